@@ -1,0 +1,170 @@
+//! The corpus bundle: one versioned binary file holding the cleaned corpus, the search index,
+//! entity data and stories. Built by the CLI, fetched and decoded by the browser app.
+//!
+//! Layout: `b"PARALLAX"` magic (8 bytes), format version (u32 LE), payload length (u64 LE),
+//! CRC-32 of the payload (u32 LE), then the payload (postcard-encoded [`Bundle`]).
+//! Decoding checks each in turn, so a wrong file, an unknown version, a truncated download and
+//! flipped bits each get their own message.
+
+use serde::{Deserialize, Serialize};
+
+use crate::compare::Story;
+use crate::entities::EntityData;
+use crate::model::Article;
+use crate::search::SearchIndex;
+
+/// The bytes every bundle starts with.
+pub const MAGIC: &[u8; 8] = b"PARALLAX";
+/// The format version this engine writes and reads. Bump it whenever [`Bundle`] changes shape.
+pub const VERSION: u32 = 1;
+const HEADER_LEN: usize = 8 + 4 + 8 + 4;
+
+/// Everything the explorer needs, in one value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Cleaned articles with provenance.
+    pub articles: Vec<Article>,
+    /// The compiled search index.
+    pub search: SearchIndex,
+    /// Entities and mentions.
+    pub entities: EntityData,
+    /// Stories (groups of articles about the same events).
+    pub stories: Vec<Story>,
+}
+
+impl Bundle {
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+/// Why a bundle could not be read. Each message says what the user can do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BundleError {
+    /// The bytes do not start with the bundle magic (not a bundle, e.g. an HTML error page).
+    NotABundle,
+    /// A bundle written by another version of Parallax.
+    UnknownVersion {
+        /// The version found in the file.
+        found: u32,
+    },
+    /// Fewer bytes than the header promises (an interrupted download).
+    Truncated {
+        /// Bytes the header promised.
+        expected: u64,
+        /// Bytes present.
+        found: u64,
+    },
+    /// The checksum does not match: the bytes were altered.
+    Corrupt,
+    /// The checksum matched but the payload does not decode (a bug in the writer).
+    Malformed(String),
+}
+
+impl std::fmt::Display for BundleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BundleError::NotABundle => write!(f, "this file is not a Parallax corpus bundle (it does not start with the bundle signature); rebuild it with `parallax build`"),
+            BundleError::UnknownVersion { found } => write!(f, "this corpus bundle has format version {found}, but this explorer reads version {VERSION}; rebuild the bundle with the same version of Parallax as the app"),
+            BundleError::Truncated { expected, found } => write!(f, "the corpus bundle is incomplete ({found} of {expected} payload bytes); the download was probably interrupted, reload the page"),
+            BundleError::Corrupt => write!(f, "the corpus bundle is corrupt (its checksum does not match); reload the page or rebuild the bundle"),
+            BundleError::Malformed(why) => write!(f, "the corpus bundle could not be decoded ({why}); rebuild it with `parallax build`"),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// Encodes a bundle into its versioned binary form.
+pub fn encode(bundle: &Bundle) -> Vec<u8> {
+    // postcard only fails on writer errors or unsupported serde features; a Vec never fails and
+    // our types use none of those, so an empty payload here would be a programming error.
+    let payload = postcard::to_allocvec(bundle).unwrap_or_default();
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// Decodes a bundle, checking magic, version, length and checksum first.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err(BundleError::NotABundle);
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(BundleError::Truncated { expected: HEADER_LEN as u64, found: bytes.len() as u64 });
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if version != VERSION {
+        return Err(BundleError::UnknownVersion { found: version });
+    }
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&bytes[12..20]);
+    let expected = u64::from_le_bytes(len);
+    let payload = &bytes[HEADER_LEN..];
+    if (payload.len() as u64) < expected {
+        return Err(BundleError::Truncated { expected, found: payload.len() as u64 });
+    }
+    let payload = &payload[..expected as usize];
+    let crc = u32::from_le_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    if crc32(payload) != crc {
+        return Err(BundleError::Corrupt);
+    }
+    postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))
+}
+
+/// CRC-32 (IEEE), bitwise: the bundle is read once per page load, so a table buys nothing.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<u8> {
+        let built = crate::build_bundle(
+            &[crate::SourceInput { name: "a.txt", bytes: b"Title\n\nBody text here.\n" }],
+            "",
+        );
+        encode(&built.bundle)
+    }
+
+    #[test]
+    fn a_bundle_round_trips() {
+        let bytes = sample();
+        let bundle = decode(&bytes).unwrap();
+        assert_eq!(bundle.articles[0].title.text, "Title");
+    }
+
+    #[test]
+    fn crc_matches_the_reference_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn each_kind_of_bad_bytes_gets_its_own_error() {
+        let good = sample();
+        assert_eq!(decode(b"<!DOCTYPE html>"), Err(BundleError::NotABundle));
+        let mut v2 = good.clone();
+        v2[8] = 99;
+        assert_eq!(decode(&v2), Err(BundleError::UnknownVersion { found: 99 }));
+        assert!(matches!(decode(&good[..good.len() - 3]), Err(BundleError::Truncated { .. })));
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        assert_eq!(decode(&flipped), Err(BundleError::Corrupt));
+        assert!(decode(&good[..5]).is_err());
+    }
+}

@@ -1,0 +1,65 @@
+//! Parallax's engine: the pure core shared by the browser explorer and the `parallax` CLI.
+//!
+//! It never does IO and never depends on anything web: callers hand it bytes and names, and get
+//! values back. The same code runs natively (CLI, tests, benchmarks) and in WebAssembly.
+//!
+//! ```
+//! use parallax_engine::{build_bundle, SourceInput};
+//!
+//! let raw = "A Title Line\n\nA first paragraph that says something.\n";
+//! let built = build_bundle(&[SourceInput { name: "one.txt", bytes: raw.as_bytes() }], "");
+//! assert_eq!(built.bundle.articles.len(), 1);
+//! let bytes = parallax_engine::bundle::encode(&built.bundle);
+//! let back = parallax_engine::bundle::decode(&bytes).unwrap();
+//! assert_eq!(back.articles[0].title.text, "A Title Line");
+//! ```
+
+pub mod bundle;
+pub mod clean;
+pub mod compare;
+pub mod entities;
+pub mod model;
+pub mod search;
+pub mod text;
+
+pub use bundle::Bundle;
+pub use model::{Article, Block, BlockKind, Diagnostic, NoiseKind, Removed, Severity, Spanned};
+
+/// One raw file handed to the engine: its name (relative path) and its bytes, as read by the caller.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceInput<'a> {
+    /// File name, used for provenance and stable ids.
+    pub name: &'a str,
+    /// The raw bytes; they may be anything (empty, binary, not UTF-8, CRLF).
+    pub bytes: &'a [u8],
+}
+
+/// A built bundle plus everything the build had to say about its inputs.
+#[derive(Debug)]
+pub struct Built {
+    /// The bundle, ready to encode.
+    pub bundle: Bundle,
+    /// Per-file diagnostics: rejected files, noise-only files, decoding repairs.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Cleans every source, then builds the search index, entity data and stories into one bundle.
+///
+/// `entity_kb` is the curated knowledge base in TOML (may be empty). Bad inputs never fail the
+/// build: each becomes a diagnostic and the rest of the corpus still builds.
+pub fn build_bundle(sources: &[SourceInput<'_>], entity_kb: &str) -> Built {
+    let mut diagnostics = Vec::new();
+    let mut articles = Vec::new();
+    for source in sources {
+        let report = clean::clean_file(source.name, source.bytes);
+        diagnostics.extend(report.diagnostics);
+        articles.extend(report.articles);
+    }
+    model::assign_ids(&mut articles);
+    let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
+    diagnostics.extend(kb_diagnostics);
+    let entities = entities::EntityData::build(&articles, &kb);
+    let search = search::SearchIndex::build(&articles, &entities);
+    let stories = compare::stories(&articles, &entities);
+    Built { bundle: Bundle { articles, search, entities, stories }, diagnostics }
+}

@@ -1,0 +1,239 @@
+//! The text model: articles made of blocks, each block an exact slice of its raw file.
+//!
+//! Invariant: for every [`Block`], [`Spanned`] and [`Removed`], `text == raw[start..end]` of the
+//! raw file named by [`Article::file`] (after the file was decoded to UTF-8). Every byte offset in
+//! the engine (search highlights, entity mentions, diff marks) is such a raw-file offset, so any
+//! highlight can be traced back to the source bytes.
+
+use serde::{Deserialize, Serialize};
+
+/// A piece of text with its byte range in the raw file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Spanned {
+    /// The text, exactly `raw[start..end]`.
+    pub text: String,
+    /// Byte offset of the first byte in the raw file.
+    pub start: usize,
+    /// Byte offset one past the last byte in the raw file.
+    pub end: usize,
+}
+
+/// What a kept block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The article's headline.
+    Title,
+    /// An image caption (its credit, if any, is in [`Block::credit`]).
+    Caption,
+    /// A sub-heading inside the body.
+    Heading,
+    /// A bullet of a summary list.
+    Bullet,
+    /// A body paragraph.
+    Paragraph,
+}
+
+impl BlockKind {
+    /// Lower-case name used in JSON and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Caption => "caption",
+            BlockKind::Heading => "heading",
+            BlockKind::Bullet => "bullet",
+            BlockKind::Paragraph => "paragraph",
+        }
+    }
+}
+
+/// A kept block of an article, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Title, caption, heading, bullet or paragraph.
+    pub kind: BlockKind,
+    /// The text, exactly `raw[start..end]`.
+    pub text: String,
+    /// Byte offset in the raw file.
+    pub start: usize,
+    /// Byte offset one past the end in the raw file.
+    pub end: usize,
+    /// For captions: the photo credit, with its own span.
+    pub credit: Option<Spanned>,
+}
+
+/// Why a span of the raw file was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoiseKind {
+    /// A headline repeated by the scraper.
+    DuplicateTitle,
+    /// An image caption repeated by the scraper.
+    DuplicateCaption,
+    /// A house marker such as "TT" (it still names the outlet).
+    HouseMarker,
+    /// A "Read more:" or "Related:" link to another article.
+    RelatedLink,
+    /// Advertising ("Submit Your Ad Here", "Only $1/click").
+    Advert,
+    /// A site banner ("Welcome to ...").
+    SiteBanner,
+    /// A page date that belongs to the page, not the article.
+    PageDate,
+    /// An author biography.
+    AuthorBio,
+    /// A comment-form prompt ("Leave a Reply").
+    CommentPrompt,
+    /// A trailing list of unrelated headlines.
+    UnrelatedHeadlines,
+    /// A credit line ("AFP with additional input by ..."); kept as byline, removed from the body.
+    CreditLine,
+    /// Anything else that is not article text (stray separators, markup).
+    Other,
+}
+
+impl NoiseKind {
+    /// The human label shown next to struck-through noise.
+    pub fn label(self) -> &'static str {
+        match self {
+            NoiseKind::DuplicateTitle => "duplicate title",
+            NoiseKind::DuplicateCaption => "duplicate caption",
+            NoiseKind::HouseMarker => "house marker",
+            NoiseKind::RelatedLink => "related-link",
+            NoiseKind::Advert => "advert",
+            NoiseKind::SiteBanner => "site banner",
+            NoiseKind::PageDate => "page date",
+            NoiseKind::AuthorBio => "author bio",
+            NoiseKind::CommentPrompt => "comment prompt",
+            NoiseKind::UnrelatedHeadlines => "unrelated headline list",
+            NoiseKind::CreditLine => "credit line",
+            NoiseKind::Other => "other noise",
+        }
+    }
+}
+
+/// A span of the raw file that cleaning removed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// The removed text, exactly `raw[start..end]`.
+    pub text: String,
+    /// Why it was removed.
+    pub reason: NoiseKind,
+    /// Byte offset in the raw file.
+    pub start: usize,
+    /// Byte offset one past the end in the raw file.
+    pub end: usize,
+}
+
+/// Who published an article and how the cleaner knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The outlet's name, e.g. "Asharq Al-Awsat".
+    pub name: String,
+    /// The evidence, e.g. "site banner", "“TT” house marker", "names itself".
+    pub evidence: String,
+    /// Where the evidence sits in the raw file.
+    pub start: usize,
+    /// End of the evidence in the raw file.
+    pub end: usize,
+}
+
+/// One cleaned article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable, readable slug (unique within a corpus), e.g. `kadhimi-biden-to-meet-soon`.
+    pub id: String,
+    /// Raw file name the article came from.
+    pub file: String,
+    /// The headline.
+    pub title: Spanned,
+    /// The outlet, where the text says it.
+    pub outlet: Option<Attribution>,
+    /// Byline or credit line, where there is one.
+    pub byline: Option<Spanned>,
+    /// A dateline such as "Baghdad:", where there is one.
+    pub dateline: Option<Spanned>,
+    /// Publication date (ISO `YYYY-MM-DD`), only where the text states one for this article.
+    pub date: Option<String>,
+    /// Kept blocks in reading order, the title first.
+    pub blocks: Vec<Block>,
+    /// Removed spans in file order.
+    pub removed: Vec<Removed>,
+}
+
+impl Article {
+    /// Number of words in the kept text (title excluded), for "length" on the home page.
+    pub fn word_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title)
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
+    }
+
+    /// The body blocks: headings, bullets and paragraphs (no title, no captions).
+    pub fn body(&self) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Bullet | BlockKind::Paragraph))
+    }
+
+    /// The block holding raw-file offset `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.start <= offset && offset < b.end)
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing (e.g. CRLF line endings normalised).
+    Info,
+    /// Something was repaired or skipped (e.g. invalid UTF-8 replaced, file was noise only).
+    Warning,
+    /// The file was rejected (e.g. binary, empty).
+    Error,
+}
+
+/// A per-file message a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// The file it is about.
+    pub file: String,
+    /// How serious.
+    pub severity: Severity,
+    /// What happened, in a sentence.
+    pub message: String,
+}
+
+/// Makes a readable slug of at most `max_words` words from a title.
+pub fn slugify(title: &str, max_words: usize) -> String {
+    let folded = crate::text::fold(title);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .collect();
+    if words.is_empty() {
+        "article".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+/// Gives every article a unique readable slug from its title, in corpus order (so ids are stable
+/// as long as files and titles are).
+pub fn assign_ids(articles: &mut [Article]) {
+    let mut seen = std::collections::HashSet::new();
+    for article in articles.iter_mut() {
+        let base = slugify(&article.title.text, 6);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !seen.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        article.id = id;
+    }
+}
