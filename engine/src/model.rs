@@ -88,6 +88,11 @@ pub enum NoiseKind {
     UnrelatedHeadlines,
     /// A credit line ("AFP with additional input by ..."); kept as byline, removed from the body.
     CreditLine,
+    /// A line stating the article's own date ("Published: July 2, 2021"); kept as the date.
+    ArticleDate,
+    /// Layout marks around kept text: a bullet glyph, the brackets or comma around a photo credit,
+    /// a byte-order mark, a stray separator line.
+    Markup,
     /// Anything else that is not article text (stray separators, markup).
     Other,
 }
@@ -107,6 +112,8 @@ impl NoiseKind {
             NoiseKind::CommentPrompt => "comment prompt",
             NoiseKind::UnrelatedHeadlines => "unrelated headline list",
             NoiseKind::CreditLine => "credit line",
+            NoiseKind::ArticleDate => "article date",
+            NoiseKind::Markup => "markup",
             NoiseKind::Other => "other noise",
         }
     }
