@@ -26,7 +26,10 @@ fn seed_snapshot_matches_golden_file() {
         return;
     }
     let expected = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(expected == out, "the cleaned seed corpus changed; rerun with UPDATE_EXPECT=1 and review the diff of {path}\n{out}");
+    assert!(
+        expected == out,
+        "the cleaned seed corpus changed; rerun with UPDATE_EXPECT=1 and review the diff of {path}\n{out}"
+    );
 }
 
 fn seed_articles() -> Vec<Article> {
@@ -45,14 +48,22 @@ fn count(article: &Article, kind: BlockKind) -> usize {
 #[test]
 fn the_seed_corpus_holds_seven_articles_with_their_titles_and_outlets() {
     let articles = seed_articles();
-    let got: Vec<(&str, Option<&str>)> =
-        articles.iter().map(|a| (a.title.text.as_str(), a.outlet.as_ref().map(|o| o.name.as_str()))).collect();
+    let got: Vec<(&str, Option<&str>)> = articles
+        .iter()
+        .map(|a| (a.title.text.as_str(), a.outlet.as_ref().map(|o| o.name.as_str())))
+        .collect();
     assert_eq!(
         got,
         [
-            ("Iraq’s Kadhimi Praises Meeting with Trump, Pro-Iran Factions Threaten Washington", Some("Asharq Al-Awsat")),
+            (
+                "Iraq’s Kadhimi Praises Meeting with Trump, Pro-Iran Factions Threaten Washington",
+                Some("Asharq Al-Awsat")
+            ),
             ("Qaani in Baghdad to Resolve Internal Rifts", Some("Asharq Al-Awsat")),
-            ("Iraq PM visits White House: US troops focal point of White House talks", Some("Global Village Space")),
+            (
+                "Iraq PM visits White House: US troops focal point of White House talks",
+                Some("Global Village Space")
+            ),
             ("Kadhimi, Biden to Meet Soon, Discuss Withdrawal of US Troop", Some("Asharq Al-Awsat")),
             ("French FM Says Iraq Should Not Be Dragged into Regional Conflicts", Some("Asharq Al-Awsat")),
             ("Iraqi PM Al-Kadhimi to Meet Trump Thursday", None),
@@ -68,12 +79,32 @@ fn every_real_paragraph_heading_bullet_and_caption_is_kept() {
     let shape: Vec<[usize; 4]> = articles
         .iter()
         .map(|a| {
-            [count(a, BlockKind::Paragraph), count(a, BlockKind::Heading), count(a, BlockKind::Bullet), count(a, BlockKind::Caption)]
+            [
+                count(a, BlockKind::Paragraph),
+                count(a, BlockKind::Heading),
+                count(a, BlockKind::Bullet),
+                count(a, BlockKind::Caption),
+            ]
         })
         .collect();
-    assert_eq!(shape, [[9, 0, 0, 1], [11, 0, 0, 1], [24, 3, 0, 0], [13, 0, 0, 1], [19, 0, 0, 1], [15, 2, 3, 0], [9, 0, 0, 0]]);
-    let headings: Vec<&str> =
-        articles.iter().flat_map(|a| &a.blocks).filter(|b| b.kind == BlockKind::Heading).map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        shape,
+        [
+            [9, 0, 0, 1],
+            [11, 0, 0, 1],
+            [24, 3, 0, 0],
+            [13, 0, 0, 1],
+            [19, 0, 0, 1],
+            [15, 2, 3, 0],
+            [9, 0, 0, 0]
+        ]
+    );
+    let headings: Vec<&str> = articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
     assert_eq!(
         headings,
         [
@@ -111,7 +142,10 @@ fn bylines_datelines_and_outlet_evidence() {
     assert_eq!(articles[6].dateline.as_ref().map(|s| s.text.as_str()), Some("Baghdad:"));
     let evidence: Vec<&str> =
         articles.iter().filter_map(|a| a.outlet.as_ref()).map(|o| o.evidence.as_str()).collect();
-    assert_eq!(evidence, ["“TT” house marker", "“TT” house marker", "site banner", "“TT” house marker", "“TT” house marker"]);
+    assert_eq!(
+        evidence,
+        ["“TT” house marker", "“TT” house marker", "site banner", "“TT” house marker", "“TT” house marker"]
+    );
 }
 
 #[test]
@@ -134,7 +168,11 @@ fn no_noise_is_left_in_the_kept_text() {
                 assert!(!seen_title, "duplicated title kept");
                 seen_title = true;
             } else if b.kind != BlockKind::Caption {
-                assert!(!captions.iter().any(|c| t.starts_with(c)), "duplicated caption kept as {:?}", b.kind);
+                assert!(
+                    !captions.iter().any(|c| t.starts_with(c)),
+                    "duplicated caption kept as {:?}",
+                    b.kind
+                );
             }
         }
         assert_eq!(captions.len(), captions.iter().collect::<std::collections::HashSet<_>>().len());

@@ -4,7 +4,9 @@
 mod clean_support;
 
 use clean_support::check_provenance;
-use parallax_engine::clean::{clean_file, clean_file_with, CleanConfig, FileReport, KnownOutlet, KNOWN_OUTLETS};
+use parallax_engine::clean::{
+    clean_file, clean_file_with, CleanConfig, FileReport, KnownOutlet, KNOWN_OUTLETS,
+};
 use parallax_engine::{Article, BlockKind, NoiseKind};
 
 fn clean(raw: &str) -> FileReport {
@@ -61,8 +63,11 @@ fn a_different_site_banner_page_date_and_link_styles() {
 }
 
 /// A made-up outlet with its own house marker, given through the configuration's outlet table.
-const LEVANT: &[KnownOutlet] =
-    &[KnownOutlet { name: "The Levant Herald", markers: &["LH"], aliases: &["The Levant Herald", "Levant Herald"] }];
+const LEVANT: &[KnownOutlet] = &[KnownOutlet {
+    name: "The Levant Herald",
+    markers: &["LH"],
+    aliases: &["The Levant Herald", "Levant Herald"],
+}];
 
 const THREE_ARTICLES: &str = "\
 Beirut Port Reopens After Repairs
@@ -110,16 +115,31 @@ fn a_three_article_file_with_another_house_marker() {
     let report = clean_file_with("three.txt", THREE_ARTICLES.as_bytes(), &CleanConfig { outlets: LEVANT });
     check_provenance("three.txt", THREE_ARTICLES.as_bytes(), &report);
     let titles: Vec<&str> = report.articles.iter().map(|a| a.title.text.as_str()).collect();
-    assert_eq!(titles, ["Beirut Port Reopens After Repairs", "Syria and Jordan Agree on Border Crossing", "Cyprus Hosts Energy Talks"]);
+    assert_eq!(
+        titles,
+        [
+            "Beirut Port Reopens After Repairs",
+            "Syria and Jordan Agree on Border Crossing",
+            "Cyprus Hosts Energy Talks"
+        ]
+    );
     for a in &report.articles {
         let outlet = a.outlet.as_ref().unwrap();
-        assert_eq!((outlet.name.as_str(), outlet.evidence.as_str()), ("The Levant Herald", "“LH” house marker"));
+        assert_eq!(
+            (outlet.name.as_str(), outlet.evidence.as_str()),
+            ("The Levant Herald", "“LH” house marker")
+        );
         assert_eq!(removed(a, NoiseKind::DuplicateTitle).len(), 1);
         assert_eq!(removed(a, NoiseKind::HouseMarker), ["LH"]);
         assert_eq!(kept(a, BlockKind::Caption).len(), 1);
     }
-    let credits: Vec<&str> =
-        report.articles.iter().flat_map(|a| &a.blocks).filter_map(|b| b.credit.as_ref()).map(|c| c.text.as_str()).collect();
+    let credits: Vec<&str> = report
+        .articles
+        .iter()
+        .flat_map(|a| &a.blocks)
+        .filter_map(|b| b.credit.as_ref())
+        .map(|c| c.text.as_str())
+        .collect();
     assert_eq!(credits, ["AFP", "Omar Sanadiki/Getty Images", "Levant Herald"]);
     assert_eq!(kept(&report.articles[0], BlockKind::Paragraph).len(), 2);
 }

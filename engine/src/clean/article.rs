@@ -51,10 +51,8 @@ pub(crate) fn clean_segment(
     page_outlet: Option<&Attribution>,
 ) -> Outcome {
     let n = lines.len();
-    let mut roles: Vec<Role> = lines
-        .iter()
-        .map(|l| rules::line_noise(l.text, outlets).map_or(Role::Unset, Role::Noise))
-        .collect();
+    let mut roles: Vec<Role> =
+        lines.iter().map(|l| rules::line_noise(l.text, outlets).map_or(Role::Unset, Role::Noise)).collect();
     let mut outcome = Outcome::default();
 
     // Page header: banners and the page's date come before the headline.
@@ -91,7 +89,7 @@ pub(crate) fn clean_segment(
     let title = lines[title_at].text;
 
     // Headline block: duplicates, house marker, captions, byline and the article's own date.
-    let mut captions: Vec<&str> = Vec::new();
+    let mut captions: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut date = None;
     let mut header_byline = None;
     let mut body_start = n;
@@ -113,7 +111,7 @@ pub(crate) fn clean_segment(
             header_byline.get_or_insert(i);
             Role::Noise(NoiseKind::CreditLine)
         } else if is_caption(lines, i, outlets) {
-            captions.push(t);
+            captions.insert(t);
             Role::Caption
         } else {
             body_start = i;
@@ -123,7 +121,10 @@ pub(crate) fn clean_segment(
 
     // The comment form runs from its prompt to the end, unless real paragraphs follow.
     if let Some(p) = (body_start..n).find(|&i| roles[i] == Role::Noise(NoiseKind::CommentPrompt)) {
-        if lines[p + 1..].iter().all(|l| words_up_to(l.text, COMMENT_FORM_MAX_WORDS) <= COMMENT_FORM_MAX_WORDS) {
+        if lines[p + 1..]
+            .iter()
+            .all(|l| words_up_to(l.text, COMMENT_FORM_MAX_WORDS) <= COMMENT_FORM_MAX_WORDS)
+        {
             for role in &mut roles[p + 1..] {
                 if *role == Role::Unset {
                     *role = Role::Noise(NoiseKind::CommentPrompt);
@@ -187,7 +188,8 @@ pub(crate) fn clean_segment(
     }
 
     let (blocks, removed) = build_blocks(text, lines, &roles, outlets);
-    let span = |i: usize| Spanned { text: lines[i].text.to_string(), start: lines[i].start, end: lines[i].end };
+    let span =
+        |i: usize| Spanned { text: lines[i].text.to_string(), start: lines[i].start, end: lines[i].end };
     let byline = header_byline.or(credit).or(bio_name).map(span);
     let dateline = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).and_then(|b| {
         rules::dateline_len(&b.text).map(|len| Spanned {
@@ -196,7 +198,8 @@ pub(crate) fn clean_segment(
             end: b.start + len,
         })
     });
-    let outlet = find_outlet(lines, &roles, &blocks, outlets, outcome.banner.as_ref().or(page_outlet), credit);
+    let outlet =
+        find_outlet(lines, &roles, &blocks, outlets, outcome.banner.as_ref().or(page_outlet), credit);
     outcome.article = Some(Article {
         id: String::new(),
         file: file.to_string(),
@@ -257,7 +260,8 @@ fn find_outlet(
     credit: Option<usize>,
 ) -> Option<Attribution> {
     let marker = lines.iter().zip(roles).find_map(|(l, r)| {
-        let outlet = outlets::by_marker(outlets, l.text).filter(|_| *r == Role::Noise(NoiseKind::HouseMarker))?;
+        let outlet =
+            outlets::by_marker(outlets, l.text).filter(|_| *r == Role::Noise(NoiseKind::HouseMarker))?;
         Some(Attribution {
             name: outlet.name.to_string(),
             evidence: format!("“{}” house marker", l.text),

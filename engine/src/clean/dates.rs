@@ -18,8 +18,24 @@ const MONTHS: [&str; 12] = [
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 /// Words that may surround a date on a date line.
 const DATE_WORDS: &[&str] = &[
-    "published", "updated", "posted", "last", "on", "at", "date", "am", "pm", "a.m", "p.m", "gmt", "utc", "est",
-    "edt", "bst", "cet", "ast",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "date",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "ast",
 ];
 /// Words saying the date is the article's own.
 const OWN_DATE_WORDS: &[&str] = &["published", "posted", "updated"];
@@ -41,7 +57,8 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     let (mut day, mut month, mut year) = (None, None, None);
     let mut own = false;
     for raw in s.split(|c: char| c.is_whitespace() || c == ',') {
-        let word = raw.trim_matches(|c: char| matches!(c, '.' | '|' | '(' | ')' | ':' | '-' | '–' | '—' | '·'));
+        let word =
+            raw.trim_matches(|c: char| matches!(c, '.' | '|' | '(' | ')' | ':' | '-' | '–' | '—' | '·'));
         if word.is_empty() {
             continue;
         }
@@ -50,7 +67,8 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
             (year, month, day) = (Some(y), Some(m), Some(d));
         } else if let Some(m) = month_of(&lower) {
             month = Some(m);
-        } else if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() >= 3 && d.starts_with(lower.as_str()))) {
+        } else if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() >= 3 && d.starts_with(lower.as_str())))
+        {
         } else if DATE_WORDS.contains(&lower.as_str()) {
             own |= OWN_DATE_WORDS.contains(&lower.as_str());
         } else if word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':') {
@@ -75,7 +93,10 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
 
 fn month_of(lower: &str) -> Option<u32> {
     let lower = lower.trim_end_matches('.');
-    MONTHS.iter().position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(lower))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(lower)))
+        .map(|i| i as u32 + 1)
 }
 
 /// `2024-04-15` or `2024/04/15`.
@@ -111,7 +132,10 @@ mod tests {
         assert_eq!(iso("Monday, April 15, 2024").as_deref(), Some("2024-04-15"));
         assert_eq!(iso("15 Apr. 2024 | 10:15 GMT").as_deref(), Some("2024-04-15"));
         assert_eq!(iso("2020-08-19").as_deref(), Some("2020-08-19"));
-        assert_eq!(parse_date_line("Published: July 2nd, 2021").map(|d| (d.iso, d.own)), Some(("2021-07-02".into(), true)));
+        assert_eq!(
+            parse_date_line("Published: July 2nd, 2021").map(|d| (d.iso, d.own)),
+            Some(("2021-07-02".into(), true))
+        );
     }
 
     #[test]

@@ -70,7 +70,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
     }
     let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
     if controls * 20 > bytes.len() {
-        return Err(Rejection::Binary { why: format!("{controls} of its {} bytes are control bytes", bytes.len()) });
+        return Err(Rejection::Binary {
+            why: format!("{controls} of its {} bytes are control bytes", bytes.len()),
+        });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded { text: Cow::Borrowed(text), encoding: Encoding::Utf8 });
@@ -114,8 +116,8 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 /// One Windows-1252 byte as a char (Latin-1 outside 0x80..=0x9F; undefined bytes map to C1 controls).
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}',
-        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[usize::from(b - 0x80)],

@@ -83,8 +83,9 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 
 /// Share of the "content" words (small words like "of" and "the" aside) that start upper case.
 pub(crate) fn title_case_ratio(s: &str) -> f32 {
-    const SMALL: &[&str] =
-        &["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "from", "as", "vs"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "from", "as", "vs",
+    ];
     let mut content = 0usize;
     let mut upper = 0usize;
     for word in s.split_whitespace() {
@@ -117,7 +118,10 @@ pub(crate) fn is_name_line(s: &str) -> bool {
 
 /// True for a line made only of separator glyphs ("-", "***", "———").
 pub(crate) fn is_separator_line(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| matches!(c, '-' | '–' | '—' | '_' | '|' | '*' | '•' | '·' | '=' | '~' | '#') || c.is_whitespace())
+    !s.is_empty()
+        && s.chars().all(|c| {
+            matches!(c, '-' | '–' | '—' | '_' | '|' | '*' | '•' | '·' | '=' | '~' | '#') || c.is_whitespace()
+        })
 }
 
 /// Byte length of a leading bullet glyph ("•", "▪", "*", "-") followed by whitespace, if any.
@@ -125,7 +129,9 @@ pub(crate) fn bullet_glyph_len(s: &str) -> Option<usize> {
     let mut chars = s.chars();
     let first = chars.next()?;
     let is_glyph = matches!(first, '•' | '◦' | '▪' | '‣' | '·' | '●' | '*' | '-' | '–');
-    (is_glyph && chars.next().is_some_and(char::is_whitespace) && s.trim_start_matches(first).trim().len() > 1)
+    (is_glyph
+        && chars.next().is_some_and(char::is_whitespace)
+        && s.trim_start_matches(first).trim().len() > 1)
         .then_some(first.len_utf8())
 }
 

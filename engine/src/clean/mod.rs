@@ -110,17 +110,26 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
     }
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let (lines, endings) = lines::split_lines(text, bom);
-    if endings.crlf + endings.cr > 0 {
-        say(Severity::Info, "the file has Windows (CRLF) or old Mac (CR) line endings; offsets still index the raw bytes".into());
-    }
     if lines.is_empty() {
         say(Severity::Error, "the file holds only whitespace; there is nothing to clean".into());
         return report;
     }
+    if endings.crlf + endings.cr > 0 {
+        say(
+            Severity::Info,
+            "the file has Windows (CRLF) or old Mac (CR) line endings; offsets still index the raw bytes"
+                .into(),
+        );
+    }
 
     let mut orphans = Vec::new();
     if bom > 0 {
-        orphans.push(Removed { text: text[..bom].to_string(), reason: NoiseKind::Markup, start: 0, end: bom });
+        orphans.push(Removed {
+            text: text[..bom].to_string(),
+            reason: NoiseKind::Markup,
+            start: 0,
+            end: bom,
+        });
     }
     let starts = segment::article_starts(&lines, config.outlets);
     let mut page_outlet = None;
@@ -128,7 +137,8 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
     let mut headline_only = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
-        let outcome = article::clean_segment(name, text, &lines[start..end], config.outlets, page_outlet.as_ref());
+        let outcome =
+            article::clean_segment(name, text, &lines[start..end], config.outlets, page_outlet.as_ref());
         if page_outlet.is_none() {
             page_outlet = outcome.banner.clone();
         }
@@ -142,7 +152,10 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
     }
     for headline in headline_only.iter().filter(|_| !articles.is_empty()) {
         let short: String = headline.chars().take(80).collect();
-        say(Severity::Warning, format!("skipped “{short}”: a headline-like line with no article text after it"));
+        say(
+            Severity::Warning,
+            format!("skipped “{short}”: a headline-like line with no article text after it"),
+        );
     }
     if articles.is_empty() {
         say(Severity::Warning, no_article_message(&orphans));
@@ -181,7 +194,8 @@ fn html_page(text: &str) -> Option<Option<String>> {
     let lower = head[..cut].to_ascii_lowercase();
     let is_html = lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
-        || (lower.starts_with('<') && ["<head", "<body", "<p>", "<div", "<title"].iter().any(|t| lower.contains(t)));
+        || (lower.starts_with('<')
+            && ["<head", "<body", "<p>", "<div", "<title"].iter().any(|t| lower.contains(t)));
     if !is_html {
         return None;
     }
@@ -200,8 +214,15 @@ mod tests {
 
     #[test]
     fn html_pages_are_named_in_the_diagnostic() {
-        let report = clean_file("p.html", b"<!DOCTYPE html><html><head><title>Iraq news</title></head><body><p>x</p></body></html>");
+        let report = clean_file(
+            "p.html",
+            b"<!DOCTYPE html><html><head><title>Iraq news</title></head><body><p>x</p></body></html>",
+        );
         assert!(report.articles.is_empty());
-        assert!(report.diagnostics[0].message.contains("HTML page (“Iraq news”)"), "{:?}", report.diagnostics);
+        assert!(
+            report.diagnostics[0].message.contains("HTML page (“Iraq news”)"),
+            "{:?}",
+            report.diagnostics
+        );
     }
 }

@@ -63,7 +63,10 @@ pub(crate) fn by_marker<'t>(outlets: &'t [KnownOutlet], line: &str) -> Option<&'
 }
 
 /// The first known outlet named in `text` (word-bounded), with its byte range in `text`.
-pub(crate) fn named_in<'t>(outlets: &'t [KnownOutlet], text: &str) -> Option<(&'t KnownOutlet, usize, usize)> {
+pub(crate) fn named_in<'t>(
+    outlets: &'t [KnownOutlet],
+    text: &str,
+) -> Option<(&'t KnownOutlet, usize, usize)> {
     outlets
         .iter()
         .flat_map(|o| o.aliases.iter().map(move |a| (o, *a)))
@@ -73,7 +76,10 @@ pub(crate) fn named_in<'t>(outlets: &'t [KnownOutlet], text: &str) -> Option<(&'
 
 /// Where the text names its own outlet ("Speaking to Asharq Al-Awsat", "A source told Asharq
 /// Al-Awsat", "Rudaw has learned"): the outlet and the byte range of the phrase in `text`.
-pub(crate) fn names_itself<'t>(outlets: &'t [KnownOutlet], text: &str) -> Option<(&'t KnownOutlet, usize, usize)> {
+pub(crate) fn names_itself<'t>(
+    outlets: &'t [KnownOutlet],
+    text: &str,
+) -> Option<(&'t KnownOutlet, usize, usize)> {
     for outlet in outlets {
         for alias in outlet.aliases {
             for at in word_bounded(text, alias) {
@@ -81,7 +87,10 @@ pub(crate) fn names_itself<'t>(outlets: &'t [KnownOutlet], text: &str) -> Option
                 let before = text[..at].trim_end();
                 let cue = SELF_CUES_BEFORE.iter().find(|cue| {
                     before.ends_with(**cue)
-                        && before[..before.len() - cue.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
+                        && before[..before.len() - cue.len()]
+                            .chars()
+                            .last()
+                            .is_none_or(|c| !c.is_alphanumeric())
                 });
                 if let Some(cue) = cue {
                     return Some((outlet, before.len() - cue.len(), end));
@@ -122,7 +131,11 @@ pub(crate) fn split_credit(outlets: &[KnownOutlet], line: &str) -> Option<Credit
         let open = inner.rfind('(')?;
         let credit = inner[open + 1..].trim();
         let caption = line[..open].trim_end();
-        if credit.is_empty() || caption.is_empty() || credit.len() > 60 || credit.split_whitespace().count() > 8 {
+        if credit.is_empty()
+            || caption.is_empty()
+            || credit.len() > 60
+            || credit.split_whitespace().count() > 8
+        {
             return None;
         }
         let credit_start = open + 1 + (inner[open + 1..].len() - inner[open + 1..].trim_start().len());
@@ -134,7 +147,10 @@ pub(crate) fn split_credit(outlets: &[KnownOutlet], line: &str) -> Option<Credit
     }
     // ASCII lower-casing keeps byte offsets valid.
     let lower = line.to_ascii_lowercase();
-    let label = ["photo: ", "photo by ", "credit: "].iter().filter_map(|l| lower.rfind(l).map(|at| (at, l.len()))).max();
+    let label = ["photo: ", "photo by ", "credit: "]
+        .iter()
+        .filter_map(|l| lower.rfind(l).map(|at| (at, l.len())))
+        .max();
     let (caption, credit_start) = match (label, line.rfind(", ")) {
         (Some((at, len)), _) => (&line[..at], at + len),
         (None, Some(comma)) => (&line[..comma], comma + 2),
@@ -144,10 +160,15 @@ pub(crate) fn split_credit(outlets: &[KnownOutlet], line: &str) -> Option<Credit
     let credit = line[credit_start..].trim_end();
     let caption = caption.trim_end();
     let known = AGENCIES.contains(&credit) || outlets.iter().any(|o| o.aliases.contains(&credit));
-    let photo_cue = ["/", " via ", "Photo", "photo", "Getty", "Images", "Courtesy"].iter().any(|c| credit.contains(c));
+    let photo_cue =
+        ["/", " via ", "Photo", "photo", "Getty", "Images", "Courtesy"].iter().any(|c| credit.contains(c));
     let short = credit.split_whitespace().count() <= 6 && credit.len() <= 60;
     (!caption.is_empty() && !credit.is_empty() && short && (known || photo_cue) && !credit.ends_with('.'))
-        .then_some(CreditSplit { caption_end: caption.len(), credit_start, credit_end: credit_start + credit.len() })
+        .then_some(CreditSplit {
+            caption_end: caption.len(),
+            credit_start,
+            credit_end: credit_start + credit.len(),
+        })
 }
 
 #[cfg(test)]
@@ -169,19 +190,28 @@ mod tests {
             credit("The meeting at the White House, Asharq Al-Awsat"),
             Some(("The meeting at the White House", "Asharq Al-Awsat"))
         );
-        assert_eq!(credit("Smoke over Erbil. Photo: Safin Hamid/AFP"), Some(("Smoke over Erbil.", "Safin Hamid/AFP")));
+        assert_eq!(
+            credit("Smoke over Erbil. Photo: Safin Hamid/AFP"),
+            Some(("Smoke over Erbil.", "Safin Hamid/AFP"))
+        );
     }
 
     #[test]
     fn sentences_with_commas_have_no_credit() {
-        assert_eq!(credit("A new prime minister is visiting Washington, D.C., and expected to meet Trump."), None);
+        assert_eq!(
+            credit("A new prime minister is visiting Washington, D.C., and expected to meet Trump."),
+            None
+        );
         assert_eq!(credit("He met the minister, and the talks went well"), None);
     }
 
     #[test]
     fn self_naming_needs_a_reporting_cue() {
         let t = "Speaking to Asharq Al-Awsat, James noted that";
-        assert_eq!(names_itself(KNOWN_OUTLETS, t).map(|(o, s, e)| (o.name, &t[s..e])), Some(("Asharq Al-Awsat", "Speaking to Asharq Al-Awsat")));
+        assert_eq!(
+            names_itself(KNOWN_OUTLETS, t).map(|(o, s, e)| (o.name, &t[s..e])),
+            Some(("Asharq Al-Awsat", "Speaking to Asharq Al-Awsat"))
+        );
         assert!(names_itself(KNOWN_OUTLETS, "Al-Jazeera quoted Araji, and Arab News reported it.").is_none());
         assert!(names_itself(KNOWN_OUTLETS, "Sources told Rudaw on Monday").is_some());
     }

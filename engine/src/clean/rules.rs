@@ -22,8 +22,16 @@ const RELATED_PREFIXES: &[&str] = &[
     "don’t miss",
 ];
 /// Cues of advertising, matched case-insensitively inside short lines.
-const AD_CUES: &[&str] =
-    &["ad here", "your ad", "advertis", "sponsored", "/click", "per click", "promoted content", "paid content"];
+const AD_CUES: &[&str] = &[
+    "ad here",
+    "your ad",
+    "advertis",
+    "sponsored",
+    "/click",
+    "per click",
+    "promoted content",
+    "paid content",
+];
 /// Comment-form lines, matched case-insensitively against the whole line (trailing punctuation aside).
 const COMMENT_PROMPTS: &[&str] = &[
     "leave a reply",
@@ -91,8 +99,20 @@ const BIO_ROLES: &[&str] = &[
     "producer",
 ];
 /// First words of a paragraph that cannot be a dateline place name.
-const NOT_PLACES: &[&str] =
-    &["Note", "Update", "Updated", "Editor", "Correction", "Breaking", "Exclusive", "Analysis", "Opinion", "Watch", "Q", "A"];
+const NOT_PLACES: &[&str] = &[
+    "Note",
+    "Update",
+    "Updated",
+    "Editor",
+    "Correction",
+    "Breaking",
+    "Exclusive",
+    "Analysis",
+    "Opinion",
+    "Watch",
+    "Q",
+    "A",
+];
 
 /// Noise recognisable from the line alone, wherever it sits.
 pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKind> {
@@ -114,25 +134,24 @@ pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKin
 /// "Read more: ...", "READ MORE ...", "Related: ...": a cue followed by a separator, the line's end,
 /// or (when the cue is in capitals) a space.
 pub(crate) fn is_related_link(line: &str) -> bool {
-    if words_up_to(line, 30) > 30 {
+    if line.len() > 400 {
         return false;
     }
-    RELATED_PREFIXES.iter().any(|prefix| {
+    let cued = RELATED_PREFIXES.iter().any(|prefix| {
         let Some(head) = line.get(..prefix.len()) else { return false };
         if !head.eq_ignore_ascii_case(prefix) {
             return false;
         }
         let rest = &line[prefix.len()..];
         let shouted = head.chars().all(|c| !c.is_lowercase()) && rest.starts_with(' ');
-        rest.is_empty()
-            || shouted
-            || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '›', '>'])
-    })
+        rest.is_empty() || shouted || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '›', '>'])
+    });
+    cued && words_up_to(line, 30) <= 30
 }
 
 /// Short lines selling ad space or marking sponsored content.
 pub(crate) fn is_advert(line: &str) -> bool {
-    if words_up_to(line, 8) > 8 || line.ends_with('.') {
+    if line.len() > 120 || words_up_to(line, 8) > 8 || line.ends_with('.') {
         return false;
     }
     let lower = line.to_lowercase();
@@ -151,15 +170,19 @@ pub(crate) fn is_comment_prompt(line: &str) -> bool {
 
 /// "© 2024 Some Site. All rights reserved."
 fn is_footer(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    words_up_to(line, 15) <= 15
-        && (line.starts_with('©') || lower.starts_with("copyright ") || lower.contains("all rights reserved"))
+    if line.len() > 200 {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    let cued =
+        line.starts_with('©') || lower.starts_with("copyright ") || lower.contains("all rights reserved");
+    cued && words_up_to(line, 15) <= 15
 }
 
 /// A page's site banner ("| Welcome to Global Village Space", "Home | World | Middle East"): the
 /// byte range of the site's name in the line, when the banner says it.
 pub(crate) fn site_banner(line: &str) -> Option<Option<(usize, usize)>> {
-    if words_up_to(line, 12) > 12 || line.ends_with('.') {
+    if line.len() > 160 || words_up_to(line, 12) > 12 || line.ends_with('.') {
         return None;
     }
     let body = line.trim_start_matches(|c: char| c == '|' || c.is_whitespace());
@@ -187,17 +210,20 @@ pub(crate) fn is_byline(line: &str) -> bool {
     let Some(name) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
     let name = name.trim();
     let words = words_up_to(name, 9);
-    (1..=8).contains(&words) && !ends_like_sentence(name) && name.chars().next().is_some_and(char::is_uppercase)
+    (1..=8).contains(&words)
+        && !ends_like_sentence(name)
+        && name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
 /// a bare agency name, or "By Jane Doe".
 pub(crate) fn is_credit_line(line: &str) -> bool {
-    if words_up_to(line, 16) > 16 {
+    if line.len() > 200 || words_up_to(line, 16) > 16 {
         return false;
     }
     let lower = line.to_lowercase();
-    let bare = line.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '—' | '–' | '/') || c.is_whitespace());
+    let bare =
+        line.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '—' | '–' | '/') || c.is_whitespace());
     CREDIT_CUES.iter().any(|cue| lower.contains(cue)) || AGENCIES.contains(&bare) || is_byline(line)
 }
 
@@ -226,6 +252,9 @@ pub(crate) fn has_dangling_separator(line: &str) -> bool {
 
 /// Shape of a headline in a list of other stories: short, title case, no sentence ending.
 pub(crate) fn is_headline_shaped(line: &str) -> bool {
+    if line.len() > 240 {
+        return false;
+    }
     let words = words_up_to(line, 24);
     (3..=24).contains(&words) && !line.ends_with('.') && !line.ends_with(',') && title_case_ratio(line) >= 0.6
 }
@@ -239,14 +268,19 @@ pub(crate) fn is_headline_list_cue(line: &str) -> bool {
 
 /// One line of a headline list (separators and box headers included), for the tail rule.
 pub(crate) fn is_headline_list_line(line: &str) -> bool {
-    has_dangling_separator(line) || is_separator_line(line) || is_headline_list_cue(line) || is_headline_shaped(line)
+    has_dangling_separator(line)
+        || is_separator_line(line)
+        || is_headline_list_cue(line)
+        || is_headline_shaped(line)
 }
 
 /// A heading between paragraphs: short, starts like a sentence, no final punctuation.
 pub(crate) fn is_heading_shaped(line: &str) -> bool {
+    if line.len() > 110 {
+        return false;
+    }
     let words = words_up_to(line, 14);
     (1..=14).contains(&words)
-        && line.len() <= 110
         && !ends_like_sentence(line)
         && !line.ends_with('?')
         && !has_dangling_separator(line)
@@ -333,7 +367,10 @@ mod tests {
         assert!(!is_credit_line("AFP also reported on the increase in rocket attacks on US positions."));
         assert!(is_author_bio("Joyce Davis", "My history goes back to 2002 and I worked as a reporter."));
         assert!(is_author_bio("Sarah Malik", "Sarah is a correspondent based in Beirut."));
-        assert!(!is_author_bio("Requires US Support", "It has been three years since the government declared victory."));
+        assert!(!is_author_bio(
+            "Requires US Support",
+            "It has been three years since the government declared victory."
+        ));
     }
 
     #[test]
@@ -351,8 +388,14 @@ mod tests {
         assert!(is_heading_shaped("Requires US Support"));
         assert!(is_heading_shaped("No ‘hard fast timelines’ for cutting down US troops in Iraq"));
         assert!(!is_heading_shaped("The source confirmed it."));
-        assert!(has_dangling_separator("King Charles Makes It ‘absolutely Clear’ He Wants To Solve Royal Crisis -"));
-        assert!(is_headline_shaped("Will Andrew Finally Go To Jail Now That King Charles Has Spoken Out? Expert Answers"));
-        assert!(!is_headline_shaped("Three days later, 13 were released on the decision of a Hashed military judge."));
+        assert!(has_dangling_separator(
+            "King Charles Makes It ‘absolutely Clear’ He Wants To Solve Royal Crisis -"
+        ));
+        assert!(is_headline_shaped(
+            "Will Andrew Finally Go To Jail Now That King Charles Has Spoken Out? Expert Answers"
+        ));
+        assert!(!is_headline_shaped(
+            "Three days later, 13 were released on the decision of a Hashed military judge."
+        ));
     }
 }

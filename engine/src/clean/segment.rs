@@ -28,7 +28,10 @@ pub(crate) fn article_starts(lines: &[Line<'_>], outlets: &[KnownOutlet]) -> Vec
 }
 
 fn is_headline(text: &str) -> bool {
-    words_up_to(text, 30) <= 30 && !is_separator_line(text) && bullet_glyph_len(text).is_none()
+    text.len() <= 400
+        && words_up_to(text, 30) <= 30
+        && !is_separator_line(text)
+        && bullet_glyph_len(text).is_none()
 }
 
 fn opens_headline_block(lines: &[Line<'_>], i: usize, outlets: &[KnownOutlet]) -> bool {
@@ -49,7 +52,8 @@ mod tests {
     fn a_repeated_headline_after_two_blank_lines_starts_an_article() {
         let text = "First\n\nCap\nCap\nTT\n\nFirst\n\nBody one.\n\n\nSecond\n\nPic (AP)\nTT\n\nSecond\n\nBody two.\n";
         let (lines, _) = split_lines(text, 0);
-        let starts: Vec<&str> = article_starts(&lines, KNOWN_OUTLETS).iter().map(|&i| lines[i].text).collect();
+        let starts: Vec<&str> =
+            article_starts(&lines, KNOWN_OUTLETS).iter().map(|&i| lines[i].text).collect();
         assert_eq!(starts, ["First", "Second"]);
     }
 

@@ -33,7 +33,10 @@ pub fn check_provenance(name: &str, bytes: &[u8], report: &FileReport) {
     let mut spans: Vec<(usize, usize, String)> = Vec::new();
     let mut add = |start: usize, end: usize, got: &str, what: String| {
         assert!(start <= end && end <= text.len(), "{name}: {what} {start}..{end} out of range");
-        assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{name}: {what} not on char boundaries");
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "{name}: {what} not on char boundaries"
+        );
         assert_eq!(&text[start..end], got, "{name}: {what} text differs from the raw slice");
         spans.push((start, end, what));
     };
@@ -69,7 +72,11 @@ pub fn check_provenance(name: &str, bytes: &[u8], report: &FileReport) {
         return;
     }
     for (i, c) in text.char_indices() {
-        assert!(covered[i] || c.is_whitespace(), "{name}: {c:?} at {i} dropped silently: …{}…", context(text, i));
+        assert!(
+            covered[i] || c.is_whitespace(),
+            "{name}: {c:?} at {i} dropped silently: …{}…",
+            context(text, i)
+        );
     }
 }
 
