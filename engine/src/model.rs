@@ -93,7 +93,7 @@ pub enum NoiseKind {
     /// Layout marks around kept text: a bullet glyph, the brackets or comma around a photo credit,
     /// a byte-order mark, a stray separator line.
     Markup,
-    /// Anything else that is not article text (stray separators, markup).
+    /// Anything else that is not article text (e.g. a headline with no article after it, a footer).
     Other,
 }
 
@@ -217,8 +217,11 @@ pub struct Diagnostic {
 /// Makes a readable slug of at most `max_words` words from a title.
 pub fn slugify(title: &str, max_words: usize) -> String {
     let folded = crate::text::fold(title);
-    let words: Vec<&str> =
-        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(max_words).collect();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .collect();
     if words.is_empty() {
         "article".to_string()
     } else {
