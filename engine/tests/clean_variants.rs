@@ -257,3 +257,42 @@ fn the_built_in_table_knows_the_seed_outlets() {
     let names: Vec<&str> = KNOWN_OUTLETS.iter().map(|o| o.name).collect();
     assert!(names.contains(&"Asharq Al-Awsat") && names.contains(&"Global Village Space"));
 }
+
+#[test]
+fn a_comments_heading_mid_article_does_not_swallow_the_text() {
+    let raw = "\
+Parliament Debates Budget
+
+Lawmakers debated the budget on Monday.
+
+Comments
+
+The speaker said the vote would come next week.
+
+Leave a Reply
+
+Your email address will not be published.
+";
+    let a = &clean(raw).articles[0];
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 2, "{:?}", a.removed);
+    assert_eq!(removed(a, NoiseKind::CommentPrompt).len(), 3);
+}
+
+#[test]
+fn dates_and_the_headline_repeated_after_the_text_are_removed() {
+    let raw = "\
+Parliament Debates Budget
+
+Lawmakers debated the budget on Monday.
+
+The speaker said the vote would come next week.
+
+Parliament Debates Budget
+
+Updated: 4 May 2022 10:30 GMT
+";
+    let a = &clean(raw).articles[0];
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 2, "{:?}", a.removed);
+    assert_eq!(removed(a, NoiseKind::DuplicateTitle).len(), 1);
+    assert_eq!(a.date.as_deref(), Some("2022-05-04"));
+}

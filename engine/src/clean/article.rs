@@ -14,8 +14,11 @@ use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, S
 
 /// How many lines ahead a caption's duplicate may sit in the headline block.
 const CAPTION_ECHO_LINES: usize = 8;
-/// Lines after a comment prompt longer than this are article text, not the comment form.
-const COMMENT_FORM_MAX_WORDS: usize = 30;
+/// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines
+/// after a prompt are article text.
+const COMMENT_FORM_MAX_WORDS: usize = 6;
+/// A comment form is a few lines; more lines after a "Comments" prompt are article text.
+const COMMENT_FORM_MAX_LINES: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -119,17 +122,26 @@ pub(crate) fn clean_segment(
         };
     }
 
-    // The comment form runs from its prompt to the end, unless real paragraphs follow.
-    if let Some(p) = (body_start..n).find(|&i| roles[i] == Role::Noise(NoiseKind::CommentPrompt)) {
-        if lines[p + 1..]
-            .iter()
-            .all(|l| words_up_to(l.text, COMMENT_FORM_MAX_WORDS) <= COMMENT_FORM_MAX_WORDS)
-        {
-            for role in &mut roles[p + 1..] {
-                if *role == Role::Unset {
-                    *role = Role::Noise(NoiseKind::CommentPrompt);
-                }
+    // The comment form runs from its prompt to the end, if only a few short lines follow it.
+    let form = (body_start..n).find(|&p| {
+        roles[p] == Role::Noise(NoiseKind::CommentPrompt)
+            && n - p - 1 <= COMMENT_FORM_MAX_LINES
+            && lines[p + 1..].iter().all(|l| {
+                rules::is_comment_prompt(l.text)
+                    || words_up_to(l.text, COMMENT_FORM_MAX_WORDS) <= COMMENT_FORM_MAX_WORDS
+            })
+    });
+    if let Some(p) = form {
+        for role in &mut roles[p + 1..] {
+            if *role == Role::Unset {
+                *role = Role::Noise(NoiseKind::CommentPrompt);
             }
+        }
+    }
+    // The headline again, further down (scrapers repeat it at the end of the page).
+    for i in body_start..n {
+        if roles[i] == Role::Unset && lines[i].text == title {
+            roles[i] = Role::Noise(NoiseKind::DuplicateTitle);
         }
     }
 
@@ -145,6 +157,15 @@ pub(crate) fn clean_segment(
             roles[last] = Role::Noise(NoiseKind::AuthorBio);
             bio_name.get_or_insert(prev);
             end = prev;
+        } else if let Some(d) = parse_date_line(t) {
+            // A bare date after the text: the article's if it says so, else the page's.
+            roles[last] = if d.own && date.is_none() {
+                date = Some(d.iso);
+                Role::Noise(NoiseKind::ArticleDate)
+            } else {
+                Role::Noise(NoiseKind::PageDate)
+            };
+            end = last;
         } else if rules::is_credit_line(t) {
             roles[last] = Role::Noise(NoiseKind::CreditLine);
             credit.get_or_insert(last);

@@ -48,8 +48,12 @@ const COMMENT_PROMPTS: &[&str] = &[
     "submit comment",
 ];
 /// Comment-form lines matched by prefix.
-const COMMENT_FORM_PREFIXES: &[&str] =
-    &["you must be logged in", "your email address will not be published", "required fields are marked"];
+const COMMENT_FORM_PREFIXES: &[&str] = &[
+    "you must be logged in",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name",
+];
 /// Headers of "more headlines" boxes.
 const HEADLINE_LIST_CUES: &[&str] = &[
     "trending",
