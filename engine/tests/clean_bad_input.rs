@@ -214,3 +214,13 @@ fn random_mixes_of_seed_lines_never_panic_and_keep_the_invariant() {
         check_provenance(&format!("mix-{round}"), &bytes, &clean_file("mix", &bytes));
     }
 }
+
+#[test]
+fn a_file_without_a_headline_keeps_its_text_and_says_so() {
+    let raw = "Iraqi Prime Minister Mustafa al-Kadhimi will travel to Washington in July and meet with US President Joe Biden to discuss the withdrawal of US troops, officials said on Sunday.\n\nThe two leaders last spoke in April.\n";
+    let report = clean("nohead.txt", raw.as_bytes());
+    assert_eq!(report.articles.len(), 1);
+    let (severity, message) = only_diagnostic(&report);
+    assert_eq!(severity, Severity::Warning);
+    assert!(message.starts_with("no headline-shaped line found"), "{message}");
+}

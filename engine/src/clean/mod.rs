@@ -69,6 +69,10 @@ impl Default for CleanConfig<'_> {
 
 /// Cleans one raw file into zero or more articles with the built-in outlet table. Never panics,
 /// whatever the bytes.
+///
+/// Offsets are raw-file byte offsets for valid UTF-8 files. For files that had to be decoded
+/// (Latin-1/Windows-1252, UTF-16, or UTF-8 with invalid bytes replaced) they index the decoded UTF-8
+/// text from [`decode::decode`], and the report carries a warning saying so.
 pub fn clean_file(name: &str, bytes: &[u8]) -> FileReport {
     clean_file_with(name, bytes, &CleanConfig::default())
 }
@@ -146,7 +150,18 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
             headline_only.push(lines[start].text);
         }
         match outcome.article {
-            Some(article) => articles.push(article),
+            Some(article) => {
+                if !looks_like_headline(&article.title.text) {
+                    let short: String = article.title.text.chars().take(80).collect();
+                    say(
+                        Severity::Warning,
+                        format!(
+                            "no headline-shaped line found; used the first line as the title: “{short}…”"
+                        ),
+                    );
+                }
+                articles.push(article);
+            }
             None => orphans.extend(outcome.orphans),
         }
     }
@@ -172,6 +187,12 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
     }
     report.articles = articles;
     report
+}
+
+/// Headlines are short; a long sentence as the first line means the file has no headline.
+fn looks_like_headline(title: &str) -> bool {
+    let words = title.split_whitespace().take(41).count();
+    words <= 40 && !(words > 20 && title.ends_with('.'))
 }
 
 fn no_article_message(orphans: &[Removed]) -> String {
