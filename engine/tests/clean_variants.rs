@@ -296,3 +296,32 @@ Updated: 4 May 2022 10:30 GMT
     assert_eq!(removed(a, NoiseKind::DuplicateTitle).len(), 1);
     assert_eq!(a.date.as_deref(), Some("2022-05-04"));
 }
+
+#[test]
+fn a_wire_story_with_byline_dateline_and_reporting_credits() {
+    let raw = "Iraq's parliament elects new speaker\n\nBy Ahmed Rasheed\n\nBAGHDAD, Jan 9 (Reuters) - Iraq's parliament elected a speaker on Sunday.\n\nThe vote came after months of talks.\n\nReporting by Ahmed Rasheed; Editing by Jane Merriman\n";
+    let a = &clean(raw).articles[0];
+    assert_eq!(a.byline.as_ref().unwrap().text, "By Ahmed Rasheed");
+    assert_eq!(a.dateline.as_ref().unwrap().text, "BAGHDAD, Jan 9 (Reuters) -");
+    assert_eq!(removed(a, NoiseKind::CreditLine).len(), 2);
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 2);
+}
+
+#[test]
+fn a_breadcrumb_banner_a_dated_headline_and_a_footer() {
+    let raw = "Home | World | Middle East\n\nIraq and Turkey sign water deal\n\n12 March 2023\n\nANKARA — Turkey and Iraq signed a water-sharing deal on Sunday.\n\nThe deal covers the Tigris and Euphrates.\n\n© 2023 Some Site. All rights reserved.\n";
+    let a = &clean(raw).articles[0];
+    assert_eq!(a.title.text, "Iraq and Turkey sign water deal");
+    assert_eq!(a.date.as_deref(), Some("2023-03-12"), "a date right under the headline is the article's");
+    assert_eq!(a.dateline.as_ref().unwrap().text, "ANKARA —");
+    assert_eq!(removed(a, NoiseKind::SiteBanner), ["Home | World | Middle East"]);
+    assert_eq!(removed(a, NoiseKind::Other), ["© 2023 Some Site. All rights reserved."]);
+    assert!(a.outlet.is_none());
+}
+
+#[test]
+fn a_repeated_paragraph_outside_a_scraped_headline_block_is_not_a_caption() {
+    let a = &clean("Title A\n\nPara one is here.\n\nPara one is here.\n\nEnd para.\n").articles[0];
+    assert!(kept(a, BlockKind::Caption).is_empty());
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 3);
+}

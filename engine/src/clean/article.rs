@@ -12,6 +12,8 @@ use super::outlets::{self, KnownOutlet};
 use super::rules;
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
+/// How many lines after the headline its duplicate or a house marker may sit.
+const HEADLINE_BLOCK_LINES: usize = 10;
 /// How many lines ahead a caption's duplicate may sit in the headline block.
 const CAPTION_ECHO_LINES: usize = 8;
 /// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines
@@ -92,6 +94,9 @@ pub(crate) fn clean_segment(
     let title = lines[title_at].text;
 
     // Headline block: duplicates, house marker, captions, byline and the article's own date.
+    let scraped = lines[title_at + 1..n.min(title_at + 1 + HEADLINE_BLOCK_LINES)].iter().any(|l| {
+        l.text == title || rules::is_marker_shaped(l.text) || outlets::by_marker(outlets, l.text).is_some()
+    });
     let mut captions: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut date = None;
     let mut header_byline = None;
@@ -113,7 +118,7 @@ pub(crate) fn clean_segment(
         } else if rules::is_byline(t) {
             header_byline.get_or_insert(i);
             Role::Noise(NoiseKind::CreditLine)
-        } else if is_caption(lines, i, outlets) {
+        } else if is_caption(lines, i, scraped, outlets) {
             captions.insert(t);
             Role::Caption
         } else {
@@ -235,14 +240,15 @@ pub(crate) fn clean_segment(
     outcome
 }
 
-/// A caption in the headline block: repeated a few lines on, or ending in a photo credit.
-fn is_caption(lines: &[Line<'_>], i: usize, outlets: &[KnownOutlet]) -> bool {
+/// A caption in the headline block: ending in a photo credit, or, in a scraped headline block
+/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on.
+fn is_caption(lines: &[Line<'_>], i: usize, scraped: bool, outlets: &[KnownOutlet]) -> bool {
     let t = lines[i].text;
     if words_up_to(t, 80) > 80 || bullet_glyph_len(t).is_some() {
         return false;
     }
-    let echoed = lines[i + 1..lines.len().min(i + 1 + CAPTION_ECHO_LINES)].iter().any(|l| l.text == t);
-    echoed || outlets::split_credit(outlets, t).is_some()
+    let echoed = || lines[i + 1..lines.len().min(i + 1 + CAPTION_ECHO_LINES)].iter().any(|l| l.text == t);
+    outlets::split_credit(outlets, t).is_some() || (scraped && echoed())
 }
 
 fn last_unset(roles: &[Role], from: usize, before: usize) -> Option<usize> {

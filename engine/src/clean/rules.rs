@@ -306,12 +306,14 @@ pub(crate) fn dateline_len(paragraph: &str) -> Option<usize> {
             return Some(colon + 1);
         }
     }
-    // "PLACE (Agency) -" or "PLACE —".
+    // "PLACE (Agency) -", "PLACE, Jan 9 (Agency) -" or "PLACE —": a shouted place, then the dash.
     for dash in [" - ", " — ", " – ", " -- "] {
         if let Some(at) = head.find(dash) {
             let before = head[..at].trim_end();
-            let place = before.split(" (").next().unwrap_or(before);
-            let shouted = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
+            let place = before.split([',', '(']).next().unwrap_or(before).trim_end();
+            // Four letters at least: "US - Iraq talks" is not a dateline.
+            let shouted = place.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !place.chars().any(char::is_lowercase);
             if shouted && is_place(place) {
                 return Some(at + dash.trim_end().len());
             }
@@ -383,6 +385,9 @@ mod tests {
         assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("Baghdad:"));
         let p = "BAGHDAD (Reuters) - Iraq said on Monday";
         assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("BAGHDAD (Reuters) -"));
+        let p = "BAGHDAD, Jan 9 (Reuters) - Iraq's parliament elected a speaker";
+        assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("BAGHDAD, Jan 9 (Reuters) -"));
+        assert_eq!(dateline_len("US - Iraq talks resumed on Monday."), None);
         assert_eq!(dateline_len("Update: the minister resigned."), None);
         assert_eq!(dateline_len("He said: this is not over."), None);
     }
