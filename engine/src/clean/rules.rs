@@ -121,12 +121,18 @@ const NOT_PLACES: &[&str] = &[
 /// Noise recognisable from the line alone, wherever it sits.
 pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKind> {
     if is_related_link(line) {
-        Some(NoiseKind::RelatedLink)
-    } else if is_advert(line) {
+        return Some(NoiseKind::RelatedLink);
+    }
+    // Every other rule is for short lines; lower-case them once.
+    if line.len() > 200 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    if advert(line, &lower) {
         Some(NoiseKind::Advert)
-    } else if is_comment_prompt(line) {
+    } else if comment_prompt(line, &lower) {
         Some(NoiseKind::CommentPrompt)
-    } else if is_footer(line) {
+    } else if footer(line, &lower) {
         Some(NoiseKind::Other)
     } else if outlets.iter().any(|o| o.markers.contains(&line)) {
         Some(NoiseKind::HouseMarker)
@@ -155,29 +161,31 @@ pub(crate) fn is_related_link(line: &str) -> bool {
 
 /// Short lines selling ad space or marking sponsored content.
 pub(crate) fn is_advert(line: &str) -> bool {
-    if line.len() > 120 || words_up_to(line, 8) > 8 || line.ends_with('.') {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    AD_CUES.iter().any(|cue| lower.contains(cue)) || matches!(lower.as_str(), "ad" | "ads" | "advertisement")
+    advert(line, &line.to_lowercase())
+}
+
+fn advert(line: &str, lower: &str) -> bool {
+    line.len() <= 120
+        && !line.ends_with('.')
+        && (AD_CUES.iter().any(|cue| lower.contains(cue)) || matches!(lower, "ad" | "ads" | "advertisement"))
+        && words_up_to(line, 8) <= 8
 }
 
 /// "Leave a Reply", "Comments", "You must be logged in to post a comment."
 pub(crate) fn is_comment_prompt(line: &str) -> bool {
+    comment_prompt(line, &line.to_lowercase())
+}
+
+fn comment_prompt(line: &str, lower: &str) -> bool {
     if line.len() > 120 {
         return false;
     }
-    let lower = line.to_lowercase();
     let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
     COMMENT_PROMPTS.contains(&core) || COMMENT_FORM_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 /// "© 2024 Some Site. All rights reserved."
-fn is_footer(line: &str) -> bool {
-    if line.len() > 200 {
-        return false;
-    }
-    let lower = line.to_ascii_lowercase();
+fn footer(line: &str, lower: &str) -> bool {
     let cued =
         line.starts_with('©') || lower.starts_with("copyright ") || lower.contains("all rights reserved");
     cued && words_up_to(line, 15) <= 15
