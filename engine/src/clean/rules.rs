@@ -160,7 +160,8 @@ pub(crate) fn is_related_link(line: &str) -> bool {
 }
 
 /// Short lines selling ad space or marking sponsored content.
-pub(crate) fn is_advert(line: &str) -> bool {
+#[cfg(test)]
+fn is_advert(line: &str) -> bool {
     advert(line, &line.to_lowercase())
 }
 
