@@ -110,14 +110,15 @@ pub(crate) fn clean_segment(
             Role::Noise(NoiseKind::DuplicateTitle)
         } else if captions.contains(&t) {
             Role::Noise(NoiseKind::DuplicateCaption)
+        } else if rules::is_credit_line(t) {
+            // "By Jane Doe", "AFP": checked before the marker shape so an agency is not a marker.
+            header_byline.get_or_insert(i);
+            Role::Noise(NoiseKind::CreditLine)
         } else if rules::is_marker_shaped(t) {
             Role::Noise(NoiseKind::HouseMarker)
         } else if let Some(d) = parse_date_line(t) {
             date.get_or_insert(d.iso);
             Role::Noise(NoiseKind::ArticleDate)
-        } else if rules::is_byline(t) {
-            header_byline.get_or_insert(i);
-            Role::Noise(NoiseKind::CreditLine)
         } else if is_caption(lines, i, scraped, outlets) {
             captions.insert(t);
             Role::Caption
