@@ -208,6 +208,9 @@ fn no_article_message(orphans: &[Removed]) -> String {
 /// When the text is an HTML page: `Some(its <title>, if any)`.
 fn html_page(text: &str) -> Option<Option<String>> {
     let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if !head.starts_with('<') {
+        return None;
+    }
     let mut cut = head.len().min(4096);
     while !head.is_char_boundary(cut) {
         cut -= 1;
