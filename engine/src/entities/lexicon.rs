@@ -27,6 +27,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "colonel", "officer", "soldier", "militant", "fighter", "man", "woman", "citizen", "resident",
     "farmer", "teacher", "engineer", "blogger", "photographer", "filmmaker", "president", "chief",
     "head", "expert", "scholar", "veteran", "envoy", "ambassador", "judge", "mayor", "governor",
+    "scientist", "banker", "economist", "lecturer", "mother", "father", "son", "daughter", "wife",
+    "husband", "survivor", "victim", "witness", "worker", "nurse", "driver", "shopkeeper", "trader",
 ];
 
 /// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
@@ -41,7 +43,24 @@ pub const ORG_WORDS: &[&str] = &[
     "club", "board", "cabinet", "government", "administration", "news", "press", "times", "post",
     "tv", "television", "radio", "channel", "agency", "inc", "ltd", "llc", "plc", "co", "corp",
     "airlines", "airways", "industries", "holdings", "partners", "mission", "command", "directorate",
-    "secretariat", "tribunal", "bloc", "brotherhood", "organization's",
+    "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
+];
+
+/// Single-word institutions that are organisations on their own ("Peru's Congress").
+pub const INSTITUTIONS: &[&str] =
+    &["congress", "parliament", "senate", "knesset", "duma", "bundestag", "majlis", "cabinet", "politburo"];
+
+/// Lower-case nouns that, right after a capitalised name, make it a place ("the Sylhet region").
+pub const PLACE_NOUNS: &[&str] =
+    &["region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river"];
+
+/// Words trimmed from the start of an organisation name: function words, not adjectives such as
+/// "Federal" or "National" that belong to the name.
+pub const ORG_LEADING_STOP: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "in", "on", "at", "of", "for",
+    "from", "to", "with", "by", "as", "after", "before", "during", "despite", "meanwhile", "however",
+    "while", "when", "members", "member", "both", "many", "some", "since", "and", "but", "or",
+    "according", "under", "between", "against", "amid", "if", "yet", "so", "then", "also",
 ];
 
 /// Words that make a capitalised run a place ("Anbar Province", "Nineveh Plains").
@@ -58,8 +77,7 @@ pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "to
 /// for organisations, connectors ("Centre for Political Thought").
 pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "le", "la", "du", "dos", "das", "ben"];
 
-/// Connectors allowed inside organisation names.
-pub const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "on", "the"];
+
 
 /// Capitalised words that start sentences or headlines but never names.
 pub const STOP_WORDS: &[&str] = &[

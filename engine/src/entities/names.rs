@@ -542,6 +542,12 @@ impl Recogniser {
         spans.push(Span { from, to, kind: kind.mention_kind(), entity: Some(entity), role: None });
         covered[from..to].iter_mut().for_each(|c| *c = true);
         state.named.insert(entity);
+        // A provisional name found by the rules links again anywhere in the article, headline too.
+        if reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
+            let key = ws[from..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+            let example = &text[ws[from].start..ws[to - 1].end];
+            state.learn(key, Target::of(example, Source::Entity(entity)));
+        }
         if kind == EntityKind::Person && to - from >= 2 {
             if let Some(last) = ws.get(to - 1).filter(|w| !w.caps) {
                 state.learn(last.key.clone(), Target::of("Surname", Source::Entity(entity)));
@@ -628,12 +634,8 @@ impl Recogniser {
                     e += 1;
                     continue;
                 }
-                // A lower-case particle or connector, then "the", then a capitalised word.
-                let joiner = |w: &Word| {
-                    !w.cap
-                        && (lexicon::NAME_PARTICLES.contains(&w.norm.as_str())
-                            || lexicon::ORG_CONNECTORS.contains(&w.norm.as_str()))
-                };
+                // A lower-case name particle ("bin", "de", "van"), then a capitalised word.
+                let joiner = |w: &Word| !w.cap && lexicon::NAME_PARTICLES.contains(&w.norm.as_str());
                 let mut j = e;
                 while j < ws.len() && j < e + 2 && joiner(&ws[j]) && run_gap(text, &ws[j], ws.get(j + 1).unwrap_or(&ws[j])) {
                     j += 1;
@@ -654,7 +656,8 @@ impl Recogniser {
         w.cap && w.norm.chars().next().is_some_and(char::is_alphabetic)
     }
 
-    /// An organisation: a run holding an organisation word ("Iraqi Centre for Political Thought").
+    /// An organisation: a run holding an organisation word ("Iraqi Centre for Political Thought",
+    /// "Ethics and Anti-Corruption Commission"), or a lone institution ("Peru's Congress").
     #[allow(clippy::too_many_arguments)]
     fn org_run(
         &self,
@@ -668,27 +671,60 @@ impl Recogniser {
         e: usize,
     ) {
         let is_title = |w: &Word| w.cap && self.title_heads.contains(w.norm.as_str());
+        let lower_is = |i: usize, word: &str| {
+            ws.get(i).is_some_and(|w| !w.cap && w.norm == word)
+                && i > 0
+                && text[ws[i - 1].end..ws[i].start] == *" "
+        };
+        let lone = e - s == 1
+            && lexicon::INSTITUTIONS.contains(&ws[s].norm.as_str())
+            && !covered[s]
+            && s > 0
+            && !text[..ws[s].start].trim_end().ends_with(['.', '!', '?', ':', '"', '“']);
+        if lone {
+            let entity = reg.provisional(EntityKind::Org, &text[ws[s].start..ws[s].end]);
+            self.claim(text, ws, covered, spans, state, reg, s, s + 1, entity);
+            return;
+        }
         let Some(k) = (s..e).rev().find(|&k| ws[k].cap && self.org_words.contains(ws[k].norm.as_str())) else {
             return;
         };
         let mut start = (s..k).rev().find(|&t| is_title(&ws[t])).map_or(s, |t| t + 1);
-        while start < k && (self.stop.contains(ws[start].norm.as_str()) || !ws[start].cap) {
+        let leading_stop = |w: &Word| {
+            lexicon::ORG_LEADING_STOP.contains(&w.norm.as_str()) || self.months.contains(w.norm.as_str())
+        };
+        while start < k && (leading_stop(&ws[start]) || !ws[start].cap) {
             start += 1;
         }
+        // "Council of Economic Experts", "Institute for Public Policy Research".
         let mut end = k + 1;
-        while end + 1 < e && matches!(ws[end].norm.as_str(), "of" | "for" | "on") && !ws[end].cap {
+        if end == e && (lower_is(end, "of") || lower_is(end, "for")) {
             let mut j = end + 1;
-            if ws[j].norm == "the" && !ws[j].cap {
+            if lower_is(j, "the") {
                 j += 1;
             }
             let after = j;
-            while j < e && ws[j].cap && !is_title(&ws[j]) {
+            while j < ws.len() && ws[j].cap && !is_title(&ws[j]) && run_gap(text, &ws[j - 1], &ws[j]) {
                 j += 1;
             }
-            if j == after {
-                break;
+            if j > after {
+                end = j;
             }
-            end = j;
+        }
+        // "Ethics and Anti-Corruption Commission": a short unclaimed run joined by a bare "and".
+        if start == s && s >= 2 && lower_is(s - 1, "and") && ws[s - 2].cap && !covered[s - 2] {
+            let mut b = s - 2;
+            while b > 0 && ws[b - 1].cap && !covered[b - 1] && run_gap(text, &ws[b - 1], &ws[b]) {
+                b -= 1;
+            }
+            while b < s - 2 && leading_stop(&ws[b]) {
+                b += 1;
+            }
+            let short = s - 1 - b <= 2;
+            let plain = (b..s - 1).all(|i| !self.org_words.contains(ws[i].norm.as_str()) && !leading_stop(&ws[i]));
+            if short && plain {
+                start = b;
+            }
         }
         if end - start < 2 {
             return;
@@ -762,17 +798,19 @@ impl Recogniser {
             && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
         let apposition = len >= 2 && self.apposition(text, ws, end);
         let arabic = len >= 2 && ws[start + 1..end].iter().any(|w| w.particle) && !ws[start].particle;
-        let preposition = start == seg_start
-            && start > 0
-            && len <= 3
-            && !ws[start - 1].cap
-            && text[ws[start - 1].end..ws[start].start] == *" "
-            && lexicon::PLACE_PREPOSITIONS.contains(&ws[start - 1].norm.as_str());
+        let prev = (start == seg_start && start > 0 && !ws[start - 1].cap && text[ws[start - 1].end..ws[start].start] == *" ")
+            .then(|| ws[start - 1].norm.as_str());
+        // "in Cusco and Arequipa": the second name of a pair shares the first one's kind.
+        let after_place = prev == Some("and")
+            && spans.iter().any(|sp| sp.to + 1 == start && sp.kind == MentionKind::Place && sp.role.is_none());
+        let preposition = len <= 3 && prev.is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
+        let place_noun = following.is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
+        let quoted = len >= 2 && prev.is_some_and(|p| SPEECH_VERBS.contains(&p));
         let kind = if place_word {
             EntityKind::Place
-        } else if cue || first_name || speaks || apposition || arabic {
+        } else if cue || first_name || speaks || apposition || arabic || quoted {
             EntityKind::Person
-        } else if preposition {
+        } else if place_noun || after_place || preposition {
             EntityKind::Place
         } else {
             return;
