@@ -209,9 +209,9 @@ pub struct Diagnostic {
 
 /// Makes a readable slug of at most `max_words` words from a title.
 pub fn slugify(title: &str, max_words: usize) -> String {
-    let folded = crate::text::fold(title);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = crate::text::tokens(title)
+        .into_iter()
+        .map(|t| t.norm.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>())
         .filter(|w| !w.is_empty())
         .take(max_words)
         .collect();
