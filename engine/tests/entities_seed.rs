@@ -78,7 +78,8 @@ fn evaluated_blocks(articles: &[Article]) -> Vec<(usize, &'static str, usize, us
                 key = Some(k);
             }
             let Some(k) = key else { continue };
-            let noise = NOISE_PREFIXES.iter().any(|p| text.starts_with(p)) || text == "-" || text.ends_with(" -");
+            let noise =
+                NOISE_PREFIXES.iter().any(|p| text.starts_with(p)) || text == "-" || text.ends_with(" -");
             if noise || seen.contains(&(k, text)) {
                 continue;
             }
@@ -131,7 +132,10 @@ fn gold() -> Annotations {
         assert_eq!(cols.len(), 5, "gold line {}: article, surface, type, id, occurrence", n + 1);
         let occurrence: usize = cols[4].parse().expect("occurrence is a number");
         let key = ARTICLES.iter().find(|k| cols[0].starts_with(**k)).expect("gold article key is known");
-        let previous = out.insert((key.to_string(), cols[1].to_string(), occurrence), (cols[2].to_string(), cols[3].to_string()));
+        let previous = out.insert(
+            (key.to_string(), cols[1].to_string(), occurrence),
+            (cols[2].to_string(), cols[3].to_string()),
+        );
         assert!(previous.is_none(), "gold line {} repeats an occurrence", n + 1);
     }
     out
@@ -143,7 +147,11 @@ struct Scores {
     f1: f64,
 }
 
-fn score(predicted: &Annotations, gold: &Annotations, same: impl Fn(&(String, String), &(String, String)) -> bool) -> Scores {
+fn score(
+    predicted: &Annotations,
+    gold: &Annotations,
+    same: impl Fn(&(String, String), &(String, String)) -> bool,
+) -> Scores {
     let tp = predicted.iter().filter(|(k, v)| gold.get(*k).is_some_and(|g| same(v, g))).count() as f64;
     let precision = if predicted.is_empty() { 0.0 } else { tp / predicted.len() as f64 };
     let recall = if gold.is_empty() { 0.0 } else { tp / gold.len() as f64 };
@@ -204,8 +212,22 @@ fn every_spelling_of_an_entity_gets_one_id() {
     let bundle = seed_bundle();
     let data = &bundle.entities;
     let groups: &[(&str, &[&str])] = &[
-        ("mustafa-al-kadhimi", &["Kadhimi", "Kadhemi", "Mustafa al-Kadhemi", "Al-Kadhimi", "Mustafa Al-Kadhimi", "Mustafa Kadhemi", "Mustafa Kadhimi"]),
-        ("popular-mobilization-forces", &["Hashed al-Shaabi", "PMF", "Popular Mobilization Forces", "Hashed", "popular mobilization"]),
+        (
+            "mustafa-al-kadhimi",
+            &[
+                "Kadhimi",
+                "Kadhemi",
+                "Mustafa al-Kadhemi",
+                "Al-Kadhimi",
+                "Mustafa Al-Kadhimi",
+                "Mustafa Kadhemi",
+                "Mustafa Kadhimi",
+            ],
+        ),
+        (
+            "popular-mobilization-forces",
+            &["Hashed al-Shaabi", "PMF", "Popular Mobilization Forces", "Hashed", "popular mobilization"],
+        ),
         ("fuad-hussein", &["Fuad Hussein", "Fouad Hussein"]),
         ("qasem-soleimani", &["Soleimani", "Qasem Soleimani", "Qassem Soleimani"]),
         ("abu-mahdi-al-muhandis", &["Abu Mahdi al-Muhandis", "Abu Mahdi Mohandes"]),
@@ -219,14 +241,32 @@ fn every_spelling_of_an_entity_gets_one_id() {
     ];
     for (id, spellings) in groups {
         for spelling in *spellings {
-            assert_eq!(ids_of(data, &bundle.articles, spelling), [id.to_string()], "“{spelling}” links to {id} only");
-            assert_eq!(data.find_by_alias(spelling).first().and_then(|&e| data.entities.get(e as usize)).map(|e| e.id.as_str()), Some(*id));
+            assert_eq!(
+                ids_of(data, &bundle.articles, spelling),
+                [id.to_string()],
+                "“{spelling}” links to {id} only"
+            );
+            assert_eq!(
+                data.find_by_alias(spelling)
+                    .first()
+                    .and_then(|&e| data.entities.get(e as usize))
+                    .map(|e| e.id.as_str()),
+                Some(*id)
+            );
         }
     }
     // Spellings the corpus never uses still find the entity.
-    for (spelling, id) in [("al-Kadhemi", "mustafa-al-kadhimi"), ("Hadi al-Amiri", "hadi-al-amiri"), ("Qassim Suleimani", "qasem-soleimani")] {
+    for (spelling, id) in [
+        ("al-Kadhemi", "mustafa-al-kadhimi"),
+        ("Hadi al-Amiri", "hadi-al-amiri"),
+        ("Qassim Suleimani", "qasem-soleimani"),
+    ] {
         let found = data.find_by_alias(spelling);
-        assert_eq!(found.first().and_then(|&e| data.entities.get(e as usize)).map(|e| e.id.as_str()), Some(id), "{spelling}");
+        assert_eq!(
+            found.first().and_then(|&e| data.entities.get(e as usize)).map(|e| e.id.as_str()),
+            Some(id),
+            "{spelling}"
+        );
     }
 }
 
@@ -259,10 +299,20 @@ fn the_entity_page_and_hover_card_have_their_numbers() {
     let kadhimi = data.entity_index("mustafa-al-kadhimi").expect("curated");
     let stats = data.stats(kadhimi, &bundle.articles);
     assert!(stats.mentions >= 40, "{} mentions", stats.mentions);
-    assert_eq!(stats.articles, bundle.articles.iter().filter(|a| a.blocks.iter().any(|b| b.text.contains("Kadh"))).count());
-    let spellings: Vec<&str> = stats.spellings_by_outlet.iter().flat_map(|(_, s)| s.iter().map(|(t, _)| t.as_str())).collect();
+    assert_eq!(
+        stats.articles,
+        bundle.articles.iter().filter(|a| a.blocks.iter().any(|b| b.text.contains("Kadh"))).count()
+    );
+    let spellings: Vec<&str> =
+        stats.spellings_by_outlet.iter().flat_map(|(_, s)| s.iter().map(|(t, _)| t.as_str())).collect();
     assert!(spellings.contains(&"Kadhemi") && spellings.contains(&"Kadhimi"));
-    let top: Vec<&str> = stats.co_occurring.iter().take(5).filter_map(|(e, _)| data.entities.get(*e as usize)).map(|e| e.id.as_str()).collect();
+    let top: Vec<&str> = stats
+        .co_occurring
+        .iter()
+        .take(5)
+        .filter_map(|(e, _)| data.entities.get(*e as usize))
+        .map(|e| e.id.as_str())
+        .collect();
     assert!(top.contains(&"united-states") && top.contains(&"iraq"), "{top:?}");
     let entity = data.entity_by_id("mustafa-al-kadhimi").expect("curated");
     assert!(entity.description.is_some() && !entity.provisional);
@@ -274,7 +324,11 @@ fn role_phrases_link_to_the_one_entity_of_that_role() {
     let bundle = seed_bundle();
     let data = &bundle.entities;
     // "the Iranian general" in the Qaani article, and "the premier" in the AFP article.
-    for (phrase, id) in [("Iranian general", "ismail-qaani"), ("premier", "mustafa-al-kadhimi"), ("US President", "donald-trump")] {
+    for (phrase, id) in [
+        ("Iranian general", "ismail-qaani"),
+        ("premier", "mustafa-al-kadhimi"),
+        ("US President", "donald-trump"),
+    ] {
         let ids = ids_of(data, &bundle.articles, phrase);
         assert_eq!(ids, [id.to_string()], "{phrase}");
     }

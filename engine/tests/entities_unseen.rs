@@ -135,8 +135,11 @@ fn keyed(rows: impl IntoIterator<Item = (usize, String, String)>) -> Keyed {
 #[test]
 fn unseen_articles_still_get_their_names() {
     let names: Vec<String> = (0..ARTICLES.len()).map(|i| format!("unseen-{i}.txt")).collect();
-    let sources: Vec<SourceInput<'_>> =
-        ARTICLES.iter().zip(&names).map(|(text, name)| SourceInput { name, bytes: text.as_bytes() }).collect();
+    let sources: Vec<SourceInput<'_>> = ARTICLES
+        .iter()
+        .zip(&names)
+        .map(|(text, name)| SourceInput { name, bytes: text.as_bytes() })
+        .collect();
     let built = build_bundle(&sources, "");
     let bundle = &built.bundle;
     let data = &bundle.entities;

@@ -71,7 +71,8 @@ impl KnowledgeBase {
             return (kb, diagnostics);
         };
         let Some(list) = list.as_array() else {
-            diagnostics.push(diag(Severity::Error, "`entity` must be an array of tables ([[entity]])".into()));
+            diagnostics
+                .push(diag(Severity::Error, "`entity` must be an array of tables ([[entity]])".into()));
             return (kb, diagnostics);
         };
         let mut seen = std::collections::HashSet::new();

@@ -40,7 +40,12 @@ pub(super) struct Word {
 }
 
 pub(super) fn words(text: &str) -> Vec<Word> {
-    let toks = text::tokens(text);
+    words_of(text, &text::tokens(text), &mut HashMap::new())
+}
+
+/// Words from a text's tokens; `keys` caches transliteration keys by folded form, since the same
+/// words come back in every article.
+fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut HashMap<String, String>) -> Vec<Word> {
     let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -63,12 +68,20 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         }
         let word = &text[tok.start..tok.end];
         // Uncased scripts (Arabic) count as capitalised: names there carry no case cue.
-        let cap = word.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
+        let cap =
+            word.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
         let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
         out.push(Word {
             start,
             end: tok.end,
-            key: text::translit_key(&tok.norm),
+            key: match keys.get(&tok.norm) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = text::translit_key(&tok.norm);
+                    keys.insert(tok.norm.clone(), key.clone());
+                    key
+                }
+            },
             norm: tok.norm.clone(),
             cap,
             caps,
@@ -134,7 +147,10 @@ pub(super) struct Registry {
     ids: HashSet<String>,
     /// Full names of provisional persons and organisations, so later articles link them by name.
     learned: HashMap<String, Vec<Target>>,
-    learned_max: usize,
+    /// Longest learned name by first word key.
+    learned_first: HashMap<String, usize>,
+    /// Transliteration keys by folded word, shared by all articles of a build.
+    keys: HashMap<String, String>,
 }
 
 impl Registry {
@@ -160,7 +176,8 @@ impl Registry {
             places: HashMap::new(),
             ids,
             learned: HashMap::new(),
-            learned_max: 0,
+            learned_first: HashMap::new(),
+            keys: HashMap::new(),
         }
     }
 
@@ -231,7 +248,9 @@ impl Registry {
         self.provisional.insert((kind, key.clone()), entity);
         let n_words = key.split(' ').count();
         if n_words >= 2 {
-            self.learned_max = self.learned_max.max(n_words);
+            let first = key.split(' ').next().unwrap_or_default().to_string();
+            let longest = self.learned_first.entry(first).or_default();
+            *longest = (*longest).max(n_words);
             self.learned.entry(key).or_default().push(Target::of(surface, Source::Entity(entity)));
         }
         entity
@@ -253,7 +272,8 @@ struct Span {
 #[derive(Default)]
 struct ArticleState {
     local: HashMap<String, Vec<Target>>,
-    local_max: usize,
+    /// Longest local alias by first word key.
+    local_first: HashMap<String, usize>,
     /// Entities named (not just referred to by role) in the article.
     named: HashSet<u32>,
 }
@@ -261,7 +281,9 @@ struct ArticleState {
 impl ArticleState {
     fn learn(&mut self, key: String, target: Target) {
         let n = key.split(' ').count();
-        self.local_max = self.local_max.max(n);
+        let first = key.split(' ').next().unwrap_or_default().to_string();
+        let longest = self.local_first.entry(first).or_default();
+        *longest = (*longest).max(n);
         let list = self.local.entry(key).or_default();
         if !list.iter().any(|t| t.source == target.source) {
             list.push(target);
@@ -272,8 +294,8 @@ impl ArticleState {
 /// The compiled knowledge base, gazetteer and word lists.
 pub(super) struct Recogniser {
     index: HashMap<String, Vec<Target>>,
-    first_keys: HashSet<String>,
-    max_len: usize,
+    /// For each first word key, the longest alias starting with it: most words start none.
+    first_max: HashMap<String, usize>,
     /// Role phrases as folded words, longest first, with the curated entities holding them.
     roles: Vec<(Vec<String>, Vec<u32>)>,
     places: Vec<Place>,
@@ -288,16 +310,31 @@ pub(super) struct Recogniser {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "added", "stressed", "noted", "argued", "wrote", "warned", "explained",
-    "announced", "insisted", "confirmed", "denied", "claimed", "asked", "urged", "replied",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "argued",
+    "wrote",
+    "warned",
+    "explained",
+    "announced",
+    "insisted",
+    "confirmed",
+    "denied",
+    "claimed",
+    "asked",
+    "urged",
+    "replied",
 ];
 
 impl Recogniser {
     pub(super) fn new(kb: &KnowledgeBase) -> Recogniser {
         let mut rec = Recogniser {
             index: HashMap::new(),
-            first_keys: HashSet::new(),
-            max_len: 1,
+            first_max: HashMap::new(),
             roles: Vec::new(),
             places: gazetteer::places(),
             demonyms: HashSet::new(),
@@ -307,7 +344,11 @@ impl Recogniser {
             place_words: lexicon::PLACE_WORDS.iter().copied().collect(),
             stop: lexicon::STOP_WORDS.iter().copied().collect(),
             first_names: lexicon::FIRST_NAMES.iter().copied().collect(),
-            months: lexicon::MONTHS.iter().map(|m| m.0).chain(lexicon::WEEKDAYS.iter().map(|w| w.0)).collect(),
+            months: lexicon::MONTHS
+                .iter()
+                .map(|m| m.0)
+                .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
+                .collect(),
         };
         let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
         for (i, entry) in kb.entries.iter().enumerate() {
@@ -345,8 +386,8 @@ impl Recogniser {
     fn add(&mut self, alias: &str, source: Source) {
         let ws = words(alias);
         let Some(first) = ws.first() else { return };
-        self.first_keys.insert(first.key.clone());
-        self.max_len = self.max_len.max(ws.len());
+        let longest = self.first_max.entry(first.key.clone()).or_default();
+        *longest = (*longest).max(ws.len());
         let key = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
         let list = self.index.entry(key).or_default();
         let target = Target::of(alias, source);
@@ -361,10 +402,11 @@ impl Recogniser {
         let mut order: Vec<usize> = (0..article.blocks.len()).collect();
         let headline: Vec<bool> = article.blocks.iter().map(is_headline).collect();
         order.sort_by_key(|&i| headline[i]);
-        let mut per_block: Vec<(usize, Vec<Word>, Vec<Span>)> = Vec::with_capacity(order.len());
+        let mut per_block = Vec::with_capacity(order.len());
         for &b in &order {
             let block = &article.blocks[b];
-            let ws = words(&block.text);
+            let toks = text::tokens(&block.text);
+            let ws = words_of(&block.text, &toks, &mut reg.keys);
             let mut spans = Vec::new();
             let mut covered = vec![false; ws.len()];
             self.match_aliases(&block.text, &ws, &mut covered, &mut spans, &mut state, reg, false);
@@ -375,12 +417,12 @@ impl Recogniser {
                     self.match_aliases(&block.text, &ws, &mut covered, &mut spans, &mut state, reg, true);
                 }
             }
-            per_block.push((b, ws, spans));
+            per_block.push((b, toks, ws, spans));
         }
         let mut mentions = Vec::new();
         let mut last_unit = String::new();
         per_block.sort_by_key(|p| p.0);
-        for (b, ws, spans) in per_block {
+        for (b, toks, ws, spans) in per_block {
             let block = &article.blocks[b];
             let mut claimed: Vec<(usize, usize)> = Vec::new();
             for span in spans {
@@ -389,7 +431,8 @@ impl Recogniser {
                 };
                 let entity = match &span.role {
                     Some(candidates) => {
-                        let named: Vec<u32> = candidates.iter().copied().filter(|c| state.named.contains(c)).collect();
+                        let named: Vec<u32> =
+                            candidates.iter().copied().filter(|c| state.named.contains(c)).collect();
                         match named.as_slice() {
                             [only] => Some(*only),
                             _ => continue,
@@ -418,7 +461,6 @@ impl Recogniser {
                     value: None,
                 });
             }
-            let toks = text::tokens(&block.text);
             let free = |s: usize, e: usize| claimed.iter().all(|&(a, b)| e <= a || b <= s);
             let dates = temporal::dates(&block.text, &toks, &free);
             let dated: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
@@ -472,13 +514,23 @@ impl Recogniser {
             }
             if !local_only {
                 if let Some((len, candidates)) = self.role_at(text, ws, i) {
-                    spans.push(Span { from: i, to: i + len, kind: MentionKind::Person, entity: None, role: Some(candidates) });
+                    spans.push(Span {
+                        from: i,
+                        to: i + len,
+                        kind: MentionKind::Person,
+                        entity: None,
+                        role: Some(candidates),
+                    });
                     covered[i..i + len].iter_mut().for_each(|c| *c = true);
                     i += len;
                     continue;
                 }
             }
-            let longest = self.max_len.max(state.local_max).max(reg.learned_max).min(n - i);
+            let first = ws[i].key.as_str();
+            let curated_len = if local_only { 0 } else { self.first_max.get(first).copied().unwrap_or(0) };
+            let local_len = state.local_first.get(first).copied().unwrap_or(0);
+            let learned_len = if local_only { 0 } else { reg.learned_first.get(first).copied().unwrap_or(0) };
+            let longest = curated_len.max(local_len).max(learned_len).min(n - i);
             let mut found: Option<(usize, Source)> = None;
             for len in (1..=longest).rev() {
                 if covered[i..i + len].iter().any(|&c| c) {
@@ -487,15 +539,19 @@ impl Recogniser {
                 let Some(comma) = joinable(text, &ws[i..i + len]) else { continue };
                 let key = ws[i..i + len].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
                 let fitting = |list: Option<&Vec<Target>>| -> Vec<Source> {
-                    list.map(|l| l.iter().filter(|t| t.fits(&ws[i..i + len], comma)).map(|t| t.source).collect())
-                        .unwrap_or_default()
+                    list.map(|l| {
+                        l.iter().filter(|t| t.fits(&ws[i..i + len], comma)).map(|t| t.source).collect()
+                    })
+                    .unwrap_or_default()
                 };
                 let curated = if local_only { Vec::new() } else { fitting(self.index.get(&key)) };
                 let local = fitting(state.local.get(&key));
                 let learned = if local_only || len < 2 { Vec::new() } else { fitting(reg.learned.get(&key)) };
                 let entities = curated.iter().filter(|s| matches!(s, Source::Entity(_)));
-                let mut pick =
-                    entities.clone().find(|s| matches!(s, Source::Entity(e) if state.named.contains(e))).copied();
+                let mut pick = entities
+                    .clone()
+                    .find(|s| matches!(s, Source::Entity(e) if state.named.contains(e)))
+                    .copied();
                 pick = pick.or_else(|| entities.clone().next().copied());
                 pick = pick.or_else(|| local.first().copied());
                 pick = pick.or_else(|| learned.first().copied());
@@ -559,7 +615,13 @@ impl Recogniser {
             let closes = text[next.end..].starts_with(')');
             let letters = next.norm.chars().count();
             if gap.trim() == "(" && closes && next.caps && (2..=8).contains(&letters) && !covered[to] {
-                spans.push(Span { from: to, to: to + 1, kind: kind.mention_kind(), entity: Some(entity), role: None });
+                spans.push(Span {
+                    from: to,
+                    to: to + 1,
+                    kind: kind.mention_kind(),
+                    entity: Some(entity),
+                    role: None,
+                });
                 covered[to] = true;
                 state.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
             }
@@ -573,7 +635,8 @@ impl Recogniser {
         }
         for (role, entities) in &self.roles {
             let len = role.len();
-            if i + len > ws.len() || ws[i..i + len].iter().zip(role).any(|(w, r)| w.norm != *r || w.particle) {
+            if i + len > ws.len() || ws[i..i + len].iter().zip(role).any(|(w, r)| w.norm != *r || w.particle)
+            {
                 continue;
             }
             joinable(text, &ws[i..i + len])?;
@@ -637,7 +700,11 @@ impl Recogniser {
                 // A lower-case name particle ("bin", "de", "van"), then a capitalised word.
                 let joiner = |w: &Word| !w.cap && lexicon::NAME_PARTICLES.contains(&w.norm.as_str());
                 let mut j = e;
-                while j < ws.len() && j < e + 2 && joiner(&ws[j]) && run_gap(text, &ws[j], ws.get(j + 1).unwrap_or(&ws[j])) {
+                while j < ws.len()
+                    && j < e + 2
+                    && joiner(&ws[j])
+                    && run_gap(text, &ws[j], ws.get(j + 1).unwrap_or(&ws[j]))
+                {
                     j += 1;
                 }
                 if j > e && j < ws.len() && self.starts_name(&ws[j]) && run_gap(text, &ws[j - 1], &ws[j]) {
@@ -686,7 +753,8 @@ impl Recogniser {
             self.claim(text, ws, covered, spans, state, reg, s, s + 1, entity);
             return;
         }
-        let Some(k) = (s..e).rev().find(|&k| ws[k].cap && self.org_words.contains(ws[k].norm.as_str())) else {
+        let Some(k) = (s..e).rev().find(|&k| ws[k].cap && self.org_words.contains(ws[k].norm.as_str()))
+        else {
             return;
         };
         let mut start = (s..k).rev().find(|&t| is_title(&ws[t])).map_or(s, |t| t + 1);
@@ -721,7 +789,8 @@ impl Recogniser {
                 b += 1;
             }
             let short = s - 1 - b <= 2;
-            let plain = (b..s - 1).all(|i| !self.org_words.contains(ws[i].norm.as_str()) && !leading_stop(&ws[i]));
+            let plain =
+                (b..s - 1).all(|i| !self.org_words.contains(ws[i].norm.as_str()) && !leading_stop(&ws[i]));
             if short && plain {
                 start = b;
             }
@@ -768,7 +837,9 @@ impl Recogniser {
         let mut start = seg_start;
         let mut end = seg_end;
         let mut cue = false;
-        if let Some(t) = (seg_start..seg_end).rev().find(|&t| ws[t].cap && self.title_heads.contains(ws[t].norm.as_str())) {
+        if let Some(t) =
+            (seg_start..seg_end).rev().find(|&t| ws[t].cap && self.title_heads.contains(ws[t].norm.as_str()))
+        {
             // "Secretary of State": the title goes on, no name follows.
             if ws.get(t + 1).is_some_and(|w| !w.cap) {
                 return;
@@ -798,13 +869,19 @@ impl Recogniser {
             && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
         let apposition = len >= 2 && self.apposition(text, ws, end);
         let arabic = len >= 2 && ws[start + 1..end].iter().any(|w| w.particle) && !ws[start].particle;
-        let prev = (start == seg_start && start > 0 && !ws[start - 1].cap && text[ws[start - 1].end..ws[start].start] == *" ")
+        let prev = (start == seg_start
+            && start > 0
+            && !ws[start - 1].cap
+            && text[ws[start - 1].end..ws[start].start] == *" ")
             .then(|| ws[start - 1].norm.as_str());
         // "in Cusco and Arequipa": the second name of a pair shares the first one's kind.
         let after_place = prev == Some("and")
-            && spans.iter().any(|sp| sp.to + 1 == start && sp.kind == MentionKind::Place && sp.role.is_none());
+            && spans
+                .iter()
+                .any(|sp| sp.to + 1 == start && sp.kind == MentionKind::Place && sp.role.is_none());
         let preposition = len <= 3 && prev.is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
-        let place_noun = following.is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
+        let place_noun = following
+            .is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
         let quoted = len >= 2 && prev.is_some_and(|p| SPEECH_VERBS.contains(&p));
         let kind = if place_word {
             EntityKind::Place
@@ -838,7 +915,8 @@ impl Recogniser {
         if !matches!(next.norm.as_str(), "a" | "an" | "the" | "who") {
             return false;
         }
-        next.norm == "who" || ws[end + 1..].iter().take(5).any(|w| self.person_nouns.contains(w.norm.as_str()))
+        next.norm == "who"
+            || ws[end + 1..].iter().take(5).any(|w| self.person_nouns.contains(w.norm.as_str()))
     }
 }
 
@@ -880,7 +958,10 @@ fn joinable(text: &str, ws: &[Word]) -> Option<bool> {
 
 fn run_gap(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.end..b.start];
-    gap == " " || gap == "-" || gap == "‐" || (a.norm.chars().count() == 1 && a.cap && (gap == ". " || gap == "."))
+    gap == " "
+        || gap == "-"
+        || gap == "‐"
+        || (a.norm.chars().count() == 1 && a.cap && (gap == ". " || gap == "."))
 }
 
 /// Headlines, headings and other title-case lines: every word is capitalised there, so only
@@ -893,7 +974,8 @@ fn is_headline(block: &Block) -> bool {
     if trimmed.ends_with(['.', '!', '?', '"', '”', ':', ',']) {
         return false;
     }
-    let long: Vec<&str> = trimmed.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let long: Vec<&str> =
+        trimmed.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     long.len() >= 2 && capitalised * 4 >= long.len() * 3
 }

@@ -35,7 +35,10 @@ impl PartialDate {
             (None, Some(m), None) => format!("--{m:02}"),
             (None, None, _) => {
                 const NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-                self.weekday.and_then(|w| NAMES.get(usize::from(w).wrapping_sub(1))).unwrap_or(&"").to_string()
+                self.weekday
+                    .and_then(|w| NAMES.get(usize::from(w).wrapping_sub(1)))
+                    .unwrap_or(&"")
+                    .to_string()
             }
         }
     }
@@ -96,7 +99,7 @@ fn is_capitalised(token: &Token<'_>) -> bool {
 }
 
 fn day_of(token: &Token<'_>) -> Option<u8> {
-    let digits = token.norm.trim_end_matches(|c| matches!(c, 's' | 't' | 'n' | 'd' | 'h' | 'r'));
+    let digits = token.norm.trim_end_matches(['s', 't', 'n', 'd', 'h', 'r']);
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -128,7 +131,8 @@ fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate,
     // Weekday, optionally followed by ", April 23, 2025".
     if let Some(weekday) = weekday_of(&tok.norm).filter(|_| is_capitalised(tok)) {
         if gap_ok(i, i + 1, true) {
-            if let Some((mut date, end)) = single_date(toks, text, i + 1).filter(|(d, _)| d.weekday.is_none()) {
+            if let Some((mut date, end)) = single_date(toks, text, i + 1).filter(|(d, _)| d.weekday.is_none())
+            {
                 date.weekday = Some(weekday);
                 return Some((date, end));
             }
@@ -162,7 +166,10 @@ fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate,
             return Some((PartialDate { year, month: Some(month), day: Some(day), weekday: None }, end));
         }
         if let Some(year) = next_year {
-            return Some((PartialDate { year: Some(year), month: Some(month), ..PartialDate::default() }, i + 2));
+            return Some((
+                PartialDate { year: Some(year), month: Some(month), ..PartialDate::default() },
+                i + 2,
+            ));
         }
         return Some((PartialDate { month: Some(month), ..PartialDate::default() }, i + 1));
     }
@@ -215,7 +222,9 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
                 if toks.get(end).is_some_and(|t| t.norm == joiner) {
                     let mut j = end + 1;
                     if toks.get(j).is_some_and(|t| t.norm == "the")
-                        && toks.get(j + 1).is_some_and(|t| matches!(t.norm.as_str(), "end" | "beginning" | "start" | "middle"))
+                        && toks.get(j + 1).is_some_and(|t| {
+                            matches!(t.norm.as_str(), "end" | "beginning" | "start" | "middle")
+                        })
                         && toks.get(j + 2).is_some_and(|t| t.norm == "of")
                     {
                         j += 3;
@@ -238,7 +247,8 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
             }
             _ => {}
         }
-        let (Some(first), Some(last)) = (toks.get(start_tok), end.checked_sub(1).and_then(|e| toks.get(e))) else {
+        let (Some(first), Some(last)) = (toks.get(start_tok), end.checked_sub(1).and_then(|e| toks.get(e)))
+        else {
             break;
         };
         let (start, stop) = (first.start, last.end);
@@ -252,34 +262,72 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
 }
 
 const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0), ("seven", 7.0),
-    ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0), ("sixteen", 16.0), ("seventeen", 17.0),
-    ("eighteen", 18.0), ("nineteen", 19.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0),
-    ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
-    ("hundred", 100.0), ("dozen", 12.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
 ];
 
 const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
 
 /// Words that end a counted noun phrase.
 const PHRASE_STOP: &[&str] = &[
-    "of", "the", "a", "an", "in", "on", "at", "to", "from", "by", "with", "for", "were", "was", "are",
-    "is", "be", "been", "have", "has", "had", "that", "which", "who", "later", "ago", "earlier", "after",
-    "before", "since", "than", "more", "less", "per", "each", "said", "says", "or", "but", "as", "into",
-    "during", "while", "when", "where", "this", "these", "those", "their", "its", "his", "her", "will",
-    "would", "could", "can", "may", "did", "do", "not", "out", "up", "over", "under", "against",
+    "of", "the", "a", "an", "in", "on", "at", "to", "from", "by", "with", "for", "were", "was", "are", "is",
+    "be", "been", "have", "has", "had", "that", "which", "who", "later", "ago", "earlier", "after", "before",
+    "since", "than", "more", "less", "per", "each", "said", "says", "or", "but", "as", "into", "during",
+    "while", "when", "where", "this", "these", "those", "their", "its", "his", "her", "will", "would",
+    "could", "can", "may", "did", "do", "not", "out", "up", "over", "under", "against",
 ];
 
 const QUALIFIERS: &[&str] = &[
-    "more than", "less than", "fewer than", "at least", "up to", "as many as", "about", "around",
-    "nearly", "almost", "some", "over", "roughly", "approximately", "only", "just", "estimated",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "up to",
+    "as many as",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "roughly",
+    "approximately",
+    "only",
+    "just",
+    "estimated",
 ];
 
 /// Units of time are never carried over to a bare count ("Three days later, 13 were released").
 const TIME_UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes", "decades", "times"];
 
-const IRREGULAR_PLURALS: &[&str] = &["people", "men", "women", "children", "police", "personnel", "staff", "troops"];
+const IRREGULAR_PLURALS: &[&str] =
+    &["people", "men", "women", "children", "police", "personnel", "staff", "troops"];
 
 fn is_plural(word: &str) -> bool {
     IRREGULAR_PLURALS.contains(&word) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
@@ -315,7 +363,11 @@ pub(super) fn figures(
         // Skip compounds ("two-state"), money ("$1"), and anything already claimed (dates).
         let after = &text[tok.end..];
         let before = &text[..tok.start];
-        if after.starts_with('-') || after.starts_with('/') || before.ends_with('$') || !free(tok.start, tok.end) {
+        if after.starts_with('-')
+            || after.starts_with('/')
+            || before.ends_with('$')
+            || !free(tok.start, tok.end)
+        {
             i += 1;
             continue;
         }
@@ -324,7 +376,11 @@ pub(super) fn figures(
             let gap = &text[a.end..b.start];
             !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
         };
-        if let Some((_, scale)) = toks.get(j).filter(|t| gap_ok(&toks[j - 1], t)).and_then(|t| SCALES.iter().find(|s| s.0 == t.norm)) {
+        if let Some((_, scale)) = toks
+            .get(j)
+            .filter(|t| gap_ok(&toks[j - 1], t))
+            .and_then(|t| SCALES.iter().find(|s| s.0 == t.norm))
+        {
             value *= scale;
             j += 1;
         }
@@ -335,7 +391,10 @@ pub(super) fn figures(
         if text[end..].starts_with('%') {
             end += 1;
             unit = "percent".into();
-        } else if toks.get(j).is_some_and(|t| gap_ok(&toks[j - 1], t) && matches!(t.norm.as_str(), "percent" | "pc")) {
+        } else if toks
+            .get(j)
+            .is_some_and(|t| gap_ok(&toks[j - 1], t) && matches!(t.norm.as_str(), "percent" | "pc"))
+        {
             end = toks[j].end;
             unit = "percent".into();
         } else {
@@ -345,12 +404,17 @@ pub(super) fn figures(
             let mut head_from = None;
             while j < toks.len() && j - first < 5 {
                 let t = &toks[j];
-                if !gap_ok(&toks[j - 1], t) || !t.norm.chars().all(char::is_alphabetic) || PHRASE_STOP.contains(&t.norm.as_str()) {
+                if !gap_ok(&toks[j - 1], t)
+                    || !t.norm.chars().all(char::is_alphabetic)
+                    || PHRASE_STOP.contains(&t.norm.as_str())
+                {
                     break;
                 }
                 if t.norm == "and" {
                     let continues = toks.get(j + 1).is_some_and(|n| {
-                        gap_ok(t, n) && n.norm.chars().all(char::is_alphabetic) && !PHRASE_STOP.contains(&n.norm.as_str())
+                        gap_ok(t, n)
+                            && n.norm.chars().all(char::is_alphabetic)
+                            && !PHRASE_STOP.contains(&n.norm.as_str())
                     });
                     if !continues || last.is_none() {
                         break;
@@ -398,7 +462,10 @@ pub(super) fn figures(
             .iter()
             .find(|q| {
                 folded_before.ends_with(*q)
-                    && folded_before[..folded_before.len() - q.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
+                    && folded_before[..folded_before.len() - q.len()]
+                        .chars()
+                        .last()
+                        .is_none_or(|c| !c.is_alphanumeric())
             })
             .map(|q| q.to_string());
         out.push(Found {
@@ -431,7 +498,8 @@ mod tests {
     fn figures_in(text: &str) -> Vec<(String, f64, String, bool)> {
         let toks = tokens(text);
         let mut last = String::new();
-        let taken: Vec<(usize, usize)> = dates(text, &toks, &|_, _| true).iter().map(|f| (f.start, f.end)).collect();
+        let taken: Vec<(usize, usize)> =
+            dates(text, &toks, &|_, _| true).iter().map(|f| (f.start, f.end)).collect();
         let free = move |s: usize, e: usize| taken.iter().all(|&(a, b)| e <= a || b <= s);
         figures(text, &toks, &free, &mut last)
             .into_iter()
@@ -468,7 +536,10 @@ mod tests {
             dates_in("From October to the end of July, Iraqi armed factions"),
             [pair("From October to the end of July", "--10/--07")]
         );
-        assert_eq!(dates_in("Between August 4 and 18, 14 bomb"), [pair("Between August 4 and 18", "--08-04/--08-18")]);
+        assert_eq!(
+            dates_in("Between August 4 and 18, 14 bomb"),
+            [pair("Between August 4 and 18", "--08-04/--08-18")]
+        );
         assert_eq!(
             dates_in("between August 4 and August 16, Iraqi"),
             [pair("between August 4 and August 16", "--08-04/--08-16")]
@@ -495,7 +566,9 @@ mod tests {
 
     #[test]
     fn a_bare_count_borrows_the_previous_unit() {
-        let f = figures_in("14 fighters from the Hezbollah Brigades were arrested. Three days later, 13 were released");
+        let f = figures_in(
+            "14 fighters from the Hezbollah Brigades were arrested. Three days later, 13 were released",
+        );
         assert_eq!(f[0].2, "fighters");
         assert_eq!((f[1].1, f[1].2.as_str()), (3.0, "days"));
         // "13" borrows the last counted unit; units of time are skipped.
