@@ -2,7 +2,7 @@
 //! spelled out here rather than derived from the engine's internal types.
 
 use anyhow::Result;
-use parallax_engine::{BlockKind, Bundle};
+use parallax_engine::{Bundle, BlockKind};
 use serde::Serialize;
 
 /// `parallax export --json`.
@@ -80,12 +80,7 @@ pub fn export(bundle: &Bundle) -> Export<'_> {
             removed: a
                 .removed
                 .iter()
-                .map(|r| ExportRemoved {
-                    text: &r.text,
-                    reason: r.reason.label(),
-                    start: r.start,
-                    end: r.end,
-                })
+                .map(|r| ExportRemoved { text: &r.text, reason: r.reason.label(), start: r.start, end: r.end })
                 .collect(),
         })
         .collect();
