@@ -41,6 +41,9 @@ const NOISE_PREFIXES: &[&str] = &[
     "AFP with additional input",
 ];
 
+/// Photo credits written after a caption without parentheses.
+const CREDIT_SUFFIXES: &[&str] = &[", Asharq Al-Awsat"];
+
 fn seed_bundle() -> Bundle {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
@@ -84,8 +87,12 @@ fn evaluated_blocks(articles: &[Article]) -> Vec<(usize, &'static str, usize, us
                 continue;
             }
             seen.push((k, text));
-            // A trailing photo credit "(Reuters)" is the cleaner's to split off.
+            // A trailing photo credit, "(Reuters)" or ", Asharq Al-Awsat", is the cleaner's to
+            // split off (the real one moves it to `Block::credit`, outside the block's text).
             let mut end = block.end;
+            if let Some(cut) = CREDIT_SUFFIXES.iter().find_map(|c| block.text.strip_suffix(c)) {
+                end = block.start + cut.len();
+            }
             if text.ends_with(')') {
                 if let Some(open) = block.text.rfind(" (").filter(|o| block.text.len() - o <= 60) {
                     end = block.start + open;
