@@ -327,6 +327,16 @@ fn the_entity_page_and_hover_card_have_their_numbers() {
 }
 
 #[test]
+fn entity_data_survives_the_bundle_and_json() {
+    let bundle = seed_bundle();
+    let bytes = parallax_engine::bundle::encode(&bundle);
+    let back = parallax_engine::bundle::decode(&bytes).expect("a bundle we just wrote decodes");
+    assert_eq!(back.entities, bundle.entities);
+    let json = serde_json::to_string(&bundle.entities.mentions[..3]).expect("mentions serialise to JSON");
+    assert!(json.contains("\"kind\":\"place\"") || json.contains("\"kind\":\"person\""), "{json}");
+}
+
+#[test]
 fn role_phrases_link_to_the_one_entity_of_that_role() {
     let bundle = seed_bundle();
     let data = &bundle.entities;

@@ -48,6 +48,7 @@ pub use temporal::{DateValue, FigureValue, PartialDate};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -99,6 +100,7 @@ impl EntityKind {
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// A person's name (or a role phrase linked to a person).
     Person,
@@ -153,6 +155,7 @@ pub struct Entity {
 
 /// A normalised date or figure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Value {
     /// A date, date range or weekday.
     Date(DateValue),
