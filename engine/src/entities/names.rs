@@ -368,9 +368,7 @@ impl Recogniser {
             let source = Source::Place(u32::try_from(i).unwrap_or(u32::MAX));
             for name in std::iter::once(&place.name).chain(&place.aliases).filter(|n| !n.is_empty()) {
                 // Curated entries win: a gazetteer name the knowledge base lists is not added.
-                if !rec.index.contains_key(&name_key(name)) {
-                    rec.add(name, source);
-                }
+                rec.add_unless_known(name, source);
             }
             for demonym in &place.demonyms {
                 rec.demonyms.insert(text::fold(demonym));
@@ -384,7 +382,18 @@ impl Recogniser {
     }
 
     fn add(&mut self, alias: &str, source: Source) {
+        self.add_words(alias, &words(alias), source);
+    }
+
+    fn add_unless_known(&mut self, alias: &str, source: Source) {
         let ws = words(alias);
+        let key = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        if !self.index.contains_key(&key) {
+            self.add_words(alias, &ws, source);
+        }
+    }
+
+    fn add_words(&mut self, alias: &str, ws: &[Word], source: Source) {
         let Some(first) = ws.first() else { return };
         let longest = self.first_max.entry(first.key.clone()).or_default();
         *longest = (*longest).max(ws.len());

@@ -123,6 +123,10 @@ const MONTH_CONTEXT: &[&str] = &[
 /// A single date starting at token `i`: returns the date and the index one past its last token.
 fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate, usize)> {
     let tok = toks.get(i)?;
+    // Every date starts with a capitalised month or weekday, or a digit.
+    if !tok.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
     let gap_ok = |a: usize, b: usize, allow_comma: bool| -> bool {
         let (Some(x), Some(y)) = (toks.get(a), toks.get(b)) else { return false };
         let gap = &text[x.end..y.start];
