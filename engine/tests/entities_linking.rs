@@ -157,3 +157,103 @@ fn a_broken_knowledge_base_is_a_diagnostic_and_rules_still_run() {
     assert!(built.diagnostics.iter().any(|d| d.file == "entities.toml"));
     assert_eq!(names(&built.bundle, 0).len(), 2);
 }
+
+#[test]
+fn messy_text_never_panics_and_mentions_stay_on_char_boundaries() {
+    const PIECES: &[&str] = &[
+        "al-",
+        "Al-",
+        "Kadhemi",
+        "’s",
+        "'",
+        "(",
+        ")",
+        "PMF",
+        "US",
+        "U.S.",
+        "-led",
+        " ",
+        " ",
+        " ",
+        "\n",
+        ",",
+        ".",
+        "Between",
+        "August",
+        "4",
+        "and",
+        "18",
+        "5,000",
+        "troops",
+        "the",
+        "premier",
+        "Président",
+        "Ünïcödé",
+        "é",
+        "中文",
+        "🙂",
+        "\u{301}",
+        "Minister",
+        "of",
+        "the",
+        "Ministry",
+        "Forces",
+        "said",
+        "in",
+        "Mosul",
+        "since",
+        "2021",
+        "from",
+        "May",
+        "to",
+        "the end of",
+        "March",
+        "%",
+        "$",
+        "3.5",
+        "million",
+        "\t",
+        "—",
+        "“",
+        "”",
+        "al",
+        "el",
+        "-",
+        "Abu",
+        "bin",
+        "13",
+        "were",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let texts: Vec<String> = (0..200)
+        .map(|_| {
+            let n = 5 + (next() % 80) as usize;
+            (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect()
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let bundle = build(&refs, KB);
+    let data = &bundle.entities;
+    for m in &data.mentions {
+        let article = &bundle.articles[m.article as usize];
+        let block = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end);
+        let block = block.unwrap_or_else(|| panic!("{m:?} lies inside one block"));
+        assert!(m.start < m.end);
+        assert!(
+            block.text.get(m.start - block.start..m.end - block.start).is_some(),
+            "{m:?} on char boundaries"
+        );
+    }
+    for pair in data.mentions.windows(2) {
+        assert!(
+            (pair[0].article, pair[0].end) <= (pair[1].article, pair[1].start)
+                || pair[0].article < pair[1].article
+        );
+    }
+}
