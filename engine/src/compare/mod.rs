@@ -22,7 +22,7 @@
 //!
 //! All offsets are raw-file byte offsets of the article they belong to.
 
-mod align;
+pub mod align;
 pub mod diff;
 pub mod figures;
 mod quotes;
@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use crate::entities::EntityData;
 use crate::model::Article;
 
+pub use align::{sentence_scores, ScoreTable, ALIGN_THRESHOLD, STRONG};
 pub use diff::{diff, DiffKind, DiffOp};
 pub use figures::{FactKind, FactPair};
 pub use quotes::{Quote, QuotePair};

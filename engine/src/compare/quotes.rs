@@ -55,14 +55,14 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     for block in &article.blocks {
-        for (open, close) in quote_spans(&block.text) {
+        for span in quote_spans(&block.text) {
+            let (open, close) = (span.inner_start, span.inner_end);
             let inner = &block.text[open..close];
             if inner.trim().is_empty() {
                 continue;
             }
-            let before = &block.text[..open.saturating_sub(1)];
-            let after_start = (close + 1).min(block.text.len());
-            let after = block.text.get(after_start..).unwrap_or("");
+            let before = &block.text[..span.mark_start];
+            let after = &block.text[span.mark_end..];
             let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
             if let Some(s) = &speaker {
                 if PRONOUNS.contains(&s.to_lowercase().as_str()) {
@@ -83,22 +83,34 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
     out
 }
 
-/// Byte ranges (inside the marks) of quoted spans: “…” pairs, and straight "…" pairs.
-fn quote_spans(text: &str) -> Vec<(usize, usize)> {
+/// A quoted span: where its marks are and where the quoted words are, relative to the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Span {
+    mark_start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    mark_end: usize,
+}
+
+/// Quoted spans: “…” and «…» pairs, and straight "…" pairs.
+fn quote_spans(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut open_curly: Option<usize> = None;
-    let mut open_straight: Option<usize> = None;
+    let mut open_curly: Option<(usize, usize)> = None;
+    let mut open_straight: Option<(usize, usize)> = None;
     for (i, c) in text.char_indices() {
+        let next = i + c.len_utf8();
         match c {
-            '“' | '«' => open_curly = Some(i + c.len_utf8()),
+            '“' | '«' => open_curly = Some((i, next)),
             '”' | '»' => {
-                if let Some(start) = open_curly.take() {
-                    out.push((start, i));
+                if let Some((mark_start, inner_start)) = open_curly.take() {
+                    out.push(Span { mark_start, inner_start, inner_end: i, mark_end: next });
                 }
             }
             '"' => match open_straight.take() {
-                Some(start) => out.push((start, i)),
-                None => open_straight = Some(i + 1),
+                Some((mark_start, inner_start)) => {
+                    out.push(Span { mark_start, inner_start, inner_end: i, mark_end: next })
+                }
+                None => open_straight = Some((i, next)),
             },
             _ => {}
         }

@@ -16,6 +16,7 @@ const STOP_WORDS: &[&str] = &[
     "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "yet", "according", "told", "noted",
     "added", "however", "meanwhile", "since", "still", "even", "well", "many", "several", "within", "without",
     "among", "amid", "toward", "towards", "via", "per", "s", "t", "al", "el", "mr", "mrs", "ms", "dr", "new",
+    "one", "its", "it's", "also", "another",
 ];
 
 /// True for a function word or reporting verb.
