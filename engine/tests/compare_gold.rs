@@ -121,7 +121,10 @@ fn score(articles: &[Article]) -> Scores {
             if hit {
                 s.conflicts_found += 1;
             } else {
-                s.failures.push(format!("conflict not raised: {} {} vs {} on {:?}", want.kind, want.a, want.b, g.a.text));
+                s.failures.push(format!(
+                    "conflict not raised: {} {} vs {} on {:?}",
+                    want.kind, want.a, want.b, g.a.text
+                ));
             }
         }
         for c in &pair.conflicts {
@@ -139,7 +142,10 @@ fn score(articles: &[Article]) -> Scores {
         let cmp = comparison(aa, ab);
         if let Some((pair, _)) = find(&cmp, &aa.id, &g.a, &g.b) {
             s.not_pairs_found += 1;
-            s.failures.push(format!("look-alikes aligned (score {:.2}): {:?} / {:?}", pair.score, g.a.text, g.b.text));
+            s.failures.push(format!(
+                "look-alikes aligned (score {:.2}): {:?} / {:?}",
+                pair.score, g.a.text, g.b.text
+            ));
         } else {
             let t = sentence_scores(aa, ab);
             let i = t.a.iter().position(|s| s.text.contains(&g.a.text));

@@ -40,6 +40,8 @@ pub struct Aligned {
 struct Features {
     weights: HashMap<String, f32>,
     norm: f32,
+    /// The folded words, so identical sentences match whatever their length.
+    words: Vec<String>,
 }
 
 /// Every sentence-pair score between two articles (as [`align`] computes them when comparing
@@ -73,6 +75,10 @@ fn featurise(articles: &[&Article]) -> (Vec<Vec<Sentence>>, Vec<Vec<Features>>) 
     let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| distinct(sentences::sentences(a))).collect();
     let term_lists: Vec<Vec<Vec<Term>>> =
         sentences.iter().map(|ss| ss.iter().map(|s| sentence_terms(&s.text)).collect()).collect();
+    let word_lists: Vec<Vec<Vec<String>>> = sentences
+        .iter()
+        .map(|ss| ss.iter().map(|s| tokens(&s.text).into_iter().map(|t| t.norm).collect()).collect())
+        .collect();
 
     // Inverse sentence frequency over every compared sentence.
     let mut df: HashMap<&str, usize> = HashMap::new();
@@ -92,9 +98,11 @@ fn featurise(articles: &[&Article]) -> (Vec<Vec<Sentence>>, Vec<Vec<Features>>) 
     };
     let features: Vec<Vec<Features>> = term_lists
         .iter()
-        .map(|list| {
+        .zip(word_lists)
+        .map(|(list, words)| {
             list.iter()
-                .map(|ts| {
+                .zip(words)
+                .map(|(ts, words)| {
                     let mut weights: HashMap<String, f32> = HashMap::new();
                     for t in ts {
                         let mut w = idf(&t.key);
@@ -108,7 +116,7 @@ fn featurise(articles: &[&Article]) -> (Vec<Vec<Sentence>>, Vec<Vec<Features>>) 
                         *slot = slot.max(w);
                     }
                     let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
-                    Features { weights, norm }
+                    Features { weights, norm, words }
                 })
                 .collect()
         })
@@ -208,8 +216,12 @@ fn keep(s: f32, best_a: f32, best_b: f32) -> bool {
     (best_of_a && s >= best_b * OTHER_SIDE) || (best_of_b && s >= best_a * OTHER_SIDE)
 }
 
-/// Weighted cosine of two sentences' term sets; 0 unless they share [`MIN_SHARED`] terms.
+/// Weighted cosine of two sentences' term sets; 0 unless they share [`MIN_SHARED`] terms; 1
+/// for the same words.
 fn similarity(x: &Features, y: &Features) -> f32 {
+    if !x.words.is_empty() && x.words == y.words {
+        return 1.0;
+    }
     if x.norm == 0.0 || y.norm == 0.0 {
         return 0.0;
     }

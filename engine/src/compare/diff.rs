@@ -49,7 +49,9 @@ pub fn diff_tokens(text: &str) -> Vec<&str> {
                 let c = chars[j].1;
                 let inner = matches!(c, '\'' | '’' | ',' | '.')
                     && chars.get(j + 1).is_some_and(|n| n.1.is_alphanumeric())
-                    && (c == '\'' || c == '’' || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()));
+                    && (c == '\''
+                        || c == '’'
+                        || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()));
                 if c.is_alphanumeric() || inner {
                     j += 1;
                 } else {
@@ -113,8 +115,7 @@ pub fn diff(a: &str, a_base: usize, b: &str, b_base: usize) -> Vec<DiffOp> {
 /// The raw LCS diff, as merged runs of ops.
 fn lcs_ops<'a>(ta: &[&'a str], tb: &[&'a str]) -> Vec<Op<'a>> {
     let prefix = ta.iter().zip(tb).take_while(|(x, y)| x == y).count();
-    let suffix =
-        ta[prefix..].iter().rev().zip(tb[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let suffix = ta[prefix..].iter().rev().zip(tb[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let ma = &ta[prefix..ta.len() - suffix];
     let mb = &tb[prefix..tb.len() - suffix];
     let mut ops: Vec<Op<'a>> = Vec::new();
@@ -238,9 +239,14 @@ fn cleanup_semantic(ops: &mut Vec<Op<'_>>) {
             let (del2, ins2) = side(&mut ops[idx + 1..].iter());
             let len = ops[idx].len();
             // Clause punctuation is a natural boundary an editor keeps ("18, 14" → "16, 13").
-            let clause_break = ops[idx].tokens.iter().any(|t| matches!(*t, "," | ";" | ":" | "." | "!" | "?" | "(" | ")"));
+            let clause_break =
+                ops[idx].tokens.iter().any(|t| matches!(*t, "," | ";" | ":" | "." | "!" | "?" | "(" | ")"));
             if !clause_break
-                && del1 + ins1 > 0 && del2 + ins2 > 0 && len <= del1.max(ins1) && len <= del2.max(ins2) {
+                && del1 + ins1 > 0
+                && del2 + ins2 > 0
+                && len <= del1.max(ins1)
+                && len <= del2.max(ins2)
+            {
                 let tokens = std::mem::take(&mut ops[idx].tokens);
                 ops[idx] = Op { kind: DiffKind::Delete, tokens: tokens.clone() };
                 ops.insert(idx + 1, Op { kind: DiffKind::Insert, tokens });

@@ -158,9 +158,33 @@ const WORD_NUMBERS: &[(&str, f64)] = &[
 
 /// Counted nouns worth comparing, by class key; anything else counted is compared by its stem.
 const UNITS: &[&str] = &[
-    "attack", "troop", "militia", "year", "month", "week", "day", "hour", "people", "person", "civilian", "dead",
-    "casualty", "death", "percent", "dollar", "billion", "million", "kilometer", "km", "mile", "protester",
-    "prisoner", "hostage", "member", "location", "base",
+    "attack",
+    "troop",
+    "militia",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "people",
+    "person",
+    "civilian",
+    "dead",
+    "casualty",
+    "death",
+    "percent",
+    "dollar",
+    "billion",
+    "million",
+    "kilometer",
+    "km",
+    "mile",
+    "protester",
+    "prisoner",
+    "hostage",
+    "member",
+    "location",
+    "base",
 ];
 
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
@@ -263,10 +287,12 @@ pub fn facts(text: &str) -> Vec<Fact> {
     while p < points.len() {
         let (start_point, first, last) = points[p];
         let connector = toks.get(last + 1).map(|t| t.norm.as_str());
-        let gap_dash =
-            toks.get(last + 1).is_some_and(|t| text[toks[last].end..t.start].trim().starts_with(['-', '–', '—']));
+        let gap_dash = toks
+            .get(last + 1)
+            .is_some_and(|t| text[toks[last].end..t.start].trim().starts_with(['-', '–', '—']));
         let preceded = first > 0 && matches!(toks[first - 1].norm.as_str(), "between" | "from");
-        let joins = matches!(connector, Some("to" | "through" | "until" | "till")) || (connector == Some("and") && preceded);
+        let joins = matches!(connector, Some("to" | "through" | "until" | "till"))
+            || (connector == Some("and") && preceded);
         let end_idx = if gap_dash {
             last + 1
         } else if joins {
@@ -290,7 +316,9 @@ pub fn facts(text: &str) -> Vec<Fact> {
                 continue;
             }
             if let (Some(d), false) = (day_of(&toks[end_idx]), used[end_idx]) {
-                if start_point.day.is_some() && toks.get(end_idx + 1).and_then(|t| month_of(&t.norm)).is_none() {
+                if start_point.day.is_some()
+                    && toks.get(end_idx + 1).and_then(|t| month_of(&t.norm)).is_none()
+                {
                     used[end_idx] = true;
                     let end_point = DatePoint { day: Some(d), ..start_point };
                     out.push(Fact {
@@ -312,7 +340,10 @@ pub fn facts(text: &str) -> Vec<Fact> {
             continue;
         }
         if let Some(y) = is_year(tok) {
-            let counted = toks.get(idx + 1).and_then(|t| term_key(&t.norm)).is_some_and(|k| UNITS.contains(&k.as_str()));
+            let counted = toks
+                .get(idx + 1)
+                .and_then(|t| term_key(&t.norm))
+                .is_some_and(|k| UNITS.contains(&k.as_str()));
             if !counted {
                 used[idx] = true;
                 let point = DatePoint { month: None, day: None, year: Some(y) };
@@ -334,7 +365,8 @@ pub fn facts(text: &str) -> Vec<Fact> {
         }
         let (unit, noun, end) = counted_noun(text, &toks, idx);
         let percent = text[tok.end..].starts_with('%');
-        let (unit, noun, end) = if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
+        let (unit, noun, end) =
+            if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
         out.push(Fact { value: FactValue::Count { value, unit, noun }, start: tok.start, end });
     }
     out.sort_by_key(|f| f.start);
@@ -445,28 +477,46 @@ pub fn check(
         left.retain(|(ia, va, _)| {
             if let Some(pos) = right.iter().position(|(_, vb, _)| vb == va) {
                 let (ib, _, _) = right.remove(pos);
-                let explanation =
-                    format!("both say {} {}", format_number(*va), a_facts_noun(&a_facts[*ia]).unwrap_or_default());
-                agree.push(pair(FactKind::Count, &a_facts[*ia], &b_facts[ib], explanation.trim_end().to_string()));
+                let explanation = format!(
+                    "both say {} {}",
+                    format_number(*va),
+                    a_facts_noun(&a_facts[*ia]).unwrap_or_default()
+                );
+                agree.push(pair(
+                    FactKind::Count,
+                    &a_facts[*ia],
+                    &b_facts[ib],
+                    explanation.trim_end().to_string(),
+                ));
                 false
             } else {
                 true
             }
         });
         if let ([(ia, va, noun)], [(ib, vb, _)]) = (left.as_slice(), right.as_slice()) {
-            let explanation =
-                format!("{a_label} says {} {noun}, {b_label} says {}", format_number(*va), format_number(*vb));
+            let explanation = format!(
+                "{a_label} says {} {noun}, {b_label} says {}",
+                format_number(*va),
+                format_number(*vb)
+            );
             conflict.push(pair(FactKind::Count, &a_facts[*ia], &b_facts[*ib], explanation));
         }
     }
 
     // Date ranges: compare start and end separately.
     let ranges = |facts: &[Fact]| -> Vec<usize> {
-        facts.iter().enumerate().filter(|(_, f)| matches!(f.value, FactValue::Range(..))).map(|(i, _)| i).collect()
+        facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.value, FactValue::Range(..)))
+            .map(|(i, _)| i)
+            .collect()
     };
     let (ra, rb) = (ranges(&a_facts), ranges(&b_facts));
     if let ([ia], [ib]) = (ra.as_slice(), rb.as_slice()) {
-        if let (FactValue::Range(sa, ea), FactValue::Range(sb, eb)) = (&a_facts[*ia].value, &b_facts[*ib].value) {
+        if let (FactValue::Range(sa, ea), FactValue::Range(sb, eb)) =
+            (&a_facts[*ia].value, &b_facts[*ib].value)
+        {
             let mut same = true;
             if sa.differs(sb) {
                 same = false;
@@ -479,8 +529,11 @@ pub fn check(
             }
             if ea.differs(eb) {
                 same = false;
-                let explanation =
-                    format!("{a_label} says the period ends {}, {b_label} says {}", ea.describe(), eb.describe());
+                let explanation = format!(
+                    "{a_label} says the period ends {}, {b_label} says {}",
+                    ea.describe(),
+                    eb.describe()
+                );
                 conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
             }
             if same {
@@ -503,10 +556,16 @@ pub fn check(
     if let ([ia], [ib]) = (da.as_slice(), db.as_slice()) {
         if let (FactValue::Date(pa), FactValue::Date(pb)) = (&a_facts[*ia].value, &b_facts[*ib].value) {
             if pa.differs(pb) {
-                let explanation = format!("{a_label} says {}, {b_label} says {}", pa.describe(), pb.describe());
+                let explanation =
+                    format!("{a_label} says {}, {b_label} says {}", pa.describe(), pb.describe());
                 conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
             } else {
-                agree.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], format!("both say {}", pa.describe())));
+                agree.push(pair(
+                    FactKind::Date,
+                    &a_facts[*ia],
+                    &b_facts[*ib],
+                    format!("both say {}", pa.describe()),
+                ));
             }
         }
     }
@@ -526,7 +585,10 @@ mod tests {
 
     fn explain(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
         let (agree, conflict) = check(a, 0, "001", b, 0, "003");
-        (agree.into_iter().map(|p| p.explanation).collect(), conflict.into_iter().map(|p| p.explanation).collect())
+        (
+            agree.into_iter().map(|p| p.explanation).collect(),
+            conflict.into_iter().map(|p| p.explanation).collect(),
+        )
     }
 
     #[test]
@@ -545,13 +607,18 @@ mod tests {
             "Between August 4 and 18, 14 bomb and rocket attacks targeted Iraqi logistics convoys.",
             "For example, between August 4 and August 16, Iraqi military positions were attacked with 13 bombs and missiles.",
         );
-        assert_eq!(conflict, ["001 says 14 attacks, 003 says 13", "001 says the period ends August 18, 003 says August 16"]);
+        assert_eq!(
+            conflict,
+            ["001 says 14 attacks, 003 says 13", "001 says the period ends August 18, 003 says August 16"]
+        );
     }
 
     #[test]
     fn troop_numbers_conflict_and_unrelated_numbers_do_not() {
-        let (_, conflict) =
-            explain("the expulsion of the 5,000 US troops deployed", "to expel the 2,500 US troops who are still there");
+        let (_, conflict) = explain(
+            "the expulsion of the 5,000 US troops deployed",
+            "to expel the 2,500 US troops who are still there",
+        );
         assert_eq!(conflict, ["001 says 5,000 troops, 003 says 2,500"]);
         let (_, conflict) = explain("14 fighters were arrested", "13 bombs and missiles");
         assert!(conflict.is_empty());

@@ -159,7 +159,8 @@ pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
         let matched = &aligned.matched[idx];
         let words = |s: &Sentence| s.text.split_whitespace().count();
         let total: usize = distinct.iter().map(words).sum();
-        let aligned_words: usize = distinct.iter().zip(matched).filter(|(_, m)| **m).map(|(s, _)| words(s)).sum();
+        let aligned_words: usize =
+            distinct.iter().zip(matched).filter(|(_, m)| **m).map(|(s, _)| words(s)).sum();
         let unmatched: Vec<Sentence> =
             distinct.iter().zip(matched).filter(|(_, m)| !**m).map(|(s, _)| s.clone()).collect();
         sources.push(SourceSummary {

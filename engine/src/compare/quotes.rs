@@ -44,8 +44,26 @@ pub struct QuotePair {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "stressed", "added", "noted", "affirmed", "insisted", "stated", "declared",
-    "explained", "warned", "urged", "asked", "tweeted", "wrote", "announced", "argued", "claimed", "replied",
+    "said",
+    "says",
+    "told",
+    "stressed",
+    "added",
+    "noted",
+    "affirmed",
+    "insisted",
+    "stated",
+    "declared",
+    "explained",
+    "warned",
+    "urged",
+    "asked",
+    "tweeted",
+    "wrote",
+    "announced",
+    "argued",
+    "claimed",
+    "replied",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
@@ -67,7 +85,7 @@ pub fn quotes(article: &Article) -> Vec<Quote> {
             if let Some(s) = &speaker {
                 if PRONOUNS.contains(&s.to_lowercase().as_str()) {
                     speaker = last_named.clone();
-                } else if s.starts_with(|c: char| c.is_uppercase()) {
+                } else if is_name_word(s) {
                     last_named = Some(s.clone());
                 }
             }
@@ -121,10 +139,47 @@ fn quote_spans(text: &str) -> Vec<Span> {
 
 /// Words of office that precede a name ("US Secretary of State Mike Pompeo").
 const TITLE_WORDS: &[&str] = &[
-    "president", "minister", "secretary", "state", "prime", "foreign", "general", "gen", "spokesperson",
-    "spokesman", "spokeswoman", "chief", "commander", "adviser", "advisor", "dr", "mr", "mrs", "ms", "sheikh",
-    "king", "prince", "us", "u.s", "iraqi", "iranian", "french", "american", "senator", "ambassador",
+    "president",
+    "minister",
+    "secretary",
+    "state",
+    "prime",
+    "foreign",
+    "general",
+    "gen",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chief",
+    "commander",
+    "adviser",
+    "advisor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sheikh",
+    "king",
+    "prince",
+    "us",
+    "u.s",
+    "iraqi",
+    "iranian",
+    "french",
+    "american",
+    "senator",
+    "ambassador",
 ];
+
+/// A capitalised word, or a name with a lower-case particle ("al-Kadhemi", "el-Sisi").
+fn is_name_word(word: &str) -> bool {
+    if word.starts_with(char::is_uppercase) {
+        return true;
+    }
+    ["al-", "el-", "bin-", "abu-"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+}
 
 fn clean(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string()
@@ -141,14 +196,14 @@ fn speaker_after(after: &str) -> Option<String> {
     if verb_at == 0 {
         // "said Pompeo", "said the official"
         let name: Vec<String> = words[1..].iter().map(|w| clean(w)).take(3).collect();
-        let run: Vec<String> = name.iter().take_while(|w| w.starts_with(char::is_uppercase)).cloned().collect();
+        let run: Vec<String> = name.iter().take_while(|w| is_name_word(w)).cloned().collect();
         if !run.is_empty() {
             return subject(&run);
         }
         return subject(&name[..name.len().min(2)]);
     }
     let first = clean(words[0]);
-    let opens_subject = first.starts_with(char::is_uppercase) || is_subject_start(&first);
+    let opens_subject = is_name_word(&first) || is_subject_start(&first);
     if !opens_subject || words[..verb_at].iter().any(|w| w.ends_with([',', '.', ';', ':'])) {
         return None;
     }
@@ -170,7 +225,7 @@ fn speaker_before(before: &str) -> Option<String> {
     for w in &words[verb_at + 1..] {
         let c = clean(w);
         let is_pronoun = PRONOUNS.contains(&c.to_lowercase().as_str());
-        if (c.starts_with(char::is_uppercase) && !w.ends_with(',')) || is_pronoun {
+        if (is_name_word(&c) && !w.ends_with(',')) || is_pronoun {
             name.push(c);
             if is_pronoun {
                 break;
@@ -198,12 +253,12 @@ fn subject(words: &[String]) -> Option<String> {
     if PRONOUNS.contains(&last.to_lowercase().as_str()) {
         return Some(last.to_lowercase());
     }
-    if last.starts_with(char::is_uppercase) {
+    if is_name_word(last) {
         // The trailing run of capitalised words after any title: "Mike Pompeo", "Kadhimi".
         let mut run: Vec<&str> = words
             .iter()
             .rev()
-            .take_while(|w| w.starts_with(char::is_uppercase) && !TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+            .take_while(|w| is_name_word(w) && !TITLE_WORDS.contains(&w.to_lowercase().as_str()))
             .map(|w| w.as_str())
             .collect();
         run.reverse();
@@ -287,7 +342,10 @@ mod tests {
         assert_eq!(speaker_after(" said Mike Pompeo."), Some("Mike Pompeo".into()));
         assert_eq!(speaker_after(" he stressed."), Some("he".into()));
         assert_eq!(speaker_after(" calling for them to"), None);
-        assert_eq!(speaker_before("US Secretary of State Mike Pompeo said Wednesday that"), Some("Mike Pompeo".into()));
+        assert_eq!(
+            speaker_before("US Secretary of State Mike Pompeo said Wednesday that"),
+            Some("Mike Pompeo".into())
+        );
         assert_eq!(speaker_before("Asked about it, Kadhimi said,"), Some("Kadhimi".into()));
     }
 }

@@ -50,22 +50,61 @@ pub fn sentences(article: &Article) -> Vec<Sentence> {
 
 /// Titles and forms of address that never end a sentence ("Gen. Soleimani", "Mr. Smith").
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "gov", "sen",
-    "rep", "prof", "rev", "hon", "pres", "amb", "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "cf", "vs", "v",
-    "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros",
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "gov",
+    "sen", "rep", "prof", "rev", "hon", "pres", "amb", "mt", "ft", "jr", "sr", "messrs", "mme", "mlle", "cf",
+    "vs", "v", "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros",
 ];
 
 /// Abbreviations that do not end a sentence when a number follows ("No. 5", "Aug. 18").
 const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p", "pp",
-    "vol", "art", "ch", "sec",
+    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p",
+    "pp", "vol", "art", "ch", "sec",
 ];
 
 /// Words that, capitalised after a dotted abbreviation ("U.S.", "a.m."), start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "but",
-    "and", "or", "so", "yet", "in", "on", "at", "after", "before", "when", "while", "as", "if", "his", "her",
-    "their", "its", "our", "meanwhile", "however", "for", "according", "asked", "despite", "since", "last",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "meanwhile",
+    "however",
+    "for",
+    "according",
+    "asked",
+    "despite",
+    "since",
+    "last",
 ];
 
 /// Splits a text into sentences, returning byte ranges relative to `text`, trimmed of whitespace.
@@ -124,7 +163,10 @@ fn is_closing(c: char) -> bool {
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || (is_quote(c) && c != '’' && c != '”') || matches!(c, '(' | '[' | '¿' | '¡')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || (is_quote(c) && c != '’' && c != '”')
+        || matches!(c, '(' | '[' | '¿' | '¡')
 }
 
 /// Decides whether the period at `chars[period]` ends a sentence, given that the next sentence
@@ -140,8 +182,12 @@ fn period_ends_sentence(text: &str, chars: &[(usize, char)], period: usize, next
         return true;
     }
     let lower = word.to_lowercase();
-    let next_word: String =
-        chars[next..].iter().map(|p| p.1).take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let next_word: String = chars[next..]
+        .iter()
+        .map(|p| p.1)
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
     let next_is_digit = chars[next].1.is_ascii_digit();
     if TITLES.contains(&lower.as_str()) {
         return false;
@@ -186,32 +232,41 @@ mod tests {
             "A new Iraqi prime minister is visiting Washington, D.C., and expected to meet the U.S. president. He said so.",
             &["A new Iraqi prime minister is visiting Washington, D.C., and expected to meet the U.S. president.", "He said so."],
         );
-        check("Gen. Qasem Soleimani met Mr. Smith and Dr. Jones at St. Paul. Then they left.", &[
-            "Gen. Qasem Soleimani met Mr. Smith and Dr. Jones at St. Paul.",
-            "Then they left.",
-        ]);
-        check("The talks began at 10 a.m. Officials said. J. Smith agreed.", &[
-            "The talks began at 10 a.m. Officials said.",
-            "J. Smith agreed.",
-        ]);
+        check(
+            "Gen. Qasem Soleimani met Mr. Smith and Dr. Jones at St. Paul. Then they left.",
+            &["Gen. Qasem Soleimani met Mr. Smith and Dr. Jones at St. Paul.", "Then they left."],
+        );
+        check(
+            "The talks began at 10 a.m. Officials said. J. Smith agreed.",
+            &["The talks began at 10 a.m. Officials said.", "J. Smith agreed."],
+        );
         check("They met at 10 a.m. The talks were long.", &["They met at 10 a.m.", "The talks were long."]);
-        check("He lives in the U.S. The visit ends Aug. 18 as planned.", &[
-            "He lives in the U.S.",
-            "The visit ends Aug. 18 as planned.",
-        ]);
+        check(
+            "He lives in the U.S. The visit ends Aug. 18 as planned.",
+            &["He lives in the U.S.", "The visit ends Aug. 18 as planned."],
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
         check("He said: “It is over.” Then he left.", &["He said: “It is over.”", "Then he left."]);
-        check("\"We won,\" he said. \"Now we rest.\" The end", &["\"We won,\" he said.", "\"Now we rest.\"", "The end"]);
+        check(
+            "\"We won,\" he said. \"Now we rest.\" The end",
+            &["\"We won,\" he said.", "\"Now we rest.\"", "The end"],
+        );
         check("It rose (by 5%.) Next.", &["It rose (by 5%.)", "Next."]);
     }
 
     #[test]
     fn figures_and_lower_case_continuations_do_not_split() {
-        check("It cost 3.5 billion. It was 2017. next to it.", &["It cost 3.5 billion.", "It was 2017. next to it."]);
-        check("Thursday.\u{a0}Asked if he agreed, he nodded!  Yes?", &["Thursday.", "Asked if he agreed, he nodded!", "Yes?"]);
+        check(
+            "It cost 3.5 billion. It was 2017. next to it.",
+            &["It cost 3.5 billion.", "It was 2017. next to it."],
+        );
+        check(
+            "Thursday.\u{a0}Asked if he agreed, he nodded!  Yes?",
+            &["Thursday.", "Asked if he agreed, he nodded!", "Yes?"],
+        );
     }
 
     #[test]

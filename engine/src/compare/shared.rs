@@ -77,7 +77,11 @@ pub fn shared_runs(articles: &[&Article], min_words: usize) -> Vec<SharedRun> {
                 let Some(starts) = index.get(&key) else { continue };
                 for &i in starts {
                     // Only start a run where it cannot be extended backwards.
-                    if i > 0 && j > 0 && wa[i - 1].block == wa[i].block && wb[j - 1].block == wb[j].block && same(i - 1, j - 1)
+                    if i > 0
+                        && j > 0
+                        && wa[i - 1].block == wa[i].block
+                        && wb[j - 1].block == wb[j].block
+                        && same(i - 1, j - 1)
                     {
                         continue;
                     }

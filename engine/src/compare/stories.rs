@@ -139,7 +139,9 @@ fn cosine(x: &HashMap<String, f32>, y: &HashMap<String, f32>) -> f32 {
 /// Pairwise article similarity (cosine of TF-IDF vectors), as used by [`stories`].
 pub fn similarity_matrix(articles: &[Article]) -> Vec<Vec<f32>> {
     let v = vectors(articles);
-    (0..v.len()).map(|i| (0..v.len()).map(|j| if i == j { 1.0 } else { cosine(&v[i], &v[j]) }).collect()).collect()
+    (0..v.len())
+        .map(|i| (0..v.len()).map(|j| if i == j { 1.0 } else { cosine(&v[i], &v[j]) }).collect())
+        .collect()
 }
 
 /// Groups articles that report the same story; every article is in exactly one story, stories
@@ -195,9 +197,36 @@ pub fn stories(articles: &[Article], entities: &EntityData) -> Vec<Story> {
 /// Capitalised words that are not names worth a label: days, months, titles of office and
 /// the countries every report in this corpus names.
 const NOT_LABEL: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "june", "july", "august", "september", "october", "november", "december", "president", "minister",
-    "premier", "secretary", "foreign", "general", "state", "us", "iraq", "iran", "read", "more",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "president",
+    "minister",
+    "premier",
+    "secretary",
+    "foreign",
+    "general",
+    "state",
+    "us",
+    "iraq",
+    "iran",
+    "read",
+    "more",
 ];
 
 /// A name found in an article, for labels.
@@ -226,14 +255,19 @@ fn names(article: &Article) -> HashMap<String, NameInfo> {
             let mut flush = |run: &mut Vec<(String, &str)>| {
                 for i in 0..run.len() {
                     let mut note = |key: String, written: String, followed: bool| {
-                        let info = out.entry(key).or_insert(NameInfo { written, weight, seen: 0, followed: 0 });
+                        let info =
+                            out.entry(key).or_insert(NameInfo { written, weight, seen: 0, followed: 0 });
                         info.weight = info.weight.max(weight);
                         info.seen += 1;
                         info.followed += usize::from(followed);
                     };
                     note(run[i].0.clone(), run[i].1.to_string(), i + 1 < run.len());
                     if i + 1 < run.len() {
-                        note(format!("{} {}", run[i].0, run[i + 1].0), format!("{} {}", run[i].1, run[i + 1].1), false);
+                        note(
+                            format!("{} {}", run[i].0, run[i + 1].0),
+                            format!("{} {}", run[i].1, run[i + 1].1),
+                            false,
+                        );
                     }
                 }
                 run.clear();
@@ -304,7 +338,9 @@ fn label(members: &[&Article], corpus: &[Article]) -> String {
         })
         .collect();
     // Ties go to the longer name ("White House" over "House").
-    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| y.1.len().cmp(&x.1.len())).then_with(|| x.1.cmp(y.1)));
+    ranked.sort_by(|x, y| {
+        y.0.total_cmp(&x.0).then_with(|| y.1.len().cmp(&x.1.len())).then_with(|| x.1.cmp(y.1))
+    });
     let mut picked: Vec<(&str, &str)> = Vec::new();
     for (_, key, written) in ranked {
         let overlaps = picked.iter().any(|(k, _)| {

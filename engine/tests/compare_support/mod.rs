@@ -37,8 +37,10 @@ pub fn seed_bundle() -> Bundle {
 }
 
 /// Headlines that open a second article inside a seed file.
-const SECOND_TITLES: &[&str] =
-    &["Qaani in Baghdad to Resolve Internal Rifts", "French FM Says Iraq Should Not Be Dragged into Regional Conflicts"];
+const SECOND_TITLES: &[&str] = &[
+    "Qaani in Baghdad to Resolve Internal Rifts",
+    "French FM Says Iraq Should Not Be Dragged into Regional Conflicts",
+];
 
 /// Lines that are page furniture, not article text.
 fn is_noise(line: &str) -> bool {
@@ -77,7 +79,13 @@ pub fn seed_articles() -> Vec<Article> {
             }
             let part = parts.last_mut().expect("one part at least");
             let kind = if part.is_empty() { BlockKind::Title } else { BlockKind::Paragraph };
-            part.push(Block { kind, text: trimmed.to_string(), start, end: start + trimmed.len(), credit: None });
+            part.push(Block {
+                kind,
+                text: trimmed.to_string(),
+                start,
+                end: start + trimmed.len(),
+                credit: None,
+            });
         }
         let many = parts.len() > 1;
         for (i, blocks) in parts.into_iter().enumerate() {
