@@ -113,7 +113,6 @@ fn score(articles: &[Article]) -> Scores {
                 let kind = match c.kind {
                     FactKind::Count => "count",
                     FactKind::Date => "date",
-                    FactKind::Quote => "quote",
                 };
                 let (ca, cb) = if flipped { (&c.b, &c.a) } else { (&c.a, &c.b) };
                 kind == want.kind && ca.contains(&want.a) && cb.contains(&want.b)

@@ -3,10 +3,10 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::Article;
-use crate::text::tokens;
+use crate::text::{tokens, Token};
 
-use super::figures::{facts, DatePoint, FactValue};
-use super::terms::{terms, Term};
+use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
+use super::terms::{terms_of_tokens, Term};
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum weighted cosine for two sentences to be aligned when one of them has no better
@@ -36,9 +36,9 @@ pub struct Aligned {
     pub pairs: Vec<AlignedPair>,
 }
 
-/// A sentence's weighted term set.
+/// A sentence's weighted term set: (interned term id, weight), sorted by id.
 struct Features {
-    weights: HashMap<String, f32>,
+    weights: Vec<(u32, f32)>,
     norm: f32,
     /// The folded words, so identical sentences match whatever their length.
     words: Vec<String>,
@@ -72,61 +72,75 @@ fn table(fa: &[Features], fb: &[Features]) -> Vec<Vec<f32>> {
 /// Distinct sentences and their weighted features, for a set of compared articles (the
 /// weights' inverse sentence frequency is computed over all of them).
 fn featurise(articles: &[&Article]) -> (Vec<Vec<Sentence>>, Vec<Vec<Features>>) {
+    let (sentences, features, _) = featurise_with_facts(articles);
+    (sentences, features)
+}
+
+/// Per article, per distinct sentence: its figures and dates.
+type FactLists = Vec<Vec<Vec<Fact>>>;
+
+/// [`featurise`], also returning each sentence's facts for the conflict check.
+fn featurise_with_facts(articles: &[&Article]) -> (Vec<Vec<Sentence>>, Vec<Vec<Features>>, FactLists) {
     let sentences: Vec<Vec<Sentence>> = articles.iter().map(|a| distinct(sentences::sentences(a))).collect();
-    let term_lists: Vec<Vec<Vec<Term>>> =
-        sentences.iter().map(|ss| ss.iter().map(|s| sentence_terms(&s.text)).collect()).collect();
-    let word_lists: Vec<Vec<Vec<String>>> = sentences
-        .iter()
-        .map(|ss| ss.iter().map(|s| tokens(&s.text).into_iter().map(|t| t.norm).collect()).collect())
-        .collect();
+    // Tokenise each sentence once; terms, figures and words all come from the same tokens.
+    let mut interner: HashMap<String, u32> = HashMap::new();
+    // Per article, per sentence: (term id, boost) pairs and the folded words.
+    type Raw = (Vec<(u32, f32)>, Vec<String>);
+    let mut raw: Vec<Vec<Raw>> = Vec::with_capacity(sentences.len());
+    let mut fact_lists: FactLists = Vec::with_capacity(sentences.len());
+    for list in &sentences {
+        let mut per_article = Vec::with_capacity(list.len());
+        let mut article_facts = Vec::with_capacity(list.len());
+        for s in list {
+            let toks = tokens(&s.text);
+            let mut weights: Vec<(u32, f32)> = Vec::new();
+            let facts = facts_of_tokens(&s.text, &toks);
+            for t in sentence_terms(&toks, &facts) {
+                let next = interner.len() as u32;
+                let id = *interner.entry(t.key).or_insert(next);
+                let boost = if t.name { NAME_BOOST } else { 1.0 } * if t.figure { FIGURE_BOOST } else { 1.0 };
+                weights.push((id, boost));
+            }
+            // One entry per term, keeping its strongest boost.
+            weights.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+            weights.dedup_by_key(|w| w.0);
+            per_article.push((weights, toks.into_iter().map(|t| t.norm).collect()));
+            article_facts.push(facts);
+        }
+        raw.push(per_article);
+        fact_lists.push(article_facts);
+    }
 
     // Inverse sentence frequency over every compared sentence.
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let mut df = vec![0usize; interner.len()];
     let mut n_sentences = 0usize;
-    for list in &term_lists {
-        for ts in list {
-            n_sentences += 1;
-            let unique: HashSet<&str> = ts.iter().map(|t| t.key.as_str()).collect();
-            for key in unique {
-                *df.entry(key).or_default() += 1;
-            }
+    for (weights, _) in raw.iter().flatten() {
+        n_sentences += 1;
+        for (id, _) in weights {
+            df[*id as usize] += 1;
         }
     }
-    let idf = |key: &str| -> f32 {
-        let d = df.get(key).copied().unwrap_or(1).max(1) as f32;
-        (1.0 + n_sentences as f32 / d).ln()
-    };
-    let features: Vec<Vec<Features>> = term_lists
-        .iter()
-        .zip(word_lists)
-        .map(|(list, words)| {
-            list.iter()
-                .zip(words)
-                .map(|(ts, words)| {
-                    let mut weights: HashMap<String, f32> = HashMap::new();
-                    for t in ts {
-                        let mut w = idf(&t.key);
-                        if t.name {
-                            w *= NAME_BOOST;
-                        }
-                        if t.figure {
-                            w *= FIGURE_BOOST;
-                        }
-                        let slot = weights.entry(t.key.clone()).or_insert(0.0);
-                        *slot = slot.max(w);
+    let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
+    let features: Vec<Vec<Features>> = raw
+        .into_iter()
+        .map(|list| {
+            list.into_iter()
+                .map(|(mut weights, words)| {
+                    for (id, w) in weights.iter_mut() {
+                        *w *= idf[*id as usize];
                     }
-                    let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
+                    let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                     Features { weights, norm, words }
                 })
                 .collect()
         })
         .collect();
-    (sentences, features)
+    (sentences, features, fact_lists)
 }
 
 /// Aligns all article pairs. `labels` name the articles in explanations.
 pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
-    let (sentences, features) = featurise(articles);
+    let (sentences, features, facts) = featurise_with_facts(articles);
     let mut matched: Vec<Vec<bool>> = sentences.iter().map(|ss| vec![false; ss.len()]).collect();
     let mut pairs = Vec::new();
     for a in 0..articles.len() {
@@ -151,8 +165,10 @@ pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
                     matched[b][j] = true;
                     let sa = &sentences[a][i];
                     let sb = &sentences[b][j];
-                    let (agreements, conflicts) =
-                        figures::check(&sa.text, sa.start, labels[a], &sb.text, sb.start, labels[b]);
+                    let (agreements, conflicts) = figures::check_facts(
+                        (&sa.text, &facts[a][i], sa.start, labels[a]),
+                        (&sb.text, &facts[b][j], sb.start, labels[b]),
+                    );
                     pairs.push(AlignedPair {
                         a: articles[a].id.clone(),
                         b: articles[b].id.clone(),
@@ -173,9 +189,9 @@ pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
 /// The features of a sentence: content terms, figures keyed by what they count ("39 rocket
 /// attacks" and "39 missiles" share `#39:attack`, "13 were released" does not) and date parts.
 /// (Word pairs as extra features were tried: they lowered recall on the gold set.)
-fn sentence_terms(text: &str) -> Vec<Term> {
-    let mut out: Vec<Term> = terms(text).into_iter().filter(|t| !t.figure).collect();
-    for fact in facts(text) {
+fn sentence_terms(toks: &[Token<'_>], facts: &[Fact]) -> Vec<Term> {
+    let mut out: Vec<Term> = terms_of_tokens(toks).into_iter().filter(|t| !t.figure).collect();
+    for fact in facts {
         let mut keys = Vec::new();
         // A month alone is already a plain term ("october"); only full dates become figures.
         let date = |p: &DatePoint, keys: &mut Vec<String>| {
@@ -225,13 +241,21 @@ fn similarity(x: &Features, y: &Features) -> f32 {
     if x.norm == 0.0 || y.norm == 0.0 {
         return 0.0;
     }
-    let (small, large) = if x.weights.len() <= y.weights.len() { (x, y) } else { (y, x) };
+    // Merge-join of the two sorted term lists.
+    let (mut i, mut j) = (0, 0);
     let mut dot = 0.0;
     let mut shared = 0;
-    for (key, w) in &small.weights {
-        if let Some(v) = large.weights.get(key) {
-            dot += w * v;
-            shared += 1;
+    while i < x.weights.len() && j < y.weights.len() {
+        let (a, b) = (x.weights[i], y.weights[j]);
+        match a.0.cmp(&b.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a.1 * b.1;
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
     if shared < MIN_SHARED {

@@ -88,8 +88,6 @@ pub enum FactKind {
     Count,
     /// A date or date range.
     Date,
-    /// A quotation attributed to the same speaker.
-    Quote,
 }
 
 /// One fact as two aligned sentences state it: agreeing or conflicting.
@@ -234,7 +232,11 @@ fn day_of(token: &Token<'_>) -> Option<u8> {
 
 /// Every figure and date in a sentence, in order.
 pub fn facts(text: &str) -> Vec<Fact> {
-    let toks = tokens(text);
+    facts_of_tokens(text, &tokens(text))
+}
+
+/// [`facts`] over a sentence already cut into tokens (`toks` must be `tokens(text)`).
+pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut used = vec![false; toks.len()];
     // Dates first, so their days and years are not read as counts.
@@ -363,7 +365,7 @@ pub fn facts(text: &str) -> Vec<Fact> {
         if is_word && (next_norm.is_empty() || is_stop_word(next_norm)) {
             continue;
         }
-        let (unit, noun, end) = counted_noun(text, &toks, idx);
+        let (unit, noun, end) = counted_noun(text, toks, idx);
         let percent = text[tok.end..].starts_with('%');
         let (unit, noun, end) =
             if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
@@ -428,8 +430,16 @@ pub fn check(
     b_base: usize,
     b_label: &str,
 ) -> (Vec<FactPair>, Vec<FactPair>) {
-    let a_facts = facts(a_text);
-    let b_facts = facts(b_text);
+    check_facts((a_text, &facts(a_text), a_base, a_label), (b_text, &facts(b_text), b_base, b_label))
+}
+
+/// One side of [`check_facts`]: sentence text, its facts, raw offset and source label.
+pub type Side<'a> = (&'a str, &'a [Fact], usize, &'a str);
+
+/// [`check`] with each sentence's facts already extracted (or taken from entity mentions).
+pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
+    let (a_text, a_facts, a_base, a_label) = a;
+    let (b_text, b_facts, b_base, b_label) = b;
     let mut agree = Vec::new();
     let mut conflict = Vec::new();
     let pair = |kind: FactKind, fa: &Fact, fb: &Fact, explanation: String| FactPair {
@@ -468,8 +478,8 @@ pub fn check(
                 })
                 .collect()
         };
-        let mut left = of_unit(&a_facts);
-        let mut right = of_unit(&b_facts);
+        let mut left = of_unit(a_facts);
+        let mut right = of_unit(b_facts);
         if right.is_empty() {
             continue;
         }
@@ -512,7 +522,7 @@ pub fn check(
             .map(|(i, _)| i)
             .collect()
     };
-    let (ra, rb) = (ranges(&a_facts), ranges(&b_facts));
+    let (ra, rb) = (ranges(a_facts), ranges(b_facts));
     if let ([ia], [ib]) = (ra.as_slice(), rb.as_slice()) {
         if let (FactValue::Range(sa, ea), FactValue::Range(sb, eb)) =
             (&a_facts[*ia].value, &b_facts[*ib].value)
@@ -552,7 +562,7 @@ pub fn check(
             .map(|(i, _)| i)
             .collect()
     };
-    let (da, db) = (full_dates(&a_facts), full_dates(&b_facts));
+    let (da, db) = (full_dates(a_facts), full_dates(b_facts));
     if let ([ia], [ib]) = (da.as_slice(), db.as_slice()) {
         if let (FactValue::Date(pa), FactValue::Date(pb)) = (&a_facts[*ia].value, &b_facts[*ib].value) {
             if pa.differs(pb) {

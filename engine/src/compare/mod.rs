@@ -22,14 +22,14 @@
 //!
 //! All offsets are raw-file byte offsets of the article they belong to.
 
-pub mod align;
+mod align;
 pub mod diff;
 pub mod figures;
 mod quotes;
 pub mod sentences;
 mod shared;
 mod stories;
-pub mod terms;
+mod terms;
 
 use serde::{Deserialize, Serialize};
 
