@@ -152,36 +152,22 @@ pub fn stories(articles: &[Article], entities: &EntityData) -> Vec<Story> {
     if articles.is_empty() {
         return Vec::new();
     }
-    let sim = similarity_matrix(articles);
-    let mut groups: Vec<Vec<usize>> = (0..articles.len()).map(|i| vec![i]).collect();
-    loop {
-        let mut best: Option<(usize, usize, f32)> = None;
-        for g in 0..groups.len() {
-            for h in g + 1..groups.len() {
-                let mut total = 0.0;
-                for &i in &groups[g] {
-                    for &j in &groups[h] {
-                        total += sim[i][j];
-                    }
-                }
-                let avg = total / (groups[g].len() * groups[h].len()) as f32;
-                if avg >= STORY_THRESHOLD && best.is_none_or(|b| avg > b.2) {
-                    best = Some((g, h, avg));
-                }
-            }
+    let groups = cluster(similarity_matrix(articles), STORY_THRESHOLD);
+    // Names per article, computed once: labels weigh a name by how rare it is in the corpus.
+    let all_names: Vec<HashMap<String, NameInfo>> = articles.iter().map(names).collect();
+    let mut name_df: HashMap<&str, usize> = HashMap::new();
+    for m in &all_names {
+        for key in m.keys() {
+            *name_df.entry(key.as_str()).or_default() += 1;
         }
-        let Some((g, h, _)) = best else { break };
-        let merged = groups.remove(h);
-        groups[g].extend(merged);
-        groups[g].sort_unstable();
     }
-    groups.sort_by_key(|g| g[0]);
     let mut used_ids = HashSet::new();
     groups
         .into_iter()
         .map(|g| {
             let members: Vec<&Article> = g.iter().map(|&i| &articles[i]).collect();
-            let label = label(&members, articles);
+            let member_names: Vec<&HashMap<String, NameInfo>> = g.iter().map(|&i| &all_names[i]).collect();
+            let label = label(&members, &member_names, &name_df, articles.len());
             let base = slugify(&label, 6);
             let mut id = base.clone();
             let mut n = 2;
@@ -238,6 +224,45 @@ struct NameInfo {
     /// Occurrences, and how many of them run straight into another name (first names).
     seen: usize,
     followed: usize,
+}
+
+/// Average-linkage agglomerative clustering: repeatedly merges the two groups with the highest
+/// average pairwise similarity while it is at least `threshold`. Group similarities are kept
+/// up to date with the Lance–Williams update, so each merge costs O(n) after an O(n²) search.
+/// Returns groups of indices, each sorted, ordered by their first index.
+fn cluster(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>> {
+    let n = sim.len();
+    let mut groups: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    loop {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for g in 0..n {
+            if groups[g].is_none() {
+                continue;
+            }
+            for h in g + 1..n {
+                if groups[h].is_some() && sim[g][h] >= threshold && best.is_none_or(|b| sim[g][h] > b.2) {
+                    best = Some((g, h, sim[g][h]));
+                }
+            }
+        }
+        let Some((g, h, _)) = best else { break };
+        let merged = groups[h].take().unwrap_or_default();
+        let (size_g, size_h) = (groups[g].as_ref().map_or(0, Vec::len) as f32, merged.len() as f32);
+        for k in 0..n {
+            if k != g && groups[k].is_some() {
+                let value = (size_g * sim[g][k] + size_h * sim[h][k]) / (size_g + size_h);
+                sim[g][k] = value;
+                sim[k][g] = value;
+            }
+        }
+        if let Some(group) = groups[g].as_mut() {
+            group.extend(merged);
+            group.sort_unstable();
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_iter().flatten().collect();
+    out.sort_by_key(|g| g[0]);
+    out
 }
 
 /// Names in an article: capitalised words that do not open a sentence, and adjacent pairs of
@@ -309,16 +334,19 @@ fn names(article: &Article) -> HashMap<String, NameInfo> {
 /// The label of a story: up to three names most of its articles share, ranked by how
 /// prominently they appear (title, lede, body) times how rare they are in the corpus; first
 /// names that always run into a surname are skipped. A single article's story is its title.
-fn label(members: &[&Article], corpus: &[Article]) -> String {
+fn label(
+    members: &[&Article],
+    member_names: &[&HashMap<String, NameInfo>],
+    name_df: &HashMap<&str, usize>,
+    n_corpus: usize,
+) -> String {
     if members.len() == 1 {
         return members[0].title.text.clone();
     }
-    let member_names: Vec<HashMap<String, NameInfo>> = members.iter().map(|a| names(a)).collect();
-    let corpus_names: Vec<HashSet<String>> = corpus.iter().map(|a| names(a).into_keys().collect()).collect();
     // key -> (members naming it, summed prominence, occurrences, followed, written)
     let mut coverage: HashMap<&str, (usize, f32, usize, usize, &str)> = HashMap::new();
-    for m in &member_names {
-        for (key, info) in m {
+    for m in member_names {
+        for (key, info) in m.iter() {
             let slot = coverage.entry(key.as_str()).or_insert((0, 0.0, 0, 0, info.written.as_str()));
             slot.0 += 1;
             slot.1 += info.weight;
@@ -326,13 +354,13 @@ fn label(members: &[&Article], corpus: &[Article]) -> String {
             slot.3 += info.followed;
         }
     }
-    let n_corpus = corpus.len() as f32;
+    let n_corpus = n_corpus as f32;
     let needed = 2.max(members.len().div_ceil(2));
     let mut ranked: Vec<(f32, &str, &str)> = coverage
         .iter()
         .filter(|(_, c)| c.0 >= needed && (c.3 as f32) < 0.8 * c.2 as f32)
         .map(|(key, c)| {
-            let df = corpus_names.iter().filter(|names| names.contains(*key)).count().max(1) as f32;
+            let df = name_df.get(key).copied().unwrap_or(1).max(1) as f32;
             let idf = ((n_corpus + 1.0) / df).ln() + 0.5;
             (c.1 * idf, *key, c.4)
         })
