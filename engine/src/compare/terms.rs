@@ -239,7 +239,31 @@ pub struct Term {
     pub name: bool,
     /// A number ("39", "5,000").
     pub figure: bool,
+    /// A weekday or month name: weak evidence on its own ("on Tuesday", "in June").
+    pub calendar: bool,
 }
+
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// The terms of a sentence in order (duplicates kept).
 pub fn terms(text: &str) -> Vec<Term> {
@@ -254,7 +278,8 @@ pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
         let first = token.text.chars().next().unwrap_or(' ');
         let figure = first.is_ascii_digit();
         let name = i > 0 && first.is_uppercase();
-        out.push(Term { key, name, figure });
+        let calendar = CALENDAR.contains(&token.norm.as_str());
+        out.push(Term { key, name, figure, calendar });
     }
     out
 }
