@@ -176,3 +176,20 @@ fn seed_comparisons_show_the_documented_conflicts() {
     assert_eq!(agreed.agreements[0].explanation, "both say 39 attacks");
     assert_eq!(cmp.summary.sources.len(), 3);
 }
+
+#[test]
+fn a_comparison_round_trips_through_json_and_postcard() {
+    let articles = compare_support::seed_articles();
+    let get = |id: &str| articles.iter().find(|a| a.id == id).expect("seed id");
+    let cmp = compare(&[get("001"), get("003")], &EntityData::default());
+    let json = serde_json::to_string(&cmp).expect("serialises");
+    assert!(
+        json.contains("\"kind\":\"delete\"")
+            && json.contains("\"explanation\":\"001 says 14 attacks, 003 says 13\"")
+    );
+    let back: parallax_engine::compare::Comparison = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, cmp);
+    let bytes = postcard::to_allocvec(&cmp).expect("postcard");
+    let back: parallax_engine::compare::Comparison = postcard::from_bytes(&bytes).expect("postcard back");
+    assert_eq!(back, cmp);
+}

@@ -11,7 +11,7 @@ use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum weighted cosine for two sentences to be aligned when one of them has no better
 /// partner in the other article. On the gold set (tests/gold/compare_pairs.toml) the weakest
-/// gold pair scores 0.085; look-alikes score up to 0.09 but are kept out by [`keep`]'s
+/// gold pair scores 0.085; look-alikes score up to 0.09 but are kept out by the
 /// best-match rules.
 pub const ALIGN_THRESHOLD: f32 = 0.08;
 /// A pair at least this strong is kept even when both sentences have better partners: one

@@ -21,6 +21,15 @@
 //! ```
 //!
 //! All offsets are raw-file byte offsets of the article they belong to.
+//!
+//! Mapping to the CLI's JSON (`{"articles", "pairs": [{"a", "b", "a_sentence", "b_sentence",
+//! "score", "diff", "conflicts": [{"a", "b", "explanation"}]}], "only": {"<id>": [...]}}`):
+//! [`Comparison::articles`], [`Comparison::pairs`] (each [`AlignedPair`] has those fields, its
+//! sentences carry `text`, `start`, `end`; [`FactPair`] has `a`, `b`, `explanation`), and
+//! [`Comparison::only`] as a map from [`OnlyIn::article`] to [`OnlyIn::sentences`].
+//!
+//! Stories: every article is in exactly one [`Story`]; one-article stories are kept (labelled
+//! with the headline), so the UI offers "Compare coverage" only where `articles.len() >= 2`.
 
 mod align;
 pub mod diff;
