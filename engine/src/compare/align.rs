@@ -49,8 +49,8 @@ struct Features {
     words: Vec<String>,
 }
 
-/// Every sentence-pair score between two articles (as [`align`] computes them when comparing
-/// just these two): rows are A's distinct sentences, columns B's.
+/// Every sentence-pair score between two articles, as [`compare`](super::compare) computes them
+/// when comparing just these two: rows are A's distinct sentences, columns B's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreTable {
     /// A's distinct sentences.
