@@ -490,7 +490,7 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
                 let explanation = format!(
                     "both say {} {}",
                     format_number(*va),
-                    a_facts_noun(&a_facts[*ia]).unwrap_or_default()
+                    counted_noun_of(&a_facts[*ia]).unwrap_or_default()
                 );
                 agree.push(pair(
                     FactKind::Count,
@@ -582,7 +582,7 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
     (agree, conflict)
 }
 
-fn a_facts_noun(fact: &Fact) -> Option<String> {
+fn counted_noun_of(fact: &Fact) -> Option<String> {
     match &fact.value {
         FactValue::Count { noun, .. } => Some(noun.clone()),
         _ => None,

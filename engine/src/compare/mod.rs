@@ -158,7 +158,7 @@ pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
     let compared = compared_articles(articles);
     let labels: Vec<&str> = compared.iter().map(|c| c.label.as_str()).collect();
     let aligned = align::align(articles, &labels);
-    let quotes = quotes::pair_quotes(articles, &labels);
+    let quotes = quotes::pair_quotes(articles);
     let shared = shared::shared_runs(articles, SHARED_RUN_WORDS);
 
     let mut only = Vec::new();

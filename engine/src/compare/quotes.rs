@@ -287,8 +287,7 @@ fn content_terms(text: &str) -> HashSet<String> {
 
 /// Pairs quotes of the same speaker across articles that share at least two content words and
 /// half of the shorter quote's content words.
-pub fn pair_quotes(articles: &[&Article], labels: &[&str]) -> Vec<QuotePair> {
-    let _ = labels;
+pub fn pair_quotes(articles: &[&Article]) -> Vec<QuotePair> {
     let all: Vec<Vec<Quote>> = articles.iter().map(|a| quotes(a)).collect();
     let mut out = Vec::new();
     for a in 0..articles.len() {
