@@ -113,7 +113,9 @@ fn is_possessive_s(chars: &[(usize, char)], at: usize) -> bool {
 /// Apply it to a folded token ([`Token::norm`]); a leading "al"/"el" is a separate token already.
 pub fn translit_key(norm: &str) -> String {
     let mut s = norm.to_string();
-    for (from, to) in [("dh", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("gh", "q"), ("ph", "f"), ("ck", "k")] {
+    for (from, to) in
+        [("dh", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("gh", "q"), ("ph", "f"), ("ck", "k")]
+    {
         s = s.replace(from, to);
     }
     let mut out = String::with_capacity(s.len());
@@ -152,7 +154,10 @@ mod tests {
 
     #[test]
     fn figures_and_inner_apostrophes_stay_whole() {
-        assert_eq!(norms("the 5,000 US troops, 3.5 km. Asa'ib Ahl"), ["the", "5,000", "us", "troops", "3.5", "km", "asaib", "ahl"]);
+        assert_eq!(
+            norms("the 5,000 US troops, 3.5 km. Asa'ib Ahl"),
+            ["the", "5,000", "us", "troops", "3.5", "km", "asaib", "ahl"]
+        );
         assert_eq!(norms("end 2017."), ["end", "2017"]);
     }
 
@@ -163,7 +168,13 @@ mod tests {
 
     #[test]
     fn transliteration_variants_share_a_key() {
-        for (a, b) in [("kadhimi", "kadhemi"), ("fuad", "fouad"), ("qassem", "qasem"), ("muhandis", "mohandes"), ("ameri", "amiri")] {
+        for (a, b) in [
+            ("kadhimi", "kadhemi"),
+            ("fuad", "fouad"),
+            ("qassem", "qasem"),
+            ("muhandis", "mohandes"),
+            ("ameri", "amiri"),
+        ] {
             assert_eq!(translit_key(a), translit_key(b), "{a} / {b}");
         }
         assert_ne!(translit_key("trump"), translit_key("troops"));

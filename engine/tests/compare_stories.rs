@@ -90,10 +90,17 @@ fn stories_from_the_real_pipeline_keep_the_kadhimi_trump_reports_together() {
     let story = story_of(&bundle.stories, &a001);
     assert!(story.articles.contains(&a003), "{:?}", bundle.stories);
     assert!(story.label.contains("Kadhimi"), "{}", story.label);
-    // Once the cleaner splits the French FM's visit into its own article, it stays apart.
-    if let Some(fm) = by_title("French FM Says Iraq") {
-        assert!(!story.articles.contains(&fm), "{:?}", bundle.stories);
+    // The French FM's visit and Qaani's trip each stand alone; the Kadhimi–Biden report joins.
+    for (title, alone) in
+        [("French FM Says Iraq", true), ("Qaani in Baghdad", true), ("Kadhimi, Biden to Meet", false)]
+    {
+        let id = by_title(title).expect("the cleaner splits the two-article files");
+        assert_eq!(story.articles.contains(&id), !alone, "{title}: {:?}", bundle.stories);
+        if alone {
+            assert_eq!(story_of(&bundle.stories, &id).articles, std::slice::from_ref(&id));
+        }
     }
+    assert_eq!(story.articles.len(), 5, "{:?}", bundle.stories);
     let total: usize = bundle.stories.iter().map(|s| s.articles.len()).sum();
     assert_eq!(total, bundle.articles.len());
 }
