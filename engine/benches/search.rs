@@ -24,12 +24,15 @@ fn seed_bundle() -> Bundle {
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .filter_map(|e| Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?)))
+                .filter_map(|e| {
+                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
+                })
                 .collect()
         })
         .unwrap_or_default();
     files.sort();
-    let sources: Vec<SourceInput<'_>> = files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     build_bundle(&sources, "").bundle
 }
 

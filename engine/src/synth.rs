@@ -102,8 +102,26 @@ const ROLES: &[&str] = &[
 ];
 
 const PLACES: &[&str] = &[
-    "Baghdad", "Tehran", "Washington", "Basra", "Erbil", "Mosul", "Najaf", "Karbala", "Kirkuk", "Riyadh",
-    "Damascus", "Beirut", "Anbar", "Dhi Qar", "Sulaimaniyah", "Abu Dhabi", "Kuwait", "Amman", "Paris", "Geneva",
+    "Baghdad",
+    "Tehran",
+    "Washington",
+    "Basra",
+    "Erbil",
+    "Mosul",
+    "Najaf",
+    "Karbala",
+    "Kirkuk",
+    "Riyadh",
+    "Damascus",
+    "Beirut",
+    "Anbar",
+    "Dhi Qar",
+    "Sulaimaniyah",
+    "Abu Dhabi",
+    "Kuwait",
+    "Amman",
+    "Paris",
+    "Geneva",
 ];
 
 const GROUPS: &[&str] = &[
@@ -123,50 +141,200 @@ const GROUPS: &[&str] = &[
     "the US-led coalition",
 ];
 
-const OUTLETS: &[&str] =
-    &["Asharq Al-Awsat", "Global Village Space", "Tehran Times", "Kurdistan24", "The Arab Weekly", "Rudaw English"];
+const OUTLETS: &[&str] = &[
+    "Asharq Al-Awsat",
+    "Global Village Space",
+    "Tehran Times",
+    "Kurdistan24",
+    "The Arab Weekly",
+    "Rudaw English",
+];
 
 const NOUNS: &[&str] = &[
-    "troops", "talks", "meeting", "government", "forces", "attack", "attacks", "withdrawal", "militias",
-    "factions", "parliament", "elections", "strike", "drone", "rocket", "embassy", "border", "security",
-    "sovereignty", "agreement", "delegation", "visit", "pressure", "sanctions", "oil", "economy", "budget",
-    "protests", "protesters", "investigation", "ceasefire", "convoy", "airport", "base", "bases", "region",
-    "crisis", "dialogue", "timetable", "presence", "mission", "coalition", "alliance", "negotiations",
-    "reforms", "corruption", "electricity", "contract", "energy", "summit", "statement", "interview",
-    "officials", "leaders", "sources", "militants", "fighters", "soldiers", "advisers", "diplomats",
-    "intelligence", "ministry", "committee", "court", "judge", "vote", "decision", "demands", "threats",
-    "tensions", "influence", "interests", "policy", "programme", "weapons", "missiles", "casualties",
+    "troops",
+    "talks",
+    "meeting",
+    "government",
+    "forces",
+    "attack",
+    "attacks",
+    "withdrawal",
+    "militias",
+    "factions",
+    "parliament",
+    "elections",
+    "strike",
+    "drone",
+    "rocket",
+    "embassy",
+    "border",
+    "security",
+    "sovereignty",
+    "agreement",
+    "delegation",
+    "visit",
+    "pressure",
+    "sanctions",
+    "oil",
+    "economy",
+    "budget",
+    "protests",
+    "protesters",
+    "investigation",
+    "ceasefire",
+    "convoy",
+    "airport",
+    "base",
+    "bases",
+    "region",
+    "crisis",
+    "dialogue",
+    "timetable",
+    "presence",
+    "mission",
+    "coalition",
+    "alliance",
+    "negotiations",
+    "reforms",
+    "corruption",
+    "electricity",
+    "contract",
+    "energy",
+    "summit",
+    "statement",
+    "interview",
+    "officials",
+    "leaders",
+    "sources",
+    "militants",
+    "fighters",
+    "soldiers",
+    "advisers",
+    "diplomats",
+    "intelligence",
+    "ministry",
+    "committee",
+    "court",
+    "judge",
+    "vote",
+    "decision",
+    "demands",
+    "threats",
+    "tensions",
+    "influence",
+    "interests",
+    "policy",
+    "programme",
+    "weapons",
+    "missiles",
+    "casualties",
 ];
 
 const ADJECTIVES: &[&str] = &[
-    "Iraqi", "Iranian", "American", "Kurdish", "Shiite", "Sunni", "regional", "strategic", "political",
-    "military", "armed", "senior", "former", "new", "recent", "possible", "joint", "technical", "foreign",
-    "international", "local", "fragile", "delicate", "significant", "persistent", "direct", "pro-Iranian",
-    "US-friendly", "paramilitary", "diplomatic", "economic", "bilateral", "unprecedented", "wider",
+    "Iraqi",
+    "Iranian",
+    "American",
+    "Kurdish",
+    "Shiite",
+    "Sunni",
+    "regional",
+    "strategic",
+    "political",
+    "military",
+    "armed",
+    "senior",
+    "former",
+    "new",
+    "recent",
+    "possible",
+    "joint",
+    "technical",
+    "foreign",
+    "international",
+    "local",
+    "fragile",
+    "delicate",
+    "significant",
+    "persistent",
+    "direct",
+    "pro-Iranian",
+    "US-friendly",
+    "paramilitary",
+    "diplomatic",
+    "economic",
+    "bilateral",
+    "unprecedented",
+    "wider",
 ];
 
 const VERBS: &[&str] = &[
-    "discussed", "rejected", "welcomed", "condemned", "announced", "confirmed", "denied", "demanded",
-    "criticised", "supported", "postponed", "approved", "launched", "targeted", "warned about", "called for",
-    "agreed on", "signed", "reviewed", "questioned", "praised", "accused", "threatened", "hosted", "met",
+    "discussed",
+    "rejected",
+    "welcomed",
+    "condemned",
+    "announced",
+    "confirmed",
+    "denied",
+    "demanded",
+    "criticised",
+    "supported",
+    "postponed",
+    "approved",
+    "launched",
+    "targeted",
+    "warned about",
+    "called for",
+    "agreed on",
+    "signed",
+    "reviewed",
+    "questioned",
+    "praised",
+    "accused",
+    "threatened",
+    "hosted",
+    "met",
 ];
 
-const SAY: &[&str] = &["said", "told reporters", "stressed", "noted", "added", "affirmed", "warned", "argued"];
+const SAY: &[&str] =
+    &["said", "told reporters", "stressed", "noted", "added", "affirmed", "warned", "argued"];
 
 const CONNECTORS: &[&str] = &[
-    "Meanwhile,", "However,", "Earlier on Sunday,", "In a statement,", "According to sources,", "Separately,",
-    "On the other hand,", "In addition,", "Last week,", "Despite this,", "For decades,", "Since then,",
+    "Meanwhile,",
+    "However,",
+    "Earlier on Sunday,",
+    "In a statement,",
+    "According to sources,",
+    "Separately,",
+    "On the other hand,",
+    "In addition,",
+    "Last week,",
+    "Despite this,",
+    "For decades,",
+    "Since then,",
 ];
 
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Long-tail vocabulary: pronounceable made-up words, so the dictionary grows like a real one.
 fn rare_words(rng: &mut Rng, n: usize) -> Vec<String> {
-    const ONSETS: &[&str] = &["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "br", "st", "tr", "pl", "gr", "sh", "ch"];
+    const ONSETS: &[&str] = &[
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "br", "st", "tr", "pl",
+        "gr", "sh", "ch",
+    ];
     const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "io", "ou"];
     const ENDS: &[&str] = &["", "s", "ed", "ing", "tion", "ment", "al", "ous", "ity", "er"];
     (0..n)
@@ -384,7 +552,9 @@ fn article(rng: &mut Rng, rare: &[String]) -> String {
         }
     }
     if !banner && w.rng.chance(40) {
-        out.push_str(&format!("Speaking to {outlet}, a source close to the talks confirmed the account.\n\n"));
+        out.push_str(&format!(
+            "Speaking to {outlet}, a source close to the talks confirmed the account.\n\n"
+        ));
     }
     if w.rng.chance(40) {
         out.push_str("AFP with additional input by the News Desk\n");

@@ -82,6 +82,10 @@ pub struct WordSpans<'a> {
 }
 
 fn char_at(s: &str, at: usize) -> Option<char> {
+    let b = *s.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some(char::from(b));
+    }
     s.get(at..).and_then(|rest| rest.chars().next())
 }
 

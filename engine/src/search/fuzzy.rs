@@ -10,46 +10,90 @@ pub fn max_typos(n_chars: usize) -> usize {
     }
 }
 
-/// The edit distance between `a` and `b` if it is at most `max`, else `None`. Works on bytes
-/// for ASCII pairs and on chars otherwise.
-pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    if a.is_ascii() && b.is_ascii() {
-        osa(a.as_bytes(), b.as_bytes(), max)
-    } else {
-        let a: Vec<char> = a.chars().collect();
-        let b: Vec<char> = b.chars().collect();
-        osa(&a, &b, max)
+/// Measures one query word against many dictionary terms, reusing its buffers (no allocation
+/// per term) and rejecting terms of the wrong length before any work.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    query: String,
+    query_chars: Vec<char>,
+    max: usize,
+    term_chars: Vec<char>,
+    rows: [Vec<usize>; 3],
+}
+
+impl Matcher {
+    /// A matcher for `query` allowing at most `max` edits.
+    pub fn new(query: &str, max: usize) -> Matcher {
+        Matcher {
+            query: query.to_string(),
+            query_chars: query.chars().collect(),
+            max,
+            term_chars: Vec::new(),
+            rows: [Vec::new(), Vec::new(), Vec::new()],
+        }
+    }
+
+    /// The edit distance between the query and `term`, if within the budget.
+    pub fn distance(&mut self, term: &str) -> Option<usize> {
+        let (q_bytes, max) = (self.query.len(), self.max);
+        // A char is 1 to 4 bytes: byte lengths bound char lengths both ways.
+        if term.len() + max < self.query_chars.len() || term.len() > (q_bytes + max) * 4 {
+            return None;
+        }
+        if self.query.is_ascii() && term.len() > q_bytes + max && term.is_ascii() {
+            return None;
+        }
+        if self.query.is_ascii() && term.is_ascii() {
+            return osa(self.query.as_bytes(), term.as_bytes(), max, &mut self.rows);
+        }
+        self.term_chars.clear();
+        self.term_chars.extend(term.chars());
+        osa(&self.query_chars, &self.term_chars, max, &mut self.rows)
+    }
+
+    /// The smallest edit distance between the query and a prefix of `term` (typos in a word
+    /// still being typed: "pomep" is one edit from "pompe", a prefix of "pompeo").
+    pub fn prefix_distance(&mut self, term: &str) -> Option<usize> {
+        self.term_chars.clear();
+        self.term_chars.extend(term.chars());
+        let n = self.query_chars.len();
+        let lo = n.saturating_sub(self.max);
+        let hi = (n + self.max).min(self.term_chars.len());
+        let mut best: Option<usize> = None;
+        for cut in lo..=hi {
+            if let Some(d) = osa(&self.query_chars, &self.term_chars[..cut], self.max, &mut self.rows) {
+                best = Some(best.map_or(d, |b| b.min(d)));
+            }
+        }
+        best
     }
 }
 
-/// The smallest edit distance between `query` and any prefix of `term` (typo tolerance for a word
-/// still being typed: "Pomep" is one edit from the prefix "Pompe" of "Pompeo").
-pub fn prefix_distance(query: &str, term: &str, max: usize) -> Option<usize> {
-    let q: Vec<char> = query.chars().collect();
-    let t: Vec<char> = term.chars().collect();
-    let mut best: Option<usize> = None;
-    let lo = q.len().saturating_sub(max);
-    let hi = (q.len() + max).min(t.len());
-    for cut in lo..=hi {
-        if cut > t.len() {
-            break;
-        }
-        if let Some(d) = osa(&q, &t[..cut], max) {
-            best = Some(best.map_or(d, |b: usize| b.min(d)));
-        }
-    }
-    best
+/// The edit distance between `a` and `b` if it is at most `max`, else `None`.
+#[cfg(test)]
+fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    Matcher::new(a, max).distance(b)
 }
 
-fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
+/// The smallest edit distance between `query` and any prefix of `term`, if at most `max`.
+#[cfg(test)]
+fn prefix_distance(query: &str, term: &str, max: usize) -> Option<usize> {
+    Matcher::new(query, max).prefix_distance(term)
+}
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize, rows: &mut [Vec<usize>; 3]) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let n = b.len();
     // Three rows: two back (for transpositions), previous and current.
-    let mut back2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    let [back2, prev, cur] = rows;
+    back2.clear();
+    back2.resize(n + 1, 0);
+    prev.clear();
+    prev.extend(0..=n);
+    cur.clear();
+    cur.resize(n + 1, 0);
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -65,8 +109,8 @@ fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
         if row_min > max {
             return None;
         }
-        std::mem::swap(&mut back2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(back2, prev);
+        std::mem::swap(prev, cur);
     }
     let d = prev[n];
     (d <= max).then_some(d)

@@ -1,9 +1,10 @@
 //! The compiled index: a sorted term dictionary, varint-encoded positional postings in one byte
 //! arena, and a secondary dictionary of transliteration keys. Built once at bundle time.
 //!
-//! Postings of a term, per article in increasing article order: article delta, weighted term
-//! frequency (half-units, see [`field_weight2`]), occurrence count, byte length of the offsets,
-//! then the occurrences' raw-file start offsets as deltas. Positions are raw-file byte offsets, so
+//! Postings of a term, per article in increasing article order: article delta, occurrence count
+//! (with a flag bit), the field-weighted term frequency (half-units, see [`field_weight2`]) only
+//! when some occurrence is outside a paragraph, then the occurrences' raw-file start offsets as
+//! deltas. Positions are raw-file byte offsets, so
 //! a match can be highlighted without re-reading the article, and the word's end found by
 //! re-tokenising from its start.
 
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::query::term_of;
+use super::query::term_into;
 use crate::model::{Article, BlockKind};
 use crate::text;
 
@@ -107,11 +108,24 @@ impl Iterator for Postings<'_> {
         let doc = if self.first { delta } else { u64::from(self.doc) + delta };
         self.first = false;
         self.doc = u32::try_from(doc).ok()?;
-        let wtf2 = u32::try_from(read_varint(bytes, &mut self.at)?).ok()?;
-        let tf = u32::try_from(read_varint(bytes, &mut self.at)?).ok()?;
-        let offs_len = usize::try_from(read_varint(bytes, &mut self.at)?).ok()?;
+        let head = read_varint(bytes, &mut self.at)?;
+        let tf = u32::try_from(head >> 1).ok()?;
+        let wtf2 = if head & 1 == 1 {
+            u32::try_from(read_varint(bytes, &mut self.at)?).ok()?
+        } else {
+            tf.saturating_mul(2)
+        };
+        // Skip the offsets: each varint ends with a byte below 0x80.
         let offs_at = self.at;
-        self.at = self.at.checked_add(offs_len)?;
+        let mut left = tf;
+        while left > 0 {
+            let b = *bytes.get(self.at)?;
+            self.at += 1;
+            if b < 0x80 {
+                left -= 1;
+            }
+        }
+        let offs_len = self.at - offs_at;
         Some(Posting { doc: self.doc, wtf2, tf, offs_at, offs_len })
     }
 }
@@ -123,66 +137,115 @@ struct TermBuild {
     bytes: Vec<u8>,
 }
 
+/// FNV-1a: the index build hashes millions of short words, where SipHash's DoS resistance buys
+/// nothing (the input is the corpus being built).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Encodes one article's occurrences of a term: the occurrence count and whether any sits
+/// outside a paragraph share one varint (`tf << 1 | weighted`); the weighted term frequency
+/// follows only when it is not the plain `2 * tf`; then the offsets as deltas.
+fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, offsets: &[usize]) {
+    write_varint(u64::from(doc_delta), out);
+    let tf = offsets.len() as u64;
+    let plain = u64::from(wtf2) == 2 * tf;
+    write_varint(tf << 1 | u64::from(!plain), out);
+    if !plain {
+        write_varint(u64::from(wtf2), out);
+    }
+    let mut prev = 0usize;
+    for &off in offsets {
+        write_varint((off - prev) as u64, out);
+        prev = off;
+    }
+}
+
 impl SearchIndex {
     /// Builds the index over the articles' kept blocks (title, headings, captions, bullets,
     /// paragraphs; photo credits are not searched).
     pub fn build(articles: &[Article], _entities: &crate::entities::EntityData) -> SearchIndex {
-        let mut building: HashMap<String, TermBuild> = HashMap::new();
+        let mut ids: FnvMap<String, u32> = FnvMap::default();
+        let mut builds: Vec<TermBuild> = Vec::new();
         let mut doc_lens = Vec::with_capacity(articles.len());
-        let mut in_doc: HashMap<String, (u32, Vec<usize>)> = HashMap::new();
+        // This article's occurrences: (term id, raw offset, field weight), grouped by sorting.
+        let mut occurrences: Vec<(u32, usize, u32)> = Vec::new();
+        let mut offsets: Vec<usize> = Vec::new();
+        let mut term = String::new();
         for (doc, article) in articles.iter().enumerate() {
             let Ok(doc) = u32::try_from(doc) else { break };
-            in_doc.clear();
-            let mut len = 0u32;
+            occurrences.clear();
             for block in &article.blocks {
                 let weight = field_weight2(block.kind);
                 for w in text::word_spans(&block.text) {
-                    let term = term_of(&text::fold(&block.text[w.start..w.end]));
+                    term_into(&block.text[w.start..w.end], &mut term);
                     if term.is_empty() {
                         continue;
                     }
-                    len = len.saturating_add(1);
-                    let entry = in_doc.entry(term).or_default();
-                    entry.0 = entry.0.saturating_add(weight);
-                    entry.1.push(block.start + w.start);
+                    let id = match ids.get(term.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = builds.len() as u32;
+                            ids.insert(term.clone(), id);
+                            builds.push(TermBuild::default());
+                            id
+                        }
+                    };
+                    occurrences.push((id, block.start + w.start, weight));
                 }
             }
-            doc_lens.push(len);
-            for (term, (wtf2, mut offsets)) in in_doc.drain() {
-                offsets.sort_unstable();
-                let tb = building.entry(term).or_default();
-                let delta = tb.last_doc.map_or(doc, |last| doc - last);
-                write_varint(u64::from(delta), &mut tb.bytes);
-                write_varint(u64::from(wtf2), &mut tb.bytes);
-                write_varint(offsets.len() as u64, &mut tb.bytes);
-                let mut offs = Vec::with_capacity(offsets.len() * 2);
-                let mut prev = 0usize;
-                for off in offsets {
-                    write_varint((off - prev) as u64, &mut offs);
-                    prev = off;
+            doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
+            occurrences.sort_unstable();
+            let mut i = 0;
+            while i < occurrences.len() {
+                let id = occurrences[i].0;
+                offsets.clear();
+                let mut wtf2 = 0u32;
+                while i < occurrences.len() && occurrences[i].0 == id {
+                    offsets.push(occurrences[i].1);
+                    wtf2 = wtf2.saturating_add(occurrences[i].2);
+                    i += 1;
                 }
-                write_varint(offs.len() as u64, &mut tb.bytes);
-                tb.bytes.extend_from_slice(&offs);
+                let tb = &mut builds[id as usize];
+                let delta = tb.last_doc.map_or(doc, |last| doc - last);
+                write_posting(&mut tb.bytes, delta, wtf2, &offsets);
                 tb.last_doc = Some(doc);
                 tb.df += 1;
             }
         }
-        let mut sorted: Vec<(String, TermBuild)> = building.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
         let mut index = SearchIndex { doc_lens, ..SearchIndex::default() };
-        let mut keys: HashMap<String, Vec<u32>> = HashMap::new();
-        for (id, (term, tb)) in sorted.into_iter().enumerate() {
+        let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
+        for (new_id, (term, old_id)) in sorted.into_iter().enumerate() {
+            let tb = std::mem::take(&mut builds[old_id as usize]);
             index.posting_starts.push(index.postings.len() as u32);
             index.postings.extend_from_slice(&tb.bytes);
             index.doc_freq.push(tb.df);
             if term.chars().all(char::is_alphabetic) {
-                keys.entry(text::translit_key(&term)).or_default().push(id as u32);
+                keys.entry(text::translit_key(&term)).or_default().push(new_id as u32);
             }
             index.terms.push(term);
         }
         index.posting_starts.push(index.postings.len() as u32);
         let mut keys: Vec<(String, Vec<u32>)> = keys.into_iter().collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        keys.sort_unstable();
         for (key, ids) in keys {
             index.translit_keys.push(key);
             index.translit_terms.push(ids);

@@ -322,7 +322,7 @@ impl SearchIndex {
                 excluded[doc as usize] = true;
             }
         }
-        let outlet_ok: Vec<bool> = ctx.articles.iter().map(|a| outlet_matches(a, &parsed.outlets)).collect();
+        let outlet_ok = outlet_filter(ctx.articles, &parsed.outlets);
 
         // AND, falling back to OR when nothing holds every clause.
         let mut mode = Mode::And;
@@ -433,12 +433,9 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut found: Vec<(usize, u32, u32)> = Vec::new();
+        let mut matcher = fuzzy::Matcher::new(norm, budget);
         for (id, term) in self.terms.iter().enumerate() {
-            // Byte lengths bound char lengths (a char is 1 to 4 bytes).
-            if term.len() + 4 * budget < norm.len() || term.len() > (norm.len() + budget) * 4 {
-                continue;
-            }
-            if let Some(d) = fuzzy::distance(norm, term, budget) {
+            if let Some(d) = matcher.distance(term) {
                 found.push((d, self.df(id as u32), id as u32));
             }
         }
@@ -449,7 +446,7 @@ impl SearchIndex {
                 for id in self.prefix_range(first.encode_utf8(&mut buf)) {
                     let term = &self.terms[id];
                     if term.chars().count() > n_chars {
-                        if let Some(d) = fuzzy::prefix_distance(norm, term, budget) {
+                        if let Some(d) = matcher.prefix_distance(term) {
                             found.push((d, self.df(id as u32), id as u32));
                         }
                     }
@@ -487,14 +484,12 @@ impl SearchIndex {
                 4..=5 => 2,
                 _ => 3,
             };
+            let mut matcher = fuzzy::Matcher::new(&w.norm, budget);
             let best = self
                 .terms
                 .iter()
                 .enumerate()
-                .filter(|(_, t)| {
-                    t.len() + 4 * budget >= w.norm.len() && t.len() <= (w.norm.len() + budget) * 4
-                })
-                .filter_map(|(id, t)| fuzzy::distance(&w.norm, t, budget).map(|d| (d, self.df(id as u32), t)))
+                .filter_map(|(id, t)| matcher.distance(t).map(|d| (d, self.df(id as u32), t)))
                 .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
             if let Some((_, _, term)) = best {
                 out.push_str(query.get(at..w.start)?);
@@ -521,6 +516,7 @@ fn push_exp(out: &mut Vec<Expansion>, term: u32, weight: f32, kind: MatchKind) {
 fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     let mut hits = ClauseHits::default();
     let n_docs = ctx.articles.len() as u32;
+    let idfs: Vec<f32> = exps.iter().map(|e| ctx.idf(ctx.index.df(e.term))).collect();
     for (i, exp) in exps.iter().enumerate() {
         hits.entries.extend(
             ctx.index
@@ -532,7 +528,7 @@ fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     hits.entries.sort_by_key(|e| (e.0, e.1.exp));
     for &(doc, entry) in &hits.entries {
         let exp = exps[entry.exp];
-        let score = exp.weight * ctx.bm25(ctx.idf(ctx.index.df(exp.term)), entry.posting.wtf2, doc);
+        let score = exp.weight * ctx.bm25(idfs[entry.exp], entry.posting.wtf2, doc);
         match hits.docs.last_mut() {
             Some(last) if last.0 == doc => last.1 = last.1.max(score),
             _ => hits.docs.push((doc, score)),
@@ -637,6 +633,9 @@ fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize, mode: Mode)
 /// How close the clauses' matches sit in an article: 1.0 when side by side, towards 0 when far
 /// apart, 0 with fewer than two clauses matched.
 fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 {
+    if clauses.len() < 2 {
+        return 0.0;
+    }
     let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut k = 0;
     for (c, clause) in clauses.iter().enumerate() {
@@ -685,16 +684,37 @@ fn squash(s: &str) -> String {
     text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Lenient outlet matching: "asharq", "Asharq al-Awsat" and "ASHARQ AL AWSAT" all find Asharq
-/// Al-Awsat; "unknown" finds articles whose outlet is not known.
-fn outlet_matches(article: &Article, filters: &[Filter]) -> bool {
-    let wanted: Vec<String> = filters.iter().map(|f| squash(&f.value)).filter(|v| !v.is_empty()).collect();
+/// Which articles pass the `outlet:` filters. Matching is lenient: "asharq", "Asharq al-Awsat"
+/// and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; "unknown" finds articles whose outlet is not
+/// known. Each distinct outlet name is matched once.
+fn outlet_filter(articles: &[Article], filters: &[Filter]) -> Vec<bool> {
+    let wanted: Vec<(String, String)> = filters
+        .iter()
+        .map(|f| squash(&f.value))
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            let key = text::translit_key(&v);
+            (v, key)
+        })
+        .collect();
     if wanted.is_empty() {
-        return true;
+        return vec![true; articles.len()];
     }
-    let name = squash(outlet_name(article));
-    let name_key = text::translit_key(&name);
-    wanted.iter().any(|w| name.contains(w.as_str()) || name_key.contains(&text::translit_key(w)))
+    let mut verdicts: Vec<(&str, bool)> = Vec::new();
+    articles
+        .iter()
+        .map(|article| {
+            let name = outlet_name(article);
+            if let Some(&(_, ok)) = verdicts.iter().find(|v| v.0 == name) {
+                return ok;
+            }
+            let squashed = squash(name);
+            let key = text::translit_key(&squashed);
+            let ok = wanted.iter().any(|(w, wk)| squashed.contains(w.as_str()) || key.contains(wk.as_str()));
+            verdicts.push((name, ok));
+            ok
+        })
+        .collect()
 }
 
 fn facets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<Facet> {
@@ -749,103 +769,106 @@ fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit 
 
 /// The passage of about [`SNIPPET_WORDS`] words, within one block, holding the most distinct
 /// query clauses (then the most matches); body text is preferred over a title that says no more.
+///
+/// Windows are first compared by bytes (about six a word), so only the chosen passage's
+/// neighbourhood is tokenised.
 fn snippet(article: &Article, marks: &[(usize, usize, usize)], matches: &[(usize, usize)]) -> Snippet {
-    // (distinct clauses, not the title, matches), block index, first and last word.
-    let mut best: Option<((usize, bool, usize), usize, usize, usize)> = None;
-    for (b, block) in article.blocks.iter().enumerate() {
-        let in_block: Vec<&(usize, usize, usize)> =
-            marks.iter().filter(|m| m.0 >= block.start && m.1 <= block.end).collect();
-        if in_block.is_empty() {
-            continue;
-        }
-        let spans: Vec<text::WordSpan> = text::word_spans(&block.text).collect();
-        if spans.is_empty() {
-            continue;
-        }
-        for m in &in_block {
-            let word = spans.partition_point(|w| block.start + w.start < m.0);
-            let mut first = word.saturating_sub(4);
-            let last = (first + SNIPPET_WORDS).min(spans.len()) - 1;
-            first = first.min((last + 1).saturating_sub(SNIPPET_WORDS));
-            let lo = block.start + spans[first].start;
-            let hi = block.start + spans[last].text_end;
-            let inside: Vec<&&(usize, usize, usize)> =
-                in_block.iter().filter(|x| x.0 >= lo && x.0 < hi).collect();
-            let mut distinct: Vec<usize> = inside.iter().map(|x| x.2).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            let key = (distinct.len(), block.kind != BlockKind::Title, inside.len());
-            if best.as_ref().is_none_or(|b| key > b.0) {
-                best = Some((key, b, first, last));
+    const LEAD_BYTES: usize = 30;
+    const WINDOW_BYTES: usize = SNIPPET_WORDS * 6;
+    // (distinct clauses, not the title, matches), block index, anchor offset.
+    let mut best: Option<((u32, bool, usize), usize, usize)> = None;
+    let mut block_of: Option<(usize, &Block)> = None;
+    for (i, mark) in marks.iter().enumerate() {
+        let (b, block) = match block_of {
+            Some((b, block)) if block.start <= mark.0 && mark.0 < block.end => (b, block),
+            _ => {
+                match article.blocks.iter().enumerate().find(|(_, bl)| bl.start <= mark.0 && mark.0 < bl.end)
+                {
+                    Some(found) => found,
+                    None => continue,
+                }
             }
+        };
+        block_of = Some((b, block));
+        let from = mark.0.saturating_sub(LEAD_BYTES).max(block.start);
+        let to = (from + WINDOW_BYTES).min(block.end);
+        let mut clauses = 0u64;
+        let mut count = 0;
+        for m in marks[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 >= from)
+            .chain(marks[i..].iter().take_while(|m| m.0 < to))
+        {
+            clauses |= 1 << (m.2 % 64);
+            count += 1;
+        }
+        let key = (clauses.count_ones(), block.kind != BlockKind::Title, count);
+        if best.as_ref().is_none_or(|b| key > b.0) {
+            best = Some((key, b, mark.0));
         }
     }
-    match best {
-        Some((_, b, first, last)) => {
-            let block = &article.blocks[b];
-            let spans: Vec<text::WordSpan> = text::word_spans(&block.text).collect();
-            passage(block, b, &spans, first, last, matches)
-        }
+    match best.and_then(|(_, b, anchor)| Some((b, article.blocks.get(b)?, anchor))) {
+        Some((b, block, anchor)) => passage(block, b, anchor - block.start, matches),
         None => lead_snippet(article),
     }
 }
 
-/// The opening words of the first body block (for filter-only queries).
+/// The opening words of the first paragraph (for filter-only queries).
 fn lead_snippet(article: &Article) -> Snippet {
-    let (b, block) = match article.blocks.iter().enumerate().find(|(_, b)| b.kind == BlockKind::Paragraph) {
-        Some(found) => found,
-        None => match article.blocks.first() {
-            Some(block) => (0, block),
-            None => {
-                let t = &article.title;
-                return Snippet {
-                    text: t.text.clone(),
-                    start: t.start,
-                    end: t.end,
-                    block: 0,
-                    highlights: Vec::new(),
-                    cut_before: false,
-                    cut_after: false,
-                };
+    let found = article.blocks.iter().enumerate().find(|(_, b)| b.kind == BlockKind::Paragraph);
+    match found.or_else(|| article.blocks.first().map(|b| (0, b))) {
+        Some((b, block)) => passage(block, b, 0, &[]),
+        None => {
+            let t = &article.title;
+            Snippet {
+                text: t.text.clone(),
+                start: t.start,
+                end: t.end,
+                block: 0,
+                highlights: Vec::new(),
+                cut_before: false,
+                cut_after: false,
             }
-        },
-    };
-    let spans: Vec<text::WordSpan> = text::word_spans(&block.text).collect();
-    if spans.is_empty() {
-        return Snippet {
-            text: block.text.clone(),
-            start: block.start,
-            end: block.end,
-            block: b,
-            highlights: Vec::new(),
-            cut_before: false,
-            cut_after: false,
-        };
+        }
     }
-    let last = SNIPPET_WORDS.min(spans.len()) - 1;
-    passage(block, b, &spans, 0, last, &[])
 }
 
-fn passage(
-    block: &Block,
-    b: usize,
-    spans: &[text::WordSpan],
-    first: usize,
-    last: usize,
-    matches: &[(usize, usize)],
-) -> Snippet {
-    let rel_lo = spans[first].start;
-    let rel_hi = spans[last].text_end;
+/// About [`SNIPPET_WORDS`] words of a block around the word at block-relative `anchor`, starting a
+/// few words before it, with the matches inside as highlights.
+fn passage(block: &Block, b: usize, anchor: usize, matches: &[(usize, usize)]) -> Snippet {
+    const LEAD_WORDS: usize = 4;
+    let text = block.text.as_str();
+    // Tokenise from a little before the anchor, dropping a word the starting point cuts in two.
+    let mut from = anchor.saturating_sub(LEAD_WORDS * 12).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let cut_word = text[..from].chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut spans: Vec<text::WordSpan> = text::word_spans(&text[from..])
+        .map(|w| text::WordSpan { start: from + w.start, end: from + w.end, text_end: from + w.text_end })
+        .skip_while(|w| cut_word && w.start == from && w.start < anchor)
+        .take(LEAD_WORDS * 3 + SNIPPET_WORDS + 1)
+        .collect();
+    let at = spans.partition_point(|w| w.start < anchor);
+    let first = at.saturating_sub(LEAD_WORDS);
+    spans.drain(..first);
+    let cut_after = spans.len() > SNIPPET_WORDS;
+    spans.truncate(SNIPPET_WORDS);
+    let (rel_lo, rel_hi) = match (spans.first(), spans.last()) {
+        (Some(f), Some(l)) => (f.start, l.text_end),
+        _ => (0, text.len()),
+    };
     let (lo, hi) = (block.start + rel_lo, block.start + rel_hi);
     let highlights =
         matches.iter().filter(|m| m.1 > lo && m.0 < hi).map(|&(s, e)| (s.max(lo), e.min(hi))).collect();
     Snippet {
-        text: block.text.get(rel_lo..rel_hi).unwrap_or_default().to_string(),
+        text: text.get(rel_lo..rel_hi).unwrap_or_default().to_string(),
         start: lo,
         end: hi,
         block: b,
         highlights,
-        cut_before: first > 0,
-        cut_after: last + 1 < spans.len(),
+        cut_before: text[..rel_lo].chars().any(char::is_alphanumeric),
+        cut_after,
     }
 }
