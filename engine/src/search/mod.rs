@@ -205,6 +205,8 @@ struct ClauseHits {
     entries: Vec<(u32, Entry)>,
     /// For phrases: verified occurrences (article, start, end), sorted.
     spans: Vec<(u32, usize, usize)>,
+    /// For words: whether each expansion is the word itself (snippets prefer exact matches).
+    exact: Vec<bool>,
 }
 
 impl ClauseHits {
@@ -408,7 +410,9 @@ impl SearchIndex {
         }
         if prefix {
             let mut completions: Vec<u32> = self.prefix_range(norm).map(|i| i as u32).collect();
-            if alphabetic && norm.chars().count() >= 3 {
+            // Spelling variants of a word being typed ("Kadhem" finds Kadhimi), unless the word
+            // is complete already ("Hussein" must not complete to "housing").
+            if alphabetic && norm.chars().count() >= 3 && self.term_id(norm).is_none() {
                 completions.extend(self.translit_prefix_groups(&text::translit_key(norm)).copied());
             }
             completions.sort_unstable();
@@ -517,6 +521,7 @@ fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     let mut hits = ClauseHits::default();
     let n_docs = ctx.articles.len() as u32;
     let idfs: Vec<f32> = exps.iter().map(|e| ctx.idf(ctx.index.df(e.term))).collect();
+    hits.exact = exps.iter().map(|e| e.kind == MatchKind::Exact).collect();
     for (i, exp) in exps.iter().enumerate() {
         hits.entries.extend(
             ctx.index
@@ -731,27 +736,30 @@ fn facets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<Facet> {
     counts
 }
 
+/// A match while building a hit: raw start and end, the clause it matched, and whether exactly.
+type Mark = (usize, usize, usize, bool);
+
 /// Builds a hit: every match range in the article and the best snippet.
 fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit {
     let article = &ctx.articles[doc as usize];
     // (start, end, clause) for every match.
-    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {
         for (_, entry) in clause.entries_of(doc) {
             for off in ctx.index.offsets(&entry.posting) {
                 if let Some((s, e, _)) = ctx.word_at(article, off) {
-                    marks.push((s, e, c));
+                    marks.push((s, e, c, clause.exact.get(entry.exp).copied().unwrap_or(false)));
                 }
             }
         }
         if clause.score(doc).is_some() {
-            marks.extend(clause.spans_of(doc).iter().map(|&(_, s, e)| (s, e, c)));
+            marks.extend(clause.spans_of(doc).iter().map(|&(_, s, e)| (s, e, c, true)));
         }
     }
     marks.sort_unstable();
     marks.truncate(MAX_MATCHES);
     let mut matches: Vec<(usize, usize)> = Vec::new();
-    for &(s, e, _) in &marks {
+    for &(s, e, _, _) in &marks {
         match matches.last_mut() {
             Some(last) if s <= last.1 => last.1 = last.1.max(e),
             _ => matches.push((s, e)),
@@ -768,15 +776,16 @@ fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit 
 }
 
 /// The passage of about [`SNIPPET_WORDS`] words, within one block, holding the most distinct
-/// query clauses (then the most matches); body text is preferred over a title that says no more.
+/// query clauses (then the most matches); body text is preferred over captions and the title
+/// when they say no more.
 ///
 /// Windows are first compared by bytes (about six a word), so only the chosen passage's
 /// neighbourhood is tokenised.
-fn snippet(article: &Article, marks: &[(usize, usize, usize)], matches: &[(usize, usize)]) -> Snippet {
+fn snippet(article: &Article, marks: &[Mark], matches: &[(usize, usize)]) -> Snippet {
     const LEAD_BYTES: usize = 30;
     const WINDOW_BYTES: usize = SNIPPET_WORDS * 6;
-    // (distinct clauses, not the title, matches), block index, anchor offset.
-    let mut best: Option<((u32, bool, usize), usize, usize)> = None;
+    // (distinct clauses, kind preference, exact matches, matches), block index, anchor offset.
+    let mut best: Option<((u32, u8, usize, usize), usize, usize)> = None;
     let mut block_of: Option<(usize, &Block)> = None;
     for (i, mark) in marks.iter().enumerate() {
         let (b, block) = match block_of {
@@ -793,7 +802,7 @@ fn snippet(article: &Article, marks: &[(usize, usize, usize)], matches: &[(usize
         let from = mark.0.saturating_sub(LEAD_BYTES).max(block.start);
         let to = (from + WINDOW_BYTES).min(block.end);
         let mut clauses = 0u64;
-        let mut count = 0;
+        let (mut count, mut exact) = (0, 0);
         for m in marks[..i]
             .iter()
             .rev()
@@ -802,8 +811,9 @@ fn snippet(article: &Article, marks: &[(usize, usize, usize)], matches: &[(usize
         {
             clauses |= 1 << (m.2 % 64);
             count += 1;
+            exact += usize::from(m.3);
         }
-        let key = (clauses.count_ones(), block.kind != BlockKind::Title, count);
+        let key = (clauses.count_ones(), snippet_preference(block.kind), exact, count);
         if best.as_ref().is_none_or(|b| key > b.0) {
             best = Some((key, b, mark.0));
         }
@@ -811,6 +821,16 @@ fn snippet(article: &Article, marks: &[(usize, usize, usize)], matches: &[(usize
     match best.and_then(|(_, b, anchor)| Some((b, article.blocks.get(b)?, anchor))) {
         Some((b, block, anchor)) => passage(block, b, anchor - block.start, matches),
         None => lead_snippet(article),
+    }
+}
+
+/// Which blocks make the best snippets when they hold as many query words: body text, then
+/// headings and captions, then the title (which the result list shows anyway).
+fn snippet_preference(kind: BlockKind) -> u8 {
+    match kind {
+        BlockKind::Paragraph | BlockKind::Bullet => 2,
+        BlockKind::Heading | BlockKind::Caption => 1,
+        BlockKind::Title => 0,
     }
 }
 
@@ -838,20 +858,35 @@ fn lead_snippet(article: &Article) -> Snippet {
 /// few words before it, with the matches inside as highlights.
 fn passage(block: &Block, b: usize, anchor: usize, matches: &[(usize, usize)]) -> Snippet {
     const LEAD_WORDS: usize = 4;
+    const NEAR_START_WORDS: usize = 10;
     let text = block.text.as_str();
-    // Tokenise from a little before the anchor, dropping a word the starting point cuts in two.
-    let mut from = anchor.saturating_sub(LEAD_WORDS * 12).min(text.len());
+    // Tokenise from the block's start when the anchor is near it, else from a little before the
+    // anchor (enough to fill a passage that ends with the block), dropping a word the starting
+    // point cuts in two.
+    let mut from = if anchor <= SNIPPET_WORDS * 12 { 0 } else { anchor - SNIPPET_WORDS * 8 };
+    from = from.min(text.len());
     while !text.is_char_boundary(from) {
         from -= 1;
     }
     let cut_word = text[..from].chars().next_back().is_some_and(char::is_alphanumeric);
-    let mut spans: Vec<text::WordSpan> = text::word_spans(&text[from..])
+    let mut spans: Vec<text::WordSpan> = Vec::new();
+    let mut after_anchor = 0;
+    for w in text::word_spans(&text[from..])
         .map(|w| text::WordSpan { start: from + w.start, end: from + w.end, text_end: from + w.text_end })
         .skip_while(|w| cut_word && w.start == from && w.start < anchor)
-        .take(LEAD_WORDS * 3 + SNIPPET_WORDS + 1)
-        .collect();
+    {
+        if w.start >= anchor {
+            after_anchor += 1;
+            if after_anchor > SNIPPET_WORDS + 1 {
+                break;
+            }
+        }
+        spans.push(w);
+    }
     let at = spans.partition_point(|w| w.start < anchor);
-    let first = at.saturating_sub(LEAD_WORDS);
+    let first = if from == 0 && at <= NEAR_START_WORDS { 0 } else { at.saturating_sub(LEAD_WORDS) };
+    // Near the block's end, start earlier so the passage stays full.
+    let first = first.min(spans.len().saturating_sub(SNIPPET_WORDS));
     spans.drain(..first);
     let cut_after = spans.len() > SNIPPET_WORDS;
     spans.truncate(SNIPPET_WORDS);
