@@ -784,8 +784,10 @@ fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit 
 fn snippet(article: &Article, marks: &[Mark], matches: &[(usize, usize)]) -> Snippet {
     const LEAD_BYTES: usize = 30;
     const WINDOW_BYTES: usize = SNIPPET_WORDS * 6;
-    // (distinct clauses, kind preference, exact matches, matches), block index, anchor offset.
-    let mut best: Option<((u32, u8, usize, usize), usize, usize)> = None;
+    // How good a window is: distinct clauses, block kind preference, exact matches, matches.
+    type Quality = (u32, u8, usize, usize);
+    // The best window's quality, block index and anchor offset.
+    let mut best: Option<(Quality, usize, usize)> = None;
     let mut block_of: Option<(usize, &Block)> = None;
     for (i, mark) in marks.iter().enumerate() {
         let (b, block) = match block_of {
