@@ -21,5 +21,8 @@ fn main() {
     println!("raw text: {:.1} MB", raw_bytes as f64 / 1e6);
     println!("dictionary: {} terms", search.n_terms());
     println!("search index (postcard): {:.1} MB", index_bytes as f64 / 1e6);
+    for (part, bytes) in search.size_breakdown() {
+        println!("  {part}: {:.2} MB", bytes as f64 / 1e6);
+    }
     println!("whole bundle: {:.1} MB", encoded.len() as f64 / 1e6);
 }

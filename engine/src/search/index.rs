@@ -69,6 +69,10 @@ pub(crate) fn write_varint(mut v: u64, out: &mut Vec<u8>) {
     out.push(v as u8);
 }
 
+fn varint_len(v: u64) -> usize {
+    (64 - v.leading_zeros() as usize).max(1).div_ceil(7)
+}
+
 /// Reads a varint at `*at`, advancing it; `None` at the end of the bytes or on a malformed value.
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     let mut v = 0u64;
@@ -256,6 +260,30 @@ impl SearchIndex {
     /// Number of articles indexed.
     pub fn n_docs(&self) -> usize {
         self.doc_lens.len()
+    }
+
+    /// Approximate encoded bytes of each part of the index, for size reports.
+    pub fn size_breakdown(&self) -> Vec<(&'static str, usize)> {
+        let strings = |v: &[String]| v.iter().map(|s| s.len() + 1).sum::<usize>();
+        let varints = |v: &[u32]| v.iter().map(|&n| varint_len(u64::from(n))).sum::<usize>();
+        let mut offsets = 0;
+        let mut headers = 0;
+        for id in 0..self.terms.len() as u32 {
+            for p in self.postings(id) {
+                offsets += p.offs_len;
+                headers += varint_len(u64::from(p.tf) << 1) + 1;
+            }
+        }
+        vec![
+            ("postings: occurrence offsets", offsets),
+            ("postings: article deltas and counts (approx.)", headers),
+            ("term dictionary", strings(&self.terms)),
+            ("document frequencies", varints(&self.doc_freq)),
+            ("posting starts", varints(&self.posting_starts)),
+            ("article lengths", varints(&self.doc_lens)),
+            ("transliteration keys", strings(&self.translit_keys)),
+            ("transliteration groups", self.translit_terms.iter().map(|g| 1 + varints(g)).sum()),
+        ]
     }
 
     /// Number of distinct terms in the dictionary.

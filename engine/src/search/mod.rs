@@ -49,6 +49,8 @@ const WEIGHT_FUZZY_2: f32 = 0.4;
 /// Caps that keep a query's cost bounded whatever it says.
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_FUZZY_TERMS: usize = 16;
+/// "Did you mean" respells at most this many words.
+const MAX_SUGGESTED_WORDS: usize = 6;
 /// Only this many of the best BM25 candidates are re-ranked by proximity.
 const RERANK: usize = 200;
 /// Up to this much extra score (as a fraction) when all query words sit side by side.
@@ -418,7 +420,13 @@ impl SearchIndex {
             completions.sort_unstable();
             completions.dedup();
             completions.sort_by_key(|&id| std::cmp::Reverse(self.df(id)));
-            for id in completions.into_iter().take(MAX_PREFIX_TERMS) {
+            // Very short prefixes stand for too much to search it all.
+            let cap = match norm.chars().count() {
+                1 => MAX_PREFIX_TERMS / 4,
+                2 => MAX_PREFIX_TERMS / 2,
+                _ => MAX_PREFIX_TERMS,
+            };
+            for id in completions.into_iter().take(cap) {
                 push_exp(&mut out, id, WEIGHT_PREFIX, MatchKind::Prefix);
             }
         }
@@ -438,8 +446,8 @@ impl SearchIndex {
         }
         let mut found: Vec<(usize, u32, u32)> = Vec::new();
         let mut matcher = fuzzy::Matcher::new(norm, budget);
-        for (id, term) in self.terms.iter().enumerate() {
-            if let Some(d) = matcher.distance(term) {
+        for id in self.typo_candidates(norm) {
+            if let Some(d) = matcher.distance(&self.terms[id]) {
                 found.push((d, self.df(id as u32), id as u32));
             }
         }
@@ -469,6 +477,22 @@ impl SearchIndex {
         out
     }
 
+    /// The terms a typo of `norm` may be: those starting with its first letter, or with its first
+    /// two letters swapped. Typos on the first letter are rare, and this keeps the scan to a few
+    /// percent of the dictionary.
+    fn typo_candidates(&self, norm: &str) -> Vec<usize> {
+        let mut chars = norm.chars();
+        let (Some(a), b) = (chars.next(), chars.next()) else { return Vec::new() };
+        let mut buf = [0u8; 8];
+        let first: &str = a.encode_utf8(&mut buf);
+        let mut ids: Vec<usize> = self.prefix_range(first).collect();
+        if let Some(b) = b.filter(|b| *b != a) {
+            let swapped = format!("{b}{a}");
+            ids.extend(self.prefix_range(&swapped));
+        }
+        ids
+    }
+
     /// Rewrites the query with the closest frequent dictionary word for each word it lacks.
     fn did_you_mean(&self, query: &str, parsed: &ParsedQuery) -> Option<String> {
         let mut words: Vec<&QueryWord> = parsed.words.iter().collect();
@@ -477,6 +501,7 @@ impl SearchIndex {
         let mut out = String::new();
         let mut at = 0;
         let mut changed = false;
+        let mut tried = 0;
         for w in words {
             if w.norm.len() > MAX_WORD_LEN || self.term_id(&w.norm).is_some() || w.start < at {
                 continue;
@@ -488,12 +513,18 @@ impl SearchIndex {
                 4..=5 => 2,
                 _ => 3,
             };
+            tried += 1;
+            if tried > MAX_SUGGESTED_WORDS {
+                break;
+            }
             let mut matcher = fuzzy::Matcher::new(&w.norm, budget);
             let best = self
-                .terms
-                .iter()
-                .enumerate()
-                .filter_map(|(id, t)| matcher.distance(t).map(|d| (d, self.df(id as u32), t)))
+                .typo_candidates(&w.norm)
+                .into_iter()
+                .map(|id| &self.terms[id])
+                .filter_map(|t| {
+                    matcher.distance(t).map(|d| (d, self.term_id(t).map_or(0, |id| self.df(id)), t))
+                })
                 .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
             if let Some((_, _, term)) = best {
                 out.push_str(query.get(at..w.start)?);
