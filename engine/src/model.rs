@@ -210,8 +210,11 @@ pub struct Diagnostic {
 /// Makes a readable slug of at most `max_words` words from a title.
 pub fn slugify(title: &str, max_words: usize) -> String {
     let folded = crate::text::fold(title);
-    let words: Vec<&str> =
-        folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(max_words).collect();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+        .collect();
     if words.is_empty() {
         "article".to_string()
     } else {

@@ -32,22 +32,12 @@ pub fn clean_file(name: &str, bytes: &[u8]) -> FileReport {
         if !trimmed.is_empty() {
             let start = offset + (line.len() - line.trim_start().len());
             let kind = if blocks.is_empty() { BlockKind::Title } else { BlockKind::Paragraph };
-            blocks.push(Block {
-                kind,
-                text: trimmed.to_string(),
-                start,
-                end: start + trimmed.len(),
-                credit: None,
-            });
+            blocks.push(Block { kind, text: trimmed.to_string(), start, end: start + trimmed.len(), credit: None });
         }
         offset += line.len();
     }
     let Some(first) = blocks.first() else {
-        report.diagnostics.push(Diagnostic {
-            file: name.to_string(),
-            severity: Severity::Error,
-            message: "empty file".into(),
-        });
+        report.diagnostics.push(Diagnostic { file: name.to_string(), severity: Severity::Error, message: "empty file".into() });
         return report;
     };
     let title = Spanned { text: first.text.clone(), start: first.start, end: first.end };
