@@ -211,3 +211,15 @@ fn an_index_used_with_fewer_articles_than_it_was_built_for_does_not_panic() {
     let r = c.index.search(&[], "oil", 10);
     assert_eq!(r.total, 0);
 }
+
+#[test]
+fn only_names_get_transliteration_variants() {
+    let c = Corpus::new(vec![
+        article("Talks", None, &[paragraph("The envoys will meet again, then leave. Kadhimi hosted them.")]),
+        article("Visit", None, &[paragraph("They met in a thin tent. Kadhemi was there.")]),
+    ]);
+    assert_eq!(c.titles("met "), ["Visit"]);
+    assert_eq!(c.titles("then "), ["Talks"]);
+    assert_eq!(c.titles("kadhemi ").len(), 2);
+    assert_eq!(c.titles("alkadhimi ").len(), 2);
+}

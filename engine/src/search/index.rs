@@ -40,7 +40,8 @@ pub struct SearchIndex {
     pub(crate) posting_starts: Vec<u32>,
     /// Every term's postings, back to back.
     pub(crate) postings: Vec<u8>,
-    /// Transliteration keys ([`text::translit_key`] of alphabetic terms), sorted.
+    /// Transliteration keys ([`text::translit_key`] of names: alphabetic terms mostly written
+    /// with a capital), sorted.
     pub(crate) translit_keys: Vec<String>,
     /// For each key, the terms that share it.
     pub(crate) translit_terms: Vec<Vec<u32>>,
@@ -139,6 +140,9 @@ struct TermBuild {
     df: u32,
     last_doc: Option<u32>,
     bytes: Vec<u8>,
+    /// Occurrences, and how many of them start with a capital letter.
+    occurrences: u32,
+    capitalised: u32,
 }
 
 /// FNV-1a: the index build hashes millions of short words, where SipHash's DoS resistance buys
@@ -212,6 +216,11 @@ impl SearchIndex {
                         }
                     };
                     occurrences.push((id, block.start + w.start, weight));
+                    let tb = &mut builds[id as usize];
+                    tb.occurrences = tb.occurrences.saturating_add(1);
+                    if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
+                        tb.capitalised = tb.capitalised.saturating_add(1);
+                    }
                 }
             }
             doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
@@ -242,7 +251,10 @@ impl SearchIndex {
             index.posting_starts.push(index.postings.len() as u32);
             index.postings.extend_from_slice(&tb.bytes);
             index.doc_freq.push(tb.df);
-            if term.chars().all(char::is_alphabetic) {
+            // Only names get transliteration variants: "met" must not find "meet", nor "then"
+            // "thin". A name is a word mostly written with a capital.
+            let is_name = u64::from(tb.capitalised) * 3 > u64::from(tb.occurrences) * 2;
+            if is_name && term.chars().all(char::is_alphabetic) {
                 keys.entry(text::translit_key(&term)).or_default().push(new_id as u32);
             }
             index.terms.push(term);

@@ -401,8 +401,9 @@ impl SearchIndex {
             if let Some(id) = self.term_id(&plural) {
                 push_exp(&mut out, id, WEIGHT_PLURAL, MatchKind::Variant);
             }
-            // "Alkadhimi" written as one word.
-            for article in ["al", "el"] {
+            // "Alkadhimi" written as one word (but "already" is not "ready").
+            let articles: &[&str] = if self.term_id(norm).is_none() { &["al", "el"] } else { &[] };
+            for article in articles {
                 if let Some(rest) = norm.strip_prefix(article).filter(|r| r.chars().count() >= 4) {
                     for id in self.expand_strict(rest).into_iter().map(|e| e.term) {
                         push_exp(&mut out, id, WEIGHT_VARIANT, MatchKind::Variant);
