@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 pub use index::SearchIndex;
 use index::{field_weight2, Posting};
-use query::{is_name_article, term_of, MAX_WORD_LEN};
+use query::MAX_WORD_LEN;
 pub use query::{parse, Filter, ParsedQuery, Phrase, QueryWord};
 
 use crate::model::{Article, Block, BlockKind};
@@ -49,6 +49,8 @@ const WEIGHT_FUZZY_2: f32 = 0.4;
 /// Caps that keep a query's cost bounded whatever it says.
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_FUZZY_TERMS: usize = 16;
+/// A phrase is checked at this many places at most (bounded time for "of the").
+const MAX_PHRASE_CHECKS: usize = 100_000;
 /// "Did you mean" respells at most this many words.
 const MAX_SUGGESTED_WORDS: usize = 6;
 /// Only this many of the best BM25 candidates are re-ranked by proximity.
@@ -581,8 +583,6 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
     if words.is_empty() || exps.iter().any(Vec::is_empty) {
         return hits;
     }
-    let accepted: Vec<Vec<&str>> =
-        exps.iter().map(|e| e.iter().map(|x| ctx.index.term(x.term)).collect()).collect();
     // Candidates: articles holding every word.
     let mut candidates: Option<Vec<u32>> = None;
     for word_exps in exps {
@@ -596,54 +596,119 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
         });
     }
     let candidates = candidates.unwrap_or_default();
+    if candidates.is_empty() {
+        return hits;
+    }
     let idf: f32 =
         exps.iter().map(|e| ctx.idf(e.iter().map(|x| ctx.index.df(x.term)).max().unwrap_or(0))).sum();
-    let first = &exps[0];
-    for doc in candidates {
-        let Some(article) = ctx.articles.get(doc as usize) else { continue };
-        let mut starts: Vec<usize> = Vec::new();
-        for exp in first {
-            for p in ctx.index.postings(exp.term).filter(|p| p.doc == doc) {
-                starts.extend(ctx.index.offsets(&p));
+    // Where each word occurs in the candidates: (article, offset), sorted.
+    let occurrences: Vec<Vec<(u32, usize)>> = exps
+        .iter()
+        .map(|word_exps| {
+            let mut out: Vec<(u32, usize)> = Vec::new();
+            for exp in word_exps {
+                for p in ctx.index.postings(exp.term) {
+                    if candidates.binary_search(&p.doc).is_ok() {
+                        out.extend(ctx.index.offsets(&p).into_iter().map(|o| (p.doc, o)));
+                    }
+                }
+            }
+            // One term's postings come sorted already; several need merging.
+            if word_exps.len() > 1 {
+                out.sort_unstable();
+                out.dedup();
+            }
+            out
+        })
+        .collect();
+    // Verify from the rarest word: each of its occurrences can only belong to a phrase that
+    // starts a few words earlier, so "the Islamic State" checks "Islamic", not every "the".
+    let anchor = (0..occurrences.len()).min_by_key(|&i| occurrences[i].len()).unwrap_or(0);
+    let starts = &occurrences[0];
+    let mut found: Vec<(u32, usize, usize, BlockKind)> = Vec::new();
+    let mut checks = 0usize;
+    let mut verify = |doc: u32, start: usize| {
+        // Cheap test first: the next word must occur just after this one.
+        if let Some(next) = occurrences.get(1) {
+            let i = next.partition_point(|&o| o <= (doc, start));
+            if next.get(i).is_none_or(|&(d, o)| d != doc || o > start + 64) {
+                return;
             }
         }
-        starts.sort_unstable();
+        if let Some(article) = ctx.articles.get(doc as usize) {
+            if let Some((end, kind)) = phrase_at(article, doc, start, &occurrences) {
+                found.push((doc, start, end, kind));
+            }
+        }
+    };
+    if anchor == 0 {
+        for &(doc, start) in starts.iter().take(MAX_PHRASE_CHECKS) {
+            verify(doc, start);
+        }
+    } else {
+        // Words, an "al-" and the spaces between them rarely take more than this many bytes.
+        let max_span = anchor * 64;
+        'anchors: for &(doc, at) in &occurrences[anchor] {
+            let lo = starts.partition_point(|&s| s < (doc, at.saturating_sub(max_span)));
+            let hi = starts.partition_point(|&s| s < (doc, at));
+            for &(_, start) in &starts[lo..hi] {
+                if checks >= MAX_PHRASE_CHECKS {
+                    break 'anchors;
+                }
+                checks += 1;
+                verify(doc, start);
+            }
+        }
+        found.sort_unstable_by_key(|f| (f.0, f.1));
+        found.dedup_by_key(|f| (f.0, f.1));
+    }
+    let mut i = 0;
+    while i < found.len() {
+        let doc = found[i].0;
         let mut wtf2 = 0;
-        for start in starts {
-            if let Some((end, kind)) = phrase_at(article, start, &accepted) {
-                hits.spans.push((doc, start, end));
-                wtf2 += field_weight2(kind);
-            }
+        while i < found.len() && found[i].0 == doc {
+            let (_, start, end, kind) = found[i];
+            hits.spans.push((doc, start, end));
+            wtf2 += field_weight2(kind);
+            i += 1;
         }
-        if wtf2 > 0 {
-            hits.docs.push((doc, ctx.bm25(idf, wtf2, doc)));
-        }
+        hits.docs.push((doc, ctx.bm25(idf, wtf2, doc)));
     }
     hits
 }
 
-/// If the phrase starts at raw offset `start`, its raw end and the kind of block it is in.
-fn phrase_at(article: &Article, start: usize, accepted: &[Vec<&str>]) -> Option<(usize, BlockKind)> {
+/// If the phrase starts at raw offset `start` of article `doc`, its raw end and the kind of block
+/// it is in. Each next word of the text must be an occurrence of the next phrase word (which the
+/// postings say), so no word is folded here.
+fn phrase_at(
+    article: &Article,
+    doc: u32,
+    start: usize,
+    occurrences: &[Vec<(u32, usize)>],
+) -> Option<(usize, BlockKind)> {
     let block = article.block_at(start)?;
     let rel = start - block.start;
-    let mut spans = text::word_spans(block.text.get(rel..)?);
-    let mut end = 0;
-    for (k, allowed) in accepted.iter().enumerate() {
+    let rest = block.text.get(rel..)?;
+    let mut spans = text::word_spans(rest);
+    let first = spans.next()?;
+    if first.start != 0 {
+        return None;
+    }
+    let mut end = first.end;
+    for occ in &occurrences[1..] {
         let mut span = spans.next()?;
-        if k == 0 && span.start != 0 {
-            return None;
-        }
-        let mut term = term_of(&text::fold(&block.text[rel + span.start..rel + span.end]));
-        if k > 0 && is_name_article(&term) {
+        if occ.binary_search(&(doc, start + span.start)).is_err() {
+            // The text may carry an "al-" the query left out.
+            let word = &rest[span.start..span.end];
+            if !(word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el")) {
+                return None;
+            }
             span = spans.next()?;
-            term = term_of(&text::fold(&block.text[rel + span.start..rel + span.end]));
-        }
-        if !allowed.contains(&term.as_str()) {
-            return None;
+            occ.binary_search(&(doc, start + span.start)).ok()?;
         }
         end = span.end;
     }
-    Some((block.start + rel + end, block.kind))
+    Some((start + end, block.kind))
 }
 
 /// Articles that pass: in every clause (AND) or in any (OR), not excluded; with summed scores.
