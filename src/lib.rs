@@ -1,1 +1,30 @@
-//! placeholder
+//! Parallax's browser explorer: a yew single-page app over the corpus bundle.
+//!
+//! `app` holds the root component and the router, `state` the one reducible app state and the hash
+//! routes, `io` everything that touches the network. Pages and components only format and dispatch;
+//! anything computed comes from `parallax_engine` or `state`.
+
+pub mod app;
+pub mod components;
+pub mod io;
+pub mod pages;
+pub mod state;
+
+pub use app::{App, AppProps};
+pub use io::BundleSource;
+
+/// Mounts the explorer on the page's `#app` element (or `<body>` if there is none), loading the
+/// bundle that sits beside `index.html`.
+pub fn run() {
+    let document = gloo::utils::document();
+    let props = AppProps { source: BundleSource::Url(io::DEFAULT_BUNDLE_URL.into()) };
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root_and_props(root, props).render();
+        }
+        None => {
+            yew::Renderer::<App>::with_props(props).render();
+        }
+    }
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the browser explorer: mount the app on `#app`.
+
+fn main() {
+    parallax_app::run();
+}

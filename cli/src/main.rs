@@ -1,1 +1,80 @@
-fn main() {}
+//! The `parallax` command: builds the explorer's corpus bundle for any folder of articles, and
+//! exposes the engine (export, search, entities, stories, compare) as JSON for scripts.
+//!
+//! This binary is glue: it reads files, calls `parallax_engine`, and prints. Everything it computes
+//! comes from the engine, so the CLI and the browser always agree.
+
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+/// Parallax: explore how several outlets cover the same news.
+#[derive(Parser)]
+#[command(name = "parallax", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean a folder of articles and write the versioned corpus bundle the explorer loads.
+    Build {
+        /// Folder of raw article files (read recursively; hidden files skipped).
+        dir: PathBuf,
+        /// Output bundle file.
+        #[arg(short, long, default_value = "corpus.plx")]
+        output: PathBuf,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
+    /// Print the cleaned corpus (with provenance and removed noise) as JSON.
+    Export {
+        /// Folder of raw article files.
+        dir: PathBuf,
+        /// Print JSON (the only format for now; accepted for forward compatibility).
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("parallax: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build { dir, output, kb } => {
+            let built = input::build(&dir, &kb)?;
+            let bytes = parallax_engine::bundle::encode(&built.bundle);
+            if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+            eprintln!(
+                "parallax: {} articles, {} bytes -> {}",
+                built.bundle.articles.len(),
+                bytes.len(),
+                output.display()
+            );
+            Ok(())
+        }
+        Command::Export { dir, json: _, kb } => {
+            let built = input::build(&dir, &kb)?;
+            output::print_json(&output::export(&built.bundle))
+        }
+    }
+}

@@ -88,7 +88,12 @@ pub enum NoiseKind {
     UnrelatedHeadlines,
     /// A credit line ("AFP with additional input by ..."); kept as byline, removed from the body.
     CreditLine,
-    /// Anything else that is not article text (stray separators, markup).
+    /// A line stating the article's own date ("Published: July 2, 2021"); kept as the date.
+    ArticleDate,
+    /// Layout marks around kept text: a bullet glyph, the brackets or comma around a photo credit,
+    /// a byte-order mark, a stray separator line.
+    Markup,
+    /// Anything else that is not article text (e.g. a headline with no article after it, a footer).
     Other,
 }
 
@@ -107,6 +112,8 @@ impl NoiseKind {
             NoiseKind::CommentPrompt => "comment prompt",
             NoiseKind::UnrelatedHeadlines => "unrelated headline list",
             NoiseKind::CreditLine => "credit line",
+            NoiseKind::ArticleDate => "article date",
+            NoiseKind::Markup => "markup",
             NoiseKind::Other => "other noise",
         }
     }
@@ -209,9 +216,9 @@ pub struct Diagnostic {
 
 /// Makes a readable slug of at most `max_words` words from a title.
 pub fn slugify(title: &str, max_words: usize) -> String {
-    let folded = crate::text::fold(title);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<String> = crate::text::tokens(title)
+        .into_iter()
+        .map(|t| t.norm.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>())
         .filter(|w| !w.is_empty())
         .take(max_words)
         .collect();

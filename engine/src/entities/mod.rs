@@ -1,29 +1,363 @@
 //! Entities: the curated knowledge base, recognition, linking, dates and figures.
 //!
-//! PLACEHOLDER (walking skeleton): empty types so the bundle format has its slot.
+//! [`EntityData::build`] reads every kept block of every article (title, captions, headings,
+//! bullets, paragraphs) and produces non-overlapping [`Mention`]s with raw-file byte offsets:
+//!
+//! - names linked to the curated [`KnowledgeBase`] through their aliases, with spelling variants
+//!   (a dropped `al-`, transliteration classes via [`crate::text::translit_key`], surnames after a
+//!   full name in the same article, acronyms defined in parentheses);
+//! - role phrases ("the Iraqi PM", "the premier") linked to the one entity of that role named in
+//!   the same article;
+//! - names the knowledge base does not know, found by rules (titles, organisation words, a shipped
+//!   gazetteer, first names) and given a provisional id such as `x-person-ihsan-al-shammari`;
+//! - dates and figures with a structured, normalised [`Value`].
+//!
+//! ```
+//! use parallax_engine::entities::{EntityData, KnowledgeBase, MentionKind};
+//! use parallax_engine::{build_bundle, SourceInput};
+//!
+//! let kb = r#"
+//! [[entity]]
+//! id = "mustafa-al-kadhimi"
+//! type = "PERSON"
+//! name = "Mustafa al-Kadhimi"
+//! aliases = ["Kadhimi"]
+//! "#;
+//! let raw = "Kadhemi visits Washington\n\nIraqi Prime Minister Mustafa al-Kadhemi met 5,000 US troops.\n";
+//! let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], kb);
+//! let data = &built.bundle.entities;
+//! let kadhimi = data.entity_index("mustafa-al-kadhimi").unwrap();
+//! assert_eq!(data.mentions_of(kadhimi).count(), 2);
+//! assert!(data.mentions_in(0).iter().any(|m| m.kind == MentionKind::Figure));
+//! ```
+
+mod gazetteer;
+mod kb;
+mod lexicon;
+mod names;
+mod temporal;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, Diagnostic};
+use crate::model::Article;
 
-/// The curated knowledge base, parsed from `corpus/entities.toml`.
-#[derive(Debug, Clone, Default)]
-pub struct KnowledgeBase {}
+pub use kb::{KbEntry, KnowledgeBase, KB_FILE};
+pub use temporal::{DateValue, FigureValue, PartialDate};
 
-impl KnowledgeBase {
-    /// Parses the TOML knowledge base; problems become diagnostics, never a failure.
-    pub fn parse(_toml: &str) -> (KnowledgeBase, Vec<Diagnostic>) {
-        (KnowledgeBase {}, Vec::new())
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation: party, armed group, ministry, company, news agency.
+    Org,
+    /// A place: country, city, region.
+    Place,
+}
+
+impl EntityKind {
+    /// Parses the knowledge-base spelling: `PERSON`, `ORG` or `PLACE` (any case; `ORGANIZATION`,
+    /// `LOCATION` and `LOC` are accepted too).
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Some(EntityKind::Person),
+            "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityKind::Org),
+            "PLACE" | "LOC" | "LOCATION" | "GPE" => Some(EntityKind::Place),
+            _ => None,
+        }
     }
+
+    /// Upper-case label used in the knowledge base and gold files: `PERSON`, `ORG`, `PLACE`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PERSON",
+            EntityKind::Org => "ORG",
+            EntityKind::Place => "PLACE",
+        }
+    }
+
+    /// Lower-case name for CSS classes and provisional ids: `person`, `org`, `place`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Org => "org",
+            EntityKind::Place => "place",
+        }
+    }
+
+    /// The mention kind for a name of this entity kind.
+    pub fn mention_kind(self) -> MentionKind {
+        match self {
+            EntityKind::Person => MentionKind::Person,
+            EntityKind::Org => MentionKind::Org,
+            EntityKind::Place => MentionKind::Place,
+        }
+    }
+}
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A person's name (or a role phrase linked to a person).
+    Person,
+    /// An organisation's name or acronym.
+    Org,
+    /// A place name.
+    Place,
+    /// A date or date range; [`Mention::value`] holds a [`Value::Date`].
+    Date,
+    /// A number with what it counts; [`Mention::value`] holds a [`Value::Figure`].
+    Figure,
+}
+
+impl MentionKind {
+    /// Lower-case name for CSS classes and JSON: `person`, `org`, `place`, `date`, `figure`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Person => "person",
+            MentionKind::Org => "org",
+            MentionKind::Place => "place",
+            MentionKind::Date => "date",
+            MentionKind::Figure => "figure",
+        }
+    }
+
+    /// True for person, organisation and place mentions.
+    pub fn is_name(self) -> bool {
+        matches!(self, MentionKind::Person | MentionKind::Org | MentionKind::Place)
+    }
+}
+
+/// An entity known to the corpus: from the knowledge base, or found by the rules (provisional).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Slug: the knowledge-base id, or `x-<kind>-<slug of the first spelling>` when provisional.
+    pub id: String,
+    /// Person, organisation or place.
+    pub kind: EntityKind,
+    /// Canonical name (for provisional entities: the longest spelling seen).
+    pub name: String,
+    /// Curated aliases (empty for provisional entities).
+    pub aliases: Vec<String>,
+    /// One-line description, where curated.
+    pub description: Option<String>,
+    /// Wikidata id, where curated.
+    pub wikidata: Option<String>,
+    /// True when the knowledge base does not know the entity (found by rules or the gazetteer).
+    pub provisional: bool,
+    /// Every distinct spelling the corpus uses for it, as written (possessives excluded), sorted.
+    pub spellings: Vec<String>,
+}
+
+/// A normalised date or figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Value {
+    /// A date, date range or weekday.
+    Date(DateValue),
+    /// A number and what it counts.
+    Figure(FigureValue),
+}
+
+/// One recognised span of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index into the articles given to [`EntityData::build`] (the bundle's article order).
+    pub article: u32,
+    /// Raw-file byte offset of the first byte (a char boundary inside one kept block).
+    pub start: usize,
+    /// Raw-file byte offset one past the last byte (possessive endings excluded).
+    pub end: usize,
+    /// Person, organisation, place, date or figure.
+    pub kind: MentionKind,
+    /// Index into [`EntityData::entities`], for person, organisation and place mentions.
+    pub entity: Option<u32>,
+    /// Normalised value, for dates and figures.
+    pub value: Option<Value>,
 }
 
 /// Entities and their mentions across a corpus, stored in the bundle.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct EntityData {}
+pub struct EntityData {
+    /// Curated entities first (knowledge-base order, all of them, mentioned or not), then
+    /// provisional ones in order of first mention.
+    pub entities: Vec<Entity>,
+    /// All mentions, sorted by (article, start); they never overlap.
+    pub mentions: Vec<Mention>,
+}
+
+/// What the entity page and the hover card show about one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityStats {
+    /// Number of mentions in the corpus.
+    pub mentions: usize,
+    /// Number of articles that mention it.
+    pub articles: usize,
+    /// Number of distinct outlets among those articles (unattributed articles count as one).
+    pub outlets: usize,
+    /// For each outlet (name, or [`UNATTRIBUTED`]): the spellings it uses, each with its count,
+    /// most used first. Outlets sorted by name.
+    pub spellings_by_outlet: Vec<(String, Vec<(String, usize)>)>,
+    /// Other entities named in the same articles: (entity index, shared articles), most shared
+    /// first, then by index.
+    pub co_occurring: Vec<(u32, usize)>,
+}
+
+/// The outlet key for articles whose outlet the cleaner could not tell.
+pub const UNATTRIBUTED: &str = "unattributed";
 
 impl EntityData {
-    /// Recognises and links every mention in the articles.
-    pub fn build(_articles: &[Article], _kb: &KnowledgeBase) -> EntityData {
-        EntityData {}
+    /// Recognises and links every mention in the articles' kept blocks.
+    pub fn build(articles: &[Article], kb: &KnowledgeBase) -> EntityData {
+        let recogniser = names::Recogniser::new(kb);
+        let mut registry = names::Registry::new(kb);
+        let mut mentions = Vec::new();
+        for (index, article) in articles.iter().enumerate() {
+            let article_index = u32::try_from(index).unwrap_or(u32::MAX);
+            let mut found = recogniser.article(article, article_index, &mut registry);
+            found.sort_by_key(|m| (m.start, m.end));
+            mentions.extend(found);
+        }
+        let mut data = EntityData { entities: registry.into_entities(), mentions };
+        data.collect_spellings(articles);
+        data
     }
+
+    fn collect_spellings(&mut self, articles: &[Article]) {
+        let mut spellings: Vec<HashSet<String>> = vec![HashSet::new(); self.entities.len()];
+        for mention in &self.mentions {
+            let (Some(entity), Some(text)) = (mention.entity, self.surface(articles, mention)) else {
+                continue;
+            };
+            if let Some(set) = spellings.get_mut(entity as usize) {
+                set.insert(text.to_string());
+            }
+        }
+        for (entity, set) in self.entities.iter_mut().zip(spellings) {
+            let mut list: Vec<String> = set.into_iter().collect();
+            list.sort();
+            entity.spellings = list;
+        }
+    }
+
+    /// The mentions of one article, sorted by start offset.
+    pub fn mentions_in(&self, article: u32) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.article < article);
+        let to = self.mentions.partition_point(|m| m.article <= article);
+        &self.mentions[from..to]
+    }
+
+    /// Every mention linked to the entity at `entity` (an index into [`EntityData::entities`]).
+    pub fn mentions_of(&self, entity: u32) -> impl Iterator<Item = &Mention> + '_ {
+        self.mentions.iter().filter(move |m| m.entity == Some(entity))
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<u32> {
+        self.entities.iter().position(|e| e.id == id).and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// The entity with this id.
+    pub fn entity_by_id(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The entity a mention links to.
+    pub fn entity_of(&self, mention: &Mention) -> Option<&Entity> {
+        mention.entity.and_then(|i| self.entities.get(i as usize))
+    }
+
+    /// Entities one of whose names, aliases or corpus spellings matches `spelling`, best first:
+    /// exact (case- and accent-insensitive) matches, then matches up to a dropped `al-` and
+    /// transliteration ("Kadhemi", "al-kadhimi" and "KADHIMI" all find Mustafa al-Kadhimi). The
+    /// id itself matches too. For the search `entity:` filter.
+    pub fn find_by_alias(&self, spelling: &str) -> Vec<u32> {
+        let folded = crate::text::fold(spelling.trim());
+        let key = names::name_key(spelling);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let mut exact = Vec::new();
+        let mut loose = Vec::new();
+        for (i, entity) in self.entities.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let all = std::iter::once(&entity.name).chain(&entity.aliases).chain(&entity.spellings);
+            let mut best = None;
+            if entity.id == spelling.trim() {
+                best = Some(0);
+            }
+            for name in all {
+                if crate::text::fold(name) == folded {
+                    best = Some(0);
+                    break;
+                }
+                if !key.is_empty() && names::name_key(name) == key {
+                    best = best.or(Some(1));
+                }
+            }
+            match best {
+                Some(0) => exact.push(i),
+                Some(_) => loose.push(i),
+                None => {}
+            }
+        }
+        exact.extend(loose);
+        exact
+    }
+
+    /// The text of a mention, sliced from its article's block (None if the offsets do not fall in
+    /// a block of that article, which `build` never produces).
+    pub fn surface<'a>(&self, articles: &'a [Article], mention: &Mention) -> Option<&'a str> {
+        let article = articles.get(mention.article as usize)?;
+        let block = article.blocks.iter().find(|b| b.start <= mention.start && mention.end <= b.end)?;
+        block.text.get(mention.start - block.start..mention.end - block.start)
+    }
+
+    /// Counts, outlets, spellings per outlet and co-occurring entities for one entity.
+    pub fn stats(&self, entity: u32, articles: &[Article]) -> EntityStats {
+        let mut n_mentions = 0;
+        let mut in_articles = HashSet::new();
+        let mut by_outlet: BTreeMap<String, HashMap<String, usize>> = BTreeMap::new();
+        for mention in self.mentions_of(entity) {
+            n_mentions += 1;
+            in_articles.insert(mention.article);
+            let outlet = outlet_name(articles.get(mention.article as usize));
+            let spelling = self.surface(articles, mention).unwrap_or_default().to_string();
+            *by_outlet.entry(outlet).or_default().entry(spelling).or_default() += 1;
+        }
+        let mut shared: HashMap<u32, HashSet<u32>> = HashMap::new();
+        for &article in &in_articles {
+            for mention in self.mentions_in(article) {
+                if let Some(other) = mention.entity.filter(|&o| o != entity) {
+                    shared.entry(other).or_default().insert(article);
+                }
+            }
+        }
+        let mut co_occurring: Vec<(u32, usize)> = shared.into_iter().map(|(e, a)| (e, a.len())).collect();
+        co_occurring.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let spellings_by_outlet = by_outlet
+            .into_iter()
+            .map(|(outlet, counts)| {
+                let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                (outlet, counts)
+            })
+            .collect::<Vec<_>>();
+        EntityStats {
+            mentions: n_mentions,
+            articles: in_articles.len(),
+            outlets: spellings_by_outlet.len(),
+            spellings_by_outlet,
+            co_occurring,
+        }
+    }
+}
+
+/// The outlet name of an article, or [`UNATTRIBUTED`].
+pub fn outlet_name(article: Option<&Article>) -> String {
+    article.and_then(|a| a.outlet.as_ref()).map_or_else(|| UNATTRIBUTED.to_string(), |o| o.name.clone())
 }

@@ -1,0 +1,396 @@
+//! Cleaning one article's lines: give every line a role (title, caption, heading, bullet,
+//! paragraph, or a kind of noise), then read the metadata off the roles and build the [`Article`].
+//!
+//! Passes, in order: noise recognisable from a line alone; the page header before the headline
+//! (banner, page date); the headline block after it (duplicates, house marker, captions, byline,
+//! the article's own date); the tail (comment form, author bio, credit line, lists of other
+//! headlines); then the body (bullets, headings, paragraphs).
+
+use super::dates::parse_date_line;
+use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
+use super::outlets::{self, KnownOutlet};
+use super::rules;
+use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
+
+/// How many lines after the headline its duplicate or a house marker may sit.
+const HEADLINE_BLOCK_LINES: usize = 10;
+/// How many lines ahead a caption's duplicate may sit in the headline block.
+const CAPTION_ECHO_LINES: usize = 8;
+/// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines
+/// after a prompt are article text.
+const COMMENT_FORM_MAX_WORDS: usize = 6;
+/// A comment form is a few lines; more lines after a "Comments" prompt are article text.
+const COMMENT_FORM_MAX_LINES: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unset,
+    Title,
+    Caption,
+    Heading,
+    Bullet,
+    Paragraph,
+    Noise(NoiseKind),
+}
+
+/// What cleaning one segment of a file gave.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// The article, when the segment holds article text.
+    pub article: Option<Article>,
+    /// Removed spans when there is no article (the segment was noise only).
+    pub orphans: Vec<Removed>,
+    /// The site named by a banner at the top of the segment (it names the page's outlet).
+    pub banner: Option<Attribution>,
+    /// The segment had a headline but no body text.
+    pub headline_only: bool,
+}
+
+/// Cleans the lines of one article. `text` is the whole decoded file (offsets index it);
+/// `page_outlet` is the outlet a banner earlier in the file named.
+pub(crate) fn clean_segment(
+    file: &str,
+    text: &str,
+    lines: &[Line<'_>],
+    outlets: &[KnownOutlet],
+    page_outlet: Option<&Attribution>,
+) -> Outcome {
+    let n = lines.len();
+    let mut roles: Vec<Role> =
+        lines.iter().map(|l| rules::line_noise(l.text, outlets).map_or(Role::Unset, Role::Noise)).collect();
+    let mut outcome = Outcome::default();
+
+    // Page header: banners and the page's date come before the headline.
+    let mut title_at = None;
+    for i in 0..n {
+        if roles[i] != Role::Unset {
+            continue;
+        }
+        let t = lines[i].text;
+        if let Some(name) = rules::site_banner(t) {
+            roles[i] = Role::Noise(NoiseKind::SiteBanner);
+            if let (None, Some((s, e))) = (&outcome.banner, name) {
+                outcome.banner = Some(Attribution {
+                    name: t[s..e].to_string(),
+                    evidence: "site banner".into(),
+                    start: lines[i].start + s,
+                    end: lines[i].start + e,
+                });
+            }
+        } else if parse_date_line(t).is_some() {
+            roles[i] = Role::Noise(NoiseKind::PageDate);
+        } else if rules::is_marker_shaped(t) || is_separator_line(t) {
+            roles[i] = Role::Noise(NoiseKind::Markup);
+        } else {
+            title_at = Some(i);
+            break;
+        }
+    }
+    let Some(title_at) = title_at else {
+        outcome.orphans = removed_spans(lines, &roles);
+        return outcome;
+    };
+    roles[title_at] = Role::Title;
+    let title = lines[title_at].text;
+
+    // Headline block: duplicates, house marker, captions, byline and the article's own date.
+    let scraped = lines[title_at + 1..n.min(title_at + 1 + HEADLINE_BLOCK_LINES)].iter().any(|l| {
+        l.text == title || rules::is_marker_shaped(l.text) || outlets::by_marker(outlets, l.text).is_some()
+    });
+    let mut captions: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut date = None;
+    let mut header_byline = None;
+    let mut body_start = n;
+    for i in title_at + 1..n {
+        if roles[i] != Role::Unset {
+            continue;
+        }
+        let t = lines[i].text;
+        roles[i] = if t == title {
+            Role::Noise(NoiseKind::DuplicateTitle)
+        } else if captions.contains(&t) {
+            Role::Noise(NoiseKind::DuplicateCaption)
+        } else if rules::is_credit_line(t) {
+            // "By Jane Doe", "AFP": checked before the marker shape so an agency is not a marker.
+            header_byline.get_or_insert(i);
+            Role::Noise(NoiseKind::CreditLine)
+        } else if rules::is_marker_shaped(t) {
+            Role::Noise(NoiseKind::HouseMarker)
+        } else if let Some(d) = parse_date_line(t) {
+            date.get_or_insert(d.iso);
+            Role::Noise(NoiseKind::ArticleDate)
+        } else if is_caption(lines, i, scraped, outlets) {
+            captions.insert(t);
+            Role::Caption
+        } else {
+            body_start = i;
+            break;
+        };
+    }
+
+    // The comment form runs from its prompt to the end, if only a few short lines follow it.
+    let form = (body_start..n).find(|&p| {
+        roles[p] == Role::Noise(NoiseKind::CommentPrompt)
+            && n - p - 1 <= COMMENT_FORM_MAX_LINES
+            && lines[p + 1..].iter().all(|l| {
+                rules::is_comment_prompt(l.text)
+                    || words_up_to(l.text, COMMENT_FORM_MAX_WORDS) <= COMMENT_FORM_MAX_WORDS
+            })
+    });
+    if let Some(p) = form {
+        for role in &mut roles[p + 1..] {
+            if *role == Role::Unset {
+                *role = Role::Noise(NoiseKind::CommentPrompt);
+            }
+        }
+    }
+    // The headline again, further down (scrapers repeat it at the end of the page).
+    for i in body_start..n {
+        if roles[i] == Role::Unset && lines[i].text == title {
+            roles[i] = Role::Noise(NoiseKind::DuplicateTitle);
+        }
+    }
+
+    // Tail: peel author bio, credit line and lists of other headlines off the end.
+    let mut bio_name = None;
+    let mut credit = None;
+    let mut end = n;
+    while let Some(last) = last_unset(&roles, body_start, end) {
+        let t = lines[last].text;
+        let prev = last_unset(&roles, body_start, last);
+        if let Some(prev) = prev.filter(|&p| rules::is_author_bio(lines[p].text, t)) {
+            roles[prev] = Role::Noise(NoiseKind::AuthorBio);
+            roles[last] = Role::Noise(NoiseKind::AuthorBio);
+            bio_name.get_or_insert(prev);
+            end = prev;
+        } else if let Some(d) = parse_date_line(t) {
+            // A bare date after the text: the article's if it says so, else the page's.
+            roles[last] = if d.own && date.is_none() {
+                date = Some(d.iso);
+                Role::Noise(NoiseKind::ArticleDate)
+            } else {
+                Role::Noise(NoiseKind::PageDate)
+            };
+            end = last;
+        } else if rules::is_credit_line(t) {
+            roles[last] = Role::Noise(NoiseKind::CreditLine);
+            credit.get_or_insert(last);
+            end = last;
+        } else if let Some(first) = headline_list(lines, &roles, body_start, last) {
+            for role in &mut roles[first..=last] {
+                if *role == Role::Unset {
+                    *role = Role::Noise(NoiseKind::UnrelatedHeadlines);
+                }
+            }
+            end = first;
+        } else {
+            break;
+        }
+    }
+
+    // Body: bullets, headings between paragraphs, paragraphs.
+    let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
+    for (k, &i) in body.iter().enumerate() {
+        let t = lines[i].text;
+        roles[i] = if bullet_glyph_len(t).is_some() {
+            Role::Bullet
+        } else if is_separator_line(t) {
+            Role::Noise(NoiseKind::Markup)
+        } else if k + 1 < body.len() && rules::is_heading_shaped(t) {
+            Role::Heading
+        } else {
+            Role::Paragraph
+        };
+    }
+
+    if !roles.iter().any(|r| matches!(r, Role::Paragraph | Role::Bullet)) {
+        outcome.headline_only = true;
+        for role in &mut roles {
+            if !matches!(role, Role::Noise(_)) {
+                *role = Role::Noise(NoiseKind::Other);
+            }
+        }
+        outcome.orphans = removed_spans(lines, &roles);
+        return outcome;
+    }
+
+    let (blocks, removed) = build_blocks(text, lines, &roles, outlets);
+    let span =
+        |i: usize| Spanned { text: lines[i].text.to_string(), start: lines[i].start, end: lines[i].end };
+    let byline = header_byline.or(credit).or(bio_name).map(span);
+    let dateline = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).and_then(|b| {
+        rules::dateline_len(&b.text).map(|len| Spanned {
+            text: b.text[..len].to_string(),
+            start: b.start,
+            end: b.start + len,
+        })
+    });
+    let outlet =
+        find_outlet(lines, &roles, &blocks, outlets, outcome.banner.as_ref().or(page_outlet), credit);
+    outcome.article = Some(Article {
+        id: String::new(),
+        file: file.to_string(),
+        title: span(title_at),
+        outlet,
+        byline,
+        dateline,
+        date,
+        blocks,
+        removed,
+    });
+    outcome
+}
+
+/// A caption in the headline block: ending in a photo credit, or, in a scraped headline block
+/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on.
+fn is_caption(lines: &[Line<'_>], i: usize, scraped: bool, outlets: &[KnownOutlet]) -> bool {
+    let t = lines[i].text;
+    if words_up_to(t, 80) > 80 || bullet_glyph_len(t).is_some() {
+        return false;
+    }
+    let echoed = || lines[i + 1..lines.len().min(i + 1 + CAPTION_ECHO_LINES)].iter().any(|l| l.text == t);
+    outlets::split_credit(outlets, t).is_some() || (scraped && echoed())
+}
+
+fn last_unset(roles: &[Role], from: usize, before: usize) -> Option<usize> {
+    (from..before).rev().find(|&i| roles[i] == Role::Unset)
+}
+
+/// A list of other stories' headlines ending at `last`: at least three list lines, either marked by
+/// dangling separators ("... -") or all headline-shaped. Returns the first line of the list.
+fn headline_list(lines: &[Line<'_>], roles: &[Role], from: usize, last: usize) -> Option<usize> {
+    let mut first = None;
+    let (mut count, mut dangling, mut headline) = (0, 0, 0);
+    for i in (from..=last).rev() {
+        if roles[i] != Role::Unset {
+            continue;
+        }
+        let t = lines[i].text;
+        if !rules::is_headline_list_line(t) {
+            break;
+        }
+        first = Some(i);
+        count += 1;
+        dangling += usize::from(rules::has_dangling_separator(t));
+        headline += usize::from(rules::is_headline_shaped(t));
+    }
+    (count >= 3 && (dangling >= 2 || headline >= 3)).then_some(first).flatten()
+}
+
+/// The outlet, from the strongest evidence: house marker, site banner, the text naming itself,
+/// then a credit line naming a known outlet.
+fn find_outlet(
+    lines: &[Line<'_>],
+    roles: &[Role],
+    blocks: &[Block],
+    outlets: &[KnownOutlet],
+    banner: Option<&Attribution>,
+    credit: Option<usize>,
+) -> Option<Attribution> {
+    let marker = lines.iter().zip(roles).find_map(|(l, r)| {
+        let outlet =
+            outlets::by_marker(outlets, l.text).filter(|_| *r == Role::Noise(NoiseKind::HouseMarker))?;
+        Some(Attribution {
+            name: outlet.name.to_string(),
+            evidence: format!("“{}” house marker", l.text),
+            start: l.start,
+            end: l.end,
+        })
+    });
+    let self_named = || {
+        blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).find_map(|b| {
+            let (outlet, s, e) = outlets::names_itself(outlets, &b.text)?;
+            Some(Attribution {
+                name: outlet.name.to_string(),
+                evidence: format!("names itself (“{}”)", &b.text[s..e]),
+                start: b.start + s,
+                end: b.start + e,
+            })
+        })
+    };
+    let credited = || {
+        let l = &lines[credit?];
+        let (outlet, s, e) = outlets::named_in(outlets, l.text)?;
+        Some(Attribution {
+            name: outlet.name.to_string(),
+            evidence: "credit line".into(),
+            start: l.start + s,
+            end: l.start + e,
+        })
+    };
+    marker.or_else(|| banner.cloned()).or_else(self_named).or_else(credited)
+}
+
+/// Kept blocks and removed spans from the roles, both in file order.
+fn build_blocks(
+    text: &str,
+    lines: &[Line<'_>],
+    roles: &[Role],
+    outlets: &[KnownOutlet],
+) -> (Vec<Block>, Vec<Removed>) {
+    let mut blocks = Vec::new();
+    let mut removed = Vec::new();
+    let block = |kind, start: usize, end: usize| Block {
+        kind,
+        text: text[start..end].to_string(),
+        start,
+        end,
+        credit: None,
+    };
+    for (l, role) in lines.iter().zip(roles) {
+        match *role {
+            Role::Title => blocks.push(block(BlockKind::Title, l.start, l.end)),
+            Role::Heading => blocks.push(block(BlockKind::Heading, l.start, l.end)),
+            Role::Paragraph | Role::Unset => blocks.push(block(BlockKind::Paragraph, l.start, l.end)),
+            Role::Noise(kind) => removed.push(removed_span(text, kind, l.start, l.end)),
+            Role::Bullet => {
+                let glyph = bullet_glyph_len(l.text).unwrap_or(0);
+                let rest = l.text[glyph..].trim_start();
+                let start = l.end - rest.len();
+                if glyph > 0 {
+                    removed.push(removed_span(text, NoiseKind::Markup, l.start, l.start + glyph));
+                }
+                blocks.push(block(BlockKind::Bullet, start, l.end));
+            }
+            Role::Caption => match outlets::split_credit(outlets, l.text) {
+                Some(split) => {
+                    let mut b = block(BlockKind::Caption, l.start, l.start + split.caption_end);
+                    let (cs, ce) = (l.start + split.credit_start, l.start + split.credit_end);
+                    b.credit = Some(Spanned { text: text[cs..ce].to_string(), start: cs, end: ce });
+                    blocks.push(b);
+                    // The brackets or comma around the credit.
+                    for (s, e) in [(l.start + split.caption_end, cs), (ce, l.end)] {
+                        let gap = &text[s..e];
+                        let trimmed = gap.trim();
+                        if !trimmed.is_empty() {
+                            let gs = s + (gap.len() - gap.trim_start().len());
+                            removed.push(removed_span(text, NoiseKind::Markup, gs, gs + trimmed.len()));
+                        }
+                    }
+                }
+                None => blocks.push(block(BlockKind::Caption, l.start, l.end)),
+            },
+        }
+    }
+    removed.sort_by_key(|r| r.start);
+    (blocks, removed)
+}
+
+fn removed_span(text: &str, reason: NoiseKind, start: usize, end: usize) -> Removed {
+    Removed { text: text[start..end].to_string(), reason, start, end }
+}
+
+/// Every line of a segment that yielded no article, as removed spans.
+fn removed_spans(lines: &[Line<'_>], roles: &[Role]) -> Vec<Removed> {
+    lines
+        .iter()
+        .zip(roles)
+        .map(|(l, r)| {
+            let reason = match r {
+                Role::Noise(kind) => *kind,
+                _ => NoiseKind::Other,
+            };
+            Removed { text: l.text.to_string(), reason, start: l.start, end: l.end }
+        })
+        .collect()
+}

@@ -1,0 +1,148 @@
+//! Recognising a line that is only a date ("Monday, April 15, 2024", "Published: 2 July 2021",
+//! "2020-08-19 10:15") and turning it into ISO `YYYY-MM-DD`.
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Words that may surround a date on a date line.
+const DATE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "date",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "ast",
+];
+/// Words saying the date is the article's own.
+const OWN_DATE_WORDS: &[&str] = &["published", "posted", "updated"];
+
+/// A date line: the date in ISO form, and whether it says it is the article's ("Published ...").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateLine {
+    /// `YYYY-MM-DD`.
+    pub iso: String,
+    /// The line says "Published", "Posted" or "Updated".
+    pub own: bool,
+}
+
+/// Parses a line holding only a date (with optional weekday, time and "Published:" words).
+pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
+    if s.len() > 80 || !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (mut day, mut month, mut year) = (None, None, None);
+    let mut own = false;
+    for raw in s.split(|c: char| c.is_whitespace() || c == ',') {
+        let word =
+            raw.trim_matches(|c: char| matches!(c, '.' | '|' | '(' | ')' | ':' | '-' | '–' | '—' | '·'));
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if let Some((y, m, d)) = numeric_date(word) {
+            (year, month, day) = (Some(y), Some(m), Some(d));
+        } else if let Some(m) = month_of(&lower) {
+            month = Some(m);
+        } else if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() >= 3 && d.starts_with(lower.as_str())))
+        {
+        } else if DATE_WORDS.contains(&lower.as_str()) {
+            own |= OWN_DATE_WORDS.contains(&lower.as_str());
+        } else if word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            // A time of day.
+        } else {
+            let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix_ok = matches!(&lower[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+            if digits.is_empty() || !suffix_ok || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let n: u32 = digits.parse().ok()?;
+            match digits.len() {
+                4 if (1800..=2200).contains(&n) => year = Some(n),
+                1 | 2 if (1..=31).contains(&n) => day = Some(n),
+                _ => return None,
+            }
+        }
+    }
+    let (y, m, d) = (year?, month?, day?);
+    (d <= days_in_month(y, m)).then(|| DateLine { iso: format!("{y:04}-{m:02}-{d:02}"), own })
+}
+
+fn month_of(lower: &str) -> Option<u32> {
+    let lower = lower.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| *m == lower || (lower.len() >= 3 && m.starts_with(lower)))
+        .map(|i| i as u32 + 1)
+}
+
+/// `2024-04-15` or `2024/04/15`.
+fn numeric_date(word: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = word.split(['-', '/']);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    let (y, m, d) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        parse_date_line(s).map(|d| d.iso)
+    }
+
+    #[test]
+    fn date_lines_in_common_styles() {
+        assert_eq!(iso("Monday, April 15, 2024").as_deref(), Some("2024-04-15"));
+        assert_eq!(iso("15 Apr. 2024 | 10:15 GMT").as_deref(), Some("2024-04-15"));
+        assert_eq!(iso("2020-08-19").as_deref(), Some("2020-08-19"));
+        assert_eq!(
+            parse_date_line("Published: July 2nd, 2021").map(|d| (d.iso, d.own)),
+            Some(("2021-07-02".into(), true))
+        );
+    }
+
+    #[test]
+    fn sentences_and_impossible_dates_are_not_date_lines() {
+        assert_eq!(iso("Between August 4 and 18, 14 bomb and rocket attacks"), None);
+        assert_eq!(iso("February 30, 2024"), None);
+        assert_eq!(iso("May 2020"), None);
+        assert_eq!(iso("Only $1/click"), None);
+    }
+}

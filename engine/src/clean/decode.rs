@@ -1,0 +1,168 @@
+//! Decoding a raw file's bytes into the UTF-8 text the cleaner works on.
+//!
+//! Offsets: for a valid UTF-8 file (the normal case, BOM and CRLF included) the decoded text IS the
+//! raw bytes, so every offset the engine produces is a raw-file byte offset. For a file that had to
+//! be repaired (Windows-1252/Latin-1, UTF-16, or UTF-8 with invalid sequences replaced by U+FFFD),
+//! offsets index the decoded UTF-8 text returned here, not the bytes on disk; a warning says so.
+
+use std::borrow::Cow;
+
+/// How a file's bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Valid UTF-8 (possibly with a byte-order mark): offsets are raw byte offsets.
+    Utf8,
+    /// UTF-8 with some invalid sequences, each replaced by U+FFFD.
+    Utf8Lossy {
+        /// How many invalid sequences were replaced.
+        replaced: usize,
+    },
+    /// No valid multi-byte UTF-8 at all: read as Windows-1252 (a superset of Latin-1).
+    Windows1252,
+    /// UTF-16 with a byte-order mark (little or big endian).
+    Utf16,
+}
+
+/// A file's text, ready to clean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text; borrowed from the input when the bytes were valid UTF-8.
+    pub text: Cow<'a, str>,
+    /// How the bytes were read.
+    pub encoding: Encoding,
+}
+
+/// Why a file's bytes were not read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    /// Zero bytes.
+    Empty,
+    /// NUL bytes or many control bytes: an image, archive or other binary file.
+    Binary {
+        /// Why the bytes look binary, for the message.
+        why: String,
+    },
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejection::Empty => write!(f, "the file is empty; there is nothing to clean"),
+            Rejection::Binary { why } => write!(
+                f,
+                "the file looks binary ({why}), not like a text article; skipped it (save articles as plain text)"
+            ),
+        }
+    }
+}
+
+/// Decodes a raw file: UTF-8 as is, UTF-16 with a BOM, Windows-1252 when no byte sequence is valid
+/// multi-byte UTF-8, lossy UTF-8 otherwise. Rejects empty and binary files.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
+    if bytes.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok(Decoded { text: Cow::Owned(text), encoding: Encoding::Utf16 });
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Rejection::Binary { why: format!("it contains NUL bytes, the first at byte {at}") });
+    }
+    let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    if controls * 20 > bytes.len() {
+        return Err(Rejection::Binary {
+            why: format!("{controls} of its {} bytes are control bytes", bytes.len()),
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: Cow::Borrowed(text), encoding: Encoding::Utf8 });
+    }
+    let mut valid_multibyte = 0;
+    let mut invalid = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if valid_multibyte == 0 {
+        let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+        return Ok(Decoded { text: Cow::Owned(text), encoding: Encoding::Windows1252 });
+    }
+    Ok(Decoded {
+        text: Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+        encoding: Encoding::Utf8Lossy { replaced: invalid },
+    })
+}
+
+/// UTF-16 text announced by its byte-order mark; unpaired surrogates become U+FFFD.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+}
+
+/// One Windows-1252 byte as a char (Latin-1 outside 0x80..=0x9F; undefined bytes map to C1 controls).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_utf8_is_borrowed_so_offsets_are_raw_offsets() {
+        let d = decode("Iraq’s PM\r\n".as_bytes()).unwrap();
+        assert!(matches!(d.text, Cow::Borrowed(_)));
+        assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn latin1_text_reads_as_windows_1252() {
+        let d = decode(b"Caf\xe9 \x93quoted\x94").unwrap();
+        assert_eq!(d.text, "Café “quoted”");
+        assert_eq!(d.encoding, Encoding::Windows1252);
+    }
+
+    #[test]
+    fn mostly_utf8_text_is_repaired_lossily() {
+        let mut bytes = "Iraq’s é ".as_bytes().to_vec();
+        bytes.push(0xff);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8Lossy { replaced: 1 });
+        assert!(d.text.ends_with('\u{fffd}'));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Hi\n".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&bytes).unwrap().text, "Hi\n");
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_rejected() {
+        assert_eq!(decode(b""), Err(Rejection::Empty));
+        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(Rejection::Binary { .. })));
+        assert!(matches!(decode(b"\x01\x02\x03\x04abc"), Err(Rejection::Binary { .. })));
+    }
+}

@@ -1,0 +1,419 @@
+//! Noise rules: what page furniture looks like, by prefix, line shape and cue words. The cue lists
+//! are data at the top of the file; the functions below only say where and how they apply.
+
+use super::lines::{ends_like_sentence, is_name_line, is_separator_line, title_case_ratio, words_up_to};
+use super::outlets::{KnownOutlet, AGENCIES};
+use crate::model::NoiseKind;
+
+/// Prefixes of links to other articles ("Read more: ...", "RELATED: ...", "See also - ...").
+const RELATED_PREFIXES: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "related",
+    "related articles",
+    "related stories",
+    "see also",
+    "more on this",
+    "recommended",
+    "further reading",
+    "must read",
+    "don't miss",
+    "don’t miss",
+];
+/// Cues of advertising, matched case-insensitively inside short lines.
+const AD_CUES: &[&str] = &[
+    "ad here",
+    "your ad",
+    "advertis",
+    "sponsored",
+    "/click",
+    "per click",
+    "promoted content",
+    "paid content",
+];
+/// Comment-form lines, matched case-insensitively against the whole line (trailing punctuation aside).
+const COMMENT_PROMPTS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "write a comment",
+    "comments",
+    "0 comments",
+    "no comments",
+    "join the discussion",
+    "cancel reply",
+    "post comment",
+    "submit comment",
+];
+/// Comment-form lines matched by prefix.
+const COMMENT_FORM_PREFIXES: &[&str] = &[
+    "you must be logged in",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name",
+];
+/// Headers of "more headlines" boxes.
+const HEADLINE_LIST_CUES: &[&str] = &[
+    "trending",
+    "trending now",
+    "most read",
+    "most popular",
+    "popular",
+    "more news",
+    "more stories",
+    "latest",
+    "latest news",
+    "top stories",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "editor's picks",
+    "editor’s picks",
+];
+/// Credit-line cues, matched case-insensitively.
+const CREDIT_CUES: &[&str] = &[
+    "with additional input by",
+    "with additional input from",
+    "additional reporting by",
+    "additional input by",
+    "contributed to this report",
+    "with input from",
+    "reporting by",
+    "edited by",
+    "editing by",
+    "compiled by",
+    "written by",
+    "news desk",
+];
+/// Words of a biography paragraph (with a first-person pronoun or the author's name).
+const BIO_ROLES: &[&str] = &[
+    "reporter",
+    "journalist",
+    "editor",
+    "writer",
+    "correspondent",
+    "columnist",
+    "broadcaster",
+    "contributor",
+    "author",
+    "freelance",
+    "analyst",
+    "producer",
+];
+/// First words of a paragraph that cannot be a dateline place name.
+const NOT_PLACES: &[&str] = &[
+    "Note",
+    "Update",
+    "Updated",
+    "Editor",
+    "Correction",
+    "Breaking",
+    "Exclusive",
+    "Analysis",
+    "Opinion",
+    "Watch",
+    "Q",
+    "A",
+];
+
+/// Noise recognisable from the line alone, wherever it sits.
+pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKind> {
+    if is_related_link(line) {
+        return Some(NoiseKind::RelatedLink);
+    }
+    // Every other rule is for short lines; lower-case them once.
+    if line.len() > 200 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    if advert(line, &lower) {
+        Some(NoiseKind::Advert)
+    } else if comment_prompt(line, &lower) {
+        Some(NoiseKind::CommentPrompt)
+    } else if footer(line, &lower) {
+        Some(NoiseKind::Other)
+    } else if outlets.iter().any(|o| o.markers.contains(&line)) {
+        Some(NoiseKind::HouseMarker)
+    } else {
+        None
+    }
+}
+
+/// "Read more: ...", "READ MORE ...", "Related: ...": a cue followed by a separator, the line's end,
+/// or (when the cue is in capitals) a space.
+pub(crate) fn is_related_link(line: &str) -> bool {
+    if line.len() > 400 {
+        return false;
+    }
+    let cued = RELATED_PREFIXES.iter().any(|prefix| {
+        let Some(head) = line.get(..prefix.len()) else { return false };
+        if !head.eq_ignore_ascii_case(prefix) {
+            return false;
+        }
+        let rest = &line[prefix.len()..];
+        let shouted = head.chars().all(|c| !c.is_lowercase()) && rest.starts_with(' ');
+        rest.is_empty() || shouted || rest.trim_start().starts_with([':', '-', '–', '—', '|', '»', '›', '>'])
+    });
+    cued && words_up_to(line, 30) <= 30
+}
+
+/// Short lines selling ad space or marking sponsored content.
+#[cfg(test)]
+fn is_advert(line: &str) -> bool {
+    advert(line, &line.to_lowercase())
+}
+
+fn advert(line: &str, lower: &str) -> bool {
+    line.len() <= 120
+        && !line.ends_with('.')
+        && (AD_CUES.iter().any(|cue| lower.contains(cue)) || matches!(lower, "ad" | "ads" | "advertisement"))
+        && words_up_to(line, 8) <= 8
+}
+
+/// "Leave a Reply", "Comments", "You must be logged in to post a comment."
+pub(crate) fn is_comment_prompt(line: &str) -> bool {
+    comment_prompt(line, &line.to_lowercase())
+}
+
+fn comment_prompt(line: &str, lower: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
+    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    COMMENT_PROMPTS.contains(&core) || COMMENT_FORM_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// "© 2024 Some Site. All rights reserved."
+fn footer(line: &str, lower: &str) -> bool {
+    let cued =
+        line.starts_with('©') || lower.starts_with("copyright ") || lower.contains("all rights reserved");
+    cued && words_up_to(line, 15) <= 15
+}
+
+/// A page's site banner ("| Welcome to Global Village Space", "Home | World | Middle East"): the
+/// byte range of the site's name in the line, when the banner says it.
+pub(crate) fn site_banner(line: &str) -> Option<Option<(usize, usize)>> {
+    if line.len() > 160 || words_up_to(line, 12) > 12 || line.ends_with('.') {
+        return None;
+    }
+    let body = line.trim_start_matches(|c: char| c == '|' || c.is_whitespace());
+    let offset = line.len() - body.len();
+    if let Some(head) = body.get(..11) {
+        if head.eq_ignore_ascii_case("welcome to ") {
+            let name = body[11..].trim_end_matches(|c: char| matches!(c, '!' | '|') || c.is_whitespace());
+            let name = name.trim_start();
+            let start = line.len() - line[offset + 11..].trim_start().len();
+            return Some((!name.is_empty()).then_some((start, start + name.len())));
+        }
+    }
+    let separators = line.matches(" | ").count() + line.matches(" » ").count() + line.matches(" > ").count();
+    (line.starts_with('|') || line.ends_with('|') || separators >= 2).then_some(None)
+}
+
+/// A house marker not in the table: one to three capital letters alone on a line, in the headline
+/// block (where the "TT" of Asharq Al-Awsat sits).
+pub(crate) fn is_marker_shaped(line: &str) -> bool {
+    (1..=3).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// "By Jane Doe" on its own line: the byline.
+pub(crate) fn is_byline(line: &str) -> bool {
+    let Some(name) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+    let name = name.trim();
+    let words = words_up_to(name, 9);
+    (1..=8).contains(&words)
+        && !ends_like_sentence(name)
+        && name.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
+/// a bare agency name, or "By Jane Doe".
+pub(crate) fn is_credit_line(line: &str) -> bool {
+    if line.len() > 200 || words_up_to(line, 16) > 16 {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let bare =
+        line.trim_matches(|c: char| matches!(c, '(' | ')' | '-' | '—' | '–' | '/') || c.is_whitespace());
+    CREDIT_CUES.iter().any(|cue| lower.contains(cue)) || AGENCIES.contains(&bare) || is_byline(line)
+}
+
+/// A biography paragraph for the author named on the line before it: first person ("My history
+/// goes back ... I worked as a reporter") or the name itself, plus a journalism role word.
+pub(crate) fn is_author_bio(name_line: &str, paragraph: &str) -> bool {
+    if !is_name_line(name_line) || words_up_to(paragraph, 120) > 120 {
+        return false;
+    }
+    let lower = paragraph.to_lowercase();
+    let has_role = BIO_ROLES.iter().any(|r| lower.contains(r));
+    let first_person = paragraph.starts_with("My ")
+        || paragraph.starts_with("I ")
+        || paragraph.split(|c: char| !c.is_alphanumeric()).any(|w| w == "I");
+    let names_author = name_line.split_whitespace().any(|w| w.len() > 2 && paragraph.starts_with(w))
+        || paragraph.starts_with("He ")
+        || paragraph.starts_with("She ");
+    has_role && (first_person || names_author)
+}
+
+/// A line ending in a dangling separator ("King Charles Makes It Clear -"), the shape of a scraped
+/// list of other headlines.
+pub(crate) fn has_dangling_separator(line: &str) -> bool {
+    [" -", " –", " —", " |", " »", " ›"].iter().any(|s| line.ends_with(s))
+}
+
+/// Shape of a headline in a list of other stories: short, title case, no sentence ending.
+pub(crate) fn is_headline_shaped(line: &str) -> bool {
+    if line.len() > 240 {
+        return false;
+    }
+    let words = words_up_to(line, 24);
+    (3..=24).contains(&words) && !line.ends_with('.') && !line.ends_with(',') && title_case_ratio(line) >= 0.6
+}
+
+/// The header of a "more headlines" box ("Trending", "Most Read", "You May Also Like").
+pub(crate) fn is_headline_list_cue(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    HEADLINE_LIST_CUES.contains(&core)
+}
+
+/// One line of a headline list (separators and box headers included), for the tail rule.
+pub(crate) fn is_headline_list_line(line: &str) -> bool {
+    has_dangling_separator(line)
+        || is_separator_line(line)
+        || is_headline_list_cue(line)
+        || is_headline_shaped(line)
+}
+
+/// A heading between paragraphs: short, starts like a sentence, no final punctuation.
+pub(crate) fn is_heading_shaped(line: &str) -> bool {
+    if line.len() > 110 {
+        return false;
+    }
+    let words = words_up_to(line, 14);
+    (1..=14).contains(&words)
+        && !ends_like_sentence(line)
+        && !line.ends_with('?')
+        && !has_dangling_separator(line)
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "‘'“\"".contains(c))
+}
+
+/// The dateline at the start of a first paragraph ("Baghdad:", "BAGHDAD (Reuters) -"): its byte
+/// length in the paragraph.
+pub(crate) fn dateline_len(paragraph: &str) -> Option<usize> {
+    let mut cut = paragraph.len().min(48);
+    while !paragraph.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &paragraph[..cut];
+    // "Place:" followed by a space.
+    if let Some(colon) = head.find(": ") {
+        let place = &head[..colon];
+        if is_place(place) {
+            return Some(colon + 1);
+        }
+    }
+    // "PLACE (Agency) -", "PLACE, Jan 9 (Agency) -" or "PLACE —": a shouted place, then the dash.
+    for dash in [" - ", " — ", " – ", " -- "] {
+        if let Some(at) = head.find(dash) {
+            let before = head[..at].trim_end();
+            let place = before.split([',', '(']).next().unwrap_or(before).trim_end();
+            // Four letters at least: "US - Iraq talks" is not a dateline.
+            let shouted = place.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && !place.chars().any(char::is_lowercase);
+            if shouted && is_place(place) {
+                return Some(at + dash.trim_end().len());
+            }
+        }
+    }
+    None
+}
+
+fn is_place(place: &str) -> bool {
+    let words: Vec<&str> = place.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && !NOT_PLACES.contains(&words[0])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_links_need_a_separator_or_capitals() {
+        assert!(is_related_link("Read more:\u{a0}Iraq-US strategic talks set to begin"));
+        assert!(is_related_link("READ MORE Iraq’s oil exports rise"));
+        assert!(is_related_link("Related: Kadhimi heads to Washington"));
+        assert!(!is_related_link("Related talks will follow in the autumn, officials said."));
+        assert!(!is_related_link("Read more about it in the report, the source said."));
+    }
+
+    #[test]
+    fn adverts_and_prompts_are_short_lines() {
+        assert!(is_advert("Only $1/click"));
+        assert!(is_advert("Submit Your Ad Here"));
+        assert!(is_advert("ADVERTISEMENT"));
+        assert!(!is_advert("The company said the advertising market had collapsed in Iraq last year."));
+        assert!(is_comment_prompt("Leave a Reply"));
+        assert!(is_comment_prompt("Leave a comment."));
+        assert!(!is_comment_prompt("Comments by the minister angered the factions."));
+    }
+
+    #[test]
+    fn banners_name_their_site() {
+        let line = "| Welcome to Global Village Space";
+        let (s, e) = site_banner(line).flatten().unwrap();
+        assert_eq!(&line[s..e], "Global Village Space");
+        assert_eq!(site_banner("Home | World | Middle East"), Some(None));
+        assert_eq!(site_banner("Welcome to the new era, he said."), None);
+    }
+
+    #[test]
+    fn credit_lines_and_bios() {
+        assert!(is_credit_line("AFP with additional input by GVS News Desk"));
+        assert!(is_credit_line("Additional reporting by Jane Doe; editing by John Roe"));
+        assert!(is_credit_line("(Reuters)"));
+        assert!(!is_credit_line("AFP also reported on the increase in rocket attacks on US positions."));
+        assert!(is_author_bio("Joyce Davis", "My history goes back to 2002 and I worked as a reporter."));
+        assert!(is_author_bio("Sarah Malik", "Sarah is a correspondent based in Beirut."));
+        assert!(!is_author_bio(
+            "Requires US Support",
+            "It has been three years since the government declared victory."
+        ));
+    }
+
+    #[test]
+    fn datelines() {
+        let p = "Baghdad: Iraqi Prime Minister Mustafa al-Kadhemi faces daily pressure";
+        assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("Baghdad:"));
+        let p = "BAGHDAD (Reuters) - Iraq said on Monday";
+        assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("BAGHDAD (Reuters) -"));
+        let p = "BAGHDAD, Jan 9 (Reuters) - Iraq's parliament elected a speaker";
+        assert_eq!(dateline_len(p).map(|n| &p[..n]), Some("BAGHDAD, Jan 9 (Reuters) -"));
+        assert_eq!(dateline_len("US - Iraq talks resumed on Monday."), None);
+        assert_eq!(dateline_len("Update: the minister resigned."), None);
+        assert_eq!(dateline_len("He said: this is not over."), None);
+    }
+
+    #[test]
+    fn headings_and_headline_lists() {
+        assert!(is_heading_shaped("Requires US Support"));
+        assert!(is_heading_shaped("No ‘hard fast timelines’ for cutting down US troops in Iraq"));
+        assert!(!is_heading_shaped("The source confirmed it."));
+        assert!(has_dangling_separator(
+            "King Charles Makes It ‘absolutely Clear’ He Wants To Solve Royal Crisis -"
+        ));
+        assert!(is_headline_shaped(
+            "Will Andrew Finally Go To Jail Now That King Charles Has Spoken Out? Expert Answers"
+        ));
+        assert!(!is_headline_shaped(
+            "Three days later, 13 were released on the decision of a Hashed military judge."
+        ));
+    }
+}

@@ -1,0 +1,190 @@
+//! Word lists the rule-based recogniser uses as cues. All entries are folded (lower case, no
+//! diacritics) and matched against folded tokens.
+
+/// Titles and roles written before a person's name ("President", "analyst", "commander"): the
+/// name starts after the last of them in a capitalised run ("Foreign Minister Fuad Hussein").
+#[rustfmt::skip]
+pub const TITLE_HEADS: &[&str] = &[
+    "president", "minister", "premier", "secretary", "general", "commander", "chief", "spokesperson",
+    "spokesman", "spokeswoman", "analyst", "ambassador", "envoy", "senator", "governor", "mayor",
+    "chancellor", "king", "queen", "prince", "princess", "sheikh", "ayatollah", "cleric", "imam", "pope",
+    "cardinal", "bishop", "rabbi", "judge", "colonel", "lieutenant", "major", "captain", "sergeant",
+    "admiral", "marshal", "brigadier", "officer", "director", "head", "leader", "chairman",
+    "chairwoman", "chair", "speaker", "deputy", "adviser", "advisor", "mr", "mrs", "ms", "dr",
+    "professor", "prof", "sir", "dame", "lord", "lady", "reporter", "journalist", "correspondent",
+    "editor", "researcher", "activist", "expert", "official", "diplomat", "counterpart", "candidate",
+    "mp", "lawmaker", "congressman", "congresswoman", "representative", "sen", "rep", "gen", "col",
+    "lt", "capt", "founder", "ceo", "emir", "sultan", "attorney", "commissioner", "coordinator",
+    "economist", "author", "writer", "columnist", "historian", "scholar", "filmmaker", "actor",
+];
+
+/// Nouns that, after "Name, a ...", say the name is a person ("Hela Moyes, a German activist").
+#[rustfmt::skip]
+pub const PERSON_NOUNS: &[&str] = &[
+    "activist", "reporter", "journalist", "whistleblower", "analyst", "commander", "official",
+    "politician", "leader", "minister", "spokesperson", "spokesman", "spokeswoman", "lawyer", "writer",
+    "author", "professor", "researcher", "businessman", "businesswoman", "cleric", "general", "doctor",
+    "diplomat", "adviser", "advisor", "economist", "director", "founder", "member", "lawmaker", "mp",
+    "candidate", "student", "artist", "singer", "actor", "actress", "poet", "novelist", "historian",
+    "colonel", "officer", "soldier", "militant", "fighter", "man", "woman", "citizen", "resident",
+    "farmer", "teacher", "engineer", "blogger", "photographer", "filmmaker", "president", "chief",
+    "head", "expert", "scholar", "veteran", "envoy", "ambassador", "judge", "mayor", "governor",
+    "scientist", "banker", "economist", "lecturer", "mother", "father", "son", "daughter", "wife",
+    "husband", "survivor", "victim", "witness", "worker", "nurse", "driver", "shopkeeper", "trader",
+];
+
+/// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
+#[rustfmt::skip]
+pub const ORG_WORDS: &[&str] = &[
+    "organization", "organisation", "forces", "force", "brigades", "brigade", "coalition", "ministry",
+    "department", "party", "council", "service", "services", "agency", "corps", "centre", "center",
+    "league", "union", "army", "movement", "front", "committee", "commission", "assembly",
+    "parliament", "congress", "senate", "institute", "institution", "foundation", "association",
+    "alliance", "bank", "company", "corporation", "group", "network", "court", "authority", "office",
+    "bureau", "university", "college", "academy", "federation", "confederation", "guard", "police",
+    "militia", "battalion", "battalions", "regiment", "division", "fund", "trust", "society",
+    "club", "board", "cabinet", "government", "administration", "news", "press", "times", "post",
+    "tv", "television", "radio", "channel", "agency", "inc", "ltd", "llc", "plc", "co", "corp",
+    "airlines", "airways", "industries", "holdings", "partners", "mission", "command", "directorate",
+    "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
+];
+
+/// Single-word institutions that are organisations on their own ("Peru's Congress").
+#[rustfmt::skip]
+pub const INSTITUTIONS: &[&str] =
+    &["congress", "parliament", "senate", "knesset", "duma", "bundestag", "majlis", "cabinet", "politburo"];
+
+/// Lower-case nouns that, right after a capitalised name, make it a place ("the Sylhet region").
+#[rustfmt::skip]
+pub const PLACE_NOUNS: &[&str] =
+    &["region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river"];
+
+/// Words trimmed from the start of an organisation name: function words, not adjectives such as
+/// "Federal" or "National" that belong to the name.
+#[rustfmt::skip]
+pub const ORG_LEADING_STOP: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "in", "on", "at", "of", "for",
+    "from", "to", "with", "by", "as", "after", "before", "during", "despite", "meanwhile", "however",
+    "while", "when", "members", "member", "both", "many", "some", "since", "and", "but", "or",
+    "according", "under", "between", "against", "amid", "if", "yet", "so", "then", "also",
+];
+
+/// Words that make a capitalised run a place ("Anbar Province", "Nineveh Plains").
+#[rustfmt::skip]
+pub const PLACE_WORDS: &[&str] = &[
+    "province", "governorate", "region", "district", "city", "county", "state", "island", "islands",
+    "mountains", "mountain", "river", "valley", "desert", "sea", "bay", "gulf", "strait", "plains",
+    "peninsula", "lake", "ocean", "coast", "heights", "oblast", "prefecture", "canton", "territory",
+];
+
+/// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").
+#[rustfmt::skip]
+pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "towards", "toward"];
+
+/// Lower-case particles allowed inside names ("Abu Bakr al-Baghdadi", "Charles de Gaulle") and,
+/// for organisations, connectors ("Centre for Political Thought").
+#[rustfmt::skip]
+pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "le", "la", "du", "dos", "das", "ben"];
+
+/// Capitalised words that start sentences or headlines but never names.
+#[rustfmt::skip]
+pub const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "of", "for", "from", "to",
+    "with", "by", "as", "after", "before", "during", "despite", "meanwhile", "however", "moreover",
+    "although", "though", "while", "when", "where", "what", "who", "whom", "whose", "why", "how",
+    "if", "but", "and", "or", "nor", "not", "no", "yes", "since", "between", "according", "asked",
+    "earlier", "later", "also", "amid", "among", "speaking", "sources", "source", "local", "both",
+    "many", "some", "several", "most", "other", "such", "then", "there", "here", "now", "still", "yet",
+    "so", "thus", "instead", "under", "over", "without", "within", "following", "last", "next", "only",
+    "even", "each", "every", "all", "any", "anti", "pro", "about", "above", "below", "across", "against",
+    "along", "around", "because", "into", "onto", "through", "throughout", "toward", "towards", "upon",
+    "via", "will", "would", "should", "could", "can", "may", "might", "must", "shall", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "said", "says", "say",
+    "read", "more", "related", "watch", "see", "photo", "video", "update", "updated", "breaking",
+    "exclusive", "analysis", "opinion", "editorial", "comment", "live", "new", "first", "second",
+    "third", "one", "two", "three", "four", "five", "ten", "once", "again", "further", "furthermore",
+    "indeed", "overall", "finally", "additionally", "nevertheless", "nonetheless", "therefore",
+    "otherwise", "perhaps", "meanwhile", "today", "yesterday", "tomorrow", "tonight", "unlike", "like",
+    "just", "very", "too", "well", "much", "few", "less", "least", "own", "same", "than", "whether",
+    "which", "whereas", "unless", "until", "till", "once", "officials", "residents", "witnesses",
+    "police", "protesters", "critics", "supporters", "experts", "analysts", "observers", "diplomats",
+    "government", "parliament", "president", "minister", "prime", "requires", "strategic",
+    "dialogues", "political", "military", "security", "economic", "international", "regional",
+    "national", "federal", "royal", "senior", "former", "current", "acting", "interim", "late",
+    "top", "chief", "leading", "prominent", "veteran", "reform", "reforms", "war", "peace", "talks",
+    "we", "us", "let", "here's", "here", "why", "inside", "outside", "behind", "beyond", "ahead",
+    "near", "off", "out", "up", "down", "back", "away", "together", "alone", "already", "always",
+    "never", "often", "sometimes", "usually", "rarely", "recently", "currently", "previously",
+    "mr", "mrs", "ms", "dr",
+];
+
+/// Month names (folded) with their number; "sept" and three-letter forms with a dot are common.
+#[rustfmt::skip]
+pub const MONTHS: &[(&str, u8)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
+    ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+];
+
+/// Weekday names (folded), Monday = 1.
+#[rustfmt::skip]
+pub const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
+    ("sunday", 7),
+];
+
+/// Common given names across languages: a two-word capitalised run starting with one is a person.
+#[rustfmt::skip]
+pub const FIRST_NAMES: &[&str] = &[
+    // Arabic, Persian, Turkish, Kurdish
+    "abdul", "abdullah", "abdel", "abdulla", "abbas", "adel", "adil", "ahmad", "ahmed", "ali", "amir",
+    "amr", "anas", "ayman", "bashar", "fadi", "faisal", "fares", "farouk", "fatima", "fuad", "fouad",
+    "ghassan", "hadi", "haidar", "haider", "hamid", "hamza", "hani", "hasan", "hassan", "hisham",
+    "hussein", "husayn", "ibrahim", "ihsan", "imad", "ismail", "esmail", "jafar", "jalal", "jamal",
+    "karim", "khaled", "khalid", "layla", "leila", "mahdi", "mahmoud", "majid", "marwan", "masoud",
+    "masrour", "mohamed", "mohammad", "mohammed", "muhammad", "mostafa", "mustafa", "mustapha",
+    "nabil", "nasser", "nawaf", "nechirvan", "nouri", "nuri", "omar", "osama", "qais", "qasem",
+    "qassem", "rashid", "riyad", "saad", "saddam", "saeed", "said", "salah", "salim", "sami", "samir",
+    "tariq", "walid", "yasser", "yousef", "youssef", "yusuf", "zaid", "zainab", "hamad", "mansour",
+    "recep", "mehmet", "ahmet", "hakan", "kemal", "ebrahim", "hassan", "javad", "mohsen", "reza",
+    "abolfazl", "ammar", "bassem", "hazem", "rami", "ziad", "fadel", "muqtada", "nizar", "wael",
+    // English, French, German, Spanish, others
+    "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+    "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew",
+    "joshua", "kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey",
+    "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott",
+    "brandon", "benjamin", "samuel", "frank", "gregory", "raymond", "alexander", "patrick", "jack",
+    "dennis", "jerry", "tyler", "aaron", "jose", "henry", "adam", "douglas", "nathan", "peter",
+    "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald",
+    "christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan",
+    "billy", "jordan", "albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan",
+    "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis", "philip", "bobby",
+    "johnny", "bradley", "mike", "tony", "tom", "bill", "bob", "jim", "tim", "dan", "ben", "sam",
+    "nick", "chris", "matt", "rob", "rick", "ted", "ron", "antony", "boris", "keir", "rishi", "liz",
+    "theresa", "gordon", "tony", "hillary", "kamala", "nancy", "mitch", "chuck", "marco", "lindsey",
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+    "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna",
+    "michelle", "dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon",
+    "laura", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela",
+    "nicole", "emma", "samantha", "katherine", "christine", "debra", "rachel", "catherine", "carolyn",
+    "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia",
+    "kelly", "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah",
+    "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice", "jean",
+    "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber", "marilyn",
+    "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella",
+    "charlotte", "rose", "alexis", "kayla", "ursula", "angela", "olaf", "friedrich", "annalena",
+    "emmanuel", "jean-yves", "francois", "nicolas", "jacques", "pierre", "philippe", "michel",
+    "alain", "laurent", "olivier", "sebastien", "gabriel", "edouard", "manuel", "marine", "segolene",
+    "carlos", "luis", "miguel", "pedro", "javier", "pablo", "alejandro", "fernando", "jorge",
+    "sergio", "andres", "gustavo", "ricardo", "eduardo", "rafael", "antonio", "francisco", "giorgia",
+    "giuseppe", "mario", "matteo", "sergio", "vladimir", "dmitry", "sergei", "sergey", "alexei",
+    "alexey", "volodymyr", "viktor", "olena", "yulia", "petro", "xi", "li", "wang", "narendra",
+    "rahul", "imran", "nawaz", "shehbaz", "benjamin", "yair", "naftali", "isaac", "yitzhak", "moshe",
+    "ehud", "avi", "itamar", "bezalel", "recep", "kim", "shinzo", "fumio", "lula", "jair", "javier",
+    "cyril", "jacob", "nelson", "abiy", "paul", "yoweri", "uhuru", "william", "bola", "muhammadu",
+    "jens", "mark", "mette", "ulf", "sanna", "viktor", "andrzej", "donald", "petr", "robert",
+    "lars", "erik", "anders", "sven", "hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard",
+    "christian", "ingrid", "astrid", "johan", "pieter", "willem", "jan",
+];

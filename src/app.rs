@@ -1,0 +1,95 @@
+//! The root component: loads the bundle, follows the URL hash, and picks the page.
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::components::header::Header;
+use crate::io::{self, BundleSource};
+use crate::pages;
+use crate::state::{Action, AppState, Corpus, Route};
+
+/// The state handle every page reads and dispatches to.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Where the corpus bundle comes from.
+    pub source: BundleSource,
+}
+
+fn current_route() -> Route {
+    Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
+}
+
+/// The explorer.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| AppState::new(current_route()));
+
+    {
+        let state = state.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let source = source.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match io::load(&source).await {
+                    Ok(bundle) => state.dispatch(Action::Loaded(Rc::new(bundle))),
+                    Err(message) => state.dispatch(Action::Failed(message)),
+                }
+            });
+        });
+    }
+
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                state.dispatch(Action::Navigate(current_route()));
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            });
+            move || drop(listener)
+        });
+    }
+
+    let body = match &state.corpus {
+        Corpus::Loading => html! { <p class="status" role="status">{ "Loading the corpus…" }</p> },
+        Corpus::Failed(message) => html! {
+            <div class="error-panel" role="alert">
+                <h1>{ "Parallax could not open this corpus" }</h1>
+                <p class="error-message">{ message.clone() }</p>
+            </div>
+        },
+        Corpus::Ready(bundle) => match &state.route {
+            Route::Home => html! { <pages::home::Home bundle={bundle.clone()} /> },
+            Route::Article { id } => html! {
+                <pages::article::ArticlePage bundle={bundle.clone()} id={id.clone()} show_noise={state.show_noise} />
+            },
+            Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
+        },
+    };
+
+    html! {
+        <ContextProvider<AppContext> context={state.clone()}>
+            <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
+            <Header />
+            <main id="main" tabindex="-1">{ body }</main>
+            <footer class="site-footer">
+                <p>{ "Parallax runs entirely in your browser: no server sees what you read or search." }</p>
+            </footer>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// The skip link must not change the hash (that is the router's), so it moves focus itself.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        if let Some(main) = gloo::utils::document().get_element_by_id("main") {
+            if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                let _ = main.focus();
+            }
+        }
+    })
+}

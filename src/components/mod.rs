@@ -1,0 +1,4 @@
+//! Reusable pieces of the explorer's pages.
+
+pub mod article_text;
+pub mod header;

@@ -1,0 +1,76 @@
+//! `#/`: the corpus at a glance, articles grouped by outlet.
+
+use std::rc::Rc;
+
+use parallax_engine::{Article, Bundle};
+use yew::prelude::*;
+
+use crate::state::{articles_by_outlet, Route};
+
+/// Properties of [`Home`].
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    /// The loaded corpus.
+    pub bundle: Rc<Bundle>,
+}
+
+/// The home page.
+#[function_component(Home)]
+pub fn home(props: &HomeProps) -> Html {
+    let groups = articles_by_outlet(&props.bundle);
+    let n_articles = props.bundle.articles.len();
+    let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
+    html! {
+        <section class="page home">
+            <div class="intro">
+                <h1>{ "How the outlets covered it" }</h1>
+                <p class="lede">
+                    { format!("{n_articles} {} from {n_outlets} {}, cleaned of scraping noise. Open one to read it, and to see exactly what was removed.",
+                        plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
+                </p>
+            </div>
+            <div class="outlet-groups">
+                { for groups.iter().map(|(outlet, articles)| html! {
+                    <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
+                        <h2 id={format!("outlet-{}", slug(outlet))}>
+                            { outlet }
+                            <span class="count">{ format!(" · {}", articles.len()) }</span>
+                        </h2>
+                        <ul class="article-list">
+                            { for articles.iter().map(|a| article_card(a)) }
+                        </ul>
+                    </section>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+fn article_card(article: &Article) -> Html {
+    let words = article.word_count();
+    let minutes = words.div_ceil(230).max(1);
+    html! {
+        <li class="article-card">
+            <a href={Route::Article { id: article.id.clone() }.href()}>
+                <span class="card-title">{ &article.title.text }</span>
+            </a>
+            <p class="card-meta">
+                { article.date.as_deref().map(|d| html! { <><time datetime={d.to_string()}>{ d }</time>{ " · " }</> }).unwrap_or_default() }
+                { format!("{words} words · {minutes} min read") }
+                { article.byline.as_ref().map(|b| html! { <>{ " · " }<span class="byline">{ &b.text }</span></> }).unwrap_or_default() }
+            </p>
+        </li>
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+fn slug(s: &str) -> String {
+    parallax_engine::model::slugify(s, 8)
+}
