@@ -6,6 +6,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use parallax_engine::entities::{EntityKind, Mention, MentionKind, Value};
+use parallax_engine::search::SearchOptions;
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
 use yew::Reducible;
 
@@ -23,6 +24,11 @@ pub enum Route {
         query: Option<String>,
         /// Raw-file offset to scroll to.
         at: Option<usize>,
+    },
+    /// `#/search?q=<query>`: ranked results with snippets and outlet facets.
+    Search {
+        /// The query as typed.
+        query: String,
     },
     /// `#/entities`: every entity with its counts.
     Entities,
@@ -60,6 +66,9 @@ impl Route {
                 at: params.get("at").and_then(|a| a.parse().ok()),
             },
             [page] if page == "entities" => Route::Entities,
+            [page] if page == "search" => {
+                Route::Search { query: params.get("q").cloned().unwrap_or_default() }
+            }
             [page, id] if page == "entity" => Route::Entity { id: id.clone() },
             [page, ids @ ..] if page == "compare" && !ids.is_empty() => Route::Compare { ids: ids.to_vec() },
             _ => Route::NotFound(path.to_string()),
@@ -83,6 +92,7 @@ impl Route {
                 href
             }
             Route::Entities => "#/entities".to_string(),
+            Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
             Route::Entity { id } => format!("#/entity/{}", percent_encode(id)),
             Route::Compare { ids } => {
                 let ids: Vec<String> = ids.iter().map(|id| percent_encode(id)).collect();
@@ -522,6 +532,8 @@ mod tests {
                 id: "a".into(), query: Some("“rocket attacks” -Iran".into()), at: Some(120)
             },
             Route::Entities,
+            Route::Search { query: "outlet:\"Global Village Space\" Kadhemi".into() },
+            Route::Search { query: String::new() },
             Route::Entity { id: "popular-mobilization-forces".into() },
             Route::Compare { ids: vec!["a".into(), "b".into(), "c".into()] },
         ] {
@@ -554,15 +566,49 @@ mod tests {
         assert_eq!(format_number(39.0), "39");
         assert_eq!(format_number(2.5), "2.5");
     }
+
+    #[test]
+    fn facet_links_add_one_outlet_filter() {
+        assert_eq!(
+            with_outlet_filter("Kadhemi", "Global Village Space"),
+            "Kadhemi outlet:\"Global Village Space\""
+        );
+        assert_eq!(with_outlet_filter("", "AFP"), "outlet:AFP");
+        let once = with_outlet_filter("troops", "AFP");
+        assert_eq!(with_outlet_filter(&once, "AFP"), once);
+    }
 }
 
-/// Raw ranges of a search's matches in one article (empty without a query).
+/// Raw ranges of a search's matches in one article (empty without a query), for highlighting.
 pub fn search_hits(
-    _explorer: &Explorer,
-    _article: usize,
-    _query: Option<&str>,
+    explorer: &Explorer,
+    article: usize,
+    query: Option<&str>,
 ) -> Vec<(usize, usize, &'static str)> {
-    Vec::new()
+    let Some(query) = query.filter(|q| !q.trim().is_empty()) else { return Vec::new() };
+    let bundle = &explorer.bundle;
+    let options = SearchOptions { limit: bundle.articles.len(), prefix_last_word: false };
+    let results = bundle.search.search_with(&bundle.articles, query, &options);
+    results
+        .hits
+        .into_iter()
+        .find(|h| h.article == article)
+        .map(|h| h.matches.into_iter().map(|(s, e)| (s, e, "hit")).collect())
+        .unwrap_or_default()
+}
+
+/// The query with an `outlet:` filter added (quoted when the name has spaces), for facet links.
+pub fn with_outlet_filter(query: &str, outlet: &str) -> String {
+    let filter = if outlet.contains(char::is_whitespace) {
+        format!("outlet:\"{outlet}\"")
+    } else {
+        format!("outlet:{outlet}")
+    };
+    if query.contains(&filter) {
+        query.to_string()
+    } else {
+        format!("{} {filter}", query.trim()).trim().to_string()
+    }
 }
 
 /// A mention shown in its context on an entity page.

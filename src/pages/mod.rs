@@ -6,3 +6,4 @@ pub mod entities;
 pub mod entity;
 pub mod home;
 pub mod not_found;
+pub mod search;
