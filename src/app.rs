@@ -46,8 +46,14 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                // Scroll first: yew may render (and run the new page's effects, such as scrolling
+                // to a search match) inside dispatch.
+                let window = gloo::utils::window();
+                let on_search = window.location().hash().unwrap_or_default().starts_with("#/search");
+                if !on_search {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
                 state.dispatch(Action::Navigate(current_route()));
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             });
             move || drop(listener)
         });
@@ -55,24 +61,28 @@ pub fn app(props: &AppProps) -> Html {
 
     // "/" focuses the search box from anywhere but a text field.
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else { return };
-            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
-                return;
-            }
-            let typing = gloo::utils::document()
-                .active_element()
-                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-            if typing {
-                return;
-            }
-            if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
-                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
-                    event.prevent_default();
-                    let _ = input.focus();
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else {
+                    return;
+                };
+                if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
                 }
-            }
-        });
+                let typing = gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if typing {
+                    return;
+                }
+                if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
+                    if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
+                        event.prevent_default();
+                        let _ = input.focus();
+                    }
+                }
+            });
         move || drop(listener)
     });
 

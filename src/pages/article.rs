@@ -53,7 +53,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 None => "mark.hit".to_string(),
             };
             if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-                el.scroll_into_view_with_bool(false);
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
             }
         });
     }
