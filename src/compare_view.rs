@@ -95,14 +95,47 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
     }
     let articles: Vec<_> = columns.iter().map(|c| &bundle.articles[c.article]).collect();
     let comparison = compare(&articles, &bundle.entities);
-    for (column, compared) in columns.iter_mut().zip(&comparison.articles) {
-        column.label = compared.label.clone();
+    for i in 0..columns.len() {
+        let outlet = bundle.articles[columns[i].article]
+            .outlet
+            .as_ref()
+            .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
+        let same_before = columns[..i].iter().filter(|c| c.label.starts_with(outlet)).count();
+        let same_after = columns[i + 1..]
+            .iter()
+            .filter(|c| {
+                bundle.articles[c.article]
+                    .outlet
+                    .as_ref()
+                    .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())
+                    == outlet
+            })
+            .count();
+        columns[i].label = if same_before + same_after == 0 {
+            outlet.to_string()
+        } else {
+            format!("{outlet} ({})", same_before + 1)
+        };
     }
     let rows = layout(&columns, &comparison);
     Ok(CompareView { columns, rows, comparison })
 }
 
 type Node = (usize, usize); // (column, sentence index)
+
+/// Below this share of identical wording, a pair is a paraphrase and its diff is not marked.
+pub const MIN_SHARED_WORDING: f32 = 0.4;
+
+/// Share of the two sentences' characters that their diff keeps equal.
+fn shared_wording(pair: &parallax_engine::compare::AlignedPair) -> f32 {
+    let equal: usize = pair.diff.iter().filter(|op| op.kind == DiffKind::Equal).map(|op| op.text.len()).sum();
+    let total = pair.a_sentence.text.len() + pair.b_sentence.text.len();
+    if total == 0 {
+        0.0
+    } else {
+        2.0 * equal as f32 / total as f32
+    }
+}
 
 fn layout(columns: &[Column], comparison: &Comparison) -> Vec<Row> {
     let col_of: HashMap<&str, usize> = columns.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
@@ -132,6 +165,10 @@ fn layout(columns: &[Column], comparison: &Comparison) -> Vec<Row> {
                 DiffKind::Equal => {}
             }
         }
+        // Word-level marks only help where the two sentences share most of their wording; on a
+        // paraphrase every word would be marked, which says nothing.
+        let (del, ins) =
+            if shared_wording(pair) >= MIN_SHARED_WORDING { (del, ins) } else { (Vec::new(), Vec::new()) };
         for (node, ranges) in [(na, del), (nb, ins)] {
             if best.get(&node).is_none_or(|(s, _)| pair.score > *s) {
                 best.insert(node, (pair.score, ranges));
