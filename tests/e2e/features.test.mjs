@@ -159,3 +159,25 @@ test('a three-way comparison renders from a story on the home page', async () =>
   await page.screenshot({ path: join(ARTIFACTS, 'compare-3way-390x844.png'), fullPage: false });
   await page.close();
 });
+
+test('no serious accessibility violations (axe-core) on search, entity and comparison pages', async () => {
+  const { createRequire } = await import('node:module');
+  const { readFile } = await import('node:fs/promises');
+  const require = createRequire(import.meta.url);
+  const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const page = await browser.newPage();
+  for (const [hash, ready] of [
+    ['#/search?q=Kadhemi', '.result'],
+    ['#/entities', '.entity-column'],
+    ['#/entity/popular-mobilization-forces', '.spellings'],
+    ['#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.conflict-badge'],
+  ]) {
+    await page.goto(server.url + hash);
+    await page.waitForSelector(ready);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `on ${hash}`);
+  }
+  await page.close();
+});
