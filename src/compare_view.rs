@@ -1,7 +1,7 @@
 //! The comparison page's view model: the engine's aligned pairs laid out as rows of columns, so
 //! that each row holds what the sources say about one thing, in reading order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use parallax_engine::compare::{compare, Comparison, DiffKind, Sentence};
 use parallax_engine::Bundle;
@@ -30,7 +30,7 @@ pub struct Placed {
     pub conflicting: Vec<(usize, usize)>,
 }
 
-/// One row: per column, the sentences (usually zero or one) that report the same thing.
+/// One row: per column, the sentence (zero or one) that reports the same thing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// One cell per column.
@@ -41,12 +41,14 @@ pub struct Row {
     pub agreements: Vec<String>,
     /// The best alignment score in the row (None when one source alone says it).
     pub score: Option<f32>,
+    /// True when no other source reports this sentence at all.
+    pub unique: bool,
 }
 
 impl Row {
     /// True when only one source says this.
     pub fn is_unique(&self) -> bool {
-        self.cells.iter().filter(|c| !c.is_empty()).count() == 1
+        self.unique
     }
 }
 
@@ -95,8 +97,27 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
     }
     let articles: Vec<_> = columns.iter().map(|c| &bundle.articles[c.article]).collect();
     let comparison = compare(&articles, &bundle.entities);
-    for (column, compared) in columns.iter_mut().zip(&comparison.articles) {
-        column.label = compared.label.clone();
+    for i in 0..columns.len() {
+        let outlet = bundle.articles[columns[i].article]
+            .outlet
+            .as_ref()
+            .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
+        let same_before = columns[..i].iter().filter(|c| c.label.starts_with(outlet)).count();
+        let same_after = columns[i + 1..]
+            .iter()
+            .filter(|c| {
+                bundle.articles[c.article]
+                    .outlet
+                    .as_ref()
+                    .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())
+                    == outlet
+            })
+            .count();
+        columns[i].label = if same_before + same_after == 0 {
+            outlet.to_string()
+        } else {
+            format!("{outlet} ({})", same_before + 1)
+        };
     }
     let rows = layout(&columns, &comparison);
     Ok(CompareView { columns, rows, comparison })
@@ -104,150 +125,169 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
 
 type Node = (usize, usize); // (column, sentence index)
 
+/// Below this share of identical wording, a pair is a paraphrase and its diff is not marked.
+pub const MIN_SHARED_WORDING: f32 = 0.4;
+
+/// Share of the two sentences' characters that their diff keeps equal.
+fn shared_wording(pair: &parallax_engine::compare::AlignedPair) -> f32 {
+    let equal: usize = pair.diff.iter().filter(|op| op.kind == DiffKind::Equal).map(|op| op.text.len()).sum();
+    let total = pair.a_sentence.text.len() + pair.b_sentence.text.len();
+    if total == 0 {
+        0.0
+    } else {
+        2.0 * equal as f32 / total as f32
+    }
+}
+
 fn layout(columns: &[Column], comparison: &Comparison) -> Vec<Row> {
     let col_of: HashMap<&str, usize> = columns.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let mut sentences: Vec<BTreeMap<usize, Sentence>> = vec![BTreeMap::new(); columns.len()];
-    let mut parent: HashMap<Node, Node> = HashMap::new();
-    // Best pair per node, for its diff marks: (score, changed ranges).
-    let mut best: HashMap<Node, (f32, Vec<(usize, usize)>)> = HashMap::new();
-    let mut conflicting: HashMap<Node, Vec<(usize, usize)>> = HashMap::new();
-
-    for pair in &comparison.pairs {
+    // Pairs as (score, node a, node b, index into comparison.pairs), best first.
+    let mut pairs: Vec<(f32, Node, Node, usize)> = Vec::new();
+    for (i, pair) in comparison.pairs.iter().enumerate() {
         let (Some(&ca), Some(&cb)) = (col_of.get(pair.a.as_str()), col_of.get(pair.b.as_str())) else {
             continue;
         };
-        let (na, nb) = ((ca, pair.a_sentence.index), (cb, pair.b_sentence.index));
-        sentences[ca].insert(na.1, pair.a_sentence.clone());
-        sentences[cb].insert(nb.1, pair.b_sentence.clone());
-        union(&mut parent, na, nb);
-        let (mut del, mut ins) = (Vec::new(), Vec::new());
-        for op in &pair.diff {
-            let len = op.text.len();
-            if op.text.trim().is_empty() {
-                continue;
-            }
-            match op.kind {
-                DiffKind::Delete => del.push((op.a_start, op.a_start + len)),
-                DiffKind::Insert => ins.push((op.b_start, op.b_start + len)),
-                DiffKind::Equal => {}
-            }
-        }
-        for (node, ranges) in [(na, del), (nb, ins)] {
-            if best.get(&node).is_none_or(|(s, _)| pair.score > *s) {
-                best.insert(node, (pair.score, ranges));
-            }
-        }
-        for c in &pair.conflicts {
-            conflicting.entry(na).or_default().push((c.a_start, c.a_end));
-            conflicting.entry(nb).or_default().push((c.b_start, c.b_end));
+        sentences[ca].insert(pair.a_sentence.index, pair.a_sentence.clone());
+        sentences[cb].insert(pair.b_sentence.index, pair.b_sentence.clone());
+        pairs.push((pair.score, (ca, pair.a_sentence.index), (cb, pair.b_sentence.index), i));
+    }
+    let mut only: HashSet<Node> = HashSet::new();
+    for o in &comparison.only {
+        let Some(&c) = col_of.get(o.article.as_str()) else { continue };
+        for s in &o.sentences {
+            sentences[c].insert(s.index, s.clone());
+            only.insert((c, s.index));
         }
     }
-    for only in &comparison.only {
-        let Some(&c) = col_of.get(only.article.as_str()) else { continue };
-        for s in &only.sentences {
-            sentences[c].insert(s.index, s.clone());
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.3.cmp(&b.3)));
+
+    // Rows hold at most one sentence per column. Greedily, best pair first: a pair joins the row
+    // of one of its sentences when the other column's cell there is free; two unplaced sentences
+    // start a row together. Weaker extra matches leave the sentence in its own row.
+    let mut rows: Vec<Vec<Option<usize>>> = Vec::new();
+    let mut row_of: HashMap<Node, usize> = HashMap::new();
+    for &(_, a, b, _) in &pairs {
+        match (row_of.get(&a).copied(), row_of.get(&b).copied()) {
+            (None, None) => {
+                let mut row = vec![None; columns.len()];
+                row[a.0] = Some(a.1);
+                row[b.0] = Some(b.1);
+                rows.push(row);
+                row_of.insert(a, rows.len() - 1);
+                row_of.insert(b, rows.len() - 1);
+            }
+            (Some(r), None) if rows[r][b.0].is_none() => {
+                rows[r][b.0] = Some(b.1);
+                row_of.insert(b, r);
+            }
+            (None, Some(r)) if rows[r][a.0].is_none() => {
+                rows[r][a.0] = Some(a.1);
+                row_of.insert(a, r);
+            }
+            _ => {}
+        }
+    }
+    for (c, list) in sentences.iter().enumerate() {
+        for &i in list.keys() {
+            if let std::collections::hash_map::Entry::Vacant(slot) = row_of.entry((c, i)) {
+                let mut row = vec![None; columns.len()];
+                row[c] = Some(i);
+                rows.push(row);
+                slot.insert(rows.len() - 1);
+            }
         }
     }
 
-    // Group nodes by component.
-    let mut components: HashMap<Node, Vec<Node>> = HashMap::new();
-    for (c, list) in sentences.iter().enumerate() {
-        for &i in list.keys() {
-            let root = find(&mut parent, (c, i));
-            components.entry(root).or_default().push((c, i));
-        }
-    }
-    // Place components: walk each column in order; a component not yet placed goes right after the
-    // row of the column's previous sentence.
-    let mut order: Vec<Node> = Vec::new(); // component roots, in row order
-    let mut placed: HashMap<Node, usize> = HashMap::new();
+    // Order rows: walk the columns in turn; a row not yet placed goes right after the row of the
+    // same column's previous sentence, so every column reads in its own order as far as it can.
+    let mut order: Vec<usize> = Vec::new();
+    let mut placed = vec![false; rows.len()];
     for (c, list) in sentences.iter().enumerate() {
         let mut last: Option<usize> = None;
         for &i in list.keys() {
-            let root = find(&mut parent, (c, i));
-            if let Some(&row) = placed.get(&root) {
-                last = Some(last.map_or(row, |l: usize| l.max(row)));
+            let r = row_of[&(c, i)];
+            if placed[r] {
+                if let Some(p) = order.iter().position(|&x| x == r) {
+                    last = Some(last.map_or(p, |l| l.max(p)));
+                }
                 continue;
             }
             let at = last.map_or(if c == 0 { order.len() } else { 0 }, |l| l + 1);
-            order.insert(at, root);
-            for v in placed.values_mut() {
-                if *v >= at {
-                    *v += 1;
-                }
-            }
-            placed.insert(root, at);
+            order.insert(at, r);
+            placed[r] = true;
             last = Some(at);
         }
     }
 
-    let mut pair_facts: HashMap<Node, (Vec<String>, Vec<String>, f32)> = HashMap::new();
-    for pair in &comparison.pairs {
-        let Some(&ca) = col_of.get(pair.a.as_str()) else { continue };
-        let root = find(&mut parent, (ca, pair.a_sentence.index));
-        let entry = pair_facts.entry(root).or_insert_with(|| (Vec::new(), Vec::new(), 0.0));
+    order.into_iter().map(|r| build_row(&rows[r], &sentences, &pairs, comparison, &only)).collect()
+}
+
+/// One row's cells, with each sentence's diff and conflict marks from the pairs inside the row.
+fn build_row(
+    row: &[Option<usize>],
+    sentences: &[BTreeMap<usize, Sentence>],
+    pairs: &[(f32, Node, Node, usize)],
+    comparison: &Comparison,
+    only: &HashSet<Node>,
+) -> Row {
+    let members: Vec<Node> = row.iter().enumerate().filter_map(|(c, i)| i.map(|i| (c, i))).collect();
+    let mut conflicts = Vec::new();
+    let mut agreements = Vec::new();
+    let mut score: Option<f32> = None;
+    let mut changed: HashMap<Node, Vec<(usize, usize)>> = HashMap::new();
+    let mut conflicting: HashMap<Node, Vec<(usize, usize)>> = HashMap::new();
+    for &(pair_score, a, b, index) in pairs {
+        if !(members.contains(&a) && members.contains(&b)) {
+            continue;
+        }
+        let pair = &comparison.pairs[index];
+        score = Some(score.map_or(pair_score, |s| s.max(pair_score)));
         for c in &pair.conflicts {
-            if !entry.0.contains(&c.explanation) {
-                entry.0.push(c.explanation.clone());
+            if !conflicts.contains(&c.explanation) {
+                conflicts.push(c.explanation.clone());
+            }
+            conflicting.entry(a).or_default().push((c.a_start, c.a_end));
+            conflicting.entry(b).or_default().push((c.b_start, c.b_end));
+        }
+        for g in &pair.agreements {
+            if !agreements.contains(&g.explanation) {
+                agreements.push(g.explanation.clone());
             }
         }
-        for a in &pair.agreements {
-            if !entry.1.contains(&a.explanation) {
-                entry.1.push(a.explanation.clone());
+        // Word-level marks only help where the two sentences share most of their wording; on a
+        // paraphrase every word would be marked, which says nothing.
+        if shared_wording(pair) < MIN_SHARED_WORDING {
+            continue;
+        }
+        let (mut del, mut ins) = (Vec::new(), Vec::new());
+        for op in pair.diff.iter().filter(|op| !op.text.trim().is_empty()) {
+            match op.kind {
+                DiffKind::Delete => del.push((op.a_start, op.a_start + op.text.len())),
+                DiffKind::Insert => ins.push((op.b_start, op.b_start + op.text.len())),
+                DiffKind::Equal => {}
             }
         }
-        entry.2 = entry.2.max(pair.score);
+        // Pairs come best first, so the first pair seen for a sentence is its best.
+        changed.entry(a).or_insert(del);
+        changed.entry(b).or_insert(ins);
     }
-
-    order
+    let cells = row
         .iter()
-        .map(|root| {
-            let mut cells: Vec<Vec<Placed>> = vec![Vec::new(); columns.len()];
-            let mut nodes = components.get(root).cloned().unwrap_or_default();
-            nodes.sort_unstable();
-            for node in nodes {
-                let Some(sentence) = sentences[node.0].get(&node.1) else { continue };
-                let mut changed = best.get(&node).map(|b| b.1.clone()).unwrap_or_default();
-                changed.sort_unstable();
-                let mut conflicts = conflicting.get(&node).cloned().unwrap_or_default();
-                conflicts.sort_unstable();
-                conflicts.dedup();
-                cells[node.0].push(Placed { sentence: sentence.clone(), changed, conflicting: conflicts });
-            }
-            let (conflicts, agreements, score) = pair_facts.get(root).cloned().unwrap_or_default();
-            Row { cells, conflicts, agreements, score: (score > 0.0).then_some(score) }
+        .enumerate()
+        .map(|(c, i)| {
+            let Some(s) = i.and_then(|i| sentences[c].get(&i)) else { return Vec::new() };
+            let node = (c, s.index);
+            let mut changed = changed.remove(&node).unwrap_or_default();
+            changed.sort_unstable();
+            let mut conflicting = conflicting.remove(&node).unwrap_or_default();
+            conflicting.sort_unstable();
+            conflicting.dedup();
+            vec![Placed { sentence: s.clone(), changed, conflicting }]
         })
-        .collect()
-}
-
-fn find(parent: &mut HashMap<Node, Node>, node: Node) -> Node {
-    let mut root = node;
-    while let Some(&p) = parent.get(&root) {
-        if p == root {
-            break;
-        }
-        root = p;
-    }
-    // Path compression.
-    let mut cur = node;
-    while let Some(&p) = parent.get(&cur) {
-        if p == root {
-            break;
-        }
-        parent.insert(cur, root);
-        cur = p;
-    }
-    root
-}
-
-fn union(parent: &mut HashMap<Node, Node>, a: Node, b: Node) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        // The smaller node becomes the root, so roots are stable across runs.
-        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        parent.insert(child, root);
-        parent.entry(root).or_insert(root);
-    }
+        .collect();
+    let unique = members.len() == 1 && only.contains(&members[0]);
+    Row { cells, conflicts, agreements, score, unique }
 }
 
 #[cfg(test)]

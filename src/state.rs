@@ -702,7 +702,17 @@ pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax
     bundle.stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == article_id))
 }
 
-/// The comparison link for a story: its first three articles (the page lets the reader swap).
-pub fn story_compare_route(story: &parallax_engine::compare::Story) -> Route {
-    Route::Compare { ids: story.articles.iter().take(3).cloned().collect() }
+/// The comparison link for a story: its three longest articles, in corpus order (the longest
+/// reports have the most to align; the page lets the reader swap any column).
+pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::compare::Story) -> Route {
+    let mut by_length: Vec<(usize, usize, &String)> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (bundle.article(id).map_or(0, Article::word_count), i, id))
+        .collect();
+    by_length.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<(usize, &String)> = by_length.into_iter().take(3).map(|(_, i, id)| (i, id)).collect();
+    chosen.sort();
+    Route::Compare { ids: chosen.into_iter().map(|(_, id)| id.clone()).collect() }
 }

@@ -65,15 +65,15 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                 { for row.cells.iter().enumerate().map(|(col, cell)| html! {
                     <div class="compare-cell" role="cell" data-column={view.columns[col].label.clone()}>
                         { for cell.iter().map(|p| sentence(p, &marks[col])) }
-                        { (unique && !cell.is_empty()).then(|| html! { <span class="only-badge">{ format!("Only in {}", view.columns[col].label) }</span> }).unwrap_or_default() }
+                        { for (unique && !cell.is_empty()).then(|| html! { <span class="only-badge">{ format!("Only in {}", view.columns[col].label) }</span> }) }
                     </div>
                 }) }
-                { (!row.conflicts.is_empty() || !row.agreements.is_empty()).then(|| html! {
+                { for (!row.conflicts.is_empty() || !row.agreements.is_empty()).then(|| html! {
                     <div class="row-facts">
                         { for row.conflicts.iter().map(|c| html! { <p class="conflict-badge" role="note"><strong>{ "Conflict: " }</strong>{ c }</p> }) }
                         { for row.agreements.iter().map(|a| html! { <p class="agree-badge">{ "Agree: " }{ a }</p> }) }
                     </div>
-                }).unwrap_or_default() }
+                }) }
             </div>
         }
     });
@@ -99,15 +99,15 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                 <div class="compare-row compare-header" role="row">{ for header }</div>
                 { for rows }
             </div>
-            { (!shared.is_empty()).then(|| html! {
+            { for (!shared.is_empty()).then(|| html! {
                 <section class="shared-wording" aria-labelledby="shared-h">
                     <h2 id="shared-h">{ "Shared wording (wire copy)" }</h2>
                     <ul>{ for shared.iter().map(|r| html! {
                         <li><q>{ &r.text }</q><span class="muted">{ format!(" — {} words in both {} and {}", r.words, label_of(&r.a), label_of(&r.b)) }</span></li>
                     }) }</ul>
                 </section>
-            }).unwrap_or_default() }
-            { (!quotes.is_empty()).then(|| html! {
+            }) }
+            { for (!quotes.is_empty()).then(|| html! {
                 <section class="quotes" aria-labelledby="quotes-h">
                     <h2 id="quotes-h">{ "The same speaker, quoted by each" }</h2>
                     <ul>{ for quotes.iter().map(|q| html! {
@@ -118,7 +118,7 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                         </li>
                     }) }</ul>
                 </section>
-            }).unwrap_or_default() }
+            }) }
         </section>
     }
 }
@@ -168,7 +168,7 @@ fn swap_select(corpus: &Loaded, ids: &[String], column: usize) -> Html {
                 { for corpus.bundle.articles.iter().map(|a| html! {
                     <option value={a.id.clone()} selected={a.id == current}>{ &a.title.text }</option>
                 }) }
-                { (ids.len() > 2).then(|| html! { <option value="">{ "— remove this column —" }</option> }).unwrap_or_default() }
+                { for (ids.len() > 2).then(|| html! { <option value="">{ "— remove this column —" }</option> }) }
             </select>
         </label>
     }

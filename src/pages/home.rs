@@ -97,7 +97,7 @@ fn stories(corpus: &crate::state::Loaded) -> Html {
                                 </li>
                             }) }
                         </ul>
-                        <a class="button" href={crate::state::story_compare_route(story).href()}>
+                        <a class="button" href={crate::state::story_compare_route(bundle, story).href()}>
                             { format!("Compare coverage ({} articles)", story.articles.len().min(3)) }
                         </a>
                     </li>

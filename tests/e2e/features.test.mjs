@@ -37,7 +37,7 @@ test('typing in the search box shows ranked results as you type; "/" focuses it'
   await page.waitForSelector('.result');
   assert.match(page.url(), /#\/search\?q=Kadhemi$/);
   const status = await page.locator('.search-status').textContent();
-  assert.match(status, /^5 results in [\d.]+ ms/);
+  assert.match(status, /^5 results in (< 0\.1|[\d.]+) ms/);
   console.log(`# search status: ${status}`);
   const titles = await page.locator('.result-title').allTextContents();
   assert.ok(titles.some((t) => t.includes('Kadhimi, Biden')), 'the Kadhimi spelling is found from Kadhemi');
