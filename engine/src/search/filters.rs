@@ -54,6 +54,11 @@ pub(super) fn resolve(corpus: &Corpus<'_>, parsed: &mut ParsedQuery, n_docs: usi
                 *slot = true;
             }
         }
+        if !mentioned.contains(&true) {
+            let name =
+                corpus.entities.entities.get(entity as usize).map_or(filter.value.as_str(), |e| &e.name);
+            parsed.notes.push(format!("No article mentions {name}."));
+        }
         and_in(&mut allowed, &mentioned);
         if !resolved.entities.contains(&entity) {
             resolved.entities.push(entity);
