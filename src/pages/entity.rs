@@ -31,7 +31,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     let stats = data.stats(index, &props.corpus.bundle.articles);
     let counts = props.corpus.entity_counts.get(index as usize).copied().unwrap_or_default();
     let groups = mentions_in_context(&props.corpus, index);
-    let search_href = format!("#/search?q={}", crate::state::percent_encode(&format!("\"{}\"", entity.name)));
+    let search_href = Route::Search { query: format!("entity:{}", entity.id) }.href();
     html! {
         <section class={classes!("page", "entity-page", format!("entity-{}", entity.kind.as_str()))}>
             <p class="breadcrumbs"><a href="#/entities">{ "All entities" }</a></p>
