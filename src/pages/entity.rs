@@ -42,7 +42,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 { for entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }) }
                 <p class="entity-stats">{ counts_line(counts) }</p>
                 <p class="entity-actions">
-                    <a class="button" href={search_href}>{ format!("Search for “{}”", entity.name) }</a>
+                    <a class="button" href={search_href}>{ format!("Articles mentioning {}", entity.name) }</a>
                     { entity.wikidata.as_ref().map(|q| html! {
                         <a class="button secondary" href={format!("https://www.wikidata.org/wiki/{q}")} rel="noopener" target="_blank">{ format!("Wikidata {q}") }</a>
                     }).unwrap_or_default() }
