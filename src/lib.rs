@@ -5,6 +5,7 @@
 //! anything computed comes from `parallax_engine` or `state`.
 
 pub mod app;
+pub mod bench;
 pub mod compare_view;
 pub mod components;
 pub mod io;

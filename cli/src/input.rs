@@ -3,17 +3,20 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use parallax_engine::{Built, Severity, SourceInput};
+use parallax_engine::{BuildOptions, Built, Severity, SourceInput};
 
 /// The curated knowledge base shipped with Parallax, used unless `--entities` names another.
 const DEFAULT_KB: &str = include_str!("../../corpus/entities.toml");
 
-/// Options choosing the entity knowledge base.
+/// Options choosing the entity knowledge base, and what to build.
 #[derive(clap::Args, Clone)]
 pub struct KbArgs {
     /// Entity knowledge base (TOML); defaults to the curated one built into parallax.
     #[arg(long, value_name = "FILE")]
     pub entities: Option<PathBuf>,
+    /// Skip grouping articles into stories (slow beyond a few thousand articles; for benchmarks).
+    #[arg(long)]
+    pub no_stories: bool,
 }
 
 /// Reads every file under `dir` and builds the bundle, printing per-file diagnostics to stderr.
@@ -25,7 +28,8 @@ pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
     };
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let built = parallax_engine::build_bundle(&sources, &kb_text);
+    let options = BuildOptions { stories: !kb.no_stories };
+    let built = parallax_engine::build_bundle_with(&sources, &kb_text, &options);
     for d in &built.diagnostics {
         let level = match d.severity {
             Severity::Info => "note",

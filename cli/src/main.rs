@@ -6,6 +6,7 @@
 
 mod input;
 mod output;
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -91,6 +92,17 @@ enum Command {
         #[command(flatten)]
         kb: input::KbArgs,
     },
+    /// Write a deterministic synthetic corpus of raw article files, for benchmarks.
+    Synth {
+        /// How many articles.
+        n: usize,
+        /// Output folder (created if missing).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Random seed: the same seed always gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -139,6 +151,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Compare { dir, ids, json: _, kb } => {
             let built = input::build(&dir, &kb)?;
             output::print_json(&output::compare(&built.bundle, &ids)?)
+        }
+        Command::Synth { n, output, seed } => {
+            let bytes = synth::write(n, seed, &output)?;
+            eprintln!("parallax: {n} synthetic articles, {bytes} bytes -> {}", output.display());
+            Ok(())
         }
     }
 }

@@ -21,8 +21,11 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `dir` under `prefix` (e.g. "/" or "/news/parallax/") on a free loopback port. */
-export async function serve(dir = DIST, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` (e.g. "/" or "/news/parallax/") on a free loopback port, adding
+ * `headers` to every successful response (the benchmarks use them for cross-origin isolation).
+ */
+export async function serve(dir = DIST, prefix = '/', headers = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(prefix)) {
@@ -39,7 +42,11 @@ export async function serve(dir = DIST, prefix = '/') {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        ...headers,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
