@@ -48,13 +48,40 @@ pub struct Built {
 /// `entity_kb` is the curated knowledge base in TOML (may be empty). Bad inputs never fail the
 /// build: each becomes a diagnostic and the rest of the corpus still builds.
 pub fn build_bundle(sources: &[SourceInput<'_>], entity_kb: &str) -> Built {
+    build_bundle_with_progress(sources, entity_kb, &mut |_| {})
+}
+
+/// How far [`build_bundle_with_progress`] has got, for a caller's progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// The `done`-th source of `total` (this one) has been cleaned.
+    Cleaned {
+        /// Sources cleaned so far, this one included.
+        done: usize,
+        /// Number of sources.
+        total: usize,
+        /// The source just cleaned.
+        name: &'a str,
+    },
+    /// Every source is clean; entities, the search index and stories are being built.
+    Indexing,
+}
+
+/// [`build_bundle`], reporting progress after each source is cleaned and before indexing starts.
+pub fn build_bundle_with_progress(
+    sources: &[SourceInput<'_>],
+    entity_kb: &str,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Built {
     let mut diagnostics = Vec::new();
     let mut articles = Vec::new();
-    for source in sources {
+    for (i, source) in sources.iter().enumerate() {
         let report = clean::clean_file(source.name, source.bytes);
         diagnostics.extend(report.diagnostics);
         articles.extend(report.articles);
+        progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: source.name });
     }
+    progress(Progress::Indexing);
     model::assign_ids(&mut articles);
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
