@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::header::Header;
 use crate::io::{self, BundleSource};
 use crate::pages;
-use crate::state::{Action, AppState, Corpus, Route};
+use crate::state::{Action, AppState, Corpus, Explorer, Loaded, Route};
 
 /// The state handle every page reads and dispatches to.
 pub type AppContext = UseReducerHandle<AppState>;
@@ -35,7 +35,7 @@ pub fn app(props: &AppProps) -> Html {
             let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match io::load(&source).await {
-                    Ok(bundle) => state.dispatch(Action::Loaded(Rc::new(bundle))),
+                    Ok(bundle) => state.dispatch(Action::Loaded(Loaded(Rc::new(Explorer::new(bundle))))),
                     Err(message) => state.dispatch(Action::Failed(message)),
                 }
             });
@@ -61,11 +61,14 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="error-message">{ message.clone() }</p>
             </div>
         },
-        Corpus::Ready(bundle) => match &state.route {
-            Route::Home => html! { <pages::home::Home bundle={bundle.clone()} /> },
-            Route::Article { id } => html! {
-                <pages::article::ArticlePage bundle={bundle.clone()} id={id.clone()} show_noise={state.show_noise} />
+        Corpus::Ready(corpus) => match &state.route {
+            Route::Home => html! { <pages::home::Home corpus={corpus.clone()} /> },
+            Route::Article { id, query, at } => html! {
+                <pages::article::ArticlePage corpus={corpus.clone()} id={id.clone()} query={query.clone()} at={*at}
+                    show_noise={state.show_noise} types={state.types} />
             },
+            Route::Entities => html! { <pages::entities::EntityIndex corpus={corpus.clone()} /> },
+            Route::Entity { id } => html! { <pages::entity::EntityPage corpus={corpus.clone()} id={id.clone()} /> },
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
     };

@@ -1,7 +1,11 @@
-//! The app's one state value, its actions, and the hash routes that make every view a link.
+//! The app's one state value, its actions, the hash routes that make every view a link, and the
+//! view models pages render (computed here so that components only format).
 
+use std::collections::HashMap;
+use std::ops::Deref;
 use std::rc::Rc;
 
+use parallax_engine::entities::{EntityKind, Mention, MentionKind, Value};
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
 use yew::Reducible;
 
@@ -10,9 +14,21 @@ use yew::Reducible;
 pub enum Route {
     /// `#/`: the corpus, grouped by outlet.
     Home,
-    /// `#/article/<id>`: one cleaned article.
+    /// `#/article/<id>?q=<query>&at=<offset>`: one cleaned article, optionally with a search's
+    /// matches highlighted and a raw offset scrolled into view.
     Article {
         /// The article's slug.
+        id: String,
+        /// The search whose matches to highlight.
+        query: Option<String>,
+        /// Raw-file offset to scroll to.
+        at: Option<usize>,
+    },
+    /// `#/entities`: every entity with its counts.
+    Entities,
+    /// `#/entity/<id>`: one entity, every mention in context.
+    Entity {
+        /// The entity's id.
         id: String,
     },
     /// Anything else: shown as "no such page".
@@ -22,12 +38,24 @@ pub enum Route {
 impl Route {
     /// Reads a `location.hash` value (with or without the leading `#`). Never fails.
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#');
-        let path = path.split('?').next().unwrap_or("");
+        let hash = hash.trim_start_matches('#');
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        let params: HashMap<String, String> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
+            .filter(|(k, _)| !k.is_empty())
+            .map(|(k, v)| (percent_decode(k), percent_decode(v)))
+            .collect();
         let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(percent_decode).collect();
         match parts.as_slice() {
             [] => Route::Home,
-            [page, id] if page == "article" => Route::Article { id: id.clone() },
+            [page, id] if page == "article" => Route::Article {
+                id: id.clone(),
+                query: params.get("q").filter(|q| !q.trim().is_empty()).cloned(),
+                at: params.get("at").and_then(|a| a.parse().ok()),
+            },
+            [page] if page == "entities" => Route::Entities,
+            [page, id] if page == "entity" => Route::Entity { id: id.clone() },
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -36,9 +64,94 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::Article { id } => format!("#/article/{}", percent_encode(id)),
+            Route::Article { id, query, at } => {
+                let mut href = format!("#/article/{}", percent_encode(id));
+                let mut sep = '?';
+                if let Some(q) = query {
+                    href.push_str(&format!("{sep}q={}", percent_encode(q)));
+                    sep = '&';
+                }
+                if let Some(at) = at {
+                    href.push_str(&format!("{sep}at={at}"));
+                }
+                href
+            }
+            Route::Entities => "#/entities".to_string(),
+            Route::Entity { id } => format!("#/entity/{}", percent_encode(id)),
             Route::NotFound(path) => format!("#{path}"),
         }
+    }
+
+    /// Link to an article, no highlights.
+    pub fn article(id: &str) -> Route {
+        Route::Article { id: id.to_string(), query: None, at: None }
+    }
+}
+
+/// How many times an entity is mentioned, in how many articles and outlets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntityCounts {
+    /// Mentions in the corpus.
+    pub mentions: usize,
+    /// Articles that mention it.
+    pub articles: usize,
+    /// Distinct outlets of those articles (unattributed counts as one).
+    pub outlets: usize,
+}
+
+/// The loaded corpus plus what the pages need derived from it once, at load time.
+#[derive(Debug)]
+pub struct Explorer {
+    /// The decoded bundle.
+    pub bundle: Bundle,
+    /// Per entity (same index as `bundle.entities.entities`).
+    pub entity_counts: Vec<EntityCounts>,
+}
+
+impl Explorer {
+    /// Derives the page data from a freshly decoded bundle: one pass over the mentions.
+    pub fn new(bundle: Bundle) -> Explorer {
+        let n = bundle.entities.entities.len();
+        let mut mentions = vec![0usize; n];
+        let mut articles: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut outlets: Vec<Vec<&str>> = vec![Vec::new(); n];
+        for m in &bundle.entities.mentions {
+            let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+            mentions[e] += 1;
+            if articles[e].last() != Some(&m.article) {
+                articles[e].push(m.article);
+                let outlet = outlet_of(bundle.articles.get(m.article as usize));
+                if !outlets[e].contains(&outlet) {
+                    outlets[e].push(outlet);
+                }
+            }
+        }
+        let entity_counts = (0..n)
+            .map(|e| EntityCounts { mentions: mentions[e], articles: articles[e].len(), outlets: outlets[e].len() })
+            .collect();
+        Explorer { bundle, entity_counts }
+    }
+}
+
+fn outlet_of(article: Option<&Article>) -> &str {
+    article.and_then(|a| a.outlet.as_ref()).map_or(UNKNOWN_OUTLET, |o| o.name.as_str())
+}
+
+/// A shared handle on the loaded corpus. Equality is identity, so yew's prop comparisons stay O(1)
+/// however large the corpus.
+#[derive(Clone, Debug)]
+pub struct Loaded(pub Rc<Explorer>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Loaded {
+    type Target = Explorer;
+    fn deref(&self) -> &Explorer {
+        &self.0
     }
 }
 
@@ -48,9 +161,39 @@ pub enum Corpus {
     /// Still downloading or decoding.
     Loading,
     /// Ready to explore.
-    Ready(Rc<Bundle>),
+    Ready(Loaded),
     /// Could not be loaded; the message says why and what to do.
     Failed(String),
+}
+
+/// Which mention types article pages highlight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypeFilter(u8);
+
+impl Default for TypeFilter {
+    fn default() -> Self {
+        TypeFilter(0b11111)
+    }
+}
+
+impl TypeFilter {
+    /// Every mention type, in legend order.
+    pub const ALL: [MentionKind; 5] =
+        [MentionKind::Person, MentionKind::Org, MentionKind::Place, MentionKind::Date, MentionKind::Figure];
+
+    fn bit(kind: MentionKind) -> u8 {
+        1 << Self::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+    }
+
+    /// Whether mentions of this type are highlighted.
+    pub fn shows(self, kind: MentionKind) -> bool {
+        self.0 & Self::bit(kind) != 0
+    }
+
+    /// The filter with this type flipped.
+    pub fn toggled(self, kind: MentionKind) -> TypeFilter {
+        TypeFilter(self.0 ^ Self::bit(kind))
+    }
 }
 
 /// Everything the explorer shows, in one value.
@@ -62,12 +205,14 @@ pub struct AppState {
     pub route: Route,
     /// Whether article pages show the removed noise in place.
     pub show_noise: bool,
+    /// Which entity types article pages highlight.
+    pub types: TypeFilter,
 }
 
 impl AppState {
     /// The state at start-up, on the route the page was opened with.
     pub fn new(route: Route) -> AppState {
-        AppState { corpus: Corpus::Loading, route, show_noise: false }
+        AppState { corpus: Corpus::Loading, route, show_noise: false, types: TypeFilter::default() }
     }
 }
 
@@ -75,13 +220,15 @@ impl AppState {
 #[derive(Clone, Debug)]
 pub enum Action {
     /// The bundle arrived and decoded.
-    Loaded(Rc<Bundle>),
+    Loaded(Loaded),
     /// The bundle could not be loaded.
     Failed(String),
     /// The URL hash changed.
     Navigate(Route),
     /// The reader flipped the "show removed noise" switch.
     ToggleNoise,
+    /// The reader flipped one entity type in the legend.
+    ToggleType(MentionKind),
 }
 
 impl Reducible for AppState {
@@ -90,10 +237,11 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Loaded(bundle) => next.corpus = Corpus::Ready(bundle),
+            Action::Loaded(explorer) => next.corpus = Corpus::Ready(explorer),
             Action::Failed(message) => next.corpus = Corpus::Failed(message),
             Action::Navigate(route) => next.route = route,
             Action::ToggleNoise => next.show_noise = !next.show_noise,
+            Action::ToggleType(kind) => next.types = next.types.toggled(kind),
         }
         Rc::new(next)
     }
@@ -107,7 +255,7 @@ pub const UNKNOWN_OUTLET: &str = "Outlet not stated";
 pub fn articles_by_outlet(bundle: &Bundle) -> Vec<(String, Vec<&Article>)> {
     let mut groups: Vec<(String, Vec<&Article>)> = Vec::new();
     for article in &bundle.articles {
-        let outlet = article.outlet.as_ref().map_or(UNKNOWN_OUTLET, |o| o.name.as_str());
+        let outlet = outlet_of(Some(article));
         match groups.iter_mut().find(|(name, _)| name == outlet) {
             Some((_, list)) => list.push(article),
             None => groups.push((outlet.to_string(), vec![article])),
@@ -158,7 +306,155 @@ pub fn article_pieces(article: &Article, show_noise: bool) -> Vec<Piece<'_>> {
     pieces
 }
 
-/// Decodes `%XX` escapes (invalid ones are kept as written).
+/// The hover/focus card of a mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    /// Bold first line (canonical name, or the normalised value).
+    pub heading: String,
+    /// Type label, e.g. "Person".
+    pub kind: String,
+    /// Further lines: description, counts.
+    pub lines: Vec<String>,
+}
+
+/// A range of a block to wrap: an entity mention, a date or a figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Raw-file start offset.
+    pub start: usize,
+    /// Raw-file end offset.
+    pub end: usize,
+    /// CSS classes (e.g. `ent ent-person`).
+    pub class: String,
+    /// Where the mark links to (the entity page), if anywhere.
+    pub href: Option<String>,
+    /// The card shown on hover and focus.
+    pub card: Option<Rc<Card>>,
+}
+
+/// Human name of a mention type.
+pub fn kind_label(kind: MentionKind) -> &'static str {
+    match kind {
+        MentionKind::Person => "Person",
+        MentionKind::Org => "Organisation",
+        MentionKind::Place => "Place",
+        MentionKind::Date => "Date",
+        MentionKind::Figure => "Figure",
+    }
+}
+
+/// Human name of an entity type.
+pub fn entity_kind_label(kind: EntityKind) -> &'static str {
+    kind_label(kind.mention_kind())
+}
+
+/// "3 mentions in 2 articles from 2 outlets".
+pub fn counts_line(c: EntityCounts) -> String {
+    format!(
+        "{} {} in {} {} from {} {}",
+        c.mentions,
+        if c.mentions == 1 { "mention" } else { "mentions" },
+        c.articles,
+        if c.articles == 1 { "article" } else { "articles" },
+        c.outlets,
+        if c.outlets == 1 { "outlet" } else { "outlets" }
+    )
+}
+
+/// The mark for one mention: linked, coloured and carded for names; carded for dates and figures.
+pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
+    let class = format!("ent ent-{}", mention.kind.as_str());
+    let entity = mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
+    match (entity, &mention.value) {
+        (Some((index, entity)), _) => {
+            let mut lines = Vec::new();
+            if let Some(d) = &entity.description {
+                lines.push(d.clone());
+            }
+            if entity.provisional {
+                lines.push("Recognised by rule; not in the knowledge base".into());
+            }
+            lines.push(counts_line(explorer.entity_counts.get(index as usize).copied().unwrap_or_default()));
+            Mark {
+                start: mention.start,
+                end: mention.end,
+                class,
+                href: Some(Route::Entity { id: entity.id.clone() }.href()),
+                card: Some(Rc::new(Card {
+                    heading: entity.name.clone(),
+                    kind: entity_kind_label(entity.kind).into(),
+                    lines,
+                })),
+            }
+        }
+        (None, Some(value)) => {
+            let (heading, lines) = match value {
+                Value::Date(d) => (
+                    d.norm.clone(),
+                    if d.relative { vec!["Relative to the article's own date".to_string()] } else { Vec::new() },
+                ),
+                Value::Figure(f) => (
+                    format!("{} {}", format_number(f.value), f.unit),
+                    f.qualifier.iter().map(|q| format!("Qualified: {q}")).collect(),
+                ),
+            };
+            Mark {
+                start: mention.start,
+                end: mention.end,
+                class,
+                href: None,
+                card: Some(Rc::new(Card { heading, kind: kind_label(mention.kind).into(), lines })),
+            }
+        }
+        (None, None) => Mark { start: mention.start, end: mention.end, class, href: None, card: None },
+    }
+}
+
+/// A figure as a reader writes it: 5,000 and 2.5.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if value < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{value}")
+    }
+}
+
+/// The marks of an article's blocks, keyed by block start, for the types the filter shows.
+pub fn article_marks(explorer: &Explorer, article: usize, types: TypeFilter) -> HashMap<usize, Rc<Vec<Mark>>> {
+    let Some(a) = explorer.bundle.articles.get(article) else { return HashMap::new() };
+    let mentions = explorer.bundle.entities.mentions_in(article as u32);
+    let mut by_block: HashMap<usize, Vec<Mark>> = HashMap::new();
+    for m in mentions.iter().filter(|m| types.shows(m.kind)) {
+        if let Some(block) = a.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) {
+            by_block.entry(block.start).or_default().push(mention_mark(explorer, m));
+        }
+    }
+    by_block.into_iter().map(|(k, v)| (k, Rc::new(v))).collect()
+}
+
+/// Mention counts per type in one article, for the legend.
+pub fn type_counts(explorer: &Explorer, article: usize) -> [usize; 5] {
+    let mut counts = [0; 5];
+    for m in explorer.bundle.entities.mentions_in(article as u32) {
+        if let Some(i) = TypeFilter::ALL.iter().position(|k| *k == m.kind) {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// Decodes `%XX` escapes (invalid ones are kept as written) and `+` as a space.
 pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -196,12 +492,19 @@ mod tests {
 
     #[test]
     fn routes_round_trip_through_their_links() {
-        for route in [Route::Home, Route::Article { id: "kadhimi-biden-to-meet-soon".into() }] {
+        for route in [
+            Route::Home,
+            Route::article("kadhimi-biden-to-meet-soon"),
+            Route::Article { id: "a".into(), query: Some("“rocket attacks” -Iran".into()), at: Some(120) },
+            Route::Entities,
+            Route::Entity { id: "popular-mobilization-forces".into() },
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/nope/x/y"), Route::NotFound("/nope/x/y".into()));
+        assert_eq!(Route::parse("#/article/x?at=zz&&q="), Route::article("x"));
     }
 
     #[test]
@@ -210,4 +513,100 @@ mod tests {
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(percent_decode(&percent_encode("Fouad “Hussein”")), "Fouad “Hussein”");
     }
+
+    #[test]
+    fn type_filter_flips_one_type_at_a_time() {
+        let f = TypeFilter::default().toggled(MentionKind::Date);
+        assert!(!f.shows(MentionKind::Date));
+        assert!(f.shows(MentionKind::Person));
+        assert!(f.toggled(MentionKind::Date).shows(MentionKind::Date));
+    }
+
+    #[test]
+    fn figures_read_like_a_reporter_wrote_them() {
+        assert_eq!(format_number(5000.0), "5,000");
+        assert_eq!(format_number(39.0), "39");
+        assert_eq!(format_number(2.5), "2.5");
+    }
+}
+
+/// Raw ranges of a search's matches in one article (empty without a query).
+pub fn search_hits(_explorer: &Explorer, _article: usize, _query: Option<&str>) -> Vec<(usize, usize)> {
+    Vec::new()
+}
+
+/// A mention shown in its context on an entity page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InContext {
+    /// The article's id.
+    pub article: String,
+    /// The article's title.
+    pub title: String,
+    /// Text before the mention (trimmed to a word boundary, with "…" when cut).
+    pub before: String,
+    /// The mention as written.
+    pub surface: String,
+    /// Text after the mention.
+    pub after: String,
+    /// Raw offset of the mention, for the link that scrolls to it.
+    pub start: usize,
+}
+
+/// Every mention of an entity in context, grouped by outlet (outlets alphabetically, unattributed
+/// last; mentions in corpus order).
+pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec<InContext>)> {
+    const WINDOW: usize = 110;
+    let articles = &explorer.bundle.articles;
+    let mut groups: Vec<(String, Vec<InContext>)> = Vec::new();
+    for m in explorer.bundle.entities.mentions_of(entity) {
+        let Some(article) = articles.get(m.article as usize) else { continue };
+        let Some(block) = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) else { continue };
+        let (s, e) = (m.start - block.start, m.end - block.start);
+        let text = &block.text;
+        if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        let mut from = s.saturating_sub(WINDOW);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (e + WINDOW).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = &text[from..s];
+        let before = if from > 0 { format!("…{}", before.split_once(' ').map_or(before, |x| x.1)) } else { before.to_string() };
+        let after = &text[e..to];
+        let after = if to < text.len() { format!("{}…", after.rsplit_once(' ').map_or(after, |x| x.0)) } else { after.to_string() };
+        let item = InContext {
+            article: article.id.clone(),
+            title: article.title.text.clone(),
+            before,
+            surface: text[s..e].to_string(),
+            after,
+            start: m.start,
+        };
+        let outlet = outlet_of(Some(article));
+        match groups.iter_mut().find(|(o, _)| o == outlet) {
+            Some((_, list)) => list.push(item),
+            None => groups.push((outlet.to_string(), vec![item])),
+        }
+    }
+    groups.sort_by_key(|(name, _)| (name == UNKNOWN_OUTLET, name.to_lowercase()));
+    groups
+}
+
+/// Entities of each type, most mentioned first, for the index page: (index, counts).
+pub fn entity_index(explorer: &Explorer, kind: EntityKind) -> Vec<(usize, EntityCounts)> {
+    let mut list: Vec<(usize, EntityCounts)> = explorer
+        .bundle
+        .entities
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| e.kind == kind && explorer.entity_counts.get(*i).is_some_and(|c| c.mentions > 0))
+        .map(|(i, _)| (i, explorer.entity_counts[i]))
+        .collect();
+    list.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
+    list
 }

@@ -13,6 +13,7 @@ pub fn header() -> Html {
             </a>
             <nav aria-label="Main">
                 <a href="#/">{ "Articles" }</a>
+                <a href="#/entities">{ "Entities" }</a>
             </nav>
         </header>
     }

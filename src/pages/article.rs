@@ -1,30 +1,62 @@
-//! `#/article/<id>`: one cleaned article, with its provenance and, on request, the removed noise.
+//! `#/article/<id>`: one cleaned article with entity highlights, its provenance and, on request,
+//! the removed noise.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use parallax_engine::{Block, BlockKind, Bundle};
+use parallax_engine::{Block, BlockKind};
 use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::components::article_text::MarkedText;
-use crate::state::{article_pieces, Action, Piece};
+use crate::state::{article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter};
 
 /// Properties of [`ArticlePage`].
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
     /// The loaded corpus.
-    pub bundle: Rc<Bundle>,
+    pub corpus: Loaded,
     /// The article's slug.
     pub id: String,
+    /// A search whose matches to highlight.
+    #[prop_or_default]
+    pub query: Option<String>,
+    /// Raw offset to scroll into view.
+    #[prop_or_default]
+    pub at: Option<usize>,
     /// Whether removed noise is shown in place.
     pub show_noise: bool,
+    /// Which entity types are highlighted.
+    pub types: TypeFilter,
+}
+
+/// Per-block overlays: entity marks and search hits.
+struct Overlays {
+    marks: HashMap<usize, Rc<Vec<Mark>>>,
+    hits: Rc<Vec<(usize, usize)>>,
 }
 
 /// The article page.
 #[function_component(ArticlePage)]
 pub fn article_page(props: &ArticlePageProps) -> Html {
     let ctx = use_context::<AppContext>();
-    let Some(article) = props.bundle.article(&props.id) else {
+    let index = props.corpus.bundle.articles.iter().position(|a| a.id == props.id);
+
+    // Scroll the first search match (or the requested offset) into view once rendered.
+    {
+        let target = props.at;
+        use_effect_with((props.id.clone(), props.query.clone(), target), move |_| {
+            let selector = match target {
+                Some(at) => format!("[data-start=\"{at}\"], mark.hit"),
+                None => "mark.hit".to_string(),
+            };
+            if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
+                el.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+
+    let Some(index) = index else {
         return html! {
             <section class="page">
                 <h1>{ "No such article" }</h1>
@@ -33,21 +65,39 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
             </section>
         };
     };
-    let toggle = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: Event| {
-            if let Some(ctx) = &ctx {
-                ctx.dispatch(Action::ToggleNoise);
-            }
-        })
+    let article = &props.corpus.bundle.articles[index];
+    let dispatch = move |action: Action| {
+        if let Some(ctx) = &ctx {
+            ctx.dispatch(action);
+        }
     };
+    let toggle_noise = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: Event| dispatch(Action::ToggleNoise))
+    };
+    let overlays = Overlays {
+        marks: article_marks(&props.corpus, index, props.types),
+        hits: Rc::new(crate::state::search_hits(&props.corpus, index, props.query.as_deref())),
+    };
+    let counts = type_counts(&props.corpus, index);
     let n_removed = article.removed.len();
     let pieces = article_pieces(article, props.show_noise);
+    let legend = TypeFilter::ALL.iter().zip(counts).map(|(&kind, count)| {
+        let dispatch = dispatch.clone();
+        let onchange = Callback::from(move |_: Event| dispatch(Action::ToggleType(kind)));
+        html! {
+            <label class={classes!("legend-item", format!("legend-{}", kind.as_str()))}>
+                <input type="checkbox" checked={props.types.shows(kind)} {onchange} />
+                <span class="swatch" aria-hidden="true"></span>
+                { format!("{} ({count})", kind_label(kind)) }
+            </label>
+        }
+    });
     html! {
         <article class={classes!("page", "article", props.show_noise.then_some("showing-noise"))}>
             <p class="breadcrumbs"><a href="#/">{ "All articles" }</a></p>
             <header class="article-header">
-                <h1 class="article-title"><MarkedText text={article.title.text.clone()} base={article.title.start} /></h1>
+                <h1 class="article-title">{ text(&article.title.text, article.title.start, &overlays) }</h1>
                 <dl class="provenance">
                     <div><dt>{ "Outlet" }</dt><dd>{
                         match &article.outlet {
@@ -60,19 +110,25 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     <div><dt>{ "Date" }</dt><dd>{ article.date.clone().unwrap_or_else(|| "not stated in the text".into()) }</dd></div>
                     <div><dt>{ "Source file" }</dt><dd><code>{ &article.file }</code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
                 </dl>
-                <label class="switch">
-                    <input type="checkbox" id="noise-toggle" checked={props.show_noise} onchange={toggle} />
-                    <span>{ format!("Show removed noise ({n_removed} {})", if n_removed == 1 { "span" } else { "spans" }) }</span>
-                </label>
+                <div class="article-controls">
+                    <fieldset class="legend">
+                        <legend>{ "Highlight" }</legend>
+                        { for legend }
+                    </fieldset>
+                    <label class="switch">
+                        <input type="checkbox" id="noise-toggle" checked={props.show_noise} onchange={toggle_noise} />
+                        <span>{ format!("Show removed noise ({n_removed} {})", if n_removed == 1 { "span" } else { "spans" }) }</span>
+                    </label>
+                </div>
             </header>
             <div class="article-body">
-                { for pieces.iter().map(render_piece) }
+                { for pieces.iter().map(|p| render_piece(p, &overlays)) }
             </div>
         </article>
     }
 }
 
-fn render_piece(piece: &Piece<'_>) -> Html {
+fn render_piece(piece: &Piece<'_>, overlays: &Overlays) -> Html {
     match piece {
         Piece::Noise(r) => html! {
             <div class="noise" data-start={r.start.to_string()} data-end={r.end.to_string()}>
@@ -81,23 +137,30 @@ fn render_piece(piece: &Piece<'_>) -> Html {
             </div>
         },
         Piece::Bullets(list) => html! {
-            <ul class="summary">{ for list.iter().map(|b| html! { <li>{ text(b) }</li> }) }</ul>
+            <ul class="summary">{ for list.iter().map(|b| html! { <li>{ block_text(b, overlays) }</li> }) }</ul>
         },
         Piece::Block(b) => match b.kind {
             BlockKind::Caption => html! {
                 <figure class="caption">
                     <figcaption>
-                        { text(b) }
+                        { block_text(b, overlays) }
                         { b.credit.as_ref().map(|c| html! { <span class="credit">{ format!(" ({})", c.text) }</span> }).unwrap_or_default() }
                     </figcaption>
                 </figure>
             },
-            BlockKind::Heading => html! { <h2 class="subhead">{ text(b) }</h2> },
-            _ => html! { <p>{ text(b) }</p> },
+            BlockKind::Heading => html! { <h2 class="subhead">{ block_text(b, overlays) }</h2> },
+            _ => html! { <p>{ block_text(b, overlays) }</p> },
         },
     }
 }
 
-fn text(block: &Block) -> Html {
-    html! { <MarkedText text={block.text.clone()} base={block.start} /> }
+fn block_text(block: &Block, overlays: &Overlays) -> Html {
+    text(&block.text, block.start, overlays)
+}
+
+fn text(text: &str, start: usize, overlays: &Overlays) -> Html {
+    html! {
+        <MarkedText text={AttrValue::from(text.to_string())} base={start}
+            marks={overlays.marks.get(&start).cloned().unwrap_or_default()} hits={overlays.hits.clone()} />
+    }
 }

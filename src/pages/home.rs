@@ -1,24 +1,22 @@
 //! `#/`: the corpus at a glance, articles grouped by outlet.
 
-use std::rc::Rc;
-
-use parallax_engine::{Article, Bundle};
+use parallax_engine::Article;
 use yew::prelude::*;
 
-use crate::state::{articles_by_outlet, Route};
+use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
 #[derive(Properties, PartialEq)]
 pub struct HomeProps {
     /// The loaded corpus.
-    pub bundle: Rc<Bundle>,
+    pub corpus: Loaded,
 }
 
 /// The home page.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
-    let groups = articles_by_outlet(&props.bundle);
-    let n_articles = props.bundle.articles.len();
+    let groups = articles_by_outlet(&props.corpus.bundle);
+    let n_articles = props.corpus.bundle.articles.len();
     let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
     html! {
         <section class="page home">
@@ -51,7 +49,7 @@ fn article_card(article: &Article) -> Html {
     let minutes = words.div_ceil(230).max(1);
     html! {
         <li class="article-card">
-            <a href={Route::Article { id: article.id.clone() }.href()}>
+            <a href={Route::article(&article.id).href()}>
                 <span class="card-title">{ &article.title.text }</span>
             </a>
             <p class="card-meta">

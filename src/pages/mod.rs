@@ -1,5 +1,7 @@
 //! One module per route.
 
 pub mod article;
+pub mod entities;
+pub mod entity;
 pub mod home;
 pub mod not_found;

@@ -1,0 +1,647 @@
+//! Figures and dates in a sentence, normalised just enough to compare two reports of one fact.
+//!
+//! This is a small self-contained extractor for comparison only. It produces [`Fact`]s; when the
+//! entities module's DATE/FIGURE mentions land, an adapter from those mentions to [`Fact`] can
+//! replace [`facts`] without touching the comparison logic in [`check`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{tokens, Token};
+
+use super::terms::{is_stop_word, stem, term_key};
+
+/// What a fact is, with its normalised value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    /// A counted quantity: the number and the class of what is counted ("attack", "troop";
+    /// empty when the counted noun is unknown).
+    Count {
+        /// The number (5,000 → 5000).
+        value: f64,
+        /// Class of the counted noun (synonyms share one: missiles and rockets are "attack").
+        unit: String,
+        /// The counted noun as written ("attacks"), for explanations.
+        noun: String,
+    },
+    /// A calendar date or month, possibly partial.
+    Date(DatePoint),
+    /// A date range ("between August 4 and 18").
+    Range(DatePoint, DatePoint),
+}
+
+/// A possibly partial calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatePoint {
+    /// Month 1–12.
+    pub month: Option<u8>,
+    /// Day of the month.
+    pub day: Option<u8>,
+    /// Year.
+    pub year: Option<i32>,
+}
+
+impl DatePoint {
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(m) = self.month {
+            parts.push(MONTHS[usize::from(m - 1)].0.to_string());
+        }
+        if let Some(d) = self.day {
+            parts.push(d.to_string());
+        }
+        let mut s = parts.join(" ");
+        if let Some(y) = self.year {
+            if s.is_empty() {
+                s = y.to_string();
+            } else {
+                s = format!("{s}, {y}");
+            }
+        }
+        s
+    }
+
+    /// Whether two points can not be the same date (a field both state differs).
+    fn differs(&self, other: &DatePoint) -> bool {
+        let differ = |a: Option<i64>, b: Option<i64>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        differ(self.month.map(i64::from), other.month.map(i64::from))
+            || differ(self.day.map(i64::from), other.day.map(i64::from))
+            || differ(self.year.map(i64::from), other.year.map(i64::from))
+    }
+}
+
+/// A figure or date found in a sentence, with its byte range relative to the sentence text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// The normalised value.
+    pub value: FactValue,
+    /// Start of the mention in the sentence.
+    pub start: usize,
+    /// End of the mention in the sentence.
+    pub end: usize,
+}
+
+/// What kind of fact two sentences compare on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// A counted quantity ("14 attacks").
+    Count,
+    /// A date or date range.
+    Date,
+}
+
+/// One fact as two aligned sentences state it: agreeing or conflicting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactPair {
+    /// Count, date or quote.
+    pub kind: FactKind,
+    /// The mention in sentence A as written ("14 bomb and rocket attacks").
+    pub a: String,
+    /// The mention in sentence B as written ("13 bombs and missiles").
+    pub b: String,
+    /// Raw-file byte range of the mention in A's file.
+    pub a_start: usize,
+    /// End of the mention in A's file.
+    pub a_end: usize,
+    /// Raw-file byte range of the mention in B's file.
+    pub b_start: usize,
+    /// End of the mention in B's file.
+    pub b_end: usize,
+    /// A short explanation, e.g. "001 says 14 attacks, 003 says 13".
+    pub explanation: String,
+}
+
+const MONTHS: &[(&str, &[&str])] = &[
+    ("January", &["january", "jan"]),
+    ("February", &["february", "feb"]),
+    ("March", &["march", "mar"]),
+    ("April", &["april", "apr"]),
+    ("May", &["may"]),
+    ("June", &["june", "jun"]),
+    ("July", &["july", "jul"]),
+    ("August", &["august", "aug"]),
+    ("September", &["september", "sept", "sep"]),
+    ("October", &["october", "oct"]),
+    ("November", &["november", "nov"]),
+    ("December", &["december", "dec"]),
+];
+
+const WORD_NUMBERS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+/// Counted nouns worth comparing, by class key; anything else counted is compared by its stem.
+const UNITS: &[&str] = &[
+    "attack",
+    "troop",
+    "militia",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "people",
+    "person",
+    "civilian",
+    "dead",
+    "casualty",
+    "death",
+    "percent",
+    "dollar",
+    "billion",
+    "million",
+    "kilometer",
+    "km",
+    "mile",
+    "protester",
+    "prisoner",
+    "hostage",
+    "member",
+    "location",
+    "base",
+];
+
+/// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
+const NP_JOINERS: &[&str] = &["and", "or"];
+
+fn month_of(norm: &str) -> Option<u8> {
+    MONTHS.iter().position(|(_, names)| names.contains(&norm)).and_then(|i| u8::try_from(i + 1).ok())
+}
+
+fn number_of(token: &Token<'_>) -> Option<f64> {
+    let norm = token.norm.as_str();
+    if norm.starts_with(|c: char| c.is_ascii_digit()) {
+        let cleaned: String = norm.chars().filter(|c| *c != ',').collect();
+        return cleaned.parse::<f64>().ok();
+    }
+    WORD_NUMBERS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
+}
+
+fn is_year(token: &Token<'_>) -> Option<i32> {
+    if token.norm.len() == 4 && token.norm.chars().all(|c| c.is_ascii_digit()) {
+        let y: i32 = token.norm.parse().ok()?;
+        if (1900..=2100).contains(&y) {
+            return Some(y);
+        }
+    }
+    None
+}
+
+fn day_of(token: &Token<'_>) -> Option<u8> {
+    if token.norm.len() <= 2 && token.norm.chars().all(|c| c.is_ascii_digit()) {
+        let d: u8 = token.norm.parse().ok()?;
+        if (1..=31).contains(&d) {
+            return Some(d);
+        }
+    }
+    // "4th", "18th"
+    let digits: String = token.norm.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &token.norm[digits.len()..];
+    if !digits.is_empty() && matches!(rest, "st" | "nd" | "rd" | "th") {
+        let d: u8 = digits.parse().ok()?;
+        if (1..=31).contains(&d) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Every figure and date in a sentence, in order.
+pub fn facts(text: &str) -> Vec<Fact> {
+    facts_of_tokens(text, &tokens(text))
+}
+
+/// [`facts`] over a sentence already cut into tokens (`toks` must be `tokens(text)`).
+pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
+    let mut out = Vec::new();
+    let mut used = vec![false; toks.len()];
+    // Dates first, so their days and years are not read as counts.
+    let mut points: Vec<(DatePoint, usize, usize)> = Vec::new(); // point, first token, last token
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(month) = month_of(&toks[i].norm) else {
+            i += 1;
+            continue;
+        };
+        // "may" is also a verb: only a month next to a day or a year, or after "in"/"since"/"of".
+        let mut first = i;
+        let mut last = i;
+        let mut point = DatePoint { month: Some(month), day: None, year: None };
+        let adjacent = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim().is_empty();
+        if i > 0 && !used[i - 1] && adjacent(i - 1, i) {
+            if let Some(d) = day_of(&toks[i - 1]) {
+                point.day = Some(d);
+                first = i - 1;
+            }
+        }
+        if point.day.is_none() {
+            if let Some(d) = toks.get(i + 1).filter(|_| adjacent(i, i + 1)).and_then(day_of) {
+                point.day = Some(d);
+                last = i + 1;
+            }
+        }
+        if let Some(y) = toks.get(last + 1).filter(|_| adjacent(last, last + 1)).and_then(is_year) {
+            point.year = Some(y);
+            last += 1;
+        }
+        let capitalised = toks[i].text.starts_with(|c: char| c.is_uppercase());
+        let month_word_only = point.day.is_none() && point.year.is_none();
+        if toks[i].norm == "may" && (month_word_only || !capitalised) {
+            i += 1;
+            continue;
+        }
+        if !capitalised && toks[i].norm.len() <= 3 {
+            i += 1;
+            continue;
+        }
+        for u in used.iter_mut().take(last + 1).skip(first) {
+            *u = true;
+        }
+        points.push((point, first, last));
+        i = last + 1;
+    }
+    // Ranges: "between August 4 and 18", "from 4 to 16 August", "August 4-18".
+    let mut p = 0;
+    while p < points.len() {
+        let (start_point, first, last) = points[p];
+        let connector = toks.get(last + 1).map(|t| t.norm.as_str());
+        let gap_dash = toks
+            .get(last + 1)
+            .is_some_and(|t| text[toks[last].end..t.start].trim().starts_with(['-', '–', '—']));
+        let preceded = first > 0 && matches!(toks[first - 1].norm.as_str(), "between" | "from");
+        let joins = matches!(connector, Some("to" | "through" | "until" | "till"))
+            || (connector == Some("and") && preceded);
+        let end_idx = if gap_dash {
+            last + 1
+        } else if joins {
+            last + 2
+        } else {
+            usize::MAX
+        };
+        if end_idx < toks.len() {
+            // The end is either the next date point or a bare day inheriting the month.
+            if let Some(next) = points.get(p + 1).filter(|n| n.1 == end_idx) {
+                let mut end_point = next.0;
+                if end_point.year.is_none() {
+                    end_point.year = start_point.year;
+                }
+                out.push(Fact {
+                    value: FactValue::Range(start_point, end_point),
+                    start: toks[first].start,
+                    end: toks[next.2].end,
+                });
+                p += 2;
+                continue;
+            }
+            if let (Some(d), false) = (day_of(&toks[end_idx]), used[end_idx]) {
+                if start_point.day.is_some()
+                    && toks.get(end_idx + 1).and_then(|t| month_of(&t.norm)).is_none()
+                {
+                    used[end_idx] = true;
+                    let end_point = DatePoint { day: Some(d), ..start_point };
+                    out.push(Fact {
+                        value: FactValue::Range(start_point, end_point),
+                        start: toks[first].start,
+                        end: toks[end_idx].end,
+                    });
+                    p += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(Fact { value: FactValue::Date(start_point), start: toks[first].start, end: toks[last].end });
+        p += 1;
+    }
+    // Bare years ("in 2017") are dates too.
+    for (idx, tok) in toks.iter().enumerate() {
+        if used[idx] {
+            continue;
+        }
+        if let Some(y) = is_year(tok) {
+            let counted = toks
+                .get(idx + 1)
+                .and_then(|t| term_key(&t.norm))
+                .is_some_and(|k| UNITS.contains(&k.as_str()));
+            if !counted {
+                used[idx] = true;
+                let point = DatePoint { month: None, day: None, year: Some(y) };
+                out.push(Fact { value: FactValue::Date(point), start: tok.start, end: tok.end });
+            }
+        }
+    }
+    // Counts.
+    for (idx, tok) in toks.iter().enumerate() {
+        if used[idx] {
+            continue;
+        }
+        let Some(value) = number_of(tok) else { continue };
+        let is_word = !tok.norm.starts_with(|c: char| c.is_ascii_digit());
+        let next_norm = toks.get(idx + 1).map(|t| t.norm.as_str()).unwrap_or("");
+        // "one of them", "two in the afternoon": a word number before a function word is no count.
+        if is_word && (next_norm.is_empty() || is_stop_word(next_norm)) {
+            continue;
+        }
+        let (unit, noun, end) = counted_noun(text, toks, idx);
+        let percent = text[tok.end..].starts_with('%');
+        let (unit, noun, end) =
+            if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
+        out.push(Fact { value: FactValue::Count { value, unit, noun }, start: tok.start, end });
+    }
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// The class, written form and end offset of the noun counted by the number at `toks[idx]`.
+fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, usize) {
+    let mut best: Option<(String, String, usize)> = None;
+    let mut first_noun: Option<(String, String, usize)> = None;
+    let mut prev_end = toks[idx].end;
+    for tok in toks.iter().skip(idx + 1).take(4) {
+        let gap = &text[prev_end..tok.start];
+        if gap.chars().any(|c| !c.is_whitespace() && c != '-') {
+            break;
+        }
+        prev_end = tok.end;
+        if NP_JOINERS.contains(&tok.norm.as_str()) {
+            continue;
+        }
+        if is_stop_word(&tok.norm) || number_of(tok).is_some() {
+            break;
+        }
+        let key = term_key(&tok.norm).unwrap_or_default();
+        let as_written = tok.text.trim_end_matches(['\'', '’']).to_string();
+        if UNITS.contains(&key.as_str()) {
+            best = Some((key, as_written, tok.end));
+        } else if first_noun.is_none() && best.is_none() {
+            first_noun = Some((stem(&tok.norm), as_written, tok.end));
+        }
+    }
+    best.or(first_noun).unwrap_or((String::new(), String::new(), toks[idx].end))
+}
+
+fn format_number(v: f64) -> String {
+    if v.fract() != 0.0 {
+        return v.to_string();
+    }
+    let digits = format!("{}", v as i64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Compares the facts of two aligned sentences. Returns (agreements, conflicts).
+///
+/// `a_base`/`b_base` are the sentences' raw-file offsets, `a_label`/`b_label` how explanations
+/// name the two sources ("001 says 14 attacks, 003 says 13").
+pub fn check(
+    a_text: &str,
+    a_base: usize,
+    a_label: &str,
+    b_text: &str,
+    b_base: usize,
+    b_label: &str,
+) -> (Vec<FactPair>, Vec<FactPair>) {
+    check_facts((a_text, &facts(a_text), a_base, a_label), (b_text, &facts(b_text), b_base, b_label))
+}
+
+/// One side of [`check_facts`]: sentence text, its facts, raw offset and source label.
+pub type Side<'a> = (&'a str, &'a [Fact], usize, &'a str);
+
+/// [`check`] with each sentence's facts already extracted (or taken from entity mentions).
+pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
+    let (a_text, a_facts, a_base, a_label) = a;
+    let (b_text, b_facts, b_base, b_label) = b;
+    let mut agree = Vec::new();
+    let mut conflict = Vec::new();
+    let pair = |kind: FactKind, fa: &Fact, fb: &Fact, explanation: String| FactPair {
+        kind,
+        a: a_text[fa.start..fa.end].to_string(),
+        b: b_text[fb.start..fb.end].to_string(),
+        a_start: a_base + fa.start,
+        a_end: a_base + fa.end,
+        b_start: b_base + fb.start,
+        b_end: b_base + fb.end,
+        explanation,
+    };
+
+    // Counts, class by class.
+    let mut units: Vec<&str> = a_facts
+        .iter()
+        .filter_map(|f| match &f.value {
+            FactValue::Count { unit, .. } if !unit.is_empty() => Some(unit.as_str()),
+            _ => None,
+        })
+        .collect();
+    units.dedup();
+    let mut seen_units = Vec::new();
+    for unit in units {
+        if seen_units.contains(&unit) {
+            continue;
+        }
+        seen_units.push(unit);
+        let of_unit = |facts: &[Fact]| -> Vec<(usize, f64, String)> {
+            facts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| match &f.value {
+                    FactValue::Count { value, unit: u, noun } if u == unit => Some((i, *value, noun.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut left = of_unit(a_facts);
+        let mut right = of_unit(b_facts);
+        if right.is_empty() {
+            continue;
+        }
+        // Equal values agree; pair them off first.
+        left.retain(|(ia, va, _)| {
+            if let Some(pos) = right.iter().position(|(_, vb, _)| vb == va) {
+                let (ib, _, _) = right.remove(pos);
+                let explanation = format!(
+                    "both say {} {}",
+                    format_number(*va),
+                    counted_noun_of(&a_facts[*ia]).unwrap_or_default()
+                );
+                agree.push(pair(
+                    FactKind::Count,
+                    &a_facts[*ia],
+                    &b_facts[ib],
+                    explanation.trim_end().to_string(),
+                ));
+                false
+            } else {
+                true
+            }
+        });
+        if let ([(ia, va, noun)], [(ib, vb, _)]) = (left.as_slice(), right.as_slice()) {
+            let explanation = format!(
+                "{a_label} says {} {noun}, {b_label} says {}",
+                format_number(*va),
+                format_number(*vb)
+            );
+            conflict.push(pair(FactKind::Count, &a_facts[*ia], &b_facts[*ib], explanation));
+        }
+    }
+
+    // Date ranges: compare start and end separately.
+    let ranges = |facts: &[Fact]| -> Vec<usize> {
+        facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.value, FactValue::Range(..)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (ra, rb) = (ranges(a_facts), ranges(b_facts));
+    if let ([ia], [ib]) = (ra.as_slice(), rb.as_slice()) {
+        if let (FactValue::Range(sa, ea), FactValue::Range(sb, eb)) =
+            (&a_facts[*ia].value, &b_facts[*ib].value)
+        {
+            let mut same = true;
+            if sa.differs(sb) {
+                same = false;
+                let explanation = format!(
+                    "{a_label} says the period starts {}, {b_label} says {}",
+                    sa.describe(),
+                    sb.describe()
+                );
+                conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+            }
+            if ea.differs(eb) {
+                same = false;
+                let explanation = format!(
+                    "{a_label} says the period ends {}, {b_label} says {}",
+                    ea.describe(),
+                    eb.describe()
+                );
+                conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+            }
+            if same {
+                let explanation = format!("both say {} to {}", sa.describe(), ea.describe());
+                agree.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+            }
+        }
+    }
+
+    // Single full dates (day and month): one each side.
+    let full_dates = |facts: &[Fact]| -> Vec<usize> {
+        facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| matches!(f.value, FactValue::Date(p) if p.day.is_some() && p.month.is_some()))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (da, db) = (full_dates(a_facts), full_dates(b_facts));
+    if let ([ia], [ib]) = (da.as_slice(), db.as_slice()) {
+        if let (FactValue::Date(pa), FactValue::Date(pb)) = (&a_facts[*ia].value, &b_facts[*ib].value) {
+            if pa.differs(pb) {
+                let explanation =
+                    format!("{a_label} says {}, {b_label} says {}", pa.describe(), pb.describe());
+                conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+            } else {
+                agree.push(pair(
+                    FactKind::Date,
+                    &a_facts[*ia],
+                    &b_facts[*ib],
+                    format!("both say {}", pa.describe()),
+                ));
+            }
+        }
+    }
+    (agree, conflict)
+}
+
+fn counted_noun_of(fact: &Fact) -> Option<String> {
+    match &fact.value {
+        FactValue::Count { noun, .. } => Some(noun.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn explain(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
+        let (agree, conflict) = check(a, 0, "001", b, 0, "003");
+        (
+            agree.into_iter().map(|p| p.explanation).collect(),
+            conflict.into_iter().map(|p| p.explanation).collect(),
+        )
+    }
+
+    #[test]
+    fn the_same_count_under_other_words_agrees() {
+        let (agree, conflict) = explain(
+            "From October to the end of July, Iraqi armed factions carried out 39 rocket attacks against American interests.",
+            "From October to the end of July, militias in Iraq fired 39 missiles at US positions.",
+        );
+        assert_eq!(conflict, Vec::<String>::new());
+        assert_eq!(agree, ["both say 39 attacks"]);
+    }
+
+    #[test]
+    fn different_counts_and_period_ends_conflict() {
+        let (_, conflict) = explain(
+            "Between August 4 and 18, 14 bomb and rocket attacks targeted Iraqi logistics convoys.",
+            "For example, between August 4 and August 16, Iraqi military positions were attacked with 13 bombs and missiles.",
+        );
+        assert_eq!(
+            conflict,
+            ["001 says 14 attacks, 003 says 13", "001 says the period ends August 18, 003 says August 16"]
+        );
+    }
+
+    #[test]
+    fn troop_numbers_conflict_and_unrelated_numbers_do_not() {
+        let (_, conflict) = explain(
+            "the expulsion of the 5,000 US troops deployed",
+            "to expel the 2,500 US troops who are still there",
+        );
+        assert_eq!(conflict, ["001 says 5,000 troops, 003 says 2,500"]);
+        let (_, conflict) = explain("14 fighters were arrested", "13 bombs and missiles");
+        assert!(conflict.is_empty());
+        let (_, conflict) = explain("who took office in May", "who has been in office for one year");
+        assert!(conflict.is_empty());
+    }
+
+    #[test]
+    fn dates_are_read_with_their_parts() {
+        let f = facts("killed in a targeted U.S. airstrike on 3 January 2020 in Baghdad, since 1998");
+        let dates: Vec<&FactValue> = f.iter().map(|f| &f.value).collect();
+        assert_eq!(dates.len(), 2);
+        assert_eq!(dates[0], &FactValue::Date(DatePoint { month: Some(1), day: Some(3), year: Some(2020) }));
+        assert!(facts("He may come. The one of them").is_empty());
+    }
+}

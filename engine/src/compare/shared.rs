@@ -1,0 +1,122 @@
+//! Long runs of identical wording shared by two articles: the trace of wire copy.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Article;
+use crate::text::tokens;
+
+/// A run of at least [`super::SHARED_RUN_WORDS`] identical folded words in two articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedRun {
+    /// Id of article A.
+    pub a: String,
+    /// Id of article B.
+    pub b: String,
+    /// Number of words in the run.
+    pub words: usize,
+    /// The run as A writes it (`raw[a_start..a_end]` of A's file).
+    pub text: String,
+    /// Raw-file offset of the run in A's file.
+    pub a_start: usize,
+    /// End of the run in A's file.
+    pub a_end: usize,
+    /// Raw-file offset of the run in B's file.
+    pub b_start: usize,
+    /// End of the run in B's file.
+    pub b_end: usize,
+}
+
+/// One word of an article: folded form, block index and raw range.
+struct Word {
+    norm: String,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
+fn words(article: &Article) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (b, block) in article.blocks.iter().enumerate() {
+        for t in tokens(&block.text) {
+            out.push(Word { norm: t.norm, block: b, start: block.start + t.start, end: block.start + t.end });
+        }
+    }
+    out
+}
+
+/// Maximal runs of at least `min_words` identical folded words (inside one block on each side)
+/// for every pair of articles. A run repeated inside one article is reported once per place.
+pub fn shared_runs(articles: &[&Article], min_words: usize) -> Vec<SharedRun> {
+    let min_words = min_words.max(1);
+    let all: Vec<Vec<Word>> = articles.iter().map(|a| words(a)).collect();
+    let mut out = Vec::new();
+    for a in 0..articles.len() {
+        for b in a + 1..articles.len() {
+            let (wa, wb) = (&all[a], &all[b]);
+            if wa.len() < min_words || wb.len() < min_words {
+                continue;
+            }
+            // Index A's n-grams (that stay in one block) by their first word sequence.
+            let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+            for i in 0..=wa.len() - min_words {
+                if wa[i].block != wa[i + min_words - 1].block {
+                    continue;
+                }
+                let key: Vec<&str> = wa[i..i + min_words].iter().map(|w| w.norm.as_str()).collect();
+                index.entry(key).or_default().push(i);
+            }
+            let same = |i: usize, j: usize| wa[i].norm == wb[j].norm;
+            let mut seen_a_starts = std::collections::HashSet::new();
+            for j in 0..=wb.len() - min_words {
+                if wb[j].block != wb[j + min_words - 1].block {
+                    continue;
+                }
+                let key: Vec<&str> = wb[j..j + min_words].iter().map(|w| w.norm.as_str()).collect();
+                let Some(starts) = index.get(&key) else { continue };
+                for &i in starts {
+                    // Only start a run where it cannot be extended backwards.
+                    if i > 0
+                        && j > 0
+                        && wa[i - 1].block == wa[i].block
+                        && wb[j - 1].block == wb[j].block
+                        && same(i - 1, j - 1)
+                    {
+                        continue;
+                    }
+                    let mut len = min_words;
+                    while i + len < wa.len()
+                        && j + len < wb.len()
+                        && wa[i + len].block == wa[i].block
+                        && wb[j + len].block == wb[j].block
+                        && same(i + len, j + len)
+                    {
+                        len += 1;
+                    }
+                    if !seen_a_starts.insert((i, j)) {
+                        continue;
+                    }
+                    let (first, last) = (&wa[i], &wa[i + len - 1]);
+                    let text = articles[a]
+                        .blocks
+                        .get(first.block)
+                        .and_then(|blk| blk.text.get(first.start - blk.start..last.end - blk.start))
+                        .unwrap_or("")
+                        .to_string();
+                    out.push(SharedRun {
+                        a: articles[a].id.clone(),
+                        b: articles[b].id.clone(),
+                        words: len,
+                        text,
+                        a_start: first.start,
+                        a_end: last.end,
+                        b_start: wb[j].start,
+                        b_end: wb[j + len - 1].end,
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,302 @@
+//! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
+//! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
+
+use crate::text::{tokens, translit_key, Token};
+
+/// English function words and reporting verbs that carry no meaning for matching.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yet",
+    "according",
+    "told",
+    "noted",
+    "added",
+    "however",
+    "meanwhile",
+    "since",
+    "still",
+    "even",
+    "well",
+    "many",
+    "several",
+    "within",
+    "without",
+    "among",
+    "amid",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "s",
+    "t",
+    "al",
+    "el",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "new",
+    "one",
+    "its",
+    "it's",
+    "also",
+    "another",
+];
+
+/// True for a function word or reporting verb.
+pub fn is_stop_word(norm: &str) -> bool {
+    STOP_WORDS.contains(&norm)
+}
+
+/// Word classes that reports use interchangeably for the same thing.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "attack",
+        &["attack", "missile", "rocket", "bomb", "bombing", "strike", "airstrike", "projectile", "shelling"],
+    ),
+    ("troop", &["troop", "soldier", "force", "personnel"]),
+    ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
+    ("meet", &["meet", "meeting", "met", "talk", "visit"]),
+    ("kill", &["kill", "killing", "assassination", "assassinate", "killed"]),
+    ("withdraw", &["withdraw", "withdrawal", "pullout", "expel", "expulsion"]),
+    ("us", &["us", "u", "american", "america", "washington", "usa"]),
+    ("iraq", &["iraq", "iraqi", "baghdad"]),
+    ("iran", &["iran", "iranian", "tehran"]),
+    ("premier", &["premier", "pm", "prime"]),
+];
+
+/// A light English stem: plural and common verb endings off ("attacks" → "attack",
+/// "militias" → "militia", "confirmed" → "confirm"). Short words and names are left alone.
+pub fn stem(norm: &str) -> String {
+    let n = norm.chars().count();
+    if n <= 3 || norm.chars().any(|c| c.is_ascii_digit()) {
+        return norm.to_string();
+    }
+    for (suffix, replacement, min_rest) in [
+        ("ies", "y", 3),
+        ("sses", "ss", 2),
+        ("ches", "ch", 2),
+        ("shes", "sh", 2),
+        ("ing", "", 4),
+        ("ed", "", 4),
+    ] {
+        if let Some(rest) = norm.strip_suffix(suffix) {
+            if rest.chars().count() >= min_rest {
+                return format!("{rest}{replacement}");
+            }
+        }
+    }
+    if norm.ends_with('s') && !norm.ends_with("ss") && !norm.ends_with("us") && !norm.ends_with("is") {
+        return norm[..norm.len() - 1].to_string();
+    }
+    norm.to_string()
+}
+
+/// The meaning-bearing key of one folded word, or `None` for a stop word: synonym class if it
+/// has one, else the transliteration key of its stem.
+pub fn term_key(norm: &str) -> Option<String> {
+    if is_stop_word(norm) || norm.is_empty() {
+        return None;
+    }
+    let stemmed = stem(norm);
+    for (class, members) in SYNONYMS {
+        if members.contains(&norm) || members.contains(&stemmed.as_str()) {
+            return Some((*class).to_string());
+        }
+    }
+    Some(translit_key(&stemmed))
+}
+
+/// A term of a sentence with whether it was written as a proper name (capitalised, not the
+/// first word of the sentence) and whether it is a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The key from [`term_key`].
+    pub key: String,
+    /// Written capitalised somewhere other than the sentence's first word.
+    pub name: bool,
+    /// A number ("39", "5,000").
+    pub figure: bool,
+    /// A weekday or month name: weak evidence on its own ("on Tuesday", "in June").
+    pub calendar: bool,
+}
+
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The terms of a sentence in order (duplicates kept).
+pub fn terms(text: &str) -> Vec<Term> {
+    terms_of_tokens(&tokens(text))
+}
+
+/// [`terms`] over a sentence already cut into tokens.
+pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
+    let mut out = Vec::new();
+    for (i, token) in toks.iter().enumerate() {
+        let Some(key) = term_key(&token.norm) else { continue };
+        let first = token.text.chars().next().unwrap_or(' ');
+        let figure = first.is_ascii_digit();
+        let name = i > 0 && first.is_uppercase();
+        let calendar = CALENDAR.contains(&token.norm.as_str());
+        out.push(Term { key, name, figure, calendar });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_share_a_key() {
+        assert_eq!(term_key("kadhimi"), term_key("kadhemi"));
+        assert_eq!(term_key("missiles"), term_key("attacks"));
+        assert_eq!(term_key("soldiers"), term_key("troops"));
+        assert_eq!(term_key("militias"), term_key("factions"));
+        assert_eq!(term_key("the"), None);
+        assert_eq!(stem("confirmed"), "confirm");
+        assert_eq!(stem("us"), "us");
+        assert_eq!(stem("5,000"), "5,000");
+    }
+}

@@ -1,0 +1,110 @@
+//! `#/entity/<id>`: one entity: who or what it is, the spellings each outlet uses, the entities
+//! it appears with, and every mention in context, grouped by outlet.
+
+use yew::prelude::*;
+
+use crate::state::{counts_line, entity_kind_label, mentions_in_context, Loaded, Route};
+
+/// Properties of [`EntityPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntityPageProps {
+    /// The loaded corpus.
+    pub corpus: Loaded,
+    /// The entity's id.
+    pub id: String,
+}
+
+/// The entity page.
+#[function_component(EntityPage)]
+pub fn entity_page(props: &EntityPageProps) -> Html {
+    let data = &props.corpus.bundle.entities;
+    let Some(index) = data.entity_index(&props.id) else {
+        return html! {
+            <section class="page">
+                <h1>{ "No such entity" }</h1>
+                <p>{ format!("This corpus has no entity “{}”.", props.id) }</p>
+                <p><a href="#/entities">{ "All entities" }</a></p>
+            </section>
+        };
+    };
+    let entity = &data.entities[index as usize];
+    let stats = data.stats(index, &props.corpus.bundle.articles);
+    let counts = props.corpus.entity_counts.get(index as usize).copied().unwrap_or_default();
+    let groups = mentions_in_context(&props.corpus, index);
+    let search_href = format!("#/search?q={}", crate::state::percent_encode(&format!("\"{}\"", entity.name)));
+    html! {
+        <section class={classes!("page", "entity-page", format!("entity-{}", entity.kind.as_str()))}>
+            <p class="breadcrumbs"><a href="#/entities">{ "All entities" }</a></p>
+            <header class="entity-header">
+                <p class={classes!("type-badge", format!("badge-{}", entity.kind.as_str()))}>{ entity_kind_label(entity.kind) }</p>
+                <h1>{ &entity.name }</h1>
+                { entity.description.as_ref().map(|d| html! { <p class="lede">{ d }</p> }).unwrap_or_default() }
+                { entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }).unwrap_or_default() }
+                <p class="entity-stats">{ counts_line(counts) }</p>
+                <p class="entity-actions">
+                    <a class="button" href={search_href}>{ format!("Search for “{}”", entity.name) }</a>
+                    { entity.wikidata.as_ref().map(|q| html! {
+                        <a class="button secondary" href={format!("https://www.wikidata.org/wiki/{q}")} rel="noopener" target="_blank">{ format!("Wikidata {q}") }</a>
+                    }).unwrap_or_default() }
+                </p>
+                { (!entity.aliases.is_empty()).then(|| html! {
+                    <p class="aliases"><span class="muted">{ "Also known as: " }</span>{ entity.aliases.join(" · ") }</p>
+                }).unwrap_or_default() }
+            </header>
+            <div class="entity-grid">
+                <section aria-labelledby="spellings">
+                    <h2 id="spellings">{ "Spellings by outlet" }</h2>
+                    <table class="spellings">
+                        <thead><tr><th scope="col">{ "Outlet" }</th><th scope="col">{ "Spellings (mentions)" }</th></tr></thead>
+                        <tbody>
+                            { for stats.spellings_by_outlet.iter().map(|(outlet, spellings)| html! {
+                                <tr>
+                                    <th scope="row">{ outlet_label(outlet) }</th>
+                                    <td>{ spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect::<Vec<_>>().join(", ") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </section>
+                <section aria-labelledby="with">
+                    <h2 id="with">{ "Appears most with" }</h2>
+                    <ol class="co-occurring">
+                        { for stats.co_occurring.iter().take(10).filter_map(|(other, shared)| {
+                            let o = data.entities.get(*other as usize)?;
+                            Some(html! {
+                                <li>
+                                    <a class={classes!("ent", format!("ent-{}", o.kind.as_str()))} href={Route::Entity { id: o.id.clone() }.href()}>{ &o.name }</a>
+                                    <span class="muted">{ format!(" · {shared} shared {}", if *shared == 1 { "article" } else { "articles" }) }</span>
+                                </li>
+                            })
+                        }) }
+                    </ol>
+                </section>
+            </div>
+            <section aria-labelledby="mentions">
+                <h2 id="mentions">{ format!("Every mention ({})", counts.mentions) }</h2>
+                { for groups.iter().map(|(outlet, items)| html! {
+                    <section class="mention-group">
+                        <h3>{ format!("{outlet} · {}", items.len()) }</h3>
+                        <ul class="mentions">
+                            { for items.iter().map(|m| html! {
+                                <li>
+                                    <blockquote>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</blockquote>
+                                    <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ &m.title }</a>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }) }
+            </section>
+        </section>
+    }
+}
+
+fn outlet_label(outlet: &str) -> &str {
+    if outlet == parallax_engine::entities::UNATTRIBUTED {
+        crate::state::UNKNOWN_OUTLET
+    } else {
+        outlet
+    }
+}
