@@ -68,7 +68,9 @@ pub fn app(props: &AppProps) -> Html {
                     show_noise={state.show_noise} types={state.types} />
             },
             Route::Entities => html! { <pages::entities::EntityIndex corpus={corpus.clone()} /> },
-            Route::Entity { id } => html! { <pages::entity::EntityPage corpus={corpus.clone()} id={id.clone()} /> },
+            Route::Entity { id } => {
+                html! { <pages::entity::EntityPage corpus={corpus.clone()} id={id.clone()} /> }
+            }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
     };

@@ -127,7 +127,11 @@ impl Explorer {
             }
         }
         let entity_counts = (0..n)
-            .map(|e| EntityCounts { mentions: mentions[e], articles: articles[e].len(), outlets: outlets[e].len() })
+            .map(|e| EntityCounts {
+                mentions: mentions[e],
+                articles: articles[e].len(),
+                outlets: outlets[e].len(),
+            })
             .collect();
         Explorer { bundle, entity_counts }
     }
@@ -364,7 +368,8 @@ pub fn counts_line(c: EntityCounts) -> String {
 /// The mark for one mention: linked, coloured and carded for names; carded for dates and figures.
 pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
     let class = format!("ent ent-{}", mention.kind.as_str());
-    let entity = mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
+    let entity =
+        mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
     match (entity, &mention.value) {
         (Some((index, entity)), _) => {
             let mut lines = Vec::new();
@@ -391,7 +396,11 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
             let (heading, lines) = match value {
                 Value::Date(d) => (
                     d.norm.clone(),
-                    if d.relative { vec!["Relative to the article's own date".to_string()] } else { Vec::new() },
+                    if d.relative {
+                        vec!["Relative to the article's own date".to_string()]
+                    } else {
+                        Vec::new()
+                    },
                 ),
                 Value::Figure(f) => (
                     format!("{} {}", format_number(f.value), f.unit),
@@ -431,7 +440,11 @@ pub fn format_number(value: f64) -> String {
 }
 
 /// The marks of an article's blocks, keyed by block start, for the types the filter shows.
-pub fn article_marks(explorer: &Explorer, article: usize, types: TypeFilter) -> HashMap<usize, Rc<Vec<Mark>>> {
+pub fn article_marks(
+    explorer: &Explorer,
+    article: usize,
+    types: TypeFilter,
+) -> HashMap<usize, Rc<Vec<Mark>>> {
     let Some(a) = explorer.bundle.articles.get(article) else { return HashMap::new() };
     let mentions = explorer.bundle.entities.mentions_in(article as u32);
     let mut by_block: HashMap<usize, Vec<Mark>> = HashMap::new();
@@ -495,7 +508,9 @@ mod tests {
         for route in [
             Route::Home,
             Route::article("kadhimi-biden-to-meet-soon"),
-            Route::Article { id: "a".into(), query: Some("“rocket attacks” -Iran".into()), at: Some(120) },
+            Route::Article {
+                id: "a".into(), query: Some("“rocket attacks” -Iran".into()), at: Some(120)
+            },
             Route::Entities,
             Route::Entity { id: "popular-mobilization-forces".into() },
         ] {
@@ -560,7 +575,9 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
     let mut groups: Vec<(String, Vec<InContext>)> = Vec::new();
     for m in explorer.bundle.entities.mentions_of(entity) {
         let Some(article) = articles.get(m.article as usize) else { continue };
-        let Some(block) = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) else { continue };
+        let Some(block) = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) else {
+            continue;
+        };
         let (s, e) = (m.start - block.start, m.end - block.start);
         let text = &block.text;
         if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
@@ -575,9 +592,17 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
             to -= 1;
         }
         let before = &text[from..s];
-        let before = if from > 0 { format!("…{}", before.split_once(' ').map_or(before, |x| x.1)) } else { before.to_string() };
+        let before = if from > 0 {
+            format!("…{}", before.split_once(' ').map_or(before, |x| x.1))
+        } else {
+            before.to_string()
+        };
         let after = &text[e..to];
-        let after = if to < text.len() { format!("{}…", after.rsplit_once(' ').map_or(after, |x| x.0)) } else { after.to_string() };
+        let after = if to < text.len() {
+            format!("{}…", after.rsplit_once(' ').map_or(after, |x| x.0))
+        } else {
+            after.to_string()
+        };
         let item = InContext {
             article: article.id.clone(),
             title: article.title.text.clone(),

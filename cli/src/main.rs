@@ -95,7 +95,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Precache { dir, dev } => {
             let precache = precache::write_for_dir(&dir, dev)?;
             if dev {
-                eprintln!("parallax: {} is a development worker (no offline cache)", dir.join(precache::SW_FILE).display());
+                eprintln!(
+                    "parallax: {} is a development worker (no offline cache)",
+                    dir.join(precache::SW_FILE).display()
+                );
             } else {
                 eprintln!(
                     "parallax: build {}: {} files, {} bytes to cache offline -> {}",

@@ -64,7 +64,11 @@ impl Precache {
         let mut files: Vec<PrecacheFile> = files
             .into_iter()
             .filter(|(path, _)| !NOT_PRECACHED.contains(path))
-            .map(|(path, bytes)| PrecacheFile { path: path.to_string(), sha256: hex(&Sha256::digest(bytes)), bytes: bytes.len() })
+            .map(|(path, bytes)| PrecacheFile {
+                path: path.to_string(),
+                sha256: hex(&Sha256::digest(bytes)),
+                bytes: bytes.len(),
+            })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut list = String::new();
@@ -97,7 +101,8 @@ pub fn write_for_dir(dir: &Path, dev: bool) -> Result<Precache> {
     }
     let files = crate::input::read_dir(dir)?;
     let precache = Precache::of(files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
-    std::fs::write(&path, precache.service_worker()).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(&path, precache.service_worker())
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(precache)
 }
 

@@ -96,7 +96,8 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     let kb = input::kb_text(&args.kb)?;
     prepare_out_dir(&args.output)?;
 
-    let sources: Vec<SourceInput<'_>> = files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     let mut bar = Bar::new(std::io::stderr().is_terminal());
     let built = parallax_engine::build_bundle_with_progress(&sources, &kb, &mut |p| bar.show(p));
     bar.finish();
@@ -130,7 +131,10 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     if let Some(source) = APP_SOURCE {
         eprintln!("The explorer app was built into parallax from {source}.");
     }
-    eprintln!("Serve that folder with any static file server, at any path; e.g. `python3 -m http.server -d {}`.", args.output.display());
+    eprintln!(
+        "Serve that folder with any static file server, at any path; e.g. `python3 -m http.server -d {}`.",
+        args.output.display()
+    );
     Ok(())
 }
 
@@ -184,7 +188,13 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-fn report(files: &[(String, Vec<u8>)], built: &Built, precache: &Precache, bundle_bytes: usize, site_files: Vec<String>) -> Report {
+fn report(
+    files: &[(String, Vec<u8>)],
+    built: &Built,
+    precache: &Precache,
+    bundle_bytes: usize,
+    site_files: Vec<String>,
+) -> Report {
     let per_file = files
         .iter()
         .map(|(name, _)| {
@@ -210,7 +220,10 @@ fn report(files: &[(String, Vec<u8>)], built: &Built, precache: &Precache, bundl
             FileReport {
                 file: name.clone(),
                 status: status.into(),
-                articles: articles.iter().map(|a| ArticleRef { id: a.id.clone(), title: a.title.text.clone() }).collect(),
+                articles: articles
+                    .iter()
+                    .map(|a| ArticleRef { id: a.id.clone(), title: a.title.text.clone() })
+                    .collect(),
                 removed,
                 diagnostics,
             }
@@ -220,7 +233,10 @@ fn report(files: &[(String, Vec<u8>)], built: &Built, precache: &Precache, bundl
         .diagnostics
         .iter()
         .filter(|d| !files.iter().any(|(name, _)| name == &d.file))
-        .map(|d| Note { severity: severity(d.severity).into(), message: format!("{}: {}", d.file, d.message) })
+        .map(|d| Note {
+            severity: severity(d.severity).into(),
+            message: format!("{}: {}", d.file, d.message),
+        })
         .collect();
     Report {
         version: REPORT_VERSION,
@@ -238,7 +254,11 @@ fn report(files: &[(String, Vec<u8>)], built: &Built, precache: &Precache, bundl
 fn print_table(report: &Report) {
     let width = report.files.iter().map(|f| f.file.chars().count()).max().unwrap_or(4).clamp(4, 48);
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{:<width$}  {:<8}  {:>8}  {:>7}  removed noise", "file", "status", "articles", "removed");
+    let _ = writeln!(
+        err,
+        "{:<width$}  {:<8}  {:>8}  {:>7}  removed noise",
+        "file", "status", "articles", "removed"
+    );
     for f in &report.files {
         let n_removed: usize = f.removed.values().sum();
         let reasons: Vec<String> = f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
@@ -284,7 +304,11 @@ impl Bar {
                 const CELLS: usize = 30;
                 let filled = done * CELLS / total.max(1);
                 let name: String = name.chars().take(30).collect();
-                format!("[{}{}] {done}/{total} cleaning {name}", "#".repeat(filled), "-".repeat(CELLS - filled))
+                format!(
+                    "[{}{}] {done}/{total} cleaning {name}",
+                    "#".repeat(filled),
+                    "-".repeat(CELLS - filled)
+                )
             }
             Progress::Indexing => "building entities, search index and stories…".to_string(),
         };

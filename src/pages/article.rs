@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::components::article_text::MarkedText;
-use crate::state::{article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter};
+use crate::state::{
+    article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter,
+};
 
 /// Properties of [`ArticlePage`].
 #[derive(Properties, PartialEq)]

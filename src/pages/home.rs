@@ -3,6 +3,7 @@
 use parallax_engine::Article;
 use yew::prelude::*;
 
+use crate::components::remembered::RememberedLists;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
@@ -27,6 +28,7 @@ pub fn home(props: &HomeProps) -> Html {
                         plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
                 </p>
             </div>
+            <RememberedLists corpus={props.corpus.clone()} />
             <div class="outlet-groups">
                 { for groups.iter().map(|(outlet, articles)| html! {
                     <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
