@@ -160,6 +160,27 @@ test('a new deployment is offered with a Reload button, and never mixed with the
   await server.close();
 });
 
+test('a development build at the same origin removes the offline worker and its cache', async () => {
+  // `trunk serve` (a debug build) writes the development worker; simulate it over a release build.
+  const site = join(work, 'dev');
+  await cp(DIST, site, { recursive: true });
+  const server = await serve(site, '/');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  await controlled(page);
+  assert.equal((await page.evaluate(async () => caches.keys())).length, 1);
+  await run(PARALLAX, ['precache', site, '--dev']);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(async () => (await caches.keys()).length === 0 && !(await navigator.serviceWorker.getRegistration()));
+  await page.reload();
+  await page.waitForSelector('.article-card');
+  assert.equal(await page.locator('#update-banner').count(), 0, 'no update banner in development');
+  await context.close();
+  await server.close();
+});
+
 test('`parallax site` writes a complete explorer for a folder of articles', async () => {
   const articles = join(work, 'my-articles');
   await writeArticles(articles, INVENTED);
