@@ -23,7 +23,7 @@ cargo test -q --workspace
 source target/parallax-env.sh
 
 step "browser tests: app components in headless Chromium"
-cargo test -q --target wasm32-unknown-unknown -p parallax-app --test browser
+cargo test --target wasm32-unknown-unknown -p parallax-app --test browser
 
 step "release build: dist/"
 trunk build --release

@@ -46,12 +46,45 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                // Scroll first: yew may render (and run the new page's effects, such as scrolling
+                // to a search match) inside dispatch.
+                let window = gloo::utils::window();
+                let on_search = window.location().hash().unwrap_or_default().starts_with("#/search");
+                if !on_search {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
                 state.dispatch(Action::Navigate(current_route()));
-                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             });
             move || drop(listener)
         });
     }
+
+    // "/" focuses the search box from anywhere but a text field.
+    use_effect_with((), move |_| {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+                let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(event) else {
+                    return;
+                };
+                if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing = gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if typing {
+                    return;
+                }
+                if let Some(input) = gloo::utils::document().get_element_by_id("search-input") {
+                    if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
+                        event.prevent_default();
+                        let _ = input.focus();
+                    }
+                }
+            });
+        move || drop(listener)
+    });
 
     let body = match &state.corpus {
         Corpus::Loading => html! { <p class="status" role="status">{ "Loading the corpus…" }</p> },
@@ -67,9 +100,15 @@ pub fn app(props: &AppProps) -> Html {
                 <pages::article::ArticlePage corpus={corpus.clone()} id={id.clone()} query={query.clone()} at={*at}
                     show_noise={state.show_noise} types={state.types} />
             },
+            Route::Search { query } => {
+                html! { <pages::search::SearchPage corpus={corpus.clone()} query={query.clone()} /> }
+            }
             Route::Entities => html! { <pages::entities::EntityIndex corpus={corpus.clone()} /> },
             Route::Entity { id } => {
                 html! { <pages::entity::EntityPage corpus={corpus.clone()} id={id.clone()} /> }
+            }
+            Route::Compare { ids } => {
+                html! { <pages::compare::ComparePage corpus={corpus.clone()} ids={ids.clone()} /> }
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
@@ -78,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
-            <Header />
+            <Header query={match &state.route { Route::Search { query } => query.clone(), _ => String::new() }} />
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
                 <p>{ "Parallax runs entirely in your browser: no server sees what you read or search." }</p>

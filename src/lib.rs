@@ -6,6 +6,7 @@
 //! anything computed comes from `parallax_engine` or `state`.
 
 pub mod app;
+pub mod compare_view;
 pub mod components;
 pub mod io;
 pub mod pages;

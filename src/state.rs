@@ -6,6 +6,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use parallax_engine::entities::{EntityKind, Mention, MentionKind, Value};
+use parallax_engine::search::SearchOptions;
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
 use yew::Reducible;
 
@@ -24,12 +25,22 @@ pub enum Route {
         /// Raw-file offset to scroll to.
         at: Option<usize>,
     },
+    /// `#/search?q=<query>`: ranked results with snippets and outlet facets.
+    Search {
+        /// The query as typed.
+        query: String,
+    },
     /// `#/entities`: every entity with its counts.
     Entities,
     /// `#/entity/<id>`: one entity, every mention in context.
     Entity {
         /// The entity's id.
         id: String,
+    },
+    /// `#/compare/<a>/<b>[/<c>…]`: sources side by side.
+    Compare {
+        /// The compared articles' ids, in column order.
+        ids: Vec<String>,
     },
     /// Anything else: shown as "no such page".
     NotFound(String),
@@ -55,7 +66,11 @@ impl Route {
                 at: params.get("at").and_then(|a| a.parse().ok()),
             },
             [page] if page == "entities" => Route::Entities,
+            [page] if page == "search" => {
+                Route::Search { query: params.get("q").cloned().unwrap_or_default() }
+            }
             [page, id] if page == "entity" => Route::Entity { id: id.clone() },
+            [page, ids @ ..] if page == "compare" && !ids.is_empty() => Route::Compare { ids: ids.to_vec() },
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -77,7 +92,12 @@ impl Route {
                 href
             }
             Route::Entities => "#/entities".to_string(),
+            Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
             Route::Entity { id } => format!("#/entity/{}", percent_encode(id)),
+            Route::Compare { ids } => {
+                let ids: Vec<String> = ids.iter().map(|id| percent_encode(id)).collect();
+                format!("#/compare/{}", ids.join("/"))
+            }
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -512,7 +532,10 @@ mod tests {
                 id: "a".into(), query: Some("“rocket attacks” -Iran".into()), at: Some(120)
             },
             Route::Entities,
+            Route::Search { query: "outlet:\"Global Village Space\" Kadhemi".into() },
+            Route::Search { query: String::new() },
             Route::Entity { id: "popular-mobilization-forces".into() },
+            Route::Compare { ids: vec!["a".into(), "b".into(), "c".into()] },
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -543,11 +566,49 @@ mod tests {
         assert_eq!(format_number(39.0), "39");
         assert_eq!(format_number(2.5), "2.5");
     }
+
+    #[test]
+    fn facet_links_add_one_outlet_filter() {
+        assert_eq!(
+            with_outlet_filter("Kadhemi", "Global Village Space"),
+            "Kadhemi outlet:\"Global Village Space\""
+        );
+        assert_eq!(with_outlet_filter("", "AFP"), "outlet:AFP");
+        let once = with_outlet_filter("troops", "AFP");
+        assert_eq!(with_outlet_filter(&once, "AFP"), once);
+    }
 }
 
-/// Raw ranges of a search's matches in one article (empty without a query).
-pub fn search_hits(_explorer: &Explorer, _article: usize, _query: Option<&str>) -> Vec<(usize, usize)> {
-    Vec::new()
+/// Raw ranges of a search's matches in one article (empty without a query), for highlighting.
+pub fn search_hits(
+    explorer: &Explorer,
+    article: usize,
+    query: Option<&str>,
+) -> Vec<(usize, usize, &'static str)> {
+    let Some(query) = query.filter(|q| !q.trim().is_empty()) else { return Vec::new() };
+    let bundle = &explorer.bundle;
+    let options = SearchOptions { limit: bundle.articles.len(), prefix_last_word: false };
+    let results = bundle.search.search_with(&bundle.articles, query, &options);
+    results
+        .hits
+        .into_iter()
+        .find(|h| h.article == article)
+        .map(|h| h.matches.into_iter().map(|(s, e)| (s, e, "hit")).collect())
+        .unwrap_or_default()
+}
+
+/// The query with an `outlet:` filter added (quoted when the name has spaces), for facet links.
+pub fn with_outlet_filter(query: &str, outlet: &str) -> String {
+    let filter = if outlet.contains(char::is_whitespace) {
+        format!("outlet:\"{outlet}\"")
+    } else {
+        format!("outlet:{outlet}")
+    };
+    if query.contains(&filter) {
+        query.to_string()
+    } else {
+        format!("{} {filter}", query.trim()).trim().to_string()
+    }
 }
 
 /// A mention shown in its context on an entity page.
@@ -634,4 +695,24 @@ pub fn entity_index(explorer: &Explorer, kind: EntityKind) -> Vec<(usize, Entity
         .collect();
     list.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
     list
+}
+
+/// The story an article belongs to, if it has other articles.
+pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax_engine::compare::Story> {
+    bundle.stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == article_id))
+}
+
+/// The comparison link for a story: its three longest articles, in corpus order (the longest
+/// reports have the most to align; the page lets the reader swap any column).
+pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::compare::Story) -> Route {
+    let mut by_length: Vec<(usize, usize, &String)> = story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (bundle.article(id).map_or(0, Article::word_count), i, id))
+        .collect();
+    by_length.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<(usize, &String)> = by_length.into_iter().take(3).map(|(_, i, id)| (i, id)).collect();
+    chosen.sort();
+    Route::Compare { ids: chosen.into_iter().map(|(_, id)| id.clone()).collect() }
 }

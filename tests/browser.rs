@@ -102,3 +102,24 @@ async fn a_missing_bundle_says_the_download_failed() {
     assert!(error.text_content().unwrap_or_default().contains("could not be downloaded"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_search_link_shows_ranked_results_with_highlighted_snippets() {
+    let bytes = Rc::new(bundle::encode(&seed_bundle()));
+    let root = mount("#/search?q=Kadhemi", BundleSource::Bytes(bytes));
+    wait_for(&root, ".result").await;
+    assert_eq!(count(&root, ".result"), 5, "Kadhemi finds every Kadhimi article");
+    assert!(count(&root, ".snippet mark.hit") >= 5);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn article_mentions_link_to_their_entity_page() {
+    let bytes = Rc::new(bundle::encode(&seed_bundle()));
+    let root = mount("#/article/kadhimi-biden-to-meet-soon-discuss", BundleSource::Bytes(bytes));
+    let link = wait_for(&root, "a.ent-person").await;
+    let href = link.get_attribute("href").unwrap_or_default();
+    assert!(href.starts_with("#/entity/"), "{href}");
+    assert!(link.get_attribute("data-card").unwrap_or_default().contains("Person"));
+    root.remove();
+}

@@ -45,6 +45,54 @@ enum Command {
         #[command(flatten)]
         kb: input::KbArgs,
     },
+    /// Search the cleaned corpus with the explorer's ranking, as JSON.
+    Search {
+        /// Folder of raw article files.
+        dir: PathBuf,
+        /// The query: words, "phrases", -excluded, outlet:name.
+        query: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
+    /// Print entities and every mention (people, organisations, places, dates, figures) as JSON.
+    Entities {
+        /// Folder of raw article files.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
+    /// Print the stories (groups of articles reporting the same events) as JSON.
+    Stories {
+        /// Folder of raw article files.
+        dir: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
+    /// Compare two or three articles: aligned sentences, diffs, conflicting figures, as JSON.
+    Compare {
+        /// Folder of raw article files.
+        dir: PathBuf,
+        /// Article ids (see `export`), two or more.
+        #[arg(required = true, num_args = 2..)]
+        ids: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        kb: input::KbArgs,
+    },
     /// Write a complete static explorer for a folder of articles: the app built into parallax, a
     /// bundle for those articles, a service worker for offline use, and report.json (what was cleaned
     /// or rejected in each file, and why).
@@ -90,6 +138,22 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export { dir, json: _, kb } => {
             let built = input::build(&dir, &kb)?;
             output::print_json(&output::export(&built.bundle))
+        }
+        Command::Search { dir, query, json: _, limit, kb } => {
+            let built = input::build(&dir, &kb)?;
+            output::print_json(&output::search(&built.bundle, &query, limit))
+        }
+        Command::Entities { dir, json: _, kb } => {
+            let built = input::build(&dir, &kb)?;
+            output::print_json(&output::entities(&built.bundle))
+        }
+        Command::Stories { dir, json: _, kb } => {
+            let built = input::build(&dir, &kb)?;
+            output::print_json(&output::stories(&built.bundle))
+        }
+        Command::Compare { dir, ids, json: _, kb } => {
+            let built = input::build(&dir, &kb)?;
+            output::print_json(&output::compare(&built.bundle, &ids)?)
         }
         Command::Site(args) => site::run(&args),
         Command::Precache { dir, dev } => {

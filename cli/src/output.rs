@@ -1,7 +1,11 @@
 //! The CLI's JSON shapes. They are a public interface (documented in the README), so they are
 //! spelled out here rather than derived from the engine's internal types.
 
-use anyhow::Result;
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use anyhow::{bail, Result};
+use parallax_engine::compare::{DiffKind, Sentence};
 use parallax_engine::{BlockKind, Bundle};
 use serde::Serialize;
 
@@ -100,4 +104,209 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
     use std::io::Write;
     writeln!(lock)?;
     Ok(())
+}
+
+/// `parallax search --json`: the explorer's ranking, with the time the query took.
+#[derive(Serialize)]
+pub struct Search {
+    query: String,
+    took_ms: f64,
+    total: usize,
+    mode: parallax_engine::search::Mode,
+    hits: Vec<SearchHit>,
+    did_you_mean: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SearchHit {
+    article: String,
+    title: String,
+    score: f32,
+    snippet: String,
+    highlights: Vec<(usize, usize)>,
+}
+
+/// Runs one query like the app does.
+pub fn search(bundle: &Bundle, query: &str, limit: usize) -> Search {
+    let started = Instant::now();
+    let results = bundle.search.search(&bundle.articles, query, limit);
+    let took_ms = started.elapsed().as_secs_f64() * 1000.0;
+    Search {
+        query: query.to_string(),
+        took_ms,
+        total: results.total,
+        mode: results.mode,
+        did_you_mean: results.did_you_mean,
+        hits: results
+            .hits
+            .into_iter()
+            .map(|h| SearchHit {
+                article: h.id,
+                title: h.title,
+                score: h.score,
+                snippet: h.snippet.text,
+                highlights: h.snippet.highlights,
+            })
+            .collect(),
+    }
+}
+
+/// `parallax entities --json`.
+#[derive(Serialize)]
+pub struct Entities<'a> {
+    entities: Vec<EntityOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'a str,
+    aliases: &'a [String],
+    description: Option<&'a str>,
+    wikidata: Option<&'a str>,
+    provisional: bool,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    article: &'a str,
+    surface: &'a str,
+    #[serde(rename = "type")]
+    kind: String,
+    entity: Option<&'a str>,
+    start: usize,
+    end: usize,
+    value: Option<&'a parallax_engine::entities::Value>,
+}
+
+/// Every mentioned entity and every mention.
+pub fn entities(bundle: &Bundle) -> Entities<'_> {
+    let data = &bundle.entities;
+    let mut mentioned = vec![false; data.entities.len()];
+    for m in &data.mentions {
+        if let Some(slot) = m.entity.and_then(|e| mentioned.get_mut(e as usize)) {
+            *slot = true;
+        }
+    }
+    Entities {
+        entities: data
+            .entities
+            .iter()
+            .zip(&mentioned)
+            .filter(|(_, m)| **m)
+            .map(|(e, _)| EntityOut {
+                id: &e.id,
+                kind: e.kind.label(),
+                name: &e.name,
+                aliases: &e.aliases,
+                description: e.description.as_deref(),
+                wikidata: e.wikidata.as_deref(),
+                provisional: e.provisional,
+            })
+            .collect(),
+        mentions: data
+            .mentions
+            .iter()
+            .map(|m| MentionOut {
+                article: bundle.articles.get(m.article as usize).map_or("", |a| a.id.as_str()),
+                surface: data.surface(&bundle.articles, m).unwrap_or_default(),
+                kind: m.kind.as_str().to_uppercase(),
+                entity: data.entity_of(m).map(|e| e.id.as_str()),
+                start: m.start,
+                end: m.end,
+                value: m.value.as_ref(),
+            })
+            .collect(),
+    }
+}
+
+/// `parallax stories --json`.
+#[derive(Serialize)]
+pub struct Stories<'a> {
+    stories: &'a [parallax_engine::compare::Story],
+}
+
+/// The stories of the corpus.
+pub fn stories(bundle: &Bundle) -> Stories<'_> {
+    Stories { stories: &bundle.stories }
+}
+
+/// `parallax compare --json`.
+#[derive(Serialize)]
+pub struct Compare {
+    articles: Vec<parallax_engine::compare::ComparedArticle>,
+    pairs: Vec<PairOut>,
+    only: BTreeMap<String, Vec<Sentence>>,
+    quotes: Vec<parallax_engine::compare::QuotePair>,
+    shared: Vec<parallax_engine::compare::SharedRun>,
+    summary: parallax_engine::compare::Summary,
+}
+
+#[derive(Serialize)]
+struct PairOut {
+    a: String,
+    b: String,
+    a_sentence: Sentence,
+    b_sentence: Sentence,
+    score: f32,
+    /// Editor's mark-up: `[-deleted-]{+inserted+}`.
+    diff: String,
+    conflicts: Vec<FactOut>,
+    agreements: Vec<FactOut>,
+}
+
+#[derive(Serialize)]
+struct FactOut {
+    a: String,
+    b: String,
+    explanation: String,
+}
+
+/// Aligns the given articles.
+pub fn compare(bundle: &Bundle, ids: &[String]) -> Result<Compare> {
+    let mut articles = Vec::new();
+    for id in ids {
+        match bundle.article(id) {
+            Some(a) => articles.push(a),
+            None => bail!("no article {id:?} in this corpus (`parallax export DIR --json` lists the ids)"),
+        }
+    }
+    let c = parallax_engine::compare::compare(&articles, &bundle.entities);
+    let fact = |f: &parallax_engine::compare::FactPair| FactOut {
+        a: f.a.clone(),
+        b: f.b.clone(),
+        explanation: f.explanation.clone(),
+    };
+    Ok(Compare {
+        pairs: c
+            .pairs
+            .iter()
+            .map(|p| PairOut {
+                a: p.a.clone(),
+                b: p.b.clone(),
+                a_sentence: p.a_sentence.clone(),
+                b_sentence: p.b_sentence.clone(),
+                score: p.score,
+                diff: p
+                    .diff
+                    .iter()
+                    .map(|op| match op.kind {
+                        DiffKind::Equal => op.text.clone(),
+                        DiffKind::Delete => format!("[-{}-]", op.text),
+                        DiffKind::Insert => format!("{{+{}+}}", op.text),
+                    })
+                    .collect(),
+                conflicts: p.conflicts.iter().map(fact).collect(),
+                agreements: p.agreements.iter().map(fact).collect(),
+            })
+            .collect(),
+        only: c.only.into_iter().map(|o| (o.article, o.sentences)).collect(),
+        articles: c.articles,
+        quotes: c.quotes,
+        shared: c.shared,
+        summary: c.summary,
+    })
 }

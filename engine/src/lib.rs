@@ -20,6 +20,7 @@ pub mod compare;
 pub mod entities;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod text;
 
 pub use bundle::Bundle;

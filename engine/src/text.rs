@@ -29,6 +29,13 @@ pub fn is_quote(c: char) -> bool {
 
 /// Folds text for matching: Unicode lower case, diacritics stripped, quotes and dashes unified.
 pub fn fold(s: &str) -> String {
+    // Fast path: plain ASCII needs no decomposition (the common case for English news text).
+    if s.is_ascii() {
+        return s
+            .bytes()
+            .map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) })
+            .collect();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -48,63 +55,102 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Splits text into word tokens (letters and digits; `5,000` and `3.5` stay one token), each with
-/// its byte range. A trailing possessive (`’s`, `'s`, `’`) stays out of the range and the norm;
-/// hyphens split words ("al-Kadhimi" gives "al" and "kadhimi").
-pub fn tokens(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        if !c.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+/// Where a word sits in a text: what [`tokens`] finds, without the folded form (cheap to compute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Byte offset of the word.
+    pub start: usize,
+    /// Byte offset one past the word, possessive ending excluded.
+    pub end: usize,
+    /// Byte offset one past the word as written, possessive ending included.
+    pub text_end: usize,
+}
+
+/// Iterates over the words of a text with the same rules as [`tokens`], without allocating.
+///
+/// Starting it at a word's first byte yields that word first, so a caller holding a word's start
+/// offset can find its end: `word_spans(&text[start..]).next()`.
+pub fn word_spans(s: &str) -> WordSpans<'_> {
+    WordSpans { s, pos: 0 }
+}
+
+/// The iterator returned by [`word_spans`].
+#[derive(Debug, Clone)]
+pub struct WordSpans<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+fn char_at(s: &str, at: usize) -> Option<char> {
+    let b = *s.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some(char::from(b));
+    }
+    s.get(at..).and_then(|rest| rest.chars().next())
+}
+
+fn is_possessive_s_at(s: &str, at: usize) -> bool {
+    matches!(char_at(s, at), Some('s' | 'S')) && char_at(s, at + 1).is_none_or(|c| !c.is_alphanumeric())
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = WordSpan;
+
+    fn next(&mut self) -> Option<WordSpan> {
+        let s = self.s;
+        let rest = s.get(self.pos..)?;
+        let (first_at, first) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
+        let start = self.pos + first_at;
+        let mut end = start + first.len_utf8();
+        let mut prev = first;
+        while let Some(c) = char_at(s, end) {
             if c.is_alphanumeric() {
-                j += 1;
+                end += c.len_utf8();
+                prev = c;
                 continue;
             }
+            let after = end + c.len_utf8();
+            let next = char_at(s, after);
             // Keep digit groups together: 5,000 and 3.5.
-            let joins_digits = matches!(c, ',' | '.')
-                && chars[j - 1].1.is_ascii_digit()
-                && chars.get(j + 1).is_some_and(|n| n.1.is_ascii_digit());
+            let joins_digits =
+                matches!(c, ',' | '.') && prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
             // Keep inner apostrophes that are not a possessive ending: Asa'ib, O'Brien.
-            let inner_apostrophe = is_apostrophe(c)
-                && chars.get(j + 1).is_some_and(|n| n.1.is_alphabetic())
-                && !is_possessive_s(&chars, j + 1);
+            let inner_apostrophe =
+                is_apostrophe(c) && next.is_some_and(|n| n.is_alphabetic()) && !is_possessive_s_at(s, after);
             if joins_digits || inner_apostrophe {
-                j += 1;
+                end = after;
+                prev = c;
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(s.len(), |p| p.0);
-        let word = &s[start..end];
-        let norm: String = fold(word).chars().filter(|c| *c != '\'').collect();
-        // Possessive: include the ending in `text` for display, not in the range or norm.
+        // Possessive: the ending belongs to the word as written, not to its range or norm.
         let mut text_end = end;
-        if j < chars.len() && is_apostrophe(chars[j].1) {
-            if is_possessive_s(&chars, j + 1) {
-                text_end = chars.get(j + 2).map_or(s.len(), |p| p.0);
-                j += 2;
-            } else if word.ends_with(['s', 'S']) {
-                text_end = chars.get(j + 1).map_or(s.len(), |p| p.0);
-                j += 1;
+        if let Some(c) = char_at(s, end).filter(|c| is_apostrophe(*c)) {
+            let after = end + c.len_utf8();
+            if is_possessive_s_at(s, after) {
+                text_end = after + 1;
+            } else if s[start..end].ends_with(['s', 'S']) {
+                text_end = after;
             }
         }
-        out.push(Token { text: &s[start..text_end], start, end, norm });
-        i = j;
+        self.pos = text_end;
+        Some(WordSpan { start, end, text_end })
     }
-    out
 }
 
-fn is_possessive_s(chars: &[(usize, char)], at: usize) -> bool {
-    chars.get(at).is_some_and(|c| matches!(c.1, 's' | 'S'))
-        && chars.get(at + 1).is_none_or(|c| !c.1.is_alphanumeric())
+/// Splits text into word tokens (letters and digits; `5,000` and `3.5` stay one token), each with
+/// its byte range. A trailing possessive (`’s`, `'s`, `’`) stays out of the range and the norm;
+/// hyphens split words ("al-Kadhimi" gives "al" and "kadhimi").
+pub fn tokens(s: &str) -> Vec<Token<'_>> {
+    word_spans(s)
+        .map(|w| Token {
+            text: &s[w.start..w.text_end],
+            start: w.start,
+            end: w.end,
+            norm: fold(&s[w.start..w.end]).chars().filter(|c| *c != '\'').collect(),
+        })
+        .collect()
 }
 
 /// A loose key for transliterated Arabic and Persian names: spellings that differ only by
@@ -159,6 +205,16 @@ mod tests {
             ["the", "5,000", "us", "troops", "3.5", "km", "asaib", "ahl"]
         );
         assert_eq!(norms("end 2017."), ["end", "2017"]);
+    }
+
+    #[test]
+    fn a_word_can_be_re_found_from_its_start_offset() {
+        let text = "Pompeo — who met Fuad Hussein’s aide — said 5,000.";
+        for t in tokens(text) {
+            let w = word_spans(&text[t.start..]).next().unwrap();
+            assert_eq!((t.start + w.start, t.start + w.end), (t.start, t.end), "{}", t.text);
+        }
+        assert_eq!(word_spans("¡¿ 🙂 \u{7}").next(), None);
     }
 
     #[test]

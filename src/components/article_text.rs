@@ -20,9 +20,10 @@ pub struct MarkedTextProps {
     /// Entity marks, sorted by start; overlapping or out-of-range marks are skipped.
     #[prop_or_default]
     pub marks: Rc<Vec<Mark>>,
-    /// Search matches (raw ranges), sorted by start.
+    /// Inner marks (raw ranges with their CSS class: search matches, changed words, conflicting
+    /// figures), sorted by start; where they overlap, the earlier one wins.
     #[prop_or_default]
-    pub hits: Rc<Vec<(usize, usize)>>,
+    pub hits: Rc<Vec<(usize, usize, &'static str)>>,
 }
 
 /// Renders text with its marks.
@@ -34,7 +35,8 @@ pub fn marked_text(props: &MarkedTextProps) -> Html {
         let (s, e) = (s.checked_sub(base)?, e.checked_sub(base)?);
         (s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)).then_some((s, e))
     };
-    let hits: Vec<(usize, usize)> = props.hits.iter().filter_map(|&h| local(h)).collect();
+    let hits: Vec<(usize, usize, &'static str)> =
+        props.hits.iter().filter_map(|&(s, e, class)| local((s, e)).map(|(s, e)| (s, e, class))).collect();
     let mut out = Vec::new();
     let mut at = 0;
     for mark in props.marks.iter() {
@@ -44,21 +46,22 @@ pub fn marked_text(props: &MarkedTextProps) -> Html {
         }
         out.push(with_hits(text, at, start, &hits));
         let inner = with_hits(text, start, end, &hits);
+        // The card lives in an attribute and is drawn by CSS (`::after`), so it never becomes part
+        // of the text: copying a paragraph or reading it aloud gives the article's words only.
         let card = mark.card.as_ref().map(|c| {
-            html! {
-                <span class="ent-card" role="tooltip">
-                    <strong>{ &c.heading }</strong>
-                    <span class="ent-card-kind">{ &c.kind }</span>
-                    { for c.lines.iter().map(|l| html! { <span class="ent-card-line">{ l }</span> }) }
-                </span>
+            let mut card = format!("{}\n{}", c.heading, c.kind);
+            for line in &c.lines {
+                card.push('\n');
+                card.push_str(line);
             }
+            card
         });
         out.push(match &mark.href {
             Some(href) => html! {
-                <a class={mark.class.clone()} href={href.clone()} data-start={mark.start.to_string()}>{ inner }{ card }</a>
+                <a class={mark.class.clone()} href={href.clone()} data-start={mark.start.to_string()} data-card={card}>{ inner }</a>
             },
             None => html! {
-                <span class={mark.class.clone()} tabindex="0" data-start={mark.start.to_string()}>{ inner }{ card }</span>
+                <span class={mark.class.clone()} tabindex="0" data-start={mark.start.to_string()} data-card={card}>{ inner }</span>
             },
         });
         at = end;
@@ -67,11 +70,11 @@ pub fn marked_text(props: &MarkedTextProps) -> Html {
     html! { <>{ for out }</> }
 }
 
-/// `text[from..to]` with the search matches inside it wrapped in `<mark class="hit">`.
-fn with_hits(text: &str, from: usize, to: usize, hits: &[(usize, usize)]) -> Html {
+/// `text[from..to]` with the inner marks inside it wrapped in `<mark class=…>`.
+fn with_hits(text: &str, from: usize, to: usize, hits: &[(usize, usize, &'static str)]) -> Html {
     let mut out = Vec::new();
     let mut at = from;
-    for &(s, e) in hits {
+    for &(s, e, class) in hits {
         let (s, e) = (s.max(at), e.min(to));
         if s >= e || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
@@ -79,7 +82,7 @@ fn with_hits(text: &str, from: usize, to: usize, hits: &[(usize, usize)]) -> Htm
         if s > at {
             out.push(html! { { &text[at..s] } });
         }
-        out.push(html! { <mark class="hit" data-start={s.to_string()}>{ &text[s..e] }</mark> });
+        out.push(html! { <mark class={class} data-start={s.to_string()}>{ &text[s..e] }</mark> });
         at = e;
     }
     if at < to {

@@ -103,3 +103,48 @@ pub fn remembered_lists(props: &RememberedProps) -> Html {
         </>
     }
 }
+
+/// How long a query must stay unchanged before it counts as a search worth remembering (results
+/// update as the reader types, and "K", "Ka", "Kad" are not searches).
+const SEARCH_SETTLE_MS: u32 = 1500;
+
+/// Remembers `query` as a recent search once it has stayed unchanged for a moment. Call it first
+/// thing in the search page (hooks must run on every render).
+#[hook]
+pub fn use_remember_search(query: &str) {
+    use_effect_with(query.trim().to_string(), |query| {
+        let query = query.clone();
+        let timeout = (!query.is_empty()).then(|| {
+            gloo::timers::callback::Timeout::new(SEARCH_SETTLE_MS, move || {
+                storage::update(|r| r.add_search(&query));
+            })
+        });
+        move || drop(timeout)
+    });
+}
+
+/// Properties of [`PinButton`].
+#[derive(Properties, PartialEq)]
+pub struct PinButtonProps {
+    /// The compared articles' ids.
+    pub ids: Vec<String>,
+}
+
+/// "Pin this comparison" / "Unpin": keeps the comparison on the home page.
+#[function_component(PinButton)]
+pub fn pin_button(props: &PinButtonProps) -> Html {
+    let pinned = use_state(|| storage::load().0.is_pinned(&props.ids));
+    let onclick = {
+        let pinned = pinned.clone();
+        let ids = props.ids.clone();
+        Callback::from(move |_: MouseEvent| {
+            let now = storage::update(|r| if *pinned { r.unpin(&ids) } else { r.pin_comparison(&ids) });
+            pinned.set(now.is_pinned(&ids));
+        })
+    };
+    html! {
+        <button type="button" class="pin-button" aria-pressed={pinned.to_string()} {onclick}>
+            { if *pinned { "Pinned · unpin" } else { "Pin this comparison" } }
+        </button>
+    }
+}

@@ -35,7 +35,7 @@ pub struct ArticlePageProps {
 /// Per-block overlays: entity marks and search hits.
 struct Overlays {
     marks: HashMap<usize, Rc<Vec<Mark>>>,
-    hits: Rc<Vec<(usize, usize)>>,
+    hits: Rc<Vec<(usize, usize, &'static str)>>,
 }
 
 /// The article page.
@@ -53,7 +53,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 None => "mark.hit".to_string(),
             };
             if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-                el.scroll_into_view_with_bool(false);
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
             }
         });
     }
@@ -123,6 +125,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </label>
                 </div>
             </header>
+            { story_panel(&props.corpus, &article.id) }
             <div class="article-body">
                 { for pieces.iter().map(|p| render_piece(p, &overlays)) }
             </div>
@@ -164,5 +167,28 @@ fn text(text: &str, start: usize, overlays: &Overlays) -> Html {
     html! {
         <MarkedText text={AttrValue::from(text.to_string())} base={start}
             marks={overlays.marks.get(&start).cloned().unwrap_or_default()} hits={overlays.hits.clone()} />
+    }
+}
+
+/// "Also reported by…" with links to compare this article with the others of its story.
+fn story_panel(corpus: &Loaded, id: &str) -> Html {
+    let Some(story) = crate::state::story_of(&corpus.bundle, id) else { return Html::default() };
+    let others: Vec<_> =
+        story.articles.iter().filter(|a| a.as_str() != id).filter_map(|a| corpus.bundle.article(a)).collect();
+    let all: Vec<String> =
+        std::iter::once(id.to_string()).chain(others.iter().take(2).map(|a| a.id.clone())).collect();
+    html! {
+        <aside class="story-panel" aria-label="Other coverage of this story">
+            <p><strong>{ "Also reported by " }</strong>{ format!("{} other {} in this corpus", others.len(), if others.len() == 1 { "article" } else { "articles" }) }</p>
+            <ul>
+                { for others.iter().map(|o| html! {
+                    <li>
+                        <a href={crate::state::Route::Compare { ids: vec![id.to_string(), o.id.clone()] }.href()}>{ "Compare with " }{ &o.title.text }</a>
+                        <span class="muted">{ format!(" · {}", o.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |x| x.name.as_str())) }</span>
+                    </li>
+                }) }
+            </ul>
+            <a class="button" href={crate::state::Route::Compare { ids: all }.href()}>{ "Compare coverage" }</a>
+        </aside>
     }
 }

@@ -30,7 +30,7 @@ pub fn entity_index_page(props: &EntityIndexProps) -> Html {
                         html! {
                             <li>
                                 <a href={Route::Entity { id: e.id.clone() }.href()}>{ &e.name }</a>
-                                { e.provisional.then(|| html! { <span class="tag" title="Recognised by rule; not in the knowledge base">{ "new" }</span> }).unwrap_or_default() }
+                                { for e.provisional.then(|| html! { <span class="tag" title="Recognised by rule; not in the knowledge base">{ "new" }</span> }) }
                                 <span class="entity-count">{ format!("{} · {} {}", c.mentions, c.articles, if c.articles == 1 { "article" } else { "articles" }) }</span>
                             </li>
                         }

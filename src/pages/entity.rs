@@ -39,7 +39,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 <p class={classes!("type-badge", format!("badge-{}", entity.kind.as_str()))}>{ entity_kind_label(entity.kind) }</p>
                 <h1>{ &entity.name }</h1>
                 { entity.description.as_ref().map(|d| html! { <p class="lede">{ d }</p> }).unwrap_or_default() }
-                { entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }).unwrap_or_default() }
+                { for entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }) }
                 <p class="entity-stats">{ counts_line(counts) }</p>
                 <p class="entity-actions">
                     <a class="button" href={search_href}>{ format!("Search for “{}”", entity.name) }</a>
@@ -47,9 +47,9 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                         <a class="button secondary" href={format!("https://www.wikidata.org/wiki/{q}")} rel="noopener" target="_blank">{ format!("Wikidata {q}") }</a>
                     }).unwrap_or_default() }
                 </p>
-                { (!entity.aliases.is_empty()).then(|| html! {
+                { for (!entity.aliases.is_empty()).then(|| html! {
                     <p class="aliases"><span class="muted">{ "Also known as: " }</span>{ entity.aliases.join(" · ") }</p>
-                }).unwrap_or_default() }
+                }) }
             </header>
             <div class="entity-grid">
                 <section aria-labelledby="spellings">

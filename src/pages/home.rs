@@ -29,6 +29,8 @@ pub fn home(props: &HomeProps) -> Html {
                 </p>
             </div>
             <RememberedLists corpus={props.corpus.clone()} />
+            { stories(&props.corpus) }
+            <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">
                 { for groups.iter().map(|(outlet, articles)| html! {
                     <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
@@ -73,4 +75,36 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
 
 fn slug(s: &str) -> String {
     parallax_engine::model::slugify(s, 8)
+}
+
+/// Stories told by two or more articles, each with its "Compare coverage" action.
+fn stories(corpus: &crate::state::Loaded) -> Html {
+    let bundle = &corpus.bundle;
+    let shared: Vec<_> = bundle.stories.iter().filter(|s| s.articles.len() >= 2).collect();
+    if shared.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="stories" aria-labelledby="stories-h">
+            <h2 id="stories-h" class="section-title">{ "Stories covered by several outlets" }</h2>
+            <ul class="story-list">
+                { for shared.iter().map(|story| html! {
+                    <li class="story-card">
+                        <p class="story-label">{ &story.label }</p>
+                        <ul class="story-articles">
+                            { for story.articles.iter().filter_map(|id| bundle.article(id)).map(|a| html! {
+                                <li>
+                                    <a href={Route::article(&a.id).href()}>{ &a.title.text }</a>
+                                    <span class="muted">{ format!(" · {}", a.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                        <a class="button" href={crate::state::story_compare_route(bundle, story).href()}>
+                            { format!("Compare coverage ({} articles)", story.articles.len().min(3)) }
+                        </a>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
 }

@@ -1,7 +1,9 @@
 //! One module per route.
 
 pub mod article;
+pub mod compare;
 pub mod entities;
 pub mod entity;
 pub mod home;
 pub mod not_found;
+pub mod search;

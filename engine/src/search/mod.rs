@@ -1,19 +1,1008 @@
 //! Search: a positional inverted index built at bundle time, queried in the browser and the CLI.
 //!
-//! PLACEHOLDER (walking skeleton): an empty index type so the bundle format has its slot.
+//! ```
+//! use parallax_engine::{build_bundle, SourceInput};
+//!
+//! let raw = "Kadhimi meets Pompeo\n\nIraqi Prime Minister Mustafa al-Kadhemi met Mike Pompeo.\n";
+//! let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+//! let bundle = &built.bundle;
+//! let results = bundle.search.search(&bundle.articles, "Kadhimi Pompoe", 10);
+//! assert_eq!(results.total, 1);
+//! let hit = &results.hits[0];
+//! // Highlights are raw-file byte ranges: "Kadhimi" (exact), "Kadhemi" (variant), "Pompeo" (typo).
+//! let words: Vec<&str> = hit.matches.iter().map(|&(s, e)| &raw[s..e]).collect();
+//! assert_eq!(words, ["Kadhimi", "Pompeo", "Kadhemi", "Pompeo"]);
+//! ```
+//!
+//! How a query runs: [`query::parse`] reads it leniently; each word is expanded against the
+//! dictionary (exact, transliteration and plural variants, prefixes for the word being typed, and
+//! typos only when nothing closer exists), each expansion weighted below an exact match; articles
+//! holding every word (AND, falling back to OR) are scored by field-weighted BM25, the best are
+//! re-ranked by how close the words sit, and each hit gets its match ranges and a snippet.
+
+mod fuzzy;
+mod index;
+pub mod query;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entities::EntityData;
-use crate::model::Article;
+pub use index::SearchIndex;
+use index::{field_weight2, Posting};
+use query::MAX_WORD_LEN;
+pub use query::{parse, Filter, ParsedQuery, Phrase, QueryWord};
 
-/// The compiled search index stored in the bundle.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchIndex {}
+use crate::model::{Article, Block, BlockKind};
+use crate::text;
+
+/// The label facets use for articles whose outlet the cleaner could not tell.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Weight of a match by kind: exact words outrank variants, prefixes and typos.
+const WEIGHT_EXACT: f32 = 1.0;
+const WEIGHT_VARIANT: f32 = 0.8;
+const WEIGHT_PLURAL: f32 = 0.7;
+const WEIGHT_PREFIX: f32 = 0.75;
+const WEIGHT_FUZZY_1: f32 = 0.55;
+const WEIGHT_FUZZY_2: f32 = 0.4;
+/// Caps that keep a query's cost bounded whatever it says.
+const MAX_PREFIX_TERMS: usize = 30;
+const MAX_FUZZY_TERMS: usize = 16;
+/// A phrase is checked at this many places at most (bounded time for "of the").
+const MAX_PHRASE_CHECKS: usize = 100_000;
+/// "Did you mean" respells at most this many words.
+const MAX_SUGGESTED_WORDS: usize = 6;
+/// Only this many of the best BM25 candidates are re-ranked by proximity.
+const RERANK: usize = 200;
+/// Up to this much extra score (as a fraction) when all query words sit side by side.
+const PROXIMITY_BONUS: f32 = 0.5;
+/// Roughly how many words a snippet shows.
+const SNIPPET_WORDS: usize = 30;
+/// Match ranges reported per article at most.
+const MAX_MATCHES: usize = 2000;
+
+/// How a query's words were combined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Every word and phrase is in every hit.
+    And,
+    /// Nothing held them all, so hits hold at least one (ranked by how many and how well).
+    Or,
+}
+
+/// How a dictionary term matched a query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    /// The word itself (after folding case, diacritics and quotes).
+    Exact,
+    /// A transliteration, plural or al-/el- variant ("kadhemi" for "kadhimi").
+    Variant,
+    /// A completion of the word being typed ("shaabi" for "sha").
+    Prefix,
+    /// A spelling within the typo budget ("pompeo" for "pompoe").
+    Fuzzy,
+}
+
+/// A dictionary term searched on behalf of a query word.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermMatch {
+    /// The term as indexed (folded).
+    pub term: String,
+    /// Why it was searched.
+    pub kind: MatchKind,
+    /// In how many articles it occurs.
+    pub articles: u32,
+}
+
+/// What one query word (or phrase word) was expanded to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WordExpansion {
+    /// The word as typed.
+    pub word: String,
+    /// The terms searched for it, best first; empty when nothing in the corpus is close.
+    pub terms: Vec<TermMatch>,
+}
+
+/// A passage of one block showing why an article matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The passage, exactly `raw[start..end]` (a slice of one block's text).
+    pub text: String,
+    /// Raw-file offset of the passage.
+    pub start: usize,
+    /// Raw-file offset one past the passage.
+    pub end: usize,
+    /// Index of the block (in [`Article::blocks`]) the passage comes from.
+    pub block: usize,
+    /// Raw-file ranges of the matches inside the passage.
+    pub highlights: Vec<(usize, usize)>,
+    /// Whether the block goes on before the passage (show an ellipsis).
+    pub cut_before: bool,
+    /// Whether the block goes on after the passage.
+    pub cut_after: bool,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Index of the article in the slice given to [`SearchIndex::search`].
+    pub article: usize,
+    /// The article's id.
+    pub id: String,
+    /// The article's title.
+    pub title: String,
+    /// Relevance (higher is better; only comparable within one result list).
+    pub score: f32,
+    /// The best passage.
+    pub snippet: Snippet,
+    /// Every match in the article as sorted, disjoint raw-file byte ranges, for highlighting.
+    pub matches: Vec<(usize, usize)>,
+}
+
+/// How many hits come from one outlet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facet {
+    /// The outlet's name, or [`UNKNOWN_OUTLET`].
+    pub outlet: String,
+    /// Matching articles from it.
+    pub count: usize,
+}
+
+/// Everything a search found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// The query as understood, with notes on what was repaired or ignored.
+    pub query: ParsedQuery,
+    /// Whether the words were ANDed, or ORed because no article held them all.
+    pub mode: Mode,
+    /// How many articles matched (hits holds at most `limit` of them).
+    pub total: usize,
+    /// The best matches, best first.
+    pub hits: Vec<Hit>,
+    /// Matches per outlet, most first. Counted before any `outlet:` filter, so the UI can offer
+    /// the other outlets too.
+    pub facets: Vec<Facet>,
+    /// A respelled query when nothing matched and the dictionary has close words.
+    pub did_you_mean: Option<String>,
+    /// What each query word was expanded to (words first, then phrase words).
+    pub expansions: Vec<WordExpansion>,
+}
+
+/// Knobs for [`SearchIndex::search_with`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOptions {
+    /// At most this many hits are returned (total still counts them all).
+    pub limit: usize,
+    /// Treat the last word as a prefix when the query does not end with a space (search as you type).
+    pub prefix_last_word: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions { limit: 20, prefix_last_word: true }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Expansion {
+    term: u32,
+    weight: f32,
+    kind: MatchKind,
+}
+
+/// A term clause's occurrence in one article.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    exp: usize,
+    posting: Posting,
+}
+
+/// What one clause (a word or a phrase) matched.
+#[derive(Debug, Default)]
+struct ClauseHits {
+    /// Matching articles with the clause's score there, sorted by article.
+    docs: Vec<(u32, f32)>,
+    /// For words: the postings behind each match, sorted by article.
+    entries: Vec<(u32, Entry)>,
+    /// For phrases: verified occurrences (article, start, end), sorted.
+    spans: Vec<(u32, usize, usize)>,
+    /// For words: whether each expansion is the word itself (snippets prefer exact matches).
+    exact: Vec<bool>,
+}
+
+impl ClauseHits {
+    fn score(&self, doc: u32) -> Option<f32> {
+        self.docs.binary_search_by_key(&doc, |d| d.0).ok().map(|i| self.docs[i].1)
+    }
+
+    fn entries_of(&self, doc: u32) -> &[(u32, Entry)] {
+        let lo = self.entries.partition_point(|e| e.0 < doc);
+        let hi = self.entries.partition_point(|e| e.0 <= doc);
+        &self.entries[lo..hi]
+    }
+
+    fn spans_of(&self, doc: u32) -> &[(u32, usize, usize)] {
+        let lo = self.spans.partition_point(|e| e.0 < doc);
+        let hi = self.spans.partition_point(|e| e.0 <= doc);
+        &self.spans[lo..hi]
+    }
+}
+
+/// Per-query scoring context.
+struct Ctx<'a> {
+    index: &'a SearchIndex,
+    articles: &'a [Article],
+    n_docs: f32,
+    avg_len: f32,
+}
+
+impl Ctx<'_> {
+    fn idf(&self, df: u32) -> f32 {
+        let df = df as f32;
+        ((self.n_docs - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    fn bm25(&self, idf: f32, wtf2: u32, doc: u32) -> f32 {
+        let tf = wtf2 as f32 / 2.0;
+        let len = self.index.doc_lens.get(doc as usize).copied().unwrap_or(0) as f32;
+        let norm = K1 * (1.0 - B + B * len / self.avg_len.max(1.0));
+        idf * tf * (K1 + 1.0) / (tf + norm)
+    }
+
+    /// The raw range of the word starting at raw offset `start` in an article, and its block.
+    fn word_at(&self, article: &Article, start: usize) -> Option<(usize, usize, BlockKind)> {
+        let block = article.block_at(start)?;
+        let rel = start - block.start;
+        let w = text::word_spans(block.text.get(rel..)?).next()?;
+        (w.start == 0).then_some((start, start + w.end, block.kind))
+    }
+}
 
 impl SearchIndex {
-    /// Builds the index over the articles' kept text.
-    pub fn build(_articles: &[Article], _entities: &EntityData) -> SearchIndex {
-        SearchIndex {}
+    /// Searches the articles this index was built from (pass the bundle's `articles`) and returns
+    /// at most `limit` hits. Never fails and never panics, whatever the query.
+    pub fn search(&self, articles: &[Article], query: &str, limit: usize) -> SearchResults {
+        self.search_with(articles, query, &SearchOptions { limit, ..SearchOptions::default() })
+    }
+
+    /// [`SearchIndex::search`] with every knob.
+    pub fn search_with(&self, articles: &[Article], query: &str, options: &SearchOptions) -> SearchResults {
+        let mut parsed = query::parse(query);
+        if !options.prefix_last_word {
+            parsed.last_word_is_prefix = false;
+        }
+        let n_docs = self.n_docs().min(articles.len());
+        let total_len: u64 = self.doc_lens.iter().take(n_docs).map(|&l| u64::from(l)).sum();
+        let ctx = Ctx {
+            index: self,
+            articles: &articles[..n_docs],
+            n_docs: n_docs as f32,
+            avg_len: if n_docs == 0 { 1.0 } else { total_len as f32 / n_docs as f32 },
+        };
+        let mut results = SearchResults {
+            query: ParsedQuery::default(),
+            mode: Mode::And,
+            total: 0,
+            hits: Vec::new(),
+            facets: Vec::new(),
+            did_you_mean: None,
+            expansions: Vec::new(),
+        };
+        if parsed.is_empty() || n_docs == 0 {
+            results.query = parsed;
+            return results;
+        }
+
+        // Expand and evaluate every clause.
+        let n_words = parsed.words.len();
+        let mut clauses: Vec<ClauseHits> = Vec::new();
+        for (i, word) in parsed.words.iter().enumerate() {
+            let prefix = parsed.last_word_is_prefix && i + 1 == n_words;
+            let exps = self.expand(&word.norm, prefix);
+            results.expansions.push(self.describe(&word.text, &exps));
+            clauses.push(eval_word(&ctx, &exps));
+        }
+        for phrase in &parsed.phrases {
+            let words: Vec<Vec<Expansion>> =
+                phrase.words.iter().map(|w| self.expand_strict(&w.norm)).collect();
+            for (w, exps) in phrase.words.iter().zip(&words) {
+                results.expansions.push(self.describe(&w.text, exps));
+            }
+            clauses.push(eval_phrase(&ctx, &phrase.words, &words));
+        }
+
+        // Exclusions and the outlet filter.
+        let mut excluded = vec![false; n_docs];
+        for word in &parsed.excluded_words {
+            for (doc, _) in eval_word(&ctx, &self.expand_strict(&word.norm)).docs {
+                excluded[doc as usize] = true;
+            }
+        }
+        for phrase in &parsed.excluded_phrases {
+            let words: Vec<Vec<Expansion>> =
+                phrase.words.iter().map(|w| self.expand_strict(&w.norm)).collect();
+            for (doc, _) in eval_phrase(&ctx, &phrase.words, &words).docs {
+                excluded[doc as usize] = true;
+            }
+        }
+        let outlet_ok = outlet_filter(ctx.articles, &parsed.outlets);
+
+        // AND, falling back to OR when nothing holds every clause.
+        let mut mode = Mode::And;
+        let mut found = combine(&clauses, &excluded, n_docs, Mode::And);
+        if clauses.len() > 1 && !found.iter().any(|(doc, _)| outlet_ok[*doc as usize]) {
+            mode = Mode::Or;
+            found = combine(&clauses, &excluded, n_docs, Mode::Or);
+        }
+        results.facets = facets(ctx.articles, found.iter().map(|d| d.0));
+        found.retain(|(doc, _)| outlet_ok[*doc as usize]);
+        results.mode = mode;
+        results.total = found.len();
+
+        // Re-rank the best by proximity, then build the hits.
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (doc, score) in found.iter_mut().take(RERANK) {
+            *score *= 1.0 + PROXIMITY_BONUS * closeness(&ctx, &clauses, *doc);
+        }
+        let rerank = found.len().min(RERANK);
+        found[..rerank].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(doc, score) in found.iter().take(options.limit) {
+            results.hits.push(make_hit(&ctx, &clauses, doc, score));
+        }
+        if results.total == 0 {
+            results.did_you_mean = self.did_you_mean(query, &parsed);
+        }
+        results.query = parsed;
+        results
+    }
+
+    fn describe(&self, word: &str, exps: &[Expansion]) -> WordExpansion {
+        WordExpansion {
+            word: word.to_string(),
+            terms: exps
+                .iter()
+                .map(|e| TermMatch {
+                    term: self.term(e.term).to_string(),
+                    kind: e.kind,
+                    articles: self.df(e.term),
+                })
+                .collect(),
+        }
+    }
+
+    /// Exact and transliteration matches only: for phrases and exclusions.
+    fn expand_strict(&self, norm: &str) -> Vec<Expansion> {
+        let mut out = Vec::new();
+        if let Some(id) = self.term_id(norm) {
+            push_exp(&mut out, id, WEIGHT_EXACT, MatchKind::Exact);
+        }
+        if norm.len() <= MAX_WORD_LEN && norm.chars().all(char::is_alphabetic) {
+            for &id in self.translit_group(&text::translit_key(norm)) {
+                push_exp(&mut out, id, WEIGHT_VARIANT, MatchKind::Variant);
+            }
+        }
+        out
+    }
+
+    /// Every term a query word stands for, best first: exact, variants, completions of a word
+    /// being typed, and typos only when none of those exist.
+    fn expand(&self, norm: &str, prefix: bool) -> Vec<Expansion> {
+        let mut out = self.expand_strict(norm);
+        if norm.len() > MAX_WORD_LEN {
+            return out;
+        }
+        let alphabetic = norm.chars().all(char::is_alphabetic);
+        if alphabetic && norm.chars().count() >= 3 {
+            let plural = match norm.strip_suffix('s') {
+                Some(singular) => singular.to_string(),
+                None => format!("{norm}s"),
+            };
+            if let Some(id) = self.term_id(&plural) {
+                push_exp(&mut out, id, WEIGHT_PLURAL, MatchKind::Variant);
+            }
+            // "Alkadhimi" written as one word (but "already" is not "ready").
+            let articles: &[&str] = if self.term_id(norm).is_none() { &["al", "el"] } else { &[] };
+            for article in articles {
+                if let Some(rest) = norm.strip_prefix(article).filter(|r| r.chars().count() >= 4) {
+                    for id in self.expand_strict(rest).into_iter().map(|e| e.term) {
+                        push_exp(&mut out, id, WEIGHT_VARIANT, MatchKind::Variant);
+                    }
+                }
+            }
+        }
+        if prefix {
+            let mut completions: Vec<u32> = self.prefix_range(norm).map(|i| i as u32).collect();
+            // Spelling variants of a word being typed ("Kadhem" finds Kadhimi), unless the word
+            // is complete already ("Hussein" must not complete to "housing").
+            if alphabetic && norm.chars().count() >= 3 && self.term_id(norm).is_none() {
+                completions.extend(self.translit_prefix_groups(&text::translit_key(norm)).copied());
+            }
+            completions.sort_unstable();
+            completions.dedup();
+            completions.sort_by_key(|&id| std::cmp::Reverse(self.df(id)));
+            // Very short prefixes stand for too much to search it all.
+            let cap = match norm.chars().count() {
+                1 => MAX_PREFIX_TERMS / 4,
+                2 => MAX_PREFIX_TERMS / 2,
+                _ => MAX_PREFIX_TERMS,
+            };
+            for id in completions.into_iter().take(cap) {
+                push_exp(&mut out, id, WEIGHT_PREFIX, MatchKind::Prefix);
+            }
+        }
+        if out.is_empty() {
+            out = self.fuzzy(norm, prefix);
+        }
+        out
+    }
+
+    /// Dictionary terms within the typo budget of `norm` (or of a prefix of them, for a word being
+    /// typed), closest and most frequent first.
+    fn fuzzy(&self, norm: &str, prefix: bool) -> Vec<Expansion> {
+        let n_chars = norm.chars().count();
+        let budget = fuzzy::max_typos(n_chars);
+        if budget == 0 {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, u32, u32)> = Vec::new();
+        let mut matcher = fuzzy::Matcher::new(norm, budget);
+        for id in self.typo_candidates(norm) {
+            if let Some(d) = matcher.distance(&self.terms[id]) {
+                found.push((d, self.df(id as u32), id as u32));
+            }
+        }
+        if prefix {
+            // Typos in a word being typed: compare with the terms' prefixes, keeping the first letter.
+            if let Some(first) = norm.chars().next() {
+                let mut buf = [0u8; 4];
+                for id in self.prefix_range(first.encode_utf8(&mut buf)) {
+                    let term = &self.terms[id];
+                    if term.chars().count() > n_chars {
+                        if let Some(d) = matcher.prefix_distance(term) {
+                            found.push((d, self.df(id as u32), id as u32));
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut out = Vec::new();
+        for (d, _, id) in found {
+            if out.len() >= MAX_FUZZY_TERMS {
+                break;
+            }
+            let weight = if d <= 1 { WEIGHT_FUZZY_1 } else { WEIGHT_FUZZY_2 };
+            push_exp(&mut out, id, weight, MatchKind::Fuzzy);
+        }
+        out
+    }
+
+    /// The terms a typo of `norm` may be: those starting with its first letter, or with its first
+    /// two letters swapped. Typos on the first letter are rare, and this keeps the scan to a few
+    /// percent of the dictionary.
+    fn typo_candidates(&self, norm: &str) -> Vec<usize> {
+        let mut chars = norm.chars();
+        let (Some(a), b) = (chars.next(), chars.next()) else { return Vec::new() };
+        let mut buf = [0u8; 8];
+        let first: &str = a.encode_utf8(&mut buf);
+        let mut ids: Vec<usize> = self.prefix_range(first).collect();
+        if let Some(b) = b.filter(|b| *b != a) {
+            let swapped = format!("{b}{a}");
+            ids.extend(self.prefix_range(&swapped));
+        }
+        ids
+    }
+
+    /// Rewrites the query with the closest frequent dictionary word for each word it lacks.
+    fn did_you_mean(&self, query: &str, parsed: &ParsedQuery) -> Option<String> {
+        let mut words: Vec<&QueryWord> = parsed.words.iter().collect();
+        words.extend(parsed.phrases.iter().flat_map(|p| p.words.iter()));
+        words.sort_by_key(|w| w.start);
+        let mut out = String::new();
+        let mut at = 0;
+        let mut changed = false;
+        let mut tried = 0;
+        for w in words {
+            if w.norm.len() > MAX_WORD_LEN || self.term_id(&w.norm).is_some() || w.start < at {
+                continue;
+            }
+            let n_chars = w.norm.chars().count();
+            let budget = match n_chars {
+                0..=2 => continue,
+                3 => 1,
+                4..=5 => 2,
+                _ => 3,
+            };
+            tried += 1;
+            if tried > MAX_SUGGESTED_WORDS {
+                break;
+            }
+            let mut matcher = fuzzy::Matcher::new(&w.norm, budget);
+            let best = self
+                .typo_candidates(&w.norm)
+                .into_iter()
+                .map(|id| &self.terms[id])
+                .filter_map(|t| {
+                    matcher.distance(t).map(|d| (d, self.term_id(t).map_or(0, |id| self.df(id)), t))
+                })
+                .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+            if let Some((_, _, term)) = best {
+                out.push_str(query.get(at..w.start)?);
+                out.push_str(term);
+                at = w.end;
+                changed = true;
+            }
+        }
+        if !changed {
+            return None;
+        }
+        out.push_str(query.get(at..)?);
+        Some(out.trim().to_string())
+    }
+}
+
+fn push_exp(out: &mut Vec<Expansion>, term: u32, weight: f32, kind: MatchKind) {
+    if !out.iter().any(|e| e.term == term) {
+        out.push(Expansion { term, weight, kind });
+    }
+}
+
+/// Articles holding any expansion of a word, scored by the best expansion's weighted BM25.
+fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
+    let mut hits = ClauseHits::default();
+    let n_docs = ctx.articles.len() as u32;
+    let idfs: Vec<f32> = exps.iter().map(|e| ctx.idf(ctx.index.df(e.term))).collect();
+    hits.exact = exps.iter().map(|e| e.kind == MatchKind::Exact).collect();
+    for (i, exp) in exps.iter().enumerate() {
+        hits.entries.extend(
+            ctx.index
+                .postings(exp.term)
+                .filter(|p| p.doc < n_docs)
+                .map(|p| (p.doc, Entry { exp: i, posting: p })),
+        );
+    }
+    hits.entries.sort_by_key(|e| (e.0, e.1.exp));
+    for &(doc, entry) in &hits.entries {
+        let exp = exps[entry.exp];
+        let score = exp.weight * ctx.bm25(idfs[entry.exp], entry.posting.wtf2, doc);
+        match hits.docs.last_mut() {
+            Some(last) if last.0 == doc => last.1 = last.1.max(score),
+            _ => hits.docs.push((doc, score)),
+        }
+    }
+    hits
+}
+
+/// Articles holding the phrase's words in a row (within one block; an "al"/"el" in the text may
+/// sit between them), scored by BM25 over the phrase's occurrences.
+fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> ClauseHits {
+    let mut hits = ClauseHits::default();
+    if words.is_empty() || exps.iter().any(Vec::is_empty) {
+        return hits;
+    }
+    // Candidates: articles holding every word.
+    let mut candidates: Option<Vec<u32>> = None;
+    for word_exps in exps {
+        let mut docs: Vec<u32> =
+            word_exps.iter().flat_map(|e| ctx.index.postings(e.term).map(|p| p.doc)).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        candidates = Some(match candidates {
+            None => docs,
+            Some(prev) => prev.into_iter().filter(|d| docs.binary_search(d).is_ok()).collect(),
+        });
+    }
+    let candidates = candidates.unwrap_or_default();
+    if candidates.is_empty() {
+        return hits;
+    }
+    let idf: f32 =
+        exps.iter().map(|e| ctx.idf(e.iter().map(|x| ctx.index.df(x.term)).max().unwrap_or(0))).sum();
+    // Where each word occurs in the candidates: (article, offset), sorted.
+    let occurrences: Vec<Vec<(u32, usize)>> = exps
+        .iter()
+        .map(|word_exps| {
+            let mut out: Vec<(u32, usize)> = Vec::new();
+            for exp in word_exps {
+                for p in ctx.index.postings(exp.term) {
+                    if candidates.binary_search(&p.doc).is_ok() {
+                        out.extend(ctx.index.offsets(&p).into_iter().map(|o| (p.doc, o)));
+                    }
+                }
+            }
+            // One term's postings come sorted already; several need merging.
+            if word_exps.len() > 1 {
+                out.sort_unstable();
+                out.dedup();
+            }
+            out
+        })
+        .collect();
+    // Verify from the rarest word: each of its occurrences can only belong to a phrase that
+    // starts a few words earlier, so "the Islamic State" checks "Islamic", not every "the".
+    let anchor = (0..occurrences.len()).min_by_key(|&i| occurrences[i].len()).unwrap_or(0);
+    let starts = &occurrences[0];
+    let mut found: Vec<(u32, usize, usize, BlockKind)> = Vec::new();
+    let mut checks = 0usize;
+    let mut verify = |doc: u32, start: usize| {
+        // Cheap test first: the next word must occur just after this one.
+        if let Some(next) = occurrences.get(1) {
+            let i = next.partition_point(|&o| o <= (doc, start));
+            if next.get(i).is_none_or(|&(d, o)| d != doc || o > start + 64) {
+                return;
+            }
+        }
+        if let Some(article) = ctx.articles.get(doc as usize) {
+            if let Some((end, kind)) = phrase_at(article, doc, start, &occurrences) {
+                found.push((doc, start, end, kind));
+            }
+        }
+    };
+    if anchor == 0 {
+        for &(doc, start) in starts.iter().take(MAX_PHRASE_CHECKS) {
+            verify(doc, start);
+        }
+    } else {
+        // Words, an "al-" and the spaces between them rarely take more than this many bytes.
+        let max_span = anchor * 64;
+        'anchors: for &(doc, at) in &occurrences[anchor] {
+            let lo = starts.partition_point(|&s| s < (doc, at.saturating_sub(max_span)));
+            let hi = starts.partition_point(|&s| s < (doc, at));
+            for &(_, start) in &starts[lo..hi] {
+                if checks >= MAX_PHRASE_CHECKS {
+                    break 'anchors;
+                }
+                checks += 1;
+                verify(doc, start);
+            }
+        }
+        found.sort_unstable_by_key(|f| (f.0, f.1));
+        found.dedup_by_key(|f| (f.0, f.1));
+    }
+    let mut i = 0;
+    while i < found.len() {
+        let doc = found[i].0;
+        let mut wtf2 = 0;
+        while i < found.len() && found[i].0 == doc {
+            let (_, start, end, kind) = found[i];
+            hits.spans.push((doc, start, end));
+            wtf2 += field_weight2(kind);
+            i += 1;
+        }
+        hits.docs.push((doc, ctx.bm25(idf, wtf2, doc)));
+    }
+    hits
+}
+
+/// If the phrase starts at raw offset `start` of article `doc`, its raw end and the kind of block
+/// it is in. Each next word of the text must be an occurrence of the next phrase word (which the
+/// postings say), so no word is folded here.
+fn phrase_at(
+    article: &Article,
+    doc: u32,
+    start: usize,
+    occurrences: &[Vec<(u32, usize)>],
+) -> Option<(usize, BlockKind)> {
+    let block = article.block_at(start)?;
+    let rel = start - block.start;
+    let rest = block.text.get(rel..)?;
+    let mut spans = text::word_spans(rest);
+    let first = spans.next()?;
+    if first.start != 0 {
+        return None;
+    }
+    let mut end = first.end;
+    for occ in &occurrences[1..] {
+        let mut span = spans.next()?;
+        if occ.binary_search(&(doc, start + span.start)).is_err() {
+            // The text may carry an "al-" the query left out.
+            let word = &rest[span.start..span.end];
+            if !(word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el")) {
+                return None;
+            }
+            span = spans.next()?;
+            occ.binary_search(&(doc, start + span.start)).ok()?;
+        }
+        end = span.end;
+    }
+    Some((start + end, block.kind))
+}
+
+/// Articles that pass: in every clause (AND) or in any (OR), not excluded; with summed scores.
+fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize, mode: Mode) -> Vec<(u32, f32)> {
+    if clauses.is_empty() {
+        // Filters and exclusions only: every article that passes, in corpus order.
+        return (0..n_docs as u32).filter(|d| !excluded[*d as usize]).map(|d| (d, 0.0)).collect();
+    }
+    let mut score = vec![0f32; n_docs];
+    let mut count = vec![0u16; n_docs];
+    for clause in clauses {
+        for &(doc, s) in &clause.docs {
+            score[doc as usize] += s;
+            count[doc as usize] += 1;
+        }
+    }
+    let needed = match mode {
+        Mode::And => clauses.len() as u16,
+        Mode::Or => 1,
+    };
+    (0..n_docs).filter(|&d| count[d] >= needed && !excluded[d]).map(|d| (d as u32, score[d])).collect()
+}
+
+/// How close the clauses' matches sit in an article: 1.0 when side by side, towards 0 when far
+/// apart, 0 with fewer than two clauses matched.
+fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 {
+    if clauses.len() < 2 {
+        return 0.0;
+    }
+    let mut marks: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    for (c, clause) in clauses.iter().enumerate() {
+        let before = marks.len();
+        for (_, entry) in clause.entries_of(doc) {
+            marks.extend(ctx.index.offsets(&entry.posting).into_iter().map(|o| (o, c)));
+        }
+        marks.extend(clause.spans_of(doc).iter().map(|s| (s.1, c)));
+        if marks.len() > before {
+            k += 1;
+        }
+    }
+    if k < 2 {
+        return 0.0;
+    }
+    marks.sort_unstable();
+    // Smallest window holding a mark of every matched clause.
+    let mut seen = vec![0usize; clauses.len()];
+    let mut covered = 0;
+    let mut best = usize::MAX;
+    let mut lo = 0;
+    for hi in 0..marks.len() {
+        if seen[marks[hi].1] == 0 {
+            covered += 1;
+        }
+        seen[marks[hi].1] += 1;
+        while covered == k {
+            best = best.min(marks[hi].0 - marks[lo].0);
+            seen[marks[lo].1] -= 1;
+            if seen[marks[lo].1] == 0 {
+                covered -= 1;
+            }
+            lo += 1;
+        }
+    }
+    // About six bytes a word; words in a row span (k - 1) gaps.
+    let extra_words = (best as f32 / 6.0 - (k - 1) as f32).max(0.0);
+    1.0 / (1.0 + extra_words / 3.0)
+}
+
+fn outlet_name(article: &Article) -> &str {
+    article.outlet.as_ref().map_or(UNKNOWN_OUTLET, |o| o.name.as_str())
+}
+
+fn squash(s: &str) -> String {
+    text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Which articles pass the `outlet:` filters. Matching is lenient: "asharq", "Asharq al-Awsat"
+/// and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; "unknown" finds articles whose outlet is not
+/// known. Each distinct outlet name is matched once.
+fn outlet_filter(articles: &[Article], filters: &[Filter]) -> Vec<bool> {
+    let wanted: Vec<(String, String)> = filters
+        .iter()
+        .map(|f| squash(&f.value))
+        .filter(|v| !v.is_empty())
+        .map(|v| {
+            let key = text::translit_key(&v);
+            (v, key)
+        })
+        .collect();
+    if wanted.is_empty() {
+        return vec![true; articles.len()];
+    }
+    let mut verdicts: Vec<(&str, bool)> = Vec::new();
+    articles
+        .iter()
+        .map(|article| {
+            let name = outlet_name(article);
+            if let Some(&(_, ok)) = verdicts.iter().find(|v| v.0 == name) {
+                return ok;
+            }
+            let squashed = squash(name);
+            let key = text::translit_key(&squashed);
+            let ok = wanted.iter().any(|(w, wk)| squashed.contains(w.as_str()) || key.contains(wk.as_str()));
+            verdicts.push((name, ok));
+            ok
+        })
+        .collect()
+}
+
+fn facets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<Facet> {
+    let mut counts: Vec<Facet> = Vec::new();
+    for doc in docs {
+        let Some(article) = articles.get(doc as usize) else { continue };
+        let name = outlet_name(article);
+        match counts.iter_mut().find(|f| f.outlet == name) {
+            Some(f) => f.count += 1,
+            None => counts.push(Facet { outlet: name.to_string(), count: 1 }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
+    counts
+}
+
+/// A match while building a hit: raw start and end, the clause it matched, and whether exactly.
+type Mark = (usize, usize, usize, bool);
+
+/// Builds a hit: every match range in the article and the best snippet.
+fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit {
+    let article = &ctx.articles[doc as usize];
+    // (start, end, clause) for every match.
+    let mut marks: Vec<Mark> = Vec::new();
+    for (c, clause) in clauses.iter().enumerate() {
+        for (_, entry) in clause.entries_of(doc) {
+            for off in ctx.index.offsets(&entry.posting) {
+                if let Some((s, e, _)) = ctx.word_at(article, off) {
+                    marks.push((s, e, c, clause.exact.get(entry.exp).copied().unwrap_or(false)));
+                }
+            }
+        }
+        if clause.score(doc).is_some() {
+            marks.extend(clause.spans_of(doc).iter().map(|&(_, s, e)| (s, e, c, true)));
+        }
+    }
+    marks.sort_unstable();
+    marks.truncate(MAX_MATCHES);
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for &(s, e, _, _) in &marks {
+        match matches.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => matches.push((s, e)),
+        }
+    }
+    Hit {
+        article: doc as usize,
+        id: article.id.clone(),
+        title: article.title.text.clone(),
+        score,
+        snippet: snippet(article, &marks, &matches),
+        matches,
+    }
+}
+
+/// The passage of about [`SNIPPET_WORDS`] words, within one block, holding the most distinct
+/// query clauses (then the most matches); body text is preferred over captions and the title
+/// when they say no more.
+///
+/// Windows are first compared by bytes (about six a word), so only the chosen passage's
+/// neighbourhood is tokenised.
+fn snippet(article: &Article, marks: &[Mark], matches: &[(usize, usize)]) -> Snippet {
+    const LEAD_BYTES: usize = 30;
+    const WINDOW_BYTES: usize = SNIPPET_WORDS * 6;
+    // How good a window is: distinct clauses, block kind preference, exact matches, matches.
+    type Quality = (u32, u8, usize, usize);
+    // The best window's quality, block index and anchor offset.
+    let mut best: Option<(Quality, usize, usize)> = None;
+    let mut block_of: Option<(usize, &Block)> = None;
+    for (i, mark) in marks.iter().enumerate() {
+        let (b, block) = match block_of {
+            Some((b, block)) if block.start <= mark.0 && mark.0 < block.end => (b, block),
+            _ => {
+                match article.blocks.iter().enumerate().find(|(_, bl)| bl.start <= mark.0 && mark.0 < bl.end)
+                {
+                    Some(found) => found,
+                    None => continue,
+                }
+            }
+        };
+        block_of = Some((b, block));
+        let from = mark.0.saturating_sub(LEAD_BYTES).max(block.start);
+        let to = (from + WINDOW_BYTES).min(block.end);
+        let mut clauses = 0u64;
+        let (mut count, mut exact) = (0, 0);
+        for m in marks[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 >= from)
+            .chain(marks[i..].iter().take_while(|m| m.0 < to))
+        {
+            clauses |= 1 << (m.2 % 64);
+            count += 1;
+            exact += usize::from(m.3);
+        }
+        let key = (clauses.count_ones(), snippet_preference(block.kind), exact, count);
+        if best.as_ref().is_none_or(|b| key > b.0) {
+            best = Some((key, b, mark.0));
+        }
+    }
+    match best.and_then(|(_, b, anchor)| Some((b, article.blocks.get(b)?, anchor))) {
+        Some((b, block, anchor)) => passage(block, b, anchor - block.start, matches),
+        None => lead_snippet(article),
+    }
+}
+
+/// Which blocks make the best snippets when they hold as many query words: body text, then
+/// headings and captions, then the title (which the result list shows anyway).
+fn snippet_preference(kind: BlockKind) -> u8 {
+    match kind {
+        BlockKind::Paragraph | BlockKind::Bullet => 2,
+        BlockKind::Heading | BlockKind::Caption => 1,
+        BlockKind::Title => 0,
+    }
+}
+
+/// The opening words of the first paragraph (for filter-only queries).
+fn lead_snippet(article: &Article) -> Snippet {
+    let found = article.blocks.iter().enumerate().find(|(_, b)| b.kind == BlockKind::Paragraph);
+    match found.or_else(|| article.blocks.first().map(|b| (0, b))) {
+        Some((b, block)) => passage(block, b, 0, &[]),
+        None => {
+            let t = &article.title;
+            Snippet {
+                text: t.text.clone(),
+                start: t.start,
+                end: t.end,
+                block: 0,
+                highlights: Vec::new(),
+                cut_before: false,
+                cut_after: false,
+            }
+        }
+    }
+}
+
+/// About [`SNIPPET_WORDS`] words of a block around the word at block-relative `anchor`, starting a
+/// few words before it, with the matches inside as highlights.
+fn passage(block: &Block, b: usize, anchor: usize, matches: &[(usize, usize)]) -> Snippet {
+    const LEAD_WORDS: usize = 4;
+    const NEAR_START_WORDS: usize = 10;
+    let text = block.text.as_str();
+    // Tokenise from the block's start when the anchor is near it, else from a little before the
+    // anchor (enough to fill a passage that ends with the block), dropping a word the starting
+    // point cuts in two.
+    let mut from = if anchor <= SNIPPET_WORDS * 12 { 0 } else { anchor - SNIPPET_WORDS * 8 };
+    from = from.min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let cut_word = text[..from].chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut spans: Vec<text::WordSpan> = Vec::new();
+    let mut after_anchor = 0;
+    for w in text::word_spans(&text[from..])
+        .map(|w| text::WordSpan { start: from + w.start, end: from + w.end, text_end: from + w.text_end })
+        .skip_while(|w| cut_word && w.start == from && w.start < anchor)
+    {
+        if w.start >= anchor {
+            after_anchor += 1;
+            if after_anchor > SNIPPET_WORDS + 1 {
+                break;
+            }
+        }
+        spans.push(w);
+    }
+    let at = spans.partition_point(|w| w.start < anchor);
+    let first = if from == 0 && at <= NEAR_START_WORDS { 0 } else { at.saturating_sub(LEAD_WORDS) };
+    // Near the block's end, start earlier so the passage stays full.
+    let first = first.min(spans.len().saturating_sub(SNIPPET_WORDS));
+    spans.drain(..first);
+    let cut_after = spans.len() > SNIPPET_WORDS;
+    spans.truncate(SNIPPET_WORDS);
+    let (rel_lo, rel_hi) = match (spans.first(), spans.last()) {
+        (Some(f), Some(l)) => (f.start, l.text_end),
+        _ => (0, text.len()),
+    };
+    let (lo, hi) = (block.start + rel_lo, block.start + rel_hi);
+    let highlights =
+        matches.iter().filter(|m| m.1 > lo && m.0 < hi).map(|&(s, e)| (s.max(lo), e.min(hi))).collect();
+    Snippet {
+        text: text.get(rel_lo..rel_hi).unwrap_or_default().to_string(),
+        start: lo,
+        end: hi,
+        block: b,
+        highlights,
+        cut_before: text[..rel_lo].chars().any(char::is_alphanumeric),
+        cut_after,
     }
 }

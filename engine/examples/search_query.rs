@@ -1,0 +1,58 @@
+//! Runs queries over a folder of raw files and prints the hits, for judging relevance by eye:
+//! `cargo run -p parallax-engine --example search_query -- corpus/raw "Kadhemi" "outlet:asharq Iraq"`.
+
+use parallax_engine::{build_bundle, SourceInput};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().unwrap_or_else(|| "corpus/raw".to_string());
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let bundle = build_bundle(&sources, "").bundle;
+    for query in args {
+        let r = bundle.search.search(&bundle.articles, &query, 10);
+        println!(
+            "== {query:?}: {:?}, {} hits, facets {:?}",
+            r.mode,
+            r.total,
+            r.facets.iter().map(|f| (&f.outlet, f.count)).collect::<Vec<_>>()
+        );
+        if let Some(d) = &r.did_you_mean {
+            println!("   did you mean: {d}");
+        }
+        for note in &r.query.notes {
+            println!("   note: {note}");
+        }
+        for e in &r.expansions {
+            let terms: Vec<String> =
+                e.terms.iter().map(|t| format!("{}({:?},{})", t.term, t.kind, t.articles)).collect();
+            println!("   {} -> {}", e.word, terms.join(" "));
+        }
+        for h in &r.hits {
+            let outlet = bundle.articles[h.article].outlet.as_ref().map_or("?", |o| o.name.as_str());
+            println!("   {:6.2}  {}  [{}]", h.score, h.title, outlet);
+            let mut s = h.snippet.text.clone();
+            for &(a, b) in h.snippet.highlights.iter().rev() {
+                s.insert(b - h.snippet.start, ']');
+                s.insert(a - h.snippet.start, '[');
+            }
+            println!(
+                "           {}{}{}",
+                if h.snippet.cut_before { "…" } else { "" },
+                s,
+                if h.snippet.cut_after { "…" } else { "" }
+            );
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! The compiled index: a sorted term dictionary, varint-encoded positional postings in one byte
+//! arena, and a secondary dictionary of transliteration keys. Built once at bundle time.
+//!
+//! Postings of a term, per article in increasing article order: article delta, occurrence count
+//! (with a flag bit), the field-weighted term frequency (half-units, see [`field_weight2`]) only
+//! when some occurrence is outside a paragraph, then the occurrences' raw-file start offsets as
+//! deltas. Positions are raw-file byte offsets, so
+//! a match can be highlighted without re-reading the article, and the word's end found by
+//! re-tokenising from its start.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::query::term_into;
+use crate::model::{Article, BlockKind};
+use crate::text;
+
+/// Field weight of a block kind, in half-units (so 2 is weight 1.0): title and headings weigh
+/// most, captions and bullets (summaries of the article) above body paragraphs.
+pub fn field_weight2(kind: BlockKind) -> u32 {
+    match kind {
+        BlockKind::Title => 6,
+        BlockKind::Heading => 4,
+        BlockKind::Bullet | BlockKind::Caption => 3,
+        BlockKind::Paragraph => 2,
+    }
+}
+
+/// The compiled search index stored in the bundle.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    /// Each article's length in words, for BM25 length normalisation.
+    pub(crate) doc_lens: Vec<u32>,
+    /// The term dictionary, sorted by bytes (binary search and prefix ranges).
+    pub(crate) terms: Vec<String>,
+    /// How many articles hold each term.
+    pub(crate) doc_freq: Vec<u32>,
+    /// Where each term's postings start in `postings`, plus one final end offset.
+    pub(crate) posting_starts: Vec<u32>,
+    /// Every term's postings, back to back.
+    pub(crate) postings: Vec<u8>,
+    /// Transliteration keys ([`text::translit_key`] of names: alphabetic terms mostly written
+    /// with a capital), sorted.
+    pub(crate) translit_keys: Vec<String>,
+    /// For each key, the terms that share it.
+    pub(crate) translit_terms: Vec<Vec<u32>>,
+}
+
+/// One article in a term's postings.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Posting {
+    /// Index of the article.
+    pub doc: u32,
+    /// Field-weighted term frequency in half-units.
+    pub wtf2: u32,
+    /// Number of occurrences.
+    pub tf: u32,
+    /// Where the occurrence offsets start in the arena.
+    pub offs_at: usize,
+    /// Byte length of the encoded offsets.
+    pub offs_len: usize,
+}
+
+pub(crate) fn write_varint(mut v: u64, out: &mut Vec<u8>) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn varint_len(v: u64) -> usize {
+    (64 - v.leading_zeros() as usize).max(1).div_ceil(7)
+}
+
+/// Reads a varint at `*at`, advancing it; `None` at the end of the bytes or on a malformed value.
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+/// Iterates over one term's postings.
+pub(crate) struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    end: usize,
+    doc: u32,
+    first: bool,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        if self.at >= self.end {
+            return None;
+        }
+        let bytes = &self.bytes[..self.end];
+        let delta = read_varint(bytes, &mut self.at)?;
+        let doc = if self.first { delta } else { u64::from(self.doc) + delta };
+        self.first = false;
+        self.doc = u32::try_from(doc).ok()?;
+        let head = read_varint(bytes, &mut self.at)?;
+        let tf = u32::try_from(head >> 1).ok()?;
+        let wtf2 = if head & 1 == 1 {
+            u32::try_from(read_varint(bytes, &mut self.at)?).ok()?
+        } else {
+            tf.saturating_mul(2)
+        };
+        // Skip the offsets: each varint ends with a byte below 0x80.
+        let offs_at = self.at;
+        let mut left = tf;
+        while left > 0 {
+            let b = *bytes.get(self.at)?;
+            self.at += 1;
+            if b < 0x80 {
+                left -= 1;
+            }
+        }
+        let offs_len = self.at - offs_at;
+        Some(Posting { doc: self.doc, wtf2, tf, offs_at, offs_len })
+    }
+}
+
+#[derive(Default)]
+struct TermBuild {
+    df: u32,
+    last_doc: Option<u32>,
+    bytes: Vec<u8>,
+    /// Occurrences, and how many of them start with a capital letter.
+    occurrences: u32,
+    capitalised: u32,
+}
+
+/// FNV-1a: the index build hashes millions of short words, where SipHash's DoS resistance buys
+/// nothing (the input is the corpus being built).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// Encodes one article's occurrences of a term: the occurrence count and whether any sits
+/// outside a paragraph share one varint (`tf << 1 | weighted`); the weighted term frequency
+/// follows only when it is not the plain `2 * tf`; then the offsets as deltas.
+fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, offsets: &[usize]) {
+    write_varint(u64::from(doc_delta), out);
+    let tf = offsets.len() as u64;
+    let plain = u64::from(wtf2) == 2 * tf;
+    write_varint(tf << 1 | u64::from(!plain), out);
+    if !plain {
+        write_varint(u64::from(wtf2), out);
+    }
+    let mut prev = 0usize;
+    for &off in offsets {
+        write_varint((off - prev) as u64, out);
+        prev = off;
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over the articles' kept blocks (title, headings, captions, bullets,
+    /// paragraphs; photo credits are not searched).
+    pub fn build(articles: &[Article], _entities: &crate::entities::EntityData) -> SearchIndex {
+        let mut ids: FnvMap<String, u32> = FnvMap::default();
+        let mut builds: Vec<TermBuild> = Vec::new();
+        let mut doc_lens = Vec::with_capacity(articles.len());
+        // This article's occurrences: (term id, raw offset, field weight), grouped by sorting.
+        let mut occurrences: Vec<(u32, usize, u32)> = Vec::new();
+        let mut offsets: Vec<usize> = Vec::new();
+        let mut term = String::new();
+        for (doc, article) in articles.iter().enumerate() {
+            let Ok(doc) = u32::try_from(doc) else { break };
+            occurrences.clear();
+            for block in &article.blocks {
+                let weight = field_weight2(block.kind);
+                for w in text::word_spans(&block.text) {
+                    term_into(&block.text[w.start..w.end], &mut term);
+                    if term.is_empty() {
+                        continue;
+                    }
+                    let id = match ids.get(term.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = builds.len() as u32;
+                            ids.insert(term.clone(), id);
+                            builds.push(TermBuild::default());
+                            id
+                        }
+                    };
+                    occurrences.push((id, block.start + w.start, weight));
+                    let tb = &mut builds[id as usize];
+                    tb.occurrences = tb.occurrences.saturating_add(1);
+                    if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
+                        tb.capitalised = tb.capitalised.saturating_add(1);
+                    }
+                }
+            }
+            doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
+            occurrences.sort_unstable();
+            let mut i = 0;
+            while i < occurrences.len() {
+                let id = occurrences[i].0;
+                offsets.clear();
+                let mut wtf2 = 0u32;
+                while i < occurrences.len() && occurrences[i].0 == id {
+                    offsets.push(occurrences[i].1);
+                    wtf2 = wtf2.saturating_add(occurrences[i].2);
+                    i += 1;
+                }
+                let tb = &mut builds[id as usize];
+                let delta = tb.last_doc.map_or(doc, |last| doc - last);
+                write_posting(&mut tb.bytes, delta, wtf2, &offsets);
+                tb.last_doc = Some(doc);
+                tb.df += 1;
+            }
+        }
+        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        let mut index = SearchIndex { doc_lens, ..SearchIndex::default() };
+        let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
+        for (new_id, (term, old_id)) in sorted.into_iter().enumerate() {
+            let tb = std::mem::take(&mut builds[old_id as usize]);
+            index.posting_starts.push(index.postings.len() as u32);
+            index.postings.extend_from_slice(&tb.bytes);
+            index.doc_freq.push(tb.df);
+            // Only names get transliteration variants: "met" must not find "meet", nor "then"
+            // "thin". A name is a word mostly written with a capital.
+            let is_name = u64::from(tb.capitalised) * 3 > u64::from(tb.occurrences) * 2;
+            if is_name && term.chars().all(char::is_alphabetic) {
+                keys.entry(text::translit_key(&term)).or_default().push(new_id as u32);
+            }
+            index.terms.push(term);
+        }
+        index.posting_starts.push(index.postings.len() as u32);
+        let mut keys: Vec<(String, Vec<u32>)> = keys.into_iter().collect();
+        keys.sort_unstable();
+        for (key, ids) in keys {
+            index.translit_keys.push(key);
+            index.translit_terms.push(ids);
+        }
+        index
+    }
+
+    /// Number of articles indexed.
+    pub fn n_docs(&self) -> usize {
+        self.doc_lens.len()
+    }
+
+    /// Approximate encoded bytes of each part of the index, for size reports.
+    pub fn size_breakdown(&self) -> Vec<(&'static str, usize)> {
+        let strings = |v: &[String]| v.iter().map(|s| s.len() + 1).sum::<usize>();
+        let varints = |v: &[u32]| v.iter().map(|&n| varint_len(u64::from(n))).sum::<usize>();
+        let mut offsets = 0;
+        let mut headers = 0;
+        for id in 0..self.terms.len() as u32 {
+            for p in self.postings(id) {
+                offsets += p.offs_len;
+                headers += varint_len(u64::from(p.tf) << 1) + 1;
+            }
+        }
+        vec![
+            ("postings: occurrence offsets", offsets),
+            ("postings: article deltas and counts (approx.)", headers),
+            ("term dictionary", strings(&self.terms)),
+            ("document frequencies", varints(&self.doc_freq)),
+            ("posting starts", varints(&self.posting_starts)),
+            ("article lengths", varints(&self.doc_lens)),
+            ("transliteration keys", strings(&self.translit_keys)),
+            ("transliteration groups", self.translit_terms.iter().map(|g| 1 + varints(g)).sum()),
+        ]
+    }
+
+    /// Number of distinct terms in the dictionary.
+    pub fn n_terms(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The id of a term, if the dictionary has it.
+    pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+
+    /// The ids of all terms starting with `prefix` (a contiguous range of the sorted dictionary).
+    pub(crate) fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        prefix_range(&self.terms, prefix)
+    }
+
+    /// The terms sharing a transliteration key.
+    pub(crate) fn translit_group(&self, key: &str) -> &[u32] {
+        match self.translit_keys.binary_search_by(|k| k.as_str().cmp(key)) {
+            Ok(i) => self.translit_terms.get(i).map_or(&[][..], Vec::as_slice),
+            Err(_) => &[],
+        }
+    }
+
+    /// The terms whose transliteration key starts with `prefix`.
+    pub(crate) fn translit_prefix_groups(&self, prefix: &str) -> impl Iterator<Item = &u32> {
+        let range = prefix_range(&self.translit_keys, prefix);
+        self.translit_terms[range].iter().flatten()
+    }
+
+    pub(crate) fn term(&self, id: u32) -> &str {
+        self.terms.get(id as usize).map_or("", String::as_str)
+    }
+
+    pub(crate) fn df(&self, id: u32) -> u32 {
+        self.doc_freq.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The postings of a term.
+    pub(crate) fn postings(&self, id: u32) -> Postings<'_> {
+        let start = self.posting_starts.get(id as usize).copied().unwrap_or(0) as usize;
+        let end = self.posting_starts.get(id as usize + 1).copied().unwrap_or(0) as usize;
+        let end = end.min(self.postings.len());
+        Postings { bytes: &self.postings, at: start, end, doc: 0, first: true }
+    }
+
+    /// The raw-file start offsets of a posting's occurrences, in increasing order.
+    pub(crate) fn offsets(&self, p: &Posting) -> Vec<usize> {
+        let end = p.offs_at.saturating_add(p.offs_len).min(self.postings.len());
+        let bytes = &self.postings[..end];
+        let mut at = p.offs_at;
+        let mut out = Vec::with_capacity(p.tf as usize);
+        let mut prev = 0u64;
+        while at < end {
+            let Some(delta) = read_varint(bytes, &mut at) else { break };
+            prev = prev.saturating_add(delta);
+            out.push(usize::try_from(prev).unwrap_or(usize::MAX));
+        }
+        out
+    }
+}
+
+fn prefix_range(sorted: &[String], prefix: &str) -> std::ops::Range<usize> {
+    let lo = sorted.partition_point(|t| t.as_str() < prefix);
+    let hi = lo + sorted[lo..].partition_point(|t| t.starts_with(prefix));
+    lo..hi
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip_and_stop_at_bad_bytes() {
+        let mut bytes = Vec::new();
+        for v in [0u64, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX] {
+            write_varint(v, &mut bytes);
+        }
+        let mut at = 0;
+        let back: Vec<u64> = std::iter::from_fn(|| read_varint(&bytes, &mut at)).collect();
+        assert_eq!(back, [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX]);
+        assert_eq!(read_varint(&[0x80, 0x80], &mut 0), None);
+    }
+
+    #[test]
+    fn prefix_ranges_cover_exactly_the_words_that_start_so() {
+        let terms: Vec<String> = ["sha", "shaabi", "shammari", "shb", "shia"].map(String::from).to_vec();
+        assert_eq!(prefix_range(&terms, "sha"), 0..3);
+        assert_eq!(prefix_range(&terms, "shi"), 4..5);
+        assert_eq!(prefix_range(&terms, "x"), 5..5);
+        assert_eq!(prefix_range(&terms, ""), 0..5);
+    }
+}

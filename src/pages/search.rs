@@ -1,0 +1,107 @@
+//! `#/search?q=…`: ranked results with highlighted snippets, outlet facets and "did you mean".
+
+use std::rc::Rc;
+
+use parallax_engine::search::{Mode, SearchOptions};
+use yew::prelude::*;
+
+use crate::components::article_text::MarkedText;
+use crate::state::{with_outlet_filter, Loaded, Route};
+
+/// Properties of [`SearchPage`].
+#[derive(Properties, PartialEq)]
+pub struct SearchPageProps {
+    /// The loaded corpus.
+    pub corpus: Loaded,
+    /// The query as typed.
+    pub query: String,
+}
+
+/// The search page.
+#[function_component(SearchPage)]
+pub fn search_page(props: &SearchPageProps) -> Html {
+    crate::components::remembered::use_remember_search(&props.query);
+    let bundle = &props.corpus.bundle;
+    let query = props.query.as_str();
+    if query.trim().is_empty() {
+        return html! {
+            <section class="page search">
+                <h1>{ "Search" }</h1>
+                <p class="lede">{ "Type in the box above. Spelling variants (Kadhemi, Fouad) and typos are forgiven; use \"quotes\" for a phrase, -word to exclude, outlet:name to filter." }</p>
+            </section>
+        };
+    }
+    let performance = gloo::utils::window().performance();
+    let t0 = performance.as_ref().map_or(0.0, |p| p.now());
+    let results = bundle.search.search_with(
+        &bundle.articles,
+        query,
+        &SearchOptions { limit: 50, prefix_last_word: true },
+    );
+    let took = performance.as_ref().map_or(0.0, |p| p.now()) - t0;
+    let status = format!(
+        "{} {} in {} ms{}",
+        results.total,
+        if results.total == 1 { "result" } else { "results" },
+        format_ms(took),
+        if results.mode == Mode::Or && results.total > 0 {
+            " (no article has every word; showing articles with any)"
+        } else {
+            ""
+        }
+    );
+    html! {
+        <section class="page search">
+            <h1 class="visually-hidden">{ "Search results" }</h1>
+            <p class="search-status" role="status" aria-live="polite">{ status }</p>
+            { for results.query.notes.iter().map(|n| html! { <p class="muted search-note">{ n }</p> }) }
+            { results.did_you_mean.as_ref().filter(|_| results.total == 0).map(|s| html! {
+                <p class="did-you-mean">{ "Did you mean " }<a href={Route::Search { query: s.clone() }.href()}>{ s }</a>{ "?" }</p>
+            }).unwrap_or_default() }
+            <div class="search-layout">
+                { for (!results.facets.is_empty()).then(|| html! {
+                    <aside class="facets" aria-labelledby="facets-h">
+                        <h2 id="facets-h">{ "Outlets" }</h2>
+                        <ul>
+                            { for results.facets.iter().map(|f| html! {
+                                <li><a href={Route::Search { query: with_outlet_filter(query, &f.outlet) }.href()}>{ &f.outlet }</a>
+                                    <span class="facet-count">{ f.count }</span></li>
+                            }) }
+                        </ul>
+                    </aside>
+                }) }
+                <ol class="results">
+                    { for results.hits.iter().map(|hit| {
+                        let article = bundle.articles.get(hit.article);
+                        let outlet = article.and_then(|a| a.outlet.as_ref()).map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
+                        let href = Route::Article { id: hit.id.clone(), query: Some(props.query.clone()), at: None }.href();
+                        let highlights: Vec<(usize, usize, &'static str)> = hit.snippet.highlights.iter().map(|&(s, e)| (s, e, "hit")).collect();
+                        html! {
+                            <li class="result">
+                                <a class="result-title" href={href}>{ &hit.title }</a>
+                                <p class="result-meta">{ outlet }<span class="muted">{ format!(" · score {:.2}", hit.score) }</span></p>
+                                <p class="snippet">
+                                    { if hit.snippet.cut_before { "… " } else { "" } }
+                                    <MarkedText text={AttrValue::from(hit.snippet.text.clone())} base={hit.snippet.start} hits={Rc::new(highlights)} />
+                                    { if hit.snippet.cut_after { " …" } else { "" } }
+                                </p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </div>
+        </section>
+    }
+}
+
+/// Browsers coarsen `performance.now()` (to 0.1 ms without cross-origin isolation), so a query
+/// faster than that reads "< 0.1 ms" rather than a false "0.000".
+fn format_ms(ms: f64) -> String {
+    if ms < 0.1 {
+        "< 0.1".to_string()
+    } else if ms < 10.0 {
+        format!("{ms:.2}")
+    } else {
+        format!("{ms:.0}")
+    }
+}
