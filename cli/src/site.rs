@@ -89,12 +89,19 @@ pub fn run(args: &SiteArgs) -> Result<()> {
              building it)"
         );
     }
-    let files = input::read_dir(&args.dir)?;
+    let mut files = input::read_dir(&args.dir)?;
+    let kb = input::kb_text(&args.kb)?;
+    prepare_out_dir(&args.output)?;
+    // An out dir inside the articles folder (`parallax site . -o site`) is not an article.
+    if let (Ok(dir), Ok(out)) = (args.dir.canonicalize(), args.output.canonicalize()) {
+        if let Ok(inside) = out.strip_prefix(&dir) {
+            let prefix = format!("{}/", inside.to_string_lossy().replace('\\', "/"));
+            files.retain(|(name, _)| !name.starts_with(&prefix));
+        }
+    }
     if files.is_empty() {
         bail!("{} holds no files", args.dir.display());
     }
-    let kb = input::kb_text(&args.kb)?;
-    prepare_out_dir(&args.output)?;
 
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();

@@ -84,9 +84,14 @@ test('after one online visit, the explorer works with the network cut', async ()
   assert.equal(await page.locator('.article-card').count(), 7);
   await page.locator('.article-card a').first().click();
   await page.waitForSelector('.article-title');
-  for (const hash of ['#/search?q=Kadhemi', '#/entities']) {
+  // Search, entities and comparisons run in the browser from the cached bundle.
+  for (const [hash, selector] of [
+    ['#/search?q=Kadhemi', '.result'],
+    ['#/entities', 'main h1'],
+    ['#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.compare-row:not(.compare-header)'],
+  ]) {
     await page.goto(new URL(hash, server.url).href);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(selector);
     assert.equal(await page.getByRole('alert').count(), 0, `${hash} works offline`);
   }
   assert.deepEqual(errors, []);
@@ -246,6 +251,23 @@ test('recent searches and pinned comparisons survive reloads; a corrupt value is
   await page.reload();
   await page.waitForSelector('.remembered');
   assert.deepEqual(await page.locator('.recent-searches a').allTextContents(), ['Kadhemi']);
+
+  // The search page remembers a search once it has settled; the comparison page pins.
+  await page.goto(server.url + '#/search?q=Biden');
+  await page.waitForSelector('.result');
+  await page.waitForTimeout(2000);
+  await page.goto(server.url + '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet');
+  const pin = page.getByRole('button', { name: 'Pin this comparison' });
+  await pin.click();
+  assert.equal(await page.locator('.pin-button').getAttribute('aria-pressed'), 'true');
+  await page.goto(server.url + '#/');
+  await page.waitForSelector('.remembered');
+  assert.deepEqual(await page.locator('.recent-searches a').allTextContents(), ['Biden', 'Kadhemi']);
+  assert.ok((await page.locator('.pinned-comparisons li').count()) >= 1);
+  assert.equal(
+    await page.locator('.pinned-comparisons a').first().getAttribute('href'),
+    '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet',
+  );
 
   for (const bad of ['{not json', '{"version":7,"searches":[]}']) {
     await page.evaluate((bad) => localStorage.setItem('parallax.remembered', bad), bad);
