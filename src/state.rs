@@ -588,7 +588,7 @@ pub fn search_hits(
     let Some(query) = query.filter(|q| !q.trim().is_empty()) else { return Vec::new() };
     let bundle = &explorer.bundle;
     let options = SearchOptions { limit: bundle.articles.len(), prefix_last_word: false };
-    let results = bundle.search.search_with(&bundle.articles, query, &options);
+    let results = bundle.search.search_in(&bundle.corpus(), query, &options);
     results
         .hits
         .into_iter()

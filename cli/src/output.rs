@@ -115,6 +115,8 @@ pub struct Search {
     mode: parallax_engine::search::Mode,
     hits: Vec<SearchHit>,
     did_you_mean: Option<String>,
+    /// What the query parser repaired or ignored, and filters that name nothing.
+    notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -129,7 +131,8 @@ struct SearchHit {
 /// Runs one query like the app does.
 pub fn search(bundle: &Bundle, query: &str, limit: usize) -> Search {
     let started = Instant::now();
-    let results = bundle.search.search(&bundle.articles, query, limit);
+    let options = parallax_engine::search::SearchOptions { limit, prefix_last_word: true };
+    let results = bundle.search.search_in(&bundle.corpus(), query, &options);
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     Search {
         query: query.to_string(),
@@ -137,6 +140,7 @@ pub fn search(bundle: &Bundle, query: &str, limit: usize) -> Search {
         total: results.total,
         mode: results.mode,
         did_you_mean: results.did_you_mean,
+        notes: results.query.notes,
         hits: results
             .hits
             .into_iter()

@@ -37,6 +37,12 @@ impl Bundle {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
+
+    /// The articles, entities and stories, for [`SearchIndex::search_in`] (which applies the
+    /// `entity:` and `story:` filters).
+    pub fn corpus(&self) -> crate::search::Corpus<'_> {
+        crate::search::Corpus { articles: &self.articles, entities: &self.entities, stories: &self.stories }
+    }
 }
 
 /// Why a bundle could not be read. Each message says what the user can do about it.

@@ -140,7 +140,7 @@ fn outlet_filter_is_lenient_and_facets_count_unknown_outlets() {
 }
 
 #[test]
-fn entity_and_story_filters_are_reported_but_filter_nothing_yet() {
+fn without_entity_data_entity_and_story_filters_are_reported_but_filter_nothing() {
     let c = corpus();
     let r = c.search("oil entity:Basra story:budget");
     assert_eq!(r.total, 3);

@@ -31,7 +31,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     let stats = data.stats(index, &props.corpus.bundle.articles);
     let counts = props.corpus.entity_counts.get(index as usize).copied().unwrap_or_default();
     let groups = mentions_in_context(&props.corpus, index);
-    let search_href = format!("#/search?q={}", crate::state::percent_encode(&format!("\"{}\"", entity.name)));
+    let search_href = Route::Search { query: format!("entity:{}", entity.id) }.href();
     html! {
         <section class={classes!("page", "entity-page", format!("entity-{}", entity.kind.as_str()))}>
             <p class="breadcrumbs"><a href="#/entities">{ "All entities" }</a></p>
@@ -42,7 +42,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 { for entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }) }
                 <p class="entity-stats">{ counts_line(counts) }</p>
                 <p class="entity-actions">
-                    <a class="button" href={search_href}>{ format!("Search for “{}”", entity.name) }</a>
+                    <a class="button" href={search_href}>{ format!("Articles mentioning {}", entity.name) }</a>
                     { entity.wikidata.as_ref().map(|q| html! {
                         <a class="button secondary" href={format!("https://www.wikidata.org/wiki/{q}")} rel="noopener" target="_blank">{ format!("Wikidata {q}") }</a>
                     }).unwrap_or_default() }

@@ -33,8 +33,8 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     }
     let performance = gloo::utils::window().performance();
     let t0 = performance.as_ref().map_or(0.0, |p| p.now());
-    let results = bundle.search.search_with(
-        &bundle.articles,
+    let results = bundle.search.search_in(
+        &bundle.corpus(),
         query,
         &SearchOptions { limit: 50, prefix_last_word: true },
     );

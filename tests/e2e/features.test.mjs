@@ -106,8 +106,11 @@ test('entities are highlighted by type, with a card on focus, a legend toggle, a
   assert.match(spellings, /Hashed al-Shaabi/, 'the Hashed al-Shaabi spelling is the same entity');
   assert.match(spellings, /PMF/);
   assert.ok((await page.locator('.mention-group').count()) >= 2, 'mentions grouped by outlet');
-  await page.locator('a.button', { hasText: 'Search for' }).click();
+  await page.locator('a.button', { hasText: 'Articles mentioning' }).click();
   await page.waitForSelector('.result');
+  assert.match(page.url(), /entity%3Apopular-mobilization-forces|entity:popular-mobilization-forces/);
+  const hits = await page.locator('.result-title').allTextContents();
+  assert.ok(hits.some((t) => t.includes('Iraq PM visits White House')), 'the Hashed al-Shaabi spelling is found too');
   assert.deepEqual(errors, []);
   await page.screenshot({ path: join(ARTIFACTS, 'entity-1280x800.png'), fullPage: true });
   await page.close();

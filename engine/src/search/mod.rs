@@ -20,12 +20,14 @@
 //! holding every word (AND, falling back to OR) are scored by field-weighted BM25, the best are
 //! re-ranked by how close the words sit, and each hit gets its match ranges and a snippet.
 
+mod filters;
 mod fuzzy;
 mod index;
 pub mod query;
 
 use serde::{Deserialize, Serialize};
 
+pub use filters::Corpus;
 pub use index::SearchIndex;
 use index::{field_weight2, Posting};
 use query::MAX_WORD_LEN;
@@ -268,13 +270,55 @@ impl SearchIndex {
         self.search_with(articles, query, &SearchOptions { limit, ..SearchOptions::default() })
     }
 
-    /// [`SearchIndex::search`] with every knob.
+    /// [`SearchIndex::search`] with every knob. Without the entities and stories at hand, `entity:`
+    /// and `story:` filters are reported (not applied) and filter nothing; see [`SearchIndex::search_in`].
     pub fn search_with(&self, articles: &[Article], query: &str, options: &SearchOptions) -> SearchResults {
+        self.run(articles, None, query, options)
+    }
+
+    /// Searches a corpus with every filter applied (pass [`crate::Bundle::corpus`]). Never fails and
+    /// never panics, whatever the query.
+    ///
+    /// `entity:X` keeps the articles that mention the entity X names (an id, a name or any
+    /// spelling: `entity:pmf`, `entity:"Hashed al-Shaabi"`); several must all be mentioned, and
+    /// every mention of them joins the hit's matches. `story:X` keeps the articles of the story
+    /// whose id is X or whose label holds X. With filters but no words, hits are ranked by how
+    /// often (and how prominently) they mention the filtered entities.
+    pub fn search_in(&self, corpus: &Corpus<'_>, query: &str, options: &SearchOptions) -> SearchResults {
+        self.run(corpus.articles, Some(corpus), query, options)
+    }
+
+    fn run(
+        &self,
+        articles: &[Article],
+        corpus: Option<&Corpus<'_>>,
+        query: &str,
+        options: &SearchOptions,
+    ) -> SearchResults {
         let mut parsed = query::parse(query);
         if !options.prefix_last_word {
             parsed.last_word_is_prefix = false;
         }
         let n_docs = self.n_docs().min(articles.len());
+        let resolved = match corpus {
+            Some(corpus) => filters::resolve(corpus, &mut parsed, n_docs),
+            None => {
+                for (key, filter) in parsed
+                    .entities
+                    .iter()
+                    .map(|f| ("entity", f))
+                    .chain(parsed.stories.iter().map(|f| ("story", f)))
+                {
+                    let note = format!(
+                        "The {key}: filter is not available here; “{}” filters nothing.",
+                        filter.value
+                    );
+                    parsed.notes.push(note);
+                }
+                filters::Resolved::default()
+            }
+        };
+        let entity_data = corpus.map(|c| c.entities);
         let total_len: u64 = self.doc_lens.iter().take(n_docs).map(|&l| u64::from(l)).sum();
         let ctx = Ctx {
             index: self,
@@ -328,11 +372,23 @@ impl SearchIndex {
                 excluded[doc as usize] = true;
             }
         }
+        if let Some(allowed) = &resolved.allowed {
+            for (ex, ok) in excluded.iter_mut().zip(allowed) {
+                *ex |= !ok;
+            }
+        }
         let outlet_ok = outlet_filter(ctx.articles, &parsed.outlets);
 
         // AND, falling back to OR when nothing holds every clause.
         let mut mode = Mode::And;
         let mut found = combine(&clauses, &excluded, n_docs, Mode::And);
+        if let (true, Some(data)) = (clauses.is_empty() && !resolved.entities.is_empty(), entity_data) {
+            for (doc, score) in &mut found {
+                let article = &ctx.articles[*doc as usize];
+                let marks = filters::mention_marks(data, &resolved.entities, article, *doc);
+                *score = filters::mention_score(article, &marks);
+            }
+        }
         if clauses.len() > 1 && !found.iter().any(|(doc, _)| outlet_ok[*doc as usize]) {
             mode = Mode::Or;
             found = combine(&clauses, &excluded, n_docs, Mode::Or);
@@ -350,7 +406,13 @@ impl SearchIndex {
         let rerank = found.len().min(RERANK);
         found[..rerank].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(doc, score) in found.iter().take(options.limit) {
-            results.hits.push(make_hit(&ctx, &clauses, doc, score));
+            let mentions = match entity_data {
+                Some(data) => {
+                    filters::mention_marks(data, &resolved.entities, &ctx.articles[doc as usize], doc)
+                }
+                None => Vec::new(),
+            };
+            results.hits.push(make_hit(&ctx, &clauses, &mentions, doc, score));
         }
         if results.total == 0 {
             results.did_you_mean = self.did_you_mean(query, &parsed);
@@ -836,8 +898,15 @@ fn facets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<Facet> {
 /// A match while building a hit: raw start and end, the clause it matched, and whether exactly.
 type Mark = (usize, usize, usize, bool);
 
-/// Builds a hit: every match range in the article and the best snippet.
-fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit {
+/// Builds a hit: every match range in the article (the clauses' and the filtered entities'
+/// `mentions`) and the best snippet.
+fn make_hit(
+    ctx: &Ctx<'_>,
+    clauses: &[ClauseHits],
+    mentions: &[(usize, usize, usize)],
+    doc: u32,
+    score: f32,
+) -> Hit {
     let article = &ctx.articles[doc as usize];
     // (start, end, clause) for every match.
     let mut marks: Vec<Mark> = Vec::new();
@@ -853,6 +922,9 @@ fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit 
             marks.extend(clause.spans_of(doc).iter().map(|&(_, s, e)| (s, e, c, true)));
         }
     }
+    // An entity counts as one more clause, so snippets prefer passages naming it too; but as an
+    // inexact match, so that among passages naming as many, the typed words win.
+    marks.extend(mentions.iter().map(|&(s, e, k)| (s, e, clauses.len() + k, false)));
     marks.sort_unstable();
     marks.truncate(MAX_MATCHES);
     let mut matches: Vec<(usize, usize)> = Vec::new();
@@ -867,8 +939,31 @@ fn make_hit(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32, score: f32) -> Hit 
         id: article.id.clone(),
         title: article.title.text.clone(),
         score,
-        snippet: snippet(article, &marks, &matches),
+        snippet: if clauses.is_empty() && !mentions.is_empty() {
+            mention_snippet(article, mentions, &matches)
+        } else {
+            snippet(article, &marks, &matches)
+        },
         matches,
+    }
+}
+
+/// For filter-only queries: the passage around the first mention in body text (else in a heading
+/// or caption, else the title), highlighting the mentions in it.
+fn mention_snippet(
+    article: &Article,
+    mentions: &[(usize, usize, usize)],
+    matches: &[(usize, usize)],
+) -> Snippet {
+    let placed = mentions.iter().filter_map(|&(start, ..)| {
+        let (b, block) =
+            article.blocks.iter().enumerate().find(|(_, bl)| bl.start <= start && start < bl.end)?;
+        Some((snippet_preference(block.kind), b, block, start))
+    });
+    // The first mention among those in the most preferred kind of block.
+    match placed.min_by_key(|&(preference, _, _, start)| (std::cmp::Reverse(preference), start)) {
+        Some((_, b, block, start)) => passage(block, b, start - block.start, matches),
+        None => lead_snippet(article),
     }
 }
 

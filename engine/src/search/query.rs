@@ -42,7 +42,8 @@ pub struct Phrase {
 pub struct Filter {
     /// The value as typed, quotes removed ("asharq", "Asharq Al-Awsat").
     pub value: String,
-    /// Whether the index applied it (`entity:` and `story:` are parsed but not applied yet).
+    /// Whether the search applied it: `outlet:` always; `entity:` and `story:` when the search was
+    /// given the corpus's entities and stories ([`super::SearchIndex::search_in`]).
     pub applied: bool,
 }
 
@@ -62,9 +63,9 @@ pub struct ParsedQuery {
     pub excluded_phrases: Vec<Phrase>,
     /// `outlet:` values; an article matches when its outlet matches any of them.
     pub outlets: Vec<Filter>,
-    /// `entity:` values (not applied yet).
+    /// `entity:` values; an article matches when it mentions every entity they name.
     pub entities: Vec<Filter>,
-    /// `story:` values (not applied yet).
+    /// `story:` values; an article matches when it belongs to a story each of them names.
     pub stories: Vec<Filter>,
     /// What the parser repaired or ignored, in sentences ("The quote after “rocket” was never closed").
     pub notes: Vec<String>,
@@ -312,13 +313,8 @@ pub fn parse(query: &str) -> ParsedQuery {
                     "entity" => &mut parsed.entities,
                     _ => &mut parsed.stories,
                 };
-                let applied = key == "outlet";
-                if !applied {
-                    parsed
-                        .notes
-                        .push(format!("The {key}: filter is not available yet; “{value}” filters nothing."));
-                }
-                list.push(Filter { value, applied });
+                // The search marks `entity:` and `story:` applied when it has the data to apply them.
+                list.push(Filter { value, applied: key == "outlet" });
             }
         }
     }
