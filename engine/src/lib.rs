@@ -91,3 +91,25 @@ pub fn build_bundle_with_progress(
     let stories = compare::stories(&articles, &entities);
     Built { bundle: Bundle { articles, search, entities, stories }, diagnostics }
 }
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_every_file_then_says_indexing() {
+        let sources = [
+            SourceInput { name: "a.txt", bytes: b"A Title Line\n\nA first paragraph that says something.\n" },
+            SourceInput { name: "empty.txt", bytes: b"  \n" },
+        ];
+        let mut seen = Vec::new();
+        let built = build_bundle_with_progress(&sources, "", &mut |p| {
+            seen.push(match p {
+                Progress::Cleaned { done, total, name } => format!("{done}/{total} {name}"),
+                Progress::Indexing => "indexing".into(),
+            })
+        });
+        assert_eq!(seen, ["1/2 a.txt", "2/2 empty.txt", "indexing"]);
+        assert_eq!(built.bundle.articles.len(), build_bundle(&sources, "").bundle.articles.len());
+    }
+}
