@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every Parallax test: formatting and lints, the engine and
 # CLI natively, the app's components in headless Chromium (wasm-bindgen-test), a release build of
-# dist/, and the end-to-end tests (Playwright driving headless Chromium against dist/).
+# dist/, the `parallax` CLI with that app built in, and the end-to-end tests (Playwright driving
+# headless Chromium against dist/ and against sites `parallax site` writes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
@@ -26,6 +27,9 @@ cargo test --target wasm32-unknown-unknown -p parallax-app --test browser
 
 step "release build: dist/"
 trunk build --release
+
+step "the parallax CLI with dist/ built in (for \`parallax site\` in the end-to-end tests)"
+(unset CARGO_UNSTABLE_BUILD_STD && cargo build -q --release -p parallax-cli)
 
 step "end-to-end tests against dist/"
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec .)

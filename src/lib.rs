@@ -1,7 +1,8 @@
 //! Parallax's browser explorer: a yew single-page app over the corpus bundle.
 //!
 //! `app` holds the root component and the router, `state` the one reducible app state and the hash
-//! routes, `io` everything that touches the network. Pages and components only format and dispatch;
+//! routes, `io` everything that touches the network, `storage` what is remembered in localStorage.
+//! Pages and components only format and dispatch;
 //! anything computed comes from `parallax_engine` or `state`.
 
 pub mod app;
@@ -11,6 +12,7 @@ pub mod components;
 pub mod io;
 pub mod pages;
 pub mod state;
+pub mod storage;
 
 pub use app::{App, AppProps};
 pub use io::BundleSource;

@@ -22,10 +22,7 @@ pub struct KbArgs {
 /// Reads every file under `dir` and builds the bundle, printing per-file diagnostics to stderr.
 pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
     let files = read_dir(dir)?;
-    let kb_text = match &kb.entities {
-        Some(path) => std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?,
-        None => DEFAULT_KB.to_string(),
-    };
+    let kb_text = kb_text(kb)?;
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     let options = BuildOptions { stories: !kb.no_stories };
@@ -39,6 +36,14 @@ pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
         eprintln!("{level}: {}: {}", d.file, d.message);
     }
     Ok(built)
+}
+
+/// The knowledge base's TOML: the file `--entities` names, or the curated one.
+pub fn kb_text(kb: &KbArgs) -> Result<String> {
+    match &kb.entities {
+        Some(path) => std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display())),
+        None => Ok(DEFAULT_KB.to_string()),
+    }
 }
 
 /// All regular, non-hidden files under `dir`, recursively, sorted by relative path.

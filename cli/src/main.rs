@@ -6,6 +6,8 @@
 
 mod input;
 mod output;
+mod precache;
+mod site;
 mod synth;
 
 use std::path::PathBuf;
@@ -103,6 +105,19 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write a complete static explorer for a folder of articles: the app built into parallax, a
+    /// bundle for those articles, a service worker for offline use, and report.json (what was cleaned
+    /// or rejected in each file, and why).
+    Site(site::SiteArgs),
+    /// Write the service worker (sw.js) of a built explorer folder, listing every file in it with its
+    /// SHA-256; run after changing any file there (trunk's post_build hook runs it).
+    Precache {
+        /// The built explorer (e.g. dist/).
+        dir: PathBuf,
+        /// Write the development worker instead: no cache, removes earlier ones (for `trunk serve`).
+        #[arg(long)]
+        dev: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -155,6 +170,25 @@ fn run(cli: Cli) -> Result<()> {
         Command::Synth { n, output, seed } => {
             let bytes = synth::write(n, seed, &output)?;
             eprintln!("parallax: {n} synthetic articles, {bytes} bytes -> {}", output.display());
+            Ok(())
+        }
+        Command::Site(args) => site::run(&args),
+        Command::Precache { dir, dev } => {
+            let precache = precache::write_for_dir(&dir, dev)?;
+            if dev {
+                eprintln!(
+                    "parallax: {} is a development worker (no offline cache)",
+                    dir.join(precache::SW_FILE).display()
+                );
+            } else {
+                eprintln!(
+                    "parallax: build {}: {} files, {} bytes to cache offline -> {}",
+                    precache.build,
+                    precache.files.len(),
+                    precache.total_bytes(),
+                    dir.join(precache::SW_FILE).display()
+                );
+            }
             Ok(())
         }
     }

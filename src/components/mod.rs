@@ -2,3 +2,4 @@
 
 pub mod article_text;
 pub mod header;
+pub mod remembered;

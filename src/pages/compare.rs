@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::compare_view::{compare_view, CompareError, CompareView, Placed};
 use crate::components::article_text::MarkedText;
+use crate::components::remembered::PinButton;
 use crate::state::{article_marks, Loaded, Route, TypeFilter};
 
 /// Properties of [`ComparePage`].
@@ -69,7 +70,7 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                     </div>
                 }) }
                 { for (!row.conflicts.is_empty() || !row.agreements.is_empty()).then(|| html! {
-                    <div class="row-facts">
+                    <div class="row-facts" role="cell">
                         { for row.conflicts.iter().map(|c| html! { <p class="conflict-badge" role="note"><strong>{ "Conflict: " }</strong>{ c }</p> }) }
                         { for row.agreements.iter().map(|a| html! { <p class="agree-badge">{ "Agree: " }{ a }</p> }) }
                     </div>
@@ -84,6 +85,7 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
     html! {
         <section class="page compare">
             <h1>{ "Compare coverage" }</h1>
+            <PinButton ids={ids.to_vec()} />
             <div class="compare-summary" aria-label="Summary">
                 <p><strong>{ summary.pairs }</strong>{ " aligned sentence pairs · " }
                    <strong class={classes!((summary.conflicts > 0).then_some("conflict-count"))}>{ summary.conflicts }</strong>{ if summary.conflicts == 1 { " conflict" } else { " conflicts" } }

@@ -3,6 +3,7 @@
 use parallax_engine::Article;
 use yew::prelude::*;
 
+use crate::components::remembered::RememberedLists;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
@@ -27,6 +28,7 @@ pub fn home(props: &HomeProps) -> Html {
                         plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
                 </p>
             </div>
+            <RememberedLists corpus={props.corpus.clone()} />
             { stories(&props.corpus) }
             <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">

@@ -20,6 +20,7 @@ pub struct SearchPageProps {
 /// The search page.
 #[function_component(SearchPage)]
 pub fn search_page(props: &SearchPageProps) -> Html {
+    crate::components::remembered::use_remember_search(&props.query);
     let bundle = &props.corpus.bundle;
     let query = props.query.as_str();
     if query.trim().is_empty() {

@@ -54,7 +54,16 @@ export async function serve(dir = DIST, prefix = '/', headers = {}) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((ok) => server.close(ok)),
+    // Cuts the network for real: no new connections, and the browser's kept-alive ones are dropped.
+    cut: () => {
+      const closed = new Promise((ok) => server.close(ok));
+      server.closeAllConnections();
+      return closed;
+    },
+  };
 }
 
 /** Debian's Chromium, headless, with the flags this sandbox needs (no background networking). */

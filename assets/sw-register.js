@@ -1,0 +1,80 @@
+// Registers Parallax's service worker (sw.js, beside index.html, so it works at the site root and
+// under any sub-path) and offers "A new version is ready: Reload" when a new deployment has been
+// downloaded. Plain JS outside the wasm app on purpose: the banner must work even when the app
+// itself cannot start (say, a bundle the old app cannot read), because reloading may be the fix.
+//
+// The new worker waits until the reader presses Reload; only then is it told to take over
+// (SKIP_WAITING), and the page reloads once it has. Until then the old worker keeps serving the old
+// build's files, so the app never runs one build's wasm against another build's bundle.
+(function () {
+  'use strict';
+  if (!('serviceWorker' in navigator)) return;
+  // Checking for a new deployment while the page stays open: every half hour, and when back online.
+  var CHECK_EVERY_MS = 30 * 60 * 1000;
+  var reloading = false;
+
+  function showBanner(registration) {
+    if (document.getElementById('update-banner')) return;
+    var banner = document.createElement('div');
+    banner.id = 'update-banner';
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    var text = document.createElement('p');
+    text.textContent = 'A new version of Parallax is ready.';
+    var reload = document.createElement('button');
+    reload.type = 'button';
+    reload.textContent = 'Reload';
+    reload.addEventListener('click', function () {
+      var waiting = registration.waiting;
+      if (!waiting) {
+        location.reload();
+        return;
+      }
+      reloading = true;
+      reload.disabled = true;
+      reload.textContent = 'Reloading…';
+      waiting.postMessage({ type: 'SKIP_WAITING' });
+    });
+    var later = document.createElement('button');
+    later.type = 'button';
+    later.className = 'secondary';
+    later.textContent = 'Later';
+    later.addEventListener('click', function () {
+      banner.remove();
+    });
+    banner.append(text, reload, later);
+    document.body.append(banner);
+  }
+
+  function watch(registration) {
+    // A worker is "installed" and waiting only when another one controls the page: that is an update.
+    if (registration.waiting && navigator.serviceWorker.controller) showBanner(registration);
+    registration.addEventListener('updatefound', function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', function () {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) showBanner(registration);
+      });
+    });
+    setInterval(function () {
+      registration.update().catch(function () {});
+    }, CHECK_EVERY_MS);
+    window.addEventListener('online', function () {
+      registration.update().catch(function () {});
+    });
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    // Only a reload the reader asked for; the first worker claiming the page must not reload it.
+    if (reloading) location.reload();
+  });
+
+  window.addEventListener('load', function () {
+    navigator.serviceWorker
+      .register('sw.js', { scope: './' })
+      .then(watch)
+      .catch(function (e) {
+        console.warn('Parallax works online only: the service worker was not registered (' + e + ')');
+      });
+  });
+})();

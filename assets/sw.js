@@ -1,0 +1,124 @@
+// Parallax's service worker: the explorer keeps working offline, and never mixes two deployments.
+//
+// `parallax precache <dir>` (run by trunk's post_build hook and by `parallax site`) writes the real
+// `sw.js` as one line `const PRECACHE = {...};` (the build id and every file of the build with its
+// SHA-256) followed by this file. Nothing here names a hashed file: the list comes from the build.
+//
+// How it stays consistent:
+// - Each build gets its own cache, `parallax:<scope>:<build id>`. Install downloads every file of the
+//   build, checks each one's SHA-256 against the list, and fails (to be retried later) on any
+//   mismatch, so a cache never holds a half-deployed mix.
+// - Files of the build are served cache-first from this worker's own cache: the wasm, the JS and the
+//   corpus bundle always come from the same generation.
+// - A navigation to the app is network-first, but the network's index.html is used only when it is
+//   byte-for-byte this build's; a different one means a new deployment, so the cached page is served
+//   (and an update check started) until the reader chooses to reload into the new version.
+// - A new worker waits (no automatic skipWaiting) until the page asks for it with
+//   `{type: "SKIP_WAITING"}`, sent when the reader presses "Reload" on the update banner. On
+//   activation it deletes the older caches of this scope, and only of this scope.
+/* global PRECACHE */
+
+const SCOPE = self.registration.scope;
+const PREFIX = `parallax:${new URL(SCOPE).pathname}:`;
+const CACHE = PREFIX + PRECACHE.build;
+const INDEX = new URL('index.html', SCOPE).href;
+// Absolute URL of each file of the build -> its SHA-256 (hex).
+const FILES = new Map(PRECACHE.files.map((f) => [new URL(f.path, SCOPE).href, f.sha256]));
+
+async function sha256Hex(buffer) {
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Fetches one file of the build past the HTTP cache and checks its content hash. */
+async function fetchVerified(url, sha256) {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const body = await response.clone().arrayBuffer();
+  const got = await sha256Hex(body);
+  if (got !== sha256) throw new Error(`${url} is not this build's file (sha256 ${got}, want ${sha256})`);
+  return response;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Fetch everything first, then store: a failed file leaves no partial cache behind.
+      let responses;
+      try {
+        responses = await Promise.all([...FILES].map(([url, sha]) => fetchVerified(url, sha)));
+      } catch (e) {
+        await caches.delete(CACHE);
+        throw e;
+      }
+      await Promise.all([...FILES.keys()].map((url, i) => cache.put(url, responses[i])));
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      // The first worker takes over the page that installed it, so that page already works offline.
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+  if (event.data && event.data.type === 'BUILD' && event.ports[0]) event.ports[0].postMessage(PRECACHE.build);
+});
+
+function isAppPage(url) {
+  const bare = url.origin + url.pathname;
+  return bare === SCOPE || bare === INDEX;
+}
+
+async function fromCache(url) {
+  const cache = await caches.open(CACHE);
+  return cache.match(url);
+}
+
+/** Network-first for the page itself, but only this build's page: see the comment at the top. */
+async function appPage(request) {
+  let network;
+  try {
+    // A navigate-mode request cannot take options, so fetch its URL afresh past the HTTP cache.
+    network = await fetch(request.url, { cache: 'no-store', credentials: 'same-origin' });
+  } catch {
+    network = null;
+  }
+  if (network && network.ok) {
+    const sha = await sha256Hex(await network.clone().arrayBuffer());
+    if (sha === FILES.get(INDEX)) return network;
+    // Another deployment's page: keep this generation until the reader reloads into the new one.
+    self.registration.update().catch(() => {});
+  }
+  const cached = await fromCache(INDEX);
+  if (cached) return cached;
+  if (network) return network;
+  return new Response('Parallax is offline and this page was never saved.', {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (request.mode === 'navigate' && isAppPage(url)) {
+    event.respondWith(appPage(request));
+    return;
+  }
+  const key = url.origin + url.pathname;
+  if (FILES.has(key) && key !== INDEX) {
+    event.respondWith(fromCache(key).then((hit) => hit || fetch(request)));
+  }
+  // Anything else is not part of the build: straight to the network, never cached.
+});

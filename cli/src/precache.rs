@@ -1,0 +1,149 @@
+//! The service worker of a built explorer: the list of every file of the build with its SHA-256, the
+//! build id made from them, and `sw.js` (that list, then the worker's code from `assets/sw.js`).
+//!
+//! `parallax precache <dir>` (run by trunk's post_build hook) and `parallax site` both write it, so a
+//! changed file (a new `corpus.plx`, a new wasm) always means a new build id, a new cache, and the
+//! "new version" banner for readers of the old one.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The worker's code; `sw.js` is the precache list followed by this.
+const WORKER: &str = include_str!("../../assets/sw.js");
+
+/// The worker for debug builds (`trunk serve`): no cache at all. It takes over at once, deletes this
+/// scope's Parallax caches left by an earlier release build on the same origin, and unregisters
+/// itself, so a dev reload always shows the files just built.
+const DEV_WORKER: &str = r#"// Parallax development build: no offline cache (see scripts/precache.sh).
+// Removes any earlier Parallax worker and cache at this scope, so dev reloads show fresh files.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  const prefix = `parallax:${new URL(self.registration.scope).pathname}:`;
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
+    await self.registration.unregister();
+  })());
+});
+"#;
+
+/// Files of an out dir that are not part of the app and never precached.
+pub const NOT_PRECACHED: &[&str] = &[SW_FILE, crate::site::REPORT_FILE];
+
+/// The service worker's file name, beside `index.html`.
+pub const SW_FILE: &str = "sw.js";
+
+/// What the worker caches: one build.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Precache {
+    /// The first 16 hex digits of the SHA-256 of the file list (paths and hashes): any changed,
+    /// added or removed file changes it.
+    pub build: String,
+    /// Every file, sorted by path.
+    pub files: Vec<PrecacheFile>,
+}
+
+/// One file of a build.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct PrecacheFile {
+    /// Path relative to `index.html`, with `/` separators.
+    pub path: String,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: usize,
+}
+
+impl Precache {
+    /// The precache list for these files (path relative to the app's folder, bytes); files in
+    /// [`NOT_PRECACHED`] are left out.
+    pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Precache {
+        let mut files: Vec<PrecacheFile> = files
+            .into_iter()
+            .filter(|(path, _)| !NOT_PRECACHED.contains(path))
+            .map(|(path, bytes)| PrecacheFile {
+                path: path.to_string(),
+                sha256: hex(&Sha256::digest(bytes)),
+                bytes: bytes.len(),
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut list = String::new();
+        for f in &files {
+            let _ = writeln!(list, "{} {}", f.sha256, f.path);
+        }
+        let build = hex(&Sha256::digest(list.as_bytes()))[..16].to_string();
+        Precache { build, files }
+    }
+
+    /// Total size of the precached files, in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.files.iter().map(|f| f.bytes).sum()
+    }
+
+    /// The whole `sw.js`: this list as `const PRECACHE = {...};`, then the worker's code.
+    pub fn service_worker(&self) -> String {
+        let json = serde_json::to_string(self).unwrap_or_else(|_| "null".into());
+        format!("const PRECACHE = {json};\n{WORKER}")
+    }
+}
+
+/// Lists `dir` (recursively, hidden files skipped), and writes its `sw.js`: the offline worker for
+/// every file in it, or with `dev` the self-removing one. Returns the list (empty for `dev`).
+pub fn write_for_dir(dir: &Path, dev: bool) -> Result<Precache> {
+    let path = dir.join(SW_FILE);
+    if dev {
+        std::fs::write(&path, DEV_WORKER).with_context(|| format!("writing {}", path.display()))?;
+        return Ok(Precache { build: "dev".into(), files: Vec::new() });
+    }
+    let files = crate::input::read_dir(dir)?;
+    let precache = Precache::of(files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
+    std::fs::write(&path, precache.service_worker())
+        .with_context(|| format!("writing {}", path.display()))?;
+    Ok(precache)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build_of(files: &[(&str, &str)]) -> Precache {
+        Precache::of(files.iter().map(|(p, b)| (*p, b.as_bytes())))
+    }
+
+    #[test]
+    fn a_new_bundle_is_a_new_build() {
+        let old = build_of(&[("index.html", "<html>"), ("corpus.plx", "one corpus")]);
+        let new = build_of(&[("index.html", "<html>"), ("corpus.plx", "another corpus")]);
+        assert_ne!(old.build, new.build);
+        assert_eq!(old.build.len(), 16);
+        let same = build_of(&[("corpus.plx", "one corpus"), ("index.html", "<html>")]);
+        assert_eq!(old, same, "the order files are listed in does not matter");
+    }
+
+    #[test]
+    fn the_worker_and_the_report_are_not_precached() {
+        let p = build_of(&[("index.html", "x"), ("sw.js", "old worker"), ("report.json", "{}")]);
+        let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["index.html"]);
+        assert_eq!(p.files[0].sha256, "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881");
+    }
+
+    #[test]
+    fn the_worker_starts_with_its_list() {
+        let sw = build_of(&[("index.html", "x")]).service_worker();
+        assert!(sw.starts_with("const PRECACHE = {\"build\":\""), "{}", &sw[..60]);
+        assert!(sw.contains("self.addEventListener('fetch'"));
+    }
+}

@@ -1,0 +1,338 @@
+//! `parallax site`: a complete static explorer for any folder of articles.
+//!
+//! The explorer (index.html, JS, wasm, CSS, icons, manifest) is embedded in this binary at compile
+//! time (`cli/build.rs`); this writes it out with a fresh `corpus.plx` for the folder, the service
+//! worker for exactly those files (so readers of an earlier version of the site are offered the new
+//! one), and `report.json`: per file, what was kept, cleaned away or rejected, and why.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use parallax_engine::{Built, Progress, Severity, SourceInput};
+use serde::{Deserialize, Serialize};
+
+use crate::input::{self, KbArgs};
+use crate::precache::{Precache, SW_FILE};
+
+include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
+
+/// The per-file report written beside the site.
+pub const REPORT_FILE: &str = "report.json";
+/// Version of `report.json`'s format.
+const REPORT_VERSION: u32 = 1;
+/// What `report.json` says wrote it, so a later run knows it may replace the site.
+const GENERATOR: &str = "parallax site";
+
+/// Options of `parallax site`.
+#[derive(clap::Args)]
+pub struct SiteArgs {
+    /// Folder of raw article files (read recursively; hidden files skipped).
+    pub dir: PathBuf,
+    /// Folder to write the site into: new, empty, or an earlier `parallax site` output (replaced).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+/// `report.json`.
+#[derive(Serialize, Deserialize)]
+struct Report {
+    version: u32,
+    generator: String,
+    /// The service worker's build id for this site.
+    build: String,
+    articles: usize,
+    bundle_bytes: usize,
+    /// Every file this run wrote (so the next run can replace exactly those).
+    site_files: Vec<String>,
+    /// One entry per input file, in path order.
+    files: Vec<FileReport>,
+    /// Diagnostics about no input file (e.g. the entity knowledge base).
+    #[serde(default)]
+    other: Vec<Note>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileReport {
+    file: String,
+    /// `ok`, `repaired` (kept, with warnings) or `rejected` (no article).
+    status: String,
+    articles: Vec<ArticleRef>,
+    /// Removed spans by reason.
+    removed: BTreeMap<String, usize>,
+    diagnostics: Vec<Note>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ArticleRef {
+    id: String,
+    title: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Note {
+    severity: String,
+    message: String,
+}
+
+/// Writes the site; prints a progress bar (on a terminal) and the per-file table on stderr.
+pub fn run(args: &SiteArgs) -> Result<()> {
+    if APP_FILES.is_empty() {
+        bail!(
+            "this parallax was built without the explorer app, so it cannot write a site. In the Parallax \
+             repository run `trunk build --release` (it writes dist/), then rebuild this command with \
+             `cargo build --release -p parallax-cli` (or set PARALLAX_APP_DIST=<a built app folder> when \
+             building it)"
+        );
+    }
+    let mut files = input::read_dir(&args.dir)?;
+    let kb = input::kb_text(&args.kb)?;
+    prepare_out_dir(&args.output)?;
+    // An out dir inside the articles folder (`parallax site . -o site`) is not an article.
+    if let (Ok(dir), Ok(out)) = (args.dir.canonicalize(), args.output.canonicalize()) {
+        if let Ok(inside) = out.strip_prefix(&dir) {
+            let prefix = format!("{}/", inside.to_string_lossy().replace('\\', "/"));
+            files.retain(|(name, _)| !name.starts_with(&prefix));
+        }
+    }
+    if files.is_empty() {
+        bail!("{} holds no files", args.dir.display());
+    }
+
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let mut bar = Bar::new(std::io::stderr().is_terminal());
+    let built = parallax_engine::build_bundle_with_progress(
+        &sources,
+        &kb,
+        &parallax_engine::BuildOptions::default(),
+        &mut |p| bar.show(p),
+    );
+    bar.finish();
+
+    let bundle = parallax_engine::bundle::encode(&built.bundle);
+    let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
+    written.push(("corpus.plx", &bundle));
+    for (name, bytes) in &written {
+        write(&args.output.join(name), bytes)?;
+    }
+    let precache = Precache::of(written.iter().copied());
+    write(&args.output.join(SW_FILE), precache.service_worker().as_bytes())?;
+
+    let mut site_files: Vec<String> = written.iter().map(|(name, _)| name.to_string()).collect();
+    site_files.push(SW_FILE.into());
+    site_files.push(REPORT_FILE.into());
+    let report = report(&files, &built, &precache, bundle.len(), site_files);
+    let json = serde_json::to_vec_pretty(&report)?;
+    write(&args.output.join(REPORT_FILE), &json)?;
+
+    print_table(&report);
+    eprintln!(
+        "parallax: {} articles from {} files -> {} (build {}, {} files, {:.1} MB to cache offline)",
+        report.articles,
+        files.len(),
+        args.output.display(),
+        precache.build,
+        precache.files.len(),
+        precache.total_bytes() as f64 / 1e6
+    );
+    if let Some(source) = APP_SOURCE {
+        eprintln!("The explorer app was built into parallax from {source}.");
+    }
+    eprintln!(
+        "Serve that folder with any static file server, at any path; e.g. `python3 -m http.server -d {}`.",
+        args.output.display()
+    );
+    Ok(())
+}
+
+/// The out dir must be new, empty, or an earlier site (whose files are then removed, nothing else).
+fn prepare_out_dir(out: &Path) -> Result<()> {
+    if !out.exists() {
+        return std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()));
+    }
+    if !out.is_dir() {
+        bail!("{} exists and is not a folder", out.display());
+    }
+    let mut entries = std::fs::read_dir(out).with_context(|| format!("listing {}", out.display()))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    let earlier = std::fs::read(out.join(REPORT_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Report>(&bytes).ok())
+        .filter(|r| r.generator == GENERATOR);
+    let Some(earlier) = earlier else {
+        bail!(
+            "{} is not empty and is not an earlier `parallax site` output; choose a new or empty folder",
+            out.display()
+        );
+    };
+    for name in &earlier.site_files {
+        // Only plain relative names the earlier run wrote; never anything outside the folder.
+        if name.split('/').any(|part| part == ".." || part.is_empty()) {
+            continue;
+        }
+        let path = out.join(name);
+        if path.is_file() {
+            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Info => "note",
+        Severity::Warning => "warning",
+        Severity::Error => "error",
+    }
+}
+
+fn report(
+    files: &[(String, Vec<u8>)],
+    built: &Built,
+    precache: &Precache,
+    bundle_bytes: usize,
+    site_files: Vec<String>,
+) -> Report {
+    let per_file = files
+        .iter()
+        .map(|(name, _)| {
+            let articles: Vec<&parallax_engine::Article> =
+                built.bundle.articles.iter().filter(|a| &a.file == name).collect();
+            let mut removed = BTreeMap::new();
+            for r in articles.iter().flat_map(|a| &a.removed) {
+                *removed.entry(r.reason.label().to_string()).or_insert(0) += 1;
+            }
+            let diagnostics: Vec<Note> = built
+                .diagnostics
+                .iter()
+                .filter(|d| &d.file == name)
+                .map(|d| Note { severity: severity(d.severity).into(), message: d.message.clone() })
+                .collect();
+            let status = if articles.is_empty() {
+                "rejected"
+            } else if diagnostics.iter().any(|d| d.severity != "note") {
+                "repaired"
+            } else {
+                "ok"
+            };
+            FileReport {
+                file: name.clone(),
+                status: status.into(),
+                articles: articles
+                    .iter()
+                    .map(|a| ArticleRef { id: a.id.clone(), title: a.title.text.clone() })
+                    .collect(),
+                removed,
+                diagnostics,
+            }
+        })
+        .collect();
+    let other = built
+        .diagnostics
+        .iter()
+        .filter(|d| !files.iter().any(|(name, _)| name == &d.file))
+        .map(|d| Note {
+            severity: severity(d.severity).into(),
+            message: format!("{}: {}", d.file, d.message),
+        })
+        .collect();
+    Report {
+        version: REPORT_VERSION,
+        generator: GENERATOR.into(),
+        build: precache.build.clone(),
+        articles: built.bundle.articles.len(),
+        bundle_bytes,
+        site_files,
+        files: per_file,
+        other,
+    }
+}
+
+/// The table on stderr: one line per file, then its diagnostics indented below it.
+fn print_table(report: &Report) {
+    let width = report.files.iter().map(|f| f.file.chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{:<width$}  {:<8}  {:>8}  {:>7}  removed noise",
+        "file", "status", "articles", "removed"
+    );
+    for f in &report.files {
+        let n_removed: usize = f.removed.values().sum();
+        let reasons: Vec<String> = f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
+        let _ = writeln!(
+            err,
+            "{:<width$}  {:<8}  {:>8}  {:>7}  {}",
+            f.file,
+            f.status,
+            f.articles.len(),
+            n_removed,
+            reasons.join(", ")
+        );
+        for d in &f.diagnostics {
+            let _ = writeln!(err, "    {}: {}", d.severity, d.message);
+        }
+    }
+    for d in &report.other {
+        let _ = writeln!(err, "{}: {}", d.severity, d.message);
+    }
+}
+
+/// A one-line progress bar on stderr, drawn only on a terminal and at most every 50 ms.
+struct Bar {
+    on: bool,
+    last: Option<Instant>,
+}
+
+impl Bar {
+    fn new(on: bool) -> Bar {
+        Bar { on, last: None }
+    }
+
+    fn show(&mut self, progress: Progress<'_>) {
+        if !self.on {
+            return;
+        }
+        let line = match progress {
+            Progress::Cleaned { done, total, name } => {
+                let due = self.last.is_none_or(|t| t.elapsed() >= Duration::from_millis(50));
+                if !due && done < total {
+                    return;
+                }
+                const CELLS: usize = 30;
+                let filled = done * CELLS / total.max(1);
+                let name: String = name.chars().take(30).collect();
+                format!(
+                    "[{}{}] {done}/{total} cleaning {name}",
+                    "#".repeat(filled),
+                    "-".repeat(CELLS - filled)
+                )
+            }
+            Progress::Indexing => "building entities, search index and stories…".to_string(),
+        };
+        self.last = Some(Instant::now());
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+    }
+
+    fn finish(&mut self) {
+        if self.on {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}
