@@ -4,6 +4,31 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// Month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// True for a folded month or weekday name.
+pub fn is_calendar_word(norm: &str) -> bool {
+    MONTHS.contains(&norm) || WEEKDAYS.contains(&norm)
+}
+
 /// A word of a text: its original slice, byte range (relative to the text given) and folded form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {

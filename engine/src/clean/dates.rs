@@ -1,21 +1,8 @@
 //! Recognising a line that is only a date ("Monday, April 15, 2024", "Published: 2 July 2021",
 //! "2020-08-19 10:15") and turning it into ISO `YYYY-MM-DD`.
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+use crate::text::{MONTHS, WEEKDAYS};
+
 /// Words that may surround a date on a date line.
 const DATE_WORDS: &[&str] = &[
     "published",

@@ -243,28 +243,6 @@ pub struct Term {
     pub calendar: bool,
 }
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The terms of a sentence in order (duplicates kept).
 pub fn terms(text: &str) -> Vec<Term> {
     terms_of_tokens(&tokens(text))
@@ -278,7 +256,7 @@ pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
         let first = token.text.chars().next().unwrap_or(' ');
         let figure = first.is_ascii_digit();
         let name = i > 0 && first.is_uppercase();
-        let calendar = CALENDAR.contains(&token.norm.as_str());
+        let calendar = crate::text::is_calendar_word(&token.norm);
         out.push(Term { key, name, figure, calendar });
     }
     out
