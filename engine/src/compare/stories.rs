@@ -8,7 +8,7 @@
 //!
 //! # Scale
 //!
-//! Nothing here is quadratic in the number of articles n. Candidate pairs come from an inverted
+//! No step compares every pair of the n articles. Candidate pairs come from an inverted
 //! index over distinctive terms (in at most max(50, 5% of n) articles): each article keeps its
 //! 20 best candidates, and only those pairs get an exact cosine (`neighbours`: O(P · max_df)
 //! for P distinctive postings, plus O(n · 20 · m) for m terms per article). Clustering then
