@@ -14,7 +14,7 @@ pub struct KbArgs {
     /// Entity knowledge base (TOML); defaults to the curated one built into parallax.
     #[arg(long, value_name = "FILE")]
     pub entities: Option<PathBuf>,
-    /// Skip grouping articles into stories (slow beyond a few thousand articles; for benchmarks).
+    /// Skip grouping articles into stories (about half the build time at 10,000 articles; for benchmarks).
     #[arg(long)]
     pub no_stories: bool,
 }

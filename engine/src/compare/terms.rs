@@ -1,7 +1,7 @@
 //! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
 //! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
 
-use crate::text::{tokens, translit_key, Token};
+use crate::text::{translit_key, Token};
 
 /// English function words and reporting verbs that carry no meaning for matching.
 const STOP_WORDS: &[&str] = &[
@@ -243,12 +243,7 @@ pub struct Term {
     pub calendar: bool,
 }
 
-/// The terms of a sentence in order (duplicates kept).
-pub fn terms(text: &str) -> Vec<Term> {
-    terms_of_tokens(&tokens(text))
-}
-
-/// [`terms`] over a sentence already cut into tokens.
+/// The terms of a sentence already cut into tokens, in order (duplicates kept).
 pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
