@@ -61,7 +61,13 @@ fn bench(c: &mut Criterion) {
         big.search.n_terms()
     );
     let mut group = c.benchmark_group("query/synthetic-10k");
-    for q in QUERIES.iter().chain(&["Mustafa al-Kadhemi Pompeo talks", "Popular Mobilization", "Barzanni"]) {
+    for q in QUERIES.iter().chain(&[
+        "Mustafa al-Kadhemi Pompeo talks",
+        "Popular Mobilization",
+        "Barzanni",
+        "\"Popular Mobilization Forces\"",
+        "\"of the\"",
+    ]) {
         group.bench_function(*q, |b| b.iter(|| big.search.search(&big.articles, black_box(q), 20)));
     }
     group.finish();

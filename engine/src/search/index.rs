@@ -345,17 +345,22 @@ impl SearchIndex {
 
     /// The raw-file start offsets of a posting's occurrences, in increasing order.
     pub(crate) fn offsets(&self, p: &Posting) -> Vec<usize> {
+        let mut out = Vec::with_capacity(p.tf as usize);
+        self.offsets_into(p, &mut out);
+        out
+    }
+
+    /// Appends a posting's occurrence offsets to `out` (so a caller can reuse one buffer).
+    pub(crate) fn offsets_into(&self, p: &Posting, out: &mut Vec<usize>) {
         let end = p.offs_at.saturating_add(p.offs_len).min(self.postings.len());
         let bytes = &self.postings[..end];
         let mut at = p.offs_at;
-        let mut out = Vec::with_capacity(p.tf as usize);
         let mut prev = 0u64;
         while at < end {
             let Some(delta) = read_varint(bytes, &mut at) else { break };
             prev = prev.saturating_add(delta);
             out.push(usize::try_from(prev).unwrap_or(usize::MAX));
         }
-        out
     }
 }
 

@@ -23,6 +23,8 @@
 mod filters;
 mod fuzzy;
 mod index;
+#[cfg(test)]
+mod phrase_reference;
 pub mod query;
 
 use serde::{Deserialize, Serialize};
@@ -640,87 +642,127 @@ fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
 
 /// Articles holding the phrase's words in a row (within one block; an "al"/"el" in the text may
 /// sit between them), scored by BM25 over the phrase's occurrences.
+///
+/// Works one candidate article at a time: the words' postings are intersected by article first
+/// (headers only), and occurrence offsets are decoded, into buffers reused across articles, only
+/// for articles holding every word, and only until the check budget runs out. "of the" would
+/// otherwise decode every "the" in the corpus.
 fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> ClauseHits {
     let mut hits = ClauseHits::default();
     if words.is_empty() || exps.iter().any(Vec::is_empty) {
         return hits;
     }
-    // Candidates: articles holding every word.
-    let mut candidates: Option<Vec<u32>> = None;
-    for word_exps in exps {
-        let mut docs: Vec<u32> =
-            word_exps.iter().flat_map(|e| ctx.index.postings(e.term).map(|p| p.doc)).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        candidates = Some(match candidates {
-            None => docs,
-            Some(prev) => prev.into_iter().filter(|d| docs.binary_search(d).is_ok()).collect(),
-        });
+    let n_words = exps.len();
+    // Each word's postings over all its expansions, sorted by article.
+    let postings: Vec<Vec<Posting>> = exps
+        .iter()
+        .map(|word_exps| {
+            let mut out: Vec<Posting> = word_exps.iter().flat_map(|e| ctx.index.postings(e.term)).collect();
+            if word_exps.len() > 1 {
+                out.sort_by_key(|p| p.doc);
+            }
+            out
+        })
+        .collect();
+    // Candidates: articles holding every word, each with the range of every word's postings
+    // there (`n_words` ranges per candidate), and how often each word occurs in all of them.
+    let mut candidates: Vec<u32> = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut totals = vec![0usize; n_words];
+    let mut cursors = vec![0usize; n_words];
+    // The next article of the first word; the other words' cursors catch up to it.
+    'docs: while let Some(doc) = postings[0].get(cursors[0]).map(|p| p.doc) {
+        let mut in_all = true;
+        for w in 1..n_words {
+            let list = &postings[w];
+            let mut c = cursors[w];
+            while list.get(c).is_some_and(|p| p.doc < doc) {
+                c += 1;
+            }
+            cursors[w] = c;
+            match list.get(c) {
+                None => break 'docs,
+                Some(p) => in_all &= p.doc == doc,
+            }
+        }
+        for (w, list) in postings.iter().enumerate() {
+            let lo = cursors[w];
+            let hi = lo + list[lo..].iter().take_while(|p| p.doc == doc).count();
+            if w == 0 {
+                cursors[0] = hi;
+                if !in_all {
+                    continue 'docs;
+                }
+            }
+            totals[w] += list[lo..hi].iter().map(|p| p.tf as usize).sum::<usize>();
+            ranges.push((lo, hi));
+        }
+        candidates.push(doc);
     }
-    let candidates = candidates.unwrap_or_default();
     if candidates.is_empty() {
         return hits;
     }
     let idf: f32 =
         exps.iter().map(|e| ctx.idf(e.iter().map(|x| ctx.index.df(x.term)).max().unwrap_or(0))).sum();
-    // Where each word occurs in the candidates: (article, offset), sorted.
-    let occurrences: Vec<Vec<(u32, usize)>> = exps
-        .iter()
-        .map(|word_exps| {
-            let mut out: Vec<(u32, usize)> = Vec::new();
-            for exp in word_exps {
-                for p in ctx.index.postings(exp.term) {
-                    if candidates.binary_search(&p.doc).is_ok() {
-                        out.extend(ctx.index.offsets(&p).into_iter().map(|o| (p.doc, o)));
-                    }
-                }
-            }
-            // One term's postings come sorted already; several need merging.
-            if word_exps.len() > 1 {
-                out.sort_unstable();
-                out.dedup();
-            }
-            out
-        })
-        .collect();
     // Verify from the rarest word: each of its occurrences can only belong to a phrase that
     // starts a few words earlier, so "the Islamic State" checks "Islamic", not every "the".
-    let anchor = (0..occurrences.len()).min_by_key(|&i| occurrences[i].len()).unwrap_or(0);
-    let starts = &occurrences[0];
+    let anchor = (0..n_words).min_by_key(|&i| totals[i]).unwrap_or(0);
+    // Words, an "al-" and the spaces between them rarely take more than this many bytes.
+    let max_span = anchor * 64;
     let mut found: Vec<(u32, usize, usize, BlockKind)> = Vec::new();
     let mut checks = 0usize;
-    let mut verify = |doc: u32, start: usize| {
-        // Cheap test first: the next word must occur just after this one.
-        if let Some(next) = occurrences.get(1) {
-            let i = next.partition_point(|&o| o <= (doc, start));
-            if next.get(i).is_none_or(|&(d, o)| d != doc || o > start + 64) {
-                return;
+    // This candidate's occurrence offsets of each word, sorted.
+    let mut positions: Vec<Vec<usize>> = vec![Vec::new(); n_words];
+    'candidates: for (c, &doc) in candidates.iter().enumerate() {
+        for (w, pos) in positions.iter_mut().enumerate() {
+            pos.clear();
+            let (lo, hi) = ranges[c * n_words + w];
+            for p in &postings[w][lo..hi] {
+                ctx.index.offsets_into(p, pos);
+            }
+            // One term's offsets come sorted already; several need merging.
+            if exps[w].len() > 1 {
+                pos.sort_unstable();
+                pos.dedup();
             }
         }
-        if let Some(article) = ctx.articles.get(doc as usize) {
-            if let Some((end, kind)) = phrase_at(article, doc, start, &occurrences) {
+        let article = ctx.articles.get(doc as usize);
+        let mut verify = |start: usize| {
+            // Cheap test first: the next word must occur just after this one.
+            if let Some(next) = positions.get(1) {
+                let i = next.partition_point(|&o| o <= start);
+                if next.get(i).is_none_or(|&o| o > start + 64) {
+                    return;
+                }
+            }
+            if let Some((end, kind)) = article.and_then(|a| phrase_at(a, start, &positions)) {
                 found.push((doc, start, end, kind));
             }
-        }
-    };
-    if anchor == 0 {
-        for &(doc, start) in starts.iter().take(MAX_PHRASE_CHECKS) {
-            verify(doc, start);
-        }
-    } else {
-        // Words, an "al-" and the spaces between them rarely take more than this many bytes.
-        let max_span = anchor * 64;
-        'anchors: for &(doc, at) in &occurrences[anchor] {
-            let lo = starts.partition_point(|&s| s < (doc, at.saturating_sub(max_span)));
-            let hi = starts.partition_point(|&s| s < (doc, at));
-            for &(_, start) in &starts[lo..hi] {
+        };
+        if anchor == 0 {
+            for &start in &positions[0] {
                 if checks >= MAX_PHRASE_CHECKS {
-                    break 'anchors;
+                    break 'candidates;
                 }
                 checks += 1;
-                verify(doc, start);
+                verify(start);
+            }
+        } else {
+            for &at in &positions[anchor] {
+                let starts = &positions[0];
+                let lo = starts.partition_point(|&s| s < at.saturating_sub(max_span));
+                let hi = starts.partition_point(|&s| s < at);
+                for &start in &starts[lo..hi] {
+                    if checks >= MAX_PHRASE_CHECKS {
+                        break 'candidates;
+                    }
+                    checks += 1;
+                    verify(start);
+                }
             }
         }
+    }
+    if anchor != 0 {
         found.sort_unstable_by_key(|f| (f.0, f.1));
         found.dedup_by_key(|f| (f.0, f.1));
     }
@@ -739,15 +781,10 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
     hits
 }
 
-/// If the phrase starts at raw offset `start` of article `doc`, its raw end and the kind of block
-/// it is in. Each next word of the text must be an occurrence of the next phrase word (which the
-/// postings say), so no word is folded here.
-fn phrase_at(
-    article: &Article,
-    doc: u32,
-    start: usize,
-    occurrences: &[Vec<(u32, usize)>],
-) -> Option<(usize, BlockKind)> {
+/// If the phrase starts at raw offset `start` of an article, its raw end and the kind of block
+/// it is in. Each next word of the text must be an occurrence of the next phrase word (which
+/// `positions`, each word's sorted offsets in this article, say), so no word is folded here.
+fn phrase_at(article: &Article, start: usize, positions: &[Vec<usize>]) -> Option<(usize, BlockKind)> {
     let block = article.block_at(start)?;
     let rel = start - block.start;
     let rest = block.text.get(rel..)?;
@@ -757,16 +794,16 @@ fn phrase_at(
         return None;
     }
     let mut end = first.end;
-    for occ in &occurrences[1..] {
+    for pos in &positions[1..] {
         let mut span = spans.next()?;
-        if occ.binary_search(&(doc, start + span.start)).is_err() {
+        if pos.binary_search(&(start + span.start)).is_err() {
             // The text may carry an "al-" the query left out.
             let word = &rest[span.start..span.end];
             if !(word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el")) {
                 return None;
             }
             span = spans.next()?;
-            occ.binary_search(&(doc, start + span.start)).ok()?;
+            pos.binary_search(&(start + span.start)).ok()?;
         }
         end = span.end;
     }
