@@ -165,13 +165,23 @@ fn lcs_ops<'a>(ta: &[&'a str], tb: &[&'a str]) -> Vec<Op<'a>> {
     for t in &ta[ta.len() - suffix..] {
         push(DiffKind::Equal, t);
     }
-    normalise(&mut ops);
+    normalise(&mut ops, Edges::MoveOut);
     ops
 }
 
-/// Merges each run of edits into one delete then one insert, merges adjacent equalities, and
-/// moves tokens common to the start or end of a run's delete and insert out into equalities.
-fn normalise(ops: &mut Vec<Op<'_>>) {
+/// What [`normalise`] does with tokens common to the start or end of a run's delete and insert.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edges {
+    /// Move them out into equalities (after the token diff).
+    MoveOut,
+    /// Leave them in the edit: moving them out would undo the semantic cleanup when the absorbed
+    /// equality sits at a run's edge.
+    Keep,
+}
+
+/// Merges each run of edits into one delete then one insert and merges adjacent equalities;
+/// with [`Edges::MoveOut`], tokens common to a run's delete and insert edges become equalities.
+fn normalise(ops: &mut Vec<Op<'_>>, edges: Edges) {
     let mut out: Vec<Op<'_>> = Vec::with_capacity(ops.len());
     let mut i = 0;
     while i < ops.len() {
@@ -189,9 +199,19 @@ fn normalise(ops: &mut Vec<Op<'_>>) {
             }
             i += 1;
         }
-        let prefix = del.iter().zip(&ins).take_while(|(x, y)| x == y).count();
-        let suffix =
-            del[prefix..].iter().rev().zip(ins[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+        let (prefix, suffix) = match edges {
+            Edges::Keep => (0, 0),
+            Edges::MoveOut => {
+                let prefix = del.iter().zip(&ins).take_while(|(x, y)| x == y).count();
+                let suffix = del[prefix..]
+                    .iter()
+                    .rev()
+                    .zip(ins[prefix..].iter().rev())
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                (prefix, suffix)
+            }
+        };
         if prefix > 0 {
             push_merged(&mut out, Op { kind: DiffKind::Equal, tokens: del[..prefix].to_vec() });
         }
@@ -257,38 +277,8 @@ fn cleanup_semantic(ops: &mut Vec<Op<'_>>) {
         if !changed {
             break;
         }
-        normalise_keep_inner(ops);
+        normalise(ops, Edges::Keep);
     }
-}
-
-/// Like [`normalise`] but without moving common edge tokens back out (that would undo the
-/// semantic cleanup when the absorbed equality sits at a run's edge).
-fn normalise_keep_inner(ops: &mut Vec<Op<'_>>) {
-    let mut out: Vec<Op<'_>> = Vec::with_capacity(ops.len());
-    let mut i = 0;
-    while i < ops.len() {
-        if ops[i].kind == DiffKind::Equal {
-            push_merged(&mut out, ops[i].clone());
-            i += 1;
-            continue;
-        }
-        let mut del = Vec::new();
-        let mut ins = Vec::new();
-        while i < ops.len() && ops[i].kind != DiffKind::Equal {
-            match ops[i].kind {
-                DiffKind::Delete => del.extend_from_slice(&ops[i].tokens),
-                _ => ins.extend_from_slice(&ops[i].tokens),
-            }
-            i += 1;
-        }
-        if !del.is_empty() {
-            out.push(Op { kind: DiffKind::Delete, tokens: del });
-        }
-        if !ins.is_empty() {
-            out.push(Op { kind: DiffKind::Insert, tokens: ins });
-        }
-    }
-    *ops = out;
 }
 
 #[cfg(test)]
