@@ -185,9 +185,15 @@ impl Article {
             .filter(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Bullet | BlockKind::Paragraph))
     }
 
-    /// The block holding raw-file offset `offset`, if any.
+    /// The block holding raw-file offset `offset`, if any. Blocks come in raw order, so this is
+    /// a binary search; a scan answers for blocks that are not (an article assembled by hand).
     pub fn block_at(&self, offset: usize) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.start <= offset && offset < b.end)
+        let holds = |b: &&Block| b.start <= offset && offset < b.end;
+        let i = self.blocks.partition_point(|b| b.start <= offset);
+        i.checked_sub(1)
+            .and_then(|i| self.blocks.get(i))
+            .filter(holds)
+            .or_else(|| self.blocks.iter().find(holds))
     }
 }
 

@@ -223,3 +223,24 @@ fn only_names_get_transliteration_variants() {
     assert_eq!(c.titles("kadhemi ").len(), 2);
     assert_eq!(c.titles("alkadhimi ").len(), 2);
 }
+
+#[test]
+fn phrases_skip_one_al_stay_in_one_block_and_highlight_whole() {
+    let c = Corpus::new(vec![
+        article("One al", None, &[paragraph("Leaders of the Hashed al-Shaabi met.")]),
+        article("Two als", None, &[paragraph("Leaders of the Hashed al al-Shaabi met.")]),
+        article("Split", None, &[paragraph("They spoke of the Hashed"), paragraph("Shaabi came later.")]),
+        article("Hashed Shaabi in the title", None, &[paragraph("Nothing more.")]),
+    ]);
+    assert_eq!(c.titles("\"Hashed Shaabi\""), ["Hashed Shaabi in the title", "One al"]);
+    assert_eq!(c.titles("\"hashed al-Shaabi\""), ["Hashed Shaabi in the title", "One al"]);
+    let r = c.search("\"Hashed Shaabi\"");
+    let hit = r.hits.iter().find(|h| h.title == "One al").unwrap();
+    let block = &c.articles[hit.article].blocks[1];
+    let marked: Vec<&str> =
+        hit.matches.iter().map(|&(s, e)| &block.text[s - block.start..e - block.start]).collect();
+    assert_eq!(marked, ["Hashed al-Shaabi"]);
+    // A phrase of one word, and one that is nowhere.
+    assert_eq!(c.search("\"Shaabi\"").total, 4);
+    assert_eq!(c.search("\"Shaabi Hashed\"").total, 0);
+}

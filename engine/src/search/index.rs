@@ -3,16 +3,21 @@
 //!
 //! Postings of a term, per article in increasing article order: article delta, occurrence count
 //! (with a flag bit), the field-weighted term frequency (half-units, see [`field_weight2`]) only
-//! when some occurrence is outside a paragraph, then the occurrences' raw-file start offsets as
-//! deltas. Positions are raw-file byte offsets, so
-//! a match can be highlighted without re-reading the article, and the word's end found by
-//! re-tokenising from its start.
+//! when some occurrence is outside a paragraph, then the occurrences' word ordinals as deltas,
+//! then their raw-file start offsets as deltas.
+//!
+//! Ordinals count words through the article, so a phrase is words at consecutive ordinals and is
+//! verified by merging integer lists, without reading the text. Two ordinals are left free
+//! between blocks (a phrase never spans two), and an "al"/"el" shares the ordinal of the word it
+//! precedes (a phrase may skip one: "Hashed Shaabi" finds "Hashed al-Shaabi"). Offsets are
+//! raw-file bytes, so a match can be highlighted without re-reading the article, and the word's
+//! end found by re-tokenising from its start.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::query::term_into;
+use super::query::{is_name_article, term_into};
 use crate::model::{Article, BlockKind};
 use crate::text;
 
@@ -32,6 +37,11 @@ pub fn field_weight2(kind: BlockKind) -> u32 {
 pub struct SearchIndex {
     /// Each article's length in words, for BM25 length normalisation.
     pub(crate) doc_lens: Vec<u32>,
+    /// The distinct outlet names, sorted (facets and `outlet:` filters).
+    pub(crate) outlets: Vec<String>,
+    /// Each article's outlet, an index into `outlets`: counting facets over thousands of hits
+    /// reads this array, not every hit's article.
+    pub(crate) doc_outlets: Vec<u32>,
     /// The term dictionary, sorted by bytes (binary search and prefix ranges).
     pub(crate) terms: Vec<String>,
     /// How many articles hold each term.
@@ -56,6 +66,10 @@ pub(crate) struct Posting {
     pub wtf2: u32,
     /// Number of occurrences.
     pub tf: u32,
+    /// Where the occurrence ordinals start in the arena.
+    pub ords_at: usize,
+    /// Byte length of the encoded ordinals.
+    pub ords_len: usize,
     /// Where the occurrence offsets start in the arena.
     pub offs_at: usize,
     /// Byte length of the encoded offsets.
@@ -75,7 +89,20 @@ fn varint_len(v: u64) -> usize {
 }
 
 /// Reads a varint at `*at`, advancing it; `None` at the end of the bytes or on a malformed value.
+///
+/// The postings' hot loops decode millions of these: inlined, with a fast path for one byte
+/// (most deltas), even in the size-optimised release build.
+#[inline(always)]
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let b = *bytes.get(*at)?;
+    if b < 0x80 {
+        *at += 1;
+        return Some(u64::from(b));
+    }
+    read_varint_long(bytes, at)
+}
+
+fn read_varint_long(bytes: &[u8], at: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     let mut shift = 0;
     loop {
@@ -92,6 +119,42 @@ pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     }
 }
 
+/// Whether a word (its term) moves the ordinal count on past itself, given whether the word
+/// before it in the block was an "al"/"el" sharing its ordinal (`shared`, updated here): an
+/// "al"/"el" shares the next word's ordinal, unless it follows one that did.
+pub(crate) fn advances(term: &str, shared: &mut bool) -> bool {
+    let shares = is_name_article(term) && !*shared;
+    *shared = shares;
+    !shares
+}
+
+/// Where `n` varints starting at `at` end (each ends with a byte below 0x80).
+#[inline(always)]
+fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
+    while n > 0 {
+        let b = *bytes.get(at)?;
+        at += 1;
+        if b < 0x80 {
+            n -= 1;
+        }
+    }
+    Some(at)
+}
+
+/// Decodes delta-encoded varints from `bytes[at..end]`, passing each running total to `push`.
+#[inline(always)]
+fn decode_deltas(bytes: &[u8], at: usize, len: usize, mut push: impl FnMut(u64)) {
+    let end = at.saturating_add(len).min(bytes.len());
+    let bytes = &bytes[..end];
+    let mut at = at;
+    let mut prev = 0u64;
+    while at < end {
+        let Some(delta) = read_varint(bytes, &mut at) else { break };
+        prev = prev.saturating_add(delta);
+        push(prev);
+    }
+}
+
 /// Iterates over one term's postings.
 pub(crate) struct Postings<'a> {
     bytes: &'a [u8],
@@ -104,6 +167,7 @@ pub(crate) struct Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<Posting> {
         if self.at >= self.end {
             return None;
@@ -120,18 +184,19 @@ impl Iterator for Postings<'_> {
         } else {
             tf.saturating_mul(2)
         };
-        // Skip the offsets: each varint ends with a byte below 0x80.
+        let ords_at = self.at;
+        self.at = skip_varints(bytes, self.at, tf)?;
         let offs_at = self.at;
-        let mut left = tf;
-        while left > 0 {
-            let b = *bytes.get(self.at)?;
-            self.at += 1;
-            if b < 0x80 {
-                left -= 1;
-            }
-        }
-        let offs_len = self.at - offs_at;
-        Some(Posting { doc: self.doc, wtf2, tf, offs_at, offs_len })
+        self.at = skip_varints(bytes, self.at, tf)?;
+        Some(Posting {
+            doc: self.doc,
+            wtf2,
+            tf,
+            ords_at,
+            ords_len: offs_at - ords_at,
+            offs_at,
+            offs_len: self.at - offs_at,
+        })
     }
 }
 
@@ -165,21 +230,27 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// Encodes one article's occurrences of a term: the occurrence count and whether any sits
-/// outside a paragraph share one varint (`tf << 1 | weighted`); the weighted term frequency
-/// follows only when it is not the plain `2 * tf`; then the offsets as deltas.
-fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, offsets: &[usize]) {
+/// Encodes one article's occurrences of a term, each an (ordinal, offset) pair in increasing
+/// order: the occurrence count and whether any sits outside a paragraph share one varint
+/// (`tf << 1 | weighted`); the weighted term frequency follows only when it is not the plain
+/// `2 * tf`; then the ordinals as deltas, then the offsets as deltas.
+fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, occurrences: &[(u32, usize)]) {
     write_varint(u64::from(doc_delta), out);
-    let tf = offsets.len() as u64;
+    let tf = occurrences.len() as u64;
     let plain = u64::from(wtf2) == 2 * tf;
     write_varint(tf << 1 | u64::from(!plain), out);
     if !plain {
         write_varint(u64::from(wtf2), out);
     }
+    let mut prev = 0u32;
+    for &(ord, _) in occurrences {
+        write_varint(u64::from(ord - prev), out);
+        prev = ord;
+    }
     let mut prev = 0usize;
-    for &off in offsets {
+    for &(_, off) in occurrences {
         write_varint((off - prev) as u64, out);
         prev = off;
     }
@@ -192,17 +263,25 @@ impl SearchIndex {
         let mut ids: FnvMap<String, u32> = FnvMap::default();
         let mut builds: Vec<TermBuild> = Vec::new();
         let mut doc_lens = Vec::with_capacity(articles.len());
-        // This article's occurrences: (term id, raw offset, field weight), grouped by sorting.
-        let mut occurrences: Vec<(u32, usize, u32)> = Vec::new();
-        let mut offsets: Vec<usize> = Vec::new();
+        // This article's occurrences: (term id, ordinal, raw offset, field weight), grouped by
+        // sorting.
+        let mut occurrences: Vec<(u32, u32, usize, u32)> = Vec::new();
+        let mut positions: Vec<(u32, usize)> = Vec::new();
         let mut term = String::new();
         for (doc, article) in articles.iter().enumerate() {
             let Ok(doc) = u32::try_from(doc) else { break };
             occurrences.clear();
+            let mut ordinal = 0u32;
             for block in &article.blocks {
                 let weight = field_weight2(block.kind);
+                // Whether the previous word was an "al"/"el" sharing this word's ordinal.
+                let mut shared = false;
                 for w in text::word_spans(&block.text) {
                     term_into(&block.text[w.start..w.end], &mut term);
+                    let this = ordinal;
+                    if advances(&term, &mut shared) {
+                        ordinal = ordinal.saturating_add(1);
+                    }
                     if term.is_empty() {
                         continue;
                     }
@@ -215,29 +294,31 @@ impl SearchIndex {
                             id
                         }
                     };
-                    occurrences.push((id, block.start + w.start, weight));
+                    occurrences.push((id, this, block.start + w.start, weight));
                     let tb = &mut builds[id as usize];
                     tb.occurrences = tb.occurrences.saturating_add(1);
                     if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
                         tb.capitalised = tb.capitalised.saturating_add(1);
                     }
                 }
+                // A gap, so that no phrase spans two blocks.
+                ordinal = ordinal.saturating_add(2);
             }
             doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
             occurrences.sort_unstable();
             let mut i = 0;
             while i < occurrences.len() {
                 let id = occurrences[i].0;
-                offsets.clear();
+                positions.clear();
                 let mut wtf2 = 0u32;
                 while i < occurrences.len() && occurrences[i].0 == id {
-                    offsets.push(occurrences[i].1);
-                    wtf2 = wtf2.saturating_add(occurrences[i].2);
+                    positions.push((occurrences[i].1, occurrences[i].2));
+                    wtf2 = wtf2.saturating_add(occurrences[i].3);
                     i += 1;
                 }
                 let tb = &mut builds[id as usize];
                 let delta = tb.last_doc.map_or(doc, |last| doc - last);
-                write_posting(&mut tb.bytes, delta, wtf2, &offsets);
+                write_posting(&mut tb.bytes, delta, wtf2, &positions);
                 tb.last_doc = Some(doc);
                 tb.df += 1;
             }
@@ -245,6 +326,13 @@ impl SearchIndex {
         let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
         let mut index = SearchIndex { doc_lens, ..SearchIndex::default() };
+        let names = || articles.iter().take(index.doc_lens.len()).map(super::outlet_name);
+        index.outlets = names().map(String::from).collect();
+        index.outlets.sort_unstable();
+        index.outlets.dedup();
+        index.doc_outlets = names()
+            .map(|name| index.outlets.binary_search_by(|o| o.as_str().cmp(name)).unwrap_or(0) as u32)
+            .collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
         for (new_id, (term, old_id)) in sorted.into_iter().enumerate() {
             let tb = std::mem::take(&mut builds[old_id as usize]);
@@ -279,15 +367,18 @@ impl SearchIndex {
         let strings = |v: &[String]| v.iter().map(|s| s.len() + 1).sum::<usize>();
         let varints = |v: &[u32]| v.iter().map(|&n| varint_len(u64::from(n))).sum::<usize>();
         let mut offsets = 0;
+        let mut ordinals = 0;
         let mut headers = 0;
         for id in 0..self.terms.len() as u32 {
             for p in self.postings(id) {
                 offsets += p.offs_len;
+                ordinals += p.ords_len;
                 headers += varint_len(u64::from(p.tf) << 1) + 1;
             }
         }
         vec![
             ("postings: occurrence offsets", offsets),
+            ("postings: occurrence ordinals", ordinals),
             ("postings: article deltas and counts (approx.)", headers),
             ("term dictionary", strings(&self.terms)),
             ("document frequencies", varints(&self.doc_freq)),
@@ -352,15 +443,68 @@ impl SearchIndex {
 
     /// Appends a posting's occurrence offsets to `out` (so a caller can reuse one buffer).
     pub(crate) fn offsets_into(&self, p: &Posting, out: &mut Vec<usize>) {
+        decode_deltas(&self.postings, p.offs_at, p.offs_len, |v| {
+            out.push(usize::try_from(v).unwrap_or(usize::MAX));
+        });
+    }
+
+    /// Appends a posting's occurrence word ordinals to `out`, in increasing order.
+    pub(crate) fn ordinals_into(&self, p: &Posting, out: &mut Vec<u32>) {
+        decode_deltas(&self.postings, p.ords_at, p.ords_len, |v| {
+            out.push(u32::try_from(v).unwrap_or(u32::MAX));
+        });
+    }
+
+    /// Calls `f` with each of a posting's occurrences, as (ordinal, offset), in increasing order,
+    /// until it returns false.
+    pub(crate) fn each_position(&self, p: &Posting, mut f: impl FnMut(u32, usize) -> bool) {
         let end = p.offs_at.saturating_add(p.offs_len).min(self.postings.len());
         let bytes = &self.postings[..end];
-        let mut at = p.offs_at;
-        let mut prev = 0u64;
+        let (mut at_ord, mut at_off) = (p.ords_at, p.offs_at);
+        let (mut ord, mut off) = (0u64, 0u64);
+        while at_off < end {
+            let (Some(d_ord), Some(d_off)) =
+                (read_varint(bytes, &mut at_ord), read_varint(bytes, &mut at_off))
+            else {
+                break;
+            };
+            ord = ord.saturating_add(d_ord);
+            off = off.saturating_add(d_off);
+            if !f(u32::try_from(ord).unwrap_or(u32::MAX), usize::try_from(off).unwrap_or(usize::MAX)) {
+                break;
+            }
+        }
+    }
+
+    /// Calls `f` with each of a posting's occurrence ordinals, in increasing order, until it
+    /// returns false.
+    pub(crate) fn each_ordinal(&self, p: &Posting, mut f: impl FnMut(u32) -> bool) {
+        let end = p.ords_at.saturating_add(p.ords_len).min(self.postings.len());
+        let bytes = &self.postings[..end];
+        let mut at = p.ords_at;
+        let mut ord = 0u64;
         while at < end {
             let Some(delta) = read_varint(bytes, &mut at) else { break };
-            prev = prev.saturating_add(delta);
-            out.push(usize::try_from(prev).unwrap_or(usize::MAX));
+            ord = ord.saturating_add(delta);
+            if !f(u32::try_from(ord).unwrap_or(u32::MAX)) {
+                break;
+            }
         }
+    }
+
+    /// Appends a posting's occurrences as (ordinal, offset) pairs to `out`, in increasing order.
+    pub(crate) fn positions_into(&self, p: &Posting, out: &mut Vec<(u32, usize)>) {
+        let from = out.len();
+        decode_deltas(&self.postings, p.ords_at, p.ords_len, |v| {
+            out.push((u32::try_from(v).unwrap_or(u32::MAX), 0));
+        });
+        let mut i = from;
+        decode_deltas(&self.postings, p.offs_at, p.offs_len, |v| {
+            if let Some(slot) = out.get_mut(i) {
+                slot.1 = usize::try_from(v).unwrap_or(usize::MAX);
+            }
+            i += 1;
+        });
     }
 }
 

@@ -53,8 +53,8 @@ const WEIGHT_FUZZY_2: f32 = 0.4;
 /// Caps that keep a query's cost bounded whatever it says.
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_FUZZY_TERMS: usize = 16;
-/// A phrase is checked at this many places at most (bounded time for "of the").
-const MAX_PHRASE_CHECKS: usize = 100_000;
+/// A phrase decodes at most this many word occurrences (bounded time for "of the the of").
+const MAX_PHRASE_WORK: usize = 2_000_000;
 /// "Did you mean" respells at most this many words.
 const MAX_SUGGESTED_WORDS: usize = 6;
 /// Only this many of the best BM25 candidates are re-ranked by proximity.
@@ -211,8 +211,11 @@ struct ClauseHits {
     docs: Vec<(u32, f32)>,
     /// For words: the postings behind each match, sorted by article.
     entries: Vec<(u32, Entry)>,
-    /// For phrases: verified occurrences (article, start, end), sorted.
-    spans: Vec<(u32, usize, usize)>,
+    /// For phrases: verified occurrences (article, raw start), sorted; [`Ctx::phrase_range`]
+    /// finds where one ends.
+    spans: Vec<(u32, usize)>,
+    /// For phrases: how many word ordinals the last word comes after the first.
+    phrase_last: usize,
     /// For words: whether each expansion is the word itself (snippets prefer exact matches).
     exact: Vec<bool>,
 }
@@ -228,7 +231,7 @@ impl ClauseHits {
         &self.entries[lo..hi]
     }
 
-    fn spans_of(&self, doc: u32) -> &[(u32, usize, usize)] {
+    fn spans_of(&self, doc: u32) -> &[(u32, usize)] {
         let lo = self.spans.partition_point(|e| e.0 < doc);
         let hi = self.spans.partition_point(|e| e.0 <= doc);
         &self.spans[lo..hi]
@@ -262,6 +265,39 @@ impl Ctx<'_> {
         let rel = start - block.start;
         let w = text::word_spans(block.text.get(rel..)?).next()?;
         (w.start == 0).then_some((start, start + w.end, block.kind))
+    }
+
+    /// The raw range of a phrase occurrence that starts at `start` and ends with the word
+    /// `last` ordinals further on (see [`index`]); `None` when the words are not there (an
+    /// index built from other articles).
+    fn phrase_range(&self, article: &Article, start: usize, last: usize) -> Option<(usize, usize)> {
+        let block = article.block_at(start)?;
+        let rest = block.text.get(start - block.start..)?;
+        let mut words = text::word_spans(rest);
+        let first = words.next()?;
+        if first.start != 0 {
+            return None;
+        }
+        if last == 0 {
+            return Some((start, start + first.end));
+        }
+        let mut term = String::new();
+        let mut shared = false;
+        query::term_into(&rest[..first.end], &mut term);
+        let mut ordinal = usize::from(index::advances(&term, &mut shared));
+        for w in words {
+            query::term_into(&rest[w.start..w.end], &mut term);
+            if index::advances(&term, &mut shared) {
+                if ordinal == last {
+                    return Some((start, start + w.end));
+                }
+                ordinal += 1;
+            }
+            if ordinal > last {
+                return None;
+            }
+        }
+        None
     }
 }
 
@@ -379,7 +415,7 @@ impl SearchIndex {
                 *ex |= !ok;
             }
         }
-        let outlet_ok = outlet_filter(ctx.articles, &parsed.outlets);
+        let outlet_ok = self.outlet_filter(&parsed.outlets, n_docs);
 
         // AND, falling back to OR when nothing holds every clause.
         let mut mode = Mode::And;
@@ -395,18 +431,24 @@ impl SearchIndex {
             mode = Mode::Or;
             found = combine(&clauses, &excluded, n_docs, Mode::Or);
         }
-        results.facets = facets(ctx.articles, found.iter().map(|d| d.0));
+        results.facets = self.facets(found.iter().map(|d| d.0));
         found.retain(|(doc, _)| outlet_ok[*doc as usize]);
         results.mode = mode;
         results.total = found.len();
 
         // Re-rank the best by proximity, then build the hits.
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Only the best few are ever shown: order those, not every hit of a common word.
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let shown = RERANK.max(options.limit).min(found.len());
+        if shown < found.len() {
+            found.select_nth_unstable_by(shown, best_first);
+        }
+        found[..shown].sort_by(best_first);
         for (doc, score) in found.iter_mut().take(RERANK) {
             *score *= 1.0 + PROXIMITY_BONUS * closeness(&ctx, &clauses, *doc);
         }
         let rerank = found.len().min(RERANK);
-        found[..rerank].sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found[..rerank].sort_by(best_first);
         for &(doc, score) in found.iter().take(options.limit) {
             let mentions = match entity_data {
                 Some(data) => {
@@ -644,9 +686,12 @@ fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
 /// sit between them), scored by BM25 over the phrase's occurrences.
 ///
 /// Works one candidate article at a time: the words' postings are intersected by article first
-/// (headers only), and occurrence offsets are decoded, into buffers reused across articles, only
-/// for articles holding every word, and only until the check budget runs out. "of the" would
-/// otherwise decode every "the" in the corpus.
+/// (headers only); for articles holding every word, the word ordinals (see [`index`]) of the
+/// rarest word give the possible starts, and each other word keeps the starts it continues, by
+/// merging sorted integer lists. No text is read: byte offsets are decoded only for the first
+/// word where the phrase is found, and where it ends only for the hits shown
+/// ([`Ctx::phrase_range`]). Work is bounded by
+/// [`MAX_PHRASE_WORK`] decoded occurrences ("of the" would otherwise be every "the").
 fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> ClauseHits {
     let mut hits = ClauseHits::default();
     if words.is_empty() || exps.iter().any(Vec::is_empty) {
@@ -657,7 +702,11 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
     let postings: Vec<Vec<Posting>> = exps
         .iter()
         .map(|word_exps| {
-            let mut out: Vec<Posting> = word_exps.iter().flat_map(|e| ctx.index.postings(e.term)).collect();
+            let df: usize = word_exps.iter().map(|e| ctx.index.df(e.term) as usize).sum();
+            let mut out: Vec<Posting> = Vec::with_capacity(df.min(ctx.articles.len() * word_exps.len()));
+            for e in word_exps {
+                out.extend(ctx.index.postings(e.term));
+            }
             if word_exps.len() > 1 {
                 out.sort_by_key(|p| p.doc);
             }
@@ -704,110 +753,152 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
     }
     let idf: f32 =
         exps.iter().map(|e| ctx.idf(e.iter().map(|x| ctx.index.df(x.term)).max().unwrap_or(0))).sum();
-    // Verify from the rarest word: each of its occurrences can only belong to a phrase that
-    // starts a few words earlier, so "the Islamic State" checks "Islamic", not every "the".
-    let anchor = (0..n_words).min_by_key(|&i| totals[i]).unwrap_or(0);
-    // Words, an "al-" and the spaces between them rarely take more than this many bytes.
-    let max_span = anchor * 64;
-    let mut found: Vec<(u32, usize, usize, BlockKind)> = Vec::new();
-    let mut checks = 0usize;
-    // This candidate's occurrence offsets of each word, sorted.
-    let mut positions: Vec<Vec<usize>> = vec![Vec::new(); n_words];
-    'candidates: for (c, &doc) in candidates.iter().enumerate() {
-        for (w, pos) in positions.iter_mut().enumerate() {
-            pos.clear();
+    // Rarest word first: its occurrences are the fewest possible starts, and the commonest word
+    // ("the") is decoded only in articles where the others already fit, and only as far as the
+    // last start still standing.
+    let mut order: Vec<usize> = (0..n_words).collect();
+    order.sort_by_key(|&w| totals[w]);
+    hits.phrase_last = n_words - 1;
+    hits.docs.reserve(candidates.len());
+    let mut work = 0usize;
+    // Possible starts (ordinals) in this article, with their byte offsets once known.
+    let mut starts: Vec<u32> = Vec::new();
+    let mut offsets: Vec<usize> = Vec::new();
+    let mut other: Vec<u32> = Vec::new();
+    let mut firsts: Vec<(u32, usize)> = Vec::new();
+    for (c, &doc) in candidates.iter().enumerate() {
+        if work >= MAX_PHRASE_WORK {
+            break;
+        }
+        let word_postings = |w: usize| {
             let (lo, hi) = ranges[c * n_words + w];
-            for p in &postings[w][lo..hi] {
-                ctx.index.offsets_into(p, pos);
-            }
-            // One term's offsets come sorted already; several need merging.
-            if exps[w].len() > 1 {
-                pos.sort_unstable();
-                pos.dedup();
-            }
-        }
-        let article = ctx.articles.get(doc as usize);
-        let mut verify = |start: usize| {
-            // Cheap test first: the next word must occur just after this one.
-            if let Some(next) = positions.get(1) {
-                let i = next.partition_point(|&o| o <= start);
-                if next.get(i).is_none_or(|&o| o > start + 64) {
-                    return;
-                }
-            }
-            if let Some((end, kind)) = article.and_then(|a| phrase_at(a, start, &positions)) {
-                found.push((doc, start, end, kind));
-            }
+            &postings[w][lo..hi]
         };
-        if anchor == 0 {
-            for &start in &positions[0] {
-                if checks >= MAX_PHRASE_CHECKS {
-                    break 'candidates;
-                }
-                checks += 1;
-                verify(start);
+        // The rarest word's occurrences, shifted back to where the phrase would start; when it
+        // is the first word, with their offsets.
+        let r = order[0];
+        starts.clear();
+        offsets.clear();
+        match word_postings(r) {
+            [p] if r == 0 => {
+                ctx.index.each_position(p, |ord, off| {
+                    starts.push(ord);
+                    offsets.push(off);
+                    true
+                });
+                work += p.tf as usize;
             }
-        } else {
-            for &at in &positions[anchor] {
-                let starts = &positions[0];
-                let lo = starts.partition_point(|&s| s < at.saturating_sub(max_span));
-                let hi = starts.partition_point(|&s| s < at);
-                for &start in &starts[lo..hi] {
-                    if checks >= MAX_PHRASE_CHECKS {
-                        break 'candidates;
+            several => {
+                for p in several {
+                    ctx.index.ordinals_into(p, &mut starts);
+                    work += p.tf as usize;
+                }
+                if several.len() > 1 {
+                    starts.sort_unstable();
+                    starts.dedup();
+                }
+                let shift = r as u32;
+                starts.retain_mut(|o| match o.checked_sub(shift) {
+                    Some(start) => {
+                        *o = start;
+                        true
                     }
-                    checks += 1;
-                    verify(start);
-                }
+                    None => false,
+                });
             }
         }
-    }
-    if anchor != 0 {
-        found.sort_unstable_by_key(|f| (f.0, f.1));
-        found.dedup_by_key(|f| (f.0, f.1));
-    }
-    let mut i = 0;
-    while i < found.len() {
-        let doc = found[i].0;
-        let mut wtf2 = 0;
-        while i < found.len() && found[i].0 == doc {
-            let (_, start, end, kind) = found[i];
-            hits.spans.push((doc, start, end));
-            wtf2 += field_weight2(kind);
-            i += 1;
+        // Each other word keeps the starts it continues.
+        for &w in &order[1..] {
+            if starts.is_empty() {
+                break;
+            }
+            let shift = w as u32;
+            let mut keep = 0;
+            let mut i = 0;
+            let mut continues = |o: u32| {
+                let Some(t) = o.checked_sub(shift) else { return true };
+                while starts.get(i).is_some_and(|&s| s < t) {
+                    i += 1;
+                }
+                if starts.get(i) == Some(&t) {
+                    starts[keep] = t;
+                    if let Some(&off) = offsets.get(i) {
+                        offsets[keep] = off;
+                    }
+                    keep += 1;
+                    i += 1;
+                }
+                i < starts.len()
+            };
+            match word_postings(w) {
+                [p] => ctx.index.each_ordinal(p, |o| {
+                    work += 1;
+                    continues(o)
+                }),
+                several => {
+                    other.clear();
+                    for p in several {
+                        ctx.index.ordinals_into(p, &mut other);
+                        work += p.tf as usize;
+                    }
+                    other.sort_unstable();
+                    other.dedup();
+                    for &o in &other {
+                        if !continues(o) {
+                            break;
+                        }
+                    }
+                }
+            }
+            starts.truncate(keep);
+            offsets.truncate(keep);
         }
-        hits.docs.push((doc, ctx.bm25(idf, wtf2, doc)));
+        if starts.is_empty() {
+            continue;
+        }
+        // The first word's byte offsets where the phrase starts, unless known already.
+        if offsets.len() != starts.len() {
+            firsts.clear();
+            for p in word_postings(0) {
+                ctx.index.positions_into(p, &mut firsts);
+            }
+            if word_postings(0).len() > 1 {
+                firsts.sort_unstable();
+                firsts.dedup_by_key(|p| p.0);
+            }
+            offsets.clear();
+            let mut j = 0;
+            starts.retain(|&s| {
+                while firsts.get(j).is_some_and(|f| f.0 < s) {
+                    j += 1;
+                }
+                match firsts.get(j) {
+                    Some(&(o, off)) if o == s => {
+                        offsets.push(off);
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        }
+        // A phrase lies in one block, so when some word occurs only in paragraphs here (its
+        // weighted frequency is the plain one), every occurrence is in a paragraph: no lookup.
+        let in_paragraphs = (0..n_words).any(|w| word_postings(w).iter().all(|p| p.wtf2 == 2 * p.tf));
+        let mut wtf2 = 0;
+        for &start in &offsets {
+            wtf2 += match (in_paragraphs, ctx.articles.get(doc as usize)) {
+                (false, Some(article)) => {
+                    field_weight2(article.block_at(start).map_or(BlockKind::Paragraph, |b| b.kind))
+                }
+                _ => field_weight2(BlockKind::Paragraph),
+            };
+            hits.spans.push((doc, start));
+        }
+        if wtf2 > 0 {
+            hits.docs.push((doc, ctx.bm25(idf, wtf2, doc)));
+        }
     }
     hits
-}
-
-/// If the phrase starts at raw offset `start` of an article, its raw end and the kind of block
-/// it is in. Each next word of the text must be an occurrence of the next phrase word (which
-/// `positions`, each word's sorted offsets in this article, say), so no word is folded here.
-fn phrase_at(article: &Article, start: usize, positions: &[Vec<usize>]) -> Option<(usize, BlockKind)> {
-    let block = article.block_at(start)?;
-    let rel = start - block.start;
-    let rest = block.text.get(rel..)?;
-    let mut spans = text::word_spans(rest);
-    let first = spans.next()?;
-    if first.start != 0 {
-        return None;
-    }
-    let mut end = first.end;
-    for pos in &positions[1..] {
-        let mut span = spans.next()?;
-        if pos.binary_search(&(start + span.start)).is_err() {
-            // The text may carry an "al-" the query left out.
-            let word = &rest[span.start..span.end];
-            if !(word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el")) {
-                return None;
-            }
-            span = spans.next()?;
-            pos.binary_search(&(start + span.start)).ok()?;
-        }
-        end = span.end;
-    }
-    Some((start + end, block.kind))
 }
 
 /// Articles that pass: in every clause (AND) or in any (OR), not excluded; with summed scores.
@@ -885,51 +976,57 @@ fn squash(s: &str) -> String {
     text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Which articles pass the `outlet:` filters. Matching is lenient: "asharq", "Asharq al-Awsat"
-/// and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; "unknown" finds articles whose outlet is not
-/// known. Each distinct outlet name is matched once.
-fn outlet_filter(articles: &[Article], filters: &[Filter]) -> Vec<bool> {
-    let wanted: Vec<(String, String)> = filters
-        .iter()
-        .map(|f| squash(&f.value))
-        .filter(|v| !v.is_empty())
-        .map(|v| {
-            let key = text::translit_key(&v);
-            (v, key)
-        })
-        .collect();
-    if wanted.is_empty() {
-        return vec![true; articles.len()];
-    }
-    let mut verdicts: Vec<(&str, bool)> = Vec::new();
-    articles
-        .iter()
-        .map(|article| {
-            let name = outlet_name(article);
-            if let Some(&(_, ok)) = verdicts.iter().find(|v| v.0 == name) {
-                return ok;
-            }
-            let squashed = squash(name);
-            let key = text::translit_key(&squashed);
-            let ok = wanted.iter().any(|(w, wk)| squashed.contains(w.as_str()) || key.contains(wk.as_str()));
-            verdicts.push((name, ok));
-            ok
-        })
-        .collect()
-}
-
-fn facets(articles: &[Article], docs: impl Iterator<Item = u32>) -> Vec<Facet> {
-    let mut counts: Vec<Facet> = Vec::new();
-    for doc in docs {
-        let Some(article) = articles.get(doc as usize) else { continue };
-        let name = outlet_name(article);
-        match counts.iter_mut().find(|f| f.outlet == name) {
-            Some(f) => f.count += 1,
-            None => counts.push(Facet { outlet: name.to_string(), count: 1 }),
+impl SearchIndex {
+    /// Which articles pass the `outlet:` filters. Matching is lenient: "asharq", "Asharq
+    /// al-Awsat" and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; "unknown" finds articles whose
+    /// outlet is not known. Each distinct outlet name is matched once.
+    fn outlet_filter(&self, filters: &[Filter], n_docs: usize) -> Vec<bool> {
+        let wanted: Vec<(String, String)> = filters
+            .iter()
+            .map(|f| squash(&f.value))
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                let key = text::translit_key(&v);
+                (v, key)
+            })
+            .collect();
+        if wanted.is_empty() {
+            return vec![true; n_docs];
         }
+        let verdicts: Vec<bool> = self
+            .outlets
+            .iter()
+            .map(|name| {
+                let squashed = squash(name);
+                let key = text::translit_key(&squashed);
+                wanted.iter().any(|(w, wk)| squashed.contains(w.as_str()) || key.contains(wk.as_str()))
+            })
+            .collect();
+        (0..n_docs)
+            .map(|doc| {
+                self.doc_outlets.get(doc).and_then(|&o| verdicts.get(o as usize)).copied().unwrap_or(false)
+            })
+            .collect()
     }
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
-    counts
+
+    /// Hits per outlet, most first.
+    fn facets(&self, docs: impl Iterator<Item = u32>) -> Vec<Facet> {
+        let mut counts = vec![0usize; self.outlets.len()];
+        for doc in docs {
+            if let Some(count) = self.doc_outlets.get(doc as usize).and_then(|&o| counts.get_mut(o as usize))
+            {
+                *count += 1;
+            }
+        }
+        let mut facets: Vec<Facet> = counts
+            .into_iter()
+            .zip(&self.outlets)
+            .filter(|&(count, _)| count > 0)
+            .map(|(count, outlet)| Facet { outlet: outlet.clone(), count })
+            .collect();
+        facets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
+        facets
+    }
 }
 
 /// A match while building a hit: raw start and end, the clause it matched, and whether exactly.
@@ -956,7 +1053,10 @@ fn make_hit(
             }
         }
         if clause.score(doc).is_some() {
-            marks.extend(clause.spans_of(doc).iter().map(|&(_, s, e)| (s, e, c, true)));
+            marks.extend(clause.spans_of(doc).iter().filter_map(|&(_, start)| {
+                let (s, e) = ctx.phrase_range(article, start, clause.phrase_last)?;
+                Some((s, e, c, true))
+            }));
         }
     }
     // An entity counts as one more clause, so snippets prefer passages naming it too; but as an
