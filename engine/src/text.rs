@@ -24,6 +24,44 @@ pub const MONTHS: [&str; 12] = [
 pub const WEEKDAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Number words and their values. "one" is not among them: it is as often a pronoun ("one of
+/// them") as a count, so each user decides.
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+/// The value of a folded number word ("fourteen" is 14), "one" excepted (see `NUMBER_WORDS`).
+pub fn number_word(norm: &str) -> Option<f64> {
+    NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
+}
+
 /// True for a folded month or weekday name.
 pub fn is_calendar_word(norm: &str) -> bool {
     MONTHS.contains(&norm) || WEEKDAYS.contains(&norm)

@@ -126,34 +126,6 @@ const MONTHS: &[(&str, &[&str])] = &[
     ("December", &["december", "dec"]),
 ];
 
-const WORD_NUMBERS: &[(&str, f64)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
 /// Counted nouns worth comparing, by class key; anything else counted is compared by its stem.
 const UNITS: &[&str] = &[
     "attack",
@@ -198,7 +170,11 @@ fn number_of(token: &Token<'_>) -> Option<f64> {
         let cleaned: String = norm.chars().filter(|c| *c != ',').collect();
         return cleaned.parse::<f64>().ok();
     }
-    WORD_NUMBERS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
+    // Here "one" counts: figures are compared only where aligned sentences both state one.
+    if norm == "one" {
+        return Some(1.0);
+    }
+    crate::text::number_word(norm)
 }
 
 fn is_year(token: &Token<'_>) -> Option<i32> {

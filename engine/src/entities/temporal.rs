@@ -265,37 +265,6 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
     out
 }
 
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-];
-
 const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
 
 /// Words that end a counted noun phrase.
@@ -345,7 +314,7 @@ fn number_of(token: &Token<'_>) -> Option<f64> {
         }
         return n.replace(',', "").parse().ok();
     }
-    NUMBER_WORDS.iter().find(|(w, _)| *w == n).map(|(_, v)| *v)
+    crate::text::number_word(n)
 }
 
 /// Finds figures in a block's text. `last_unit` carries the previous figure's unit across blocks
