@@ -141,17 +141,20 @@ fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
     Some(at)
 }
 
-/// Decodes delta-encoded varints from `bytes[at..end]`, passing each running total to `push`.
+/// Decodes the delta-encoded varints in `bytes[at..at + len]`, passing each running total to `f`
+/// until it returns false.
 #[inline(always)]
-fn decode_deltas(bytes: &[u8], at: usize, len: usize, mut push: impl FnMut(u64)) {
+fn decode_deltas(bytes: &[u8], at: usize, len: usize, mut f: impl FnMut(u64) -> bool) {
     let end = at.saturating_add(len).min(bytes.len());
     let bytes = &bytes[..end];
     let mut at = at;
-    let mut prev = 0u64;
+    let mut total = 0u64;
     while at < end {
         let Some(delta) = read_varint(bytes, &mut at) else { break };
-        prev = prev.saturating_add(delta);
-        push(prev);
+        total = total.saturating_add(delta);
+        if !f(total) {
+            break;
+        }
     }
 }
 
@@ -445,13 +448,21 @@ impl SearchIndex {
     pub(crate) fn offsets_into(&self, p: &Posting, out: &mut Vec<usize>) {
         decode_deltas(&self.postings, p.offs_at, p.offs_len, |v| {
             out.push(usize::try_from(v).unwrap_or(usize::MAX));
+            true
         });
+    }
+
+    /// Calls `f` with each of a posting's occurrence ordinals, in increasing order, until it
+    /// returns false.
+    pub(crate) fn each_ordinal(&self, p: &Posting, mut f: impl FnMut(u32) -> bool) {
+        decode_deltas(&self.postings, p.ords_at, p.ords_len, |v| f(u32::try_from(v).unwrap_or(u32::MAX)));
     }
 
     /// Appends a posting's occurrence word ordinals to `out`, in increasing order.
     pub(crate) fn ordinals_into(&self, p: &Posting, out: &mut Vec<u32>) {
-        decode_deltas(&self.postings, p.ords_at, p.ords_len, |v| {
-            out.push(u32::try_from(v).unwrap_or(u32::MAX));
+        self.each_ordinal(p, |o| {
+            out.push(o);
+            true
         });
     }
 
@@ -476,34 +487,11 @@ impl SearchIndex {
         }
     }
 
-    /// Calls `f` with each of a posting's occurrence ordinals, in increasing order, until it
-    /// returns false.
-    pub(crate) fn each_ordinal(&self, p: &Posting, mut f: impl FnMut(u32) -> bool) {
-        let end = p.ords_at.saturating_add(p.ords_len).min(self.postings.len());
-        let bytes = &self.postings[..end];
-        let mut at = p.ords_at;
-        let mut ord = 0u64;
-        while at < end {
-            let Some(delta) = read_varint(bytes, &mut at) else { break };
-            ord = ord.saturating_add(delta);
-            if !f(u32::try_from(ord).unwrap_or(u32::MAX)) {
-                break;
-            }
-        }
-    }
-
     /// Appends a posting's occurrences as (ordinal, offset) pairs to `out`, in increasing order.
     pub(crate) fn positions_into(&self, p: &Posting, out: &mut Vec<(u32, usize)>) {
-        let from = out.len();
-        decode_deltas(&self.postings, p.ords_at, p.ords_len, |v| {
-            out.push((u32::try_from(v).unwrap_or(u32::MAX), 0));
-        });
-        let mut i = from;
-        decode_deltas(&self.postings, p.offs_at, p.offs_len, |v| {
-            if let Some(slot) = out.get_mut(i) {
-                slot.1 = usize::try_from(v).unwrap_or(usize::MAX);
-            }
-            i += 1;
+        self.each_position(p, |ord, off| {
+            out.push((ord, off));
+            true
         });
     }
 }
