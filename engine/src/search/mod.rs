@@ -789,14 +789,7 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
                 work += p.tf as usize;
             }
             several => {
-                for p in several {
-                    ctx.index.ordinals_into(p, &mut starts);
-                    work += p.tf as usize;
-                }
-                if several.len() > 1 {
-                    starts.sort_unstable();
-                    starts.dedup();
-                }
+                work += merged_ordinals(ctx.index, several, &mut starts);
                 let shift = r as u32;
                 starts.retain_mut(|o| match o.checked_sub(shift) {
                     Some(start) => {
@@ -837,12 +830,7 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
                 }),
                 several => {
                     other.clear();
-                    for p in several {
-                        ctx.index.ordinals_into(p, &mut other);
-                        work += p.tf as usize;
-                    }
-                    other.sort_unstable();
-                    other.dedup();
+                    work += merged_ordinals(ctx.index, several, &mut other);
                     for &o in &other {
                         if !continues(o) {
                             break;
@@ -899,6 +887,19 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
         }
     }
     hits
+}
+
+/// Appends the ordinals of one word's postings in one article (its expansions') to `out`,
+/// sorted and without repeats; returns how many were decoded.
+fn merged_ordinals(index: &SearchIndex, postings: &[Posting], out: &mut Vec<u32>) -> usize {
+    for p in postings {
+        index.ordinals_into(p, out);
+    }
+    if postings.len() > 1 {
+        out.sort_unstable();
+        out.dedup();
+    }
+    postings.iter().map(|p| p.tf as usize).sum()
 }
 
 /// Articles that pass: in every clause (AND) or in any (OR), not excluded; with summed scores.
