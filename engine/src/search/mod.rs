@@ -705,7 +705,8 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
             let df: usize = word_exps.iter().map(|e| ctx.index.df(e.term) as usize).sum();
             let mut out: Vec<Posting> = Vec::with_capacity(df.min(ctx.articles.len() * word_exps.len()));
             for e in word_exps {
-                out.extend(ctx.index.postings(e.term));
+                // Postings naming an article the bundle lacks are skipped, as in `eval_word`.
+                out.extend(ctx.index.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
             }
             if word_exps.len() > 1 {
                 out.sort_by_key(|p| p.doc);
@@ -912,8 +913,10 @@ fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize, mode: Mode)
     let mut count = vec![0u16; n_docs];
     for clause in clauses {
         for &(doc, s) in &clause.docs {
-            score[doc as usize] += s;
-            count[doc as usize] += 1;
+            if let (Some(score), Some(count)) = (score.get_mut(doc as usize), count.get_mut(doc as usize)) {
+                *score += s;
+                *count = count.saturating_add(1);
+            }
         }
     }
     let needed = match mode {
