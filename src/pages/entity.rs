@@ -92,7 +92,11 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                         <ul class="mentions">
                             { for items.iter().map(|m| html! {
                                 <li>
-                                    <blockquote>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</blockquote>
+                                    <blockquote>
+                                        { if m.cut_before { "…" } else { "" } }
+                                        <bdi>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</bdi>
+                                        { if m.cut_after { "…" } else { "" } }
+                                    </blockquote>
                                     <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ iso(&m.title) }</a>
                                 </li>
                             }) }
