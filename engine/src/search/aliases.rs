@@ -148,11 +148,9 @@ impl EntityPostings {
         let key = key_of(words.iter().map(|w| w.norm.as_str()));
         let Ok(i) = self.keys.binary_search_by(|k| k.as_str().cmp(&key)) else { return Vec::new() };
         let typed_caps = words.iter().all(|w| is_acronym(&w.text));
-        self.key_slots[i]
-            .iter()
-            .filter(|(_, acronym)| !acronym || typed_caps)
-            .map(|&(slot, _)| slot)
-            .collect()
+        // A bundle may hold fewer slot lists than keys: reads never trust it.
+        let slots = self.key_slots.get(i).map_or(&[][..], Vec::as_slice);
+        slots.iter().filter(|(_, acronym)| !acronym || typed_caps).map(|&(slot, _)| slot).collect()
     }
 
     /// Runs of query words that name entities, longest first from left to right: (first word,

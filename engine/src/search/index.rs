@@ -453,7 +453,8 @@ impl SearchIndex {
     /// The terms whose transliteration key starts with `prefix`.
     pub(crate) fn translit_prefix_groups(&self, prefix: &str) -> impl Iterator<Item = &u32> {
         let range = prefix_range(&self.translit_keys, prefix);
-        self.translit_terms[range].iter().flatten()
+        // A bundle may hold fewer groups than keys (it is validated, but reads never trust it).
+        self.translit_terms.get(range).unwrap_or_default().iter().flatten()
     }
 
     pub(crate) fn term(&self, id: u32) -> &str {

@@ -825,7 +825,8 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
             let df: usize = word_exps.iter().map(|e| ctx.index.df(e.term) as usize).sum();
             let mut out: Vec<Posting> = Vec::with_capacity(df.min(ctx.articles.len() * word_exps.len()));
             for e in word_exps {
-                out.extend(ctx.index.postings(e.term));
+                // Postings naming an article the bundle lacks are skipped, as in `eval_word`.
+                out.extend(ctx.index.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
             }
             if word_exps.len() > 1 {
                 out.sort_by_key(|p| p.doc);
@@ -1049,7 +1050,7 @@ fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize) -> (Vec<(u3
         for &(doc, s) in &clause.docs {
             if let (Some(total), Some(n)) = (score.get_mut(doc as usize), count.get_mut(doc as usize)) {
                 *total += s;
-                *n += 1;
+                *n = n.saturating_add(1);
                 typed[doc as usize] |= clause.completions_only.binary_search(&doc).is_err();
             }
         }
