@@ -698,13 +698,13 @@ pub fn entity_index(explorer: &Explorer, kind: EntityKind) -> Vec<(usize, Entity
 }
 
 /// The story an article belongs to, if it has other articles.
-pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax_engine::compare::Story> {
+pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax_engine::stories::Story> {
     bundle.stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == article_id))
 }
 
 /// The comparison link for a story: its three longest articles, in corpus order (the longest
 /// reports have the most to align; the page lets the reader swap any column).
-pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::compare::Story) -> Route {
+pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::Story) -> Route {
     let mut by_length: Vec<(usize, usize, &String)> = story
         .articles
         .iter()

@@ -230,7 +230,7 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
 /// `parallax stories --json`.
 #[derive(Serialize)]
 pub struct Stories<'a> {
-    stories: &'a [parallax_engine::compare::Story],
+    stories: &'a [parallax_engine::stories::Story],
 }
 
 /// The stories of the corpus.
