@@ -177,7 +177,8 @@ fn label(
         })
         .map(|(&e, c)| {
             let df = entity_df.get(&e).copied().unwrap_or(1).max(1) as f32;
-            (c.1 * (((n + 1.0) / df).ln() + 0.5), e)
+            // Named by more of the story's articles, more prominently, and rarer in the corpus.
+            (c.0 as f32 * c.1 * (((n + 1.0) / df).ln() + 0.5), e)
         })
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
