@@ -87,7 +87,7 @@ fn judged_stories_are_found_with_high_pairwise_precision_and_recall() {
     };
     let (march, october) = (story("inv_dam_cairo_a.txt"), story("inv_dam_addis_a.txt"));
     assert_ne!(march.id, october.id);
-    assert_eq!(october.follows, [march.id.clone()]);
+    assert_eq!(october.follows, std::slice::from_ref(&march.id));
     assert!(
         march.label.ends_with("Mar 2022") && october.label.ends_with("Oct 2022"),
         "{} / {}",
