@@ -111,7 +111,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     }</dd></div>
                     { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd class="byline">{ &b.text }</dd></div> }).unwrap_or_default() }
                     { article.dateline.as_ref().map(|d| html! { <div><dt>{ "Dateline" }</dt><dd>{ &d.text }</dd></div> }).unwrap_or_default() }
-                    <div><dt>{ "Date" }</dt><dd>{ article.date.clone().unwrap_or_else(|| "not stated in the text".into()) }</dd></div>
+                    <div><dt>{ "Date" }</dt><dd>{ crate::state::date_line(&props.corpus.bundle, index) }</dd></div>
                     <div><dt>{ "Source file" }</dt><dd><code>{ &article.file }</code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
                 </dl>
                 <div class="article-controls">

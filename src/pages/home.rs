@@ -90,7 +90,10 @@ fn stories(corpus: &crate::state::Loaded) -> Html {
             <ul class="story-list">
                 { for shared.iter().map(|story| html! {
                     <li class="story-card">
-                        <p class="story-label">{ &story.label }</p>
+                        <p class="story-label"><bdi>{ &story.label }</bdi>{ crate::state::story_span(story).map(|span| html! { <span class="muted">{ format!(" · {span}") }</span> }).unwrap_or_default() }</p>
+                        { for crate::state::follows_links(bundle, story).into_iter().map(|(label, route)| html! {
+                            <p class="story-follows muted">{ "Follows from " }<a href={route.href()}><bdi>{ label }</bdi></a></p>
+                        }) }
                         <ul class="story-articles">
                             { for story.articles.iter().filter_map(|id| bundle.article(id)).map(|a| html! {
                                 <li>
