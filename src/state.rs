@@ -15,6 +15,8 @@ use yew::Reducible;
 pub enum Route {
     /// `#/`: the corpus, grouped by outlet.
     Home,
+    /// `#/by-date`: the corpus, newest publication date first (undated articles last).
+    HomeByDate,
     /// `#/article/<id>?q=<query>&at=<offset>`: one cleaned article, optionally with a search's
     /// matches highlighted and a raw offset scrolled into view.
     Article {
@@ -60,6 +62,7 @@ impl Route {
         let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(percent_decode).collect();
         match parts.as_slice() {
             [] => Route::Home,
+            [page] if page == "by-date" => Route::HomeByDate,
             [page, id] if page == "article" => Route::Article {
                 id: id.clone(),
                 query: params.get("q").filter(|q| !q.trim().is_empty()).cloned(),
@@ -79,6 +82,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
+            Route::HomeByDate => "#/by-date".to_string(),
             Route::Article { id, query, at } => {
                 let mut href = format!("#/article/{}", percent_encode(id));
                 let mut sep = '?';
@@ -716,6 +720,23 @@ pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::St
     Route::Compare { ids: chosen.into_iter().map(|(_, id)| id.clone()).collect() }
 }
 
+/// Article indices, newest publication date first; undated articles last, in corpus order.
+pub fn articles_by_date(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.articles.len()).collect();
+    // Stable sort: equal dates keep corpus order.
+    order.sort_by_key(|&i| std::cmp::Reverse(bundle.date_of(i).map(|d| d.sort_key())));
+    order
+}
+
+/// The short date an article card shows ("≈ Aug 2020" when estimated), if any.
+pub fn card_date(bundle: &Bundle, index: usize) -> Option<String> {
+    let date = bundle.date_of(index)?;
+    Some(match date.source {
+        parallax_engine::dates::DateSource::Stated => date_text(date),
+        parallax_engine::dates::DateSource::Estimated => format!("≈ {}", date_text(date)),
+    })
+}
+
 /// Month abbreviations for dates shown in the app.
 const MONTH_ABBR: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -812,6 +833,42 @@ mod date_tests {
         };
         assert_eq!(date_line(&bundle_with(Some(stated)), 0), "27 Jul 2021");
         assert_eq!(date_line(&bundle_with(None), 0), "not stated, and the text gives no clue");
+    }
+
+    #[test]
+    fn ordering_by_date_is_a_link_of_its_own_and_puts_undated_articles_last() {
+        assert_eq!(Route::parse(&Route::HomeByDate.href()), Route::HomeByDate);
+        let date = |year, month| PublicationDate {
+            year,
+            month: Some(month),
+            day: None,
+            source: DateSource::Estimated,
+            evidence: Vec::new(),
+        };
+        let bundle = Bundle {
+            dates: vec![Some(date(2020, 8)), None, Some(date(2025, 4)), Some(date(2021, 6))],
+            articles: vec![],
+            ..Bundle::default()
+        };
+        let mut with_articles = bundle.clone();
+        with_articles.articles = crate::state::date_tests::articles(4);
+        assert_eq!(articles_by_date(&with_articles), [2, 3, 0, 1]);
+        assert_eq!(card_date(&with_articles, 0).as_deref(), Some("≈ Aug 2020"));
+        assert_eq!(card_date(&with_articles, 1), None);
+    }
+
+    /// `n` placeholder articles.
+    pub(super) fn articles(n: usize) -> Vec<Article> {
+        let files: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                (format!("{i}.txt"), format!("Report number {i}\n\nThe body of report {i} says something.\n"))
+            })
+            .collect();
+        let sources: Vec<parallax_engine::SourceInput<'_>> = files
+            .iter()
+            .map(|(name, text)| parallax_engine::SourceInput { name, bytes: text.as_bytes() })
+            .collect();
+        parallax_engine::build_bundle(&sources, "").bundle.articles
     }
 
     #[test]
