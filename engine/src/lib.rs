@@ -17,9 +17,11 @@
 pub mod bundle;
 pub mod clean;
 pub mod compare;
+pub mod dates;
 pub mod entities;
 pub mod model;
 pub mod search;
+pub mod stories;
 pub mod synth;
 pub mod text;
 
@@ -112,8 +114,17 @@ pub fn build_bundle_with_progress(
     diagnostics.extend(kb_diagnostics);
     let entities = entities::EntityData::build(&articles, &kb);
     let search = search::SearchIndex::build(&articles, &entities);
-    let stories = if options.stories { compare::stories(&articles, &entities) } else { Vec::new() };
-    Built { bundle: Bundle { articles, search, entities, stories }, diagnostics }
+    let terms = dates::OfficeTerms::parse(entity_kb);
+    // Stories and dates settle each other: an article that never says when it was written takes
+    // its story's date. Without stories, each article is dated from its own text.
+    let (stories, dates) = if options.stories {
+        let grouped = stories::group(&articles, &entities, &terms);
+        diagnostics.extend(grouped.diagnostics);
+        (grouped.stories, grouped.dates)
+    } else {
+        (Vec::new(), dates::publication_dates(&articles, &entities, &terms, &[]))
+    };
+    Built { bundle: Bundle { articles, search, entities, stories, dates }, diagnostics }
 }
 
 #[cfg(test)]

@@ -112,7 +112,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     }</dd></div>
                     { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd class="byline">{ iso(&b.text) }</dd></div> }).unwrap_or_default() }
                     { article.dateline.as_ref().map(|d| html! { <div><dt>{ "Dateline" }</dt><dd>{ iso(&d.text) }</dd></div> }).unwrap_or_default() }
-                    <div><dt>{ "Date" }</dt><dd>{ article.date.as_deref().map_or_else(|| html! { "not stated in the text" }, iso) }</dd></div>
+                    <div><dt>{ "Date" }</dt><dd>{ iso(&crate::state::date_line(&props.corpus.bundle, index)) }</dd></div>
                     <div><dt>{ "Source file" }</dt><dd><code><bdi>{ &article.file }</bdi></code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
                 </dl>
                 <div class="article-controls">
