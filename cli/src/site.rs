@@ -22,7 +22,7 @@ include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
 /// The per-file report written beside the site.
 pub const REPORT_FILE: &str = "report.json";
 /// Version of `report.json`'s format.
-const REPORT_VERSION: u32 = 1;
+const REPORT_VERSION: u32 = 2;
 /// What `report.json` says wrote it, so a later run knows it may replace the site.
 const GENERATOR: &str = "parallax site";
 
@@ -49,6 +49,10 @@ struct Report {
     bundle_bytes: usize,
     /// Every file this run wrote (so the next run can replace exactly those).
     site_files: Vec<String>,
+    /// Files per format (`text`, `html`, `json`, `warc`): how many, how many articles, how many
+    /// rejected and why.
+    #[serde(default)]
+    formats: BTreeMap<String, FormatCount>,
     /// One entry per input file, in path order.
     files: Vec<FileReport>,
     /// Diagnostics about no input file (e.g. the entity knowledge base).
@@ -56,9 +60,22 @@ struct Report {
     other: Vec<Note>,
 }
 
+#[derive(Serialize, Deserialize, Default)]
+struct FormatCount {
+    files: usize,
+    articles: usize,
+    rejected: usize,
+    /// Why files were rejected: the first error (or warning) of each, counted.
+    #[serde(default)]
+    why_rejected: BTreeMap<String, usize>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileReport {
     file: String,
+    /// `text`, `html`, `json` or `warc`, as detected from the name and content.
+    #[serde(default)]
+    format: String,
     /// `ok`, `repaired` (kept, with warnings) or `rejected` (no article).
     status: String,
     articles: Vec<ArticleRef>,
@@ -207,9 +224,9 @@ fn report(
     bundle_bytes: usize,
     site_files: Vec<String>,
 ) -> Report {
-    let per_file = files
+    let per_file: Vec<FileReport> = files
         .iter()
-        .map(|(name, _)| {
+        .map(|(name, bytes)| {
             let articles: Vec<&parallax_engine::Article> =
                 built.bundle.articles.iter().filter(|a| &a.file == name).collect();
             let mut removed = BTreeMap::new();
@@ -231,6 +248,7 @@ fn report(
             };
             FileReport {
                 file: name.clone(),
+                format: parallax_engine::ingest::detect(name, bytes).as_str().into(),
                 status: status.into(),
                 articles: articles
                     .iter()
@@ -250,8 +268,25 @@ fn report(
             message: format!("{}: {}", d.file, d.message),
         })
         .collect();
+    let mut formats: BTreeMap<String, FormatCount> = BTreeMap::new();
+    for f in &per_file {
+        let count = formats.entry(f.format.clone()).or_default();
+        count.files += 1;
+        count.articles += f.articles.len();
+        if f.status == "rejected" {
+            count.rejected += 1;
+            let why = f
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == "error")
+                .or_else(|| f.diagnostics.iter().find(|d| d.severity == "warning"))
+                .map_or_else(|| "no article found".to_string(), |d| rejection_reason(&d.message));
+            *count.why_rejected.entry(why).or_insert(0) += 1;
+        }
+    }
     Report {
         version: REPORT_VERSION,
+        formats,
         generator: GENERATOR.into(),
         build: precache.build.clone(),
         articles: built.bundle.articles.len(),
@@ -262,22 +297,31 @@ fn report(
     }
 }
 
-/// The table on stderr: one line per file, then its diagnostics indented below it.
+/// A rejection message without what is particular to one file (quoted titles, byte counts), so
+/// that rejections of one kind are counted together.
+fn rejection_reason(message: &str) -> String {
+    let general = message.split(['(', '“', ':', ';']).next().unwrap_or(message).trim();
+    general.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_string()
+}
+
+/// The table on stderr: one line per file, then its diagnostics indented below it, then files
+/// per format.
 fn print_table(report: &Report) {
     let width = report.files.iter().map(|f| f.file.chars().count()).max().unwrap_or(4).clamp(4, 48);
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "{:<width$}  {:<8}  {:>8}  {:>7}  removed noise",
-        "file", "status", "articles", "removed"
+        "{:<width$}  {:<6}  {:<8}  {:>8}  {:>7}  removed noise",
+        "file", "format", "status", "articles", "removed"
     );
     for f in &report.files {
         let n_removed: usize = f.removed.values().sum();
         let reasons: Vec<String> = f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
         let _ = writeln!(
             err,
-            "{:<width$}  {:<8}  {:>8}  {:>7}  {}",
+            "{:<width$}  {:<6}  {:<8}  {:>8}  {:>7}  {}",
             f.file,
+            f.format,
             f.status,
             f.articles.len(),
             n_removed,
@@ -289,6 +333,15 @@ fn print_table(report: &Report) {
     }
     for d in &report.other {
         let _ = writeln!(err, "{}: {}", d.severity, d.message);
+    }
+    for (format, c) in &report.formats {
+        let why: Vec<String> = c.why_rejected.iter().map(|(why, n)| format!("{n}× {why}")).collect();
+        let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
+        let _ = writeln!(
+            err,
+            "{format}: {} file(s), {} article(s), {} rejected{why}",
+            c.files, c.articles, c.rejected
+        );
     }
 }
 

@@ -16,7 +16,7 @@ use crate::search::SearchIndex;
 /// The bytes every bundle starts with.
 pub const MAGIC: &[u8; 8] = b"PARALLAX";
 /// The format version this engine writes and reads. Bump it whenever [`Bundle`] changes shape.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 /// Everything the explorer needs, in one value.
@@ -30,12 +30,20 @@ pub struct Bundle {
     pub entities: EntityData,
     /// Stories (groups of articles about the same events).
     pub stories: Vec<Story>,
+    /// Provenance of the articles that came from HTML, JSON or WARC files (plain-text articles
+    /// have none: their offsets are their file's bytes).
+    pub sources: Vec<crate::model::ArticleSource>,
 }
 
 impl Bundle {
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// Where the article with this id came from, when it was not a plain-text file.
+    pub fn source(&self, id: &str) -> Option<&crate::model::ArticleSource> {
+        self.sources.iter().find(|s| s.article == id)
     }
 
     /// The articles, entities and stories, for [`SearchIndex::search_in`] (which applies the

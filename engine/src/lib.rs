@@ -18,6 +18,8 @@ pub mod bundle;
 pub mod clean;
 pub mod compare;
 pub mod entities;
+#[cfg(feature = "ingest")]
+pub mod ingest;
 pub mod model;
 pub mod search;
 pub mod synth;
@@ -97,20 +99,43 @@ pub fn build_bundle_with_progress(
 ) -> Built {
     let mut diagnostics = Vec::new();
     let mut articles = Vec::new();
+    let mut provenance = Vec::new();
     for (i, source) in sources.iter().enumerate() {
-        let report = clean::clean_file(source.name, source.bytes);
-        diagnostics.extend(report.diagnostics);
-        articles.extend(report.articles);
+        let (found, said) = read_source(source);
+        diagnostics.extend(said);
+        for (article, from) in found {
+            provenance.push(from);
+            articles.push(article);
+        }
         progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: source.name });
     }
     progress(Progress::Indexing);
     model::assign_ids(&mut articles);
+    let sources: Vec<model::ArticleSource> = articles
+        .iter()
+        .zip(provenance)
+        .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s }))
+        .collect();
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
     let entities = entities::EntityData::build(&articles, &kb);
     let search = search::SearchIndex::build(&articles, &entities);
     let stories = if options.stories { compare::stories(&articles, &entities) } else { Vec::new() };
-    Built { bundle: Bundle { articles, search, entities, stories }, diagnostics }
+    Built { bundle: Bundle { articles, search, entities, stories, sources }, diagnostics }
+}
+
+/// One source's articles (with provenance for web pages, JSON records and web archives).
+#[cfg(feature = "ingest")]
+fn read_source(source: &SourceInput<'_>) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let got = ingest::ingest(source.name, source.bytes, &clean::CleanConfig::default());
+    (got.articles, got.diagnostics)
+}
+
+/// One source's articles: without the `ingest` feature every file is plain text.
+#[cfg(not(feature = "ingest"))]
+fn read_source(source: &SourceInput<'_>) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let report = clean::clean_file(source.name, source.bytes);
+    (report.articles.into_iter().map(|a| (a, None)).collect(), report.diagnostics)
 }
 
 #[cfg(test)]
