@@ -291,6 +291,11 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
             roots.push(s);
             continue;
         }
+        // A figure beside the article body is the article's picture and caption.
+        if &*e.name == "figure" && page.stats[s].chars < 400 && page.stats[s].link_density() < 0.5 {
+            roots.push(s);
+            continue;
+        }
         if &*e.name == "p" {
             let st = page.stats[s];
             let ld = st.link_density();
