@@ -389,6 +389,14 @@ impl ArticleSource {
         })
     }
 
+    /// The page's URL when it is safe to link to: only `http:` and `https:` URLs (never
+    /// `javascript:` or `data:`, whatever a file claims).
+    pub fn link(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once("://")?.0.to_ascii_lowercase();
+        (matches!(scheme.as_str(), "http" | "https") && !url.contains(char::is_whitespace)).then_some(url)
+    }
+
     /// How `field` was known, if recorded.
     pub fn how(&self, field: &str) -> Option<&str> {
         self.evidence.iter().find(|e| e.field == field).map(|e| e.how.as_str())

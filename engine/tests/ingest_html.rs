@@ -122,6 +122,11 @@ fn page_metadata_says_how_each_field_was_known() {
     assert_eq!(article.byline.as_ref().map(|b| b.text.as_str()), Some("Mina Haddad"));
     assert_eq!(source.url.as_deref(), Some("https://www.riversideherald.example/world/dam-talks-resume"));
     assert_eq!(source.format, SourceFormat::Html);
+    assert_eq!(source.link(), source.url.as_deref());
+    let sneaky = NEWS_PAGE
+        .replace("https://www.riversideherald.example/world/dam-talks-resume", "javascript:alert(1)");
+    let (_, source) = extract("sneaky.html", sneaky.as_bytes());
+    assert_eq!(source.link(), None, "only http(s) URLs are linked");
 }
 
 #[test]
