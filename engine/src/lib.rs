@@ -99,9 +99,12 @@ pub fn build_bundle_with_progress(
 ) -> Built {
     let mut diagnostics = Vec::new();
     let mut articles = Vec::new();
+    // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
+    let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
+    let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
     let mut provenance = Vec::new();
     for (i, source) in sources.iter().enumerate() {
-        let (found, said) = read_source(source);
+        let (found, said) = read_source(source, &config);
         diagnostics.extend(said);
         for (article, from) in found {
             provenance.push(from);
@@ -126,15 +129,21 @@ pub fn build_bundle_with_progress(
 
 /// One source's articles (with provenance for web pages, JSON records and web archives).
 #[cfg(feature = "ingest")]
-fn read_source(source: &SourceInput<'_>) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
-    let got = ingest::ingest(source.name, source.bytes, &clean::CleanConfig::default());
+fn read_source(
+    source: &SourceInput<'_>,
+    config: &clean::CleanConfig<'_>,
+) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let got = ingest::ingest(source.name, source.bytes, config);
     (got.articles, got.diagnostics)
 }
 
 /// One source's articles: without the `ingest` feature every file is plain text.
 #[cfg(not(feature = "ingest"))]
-fn read_source(source: &SourceInput<'_>) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
-    let report = clean::clean_file(source.name, source.bytes);
+fn read_source(
+    source: &SourceInput<'_>,
+    config: &clean::CleanConfig<'_>,
+) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let report = clean::clean_file_with(source.name, source.bytes, config);
     (report.articles.into_iter().map(|a| (a, None)).collect(), report.diagnostics)
 }
 

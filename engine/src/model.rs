@@ -95,26 +95,30 @@ pub enum NoiseKind {
     Markup,
     /// Anything else that is not article text (e.g. a headline with no article after it, a footer).
     Other,
-    /// A web page's menus, breadcrumbs, pagination or tag lists.
+    /// Site navigation: menus, section lists, breadcrumbs, "Skip to content", bare links.
     Navigation,
+    /// A share or follow prompt ("Share this: Facebook | Twitter", "Follow us on Instagram").
+    SharePrompt,
+    /// A subscription or newsletter prompt ("Sign up for our morning newsletter").
+    SubscribePrompt,
+    /// A legal footer ("© 2021 Example News. All rights reserved.", "Privacy Policy").
+    LegalFooter,
+    /// A cookie notice and its buttons.
+    CookieNotice,
+    /// A line that recurs in many files of the corpus (or many times in one file): page furniture.
+    RepeatedBoilerplate,
+    /// Text away from the article's main run of paragraphs (comments, teasers, promos).
+    OutsideArticle,
     /// A web page's site header or footer (masthead, copyright, legal links).
     PageChrome,
     /// A sidebar or widget column beside the article.
     Sidebar,
-    /// A cookie or consent banner.
-    CookieBanner,
-    /// A share bar ("Share this: Facebook | Twitter").
-    SharePrompt,
-    /// A subscribe, newsletter or sign-up prompt.
-    SubscribePrompt,
     /// Reader comments and comment forms.
     Comments,
-    /// Text the page hides from readers (`hidden`, `aria-hidden`, `display:none`).
+    /// Text the page hides from readers (`hidden`, `display:none`, `visibility:hidden`).
     Hidden,
     /// A box inside the article that is mostly links (a related-stories list, a link roll).
     LinkList,
-    /// Visible page text outside the article's container.
-    Boilerplate,
     /// The article's byline or date line as laid out on the page (kept as byline and date).
     ArticleInfo,
     /// What the page states about itself in its head or a record's fields (title, site name,
@@ -141,15 +145,17 @@ impl NoiseKind {
             NoiseKind::Markup => "markup",
             NoiseKind::Other => "other noise",
             NoiseKind::Navigation => "navigation",
+            NoiseKind::SharePrompt => "share prompt",
+            NoiseKind::SubscribePrompt => "subscription prompt",
+            NoiseKind::LegalFooter => "legal footer",
+            NoiseKind::CookieNotice => "cookie notice",
+            NoiseKind::RepeatedBoilerplate => "repeated boilerplate",
+            NoiseKind::OutsideArticle => "outside the article",
             NoiseKind::PageChrome => "page header or footer",
             NoiseKind::Sidebar => "sidebar",
-            NoiseKind::CookieBanner => "cookie banner",
-            NoiseKind::SharePrompt => "share prompt",
-            NoiseKind::SubscribePrompt => "subscribe prompt",
             NoiseKind::Comments => "comments",
             NoiseKind::Hidden => "hidden text",
             NoiseKind::LinkList => "link list",
-            NoiseKind::Boilerplate => "page boilerplate",
             NoiseKind::ArticleInfo => "byline or date line",
             NoiseKind::PageMetadata => "page metadata",
         }

@@ -98,7 +98,7 @@ fn a_news_page_keeps_the_article_and_removes_each_kind_of_furniture_with_its_rea
     ] {
         assert!(!body.contains(gone), "kept furniture “{gone}” in:\n{body}");
     }
-    assert_eq!(removed_as(&article, "We use cookies"), Some(NoiseKind::CookieBanner));
+    assert_eq!(removed_as(&article, "We use cookies"), Some(NoiseKind::CookieNotice));
     assert_eq!(removed_as(&article, "Business"), Some(NoiseKind::Navigation));
     assert_eq!(removed_as(&article, "WhatsApp"), Some(NoiseKind::SharePrompt));
     assert_eq!(removed_as(&article, "Sign up for our newsletter"), Some(NoiseKind::SubscribePrompt));

@@ -196,7 +196,7 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
   await writeArticles(articles, INVENTED);
   const out = join(work, 'my-site');
   const { stderr } = await run(PARALLAX, ['site', articles, '-o', out]);
-  assert.match(stderr, /empty\.txt\s+rejected/);
+  assert.match(stderr, /empty\.txt\s+text\s+rejected/);
   assert.match(stderr, /harbour\.txt\s+text\s+ok\s+1\s+2\s+.*related-link 1/);
   assert.match(stderr, /text: 4 file\(s\), 3 article\(s\), 1 rejected \(1× the file holds only whitespace\)/);
   const files = await readdir(out);
@@ -204,7 +204,7 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
     assert.ok(files.includes(want), `${want} in ${files}`);
   }
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-  assert.equal(report.version, 2);
+  assert.equal(report.version, 3);
   assert.equal(report.articles, 3);
   assert.deepEqual(report.files.map((f) => f.format), ['text', 'text', 'text', 'text']);
   assert.deepEqual([report.formats.text.files, report.formats.text.articles, report.formats.text.rejected], [4, 3, 1]);
@@ -212,7 +212,8 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
 
   // Running it again replaces the site; a folder that is not a site is refused.
   await run(PARALLAX, ['site', articles, '-o', out]);
-  await assert.rejects(run(PARALLAX, ['site', articles, '-o', articles]), /not empty/);
+  await assert.rejects(run(PARALLAX, ['site', articles, '-o', articles]), /holds the articles folder/);
+  await assert.rejects(run(PARALLAX, ['site', articles, '-o', work]), /holds the articles folder/);
 
   const server = await serve(out, '/my/news/');
   const context = await browser.newContext();

@@ -21,9 +21,9 @@ pub struct Cue {
 
 /// Noise words found anywhere in class or id, with what they mean.
 const NOISE_SUBSTRINGS: &[(&str, NoiseKind)] = &[
-    ("cookie", NoiseKind::CookieBanner),
-    ("consent", NoiseKind::CookieBanner),
-    ("gdpr", NoiseKind::CookieBanner),
+    ("cookie", NoiseKind::CookieNotice),
+    ("consent", NoiseKind::CookieNotice),
+    ("gdpr", NoiseKind::CookieNotice),
     ("newsletter", NoiseKind::SubscribePrompt),
     ("subscribe", NoiseKind::SubscribePrompt),
     ("subscription", NoiseKind::SubscribePrompt),

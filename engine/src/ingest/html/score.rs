@@ -435,7 +435,7 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
                 let why = std::iter::once(b.owner)
                     .chain(dom.ancestors(b.owner))
                     .find_map(|a| page.cues[a].noise)
-                    .unwrap_or(NoiseKind::Boilerplate);
+                    .unwrap_or(NoiseKind::OutsideArticle);
                 return Verdict::Remove(why);
             }
             if let Some(why) = inside[b.owner] {
