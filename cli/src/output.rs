@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 use parallax_engine::compare::{DiffKind, Sentence};
+use parallax_engine::model::SourceFormat;
 use parallax_engine::{BlockKind, Bundle};
 use serde::Serialize;
 
@@ -19,6 +20,10 @@ pub struct Export<'a> {
 struct ExportArticle<'a> {
     id: &'a str,
     file: &'a str,
+    /// `text`, `html`, `json` or `warc`.
+    format: &'static str,
+    /// The page's URL, where the file states one.
+    url: Option<&'a str>,
     title: &'a str,
     outlet: Option<&'a str>,
     byline: Option<&'a str>,
@@ -79,6 +84,8 @@ pub fn export(bundle: &Bundle) -> Export<'_> {
         .map(|(a, date)| ExportArticle {
             id: &a.id,
             file: &a.file,
+            format: bundle.source(&a.id).map_or(SourceFormat::Text, |s| s.format).as_str(),
+            url: bundle.source(&a.id).and_then(|s| s.url.as_deref()),
             title: &a.title.text,
             outlet: a.outlet.as_ref().map(|o| o.name.as_str()),
             byline: a.byline.as_ref().map(|b| b.text.as_str()),

@@ -36,6 +36,9 @@ pub struct Bundle {
     pub stories: Vec<Story>,
     /// Each article's publication date (by article index), stated or estimated, with evidence.
     pub dates: Vec<Option<PublicationDate>>,
+    /// Provenance of the articles that came from HTML, JSON or WARC files (plain-text articles
+    /// have none: their offsets are their file's bytes).
+    pub sources: Vec<crate::model::ArticleSource>,
 }
 
 impl Bundle {
@@ -47,6 +50,11 @@ impl Bundle {
     /// The publication date of the article at `index`, where known.
     pub fn date_of(&self, index: usize) -> Option<&PublicationDate> {
         self.dates.get(index).and_then(Option::as_ref)
+    }
+
+    /// Where the article with this id came from, when it was not a plain-text file.
+    pub fn source(&self, id: &str) -> Option<&crate::model::ArticleSource> {
+        self.sources.iter().find(|s| s.article == id)
     }
 
     /// The articles, entities and stories, for [`SearchIndex::search_in`] (which applies the
