@@ -19,7 +19,7 @@ use crate::search::SearchIndex;
 /// The bytes every bundle starts with.
 pub const MAGIC: &[u8; 8] = b"PARALLAX";
 /// The format version this engine writes and reads. Bump it whenever [`Bundle`] changes shape.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 /// Everything the explorer needs, in one value.
