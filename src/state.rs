@@ -498,7 +498,7 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+            if let Some(Ok(v)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16)) {
                 out.push(v);
                 i += 3;
                 continue;
@@ -553,6 +553,12 @@ mod tests {
     fn percent_escapes_survive_odd_input() {
         assert_eq!(percent_decode("a%20b%"), "a b%");
         assert_eq!(percent_decode("%zz"), "%zz");
+        // A '%' before a multi-byte character (a hand-typed or mangled link) is kept as written.
+        assert_eq!(percent_decode("%>€x%€"), "%>€x%€");
+        assert_eq!(
+            Route::parse("#/search?q=Bagh%>\u{99}dad"),
+            Route::Search { query: "Bagh%>\u{99}dad".into() }
+        );
         assert_eq!(percent_decode(&percent_encode("Fouad “Hussein”")), "Fouad “Hussein”");
     }
 

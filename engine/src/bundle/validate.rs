@@ -16,7 +16,9 @@
 //!   terms sorted without repeats, one document frequency per term, posting starts ascending from
 //!   0 to the end of the postings, every term's postings decoding exactly to its end, with articles
 //!   ascending and in range, as many as its document frequency, each with at least one occurrence;
-//!   transliteration keys sorted, one group per key, term numbers in range;
+//!   transliteration keys and word-form stems sorted, one group per key, term numbers in range;
+//!   entity postings (names found by search) with one start and count per entity, decoding to
+//!   their counts with articles ascending and in range, name keys sorted, slots in range;
 //! - entities: entity ids unique; every mention in an existing article, sorted by (article,
 //!   start), non-empty, inside one kept block of its article on character boundaries, naming an
 //!   existing entity;
@@ -195,6 +197,34 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
     if index.doc_freq.len() != n_terms {
         return fail(part, format!("it has {} article counts for {n_terms} words", index.doc_freq.len()));
     }
+    // A default (never built) index has no final posting start; a built one always has it.
+    let empty = n_terms == 0 && index.posting_starts.is_empty() && index.postings.is_empty();
+    if !empty {
+        postings(index, n_articles)?;
+    }
+    if !strictly_sorted(&index.translit_keys) || index.translit_terms.len() != index.translit_keys.len() {
+        return fail(part, "its spelling-variant groups do not match their keys".into());
+    }
+    if index.translit_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
+        return fail(part, format!("a spelling-variant group names a word beyond its {n_terms} words"));
+    }
+    if !strictly_sorted(&index.stem_keys) || index.stem_terms.len() != index.stem_keys.len() {
+        return fail(part, "its word-form groups do not match their keys".into());
+    }
+    if index.stem_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
+        return fail(part, format!("a word-form group names a word beyond its {n_terms} words"));
+    }
+    if let Some(problem) = index.entities.problem(n_articles) {
+        return fail(part, problem);
+    }
+    Ok(())
+}
+
+/// The term postings: starts ascending over the arena, every term's postings decoding exactly,
+/// with articles ascending and in range, as many as its document frequency.
+fn postings(index: &SearchIndex, n_articles: usize) -> Checked {
+    let part = Part::SearchIndex;
+    let n_terms = index.terms.len();
     if index.posting_starts.len() != n_terms + 1 {
         return fail(
             part,
@@ -232,12 +262,6 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
                 format!("the postings of “{word}” do not decode to the article count it states"),
             );
         }
-    }
-    if !strictly_sorted(&index.translit_keys) || index.translit_terms.len() != index.translit_keys.len() {
-        return fail(part, "its spelling-variant groups do not match their keys".into());
-    }
-    if index.translit_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
-        return fail(part, format!("a spelling-variant group names a word beyond its {n_terms} words"));
     }
     Ok(())
 }
