@@ -195,6 +195,10 @@ fn the_seed_corpus_cleans_the_same_with_the_corpus_pre_pass() {
     let repeated = repeated_lines(files.iter().map(|(_, b)| b.as_slice()));
     let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
     for (name, bytes) in &files {
-        assert_eq!(clean_file_with(name, bytes, &config).articles, clean_file(name, bytes).articles, "{name}");
+        assert_eq!(
+            clean_file_with(name, bytes, &config).articles,
+            clean_file(name, bytes).articles,
+            "{name}"
+        );
     }
 }

@@ -85,7 +85,13 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             *flag |= r.is_repeated(l.text) && !content::is_prose(l.text);
         }
     }
-    let run = content::main_run(lines, &noise);
+    // A dated line inside the page ("Jane · March 10, 2017 at 12:20 AM") heads a comment or a
+    // teaser: it separates runs of text like furniture does.
+    for (flag, l) in noise.iter_mut().zip(lines) {
+        *flag |= l.text.len() <= 200 && stated::stated_line(l.text).is_some_and(|s| s.date.is_some());
+    }
+    let prose = content::prose_flags(lines);
+    let run = content::main_run(lines, &noise, &prose);
 
     // Page header: banners and the page's date come before the headline.
     let mut title_at = None;
@@ -299,7 +305,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
-    for (i, kind) in page::body_furniture(page::BodyContext { lines, repeated }, &body) {
+    for (i, kind) in page::body_furniture(page::BodyContext { lines, prose: &prose, repeated }, &body) {
         roles[i] = Role::Noise(kind);
     }
     let body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();

@@ -232,10 +232,11 @@ fn html_page(text: &str) -> Option<Option<String>> {
         cut -= 1;
     }
     let lower = head[..cut].to_ascii_lowercase();
+    // A page's text may open with a stray tag (a <noscript> fallback shown as text); a page
+    // itself has a head, a body or a title.
     let is_html = lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
-        || (lower.starts_with('<')
-            && ["<head", "<body", "<p>", "<div", "<title"].iter().any(|t| lower.contains(t)));
+        || (lower.starts_with('<') && ["<head", "<body", "<title"].iter().any(|t| lower.contains(t)));
     if !is_html {
         return None;
     }

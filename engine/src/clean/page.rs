@@ -18,6 +18,8 @@ use std::collections::HashMap;
 
 /// A line of at most this many words is a menu item when it sits among others like it.
 const SHORT_WORDS: usize = 4;
+/// Inside the text, a menu item has at most this many words.
+const MENU_ITEM_WORDS: usize = 3;
 /// Consecutive short lines that make a menu.
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
@@ -115,6 +117,8 @@ pub(crate) fn outside_reason(text: &str) -> NoiseKind {
 pub(crate) struct BodyContext<'a, 'l> {
     /// The segment's lines.
     pub lines: &'a [Line<'l>],
+    /// Which of them are prose ([`super::content::prose_flags`]).
+    pub prose: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
 }
@@ -132,8 +136,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
     for l in lines {
         *counts.entry(l.text).or_insert(0) += 1;
     }
-    // Whether each body line is prose, computed once: the passes below ask many times.
-    let prose: Vec<bool> = body.iter().map(|&i| is_prose(lines[i].text)).collect();
+    let prose: Vec<bool> = body.iter().map(|&i| ctx.prose[i]).collect();
     let n_prose = prose.iter().filter(|p| **p).count();
     let across = |i: usize| ctx.repeated.is_some_and(|r| r.is_repeated(lines[i].text));
     let repeated_prose = body.iter().zip(&prose).filter(|(&i, &p)| p && across(i)).count();
@@ -167,13 +170,20 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
     // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
     let mut k = 0;
     while k < body.len() {
+        // Inside the text, a list of short items is an article's list unless it looks like a
+        // menu: every item one to three capitalised words, no figures.
         let short = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j] && !prose[j] && weight(t) <= SHORT_WORDS && bullet_glyph_len(t).is_none()
+            !taken[j]
+                && !prose[j]
+                && weight(t) <= MENU_ITEM_WORDS
+                && bullet_glyph_len(t).is_none()
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && title_case_ratio(t) >= 0.99
         };
         let headline = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && !t.ends_with(':')
+            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && rules::is_headline_shaped(t)
         };
         let adjacent = |j: usize| j == 0 || body[j] == body[j - 1] + 1;
         let mut j = k + 1;
