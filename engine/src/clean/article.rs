@@ -129,7 +129,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     // A whole copied page: the headline is the nearest headline-shaped line above the text, and
     // everything before it is the site's header.
     let text_start = run.map(|(a, _)| a);
-    let whole_page = text_start.is_some_and(|a| page::is_whole_page(lines, first_line, a));
+    let whole_page = text_start.is_some_and(|a| page::is_whole_page(lines, first_line, a, outlets));
     let mut masthead = None;
     let mut date_above = None;
     let title_at = match text_start.filter(|_| whole_page) {
@@ -219,6 +219,20 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     }
     if date.is_none() {
         if let Some((i, iso)) = date_above {
+            roles[i] = Role::Noise(NoiseKind::ArticleDate);
+            date = Some(iso);
+        }
+    }
+    if date.is_none() && whole_page {
+        // On a whole page the date may sit anywhere in the header: take the one nearest the
+        // headline ("Oct 15, 2015 · 18 min read", "Jun 7, 2023, 8:54 PM UTC|").
+        let limit = text_start.unwrap_or(body_start).min(n);
+        let nearest = (0..title_at).rev().chain(title_at + 1..limit).find_map(|i| {
+            let t = lines[i].text;
+            let d = parse_date_line(t).or_else(|| stated::stated_line(t).and_then(|s| s.date))?;
+            Some((i, d.iso))
+        });
+        if let Some((i, iso)) = nearest {
             roles[i] = Role::Noise(NoiseKind::ArticleDate);
             date = Some(iso);
         }

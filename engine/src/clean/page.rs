@@ -31,7 +31,12 @@ const IN_FILE_REPEATS: usize = 3;
 
 /// True when the lines between the segment's first line and its text hold a menu: a run of short
 /// lines, or more lines than a headline block ever has.
-pub(crate) fn is_whole_page(lines: &[Line<'_>], first: usize, text_start: usize) -> bool {
+pub(crate) fn is_whole_page(
+    lines: &[Line<'_>],
+    first: usize,
+    text_start: usize,
+    outlets: &[KnownOutlet],
+) -> bool {
     if text_start <= first {
         return false;
     }
@@ -47,7 +52,27 @@ pub(crate) fn is_whole_page(lines: &[Line<'_>], first: usize, text_start: usize)
         }
     }
     let distinct: std::collections::HashSet<&str> = lines[first..text_start].iter().map(|l| l.text).collect();
-    distinct.len() > 12
+    if distinct.len() > 12 {
+        return true;
+    }
+    // More lines between the first line and the text than a headline block explains (its
+    // duplicates, captions, byline, date and house marker): a page header with a headline in it.
+    let head = lines[first].text;
+    let unexplained = lines[first + 1..text_start]
+        .iter()
+        .filter(|l| {
+            let t = l.text;
+            t != head
+                && rules::line_noise(t, outlets).is_none()
+                && !rules::is_marker_shaped(t)
+                && parse_date_line(t).is_none()
+                && stated::stated_line(t).is_none()
+                && !rules::is_credit_line(t)
+                && split_credit(outlets, t).is_none()
+                && lines[first..text_start].iter().filter(|o| o.text == t).count() == 1
+        })
+        .count();
+    unexplained >= 3
 }
 
 /// The headline of a whole page: the nearest line above the text (`text_start`) shaped like one
@@ -97,8 +122,11 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     if !name_shaped {
         return None;
     }
-    let named_again = || lines.iter().enumerate().any(|(j, l)| j != i && l.text != t && l.text.contains(t));
-    (words.len() >= 2 || named_again()).then_some(i)
+    // Section names look the same ("World News"): the site's name is the page's first line, or
+    // the page names it again in a longer line (its copyright line, "More from ...").
+    let named_again =
+        || lines.iter().enumerate().any(|(j, l)| j != i && weight(l.text) >= 3 && l.text.contains(t));
+    ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
 }
 
 /// Why a line outside the article text was removed, from its shape.
