@@ -51,8 +51,11 @@ pub(crate) fn is_whole_page(
             run = 0;
         }
     }
-    let distinct: std::collections::HashSet<&str> = lines[first..text_start].iter().map(|l| l.text).collect();
-    if distinct.len() > 12 {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in &lines[first..text_start] {
+        *seen.entry(l.text).or_insert(0) += 1;
+    }
+    if seen.len() > 12 {
         return true;
     }
     // More lines between the first line and the text than a headline block explains (its
@@ -69,7 +72,7 @@ pub(crate) fn is_whole_page(
                 && stated::stated_line(t).is_none()
                 && !rules::is_credit_line(t)
                 && split_credit(outlets, t).is_none()
-                && lines[first..text_start].iter().filter(|o| o.text == t).count() == 1
+                && seen.get(t) == Some(&1)
         })
         .count();
     unexplained >= 3
