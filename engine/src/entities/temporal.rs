@@ -306,6 +306,19 @@ fn is_plural(word: &str) -> bool {
     IRREGULAR_PLURALS.contains(&word) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
+/// Bytes before a number searched for its qualifier: longer than any qualifier in [`QUALIFIERS`]
+/// with the character before it.
+const QUALIFIER_BYTES: usize = 24;
+
+/// The last `max` bytes of `text` at most, cut on a character boundary.
+fn tail(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 fn number_of(token: &Token<'_>) -> Option<f64> {
     let n = token.norm.as_str();
     if n.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -430,7 +443,9 @@ pub(super) fn figures(
         if !inferred && !TIME_UNITS.contains(&unit.as_str()) {
             last_unit.clone_from(&unit);
         }
-        let folded_before = crate::text::fold(before.trim_end());
+        // Only the few words before the number can hold its qualifier: folding the whole
+        // paragraph before every number made long paragraphs of figures quadratic.
+        let folded_before = crate::text::fold(tail(before.trim_end(), QUALIFIER_BYTES));
         let qualifier = QUALIFIERS
             .iter()
             .find(|q| {
