@@ -1,12 +1,18 @@
 //! Reading a folder of articles and the entity knowledge base from disk.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use parallax_engine::{BuildOptions, Built, Severity, SourceInput};
 
+use crate::names::{label, terminal_safe};
+
 /// The curated knowledge base shipped with Parallax, used unless `--entities` names another.
 const DEFAULT_KB: &str = include_str!("../../corpus/entities.toml");
+
+/// The default `--max-file-size`: a larger article file is reported and never read.
+pub const DEFAULT_MAX_FILE_SIZE: &str = "64MiB";
 
 /// Options choosing the entity knowledge base, and what to build.
 #[derive(clap::Args, Clone)]
@@ -17,11 +23,25 @@ pub struct KbArgs {
     /// Skip grouping articles into stories (about half the build time at 10,000 articles; for benchmarks).
     #[arg(long)]
     pub no_stories: bool,
+    /// Largest article file to read (e.g. 64MiB, 500K, 2G, or bytes); a larger one is reported and skipped.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MAX_FILE_SIZE, value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+/// A folder's article files: the bytes of each one read, and why each other one was not.
+pub struct Folder {
+    /// (label, bytes) of every file read, sorted by path; labels come from [`label`].
+    pub files: Vec<(String, Vec<u8>)>,
+    /// (label, why) of every file or folder that could not be read, in path order.
+    pub unreadable: Vec<(String, String)>,
 }
 
 /// Reads every file under `dir` and builds the bundle, printing per-file diagnostics to stderr.
 pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
-    let files = read_dir(dir)?;
+    let Folder { files, unreadable } = read_dir(dir, kb.max_file_size)?;
+    for (name, why) in &unreadable {
+        eprintln!("error: {name}: {}", terminal_safe(why));
+    }
     let kb_text = kb_text(kb)?;
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
@@ -33,7 +53,7 @@ pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        eprintln!("{level}: {}: {}", d.file, d.message);
+        eprintln!("{level}: {}: {}", terminal_safe(&d.file), terminal_safe(&d.message));
     }
     Ok(built)
 }
@@ -46,36 +66,110 @@ pub fn kb_text(kb: &KbArgs) -> Result<String> {
     }
 }
 
-/// All regular, non-hidden files under `dir`, recursively, sorted by relative path.
-pub fn read_dir(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+/// All regular, non-hidden files under `dir`, recursively, sorted by relative path. A file or
+/// folder that cannot be read, or a file larger than `max_bytes` (never read), is one entry in
+/// [`Folder::unreadable`]; only `dir` itself not being a readable folder is an error.
+pub fn read_dir(dir: &Path, max_bytes: u64) -> Result<Folder> {
     if !dir.is_dir() {
         bail!("{} is not a folder of articles", dir.display());
     }
+    std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
     let mut paths = Vec::new();
-    collect(dir, &mut paths)?;
+    let mut unreadable = Vec::new();
+    collect(dir, dir, &mut paths, &mut unreadable);
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let name = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        files.push((name, bytes));
+        let name = label(path.strip_prefix(dir).unwrap_or(&path));
+        match read_file(&path, max_bytes) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(why) => unreadable.push((name, why)),
+        }
     }
-    Ok(files)
+    unreadable.sort();
+    Ok(Folder { files, unreadable })
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-        let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+/// The bytes of one file, read only when its size is within `max_bytes` (and never more than that).
+fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot be read: {e}"))?;
+    if !meta.is_file() {
+        return Err("is not a regular file; skipped".into());
+    }
+    let too_big = |size: u64| {
+        format!(
+            "is {}, more than the {} limit; skipped without reading it (raise the limit with --max-file-size)",
+            show_size(size),
+            show_size(max_bytes)
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64)); // it grew while being read
+    }
+    Ok(bytes)
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(String, String)>) {
+    let name = || label(dir.strip_prefix(root).unwrap_or(dir));
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return unreadable.push((format!("{}/", name()), format!("cannot be listed: {e}"))),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => return unreadable.push((format!("{}/", name()), format!("cannot be listed: {e}"))),
+        };
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            collect(&path, out)?;
-        } else if kind.is_file() {
-            out.push(path);
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect(root, &path, out, unreadable),
+            Ok(kind) if kind.is_file() => out.push(path),
+            Ok(_) => {} // links, pipes, sockets, devices: not articles
+            Err(e) => unreadable
+                .push((label(path.strip_prefix(root).unwrap_or(&path)), format!("cannot be read: {e}"))),
         }
     }
-    Ok(())
 }
+
+/// Parses a size: a number of bytes, or with `K`, `M`, `G` (optionally `KiB`, `MB`, …: all binary).
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number.parse().map_err(|_| format!("{text:?} is not a size such as 64MiB or 500K"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("{text:?} is not a size such as 64MiB or 500K")),
+    };
+    number.checked_mul(1 << shift).ok_or_else(|| format!("{text:?} is too large"))
+}
+
+/// A size for people: `64 MiB`, `1.5 GiB`, `812 bytes`.
+fn show_size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (size, unit) in UNITS {
+        if bytes >= size {
+            let n = bytes as f64 / size as f64;
+            return if n.fract() == 0.0 { format!("{n:.0} {unit}") } else { format!("{n:.1} {unit}") };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+#[cfg(test)]
+#[path = "input_tests.rs"]
+mod tests;

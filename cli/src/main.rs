@@ -5,9 +5,11 @@
 //! comes from the engine, so the CLI and the browser always agree.
 
 mod input;
+mod names;
 mod output;
 mod precache;
 mod site;
+mod site_out;
 mod synth;
 
 use std::path::PathBuf;
@@ -50,7 +52,8 @@ enum Command {
     Search {
         /// Folder of raw article files.
         dir: PathBuf,
-        /// The query: words, "phrases", -excluded, outlet:name.
+        /// The query: words, "phrases", -excluded, outlet:name (a leading -word needs no `--`).
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Print JSON.
         #[arg(long)]
@@ -191,5 +194,35 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search_args(args: &[&str]) -> (String, usize, u64) {
+        let cli = Cli::try_parse_from(["parallax", "search"].iter().chain(args)).unwrap();
+        match cli.command {
+            Command::Search { query, limit, kb, .. } => (query, limit, kb.max_file_size),
+            _ => unreachable!("parsed as search"),
+        }
+    }
+
+    #[test]
+    fn a_query_that_starts_with_an_exclusion_needs_no_double_dash() {
+        assert_eq!(search_args(&["corpus", "-troops"]).0, "-troops");
+        assert_eq!(
+            search_args(&["corpus", "-troops Kadhimi", "--json", "--limit", "3"]),
+            ("-troops Kadhimi".into(), 3, 64 << 20)
+        );
+        assert_eq!(search_args(&["--limit", "2", "corpus", "-\"withdrawal\""]).0, "-\"withdrawal\"");
+        assert_eq!(search_args(&["corpus", "--", "-x"]).0, "-x", "the old spelling still works");
+    }
+
+    #[test]
+    fn the_file_size_limit_can_be_changed() {
+        assert_eq!(search_args(&["corpus", "q", "--max-file-size", "1G"]).2, 1 << 30);
+        assert!(Cli::try_parse_from(["parallax", "export", "corpus", "--max-file-size", "huge"]).is_err());
     }
 }

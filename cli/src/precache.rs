@@ -99,7 +99,11 @@ pub fn write_for_dir(dir: &Path, dev: bool) -> Result<Precache> {
         std::fs::write(&path, DEV_WORKER).with_context(|| format!("writing {}", path.display()))?;
         return Ok(Precache { build: "dev".into(), files: Vec::new() });
     }
-    let files = crate::input::read_dir(dir)?;
+    let folder = crate::input::read_dir(dir, u64::MAX)?;
+    if let Some((name, why)) = folder.unreadable.first() {
+        anyhow::bail!("{}: {name} {why}; the worker must list every file of the build", dir.display());
+    }
+    let files = folder.files;
     let precache = Precache::of(files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
     std::fs::write(&path, precache.service_worker())
         .with_context(|| format!("writing {}", path.display()))?;

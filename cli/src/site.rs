@@ -3,35 +3,36 @@
 //! The explorer (index.html, JS, wasm, CSS, icons, manifest) is embedded in this binary at compile
 //! time (`cli/build.rs`); this writes it out with a fresh `corpus.plx` for the folder, the service
 //! worker for exactly those files (so readers of an earlier version of the site are offered the new
-//! one), and `report.json`: per file, what was kept, cleaned away or rejected, and why.
+//! one), and `report.json`: per file, what was kept, cleaned away or rejected, and why. Only files
+//! an earlier run wrote (verified by hash) are ever replaced: see `site_out.rs`.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use parallax_engine::{Built, Progress, Severity, SourceInput};
 use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
+use crate::names::{label, terminal_safe};
 use crate::precache::{Precache, SW_FILE};
+use crate::site_out::{OutDir, OwnedFile, GENERATOR};
 
 include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
 
-/// The per-file report written beside the site.
-pub const REPORT_FILE: &str = "report.json";
-/// Version of `report.json`'s format.
-const REPORT_VERSION: u32 = 1;
-/// What `report.json` says wrote it, so a later run knows it may replace the site.
-const GENERATOR: &str = "parallax site";
+pub use crate::site_out::REPORT_FILE;
+/// Version of `report.json`'s format (2: `site_files` carry SHA-256 hashes, and `seal`).
+const REPORT_VERSION: u32 = 2;
 
 /// Options of `parallax site`.
 #[derive(clap::Args)]
 pub struct SiteArgs {
     /// Folder of raw article files (read recursively; hidden files skipped).
     pub dir: PathBuf,
-    /// Folder to write the site into: new, empty, or an earlier `parallax site` output (replaced).
+    /// Folder to write the site into: new, empty, or an earlier `parallax site` output (only the files
+    /// it wrote, unchanged since, are replaced; anything else there is kept, and a clash is refused).
     #[arg(short, long)]
     pub output: PathBuf,
     #[command(flatten)]
@@ -47,13 +48,15 @@ struct Report {
     build: String,
     articles: usize,
     bundle_bytes: usize,
-    /// Every file this run wrote (so the next run can replace exactly those).
-    site_files: Vec<String>,
+    /// Every file this run wrote with its SHA-256 (so the next run replaces exactly those, if unchanged).
+    site_files: Vec<OwnedFile>,
     /// One entry per input file, in path order.
     files: Vec<FileReport>,
     /// Diagnostics about no input file (e.g. the entity knowledge base).
     #[serde(default)]
     other: Vec<Note>,
+    /// SHA-256 of this report's text with this field empty (see `site_out.rs`); written last.
+    seal: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -89,18 +92,20 @@ pub fn run(args: &SiteArgs) -> Result<()> {
              building it)"
         );
     }
-    let mut files = input::read_dir(&args.dir)?;
+    let input::Folder { mut files, mut unreadable } = input::read_dir(&args.dir, args.kb.max_file_size)?;
     let kb = input::kb_text(&args.kb)?;
-    prepare_out_dir(&args.output)?;
+    let out_dir = OutDir::open(&args.output, &args.dir)?;
     // An out dir inside the articles folder (`parallax site . -o site`) is not an article.
     if let (Ok(dir), Ok(out)) = (args.dir.canonicalize(), args.output.canonicalize()) {
         if let Ok(inside) = out.strip_prefix(&dir) {
-            let prefix = format!("{}/", inside.to_string_lossy().replace('\\', "/"));
+            let prefix = format!("{}/", label(inside));
             files.retain(|(name, _)| !name.starts_with(&prefix));
+            unreadable.retain(|(name, _)| !name.starts_with(&prefix));
         }
     }
     if files.is_empty() {
-        bail!("{} holds no files", args.dir.display());
+        let readable = if unreadable.is_empty() { "" } else { " readable" };
+        bail!("{} holds no{readable} files", args.dir.display());
     }
 
     let sources: Vec<SourceInput<'_>> =
@@ -117,18 +122,14 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     let bundle = parallax_engine::bundle::encode(&built.bundle);
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     written.push(("corpus.plx", &bundle));
-    for (name, bytes) in &written {
-        write(&args.output.join(name), bytes)?;
-    }
     let precache = Precache::of(written.iter().copied());
-    write(&args.output.join(SW_FILE), precache.service_worker().as_bytes())?;
+    let worker = precache.service_worker();
+    written.push((SW_FILE, worker.as_bytes()));
+    let site_files = out_dir.write_site(&written)?;
 
-    let mut site_files: Vec<String> = written.iter().map(|(name, _)| name.to_string()).collect();
-    site_files.push(SW_FILE.into());
-    site_files.push(REPORT_FILE.into());
-    let report = report(&files, &built, &precache, bundle.len(), site_files);
-    let json = serde_json::to_vec_pretty(&report)?;
-    write(&args.output.join(REPORT_FILE), &json)?;
+    let inputs = Inputs { files: &files, unreadable: &unreadable };
+    let report = report(&inputs, &built, &precache, bundle.len(), site_files);
+    out_dir.write_report(&serde_json::to_vec_pretty(&report)?)?;
 
     print_table(&report);
     eprintln!(
@@ -150,48 +151,6 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     Ok(())
 }
 
-/// The out dir must be new, empty, or an earlier site (whose files are then removed, nothing else).
-fn prepare_out_dir(out: &Path) -> Result<()> {
-    if !out.exists() {
-        return std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()));
-    }
-    if !out.is_dir() {
-        bail!("{} exists and is not a folder", out.display());
-    }
-    let mut entries = std::fs::read_dir(out).with_context(|| format!("listing {}", out.display()))?;
-    if entries.next().is_none() {
-        return Ok(());
-    }
-    let earlier = std::fs::read(out.join(REPORT_FILE))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Report>(&bytes).ok())
-        .filter(|r| r.generator == GENERATOR);
-    let Some(earlier) = earlier else {
-        bail!(
-            "{} is not empty and is not an earlier `parallax site` output; choose a new or empty folder",
-            out.display()
-        );
-    };
-    for name in &earlier.site_files {
-        // Only plain relative names the earlier run wrote; never anything outside the folder.
-        if name.split('/').any(|part| part == ".." || part.is_empty()) {
-            continue;
-        }
-        let path = out.join(name);
-        if path.is_file() {
-            std::fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
-        }
-    }
-    Ok(())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-    }
-    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
-}
-
 fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Info => "note",
@@ -200,14 +159,22 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// What was read from the articles folder.
+struct Inputs<'a> {
+    files: &'a [(String, Vec<u8>)],
+    /// (label, why) of each file that could not be read.
+    unreadable: &'a [(String, String)],
+}
+
 fn report(
-    files: &[(String, Vec<u8>)],
+    inputs: &Inputs<'_>,
     built: &Built,
     precache: &Precache,
     bundle_bytes: usize,
-    site_files: Vec<String>,
+    site_files: Vec<OwnedFile>,
 ) -> Report {
-    let per_file = files
+    let files = inputs.files;
+    let mut per_file: Vec<FileReport> = files
         .iter()
         .map(|(name, _)| {
             let articles: Vec<&parallax_engine::Article> =
@@ -241,6 +208,14 @@ fn report(
             }
         })
         .collect();
+    per_file.extend(inputs.unreadable.iter().map(|(name, why)| FileReport {
+        file: name.clone(),
+        status: "rejected".into(),
+        articles: Vec::new(),
+        removed: BTreeMap::new(),
+        diagnostics: vec![Note { severity: "error".into(), message: why.clone() }],
+    }));
+    per_file.sort_by(|a, b| a.file.cmp(&b.file));
     let other = built
         .diagnostics
         .iter()
@@ -259,6 +234,7 @@ fn report(
         site_files,
         files: per_file,
         other,
+        seal: String::new(),
     }
 }
 
@@ -284,11 +260,11 @@ fn print_table(report: &Report) {
             reasons.join(", ")
         );
         for d in &f.diagnostics {
-            let _ = writeln!(err, "    {}: {}", d.severity, d.message);
+            let _ = writeln!(err, "    {}: {}", d.severity, terminal_safe(&d.message));
         }
     }
     for d in &report.other {
-        let _ = writeln!(err, "{}: {}", d.severity, d.message);
+        let _ = writeln!(err, "{}: {}", d.severity, terminal_safe(&d.message));
     }
 }
 

@@ -1,5 +1,7 @@
 //! Runs queries over a folder of raw files and prints the hits, for judging relevance by eye:
 //! `cargo run -p parallax-engine --example search_query -- corpus/raw "Kadhemi" "outlet:asharq Iraq"`.
+//! With `KB=corpus/entities.toml` in the environment the knowledge base is loaded, as `parallax
+//! build` does.
 
 use parallax_engine::{build_bundle, SourceInput};
 
@@ -19,9 +21,11 @@ fn main() {
     files.sort();
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let bundle = build_bundle(&sources, "").bundle;
+    let kb = std::env::var("KB").ok().and_then(|path| std::fs::read_to_string(path).ok()).unwrap_or_default();
+    let bundle = build_bundle(&sources, &kb).bundle;
+    let options = parallax_engine::search::SearchOptions { limit: 10, prefix_last_word: true };
     for query in args {
-        let r = bundle.search.search(&bundle.articles, &query, 10);
+        let r = bundle.search.search_in(&bundle.corpus(), &query, &options);
         println!(
             "== {query:?}: {:?}, {} hits, facets {:?}",
             r.mode,

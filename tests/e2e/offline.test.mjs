@@ -203,13 +203,14 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
     assert.ok(files.includes(want), `${want} in ${files}`);
   }
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-  assert.equal(report.version, 1);
+  assert.equal(report.version, 2);
   assert.equal(report.articles, 3);
   assert.deepEqual(report.files.map((f) => f.status), ['rejected', 'ok', 'ok', 'ok']);
 
   // Running it again replaces the site; a folder that is not a site is refused.
   await run(PARALLAX, ['site', articles, '-o', out]);
-  await assert.rejects(run(PARALLAX, ['site', articles, '-o', articles]), /not empty/);
+  await assert.rejects(run(PARALLAX, ['site', articles, '-o', articles]), /holds the articles folder/);
+  await assert.rejects(run(PARALLAX, ['site', articles, '-o', work]), /holds the articles folder/);
 
   const server = await serve(out, '/my/news/');
   const context = await browser.newContext();

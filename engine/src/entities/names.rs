@@ -706,14 +706,12 @@ impl Recogniser {
                     e += 1;
                     continue;
                 }
-                // A lower-case name particle ("bin", "de", "van"), then a capitalised word.
+                // Up to two lower-case name particles ("bin", "de", "van"), each joined to the
+                // word after it, then a capitalised word. A particle that ends the block ("by
+                // Leonardo da") has no word after it and ends the run before it.
                 let joiner = |w: &Word| !w.cap && lexicon::NAME_PARTICLES.contains(&w.norm.as_str());
                 let mut j = e;
-                while j < ws.len()
-                    && j < e + 2
-                    && joiner(&ws[j])
-                    && run_gap(text, &ws[j], ws.get(j + 1).unwrap_or(&ws[j]))
-                {
+                while j < e + 2 && j + 1 < ws.len() && joiner(&ws[j]) && run_gap(text, &ws[j], &ws[j + 1]) {
                     j += 1;
                 }
                 if j > e && j < ws.len() && self.starts_name(&ws[j]) && run_gap(text, &ws[j - 1], &ws[j]) {
@@ -965,8 +963,10 @@ fn joinable(text: &str, ws: &[Word]) -> Option<bool> {
     Some(comma)
 }
 
+/// Whether word `b` continues a name run after word `a`: one space, a hyphen, or an initial's dot.
+/// `a` must come before `b`; any other pair of words is never a run (and never a slice panic).
 fn run_gap(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.end..b.start];
+    let Some(gap) = text.get(a.end..b.start) else { return false };
     gap == " "
         || gap == "-"
         || gap == "‐"

@@ -55,6 +55,13 @@ pub struct SearchIndex {
     pub(crate) translit_keys: Vec<String>,
     /// For each key, the terms that share it.
     pub(crate) translit_terms: Vec<Vec<u32>>,
+    /// Stems ([`super::stem::stem`]) of ordinary words (not names) that have other forms in the
+    /// dictionary, sorted.
+    pub(crate) stem_keys: Vec<String>,
+    /// For each stem, the terms that share it.
+    pub(crate) stem_terms: Vec<Vec<u32>>,
+    /// Entity names and mentions, so a query naming an entity finds all its names.
+    pub(crate) entities: super::aliases::EntityPostings,
 }
 
 /// One article in a term's postings.
@@ -167,6 +174,13 @@ pub(crate) struct Postings<'a> {
     first: bool,
 }
 
+impl Postings<'_> {
+    /// Where the next posting would be read: the term's end once every posting has decoded.
+    pub(crate) fn position(&self) -> usize {
+        self.at
+    }
+}
+
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
@@ -262,7 +276,7 @@ fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, occurrences: &[(u
 impl SearchIndex {
     /// Builds the index over the articles' kept blocks (title, headings, captions, bullets,
     /// paragraphs; photo credits are not searched).
-    pub fn build(articles: &[Article], _entities: &crate::entities::EntityData) -> SearchIndex {
+    pub fn build(articles: &[Article], entities: &crate::entities::EntityData) -> SearchIndex {
         let mut ids: FnvMap<String, u32> = FnvMap::default();
         let mut builds: Vec<TermBuild> = Vec::new();
         let mut doc_lens = Vec::with_capacity(articles.len());
@@ -337,6 +351,7 @@ impl SearchIndex {
             .map(|name| index.outlets.binary_search_by(|o| o.as_str().cmp(name)).unwrap_or(0) as u32)
             .collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
+        let mut stems: FnvMap<String, Vec<u32>> = FnvMap::default();
         for (new_id, (term, old_id)) in sorted.into_iter().enumerate() {
             let tb = std::mem::take(&mut builds[old_id as usize]);
             index.posting_starts.push(index.postings.len() as u32);
@@ -348,6 +363,10 @@ impl SearchIndex {
             if is_name && term.chars().all(char::is_alphabetic) {
                 keys.entry(text::translit_key(&term)).or_default().push(new_id as u32);
             }
+            // Word forms only for ordinary words: "Hashed" (a name) is not "hash" in past tense.
+            if let Some(stem) = super::stem::stem(&term).filter(|_| !is_name) {
+                stems.entry(stem).or_default().push(new_id as u32);
+            }
             index.terms.push(term);
         }
         index.posting_starts.push(index.postings.len() as u32);
@@ -357,6 +376,13 @@ impl SearchIndex {
             index.translit_keys.push(key);
             index.translit_terms.push(ids);
         }
+        let mut stems: Vec<(String, Vec<u32>)> = stems.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
+        stems.sort_unstable();
+        for (stem, ids) in stems {
+            index.stem_keys.push(stem);
+            index.stem_terms.push(ids);
+        }
+        index.entities = super::aliases::EntityPostings::build(articles, entities);
         index
     }
 
@@ -389,6 +415,8 @@ impl SearchIndex {
             ("article lengths", varints(&self.doc_lens)),
             ("transliteration keys", strings(&self.translit_keys)),
             ("transliteration groups", self.translit_terms.iter().map(|g| 1 + varints(g)).sum()),
+            ("word-form stems", strings(&self.stem_keys)),
+            ("word-form groups", self.stem_terms.iter().map(|g| 1 + varints(g)).sum()),
         ]
     }
 
@@ -415,10 +443,25 @@ impl SearchIndex {
         }
     }
 
+    /// The terms that are forms of the same ordinary word as `stem` gives.
+    pub(crate) fn stem_group(&self, stem: &str) -> &[u32] {
+        match self.stem_keys.binary_search_by(|k| k.as_str().cmp(stem)) {
+            Ok(i) => self.stem_terms.get(i).map_or(&[][..], Vec::as_slice),
+            Err(_) => &[],
+        }
+    }
+
+    /// Whether a term is a name (it has transliteration variants; see [`SearchIndex::build`]).
+    pub(crate) fn is_name(&self, id: u32) -> bool {
+        let term = self.term(id);
+        term.chars().all(char::is_alphabetic) && self.translit_group(&text::translit_key(term)).contains(&id)
+    }
+
     /// The terms whose transliteration key starts with `prefix`.
     pub(crate) fn translit_prefix_groups(&self, prefix: &str) -> impl Iterator<Item = &u32> {
         let range = prefix_range(&self.translit_keys, prefix);
-        self.translit_terms[range].iter().flatten()
+        // A bundle may hold fewer groups than keys (it is validated, but reads never trust it).
+        self.translit_terms.get(range).unwrap_or_default().iter().flatten()
     }
 
     pub(crate) fn term(&self, id: u32) -> &str {

@@ -20,12 +20,14 @@
 //! holding every word (AND, falling back to OR) are scored by field-weighted BM25, the best are
 //! re-ranked by how close the words sit, and each hit gets its match ranges and a snippet.
 
+mod aliases;
 mod filters;
 mod fuzzy;
 mod index;
 #[cfg(test)]
 mod phrase_reference;
 pub mod query;
+mod stem;
 
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,9 @@ const B: f32 = 0.75;
 const WEIGHT_EXACT: f32 = 1.0;
 const WEIGHT_VARIANT: f32 = 0.8;
 const WEIGHT_PLURAL: f32 = 0.7;
+const WEIGHT_STEM: f32 = 0.7;
+/// Another name of an entity the query names ("Hashed al-Shaabi" for "Popular Mobilization Forces").
+const WEIGHT_ENTITY: f32 = 0.8;
 const WEIGHT_PREFIX: f32 = 0.75;
 const WEIGHT_FUZZY_1: f32 = 0.55;
 const WEIGHT_FUZZY_2: f32 = 0.4;
@@ -70,9 +75,11 @@ const MAX_MATCHES: usize = 2000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
-    /// Every word and phrase is in every hit.
+    /// Some hits hold every word and phrase; they rank first, above hits holding only part of
+    /// the query (by how many of its words they hold, then how well).
     And,
-    /// Nothing held them all, so hits hold at least one (ranked by how many and how well).
+    /// No article holds every word, so hits hold part of the query (ranked by how many of its
+    /// words they hold, then how well).
     Or,
 }
 
@@ -88,6 +95,8 @@ pub enum MatchKind {
     Prefix,
     /// A spelling within the typo budget ("pompeo" for "pompoe").
     Fuzzy,
+    /// Another name of the entity the query names: every mention of it matches.
+    Entity,
 }
 
 /// A dictionary term searched on behalf of a query word.
@@ -218,6 +227,11 @@ struct ClauseHits {
     phrase_last: usize,
     /// For words: whether each expansion is the word itself (snippets prefer exact matches).
     exact: Vec<bool>,
+    /// For words naming an entity: its mentions as (article, raw start, raw end), sorted.
+    mentions: Vec<(u32, usize, usize)>,
+    /// For the word still being typed: articles it matches only by completions ("shared" for
+    /// "Sha"), sorted. Those alone do not make an article a hit when the query has other words.
+    completions_only: Vec<u32>,
 }
 
 impl ClauseHits {
@@ -235,6 +249,45 @@ impl ClauseHits {
         let lo = self.spans.partition_point(|e| e.0 < doc);
         let hi = self.spans.partition_point(|e| e.0 <= doc);
         &self.spans[lo..hi]
+    }
+
+    fn mentions_of(&self, doc: u32) -> &[(u32, usize, usize)] {
+        let lo = self.mentions.partition_point(|e| e.0 < doc);
+        let hi = self.mentions.partition_point(|e| e.0 <= doc);
+        &self.mentions[lo..hi]
+    }
+
+    /// Adds an entity's mentions: each article mentioning it matches, scored as the better of
+    /// its own words and the entity.
+    fn add_entity(&mut self, scored: &[(u32, f32)], mentions: &[(u32, usize, usize)]) {
+        let mut docs = Vec::with_capacity(self.docs.len() + scored.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.docs.len() || j < scored.len() {
+            match (self.docs.get(i), scored.get(j)) {
+                (Some(a), Some(b)) if a.0 == b.0 => {
+                    docs.push((a.0, a.1.max(b.1)));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(a), Some(b)) if a.0 < b.0 => {
+                    docs.push(*a);
+                    i += 1;
+                }
+                (Some(a), None) => {
+                    docs.push(*a);
+                    i += 1;
+                }
+                (_, Some(b)) => {
+                    docs.push(*b);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        self.docs = docs;
+        self.mentions.extend_from_slice(mentions);
+        self.mentions.sort_unstable();
+        self.mentions.dedup();
     }
 }
 
@@ -385,8 +438,13 @@ impl SearchIndex {
             let prefix = parsed.last_word_is_prefix && i + 1 == n_words;
             let exps = self.expand(&word.norm, prefix);
             results.expansions.push(self.describe(&word.text, &exps));
-            clauses.push(eval_word(&ctx, &exps));
+            let mut clause = eval_word(&ctx, &exps);
+            if prefix && n_words > 1 {
+                clause.completions_only = completions_only(&clause, &exps);
+            }
+            clauses.push(clause);
         }
+        self.add_entities(&ctx, &parsed.words, &mut clauses, &mut results.expansions);
         for phrase in &parsed.phrases {
             let words: Vec<Vec<Expansion>> =
                 phrase.words.iter().map(|w| self.expand_strict(&w.norm)).collect();
@@ -417,9 +475,8 @@ impl SearchIndex {
         }
         let outlet_ok = self.outlet_filter(&parsed.outlets, n_docs);
 
-        // AND, falling back to OR when nothing holds every clause.
-        let mut mode = Mode::And;
-        let mut found = combine(&clauses, &excluded, n_docs, Mode::And);
+        // Hits holding enough of the clauses, those holding more first.
+        let (mut found, mut counts) = combine(&clauses, &excluded, n_docs);
         if let (true, Some(data)) = (clauses.is_empty() && !resolved.entities.is_empty(), entity_data) {
             for (doc, score) in &mut found {
                 let article = &ctx.articles[*doc as usize];
@@ -427,18 +484,20 @@ impl SearchIndex {
                 *score = filters::mention_score(article, &marks);
             }
         }
-        if clauses.len() > 1 && !found.iter().any(|(doc, _)| outlet_ok[*doc as usize]) {
-            mode = Mode::Or;
-            found = combine(&clauses, &excluded, n_docs, Mode::Or);
-        }
         results.facets = self.facets(found.iter().map(|d| d.0));
         found.retain(|(doc, _)| outlet_ok[*doc as usize]);
-        results.mode = mode;
+        counts.resize(n_docs, 0);
+        let all = clauses.len() as u16;
+        let some_hold_all = found.iter().any(|(doc, _)| counts[*doc as usize] >= all);
+        results.mode = if some_hold_all || found.is_empty() { Mode::And } else { Mode::Or };
         results.total = found.len();
 
         // Re-rank the best by proximity, then build the hits.
-        // Only the best few are ever shown: order those, not every hit of a common word.
-        let best_first = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best few are ever shown: order those, not every hit of a common word. A hit
+        // holding more of the query always ranks above one holding less.
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| {
+            counts[b.0 as usize].cmp(&counts[a.0 as usize]).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+        };
         let shown = RERANK.max(options.limit).min(found.len());
         if shown < found.len() {
             found.select_nth_unstable_by(shown, best_first);
@@ -463,6 +522,42 @@ impl SearchIndex {
         }
         results.query = parsed;
         results
+    }
+
+    /// Words that name a known entity also match every mention of it, by any name: each word
+    /// clause of the name gets the entity's articles (scored by its mentions) and mentions.
+    fn add_entities(
+        &self,
+        ctx: &Ctx<'_>,
+        words: &[QueryWord],
+        clauses: &mut [ClauseHits],
+        expansions: &mut [WordExpansion],
+    ) {
+        let n_docs = ctx.articles.len() as u32;
+        for (from, to, slots) in self.entities.spans(words) {
+            let mut scored: Vec<(u32, f32)> = Vec::new();
+            let mut mentions: Vec<(u32, usize, usize)> = Vec::new();
+            for &slot in &slots {
+                let idf = ctx.idf(self.entities.df(slot));
+                for posting in self.entities.postings(slot).into_iter().filter(|p| p.doc < n_docs) {
+                    let score = WEIGHT_ENTITY * ctx.bm25(idf, posting.wtf2, posting.doc);
+                    scored.push((posting.doc, score));
+                    mentions.extend(posting.spans.iter().map(|&(s, e)| (posting.doc, s, e)));
+                }
+                if let Some(expansion) = expansions.get_mut(from) {
+                    expansion.terms.push(TermMatch {
+                        term: self.entities.name(slot).to_string(),
+                        kind: MatchKind::Entity,
+                        articles: self.entities.df(slot),
+                    });
+                }
+            }
+            scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            scored.dedup_by_key(|d| d.0);
+            for clause in clauses.iter_mut().take(to).skip(from) {
+                clause.add_entity(&scored, &mentions);
+            }
+        }
     }
 
     fn describe(&self, word: &str, exps: &[Expansion]) -> WordExpansion {
@@ -508,6 +603,13 @@ impl SearchIndex {
             };
             if let Some(id) = self.term_id(&plural) {
                 push_exp(&mut out, id, WEIGHT_PLURAL, MatchKind::Variant);
+            }
+            // Other forms of an ordinary word ("killed" for "killing"); never for names.
+            let is_name = self.term_id(norm).is_some_and(|id| self.is_name(id));
+            if let Some(stem) = stem::stem(norm).filter(|_| !is_name) {
+                for &id in self.stem_group(&stem) {
+                    push_exp(&mut out, id, WEIGHT_STEM, MatchKind::Variant);
+                }
             }
             // "Alkadhimi" written as one word (but "already" is not "ready").
             let articles: &[&str] = if self.term_id(norm).is_none() { &["al", "el"] } else { &[] };
@@ -656,6 +758,24 @@ fn push_exp(out: &mut Vec<Expansion>, term: u32, weight: f32, kind: MatchKind) {
     }
 }
 
+/// The articles a word clause matches only through completions of a word being typed.
+fn completions_only(clause: &ClauseHits, exps: &[Expansion]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < clause.entries.len() {
+        let doc = clause.entries[i].0;
+        let j = i + clause.entries[i..].iter().take_while(|e| e.0 == doc).count();
+        let prefix_only = clause.entries[i..j]
+            .iter()
+            .all(|e| exps.get(e.1.exp).is_some_and(|x| x.kind == MatchKind::Prefix));
+        if prefix_only {
+            out.push(doc);
+        }
+        i = j;
+    }
+    out
+}
+
 /// Articles holding any expansion of a word, scored by the best expansion's weighted BM25.
 fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     let mut hits = ClauseHits::default();
@@ -705,7 +825,8 @@ fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expansion>]) -> C
             let df: usize = word_exps.iter().map(|e| ctx.index.df(e.term) as usize).sum();
             let mut out: Vec<Posting> = Vec::with_capacity(df.min(ctx.articles.len() * word_exps.len()));
             for e in word_exps {
-                out.extend(ctx.index.postings(e.term));
+                // Postings naming an article the bundle lacks are skipped, as in `eval_word`.
+                out.extend(ctx.index.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
             }
             if word_exps.len() > 1 {
                 out.sort_by_key(|p| p.doc);
@@ -902,25 +1023,50 @@ fn merged_ordinals(index: &SearchIndex, postings: &[Posting], out: &mut Vec<u32>
     postings.iter().map(|p| p.tf as usize).sum()
 }
 
-/// Articles that pass: in every clause (AND) or in any (OR), not excluded; with summed scores.
-fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize, mode: Mode) -> Vec<(u32, f32)> {
+/// How many of `n` clauses a hit must hold: of one or two, one; of three, two; then all but a
+/// third. Longer queries tolerate more words an article does not use.
+fn should_match(n: usize) -> u16 {
+    let needed = match n {
+        0..=2 => 1,
+        _ => n - (n / 3).max(1),
+    };
+    needed as u16
+}
+
+/// Articles that pass (not excluded, holding [`should_match`] of the clauses, or at least one
+/// when none holds that many) with summed scores, and how many clauses each article holds.
+fn combine(clauses: &[ClauseHits], excluded: &[bool], n_docs: usize) -> (Vec<(u32, f32)>, Vec<u16>) {
     if clauses.is_empty() {
         // Filters and exclusions only: every article that passes, in corpus order.
-        return (0..n_docs as u32).filter(|d| !excluded[*d as usize]).map(|d| (d, 0.0)).collect();
+        let found = (0..n_docs as u32).filter(|d| !excluded[*d as usize]).map(|d| (d, 0.0)).collect();
+        return (found, Vec::new());
     }
     let mut score = vec![0f32; n_docs];
     let mut count = vec![0u16; n_docs];
+    // Clauses matched other than a word still being typed: a completion alone ("Sha" as
+    // "shared") does not make a hit.
+    let mut typed = vec![false; n_docs];
     for clause in clauses {
         for &(doc, s) in &clause.docs {
-            score[doc as usize] += s;
-            count[doc as usize] += 1;
+            if let (Some(total), Some(n)) = (score.get_mut(doc as usize), count.get_mut(doc as usize)) {
+                *total += s;
+                *n = n.saturating_add(1);
+                typed[doc as usize] |= clause.completions_only.binary_search(&doc).is_err();
+            }
         }
     }
-    let needed = match mode {
-        Mode::And => clauses.len() as u16,
-        Mode::Or => 1,
+    let all = clauses.len() as u16;
+    let counted = &count;
+    let typed = &typed;
+    let passes = move |needed: u16| {
+        (0..n_docs).filter(move |&d| counted[d] >= needed && !excluded[d] && (typed[d] || counted[d] == all))
     };
-    (0..n_docs).filter(|&d| count[d] >= needed && !excluded[d]).map(|d| (d as u32, score[d])).collect()
+    let mut needed = should_match(clauses.len());
+    if passes(needed).next().is_none() {
+        needed = 1;
+    }
+    let found = passes(needed).map(|d| (d as u32, score[d])).collect();
+    (found, count)
 }
 
 /// How close the clauses' matches sit in an article: 1.0 when side by side, towards 0 when far
@@ -937,6 +1083,7 @@ fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 {
             marks.extend(ctx.index.offsets(&entry.posting).into_iter().map(|o| (o, c)));
         }
         marks.extend(clause.spans_of(doc).iter().map(|s| (s.1, c)));
+        marks.extend(clause.mentions_of(doc).iter().map(|m| (m.1, c)));
         if marks.len() > before {
             k += 1;
         }
@@ -1051,6 +1198,19 @@ fn make_hit(
                 if let Some((s, e, _)) = ctx.word_at(article, off) {
                     marks.push((s, e, c, clause.exact.get(entry.exp).copied().unwrap_or(false)));
                 }
+            }
+        }
+        // Another name of the entity the words name: a match, though not the words typed. Where
+        // the mention holds the typed words themselves, those are highlighted instead.
+        let own = marks.len();
+        for &(_, s, e) in clause.mentions_of(doc) {
+            // Ranges that are not a slice of one block (an index built for other articles) are
+            // left out.
+            let slices = article
+                .block_at(s)
+                .is_some_and(|b| e > s && e <= b.end && b.text.get(s - b.start..e - b.start).is_some());
+            if slices && !marks[..own].iter().any(|m| m.2 == c && s <= m.0 && m.1 <= e) {
+                marks.push((s, e, c, false));
             }
         }
         if clause.score(doc).is_some() {

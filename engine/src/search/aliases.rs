@@ -1,0 +1,225 @@
+//! Entities in the index: a query that names a known entity by any of its names finds every
+//! mention of it ("Popular Mobilization Forces" finds "Hashed al-Shaabi" and "PMF").
+//!
+//! Built from the entity data at bundle time: every entity with mentions gets a slot, its names
+//! (curated name and aliases; for entities the rules found, the spellings the corpus uses) are
+//! keyed like query words (each word's transliteration key, `al`/`el` dropped, space-joined), and
+//! its mentions are stored as postings: per article, in increasing article order, the article
+//! delta, the mention count, the field-weighted count (half-units, see
+//! [`super::index::field_weight2`]), then each mention's raw start (as a delta) and byte length.
+//! Role phrases ("the premier") are mentions, but never names a query is matched against.
+
+use serde::{Deserialize, Serialize};
+
+use super::index::{field_weight2, read_varint, write_varint};
+use super::query::{is_name_article, term_of, QueryWord};
+use crate::entities::{EntityData, EntityKind};
+use crate::model::Article;
+use crate::text;
+
+/// Longest entity name, in words, looked for in a query.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Entity names and mentions, stored in the search index.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct EntityPostings {
+    /// Name keys, sorted.
+    keys: Vec<String>,
+    /// For each key, the slots of the entities holding it, and whether that name is an acronym
+    /// (it then matches only a query word typed in capitals: "US", not "us").
+    key_slots: Vec<Vec<(u32, bool)>>,
+    /// Each slot's entity name, for describing an expansion.
+    names: Vec<String>,
+    /// How many articles mention each slot's entity.
+    doc_freq: Vec<u32>,
+    /// Where each slot's postings start in `postings`, plus one final end.
+    starts: Vec<u32>,
+    postings: Vec<u8>,
+}
+
+/// One article's mentions of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EntityPosting {
+    pub doc: u32,
+    /// Field-weighted mention count, in half-units.
+    pub wtf2: u32,
+    /// Raw (start, end) of each mention.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The key of a name (or of query words): folded words' transliteration keys, `al`/`el` dropped.
+fn key_of<'a>(norms: impl Iterator<Item = &'a str>) -> String {
+    let keys: Vec<String> =
+        norms.filter(|n| !n.is_empty() && !is_name_article(n)).map(text::translit_key).collect();
+    keys.join(" ")
+}
+
+fn name_key(name: &str) -> String {
+    let norms: Vec<String> = text::tokens(name).into_iter().map(|t| term_of(&t.norm)).collect();
+    key_of(norms.iter().map(String::as_str))
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl EntityPostings {
+    /// Collects the names and mentions of every mentioned entity (mentions of articles past
+    /// `articles` are ignored).
+    pub(crate) fn build(articles: &[Article], data: &EntityData) -> EntityPostings {
+        let n_entities = data.entities.len();
+        // Mentions per entity, in (article, start) order since `data.mentions` is sorted so.
+        let mut by_entity: Vec<Vec<(u32, usize, usize, u32)>> = vec![Vec::new(); n_entities];
+        for m in &data.mentions {
+            let (Some(entity), Some(article)) = (m.entity, articles.get(m.article as usize)) else {
+                continue;
+            };
+            let Some(block) = article.block_at(m.start) else { continue };
+            if m.end <= m.start || m.end > block.end {
+                continue;
+            }
+            if let Some(list) = by_entity.get_mut(entity as usize) {
+                list.push((m.article, m.start, m.end, field_weight2(block.kind)));
+            }
+        }
+        let mut out = EntityPostings::default();
+        let mut keyed: Vec<(String, u32, bool)> = Vec::new();
+        for (entity, mentions) in data.entities.iter().zip(by_entity) {
+            if mentions.is_empty() {
+                continue;
+            }
+            let slot = out.names.len() as u32;
+            out.names.push(entity.name.clone());
+            out.starts.push(out.postings.len() as u32);
+            let mut df = 0;
+            let mut last_doc: Option<u32> = None;
+            let mut i = 0;
+            while i < mentions.len() {
+                let doc = mentions[i].0;
+                let j = i + mentions[i..].iter().take_while(|m| m.0 == doc).count();
+                let group = &mentions[i..j];
+                write_varint(u64::from(last_doc.map_or(doc, |last| doc - last)), &mut out.postings);
+                write_varint(group.len() as u64, &mut out.postings);
+                write_varint(group.iter().map(|m| u64::from(m.3)).sum(), &mut out.postings);
+                let mut prev = 0usize;
+                for &(_, start, end, _) in group {
+                    write_varint(start.saturating_sub(prev) as u64, &mut out.postings);
+                    write_varint((end - start) as u64, &mut out.postings);
+                    prev = start;
+                }
+                last_doc = Some(doc);
+                df += 1;
+                i = j;
+            }
+            out.doc_freq.push(df);
+            // Curated names; for entities the rules found, the spellings used (there are no role
+            // phrases among those).
+            let mut names: Vec<&String> = std::iter::once(&entity.name).chain(&entity.aliases).collect();
+            if entity.provisional {
+                names.extend(&entity.spellings);
+            }
+            for name in names {
+                let key = name_key(name);
+                // One-letter keys ("X") would match stray initials.
+                if key.len() >= 2 || (entity.kind != EntityKind::Person && !key.is_empty()) {
+                    keyed.push((key, slot, is_acronym(name)));
+                }
+            }
+        }
+        out.starts.push(out.postings.len() as u32);
+        keyed.sort();
+        keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        for (key, slot, acronym) in keyed {
+            if out.keys.last() != Some(&key) {
+                out.keys.push(key);
+                out.key_slots.push(Vec::new());
+            }
+            if let Some(slots) = out.key_slots.last_mut() {
+                slots.push((slot, acronym));
+            }
+        }
+        out
+    }
+
+    /// The entity slots named by `words`, when they spell one of its names (acronyms only when
+    /// typed in capitals).
+    fn named_by(&self, words: &[QueryWord]) -> Vec<u32> {
+        let key = key_of(words.iter().map(|w| w.norm.as_str()));
+        let Ok(i) = self.keys.binary_search_by(|k| k.as_str().cmp(&key)) else { return Vec::new() };
+        let typed_caps = words.iter().all(|w| is_acronym(&w.text));
+        // A bundle may hold fewer slot lists than keys: reads never trust it.
+        let slots = self.key_slots.get(i).map_or(&[][..], Vec::as_slice);
+        slots.iter().filter(|(_, acronym)| !acronym || typed_caps).map(|&(slot, _)| slot).collect()
+    }
+
+    /// Runs of query words that name entities, longest first from left to right: (first word,
+    /// one past the last word, entity slots).
+    pub(crate) fn spans(&self, words: &[QueryWord]) -> Vec<(usize, usize, Vec<u32>)> {
+        let mut out = Vec::new();
+        if self.keys.is_empty() {
+            return out;
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let longest = MAX_NAME_WORDS.min(words.len() - i);
+            let found = (1..=longest).rev().find_map(|len| {
+                let slots = self.named_by(&words[i..i + len]);
+                (!slots.is_empty()).then_some((len, slots))
+            });
+            match found {
+                Some((len, slots)) => {
+                    out.push((i, i + len, slots));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The name of the entity in a slot.
+    pub(crate) fn name(&self, slot: u32) -> &str {
+        self.names.get(slot as usize).map_or("", String::as_str)
+    }
+
+    /// How many articles mention the entity in a slot.
+    pub(crate) fn df(&self, slot: u32) -> u32 {
+        self.doc_freq.get(slot as usize).copied().unwrap_or(0)
+    }
+
+    /// The mentions of the entity in a slot, per article in increasing order. Stops at the first
+    /// malformed byte (a damaged bundle yields fewer mentions, never a panic).
+    pub(crate) fn postings(&self, slot: u32) -> Vec<EntityPosting> {
+        let mut out = Vec::new();
+        let start = self.starts.get(slot as usize).copied().unwrap_or(0) as usize;
+        let end =
+            (self.starts.get(slot as usize + 1).copied().unwrap_or(0) as usize).min(self.postings.len());
+        let bytes = &self.postings[..end];
+        let mut at = start;
+        let mut doc = 0u64;
+        let mut first = true;
+        while at < end {
+            let (Some(delta), Some(count), Some(wtf2)) =
+                (read_varint(bytes, &mut at), read_varint(bytes, &mut at), read_varint(bytes, &mut at))
+            else {
+                break;
+            };
+            doc = if first { delta } else { doc.saturating_add(delta) };
+            first = false;
+            let mut spans = Vec::new();
+            let mut prev = 0u64;
+            for _ in 0..count.min(bytes.len() as u64) {
+                let (Some(d), Some(len)) = (read_varint(bytes, &mut at), read_varint(bytes, &mut at)) else {
+                    return out;
+                };
+                prev = prev.saturating_add(d);
+                let s = usize::try_from(prev).unwrap_or(usize::MAX);
+                spans.push((s, s.saturating_add(usize::try_from(len).unwrap_or(0))));
+            }
+            let (Ok(doc), Ok(wtf2)) = (u32::try_from(doc), u32::try_from(wtf2)) else { break };
+            out.push(EntityPosting { doc, wtf2, spans });
+        }
+        out
+    }
+}
