@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use parallax_engine::compare::{compare, Comparison, DiffKind, Sentence};
+use parallax_engine::compare::{compare, Comparison, DiffKind, Relation, Sentence};
 use parallax_engine::Bundle;
 
 /// One compared source.
@@ -35,8 +35,12 @@ pub struct Placed {
 pub struct Row {
     /// One cell per column.
     pub cells: Vec<Vec<Placed>>,
-    /// Conflict explanations for this row.
+    /// Genuine conflicts (the same time, different figures) for this row.
     pub conflicts: Vec<String>,
+    /// Differences explained by time: "changed over time", "different counting windows".
+    pub changes: Vec<String>,
+    /// Differences where a date is missing, so a change over time cannot be ruled out.
+    pub undated: Vec<String>,
     /// Agreement explanations ("both say 39 attacks").
     pub agreements: Vec<String>,
     /// The best alignment score in the row (None when one source alone says it).
@@ -50,7 +54,27 @@ impl Row {
     pub fn is_unique(&self) -> bool {
         self.unique
     }
+
+    /// How strongly the row's sentences report the same fact, in words, with the score as a
+    /// percentage ("strong match · 62%"); `None` for a sentence only one source has.
+    pub fn strength(&self) -> Option<String> {
+        let score = self.score?;
+        let word = if score >= STRONG_MATCH {
+            "strong match"
+        } else if score >= FAIR_MATCH {
+            "fair match"
+        } else {
+            "weak match"
+        };
+        Some(format!("{word} · {:.0}%", score * 100.0))
+    }
 }
+
+/// Scores from which a pair is called a strong match (same words, or nearly: wire copy, a
+/// shared figure and its predicate) and a fair one; below, a weak but kept match.
+pub const STRONG_MATCH: f32 = 0.5;
+/// See [`STRONG_MATCH`].
+pub const FAIR_MATCH: f32 = 0.25;
 
 /// The whole comparison page.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +86,8 @@ pub struct CompareView {
     pub rows: Vec<Row>,
     /// The engine's comparison (summary, quotes, shared wording).
     pub comparison: Comparison,
+    /// One notice per article too long to compare sentence by sentence in full.
+    pub notices: Vec<String>,
 }
 
 /// Why a comparison could not be shown.
@@ -120,7 +146,18 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
         };
     }
     let rows = layout(&columns, &comparison);
-    Ok(CompareView { columns, rows, comparison })
+    let notices = comparison
+        .limits
+        .iter()
+        .map(|l| {
+            let label = columns.iter().find(|c| c.id == l.article).map_or(l.article.as_str(), |c| c.label.as_str());
+            format!(
+                "{label}: this article is too long to compare sentence by sentence; showing the first {} of its {} sentences.",
+                l.compared, l.total
+            )
+        })
+        .collect();
+    Ok(CompareView { columns, rows, comparison, notices })
 }
 
 type Node = (usize, usize); // (column, sentence index)
@@ -233,6 +270,8 @@ fn build_row(
 ) -> Row {
     let members: Vec<Node> = row.iter().enumerate().filter_map(|(c, i)| i.map(|i| (c, i))).collect();
     let mut conflicts = Vec::new();
+    let mut changes = Vec::new();
+    let mut undated = Vec::new();
     let mut agreements = Vec::new();
     let mut score: Option<f32> = None;
     let mut changed: HashMap<Node, Vec<(usize, usize)>> = HashMap::new();
@@ -244,8 +283,16 @@ fn build_row(
         let pair = &comparison.pairs[index];
         score = Some(score.map_or(pair_score, |s| s.max(pair_score)));
         for c in &pair.conflicts {
-            if !conflicts.contains(&c.explanation) {
-                conflicts.push(c.explanation.clone());
+            let list = if c.relation == Relation::Undated { &mut undated } else { &mut conflicts };
+            if !list.contains(&c.explanation) {
+                list.push(c.explanation.clone());
+            }
+            conflicting.entry(a).or_default().push((c.a_start, c.a_end));
+            conflicting.entry(b).or_default().push((c.b_start, c.b_end));
+        }
+        for c in &pair.changes {
+            if !changes.contains(&c.explanation) {
+                changes.push(c.explanation.clone());
             }
             conflicting.entry(a).or_default().push((c.a_start, c.a_end));
             conflicting.entry(b).or_default().push((c.b_start, c.b_end));
@@ -287,7 +334,7 @@ fn build_row(
         })
         .collect();
     let unique = members.len() == 1 && only.contains(&members[0]);
-    Row { cells, conflicts, agreements, score, unique }
+    Row { cells, conflicts, changes, undated, agreements, score, unique }
 }
 
 #[cfg(test)]
@@ -322,22 +369,49 @@ mod tests {
             attacks.cells[1].iter().any(|p| p.sentence.text.starts_with("Between")),
             "the reordered sentence aligns"
         );
-        assert_eq!(attacks.conflicts.len(), 2, "{:?}", attacks.conflicts);
+        // 14 and 13 attacks over August 4–18 and August 4–16: explained, not a conflict.
+        assert!(attacks.conflicts.is_empty(), "{:?}", attacks.conflicts);
+        assert_eq!(attacks.changes.len(), 1, "{:?}", attacks.changes);
+        assert!(attacks.changes[0].ends_with("different counting windows"), "{:?}", attacks.changes);
         assert!(!attacks.cells[0][0].conflicting.is_empty());
+        assert!(attacks.strength().is_some_and(|s| s.ends_with('%')), "{:?}", attacks.strength());
         let rocket = view
             .rows
             .iter()
             .find(|r| r.cells[0].iter().any(|p| p.sentence.text.contains("rocket hit")))
             .unwrap();
         assert!(!rocket.cells[1].is_empty());
-        assert!(view
+        let weather = view
             .rows
             .iter()
-            .any(|r| r.is_unique() && r.cells[1].iter().any(|p| p.sentence.text.contains("weather"))));
+            .find(|r| r.cells[1].iter().any(|p| p.sentence.text.contains("weather")))
+            .unwrap();
+        assert!(
+            weather.is_unique() && weather.strength().is_none(),
+            "a sentence only one source has is shown as unique"
+        );
+        assert!(view.notices.is_empty());
         // Every sentence of both sources appears exactly once.
         let placed: usize = view.rows.iter().flat_map(|r| &r.cells).map(|c| c.len()).sum();
         let expected: usize = view.comparison.summary.sources.iter().map(|s| s.sentences).sum();
         assert_eq!(placed, expected);
+    }
+
+    #[test]
+    fn strength_reads_as_words_and_a_percentage() {
+        let row = |score| Row {
+            cells: Vec::new(),
+            conflicts: Vec::new(),
+            changes: Vec::new(),
+            undated: Vec::new(),
+            agreements: Vec::new(),
+            score,
+            unique: false,
+        };
+        assert_eq!(row(Some(1.0)).strength().as_deref(), Some("strong match · 100%"));
+        assert_eq!(row(Some(0.3)).strength().as_deref(), Some("fair match · 30%"));
+        assert_eq!(row(Some(0.16)).strength().as_deref(), Some("weak match · 16%"));
+        assert_eq!(row(None).strength(), None);
     }
 
     #[test]

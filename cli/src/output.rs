@@ -297,6 +297,8 @@ struct PairOut {
     /// Editor's mark-up: `[-deleted-]{+inserted+}`.
     diff: String,
     conflicts: Vec<FactOut>,
+    /// Differences explained by time (changed over time, different counting windows).
+    changes: Vec<FactOut>,
     agreements: Vec<FactOut>,
 }
 
@@ -305,6 +307,8 @@ struct FactOut {
     a: String,
     b: String,
     explanation: String,
+    /// `agree`, `conflict`, `changed_over_time`, `different_windows` or `undated`.
+    relation: parallax_engine::compare::Relation,
 }
 
 /// Aligns the given articles.
@@ -321,6 +325,7 @@ pub fn compare(bundle: &Bundle, ids: &[String]) -> Result<Compare> {
         a: f.a.clone(),
         b: f.b.clone(),
         explanation: f.explanation.clone(),
+        relation: f.relation,
     };
     Ok(Compare {
         pairs: c
@@ -342,6 +347,7 @@ pub fn compare(bundle: &Bundle, ids: &[String]) -> Result<Compare> {
                     })
                     .collect(),
                 conflicts: p.conflicts.iter().map(fact).collect(),
+                changes: p.changes.iter().map(fact).collect(),
                 agreements: p.agreements.iter().map(fact).collect(),
             })
             .collect(),

@@ -3,7 +3,7 @@
 
 mod compare_support;
 
-use parallax_engine::compare::{compare, sentences, DiffKind, FactKind};
+use parallax_engine::compare::{compare, sentences, DiffKind, FactKind, Relation};
 use parallax_engine::entities::EntityData;
 use parallax_engine::model::{Article, Block, BlockKind, Spanned};
 
@@ -84,19 +84,24 @@ fn reordered_paragraphs_still_align_and_unmatched_sentences_are_listed() {
     let visit = find("will meet President").expect("the visit sentences align despite their order");
     assert!(visit.b_sentence.text.starts_with("Kadhemi, the Iraqi"));
     let attacks = find("Between August").expect("the attack counts align");
-    let explanations: Vec<&str> = attacks.conflicts.iter().map(|c| c.explanation.as_str()).collect();
+    // 14 against 13 attacks over August 4–18 and August 4–16: two counting windows, not a conflict.
+    assert!(attacks.conflicts.is_empty(), "{:?}", attacks.conflicts);
+    let explanations: Vec<&str> = attacks.changes.iter().map(|c| c.explanation.as_str()).collect();
     assert_eq!(
         explanations,
-        ["wire says 14 attacks, paper says 13", "wire says the period ends August 18, paper says August 16"]
+        ["wire counts 14 attacks for August 4–18, paper counts 13 for August 4–16: different counting windows"]
     );
-    assert!(attacks.conflicts.iter().all(|c| matches!(c.kind, FactKind::Count | FactKind::Date)));
+    assert!(attacks
+        .changes
+        .iter()
+        .all(|c| c.kind == FactKind::Count && c.relation == Relation::DifferentWindows));
     // Each source's own sentences are listed, and the summary counts them.
     let only_b: Vec<&str> = cmp.only[1].sentences.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(only_b, ["Oil prices rose sharply in Basra markets this week."]);
     assert!(cmp.only[0].sentences.iter().any(|s| s.text.contains("Hashed")));
     assert_eq!(cmp.summary.sources[1].only_sentences, 1);
     assert!(cmp.summary.sources[0].aligned_share > 0.5 && cmp.summary.sources[0].aligned_share < 1.0);
-    assert_eq!(cmp.summary.conflicts, 2);
+    assert_eq!((cmp.summary.conflicts, cmp.summary.changes), (0, 1));
     // The diff marks the changed figures on word boundaries.
     let deleted: Vec<&str> =
         attacks.diff.iter().filter(|op| op.kind == DiffKind::Delete).map(|op| op.text.as_str()).collect();
@@ -155,16 +160,20 @@ fn seed_comparisons_show_the_documented_conflicts() {
     let articles = compare_support::seed_articles();
     let get = |id: &str| articles.iter().find(|a| a.id == id).expect("seed id");
     let cmp = compare(&[get("001"), get("003"), get("004")], &EntityData::default());
-    let explanations: Vec<&str> =
-        cmp.pairs.iter().flat_map(|p| p.conflicts.iter().map(|c| c.explanation.as_str())).collect();
+    let explanations: Vec<&str> = cmp
+        .pairs
+        .iter()
+        .flat_map(|p| p.conflicts.iter().chain(&p.changes).map(|c| c.explanation.as_str()))
+        .collect();
     println!("{explanations:#?}");
     for want in [
-        "001 says 14 attacks, 003 says 13",
-        "001 says the period ends August 18, 003 says August 16",
-        "001 says 5,000 troops, 004 says 2,500",
+        "001 counts 14 attacks for August 4–18, 003 counts 13 for August 4–16: different counting windows",
+        "001 says 5,000 troops, 004 says 2,500 (dates not known: this may be a change over time)",
     ] {
         assert!(explanations.contains(&want), "{want}");
     }
+    // Nothing is called a conflict: without dates, a different figure may be a change over time.
+    assert_eq!(cmp.summary.conflicts, 0);
     let agreed = cmp
         .pairs
         .iter()
@@ -178,15 +187,43 @@ fn seed_comparisons_show_the_documented_conflicts() {
 }
 
 #[test]
+fn a_troop_level_that_fell_between_two_dated_articles_is_a_change_over_time_not_a_conflict() {
+    let articles = compare_support::seed_articles();
+    let dated = |id: &str, date: &str| {
+        let mut a = articles.iter().find(|a| a.id == id).expect("seed id").clone();
+        a.date = Some(date.to_string());
+        a
+    };
+    let (a001, a004) = (dated("001", "2020-08-19"), dated("004", "2021-04-07"));
+    let cmp = compare(&[&a001, &a004], &EntityData::default());
+    let troops = cmp
+        .pairs
+        .iter()
+        .find(|p| p.a_sentence.text.contains("5,000 US troops deployed"))
+        .expect("the troop sentences align");
+    assert!(troops.conflicts.is_empty(), "{:?}", troops.conflicts);
+    assert_eq!(troops.changes.len(), 1);
+    assert_eq!(troops.changes[0].relation, Relation::ChangedOverTime);
+    assert_eq!(
+        troops.changes[0].explanation,
+        "5,000 troops in August 2020 (001) → 2,500 in April 2021 (004): changed over time"
+    );
+    // The same figures in two articles of the same month are a genuine conflict.
+    let (b001, b004) = (dated("001", "2020-08-19"), dated("004", "2020-08-25"));
+    let cmp = compare(&[&b001, &b004], &EntityData::default());
+    let troops =
+        cmp.pairs.iter().find(|p| p.a_sentence.text.contains("5,000 US troops deployed")).expect("aligned");
+    assert_eq!(troops.conflicts[0].relation, Relation::Conflict);
+    assert_eq!(cmp.summary.conflicts, 1);
+}
+
+#[test]
 fn a_comparison_round_trips_through_json_and_postcard() {
     let articles = compare_support::seed_articles();
     let get = |id: &str| articles.iter().find(|a| a.id == id).expect("seed id");
     let cmp = compare(&[get("001"), get("003")], &EntityData::default());
     let json = serde_json::to_string(&cmp).expect("serialises");
-    assert!(
-        json.contains("\"kind\":\"delete\"")
-            && json.contains("\"explanation\":\"001 says 14 attacks, 003 says 13\"")
-    );
+    assert!(json.contains("\"kind\":\"delete\"") && json.contains("\"relation\":\"different_windows\""));
     let back: parallax_engine::compare::Comparison = serde_json::from_str(&json).expect("deserialises");
     assert_eq!(back, cmp);
     let bytes = postcard::to_allocvec(&cmp).expect("postcard");

@@ -113,9 +113,11 @@ fn score(articles: &[Article]) -> Scores {
             continue;
         };
         s.pairs_found += 1;
-        s.conflicts_raised += pair.conflicts.len();
+        let differences: Vec<&parallax_engine::compare::FactPair> =
+            pair.conflicts.iter().chain(&pair.changes).collect();
+        s.conflicts_raised += differences.len();
         for want in &g.conflicts {
-            let hit = pair.conflicts.iter().any(|c| {
+            let hit = differences.iter().any(|c| {
                 let kind = match c.kind {
                     FactKind::Count => "count",
                     FactKind::Date => "date",
@@ -132,7 +134,7 @@ fn score(articles: &[Article]) -> Scores {
                 ));
             }
         }
-        for c in &pair.conflicts {
+        for c in &differences {
             let expected = g.conflicts.iter().any(|w| {
                 let (ca, cb) = if flipped { (&c.b, &c.a) } else { (&c.a, &c.b) };
                 ca.contains(&w.a) && cb.contains(&w.b)

@@ -70,9 +70,12 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                         { for (unique && !cell.is_empty()).then(|| html! { <span class="only-badge">{ "Only in " }{ iso(&view.columns[col].label) }</span> }) }
                     </div>
                 }) }
-                { for (!row.conflicts.is_empty() || !row.agreements.is_empty()).then(|| html! {
+                { for row.strength().map(|s| html! { <p class="row-strength muted">{ "Same fact · " }{ s }</p> }) }
+                { for (!row.conflicts.is_empty() || !row.changes.is_empty() || !row.undated.is_empty() || !row.agreements.is_empty()).then(|| html! {
                     <div class="row-facts" role="cell">
                         { for row.conflicts.iter().map(|c| html! { <p class="conflict-badge" role="note"><strong>{ "Conflict: " }</strong>{ iso(c) }</p> }) }
+                        { for row.changes.iter().map(|c| html! { <p class="change-badge" role="note"><strong>{ "Explained: " }</strong>{ iso(c) }</p> }) }
+                        { for row.undated.iter().map(|c| html! { <p class="undated-badge" role="note"><strong>{ "Differs: " }</strong>{ iso(c) }</p> }) }
                         { for row.agreements.iter().map(|a| html! { <p class="agree-badge">{ "Agree: " }{ iso(a) }</p> }) }
                     </div>
                 }) }
@@ -87,14 +90,17 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
         <section class="page compare">
             <h1>{ "Compare coverage" }</h1>
             <PinButton ids={ids.to_vec()} />
+            { for view.notices.iter().map(|n| html! { <p class="notice" role="status">{ iso(n) }</p> }) }
             <div class="compare-summary" aria-label="Summary">
                 <p><strong>{ summary.pairs }</strong>{ " aligned sentence pairs · " }
                    <strong class={classes!((summary.conflicts > 0).then_some("conflict-count"))}>{ summary.conflicts }</strong>{ if summary.conflicts == 1 { " conflict" } else { " conflicts" } }
+                   { " · " }<strong>{ summary.changes }</strong>{ " differences explained by time · " }
+                   <strong>{ summary.undated }</strong>{ " undated differences" }
                    { " · " }<strong>{ summary.shared_runs }</strong>{ " runs of shared wording · " }
                    <strong>{ summary.quote_differences }</strong>{ " quotes worded differently" }</p>
                 <ul class="legend-inline">
                     <li><mark class="diff">{ "worded differently" }</mark></li>
-                    <li><mark class="conflict">{ "conflicting figure or date" }</mark></li>
+                    <li><mark class="conflict">{ "figure or date that differs" }</mark></li>
                     <li><span class="only-badge">{ "only in one source" }</span></li>
                 </ul>
             </div>

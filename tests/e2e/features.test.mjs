@@ -133,9 +133,10 @@ test('comparing two reports aligns them, marks changed wording and explains conf
   const { page, errors } = await open('#/compare/' + ids.join('/'));
   const started = Date.now();
   await page.waitForSelector('.compare-row:not(.compare-header)');
-  const badges = await page.locator('.conflict-badge').allTextContents();
-  assert.ok(badges.some((b) => /14/.test(b) && /13/.test(b)), `badges: ${badges}`);
-  assert.ok(badges.some((b) => /18/.test(b) && /16/.test(b)), `badges: ${badges}`);
+  // 14 vs 13 attacks over August 4–18 and August 4–16: explained as two counting windows.
+  const badges = await page.locator('.change-badge').allTextContents();
+  assert.ok(badges.some((b) => /14/.test(b) && /13/.test(b) && /18/.test(b) && /16/.test(b) && /counting windows/.test(b)), `badges: ${badges}`);
+  assert.ok((await page.locator('.row-strength').count()) > 0, 'each aligned row shows its strength');
   const agree = await page.locator('.agree-badge').allTextContents();
   assert.ok(agree.some((a) => /39/.test(a)), `39 rocket attacks and 39 missiles agree: ${agree}`);
   assert.ok((await page.locator('mark.diff').count()) > 0, 'changed wording is marked');
@@ -173,7 +174,7 @@ test('no serious accessibility violations (axe-core) on search, entity and compa
     ['#/search?q=Kadhemi', '.result'],
     ['#/entities', '.entity-column'],
     ['#/entity/popular-mobilization-forces', '.spellings'],
-    ['#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.conflict-badge'],
+    ['#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.change-badge'],
   ]) {
     await page.goto(server.url + hash);
     await page.waitForSelector(ready);

@@ -458,6 +458,7 @@ fn planned_keys(toks: &[Token<'_>]) -> Vec<String> {
 /// Aligns all article pairs. `labels` name the articles in explanations.
 pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
     let f = featurise(articles);
+    let published: Vec<_> = articles.iter().map(|a| super::timing::published(a)).collect();
     let mut matched: Vec<Vec<bool>> = f.sentences.iter().map(|ss| vec![false; ss.len()]).collect();
     let mut pairs = Vec::new();
     for a in 0..articles.len() {
@@ -477,9 +478,21 @@ pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
                 matched[b][j] = true;
                 let sa = &f.sentences[a][i];
                 let sb = &f.sentences[b][j];
-                let (agreements, conflicts) = figures::check_facts(
-                    (&sa.text, &f.facts[a][i], sa.start, labels[a]),
-                    (&sb.text, &f.facts[b][j], sb.start, labels[b]),
+                let checked = figures::check_facts(
+                    &figures::Side {
+                        text: &sa.text,
+                        facts: &f.facts[a][i],
+                        base: sa.start,
+                        label: labels[a],
+                        published: published[a],
+                    },
+                    &figures::Side {
+                        text: &sb.text,
+                        facts: &f.facts[b][j],
+                        base: sb.start,
+                        label: labels[b],
+                        published: published[b],
+                    },
                 );
                 pairs.push(AlignedPair {
                     a: articles[a].id.clone(),
@@ -488,8 +501,9 @@ pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
                     b_sentence: sb.clone(),
                     score,
                     diff: diff::diff(&sa.text, sa.start, &sb.text, sb.start),
-                    conflicts,
-                    agreements,
+                    conflicts: checked.conflicts,
+                    changes: checked.changes,
+                    agreements: checked.agreements,
                 });
             }
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::text::{tokens, Token};
 
 use super::terms::{is_stop_word, stem, term_key};
+use super::timing::{self, Relation, Timing};
 
 /// What a fact is, with its normalised value.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +42,18 @@ pub struct DatePoint {
 }
 
 impl DatePoint {
-    fn describe(&self) -> String {
+    /// Month and year only: "August 2020", "2021", "August".
+    pub(super) fn describe_month(&self) -> String {
+        let month = self.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1))).map(|m| m.0);
+        match (month, self.year) {
+            (Some(m), Some(y)) => format!("{m} {y}"),
+            (Some(m), None) => m.to_string(),
+            (None, Some(y)) => y.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+
+    pub(super) fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(m) = self.month {
             parts.push(MONTHS[usize::from(m - 1)].0.to_string());
@@ -61,7 +73,7 @@ impl DatePoint {
     }
 
     /// Whether two points can not be the same date (a field both state differs).
-    fn differs(&self, other: &DatePoint) -> bool {
+    pub(super) fn differs(&self, other: &DatePoint) -> bool {
         let differ = |a: Option<i64>, b: Option<i64>| matches!((a, b), (Some(x), Some(y)) if x != y);
         differ(self.month.map(i64::from), other.month.map(i64::from))
             || differ(self.day.map(i64::from), other.day.map(i64::from))
@@ -109,6 +121,10 @@ pub struct FactPair {
     pub b_end: usize,
     /// A short explanation, e.g. "001 says 14 attacks, 003 says 13".
     pub explanation: String,
+    /// How the two relate: agree, conflict, changed over time, different counting windows or
+    /// undated.
+    #[serde(default)]
+    pub relation: Relation,
 }
 
 const MONTHS: &[(&str, &[&str])] = &[
@@ -394,7 +410,18 @@ fn format_number(v: f64) -> String {
     out
 }
 
-/// Compares the facts of two aligned sentences. Returns (agreements, conflicts).
+/// What two aligned sentences' figures and dates say to each other.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// Figures and dates both state the same way.
+    pub agreements: Vec<FactPair>,
+    /// Differences at the same time (genuine conflicts), or where a date is missing (undated).
+    pub conflicts: Vec<FactPair>,
+    /// Differences explained by time: changed over time, or different counting windows.
+    pub changes: Vec<FactPair>,
+}
+
+/// Compares the facts of two undated sentences (for tests and examples).
 ///
 /// `a_base`/`b_base` are the sentences' raw-file offsets, `a_label`/`b_label` how explanations
 /// name the two sources ("001 says 14 attacks, 003 says 13").
@@ -405,17 +432,36 @@ pub fn check(
     b_text: &str,
     b_base: usize,
     b_label: &str,
-) -> (Vec<FactPair>, Vec<FactPair>) {
-    check_facts((a_text, &facts(a_text), a_base, a_label), (b_text, &facts(b_text), b_base, b_label))
+) -> Checked {
+    let (fa, fb) = (facts(a_text), facts(b_text));
+    check_facts(
+        &Side { text: a_text, facts: &fa, base: a_base, label: a_label, published: None },
+        &Side { text: b_text, facts: &fb, base: b_base, label: b_label, published: None },
+    )
 }
 
-/// One side of [`check_facts`]: sentence text, its facts, raw offset and source label.
-pub type Side<'a> = (&'a str, &'a [Fact], usize, &'a str);
+/// One side of [`check_facts`].
+pub struct Side<'a> {
+    /// The sentence.
+    pub text: &'a str,
+    /// Its figures and dates.
+    pub facts: &'a [Fact],
+    /// Its raw-file offset.
+    pub base: usize,
+    /// How explanations name its source.
+    pub label: &'a str,
+    /// Its article's publication date, when known.
+    pub published: Option<DatePoint>,
+}
 
-/// [`check`] with each sentence's facts already extracted (or taken from entity mentions).
-pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
-    let (a_text, a_facts, a_base, a_label) = a;
-    let (b_text, b_facts, b_base, b_label) = b;
+/// [`check`] with each sentence's facts already extracted and its article's date.
+pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
+    let (a_text, a_facts, a_base, a_label) = (a.text, a.facts, a.base, a.label);
+    let (b_text, b_facts, b_base, b_label) = (b.text, b.facts, b.base, b.label);
+    let (a_time, b_time): (Timing, Timing) =
+        (timing::timing(a_facts, a.published), timing::timing(b_facts, b.published));
+    let mut changes = Vec::new();
+    let mut windows_explained = false;
     let mut agree = Vec::new();
     let mut conflict = Vec::new();
     let pair = |kind: FactKind, fa: &Fact, fb: &Fact, explanation: String| FactPair {
@@ -427,6 +473,11 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
         b_start: b_base + fb.start,
         b_end: b_base + fb.end,
         explanation,
+        relation: Relation::Conflict,
+    };
+    let with = |mut p: FactPair, relation: Relation| {
+        p.relation = relation;
+        p
     };
 
     // Counts, class by class.
@@ -468,11 +519,9 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
                     format_number(*va),
                     counted_noun_of(&a_facts[*ia]).unwrap_or_default()
                 );
-                agree.push(pair(
-                    FactKind::Count,
-                    &a_facts[*ia],
-                    &b_facts[ib],
-                    explanation.trim_end().to_string(),
+                agree.push(with(
+                    pair(FactKind::Count, &a_facts[*ia], &b_facts[ib], explanation.trim_end().to_string()),
+                    Relation::Agree,
                 ));
                 false
             } else {
@@ -480,12 +529,21 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
             }
         });
         if let ([(ia, va, noun)], [(ib, vb, _)]) = (left.as_slice(), right.as_slice()) {
-            let explanation = format!(
-                "{a_label} says {} {noun}, {b_label} says {}",
-                format_number(*va),
-                format_number(*vb)
+            let relation = timing::relate(&a_time, &b_time);
+            let explanation = timing::explain(
+                relation,
+                (a_label, &a_time, &format_number(*va)),
+                (b_label, &b_time, &format_number(*vb)),
+                noun,
             );
-            conflict.push(pair(FactKind::Count, &a_facts[*ia], &b_facts[*ib], explanation));
+            let found = with(pair(FactKind::Count, &a_facts[*ia], &b_facts[*ib], explanation), relation);
+            match relation {
+                Relation::ChangedOverTime | Relation::DifferentWindows => {
+                    windows_explained |= relation == Relation::DifferentWindows;
+                    changes.push(found);
+                }
+                _ => conflict.push(found),
+            }
         }
     }
 
@@ -499,7 +557,7 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
             .collect()
     };
     let (ra, rb) = (ranges(a_facts), ranges(b_facts));
-    if let ([ia], [ib]) = (ra.as_slice(), rb.as_slice()) {
+    if let ([ia], [ib], false) = (ra.as_slice(), rb.as_slice(), windows_explained) {
         if let (FactValue::Range(sa, ea), FactValue::Range(sb, eb)) =
             (&a_facts[*ia].value, &b_facts[*ib].value)
         {
@@ -524,7 +582,10 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
             }
             if same {
                 let explanation = format!("both say {} to {}", sa.describe(), ea.describe());
-                agree.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+                agree.push(with(
+                    pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation),
+                    Relation::Agree,
+                ));
             }
         }
     }
@@ -546,16 +607,14 @@ pub fn check_facts(a: Side<'_>, b: Side<'_>) -> (Vec<FactPair>, Vec<FactPair>) {
                     format!("{a_label} says {}, {b_label} says {}", pa.describe(), pb.describe());
                 conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
             } else {
-                agree.push(pair(
-                    FactKind::Date,
-                    &a_facts[*ia],
-                    &b_facts[*ib],
-                    format!("both say {}", pa.describe()),
+                agree.push(with(
+                    pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], format!("both say {}", pa.describe())),
+                    Relation::Agree,
                 ));
             }
         }
     }
-    (agree, conflict)
+    Checked { agreements: agree, conflicts: conflict, changes }
 }
 
 fn counted_noun_of(fact: &Fact) -> Option<String> {
@@ -570,10 +629,10 @@ mod tests {
     use super::*;
 
     fn explain(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
-        let (agree, conflict) = check(a, 0, "001", b, 0, "003");
+        let checked = check(a, 0, "001", b, 0, "003");
         (
-            agree.into_iter().map(|p| p.explanation).collect(),
-            conflict.into_iter().map(|p| p.explanation).collect(),
+            checked.agreements.into_iter().map(|p| p.explanation).collect(),
+            checked.conflicts.into_iter().chain(checked.changes).map(|p| p.explanation).collect(),
         )
     }
 
@@ -595,7 +654,7 @@ mod tests {
         );
         assert_eq!(
             conflict,
-            ["001 says 14 attacks, 003 says 13", "001 says the period ends August 18, 003 says August 16"]
+            ["001 counts 14 attacks for August 4–18, 003 counts 13 for August 4–16: different counting windows"]
         );
     }
 
@@ -605,7 +664,10 @@ mod tests {
             "the expulsion of the 5,000 US troops deployed",
             "to expel the 2,500 US troops who are still there",
         );
-        assert_eq!(conflict, ["001 says 5,000 troops, 003 says 2,500"]);
+        assert_eq!(
+            conflict,
+            ["001 says 5,000 troops, 003 says 2,500 (dates not known: this may be a change over time)"]
+        );
         let (_, conflict) = explain("14 fighters were arrested", "13 bombs and missiles");
         assert!(conflict.is_empty());
         let (_, conflict) = explain("who took office in May", "who has been in office for one year");

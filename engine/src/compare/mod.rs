@@ -35,6 +35,7 @@ mod quotes;
 pub mod sentences;
 mod shared;
 pub(crate) mod terms;
+pub mod timing;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +53,7 @@ pub use figures::{FactKind, FactPair};
 pub use quotes::{Quote, QuotePair};
 pub use sentences::{sentences, split_sentences, Sentence};
 pub use shared::SharedRun;
+pub use timing::Relation;
 
 /// One article taking part in a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,8 +82,13 @@ pub struct AlignedPair {
     pub score: f32,
     /// Word diff from A's sentence to B's.
     pub diff: Vec<DiffOp>,
-    /// Figures and dates both state, differently.
+    /// Figures and dates both state, differently, at the same time (or where a date is missing:
+    /// [`FactPair::relation`] is then [`Relation::Undated`]).
     pub conflicts: Vec<FactPair>,
+    /// Figures that differ for a reason the texts give: a change over time, or different
+    /// counting windows.
+    #[serde(default)]
+    pub changes: Vec<FactPair>,
     /// Figures and dates both state the same way (e.g. "39 rocket attacks" / "39 missiles").
     pub agreements: Vec<FactPair>,
 }
@@ -119,8 +126,14 @@ pub struct Summary {
     pub sources: Vec<SourceSummary>,
     /// Aligned sentence pairs.
     pub pairs: usize,
-    /// Conflicts over all aligned pairs and quotes.
+    /// Genuine conflicts (same time) over all aligned pairs.
     pub conflicts: usize,
+    /// Differences explained by time (changed over time, different counting windows).
+    #[serde(default)]
+    pub changes: usize,
+    /// Differences whose dates are not known on both sides.
+    #[serde(default)]
+    pub undated: usize,
     /// Quotes of one speaker whose wording differs between outlets.
     pub quote_differences: usize,
     /// Runs of shared wording (≥ [`SHARED_RUN_WORDS`] identical words).
@@ -198,12 +211,17 @@ pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
         });
         only.push(OnlyIn { article: article.id.clone(), sentences: unmatched });
     }
-    let conflicts = aligned.pairs.iter().map(|p| p.conflicts.len()).sum::<usize>();
+    let count =
+        |r: Relation| aligned.pairs.iter().flat_map(|p| &p.conflicts).filter(|c| c.relation == r).count();
+    let (conflicts, undated) = (count(Relation::Conflict), count(Relation::Undated));
+    let changes = aligned.pairs.iter().map(|p| p.changes.len()).sum::<usize>();
     let quote_differences = quotes.iter().filter(|q| q.wording_differs).count();
     let summary = Summary {
         sources,
         pairs: aligned.pairs.len(),
         conflicts,
+        changes,
+        undated,
         quote_differences,
         shared_runs: shared.len(),
     };

@@ -1,6 +1,6 @@
 //! Quotes and who said them, so two outlets quoting one speaker can be compared word for word.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -288,43 +288,71 @@ fn content_terms(text: &str) -> HashSet<String> {
 /// Pairs quotes of the same speaker across articles that share at least two content words and
 /// half of the shorter quote's content words.
 pub fn pair_quotes(articles: &[&Article]) -> Vec<QuotePair> {
-    let all: Vec<Vec<Quote>> = articles.iter().map(|a| quotes(a)).collect();
+    // Per article: distinct quotes (a quote repeated word for word by the same speaker counts
+    // once), grouped by speaker key, each with its content terms.
+    type Keyed = (Quote, HashSet<String>);
+    let all: Vec<HashMap<String, Vec<Keyed>>> = articles
+        .iter()
+        .map(|a| {
+            let mut seen: HashSet<(String, Vec<String>)> = HashSet::new();
+            let mut by_speaker: HashMap<String, Vec<Keyed>> = HashMap::new();
+            for q in quotes(a) {
+                let Some(key) = q.speaker.as_deref().map(speaker_key).filter(|k| !k.is_empty()) else {
+                    continue;
+                };
+                if !seen.insert((key.clone(), fold_words(&q.text))) {
+                    continue;
+                }
+                let terms = content_terms(&q.text);
+                by_speaker.entry(key).or_default().push((q, terms));
+            }
+            by_speaker
+        })
+        .collect();
     let mut out = Vec::new();
     for a in 0..articles.len() {
         for b in a + 1..articles.len() {
-            for qa in &all[a] {
-                let Some(speaker_a) = &qa.speaker else { continue };
-                let ka = speaker_key(speaker_a);
-                let ta = content_terms(&qa.text);
-                for qb in &all[b] {
-                    let Some(speaker_b) = &qb.speaker else { continue };
-                    if ka.is_empty() || speaker_key(speaker_b) != ka {
-                        continue;
+            let mut keys: Vec<&String> = all[a].keys().collect();
+            keys.sort();
+            let mut found = Vec::new();
+            for key in keys {
+                let Some(theirs) = all[b].get(key) else { continue };
+                for (qa, ta) in &all[a][key] {
+                    for (qb, tb) in theirs {
+                        if out.len() + found.len() >= MAX_QUOTE_PAIRS {
+                            break;
+                        }
+                        let shared = ta.intersection(tb).count();
+                        let smaller = ta.len().min(tb.len()).max(1);
+                        let overlap = shared as f32 / smaller as f32;
+                        if shared < 2 || overlap < 0.5 {
+                            continue;
+                        }
+                        let ops = diff(&qa.text, qa.start, &qb.text, qb.start);
+                        let wording_differs = fold_words(&qa.text) != fold_words(&qb.text)
+                            && ops.iter().any(|op| op.kind != DiffKind::Equal);
+                        found.push(QuotePair {
+                            speaker: qa.speaker.clone().unwrap_or_default(),
+                            a: qa.clone(),
+                            b: qb.clone(),
+                            overlap,
+                            diff: ops,
+                            wording_differs,
+                        });
                     }
-                    let tb = content_terms(&qb.text);
-                    let shared = ta.intersection(&tb).count();
-                    let smaller = ta.len().min(tb.len()).max(1);
-                    let overlap = shared as f32 / smaller as f32;
-                    if shared < 2 || overlap < 0.5 {
-                        continue;
-                    }
-                    let ops = diff(&qa.text, qa.start, &qb.text, qb.start);
-                    let wording_differs = fold_words(&qa.text) != fold_words(&qb.text)
-                        && ops.iter().any(|op| op.kind != DiffKind::Equal);
-                    out.push(QuotePair {
-                        speaker: speaker_a.clone(),
-                        a: qa.clone(),
-                        b: qb.clone(),
-                        overlap,
-                        diff: ops,
-                        wording_differs,
-                    });
                 }
             }
+            // Reading order of A, as before grouping by speaker.
+            found.sort_by_key(|p| (p.a.start, p.b.start));
+            out.extend(found);
         }
     }
     out
 }
+
+/// At most this many quote pairs per comparison (one speaker quoted a thousand times in both
+/// articles would otherwise give a million pairs).
+pub const MAX_QUOTE_PAIRS: usize = 2_000;
 
 fn fold_words(text: &str) -> Vec<String> {
     tokens(text).into_iter().map(|t| t.norm).collect()

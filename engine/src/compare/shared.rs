@@ -28,6 +28,13 @@ pub struct SharedRun {
     pub b_end: usize,
 }
 
+/// Starts in A tried for each place in B (a wording repeated more often in A than this is still
+/// matched place by place, through the per-key cursor).
+const CANDIDATE_STARTS: usize = 8;
+/// At most this many runs are reported for a comparison (wire copy is a handful of runs; more
+/// means repeated boilerplate).
+pub const MAX_RUNS: usize = 2_000;
+
 /// One word of an article: folded form, block index and raw range.
 struct Word {
     norm: String,
@@ -68,23 +75,25 @@ pub fn shared_runs(articles: &[&Article], min_words: usize) -> Vec<SharedRun> {
                 index.entry(key).or_default().push(i);
             }
             let same = |i: usize, j: usize| wa[i].norm == wb[j].norm;
-            let mut seen_a_starts = std::collections::HashSet::new();
+            // Per key, how many of its starts in A earlier places of B already took: a line
+            // repeated r times in both articles gives r runs (place k with place k), not r×r.
+            let mut taken: HashMap<Vec<&str>, usize> = HashMap::new();
             for j in 0..=wb.len() - min_words {
                 if wb[j].block != wb[j + min_words - 1].block {
                     continue;
                 }
                 let key: Vec<&str> = wb[j..j + min_words].iter().map(|w| w.norm.as_str()).collect();
                 let Some(starts) = index.get(&key) else { continue };
-                for &i in starts {
-                    // Only start a run where it cannot be extended backwards.
-                    if i > 0
+                let cursor = taken.entry(key).or_insert(0);
+                // Only start a run where it cannot be extended backwards.
+                let maximal_start = |i: usize| {
+                    !(i > 0
                         && j > 0
                         && wa[i - 1].block == wa[i].block
                         && wb[j - 1].block == wb[j].block
-                        && same(i - 1, j - 1)
-                    {
-                        continue;
-                    }
+                        && same(i - 1, j - 1))
+                };
+                let run_len = |i: usize| {
                     let mut len = min_words;
                     while i + len < wa.len()
                         && j + len < wb.len()
@@ -94,27 +103,44 @@ pub fn shared_runs(articles: &[&Article], min_words: usize) -> Vec<SharedRun> {
                     {
                         len += 1;
                     }
-                    if !seen_a_starts.insert((i, j)) {
-                        continue;
-                    }
-                    let (first, last) = (&wa[i], &wa[i + len - 1]);
-                    let text = articles[a]
-                        .blocks
-                        .get(first.block)
-                        .and_then(|blk| blk.text.get(first.start - blk.start..last.end - blk.start))
-                        .unwrap_or("")
-                        .to_string();
-                    out.push(SharedRun {
-                        a: articles[a].id.clone(),
-                        b: articles[b].id.clone(),
-                        words: len,
-                        text,
-                        a_start: first.start,
-                        a_end: last.end,
-                        b_start: wb[j].start,
-                        b_end: wb[j + len - 1].end,
+                    len
+                };
+                let from = (*cursor).min(starts.len().saturating_sub(1));
+                let best = starts
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .take(CANDIDATE_STARTS)
+                    .filter(|(_, &i)| maximal_start(i))
+                    .map(|(k, &i)| (k, i, run_len(i)))
+                    .fold(None::<(usize, usize, usize)>, |best, c| match best {
+                        Some(b) if b.2 >= c.2 => Some(b),
+                        _ => Some(c),
                     });
+                let Some((k, i, len)) = best else { continue };
+                if k == *cursor {
+                    *cursor += 1;
                 }
+                if out.len() >= MAX_RUNS {
+                    return out;
+                }
+                let (first, last) = (&wa[i], &wa[i + len - 1]);
+                let text = articles[a]
+                    .blocks
+                    .get(first.block)
+                    .and_then(|blk| blk.text.get(first.start - blk.start..last.end - blk.start))
+                    .unwrap_or("")
+                    .to_string();
+                out.push(SharedRun {
+                    a: articles[a].id.clone(),
+                    b: articles[b].id.clone(),
+                    words: len,
+                    text,
+                    a_start: first.start,
+                    a_end: last.end,
+                    b_start: wb[j].start,
+                    b_end: wb[j + len - 1].end,
+                });
             }
         }
     }

@@ -114,6 +114,22 @@ fn year_of(token: &Token<'_>) -> Option<i32> {
     }
 }
 
+/// The month of a capitalised abbreviation written with its dot ("Jan.", "Sept."), at token `i`.
+fn abbreviated_month(toks: &[Token<'_>], text: &str, i: usize) -> Option<u8> {
+    let tok = toks.get(i)?;
+    if !is_capitalised(tok) || tok.norm.len() > 4 || !text[tok.end..].starts_with('.') {
+        return None;
+    }
+    MONTHS.iter().find(|(name, _)| *name == tok.norm && name.len() <= 4 && *name != "may").map(|m| m.1)
+}
+
+/// The gap after an abbreviated month: its dot and one or two spaces (". ").
+fn dotted_gap_ok(toks: &[Token<'_>], text: &str, a: usize, b: usize) -> bool {
+    let (Some(x), Some(y)) = (toks.get(a), toks.get(b)) else { return false };
+    let gap = &text[x.end..y.start];
+    gap.starts_with('.') && gap.len() <= 3 && gap[1..].chars().all(|c| c == ' ')
+}
+
 /// Words after which a capitalised "May" or "March" is a month, not a verb.
 const MONTH_CONTEXT: &[&str] = &[
     "in", "since", "of", "until", "till", "by", "early", "late", "mid", "from", "to", "and", "between",
@@ -154,9 +170,21 @@ fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate,
         }
         return None;
     }
-    if let Some(month) = month_of(&tok.norm).filter(|_| is_capitalised(tok)) {
-        let next_day = toks.get(i + 1).and_then(day_of).filter(|_| gap_ok(i, i + 1, false));
-        let next_year = toks.get(i + 1).and_then(year_of).filter(|_| gap_ok(i, i + 1, false));
+    // "Jan. 5, 2021", "Sept. 30": an abbreviated month with its dot, then a day or a year.
+    let abbreviated = abbreviated_month(toks, text, i);
+    if let Some(month) = month_of(&tok.norm).filter(|_| is_capitalised(tok)).or(abbreviated) {
+        let after_month = |j: usize| {
+            if abbreviated.is_some() {
+                dotted_gap_ok(toks, text, i, j)
+            } else {
+                gap_ok(i, j, false)
+            }
+        };
+        let next_day = toks.get(i + 1).and_then(day_of).filter(|_| after_month(i + 1));
+        let next_year = toks.get(i + 1).and_then(year_of).filter(|_| after_month(i + 1));
+        if abbreviated.is_some() && next_day.is_none() && next_year.is_none() {
+            return None;
+        }
         let ambiguous = matches!(tok.norm.as_str(), "may" | "march");
         if ambiguous && next_day.is_none() && next_year.is_none() {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p)).map(|t| t.norm.as_str());
@@ -306,6 +334,19 @@ fn is_plural(word: &str) -> bool {
     IRREGULAR_PLURALS.contains(&word) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
 }
 
+/// Bytes before a number searched for its qualifier: longer than any qualifier in [`QUALIFIERS`]
+/// with the character before it.
+const QUALIFIER_BYTES: usize = 24;
+
+/// The last `max` bytes of `text` at most, cut on a character boundary.
+fn tail(text: &str, max: usize) -> &str {
+    let mut from = text.len().saturating_sub(max);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 fn number_of(token: &Token<'_>) -> Option<f64> {
     let n = token.norm.as_str();
     if n.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -430,7 +471,9 @@ pub(super) fn figures(
         if !inferred && !TIME_UNITS.contains(&unit.as_str()) {
             last_unit.clone_from(&unit);
         }
-        let folded_before = crate::text::fold(before.trim_end());
+        // Only the few words before the number can hold its qualifier: folding the whole
+        // paragraph before every number made long paragraphs of figures quadratic.
+        let folded_before = crate::text::fold(tail(before.trim_end(), QUALIFIER_BYTES));
         let qualifier = QUALIFIERS
             .iter()
             .find(|q| {
@@ -497,6 +540,10 @@ mod tests {
         );
         assert_eq!(dates_in("defeated in Iraq in 2017, although"), [pair("2017", "2017")]);
         assert_eq!(dates_in("started on October 7, and"), [pair("October 7", "--10-07")]);
+        // One date, as the comparison used to read it (a month, a count of 5 and a year).
+        assert_eq!(dates_in("on Jan. 5, 2021, the"), [pair("Jan. 5, 2021", "2021-01-05")]);
+        assert_eq!(dates_in("by Sept. 2020 most"), [pair("Sept. 2020", "2020-09")]);
+        assert!(dates_in("Dec. The end").is_empty());
     }
 
     #[test]
