@@ -618,12 +618,17 @@ pub struct InContext {
     pub article: String,
     /// The article's title.
     pub title: String,
-    /// Text before the mention (trimmed to a word boundary, with "…" when cut).
+    /// Text before the mention (trimmed to a word boundary where cut).
     pub before: String,
     /// The mention as written.
     pub surface: String,
-    /// Text after the mention.
+    /// Text after the mention (trimmed to a word boundary where cut).
     pub after: String,
+    /// Whether the paragraph goes on before `before` (the page shows "…"; kept out of the text so
+    /// the article's words can be bidi-isolated from it).
+    pub cut_before: bool,
+    /// Whether the paragraph goes on after `after`.
+    pub cut_after: bool,
     /// Raw offset of the mention, for the link that scrolls to it.
     pub start: usize,
 }
@@ -653,23 +658,17 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
             to -= 1;
         }
         let before = &text[from..s];
-        let before = if from > 0 {
-            format!("…{}", before.split_once(' ').map_or(before, |x| x.1))
-        } else {
-            before.to_string()
-        };
+        let before = if from > 0 { before.split_once(' ').map_or(before, |x| x.1) } else { before };
         let after = &text[e..to];
-        let after = if to < text.len() {
-            format!("{}…", after.rsplit_once(' ').map_or(after, |x| x.0))
-        } else {
-            after.to_string()
-        };
+        let after = if to < text.len() { after.rsplit_once(' ').map_or(after, |x| x.0) } else { after };
         let item = InContext {
             article: article.id.clone(),
             title: article.title.text.clone(),
-            before,
+            before: before.to_string(),
             surface: text[s..e].to_string(),
-            after,
+            after: after.to_string(),
+            cut_before: from > 0,
+            cut_after: to < text.len(),
             start: m.start,
         };
         let outlet = outlet_of(Some(article));

@@ -47,6 +47,8 @@ pub enum Notice {
     Corrupt(String),
     /// The stored value has a version this build cannot read.
     UnknownVersion(u64),
+    /// A change could not be saved (storage full, disabled or refused); the sentence says which.
+    SaveFailed(String),
 }
 
 impl Notice {
@@ -60,6 +62,7 @@ impl Notice {
                 "Your saved searches and pinned comparisons were saved in a format this version of Parallax \
                  does not know (version {v}), so they were cleared."
             ),
+            Notice::SaveFailed(why) => why.clone(),
         }
     }
 }
@@ -197,20 +200,49 @@ pub fn load() -> (Remembered, Option<Notice>) {
 
 /// Writes what is remembered. The error (storage full or disabled) is a sentence for the page.
 pub fn save(remembered: &Remembered) -> Result<(), String> {
-    let storage = local_storage().ok_or("This browser does not let Parallax remember anything.")?;
+    let storage = local_storage()
+        .ok_or("This browser does not let Parallax remember anything, so this change was not saved.")?;
     storage.set_item(KEY, &encode(remembered)).map_err(|_| {
-        "Parallax could not save your searches: the browser's storage is full or disabled.".to_string()
+        "Parallax could not save this change: the browser's storage is full or turned off.".to_string()
     })
 }
 
 /// Loads, changes and saves in one step, e.g. `storage::update(|r| r.add_search(query))` from the
-/// search page. Saves only when `change` says something changed; returns the new state.
-pub fn update(change: impl FnOnce(&mut Remembered) -> bool) -> Remembered {
-    let (mut remembered, _) = load();
-    if change(&mut remembered) {
-        let _ = save(&remembered);
+/// search page. Saves only when `change` says something changed. Returns what is now stored, or,
+/// when saving failed, the notice to show (what is stored is then unchanged; the notice is also
+/// kept for [`take_notice`], so a page that cannot show it leaves it for the home page).
+pub fn update(change: impl FnOnce(&mut Remembered) -> bool) -> Result<Remembered, Notice> {
+    let result = apply(load().0, change, save);
+    if let Err(notice) = &result {
+        PENDING.with(|p| *p.borrow_mut() = Some(notice.clone()));
     }
-    remembered
+    result
+}
+
+/// [`update`] without the browser: `change` applied to `stored`, then saved with `save` if it
+/// changed anything. A failed save is a [`Notice::SaveFailed`], never a silent success.
+pub fn apply(
+    mut stored: Remembered,
+    change: impl FnOnce(&mut Remembered) -> bool,
+    save: impl FnOnce(&Remembered) -> Result<(), String>,
+) -> Result<Remembered, Notice> {
+    if change(&mut stored) {
+        save(&stored).map_err(Notice::SaveFailed)?;
+    }
+    Ok(stored)
+}
+
+/// Whether a comparison shows as pinned after the reader pressed the pin button, and what to say:
+/// after a failed save it stays as it was (`was_pinned`) and the notice is shown.
+pub fn pin_outcome(
+    result: Result<Remembered, Notice>,
+    ids: &[String],
+    was_pinned: bool,
+) -> (bool, Option<String>) {
+    match result {
+        Ok(stored) => (stored.is_pinned(ids), None),
+        Err(notice) => (was_pinned, Some(notice.message())),
+    }
 }
 
 /// The notice of the last load that discarded stored state, once.
@@ -302,6 +334,39 @@ mod tests {
     fn natively_there_is_no_storage_and_no_crash() {
         assert_eq!(load(), (Remembered::default(), None));
         assert!(save(&Remembered::default()).is_err());
-        assert_eq!(update(|r| r.add_search("x")).searches, ["x"]);
+        // Nothing can be saved, and update says so rather than claiming the search was remembered.
+        let err = update(|r| r.add_search("x")).unwrap_err();
+        assert!(matches!(err, Notice::SaveFailed(_)), "{err:?}");
+        assert_eq!(take_notice(), Some(err), "kept for the home page to show");
+        assert_eq!(update(|_| false), Ok(Remembered::default()), "no change, nothing to save");
+    }
+
+    #[test]
+    fn a_failed_save_leaves_the_pin_button_unpinned_and_says_why() {
+        let full = |_: &Remembered| Err("Parallax could not save this change: storage is full.".to_string());
+        let pair = ids(&["a", "b"]);
+        let result = apply(Remembered::default(), |r| r.pin_comparison(&pair), full);
+        let (pinned, notice) = pin_outcome(result, &pair, false);
+        assert!(!pinned, "the button must not turn into “Pinned · unpin”");
+        assert_eq!(notice.as_deref(), Some("Parallax could not save this change: storage is full."));
+
+        // Unpinning that fails leaves it pinned.
+        let mut stored = Remembered::default();
+        stored.pin_comparison(&pair);
+        let (pinned, notice) = pin_outcome(apply(stored.clone(), |r| r.unpin(&pair), full), &pair, true);
+        assert!(pinned && notice.is_some());
+
+        // And when saving works, the button follows what was saved.
+        let mut saved = None;
+        let result = apply(
+            Remembered::default(),
+            |r| r.pin_comparison(&pair),
+            |r| {
+                saved = Some(r.clone());
+                Ok(())
+            },
+        );
+        assert_eq!(pin_outcome(result, &pair, false), (true, None));
+        assert!(saved.is_some_and(|r| r.is_pinned(&pair)));
     }
 }

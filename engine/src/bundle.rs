@@ -4,7 +4,10 @@
 //! Layout: `b"PARALLAX"` magic (8 bytes), format version (u32 LE), payload length (u64 LE),
 //! CRC-32 of the payload (u32 LE), then the payload (postcard-encoded [`Bundle`]).
 //! Decoding checks each in turn, so a wrong file, an unknown version, a truncated download and
-//! flipped bits each get their own message.
+//! flipped bits each get their own message; then [`validate`] checks that every offset, length
+//! and id in the payload is in range, so a bundle that decodes is safe to read.
+
+pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +69,9 @@ pub enum BundleError {
     Corrupt,
     /// The checksum matched but the payload does not decode (a bug in the writer).
     Malformed(String),
+    /// The payload decodes but does not hang together: an offset, length or id points outside
+    /// what it refers to (see [`validate`]).
+    Inconsistent(validate::Inconsistency),
 }
 
 impl std::fmt::Display for BundleError {
@@ -76,6 +82,7 @@ impl std::fmt::Display for BundleError {
             BundleError::Truncated { expected, found } => write!(f, "the corpus bundle is incomplete ({found} of {expected} payload bytes); the download was probably interrupted, reload the page"),
             BundleError::Corrupt => write!(f, "the corpus bundle is corrupt (its checksum does not match); reload the page or rebuild the bundle"),
             BundleError::Malformed(why) => write!(f, "the corpus bundle could not be decoded ({why}); rebuild it with `parallax build`"),
+            BundleError::Inconsistent(what) => write!(f, "the corpus bundle is damaged ({what}); it was altered or written by a faulty tool, so rebuild it with `parallax build`"),
         }
     }
 }
@@ -120,7 +127,9 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     if crc32(payload) != crc {
         return Err(BundleError::Corrupt);
     }
-    postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))
+    let bundle: Bundle = postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))?;
+    validate::bundle(&bundle).map_err(BundleError::Inconsistent)?;
+    Ok(bundle)
 }
 
 /// CRC-32 (IEEE), bitwise: the bundle is read once per page load, so a table buys nothing.

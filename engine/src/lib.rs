@@ -97,8 +97,11 @@ pub fn build_bundle_with_progress(
 ) -> Built {
     let mut diagnostics = Vec::new();
     let mut articles = Vec::new();
+    // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
+    let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
+    let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
     for (i, source) in sources.iter().enumerate() {
-        let report = clean::clean_file(source.name, source.bytes);
+        let report = clean::clean_file_with(source.name, source.bytes, &config);
         diagnostics.extend(report.diagnostics);
         articles.extend(report.articles);
         progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: source.name });

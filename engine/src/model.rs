@@ -95,6 +95,20 @@ pub enum NoiseKind {
     Markup,
     /// Anything else that is not article text (e.g. a headline with no article after it, a footer).
     Other,
+    /// Site navigation: menus, section lists, breadcrumbs, "Skip to content", bare links.
+    Navigation,
+    /// A share or follow prompt ("Share this: Facebook | Twitter", "Follow us on Instagram").
+    SharePrompt,
+    /// A subscription or newsletter prompt ("Sign up for our morning newsletter").
+    SubscribePrompt,
+    /// A legal footer ("© 2021 Example News. All rights reserved.", "Privacy Policy").
+    LegalFooter,
+    /// A cookie notice and its buttons.
+    CookieNotice,
+    /// A line that recurs in many files of the corpus (or many times in one file): page furniture.
+    RepeatedBoilerplate,
+    /// Text away from the article's main run of paragraphs (comments, teasers, promos).
+    OutsideArticle,
 }
 
 impl NoiseKind {
@@ -115,6 +129,13 @@ impl NoiseKind {
             NoiseKind::ArticleDate => "article date",
             NoiseKind::Markup => "markup",
             NoiseKind::Other => "other noise",
+            NoiseKind::Navigation => "navigation",
+            NoiseKind::SharePrompt => "share prompt",
+            NoiseKind::SubscribePrompt => "subscription prompt",
+            NoiseKind::LegalFooter => "legal footer",
+            NoiseKind::CookieNotice => "cookie notice",
+            NoiseKind::RepeatedBoilerplate => "repeated boilerplate",
+            NoiseKind::OutsideArticle => "outside the article",
         }
     }
 }

@@ -112,7 +112,11 @@ Energy ministers from five countries met in Nicosia on Thursday.
 
 #[test]
 fn a_three_article_file_with_another_house_marker() {
-    let report = clean_file_with("three.txt", THREE_ARTICLES.as_bytes(), &CleanConfig { outlets: LEVANT });
+    let report = clean_file_with(
+        "three.txt",
+        THREE_ARTICLES.as_bytes(),
+        &CleanConfig { outlets: LEVANT, ..CleanConfig::default() },
+    );
     check_provenance("three.txt", THREE_ARTICLES.as_bytes(), &report);
     let titles: Vec<&str> = report.articles.iter().map(|a| a.title.text.as_str()).collect();
     assert_eq!(
@@ -315,8 +319,9 @@ fn a_breadcrumb_banner_a_dated_headline_and_a_footer() {
     assert_eq!(a.date.as_deref(), Some("2023-03-12"), "a date right under the headline is the article's");
     assert_eq!(a.dateline.as_ref().unwrap().text, "ANKARA —");
     assert_eq!(removed(a, NoiseKind::SiteBanner), ["Home | World | Middle East"]);
-    assert_eq!(removed(a, NoiseKind::Other), ["© 2023 Some Site. All rights reserved."]);
-    assert!(a.outlet.is_none());
+    assert_eq!(removed(a, NoiseKind::LegalFooter), ["© 2023 Some Site. All rights reserved."]);
+    let outlet = a.outlet.as_ref().unwrap();
+    assert_eq!((outlet.name.as_str(), outlet.evidence.as_str()), ("Some Site", "copyright line"));
 }
 
 #[test]

@@ -2,4 +2,5 @@
 
 pub mod article_text;
 pub mod header;
+pub mod isolate;
 pub mod remembered;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::isolate::{iso, iso_join};
 use crate::state::{percent_encode, Loaded};
 use crate::storage::{self, Remembered};
 
@@ -36,10 +37,14 @@ pub fn remembered_lists(props: &RememberedProps) -> Html {
     let change = |edit: fn(&mut Remembered, &[String]) -> bool, arg: Vec<String>| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let (mut remembered, notice) = (*state).clone();
-            if edit(&mut remembered, &arg) {
-                let notice = remembered.save().err().or(notice);
-                state.set((remembered, notice));
+            // What is shown follows what is stored: a change that could not be saved is not shown
+            // as done, and its notice is.
+            match storage::update(|r| edit(r, &arg)) {
+                Ok(remembered) => state.set((remembered, state.1.clone())),
+                Err(notice) => {
+                    let _ = storage::take_notice();
+                    state.set((state.0.clone(), Some(notice.message())));
+                }
             }
         })
     };
@@ -74,7 +79,7 @@ pub fn remembered_lists(props: &RememberedProps) -> Html {
                         <ul class="recent-searches">
                             { for remembered.searches.iter().map(|q| html! {
                                 <li>
-                                    <a href={search_href(q)}>{ q }</a>
+                                    <a href={search_href(q)}>{ iso(q) }</a>
                                     <button type="button" aria-label={format!("Forget the search “{q}”")}
                                         onclick={change(|r, q| r.remove_search(&q[0]), vec![q.clone()])}>{ "Forget" }</button>
                                 </li>
@@ -87,10 +92,11 @@ pub fn remembered_lists(props: &RememberedProps) -> Html {
                         <h2 id="pinned-comparisons">{ "Pinned comparisons" }</h2>
                         <ul class="pinned-comparisons">
                             { for remembered.pinned.iter().map(|ids| {
-                                let label = ids.iter().map(title).collect::<Vec<_>>().join(" · ");
+                                let titles = ids.iter().map(title).collect::<Vec<_>>();
+                                let label = titles.join(" · ");
                                 html! {
                                     <li>
-                                        <a href={compare_href(ids)}>{ &label }</a>
+                                        <a href={compare_href(ids)}>{ iso_join(titles.iter().map(String::as_str), " · ") }</a>
                                         <button type="button" aria-label={format!("Unpin the comparison of {label}")}
                                             onclick={change(|r, ids| r.unpin(ids), ids.clone())}>{ "Unpin" }</button>
                                     </li>
@@ -116,7 +122,8 @@ pub fn use_remember_search(query: &str) {
         let query = query.clone();
         let timeout = (!query.is_empty()).then(|| {
             gloo::timers::callback::Timeout::new(SEARCH_SETTLE_MS, move || {
-                storage::update(|r| r.add_search(&query));
+                // A failure is kept as the pending notice, which the home page shows.
+                let _ = storage::update(|r| r.add_search(&query));
             })
         });
         move || drop(timeout)
@@ -134,17 +141,26 @@ pub struct PinButtonProps {
 #[function_component(PinButton)]
 pub fn pin_button(props: &PinButtonProps) -> Html {
     let pinned = use_state(|| storage::load().0.is_pinned(&props.ids));
+    let notice = use_state(|| None::<String>);
     let onclick = {
-        let pinned = pinned.clone();
+        let (pinned, notice) = (pinned.clone(), notice.clone());
         let ids = props.ids.clone();
         Callback::from(move |_: MouseEvent| {
-            let now = storage::update(|r| if *pinned { r.unpin(&ids) } else { r.pin_comparison(&ids) });
-            pinned.set(now.is_pinned(&ids));
+            let result = storage::update(|r| if *pinned { r.unpin(&ids) } else { r.pin_comparison(&ids) });
+            if result.is_err() {
+                let _ = storage::take_notice(); // shown here, not again on the home page
+            }
+            let (now, said) = storage::pin_outcome(result, &ids, *pinned);
+            pinned.set(now);
+            notice.set(said);
         })
     };
     html! {
-        <button type="button" class="pin-button" aria-pressed={pinned.to_string()} {onclick}>
-            { if *pinned { "Pinned · unpin" } else { "Pin this comparison" } }
-        </button>
+        <>
+            <button type="button" class="pin-button" aria-pressed={pinned.to_string()} {onclick}>
+                { if *pinned { "Pinned · unpin" } else { "Pin this comparison" } }
+            </button>
+            { (*notice).as_ref().map(|n| html! { <p class="storage-notice pin-notice" role="alert">{ n }</p> }).unwrap_or_default() }
+        </>
     }
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::app::AppContext;
 use crate::components::article_text::MarkedText;
+use crate::components::isolate::iso;
 use crate::state::{
     article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter,
 };
@@ -64,7 +65,7 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         return html! {
             <section class="page">
                 <h1>{ "No such article" }</h1>
-                <p>{ format!("This corpus has no article “{}”.", props.id) }</p>
+                <p>{ "This corpus has no article “" }{ iso(&props.id) }{ "”." }</p>
                 <p><a href="#/">{ "Back to all articles" }</a></p>
             </section>
         };
@@ -105,14 +106,14 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                 <dl class="provenance">
                     <div><dt>{ "Outlet" }</dt><dd>{
                         match &article.outlet {
-                            Some(o) => html! { <><span class="outlet">{ &o.name }</span><span class="evidence">{ format!(" (from {})", o.evidence) }</span></> },
+                            Some(o) => html! { <><bdi class="outlet">{ &o.name }</bdi><span class="evidence">{ " (from " }{ iso(&o.evidence) }{ ")" }</span></> },
                             None => html! { <span class="muted">{ "not stated in the text" }</span> },
                         }
                     }</dd></div>
-                    { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd class="byline">{ &b.text }</dd></div> }).unwrap_or_default() }
-                    { article.dateline.as_ref().map(|d| html! { <div><dt>{ "Dateline" }</dt><dd>{ &d.text }</dd></div> }).unwrap_or_default() }
-                    <div><dt>{ "Date" }</dt><dd>{ article.date.clone().unwrap_or_else(|| "not stated in the text".into()) }</dd></div>
-                    <div><dt>{ "Source file" }</dt><dd><code>{ &article.file }</code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
+                    { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd class="byline">{ iso(&b.text) }</dd></div> }).unwrap_or_default() }
+                    { article.dateline.as_ref().map(|d| html! { <div><dt>{ "Dateline" }</dt><dd>{ iso(&d.text) }</dd></div> }).unwrap_or_default() }
+                    <div><dt>{ "Date" }</dt><dd>{ article.date.as_deref().map_or_else(|| html! { "not stated in the text" }, iso) }</dd></div>
+                    <div><dt>{ "Source file" }</dt><dd><code><bdi>{ &article.file }</bdi></code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
                 </dl>
                 <div class="article-controls">
                     <fieldset class="legend">
@@ -137,7 +138,7 @@ fn render_piece(piece: &Piece<'_>, overlays: &Overlays) -> Html {
     match piece {
         Piece::Noise(r) => html! {
             <div class="noise" data-start={r.start.to_string()} data-end={r.end.to_string()}>
-                <del>{ &r.text }</del>
+                <del><bdi>{ &r.text }</bdi></del>
                 <span class="noise-reason">{ r.reason.label() }</span>
             </div>
         },
@@ -149,7 +150,7 @@ fn render_piece(piece: &Piece<'_>, overlays: &Overlays) -> Html {
                 <figure class="caption">
                     <figcaption>
                         { block_text(b, overlays) }
-                        { b.credit.as_ref().map(|c| html! { <span class="credit">{ format!(" ({})", c.text) }</span> }).unwrap_or_default() }
+                        { b.credit.as_ref().map(|c| html! { <span class="credit">{ " (" }{ iso(&c.text) }{ ")" }</span> }).unwrap_or_default() }
                     </figcaption>
                 </figure>
             },
@@ -183,8 +184,8 @@ fn story_panel(corpus: &Loaded, id: &str) -> Html {
             <ul>
                 { for others.iter().map(|o| html! {
                     <li>
-                        <a href={crate::state::Route::Compare { ids: vec![id.to_string(), o.id.clone()] }.href()}>{ "Compare with " }{ &o.title.text }</a>
-                        <span class="muted">{ format!(" · {}", o.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |x| x.name.as_str())) }</span>
+                        <a href={crate::state::Route::Compare { ids: vec![id.to_string(), o.id.clone()] }.href()}>{ "Compare with " }{ iso(&o.title.text) }</a>
+                        <span class="muted">{ " · " }{ iso(o.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |x| x.name.as_str())) }</span>
                     </li>
                 }) }
             </ul>

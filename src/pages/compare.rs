@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::compare_view::{compare_view, CompareError, CompareView, Placed};
 use crate::components::article_text::MarkedText;
+use crate::components::isolate::iso;
 use crate::components::remembered::PinButton;
 use crate::state::{article_marks, Loaded, Route, TypeFilter};
 
@@ -28,7 +29,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
     });
     match &*view {
         Err(CompareError::UnknownArticle(id)) => html! {
-            <section class="page"><h1>{ "Cannot compare" }</h1><p>{ format!("This corpus has no article “{id}”.") }</p><p><a href="#/">{ "Back to all articles" }</a></p></section>
+            <section class="page"><h1>{ "Cannot compare" }</h1><p>{ "This corpus has no article “" }{ iso(id) }{ "”." }</p><p><a href="#/">{ "Back to all articles" }</a></p></section>
         },
         Err(CompareError::TooFew) => html! {
             <section class="page"><h1>{ "Cannot compare" }</h1><p>{ "A comparison needs at least two different articles." }</p><p><a href="#/">{ "Back to all articles" }</a></p></section>
@@ -47,8 +48,8 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
         let source = summary.sources.get(i);
         html! {
             <div class="compare-head" role="columnheader">
-                <p class="compare-label">{ &c.label }</p>
-                <a class="compare-title" href={Route::article(&c.id).href()}>{ &c.title }</a>
+                <p class="compare-label">{ iso(&c.label) }</p>
+                <a class="compare-title" href={Route::article(&c.id).href()}>{ iso(&c.title) }</a>
                 { swap_select(corpus, ids, i) }
                 { source.map(|s| html! {
                     <p class="compare-share">
@@ -66,13 +67,13 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                 { for row.cells.iter().enumerate().map(|(col, cell)| html! {
                     <div class="compare-cell" role="cell" data-column={view.columns[col].label.clone()}>
                         { for cell.iter().map(|p| sentence(p, &marks[col])) }
-                        { for (unique && !cell.is_empty()).then(|| html! { <span class="only-badge">{ format!("Only in {}", view.columns[col].label) }</span> }) }
+                        { for (unique && !cell.is_empty()).then(|| html! { <span class="only-badge">{ "Only in " }{ iso(&view.columns[col].label) }</span> }) }
                     </div>
                 }) }
                 { for (!row.conflicts.is_empty() || !row.agreements.is_empty()).then(|| html! {
                     <div class="row-facts" role="cell">
-                        { for row.conflicts.iter().map(|c| html! { <p class="conflict-badge" role="note"><strong>{ "Conflict: " }</strong>{ c }</p> }) }
-                        { for row.agreements.iter().map(|a| html! { <p class="agree-badge">{ "Agree: " }{ a }</p> }) }
+                        { for row.conflicts.iter().map(|c| html! { <p class="conflict-badge" role="note"><strong>{ "Conflict: " }</strong>{ iso(c) }</p> }) }
+                        { for row.agreements.iter().map(|a| html! { <p class="agree-badge">{ "Agree: " }{ iso(a) }</p> }) }
                     </div>
                 }) }
             </div>
@@ -105,7 +106,7 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                 <section class="shared-wording" aria-labelledby="shared-h">
                     <h2 id="shared-h">{ "Shared wording (wire copy)" }</h2>
                     <ul>{ for shared.iter().map(|r| html! {
-                        <li><q>{ &r.text }</q><span class="muted">{ format!(" — {} words in both {} and {}", r.words, label_of(&r.a), label_of(&r.b)) }</span></li>
+                        <li><q><bdi>{ &r.text }</bdi></q><span class="muted">{ format!(" — {} words in both ", r.words) }{ iso(&label_of(&r.a)) }{ " and " }{ iso(&label_of(&r.b)) }</span></li>
                     }) }</ul>
                 </section>
             }) }
@@ -114,9 +115,9 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                     <h2 id="quotes-h">{ "The same speaker, quoted by each" }</h2>
                     <ul>{ for quotes.iter().map(|q| html! {
                         <li class={classes!(q.wording_differs.then_some("differs"))}>
-                            <p><strong>{ &q.speaker }</strong>{ if q.wording_differs { " — worded differently" } else { " — same words" } }</p>
-                            <p>{ format!("{}: ", label_of(&q.a.article)) }<q>{ &q.a.text }</q></p>
-                            <p>{ format!("{}: ", label_of(&q.b.article)) }<q>{ &q.b.text }</q></p>
+                            <p><strong>{ iso(&q.speaker) }</strong>{ if q.wording_differs { " — worded differently" } else { " — same words" } }</p>
+                            <p>{ iso(&label_of(&q.a.article)) }{ ": " }<q><bdi>{ &q.a.text }</bdi></q></p>
+                            <p>{ iso(&label_of(&q.b.article)) }{ ": " }<q><bdi>{ &q.b.text }</bdi></q></p>
                         </li>
                     }) }</ul>
                 </section>
@@ -168,7 +169,7 @@ fn swap_select(corpus: &Loaded, ids: &[String], column: usize) -> Html {
             <span class="visually-hidden">{ format!("Article in column {}", column + 1) }</span>
             <select {onchange}>
                 { for corpus.bundle.articles.iter().map(|a| html! {
-                    <option value={a.id.clone()} selected={a.id == current}>{ &a.title.text }</option>
+                    <option value={a.id.clone()} selected={a.id == current} dir="auto">{ &a.title.text }</option>
                 }) }
                 { for (ids.len() > 2).then(|| html! { <option value="">{ "— remove this column —" }</option> }) }
             </select>

@@ -3,6 +3,7 @@
 use parallax_engine::entities::EntityKind;
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
 use crate::state::{entity_index, entity_kind_label, Loaded, Route};
 
 /// Properties of [`EntityIndex`].
@@ -29,7 +30,7 @@ pub fn entity_index_page(props: &EntityIndexProps) -> Html {
                         let e = &entities[*i];
                         html! {
                             <li>
-                                <a href={Route::Entity { id: e.id.clone() }.href()}>{ &e.name }</a>
+                                <a href={Route::Entity { id: e.id.clone() }.href()}>{ iso(&e.name) }</a>
                                 { for e.provisional.then(|| html! { <span class="tag" title="Recognised by rule; not in the knowledge base">{ "new" }</span> }) }
                                 <span class="entity-count">{ format!("{} · {} {}", c.mentions, c.articles, if c.articles == 1 { "article" } else { "articles" }) }</span>
                             </li>

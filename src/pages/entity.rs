@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::isolate::{iso, iso_join};
 use crate::state::{counts_line, entity_kind_label, mentions_in_context, Loaded, Route};
 
 /// Properties of [`EntityPage`].
@@ -22,7 +23,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
         return html! {
             <section class="page">
                 <h1>{ "No such entity" }</h1>
-                <p>{ format!("This corpus has no entity “{}”.", props.id) }</p>
+                <p>{ "This corpus has no entity “" }{ iso(&props.id) }{ "”." }</p>
                 <p><a href="#/entities">{ "All entities" }</a></p>
             </section>
         };
@@ -42,13 +43,13 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 { for entity.provisional.then(|| html! { <p class="muted">{ "Recognised by rule in the text; not in the curated knowledge base." }</p> }) }
                 <p class="entity-stats">{ counts_line(counts) }</p>
                 <p class="entity-actions">
-                    <a class="button" href={search_href}>{ format!("Articles mentioning {}", entity.name) }</a>
+                    <a class="button" href={search_href}>{ "Articles mentioning " }{ iso(&entity.name) }</a>
                     { entity.wikidata.as_ref().map(|q| html! {
                         <a class="button secondary" href={format!("https://www.wikidata.org/wiki/{q}")} rel="noopener" target="_blank">{ format!("Wikidata {q}") }</a>
                     }).unwrap_or_default() }
                 </p>
                 { for (!entity.aliases.is_empty()).then(|| html! {
-                    <p class="aliases"><span class="muted">{ "Also known as: " }</span>{ entity.aliases.join(" · ") }</p>
+                    <p class="aliases"><span class="muted">{ "Also known as: " }</span>{ iso_join(entity.aliases.iter().map(String::as_str), " · ") }</p>
                 }) }
             </header>
             <div class="entity-grid">
@@ -59,8 +60,10 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                         <tbody>
                             { for stats.spellings_by_outlet.iter().map(|(outlet, spellings)| html! {
                                 <tr>
-                                    <th scope="row">{ outlet_label(outlet) }</th>
-                                    <td>{ spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect::<Vec<_>>().join(", ") }</td>
+                                    <th scope="row">{ iso(outlet_label(outlet)) }</th>
+                                    <td>{ for spellings.iter().enumerate().map(|(i, (s, n))| html! {
+                                        <>{ if i > 0 { ", " } else { "" } }{ iso(s) }{ format!(" ({n})") }</>
+                                    }) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -73,7 +76,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                             let o = data.entities.get(*other as usize)?;
                             Some(html! {
                                 <li>
-                                    <a class={classes!("ent", format!("ent-{}", o.kind.as_str()))} href={Route::Entity { id: o.id.clone() }.href()}>{ &o.name }</a>
+                                    <a class={classes!("ent", format!("ent-{}", o.kind.as_str()))} href={Route::Entity { id: o.id.clone() }.href()}>{ iso(&o.name) }</a>
                                     <span class="muted">{ format!(" · {shared} shared {}", if *shared == 1 { "article" } else { "articles" }) }</span>
                                 </li>
                             })
@@ -85,12 +88,16 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 <h2 id="mentions">{ format!("Every mention ({})", counts.mentions) }</h2>
                 { for groups.iter().map(|(outlet, items)| html! {
                     <section class="mention-group">
-                        <h3>{ format!("{outlet} · {}", items.len()) }</h3>
+                        <h3>{ iso(outlet) }{ format!(" · {}", items.len()) }</h3>
                         <ul class="mentions">
                             { for items.iter().map(|m| html! {
                                 <li>
-                                    <blockquote>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</blockquote>
-                                    <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ &m.title }</a>
+                                    <blockquote>
+                                        { if m.cut_before { "…" } else { "" } }
+                                        <bdi>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</bdi>
+                                        { if m.cut_after { "…" } else { "" } }
+                                    </blockquote>
+                                    <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ iso(&m.title) }</a>
                                 </li>
                             }) }
                         </ul>

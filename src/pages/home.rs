@@ -3,6 +3,7 @@
 use parallax_engine::Article;
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
 use crate::components::remembered::RememberedLists;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
@@ -35,7 +36,7 @@ pub fn home(props: &HomeProps) -> Html {
                 { for groups.iter().map(|(outlet, articles)| html! {
                     <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
                         <h2 id={format!("outlet-{}", slug(outlet))}>
-                            { outlet }
+                            { iso(outlet) }
                             <span class="count">{ format!(" · {}", articles.len()) }</span>
                         </h2>
                         <ul class="article-list">
@@ -54,12 +55,12 @@ fn article_card(article: &Article) -> Html {
     html! {
         <li class="article-card">
             <a href={Route::article(&article.id).href()}>
-                <span class="card-title">{ &article.title.text }</span>
+                <bdi class="card-title">{ &article.title.text }</bdi>
             </a>
             <p class="card-meta">
-                { article.date.as_deref().map(|d| html! { <><time datetime={d.to_string()}>{ d }</time>{ " · " }</> }).unwrap_or_default() }
+                { article.date.as_deref().map(|d| html! { <><time datetime={d.to_string()}>{ iso(d) }</time>{ " · " }</> }).unwrap_or_default() }
                 { format!("{words} words · {minutes} min read") }
-                { article.byline.as_ref().map(|b| html! { <>{ " · " }<span class="byline">{ &b.text }</span></> }).unwrap_or_default() }
+                { article.byline.as_ref().map(|b| html! { <>{ " · " }<bdi class="byline">{ &b.text }</bdi></> }).unwrap_or_default() }
             </p>
         </li>
     }
@@ -90,12 +91,12 @@ fn stories(corpus: &crate::state::Loaded) -> Html {
             <ul class="story-list">
                 { for shared.iter().map(|story| html! {
                     <li class="story-card">
-                        <p class="story-label">{ &story.label }</p>
+                        <p class="story-label">{ iso(&story.label) }</p>
                         <ul class="story-articles">
                             { for story.articles.iter().filter_map(|id| bundle.article(id)).map(|a| html! {
                                 <li>
-                                    <a href={Route::article(&a.id).href()}>{ &a.title.text }</a>
-                                    <span class="muted">{ format!(" · {}", a.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())) }</span>
+                                    <a href={Route::article(&a.id).href()}>{ iso(&a.title.text) }</a>
+                                    <span class="muted">{ " · " }{ iso(a.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())) }</span>
                                 </li>
                             }) }
                         </ul>

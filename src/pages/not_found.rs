@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
+
 /// Properties of [`NotFound`].
 #[derive(Properties, PartialEq)]
 pub struct NotFoundProps {
@@ -15,7 +17,7 @@ pub fn not_found(props: &NotFoundProps) -> Html {
     html! {
         <section class="page">
             <h1>{ "Nothing here" }</h1>
-            <p>{ format!("There is no page at “{}”.", props.path) }</p>
+            <p>{ "There is no page at “" }{ iso(&props.path) }{ "”." }</p>
             <p><a href="#/">{ "Back to all articles" }</a></p>
         </section>
     }

@@ -6,6 +6,7 @@ use parallax_engine::search::{Mode, SearchOptions};
 use yew::prelude::*;
 
 use crate::components::article_text::MarkedText;
+use crate::components::isolate::iso;
 use crate::state::{with_outlet_filter, Loaded, Route};
 
 /// Properties of [`SearchPage`].
@@ -54,9 +55,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         <section class="page search">
             <h1 class="visually-hidden">{ "Search results" }</h1>
             <p class="search-status" role="status" aria-live="polite">{ status }</p>
-            { for results.query.notes.iter().map(|n| html! { <p class="muted search-note">{ n }</p> }) }
+            { for results.query.notes.iter().map(|n| html! { <p class="muted search-note" dir="auto">{ n }</p> }) }
             { results.did_you_mean.as_ref().filter(|_| results.total == 0).map(|s| html! {
-                <p class="did-you-mean">{ "Did you mean " }<a href={Route::Search { query: s.clone() }.href()}>{ s }</a>{ "?" }</p>
+                <p class="did-you-mean">{ "Did you mean " }<a href={Route::Search { query: s.clone() }.href()}>{ iso(s) }</a>{ "?" }</p>
             }).unwrap_or_default() }
             <div class="search-layout">
                 { for (!results.facets.is_empty()).then(|| html! {
@@ -64,7 +65,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         <h2 id="facets-h">{ "Outlets" }</h2>
                         <ul>
                             { for results.facets.iter().map(|f| html! {
-                                <li><a href={Route::Search { query: with_outlet_filter(query, &f.outlet) }.href()}>{ &f.outlet }</a>
+                                <li><a href={Route::Search { query: with_outlet_filter(query, &f.outlet) }.href()}>{ iso(&f.outlet) }</a>
                                     <span class="facet-count">{ f.count }</span></li>
                             }) }
                         </ul>
@@ -78,11 +79,11 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                         let highlights: Vec<(usize, usize, &'static str)> = hit.snippet.highlights.iter().map(|&(s, e)| (s, e, "hit")).collect();
                         html! {
                             <li class="result">
-                                <a class="result-title" href={href}>{ &hit.title }</a>
-                                <p class="result-meta">{ outlet }<span class="muted">{ format!(" · score {:.2}", hit.score) }</span></p>
+                                <a class="result-title" href={href}>{ iso(&hit.title) }</a>
+                                <p class="result-meta">{ iso(outlet) }<span class="muted">{ format!(" · score {:.2}", hit.score) }</span></p>
                                 <p class="snippet">
                                     { if hit.snippet.cut_before { "… " } else { "" } }
-                                    <MarkedText text={AttrValue::from(hit.snippet.text.clone())} base={hit.snippet.start} hits={Rc::new(highlights)} />
+                                    <bdi><MarkedText text={AttrValue::from(hit.snippet.text.clone())} base={hit.snippet.start} hits={Rc::new(highlights)} /></bdi>
                                     { if hit.snippet.cut_after { " …" } else { "" } }
                                 </p>
                             </li>

@@ -9,7 +9,9 @@
 use super::dates::parse_date_line;
 use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
 use super::outlets::{self, KnownOutlet};
+use super::repeated::RepeatedLines;
 use super::rules;
+use super::{content, page, stated};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
 /// How many lines after the headline its duplicate or a house marker may sit.
@@ -46,27 +48,55 @@ pub(crate) struct Outcome {
     pub headline_only: bool,
 }
 
-/// Cleans the lines of one article. `text` is the whole decoded file (offsets index it);
-/// `page_outlet` is the outlet a banner earlier in the file named.
-pub(crate) fn clean_segment(
-    file: &str,
-    text: &str,
-    lines: &[Line<'_>],
-    outlets: &[KnownOutlet],
-    page_outlet: Option<&Attribution>,
-) -> Outcome {
+/// What cleaning one segment needs besides its lines.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SegmentContext<'a> {
+    /// The file's name, for the article.
+    pub file: &'a str,
+    /// The whole decoded file (offsets index it).
+    pub text: &'a str,
+    /// Known outlets.
+    pub outlets: &'a [KnownOutlet],
+    /// The outlet a banner earlier in the file named.
+    pub page_outlet: Option<&'a Attribution>,
+    /// Lines that recur across the corpus.
+    pub repeated: Option<&'a RepeatedLines>,
+}
+
+/// Cleans the lines of one article.
+pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outcome {
+    let SegmentContext { file, text, outlets, page_outlet, repeated } = ctx;
     let n = lines.len();
-    let mut roles: Vec<Role> =
-        lines.iter().map(|l| rules::line_noise(l.text, outlets).map_or(Role::Unset, Role::Noise)).collect();
+    let mut roles: Vec<Role> = lines
+        .iter()
+        .map(|l| match rules::line_noise(l.text, outlets) {
+            // A metadata line ("Posted by News Desk | July 27, 2021") is read, not dropped as a menu.
+            Some(NoiseKind::Navigation) if stated::stated_line(l.text).is_some() => Role::Unset,
+            Some(kind) => Role::Noise(kind),
+            None => Role::Unset,
+        })
+        .collect();
     let mut outcome = Outcome::default();
+    let noise_now =
+        |roles: &[Role]| -> Vec<bool> { roles.iter().map(|r| matches!(r, Role::Noise(_))).collect() };
+    let mut noise = noise_now(&roles);
+    if let Some(r) = repeated {
+        for (flag, l) in noise.iter_mut().zip(lines) {
+            *flag |= r.is_repeated(l.text) && !content::is_prose(l.text);
+        }
+    }
+    let run = content::main_run(lines, &noise);
 
     // Page header: banners and the page's date come before the headline.
     let mut title_at = None;
     for i in 0..n {
+        let t = lines[i].text;
+        if roles[i] == Role::Noise(NoiseKind::Navigation) && rules::site_banner(t).is_some() {
+            roles[i] = Role::Noise(NoiseKind::SiteBanner);
+        }
         if roles[i] != Role::Unset {
             continue;
         }
-        let t = lines[i].text;
         if let Some(name) = rules::site_banner(t) {
             roles[i] = Role::Noise(NoiseKind::SiteBanner);
             if let (None, Some((s, e))) = (&outcome.banner, name) {
@@ -86,21 +116,60 @@ pub(crate) fn clean_segment(
             break;
         }
     }
-    let Some(title_at) = title_at else {
+    let Some(first_line) = title_at else {
         outcome.orphans = removed_spans(lines, &roles);
         return outcome;
     };
+    // A whole copied page: the headline is the nearest headline-shaped line above the text, and
+    // everything before it is the site's header.
+    let text_start = run.map(|(a, _)| a);
+    let whole_page = text_start.is_some_and(|a| page::is_whole_page(lines, first_line, a));
+    let mut masthead = None;
+    let mut date_above = None;
+    let title_at = match text_start.filter(|_| whole_page) {
+        Some(a) => {
+            let known = noise_now(&roles);
+            let title_at = page::find_title(lines, &known, first_line, a, outlets).unwrap_or(first_line);
+            masthead = page::masthead(lines, &known, title_at);
+            for i in first_line..title_at {
+                if roles[i] != Role::Unset {
+                    continue;
+                }
+                let t = lines[i].text;
+                roles[i] = if Some(i) == masthead || rules::site_banner(t).is_some() {
+                    Role::Noise(NoiseKind::SiteBanner)
+                } else if let Some(d) = parse_date_line(t) {
+                    date_above = Some((i, d.iso));
+                    Role::Noise(NoiseKind::PageDate)
+                } else {
+                    Role::Noise(page::outside_reason(t))
+                };
+            }
+            title_at
+        }
+        None => first_line,
+    };
+    // A date just above the headline is the article's when none follows it.
+    let date_above = date_above.filter(|(i, _)| title_at - i <= 3);
     roles[title_at] = Role::Title;
     let title = lines[title_at].text;
 
-    // Headline block: duplicates, house marker, captions, byline and the article's own date.
+    // Headline block: duplicates, house marker, captions, byline and the article's own date. On a
+    // whole page it runs to the text, and whatever else sits there (share bars, reading times) is
+    // furniture.
+    let block_end = if whole_page { text_start.unwrap_or(0) } else { 0 };
     let scraped = lines[title_at + 1..n.min(title_at + 1 + HEADLINE_BLOCK_LINES)].iter().any(|l| {
         l.text == title || rules::is_marker_shaped(l.text) || outlets::by_marker(outlets, l.text).is_some()
     });
     let mut captions: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut date = None;
-    let mut header_byline = None;
+    let mut header_byline: Option<Spanned> = None;
     let mut body_start = n;
+    let span_of = |i: usize, s: usize, e: usize| Spanned {
+        text: lines[i].text[s..e].to_string(),
+        start: lines[i].start + s,
+        end: lines[i].start + e,
+    };
     for i in title_at + 1..n {
         if roles[i] != Role::Unset {
             continue;
@@ -110,22 +179,43 @@ pub(crate) fn clean_segment(
             Role::Noise(NoiseKind::DuplicateTitle)
         } else if captions.contains(&t) {
             Role::Noise(NoiseKind::DuplicateCaption)
+        } else if let Some(st) = stated::stated_line(t).filter(|st| st.date.is_some()) {
+            // "Posted by News Desk | July 27, 2021": the date and the author.
+            if let (None, Some((s, e))) = (&header_byline, st.byline) {
+                header_byline = Some(span_of(i, s, e));
+            }
+            if let Some(d) = st.date {
+                date.get_or_insert(d.iso);
+            }
+            Role::Noise(NoiseKind::ArticleDate)
         } else if rules::is_credit_line(t) {
             // "By Jane Doe", "AFP": checked before the marker shape so an agency is not a marker.
-            header_byline.get_or_insert(i);
+            header_byline.get_or_insert_with(|| span_of(i, 0, t.len()));
             Role::Noise(NoiseKind::CreditLine)
         } else if rules::is_marker_shaped(t) {
             Role::Noise(NoiseKind::HouseMarker)
         } else if let Some(d) = parse_date_line(t) {
             date.get_or_insert(d.iso);
             Role::Noise(NoiseKind::ArticleDate)
+        } else if let Some((s, e)) = stated::stated_line(t).and_then(|st| st.byline) {
+            // "By Priya Natarajan priya@example.com".
+            header_byline.get_or_insert_with(|| span_of(i, s, e));
+            Role::Noise(NoiseKind::CreditLine)
         } else if is_caption(lines, i, scraped, outlets) {
             captions.insert(t);
             Role::Caption
+        } else if i < block_end {
+            Role::Noise(page::outside_reason(t))
         } else {
             body_start = i;
             break;
         };
+    }
+    if date.is_none() {
+        if let Some((i, iso)) = date_above {
+            roles[i] = Role::Noise(NoiseKind::ArticleDate);
+            date = Some(iso);
+        }
     }
 
     // The comment form runs from its prompt to the end, if only a few short lines follow it.
@@ -158,7 +248,12 @@ pub(crate) fn clean_segment(
     while let Some(last) = last_unset(&roles, body_start, end) {
         let t = lines[last].text;
         let prev = last_unset(&roles, body_start, last);
-        if let Some(prev) = prev.filter(|&p| rules::is_author_bio(lines[p].text, t)) {
+        let byline_name = header_byline.as_ref().map(|b| b.text.as_str());
+        if byline_name.is_some_and(|name| rules::is_bio_of(name, t)) {
+            // "Rania Khoury is a correspondent based in Beirut." after the text.
+            roles[last] = Role::Noise(NoiseKind::AuthorBio);
+            end = last;
+        } else if let Some(prev) = prev.filter(|&p| rules::is_author_bio(lines[p].text, t)) {
             roles[prev] = Role::Noise(NoiseKind::AuthorBio);
             roles[last] = Role::Noise(NoiseKind::AuthorBio);
             bio_name.get_or_insert(prev);
@@ -187,9 +282,27 @@ pub(crate) fn clean_segment(
             break;
         }
     }
+    // Past the end of the main run of text: the page's footer, teasers and comments.
+    if let Some((_, last)) = run {
+        for i in (last + 1).max(body_start)..n {
+            if roles[i] == Role::Unset {
+                let t = lines[i].text;
+                roles[i] = if rules::is_credit_line(t) {
+                    credit.get_or_insert(i);
+                    Role::Noise(NoiseKind::CreditLine)
+                } else {
+                    Role::Noise(page::outside_reason(t))
+                };
+            }
+        }
+    }
 
-    // Body: bullets, headings between paragraphs, paragraphs.
+    // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
+    for (i, kind) in page::body_furniture(page::BodyContext { lines, repeated }, &body) {
+        roles[i] = Role::Noise(kind);
+    }
+    let body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         roles[i] = if bullet_glyph_len(t).is_some() {
@@ -217,7 +330,7 @@ pub(crate) fn clean_segment(
     let (blocks, removed) = build_blocks(text, lines, &roles, outlets);
     let span =
         |i: usize| Spanned { text: lines[i].text.to_string(), start: lines[i].start, end: lines[i].end };
-    let byline = header_byline.or(credit).or(bio_name).map(span);
+    let byline = header_byline.or(credit.or(bio_name).map(span));
     let dateline = blocks.iter().find(|b| b.kind == BlockKind::Paragraph).and_then(|b| {
         rules::dateline_len(&b.text).map(|len| Spanned {
             text: b.text[..len].to_string(),
@@ -225,8 +338,8 @@ pub(crate) fn clean_segment(
             end: b.start + len,
         })
     });
-    let outlet =
-        find_outlet(lines, &roles, &blocks, outlets, outcome.banner.as_ref().or(page_outlet), credit);
+    let found = OutletEvidence { lines, roles: &roles, blocks: &blocks, outlets, credit, masthead };
+    let outlet = find_outlet(&found, outcome.banner.as_ref().or(page_outlet));
     outcome.article = Some(Article {
         id: String::new(),
         file: file.to_string(),
@@ -277,16 +390,21 @@ fn headline_list(lines: &[Line<'_>], roles: &[Role], from: usize, last: usize) -
     (count >= 3 && (dangling >= 2 || headline >= 3)).then_some(first).flatten()
 }
 
-/// The outlet, from the strongest evidence: house marker, site banner, the text naming itself,
-/// then a credit line naming a known outlet.
-fn find_outlet(
-    lines: &[Line<'_>],
-    roles: &[Role],
-    blocks: &[Block],
-    outlets: &[KnownOutlet],
-    banner: Option<&Attribution>,
+/// What the outlet may be read from.
+struct OutletEvidence<'a, 'l> {
+    lines: &'a [Line<'l>],
+    roles: &'a [Role],
+    blocks: &'a [Block],
+    outlets: &'a [KnownOutlet],
     credit: Option<usize>,
-) -> Option<Attribution> {
+    masthead: Option<usize>,
+}
+
+/// The outlet, from the strongest evidence: house marker, site banner, the text naming itself, the
+/// site's name at the top of a page (when the page names it again) or its copyright line, then a
+/// credit line naming a known outlet.
+fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> Option<Attribution> {
+    let OutletEvidence { lines, roles, blocks, outlets, credit, masthead } = *found;
     let marker = lines.iter().zip(roles).find_map(|(l, r)| {
         let outlet =
             outlets::by_marker(outlets, l.text).filter(|_| *r == Role::Noise(NoiseKind::HouseMarker))?;
@@ -308,6 +426,39 @@ fn find_outlet(
             })
         })
     };
+    let copyright = || {
+        lines.iter().zip(roles).rev().find_map(|(l, r)| {
+            if !matches!(r, Role::Noise(_)) {
+                return None;
+            }
+            let (s, e) = stated::copyright_owner(l.text)?;
+            Some(Attribution {
+                name: l.text[s..e].to_string(),
+                evidence: "copyright line".into(),
+                start: l.start + s,
+                end: l.start + e,
+            })
+        })
+    };
+    let top = masthead.map(|i| {
+        let l = &lines[i];
+        let again = lines.iter().enumerate().any(|(j, o)| j != i && o.text.contains(l.text));
+        (
+            Attribution {
+                name: l.text.to_string(),
+                evidence: "site name at the top of the page".into(),
+                start: l.start,
+                end: l.end,
+            },
+            again,
+        )
+    });
+    let stated = || match (top.clone(), copyright()) {
+        (Some((top, true)), _) => Some(top),
+        (_, Some(owner)) => Some(owner),
+        (Some((top, false)), None) => Some(top),
+        (None, None) => None,
+    };
     let credited = || {
         let l = &lines[credit?];
         let (outlet, s, e) = outlets::named_in(outlets, l.text)?;
@@ -318,7 +469,7 @@ fn find_outlet(
             end: l.start + e,
         })
     };
-    marker.or_else(|| banner.cloned()).or_else(self_named).or_else(credited)
+    marker.or_else(|| banner.cloned()).or_else(self_named).or_else(stated).or_else(credited)
 }
 
 /// Kept blocks and removed spans from the roles, both in file order.

@@ -32,16 +32,22 @@
 //! ```
 
 mod article;
+mod content;
 mod dates;
 pub mod decode;
+mod furniture;
 mod lines;
 pub mod outlets;
+mod page;
+mod repeated;
 mod rules;
 mod segment;
+mod stated;
 
 use crate::model::{Article, Diagnostic, NoiseKind, Removed, Severity};
 use decode::Encoding;
 pub use outlets::{KnownOutlet, KNOWN_OUTLETS};
+pub use repeated::{repeated_lines, RepeatedLines};
 
 /// What cleaning one file produced.
 #[derive(Debug, Default)]
@@ -54,16 +60,20 @@ pub struct FileReport {
     pub noise: Vec<Removed>,
 }
 
-/// What the cleaner knows beyond the file: the outlets it can recognise.
+/// What the cleaner knows beyond the file: the outlets it can recognise, and the lines that recur
+/// across the corpus.
 #[derive(Debug, Clone, Copy)]
 pub struct CleanConfig<'a> {
     /// Known outlets, their house markers and spellings.
     pub outlets: &'a [KnownOutlet],
+    /// Lines that recur in many files of the corpus ([`repeated_lines`]): page furniture. `None`
+    /// when the file is cleaned on its own.
+    pub repeated: Option<&'a RepeatedLines>,
 }
 
 impl Default for CleanConfig<'_> {
     fn default() -> Self {
-        CleanConfig { outlets: KNOWN_OUTLETS }
+        CleanConfig { outlets: KNOWN_OUTLETS, repeated: None }
     }
 }
 
@@ -141,8 +151,14 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
     let mut headline_only = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
-        let outcome =
-            article::clean_segment(name, text, &lines[start..end], config.outlets, page_outlet.as_ref());
+        let ctx = article::SegmentContext {
+            file: name,
+            text,
+            outlets: config.outlets,
+            page_outlet: page_outlet.as_ref(),
+            repeated: config.repeated,
+        };
+        let outcome = article::clean_segment(ctx, &lines[start..end]);
         if page_outlet.is_none() {
             page_outlet = outcome.banner.clone();
         }

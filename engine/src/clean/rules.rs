@@ -1,6 +1,7 @@
 //! Noise rules: what page furniture looks like, by prefix, line shape and cue words. The cue lists
 //! are data at the top of the file; the functions below only say where and how they apply.
 
+use super::furniture;
 use super::lines::{ends_like_sentence, is_name_line, is_separator_line, title_case_ratio, words_up_to};
 use super::outlets::{KnownOutlet, AGENCIES};
 use crate::model::NoiseKind;
@@ -71,7 +72,31 @@ const HEADLINE_LIST_CUES: &[&str] = &[
     "more from",
     "editor's picks",
     "editor’s picks",
+    "related",
+    "related news",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related coverage",
+    "read next",
+    "up next",
+    "keep reading",
+    "continue reading",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most viewed",
+    "most shared",
+    "see also",
+    "also read",
+    "read also",
+    "what to read next",
+    "around the web",
 ];
+/// Openings of "more headlines" box headers ("More from Example News", "More Related News").
+const HEADLINE_LIST_OPENINGS: &[&str] =
+    &["more from ", "more in ", "more on ", "more related ", "more about ", "other news", "latest from "];
 /// Credit-line cues, matched case-insensitively.
 const CREDIT_CUES: &[&str] = &[
     "with additional input by",
@@ -125,7 +150,7 @@ pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKin
     }
     // Every other rule is for short lines; lower-case them once.
     if line.len() > 200 {
-        return None;
+        return furniture::furniture(line);
     }
     let lower = line.to_lowercase();
     if advert(line, &lower) {
@@ -133,11 +158,11 @@ pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKin
     } else if comment_prompt(line, &lower) {
         Some(NoiseKind::CommentPrompt)
     } else if footer(line, &lower) {
-        Some(NoiseKind::Other)
+        Some(NoiseKind::LegalFooter)
     } else if outlets.iter().any(|o| o.markers.contains(&line)) {
         Some(NoiseKind::HouseMarker)
     } else {
-        None
+        furniture::furniture(line)
     }
 }
 
@@ -257,6 +282,22 @@ pub(crate) fn is_author_bio(name_line: &str, paragraph: &str) -> bool {
     has_role && (first_person || names_author)
 }
 
+/// A one-sentence biography of the author named in the byline, after the text: "Rania Khoury is a
+/// correspondent based in Beirut." (the byline's name, or "By Rania Khoury").
+pub(crate) fn is_bio_of(byline: &str, paragraph: &str) -> bool {
+    let name = byline.strip_prefix("By ").or_else(|| byline.strip_prefix("BY ")).unwrap_or(byline).trim();
+    if name.is_empty() || !is_name_line(name) || words_up_to(paragraph, 60) > 60 {
+        return false;
+    }
+    let Some(rest) = paragraph.strip_prefix(name) else { return false };
+    let lower = rest.to_lowercase();
+    let has_role = BIO_ROLES.iter().any(|r| lower.contains(r));
+    has_role
+        && [" is ", " was ", " has ", " covers ", " reports ", " writes "]
+            .iter()
+            .any(|v| lower.starts_with(v))
+}
+
 /// A line ending in a dangling separator ("King Charles Makes It Clear -"), the shape of a scraped
 /// list of other headlines.
 pub(crate) fn has_dangling_separator(line: &str) -> bool {
@@ -277,6 +318,7 @@ pub(crate) fn is_headline_list_cue(line: &str) -> bool {
     let lower = line.to_lowercase();
     let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
     HEADLINE_LIST_CUES.contains(&core)
+        || (words_up_to(core, 6) <= 6 && HEADLINE_LIST_OPENINGS.iter().any(|o| core.starts_with(o)))
 }
 
 /// One line of a headline list (separators and box headers included), for the tail rule.

@@ -45,7 +45,10 @@ use serde::{Deserialize, Serialize};
 use crate::entities::EntityData;
 use crate::model::Article;
 
-pub use align::{sentence_scores, ScoreTable, ALIGN_THRESHOLD, STRONG};
+pub use align::{
+    sentence_scores, Evidence, ScoreTable, ALIGN_THRESHOLD, MAX_POSTINGS, MAX_SENTENCES, MIN_PREDICATE,
+    STRONG,
+};
 pub use diff::{diff, DiffKind, DiffOp};
 pub use figures::{FactKind, FactPair};
 pub use quotes::{Quote, QuotePair};
@@ -143,6 +146,22 @@ pub struct Comparison {
     pub shared: Vec<SharedRun>,
     /// Shares of aligned text and counts.
     pub summary: Summary,
+    /// Articles too long to compare sentence by sentence in full: only their first
+    /// [`Limit::compared`] sentences were compared. Empty for ordinary articles.
+    #[serde(default)]
+    pub limits: Vec<Limit>,
+}
+
+/// A work bound reached while comparing one article (so the page can say "this article is too
+/// long to compare sentence by sentence; showing the first N sentences").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limit {
+    /// The article id.
+    pub article: String,
+    /// Sentences compared (the first ones, in reading order).
+    pub compared: usize,
+    /// Distinct sentences the article has.
+    pub total: usize,
 }
 
 /// Minimum length, in words, of a run of identical wording reported as shared.
@@ -191,7 +210,18 @@ pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
         quote_differences,
         shared_runs: shared.len(),
     };
-    Comparison { articles: compared, pairs: aligned.pairs, only, quotes, shared, summary }
+    let limits = articles
+        .iter()
+        .zip(&aligned.total_sentences)
+        .zip(&aligned.sentences)
+        .filter(|((_, total), kept)| **total > kept.len())
+        .map(|((article, total), kept)| Limit {
+            article: article.id.clone(),
+            compared: kept.len(),
+            total: *total,
+        })
+        .collect();
+    Comparison { articles: compared, pairs: aligned.pairs, only, quotes, shared, summary, limits }
 }
 
 fn compared_articles(articles: &[&Article]) -> Vec<ComparedArticle> {

@@ -178,8 +178,43 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ),
     ("troop", &["troop", "soldier", "force", "personnel"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
-    ("meet", &["meet", "meeting", "met", "talk", "visit"]),
-    ("kill", &["kill", "killing", "assassination", "assassinate", "killed"]),
+    ("meet", &["meet", "meeting", "met", "talk", "visit", "host", "hosted", "hosting"]),
+    (
+        "increase",
+        &[
+            "increase",
+            "rise",
+            "risen",
+            "rose",
+            "rising",
+            "grow",
+            "grew",
+            "grown",
+            "intensify",
+            "intensified",
+            "escalate",
+            "surge",
+            "climb",
+            "mount",
+        ],
+    ),
+    ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
+    ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled"]),
+    (
+        "kill",
+        &[
+            "kill",
+            "killed",
+            "killing",
+            "die",
+            "died",
+            "dead",
+            "death",
+            "assassination",
+            "assassinate",
+            "assassinated",
+        ],
+    ),
     ("withdraw", &["withdraw", "withdrawal", "pullout", "expel", "expulsion"]),
     ("us", &["us", "u", "american", "america", "washington", "usa"]),
     ("iraq", &["iraq", "iraqi", "baghdad"]),
@@ -215,18 +250,34 @@ pub fn stem(norm: &str) -> String {
 }
 
 /// The meaning-bearing key of one folded word, or `None` for a stop word: synonym class if it
-/// has one, else the transliteration key of its stem.
+/// or its stem is a member (or a member's stem: "increased" and "increase"), else the
+/// transliteration key of its stem.
 pub fn term_key(norm: &str) -> Option<String> {
     if is_stop_word(norm) || norm.is_empty() {
         return None;
     }
     let stemmed = stem(norm);
-    for (class, members) in SYNONYMS {
-        if members.contains(&norm) || members.contains(&stemmed.as_str()) {
-            return Some((*class).to_string());
-        }
+    let classes = synonym_classes();
+    if let Some(class) = classes.get(norm).or_else(|| classes.get(stemmed.as_str())) {
+        return Some((*class).to_string());
     }
     Some(translit_key(&stemmed))
+}
+
+/// Every synonym member and its stem, mapped to its class (built once).
+fn synonym_classes() -> &'static std::collections::HashMap<String, &'static str> {
+    static CLASSES: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (class, members) in SYNONYMS {
+            for member in *members {
+                map.entry((*member).to_string()).or_insert(*class);
+                map.entry(stem(member)).or_insert(*class);
+            }
+        }
+        map
+    })
 }
 
 /// A term of a sentence with whether it was written as a proper name (capitalised, not the
@@ -243,8 +294,33 @@ pub struct Term {
     pub calendar: bool,
 }
 
-/// The terms of a sentence already cut into tokens, in order (duplicates kept).
-pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
+/// Role nouns that say who someone is, not what happened ("the Iraqi prime minister"): they count
+/// as names when aligning facts, however they are written.
+const ROLE_WORDS: &[&str] = &[
+    "premier",
+    "president",
+    "minister",
+    "secretary",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "leader",
+    "chief",
+    "head",
+    "governor",
+    "mayor",
+    "commander",
+    "general",
+];
+
+/// True for the key of a role noun ("premier", "president").
+pub fn is_role_word(key: &str) -> bool {
+    ROLE_WORDS.contains(&key)
+}
+
+/// The terms of a sentence already cut into tokens, in order (duplicates kept), each with the
+/// index of its token.
+pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
         let Some(key) = term_key(&token.norm) else { continue };
@@ -252,7 +328,7 @@ pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<Term> {
         let figure = first.is_ascii_digit();
         let name = i > 0 && first.is_uppercase();
         let calendar = crate::text::is_calendar_word(&token.norm);
-        out.push(Term { key, name, figure, calendar });
+        out.push((Term { key, name, figure, calendar }, i));
     }
     out
 }

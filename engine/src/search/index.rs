@@ -174,6 +174,13 @@ pub(crate) struct Postings<'a> {
     first: bool,
 }
 
+impl Postings<'_> {
+    /// Where the next posting would be read: the term's end once every posting has decoded.
+    pub(crate) fn position(&self) -> usize {
+        self.at
+    }
+}
+
 impl Iterator for Postings<'_> {
     type Item = Posting;
 

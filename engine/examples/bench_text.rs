@@ -1,0 +1,283 @@
+//! Benchmark (not a test) of the cleaner on copied page text: the article-body F1 of what it keeps
+//! against known article text, beside keeping everything, plus outlet and date hit rates and speed.
+//!
+//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME]`
+//!
+//! `<dir>` holds one folder per page with `page.txt` (the page as a reader's select-all and copy
+//! gives it), `expected.txt` (the article text) and optionally `metadata.json` with `siteName` and
+//! `publishedTime` (mozilla/readability's `expected-metadata.json` shape). `scripts/bench-text.sh`
+//! documents how to make such a folder from mozilla/readability's test pages; the invented cases
+//! in `engine/tests/copied/` have the same layout.
+//!
+//! The F1 is the usual article-extraction measure: bags of word 4-grams ("shingles") of the kept
+//! body (title excluded) against the expected text, precision/recall/F1 per page, then averaged.
+
+use parallax_engine::clean::{clean_file_with, repeated_lines, CleanConfig};
+use parallax_engine::model::BlockKind;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+struct Page {
+    name: String,
+    raw: Vec<u8>,
+    expected: String,
+    site: Option<String>,
+    date: Option<String>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Prf {
+    p: f64,
+    r: f64,
+    f: f64,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: bench_text <dir> [--worst N] [--show NAME]");
+        std::process::exit(2);
+    };
+    let worst_n = flag(&args, "--worst").and_then(|s| s.parse().ok()).unwrap_or(10);
+    let show = flag(&args, "--show");
+    let pages = load(Path::new(dir));
+    if pages.is_empty() {
+        eprintln!("no pages (folders with page.txt and expected.txt) in {dir}");
+        std::process::exit(2);
+    }
+
+    let sources: Vec<&[u8]> = pages.iter().map(|p| p.raw.as_slice()).collect();
+    let started = Instant::now();
+    let repeated = repeated_lines(sources.iter().copied());
+    let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
+    let mut slowest = (0.0f64, "");
+    let reports: Vec<_> = pages
+        .iter()
+        .map(|p| {
+            let t = Instant::now();
+            let report = clean_file_with(&p.name, &p.raw, &config);
+            let took = t.elapsed().as_secs_f64();
+            if took > slowest.0 {
+                slowest = (took, p.name.as_str());
+            }
+            report
+        })
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    let bytes: usize = pages.iter().map(|p| p.raw.len()).sum();
+
+    let mut rows = Vec::new();
+    let (mut ours, mut all) = (Prf::default(), Prf::default());
+    let (mut site_stated, mut site_hit, mut date_stated, mut date_hit) = (0, 0, 0, 0);
+    for (page, report) in pages.iter().zip(&reports) {
+        let mut kept = String::new();
+        for article in &report.articles {
+            for b in article.blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+                kept.push_str(&b.text);
+                kept.push('\n');
+            }
+        }
+        let everything = String::from_utf8_lossy(&page.raw);
+        let score = prf(&kept, &page.expected);
+        let base = prf(&everything, &page.expected);
+        add(&mut ours, score);
+        add(&mut all, base);
+        let first = report.articles.first();
+        let text = everything.to_lowercase();
+        if let Some(site) = &page.site {
+            if text.contains(&site.to_lowercase()) {
+                site_stated += 1;
+                let got = first.and_then(|a| a.outlet.as_ref()).map(|o| o.name.to_lowercase());
+                site_hit += usize::from(got.is_some_and(|g| same_name(&g, &site.to_lowercase())));
+            }
+        }
+        if let Some(date) = &page.date {
+            if date_stated_in(&everything, date) {
+                date_stated += 1;
+                date_hit += usize::from(first.and_then(|a| a.date.as_deref()) == Some(date.as_str()));
+            }
+        }
+        rows.push((page.name.clone(), score, base));
+        if show.as_deref() == Some(page.name.as_str()) {
+            for article in &report.articles {
+                println!(
+                    "== {} | outlet {:?} | date {:?}",
+                    article.title.text,
+                    article.outlet.as_ref().map(|o| (&o.name, &o.evidence)),
+                    article.date
+                );
+                let mut items: Vec<(usize, String)> = article
+                    .blocks
+                    .iter()
+                    .map(|b| (b.start, format!("  KEEP {:?} {}", b.kind, clip(&b.text))))
+                    .chain(
+                        article
+                            .removed
+                            .iter()
+                            .map(|r| (r.start, format!("  - {:<24} {}", r.reason.label(), clip(&r.text)))),
+                    )
+                    .collect();
+                items.sort();
+                for (_, line) in items {
+                    println!("{line}");
+                }
+            }
+            for d in &report.diagnostics {
+                println!("  ! {}", d.message);
+            }
+        }
+    }
+    let n = pages.len() as f64;
+    println!("pages: {}  ({:.1} MB)", pages.len(), bytes as f64 / 1e6);
+    println!("parallax       F1 {:.3}  precision {:.3}  recall {:.3}", ours.f / n, ours.p / n, ours.r / n);
+    println!("keep-everything F1 {:.3}  precision {:.3}  recall {:.3}", all.f / n, all.p / n, all.r / n);
+    println!("outlet: {site_hit}/{site_stated} pages whose text names the expected site");
+    println!("date:   {date_hit}/{date_stated} pages whose text states the expected date");
+    println!(
+        "speed:  {:.1} MB/s ({:.0} ms, repeated-line pre-pass included)",
+        bytes as f64 / 1e6 / elapsed,
+        elapsed * 1e3
+    );
+    println!("slowest page: {} ({:.1} ms)", slowest.1, slowest.0 * 1e3);
+    rows.sort_by(|a, b| a.1.f.total_cmp(&b.1.f));
+    println!("worst pages (F1, precision, recall; keep-everything F1):");
+    for (name, s, b) in rows.iter().take(worst_n) {
+        println!("  {:<40} {:.3} {:.3} {:.3}   ({:.3})", name, s.f, s.p, s.r, b.f);
+    }
+}
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn clip(s: &str) -> String {
+    let c: String = s.chars().take(90).collect();
+    if c.len() < s.len() {
+        format!("{c}…")
+    } else {
+        c
+    }
+}
+
+fn add(sum: &mut Prf, x: Prf) {
+    sum.p += x.p;
+    sum.r += x.r;
+    sum.f += x.f;
+}
+
+fn load(dir: &Path) -> Vec<Page> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("page.txt").exists()).collect())
+        .unwrap_or_default();
+    folders.sort();
+    folders
+        .into_iter()
+        .filter_map(|f| {
+            let raw = std::fs::read(f.join("page.txt")).ok()?;
+            let expected = std::fs::read_to_string(f.join("expected.txt")).ok()?;
+            let meta: Option<serde_json::Value> = std::fs::read_to_string(f.join("metadata.json"))
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok());
+            let field = |k: &str| {
+                meta.as_ref()
+                    .and_then(|m| m.get(k))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .filter(|s| !s.is_empty())
+            };
+            Some(Page {
+                name: f.file_name()?.to_string_lossy().into_owned(),
+                raw,
+                expected,
+                site: field("siteName"),
+                date: field("publishedTime").and_then(|d| d.get(..10).map(str::to_string)),
+            })
+        })
+        .collect()
+}
+
+/// Names match when one holds the other ("The Guardian" and "Guardian").
+fn same_name(got: &str, want: &str) -> bool {
+    !got.is_empty() && (got.contains(want) || want.contains(got))
+}
+
+/// Whether the page's text states the ISO date `date` in a form a reader would recognise.
+fn date_stated_in(text: &str, date: &str) -> bool {
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let (Some(y), Some(m), Some(d)) = (date.get(..4), date.get(5..7), date.get(8..10)) else { return false };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else { return false };
+    let Some(month) = m.checked_sub(1).and_then(|i| MONTHS.get(i)) else { return false };
+    let lower = text.to_lowercase();
+    if lower.contains(date) {
+        return true;
+    }
+    // "July 27, 2021", "27 July 2021", "Jul. 27 2021": month name, day and year within a short window.
+    lower.match_indices(month).any(|(at, _)| {
+        let lo = at.saturating_sub(12);
+        let hi = (at + 24).min(lower.len());
+        let (mut lo, mut hi) = (lo, hi);
+        while !lower.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        while !lower.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let window = &lower[lo..hi];
+        window.contains(y) && window.split(|c: char| !c.is_ascii_digit()).any(|w| w.parse::<u32>() == Ok(d))
+    })
+}
+
+fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+fn shingles(text: &str) -> HashMap<Vec<String>, usize> {
+    let t = tokens(text);
+    let mut bag = HashMap::new();
+    if t.len() < 4 {
+        if !t.is_empty() {
+            *bag.entry(t).or_insert(0) += 1;
+        }
+        return bag;
+    }
+    for w in t.windows(4) {
+        *bag.entry(w.to_vec()).or_insert(0) += 1;
+    }
+    bag
+}
+
+fn prf(got: &str, want: &str) -> Prf {
+    let (g, w) = (shingles(got), shingles(want));
+    let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
+    let common: usize = g.iter().map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0))).sum();
+    if ng == 0 && nw == 0 {
+        return Prf { p: 1.0, r: 1.0, f: 1.0 };
+    }
+    let p = if ng == 0 { 0.0 } else { common as f64 / ng as f64 };
+    let r = if nw == 0 { 0.0 } else { common as f64 / nw as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    Prf { p, r, f }
+}

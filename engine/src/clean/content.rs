@@ -1,0 +1,190 @@
+//! Where the article sits on a copied page: the densest run of prose lines.
+//!
+//! Every line gets a score: prose (a line of some length that ends like a sentence, with the small
+//! words running text is full of) scores its length minus a constant; short lines, headline-shaped
+//! lines and furniture score below zero. The main content is the run of lines with the highest
+//! total (a maximum-sum segment, one linear pass), widened over any prose lines touching it. Lines
+//! far from it are menus, teasers, comments and footers; lines inside it are article text unless
+//! their own shape says otherwise (a cluster of short lines, a related-headlines box).
+
+use super::lines::Line;
+
+/// Below this many words a line earns nothing for being a sentence ("Read the report.").
+const PROSE_BASE: f32 = 5.0;
+/// What a line of furniture costs the run it sits in.
+const NOISE_COST: f32 = 4.0;
+/// How many lines of furniture the run may step over to reach a sentence beyond them.
+const MAX_SKIPPED_NOISE: usize = 2;
+/// A line this long is prose even without a final full stop.
+const LONG_LINE_WORDS: usize = 30;
+
+/// Small words of running text in the languages news pages are most often in (lower case). A
+/// long line with none of them is a list of names or tags, not a sentence.
+const STOP_WORDS: &[&str] = &[
+    // English
+    "the", "a", "an", "of", "to", "in", "and", "is", "was", "for", "on", "that", "with", "as", "by", "at",
+    "from", "it", "he", "she", "they", "his", "her", "their", "has", "have", "had", "be", "been", "are",
+    "were", "this", "which", "who", "but", "not", "or", "said", "would", "will", "after", "its",
+    // French, Spanish, Portuguese, Italian
+    "le", "la", "les", "de", "des", "du", "et", "un", "une", "est", "que", "qui", "en", "dans", "pour", "el",
+    "los", "las", "y", "del", "por", "con", "una", "se", "o", "do", "da", "os", "il", "di", "che", "per",
+    "non", // German, Dutch
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "ein", "eine", "zu", "auf", "het", "een",
+    "van", "op", "dat", // Czech, Polish
+    "v", "na", "je", "z", "i", "w", "że", "jest", "do",
+];
+
+/// Words in a line, counting CJK characters (which have no spaces between words) two to a word.
+pub(crate) fn weight(text: &str) -> usize {
+    let mut words = 0;
+    let mut cjk = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    words + cjk / 2
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xac00..=0xd7af | 0xf900..=0xfaff)
+}
+
+/// True when the line ends like a sentence (in any script).
+pub(crate) fn ends_like_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', '»', ']', '*']);
+    t.ends_with(['.', '!', '?', '…', '。', '！', '？', ':', ';', '؟', '۔'])
+}
+
+/// Share of the words that are [`STOP_WORDS`]; `None` when the line has too few Latin words to say.
+pub(crate) fn stop_word_share(text: &str) -> Option<f32> {
+    let mut words = 0usize;
+    let mut stops = 0usize;
+    for w in text.split_whitespace().take(200) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() && (c.is_ascii() || c < '\u{0250}')) {
+            continue;
+        }
+        words += 1;
+        stops += usize::from(STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)));
+    }
+    (words >= 8).then(|| stops as f32 / words as f32)
+}
+
+/// Running text: at least a few words, ending like a sentence (or long), with the small words
+/// sentences have.
+pub(crate) fn is_prose(text: &str) -> bool {
+    let w = weight(text);
+    if w < 4 {
+        return false;
+    }
+    let shaped = ends_like_sentence(text) || w >= LONG_LINE_WORDS;
+    shaped && stop_word_share(text).is_none_or(|share| share >= 0.06)
+}
+
+/// The score a line adds to a run it belongs to.
+fn score(line: &Line<'_>, noise: bool) -> f32 {
+    if noise {
+        return -NOISE_COST;
+    }
+    let w = weight(line.text) as f32;
+    if is_prose(line.text) {
+        (w - PROSE_BASE).max(1.0)
+    } else {
+        -(2.0 + w.min(12.0) / 3.0)
+    }
+}
+
+/// The main run of article text: the first and last line (inclusive) of the maximum-score run,
+/// widened over adjacent prose. `noise[i]` says line `i` is already known furniture. `None` when
+/// no line is prose.
+pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let s = score(line, noise.get(i).copied().unwrap_or(false));
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += s;
+        if sum > 0.0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i));
+        }
+    }
+    let (_, mut first, mut last) = best?;
+    // Sentences touching the run belong to it, short ones too ("Talks resume on Monday."), and so
+    // do sentences just past a line or two of furniture (an advert between paragraphs).
+    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    let sentence_at = |i: usize| !is_noise(i) && ends_like_sentence(lines[i].text);
+    let mut j = last + 1;
+    let mut skipped = 0;
+    while j < lines.len() && skipped <= MAX_SKIPPED_NOISE {
+        if sentence_at(j) {
+            last = j;
+            skipped = 0;
+        } else if is_noise(j) {
+            skipped += 1;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let mut j = first;
+    let mut skipped = 0;
+    while j > 0 && skipped <= MAX_SKIPPED_NOISE {
+        j -= 1;
+        if sentence_at(j) {
+            first = j;
+            skipped = 0;
+        } else if is_noise(j) {
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    // The run starts and ends on text, never on a line of furniture.
+    while first < last && noise[first] {
+        first += 1;
+    }
+    while last > first && noise[last] {
+        last -= 1;
+    }
+    Some((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::split_lines;
+    use super::*;
+
+    #[test]
+    fn the_main_run_skips_menus_and_footers() {
+        let text = "Home\nWorld\nSport\nBusiness\nA Headline About Talks\n\
+            The minister met his counterpart on Monday, and the two agreed to meet again in May.\n\
+            A subheading\n\
+            Officials said the talks had been constructive and that a statement would follow soon.\n\
+            Most Read\nAnother Headline Here\nYet Another Headline Here\nAbout Us\nContact\n";
+        let (lines, _) = split_lines(text, 0);
+        let noise = vec![false; lines.len()];
+        let (a, b) = main_run(&lines, &noise).unwrap();
+        assert!(lines[a].text.starts_with("The minister"));
+        assert!(lines[b].text.starts_with("Officials said"));
+    }
+
+    #[test]
+    fn prose_needs_a_sentence_shape_and_small_words() {
+        assert!(is_prose("The court said the officer had confessed to the killing."));
+        assert!(!is_prose("Storm Knocks Out Power to 40,000 Homes Along the Coast"));
+        assert!(!is_prose("Tags: phones, audio, hardware, batteries, chargers, cables, reviews, deals."));
+        assert!(is_prose("日本の首相は月曜日、新しい経済対策を発表した。"));
+    }
+}

@@ -1,0 +1,601 @@
+//! Page furniture recognisable from one line's shape: what a reader's select-all and copy of a
+//! news page brings along besides the article. Share bars, subscription and newsletter prompts,
+//! legal footers, cookie notices, navigation (skip links, bare links, breadcrumbs, pipe menus, tag
+//! lists, interface words) and engagement counts ("12 comments", "5 min read").
+//!
+//! Each rule is a shape: the words a kind of prompt is made of, how short it is, whether it speaks
+//! to the reader ("you", "our"), whether it ends like a sentence. Article sentences that merely
+//! mention a newsletter or a cookie are long, in the third person and end with a full stop, and
+//! are left alone.
+
+use super::lines::words_up_to;
+use crate::model::NoiseKind;
+
+/// Words a share or follow bar is made of (lower case). A line of only these is a share prompt.
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "shares",
+    "shared",
+    "this",
+    "article",
+    "story",
+    "post",
+    "page",
+    "on",
+    "via",
+    "to",
+    "the",
+    "by",
+    "it",
+    "tweet",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "tumblr",
+    "pocket",
+    "flipboard",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "copy",
+    "link",
+    "url",
+    "sms",
+    "save",
+    "gift",
+    "comment",
+    "like",
+    "follow",
+    "us",
+    "and",
+    "or",
+    "more",
+    "options",
+    "close",
+];
+/// The words that make a line of [`SHARE_WORDS`] a share bar rather than a stray "on the".
+const SHARE_CUES: &[&str] = &[
+    "share",
+    "shares",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "tumblr",
+    "pocket",
+    "flipboard",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "threads",
+    "bluesky",
+    "mastodon",
+];
+/// Social networks, for "Follow us on ..." prompts.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "whatsapp",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "google news",
+    "x",
+];
+/// Cues of a subscription, newsletter or donation prompt (lower case, matched inside the line).
+const SUBSCRIBE_CUES: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "subscriber",
+    "sign up",
+    "sign-up",
+    "signup",
+    "signing up",
+    "inbox",
+    "email address",
+    "your email",
+    "unsubscribe",
+    "donate",
+    "donation",
+    "become a member",
+    "membership",
+    "journalism",
+    "free trial",
+    "paywall",
+    "premium",
+    "support us",
+];
+/// Words a prompt opens with, speaking to the reader.
+const IMPERATIVES: &[&str] = &[
+    "sign",
+    "subscribe",
+    "get",
+    "join",
+    "enter",
+    "receive",
+    "want",
+    "don't",
+    "don’t",
+    "never",
+    "stay",
+    "support",
+    "become",
+    "already",
+    "start",
+    "try",
+    "register",
+    "learn",
+    "click",
+    "tap",
+    "download",
+    "read",
+    "listen",
+    "watch",
+    "follow",
+    "like",
+    "share",
+    "help",
+    "give",
+    "keep",
+    "unlock",
+    "create",
+    "log",
+    "by",
+    "thank",
+    "thanks",
+];
+/// Cues of legal footers (lower case).
+const LEGAL_CUES: &[&str] = &[
+    "all rights reserved",
+    "privacy policy",
+    "privacy notice",
+    "privacy settings",
+    "terms of service",
+    "terms of use",
+    "terms and conditions",
+    "terms & conditions",
+    "cookie policy",
+    "do not sell",
+    "accessibility statement",
+    "may not be published, broadcast",
+    "may not be reproduced",
+    "without permission",
+    "registered in england",
+    "registered office",
+];
+/// Lines that are one interface word or control (lower case, trailing punctuation aside).
+const CONTROLS: &[&str] = &[
+    "menu",
+    "search",
+    "close",
+    "open",
+    "home",
+    "homepage",
+    "log in",
+    "login",
+    "log out",
+    "logout",
+    "sign in",
+    "sign out",
+    "register",
+    "my account",
+    "account",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "skip",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "skip navigation",
+    "back to top",
+    "top",
+    "next",
+    "previous",
+    "prev",
+    "more",
+    "less",
+    "load more",
+    "show more",
+    "see more",
+    "view more",
+    "view all",
+    "see all",
+    "read more",
+    "continue reading",
+    "reply",
+    "like",
+    "loading",
+    "like loading",
+    "print",
+    "email",
+    "share",
+    "tweet",
+    "save",
+    "copy link",
+    "listen",
+    "watch",
+    "play",
+    "pause",
+    "mute",
+    "accept",
+    "accept all",
+    "reject",
+    "reject all",
+    "decline",
+    "manage preferences",
+    "manage cookies",
+    "cookie settings",
+    "i agree",
+    "agree",
+    "ok",
+    "got it",
+    "allow",
+    "allow all",
+    "settings",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "edition",
+    "toggle navigation",
+    "navigation",
+    "main menu",
+    "site menu",
+    "open menu",
+    "close menu",
+    "go",
+    "submit",
+    "send",
+    "cancel",
+    "comment",
+    "name",
+    "website",
+    "today's paper",
+    "e-paper",
+    "epaper",
+    "newsletters",
+    "podcasts",
+    "video",
+    "videos",
+    "photos",
+    "live",
+    "contact",
+    "contact us",
+    "about",
+    "about us",
+    "careers",
+    "jobs",
+    "advertise",
+    "advertise with us",
+    "feedback",
+    "help",
+    "faq",
+    "sitemap",
+    "site map",
+    "rss",
+    "archive",
+    "archives",
+    "subscriptions",
+    "donate",
+    "shop",
+    "store",
+];
+/// Labels of tag and category lines ("Tags: phones, audio").
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "keywords",
+    "topics",
+    "filed under",
+    "categories",
+    "category",
+    "related topics",
+    "more on",
+    "posted in",
+    "sections",
+    "section",
+];
+/// Engagement counts: "12 comments", "1.2K shares", "5 min read".
+const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
+    ("comment", NoiseKind::CommentPrompt),
+    ("comments", NoiseKind::CommentPrompt),
+    ("thoughts on", NoiseKind::CommentPrompt),
+    ("responses", NoiseKind::CommentPrompt),
+    ("response", NoiseKind::CommentPrompt),
+    ("replies", NoiseKind::CommentPrompt),
+    ("reply", NoiseKind::CommentPrompt),
+    ("share", NoiseKind::SharePrompt),
+    ("shares", NoiseKind::SharePrompt),
+    ("likes", NoiseKind::SharePrompt),
+    ("views", NoiseKind::Navigation),
+    ("reads", NoiseKind::Navigation),
+    ("min read", NoiseKind::Navigation),
+    ("minute read", NoiseKind::Navigation),
+    ("mins read", NoiseKind::Navigation),
+    ("minutes read", NoiseKind::Navigation),
+    ("min listen", NoiseKind::Navigation),
+    ("photos", NoiseKind::Navigation),
+    ("images", NoiseKind::Navigation),
+];
+
+/// The kind of page furniture `line` is, from its shape alone.
+pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
+    if line.len() > 600 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let core = core(&lower);
+    if cookie_notice(&lower, core) {
+        return Some(NoiseKind::CookieNotice);
+    }
+    if let Some(kind) = count_line(core) {
+        return Some(kind);
+    }
+    if share_prompt(core) {
+        return Some(NoiseKind::SharePrompt);
+    }
+    if legal_footer(line, &lower) {
+        return Some(NoiseKind::LegalFooter);
+    }
+    if subscribe_prompt(line, &lower) {
+        return Some(NoiseKind::SubscribePrompt);
+    }
+    if navigation(line, &lower, core) {
+        return Some(NoiseKind::Navigation);
+    }
+    None
+}
+
+/// The line without leading glyphs and trailing punctuation ("· 4 min read" → "4 min read").
+fn core(lower: &str) -> &str {
+    lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '@').trim_end_matches(
+        |c: char| c.is_ascii_punctuation() || c.is_whitespace() || matches!(c, '…' | '›' | '»' | '→'),
+    )
+}
+
+/// Tokens of a bar of short items: split at whitespace and at the separators bars use.
+fn bar_tokens(core: &str) -> impl Iterator<Item = &str> {
+    core.split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | '/' | ',' | ':' | '(' | ')'))
+        .filter(|t| !t.is_empty())
+}
+
+fn speaks_to_reader(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "our" | "we" | "us" | "we're" | "we’re"))
+}
+
+fn ends_with_full_stop(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', '…'])
+}
+
+/// "This website uses cookies to ensure you get the best experience.", "Cookie Settings".
+fn cookie_notice(lower: &str, core: &str) -> bool {
+    if !lower.contains("cookie") {
+        return false;
+    }
+    let words = words_up_to(lower, 80);
+    words <= 80
+        && (speaks_to_reader(lower)
+            || matches!(core, "cookies" | "cookie settings" | "cookie preferences" | "manage cookies")
+            || (words <= 6 && !ends_with_full_stop(lower)))
+}
+
+/// "12 comments", "3 thoughts on “Title”", "1.2K shares", "· 4 min read", "Comments (12)".
+fn count_line(core: &str) -> Option<NoiseKind> {
+    if core.len() > 300 {
+        return None;
+    }
+    let number_len = core
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | 'm')))
+        .map_or(core.len(), |(i, _)| i);
+    if number_len > 0 && core.as_bytes()[0].is_ascii_digit() {
+        let rest = core[number_len..].trim_start();
+        for (noun, kind) in COUNT_NOUNS {
+            if let Some(after) = rest.strip_prefix(noun) {
+                // "3 thoughts on “Title”" runs on; a bare count stops at the noun.
+                let runs_on = *noun == "thoughts on"
+                    || (after.starts_with(" on ") && *kind == NoiseKind::CommentPrompt);
+                if after.is_empty() || runs_on {
+                    return Some(*kind);
+                }
+            }
+        }
+    }
+    // "Comments (12)", "Comments 12".
+    let tail = core.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
+    if tail.len() < core.len() && matches!(tail, "comments" | "comment" | "replies" | "responses") {
+        return Some(NoiseKind::CommentPrompt);
+    }
+    None
+}
+
+/// A share or follow bar: only share words, at least one of them a network or "share".
+/// "Follow us on Twitter and Instagram for live scores" is a follow prompt too.
+fn share_prompt(core: &str) -> bool {
+    if core.is_empty() || core.len() > 200 {
+        return false;
+    }
+    let mut n = 0;
+    let mut cued = false;
+    let mut all_share = true;
+    for token in bar_tokens(core) {
+        n += 1;
+        cued |= SHARE_CUES.contains(&token);
+        all_share &= SHARE_WORDS.contains(&token);
+    }
+    if all_share && cued && n <= 14 {
+        return true;
+    }
+    if matches!(core, "like this" | "share this" | "share this article" | "share this story") {
+        return true;
+    }
+    let follow = core.starts_with("follow us")
+        || core.starts_with("like us on")
+        || core.starts_with("find us on")
+        || core.starts_with("connect with us")
+        || (core.starts_with("follow ") && core.contains(" on "));
+    follow && n <= 16 && NETWORKS.iter().any(|net| bar_tokens(core).any(|t| t == *net) || core.contains(net))
+        || core == "follow us"
+}
+
+/// "© 2021 Example News. All rights reserved.", "Privacy Policy", "Terms | Privacy".
+fn legal_footer(line: &str, lower: &str) -> bool {
+    let words = words_up_to(line, 60);
+    if words > 60 {
+        return false;
+    }
+    let copyright = line.trim_start().starts_with('©')
+        || lower.starts_with("copyright")
+        || lower.contains("copyright ©")
+        || lower.contains("© copyright");
+    let cued = LEGAL_CUES.iter().find(|c| lower.contains(**c));
+    copyright
+        || cued.is_some_and(|c| {
+            // A sentence that mentions a privacy policy is article text; a link or a clause
+            // addressed to the reader is a footer.
+            words <= 6 || speaks_to_reader(lower) || !ends_with_full_stop(line) || *c == "all rights reserved"
+        })
+}
+
+/// "Sign up for our morning newsletter", "Support local journalism. Subscribe today.",
+/// "Enter your email".
+fn subscribe_prompt(line: &str, lower: &str) -> bool {
+    let words = words_up_to(line, 40);
+    if words > 40 || !SUBSCRIBE_CUES.iter().any(|c| lower.contains(c)) {
+        return false;
+    }
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let short_or_open = words <= 10 || !ends_with_full_stop(line);
+    (IMPERATIVES.contains(&first) && short_or_open)
+        || speaks_to_reader(lower)
+        || (!ends_with_full_stop(line) && words <= 12)
+}
+
+/// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
+/// and single interface words.
+fn navigation(line: &str, lower: &str, core: &str) -> bool {
+    if CONTROLS.contains(&core) || lower.starts_with("skip to ") {
+        return true;
+    }
+    let one_word = !line.contains(char::is_whitespace);
+    if one_word
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || (lower.contains('@') && lower.contains('.')))
+    {
+        return true;
+    }
+    if let Some(colon) = core.find(':') {
+        if TAG_LABELS.contains(&core[..colon].trim()) && words_up_to(line, 40) <= 40 {
+            return true;
+        }
+    }
+    separated_items(line)
+}
+
+/// "World › Middle East", "Contact | About | Terms of Use | Privacy", "News / Politics": short
+/// items between separators, none a sentence.
+fn separated_items(line: &str) -> bool {
+    if line.len() > 300 || ends_with_full_stop(line) {
+        return false;
+    }
+    let crumbs = ['›', '»', '>', '→'];
+    let pipes = ['|', '•', '·', '/'];
+    let n_crumbs = line.matches(crumbs).count();
+    let n_pipes = line.matches(pipes).count();
+    let (seps, min): (&[char], usize) = if n_crumbs >= 1 { (&crumbs, 1) } else { (&pipes, 2) };
+    let items: Vec<&str> = line.split(seps).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let n_seps = if n_crumbs >= 1 { n_crumbs } else { n_pipes };
+    n_seps >= min && items.len() >= 2 && items.iter().all(|item| words_up_to(item, 5) <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Option<NoiseKind> {
+        furniture(line)
+    }
+
+    #[test]
+    fn share_bars_and_follow_prompts() {
+        assert_eq!(kind("Share this: Facebook | Twitter | WhatsApp"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Share on Facebook"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Share via email"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Follow us on Facebook and Instagram"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Twitter"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Facebook said it would share the data with the regulator."), None);
+        assert_eq!(kind("He urged followers to follow the party line on Twitter."), None);
+    }
+
+    #[test]
+    fn subscription_prompts_speak_to_the_reader() {
+        assert_eq!(kind("Sign up for our morning newsletter"), Some(NoiseKind::SubscribePrompt));
+        assert_eq!(
+            kind("Support our journalism. Subscribe today for full access."),
+            Some(NoiseKind::SubscribePrompt)
+        );
+        assert_eq!(kind("Enter your email"), Some(NoiseKind::SubscribePrompt));
+        assert_eq!(kind("The channel had two million subscribers by March, the company said."), None);
+    }
+
+    #[test]
+    fn legal_footers_and_cookie_notices() {
+        assert_eq!(kind("© 2021 Tigris Times. All rights reserved."), Some(NoiseKind::LegalFooter));
+        assert_eq!(kind("Copyright © 2022 The Levant Ledger"), Some(NoiseKind::LegalFooter));
+        assert_eq!(kind("Privacy Policy"), Some(NoiseKind::LegalFooter));
+        assert_eq!(kind("The firm changed its privacy policy after the fine, regulators said."), None);
+        assert_eq!(
+            kind("This website uses cookies to ensure you get the best experience."),
+            Some(NoiseKind::CookieNotice)
+        );
+        assert_eq!(kind("The regulator said sites that use cookies must ask for consent."), None);
+    }
+
+    #[test]
+    fn navigation_and_counts() {
+        assert_eq!(kind("Skip to main content"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("World › Middle East"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("News | Sport | Business | Culture"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("Contact | About | Terms of Use | Privacy"), Some(NoiseKind::LegalFooter));
+        assert_eq!(kind("Tags: phones, audio, hardware"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("https://nyti.ms/2iqtp74"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("12 comments"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("· 4 min read"), Some(NoiseKind::Navigation));
+        assert_eq!(kind("3 thoughts on “Why My Tomatoes Split”"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("12 people were injured in the blast."), None);
+        assert_eq!(kind("Iraq / Syria: the border after the war."), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! Copied whole pages: telling the site's header, the article and the page's footer apart once
+//! the main run of prose is known ([`super::content::main_run`]).
+//!
+//! - whether the segment is a whole page (a menu sits between its first line and the text);
+//! - the headline: the nearest headline-shaped line above the text;
+//! - the masthead: the site's name at the top;
+//! - why a line outside the text was removed (a menu, a list of headlines, stray prose);
+//! - clusters inside the text: a related-headlines box, a run of short links, a line that recurs.
+
+use super::content::{ends_like_sentence, is_prose, weight};
+use super::dates::parse_date_line;
+use super::lines::{bullet_glyph_len, title_case_ratio, Line};
+use super::outlets::{split_credit, KnownOutlet};
+use super::repeated::RepeatedLines;
+use super::{rules, stated};
+use crate::model::NoiseKind;
+use std::collections::HashMap;
+
+/// A line of at most this many words is a menu item when it sits among others like it.
+const SHORT_WORDS: usize = 4;
+/// Consecutive short lines that make a menu.
+const MENU_RUN: usize = 3;
+/// Consecutive headline-shaped lines that make a list of other stories.
+const HEADLINE_RUN: usize = 4;
+/// How far above the text the headline may sit (non-blank lines).
+const TITLE_REACH: usize = 30;
+/// A line seen this many times in one file is page furniture.
+const IN_FILE_REPEATS: usize = 3;
+
+/// True when the lines between the segment's first line and its text hold a menu: a run of short
+/// lines, or more lines than a headline block ever has.
+pub(crate) fn is_whole_page(lines: &[Line<'_>], first: usize, text_start: usize) -> bool {
+    if text_start <= first {
+        return false;
+    }
+    let mut run = 0;
+    for line in &lines[first..text_start] {
+        if weight(line.text) <= SHORT_WORDS && !is_prose(line.text) {
+            run += 1;
+            if run >= MENU_RUN {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    let distinct: std::collections::HashSet<&str> = lines[first..text_start].iter().map(|l| l.text).collect();
+    distinct.len() > 12
+}
+
+/// The headline of a whole page: the nearest line above the text (`text_start`) shaped like one
+/// (a few words, not a date, byline, caption or furniture). `noise[i]` marks known furniture.
+pub(crate) fn find_title(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    from: usize,
+    text_start: usize,
+    outlets: &[KnownOutlet],
+) -> Option<usize> {
+    let lo = from.max(text_start.saturating_sub(TITLE_REACH));
+    let candidate = |i: usize, min_words: usize| {
+        let t = lines[i].text;
+        let w = weight(t);
+        !noise[i]
+            && (min_words..=40).contains(&w)
+            && t.len() <= 400
+            && !(is_prose(t) && t.ends_with('.') && w > 12)
+            && parse_date_line(t).is_none()
+            && stated::stated_line(t).is_none()
+            && !rules::is_credit_line(t)
+            && !split_credit(outlets, t).is_some_and(|c| ends_like_sentence(&t[..c.caption_end]))
+            && bullet_glyph_len(t).is_none()
+    };
+    (lo..text_start)
+        .rev()
+        .find(|&i| candidate(i, 3))
+        .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 2)))
+}
+
+/// The site's name at the top of a page ("Harbor City Times" above the menu): the first line
+/// before the headline shaped like a name of two to six capitalised words, or one word that the
+/// page names again elsewhere.
+pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> Option<usize> {
+    let i = (0..title_at.min(12)).find(|&i| !noise[i] && parse_date_line(lines[i].text).is_none())?;
+    let t = lines[i].text;
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let name_shaped = t.len() <= 48
+        && (1..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '&' | '.'))
+                && (w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "of" | "the" | "and" | "&" | "de" | "al" | "el"))
+        })
+        && title_case_ratio(t) >= 0.99;
+    if !name_shaped {
+        return None;
+    }
+    let named_again = || lines.iter().enumerate().any(|(j, l)| j != i && l.text != t && l.text.contains(t));
+    (words.len() >= 2 || named_again()).then_some(i)
+}
+
+/// Why a line outside the article text was removed, from its shape.
+pub(crate) fn outside_reason(text: &str) -> NoiseKind {
+    if weight(text) <= SHORT_WORDS && !is_prose(text) {
+        NoiseKind::Navigation
+    } else if rules::is_headline_shaped(text) || rules::has_dangling_separator(text) {
+        NoiseKind::UnrelatedHeadlines
+    } else {
+        NoiseKind::OutsideArticle
+    }
+}
+
+/// What [`body_furniture`] looks at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyContext<'a, 'l> {
+    /// The segment's lines.
+    pub lines: &'a [Line<'l>],
+    /// The corpus pre-pass, when there is one.
+    pub repeated: Option<&'a RepeatedLines>,
+}
+
+/// Furniture inside the text, for lines `body` (indices into `lines`, in order, all still
+/// unassigned): lines that recur across the corpus or within the file, a related-headlines box
+/// (a cue line and the non-prose lines after it), and runs of short or headline-shaped lines.
+pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(usize, NoiseKind)> {
+    let lines = ctx.lines;
+    let mut out = Vec::new();
+    let mut taken = vec![false; body.len()];
+    // Repetition: across files (when the same article was not simply syndicated to them all), or
+    // within this file.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        *counts.entry(l.text).or_insert(0) += 1;
+    }
+    // Whether each body line is prose, computed once: the passes below ask many times.
+    let prose: Vec<bool> = body.iter().map(|&i| is_prose(lines[i].text)).collect();
+    let n_prose = prose.iter().filter(|p| **p).count();
+    let across = |i: usize| ctx.repeated.is_some_and(|r| r.is_repeated(lines[i].text));
+    let repeated_prose = body.iter().zip(&prose).filter(|(&i, &p)| p && across(i)).count();
+    let syndicated = repeated_prose * 2 > n_prose;
+    for (k, &i) in body.iter().enumerate() {
+        let t = lines[i].text;
+        let is_p = prose[k];
+        let in_file = !is_p && counts.get(t).copied().unwrap_or(0) >= IN_FILE_REPEATS;
+        if in_file || (across(i) && !(is_p && syndicated)) {
+            taken[k] = true;
+            out.push((i, NoiseKind::RepeatedBoilerplate));
+        }
+    }
+    // A related-headlines box: its cue, then every non-prose line up to the next prose line.
+    let mut k = 0;
+    while k < body.len() {
+        if !taken[k] && rules::is_headline_list_cue(lines[body[k]].text) {
+            let mut j = k;
+            while j < body.len() && (j == k || !prose[j]) {
+                if !taken[j] {
+                    taken[j] = true;
+                    out.push((body[j], NoiseKind::UnrelatedHeadlines));
+                }
+                j += 1;
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
+    let mut k = 0;
+    while k < body.len() {
+        let short = |j: usize| {
+            let t = lines[body[j]].text;
+            !taken[j] && !prose[j] && weight(t) <= SHORT_WORDS && bullet_glyph_len(t).is_none()
+        };
+        let headline = |j: usize| {
+            let t = lines[body[j]].text;
+            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && !t.ends_with(':')
+        };
+        let adjacent = |j: usize| j == 0 || body[j] == body[j - 1] + 1;
+        let mut j = k + 1;
+        while j < body.len() && adjacent(j) && short(j) && short(k) {
+            j += 1;
+        }
+        if short(k) && j - k >= MENU_RUN {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::Navigation));
+            }
+            k = j;
+            continue;
+        }
+        let mut j = k + 1;
+        while j < body.len() && adjacent(j) && headline(j) && headline(k) {
+            j += 1;
+        }
+        if headline(k) && j - k >= HEADLINE_RUN {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    out
+}

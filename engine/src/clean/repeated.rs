@@ -1,0 +1,125 @@
+//! The corpus pre-pass: lines that recur in many files are page furniture (an outlet's menu, its
+//! newsletter prompt, its legal footer), whatever words they use.
+//!
+//! Lines are compared after folding case and digits ("12 Comments" and "3 comments", "© 2021" and
+//! "© 2023" are one line), so counts and years do not hide the repetition. Only a hash and a file
+//! count are kept per distinct line: memory grows with the number of distinct lines, not the bytes.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
+
+/// A line must recur in at least this many files to count as furniture.
+pub const MIN_FILES: u32 = 3;
+/// Lines longer than this (bytes) are paragraphs: they are not counted (no furniture is that long,
+/// and hashing them would cost memory for nothing).
+const MAX_LINE_BYTES: usize = 1000;
+
+/// How many files of a corpus each (folded) line occurs in. Made by [`repeated_lines`], passed to
+/// the cleaner in [`super::CleanConfig::repeated`].
+#[derive(Debug, Clone, Default)]
+pub struct RepeatedLines {
+    files_with: HashMap<u64, u32>,
+}
+
+impl RepeatedLines {
+    /// In how many files `line` (trimmed) occurs; 0 or 1 for a line seen in at most one file.
+    pub fn files_with(&self, line: &str) -> u32 {
+        if line.len() > MAX_LINE_BYTES {
+            return 0;
+        }
+        self.files_with.get(&key(line.as_bytes())).copied().unwrap_or(1)
+    }
+
+    /// True when `line` recurs in [`MIN_FILES`] files or more.
+    pub fn is_repeated(&self, line: &str) -> bool {
+        self.files_with(line) >= MIN_FILES
+    }
+
+    /// Number of distinct lines seen in two files or more.
+    pub fn len(&self) -> usize {
+        self.files_with.len()
+    }
+
+    /// True when no line occurs in two files.
+    pub fn is_empty(&self) -> bool {
+        self.files_with.is_empty()
+    }
+}
+
+/// Counts, for every line of every file, how many files hold it. Linear in the total size; files
+/// that are not text simply contribute lines that never repeat.
+pub fn repeated_lines<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> RepeatedLines {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut seen: HashSet<u64> = HashSet::new();
+    for bytes in files {
+        seen.clear();
+        for line in bytes.split(|&b| b == b'\n' || b == b'\r') {
+            let line = line.trim_ascii();
+            if line.is_empty() || line.len() > MAX_LINE_BYTES {
+                continue;
+            }
+            let k = key(line);
+            if seen.insert(k) {
+                *counts.entry(k).or_insert(0) += 1;
+            }
+        }
+    }
+    counts.retain(|_, n| *n >= 2);
+    RepeatedLines { files_with: counts }
+}
+
+/// The folded line's hash: lower case, each run of digits as one `0`, runs of whitespace as one space.
+fn key(line: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    let mut space = false;
+    let mut digit = false;
+    for &b in line.trim_ascii() {
+        if b.is_ascii_whitespace() {
+            space = true;
+            digit = false;
+            continue;
+        }
+        if space {
+            h.write_u8(b' ');
+            space = false;
+        }
+        // A run of digits is one "0": "12 comments" and "3 comments" are the same line.
+        if b.is_ascii_digit() {
+            if !digit {
+                h.write_u8(b'0');
+            }
+            digit = true;
+            continue;
+        }
+        digit = false;
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_in_three_files_is_repeated_whatever_its_counts_and_case() {
+        let files: [&[u8]; 4] = [
+            b"Title one\n\n12 Comments\nSign up for our newsletter\n",
+            b"Title two\r\n3 comments\r\nSign up  for our newsletter\r\n",
+            b"Title three\n1 COMMENTS\n",
+            b"Title one\n",
+        ];
+        let repeated = repeated_lines(files);
+        assert!(repeated.is_repeated("7 Comments"));
+        assert_eq!(repeated.files_with("sign up for our newsletter"), 2);
+        assert!(!repeated.is_repeated("Title one"));
+        assert_eq!(repeated.files_with("never seen"), 1);
+    }
+
+    #[test]
+    fn a_line_repeated_inside_one_file_counts_once() {
+        let files: [&[u8]; 1] = [b"Share\nShare\nShare\n"];
+        assert_eq!(repeated_lines(files).files_with("Share"), 1);
+    }
+}

@@ -1,0 +1,204 @@
+//! Copied page text: what a reader gets from select-all and copy of a news page (menus, share bars,
+//! newsletter prompts, related headlines, comments, legal footers around the article).
+//!
+//! The invented pages live in `engine/tests/copied/`: `dev/` are golden (every body paragraph
+//! kept, nothing else, with outlet and date), `heldout/` are kept out of tuning and only checked
+//! for provenance here; `scripts/bench-text.sh engine/tests/copied/heldout` reports their scores.
+
+mod clean_support;
+
+use clean_support::check_provenance;
+use parallax_engine::clean::{clean_file, clean_file_with, repeated_lines, CleanConfig, FileReport};
+use parallax_engine::model::{Article, BlockKind, NoiseKind};
+use std::path::{Path, PathBuf};
+
+struct Case {
+    name: String,
+    page: Vec<u8>,
+    expected: Vec<String>,
+    meta: serde_json::Value,
+}
+
+fn cases(set: &str) -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/copied").join(set);
+    let mut folders: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("fixture folder").map(|e| e.expect("entry").path()).collect();
+    folders.sort();
+    folders
+        .into_iter()
+        .map(|f| Case {
+            name: f.file_name().expect("name").to_string_lossy().into_owned(),
+            page: std::fs::read(f.join("page.txt")).expect("page.txt"),
+            expected: std::fs::read_to_string(f.join("expected.txt"))
+                .expect("expected.txt")
+                .lines()
+                .map(str::to_string)
+                .collect(),
+            meta: serde_json::from_str(
+                &std::fs::read_to_string(f.join("metadata.json")).expect("metadata.json"),
+            )
+            .expect("metadata is JSON"),
+        })
+        .collect()
+}
+
+fn body(article: &Article) -> Vec<&str> {
+    article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| b.text.as_str()).collect()
+}
+
+fn only_article<'r>(name: &str, report: &'r FileReport) -> &'r Article {
+    let [article] = report.articles.as_slice() else {
+        panic!("{name}: expected one article, got {}: {:?}", report.articles.len(), report.diagnostics)
+    };
+    article
+}
+
+#[test]
+fn every_invented_page_keeps_exactly_its_article_with_outlet_and_date() {
+    let cases = cases("dev");
+    assert!(cases.len() >= 6, "the dev set is there");
+    for case in &cases {
+        let report = clean_file(&case.name, &case.page);
+        check_provenance(&case.name, &case.page, &report);
+        let article = only_article(&case.name, &report);
+        assert_eq!(body(article), case.expected, "{}: kept body", case.name);
+        assert_eq!(Some(article.title.text.as_str()), case.meta["title"].as_str(), "{}: title", case.name);
+        let outlet = article.outlet.as_ref().map(|o| o.name.as_str());
+        assert_eq!(outlet, case.meta["siteName"].as_str(), "{}: outlet", case.name);
+        assert_eq!(article.date.as_deref(), case.meta["publishedTime"].as_str(), "{}: date", case.name);
+    }
+}
+
+#[test]
+fn held_out_pages_keep_exact_provenance() {
+    for case in cases("heldout") {
+        let report = clean_file(&case.name, &case.page);
+        check_provenance(&case.name, &case.page, &report);
+        assert!(!report.articles.is_empty(), "{}: an article", case.name);
+    }
+}
+
+fn removed_as(article: &Article, line: &str) -> Option<NoiseKind> {
+    article.removed.iter().find(|r| r.text == line).map(|r| r.reason)
+}
+
+#[test]
+fn the_three_prompts_from_the_issue_are_removed_with_their_reasons() {
+    let dev = cases("dev");
+    let find = |name: &str| dev.iter().find(|c| c.name == name).expect("fixture");
+    let basra = find("posted-by-news-desk");
+    let report = clean_file(&basra.name, &basra.page);
+    let a = only_article(&basra.name, &report);
+    assert_eq!(removed_as(a, "Share this: Facebook | Twitter | WhatsApp"), Some(NoiseKind::SharePrompt));
+    assert_eq!(removed_as(a, "More Related News"), Some(NoiseKind::UnrelatedHeadlines));
+    assert_eq!(a.date.as_deref(), Some("2021-07-27"), "“Posted by News Desk | July 27, 2021” gives the date");
+    assert_eq!(a.byline.as_ref().map(|b| b.text.as_str()), Some("News Desk"));
+    let outlet = a.outlet.as_ref().expect("outlet");
+    assert_eq!((outlet.name.as_str(), outlet.evidence.as_str()), ("Tigris Times", "copyright line"));
+
+    let beirut = find("morning-newsletter");
+    let report = clean_file(&beirut.name, &beirut.page);
+    let a = only_article(&beirut.name, &report);
+    assert_eq!(removed_as(a, "Sign up for our morning newsletter"), Some(NoiseKind::SubscribePrompt));
+    assert_eq!(removed_as(a, "12 comments"), Some(NoiseKind::CommentPrompt));
+    assert_eq!(
+        removed_as(a, "Rania Khoury is a correspondent for The Levant Ledger based in Beirut."),
+        Some(NoiseKind::AuthorBio)
+    );
+}
+
+#[test]
+fn a_whole_page_loses_its_menu_and_footer_and_finds_the_headline_below_them() {
+    let page = cases("dev").into_iter().find(|c| c.name == "news-page-menus").expect("fixture");
+    let report = clean_file(&page.name, &page.page);
+    let a = only_article(&page.name, &report);
+    assert_eq!(a.title.text, "Iraq and US Agree Timeline for Ending Combat Mission");
+    assert_eq!(removed_as(a, "Skip to main content"), Some(NoiseKind::Navigation));
+    assert_eq!(removed_as(a, "Politics"), Some(NoiseKind::Navigation));
+    assert_eq!(removed_as(a, "World › Middle East"), Some(NoiseKind::Navigation));
+    assert_eq!(removed_as(a, "© 2021 Harbor City Times. All rights reserved."), Some(NoiseKind::LegalFooter));
+    assert_eq!(removed_as(a, "Accept"), Some(NoiseKind::Navigation));
+    assert_eq!(a.byline.as_ref().map(|b| b.text.as_str()), Some("By Jane Roe and Omar Hassan"));
+    let outlet = a.outlet.as_ref().expect("outlet");
+    assert_eq!(outlet.evidence, "site name at the top of the page");
+}
+
+/// Three pages of one outlet: its promo line sits inside every article, worded like prose.
+fn outlet_pages() -> Vec<(String, String)> {
+    let promo = "Independent reporting from the region depends on readers like you, every single month.";
+    let topics = [
+        (
+            "Dam Levels Fall Again",
+            "Water levels behind the Mosul dam fell for a third month, engineers said on Sunday.",
+            "The ministry said it would cut releases downstream to protect the reservoir.",
+            "Farmers in the south said the cut would ruin the summer rice crop.",
+        ),
+        (
+            "Rail Link Opens",
+            "The first passenger train in a decade ran between Baghdad and Basra on Friday morning.",
+            "Tickets sold out within hours, the railway company said in a statement.",
+            "A second daily service is planned for the autumn, once more carriages arrive.",
+        ),
+        (
+            "Date Harvest Grows",
+            "Farmers in Diyala said the date harvest was the largest since 2014, thanks to late rains.",
+            "Exporters said prices had fallen as a result, to the lowest level in years.",
+            "The agriculture ministry plans to buy part of the crop for state stores.",
+        ),
+    ];
+    topics
+        .iter()
+        .enumerate()
+        .map(|(i, (title, one, two, three))| {
+            (format!("{i}.txt"), format!("{title}\n\n{one}\n\n{two}\n\n{promo}\n\n{three}\n"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_line_that_recurs_across_an_outlets_pages_is_removed_as_repeated_boilerplate() {
+    let pages = outlet_pages();
+    let repeated = repeated_lines(pages.iter().map(|(_, t)| t.as_bytes()));
+    let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
+    for (name, text) in &pages {
+        let report = clean_file_with(name, text.as_bytes(), &config);
+        check_provenance(name, text.as_bytes(), &report);
+        let a = only_article(name, &report);
+        assert_eq!(body(a).len(), 3, "{name}: the three article paragraphs stay: {:?}", body(a));
+        assert!(a.removed.iter().any(|r| r.reason == NoiseKind::RepeatedBoilerplate), "{name}");
+    }
+    // Cleaned alone, the same page keeps the promo: nothing says it is furniture.
+    let (name, text) = &pages[0];
+    assert_eq!(body(only_article(name, &clean_file(name, text.as_bytes()))).len(), 4);
+}
+
+#[test]
+fn the_same_article_syndicated_to_three_files_keeps_its_paragraphs() {
+    let story = "Wheat Prices Rise\n\nWheat prices rose by a fifth in Baghdad markets this week, traders said.\n\nThe ministry blamed the drought and promised imports from Australia within a month.\n\nBakers said they would raise the price of bread if the increase lasted.\n";
+    let files = [story, story, story];
+    let repeated = repeated_lines(files.iter().map(|t| t.as_bytes()));
+    let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
+    let report = clean_file_with("a.txt", story.as_bytes(), &config);
+    assert_eq!(body(only_article("a.txt", &report)).len(), 3);
+}
+
+#[test]
+fn article_sentences_that_mention_prompts_are_kept() {
+    let raw = "Telegram Channel Grows\n\nThe group urged its followers to subscribe to its Telegram channel, which now has two million members.\n\nFacebook said it would share the data with regulators in Brussels and Dublin.\n\nThe company updated its privacy policy after the fine, officials said.\n\nSign up was slow at first, organisers admitted, but picked up in the spring.\n";
+    let report = clean_file("p.txt", raw.as_bytes());
+    assert_eq!(body(only_article("p.txt", &report)).len(), 4, "{:?}", report.articles[0].removed);
+}
+
+#[test]
+fn the_seed_corpus_cleans_the_same_with_the_corpus_pre_pass() {
+    let files = clean_support::seed_files();
+    let repeated = repeated_lines(files.iter().map(|(_, b)| b.as_slice()));
+    let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
+    for (name, bytes) in &files {
+        assert_eq!(
+            clean_file_with(name, bytes, &config).articles,
+            clean_file(name, bytes).articles,
+            "{name}"
+        );
+    }
+}

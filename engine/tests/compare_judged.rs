@@ -1,0 +1,229 @@
+//! Alignment judged pair by pair: for whole article pairs (seed and invented, see
+//! `gold/compare_judged.toml`), every sentence pair is labelled "same fact" or not, so both
+//! precision (aligned pairs that report the same fact) and recall (same-fact pairs aligned) are
+//! measured. Dev pairs may be tuned on; held-out pairs are only scored.
+//! Numbers: `cargo test -p parallax-engine --test compare_judged -- --nocapture`.
+
+mod compare_support;
+
+use std::collections::HashSet;
+
+use parallax_engine::compare::{compare, sentence_scores, sentences, Sentence};
+use parallax_engine::entities::EntityData;
+use parallax_engine::{build_bundle, Article, SourceInput};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Judged {
+    article_pair: Vec<ArticlePair>,
+}
+
+#[derive(Deserialize)]
+struct Source {
+    seed: Option<String>,
+    file: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ArticlePair {
+    split: String,
+    a: Source,
+    b: Source,
+    same: Vec<[String; 2]>,
+}
+
+fn judged() -> Judged {
+    toml::from_str(include_str!("gold/compare_judged.toml")).expect("judged file parses")
+}
+
+fn invented(name: &str) -> Article {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let built = build_bundle(&[SourceInput { name, bytes: text.as_bytes() }], "");
+    let mut articles = built.bundle.articles;
+    assert_eq!(articles.len(), 1, "{name} is one article");
+    articles.remove(0)
+}
+
+fn resolve(seed: &[Article], source: &Source) -> Article {
+    match (&source.seed, &source.file) {
+        (Some(title), _) => seed
+            .iter()
+            .find(|a| a.title.text.starts_with(title.as_str()))
+            .unwrap_or_else(|| panic!("no seed article titled {title:?}"))
+            .clone(),
+        (None, Some(file)) => invented(file),
+        (None, None) => panic!("a judged side names a seed title or a file"),
+    }
+}
+
+/// The one sentence containing `needle` (a judgement must name exactly one; a sentence repeated
+/// word for word counts once, at its first place, as the comparison keeps it).
+fn sentence_with(list: &[Sentence], needle: &str, article: &Article) -> usize {
+    let hits: Vec<&Sentence> = list.iter().filter(|s| s.text.contains(needle)).collect();
+    let texts: HashSet<&str> = hits.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts.len(), 1, "{needle:?} must name exactly one sentence of {}", article.id);
+    hits[0].start
+}
+
+/// Appends every sentence pair's evidence and label to a TSV (for calibrating thresholds on the
+/// dev split: `PARALLAX_JUDGED_DUMP=/tmp/judged.tsv cargo test --test compare_judged`).
+fn dump(path: &str, split: &str, a: &Article, b: &Article, gold: &HashSet<(usize, usize)>) {
+    use std::io::Write;
+    let t = sentence_scores(a, b);
+    let Ok(mut file) = std::fs::OpenOptions::new().create(true).append(true).open(path) else { return };
+    for (i, sa) in t.a.iter().enumerate() {
+        for (j, sb) in t.b.iter().enumerate() {
+            let e = t.evidence[i][j];
+            let label = gold.contains(&(sa.start, sb.start));
+            let _ = writeln!(
+                file,
+                "{split}\t{}\t{}\t{i}\t{j}\t{}\t{:.4}\t{:.3}\t{}\t{}\t{}\t{}\t{}",
+                a.id,
+                b.id,
+                u8::from(label),
+                e.cosine,
+                e.predicate_idf,
+                u8::from(e.shared_figure),
+                u8::from(e.plan_clash),
+                u8::from(e.identical),
+                sa.text.chars().take(90).collect::<String>().replace('\t', " "),
+                sb.text.chars().take(90).collect::<String>().replace('\t', " ")
+            );
+        }
+    }
+}
+
+/// Counts for one split: (true positives, aligned, same-fact pairs).
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    correct: usize,
+    aligned: usize,
+    same: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        if self.aligned == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.aligned as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.same == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.same as f64
+        }
+    }
+}
+
+/// Scores every judged article pair of `split` ("seed" or "invented" restricts the source).
+fn score(split: &str, kind: &str) -> Counts {
+    let bundle = compare_support::seed_bundle();
+    let entities = EntityData::default();
+    let mut counts = Counts::default();
+    for pair in judged().article_pair.iter().filter(|p| p.split == split) {
+        let is_seed = pair.a.seed.is_some();
+        if (kind == "seed") != is_seed {
+            continue;
+        }
+        let (a, b) = (resolve(&bundle.articles, &pair.a), resolve(&bundle.articles, &pair.b));
+        let (sa, sb) = (sentences(&a), sentences(&b));
+        let gold: HashSet<(usize, usize)> =
+            pair.same.iter().map(|[x, y]| (sentence_with(&sa, x, &a), sentence_with(&sb, y, &b))).collect();
+        let cmp = compare(&[&a, &b], &entities);
+        if let Ok(path) = std::env::var("PARALLAX_JUDGED_DUMP") {
+            dump(&path, split, &a, &b, &gold);
+        }
+        let got: HashSet<(usize, usize)> =
+            cmp.pairs.iter().map(|p| (p.a_sentence.start, p.b_sentence.start)).collect();
+        let text = |list: &[Sentence], start: usize| {
+            list.iter()
+                .find(|s| s.start == start)
+                .map_or(String::new(), |s| s.text.chars().take(70).collect())
+        };
+        for wrong in got.difference(&gold) {
+            let score = cmp
+                .pairs
+                .iter()
+                .find(|p| (p.a_sentence.start, p.b_sentence.start) == *wrong)
+                .map_or(0.0, |p| p.score);
+            println!(
+                "  [{split}] aligned, not the same fact ({score:.2}): {:?} / {:?}",
+                text(&sa, wrong.0),
+                text(&sb, wrong.1)
+            );
+        }
+        for missed in gold.difference(&got) {
+            println!(
+                "  [{split}] same fact, not aligned: {:?} / {:?}",
+                text(&sa, missed.0),
+                text(&sb, missed.1)
+            );
+        }
+        counts.correct += got.intersection(&gold).count();
+        counts.aligned += got.len();
+        counts.same += gold.len();
+        println!(
+            "{split} {} vs {}: {} aligned, {} correct, {} same-fact pairs",
+            a.id,
+            b.id,
+            got.len(),
+            got.intersection(&gold).count(),
+            gold.len()
+        );
+    }
+    println!(
+        "== {split} {kind}: precision {:.2} ({}/{}), recall {:.2} ({}/{})",
+        counts.precision(),
+        counts.correct,
+        counts.aligned,
+        counts.recall(),
+        counts.correct,
+        counts.same
+    );
+    counts
+}
+
+// Floors at the measured numbers (see the commit that added fact alignment); before it, topic
+// alignment scored seed dev precision 0.22 (14/65), recall 0.50, seed held-out precision 0.05,
+// invented dev 0.74/0.93 and invented held-out 0.76/0.76. The goal (0.9/0.9) is not
+// reached yet: these floors catch regressions, they do not certify the goal.
+
+#[test]
+fn judged_seed_pairs_align_facts_not_topics() {
+    let dev = score("dev", "seed");
+    assert!(
+        dev.precision() >= 0.55 && dev.recall() >= 0.4,
+        "seed dev {:.2}/{:.2}",
+        dev.precision(),
+        dev.recall()
+    );
+    let held = score("heldout", "seed");
+    assert!(
+        held.precision() >= 0.1 && held.recall() >= 0.4,
+        "seed held out {:.2}/{:.2}",
+        held.precision(),
+        held.recall()
+    );
+}
+
+#[test]
+fn judged_invented_pairs_align_facts_not_topics() {
+    let dev = score("dev", "invented");
+    assert!(
+        dev.precision() >= 0.8 && dev.recall() >= 0.75,
+        "invented dev {:.2}/{:.2}",
+        dev.precision(),
+        dev.recall()
+    );
+    let held = score("heldout", "invented");
+    assert!(
+        held.precision() >= 0.8 && held.recall() >= 0.65,
+        "invented held out {:.2}/{:.2}",
+        held.precision(),
+        held.recall()
+    );
+}
