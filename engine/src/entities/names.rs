@@ -319,6 +319,10 @@ pub(super) struct Recogniser {
     stop: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
     months: HashSet<&'static str>,
+    /// Name keys of the broad GeoNames place list: evidence for a place, never a match by itself.
+    broad_places: HashSet<String>,
+    /// Curated people's names of two or more words, as word keys, for linking misspellings.
+    person_names: Vec<(Vec<String>, u32)>,
 }
 
 const SPEECH_VERBS: &[&str] = &[
@@ -361,12 +365,18 @@ impl Recogniser {
                 .map(|m| m.0)
                 .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
                 .collect(),
+            broad_places: gazetteer::broad_places().map(name_key).collect(),
+            person_names: Vec::new(),
         };
         let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
         for (i, entry) in kb.entries.iter().enumerate() {
             let entity = u32::try_from(i).unwrap_or(u32::MAX);
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
                 rec.add(alias, Source::Entity(entity));
+                let keys: Vec<String> = words(alias).into_iter().map(|w| w.key).collect();
+                if entry.kind == EntityKind::Person && keys.len() >= 2 {
+                    rec.person_names.push((keys, entity));
+                }
             }
             for role in &entry.roles {
                 let folded: Vec<String> = text::tokens(role).into_iter().map(|t| t.norm).collect();
@@ -830,6 +840,17 @@ impl Recogniser {
             let prev = &ws[seg_start - 1];
             let gap = &text[prev.end..ws[seg_start].start];
             cue = gap == " " && !prev.cap && self.title_heads.contains(prev.norm.as_str());
+            // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Fuad Hussein": the
+            // title's object comes first, the name is the run's last two words.
+            let title_of = gap == " "
+                && prev.norm == "of"
+                && seg_start >= 2
+                && ws[seg_start - 2].cap
+                && self.title_heads.contains(ws[seg_start - 2].norm.as_str());
+            if title_of && seg_end - seg_start >= 3 {
+                start = seg_end - 2;
+                cue = true;
+            }
         }
         while start < end && self.skip_word(&ws[start]) {
             start += 1;
@@ -847,7 +868,8 @@ impl Recogniser {
         let first_name = len >= 2 && self.first_names.contains(ws[start].norm.as_str());
         let speaks = len >= 2
             && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
-        let apposition = len >= 2 && self.apposition(text, ws, end);
+        let apposition =
+            len >= 2 && (self.apposition(text, ws, end) || self.named_after_noun(text, ws, start));
         let arabic = len >= 2 && ws[start + 1..end].iter().any(|w| w.particle) && !ws[start].particle;
         let prev = (start == seg_start
             && start > 0
@@ -864,18 +886,67 @@ impl Recogniser {
         let place_noun = following
             .is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
         let quoted = len >= 2 && prev.is_some_and(|p| SPEECH_VERBS.contains(&p));
-        let kind = if place_word {
+        // "According to Renad Mansour".
+        let according = len >= 2
+            && prev == Some("to")
+            && start >= 2
+            && ws[start - 2].norm == "according"
+            && !ws[start - 2].cap;
+        // "Ain al-Asad air base".
+        let air_base = following.is_some_and(|(gap, next)| gap == " " && next.norm == "air")
+            && ws.get(end + 1).is_some_and(|w| matches!(w.norm.as_str(), "base" | "field" | "strip"));
+        // "a senior research fellow at Chatham House": where a person works.
+        let affiliation = prev == Some("at")
+            && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
+        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        let gazetteer = self.broad_places.contains(&key);
+        let kind = if place_word || place_noun || air_base {
             EntityKind::Place
-        } else if cue || first_name || speaks || apposition || arabic || quoted {
+        } else if cue || first_name || speaks || apposition || quoted || according {
             EntityKind::Person
-        } else if place_noun || after_place || preposition {
+        } else if affiliation {
+            EntityKind::Org
+        } else if arabic {
+            EntityKind::Person
+        } else if after_place || preposition || gazetteer {
             EntityKind::Place
         } else {
             return;
         };
         let surface = &text[ws[start].start..last.end];
-        let entity = cx.reg.provisional(kind, surface);
+        let entity = match kind {
+            EntityKind::Person => self.misspelt_person(&ws[start..end]),
+            _ => None,
+        };
+        let entity = entity.unwrap_or_else(|| cx.reg.provisional(kind, surface));
         self.claim(cx, start, end, entity);
+    }
+
+    /// The curated person a full name misspells: the same number of words, all but one with the
+    /// same transliteration key, and that one (five letters or more) one edit away ("Mustafa
+    /// Kadhami" for "Mustafa Kadhimi"). The shared first name is the context that keeps two
+    /// people apart; when two people fit, neither is chosen.
+    fn misspelt_person(&self, name: &[Word]) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for (keys, entity) in &self.person_names {
+            if keys.len() != name.len() || name.len() < 2 {
+                continue;
+            }
+            let mut differing = keys.iter().zip(name).filter(|(k, w)| **k != w.key);
+            let fits = match (differing.next(), differing.next()) {
+                (Some((k, w)), None) => {
+                    k.chars().count() >= 5 && w.key.chars().count() >= 5 && one_edit_apart(k, &w.key)
+                }
+                _ => false,
+            };
+            if fits {
+                match found {
+                    Some(other) if other != *entity => return None,
+                    _ => found = Some(*entity),
+                }
+            }
+        }
+        found
     }
 
     /// Words that never begin a name: function words, months, weekdays, demonyms, particles.
@@ -893,11 +964,38 @@ impl Recogniser {
         if text[last.end..next.start].trim() != "," {
             return false;
         }
+        // "Caroline van der Plas, leader of the ...": the person noun right after the comma.
+        if !next.cap && self.person_nouns.contains(next.norm.as_str()) {
+            return ws.get(end + 1).is_some_and(|w| matches!(w.norm.as_str(), "of" | "at" | "for"));
+        }
         if !matches!(next.norm.as_str(), "a" | "an" | "the" | "who") {
             return false;
         }
         next.norm == "who"
             || ws[end + 1..].iter().take(5).any(|w| self.person_nouns.contains(w.norm.as_str()))
+    }
+
+    /// "a spokesperson, Sanne Visser, said": a person noun, a comma, then the name.
+    fn named_after_noun(&self, text: &str, ws: &[Word], start: usize) -> bool {
+        let (Some(prev), Some(first)) = (start.checked_sub(1).and_then(|i| ws.get(i)), ws.get(start)) else {
+            return false;
+        };
+        !prev.cap && self.person_nouns.contains(prev.norm.as_str()) && text[prev.end..first.start] == *", "
+    }
+}
+
+/// Whether two words differ by exactly one substitution, insertion or deletion.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -975,6 +1073,14 @@ mod tests {
         assert_eq!(name_key("Esmail Qaani"), name_key("Ismail Qaani"));
         let ws = words("Mustafa Al-Kadhimi’s visit");
         assert_eq!((ws[1].start, ws[1].end, ws[1].particle), (8, 18, true));
+    }
+
+    #[test]
+    fn one_edit_apart_counts_one_change() {
+        assert!(one_edit_apart("kazami", "kazimi"));
+        assert!(one_edit_apart("kazimi", "kazimii"));
+        assert!(!one_edit_apart("kazimi", "kazimi"));
+        assert!(!one_edit_apart("maliki", "malaka"));
     }
 
     #[test]
