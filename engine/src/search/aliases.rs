@@ -37,14 +37,19 @@ pub(crate) struct EntityPostings {
     postings: Vec<u8>,
 }
 
-/// One article's mentions of an entity.
-#[derive(Debug, Clone, PartialEq)]
+/// One article's mentions of an entity; their ranges are decoded only for the hits that need
+/// them ([`EntityPostings::mention_ranges`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct EntityPosting {
     pub doc: u32,
     /// Field-weighted mention count, in half-units.
     pub wtf2: u32,
-    /// Raw (start, end) of each mention.
-    pub spans: Vec<(usize, usize)>,
+    /// Number of mentions.
+    pub count: u32,
+    /// Where the mentions' ranges start in the postings.
+    pub at: usize,
+    /// One past where they end.
+    pub end: usize,
 }
 
 /// The key of a name (or of query words): folded words' transliteration keys, `al`/`el` dropped.
@@ -207,18 +212,39 @@ impl EntityPostings {
             };
             doc = if first { delta } else { doc.saturating_add(delta) };
             first = false;
-            let mut spans = Vec::new();
-            let mut prev = 0u64;
-            for _ in 0..count.min(bytes.len() as u64) {
-                let (Some(d), Some(len)) = (read_varint(bytes, &mut at), read_varint(bytes, &mut at)) else {
-                    return out;
-                };
-                prev = prev.saturating_add(d);
-                let s = usize::try_from(prev).unwrap_or(usize::MAX);
-                spans.push((s, s.saturating_add(usize::try_from(len).unwrap_or(0))));
+            let from = at;
+            // Skip the ranges: two varints a mention, each ending with a byte below 0x80.
+            let mut left = count.saturating_mul(2);
+            while left > 0 {
+                let Some(&b) = bytes.get(at) else { return out };
+                at += 1;
+                if b < 0x80 {
+                    left -= 1;
+                }
             }
-            let (Ok(doc), Ok(wtf2)) = (u32::try_from(doc), u32::try_from(wtf2)) else { break };
-            out.push(EntityPosting { doc, wtf2, spans });
+            let (Ok(doc), Ok(wtf2), Ok(count)) =
+                (u32::try_from(doc), u32::try_from(wtf2), u32::try_from(count))
+            else {
+                break;
+            };
+            out.push(EntityPosting { doc, wtf2, count, at: from, end: at });
+        }
+        out
+    }
+
+    /// The raw (start, end) of each mention in a posting.
+    pub(crate) fn mention_ranges(&self, posting: &EntityPosting) -> Vec<(usize, usize)> {
+        let bytes = &self.postings[..posting.end.min(self.postings.len())];
+        let mut at = posting.at;
+        let mut prev = 0u64;
+        let mut out = Vec::with_capacity(posting.count.min(64) as usize);
+        for _ in 0..posting.count {
+            let (Some(d), Some(len)) = (read_varint(bytes, &mut at), read_varint(bytes, &mut at)) else {
+                break;
+            };
+            prev = prev.saturating_add(d);
+            let s = usize::try_from(prev).unwrap_or(usize::MAX);
+            out.push((s, s.saturating_add(usize::try_from(len).unwrap_or(0))));
         }
         out
     }

@@ -2,6 +2,7 @@
 //! through its expansions, those a phrase matches word after word, and the mentions of an entity
 //! the words name.
 
+use super::aliases::EntityPosting;
 use super::expand::Expansion;
 use super::index::{field_weight2, Posting};
 use super::run::Ctx;
@@ -35,7 +36,7 @@ pub(super) struct ClauseHits {
     /// For words: whether each expansion is the word itself (snippets prefer exact matches).
     pub(super) exact: Vec<bool>,
     /// For words naming an entity: its mentions as (article, raw start, raw end), sorted.
-    pub(super) mentions: Vec<(u32, usize, usize)>,
+    pub(super) mentions: Vec<EntityPosting>,
     /// For the word still being typed: articles it matches only by completions ("shared" for
     /// "Sha"), sorted. Those alone do not make an article a hit when the query has other words.
     pub(super) completions_only: Vec<u32>,
@@ -58,15 +59,19 @@ impl ClauseHits {
         &self.spans[lo..hi]
     }
 
-    pub(super) fn mentions_of(&self, doc: u32) -> &[(u32, usize, usize)] {
-        let lo = self.mentions.partition_point(|e| e.0 < doc);
-        let hi = self.mentions.partition_point(|e| e.0 <= doc);
-        &self.mentions[lo..hi]
+    pub(super) fn mentions_of(&self, index: &SearchIndex, doc: u32) -> Vec<(usize, usize)> {
+        let lo = self.mentions.partition_point(|e| e.doc < doc);
+        let hi = self.mentions.partition_point(|e| e.doc <= doc);
+        let mut out: Vec<(usize, usize)> =
+            self.mentions[lo..hi].iter().flat_map(|p| index.entities.mention_ranges(p)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Adds an entity's mentions: each article mentioning it matches, scored as the better of
     /// its own words and the entity.
-    pub(super) fn add_entity(&mut self, scored: &[(u32, f32)], mentions: &[(u32, usize, usize)]) {
+    pub(super) fn add_entity(&mut self, scored: &[(u32, f32)], mentions: &[EntityPosting]) {
         let mut docs = Vec::with_capacity(self.docs.len() + scored.len());
         let (mut i, mut j) = (0, 0);
         while i < self.docs.len() || j < scored.len() {
@@ -93,8 +98,7 @@ impl ClauseHits {
         }
         self.docs = docs;
         self.mentions.extend_from_slice(mentions);
-        self.mentions.sort_unstable();
-        self.mentions.dedup();
+        self.mentions.sort_by_key(|p| (p.doc, p.at));
     }
 }
 
@@ -111,13 +115,13 @@ impl SearchIndex {
         let n_docs = ctx.articles.len() as u32;
         for (from, to, slots) in self.entities.spans(words) {
             let mut scored: Vec<(u32, f32)> = Vec::new();
-            let mut mentions: Vec<(u32, usize, usize)> = Vec::new();
+            let mut mentions: Vec<EntityPosting> = Vec::new();
             for &slot in &slots {
                 let idf = ctx.idf(self.entities.df(slot));
                 for posting in self.entities.postings(slot).into_iter().filter(|p| p.doc < n_docs) {
                     let score = WEIGHT_ENTITY * ctx.bm25(idf, posting.wtf2, posting.doc);
                     scored.push((posting.doc, score));
-                    mentions.extend(posting.spans.iter().map(|&(s, e)| (posting.doc, s, e)));
+                    mentions.push(posting);
                 }
                 if let Some(expansion) = expansions.get_mut(from) {
                     expansion.terms.push(TermMatch {

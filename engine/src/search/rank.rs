@@ -89,7 +89,7 @@ pub(super) fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 
             marks.extend(ctx.index.offsets(&entry.posting).into_iter().map(|o| (o, c)));
         }
         marks.extend(clause.spans_of(doc).iter().map(|s| (s.1, c)));
-        marks.extend(clause.mentions_of(doc).iter().map(|m| (m.1, c)));
+        marks.extend(clause.mentions_of(ctx.index, doc).iter().map(|m| (m.0, c)));
         if marks.len() > before {
             k += 1;
         }

@@ -86,7 +86,7 @@ pub(super) fn make_hit(
         // Another name of the entity the words name: a match, though not the words typed. Where
         // the mention holds the typed words themselves, those are highlighted instead.
         let own = marks.len();
-        for &(_, s, e) in clause.mentions_of(doc) {
+        for (s, e) in clause.mentions_of(ctx.index, doc) {
             // Ranges that are not a slice of one block (an index built for other articles) are
             // left out.
             let slices = article
