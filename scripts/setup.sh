@@ -8,7 +8,8 @@
 #   - wasm-bindgen-cli at exactly the version Cargo.lock pins (trunk and the test runner need it);
 #   - trunk (needs rustc >= 1.96.1: tries stable, then +nightly, then trunk 0.21.14 on stable);
 #   - Chromium and ChromeDriver (Debian packages) for browser tests, only with `--browser`;
-#   - npm packages in tests/e2e (playwright-core, binaryen's wasm-opt, axe-core, minisearch).
+#   - npm packages in tests/e2e (playwright-core, binaryen's wasm-opt, axe-core, minisearch);
+#   - cargo-fuzz, where the nightly toolchain is there (scripts/fuzz.sh says loudly when it is not).
 # Usage: scripts/setup.sh [--browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,5 +99,10 @@ fi
 # --- 5. Chromium and ChromeDriver, for the browser tests ---------------------------------------------
 if [[ $want_browser -eq 1 ]] && { [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]]; }; then
   apt_install chromium chromium-driver
+fi
+# --- 6. cargo-fuzz, for scripts/fuzz.sh (libFuzzer needs the nightly toolchain) ----------------------
+if have rustup && rustup toolchain list | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 2 minutes)"
+  cargo install -q cargo-fuzz
 fi
 say "ready (environment in $envfile)"

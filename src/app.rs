@@ -96,6 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Corpus::Ready(corpus) => match &state.route {
             Route::Home => html! { <pages::home::Home corpus={corpus.clone()} /> },
+            Route::HomeByDate => html! { <pages::home::Home corpus={corpus.clone()} by_date=true /> },
             Route::Article { id, query, at } => html! {
                 <pages::article::ArticlePage corpus={corpus.clone()} id={id.clone()} query={query.clone()} at={*at}
                     show_noise={state.show_noise} types={state.types} />

@@ -15,6 +15,8 @@ use yew::Reducible;
 pub enum Route {
     /// `#/`: the corpus, grouped by outlet.
     Home,
+    /// `#/by-date`: the corpus, newest publication date first (undated articles last).
+    HomeByDate,
     /// `#/article/<id>?q=<query>&at=<offset>`: one cleaned article, optionally with a search's
     /// matches highlighted and a raw offset scrolled into view.
     Article {
@@ -60,6 +62,7 @@ impl Route {
         let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(percent_decode).collect();
         match parts.as_slice() {
             [] => Route::Home,
+            [page] if page == "by-date" => Route::HomeByDate,
             [page, id] if page == "article" => Route::Article {
                 id: id.clone(),
                 query: params.get("q").filter(|q| !q.trim().is_empty()).cloned(),
@@ -79,6 +82,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
+            Route::HomeByDate => "#/by-date".to_string(),
             Route::Article { id, query, at } => {
                 let mut href = format!("#/article/{}", percent_encode(id));
                 let mut sep = '?';
@@ -494,7 +498,7 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+            if let Some(Ok(v)) = s.get(i + 1..i + 3).map(|hex| u8::from_str_radix(hex, 16)) {
                 out.push(v);
                 i += 3;
                 continue;
@@ -549,6 +553,12 @@ mod tests {
     fn percent_escapes_survive_odd_input() {
         assert_eq!(percent_decode("a%20b%"), "a b%");
         assert_eq!(percent_decode("%zz"), "%zz");
+        // A '%' before a multi-byte character (a hand-typed or mangled link) is kept as written.
+        assert_eq!(percent_decode("%>€x%€"), "%>€x%€");
+        assert_eq!(
+            Route::parse("#/search?q=Bagh%>\u{99}dad"),
+            Route::Search { query: "Bagh%>\u{99}dad".into() }
+        );
         assert_eq!(percent_decode(&percent_encode("Fouad “Hussein”")), "Fouad “Hussein”");
     }
 
@@ -697,13 +707,13 @@ pub fn entity_index(explorer: &Explorer, kind: EntityKind) -> Vec<(usize, Entity
 }
 
 /// The story an article belongs to, if it has other articles.
-pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax_engine::compare::Story> {
+pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax_engine::stories::Story> {
     bundle.stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == article_id))
 }
 
 /// The comparison link for a story: its three longest articles, in corpus order (the longest
 /// reports have the most to align; the page lets the reader swap any column).
-pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::compare::Story) -> Route {
+pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::Story) -> Route {
     let mut by_length: Vec<(usize, usize, &String)> = story
         .articles
         .iter()
@@ -714,4 +724,177 @@ pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::compare::St
     let mut chosen: Vec<(usize, &String)> = by_length.into_iter().take(3).map(|(_, i, id)| (i, id)).collect();
     chosen.sort();
     Route::Compare { ids: chosen.into_iter().map(|(_, id)| id.clone()).collect() }
+}
+
+/// Article indices, newest publication date first; undated articles last, in corpus order.
+pub fn articles_by_date(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.articles.len()).collect();
+    // Stable sort: equal dates keep corpus order.
+    order.sort_by_key(|&i| std::cmp::Reverse(bundle.date_of(i).map(|d| d.sort_key())));
+    order
+}
+
+/// The short date an article card shows ("≈ Aug 2020" when estimated), if any.
+pub fn card_date(bundle: &Bundle, index: usize) -> Option<String> {
+    let date = bundle.date_of(index)?;
+    Some(match date.source {
+        parallax_engine::dates::DateSource::Stated => date_text(date),
+        parallax_engine::dates::DateSource::Estimated => format!("≈ {}", date_text(date)),
+    })
+}
+
+/// Month abbreviations for dates shown in the app.
+const MONTH_ABBR: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A publication date as the app shows it: "19 Aug 2020", "Aug 2020" or "2020".
+pub fn date_text(date: &parallax_engine::dates::PublicationDate) -> String {
+    let month = date.month.and_then(|m| MONTH_ABBR.get(usize::from(m).wrapping_sub(1)));
+    match (date.day, month) {
+        (Some(d), Some(m)) => format!("{d} {m} {}", date.year),
+        (None, Some(m)) => format!("{m} {}", date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+/// The article page's date line: stated dates as they are; estimated ones marked "≈" with the
+/// evidence they rest on ("≈ Aug 2020 (estimated from “Between August 4 and 18”)").
+pub fn date_line(bundle: &Bundle, index: usize) -> String {
+    use parallax_engine::dates::DateSource;
+    let Some(date) = bundle.date_of(index) else { return "not stated, and the text gives no clue".into() };
+    match date.source {
+        DateSource::Stated => date_text(date),
+        DateSource::Estimated => {
+            let evidence: Vec<String> =
+                date.evidence.iter().take(2).map(|e| format!("“{}”", e.text)).collect();
+            if evidence.is_empty() {
+                format!("≈ {} (estimated)", date_text(date))
+            } else {
+                format!("≈ {} (estimated from {})", date_text(date), evidence.join(" and "))
+            }
+        }
+    }
+}
+
+/// A story's time span as the home page shows it: "Aug 2020", "Jun 2021 – Jul 2021", or nothing.
+pub fn story_span(story: &parallax_engine::stories::Story) -> Option<String> {
+    let show = |iso: &str| {
+        let mut parts = iso.split('-');
+        let year = parts.next().unwrap_or_default();
+        let month = parts
+            .next()
+            .and_then(|m| m.parse::<usize>().ok())
+            .and_then(|m| MONTH_ABBR.get(m.wrapping_sub(1)));
+        month.map_or_else(|| year.to_string(), |m| format!("{m} {year}"))
+    };
+    let (from, to) = (show(story.from.as_deref()?), show(story.to.as_deref()?));
+    Some(if from == to { from } else { format!("{from} – {to}") })
+}
+
+/// The earlier stories a story follows from, as (label, first article's route) for links.
+pub fn follows_links(bundle: &Bundle, story: &parallax_engine::stories::Story) -> Vec<(String, Route)> {
+    story
+        .follows
+        .iter()
+        .filter_map(|id| bundle.stories.iter().find(|s| &s.id == id))
+        .filter_map(|s| Some((s.label.clone(), Route::article(s.articles.first()?))))
+        .collect()
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+    use parallax_engine::dates::{DateEvidence, DateSource, EvidenceKind, PublicationDate};
+
+    fn bundle_with(date: Option<PublicationDate>) -> Bundle {
+        Bundle { dates: vec![date], ..Bundle::default() }
+    }
+
+    #[test]
+    fn an_estimated_date_is_marked_and_says_what_it_rests_on() {
+        let evidence = DateEvidence {
+            kind: EvidenceKind::After,
+            article: 0,
+            start: 0,
+            end: 0,
+            text: "Between August 4 and 18".into(),
+        };
+        let estimated = PublicationDate {
+            year: 2020,
+            month: Some(8),
+            day: None,
+            source: DateSource::Estimated,
+            evidence: vec![evidence],
+        };
+        assert_eq!(
+            date_line(&bundle_with(Some(estimated)), 0),
+            "≈ Aug 2020 (estimated from “Between August 4 and 18”)"
+        );
+        let stated = PublicationDate {
+            year: 2021,
+            month: Some(7),
+            day: Some(27),
+            source: DateSource::Stated,
+            evidence: Vec::new(),
+        };
+        assert_eq!(date_line(&bundle_with(Some(stated)), 0), "27 Jul 2021");
+        assert_eq!(date_line(&bundle_with(None), 0), "not stated, and the text gives no clue");
+    }
+
+    #[test]
+    fn ordering_by_date_is_a_link_of_its_own_and_puts_undated_articles_last() {
+        assert_eq!(Route::parse(&Route::HomeByDate.href()), Route::HomeByDate);
+        let date = |year, month| PublicationDate {
+            year,
+            month: Some(month),
+            day: None,
+            source: DateSource::Estimated,
+            evidence: Vec::new(),
+        };
+        let bundle = Bundle {
+            dates: vec![Some(date(2020, 8)), None, Some(date(2025, 4)), Some(date(2021, 6))],
+            articles: vec![],
+            ..Bundle::default()
+        };
+        let mut with_articles = bundle.clone();
+        with_articles.articles = crate::state::date_tests::articles(4);
+        assert_eq!(articles_by_date(&with_articles), [2, 3, 0, 1]);
+        assert_eq!(card_date(&with_articles, 0).as_deref(), Some("≈ Aug 2020"));
+        assert_eq!(card_date(&with_articles, 1), None);
+    }
+
+    /// `n` placeholder articles.
+    pub(super) fn articles(n: usize) -> Vec<Article> {
+        let files: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                (format!("{i}.txt"), format!("Report number {i}\n\nThe body of report {i} says something.\n"))
+            })
+            .collect();
+        let sources: Vec<parallax_engine::SourceInput<'_>> = files
+            .iter()
+            .map(|(name, text)| parallax_engine::SourceInput { name, bytes: text.as_bytes() })
+            .collect();
+        parallax_engine::build_bundle(&sources, "").bundle.articles
+    }
+
+    #[test]
+    fn a_story_span_reads_as_months() {
+        let story = parallax_engine::stories::Story {
+            id: "s".into(),
+            label: "l".into(),
+            articles: vec![],
+            from: Some("2021-06".into()),
+            to: Some("2021-07-27".into()),
+            follows: vec![],
+        };
+        assert_eq!(story_span(&story).as_deref(), Some("Jun 2021 – Jul 2021"));
+        let undated = parallax_engine::stories::Story { from: None, ..story.clone() };
+        assert_eq!(story_span(&undated), None);
+        let one_month = parallax_engine::stories::Story {
+            from: Some("2020-08".into()),
+            to: Some("2020-08-19".into()),
+            ..story
+        };
+        assert_eq!(story_span(&one_month).as_deref(), Some("Aug 2020"));
+    }
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Result};
 use parallax_engine::compare::{DiffKind, Sentence};
+use parallax_engine::model::SourceFormat;
 use parallax_engine::{BlockKind, Bundle};
 use serde::Serialize;
 
@@ -19,14 +20,34 @@ pub struct Export<'a> {
 struct ExportArticle<'a> {
     id: &'a str,
     file: &'a str,
+    /// `text`, `html`, `json` or `warc`.
+    format: &'static str,
+    /// The page's URL, where the file states one.
+    url: Option<&'a str>,
     title: &'a str,
     outlet: Option<&'a str>,
     byline: Option<&'a str>,
     dateline: Option<&'a str>,
-    date: Option<&'a str>,
+    /// Publication date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY` by precision.
+    date: Option<String>,
+    /// `stated` or `estimated`.
+    date_source: Option<parallax_engine::dates::DateSource>,
+    /// What the date rests on.
+    date_evidence: Vec<DateEvidenceOut<'a>>,
     captions: Vec<Caption<'a>>,
     blocks: Vec<ExportBlock<'a>>,
     removed: Vec<ExportRemoved<'a>>,
+}
+
+#[derive(Serialize)]
+struct DateEvidenceOut<'a> {
+    /// `stated`, `caption`, `after`, `before`, `story` or `inoffice`.
+    kind: parallax_engine::dates::EvidenceKind,
+    /// The article holding the text (this one, or another of its story).
+    article: &'a str,
+    text: &'a str,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -58,14 +79,31 @@ pub fn export(bundle: &Bundle) -> Export<'_> {
     let articles = bundle
         .articles
         .iter()
-        .map(|a| ExportArticle {
+        .enumerate()
+        .map(|(i, a)| (a, bundle.date_of(i)))
+        .map(|(a, date)| ExportArticle {
             id: &a.id,
             file: &a.file,
+            format: bundle.source(&a.id).map_or(SourceFormat::Text, |s| s.format).as_str(),
+            url: bundle.source(&a.id).and_then(|s| s.url.as_deref()),
             title: &a.title.text,
             outlet: a.outlet.as_ref().map(|o| o.name.as_str()),
             byline: a.byline.as_ref().map(|b| b.text.as_str()),
             dateline: a.dateline.as_ref().map(|d| d.text.as_str()),
-            date: a.date.as_deref(),
+            date: date.map(|d| d.iso()),
+            date_source: date.map(|d| d.source),
+            date_evidence: date.map_or(Vec::new(), |d| {
+                d.evidence
+                    .iter()
+                    .map(|e| DateEvidenceOut {
+                        kind: e.kind,
+                        article: bundle.articles.get(e.article as usize).map_or("", |a| a.id.as_str()),
+                        text: &e.text,
+                        start: e.start,
+                        end: e.end,
+                    })
+                    .collect()
+            }),
             captions: a
                 .blocks
                 .iter()
@@ -230,7 +268,7 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
 /// `parallax stories --json`.
 #[derive(Serialize)]
 pub struct Stories<'a> {
-    stories: &'a [parallax_engine::compare::Story],
+    stories: &'a [parallax_engine::stories::Story],
 }
 
 /// The stories of the corpus.

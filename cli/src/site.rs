@@ -23,8 +23,9 @@ use crate::site_out::{OutDir, OwnedFile, GENERATOR};
 include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
 
 pub use crate::site_out::REPORT_FILE;
-/// Version of `report.json`'s format (2: `site_files` carry SHA-256 hashes, and `seal`).
-const REPORT_VERSION: u32 = 2;
+/// Version of `report.json`'s format (2: `site_files` carry SHA-256 hashes, and `seal`; 3: files
+/// per `format`, and `formats`).
+const REPORT_VERSION: u32 = 3;
 
 /// Options of `parallax site`.
 #[derive(clap::Args)]
@@ -50,6 +51,10 @@ struct Report {
     bundle_bytes: usize,
     /// Every file this run wrote with its SHA-256 (so the next run replaces exactly those, if unchanged).
     site_files: Vec<OwnedFile>,
+    /// Files per format (`text`, `html`, `json`, `warc`): how many, how many articles, how many
+    /// rejected and why.
+    #[serde(default)]
+    formats: BTreeMap<String, FormatCount>,
     /// One entry per input file, in path order.
     files: Vec<FileReport>,
     /// Diagnostics about no input file (e.g. the entity knowledge base).
@@ -59,9 +64,22 @@ struct Report {
     seal: String,
 }
 
+#[derive(Serialize, Deserialize, Default)]
+struct FormatCount {
+    files: usize,
+    articles: usize,
+    rejected: usize,
+    /// Why files were rejected: the first error (or warning) of each, counted.
+    #[serde(default)]
+    why_rejected: BTreeMap<String, usize>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct FileReport {
     file: String,
+    /// `text`, `html`, `json` or `warc`, as detected from the name and content.
+    #[serde(default)]
+    format: String,
     /// `ok`, `repaired` (kept, with warnings) or `rejected` (no article).
     status: String,
     articles: Vec<ArticleRef>,
@@ -176,7 +194,7 @@ fn report(
     let files = inputs.files;
     let mut per_file: Vec<FileReport> = files
         .iter()
-        .map(|(name, _)| {
+        .map(|(name, bytes)| {
             let articles: Vec<&parallax_engine::Article> =
                 built.bundle.articles.iter().filter(|a| &a.file == name).collect();
             let mut removed = BTreeMap::new();
@@ -198,6 +216,7 @@ fn report(
             };
             FileReport {
                 file: name.clone(),
+                format: parallax_engine::ingest::detect(name, bytes).as_str().into(),
                 status: status.into(),
                 articles: articles
                     .iter()
@@ -210,6 +229,7 @@ fn report(
         .collect();
     per_file.extend(inputs.unreadable.iter().map(|(name, why)| FileReport {
         file: name.clone(),
+        format: parallax_engine::ingest::detect(name, &[]).as_str().into(),
         status: "rejected".into(),
         articles: Vec::new(),
         removed: BTreeMap::new(),
@@ -225,8 +245,25 @@ fn report(
             message: format!("{}: {}", d.file, d.message),
         })
         .collect();
+    let mut formats: BTreeMap<String, FormatCount> = BTreeMap::new();
+    for f in &per_file {
+        let count = formats.entry(f.format.clone()).or_default();
+        count.files += 1;
+        count.articles += f.articles.len();
+        if f.status == "rejected" {
+            count.rejected += 1;
+            let why = f
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == "error")
+                .or_else(|| f.diagnostics.iter().find(|d| d.severity == "warning"))
+                .map_or_else(|| "no article found".to_string(), |d| rejection_reason(&d.message));
+            *count.why_rejected.entry(why).or_insert(0) += 1;
+        }
+    }
     Report {
         version: REPORT_VERSION,
+        formats,
         generator: GENERATOR.into(),
         build: precache.build.clone(),
         articles: built.bundle.articles.len(),
@@ -238,22 +275,31 @@ fn report(
     }
 }
 
-/// The table on stderr: one line per file, then its diagnostics indented below it.
+/// A rejection message without what is particular to one file (quoted titles, byte counts), so
+/// that rejections of one kind are counted together.
+fn rejection_reason(message: &str) -> String {
+    let general = message.split(['(', '“', ':', ';']).next().unwrap_or(message).trim();
+    general.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_string()
+}
+
+/// The table on stderr: one line per file, then its diagnostics indented below it, then files
+/// per format.
 fn print_table(report: &Report) {
     let width = report.files.iter().map(|f| f.file.chars().count()).max().unwrap_or(4).clamp(4, 48);
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "{:<width$}  {:<8}  {:>8}  {:>7}  removed noise",
-        "file", "status", "articles", "removed"
+        "{:<width$}  {:<6}  {:<8}  {:>8}  {:>7}  removed noise",
+        "file", "format", "status", "articles", "removed"
     );
     for f in &report.files {
         let n_removed: usize = f.removed.values().sum();
         let reasons: Vec<String> = f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
         let _ = writeln!(
             err,
-            "{:<width$}  {:<8}  {:>8}  {:>7}  {}",
+            "{:<width$}  {:<6}  {:<8}  {:>8}  {:>7}  {}",
             f.file,
+            f.format,
             f.status,
             f.articles.len(),
             n_removed,
@@ -265,6 +311,15 @@ fn print_table(report: &Report) {
     }
     for d in &report.other {
         let _ = writeln!(err, "{}: {}", d.severity, terminal_safe(&d.message));
+    }
+    for (format, c) in &report.formats {
+        let why: Vec<String> = c.why_rejected.iter().map(|(why, n)| format!("{n}× {why}")).collect();
+        let why = if why.is_empty() { String::new() } else { format!(" ({})", why.join("; ")) };
+        let _ = writeln!(
+            err,
+            "{format}: {} file(s), {} article(s), {} rejected{why}",
+            c.files, c.articles, c.rejected
+        );
     }
 }
 

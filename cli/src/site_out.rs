@@ -150,14 +150,14 @@ impl OutDir {
                 bail!(
                     "{} is not the file `parallax site` wrote there (it is a link or a folder now); move it \
                      away or choose a new output folder",
-                    path.display()
+                    shown(&path)
                 );
             }
             if read_regular(&path, meta.len())?.map(|bytes| sha256_hex(&bytes)) != Some(file.sha256) {
                 bail!(
                     "{} changed since `parallax site` wrote it, so it is not replaced; move it away or choose \
                      a new output folder",
-                    path.display()
+                    shown(&path)
                 );
             }
             replaceable.insert(file.path);
@@ -214,7 +214,7 @@ impl OutDir {
             match std::fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e).with_context(|| format!("removing {}", path.display())),
+                Err(e) => return Err(e).with_context(|| format!("removing {}", shown(&path))),
             }
             let mut parent = Path::new(name).parent();
             while let Some(p) = parent.filter(|p| !p.as_os_str().is_empty()) {
@@ -243,6 +243,11 @@ impl OutDir {
         }
         Ok(())
     }
+}
+
+/// A path for a message: a name listed in a report may hold anything, so it is printed escaped.
+fn shown(path: &Path) -> String {
+    crate::names::terminal_safe(&path.display().to_string()).into_owned()
 }
 
 /// `root/name` when `name` is a plain relative path (no `..`, `.`, empty or absolute parts) whose
@@ -278,7 +283,7 @@ fn read_regular(path: &Path, limit: u64) -> Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-        .with_context(|| format!("reading {}", path.display()))?;
+        .with_context(|| format!("reading {}", shown(path)))?;
     Ok(Some(bytes))
 }
 

@@ -3,8 +3,9 @@
 //! synthetic articles into stories.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use parallax_engine::compare::{compare, stories};
+use parallax_engine::compare::compare;
 use parallax_engine::entities::EntityData;
+use parallax_engine::stories::stories;
 use parallax_engine::{build_bundle, build_bundle_with, synth, Article, BuildOptions, SourceInput};
 
 fn seed_articles() -> Vec<Article> {

@@ -1,7 +1,7 @@
 //! Benchmark (not a test) of the cleaner on copied page text: the article-body F1 of what it keeps
 //! against known article text, beside keeping everything, plus outlet and date hit rates and speed.
 //!
-//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME]`
+//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses]`
 //!
 //! `<dir>` holds one folder per page with `page.txt` (the page as a reader's select-all and copy
 //! gives it), `expected.txt` (the article text) and optionally `metadata.json` with `siteName` and
@@ -41,6 +41,7 @@ fn main() {
     };
     let worst_n = flag(&args, "--worst").and_then(|s| s.parse().ok()).unwrap_or(10);
     let show = flag(&args, "--show");
+    let misses = args.iter().any(|a| a == "--misses");
     let pages = load(Path::new(dir));
     if pages.is_empty() {
         eprintln!("no pages (folders with page.txt and expected.txt) in {dir}");
@@ -89,13 +90,21 @@ fn main() {
             if text.contains(&site.to_lowercase()) {
                 site_stated += 1;
                 let got = first.and_then(|a| a.outlet.as_ref()).map(|o| o.name.to_lowercase());
-                site_hit += usize::from(got.is_some_and(|g| same_name(&g, &site.to_lowercase())));
+                let hit = got.as_ref().is_some_and(|g| same_name(g, &site.to_lowercase()));
+                site_hit += usize::from(hit);
+                if misses && !hit {
+                    println!("outlet miss {}: want {site:?}, got {got:?}", page.name);
+                }
             }
         }
         if let Some(date) = &page.date {
             if date_stated_in(&everything, date) {
                 date_stated += 1;
-                date_hit += usize::from(first.and_then(|a| a.date.as_deref()) == Some(date.as_str()));
+                let got = first.and_then(|a| a.date.as_deref());
+                date_hit += usize::from(got == Some(date.as_str()));
+                if misses && got != Some(date.as_str()) {
+                    println!("date miss {}: want {date}, got {got:?}", page.name);
+                }
             }
         }
         rows.push((page.name.clone(), score, base));

@@ -11,15 +11,16 @@ pub mod validate;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::Story;
+use crate::dates::PublicationDate;
 use crate::entities::EntityData;
 use crate::model::Article;
 use crate::search::SearchIndex;
+use crate::stories::Story;
 
 /// The bytes every bundle starts with.
 pub const MAGIC: &[u8; 8] = b"PARALLAX";
 /// The format version this engine writes and reads. Bump it whenever [`Bundle`] changes shape.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const HEADER_LEN: usize = 8 + 4 + 8 + 4;
 
 /// Everything the explorer needs, in one value.
@@ -33,12 +34,27 @@ pub struct Bundle {
     pub entities: EntityData,
     /// Stories (groups of articles about the same events).
     pub stories: Vec<Story>,
+    /// Each article's publication date (by article index), stated or estimated, with evidence.
+    pub dates: Vec<Option<PublicationDate>>,
+    /// Provenance of the articles that came from HTML, JSON or WARC files (plain-text articles
+    /// have none: their offsets are their file's bytes).
+    pub sources: Vec<crate::model::ArticleSource>,
 }
 
 impl Bundle {
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The publication date of the article at `index`, where known.
+    pub fn date_of(&self, index: usize) -> Option<&PublicationDate> {
+        self.dates.get(index).and_then(Option::as_ref)
+    }
+
+    /// Where the article with this id came from, when it was not a plain-text file.
+    pub fn source(&self, id: &str) -> Option<&crate::model::ArticleSource> {
+        self.sources.iter().find(|s| s.article == id)
     }
 
     /// The articles, entities and stories, for [`SearchIndex::search_in`] (which applies the

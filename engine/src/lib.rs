@@ -17,9 +17,13 @@
 pub mod bundle;
 pub mod clean;
 pub mod compare;
+pub mod dates;
 pub mod entities;
+#[cfg(feature = "ingest")]
+pub mod ingest;
 pub mod model;
 pub mod search;
+pub mod stories;
 pub mod synth;
 pub mod text;
 
@@ -100,20 +104,58 @@ pub fn build_bundle_with_progress(
     // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
     let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
+    let mut provenance = Vec::new();
     for (i, source) in sources.iter().enumerate() {
-        let report = clean::clean_file_with(source.name, source.bytes, &config);
-        diagnostics.extend(report.diagnostics);
-        articles.extend(report.articles);
+        let (found, said) = read_source(source, &config);
+        diagnostics.extend(said);
+        for (article, from) in found {
+            provenance.push(from);
+            articles.push(article);
+        }
         progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: source.name });
     }
     progress(Progress::Indexing);
     model::assign_ids(&mut articles);
+    let sources: Vec<model::ArticleSource> = articles
+        .iter()
+        .zip(provenance)
+        .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s }))
+        .collect();
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
     let entities = entities::EntityData::build(&articles, &kb);
     let search = search::SearchIndex::build(&articles, &entities);
-    let stories = if options.stories { compare::stories(&articles, &entities) } else { Vec::new() };
-    Built { bundle: Bundle { articles, search, entities, stories }, diagnostics }
+    let terms = dates::OfficeTerms::parse(entity_kb);
+    // Stories and dates settle each other: an article that never says when it was written takes
+    // its story's date. Without stories, each article is dated from its own text.
+    let (stories, dates) = if options.stories {
+        let grouped = stories::group(&articles, &entities, &terms);
+        diagnostics.extend(grouped.diagnostics);
+        (grouped.stories, grouped.dates)
+    } else {
+        (Vec::new(), dates::publication_dates(&articles, &entities, &terms, &[]))
+    };
+    Built { bundle: Bundle { articles, search, entities, stories, dates, sources }, diagnostics }
+}
+
+/// One source's articles (with provenance for web pages, JSON records and web archives).
+#[cfg(feature = "ingest")]
+fn read_source(
+    source: &SourceInput<'_>,
+    config: &clean::CleanConfig<'_>,
+) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let got = ingest::ingest(source.name, source.bytes, config);
+    (got.articles, got.diagnostics)
+}
+
+/// One source's articles: without the `ingest` feature every file is plain text.
+#[cfg(not(feature = "ingest"))]
+fn read_source(
+    source: &SourceInput<'_>,
+    config: &clean::CleanConfig<'_>,
+) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+    let report = clean::clean_file_with(source.name, source.bytes, config);
+    (report.articles.into_iter().map(|a| (a, None)).collect(), report.diagnostics)
 }
 
 #[cfg(test)]

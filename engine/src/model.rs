@@ -109,6 +109,21 @@ pub enum NoiseKind {
     RepeatedBoilerplate,
     /// Text away from the article's main run of paragraphs (comments, teasers, promos).
     OutsideArticle,
+    /// A web page's site header or footer (masthead, copyright, legal links).
+    PageChrome,
+    /// A sidebar or widget column beside the article.
+    Sidebar,
+    /// Reader comments and comment forms.
+    Comments,
+    /// Text the page hides from readers (`hidden`, `display:none`, `visibility:hidden`).
+    Hidden,
+    /// A box inside the article that is mostly links (a related-stories list, a link roll).
+    LinkList,
+    /// The article's byline or date line as laid out on the page (kept as byline and date).
+    ArticleInfo,
+    /// What the page states about itself in its head or a record's fields (title, site name,
+    /// author, date, URL): kept as metadata, not body text.
+    PageMetadata,
 }
 
 impl NoiseKind {
@@ -136,6 +151,13 @@ impl NoiseKind {
             NoiseKind::CookieNotice => "cookie notice",
             NoiseKind::RepeatedBoilerplate => "repeated boilerplate",
             NoiseKind::OutsideArticle => "outside the article",
+            NoiseKind::PageChrome => "page header or footer",
+            NoiseKind::Sidebar => "sidebar",
+            NoiseKind::Comments => "comments",
+            NoiseKind::Hidden => "hidden text",
+            NoiseKind::LinkList => "link list",
+            NoiseKind::ArticleInfo => "byline or date line",
+            NoiseKind::PageMetadata => "page metadata",
         }
     }
 }
@@ -269,5 +291,120 @@ pub fn assign_ids(articles: &mut [Article]) {
             n += 1;
         }
         article.id = id;
+    }
+}
+
+/// The kind of file an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text (`.txt`): offsets are the file's own bytes.
+    #[default]
+    Text,
+    /// A saved web page (`.html`, `.htm`, `.html.gz`).
+    Html,
+    /// A record of a JSON Lines or JSON export (`.jsonl`, `.json`).
+    Json,
+    /// An HTML response record of a web archive (`.warc`, `.warc.gz`).
+    Warc,
+}
+
+impl SourceFormat {
+    /// Lower-case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "html",
+            SourceFormat::Json => "json",
+            SourceFormat::Warc => "warc",
+        }
+    }
+}
+
+/// A run of an article's source text and the raw bytes it was rendered from: source text
+/// `start..end` came from payload bytes `raw_start..raw_end` (a text node, a tag's attribute, a
+/// JSON string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Start in the article's source text (the offsets blocks and removed spans use).
+    pub start: usize,
+    /// End in the article's source text.
+    pub end: usize,
+    /// Start in the raw payload.
+    pub raw_start: usize,
+    /// End in the raw payload.
+    pub raw_end: usize,
+}
+
+/// A part of the raw payload that a reader never sees and so never enters the source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unshown {
+    /// Start in the raw payload.
+    pub raw_start: usize,
+    /// End in the raw payload.
+    pub raw_end: usize,
+    /// What it is: "script", "style", "document head", "embedded object", "form control".
+    pub what: String,
+}
+
+/// How a metadata field was known, e.g. `("outlet", "og:site_name")`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// "title", "outlet", "byline", "date" or "url".
+    pub field: String,
+    /// Where it was read: "og:site_name", "JSON-LD datePublished", "canonical URL's site", ...
+    pub how: String,
+}
+
+/// Where an article that was not plain text came from, and how to trace its text to raw bytes.
+///
+/// For HTML, JSON and WARC inputs an article's offsets index its *source text*: a rendering of
+/// the page as a reader sees it (blocks separated by blank lines, whitespace collapsed, character
+/// references decoded), preceded by lines for the metadata the page states. `segments` maps that
+/// text back to the raw payload, and `payload_start` places the payload in the file (a WARC
+/// record's payload; 0 otherwise).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleSource {
+    /// The article's id.
+    pub article: String,
+    /// What kind of file it came from.
+    pub format: SourceFormat,
+    /// The page's URL (canonical link, `og:url`, a record's `url`, a WARC target URI).
+    pub url: Option<String>,
+    /// Which record of the file: "record 3" (JSON), "record <urn:uuid:...>" (WARC).
+    pub record: Option<String>,
+    /// Byte offset of the payload in the file (after gzip decompression for `.gz` files).
+    pub payload_start: usize,
+    /// Source text ranges and the raw payload bytes they came from, in source order.
+    pub segments: Vec<Segment>,
+    /// Raw payload ranges that are not rendered (scripts, styles, the head, ...).
+    pub unshown: Vec<Unshown>,
+    /// How each metadata field was known.
+    pub evidence: Vec<Evidence>,
+}
+
+impl ArticleSource {
+    /// The raw payload byte range a source-text range was rendered from (the union of the
+    /// segments it touches), if any.
+    pub fn raw_range(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let from = self.segments.partition_point(|s| s.end <= start);
+        let touched = self.segments[from..].iter().take_while(|s| s.start < end.max(start + 1));
+        touched.fold(None, |acc, s| match acc {
+            None => Some((s.raw_start, s.raw_end)),
+            Some((a, b)) => Some((a.min(s.raw_start), b.max(s.raw_end))),
+        })
+    }
+
+    /// The page's URL when it is safe to link to: only `http:` and `https:` URLs (never
+    /// `javascript:` or `data:`, whatever a file claims).
+    pub fn link(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let scheme = url.split_once("://")?.0.to_ascii_lowercase();
+        (matches!(scheme.as_str(), "http" | "https") && !url.contains(char::is_whitespace)).then_some(url)
+    }
+
+    /// How `field` was known, if recorded.
+    pub fn how(&self, field: &str) -> Option<&str> {
+        self.evidence.iter().find(|e| e.field == field).map(|e| e.how.as_str())
     }
 }

@@ -166,6 +166,12 @@ fn a_search_index_that_does_not_match_its_articles_or_itself_is_rejected() {
             field(v, &["search", "translit_terms"]).as_array_mut().unwrap().pop();
         }),
         Box::new(|v| *field(v, &["search", "translit_terms", "0", "0"]) = Value::from(u32::MAX)),
+        Box::new(|v| *field(v, &["search", "stem_terms", "0", "0"]) = Value::from(u32::MAX)),
+        Box::new(|v| {
+            field(v, &["search", "entities", "starts"]).as_array_mut().unwrap().pop();
+        }),
+        Box::new(|v| *field(v, &["search", "entities", "postings", "0"]) = Value::from(0x7f)),
+        Box::new(|v| *field(v, &["search", "entities", "key_slots", "0", "0", "0"]) = Value::from(u32::MAX)),
     ];
     for (i, change) in cases.into_iter().enumerate() {
         let (part, message) = rejected(&tampered(change));

@@ -71,6 +71,14 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
         };
     };
     let article = &props.corpus.bundle.articles[index];
+    // Where an HTML, JSON or WARC article's metadata was read ("from og:site_name").
+    let source = props.corpus.bundle.source(&article.id);
+    let how = |field: &str| -> Html {
+        source
+            .and_then(|s| s.how(field))
+            .map(|h| html! { <span class="evidence">{ format!(" (from {h})") }</span> })
+            .unwrap_or_default()
+    };
     let dispatch = move |action: Action| {
         if let Some(ctx) = &ctx {
             ctx.dispatch(action);
@@ -110,10 +118,18 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                             None => html! { <span class="muted">{ "not stated in the text" }</span> },
                         }
                     }</dd></div>
-                    { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd class="byline">{ iso(&b.text) }</dd></div> }).unwrap_or_default() }
+                    { article.byline.as_ref().map(|b| html! { <div><dt>{ "Byline" }</dt><dd><span class="byline">{ iso(&b.text) }</span>{ how("byline") }</dd></div> }).unwrap_or_default() }
                     { article.dateline.as_ref().map(|d| html! { <div><dt>{ "Dateline" }</dt><dd>{ iso(&d.text) }</dd></div> }).unwrap_or_default() }
-                    <div><dt>{ "Date" }</dt><dd>{ article.date.as_deref().map_or_else(|| html! { "not stated in the text" }, iso) }</dd></div>
-                    <div><dt>{ "Source file" }</dt><dd><code><bdi>{ &article.file }</bdi></code>{ format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)) }</dd></div>
+                    <div><dt>{ "Date" }</dt><dd>{ iso(&crate::state::date_line(&props.corpus.bundle, index)) }{ article.date.as_ref().map(|_| how("date")).unwrap_or_default() }</dd></div>
+                    <div><dt>{ "Source file" }</dt><dd><code><bdi>{ &article.file }</bdi></code>{
+                        match source {
+                            Some(s) => format!(" · {}{}", s.format.as_str(), s.record.as_ref().map(|r| format!(", {r}")).unwrap_or_default()),
+                            None => format!(" · bytes {}–{}", article.title.start, article.blocks.last().map_or(article.title.end, |b| b.end)),
+                        }
+                    }</dd></div>
+                    { source.and_then(|s| s.link()).map(|url| html! {
+                        <div><dt>{ "Source URL" }</dt><dd><a class="source-url" href={url.to_string()} rel="noopener noreferrer" target="_blank"><bdi>{ url }</bdi></a></dd></div>
+                    }).unwrap_or_default() }
                 </dl>
                 <div class="article-controls">
                     <fieldset class="legend">

@@ -12,12 +12,26 @@ use crate::state::{articles_by_outlet, Loaded, Route};
 pub struct HomeProps {
     /// The loaded corpus.
     pub corpus: Loaded,
+    /// List articles newest first instead of by outlet (`#/by-date`).
+    #[prop_or_default]
+    pub by_date: bool,
 }
 
 /// The home page.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
-    let groups = articles_by_outlet(&props.corpus.bundle);
+    let bundle = &props.corpus.bundle;
+    let index_of: std::collections::HashMap<&str, usize> =
+        bundle.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let groups: Vec<(String, Vec<(usize, &Article)>)> = articles_by_outlet(bundle)
+        .into_iter()
+        .map(|(outlet, list)| {
+            (
+                outlet,
+                list.into_iter().map(|a| (index_of.get(a.id.as_str()).copied().unwrap_or(0), a)).collect(),
+            )
+        })
+        .collect();
     let n_articles = props.corpus.bundle.articles.len();
     let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
     html! {
@@ -31,6 +45,18 @@ pub fn home(props: &HomeProps) -> Html {
             </div>
             <RememberedLists corpus={props.corpus.clone()} />
             { stories(&props.corpus) }
+            <nav class="order-control" aria-label="Order articles">
+                { "Order: " }
+                <a href={Route::Home.href()} aria-current={(!props.by_date).then_some("page")}>{ "by outlet" }</a>
+                { " · " }
+                <a href={Route::HomeByDate.href()} aria-current={props.by_date.then_some("page")}>{ "by date" }</a>
+            </nav>
+            if props.by_date {
+                <h2 class="section-title">{ "By date, newest first" }</h2>
+                <ul class="article-list">
+                    { for crate::state::articles_by_date(bundle).into_iter().filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
+                </ul>
+            } else {
             <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">
                 { for groups.iter().map(|(outlet, articles)| html! {
@@ -40,16 +66,17 @@ pub fn home(props: &HomeProps) -> Html {
                             <span class="count">{ format!(" · {}", articles.len()) }</span>
                         </h2>
                         <ul class="article-list">
-                            { for articles.iter().map(|a| article_card(a)) }
+                            { for articles.iter().map(|(i, a)| article_card(a, crate::state::card_date(bundle, *i))) }
                         </ul>
                     </section>
                 }) }
             </div>
+            }
         </section>
     }
 }
 
-fn article_card(article: &Article) -> Html {
+fn article_card(article: &Article, date: Option<String>) -> Html {
     let words = article.word_count();
     let minutes = words.div_ceil(230).max(1);
     html! {
@@ -58,7 +85,7 @@ fn article_card(article: &Article) -> Html {
                 <bdi class="card-title">{ &article.title.text }</bdi>
             </a>
             <p class="card-meta">
-                { article.date.as_deref().map(|d| html! { <><time datetime={d.to_string()}>{ iso(d) }</time>{ " · " }</> }).unwrap_or_default() }
+                { date.map(|d| html! { <><span class="card-date">{ d }</span>{ " · " }</> }).unwrap_or_default() }
                 { format!("{words} words · {minutes} min read") }
                 { article.byline.as_ref().map(|b| html! { <>{ " · " }<bdi class="byline">{ &b.text }</bdi></> }).unwrap_or_default() }
             </p>
@@ -91,7 +118,10 @@ fn stories(corpus: &crate::state::Loaded) -> Html {
             <ul class="story-list">
                 { for shared.iter().map(|story| html! {
                     <li class="story-card">
-                        <p class="story-label">{ iso(&story.label) }</p>
+                        <p class="story-label">{ iso(&story.label) }{ crate::state::story_span(story).map(|span| html! { <span class="muted">{ format!(" · {span}") }</span> }).unwrap_or_default() }</p>
+                        { for crate::state::follows_links(bundle, story).into_iter().map(|(label, route)| html! {
+                            <p class="story-follows muted">{ "Follows from " }<a href={route.href()}>{ iso(&label) }</a></p>
+                        }) }
                         <ul class="story-articles">
                             { for story.articles.iter().filter_map(|id| bundle.article(id)).map(|a| html! {
                                 <li>

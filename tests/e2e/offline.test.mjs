@@ -196,15 +196,18 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
   await writeArticles(articles, INVENTED);
   const out = join(work, 'my-site');
   const { stderr } = await run(PARALLAX, ['site', articles, '-o', out]);
-  assert.match(stderr, /empty\.txt\s+rejected/);
-  assert.match(stderr, /harbour\.txt\s+ok\s+1\s+2\s+.*related-link 1/);
+  assert.match(stderr, /empty\.txt\s+text\s+rejected/);
+  assert.match(stderr, /harbour\.txt\s+text\s+ok\s+1\s+2\s+.*related-link 1/);
+  assert.match(stderr, /text: 4 file\(s\), 3 article\(s\), 1 rejected \(1× the file holds only whitespace\)/);
   const files = await readdir(out);
   for (const want of ['index.html', 'corpus.plx', 'sw.js', 'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'report.json']) {
     assert.ok(files.includes(want), `${want} in ${files}`);
   }
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
-  assert.equal(report.version, 2);
+  assert.equal(report.version, 3);
   assert.equal(report.articles, 3);
+  assert.deepEqual(report.files.map((f) => f.format), ['text', 'text', 'text', 'text']);
+  assert.deepEqual([report.formats.text.files, report.formats.text.articles, report.formats.text.rejected], [4, 3, 1]);
   assert.deepEqual(report.files.map((f) => f.status), ['rejected', 'ok', 'ok', 'ok']);
 
   // Running it again replaces the site; a folder that is not a site is refused.

@@ -16,11 +16,14 @@
 //!   terms sorted without repeats, one document frequency per term, posting starts ascending from
 //!   0 to the end of the postings, every term's postings decoding exactly to its end, with articles
 //!   ascending and in range, as many as its document frequency, each with at least one occurrence;
-//!   transliteration keys sorted, one group per key, term numbers in range;
+//!   transliteration keys and word-form stems sorted, one group per key, term numbers in range;
+//!   entity postings (names found by search) with one start and count per entity, decoding to
+//!   their counts with articles ascending and in range, name keys sorted, slots in range;
 //! - entities: entity ids unique; every mention in an existing article, sorted by (article,
 //!   start), non-empty, inside one kept block of its article on character boundaries, naming an
 //!   existing entity;
-//! - stories: every article id an article of the bundle.
+//! - stories: every article id an article of the bundle, every "follows from" a story of it;
+//! - dates: at most one per article, real months and days, evidence citing an article.
 //!
 //! The cost is one pass over each part (the postings are walked once, without decoding positions):
 //! see the `bundle` benchmark numbers in ARCHITECTURE.md.
@@ -45,6 +48,8 @@ pub enum Part {
     Entities,
     /// Story groups.
     Stories,
+    /// Publication dates.
+    Dates,
 }
 
 impl Part {
@@ -55,6 +60,7 @@ impl Part {
             Part::SearchIndex => "its search index",
             Part::Entities => "its entity data",
             Part::Stories => "its stories",
+            Part::Dates => "its publication dates",
         }
     }
 }
@@ -85,7 +91,28 @@ pub fn bundle(bundle: &Bundle) -> Checked {
     articles(&bundle.articles)?;
     search_index(&bundle.search, bundle.articles.len())?;
     entities(&bundle.entities, &bundle.articles)?;
-    stories(&bundle.stories, &bundle.articles)
+    stories(&bundle.stories, &bundle.articles)?;
+    dates(&bundle.dates, bundle.articles.len())
+}
+
+/// Publication dates: at most one per article, real months and days, evidence in an article.
+pub fn dates(dates: &[Option<crate::dates::PublicationDate>], n_articles: usize) -> Checked {
+    if dates.len() > n_articles {
+        return fail(Part::Dates, format!("holds {} dates for {n_articles} articles", dates.len()));
+    }
+    for (i, date) in dates.iter().enumerate() {
+        let Some(date) = date else { continue };
+        let month_ok = date.month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok =
+            date.day.is_none_or(|d| (1..=31).contains(&d)) && (date.day.is_none() || date.month.is_some());
+        if !month_ok || !day_ok {
+            return fail(Part::Dates, format!("gives article {i} an impossible date"));
+        }
+        if let Some(e) = date.evidence.iter().find(|e| e.article as usize >= n_articles) {
+            return fail(Part::Dates, format!("cites article {} of {n_articles}", e.article));
+        }
+    }
+    Ok(())
 }
 
 /// Articles: unique ids, and every text range as long as its text.
@@ -170,6 +197,34 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
     if index.doc_freq.len() != n_terms {
         return fail(part, format!("it has {} article counts for {n_terms} words", index.doc_freq.len()));
     }
+    // A default (never built) index has no final posting start; a built one always has it.
+    let empty = n_terms == 0 && index.posting_starts.is_empty() && index.postings.is_empty();
+    if !empty {
+        postings(index, n_articles)?;
+    }
+    if !strictly_sorted(&index.translit_keys) || index.translit_terms.len() != index.translit_keys.len() {
+        return fail(part, "its spelling-variant groups do not match their keys".into());
+    }
+    if index.translit_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
+        return fail(part, format!("a spelling-variant group names a word beyond its {n_terms} words"));
+    }
+    if !strictly_sorted(&index.stem_keys) || index.stem_terms.len() != index.stem_keys.len() {
+        return fail(part, "its word-form groups do not match their keys".into());
+    }
+    if index.stem_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
+        return fail(part, format!("a word-form group names a word beyond its {n_terms} words"));
+    }
+    if let Some(problem) = index.entities.problem(n_articles) {
+        return fail(part, problem);
+    }
+    Ok(())
+}
+
+/// The term postings: starts ascending over the arena, every term's postings decoding exactly,
+/// with articles ascending and in range, as many as its document frequency.
+fn postings(index: &SearchIndex, n_articles: usize) -> Checked {
+    let part = Part::SearchIndex;
+    let n_terms = index.terms.len();
     if index.posting_starts.len() != n_terms + 1 {
         return fail(
             part,
@@ -207,12 +262,6 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
                 format!("the postings of “{word}” do not decode to the article count it states"),
             );
         }
-    }
-    if !strictly_sorted(&index.translit_keys) || index.translit_terms.len() != index.translit_keys.len() {
-        return fail(part, "its spelling-variant groups do not match their keys".into());
-    }
-    if index.translit_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
-        return fail(part, format!("a spelling-variant group names a word beyond its {n_terms} words"));
     }
     Ok(())
 }
@@ -265,10 +314,16 @@ pub fn entities(data: &EntityData, articles: &[Article]) -> Checked {
     Ok(())
 }
 
-/// Stories against the articles: every member is an article of the bundle.
+/// Stories against the articles: every member is an article of the bundle, and every story
+/// one follows from is a story of the bundle.
 pub fn stories(stories: &[Story], articles: &[Article]) -> Checked {
     let ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    let story_ids: HashSet<&str> = stories.iter().map(|s| s.id.as_str()).collect();
     for story in stories {
+        if story.follows.iter().any(|id| !story_ids.contains(id.as_str())) {
+            let story = shown(&story.label);
+            return fail(Part::Stories, format!("the story “{story}” follows from a story the bundle lacks"));
+        }
         if let Some(missing) = story.articles.iter().find(|id| !ids.contains(id.as_str())) {
             let (story, missing) = (shown(&story.label), shown(missing));
             return fail(

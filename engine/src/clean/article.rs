@@ -85,7 +85,13 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             *flag |= r.is_repeated(l.text) && !content::is_prose(l.text);
         }
     }
-    let run = content::main_run(lines, &noise);
+    // A dated line inside the page ("Jane · March 10, 2017 at 12:20 AM") heads a comment or a
+    // teaser: it separates runs of text like furniture does.
+    for (flag, l) in noise.iter_mut().zip(lines) {
+        *flag |= l.text.len() <= 200 && stated::stated_line(l.text).is_some_and(|s| s.date.is_some());
+    }
+    let prose = content::prose_flags(lines);
+    let run = content::main_run(lines, &noise, &prose);
 
     // Page header: banners and the page's date come before the headline.
     let mut title_at = None;
@@ -123,7 +129,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     // A whole copied page: the headline is the nearest headline-shaped line above the text, and
     // everything before it is the site's header.
     let text_start = run.map(|(a, _)| a);
-    let whole_page = text_start.is_some_and(|a| page::is_whole_page(lines, first_line, a));
+    let whole_page = text_start.is_some_and(|a| page::is_whole_page(lines, first_line, a, outlets));
     let mut masthead = None;
     let mut date_above = None;
     let title_at = match text_start.filter(|_| whole_page) {
@@ -217,6 +223,20 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             date = Some(iso);
         }
     }
+    if date.is_none() && whole_page {
+        // On a whole page the date may sit anywhere in the header: take the one nearest the
+        // headline ("Oct 15, 2015 · 18 min read", "Jun 7, 2023, 8:54 PM UTC|").
+        let limit = text_start.unwrap_or(body_start).min(n);
+        let nearest = (0..title_at).rev().chain(title_at + 1..limit).find_map(|i| {
+            let t = lines[i].text;
+            let d = parse_date_line(t).or_else(|| stated::stated_line(t).and_then(|s| s.date))?;
+            Some((i, d.iso))
+        });
+        if let Some((i, iso)) = nearest {
+            roles[i] = Role::Noise(NoiseKind::ArticleDate);
+            date = Some(iso);
+        }
+    }
 
     // The comment form runs from its prompt to the end, if only a few short lines follow it.
     let form = (body_start..n).find(|&p| {
@@ -299,7 +319,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
-    for (i, kind) in page::body_furniture(page::BodyContext { lines, repeated }, &body) {
+    for (i, kind) in page::body_furniture(page::BodyContext { lines, prose: &prose, repeated }, &body) {
         roles[i] = Role::Noise(kind);
     }
     let body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();

@@ -7,10 +7,13 @@
 //! far from it are menus, teasers, comments and footers; lines inside it are article text unless
 //! their own shape says otherwise (a cluster of short lines, a related-headlines box).
 
-use super::lines::Line;
+use super::lines::{bullet_glyph_len, title_case_ratio, Line};
+use super::rules::is_headline_list_cue;
 
 /// Below this many words a line earns nothing for being a sentence ("Read the report.").
 const PROSE_BASE: f32 = 5.0;
+/// What the header of a related-headlines box costs: the article does not go on past it.
+const BARRIER_COST: f32 = 60.0;
 /// What a line of furniture costs the run it sits in.
 const NOISE_COST: f32 = 4.0;
 /// How many lines of furniture the run may step over to reach a sentence beyond them.
@@ -89,14 +92,46 @@ pub(crate) fn is_prose(text: &str) -> bool {
     shaped && stop_word_share(text).is_none_or(|share| share >= 0.06)
 }
 
+/// Which lines are prose: sentence-shaped lines ([`is_prose`]), and the lines of a hard-wrapped
+/// paragraph (plain-text documents, e-mails), which run on from one line into the next: no sentence
+/// end, and the next line going on in lower case.
+pub(crate) fn prose_flags(lines: &[Line<'_>]) -> Vec<bool> {
+    let mut prose: Vec<bool> = lines.iter().map(|l| is_prose(l.text)).collect();
+    let runs_on = |i: usize| {
+        let (this, next) = (&lines[i], &lines[i + 1]);
+        next.blanks_before == 0
+            && !ends_like_sentence(this.text)
+            && weight(this.text) >= 4
+            && weight(next.text) >= 2
+            && next.text.chars().next().is_some_and(char::is_lowercase)
+    };
+    for i in 0..lines.len().saturating_sub(1) {
+        if runs_on(i) {
+            prose[i] = true;
+            prose[i + 1] = true;
+        }
+    }
+    prose
+}
+
 /// The score a line adds to a run it belongs to.
-fn score(line: &Line<'_>, noise: bool) -> f32 {
+fn score(line: &Line<'_>, noise: bool, prose: bool) -> f32 {
+    if is_headline_list_cue(line.text) {
+        // "Read Next", "More Related News": what follows is other stories.
+        return -BARRIER_COST;
+    }
     if noise {
         return -NOISE_COST;
     }
     let w = weight(line.text) as f32;
-    if is_prose(line.text) {
+    if prose {
         (w - PROSE_BASE).max(1.0)
+    } else if w >= 3.0 && bullet_glyph_len(line.text).is_some() {
+        // A bulleted item: lists are part of an article more often than not.
+        0.5
+    } else if w >= 4.0 && title_case_ratio(line.text) < 0.5 {
+        // A sentence-case line without a full stop: a list item or a headline, costs less.
+        -0.5
     } else {
         -(2.0 + w.min(12.0) / 3.0)
     }
@@ -105,12 +140,12 @@ fn score(line: &Line<'_>, noise: bool) -> f32 {
 /// The main run of article text: the first and last line (inclusive) of the maximum-score run,
 /// widened over adjacent prose. `noise[i]` says line `i` is already known furniture. `None` when
 /// no line is prose.
-pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool]) -> Option<(usize, usize)> {
+pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Option<(usize, usize)> {
     let mut best: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
-        let s = score(line, noise.get(i).copied().unwrap_or(false));
+        let s = score(line, noise.get(i).copied().unwrap_or(false), prose.get(i).copied().unwrap_or(false));
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -175,9 +210,16 @@ mod tests {
             Most Read\nAnother Headline Here\nYet Another Headline Here\nAbout Us\nContact\n";
         let (lines, _) = split_lines(text, 0);
         let noise = vec![false; lines.len()];
-        let (a, b) = main_run(&lines, &noise).unwrap();
+        let (a, b) = main_run(&lines, &noise, &prose_flags(&lines)).unwrap();
         assert!(lines[a].text.starts_with("The minister"));
         assert!(lines[b].text.starts_with("Officials said"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_prose() {
+        let text = "Abstract\n\n    This draft describes a protocol by which client-side applications,\n    running inside a web browser, can communicate with a data storage\n    server that is hosted on a different domain name.\n";
+        let (lines, _) = split_lines(text, 0);
+        assert_eq!(prose_flags(&lines), [false, true, true, true]);
     }
 
     #[test]

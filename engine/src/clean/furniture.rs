@@ -508,6 +508,14 @@ fn navigation(line: &str, lower: &str, core: &str) -> bool {
     if CONTROLS.contains(&core) || lower.starts_with("skip to ") {
         return true;
     }
+    // "Click to share on WhatsApp (Opens in new window)", "Click here to view comments".
+    let link_prompt =
+        ["click to ", "click here", "tap to ", "tap here", "opens in new window", "opens in a new window"]
+            .iter()
+            .any(|p| lower.starts_with(p) || (p.starts_with("opens") && lower.contains(p)));
+    if link_prompt && words_up_to(line, 16) <= 16 {
+        return true;
+    }
     let one_word = !line.contains(char::is_whitespace);
     if one_word
         && (lower.starts_with("http://")

@@ -124,11 +124,11 @@ pub(crate) fn is_separator_line(s: &str) -> bool {
         })
 }
 
-/// Byte length of a leading bullet glyph ("•", "▪", "*", "-") followed by whitespace, if any.
+/// Byte length of a leading bullet glyph ("•", "▪", "*", "-", "+") followed by whitespace, if any.
 pub(crate) fn bullet_glyph_len(s: &str) -> Option<usize> {
     let mut chars = s.chars();
     let first = chars.next()?;
-    let is_glyph = matches!(first, '•' | '◦' | '▪' | '‣' | '·' | '●' | '*' | '-' | '–');
+    let is_glyph = matches!(first, '•' | '◦' | '▪' | '‣' | '·' | '●' | '*' | '-' | '–' | '+');
     (is_glyph
         && chars.next().is_some_and(char::is_whitespace)
         && s.trim_start_matches(first).trim().len() > 1)

@@ -4,8 +4,16 @@
 //! articles (a file may hold several), and each article's lines are given roles: kept blocks
 //! (title, captions with photo credits, headings, bullets, paragraphs) or removed noise with a
 //! reason (duplicated headline block, house marker, "Read more:" links, adverts, site banner, page
-//! date, author bio, comment form, lists of other headlines, credit line). Metadata (outlet, byline,
-//! dateline, date) is read off those roles.
+//! date, author bio, comment form, lists of other headlines, credit line, navigation, share and
+//! subscription prompts, legal footers, cookie notices, lines repeated across the corpus, text
+//! outside the article). Metadata (outlet, byline, dateline, date) is read off those roles.
+//!
+//! A whole copied page (select-all and copy of a news page) is found by its main run of prose
+//! (`content`): the maximum-sum run of line scores, where sentences score their length and short,
+//! headline-shaped or furniture lines cost. The headline is the nearest headline-shaped line above
+//! the run; what lies outside is removed with the reason its shape gives (`page`, `furniture`).
+//! Stated metadata ("Posted by News Desk | July 27, 2021", "© 2021 Example News") is read by
+//! `stated`. [`repeated_lines`] is the corpus pre-pass: a line in many files is furniture.
 //!
 //! Guarantees, whatever the bytes:
 //! - never panics; bad input gives zero articles and a [`Diagnostic`] saying why;
@@ -232,10 +240,11 @@ fn html_page(text: &str) -> Option<Option<String>> {
         cut -= 1;
     }
     let lower = head[..cut].to_ascii_lowercase();
+    // A page's text may open with a stray tag (a <noscript> fallback shown as text); a page
+    // itself has a head, a body or a title.
     let is_html = lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
-        || (lower.starts_with('<')
-            && ["<head", "<body", "<p>", "<div", "<title"].iter().any(|t| lower.contains(t)));
+        || (lower.starts_with('<') && ["<head", "<body", "<title"].iter().any(|t| lower.contains(t)));
     if !is_html {
         return None;
     }

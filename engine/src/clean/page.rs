@@ -18,6 +18,8 @@ use std::collections::HashMap;
 
 /// A line of at most this many words is a menu item when it sits among others like it.
 const SHORT_WORDS: usize = 4;
+/// Inside the text, a menu item has at most this many words.
+const MENU_ITEM_WORDS: usize = 3;
 /// Consecutive short lines that make a menu.
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
@@ -29,7 +31,12 @@ const IN_FILE_REPEATS: usize = 3;
 
 /// True when the lines between the segment's first line and its text hold a menu: a run of short
 /// lines, or more lines than a headline block ever has.
-pub(crate) fn is_whole_page(lines: &[Line<'_>], first: usize, text_start: usize) -> bool {
+pub(crate) fn is_whole_page(
+    lines: &[Line<'_>],
+    first: usize,
+    text_start: usize,
+    outlets: &[KnownOutlet],
+) -> bool {
     if text_start <= first {
         return false;
     }
@@ -44,8 +51,31 @@ pub(crate) fn is_whole_page(lines: &[Line<'_>], first: usize, text_start: usize)
             run = 0;
         }
     }
-    let distinct: std::collections::HashSet<&str> = lines[first..text_start].iter().map(|l| l.text).collect();
-    distinct.len() > 12
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for l in &lines[first..text_start] {
+        *seen.entry(l.text).or_insert(0) += 1;
+    }
+    if seen.len() > 12 {
+        return true;
+    }
+    // More lines between the first line and the text than a headline block explains (its
+    // duplicates, captions, byline, date and house marker): a page header with a headline in it.
+    let head = lines[first].text;
+    let unexplained = lines[first + 1..text_start]
+        .iter()
+        .filter(|l| {
+            let t = l.text;
+            t != head
+                && rules::line_noise(t, outlets).is_none()
+                && !rules::is_marker_shaped(t)
+                && parse_date_line(t).is_none()
+                && stated::stated_line(t).is_none()
+                && !rules::is_credit_line(t)
+                && split_credit(outlets, t).is_none()
+                && seen.get(t) == Some(&1)
+        })
+        .count();
+    unexplained >= 3
 }
 
 /// The headline of a whole page: the nearest line above the text (`text_start`) shaped like one
@@ -95,8 +125,11 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     if !name_shaped {
         return None;
     }
-    let named_again = || lines.iter().enumerate().any(|(j, l)| j != i && l.text != t && l.text.contains(t));
-    (words.len() >= 2 || named_again()).then_some(i)
+    // Section names look the same ("World News"): the site's name is the page's first line, or
+    // the page names it again in a longer line (its copyright line, "More from ...").
+    let named_again =
+        || lines.iter().enumerate().any(|(j, l)| j != i && weight(l.text) >= 3 && l.text.contains(t));
+    ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
 }
 
 /// Why a line outside the article text was removed, from its shape.
@@ -115,6 +148,8 @@ pub(crate) fn outside_reason(text: &str) -> NoiseKind {
 pub(crate) struct BodyContext<'a, 'l> {
     /// The segment's lines.
     pub lines: &'a [Line<'l>],
+    /// Which of them are prose ([`super::content::prose_flags`]).
+    pub prose: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
 }
@@ -132,8 +167,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
     for l in lines {
         *counts.entry(l.text).or_insert(0) += 1;
     }
-    // Whether each body line is prose, computed once: the passes below ask many times.
-    let prose: Vec<bool> = body.iter().map(|&i| is_prose(lines[i].text)).collect();
+    let prose: Vec<bool> = body.iter().map(|&i| ctx.prose[i]).collect();
     let n_prose = prose.iter().filter(|p| **p).count();
     let across = |i: usize| ctx.repeated.is_some_and(|r| r.is_repeated(lines[i].text));
     let repeated_prose = body.iter().zip(&prose).filter(|(&i, &p)| p && across(i)).count();
@@ -167,13 +201,20 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
     // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
     let mut k = 0;
     while k < body.len() {
+        // Inside the text, a list of short items is an article's list unless it looks like a
+        // menu: every item one to three capitalised words, no figures.
         let short = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j] && !prose[j] && weight(t) <= SHORT_WORDS && bullet_glyph_len(t).is_none()
+            !taken[j]
+                && !prose[j]
+                && weight(t) <= MENU_ITEM_WORDS
+                && bullet_glyph_len(t).is_none()
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && title_case_ratio(t) >= 0.99
         };
         let headline = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && !t.ends_with(':')
+            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && rules::is_headline_shaped(t)
         };
         let adjacent = |j: usize| j == 0 || body[j] == body[j - 1] + 1;
         let mut j = k + 1;

@@ -194,6 +194,7 @@ pub(crate) fn copyright_owner(line: &str) -> Option<(usize, usize)> {
     }
     let words = words_up_to(name, 7);
     let ok = (1..=6).contains(&words)
+        && !name.to_ascii_lowercase().starts_with("all rights")
         && name.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && name.chars().any(char::is_alphabetic);
     let start = rest + (tail.len() - tail.trim_start().len());
@@ -239,5 +240,6 @@ mod tests {
             Some("Lakeside Gazette")
         );
         assert_eq!(owner("© 2021"), None);
+        assert_eq!(owner("© All rights reserved."), None);
     }
 }

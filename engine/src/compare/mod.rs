@@ -1,8 +1,6 @@
-//! Comparison: stories, sentence alignment, word diffs, conflicting figures, quotes, shared wording.
+//! Comparison: sentence alignment, word diffs, conflicting figures, quotes, shared wording.
 //!
-//! Two entry points:
-//! - [`stories`] groups the articles of a corpus that report the same story (run once at bundle
-//!   build time; the result is stored in the bundle).
+//! Entry point (stories, which pick the articles to compare, live in [`crate::stories`]):
 //! - [`compare`] aligns two or more articles sentence by sentence (run on demand, e.g. when the
 //!   user opens "Compare coverage"): every aligned pair has a score, a word diff and the figures
 //!   and dates on which the two sentences agree or conflict; sentences found in one source only,
@@ -28,8 +26,7 @@
 //! sentences carry `text`, `start`, `end`; [`FactPair`] has `a`, `b`, `explanation`), and
 //! [`Comparison::only`] as a map from [`OnlyIn::article`] to [`OnlyIn::sentences`].
 //!
-//! Stories: every article is in exactly one [`Story`]; one-article stories are kept (labelled
-//! with the headline), so the UI offers "Compare coverage" only where `articles.len() >= 2`.
+//! Stories: see [`crate::stories`].
 
 mod align;
 pub mod diff;
@@ -37,8 +34,7 @@ pub mod figures;
 mod quotes;
 pub mod sentences;
 mod shared;
-mod stories;
-mod terms;
+pub(crate) mod terms;
 pub mod timing;
 
 use serde::{Deserialize, Serialize};
@@ -46,6 +42,8 @@ use serde::{Deserialize, Serialize};
 use crate::entities::EntityData;
 use crate::model::Article;
 
+/// Stories moved to [`crate::stories`]; the type stays reachable here for older callers.
+pub use crate::stories::Story;
 pub use align::{
     sentence_scores, Evidence, ScoreTable, ALIGN_THRESHOLD, MAX_POSTINGS, MAX_SENTENCES, MIN_PREDICATE,
     STRONG,
@@ -55,7 +53,6 @@ pub use figures::{FactKind, FactPair};
 pub use quotes::{Quote, QuotePair};
 pub use sentences::{sentences, split_sentences, Sentence};
 pub use shared::SharedRun;
-pub use stories::{similarity_matrix, stories, Story, STORY_THRESHOLD};
 pub use timing::Relation;
 
 /// One article taking part in a comparison.

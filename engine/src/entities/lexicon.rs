@@ -31,6 +31,8 @@ pub const PERSON_NOUNS: &[&str] = &[
     "head", "expert", "scholar", "veteran", "envoy", "ambassador", "judge", "mayor", "governor",
     "scientist", "banker", "economist", "lecturer", "mother", "father", "son", "daughter", "wife",
     "husband", "survivor", "victim", "witness", "worker", "nurse", "driver", "shopkeeper", "trader",
+    "coordinator", "fellow", "secretary", "chairman", "chairwoman", "aide", "negotiator", "commentator",
+    "vendor", "seller", "spokesperson", "correspondent", "editor", "organiser", "organizer",
 ];
 
 /// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
@@ -47,6 +49,7 @@ pub const ORG_WORDS: &[&str] = &[
     "tv", "television", "radio", "channel", "agency", "inc", "ltd", "llc", "plc", "co", "corp",
     "airlines", "airways", "industries", "holdings", "partners", "mission", "command", "directorate",
     "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
+    "exchange",
 ];
 
 /// Single-word institutions that are organisations on their own ("Peru's Congress").
@@ -56,8 +59,10 @@ pub const INSTITUTIONS: &[&str] =
 
 /// Lower-case nouns that, right after a capitalised name, make it a place ("the Sylhet region").
 #[rustfmt::skip]
-pub const PLACE_NOUNS: &[&str] =
-    &["region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river"];
+pub const PLACE_NOUNS: &[&str] = &[
+    "region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river",
+    "airport", "island", "desert", "mountains", "square",
+];
 
 /// Words trimmed from the start of an organisation name: function words, not adjectives such as
 /// "Federal" or "National" that belong to the name.
@@ -84,7 +89,7 @@ pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "to
 /// Lower-case particles allowed inside names ("Abu Bakr al-Baghdadi", "Charles de Gaulle") and,
 /// for organisations, connectors ("Centre for Political Thought").
 #[rustfmt::skip]
-pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "le", "la", "du", "dos", "das", "ben"];
+pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "den", "ter", "le", "la", "du", "dos", "das", "ben"];
 
 /// Capitalised words that start sentences or headlines but never names.
 #[rustfmt::skip]

@@ -268,6 +268,18 @@ struct Span {
     role: Option<Vec<u32>>,
 }
 
+/// One block going through the passes: its text and words, which words names have claimed, the
+/// spans found so far, and the article's and the build's state the passes update.
+struct BlockCx<'a> {
+    text: &'a str,
+    ws: &'a [Word],
+    /// Per word: already part of a span.
+    covered: Vec<bool>,
+    spans: Vec<Span>,
+    state: &'a mut ArticleState,
+    reg: &'a mut Registry,
+}
+
 /// Per-article state: local aliases (surnames, acronyms) and who was named.
 #[derive(Default)]
 struct ArticleState {
@@ -307,6 +319,10 @@ pub(super) struct Recogniser {
     stop: HashSet<&'static str>,
     first_names: HashSet<&'static str>,
     months: HashSet<&'static str>,
+    /// Name keys of the broad GeoNames place list: evidence for a place, never a match by itself.
+    broad_places: HashSet<String>,
+    /// Curated people's names of two or more words, as word keys, for linking misspellings.
+    person_names: Vec<(Vec<String>, u32)>,
 }
 
 const SPEECH_VERBS: &[&str] = &[
@@ -349,12 +365,18 @@ impl Recogniser {
                 .map(|m| m.0)
                 .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
                 .collect(),
+            broad_places: gazetteer::broad_places().map(name_key).collect(),
+            person_names: Vec::new(),
         };
         let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
         for (i, entry) in kb.entries.iter().enumerate() {
             let entity = u32::try_from(i).unwrap_or(u32::MAX);
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
                 rec.add(alias, Source::Entity(entity));
+                let keys: Vec<String> = words(alias).into_iter().map(|w| w.key).collect();
+                if entry.kind == EntityKind::Person && keys.len() >= 2 {
+                    rec.person_names.push((keys, entity));
+                }
             }
             for role in &entry.roles {
                 let folded: Vec<String> = text::tokens(role).into_iter().map(|t| t.norm).collect();
@@ -416,16 +438,23 @@ impl Recogniser {
             let block = &article.blocks[b];
             let toks = text::tokens(&block.text);
             let ws = words_of(&block.text, &toks, &mut reg.keys);
-            let mut spans = Vec::new();
-            let mut covered = vec![false; ws.len()];
-            self.match_aliases(&block.text, &ws, &mut covered, &mut spans, &mut state, reg, false);
+            let mut cx = BlockCx {
+                text: &block.text,
+                ws: &ws,
+                covered: vec![false; ws.len()],
+                spans: Vec::new(),
+                state: &mut state,
+                reg: &mut *reg,
+            };
+            self.match_aliases(&mut cx, false);
             if !headline[b] {
-                let before = state.local.len();
-                self.rules(&block.text, &ws, &mut covered, &mut spans, &mut state, reg);
-                if state.local.len() != before {
-                    self.match_aliases(&block.text, &ws, &mut covered, &mut spans, &mut state, reg, true);
+                let before = cx.state.local.len();
+                self.rules(&mut cx);
+                if cx.state.local.len() != before {
+                    self.match_aliases(&mut cx, true);
                 }
             }
+            let spans = cx.spans;
             per_block.push((b, toks, ws, spans));
         }
         let mut mentions = Vec::new();
@@ -503,46 +532,38 @@ impl Recogniser {
     }
 
     /// Pass 1 (and 3 with `local_only`): aliases, longest first, and role phrases.
-    #[allow(clippy::too_many_arguments)]
-    fn match_aliases(
-        &self,
-        text: &str,
-        ws: &[Word],
-        covered: &mut [bool],
-        spans: &mut Vec<Span>,
-        state: &mut ArticleState,
-        reg: &mut Registry,
-        local_only: bool,
-    ) {
+    fn match_aliases(&self, cx: &mut BlockCx<'_>, local_only: bool) {
+        let (text, ws) = (cx.text, cx.ws);
         let n = ws.len();
         let mut i = 0;
         while i < n {
-            if covered[i] {
+            if cx.covered[i] {
                 i += 1;
                 continue;
             }
             if !local_only {
                 if let Some((len, candidates)) = self.role_at(text, ws, i) {
-                    spans.push(Span {
+                    cx.spans.push(Span {
                         from: i,
                         to: i + len,
                         kind: MentionKind::Person,
                         entity: None,
                         role: Some(candidates),
                     });
-                    covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                    cx.covered[i..i + len].iter_mut().for_each(|c| *c = true);
                     i += len;
                     continue;
                 }
             }
             let first = ws[i].key.as_str();
             let curated_len = if local_only { 0 } else { self.first_max.get(first).copied().unwrap_or(0) };
-            let local_len = state.local_first.get(first).copied().unwrap_or(0);
-            let learned_len = if local_only { 0 } else { reg.learned_first.get(first).copied().unwrap_or(0) };
+            let local_len = cx.state.local_first.get(first).copied().unwrap_or(0);
+            let learned_len =
+                if local_only { 0 } else { cx.reg.learned_first.get(first).copied().unwrap_or(0) };
             let longest = curated_len.max(local_len).max(learned_len).min(n - i);
             let mut found: Option<(usize, Source)> = None;
             for len in (1..=longest).rev() {
-                if covered[i..i + len].iter().any(|&c| c) {
+                if cx.covered[i..i + len].iter().any(|&c| c) {
                     continue;
                 }
                 let Some(comma) = joinable(text, &ws[i..i + len]) else { continue };
@@ -554,12 +575,13 @@ impl Recogniser {
                     .unwrap_or_default()
                 };
                 let curated = if local_only { Vec::new() } else { fitting(self.index.get(&key)) };
-                let local = fitting(state.local.get(&key));
-                let learned = if local_only || len < 2 { Vec::new() } else { fitting(reg.learned.get(&key)) };
+                let local = fitting(cx.state.local.get(&key));
+                let learned =
+                    if local_only || len < 2 { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
                 let entities = curated.iter().filter(|s| matches!(s, Source::Entity(_)));
                 let mut pick = entities
                     .clone()
-                    .find(|s| matches!(s, Source::Entity(e) if state.named.contains(e)))
+                    .find(|s| matches!(s, Source::Entity(e) if cx.state.named.contains(e)))
                     .copied();
                 pick = pick.or_else(|| entities.clone().next().copied());
                 pick = pick.or_else(|| local.first().copied());
@@ -577,45 +599,34 @@ impl Recogniser {
             let entity = match source {
                 Source::Entity(e) => e,
                 Source::Place(p) => match self.places.get(p as usize) {
-                    Some(place) => reg.place(p, place),
+                    Some(place) => cx.reg.place(p, place),
                     None => {
                         i += 1;
                         continue;
                     }
                 },
             };
-            self.claim(text, ws, covered, spans, state, reg, i, i + len, entity);
+            self.claim(cx, i, i + len, entity);
             i += len;
         }
     }
 
     /// Records a name span, learns its surname and any acronym defined right after it.
-    #[allow(clippy::too_many_arguments)]
-    fn claim(
-        &self,
-        text: &str,
-        ws: &[Word],
-        covered: &mut [bool],
-        spans: &mut Vec<Span>,
-        state: &mut ArticleState,
-        reg: &Registry,
-        from: usize,
-        to: usize,
-        entity: u32,
-    ) {
-        let Some(kind) = reg.kind(entity) else { return };
-        spans.push(Span { from, to, kind: kind.mention_kind(), entity: Some(entity), role: None });
-        covered[from..to].iter_mut().for_each(|c| *c = true);
-        state.named.insert(entity);
+    fn claim(&self, cx: &mut BlockCx<'_>, from: usize, to: usize, entity: u32) {
+        let (text, ws) = (cx.text, cx.ws);
+        let Some(kind) = cx.reg.kind(entity) else { return };
+        cx.spans.push(Span { from, to, kind: kind.mention_kind(), entity: Some(entity), role: None });
+        cx.covered[from..to].iter_mut().for_each(|c| *c = true);
+        cx.state.named.insert(entity);
         // A provisional name found by the rules links again anywhere in the article, headline too.
-        if reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
+        if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
             let key = ws[from..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
             let example = &text[ws[from].start..ws[to - 1].end];
-            state.learn(key, Target::of(example, Source::Entity(entity)));
+            cx.state.learn(key, Target::of(example, Source::Entity(entity)));
         }
         if kind == EntityKind::Person && to - from >= 2 {
             if let Some(last) = ws.get(to - 1).filter(|w| !w.caps) {
-                state.learn(last.key.clone(), Target::of("Surname", Source::Entity(entity)));
+                cx.state.learn(last.key.clone(), Target::of("Surname", Source::Entity(entity)));
             }
         }
         // "Popular Mobilization Forces (PMF)": the acronym is a mention and an alias from now on.
@@ -623,16 +634,16 @@ impl Recogniser {
             let gap = &text[last.end..next.start];
             let closes = text[next.end..].starts_with(')');
             let letters = next.norm.chars().count();
-            if gap.trim() == "(" && closes && next.caps && (2..=8).contains(&letters) && !covered[to] {
-                spans.push(Span {
+            if gap.trim() == "(" && closes && next.caps && (2..=8).contains(&letters) && !cx.covered[to] {
+                cx.spans.push(Span {
                     from: to,
                     to: to + 1,
                     kind: kind.mention_kind(),
                     entity: Some(entity),
                     role: None,
                 });
-                covered[to] = true;
-                state.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
+                cx.covered[to] = true;
+                cx.state.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
             }
         }
     }
@@ -662,29 +673,22 @@ impl Recogniser {
     }
 
     /// Pass 2: capitalised runs the aliases left.
-    fn rules(
-        &self,
-        text: &str,
-        ws: &[Word],
-        covered: &mut [bool],
-        spans: &mut Vec<Span>,
-        state: &mut ArticleState,
-        reg: &mut Registry,
-    ) {
+    fn rules(&self, cx: &mut BlockCx<'_>) {
+        let (text, ws) = (cx.text, cx.ws);
         for (s, e) in self.runs(text, ws) {
-            self.org_run(text, ws, covered, spans, state, reg, s, e);
+            self.org_run(cx, s, e);
             // The rest of the run, split where names were already claimed.
             let mut k = s;
             while k < e {
-                if covered[k] {
+                if cx.covered[k] {
                     k += 1;
                     continue;
                 }
                 let seg_start = k;
-                while k < e && !covered[k] {
+                while k < e && !cx.covered[k] {
                     k += 1;
                 }
-                self.person_or_place(text, ws, covered, spans, state, reg, s, seg_start, k);
+                self.person_or_place(cx, s, seg_start, k);
             }
         }
     }
@@ -732,18 +736,8 @@ impl Recogniser {
 
     /// An organisation: a run holding an organisation word ("Iraqi Centre for Political Thought",
     /// "Ethics and Anti-Corruption Commission"), or a lone institution ("Peru's Congress").
-    #[allow(clippy::too_many_arguments)]
-    fn org_run(
-        &self,
-        text: &str,
-        ws: &[Word],
-        covered: &mut [bool],
-        spans: &mut Vec<Span>,
-        state: &mut ArticleState,
-        reg: &mut Registry,
-        s: usize,
-        e: usize,
-    ) {
+    fn org_run(&self, cx: &mut BlockCx<'_>, s: usize, e: usize) {
+        let (text, ws) = (cx.text, cx.ws);
         let is_title = |w: &Word| w.cap && self.title_heads.contains(w.norm.as_str());
         let lower_is = |i: usize, word: &str| {
             ws.get(i).is_some_and(|w| !w.cap && w.norm == word)
@@ -752,12 +746,12 @@ impl Recogniser {
         };
         let lone = e - s == 1
             && lexicon::INSTITUTIONS.contains(&ws[s].norm.as_str())
-            && !covered[s]
+            && !cx.covered[s]
             && s > 0
             && !text[..ws[s].start].trim_end().ends_with(['.', '!', '?', ':', '"', '“']);
         if lone {
-            let entity = reg.provisional(EntityKind::Org, &text[ws[s].start..ws[s].end]);
-            self.claim(text, ws, covered, spans, state, reg, s, s + 1, entity);
+            let entity = cx.reg.provisional(EntityKind::Org, &text[ws[s].start..ws[s].end]);
+            self.claim(cx, s, s + 1, entity);
             return;
         }
         let Some(k) = (s..e).rev().find(|&k| ws[k].cap && self.org_words.contains(ws[k].norm.as_str()))
@@ -787,9 +781,9 @@ impl Recogniser {
             }
         }
         // "Ethics and Anti-Corruption Commission": a short unclaimed run joined by a bare "and".
-        if start == s && s >= 2 && lower_is(s - 1, "and") && ws[s - 2].cap && !covered[s - 2] {
+        if start == s && s >= 2 && lower_is(s - 1, "and") && ws[s - 2].cap && !cx.covered[s - 2] {
             let mut b = s - 2;
-            while b > 0 && ws[b - 1].cap && !covered[b - 1] && run_gap(text, &ws[b - 1], &ws[b]) {
+            while b > 0 && ws[b - 1].cap && !cx.covered[b - 1] && run_gap(text, &ws[b - 1], &ws[b]) {
                 b -= 1;
             }
             while b < s - 2 && leading_stop(&ws[b]) {
@@ -807,7 +801,7 @@ impl Recogniser {
         }
         // It may swallow places ("Kurdistan Democratic Party"), never a curated person or group.
         let mut swallowed = Vec::new();
-        for (n, span) in spans.iter().enumerate() {
+        for (n, span) in cx.spans.iter().enumerate() {
             if span.to <= start || span.from >= end {
                 continue;
             }
@@ -818,29 +812,18 @@ impl Recogniser {
             swallowed.push(n);
         }
         for n in swallowed.into_iter().rev() {
-            spans.remove(n);
+            cx.spans.remove(n);
         }
-        covered[start..end].iter_mut().for_each(|c| *c = false);
+        cx.covered[start..end].iter_mut().for_each(|c| *c = false);
         let surface = &text[ws[start].start..ws[end - 1].end];
-        let entity = reg.provisional(EntityKind::Org, surface);
-        self.claim(text, ws, covered, spans, state, reg, start, end, entity);
+        let entity = cx.reg.provisional(EntityKind::Org, surface);
+        self.claim(cx, start, end, entity);
     }
 
     /// A person or place among the unclaimed words `seg_start..seg_end` of the run starting at
     /// `run_start`.
-    #[allow(clippy::too_many_arguments)]
-    fn person_or_place(
-        &self,
-        text: &str,
-        ws: &[Word],
-        covered: &mut [bool],
-        spans: &mut Vec<Span>,
-        state: &mut ArticleState,
-        reg: &mut Registry,
-        run_start: usize,
-        seg_start: usize,
-        seg_end: usize,
-    ) {
+    fn person_or_place(&self, cx: &mut BlockCx<'_>, run_start: usize, seg_start: usize, seg_end: usize) {
+        let (text, ws) = (cx.text, cx.ws);
         let mut start = seg_start;
         let mut end = seg_end;
         let mut cue = false;
@@ -857,6 +840,17 @@ impl Recogniser {
             let prev = &ws[seg_start - 1];
             let gap = &text[prev.end..ws[seg_start].start];
             cue = gap == " " && !prev.cap && self.title_heads.contains(prev.norm.as_str());
+            // "Secretary of State Antony Blinken", "Minister of Foreign Affairs Fuad Hussein": the
+            // title's object comes first, the name is the run's last two words.
+            let title_of = gap == " "
+                && prev.norm == "of"
+                && seg_start >= 2
+                && ws[seg_start - 2].cap
+                && self.title_heads.contains(ws[seg_start - 2].norm.as_str());
+            if title_of && seg_end - seg_start >= 3 {
+                start = seg_end - 2;
+                cue = true;
+            }
         }
         while start < end && self.skip_word(&ws[start]) {
             start += 1;
@@ -874,7 +868,8 @@ impl Recogniser {
         let first_name = len >= 2 && self.first_names.contains(ws[start].norm.as_str());
         let speaks = len >= 2
             && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
-        let apposition = len >= 2 && self.apposition(text, ws, end);
+        let apposition =
+            len >= 2 && (self.apposition(text, ws, end) || self.named_after_noun(text, ws, start));
         let arabic = len >= 2 && ws[start + 1..end].iter().any(|w| w.particle) && !ws[start].particle;
         let prev = (start == seg_start
             && start > 0
@@ -883,25 +878,75 @@ impl Recogniser {
             .then(|| ws[start - 1].norm.as_str());
         // "in Cusco and Arequipa": the second name of a pair shares the first one's kind.
         let after_place = prev == Some("and")
-            && spans
+            && cx
+                .spans
                 .iter()
                 .any(|sp| sp.to + 1 == start && sp.kind == MentionKind::Place && sp.role.is_none());
         let preposition = len <= 3 && prev.is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
         let place_noun = following
             .is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
         let quoted = len >= 2 && prev.is_some_and(|p| SPEECH_VERBS.contains(&p));
-        let kind = if place_word {
+        // "According to Renad Mansour".
+        let according = len >= 2
+            && prev == Some("to")
+            && start >= 2
+            && ws[start - 2].norm == "according"
+            && !ws[start - 2].cap;
+        // "Ain al-Asad air base".
+        let air_base = following.is_some_and(|(gap, next)| gap == " " && next.norm == "air")
+            && ws.get(end + 1).is_some_and(|w| matches!(w.norm.as_str(), "base" | "field" | "strip"));
+        // "a senior research fellow at Chatham House": where a person works.
+        let affiliation = prev == Some("at")
+            && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
+        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        let gazetteer = self.broad_places.contains(&key);
+        let kind = if place_word || place_noun || air_base {
             EntityKind::Place
-        } else if cue || first_name || speaks || apposition || arabic || quoted {
+        } else if cue || first_name || speaks || apposition || quoted || according {
             EntityKind::Person
-        } else if place_noun || after_place || preposition {
+        } else if affiliation {
+            EntityKind::Org
+        } else if arabic {
+            EntityKind::Person
+        } else if after_place || preposition || gazetteer {
             EntityKind::Place
         } else {
             return;
         };
         let surface = &text[ws[start].start..last.end];
-        let entity = reg.provisional(kind, surface);
-        self.claim(text, ws, covered, spans, state, reg, start, end, entity);
+        let entity = match kind {
+            EntityKind::Person => self.misspelt_person(&ws[start..end]),
+            _ => None,
+        };
+        let entity = entity.unwrap_or_else(|| cx.reg.provisional(kind, surface));
+        self.claim(cx, start, end, entity);
+    }
+
+    /// The curated person a full name misspells: the same number of words, all but one with the
+    /// same transliteration key, and that one (five letters or more) one edit away ("Mustafa
+    /// Kadhami" for "Mustafa Kadhimi"). The shared first name is the context that keeps two
+    /// people apart; when two people fit, neither is chosen.
+    fn misspelt_person(&self, name: &[Word]) -> Option<u32> {
+        let mut found: Option<u32> = None;
+        for (keys, entity) in &self.person_names {
+            if keys.len() != name.len() || name.len() < 2 {
+                continue;
+            }
+            let mut differing = keys.iter().zip(name).filter(|(k, w)| **k != w.key);
+            let fits = match (differing.next(), differing.next()) {
+                (Some((k, w)), None) => {
+                    k.chars().count() >= 5 && w.key.chars().count() >= 5 && one_edit_apart(k, &w.key)
+                }
+                _ => false,
+            };
+            if fits {
+                match found {
+                    Some(other) if other != *entity => return None,
+                    _ => found = Some(*entity),
+                }
+            }
+        }
+        found
     }
 
     /// Words that never begin a name: function words, months, weekdays, demonyms, particles.
@@ -919,11 +964,38 @@ impl Recogniser {
         if text[last.end..next.start].trim() != "," {
             return false;
         }
+        // "Caroline van der Plas, leader of the ...": the person noun right after the comma.
+        if !next.cap && self.person_nouns.contains(next.norm.as_str()) {
+            return ws.get(end + 1).is_some_and(|w| matches!(w.norm.as_str(), "of" | "at" | "for"));
+        }
         if !matches!(next.norm.as_str(), "a" | "an" | "the" | "who") {
             return false;
         }
         next.norm == "who"
             || ws[end + 1..].iter().take(5).any(|w| self.person_nouns.contains(w.norm.as_str()))
+    }
+
+    /// "a spokesperson, Sanne Visser, said": a person noun, a comma, then the name.
+    fn named_after_noun(&self, text: &str, ws: &[Word], start: usize) -> bool {
+        let (Some(prev), Some(first)) = (start.checked_sub(1).and_then(|i| ws.get(i)), ws.get(start)) else {
+            return false;
+        };
+        !prev.cap && self.person_nouns.contains(prev.norm.as_str()) && text[prev.end..first.start] == *", "
+    }
+}
+
+/// Whether two words differ by exactly one substitution, insertion or deletion.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -1001,6 +1073,14 @@ mod tests {
         assert_eq!(name_key("Esmail Qaani"), name_key("Ismail Qaani"));
         let ws = words("Mustafa Al-Kadhimi’s visit");
         assert_eq!((ws[1].start, ws[1].end, ws[1].particle), (8, 18, true));
+    }
+
+    #[test]
+    fn one_edit_apart_counts_one_change() {
+        assert!(one_edit_apart("kazami", "kazimi"));
+        assert!(one_edit_apart("kazimi", "kazimii"));
+        assert!(!one_edit_apart("kazimi", "kazimi"));
+        assert!(!one_edit_apart("maliki", "malaka"));
     }
 
     #[test]

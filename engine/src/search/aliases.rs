@@ -223,3 +223,43 @@ impl EntityPostings {
         out
     }
 }
+
+impl EntityPostings {
+    /// What does not hang together, for [`crate::bundle::validate`], with `n_terms`-style checks:
+    /// one name, article count and posting start per slot, starts ascending over the postings,
+    /// every slot's postings decoding to its article count with articles ascending and below
+    /// `n_articles`, keys sorted with one slot list each, slots in range. `None` when consistent.
+    pub(crate) fn problem(&self, n_articles: usize) -> Option<String> {
+        let n_slots = self.names.len();
+        let empty = n_slots == 0 && self.starts.is_empty() && self.postings.is_empty();
+        if self.doc_freq.len() != n_slots || (!empty && self.starts.len() != n_slots + 1) {
+            return Some(format!(
+                "its entity postings have {} starts for {n_slots} entities",
+                self.starts.len()
+            ));
+        }
+        if !empty
+            && (self.starts.first() != Some(&0)
+                || self.starts.last().map(|&e| e as usize) != Some(self.postings.len())
+                || self.starts.windows(2).any(|w| w[0] > w[1]))
+        {
+            return Some("its entity posting starts do not run in order over the postings".into());
+        }
+        for slot in 0..n_slots {
+            let postings = self.postings(slot as u32);
+            let ascending = postings.windows(2).all(|w| w[0].doc < w[1].doc);
+            let in_range = postings.last().is_none_or(|p| (p.doc as usize) < n_articles);
+            if !ascending || !in_range || postings.len() != self.doc_freq[slot] as usize {
+                return Some(format!("the mentions indexed for entity {} do not decode as stated", slot + 1));
+            }
+        }
+        let sorted = self.keys.windows(2).all(|w| w[0] < w[1]);
+        if !sorted || self.key_slots.len() != self.keys.len() {
+            return Some("its entity name keys do not match their slots".into());
+        }
+        if self.key_slots.iter().flatten().any(|&(slot, _)| slot as usize >= n_slots) {
+            return Some(format!("an entity name key names a slot beyond its {n_slots} entities"));
+        }
+        None
+    }
+}

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::compare::Story;
 use crate::entities::EntityData;
 use crate::model::Article;
+use crate::stories::Story;
 use crate::text;
 
 use super::index::field_weight2;

@@ -343,7 +343,7 @@ impl SearchIndex {
         let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
         let mut index = SearchIndex { doc_lens, ..SearchIndex::default() };
-        let names = || articles.iter().take(index.doc_lens.len()).map(super::outlet_name);
+        let names = || articles.iter().take(index.doc_lens.len()).map(super::facets::outlet_name);
         index.outlets = names().map(String::from).collect();
         index.outlets.sort_unstable();
         index.outlets.dedup();

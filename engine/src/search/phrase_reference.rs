@@ -2,9 +2,11 @@
 //! reading the text at every candidate start; kept for tests: the faster one must give exactly
 //! the same matches, spans and scores.
 
+use super::clauses::ClauseHits;
+use super::expand::Expansion;
 use super::index::field_weight2;
 use super::query::QueryWord;
-use super::{ClauseHits, Ctx, Expansion};
+use super::run::Ctx;
 use crate::model::{Article, BlockKind};
 use crate::text;
 
@@ -154,7 +156,8 @@ fn old_phrase_at(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{eval_phrase, query, SearchIndex};
+    use super::super::clauses::eval_phrase;
+    use super::super::{query, SearchIndex};
     use super::*;
     use crate::{build_bundle_with, synth, BuildOptions, SourceInput};
 

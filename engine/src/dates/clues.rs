@@ -1,0 +1,198 @@
+//! The date clues of one article: every date mention the entity layer found
+//! ([`crate::entities::MentionKind::Date`]), with what the words around it say about the time of
+//! writing: a line stating it ("Posted … July 27, 2021"), a dated photo caption, an event the text
+//! reports as past, or one it announces ("will travel to Washington in July", "expected to meet
+//! with President Trump Thursday").
+
+use crate::entities::{DateValue, EntityData, MentionKind, Value};
+
+use super::calendar::Day;
+use super::terms::{titled_now, OfficeTerms};
+use crate::model::{Article, BlockKind};
+use crate::text::tokens;
+
+/// At most this many date mentions of one article are read: a bound on the work per article
+/// (a long article's clues after the first few hundred add nothing to its date).
+pub const MAX_CLUES_PER_ARTICLE: usize = 400;
+
+/// Words just before a date that say the event is still to come.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "expected",
+    "scheduled",
+    "upcoming",
+    "planning",
+    "plans",
+    "due",
+    "set",
+    "would",
+    "possibly",
+    "next",
+    "forthcoming",
+];
+
+/// Words opening a line that states the article's own date.
+const STATED_CUES: &[&str] = &["posted", "published", "updated"];
+
+/// How many words before a date mention are read for a future cue.
+const CUE_WINDOW: usize = 14;
+
+/// What the text says about one date mention relative to the time of writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A line stating the article's date ("Posted by News Desk | July 27, 2021").
+    Stated,
+    /// A photo caption's date ("…, Wednesday, April 23, 2025. (AP)").
+    Caption,
+    /// An event the text reports: it happened before the article was written.
+    Past,
+    /// An event the text announces: the article was written before it.
+    Future,
+}
+
+/// One date mention of an article and its role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clue {
+    /// Raw-file byte range of the mention.
+    pub start: usize,
+    /// End of the mention.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// Its normalised value.
+    pub value: DateValue,
+    /// Stated, caption, past or future.
+    pub role: Role,
+}
+
+/// A person named with the title of an office the knowledge base dates ("US President Joe
+/// Biden"): the article was written during the term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Office {
+    /// Raw-file byte range of the name.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// The title and name as written ("US President Joe Biden").
+    pub text: String,
+    /// First day of the term.
+    pub from: Day,
+    /// Last day, unless still in office.
+    pub to: Option<Day>,
+}
+
+/// The titled office holders named in article `index` (at most [`MAX_CLUES_PER_ARTICLE`]).
+pub fn offices(article: &Article, index: u32, entities: &EntityData, terms: &OfficeTerms) -> Vec<Office> {
+    let mut out = Vec::new();
+    if terms.is_empty() {
+        return out;
+    }
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Person) {
+        if out.len() == MAX_CLUES_PER_ARTICLE {
+            break;
+        }
+        let Some(entity) = entities.entity_of(mention) else { continue };
+        let Some((from, to)) = terms.of(&entity.id) else { continue };
+        let Some(block) = article.block_at(mention.start) else { continue };
+        let local_end = mention.end.saturating_sub(block.start);
+        let Some(before) = block.text.get(..mention.start.saturating_sub(block.start)) else { continue };
+        if !titled_now(before) {
+            continue;
+        }
+        // The title words before the name, for the evidence.
+        let title_start = before.rfind(['.', ',', ';', ':', '"', '“']).map_or(0, |i| i + 1);
+        let title_start = title_start.max(before.len().saturating_sub(40));
+        let mut title_start =
+            (title_start..=before.len()).find(|&i| before.is_char_boundary(i)).unwrap_or(before.len());
+        if title_start > 0 && !before[..title_start].ends_with(char::is_whitespace) {
+            // Cut inside a word: start at the next word.
+            title_start =
+                before[title_start..].find(char::is_whitespace).map_or(before.len(), |i| title_start + i + 1);
+        }
+        let Some(text) = block.text.get(title_start..local_end) else { continue };
+        out.push(Office {
+            start: block.start + title_start,
+            end: mention.end,
+            text: text.trim().to_string(),
+            from,
+            to,
+        });
+    }
+    out
+}
+
+/// The date clues of article `index`, in text order, and whether [`MAX_CLUES_PER_ARTICLE`]
+/// cut them short.
+pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>, bool) {
+    let mut out = Vec::new();
+    let mut truncated = false;
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Date) {
+        if out.len() == MAX_CLUES_PER_ARTICLE {
+            truncated = true;
+            break;
+        }
+        let (Some(Value::Date(value)), Some(block)) = (&mention.value, article.block_at(mention.start))
+        else {
+            continue;
+        };
+        let (Some(local_start), Some(local_end)) =
+            (mention.start.checked_sub(block.start), mention.end.checked_sub(block.start))
+        else {
+            continue;
+        };
+        let (Some(before), Some(text)) =
+            (block.text.get(..local_start), block.text.get(local_start..local_end))
+        else {
+            continue;
+        };
+        let role = if block.kind == BlockKind::Caption && value.from.year.is_some() {
+            Role::Caption
+        } else if states_own_date(before) && value.from.year.is_some() && value.to.is_none() {
+            Role::Stated
+        } else if announces(before) {
+            Role::Future
+        } else {
+            Role::Past
+        };
+        out.push(Clue {
+            start: mention.start,
+            end: mention.end,
+            text: text.to_string(),
+            value: value.clone(),
+            role,
+        });
+    }
+    (out, truncated)
+}
+
+/// A short line opening with "Posted", "Published" or "Updated" before the date.
+fn states_own_date(before: &str) -> bool {
+    before.len() <= 80 && tokens(before).first().is_some_and(|t| STATED_CUES.contains(&t.norm.as_str()))
+}
+
+/// The last few words of the sentence before a date announce it ("will travel … in July").
+fn announces(before: &str) -> bool {
+    // Only the current clause: cut at the last sentence end, comma or semicolon before the
+    // mention ("… will travel on 3 March, aides said after talks on 14 February": the talks
+    // are past).
+    let from = before.rfind(['.', '!', '?', ',', ';']).map_or(0, |i| i + 1);
+    let Some(sentence) = before.get(from..) else { return false };
+    let toks = tokens(sentence);
+    toks.iter().rev().take(CUE_WINDOW).any(|t| FUTURE_CUES.contains(&t.norm.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn announcements_look_back_only_within_the_sentence() {
+        assert!(announces("Kadhimi will travel to Washington in "));
+        assert!(announces("A new Iraqi prime minister is visiting Washington, D.C., and expected to meet with President Trump "));
+        assert!(!announces("He said he will go. The attack came on "));
+        assert!(!announces("Between "));
+        assert!(!announces("The minister will travel on 3 March 2022, aides said after talks on "));
+        assert!(states_own_date("Posted by News Desk | "));
+        assert!(!states_own_date("The minister posted a message on "));
+    }
+}

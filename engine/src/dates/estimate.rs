@@ -1,0 +1,347 @@
+//! From one article's date clues (and, in the second pass, its story's date) to a bounded
+//! estimate of when it was written.
+
+use crate::entities::PartialDate;
+use crate::model::{Article, NoiseKind};
+
+use super::calendar::{day_number, month_end, month_start, weekday, Day};
+use super::clues::{Clue, Office, Role};
+use super::{date_at, DateEvidence, DateSource, EvidenceKind, Precision, PublicationDate};
+
+/// A window that says nothing: any day.
+pub const OPEN: (Day, Day) = (Day::MIN / 4, Day::MAX / 4);
+
+/// Strength from which an estimate anchors the other articles of its story: a day-precise
+/// recent event, a dated caption or a stated date.
+pub const STRONG: u8 = 2;
+
+/// How many days after the latest day-precise event an article is taken to be written, at most,
+/// when grouping stories (news reports an event within days).
+const RECENT_DAYS: Day = 30;
+
+/// An article's estimated date of writing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Estimate {
+    /// The best single day.
+    pub point: Day,
+    /// How much of it to claim.
+    pub precision: Precision,
+    /// 4 stated, 3 dated caption, 2 day-precise bounds, 1 month-precise, 0 year only.
+    pub strength: u8,
+    /// Written on or after this day.
+    pub lo: Option<Day>,
+    /// Written on or before this day.
+    pub hi: Option<Day>,
+    /// Stated or estimated.
+    pub source: DateSource,
+    /// What it rests on, strongest first.
+    pub evidence: Vec<DateEvidence>,
+    /// False when only terms of office bound it: a window for grouping stories, not a date.
+    pub dated: bool,
+}
+
+impl Estimate {
+    /// The days the article can have been written on, for grouping stories in time.
+    pub fn window(&self) -> (Day, Day) {
+        match self.strength {
+            4 => (self.point, self.point),
+            3 => (self.point, self.point + 3),
+            2 => {
+                let lo = self.lo.unwrap_or(self.point);
+                (lo, self.hi.unwrap_or(lo + RECENT_DAYS).min(lo + RECENT_DAYS))
+            }
+            _ => (self.lo.unwrap_or(OPEN.0), self.hi.unwrap_or(OPEN.1)),
+        }
+    }
+
+    /// The publication date this estimate gives.
+    pub fn publication(self) -> PublicationDate {
+        date_at(self.point, self.precision, self.source, self.evidence)
+    }
+}
+
+/// The date of the other articles of a story, for the second pass.
+#[derive(Debug, Clone)]
+pub struct StoryAnchor {
+    /// The story's (median) date.
+    pub day: Day,
+    /// The evidence it rests on, in the article that gave it.
+    pub evidence: Option<DateEvidence>,
+}
+
+/// How a date without a year is placed in time.
+#[derive(Debug, Clone, Copy)]
+enum Reference {
+    /// After this day (the latest dated event of the article itself).
+    After(Day),
+    /// Near this day (the story's date): past events before it, announced ones after it.
+    Near(Day),
+}
+
+/// The first and last day a partial date can mean, given a year.
+fn span(date: &PartialDate, year: i32) -> Option<(Day, Day)> {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => {
+            let day = day_number(year, m, d);
+            Some((day, day))
+        }
+        (Some(m), None) => Some((month_start(year, m), month_end(year, m))),
+        (None, _) if date.year.is_some() => Some((month_start(year, 1), month_end(year, 12))),
+        _ => None,
+    }
+}
+
+/// Places a partial date in time: its own year, or one chosen from the reference.
+fn place(date: &PartialDate, role: Role, reference: Option<Reference>) -> Option<(Day, Day)> {
+    if let Some(year) = date.year {
+        return span(date, year);
+    }
+    date.month?;
+    let (ref_year, _, _) = super::calendar::civil(match reference? {
+        Reference::After(d) | Reference::Near(d) => d,
+    });
+    let candidates = [ref_year - 1, ref_year, ref_year + 1];
+    let mut spans = candidates.iter().filter_map(|&y| span(date, y));
+    match (reference?, role) {
+        (Reference::After(r), _) => spans.into_iter().find(|&(_, end)| end >= r),
+        (Reference::Near(a), Role::Future) => spans.into_iter().find(|&(_, end)| end >= a - 15),
+        (Reference::Near(a), _) => spans.rfind(|&(start, _)| start <= a + 15),
+    }
+}
+
+fn evidence(kind: EvidenceKind, index: u32, clue: &Clue) -> DateEvidence {
+    DateEvidence { kind, article: index, start: clue.start, end: clue.end, text: clue.text.clone() }
+}
+
+/// The strength of a past event as evidence: day-precise 2, month 1, year 0.
+fn strength_of(date: &PartialDate) -> u8 {
+    match (date.month, date.day) {
+        (Some(_), Some(_)) => 2,
+        (Some(_), None) => 1,
+        _ => 0,
+    }
+}
+
+/// The article's stated date: the cleaner's, with the removed date line as evidence when there is one.
+fn stated(article: &Article, index: u32) -> Option<Estimate> {
+    let iso = article.date.as_deref()?;
+    let mut parts = iso.split('-').map(|p| p.parse::<u32>().ok());
+    let year = i32::try_from(parts.next()??).ok()?;
+    let month = parts.next().flatten().and_then(|m| u8::try_from(m).ok()).filter(|m| (1..=12).contains(m));
+    let day = parts.next().flatten().and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
+    let precision = match (month, day) {
+        (Some(_), Some(_)) => Precision::Day,
+        (Some(_), None) => Precision::Month,
+        _ => Precision::Year,
+    };
+    let point = day_number(year, month.unwrap_or(1), day.unwrap_or(1));
+    let line = article.removed.iter().find(|r| r.reason == NoiseKind::ArticleDate);
+    let evidence = DateEvidence {
+        kind: EvidenceKind::Stated,
+        article: index,
+        start: line.map_or(0, |r| r.start),
+        end: line.map_or(0, |r| r.end),
+        text: line.map_or_else(|| iso.to_string(), |r| r.text.clone()),
+    };
+    Some(Estimate {
+        point,
+        precision,
+        strength: 4,
+        lo: Some(point),
+        hi: Some(point),
+        source: DateSource::Stated,
+        evidence: vec![evidence],
+        dated: true,
+    })
+}
+
+/// Estimates one article's date from its clues, with its story's date when `story` is given.
+pub fn own(
+    article: &Article,
+    index: u32,
+    clues: &[Clue],
+    offices: &[Office],
+    story: Option<StoryAnchor>,
+) -> Option<Estimate> {
+    if let Some(stated) = stated(article, index) {
+        return Some(stated);
+    }
+    for (role, strength, source, kind) in [
+        (Role::Stated, 4, DateSource::Stated, EvidenceKind::Stated),
+        (Role::Caption, 3, DateSource::Estimated, EvidenceKind::Caption),
+    ] {
+        let found =
+            clues.iter().find(|c| c.role == role && c.value.to.is_none() && c.value.from.day.is_some());
+        if let Some((clue, (day, _))) = found.and_then(|c| Some((c, place(&c.value.from, role, None)?))) {
+            return Some(Estimate {
+                point: day,
+                precision: Precision::Day,
+                strength,
+                lo: Some(day),
+                hi: Some(day),
+                source,
+                evidence: vec![evidence(kind, index, clue)],
+                dated: true,
+            });
+        }
+    }
+    let past: Vec<&Clue> = clues.iter().filter(|c| c.role != Role::Future).collect();
+    // The reference for dates without a year: the latest event dated to the day with its year,
+    // or an ongoing state "since May 2020" (month-only background dates such as "in January
+    // 2020" are too often years old to place the others).
+    let after = past
+        .iter()
+        .filter(|c| c.value.open_ended || latest_part(c).day.is_some())
+        .filter_map(|c| {
+            let part = latest_part(c);
+            part.year.and_then(|y| span(part, y)).map(|(start, _)| start)
+        })
+        .max();
+    let reference = match &story {
+        Some(anchor) => Some(Reference::Near(anchor.day)),
+        None => after.map(Reference::After),
+    };
+    // Lower bound: the start of the latest past event (its end for ranges such as "between
+    // August 4 and 18").
+    let mut lo: Option<(Day, u8, DateEvidence)> = None;
+    for clue in &past {
+        let part = latest_part(clue);
+        // A month without a year after the article's own dates ("an election in October") may
+        // as well be still to come: only the story's date places it.
+        let own_reference = matches!(reference, Some(Reference::After(_)));
+        if own_reference && part.year.is_none() && part.day.is_none() {
+            continue;
+        }
+        let Some((start, _)) = place(part, clue.role, reference) else { continue };
+        let strength = strength_of(part);
+        if lo.as_ref().is_none_or(|(d, s, _)| start > *d || (start == *d && strength > *s)) {
+            lo = Some((start, strength, evidence(EvidenceKind::After, index, clue)));
+        }
+    }
+    let has_dates = lo.is_some() || clues.iter().any(|c| c.role == Role::Future);
+    // Terms of office: written while "US President Joe Biden" was president.
+    let office = |o: &Office| DateEvidence {
+        kind: EvidenceKind::InOffice,
+        article: index,
+        start: o.start,
+        end: o.end,
+        text: o.text.clone(),
+    };
+    let mut office_hi: Option<(Day, DateEvidence)> = None;
+    let mut office_lo = false;
+    for o in offices {
+        if lo.as_ref().is_none_or(|(d, _, _)| o.from > *d) {
+            lo = Some((o.from, 1, office(o)));
+            office_lo = true;
+        }
+        if let Some(to) = o.to {
+            if office_hi.as_ref().is_none_or(|(d, _)| to < *d) {
+                office_hi = Some((to, office(o)));
+            }
+        }
+    }
+    // Upper bound: the start of the earliest announced event. Undated ones need a firm reference.
+    let firm = story.is_some() || office_lo || lo.as_ref().is_some_and(|(_, s, _)| *s >= STRONG);
+    let future_reference = match (&story, &lo) {
+        (Some(anchor), _) => Some(Reference::Near(anchor.day)),
+        (None, Some((d, _, _))) if firm => Some(Reference::After(*d)),
+        _ => None,
+    };
+    let mut hi: Option<(Day, DateEvidence)> = None;
+    for clue in clues.iter().filter(|c| c.role == Role::Future) {
+        let from = &clue.value.from;
+        let start = if from.month.is_none() && from.year.is_none() {
+            // A weekday announced beside a dated event: the first such day after it.
+            match (from.weekday, &lo) {
+                (Some(w), Some((d, s, _))) if *s >= STRONG => next_weekday(*d, w),
+                _ => continue,
+            }
+        } else {
+            let reference = if from.year.is_some() { None } else { future_reference };
+            match place(from, Role::Future, reference) {
+                Some((start, _)) => start,
+                None => continue,
+            }
+        };
+        if lo.as_ref().is_some_and(|(d, _, _)| start < *d) {
+            continue; // announced before the latest reported event: inconsistent, ignored
+        }
+        if hi.as_ref().is_none_or(|(d, _)| start < *d) {
+            hi = Some((start, evidence(EvidenceKind::Before, index, clue)));
+        }
+    }
+    if let Some((to, ev)) = office_hi {
+        if hi.as_ref().is_none_or(|(d, _)| to < *d) && lo.as_ref().is_none_or(|(d, _, _)| to >= *d) {
+            hi = Some((to, ev));
+        }
+    }
+    let mut evidence_list = Vec::new();
+    if let Some((_, _, ev)) = &lo {
+        evidence_list.push(ev.clone());
+    }
+    if let Some((_, ev)) = hi.as_ref().filter(|(_, ev)| !evidence_list.contains(ev)) {
+        evidence_list.push(ev.clone());
+    }
+    let lo_day = lo.as_ref().map(|(d, s, _)| (*d, *s));
+    let hi_day = hi.as_ref().map(|(d, _)| *d);
+    let (point, precision, strength) = match (lo_day, hi_day) {
+        (Some((l, s)), Some(h)) if h - l <= 3 => ((l + h) / 2, Precision::Day, s.max(STRONG)),
+        (Some((l, s)), Some(_)) if s >= STRONG => (l, Precision::Month, s),
+        (Some((l, s)), Some(h)) => (l.max(h - 15), Precision::Month, s.max(1)),
+        (Some((l, s)), None) => (l, if s == 0 { Precision::Year } else { Precision::Month }, s),
+        (None, Some(h)) => (h - 15, Precision::Month, 1),
+        (None, None) => {
+            let anchor = story?;
+            evidence_list.extend(anchor.evidence);
+            return Some(Estimate {
+                point: anchor.day,
+                precision: Precision::Month,
+                strength: 1,
+                lo: None,
+                hi: None,
+                source: DateSource::Estimated,
+                evidence: evidence_list,
+                dated: true,
+            });
+        }
+    };
+    // A weak estimate inside a dated story leans on the story's date, kept within the bounds.
+    let (point, precision) = match &story {
+        Some(anchor) if strength < STRONG => {
+            evidence_list.extend(anchor.evidence.clone());
+            let floor = lo_day.map_or(Day::MIN, |(l, _)| l);
+            let mut day = anchor.day.max(floor);
+            if let Some(h) = hi_day {
+                day = day.min(h - 1).max(floor);
+            }
+            (day, Precision::Month)
+        }
+        _ => (point, precision),
+    };
+    Some(Estimate {
+        point,
+        precision,
+        strength,
+        lo: lo_day.map(|(d, _)| d),
+        hi: hi_day,
+        source: DateSource::Estimated,
+        evidence: evidence_list,
+        // Terms of office alone bound a story's window but do not date an article.
+        dated: has_dates || story.is_some(),
+    })
+}
+
+/// The part of a date mention that ends latest: the end of a range, else the date.
+fn latest_part(clue: &Clue) -> &PartialDate {
+    match &clue.value.to {
+        Some(to) if to.month.is_some() || to.year.is_some() => to,
+        _ => &clue.value.from,
+    }
+}
+
+/// The first day after `day` that is weekday `w` (1 Monday - 7 Sunday).
+fn next_weekday(day: Day, w: u8) -> Day {
+    let today = Day::from(weekday(day));
+    let ahead = (Day::from(w) - today).rem_euclid(7);
+    day + if ahead == 0 { 7 } else { ahead }
+}

@@ -1,0 +1,258 @@
+//! Publication dates: when each article was written, stated or estimated, with the evidence and
+//! how precise it is.
+//!
+//! Most articles never state their date, but their text pins it down. [`Dating::new`] reads the
+//! date mentions the entity layer found in each article ([`clues`]) and bounds its time of
+//! writing:
+//!
+//! - **stated**: the cleaner's [`Article::date`] (metadata, "Published: …"), or a line opening
+//!   with "Posted", "Published" or "Updated" and a full date ("Posted by News Desk | July 27, 2021");
+//! - **a dated caption** ("… in Baghdad, Iraq, Wednesday, April 23, 2025. (AP)"): the day itself;
+//! - **past events** give a lower bound (the article was written after "Between August 4 and 18"
+//!   and after "since May 2020"); the latest one is the best guess of when it was written;
+//! - **announced events** give an upper bound ("will travel to Washington in July": written
+//!   before July), and a weekday announced beside a dated event is the next such day ("expected
+//!   to meet with President Trump Thursday" after "August 18, 2020" is Thursday, August 20).
+//!
+//! A date without a year ("in July", "August 4 and 18") takes it from the article's own dated
+//! events or, in a second pass ([`Dating::with_stories`]), from the dates of the other articles
+//! of its story; an article whose own text says nothing takes its story's date.
+//!
+//! Cost: one pass over each article's date mentions, at most [`clues::MAX_CLUES_PER_ARTICLE`]
+//! per article, then one pass over each story's members.
+//!
+//! ```
+//! use parallax_engine::{build_bundle, SourceInput};
+//!
+//! let raw = "Minister to visit Paris\n\nThe minister will travel to Paris on 3 March 2022, aides said after talks on 14 February 2022.\n";
+//! let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+//! let date = built.bundle.dates[0].as_ref().unwrap();
+//! assert_eq!(date.iso(), "2022-02");
+//! assert_eq!(date.source, parallax_engine::dates::DateSource::Estimated);
+//! ```
+
+pub mod calendar;
+pub mod clues;
+mod estimate;
+pub mod terms;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::EntityData;
+use crate::model::Article;
+
+use calendar::{civil, Day};
+use clues::{Clue, Office};
+pub use estimate::Estimate;
+pub use terms::OfficeTerms;
+
+/// The window of days of an article whose text says nothing about its date: any day.
+pub const OPEN_WINDOW: (Day, Day) = estimate::OPEN;
+
+/// How much of a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Day, month and year.
+    Day,
+    /// Month and year.
+    Month,
+    /// The year only.
+    Year,
+}
+
+/// Where a publication date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// The page or the text states it.
+    Stated,
+    /// Worked out from the dates the text (or its story) mentions.
+    Estimated,
+}
+
+/// What a piece of evidence says about the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// A statement of the article's own date.
+    Stated,
+    /// A dated photo caption.
+    Caption,
+    /// An event reported as past: the article was written after it.
+    After,
+    /// An event announced: the article was written before it.
+    Before,
+    /// The date of another article of the same story.
+    Story,
+    /// A person named with a title held for a known term ("US President Joe Biden").
+    InOffice,
+}
+
+/// One piece of evidence for a publication date: a span of some article's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateEvidence {
+    /// What it says.
+    pub kind: EvidenceKind,
+    /// Index of the article holding the text (the article itself, or another of its story).
+    pub article: u32,
+    /// Raw-file byte offset of the text in that article.
+    pub start: usize,
+    /// End of the text.
+    pub end: usize,
+    /// The text as written ("Between August 4 and 18").
+    pub text: String,
+}
+
+/// When an article was published, as precisely as the evidence allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicationDate {
+    /// The year.
+    pub year: i32,
+    /// The month (1-12), unless only the year is known.
+    pub month: Option<u8>,
+    /// The day, when known to the day.
+    pub day: Option<u8>,
+    /// Stated or estimated.
+    pub source: DateSource,
+    /// What the date rests on, strongest first.
+    pub evidence: Vec<DateEvidence>,
+}
+
+impl PublicationDate {
+    /// How precise the date is.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, by precision.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// A sortable key: the first day the date can be (for ordering articles by date).
+    pub fn sort_key(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+/// The dates of a corpus, worked out in two passes: each article on its own, then with its story.
+#[derive(Debug, Clone)]
+pub struct Dating {
+    clues: Vec<Vec<Clue>>,
+    offices: Vec<Vec<Office>>,
+    own: Vec<Option<Estimate>>,
+    /// Articles (indices) whose date mentions were more than [`clues::MAX_CLUES_PER_ARTICLE`].
+    pub truncated: Vec<usize>,
+}
+
+impl Dating {
+    /// Reads every article's date clues and estimates each date from its own text; `terms` are
+    /// the knowledge base's terms of office ([`OfficeTerms::parse`], may be empty).
+    pub fn new(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -> Dating {
+        let mut clues_of = Vec::with_capacity(articles.len());
+        let mut offices_of = Vec::with_capacity(articles.len());
+        let mut own = Vec::with_capacity(articles.len());
+        let mut truncated = Vec::new();
+        for (i, article) in articles.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            let (clues, cut) = clues::clues(article, index, entities);
+            if cut {
+                truncated.push(i);
+            }
+            let offices = clues::offices(article, index, entities, terms);
+            own.push(estimate::own(article, index, &clues, &offices, None));
+            clues_of.push(clues);
+            offices_of.push(offices);
+        }
+        Dating { clues: clues_of, offices: offices_of, own, truncated }
+    }
+
+    /// The days an article can have been written on, from its own text, for grouping stories
+    /// in time: `(earliest, latest)`, wide open when the text says nothing.
+    pub fn window(&self, article: usize) -> (Day, Day) {
+        self.own.get(article).and_then(Option::as_ref).map_or(estimate::OPEN, Estimate::window)
+    }
+
+    /// Final dates, given the stories (groups of article indices): an article whose own text
+    /// gives no day-precise evidence takes the year of its undated mentions, or its date, from
+    /// the other articles of its story.
+    pub fn with_stories(&self, articles: &[Article], groups: &[Vec<usize>]) -> Vec<Option<PublicationDate>> {
+        let mut out: Vec<Option<Estimate>> = self.own.clone();
+        for group in groups.iter().filter(|g| g.len() >= 2) {
+            for &member in group {
+                let own_strength = self.own.get(member).and_then(Option::as_ref).map_or(0, |e| e.strength);
+                if own_strength >= estimate::STRONG {
+                    continue;
+                }
+                let mut mates: Vec<(Day, usize)> = group
+                    .iter()
+                    .filter(|&&m| m != member)
+                    .filter_map(|&m| {
+                        let e = self.own.get(m)?.as_ref()?;
+                        (e.strength >= estimate::STRONG && e.dated).then_some((e.point, m))
+                    })
+                    .collect();
+                if mates.is_empty() {
+                    continue;
+                }
+                mates.sort_unstable();
+                let (anchor, mate) = mates[(mates.len() - 1) / 2];
+                let (Some(article), Some(clues), Some(offices)) =
+                    (articles.get(member), self.clues.get(member), self.offices.get(member))
+                else {
+                    continue;
+                };
+                let index = u32::try_from(member).unwrap_or(u32::MAX);
+                let mate_evidence = self.own[mate]
+                    .as_ref()
+                    .and_then(|e| e.evidence.first())
+                    .map(|ev| DateEvidence { kind: EvidenceKind::Story, ..ev.clone() });
+                out[member] = estimate::own(
+                    article,
+                    index,
+                    clues,
+                    offices,
+                    Some(estimate::StoryAnchor { day: anchor, evidence: mate_evidence }),
+                );
+            }
+        }
+        out.into_iter().map(|e| e.filter(|e| e.dated).map(Estimate::publication)).collect()
+    }
+}
+
+/// Every article's publication date, with stories' help where `groups` holds them (empty:
+/// each article on its own).
+pub fn publication_dates(
+    articles: &[Article],
+    entities: &EntityData,
+    terms: &OfficeTerms,
+    groups: &[Vec<usize>],
+) -> Vec<Option<PublicationDate>> {
+    Dating::new(articles, entities, terms).with_stories(articles, groups)
+}
+
+/// The civil date of a day number at a precision, as a [`PublicationDate`] without evidence.
+fn date_at(
+    day: Day,
+    precision: Precision,
+    source: DateSource,
+    evidence: Vec<DateEvidence>,
+) -> PublicationDate {
+    let (year, month, d) = civil(day);
+    PublicationDate {
+        year,
+        month: (precision <= Precision::Month).then_some(month),
+        day: (precision == Precision::Day).then_some(d),
+        source,
+        evidence,
+    }
+}

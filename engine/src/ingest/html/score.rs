@@ -1,0 +1,457 @@
+//! Which rendered blocks are the article: candidate containers scored from the paragraphs they
+//! hold (length, commas, link density, class cues, as readability does), the best one widened to
+//! its sibling paragraphs and to a shared ancestor when the article is split into sections, then
+//! furniture inside it (share bars, related lists, link-dense boxes, bylines) removed with a reason.
+
+use super::cues::{cue, Cue};
+use super::dom::{Data, Dom};
+use super::render::RBlock;
+use crate::model::{BlockKind, NoiseKind};
+
+/// What happens to one rendered block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Kept as article text of this kind.
+    Keep(BlockKind),
+    /// Removed, and why.
+    Remove(NoiseKind),
+}
+
+/// Per-element sums over the subtree, for scoring and cleaning.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+    paragraphs: usize,
+    items: usize,
+    item_chars: usize,
+    images: usize,
+    inputs: usize,
+    embeds: usize,
+    headers: usize,
+    header_cells: usize,
+}
+
+impl Stats {
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+}
+
+/// Everything the decision needs about the page, computed once.
+struct Page<'a> {
+    dom: &'a Dom,
+    blocks: &'a [RBlock],
+    cues: Vec<Cue>,
+    stats: Vec<Stats>,
+}
+
+fn commas(text: &str) -> usize {
+    text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count()
+}
+
+impl<'a> Page<'a> {
+    fn new(dom: &'a Dom, blocks: &'a [RBlock]) -> Page<'a> {
+        let n = dom.nodes.len();
+        let mut cues = vec![Cue::default(); n];
+        let mut stats = vec![Stats::default(); n];
+        for (i, node) in dom.nodes.iter().enumerate() {
+            if let Data::Element(e) = &node.data {
+                cues[i] = cue(e);
+                match &*e.name {
+                    "img" | "picture" => stats[i].images += 1,
+                    "input" | "select" | "textarea" | "button" => stats[i].inputs += 1,
+                    "iframe" | "embed" | "object" | "video" => stats[i].embeds += 1,
+                    "th" | "caption" => stats[i].header_cells += 1,
+                    _ => {}
+                }
+            }
+        }
+        for b in blocks.iter().filter(|b| !b.hidden) {
+            let s = &mut stats[b.owner];
+            let chars = b.chars();
+            s.chars += chars;
+            s.link_chars += b.link_chars;
+            s.commas += commas(&b.text);
+            match dom.name(b.owner) {
+                "p" | "pre" | "blockquote" => s.paragraphs += 1,
+                "li" | "dd" | "dt" => {
+                    s.items += 1;
+                    s.item_chars += chars;
+                }
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.headers += 1,
+                _ => {}
+            }
+        }
+        for i in (1..n).rev() {
+            let parent = dom.nodes[i].parent;
+            if parent != i {
+                let s = stats[i];
+                let p = &mut stats[parent];
+                p.chars += s.chars;
+                p.link_chars += s.link_chars;
+                p.commas += s.commas;
+                p.paragraphs += s.paragraphs;
+                p.items += s.items;
+                p.item_chars += s.item_chars;
+                p.images += s.images;
+                p.inputs += s.inputs;
+                p.embeds += s.embeds;
+                p.headers += s.headers;
+                p.header_cells += s.header_cells;
+            }
+        }
+        Page { dom, blocks, cues, stats }
+    }
+
+    fn class_weight(&self, i: usize) -> f64 {
+        let c = self.cues[i];
+        let mut w = 0.0;
+        if c.positive || c.article_body {
+            w += 25.0;
+        }
+        if c.noise.is_some() && !matches!(self.dom.name(i), "form" | "button") {
+            w -= 25.0;
+        }
+        w
+    }
+
+    /// Elements that are probably furniture, whatever they contain (readability's "unlikely
+    /// candidates"): cued as noise and not also cued as article.
+    fn unlikely(&self, i: usize) -> bool {
+        let c = self.cues[i];
+        c.noise.is_some()
+            && !c.positive
+            && !c.article_body
+            && !matches!(self.dom.name(i), "body" | "html" | "a")
+    }
+}
+
+/// The article's container(s): the best-scoring candidate and the siblings that belong with it.
+/// `strict` leaves paragraphs under furniture-cued elements out of the scoring (readability's
+/// first pass); a page whose whole layout carries such a class ("two-col-sidebar") is scored again
+/// without it.
+fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<usize> {
+    let dom = page.dom;
+    let n = dom.nodes.len();
+    let mut score = vec![0.0f64; n];
+    let mut scored = vec![false; n];
+    let mut unlikely_below = vec![false; n];
+    for i in 1..n {
+        let parent = dom.nodes[i].parent;
+        unlikely_below[i] = strict && (unlikely_below[parent] || page.unlikely(i));
+    }
+    let initial = |i: usize| -> f64 {
+        let base = match dom.name(i) {
+            "div" | "article" | "section" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        base + page.class_weight(i)
+    };
+    for b in page.blocks {
+        if b.hidden || unlikely_below[b.owner] {
+            continue;
+        }
+        let chars = b.chars();
+        if chars < 25 || b.link_chars * 2 > chars {
+            continue;
+        }
+        let gain = 1.0 + commas(&b.text) as f64 + (chars as f64 / 100.0).floor().min(3.0);
+        let owner_is_text = !matches!(dom.name(b.owner), "div" | "section" | "article" | "main" | "body");
+        let start = if owner_is_text { dom.nodes[b.owner].parent } else { b.owner };
+        let mut at = start;
+        for level in 0..5 {
+            if at == 0 {
+                break;
+            }
+            if !scored[at] {
+                scored[at] = true;
+                score[at] = initial(at);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[at] += gain / divider;
+            let parent = dom.nodes[at].parent;
+            if parent == at {
+                break;
+            }
+            at = parent;
+        }
+    }
+    let mut candidates: Vec<(usize, f64)> =
+        (0..n).filter(|&i| scored[i]).map(|i| (i, score[i] * (1.0 - page.stats[i].link_density()))).collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let final_score = |i: usize| score[i] * (1.0 - page.stats[i].link_density());
+
+    // An element the page marks as the article body wins when it holds most of the best text.
+    let marked = (1..n)
+        .filter(|&i| page.cues[i].article_body && page.stats[i].chars > 200)
+        .max_by_key(|&i| page.stats[i].chars);
+    let Some(&(mut top, top_score)) = candidates.first() else {
+        return marked.or_else(|| body(dom)).into_iter().collect();
+    };
+    if let Some(m) = marked {
+        if dom.ancestors(top).any(|a| a == m) || top == m || page.stats[m].chars * 2 > page.stats[top].chars {
+            top = m;
+        }
+    } else if let Some(hint) = body_hint {
+        // JSON-LD articleBody: the smallest scored element whose text covers most of it.
+        let want = hint.chars().count();
+        if let Some(&(c, _)) = candidates
+            .iter()
+            .take(10)
+            .filter(|(c, _)| page.stats[*c].chars * 10 >= want * 8)
+            .min_by_key(|(c, _)| page.stats[*c].chars)
+        {
+            if page.stats[c].chars <= want * 2 {
+                top = c;
+            }
+        }
+    }
+
+    // Sections of one article: when three of the best five share an ancestor, take it.
+    let close: Vec<usize> =
+        candidates.iter().skip(1).take(4).filter(|(_, s)| *s >= 0.75 * top_score).map(|(c, _)| *c).collect();
+    if close.len() >= 3 {
+        for a in dom.ancestors(top) {
+            if dom.name(a) == "body" {
+                break;
+            }
+            let inside = close.iter().filter(|&&c| dom.ancestors(c).any(|x| x == a)).count();
+            if inside >= 3 {
+                top = a;
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores nearly as well (the article's real wrapper).
+    let mut last = final_score(top);
+    let threshold = last / 3.0;
+    let mut parent = dom.nodes[top].parent;
+    while parent != 0 && dom.name(parent) != "body" && dom.name(parent) != "html" {
+        if !scored[parent] {
+            parent = dom.nodes[parent].parent;
+            continue;
+        }
+        let ps = final_score(parent);
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = parent;
+            break;
+        }
+        last = ps;
+        parent = dom.nodes[parent].parent;
+    }
+    while dom.nodes[top].parent != 0 {
+        let p = dom.nodes[top].parent;
+        let element_children = dom.nodes[p].children.iter().filter(|&&c| dom.element(c).is_some()).count();
+        if element_children != 1 || matches!(dom.name(p), "body" | "html") {
+            break;
+        }
+        top = p;
+    }
+
+    // Siblings that belong with the article: well scored, or plain paragraphs.
+    let mut roots = Vec::new();
+    let parent = dom.nodes[top].parent;
+    let top_final = final_score(top).max(0.0);
+    let threshold = (top_final * 0.2).max(10.0);
+    let top_class = dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    let mut last_block = vec![usize::MAX; n];
+    for (k, b) in page.blocks.iter().enumerate() {
+        last_block[b.owner] = k;
+    }
+    for &s in &dom.nodes[parent].children {
+        if s == top {
+            roots.push(s);
+            continue;
+        }
+        let Some(e) = dom.element(s) else { continue };
+        if page.unlikely(s) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && e.attr("class") == Some(top_class) {
+            bonus = top_final * 0.2;
+        }
+        if scored[s] && final_score(s) + bonus >= threshold {
+            roots.push(s);
+            continue;
+        }
+        // A figure beside the article body is the article's picture and caption.
+        if &*e.name == "figure" && page.stats[s].chars < 400 && page.stats[s].link_density() < 0.5 {
+            roots.push(s);
+            continue;
+        }
+        if &*e.name == "p" {
+            let st = page.stats[s];
+            let ld = st.link_density();
+            let text_ends =
+                page.blocks.get(last_block[s]).is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '”']));
+            if (st.chars > 80 && ld < 0.25) || (st.chars > 0 && st.chars <= 80 && ld == 0.0 && text_ends) {
+                roots.push(s);
+            }
+        }
+    }
+    roots
+}
+
+fn body(dom: &Dom) -> Option<usize> {
+    (1..dom.nodes.len()).find(|&i| dom.name(i) == "body")
+}
+
+/// Readability's conditional cleaning: a box inside the article that is mostly links, images,
+/// form fields or list items rather than paragraphs.
+fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
+    let name = page.dom.name(i);
+    if !matches!(
+        name,
+        "div"
+            | "section"
+            | "ul"
+            | "ol"
+            | "table"
+            | "form"
+            | "fieldset"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "dl"
+    ) {
+        return None;
+    }
+    let s = page.stats[i];
+    let weight = page.class_weight(i);
+    if weight < 0.0 && s.commas < 10 {
+        return Some(page.cues[i].noise.unwrap_or(NoiseKind::Other));
+    }
+    if s.commas >= 10 {
+        return None;
+    }
+    if name == "table" && s.header_cells > 0 {
+        return None;
+    }
+    let list = matches!(name, "ul" | "ol") || (s.chars > 0 && s.item_chars * 10 > s.chars * 9);
+    let ld = s.link_density();
+    let links = NoiseKind::LinkList;
+    if s.images > 1 && (s.paragraphs as f64) < 0.5 * s.images as f64 {
+        return Some(NoiseKind::Other);
+    }
+    if !list && s.items > s.paragraphs + 3 && ld > 0.3 {
+        return Some(NoiseKind::LinkList);
+    }
+    if s.inputs > s.paragraphs / 3 + 1 {
+        return Some(NoiseKind::Other);
+    }
+    if (weight < 25.0 && ld > 0.2 && s.chars < 1000 && (!list || ld > 0.5)) || (weight >= 25.0 && ld > 0.5) {
+        return Some(links);
+    }
+    if s.embeds > 1 && s.chars < 75 {
+        return Some(NoiseKind::Other);
+    }
+    None
+}
+
+/// Decides every block's fate; `title` is the block chosen as the headline, if any.
+pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
+    let page = Page::new(dom, blocks);
+    let strict = verdicts(&page, &content_roots(&page, body_hint, true), title);
+    let kept = |v: &[Verdict]| -> usize {
+        v.iter()
+            .zip(blocks)
+            .filter(|(v, _)| matches!(v, Verdict::Keep(k) if *k != BlockKind::Title))
+            .map(|(_, b)| b.text.len())
+            .sum()
+    };
+    let strict_kept = kept(&strict);
+    if strict_kept >= 500 {
+        return strict;
+    }
+    let lenient = verdicts(&page, &content_roots(&page, body_hint, false), title);
+    if kept(&lenient) > strict_kept {
+        lenient
+    } else {
+        strict
+    }
+}
+
+fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdict> {
+    let (dom, blocks) = (page.dom, page.blocks);
+    let n = dom.nodes.len();
+    // For each node: the content root it is under (usize::MAX for none).
+    let mut root_of = vec![usize::MAX; n];
+    for &r in roots {
+        root_of[r] = r;
+    }
+    for i in 1..n {
+        let p = dom.nodes[i].parent;
+        if root_of[i] == usize::MAX && root_of[p] != usize::MAX {
+            root_of[i] = root_of[p];
+        }
+    }
+    // The furniture verdict of each element inside the article, inherited by its descendants.
+    let mut inside = vec![None::<NoiseKind>; n];
+    for i in 1..n {
+        let p = dom.nodes[i].parent;
+        if root_of[i] == usize::MAX || roots.contains(&i) {
+            continue;
+        }
+        inside[i] = inside[p].or_else(|| {
+            let c = page.cues[i];
+            if c.info && page.stats[i].chars < 300 {
+                Some(NoiseKind::ArticleInfo)
+            } else if c.noise.is_some() && page.unlikely(i) {
+                c.noise
+            } else {
+                furniture(page, i)
+            }
+        });
+    }
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(k, b)| {
+            if Some(k) == title {
+                return Verdict::Keep(BlockKind::Title);
+            }
+            if b.hidden {
+                return Verdict::Remove(NoiseKind::Hidden);
+            }
+            if root_of[b.owner] == usize::MAX {
+                let why = std::iter::once(b.owner)
+                    .chain(dom.ancestors(b.owner))
+                    .find_map(|a| page.cues[a].noise)
+                    .unwrap_or(NoiseKind::OutsideArticle);
+                return Verdict::Remove(why);
+            }
+            if let Some(why) = inside[b.owner] {
+                return Verdict::Remove(why);
+            }
+            Verdict::Keep(kind_of(dom, b.owner))
+        })
+        .collect()
+}
+
+fn kind_of(dom: &Dom, owner: usize) -> BlockKind {
+    match dom.name(owner) {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::Bullet,
+        "figcaption" | "caption" => BlockKind::Caption,
+        _ if dom.ancestors(owner).take(3).any(|a| dom.name(a) == "figcaption") => BlockKind::Caption,
+        _ => BlockKind::Paragraph,
+    }
+}

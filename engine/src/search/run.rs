@@ -1,0 +1,165 @@
+//! Running one query: parse, expand and evaluate every clause, apply exclusions and filters,
+//! rank, and build the hits.
+
+use super::clauses::{completions_only, eval_phrase, eval_word, ClauseHits};
+use super::expand::Expansion;
+use super::filters::{self, Corpus};
+use super::rank::{closeness, combine, PROXIMITY_BONUS, RERANK};
+use super::snippets::make_hit;
+use super::{query, Mode, ParsedQuery, SearchIndex, SearchOptions, SearchResults};
+use crate::model::Article;
+
+/// Per-query context: the index, the articles, and the corpus statistics BM25 needs.
+pub(super) struct Ctx<'a> {
+    pub(super) index: &'a SearchIndex,
+    pub(super) articles: &'a [Article],
+    pub(super) n_docs: f32,
+    pub(super) avg_len: f32,
+}
+
+impl SearchIndex {
+    pub(super) fn run(
+        &self,
+        articles: &[Article],
+        corpus: Option<&Corpus<'_>>,
+        query: &str,
+        options: &SearchOptions,
+    ) -> SearchResults {
+        let mut parsed = query::parse(query);
+        if !options.prefix_last_word {
+            parsed.last_word_is_prefix = false;
+        }
+        let n_docs = self.n_docs().min(articles.len());
+        let resolved = match corpus {
+            Some(corpus) => filters::resolve(corpus, &mut parsed, n_docs),
+            None => {
+                for (key, filter) in parsed
+                    .entities
+                    .iter()
+                    .map(|f| ("entity", f))
+                    .chain(parsed.stories.iter().map(|f| ("story", f)))
+                {
+                    let note = format!(
+                        "The {key}: filter is not available here; “{}” filters nothing.",
+                        filter.value
+                    );
+                    parsed.notes.push(note);
+                }
+                filters::Resolved::default()
+            }
+        };
+        let entity_data = corpus.map(|c| c.entities);
+        let total_len: u64 = self.doc_lens.iter().take(n_docs).map(|&l| u64::from(l)).sum();
+        let ctx = Ctx {
+            index: self,
+            articles: &articles[..n_docs],
+            n_docs: n_docs as f32,
+            avg_len: if n_docs == 0 { 1.0 } else { total_len as f32 / n_docs as f32 },
+        };
+        let mut results = SearchResults {
+            query: ParsedQuery::default(),
+            mode: Mode::And,
+            total: 0,
+            hits: Vec::new(),
+            facets: Vec::new(),
+            did_you_mean: None,
+            expansions: Vec::new(),
+        };
+        if parsed.is_empty() || n_docs == 0 {
+            results.query = parsed;
+            return results;
+        }
+
+        // Expand and evaluate every clause.
+        let n_words = parsed.words.len();
+        let mut clauses: Vec<ClauseHits> = Vec::new();
+        for (i, word) in parsed.words.iter().enumerate() {
+            let prefix = parsed.last_word_is_prefix && i + 1 == n_words;
+            let exps = self.expand(&word.norm, prefix);
+            results.expansions.push(self.describe(&word.text, &exps));
+            let mut clause = eval_word(&ctx, &exps);
+            if prefix && n_words > 1 {
+                clause.completions_only = completions_only(&clause, &exps);
+            }
+            clauses.push(clause);
+        }
+        self.add_entities(&ctx, &parsed.words, &mut clauses, &mut results.expansions);
+        for phrase in &parsed.phrases {
+            let words: Vec<Vec<Expansion>> =
+                phrase.words.iter().map(|w| self.expand_strict(&w.norm)).collect();
+            for (w, exps) in phrase.words.iter().zip(&words) {
+                results.expansions.push(self.describe(&w.text, exps));
+            }
+            clauses.push(eval_phrase(&ctx, &phrase.words, &words));
+        }
+
+        // Exclusions and the outlet filter.
+        let mut excluded = vec![false; n_docs];
+        for word in &parsed.excluded_words {
+            for (doc, _) in eval_word(&ctx, &self.expand_strict(&word.norm)).docs {
+                excluded[doc as usize] = true;
+            }
+        }
+        for phrase in &parsed.excluded_phrases {
+            let words: Vec<Vec<Expansion>> =
+                phrase.words.iter().map(|w| self.expand_strict(&w.norm)).collect();
+            for (doc, _) in eval_phrase(&ctx, &phrase.words, &words).docs {
+                excluded[doc as usize] = true;
+            }
+        }
+        if let Some(allowed) = &resolved.allowed {
+            for (ex, ok) in excluded.iter_mut().zip(allowed) {
+                *ex |= !ok;
+            }
+        }
+        let outlet_ok = self.outlet_filter(&parsed.outlets, n_docs);
+
+        // Hits holding enough of the clauses, those holding more first.
+        let (mut found, mut counts) = combine(&clauses, &excluded, n_docs);
+        if let (true, Some(data)) = (clauses.is_empty() && !resolved.entities.is_empty(), entity_data) {
+            for (doc, score) in &mut found {
+                let article = &ctx.articles[*doc as usize];
+                let marks = filters::mention_marks(data, &resolved.entities, article, *doc);
+                *score = filters::mention_score(article, &marks);
+            }
+        }
+        results.facets = self.facets(found.iter().map(|d| d.0));
+        found.retain(|(doc, _)| outlet_ok[*doc as usize]);
+        counts.resize(n_docs, 0);
+        let all = clauses.len() as u16;
+        let some_hold_all = found.iter().any(|(doc, _)| counts[*doc as usize] >= all);
+        results.mode = if some_hold_all || found.is_empty() { Mode::And } else { Mode::Or };
+        results.total = found.len();
+
+        // Re-rank the best by proximity, then build the hits.
+        // Only the best few are ever shown: order those, not every hit of a common word. A hit
+        // holding more of the query always ranks above one holding less.
+        let best_first = |a: &(u32, f32), b: &(u32, f32)| {
+            counts[b.0 as usize].cmp(&counts[a.0 as usize]).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+        };
+        let shown = RERANK.max(options.limit).min(found.len());
+        if shown < found.len() {
+            found.select_nth_unstable_by(shown, best_first);
+        }
+        found[..shown].sort_by(best_first);
+        for (doc, score) in found.iter_mut().take(RERANK) {
+            *score *= 1.0 + PROXIMITY_BONUS * closeness(&ctx, &clauses, *doc);
+        }
+        let rerank = found.len().min(RERANK);
+        found[..rerank].sort_by(best_first);
+        for &(doc, score) in found.iter().take(options.limit) {
+            let mentions = match entity_data {
+                Some(data) => {
+                    filters::mention_marks(data, &resolved.entities, &ctx.articles[doc as usize], doc)
+                }
+                None => Vec::new(),
+            };
+            results.hits.push(make_hit(&ctx, &clauses, &mentions, doc, score));
+        }
+        if results.total == 0 {
+            results.did_you_mean = self.did_you_mean(query, &parsed);
+        }
+        results.query = parsed;
+        results
+    }
+}

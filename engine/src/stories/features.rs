@@ -1,0 +1,213 @@
+//! What an article is about, as a sparse TF-IDF vector: its content terms (folded, stemmed,
+//! transliteration keys, synonym classes), the entities the entity layer found in it (from
+//! [`EntityData`] mentions, not capitalised words), entities named together in one sentence (a
+//! relation: "Kadhimi" meets "Trump", far more specific to one event than either name alone),
+//! and the figures it reports ("5,000 troops").
+//!
+//! # Bounds
+//!
+//! Each article is read up to [`MAX_WORDS_PER_ARTICLE`] words, and each sentence pairs at most
+//! its first [`MAX_ENTITIES_PER_SENTENCE`] distinct entities, so the work per article is linear
+//! in its length and capped (a 1 MB "sentence" of names is no longer a billion pairs); reaching
+//! either bound is reported in [`Features::cut`].
+
+use std::collections::HashMap;
+
+use crate::compare::split_sentences;
+use crate::compare::terms::term_key;
+use crate::entities::{EntityData, MentionKind, Value};
+use crate::model::{Article, BlockKind};
+use crate::text::tokens;
+
+use super::graph::SparseVector;
+
+/// Words read per article for its terms; the rest of a longer article does not count.
+pub const MAX_WORDS_PER_ARTICLE: usize = 20_000;
+/// Distinct entities per sentence that are paired into relations (at most 66 pairs).
+pub const MAX_ENTITIES_PER_SENTENCE: usize = 12;
+
+/// Weight of an entity or relation relative to a content term.
+const NAME_WEIGHT: f32 = 2.0;
+/// Title weight: a headline states the story.
+const TITLE_WEIGHT: f32 = 3.0;
+/// Weight of the lede (first [`LEDE_BLOCKS`] body blocks): news puts the story first.
+const LEDE_WEIGHT: f32 = 2.0;
+const LEDE_BLOCKS: usize = 2;
+
+/// The blocks of an article that say what it is about, with how much each counts: title and
+/// body (captions left out, as they repeat the title and carry photo credits).
+pub fn weighted_blocks(article: &Article) -> Vec<(&crate::model::Block, f32)> {
+    let mut body_seen = 0;
+    let mut out = Vec::new();
+    for b in &article.blocks {
+        let w = match b.kind {
+            BlockKind::Caption => continue,
+            BlockKind::Title => TITLE_WEIGHT,
+            _ => {
+                body_seen += 1;
+                if body_seen <= LEDE_BLOCKS {
+                    LEDE_WEIGHT
+                } else {
+                    1.0
+                }
+            }
+        };
+        out.push((b, w));
+    }
+    out
+}
+
+/// Memoised [`term_key`]: a corpus repeats the same words, and each key costs a stem, a
+/// synonym lookup and a transliteration.
+#[derive(Default)]
+pub struct KeyCache(HashMap<String, Option<String>>);
+
+impl KeyCache {
+    /// The term key of a folded word.
+    pub fn key(&mut self, norm: &str) -> Option<String> {
+        if let Some(key) = self.0.get(norm) {
+            return key.clone();
+        }
+        let key = term_key(norm);
+        self.0.insert(norm.to_string(), key.clone());
+        key
+    }
+}
+
+/// The vectors of a corpus and what was cut to keep the work bounded.
+pub struct Features {
+    /// One unit vector per article.
+    pub vectors: Vec<SparseVector>,
+    /// Number of distinct terms.
+    pub n_terms: usize,
+    /// Articles (indices) read only in part: longer than [`MAX_WORDS_PER_ARTICLE`] words, or a
+    /// sentence with more than [`MAX_ENTITIES_PER_SENTENCE`] entities.
+    pub cut: Vec<usize>,
+}
+
+/// Counts of one article's features, keyed by feature text.
+struct Counts {
+    map: HashMap<String, f32>,
+    cut: bool,
+}
+
+impl Counts {
+    fn add(&mut self, key: String, weight: f32) {
+        *self.map.entry(key).or_insert(0.0) += weight;
+    }
+}
+
+/// The features of one article (`index` in the corpus).
+fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCache) -> Counts {
+    let mut counts = Counts { map: HashMap::new(), cut: false };
+    let mentions = entities.mentions_in(index);
+    let mut next_mention = 0;
+    let mut words = 0;
+    'blocks: for (block, weight) in weighted_blocks(article) {
+        for (s, e) in split_sentences(&block.text) {
+            let (Some(sentence), raw_start, raw_end) =
+                (block.text.get(s..e), block.start + s, block.start + e)
+            else {
+                continue;
+            };
+            for token in tokens(sentence) {
+                words += 1;
+                if words > MAX_WORDS_PER_ARTICLE {
+                    counts.cut = true;
+                    break 'blocks;
+                }
+                if let Some(key) = cache.key(&token.norm) {
+                    counts.add(key, weight);
+                }
+            }
+            // Mentions are sorted by start: walk them alongside the sentences.
+            while next_mention < mentions.len() && mentions[next_mention].start < raw_start {
+                next_mention += 1;
+            }
+            let mut named: Vec<u32> = Vec::new();
+            while next_mention < mentions.len() && mentions[next_mention].start < raw_end {
+                let mention = &mentions[next_mention];
+                next_mention += 1;
+                match (mention.kind, mention.entity, &mention.value) {
+                    (kind, Some(entity), _) if kind.is_name() => {
+                        counts.add(format!("e:{entity}"), weight);
+                        if !named.contains(&entity) {
+                            if named.len() == MAX_ENTITIES_PER_SENTENCE {
+                                counts.cut = true;
+                            } else {
+                                named.push(entity);
+                            }
+                        }
+                    }
+                    (MentionKind::Figure, _, Some(Value::Figure(f))) if !f.unit.is_empty() => {
+                        counts.add(format!("f:{} {}", f.value, f.unit), weight);
+                    }
+                    _ => {}
+                }
+            }
+            named.sort_unstable();
+            for (i, a) in named.iter().enumerate() {
+                for b in &named[i + 1..] {
+                    counts.add(format!("r:{a}&{b}"), weight);
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// TF-IDF vectors (unit length) of the articles over interned features. Features are numbered
+/// in order of first appearance (sorted within an article), so the vectors (and every sum over
+/// them) are the same from run to run.
+pub fn vectors(articles: &[Article], entities: &EntityData, cache: &mut KeyCache) -> Features {
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut cut = Vec::new();
+    let rows: Vec<Vec<(u32, f32, bool)>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let counts = count(article, u32::try_from(i).unwrap_or(u32::MAX), entities, cache);
+            if counts.cut {
+                cut.push(i);
+            }
+            let mut entries: Vec<(String, f32)> = counts.map.into_iter().collect();
+            entries.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+            let mut row: Vec<(u32, f32, bool)> = entries
+                .into_iter()
+                .map(|(key, count)| {
+                    let next_id = vocabulary.len() as u32;
+                    let name = key.starts_with("e:") || key.starts_with("r:");
+                    (*vocabulary.entry(key).or_insert(next_id), count, name)
+                })
+                .collect();
+            row.sort_unstable_by_key(|e| e.0);
+            row
+        })
+        .collect();
+    let n_terms = vocabulary.len();
+    let mut df = vec![0u32; n_terms];
+    for row in &rows {
+        for &(term, _, _) in row {
+            df[term as usize] += 1;
+        }
+    }
+    let n = articles.len() as f32;
+    let vectors = rows
+        .iter()
+        .map(|row| {
+            let mut v: SparseVector = row
+                .iter()
+                .map(|&(term, count, name)| {
+                    let idf = ((n + 1.0) / df[term as usize].max(1) as f32).ln();
+                    (term, (1.0 + count.ln()) * idf * if name { NAME_WEIGHT } else { 1.0 })
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v
+        })
+        .collect();
+    Features { vectors, n_terms, cut }
+}

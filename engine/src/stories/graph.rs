@@ -1,0 +1,346 @@
+//! The sparse similarity graph of a corpus and the clustering that cuts it into stories.
+//!
+//! No step compares every pair of the n articles. Candidate pairs come from an inverted
+//! index over distinctive terms (in at most max(50, 5% of n) articles): each article keeps its
+//! 20 best candidates, and only those pairs get an exact cosine (`neighbours`: O(P · max_df)
+//! for P distinctive postings, plus O(n · 20 · m) for m terms per article). Clustering then
+//! runs exact average linkage on that sparse graph, pairs outside it counting as similarity 0,
+//! with a merge queue (`cluster`: O(E log E) for E ≤ 20n edges while groups stay small).
+//! Up to 200 articles every pair that shares a term is kept, so the grouping is exactly the
+//! dense one (test `sparse_grouping_equals_the_dense_one_on_synthetic_reports`).
+
+use std::collections::HashMap;
+
+use crate::dates::calendar::Day;
+
+/// A sparse unit vector: `(term id, weight)` pairs sorted by term id.
+pub type SparseVector = Vec<(u32, f32)>;
+
+/// Cosine of two unit vectors: a merge of the two sorted term lists.
+pub fn cosine(x: &[(u32, f32)], y: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += x[i].1 * y[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// How far [`neighbours`] looks for the articles similar to each article.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Terms in more articles than this do not propose candidates (they still count in the
+    /// similarity of a candidate pair).
+    max_df: usize,
+    /// Candidates kept per article, the best by their similarity over distinctive terms.
+    top_k: usize,
+}
+
+/// Up to this many articles, every candidate is kept: the graph then holds every pair that
+/// shares a term, and the grouping is exactly the dense one.
+const KEEP_ALL_CANDIDATES_UP_TO: usize = 200;
+
+impl Limits {
+    /// Terms in more than max(50, 5% of the articles) are too common to propose candidates;
+    /// each article keeps its 20 best candidates (all of them in small corpora).
+    pub fn for_corpus(n_articles: usize) -> Limits {
+        if n_articles <= KEEP_ALL_CANDIDATES_UP_TO {
+            return Limits { max_df: n_articles, top_k: n_articles };
+        }
+        Limits { max_df: 50.max(n_articles / 20), top_k: 20 }
+    }
+}
+
+/// An edge of the similarity graph: article indices `i < j` and their cosine.
+pub type Edge = (usize, usize, f32);
+
+/// The sparse similarity graph: for each article, its `top_k` best candidates among the
+/// articles that share at least one distinctive term with it (found through an inverted
+/// index), each pair with its exact cosine. Pairs left out count as similarity 0.
+///
+/// Cost: O(P · max_df) to score candidates, where P is the number of distinctive (article,
+/// term) postings, then O(n · top_k · m) for the exact cosines (m terms per article).
+pub fn neighbours(vectors: &[SparseVector], n_terms: usize, limits: Limits) -> Vec<Edge> {
+    let n = vectors.len();
+    let mut df = vec![0usize; n_terms];
+    for v in vectors {
+        for &(term, _) in v {
+            df[term as usize] += 1;
+        }
+    }
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    for (doc_idx, v) in vectors.iter().enumerate() {
+        for &(term, w) in v {
+            if df[term as usize] <= limits.max_df {
+                postings[term as usize].push((doc_idx as u32, w));
+            }
+        }
+    }
+    let mut score = vec![0.0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (doc_idx, v) in vectors.iter().enumerate() {
+        for &(term, w) in v {
+            for &(other, w_other) in &postings[term as usize] {
+                let other_idx = other as usize;
+                if other_idx == doc_idx {
+                    continue;
+                }
+                // Weights are positive, so a zero score means "not seen yet".
+                if score[other_idx] == 0.0 {
+                    touched.push(other);
+                }
+                score[other_idx] += w * w_other;
+            }
+        }
+        // Best first; ties to the earlier article so the graph does not depend on visit order.
+        let by_score =
+            |a: &u32, b: &u32| score[*b as usize].total_cmp(&score[*a as usize]).then_with(|| a.cmp(b));
+        let kept = if touched.len() > limits.top_k {
+            touched.select_nth_unstable_by(limits.top_k, by_score);
+            limits.top_k
+        } else {
+            touched.len()
+        };
+        for &other in &touched[..kept] {
+            let other_idx = other as usize;
+            pairs.push((doc_idx.min(other_idx), doc_idx.max(other_idx)));
+        }
+        for &other in &touched {
+            score[other as usize] = 0.0;
+        }
+        touched.clear();
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .map(|(i, j)| (i, j, cosine(&vectors[i], &vectors[j])))
+        .filter(|&(_, _, sim)| sim > 0.0)
+        .collect()
+}
+
+/// A pair of groups waiting in the merge queue, valid while both groups are unchanged.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    sim: f32,
+    /// The two groups (by their first article, `g < h`) and their versions when queued.
+    g: usize,
+    h: usize,
+    version_g: u32,
+    version_h: u32,
+}
+
+impl Candidate {
+    /// Highest similarity first; ties to the lowest pair, as a scan over pairs in order would.
+    fn key(&self) -> (f32, std::cmp::Reverse<usize>, std::cmp::Reverse<usize>) {
+        (self.sim, std::cmp::Reverse(self.g), std::cmp::Reverse(self.h))
+    }
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Candidate) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Candidate) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Candidate) -> std::cmp::Ordering {
+        let (a, b) = (self.key(), other.key());
+        a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2))
+    }
+}
+
+/// Average-linkage agglomerative clustering over a sparse similarity graph: repeatedly merges
+/// the two groups with the highest average pairwise similarity while it is at least
+/// `threshold`. Pairs with no edge have similarity 0. Group similarities are kept up to date
+/// with the Lance–Williams update (size-weighted average of the two merged groups' similarities),
+/// which is exact average linkage; only groups joined by an edge are ever touched.
+///
+/// The best pair comes from a priority queue with lazy deletion (an entry is stale once either
+/// group has changed), so a merge costs O(d log E) for the d neighbours of the merged groups,
+/// and the whole clustering O(E log E) for E edges when groups stay small. On a complete graph
+/// it makes exactly the merges, in the same order, of the dense O(n³) scan it replaces.
+/// Time: `windows[i]` is the span of days article i can have been written in. Two groups merge
+/// only if every member fits one stretch of `window_days` days: the latest earliest day minus
+/// the earliest latest day of their members is at most `window_days`. Articles months apart are
+/// different stories even when they name the same people. A refused pair stays in the graph, so
+/// later averages still count it.
+///
+/// Returns groups of indices, each sorted, ordered by their first index.
+pub fn cluster(
+    n: usize,
+    edges: &[Edge],
+    threshold: f32,
+    windows: &[(Day, Day)],
+    window_days: Day,
+) -> Vec<Vec<usize>> {
+    // Per group: the latest earliest day and the earliest latest day of its members.
+    let mut bounds: Vec<(Day, Day)> =
+        (0..n).map(|i| windows.get(i).copied().unwrap_or(crate::dates::OPEN_WINDOW)).collect();
+    let mut adjacent: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    let mut queue = std::collections::BinaryHeap::new();
+    for &(i, j, sim) in edges {
+        adjacent[i].insert(j, sim);
+        adjacent[j].insert(i, sim);
+        if sim >= threshold {
+            queue.push(Candidate { sim, g: i, h: j, version_g: 0, version_h: 0 });
+        }
+    }
+    let mut groups: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+    let mut versions = vec![0u32; n];
+    while let Some(best) = queue.pop() {
+        let (g, h) = (best.g, best.h);
+        let live = groups[g].is_some() && groups[h].is_some();
+        if !live || versions[g] != best.version_g || versions[h] != best.version_h {
+            continue;
+        }
+        let merged_bounds = (bounds[g].0.max(bounds[h].0), bounds[g].1.min(bounds[h].1));
+        if merged_bounds.0 - merged_bounds.1 > window_days {
+            continue;
+        }
+        bounds[g] = merged_bounds;
+        let merged = groups[h].take().unwrap_or_default();
+        let (size_g, size_h) = (groups[g].as_ref().map_or(0, Vec::len) as f32, merged.len() as f32);
+        let from_g = std::mem::take(&mut adjacent[g]);
+        let from_h = std::mem::take(&mut adjacent[h]);
+        let mut others: Vec<usize> =
+            from_g.keys().chain(from_h.keys()).copied().filter(|&k| k != g && k != h).collect();
+        others.sort_unstable();
+        others.dedup();
+        versions[g] += 1;
+        versions[h] += 1;
+        let mut joined = HashMap::with_capacity(others.len());
+        for k in others {
+            let sim_g = from_g.get(&k).copied().unwrap_or(0.0);
+            let sim_h = from_h.get(&k).copied().unwrap_or(0.0);
+            let value = (size_g * sim_g + size_h * sim_h) / (size_g + size_h);
+            adjacent[k].remove(&h);
+            adjacent[k].insert(g, value);
+            joined.insert(k, value);
+            if value >= threshold {
+                let (lo, hi) = (g.min(k), g.max(k));
+                queue.push(Candidate {
+                    sim: value,
+                    g: lo,
+                    h: hi,
+                    version_g: versions[lo],
+                    version_h: versions[hi],
+                });
+            }
+        }
+        adjacent[g] = joined;
+        if let Some(group) = groups[g].as_mut() {
+            group.extend(merged);
+            group.sort_unstable();
+        }
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_iter().flatten().collect();
+    out.sort_by_key(|g| g[0]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stories::features::{vectors, KeyCache};
+    use crate::stories::{similarity_matrix, STORY_THRESHOLD, WINDOW_DAYS};
+    use crate::{build_bundle_with, synth, BuildOptions, Bundle, SourceInput};
+
+    /// The O(n³) clustering the sparse one replaced: scans every pair of groups for each merge.
+    fn cluster_dense(mut sim: Vec<Vec<f32>>, threshold: f32) -> Vec<Vec<usize>> {
+        let n = sim.len();
+        let mut groups: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
+        loop {
+            let mut best: Option<(usize, usize, f32)> = None;
+            for g in 0..n {
+                if groups[g].is_none() {
+                    continue;
+                }
+                for h in g + 1..n {
+                    if groups[h].is_some() && sim[g][h] >= threshold && best.is_none_or(|b| sim[g][h] > b.2) {
+                        best = Some((g, h, sim[g][h]));
+                    }
+                }
+            }
+            let Some((g, h, _)) = best else { break };
+            let merged = groups[h].take().unwrap_or_default();
+            let (size_g, size_h) = (groups[g].as_ref().map_or(0, Vec::len) as f32, merged.len() as f32);
+            for k in 0..n {
+                if k != g && groups[k].is_some() {
+                    let value = (size_g * sim[g][k] + size_h * sim[h][k]) / (size_g + size_h);
+                    sim[g][k] = value;
+                    sim[k][g] = value;
+                }
+            }
+            if let Some(group) = groups[g].as_mut() {
+                group.extend(merged);
+                group.sort_unstable();
+            }
+        }
+        let mut out: Vec<Vec<usize>> = groups.into_iter().flatten().collect();
+        out.sort_by_key(|g| g[0]);
+        out
+    }
+
+    /// Twenty synthetic reports, each also retold twice (without its opening paragraphs, and
+    /// cut short), so the corpus has real stories of three articles besides chance overlaps.
+    fn retold_synthetic_articles() -> Bundle {
+        let mut files = Vec::new();
+        for (name, text) in synth::corpus(20, 7) {
+            let paragraphs: Vec<&str> = text.split("\n\n").collect();
+            let title = paragraphs.first().copied().unwrap_or_default();
+            let later = format!("{title}\n\n{}", paragraphs[paragraphs.len().min(4)..].join("\n\n"));
+            let short = paragraphs[..paragraphs.len() / 2].join("\n\n");
+            files.push((format!("a_{name}"), text.clone()));
+            files.push((format!("b_{name}"), later));
+            files.push((format!("c_{name}"), short));
+        }
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        build_bundle_with(&sources, "", &BuildOptions { stories: false }).bundle
+    }
+
+    #[test]
+    fn sparse_grouping_equals_the_dense_one_on_synthetic_reports() {
+        let bundle = retold_synthetic_articles();
+        let (articles, entities) = (&bundle.articles, &bundle.entities);
+        assert_eq!(articles.len(), 60);
+        let dense = cluster_dense(similarity_matrix(articles, entities), STORY_THRESHOLD);
+        let found = vectors(articles, entities, &mut KeyCache::default());
+        let edges = neighbours(&found.vectors, found.n_terms, Limits::for_corpus(articles.len()));
+        let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &[], WINDOW_DAYS);
+        assert!(dense.iter().any(|g| g.len() >= 3), "the retold reports group: {dense:?}");
+        assert_eq!(sparse, dense);
+    }
+
+    #[test]
+    fn a_complete_graph_clusters_exactly_like_the_dense_scan() {
+        // Similarities with ties and near-threshold averages, every pair an edge.
+        let n = 9;
+        let sim: Vec<Vec<f32>> = (0..n)
+            .map(|i| (0..n).map(|j| if i == j { 1.0 } else { ((i * j + i + j) % 7) as f32 * 0.02 }).collect())
+            .collect();
+        let edges: Vec<Edge> =
+            (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(|(i, j)| (i, j, sim[i][j])).collect();
+        assert_eq!(
+            cluster(n, &edges, STORY_THRESHOLD, &[], WINDOW_DAYS),
+            cluster_dense(sim, STORY_THRESHOLD)
+        );
+    }
+}

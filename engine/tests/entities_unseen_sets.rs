@@ -1,0 +1,200 @@
+//! Names the knowledge base has never heard of, on invented news articles (`tests/data/unseen/`)
+//! scored against a hand-made gold (`tests/gold/unseen_names.tsv`), with the shipped knowledge
+//! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
+//! named without a title, an air base and a province, a misspelt prime minister), development
+//! articles on other countries, and held-out articles scored but never tuned on.
+//!
+//! A mention counts when its surface, occurrence (the n-th time that surface is annotated in the
+//! article) and type match the gold. A name is found when at least one of its mentions in an
+//! article is. Spelling groups: every mention of one gold entity must link to one entity, and two
+//! gold entities must never share one.
+//!
+//! `cargo test -p parallax-engine --test entities_unseen_sets -- --nocapture` prints each set's
+//! misses and scores.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use parallax_engine::entities::MentionKind;
+use parallax_engine::{build_bundle, Bundle, SourceInput};
+
+const GOLD: &str = include_str!("gold/unseen_names.tsv");
+const KB: &str = include_str!("../../corpus/entities.toml");
+
+const FILES: &[(&str, &str)] = &[
+    ("july2021_a", include_str!("data/unseen/july2021_a.txt")),
+    ("july2021_b", include_str!("data/unseen/july2021_b.txt")),
+    ("july2021_c", include_str!("data/unseen/july2021_c.txt")),
+    ("dev_chile", include_str!("data/unseen/dev_chile.txt")),
+    ("dev_netherlands", include_str!("data/unseen/dev_netherlands.txt")),
+    ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
+    ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
+];
+
+/// (file, surface, occurrence) -> (type, group or entity id).
+type Keyed = BTreeMap<(String, String, usize), (String, String)>;
+
+struct Set {
+    /// File stems of the set.
+    files: Vec<&'static str>,
+    bundle: Bundle,
+}
+
+/// Builds one bundle from the set's files (articles of a set may link names across articles).
+fn set(prefix: &str) -> Set {
+    let files: Vec<&'static str> =
+        FILES.iter().filter(|(name, _)| name.starts_with(prefix)).map(|(name, _)| *name).collect();
+    let names: Vec<String> = files.iter().map(|f| format!("{f}.txt")).collect();
+    let sources: Vec<SourceInput<'_>> = FILES
+        .iter()
+        .filter(|(name, _)| name.starts_with(prefix))
+        .zip(&names)
+        .map(|((_, text), name)| SourceInput { name, bytes: text.as_bytes() })
+        .collect();
+    let bundle = build_bundle(&sources, KB).bundle;
+    assert_eq!(bundle.articles.len(), files.len(), "one article per file");
+    Set { files, bundle }
+}
+
+fn keyed(rows: impl IntoIterator<Item = (String, String, String, String)>) -> Keyed {
+    let mut counts: HashMap<(String, String), usize> = HashMap::new();
+    let mut out = Keyed::new();
+    for (file, surface, kind, group) in rows {
+        let n = counts.entry((file.clone(), surface.clone())).or_default();
+        out.insert((file, surface, *n), (kind, group));
+        *n += 1;
+    }
+    out
+}
+
+fn gold(files: &[&str]) -> Keyed {
+    keyed(GOLD.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).filter_map(|line| {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "gold line: file, surface, type, group: {line}");
+        files.contains(&cols[0]).then(|| (cols[0].into(), cols[1].into(), cols[2].into(), cols[3].into()))
+    }))
+}
+
+fn predicted(set: &Set) -> Keyed {
+    let data = &set.bundle.entities;
+    keyed(data.mentions.iter().filter(|m| m.kind.is_name()).map(|m| {
+        let surface = data.surface(&set.bundle.articles, m).unwrap_or_default().to_string();
+        let kind = match m.kind {
+            MentionKind::Person => "PERSON",
+            MentionKind::Org => "ORG",
+            _ => "PLACE",
+        };
+        let id = data.entity_of(m).map(|e| e.id.clone()).unwrap_or_default();
+        (set.files[m.article as usize].to_string(), surface, kind.to_string(), id)
+    }))
+}
+
+/// What a set scored.
+struct Report {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    /// Distinct (article, gold entity) names with at least one mention found.
+    names_found: usize,
+    names: usize,
+    /// Gold entities whose found mentions all link to one entity, and share it with no other.
+    groups_linked: usize,
+    groups: usize,
+}
+
+fn evaluate(prefix: &str) -> Report {
+    let set = set(prefix);
+    let gold = gold(&set.files);
+    let predicted = predicted(&set);
+    let right = |k: &(String, String, usize)| matches!((gold.get(k), predicted.get(k)), (Some(g), Some(p)) if g.0 == p.0);
+    for (k, g) in &gold {
+        match predicted.get(k) {
+            None => println!("{prefix}: missed   {k:?} {}", g.0),
+            Some(p) if p.0 != g.0 => println!("{prefix}: mistyped {k:?} gold {} got {}", g.0, p.0),
+            Some(_) => {}
+        }
+    }
+    for (k, p) in predicted.iter().filter(|(k, _)| !gold.contains_key(*k)) {
+        println!("{prefix}: spurious {k:?} {} {}", p.0, p.1);
+    }
+    let tp = gold.keys().filter(|k| right(k)).count() as f64;
+    let precision = tp / predicted.len().max(1) as f64;
+    let recall = tp / gold.len().max(1) as f64;
+    let f1 = if tp == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let names: BTreeSet<(&str, &str)> = gold.iter().map(|(k, g)| (k.0.as_str(), g.1.as_str())).collect();
+    let found: BTreeSet<(&str, &str)> =
+        gold.iter().filter(|(k, _)| right(k)).map(|(k, g)| (k.0.as_str(), g.1.as_str())).collect();
+    for name in names.difference(&found) {
+        println!("{prefix}: name not found {name:?}");
+    }
+    // Entity ids each gold group was linked to, over the set's articles.
+    let mut ids_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (k, g) in gold.iter().filter(|(k, _)| right(k)) {
+        if let Some(p) = predicted.get(k) {
+            ids_of.entry(g.1.as_str()).or_default().insert(p.1.as_str());
+        }
+    }
+    let mut groups_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (group, ids) in &ids_of {
+        for id in ids {
+            groups_of.entry(id).or_default().insert(group);
+        }
+    }
+    let groups: BTreeSet<&str> = gold.values().map(|g| g.1.as_str()).collect();
+    let mut groups_linked = 0;
+    for group in &groups {
+        let ids = ids_of.get(group).cloned().unwrap_or_default();
+        let alone = ids.iter().all(|id| groups_of.get(id).is_some_and(|g| g.len() == 1));
+        if ids.len() == 1 && alone {
+            groups_linked += 1;
+        } else {
+            println!("{prefix}: group {group} linked to {ids:?}");
+        }
+    }
+    let report = Report {
+        precision,
+        recall,
+        f1,
+        names_found: found.len(),
+        names: names.len(),
+        groups_linked,
+        groups: groups.len(),
+    };
+    println!(
+        "{prefix}: {} gold mentions, {} predicted: P {:.3} R {:.3} F1 {:.3}; names found {}/{}; spelling groups linked {}/{}",
+        gold.len(),
+        predicted.len(),
+        report.precision,
+        report.recall,
+        report.f1,
+        report.names_found,
+        report.names,
+        report.groups_linked,
+        report.groups
+    );
+    report
+}
+
+// Floors sit at what the recogniser reached when these tests were written (July: 58 of 60 names,
+// F1 0.976; development: F1 0.909; held out: F1 0.838), so a regression fails them.
+
+#[test]
+fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
+    let r = evaluate("july2021");
+    assert!(r.names_found + 2 >= r.names, "names found {}/{}", r.names_found, r.names);
+    // Every group found links to one entity of its own; the two groups not linked are the two
+    // names not found ("Oval Office" typed as an organisation, "Twitter").
+    assert!(r.groups_linked + 2 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
+}
+
+#[test]
+fn development_articles_on_other_countries_get_their_names() {
+    let r = evaluate("dev_");
+    assert!(r.f1 >= 0.9, "F1 {:.3}", r.f1);
+}
+
+#[test]
+fn held_out_articles_get_most_of_their_names() {
+    let r = evaluate("heldout_");
+    assert!(r.f1 >= 0.8, "F1 {:.3}", r.f1);
+}

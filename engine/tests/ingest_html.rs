@@ -1,0 +1,236 @@
+//! Saved web pages, as a user bringing real pages sees them: the article kept, each kind of page
+//! furniture removed with its reason, metadata with how it was known, charsets, gzip, and every
+//! kept or removed span traced back to raw bytes.
+#![cfg(feature = "ingest")]
+
+use parallax_engine::ingest::{self, html};
+use parallax_engine::model::{ArticleSource, SourceFormat};
+use parallax_engine::{build_bundle, Article, BlockKind, NoiseKind, Severity, SourceInput};
+
+/// An invented news page built like real ones: cookie banner, masthead and menu, share bar,
+/// byline and time, figure with credit, quote, list, newsletter box, related list, comments,
+/// sidebar, footer, JSON-LD and Open Graph tags.
+const NEWS_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Dam talks resume after three-week pause | The Riverside Herald</title>
+<meta property="og:site_name" content="The Riverside Herald">
+<meta property="og:title" content="Dam talks resume after three-week pause">
+<meta property="article:published_time" content="2021-07-27T09:30:00+03:00">
+<meta name="author" content="Mina Haddad">
+<link rel="canonical" href="https://www.riversideherald.example/world/dam-talks-resume">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Dam talks resume after three-week pause","datePublished":"2021-07-27T09:30:00+03:00","author":{"@type":"Person","name":"Mina Haddad"},"publisher":{"@type":"Organization","name":"The Riverside Herald"}}</script>
+<style>.hidden{display:none}</style>
+<script>window.dataLayer = [];</script>
+</head><body class="article-page">
+<div id="cookie-consent" class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our use of cookies.</p><button>Accept all</button></div>
+<header class="site-header"><a href="/" class="logo">The Riverside Herald</a>
+<nav class="main-nav"><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li><li><a href="/opinion">Opinion</a></li></ul></nav></header>
+<main><article class="story">
+<h1 class="headline">Dam talks resume after three-week pause</h1>
+<div class="byline">By <a href="/authors/mina">Mina Haddad</a> · <time datetime="2021-07-27T09:30:00+03:00">July 27, 2021</time></div>
+<div class="share-bar"><a href="https://facebook.com/share">Facebook</a> <a href="https://twitter.com/share">Twitter</a> <a href="https://wa.me/">WhatsApp</a></div>
+<figure><img src="dam.jpg" alt=""><figcaption>Engineers inspect the spillway on Monday. <span class="credit">Photo: Sam Ortiz/Herald</span></figcaption></figure>
+<div class="article-body">
+<p>Negotiators from the three riverside states met again on Monday in Khartoum, officials said, after a pause of three weeks that had raised fears the talks would collapse.</p>
+<p>The dam, which is due to start its second filling this month, has divided the region for a decade, and the mediators said both sides had agreed to exchange data on water flows.</p>
+<h2>What changed</h2>
+<p>According to a statement from the mediators, the delegations accepted a timetable, a joint technical committee, and a promise to meet again within ten days.</p>
+<blockquote><p>“We are closer than we have been in years,” the chief mediator told reporters, adding that the remaining issues were technical rather than political.</p></blockquote>
+<ul><li>A joint committee will meet weekly, starting in August.</li><li>Flow data will be shared daily during the filling season.</li></ul>
+<div class="newsletter-signup"><h3>Get the morning briefing</h3><p>Sign up for our newsletter and get the day's top stories in your inbox.</p><form><input type="email"><button>Subscribe</button></form></div>
+<p>Farmers downstream, who depend on the river for irrigation, said they would wait to see whether the promises were kept before planting, as many did last year, and called for an agreement by autumn.</p>
+</div>
+<div class="hidden-print" style="display:none">Print this page</div>
+<script>trackPageView("dam-talks");</script>
+</article>
+<section class="related-stories"><h2>More Related News</h2><ul><li><a href="/a">Floods hit the delta again</a></li><li><a href="/b">Minister visits the dam site</a></li><li><a href="/c">Water prices rise in the capital</a></li></ul></section>
+<div id="comments" class="comments-area"><h3>3 comments</h3><div class="comment"><p>Great reporting, thank you, this is the clearest account I have read of where the talks stand.</p></div></div>
+</main>
+<aside class="sidebar"><h3>Most read</h3><ol><li><a href="/x">Stocks slide as oil climbs</a></li><li><a href="/y">Heatwave grips the north</a></li></ol></aside>
+<footer class="site-footer"><p>© 2021 The Riverside Herald. All rights reserved.</p><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer>
+</body></html>"#;
+
+fn extract(name: &str, bytes: &[u8]) -> (Article, ArticleSource) {
+    let page = html::extract_page(&html::PageInput { name, bytes, charset: None, url: None });
+    page.article.unwrap_or_else(|| panic!("no article: {:?}", page.diagnostics))
+}
+
+fn body_text(article: &Article) -> String {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Title)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn removed_as(article: &Article, needle: &str) -> Option<NoiseKind> {
+    article.removed.iter().find(|r| r.text.contains(needle)).map(|r| r.reason)
+}
+
+#[test]
+fn a_news_page_keeps_the_article_and_removes_each_kind_of_furniture_with_its_reason() {
+    let (article, _) = extract("dam.html", NEWS_PAGE.as_bytes());
+    let body = body_text(&article);
+    for kept in [
+        "Negotiators from the three riverside states",
+        "second filling this month",
+        "What changed",
+        "We are closer than we have been in years",
+        "A joint committee will meet weekly",
+        "Farmers downstream",
+        "Engineers inspect the spillway",
+    ] {
+        assert!(body.contains(kept), "lost “{kept}” from:\n{body}");
+    }
+    for gone in [
+        "cookies",
+        "Sport",
+        "Facebook",
+        "newsletter",
+        "Floods hit",
+        "Great reporting",
+        "Stocks slide",
+        "All rights reserved",
+        "Print this page",
+    ] {
+        assert!(!body.contains(gone), "kept furniture “{gone}” in:\n{body}");
+    }
+    assert_eq!(removed_as(&article, "We use cookies"), Some(NoiseKind::CookieNotice));
+    assert_eq!(removed_as(&article, "Business"), Some(NoiseKind::Navigation));
+    assert_eq!(removed_as(&article, "WhatsApp"), Some(NoiseKind::SharePrompt));
+    assert_eq!(removed_as(&article, "Sign up for our newsletter"), Some(NoiseKind::SubscribePrompt));
+    assert_eq!(removed_as(&article, "Floods hit the delta"), Some(NoiseKind::RelatedLink));
+    assert_eq!(removed_as(&article, "Great reporting"), Some(NoiseKind::Comments));
+    assert_eq!(removed_as(&article, "Heatwave grips"), Some(NoiseKind::Sidebar));
+    assert_eq!(removed_as(&article, "All rights reserved"), Some(NoiseKind::PageChrome));
+    assert_eq!(removed_as(&article, "Print this page"), Some(NoiseKind::Hidden));
+    assert_eq!(article.blocks.iter().filter(|b| b.kind == BlockKind::Heading).count(), 1);
+    assert_eq!(article.blocks.iter().filter(|b| b.kind == BlockKind::Bullet).count(), 2);
+}
+
+#[test]
+fn page_metadata_says_how_each_field_was_known() {
+    let (article, source) = extract("dam.html", NEWS_PAGE.as_bytes());
+    assert_eq!(article.title.text, "Dam talks resume after three-week pause");
+    assert_eq!(article.outlet.as_ref().map(|o| o.name.as_str()), Some("The Riverside Herald"));
+    assert_eq!(source.how("outlet"), Some("og:site_name"));
+    assert_eq!(article.date.as_deref(), Some("2021-07-27"));
+    assert_eq!(source.how("date"), Some("article:published_time"));
+    assert_eq!(article.byline.as_ref().map(|b| b.text.as_str()), Some("Mina Haddad"));
+    assert_eq!(source.url.as_deref(), Some("https://www.riversideherald.example/world/dam-talks-resume"));
+    assert_eq!(source.format, SourceFormat::Html);
+    assert_eq!(source.link(), source.url.as_deref());
+    let sneaky = NEWS_PAGE
+        .replace("https://www.riversideherald.example/world/dam-talks-resume", "javascript:alert(1)");
+    let (_, source) = extract("sneaky.html", sneaky.as_bytes());
+    assert_eq!(source.link(), None, "only http(s) URLs are linked");
+}
+
+#[test]
+fn without_site_name_tags_the_outlet_comes_from_json_ld_then_the_canonical_url() {
+    let json_ld = NEWS_PAGE.replace(r#"<meta property="og:site_name" content="The Riverside Herald">"#, "");
+    let (article, source) = extract("a.html", json_ld.as_bytes());
+    assert_eq!(article.outlet.map(|o| o.name).as_deref(), Some("The Riverside Herald"));
+    assert_eq!(source.how("outlet"), Some("JSON-LD publisher"));
+    let bare = json_ld.replace(r#","publisher":{"@type":"Organization","name":"The Riverside Herald"}"#, "");
+    let (article, source) = extract("b.html", bare.as_bytes());
+    assert_eq!(article.outlet.map(|o| o.name).as_deref(), Some("riversideherald.example"));
+    assert_eq!(source.how("outlet"), Some("canonical's site"));
+    // The title tag's " | Site" suffix is dropped even when og:title is missing.
+    let no_og = NEWS_PAGE
+        .replace(r#"<meta property="og:title" content="Dam talks resume after three-week pause">"#, "");
+    assert_eq!(extract("c.html", no_og.as_bytes()).0.title.text, "Dam talks resume after three-week pause");
+}
+
+#[test]
+fn every_span_indexes_the_source_text_and_traces_to_raw_bytes() {
+    let (article, source) = extract("dam.html", NEWS_PAGE.as_bytes());
+    for block in &article.blocks {
+        let (a, b) = source.raw_range(block.start, block.end).expect("kept block has raw bytes");
+        let raw = &NEWS_PAGE[a..b];
+        let first_word = block.text.split_whitespace().next().unwrap_or("");
+        assert!(raw.contains(first_word), "block “{}” traced to “{raw}”", block.text);
+    }
+    for removed in &article.removed {
+        assert!(source.raw_range(removed.start, removed.end).is_some(), "{removed:?} has no raw bytes");
+    }
+    let script = source.unshown.iter().find(|u| u.what == "script").expect("scripts are listed");
+    assert!(NEWS_PAGE[script.raw_start..script.raw_end].contains("trackPageView"));
+    let head = source.unshown.iter().find(|u| u.what == "document head").expect("the head is listed");
+    assert!(NEWS_PAGE[head.raw_start..head.raw_end].contains("dataLayer"));
+}
+
+#[test]
+fn windows_1252_and_shift_jis_pages_are_decoded_by_their_meta_declaration() {
+    let mut latin = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners protest</title></head><body><article><h1>Caf\xe9 owners protest</h1><p>The caf\xe9 owners of the old town marched on Tuesday against the new rents, which they say have doubled \x96 and in some streets tripled \x96 since the spring.</p></article></body></html>".to_vec();
+    let (article, _) = extract("latin.html", &latin);
+    assert_eq!(article.title.text, "Café owners protest");
+    assert!(body_text(&article).contains("doubled – and"));
+    latin.clear();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\"><title>ダムの協議が再開</title></head><body><article><h1>ダムの協議が再開</h1><p>三つの州の交渉団は月曜日、三週間の中断の後、再び会合を開いた。関係者によると、双方は水量に関するデータを交換することで合意した。</p></article></body></html>");
+    let (article, _) = extract("sjis.html", &sjis);
+    assert_eq!(article.title.text, "ダムの協議が再開");
+    assert!(body_text(&article).contains("三つの州の交渉団"));
+}
+
+#[test]
+fn gzip_compressed_pages_are_read_like_plain_ones() {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(NEWS_PAGE.as_bytes()).unwrap();
+    let bytes = gz.finish().unwrap();
+    let got = ingest::ingest("dam.html.gz", &bytes, &Default::default());
+    assert_eq!(got.format, SourceFormat::Html);
+    assert_eq!(got.articles.len(), 1);
+    assert_eq!(got.articles[0].0.file, "dam.html.gz");
+    assert_eq!(got.articles[0].0.title.text, "Dam talks resume after three-week pause");
+    let broken = ingest::ingest("cut.html.gz", &bytes[..bytes.len() / 2], &Default::default());
+    assert!(broken.articles.is_empty());
+    assert!(broken
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.message.contains("decompress")));
+}
+
+#[test]
+fn bad_pages_get_a_diagnostic_each_and_the_rest_of_the_corpus_builds() {
+    let truncated = &NEWS_PAGE[..NEWS_PAGE.find("The dam, which").unwrap() + 20];
+    let malformed = "<html><body><div><p>Unclosed <b>bold <i>italic</div></p></span><table><td>Cell text that is long enough to be a paragraph of the article body, with commas, clauses, and more.<p>Second paragraph inside a cell, also long enough to count as article text for a reader.";
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
+    let sources = [
+        SourceInput { name: "truncated.html", bytes: truncated.as_bytes() },
+        SourceInput { name: "malformed.htm", bytes: malformed.as_bytes() },
+        SourceInput { name: "photo.html", bytes: &binary },
+        SourceInput { name: "empty.html", bytes: b"" },
+        SourceInput { name: "good.html", bytes: NEWS_PAGE.as_bytes() },
+    ];
+    let built = build_bundle(&sources, "");
+    let files: Vec<&str> = built.bundle.articles.iter().map(|a| a.file.as_str()).collect();
+    assert_eq!(files, ["truncated.html", "malformed.htm", "good.html"]);
+    assert!(body_text(&built.bundle.articles[0]).contains("Negotiators from the three"));
+    assert!(body_text(&built.bundle.articles[1]).contains("Second paragraph inside a cell"));
+    let says = |file: &str| {
+        built.diagnostics.iter().filter(|d| d.file == file).map(|d| d.message.clone()).collect::<Vec<_>>()
+    };
+    assert!(says("photo.html").iter().any(|m| m.contains("binary")), "{:?}", says("photo.html"));
+    assert!(says("empty.html").iter().any(|m| m.contains("empty")));
+    assert_eq!(built.bundle.sources.len(), 3);
+    assert_eq!(built.bundle.source(&built.bundle.articles[2].id).map(|s| s.format), Some(SourceFormat::Html));
+}
+
+#[test]
+fn a_fifty_megabyte_page_is_extracted() {
+    let paragraph = "<p>Officials said on Monday that the negotiations, which had stalled for weeks, would resume, and that both delegations had accepted the new timetable.</p>\n";
+    let mut page = String::from("<html><head><title>Long page</title></head><body><nav><a href=/>Home</a></nav><article><h1>Long page</h1>");
+    while page.len() < 50 * 1024 * 1024 {
+        page.push_str(paragraph);
+        page.push_str("<div class=\"ad-slot\"><a href=/ad>Advertisement</a></div>\n");
+    }
+    page.push_str("</article></body></html>");
+    let (article, _) = extract("long.html", page.as_bytes());
+    assert!(article.body().count() > 100_000);
+    assert!(article.removed.iter().any(|r| r.reason == NoiseKind::Advert || r.reason == NoiseKind::LinkList));
+}
