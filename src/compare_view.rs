@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use parallax_engine::compare::{compare, Comparison, DiffKind, Relation, Sentence};
+use parallax_engine::compare::{Comparison, DiffKind, Relation, Sentence};
 use parallax_engine::Bundle;
 
 /// One compared source.
@@ -121,8 +121,8 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
     if columns.len() < 2 {
         return Err(CompareError::TooFew);
     }
-    let articles: Vec<_> = columns.iter().map(|c| &bundle.articles[c.article]).collect();
-    let comparison = compare(&articles, &bundle.entities);
+    let indices: Vec<usize> = columns.iter().map(|c| c.article).collect();
+    let comparison = bundle.compare(&indices);
     for i in 0..columns.len() {
         let outlet = bundle.articles[columns[i].article]
             .outlet

@@ -313,14 +313,14 @@ struct FactOut {
 
 /// Aligns the given articles.
 pub fn compare(bundle: &Bundle, ids: &[String]) -> Result<Compare> {
-    let mut articles = Vec::new();
+    let mut indices = Vec::new();
     for id in ids {
-        match bundle.article(id) {
-            Some(a) => articles.push(a),
+        match bundle.articles.iter().position(|a| &a.id == id) {
+            Some(i) => indices.push(i),
             None => bail!("no article {id:?} in this corpus (`parallax export DIR --json` lists the ids)"),
         }
     }
-    let c = parallax_engine::compare::compare(&articles, &bundle.entities);
+    let c = bundle.compare(&indices);
     let fact = |f: &parallax_engine::compare::FactPair| FactOut {
         a: f.a.clone(),
         b: f.b.clone(),

@@ -52,6 +52,16 @@ impl Bundle {
         self.dates.get(index).and_then(Option::as_ref)
     }
 
+    /// Compares the articles at these indices (unknown ones are skipped), each with its stated or
+    /// estimated publication date, so differing figures can be explained as changes over time.
+    pub fn compare(&self, indices: &[usize]) -> crate::compare::Comparison {
+        let known: Vec<usize> = indices.iter().copied().filter(|&i| i < self.articles.len()).collect();
+        let articles: Vec<&Article> = known.iter().map(|&i| &self.articles[i]).collect();
+        let dates: Vec<Option<String>> = known.iter().map(|&i| self.date_of(i).map(|d| d.iso())).collect();
+        let dates: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
+        crate::compare::compare_dated(&articles, &self.entities, &dates)
+    }
+
     /// Where the article with this id came from, when it was not a plain-text file.
     pub fn source(&self, id: &str) -> Option<&crate::model::ArticleSource> {
         self.sources.iter().find(|s| s.article == id)

@@ -455,10 +455,19 @@ fn planned_keys(toks: &[Token<'_>]) -> Vec<String> {
     out
 }
 
-/// Aligns all article pairs. `labels` name the articles in explanations.
-pub fn align(articles: &[&Article], labels: &[&str]) -> Aligned {
+/// Aligns all article pairs. `labels` name the articles in explanations; `dates` are their
+/// publication dates (`YYYY[-MM[-DD]]`, stated or estimated) where the caller knows better than
+/// [`Article::date`] (missing entries fall back to it).
+pub fn align(articles: &[&Article], labels: &[&str], dates: &[Option<&str>]) -> Aligned {
     let f = featurise(articles);
-    let published: Vec<_> = articles.iter().map(|a| super::timing::published(a)).collect();
+    let published: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| match dates.get(i).copied().flatten() {
+            Some(iso) => super::timing::parse_iso(iso),
+            None => super::timing::published(a),
+        })
+        .collect();
     let mut matched: Vec<Vec<bool>> = f.sentences.iter().map(|ss| vec![false; ss.len()]).collect();
     let mut pairs = Vec::new();
     for a in 0..articles.len() {

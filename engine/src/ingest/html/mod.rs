@@ -18,7 +18,7 @@
 //! let outcome = extract_page(&PageInput { name: "talks.html", bytes: page, charset: None, url: None });
 //! let (article, source) = outcome.article.unwrap();
 //! assert_eq!(article.title.text, "Talks resume");
-//! assert_eq!(article.outlet.unwrap().name, "Example News");
+//! assert_eq!(article.outlet.as_ref().unwrap().name, "Example News");
 //! assert_eq!(source.how("outlet"), Some("og:site_name"));
 //! assert_eq!(article.body().count(), 1);
 //! ```
