@@ -29,7 +29,7 @@ if cargo +nightly --version >/dev/null 2>&1 && cargo fuzz --version >/dev/null 2
 fi
 
 say "seed corpora -> fuzz/corpus/"
-(cd fuzz && cargo run -q --release --no-default-features --bin seeds -- corpus >/dev/null)
+(cd fuzz && cargo run -q --release --no-default-features --features tools --bin seeds -- corpus >/dev/null)
 
 summary=()
 failed=0
@@ -57,7 +57,7 @@ if [[ $have_nightly -eq 1 ]]; then
   done
 else
   loud "cargo +nightly or cargo-fuzz is missing: NOT running libFuzzer. Running the stable fallback (fuzz/src/bin/replay.rs: seeds, regressions and random mutations, no coverage feedback). Install nightly with rustup and run scripts/setup.sh for real fuzzing."
-  (cd fuzz && cargo build -q --release --no-default-features --bin replay)
+  (cd fuzz && cargo build -q --release --no-default-features --features tools --bin replay)
   for t in "${targets[@]}"; do
     say "$t: ${seconds}s (fallback)"
     if line=$(fuzz/target/release/replay "$t" "$seconds" "fuzz/corpus/$t" "fuzz/regressions/$t"); then
