@@ -46,7 +46,7 @@ if [[ $have_nightly -eq 1 ]]; then
       -print_final_stats=1 -close_fd_mask=1) >"$log" 2>&1
     status=$?
     set -e
-    runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log" | tail -1)
+    runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)
     if [[ $status -eq 0 ]]; then
       summary+=("$t: ${runs:-?} executions, no panic, hang or allocation over 1 GiB")
     else
