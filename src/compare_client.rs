@@ -3,12 +3,15 @@
 //! into [`Event`]s for the page, and stops it when the page drops the [`Job`] (the reader went
 //! elsewhere or opened another comparison).
 //!
-//! When there is no worker (none in this browser, its files did not load, it stopped, it is
-//! another build's, or it sent something that does not fit), the same events come from a
-//! comparison run on the page itself, preceded by [`Event::InPage`] with the reason, so the page
-//! says so and is never left blank. Either way rows arrive [`ROWS_PER_MESSAGE`] at a time, each
-//! batch in its own task, so drawing them never blocks the page for long. (The browser may hand
-//! the page many of the worker's messages in one task; they are queued and taken one per task.)
+//! When the worker cannot be used (no workers in this browser, it stopped, it did not start in
+//! time, or it sent something that does not fit), the page says so ([`Event::InPage`], with the
+//! reason) and runs the same comparison itself: it loads the worker's own wasm into the page and
+//! calls its `parallax_compare_in_page` (the comparison code is in that wasm only, so the
+//! explorer's first visit does not carry it). If even that cannot load (offline and never
+//! cached), the page says so ([`Event::Failed`]); it is never left blank. Either way rows arrive
+//! [`ROWS_PER_MESSAGE`] at a time, each batch in its own task, so drawing them never blocks the page
+//! for long. (The browser may hand the page many of the worker's messages in one task; they are
+//! queued and taken one per task.)
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -23,12 +26,17 @@ use yew::Callback;
 
 use parallax_engine::Article;
 
-use crate::compare_message::{encode, Accepted, RequestRef, Stage, Stream, ROWS_PER_MESSAGE};
-use crate::compare_view::{compare_articles, CompareHead, Plan, Row};
+use crate::compare_message::{encode, Accepted, RequestRef, Stage, Stream};
+use crate::compare_view::{CompareHead, Plan, Row};
 use crate::state::Loaded;
 
 /// The worker's entry script, beside `index.html` (trunk's loader shim for the worker binary).
 pub const WORKER_URL: &str = "compare_worker_loader.js";
+
+/// The worker binary's JS bindings and wasm, loaded into the page when no worker can run.
+const IN_PAGE_SCRIPT: &str = "compare_worker.js";
+/// See [`IN_PAGE_SCRIPT`].
+const IN_PAGE_WASM: &str = "compare_worker_bg.wasm";
 
 /// How long the worker may take to load and say it is ready before the page compares itself.
 pub const READY_TIMEOUT_MS: u32 = 20_000;
@@ -50,6 +58,8 @@ pub enum Event {
     /// The worker could not be used (the reason, in words); what was shown so far is void and the
     /// comparison starts again on the page.
     InPage(String),
+    /// The comparison could not run at all (the reason, in words).
+    Failed(String),
 }
 
 /// A listener on the worker (messages, errors).
@@ -66,6 +76,8 @@ struct Shared {
     on_event: Callback<Event>,
     cancelled: Cell<bool>,
     ready: Cell<bool>,
+    /// True once the comparison runs on the page: a bad message then fails, with nowhere to go.
+    in_page: Cell<bool>,
     stream: RefCell<Stream>,
     /// Messages received and not yet handled, and whether a task to handle them is scheduled.
     queue: RefCell<VecDeque<Vec<u8>>>,
@@ -84,6 +96,7 @@ pub fn start(corpus: Loaded, plan: Rc<Plan>, on_event: Callback<Event>) -> Job {
         on_event,
         cancelled: Cell::new(false),
         ready: Cell::new(false),
+        in_page: Cell::new(false),
         stream,
         queue: RefCell::new(VecDeque::new()),
         pumping: Cell::new(false),
@@ -147,7 +160,7 @@ fn pump_later(weak: Weak<Shared>) {
         if let Some(bytes) = next {
             handle(&shared, &bytes);
         }
-        if shared.queue.borrow().is_empty() || shared.worker.borrow().is_none() {
+        if shared.queue.borrow().is_empty() {
             shared.pumping.set(false);
         } else {
             pump_later(weak);
@@ -170,6 +183,10 @@ fn handle(shared: &Rc<Shared>, bytes: &[u8]) {
             stop_worker(shared);
             shared.on_event.emit(Event::Done);
         }
+        Err(e) if shared.in_page.get() => {
+            shared.queue.borrow_mut().clear();
+            shared.on_event.emit(Event::Failed(e.to_string()));
+        }
         Err(e) => in_page(shared, e.to_string()),
     }
 }
@@ -179,12 +196,16 @@ fn live(weak: &Weak<Shared>) -> Option<Rc<Shared>> {
     weak.upgrade().filter(|s| !s.cancelled.get())
 }
 
-fn send_request(shared: &Rc<Shared>) {
+/// The request for the planned columns, encoded.
+fn request(shared: &Shared) -> Vec<u8> {
     let bundle = &shared.corpus.bundle;
     let articles: Vec<&Article> =
         shared.plan.columns.iter().filter_map(|c| bundle.articles.get(c.article)).collect();
-    let bytes = encode(&RequestRef { columns: &shared.plan.columns, articles, dates: &shared.plan.dates });
-    let array = Uint8Array::from(bytes.as_slice());
+    encode(&RequestRef { columns: &shared.plan.columns, articles, dates: &shared.plan.dates })
+}
+
+fn send_request(shared: &Rc<Shared>) {
+    let array = Uint8Array::from(request(shared).as_slice());
     let transfer = Array::of1(&array.buffer());
     let posted = shared.worker.borrow().as_ref().map(|w| w.post_message_with_transfer(&array, &transfer));
     if let Some(Err(e)) = posted {
@@ -204,32 +225,90 @@ fn stop_worker(shared: &Shared) {
 /// Gives up on the worker and compares on the page, after a pause that lets the note be drawn.
 fn in_page(shared: &Rc<Shared>, why: String) {
     stop_worker(shared);
+    shared.in_page.set(true);
+    *shared.stream.borrow_mut() = Stream::new(shared.plan.columns.clone());
     shared.on_event.emit(Event::InPage(why));
     let weak = Rc::downgrade(shared);
-    Timeout::new(IN_PAGE_DELAY_MS, move || {
+    wasm_bindgen_futures::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(IN_PAGE_DELAY_MS).await;
+        let Some(compare) = live(&weak).map(|_| load_in_page()) else { return };
+        let compare = compare.await;
         let Some(shared) = live(&weak) else { return };
-        let bundle = &shared.corpus.bundle;
-        let articles: Vec<&Article> =
-            shared.plan.columns.iter().filter_map(|c| bundle.articles.get(c.article)).collect();
-        let view = compare_articles(&shared.plan.columns, &articles, &shared.plan.dates);
-        shared.on_event.emit(Event::Head(Rc::new(view.head), view.rows.len()));
-        let chunks: Vec<Rc<Vec<Row>>> =
-            view.rows.chunks(ROWS_PER_MESSAGE).map(|c| Rc::new(c.to_vec())).collect();
-        feed(Rc::downgrade(&shared), chunks, 0);
-    })
-    .forget();
+        let messages = compare.and_then(|f| {
+            let request = Uint8Array::from(request(&shared).as_slice());
+            f.call1(&JsValue::NULL, &request).map_err(|e| format!("it stopped: {}", describe(&e)))
+        });
+        match messages {
+            Ok(messages) => {
+                let messages = Array::from(&messages);
+                shared.queue.borrow_mut().extend(messages.iter().map(|m| Uint8Array::new(&m).to_vec()));
+                if !shared.pumping.replace(true) {
+                    pump_later(Rc::downgrade(&shared));
+                }
+            }
+            Err(why) => shared.on_event.emit(Event::Failed(format!(
+                "the comparison could not be loaded ({why}); check the connection and try again"
+            ))),
+        }
+    });
 }
 
-/// Hands the page one batch of rows per task, then [`Event::Done`].
-fn feed(weak: Weak<Shared>, chunks: Vec<Rc<Vec<Row>>>, next: usize) {
-    let Some(shared) = live(&weak) else { return };
-    match chunks.get(next) {
-        Some(chunk) => {
-            shared.on_event.emit(Event::Rows(chunk.clone()));
-            Timeout::new(0, move || feed(weak, chunks, next + 1)).forget();
+/// Loads the worker's wasm into the page (once) and returns its `parallax_compare_in_page`.
+async fn load_in_page() -> Result<js_sys::Function, String> {
+    let bindings = || {
+        js_sys::Function::new_no_args("return typeof wasm_bindgen === 'undefined' ? undefined : wasm_bindgen")
+            .call0(&JsValue::NULL)
+    };
+    let loaded = bindings().ok().filter(|b| !b.is_undefined());
+    let bindings = match loaded {
+        Some(b) => b,
+        None => {
+            let document = gloo::utils::document();
+            let script = document.create_element("script").map_err(|e| describe(&e))?;
+            script.set_attribute("src", IN_PAGE_SCRIPT).map_err(|e| describe(&e))?;
+            let done = js_sys::Promise::new(&mut |resolve, reject| {
+                let _ = script.add_event_listener_with_callback("load", &resolve);
+                let _ = script.add_event_listener_with_callback("error", &reject);
+            });
+            document.head().ok_or("no document head")?.append_child(&script).map_err(|e| describe(&e))?;
+            wasm_bindgen_futures::JsFuture::from(done)
+                .await
+                .map_err(|_| format!("{IN_PAGE_SCRIPT} did not load"))?;
+            bindings()
+                .ok()
+                .filter(|b| !b.is_undefined())
+                .ok_or(format!("{IN_PAGE_SCRIPT} defined nothing"))?
         }
-        None => shared.on_event.emit(Event::Done),
+    };
+    let export = |name: &str| js_sys::Reflect::get(&bindings, &JsValue::from_str(name)).ok();
+    let compare = export("parallax_compare_in_page")
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the comparison code has no entry point")?;
+    let initialised = IN_PAGE_READY.with(Cell::get);
+    if !initialised {
+        let init =
+            bindings.clone().dyn_into::<js_sys::Function>().map_err(|_| "no initialiser".to_string())?;
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &options,
+            &JsValue::from_str("module_or_path"),
+            &JsValue::from_str(IN_PAGE_WASM),
+        );
+        let started = init.call1(&JsValue::NULL, &options).map_err(|e| describe(&e))?;
+        let started = started
+            .dyn_into::<js_sys::Promise>()
+            .map_err(|_| "the initialiser returned no promise".to_string())?;
+        wasm_bindgen_futures::JsFuture::from(started)
+            .await
+            .map_err(|e| format!("{IN_PAGE_WASM} did not load: {}", describe(&e)))?;
+        IN_PAGE_READY.with(|r| r.set(true));
     }
+    Ok(compare)
+}
+
+thread_local! {
+    /// Whether the worker's wasm has been loaded into this page already.
+    static IN_PAGE_READY: Cell<bool> = const { Cell::new(false) };
 }
 
 fn describe(value: &JsValue) -> String {

@@ -30,7 +30,7 @@ pub const VERSION: u16 = 1;
 
 /// Rows per [`FromWorker::Rows`] message: about a screenful, small enough to decode and draw in
 /// well under 50 ms.
-pub const ROWS_PER_MESSAGE: usize = 40;
+pub const ROWS_PER_MESSAGE: usize = 20;
 
 /// What the page asks the worker to compare: the columns and, in the same order, each article and
 /// its publication date.

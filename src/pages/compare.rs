@@ -26,6 +26,12 @@ pub struct ComparePageProps {
 /// The comparison page: checks the ids, then runs one comparison per set of ids.
 #[function_component(ComparePage)]
 pub fn compare_page(props: &ComparePageProps) -> Html {
+    // Bumped by "Try again": a new run (and job) for the same comparison.
+    let attempt = use_state(|| 0u32);
+    let on_retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
     let planned = use_memo((props.corpus.clone(), props.ids.clone()), |(corpus, ids)| {
         plan(&corpus.bundle, ids).map(Rc::new)
     });
@@ -38,7 +44,7 @@ pub fn compare_page(props: &ComparePageProps) -> Html {
         },
         // A new key per comparison: a fresh run (and the old one's worker stopped) on every change.
         Ok(plan) => html! {
-            <CompareRun key={props.ids.join("\u{1f}")} corpus={props.corpus.clone()} plan={plan.clone()} ids={props.ids.clone()} />
+            <CompareRun key={format!("{}\u{1f}{}", props.ids.join("\u{1f}"), *attempt)} corpus={props.corpus.clone()} plan={plan.clone()} ids={props.ids.clone()} {on_retry} />
         },
     }
 }
@@ -49,6 +55,8 @@ struct CompareRunProps {
     corpus: Loaded,
     plan: Rc<Plan>,
     ids: Vec<String>,
+    /// "Try again" after a failure.
+    on_retry: Callback<()>,
 }
 
 /// What has arrived of one comparison.
@@ -61,6 +69,7 @@ struct Run {
     chunks: Vec<Rc<Vec<Row>>>,
     done: bool,
     in_page: Option<String>,
+    failed: Option<String>,
 }
 
 impl Reducible for Run {
@@ -79,6 +88,9 @@ impl Reducible for Run {
             }
             Progress::Done => next.done = true,
             Progress::InPage(why) => next = Run { in_page: Some(why), ..Run::default() },
+            Progress::Failed(why) => {
+                next = Run { failed: Some(why), in_page: next.in_page, ..Run::default() }
+            }
         }
         Rc::new(next)
     }
@@ -99,21 +111,28 @@ fn compare_run(props: &CompareRunProps) -> Html {
             move || drop(job)
         });
     }
+    let finished = run.done || run.failed.is_some();
     let seconds = use_state(|| 0u32);
     {
         let seconds = seconds.clone();
-        use_effect_with(run.done, move |done| {
-            let ticker = (!*done).then(|| Interval::new(1000, move || seconds.set(*seconds + 1)));
+        use_effect_with(finished, move |finished| {
+            let ticker = (!*finished).then(|| Interval::new(1000, move || seconds.set(*seconds + 1)));
             move || drop(ticker)
         });
     }
     let marks = use_memo((props.corpus.clone(), props.plan.clone()), |(corpus, plan)| {
         plan.columns.iter().map(|c| SentenceMarks::new(corpus, c.article)).collect::<Vec<_>>()
     });
-    let state = if run.done { "done" } else { "running" };
+    let state = if run.done {
+        "done"
+    } else if run.failed.is_some() {
+        "failed"
+    } else {
+        "running"
+    };
     let engine = if run.in_page.is_some() { "page" } else { "worker" };
     html! {
-        <section class="page compare" data-state={state} data-engine={engine} aria-busy={(!run.done).to_string()}>
+        <section class="page compare" data-state={state} data-engine={engine} aria-busy={(!finished).to_string()}>
             // Every child keyed, here and below: yew matches unkeyed siblings from the end, so a
             // part appearing (the quotes, at the end) would otherwise redraw the thousands of rows.
             <h1 key="title">{ "Compare coverage" }</h1>
@@ -122,7 +141,16 @@ fn compare_run(props: &CompareRunProps) -> Html {
                 { for run.in_page.as_ref().map(|why| html! {
                     <p class="notice compare-in-page" role="status">{ "The comparison worker could not be used (" }{ why }{ "), so this page compares the articles itself and may stop responding for a moment." }</p>
                 }) }
-                { for (!run.done).then(|| progress(&run, *seconds)) }
+                { for run.failed.as_ref().map(|why| {
+                    let retry = props.on_retry.reform(|_: MouseEvent| ());
+                    html! {
+                        <div class="notice compare-failed" role="alert">
+                            <p>{ "This comparison could not run: " }{ why }{ "." }</p>
+                            <button type="button" onclick={retry}>{ "Try again" }</button>
+                        </div>
+                    }
+                }) }
+                { for (!finished).then(|| progress(&run, *seconds)) }
             </div>
             <div key="result" class="compare-result">
                 { for run.head.as_ref().map(|head| html! {
@@ -221,7 +249,7 @@ fn grid(
 
 /// Items of the shared-wording and quote lists drawn per task: a long pair of articles can share
 /// over a thousand runs of wording.
-const ITEMS_PER_BATCH: usize = 100;
+const ITEMS_PER_BATCH: usize = 50;
 
 /// Properties of [`Extras`].
 #[derive(Properties, PartialEq)]
