@@ -1,7 +1,7 @@
 //! The comparison page's view model: the engine's aligned pairs laid out as rows of columns, so
 //! that each row holds what the sources say about one thing, in reading order.
 //!
-//! Two steps, so the heavy one can run in the comparison Web Worker (`src/compare_worker.rs`):
+//! Two steps, so the heavy one runs in the comparison Web Worker (`src/compare_worker.rs`):
 //! [`plan`] picks the columns and dates from the loaded corpus (cheap, on the page), and
 //! [`compare_articles`] runs the engine and lays out the rows (the costly part, anywhere).
 //! [`SentenceMarks`] then finds each shown sentence's entity marks on the page.
@@ -130,8 +130,8 @@ pub enum CompareError {
     TooFew,
 }
 
-/// Compares the articles with these ids and lays the result out in rows, all at once (the
-/// in-page path; the worker runs [`compare_articles`] on the same [`Plan`]).
+/// Compares the articles with these ids and lays the result out in rows, all at once: [`plan`]
+/// then [`compare_articles`], as the page and its worker do between them (for tests and native use).
 pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, CompareError> {
     let plan = plan(bundle, ids)?;
     let articles: Vec<&Article> =
