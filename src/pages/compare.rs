@@ -249,7 +249,7 @@ fn grid(
 
 /// Items of the shared-wording and quote lists drawn per task: a long pair of articles can share
 /// over a thousand runs of wording.
-const ITEMS_PER_BATCH: usize = 50;
+const ITEMS_PER_BATCH: usize = 20;
 
 /// Properties of [`Extras`].
 #[derive(Properties, PartialEq)]
