@@ -4,7 +4,9 @@
 # cold navigation to the first article list and to the first search results, and warm search
 # p50/p95 over a fixed query set (bench/scale/bench-scale.mjs says exactly how each is measured).
 #
-# Usage: scripts/bench-scale.sh [N (10000)] [--build-timeout SECONDS (3600)]
+# Usage: scripts/bench-scale.sh [N (10000) | seed] [--build-timeout SECONDS (3600)] [--tag NAME]
+#   `seed`: the seed explorer's first visit (dist/ or --dist DIR): gzip bytes and the median time
+#   to the article list over five cold visits. --tag keeps a run's sites apart from other runs'.
 #   Needs a release explorer in dist/ (`trunk build --release`): it is embedded into the release
 #   CLI that `parallax site` runs. Installs Pagefind (npm) into bench/scale/node_modules on first
 #   use, and needs Chromium and tests/e2e/node_modules (scripts/setup.sh --browser). Runs under

@@ -20,7 +20,7 @@
 // the folder given by --dist), five cold visits, the bytes of every file fetched (gzip) and the
 // median time from navigation to the article list.
 //
-// Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR]
+// Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -42,6 +42,9 @@ const DIST = resolve(distAt >= 0 ? args[distAt + 1] : join(ROOT, 'dist'));
 const timeoutAt = args.indexOf('--build-timeout');
 const BUILD_TIMEOUT_S = timeoutAt >= 0 ? Number(args[timeoutAt + 1]) : 3600;
 const PAGEFIND = join(HERE, 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+// Sites of runs with different --tag values (e.g. two builds of the CLI) do not overwrite each other.
+const tagAt = args.indexOf('--tag');
+const TAG = tagAt >= 0 ? `-${args[tagAt + 1]}` : '';
 const WORK = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'bench-scale', `synth-${N}`);
 const COLD = 5;
 const ROUNDS = 20;
@@ -291,7 +294,7 @@ async function warmPagefind(browser, url, timeoutMs) {
 
 async function dirBytes(dir) {
   let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
     if (entry.isFile()) total += (await stat(join(entry.parentPath ?? entry.path, entry.name))).size;
   }
   return total;
@@ -334,13 +337,13 @@ if (!haveRaw) {
 const names = (await readdir(rawDir)).sort();
 const rawBytes = await dirBytes(rawDir);
 
-const parallaxDir = join(WORK, 'parallax-site');
+const parallaxDir = join(WORK, `parallax-site${TAG}`);
 await rm(parallaxDir, { recursive: true, force: true });
 log(`parallax site (timeout ${BUILD_TIMEOUT_S} s)`);
 const pBuild = timed(CLI, ['site', rawDir, '-o', parallaxDir], BUILD_TIMEOUT_S);
 log('parallax build', JSON.stringify(pBuild));
 
-const pagefindDir = join(WORK, 'pagefind-site');
+const pagefindDir = join(WORK, `pagefind-site${TAG}`);
 log('writing the Pagefind site pages');
 await writePagefindSite(rawDir, names, pagefindDir);
 log('pagefind --site');
@@ -405,6 +408,6 @@ const markdown = [
 ].join('\n');
 console.log(markdown);
 await mkdir(WORK, { recursive: true });
-await writeFile(join(WORK, '..', `report-${N}.md`), markdown);
-log(`written to ${join(WORK, '..', `report-${N}.md`)}`);
+await writeFile(join(WORK, '..', `report-${N}${TAG}.md`), markdown);
+log(`written to ${join(WORK, '..', `report-${N}${TAG}.md`)}`);
 if (!existsSync(CLI)) process.exitCode = 1;
