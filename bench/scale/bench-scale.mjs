@@ -8,7 +8,7 @@
 //   Pagefind indexes static HTML pages made from the same raw files (one <h1> and <p>s per file,
 //   written before its timer starts, as a static site generator would);
 // - cold visits (fresh browser context, empty cache, no service worker), median of COLD runs: bytes
-//   on the wire (CDP encodedDataLength; html/js/css/wasm/json gzipped by the server as any static
+//   on the wire (body and headers of every request of the context, workers included; html/js/css/wasm/json gzipped by the server as any static
 //   host does, everything else as is) and milliseconds from navigation to the first article list
 //   (`.article-card`) and to the first search results (`.result`);
 // - warm search: every query of QUERIES timed ROUNDS times in the page, after one warm-up run.
@@ -193,16 +193,22 @@ async function serveDir(dir, gzipped = GZIPPED) {
 async function coldVisit(browser, url, selector, timeoutMs, files = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // Counted per context, not per page: Pagefind fetches its index from a web worker, which a
+  // page's own DevTools session does not see.
   let bytes = 0;
-  const urls = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
-    const name = (urls.get(e.requestId) ?? '?').replace(/^https?:\/\/[^/]+\//, '').replace(/-[0-9a-f]{16}(_bg)?\./, '$1.') || 'index.html';
-    files[name] = e.encodedDataLength;
+  const pending = [];
+  context.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then(
+        (sizes) => {
+          const onWire = sizes.responseBodySize + sizes.responseHeadersSize;
+          bytes += onWire;
+          const name = request.url().replace(/^https?:\/\/[^/]+\//, '').replace(/-[0-9a-f]{16}(_bg)?\./, '$1.') || 'index.html';
+          files[name] = onWire;
+        },
+        () => {},
+      ),
+    );
   });
   let crashed = false;
   page.on('crash', () => {
@@ -212,7 +218,9 @@ async function coldVisit(browser, url, selector, timeoutMs, files = {}) {
   try {
     await page.goto(url, { timeout: timeoutMs });
     await page.waitForSelector(selector, { timeout: timeoutMs });
-    return { ms: Date.now() - t0, bytes };
+    const ms = Date.now() - t0;
+    await Promise.all(pending);
+    return { ms, bytes };
   } catch (e) {
     return { failed: crashed ? 'the page crashed' : `${selector} not shown after ${Math.round((Date.now() - t0) / 1000)} s (${e.message.split('\n')[0]})`, bytes };
   } finally {
