@@ -6,7 +6,7 @@
 //! one), and `report.json`: per file, what was kept, cleaned away or rejected, and why. Only files
 //! an earlier run wrote (verified by hash) are ever replaced: see `site_out.rs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -128,7 +128,8 @@ pub fn run(args: &SiteArgs) -> Result<()> {
 
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let mut bar = Bar::new(std::io::stderr().is_terminal());
+    let mut bar =
+        Bar::new(std::io::stderr().is_terminal(), files.iter().map(|(_, bytes)| bytes.len() as u64));
     let built = parallax_engine::build_bundle_with_progress(
         &sources,
         &kb,
@@ -192,19 +193,27 @@ fn report(
     site_files: Vec<OwnedFile>,
 ) -> Report {
     let files = inputs.files;
+    // Articles and diagnostics by file, so the report stays linear in the corpus.
+    let mut articles_of: HashMap<&str, Vec<&parallax_engine::Article>> = HashMap::new();
+    for a in &built.bundle.articles {
+        articles_of.entry(a.file.as_str()).or_default().push(a);
+    }
+    let mut diagnostics_of: HashMap<&str, Vec<&parallax_engine::Diagnostic>> = HashMap::new();
+    for d in &built.diagnostics {
+        diagnostics_of.entry(d.file.as_str()).or_default().push(d);
+    }
     let mut per_file: Vec<FileReport> = files
         .iter()
         .map(|(name, bytes)| {
-            let articles: Vec<&parallax_engine::Article> =
-                built.bundle.articles.iter().filter(|a| &a.file == name).collect();
+            let articles = articles_of.get(name.as_str()).map_or(&[][..], Vec::as_slice);
             let mut removed = BTreeMap::new();
             for r in articles.iter().flat_map(|a| &a.removed) {
                 *removed.entry(r.reason.label().to_string()).or_insert(0) += 1;
             }
-            let diagnostics: Vec<Note> = built
-                .diagnostics
+            let diagnostics: Vec<Note> = diagnostics_of
+                .get(name.as_str())
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .filter(|d| &d.file == name)
                 .map(|d| Note { severity: severity(d.severity).into(), message: d.message.clone() })
                 .collect();
             let status = if articles.is_empty() {
@@ -236,10 +245,11 @@ fn report(
         diagnostics: vec![Note { severity: "error".into(), message: why.clone() }],
     }));
     per_file.sort_by(|a, b| a.file.cmp(&b.file));
+    let file_names: HashSet<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
     let other = built
         .diagnostics
         .iter()
-        .filter(|d| !files.iter().any(|(name, _)| name == &d.file))
+        .filter(|d| !file_names.contains(d.file.as_str()))
         .map(|d| Note {
             severity: severity(d.severity).into(),
             message: format!("{}: {}", d.file, d.message),
@@ -323,47 +333,98 @@ fn print_table(report: &Report) {
     }
 }
 
-/// A one-line progress bar on stderr, drawn only on a terminal and at most every 50 ms.
+/// Progress on stderr: on a terminal a one-line bar redrawn at most every 50 ms, with files and
+/// megabytes per second; on a terminal or not (logs, benchmarks), one line per finished stage with
+/// its time.
 struct Bar {
     on: bool,
     last: Option<Instant>,
+    start: Instant,
+    /// The stage after cleaning under way, and when it began.
+    stage: Option<(&'static str, Instant)>,
+    /// Bytes of the first `i` files, for `i` in `0..=n`.
+    bytes_before: Vec<u64>,
 }
 
 impl Bar {
-    fn new(on: bool) -> Bar {
-        Bar { on, last: None }
+    fn new(on: bool, sizes: impl Iterator<Item = u64>) -> Bar {
+        let mut bytes_before = vec![0];
+        for size in sizes {
+            bytes_before.push(bytes_before.last().copied().unwrap_or(0) + size);
+        }
+        Bar { on, last: None, start: Instant::now(), stage: None, bytes_before }
+    }
+
+    /// "1234 files in 2.0 s (617 files/s, 3.1 MB/s)" for the first `done` files.
+    fn throughput(&self, done: usize) -> String {
+        let seconds = self.start.elapsed().as_secs_f64().max(1e-3);
+        let bytes = self.bytes_before.get(done).copied().unwrap_or(0) as f64;
+        format!(
+            "{done} files in {seconds:.1} s ({:.0} files/s, {:.1} MB/s)",
+            done as f64 / seconds,
+            bytes / 1e6 / seconds
+        )
     }
 
     fn show(&mut self, progress: Progress<'_>) {
-        if !self.on {
-            return;
-        }
-        let line = match progress {
+        match progress {
             Progress::Cleaned { done, total, name } => {
                 let due = self.last.is_none_or(|t| t.elapsed() >= Duration::from_millis(50));
-                if !due && done < total {
+                if !self.on || (!due && done < total) {
                     return;
                 }
                 const CELLS: usize = 30;
                 let filled = done * CELLS / total.max(1);
                 let name: String = name.chars().take(30).collect();
-                format!(
-                    "[{}{}] {done}/{total} cleaning {name}",
+                let name = terminal_safe(&name);
+                let line = format!(
+                    "[{}{}] {done}/{total} cleaning, {} {name}",
                     "#".repeat(filled),
-                    "-".repeat(CELLS - filled)
-                )
+                    "-".repeat(CELLS - filled),
+                    self.throughput(done)
+                );
+                self.last = Some(Instant::now());
+                self.transient(&line);
             }
-            Progress::Indexing => "building entities, search index and stories…".to_string(),
-        };
-        self.last = Some(Instant::now());
+            Progress::Indexing => {
+                let cleaned = self.throughput(self.bytes_before.len() - 1);
+                self.line(&format!("parallax: cleaned {cleaned}"));
+            }
+            Progress::Stage(stage) => {
+                self.end_stage();
+                self.stage = Some((stage, Instant::now()));
+                self.transient(&format!("building {stage}…"));
+            }
+        }
+    }
+
+    /// Prints the stage under way with its time, if any.
+    fn end_stage(&mut self) {
+        if let Some((stage, began)) = self.stage.take() {
+            self.line(&format!("parallax: {stage}: {:.1} s", began.elapsed().as_secs_f64()));
+        }
+    }
+
+    /// A line redrawn in place (terminal only).
+    fn transient(&self, line: &str) {
+        if self.on {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{line}");
+            let _ = err.flush();
+        }
+    }
+
+    /// A line kept on screen (any stderr), replacing the transient one.
+    fn line(&self, line: &str) {
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r\x1b[2K{line}");
-        let _ = err.flush();
+        if self.on {
+            let _ = write!(err, "\r\x1b[2K");
+        }
+        let _ = writeln!(err, "{line}");
     }
 
     fn finish(&mut self) {
-        if self.on {
-            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
-        }
+        self.end_stage();
+        self.line(&format!("parallax: built in {:.1} s", self.start.elapsed().as_secs_f64()));
     }
 }

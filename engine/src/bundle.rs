@@ -116,16 +116,25 @@ impl std::fmt::Display for BundleError {
 impl std::error::Error for BundleError {}
 
 /// Encodes a bundle into its versioned binary form.
+///
+/// The payload is written once, straight after the header, into a buffer sized beforehand: a
+/// large corpus's bundle is never held twice, nor grown by doubling.
 pub fn encode(bundle: &Bundle) -> Vec<u8> {
     // postcard only fails on writer errors or unsupported serde features; a Vec never fails and
     // our types use none of those, so an empty payload here would be a programming error.
-    let payload = postcard::to_allocvec(bundle).unwrap_or_default();
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    let header = |capacity: usize| {
+        let mut out = Vec::with_capacity(HEADER_LEN + capacity);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&[0; 12]); // payload length and CRC-32, filled in below
+        out
+    };
+    let size = postcard::experimental::serialized_size(bundle).unwrap_or(0);
+    let mut out = postcard::to_extend(bundle, header(size)).unwrap_or_else(|_| header(0));
+    let payload_len = (out.len() - HEADER_LEN) as u64;
+    let crc = crc32(&out[HEADER_LEN..]);
+    out[12..20].copy_from_slice(&payload_len.to_le_bytes());
+    out[20..HEADER_LEN].copy_from_slice(&crc.to_le_bytes());
     out
 }
 
@@ -180,6 +189,21 @@ mod tests {
             "",
         );
         encode(&built.bundle)
+    }
+
+    #[test]
+    fn the_bundle_is_the_header_then_the_postcard_payload() {
+        let files = crate::synth::corpus(20, 3);
+        let sources: Vec<crate::SourceInput<'_>> =
+            files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
+        let bundle = crate::build_bundle(&sources, "").bundle;
+        let payload = postcard::to_allocvec(&bundle).unwrap();
+        let mut expected = MAGIC.to_vec();
+        expected.extend_from_slice(&VERSION.to_le_bytes());
+        expected.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        expected.extend_from_slice(&crc32(&payload).to_le_bytes());
+        expected.extend_from_slice(&payload);
+        assert_eq!(encode(&bundle), expected);
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub enum Progress<'a> {
     },
     /// Every source is clean; entities, the search index and stories are being built.
     Indexing,
+    /// One stage after cleaning is starting: `"entities"`, `"search index"`, `"stories and dates"`.
+    Stage(&'static str),
 }
 
 /// [`build_bundle`] with every knob.
@@ -105,15 +107,14 @@ pub fn build_bundle_with_progress(
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
     let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
     let mut provenance = Vec::new();
-    for (i, source) in sources.iter().enumerate() {
-        let (found, said) = read_source(source, &config);
+    clean_all(sources, &config, &mut |i, (found, said)| {
         diagnostics.extend(said);
         for (article, from) in found {
             provenance.push(from);
             articles.push(article);
         }
-        progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: source.name });
-    }
+        progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: sources[i].name });
+    });
     progress(Progress::Indexing);
     model::assign_ids(&mut articles);
     let sources: Vec<model::ArticleSource> = articles
@@ -123,8 +124,11 @@ pub fn build_bundle_with_progress(
         .collect();
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
+    progress(Progress::Stage("entities"));
     let entities = entities::EntityData::build(&articles, &kb);
+    progress(Progress::Stage("search index"));
     let search = search::SearchIndex::build(&articles, &entities);
+    progress(Progress::Stage("stories and dates"));
     let terms = dates::OfficeTerms::parse(entity_kb);
     // Stories and dates settle each other: an article that never says when it was written takes
     // its story's date. Without stories, each article is dated from its own text.
@@ -138,22 +142,45 @@ pub fn build_bundle_with_progress(
     Built { bundle: Bundle { articles, search, entities, stories, dates, sources }, diagnostics }
 }
 
+/// One source's articles and diagnostics, as [`read_source`] returns them.
+type SourceArticles = (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>);
+
+/// Cleans every source and hands each one's result to `each` with its index, in source order.
+/// With the `parallel` feature (the CLI) sources are cleaned on every core, a batch at a time so
+/// the order and the progress reports stay those of the sequential loop.
+fn clean_all(
+    sources: &[SourceInput<'_>],
+    config: &clean::CleanConfig<'_>,
+    each: &mut dyn FnMut(usize, SourceArticles),
+) {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        // Big enough to keep every core busy, small enough for a smooth progress bar.
+        let batch = 64 * rayon::current_num_threads().max(1);
+        for (b, chunk) in sources.chunks(batch).enumerate() {
+            let cleaned: Vec<SourceArticles> = chunk.par_iter().map(|s| read_source(s, config)).collect();
+            for (i, one) in cleaned.into_iter().enumerate() {
+                each(b * batch + i, one);
+            }
+        }
+    }
+    #[cfg(not(feature = "parallel"))]
+    for (i, source) in sources.iter().enumerate() {
+        each(i, read_source(source, config));
+    }
+}
+
 /// One source's articles (with provenance for web pages, JSON records and web archives).
 #[cfg(feature = "ingest")]
-fn read_source(
-    source: &SourceInput<'_>,
-    config: &clean::CleanConfig<'_>,
-) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+fn read_source(source: &SourceInput<'_>, config: &clean::CleanConfig<'_>) -> SourceArticles {
     let got = ingest::ingest(source.name, source.bytes, config);
     (got.articles, got.diagnostics)
 }
 
 /// One source's articles: without the `ingest` feature every file is plain text.
 #[cfg(not(feature = "ingest"))]
-fn read_source(
-    source: &SourceInput<'_>,
-    config: &clean::CleanConfig<'_>,
-) -> (Vec<(Article, Option<model::ArticleSource>)>, Vec<Diagnostic>) {
+fn read_source(source: &SourceInput<'_>, config: &clean::CleanConfig<'_>) -> SourceArticles {
     let report = clean::clean_file_with(source.name, source.bytes, config);
     (report.articles.into_iter().map(|a| (a, None)).collect(), report.diagnostics)
 }
@@ -176,6 +203,43 @@ mod tests {
     }
 
     #[test]
+    fn articles_keep_the_order_of_their_files_however_cleaning_is_spread_over_cores() {
+        // More files than one parallel batch, so batches and their order are exercised.
+        let files = synth::corpus(700, 5);
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let mut done = Vec::new();
+        let built = build_bundle_with_progress(&sources, "", &BuildOptions { stories: false }, &mut |p| {
+            if let Progress::Cleaned { done: d, total, name } = p {
+                assert_eq!((total, name), (700, sources[d - 1].name));
+                done.push(d);
+            }
+        });
+        assert_eq!(done, (1..=700).collect::<Vec<_>>());
+        let order: Vec<&str> = built.bundle.articles.iter().map(|a| a.file.as_str()).collect();
+        let expected: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn articles_with_the_same_title_get_numbered_ids_in_corpus_order() {
+        let body = "\n\nA first paragraph that says something about the talks.\n";
+        let texts: Vec<String> = ["Same Title", "Same Title", "Same Title 2", "Same Title"]
+            .iter()
+            .map(|t| format!("{t}{body}"))
+            .collect();
+        let names = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        let sources: Vec<SourceInput<'_>> = names
+            .iter()
+            .zip(&texts)
+            .map(|(name, text)| SourceInput { name, bytes: text.as_bytes() })
+            .collect();
+        let built = build_bundle_with(&sources, "", &BuildOptions { stories: false }).bundle;
+        let ids: Vec<&str> = built.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["same-title", "same-title-2", "same-title-2-2", "same-title-3"]);
+    }
+
+    #[test]
     fn progress_counts_every_file_then_says_indexing() {
         let sources = [
             SourceInput { name: "a.txt", bytes: b"A Title Line\n\nA first paragraph that says something.\n" },
@@ -186,9 +250,13 @@ mod tests {
             seen.push(match p {
                 Progress::Cleaned { done, total, name } => format!("{done}/{total} {name}"),
                 Progress::Indexing => "indexing".into(),
+                Progress::Stage(stage) => stage.into(),
             })
         });
-        assert_eq!(seen, ["1/2 a.txt", "2/2 empty.txt", "indexing"]);
+        assert_eq!(
+            seen,
+            ["1/2 a.txt", "2/2 empty.txt", "indexing", "entities", "search index", "stories and dates"]
+        );
         assert_eq!(built.bundle.articles.len(), build_bundle(&sources, "").bundle.articles.len());
     }
 }

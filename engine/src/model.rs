@@ -280,15 +280,24 @@ pub fn slugify(title: &str, max_words: usize) -> String {
 
 /// Gives every article a unique readable slug from its title, in corpus order (so ids are stable
 /// as long as files and titles are).
+///
+/// Linear however many articles share a title: each slug remembers the last number it gave, and
+/// every smaller number is known to be taken already.
 pub fn assign_ids(articles: &mut [Article]) {
     let mut seen = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for article in articles.iter_mut() {
         let base = slugify(&article.title.text, 6);
+        let n = next.entry(base.clone()).or_insert(2);
         let mut id = base.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !seen.insert(id.clone()) {
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if seen.insert(id.clone()) {
+                    break;
+                }
+            }
         }
         article.id = id;
     }

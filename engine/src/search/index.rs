@@ -352,6 +352,8 @@ impl SearchIndex {
             .collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
         let mut stems: FnvMap<String, Vec<u32>> = FnvMap::default();
+        // Sized once: growing by doubling would briefly hold up to twice the postings.
+        index.postings.reserve_exact(builds.iter().map(|b| b.bytes.len()).sum());
         for (new_id, (term, old_id)) in sorted.into_iter().enumerate() {
             let tb = std::mem::take(&mut builds[old_id as usize]);
             index.posting_starts.push(index.postings.len() as u32);
