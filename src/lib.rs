@@ -11,6 +11,7 @@ pub mod compare_view;
 pub mod components;
 pub mod io;
 pub mod pages;
+pub mod pictures;
 pub mod state;
 pub mod storage;
 
