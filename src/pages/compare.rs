@@ -104,6 +104,8 @@ fn render(corpus: &Loaded, view: &CompareView, ids: &[String]) -> Html {
                     <li><span class="only-badge">{ "only in one source" }</span></li>
                 </ul>
             </div>
+            <crate::pictures::minimap::Overview map={Rc::new(crate::pictures::model::minimap::minimap(view))}
+                labels={view.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>()} />
             <div class="compare-grid" style={style} role="table" aria-label="Aligned sentences">
                 <div class="compare-row compare-header" role="row">{ for header }</div>
                 { for rows }

@@ -3,3 +3,10 @@
 //! the same, keyboard focus and tooltips.
 
 pub mod model;
+
+pub mod co_occurring;
+pub mod draw;
+pub mod entity_matrix;
+pub mod minimap;
+pub mod story_matrix;
+pub mod timeline;

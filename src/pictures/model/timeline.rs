@@ -308,3 +308,14 @@ pub fn entity_timeline(bundle: &Bundle, outlets: &OutletColumns, zoom: Zoom, ent
     let max_weight = max_weight(&lanes);
     Timeline { zoom, bins, lanes, spans: Vec::new(), events: Vec::new(), undated, max_weight }
 }
+
+/// The sentence around a raw offset of an article (for an event's link text), or `None` when the
+/// offset is in no kept block.
+pub fn sentence_at(article: &parallax_engine::Article, at: usize) -> Option<String> {
+    let block = article.blocks.iter().find(|b| b.start <= at && at < b.end)?;
+    let text = block.text.as_str();
+    let offset = at.checked_sub(block.start).filter(|&o| text.is_char_boundary(o))?;
+    let from = text[..offset].rfind(". ").map_or(0, |i| i + 2);
+    let to = text[offset..].find(". ").map_or(text.len(), |i| offset + i + 1);
+    Some(text[from..to].trim().to_string())
+}
