@@ -153,7 +153,9 @@ fn svg(
             let spelled = spellings_text(&cell.spellings);
             let top = cell.spellings.first().map_or(String::new(), |s| s.0.clone());
             let numbers = format!("{} in {}", count(cell.mentions, "mention", "mentions"), count(cell.articles.len(), "article", "articles"));
-            let label = format!("{outlet} names {}: {numbers}, as {spelled}", entity.name);
+            let shown = clip(&top, 17);
+            // Accessible names start with the text the mark shows (WCAG 2.5.3, label in name).
+            let label = format!("{} {shown}: {outlet} names {} {numbers}, as {spelled}", cell.mentions, entity.name);
             let h = draw::tip_handlers(tip, Tip {
                 x: cx + 16.0,
                 y: cy + 8.0,
@@ -183,9 +185,9 @@ fn svg(
                     onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
                     <circle class={classes!("pic-dot", format!("dot-{}", entity.kind.as_str()))} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{r_px:.1}")} />
                     <circle class="pic-ring" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r_px + 3.0)} />
-                    <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ cell.mentions }</text>
+                    <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{} ", cell.mentions) }</text>
                     <text class="pic-spelling" x={format!("{cx:.1}")} y={format!("{:.1}", y + ROW_H - 6.0)} text-anchor="middle">
-                        { format!("{}{}", clip(&top, 17), if cell.spellings.len() > 1 { " +" } else { "" }) }
+                        { shown }
                     </text>
                 </g>
             }
@@ -193,8 +195,9 @@ fn svg(
         html! {
             <g class="pic-row" data-entity={entity.id.clone()}>
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
-                <a class="pic-row-link" href={Route::Entity { id: entity.id.clone() }.href()} aria-label={format!("{}: every mention", entity.name)}>
-                    <text class="pic-label" x="6" y={format!("{:.0}", y + 21.0)}>{ clip(&entity.name, 30) }</text>
+                <a class="pic-row-link" href={Route::Entity { id: entity.id.clone() }.href()}>
+                    <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
+                    <text class="pic-label" x="6" y={format!("{:.0}", y + 21.0)}>{ format!("{} ", clip(&entity.name, 30)) }</text>
                     <text class="pic-small" x="6" y={format!("{:.0}", y + 39.0)}>{ format!("{} · {} · {}", entity_kind_label(entity.kind), count(row.mentions, "mention", "mentions"), count(row.outlets, "outlet", "outlets")) }</text>
                 </a>
                 { for cells }

@@ -102,6 +102,9 @@ fn svg(
             (story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default(), "Open the only article")
         };
         let span = story_span(story).unwrap_or_else(|| "undated".into());
+        let shown = clip(&story.label, 34);
+        let line2 = format!("{span} · {}", action.to_lowercase());
+        let name = if shown == story.label { format!("{shown} {line2}") } else { format!("{shown} {line2}: {}", story.label) };
         let cells = row.cells.iter().enumerate().filter(|(_, c)| !c.articles.is_empty()).map(|(c, cell)| {
             let cx = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
             let cy = y + 19.0;
@@ -109,13 +112,14 @@ fn svg(
             let r_px = radius(n, m.max_articles, 8.0, 17.0);
             let outlet = outlet_label(&m.columns[c]);
             let summary = format!("{} · {}", count(n, "article", "articles"), count(cell.words, "word", "words"));
-            let label = format!("{outlet}: {summary} on “{}”", story.label);
+            // Accessible names start with the text the mark shows (WCAG 2.5.3, label in name).
+            let label = format!("{n} {}: {outlet} gave {summary} to “{}”", short_words(cell.words), story.label);
             let h = draw::tip_handlers(tip, Tip { x: cx + 18.0, y: cy + 10.0, lines: vec![outlet.clone(), story.label.clone(), summary] });
             let body = html! {
                 <>
                     <circle class="pic-dot" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{r_px:.1}")} />
                     <circle class="pic-ring" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r_px + 3.0)} />
-                    <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ n }</text>
+                    <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{n} ") }</text>
                     <text class="pic-small" x={format!("{cx:.1}")} y={format!("{:.1}", y + ROW_H - 4.0)} text-anchor="middle">{ short_words(cell.words) }</text>
                 </>
             };
@@ -147,9 +151,10 @@ fn svg(
         html! {
             <g class={classes!("pic-row", single.then_some("pic-single"))} data-story={story.id.clone()} data-outlets={row.outlets.to_string()}>
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
-                <a class="pic-row-link" {href} aria-label={format!("{action}: {}", story.label)}>
-                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ clip(&story.label, 34) }</text>
-                    <text class="pic-small" x="6" y={format!("{:.0}", y + 38.0)}>{ format!("{span} · {} →", action.to_lowercase()) }</text>
+                <a class="pic-row-link" {href} aria-label={name}>
+                    <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
+                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ format!("{shown} ") }</text>
+                    <text class="pic-small" x="6" y={format!("{:.0}", y + 38.0)}>{ line2 }</text>
                 </a>
                 { for cells }
                 <text class="pic-count" x={format!("{:.0}", width - COUNT_W + 10.0)} y={format!("{:.0}", y + 28.0)}>

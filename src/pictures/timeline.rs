@@ -219,7 +219,7 @@ fn svg(
         let span_text = crate::state::story_span(story).unwrap_or_default();
         let h = draw::tip_handlers(tip, Tip { x: x0, y: y + SPAN_H, lines: vec![story.label.clone(), span_text.clone(), count(story.articles.len(), "article", "articles")] });
         html! {
-            <a class="pic-span" {href} aria-label={format!("Story {}, {span_text}, {}", story.label, count(story.articles.len(), "article", "articles"))}
+            <a class="pic-span" {href} aria-label={format!("{} {}, {span_text}, {}", clip(&story.label, 26), story.label, count(story.articles.len(), "article", "articles"))}
                 onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
                 <rect x={format!("{x0:.0}")} y={format!("{:.0}", y + 3.0)} width={format!("{:.0}", (x1 - x0).max(4.0))} height={format!("{:.0}", SPAN_H - 6.0)} rx="4" />
                 <text class="pic-small" x="6" y={format!("{:.0}", y + 15.0)}>{ clip(&story.label, 26) }</text>
@@ -256,7 +256,7 @@ fn svg(
                 <rect class="pic-diamond" x={format!("{:.1}", x - r)} y={format!("{:.1}", cy - r)} width={format!("{:.1}", 2.0 * r)} height={format!("{:.1}", 2.0 * r)}
                     transform={format!("rotate(45 {x:.1} {cy:.1})")} />
                 <circle class="pic-ring" cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r * 1.5 + 2.0)} />
-                <text class="pic-dot-n on-diamond" x={format!("{x:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ n }</text>
+                <text class="pic-dot-n on-diamond" x={format!("{x:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{n} ") }</text>
             </g>
         }
     });
