@@ -118,7 +118,9 @@ fn page_metadata_says_how_each_field_was_known() {
     assert_eq!(article.outlet.as_ref().map(|o| o.name.as_str()), Some("The Riverside Herald"));
     assert_eq!(source.how("outlet"), Some("og:site_name"));
     assert_eq!(article.date.as_deref(), Some("2021-07-27"));
-    assert_eq!(source.how("date"), Some("article:published_time"));
+    // The page gives both; JSON-LD's datePublished wins (pages often put the last update in
+    // article:published_time).
+    assert_eq!(source.how("date"), Some("JSON-LD datePublished"));
     assert_eq!(article.byline.as_ref().map(|b| b.text.as_str()), Some("Mina Haddad"));
     assert_eq!(source.url.as_deref(), Some("https://www.riversideherald.example/world/dam-talks-resume"));
     assert_eq!(source.format, SourceFormat::Html);
