@@ -47,7 +47,7 @@ pub fn co_occurring(props: &CoOccurringProps) -> Html {
             <a class="pic-bar-link" href={Route::Entity { id: e.id.clone() }.href()} aria-label={format!("{} {shared_text}: {}", clip(&e.name, 26), e.name)}
                 onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
                 <rect class="pic-stripe" x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
-                <text class="pic-label" x="4" y={format!("{:.0}", y + 18.0)}>{ format!("{} ", clip(&e.name, 26)) }</text>
+                <text class="pic-label" x="4" y={format!("{:.0}", y + 18.0)}>{ draw::svg_iso(&e.name, 26) }{ " " }</text>
                 <rect class={classes!("pic-bar", format!("dot-{}", e.kind.as_str()))} x={format!("{LABEL_W:.0}")} y={format!("{:.0}", y + 5.0)} width={format!("{:.1}", w.max(2.0))} height={format!("{:.0}", ROW_H - 10.0)} rx="3" />
                 <text class="pic-small" x={format!("{:.0}", LABEL_W + w + 6.0)} y={format!("{:.0}", y + 18.0)}>{ shared }</text>
             </a>

@@ -52,9 +52,9 @@ pub fn tooltip(state: &TipState) -> Html {
     html! {
         <div class="pic-tip" role="tooltip" {style}>
             { for tip.lines.iter().enumerate().map(|(i, l)| if i == 0 {
-                html! { <strong><bdi>{ l.clone() }</bdi></strong> }
+                html! { <strong>{ html_iso(l, 90) }</strong> }
             } else {
-                html! { <span><bdi>{ l.clone() }</bdi></span> }
+                html! { <span>{ html_iso(l, 90) }</span> }
             }) }
         </div>
     }
@@ -63,8 +63,8 @@ pub fn tooltip(state: &TipState) -> Html {
 /// A list of links under a picture: what the selected mark stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Panel {
-    /// What was selected, in the app's words with article text isolated by the caller.
-    pub title: String,
+    /// What was selected: the app's words, article text isolated by the caller (`iso`).
+    pub title: Html,
     /// (link text, href, note after the link).
     pub links: Vec<(String, String, String)>,
 }
@@ -79,10 +79,10 @@ pub fn panel(state: &UseStateHandle<Option<Panel>>) -> Html {
         <div class="pic-panel" aria-live="polite">
             { for state.as_ref().map(|p| html! {
                 <>
-                    <p class="pic-panel-title"><bdi>{ p.title.clone() }</bdi>
+                    <p class="pic-panel-title"><span>{ p.title.clone() }</span>
                         <button type="button" class="pic-close" onclick={close}>{ "Close" }</button></p>
                     <ul>{ for p.links.iter().map(|(text, href, note)| html! {
-                        <li><a href={href.clone()}><bdi>{ text.clone() }</bdi></a><span class="muted">{ note.clone() }</span></li>
+                        <li><a href={href.clone()}>{ html_iso(text, 160) }</a><span class="muted">{ note.clone() }</span></li>
                     }) }</ul>
                 </>
             }) }
@@ -107,6 +107,30 @@ pub fn radius(n: usize, max: usize, min: f64, max_r: f64) -> f64 {
     (max_r * (n as f64 / max as f64).sqrt()).max(min)
 }
 
+/// `text` cut to `n` characters, and the "…" to show after it when cut (outside the isolate, so
+/// the text inside stays exactly the article's).
+pub fn clip_parts(text: &str, n: usize) -> (String, &'static str) {
+    if text.chars().count() <= n {
+        (text.to_string(), "")
+    } else {
+        let cut: String = text.chars().take(n.saturating_sub(1)).collect();
+        (cut.trim_end().to_string(), "…")
+    }
+}
+
+/// Article-derived text inside an SVG `<text>`: cut to `n` characters, bidi-isolated in a
+/// `<tspan class="iso">` (style/pictures.css), the "…" after it.
+pub fn svg_iso(text: &str, n: usize) -> Html {
+    let (cut, more) = clip_parts(text, n);
+    html! { <><tspan class="iso">{ cut }</tspan>{ more }</> }
+}
+
+/// Article-derived text in HTML: cut to `n` characters in a `<bdi>`, the "…" after it.
+pub fn html_iso(text: &str, n: usize) -> Html {
+    let (cut, more) = clip_parts(text, n);
+    html! { <><bdi>{ cut }</bdi>{ more }</> }
+}
+
 /// `text` cut to `n` characters, with "…" when cut.
 pub fn clip(text: &str, n: usize) -> String {
     if text.chars().count() <= n {
@@ -125,6 +149,12 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// Milliseconds since the page started (0 where there is no clock, as in native tests).
 pub fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Milliseconds since `started`, as the `data-build-ms` attribute shows it: the time to aggregate
+/// and build the picture's elements, before the DOM is touched.
+pub fn elapsed(started: f64) -> String {
+    format!("{:.1}", now() - started)
 }
 
 /// After each render of a picture, stamps the figure with how long the render took, from the

@@ -5,8 +5,10 @@
 use parallax_engine::entities::EntityKind;
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
+
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
-use super::model::coverage::{entity_matrix, EntityMatrix, EntityOrder, MAX_ROWS};
+use super::model::coverage::{entity_matrix, mention_counts, EntityMatrix, EntityOrder, MAX_ROWS};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use crate::state::{entity_kind_label, Loaded, Route};
 
@@ -31,10 +33,18 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     let kind = use_state(|| None::<EntityKind>);
     let tip = use_state(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    let matrix = use_memo((props.corpus.clone(), *order, *kind), |(corpus, order, kind)| {
+    // Per corpus: the columns and every entity's mentions per column; per order and kind: rows.
+    let basis = use_memo(props.corpus.clone(), |corpus| {
         let outlets = OutletColumns::new(&corpus.bundle, MAX_OUTLETS);
-        entity_matrix(&corpus.bundle, &outlets, *kind, *order, MAX_ROWS)
+        let counts = mention_counts(&corpus.bundle, &outlets);
+        (outlets, counts)
     });
+    let matrix = {
+        let basis = basis.clone();
+        use_memo((props.corpus.clone(), *order, *kind), move |(corpus, order, kind)| {
+            entity_matrix(&corpus.bundle, &basis.0, &basis.1, *kind, *order, MAX_ROWS)
+        })
+    };
     draw::use_render_stamp(figure.clone(), started);
     let on_order = {
         let order = order.clone();
@@ -74,8 +84,11 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     } else {
         count(matrix.total_rows, "entity", "entities")
     };
+    let picture = svg(&props.corpus, &matrix, &tip, &panel, &order);
+    let as_table = table(&props.corpus, &matrix);
+    let built = draw::elapsed(started);
     html! {
-        <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h">
+        <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h" data-build-ms={built}>
             <figcaption>
                 <h2 id="entity-matrix-h" class="section-title">{ "Who names whom, and how" }</h2>
                 <p class="muted">{ "Each circle is how often one outlet names one entity; below it, the spelling that outlet uses most. Choose an outlet's column heading to sort by it. " }{ shown }</p>
@@ -102,9 +115,9 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
                     </select>
                 </label>
             </div>
-            { svg(&props.corpus, &matrix, &tip, &panel, &order) }
+            { picture }
             { draw::panel(&panel) }
-            { table(&props.corpus, &matrix) }
+            { as_table }
         </figure>
     }
 }
@@ -137,7 +150,7 @@ fn svg(
                 onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2.set(EntityOrder::Column(c)) })}>
                 <rect class="pic-head-hit" x={format!("{:.0}", x - COL_W / 2.0)} y="0" width={format!("{COL_W:.0}")} height={format!("{HEAD_H:.0}")} />
                 <text class="pic-head" transform={format!("translate({x:.0},{:.0}) rotate(-35)", HEAD_H - 10.0)}>
-                    { format!("{}{}", clip(&name, 24), if sorted { " ▾" } else { "" }) }
+                    { draw::svg_iso(&name, 24) }{ if sorted { " ▾" } else { "" } }
                 </text>
             </g>
         }
@@ -166,7 +179,7 @@ fn svg(
                 let corpus = corpus.clone();
                 let articles = cell.articles.clone();
                 let entity_index = row.entity as u32;
-                let title = format!("{outlet} on {}: {}", entity.name, count(articles.len(), "article", "articles"));
+                let title = html! { <>{ iso(&outlet) }{ " on " }{ iso(&entity.name) }{ format!(": {}", count(articles.len(), "article", "articles")) }</> };
                 move || {
                     let links = articles.iter().filter_map(|&i| {
                         let a = corpus.bundle.articles.get(i)?;
@@ -187,7 +200,7 @@ fn svg(
                     <circle class="pic-ring" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r_px + 3.0)} />
                     <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{} ", cell.mentions) }</text>
                     <text class="pic-spelling" x={format!("{cx:.1}")} y={format!("{:.1}", y + ROW_H - 6.0)} text-anchor="middle">
-                        { shown }
+                        { draw::svg_iso(&top, 17) }
                     </text>
                 </g>
             }
@@ -197,7 +210,7 @@ fn svg(
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
                 <a class="pic-row-link" href={Route::Entity { id: entity.id.clone() }.href()}>
                     <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
-                    <text class="pic-label" x="6" y={format!("{:.0}", y + 21.0)}>{ format!("{} ", clip(&entity.name, 30)) }</text>
+                    <text class="pic-label" x="6" y={format!("{:.0}", y + 21.0)}>{ draw::svg_iso(&entity.name, 30) }{ " " }</text>
                     <text class="pic-small" x="6" y={format!("{:.0}", y + 39.0)}>{ format!("{} · {} · {}", entity_kind_label(entity.kind), count(row.mentions, "mention", "mentions"), count(row.outlets, "outlet", "outlets")) }</text>
                 </a>
                 { for cells }

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
+
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
-use super::model::coverage::{story_matrix, StoryMatrix, StoryOrder, MAX_ROWS};
+use super::model::coverage::{story_matrix, word_counts, StoryMatrix, StoryOrder, MAX_ROWS};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use crate::state::{story_compare_route, story_span, Loaded, Route};
 
@@ -29,10 +31,16 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     let order = use_state(StoryOrder::default);
     let tip = use_state(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    let matrix = use_memo((props.corpus.clone(), *order), |(corpus, order)| {
-        let outlets = OutletColumns::new(&corpus.bundle, MAX_OUTLETS);
-        story_matrix(&corpus.bundle, &outlets, *order, MAX_ROWS)
+    // Per corpus: the columns and every article's words; per order: the rows.
+    let basis = use_memo(props.corpus.clone(), |corpus| {
+        (OutletColumns::new(&corpus.bundle, MAX_OUTLETS), word_counts(&corpus.bundle))
     });
+    let matrix = {
+        let basis = basis.clone();
+        use_memo((props.corpus.clone(), *order), move |(corpus, order)| {
+            story_matrix(&corpus.bundle, &basis.0, &basis.1, *order, MAX_ROWS)
+        })
+    };
     draw::use_render_stamp(figure.clone(), started);
     if matrix.rows.is_empty() {
         return Html::default();
@@ -53,8 +61,11 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     } else {
         count(matrix.total_rows, "story", "stories")
     };
+    let picture = svg(&props.corpus, &matrix, &tip, &panel);
+    let as_table = table(&props.corpus, &matrix);
+    let built = draw::elapsed(started);
     html! {
-        <figure class="picture story-matrix" ref={figure} aria-labelledby="story-matrix-h">
+        <figure class="picture story-matrix" ref={figure} aria-labelledby="story-matrix-h" data-build-ms={built}>
             <figcaption>
                 <h2 id="story-matrix-h" class="section-title">{ "Who covered which story" }</h2>
                 <p class="muted">{ "Each circle is what one outlet gave one story: its area the articles (the number inside), the words below. Open a story to compare its coverage, or a circle for its articles. " }{ shown }</p>
@@ -68,9 +79,9 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
                     </select>
                 </label>
             </div>
-            { svg(&props.corpus, &matrix, &tip, &panel) }
+            { picture }
             { draw::panel(&panel) }
-            { table(&props.corpus, &matrix) }
+            { as_table }
         </figure>
     }
 }
@@ -89,7 +100,7 @@ fn svg(
         let x = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
         html! {
             <text class="pic-head" transform={format!("translate({x:.0},{:.0}) rotate(-40)", HEAD_H - 10.0)}>
-                { clip(&outlet_label(col), 26) }
+                { draw::svg_iso(&outlet_label(col), 26) }
             </text>
         }
     });
@@ -132,11 +143,16 @@ fn svg(
             } else {
                 let open = {
                     let panel = panel.clone();
-                    let links: Vec<(String, String, String)> = cell.articles.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| {
-                        (a.title.text.clone(), Route::article(&a.id).href(), format!(" · {}", count(a.word_count(), "word", "words")))
-                    }).collect();
-                    let title = format!("{outlet} on “{}”: {}", story.label, count(n, "article", "articles"));
-                    move || panel.set(Some(Panel { title: title.clone(), links: links.clone() }))
+                    let corpus = corpus.clone();
+                    let articles = cell.articles.clone();
+                    let title = html! { <>{ iso(&outlet) }{ " on “" }{ iso(&story.label) }{ format!("”: {}", count(n, "article", "articles")) }</> };
+                    // The links are made when the cell is opened, not on every render.
+                    move || {
+                        let links = articles.iter().take(50).filter_map(|&i| corpus.bundle.articles.get(i)).map(|a| {
+                            (a.title.text.clone(), Route::article(&a.id).href(), format!(" · {}", count(a.word_count(), "word", "words")))
+                        }).collect();
+                        panel.set(Some(Panel { title: title.clone(), links }))
+                    }
                 };
                 let (o1, o2) = (open.clone(), open);
                 html! {
@@ -153,7 +169,7 @@ fn svg(
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
                 <a class="pic-row-link" {href} aria-label={name}>
                     <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
-                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ format!("{shown} ") }</text>
+                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ draw::svg_iso(&story.label, 34) }{ " " }</text>
                     <text class="pic-small" x="6" y={format!("{:.0}", y + 38.0)}>{ line2 }</text>
                 </a>
                 { for cells }
@@ -210,7 +226,7 @@ fn table(corpus: &Loaded, m: &StoryMatrix) -> Html {
                                     html! { <td>
                                         { format!("{}, {}: ", count(cell.articles.len(), "article", "articles"), count(cell.words, "word", "words")) }
                                         { for cell.articles.iter().filter_map(|&i| bundle.articles.get(i)).enumerate().map(|(k, a)| html! {
-                                            <>{ if k > 0 { " · " } else { "" } }<a href={Route::article(&a.id).href()}><bdi>{ clip(&a.title.text, 40) }</bdi></a></>
+                                            <>{ if k > 0 { " · " } else { "" } }<a href={Route::article(&a.id).href()}>{ draw::html_iso(&a.title.text, 40) }</a></>
                                         }) }
                                     </td> }
                                 }) }

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::components::isolate::iso;
+
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use super::model::timeline::{entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom};
@@ -17,6 +19,8 @@ const SPAN_H: f64 = 22.0;
 const VAGUE_W: f64 = 84.0;
 /// At most this many story spans are drawn (the stories with most articles in the window).
 const MAX_SPANS: usize = 12;
+/// A panel lists at most this many articles or sentences (the table and search give the rest).
+const MAX_LINKS: usize = 50;
 const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -73,8 +77,9 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
     let zoom = use_state(Zoom::default);
     let tip = use_state(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    let model = use_memo((props.corpus.clone(), *zoom, props.entity), |(corpus, zoom, entity)| {
-        let outlets = OutletColumns::new(&corpus.bundle, MAX_OUTLETS);
+    let columns = use_memo(props.corpus.clone(), |corpus| OutletColumns::new(&corpus.bundle, MAX_OUTLETS));
+    let model = use_memo((props.corpus.clone(), *zoom, props.entity), move |(corpus, zoom, entity)| {
+        let outlets = (*columns).clone();
         let t = match entity {
             Some(e) => entity_timeline(&corpus.bundle, &outlets, *zoom, *e),
             None => timeline(&corpus.bundle, &outlets, *zoom),
@@ -94,8 +99,12 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
         levels
     };
     let n_crumbs = crumbs.len();
+    let picture =
+        (!t.bins.is_empty()).then(|| svg(&props.corpus, outlets, t, props.entity, &zoom, &tip, &panel));
+    let as_table = (!t.bins.is_empty()).then(|| table(&props.corpus, outlets, t));
+    let built = draw::elapsed(started);
     html! {
-        <figure class="picture timeline" ref={figure} aria-labelledby={format!("{id}-h")}>
+        <figure class="picture timeline" ref={figure} aria-labelledby={format!("{id}-h")} data-build-ms={built}>
             <figcaption>
                 <h2 id={format!("{id}-h")} class="section-title">{ if props.entity.is_some() { "Mentions over time, by outlet" } else { "When each outlet reported" } }</h2>
                 <p class="muted">
@@ -119,9 +128,9 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
             if t.bins.is_empty() {
                 <p class="muted">{ "No dated articles to draw." }</p>
             } else {
-                { svg(&props.corpus, outlets, t, props.entity, &zoom, &tip, &panel) }
+                { for picture }
                 { draw::panel(&panel) }
-                { table(&props.corpus, outlets, t) }
+                { for as_table }
             }
         </figure>
     }
@@ -200,7 +209,7 @@ fn svg(
         html! {
             <g class="pic-row" data-outlet={outlet.clone()}>
                 <rect class={if l % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{LANE_H:.0}")} />
-                <text class="pic-label" x="6" y={format!("{:.0}", y + 25.0)}>{ clip(&outlet, 22) }</text>
+                <text class="pic-label" x="6" y={format!("{:.0}", y + 25.0)}>{ draw::svg_iso(&outlet, 22) }</text>
                 { for marks }
                 { for vague_mark }
             </g>
@@ -222,7 +231,7 @@ fn svg(
             <a class="pic-span" {href} aria-label={format!("{} {}, {span_text}, {}", clip(&story.label, 26), story.label, count(story.articles.len(), "article", "articles"))}
                 onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
                 <rect x={format!("{x0:.0}")} y={format!("{:.0}", y + 3.0)} width={format!("{:.0}", (x1 - x0).max(4.0))} height={format!("{:.0}", SPAN_H - 6.0)} rx="4" />
-                <text class="pic-small" x="6" y={format!("{:.0}", y + 15.0)}>{ clip(&story.label, 26) }</text>
+                <text class="pic-small" x="6" y={format!("{:.0}", y + 15.0)}>{ draw::svg_iso(&story.label, 26) }</text>
             </a>
         }
     });
@@ -233,19 +242,26 @@ fn svg(
         let n = e.mentions.len();
         let r = radius(n, max_events, 6.0, 13.0);
         let when = period(&t.bins[e.bin]);
-        let sentences: Vec<(String, String, String)> = e.mentions.iter().filter_map(|m| {
-            let article = bundle.articles.get(m.article)?;
-            let text = sentence_at(article, m.start)?;
-            let route = Route::Article { id: article.id.clone(), query: None, at: Some(m.start) };
-            let note = format!(" · {}{}", article.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str()), if m.year_assumed { " (year from the article's date)" } else { "" });
-            Some((clip(&text, 160), route.href(), note))
-        }).collect();
-        let first = sentences.first().map(|s| s.0.clone()).unwrap_or_default();
-        let h = draw::tip_handlers(tip, Tip { x: x + 14.0, y: cy + 8.0, lines: vec![format!("Dates in {when}"), count(n, "mention", "mentions"), clip(&first, 90)] });
+        // The sentences are read when the mark is opened, not for every mark on every render:
+        // at 10,000 articles a bin holds thousands of mentions.
+        let first = e.mentions.first().and_then(|m| sentence_at(bundle.articles.get(m.article)?, m.start)).unwrap_or_default();
+        let mentions = e.mentions.clone();
+        let corpus = corpus.clone();
+        let h = draw::tip_handlers(tip, Tip { x: x + 14.0, y: cy + 8.0, lines: vec![format!("Dates in {when}"), count(n, "mention", "mentions"), first] });
         let open = {
             let panel = panel.clone();
-            let title = format!("Dates in {when} the articles mention: {}", count(n, "sentence", "sentences"));
-            move || panel.set(Some(Panel { title: title.clone(), links: sentences.clone() }))
+            let title = html! { { format!("Dates in {when} the articles mention: {}", count(n, "sentence", "sentences")) } };
+            move || {
+                let bundle = &corpus.bundle;
+                let links = mentions.iter().take(MAX_LINKS).filter_map(|m| {
+                    let article = bundle.articles.get(m.article)?;
+                    let text = sentence_at(article, m.start)?;
+                    let route = Route::Article { id: article.id.clone(), query: None, at: Some(m.start) };
+                    let note = format!(" · {}{}", article.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str()), if m.year_assumed { " (year from the article's date)" } else { "" });
+                    Some((text, route.href(), note))
+                }).collect();
+                panel.set(Some(Panel { title: title.clone(), links }))
+            }
         };
         let (o1, o2) = (open.clone(), open);
         html! {
@@ -330,11 +346,12 @@ fn mark(
     let open = {
         let panel = panel.clone();
         let corpus = corpus.clone();
-        let title = format!("{outlet}, {when}: {what}");
+        let title = html! { <>{ iso(outlet) }{ format!(", {when}: {what}") }</> };
         move || {
             let bundle = &corpus.bundle;
             let links = articles
                 .iter()
+                .take(MAX_LINKS)
                 .filter_map(|&i| {
                     let a = bundle.articles.get(i)?;
                     let at = entity.and_then(|e| {

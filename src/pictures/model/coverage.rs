@@ -63,10 +63,33 @@ pub struct StoryMatrix {
     pub max_articles: usize,
 }
 
-/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`.
+/// Words of every article (bundle order), counted once per corpus: re-ordering the matrix must
+/// not re-read 10,000 articles.
+pub fn word_counts(bundle: &Bundle) -> Vec<usize> {
+    bundle.articles.iter().map(parallax_engine::Article::word_count).collect()
+}
+
+/// Mentions of every entity per outlet column, `counts[entity × columns + column]`, counted once
+/// per corpus.
+pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
+    let n_cols = outlets.columns.len();
+    let n = bundle.entities.entities.len();
+    let mut counts = vec![0usize; n * n_cols];
+    for m in &bundle.entities.mentions {
+        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+        if let Some(slot) = counts.get_mut(e * n_cols + outlets.column_of(m.article as usize)) {
+            *slot += 1;
+        }
+    }
+    counts
+}
+
+/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`; `words` from
+/// [`word_counts`].
 pub fn story_matrix(
     bundle: &Bundle,
     outlets: &OutletColumns,
+    words: &[usize],
     order: StoryOrder,
     max_rows: usize,
 ) -> StoryMatrix {
@@ -87,7 +110,7 @@ pub fn story_matrix(
                 let Some(cell) = cells.get_mut(outlets.column_of(i)) else { continue };
                 let article = &bundle.articles[i];
                 cell.articles.push(i);
-                cell.words += article.word_count();
+                cell.words += words.get(i).copied().unwrap_or(0);
                 articles += 1;
                 match &article.outlet {
                     Some(o) if !named.contains(&o.name.as_str()) => named.push(o.name.as_str()),
@@ -178,10 +201,12 @@ pub struct EntityMatrix {
 }
 
 /// Builds the entities × outlets matrix for entities of `kind` (all kinds when `None`), keeping
-/// `max_rows` rows in `order`. Spellings are read only for the rows kept.
+/// `max_rows` rows in `order`; `counts` from [`mention_counts`]. Spellings are read only for the
+/// rows kept.
 pub fn entity_matrix(
     bundle: &Bundle,
     outlets: &OutletColumns,
+    counts: &[usize],
     kind: Option<EntityKind>,
     order: EntityOrder,
     max_rows: usize,
@@ -189,11 +214,13 @@ pub fn entity_matrix(
     let data = &bundle.entities;
     let n_cols = outlets.columns.len();
     let n = data.entities.len();
-    // One pass for counts: per entity, mentions per column.
-    let mut counts = vec![0usize; n * n_cols];
-    for m in &data.mentions {
-        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
-        counts[e * n_cols + outlets.column_of(m.article as usize)] += 1;
+    if counts.len() != n * n_cols || n_cols == 0 {
+        return EntityMatrix {
+            columns: outlets.columns.clone(),
+            rows: Vec::new(),
+            total_rows: 0,
+            max_mentions: 0,
+        };
     }
     let mut candidates: Vec<(usize, usize, usize)> = (0..n)
         .filter(|&e| kind.is_none_or(|k| data.entities[e].kind == k))

@@ -59,7 +59,13 @@ fn invented(n: usize, outlet: impl Fn(usize) -> Option<String>) -> Bundle {
 fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(&bundle, &outlets, StoryOrder::MostOutlets, MAX_ROWS);
+    let matrix = story_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::word_counts(&bundle),
+        StoryOrder::MostOutlets,
+        MAX_ROWS,
+    );
     let first = &matrix.rows[0];
     assert!(bundle.stories[first.story].label.contains("Trump"), "{}", bundle.stories[first.story].label);
     let covering: Vec<&str> = first
@@ -78,7 +84,13 @@ fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
 fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(&bundle, &outlets, StoryOrder::FewestOutlets, MAX_ROWS);
+    let matrix = story_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::word_counts(&bundle),
+        StoryOrder::FewestOutlets,
+        MAX_ROWS,
+    );
     let single: Vec<&str> = matrix
         .rows
         .iter()
@@ -95,7 +107,14 @@ fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
 fn the_pmf_row_shows_which_spelling_each_outlet_uses() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = entity_matrix(&bundle, &outlets, Some(EntityKind::Org), EntityOrder::Mentions, 500);
+    let matrix = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        Some(EntityKind::Org),
+        EntityOrder::Mentions,
+        500,
+    );
     let Some(pmf) =
         matrix.rows.iter().find(|r| bundle.entities.entities[r.entity].id == "popular-mobilization-forces")
     else {
@@ -121,11 +140,25 @@ fn the_pmf_row_shows_which_spelling_each_outlet_uses() {
 fn entity_rows_sort_by_mentions_by_name_and_by_one_outlet() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let by_mentions = entity_matrix(&bundle, &outlets, None, EntityOrder::Mentions, 10);
+    let by_mentions = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Mentions,
+        10,
+    );
     assert!(by_mentions.rows.windows(2).all(|w| w[0].mentions >= w[1].mentions));
     assert_eq!(by_mentions.rows.len(), 10);
     assert!(by_mentions.total_rows > 10);
-    let by_name = entity_matrix(&bundle, &outlets, None, EntityOrder::Name, 500);
+    let by_name = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Name,
+        500,
+    );
     let names: Vec<String> = by_name
         .rows
         .iter()
@@ -133,9 +166,23 @@ fn entity_rows_sort_by_mentions_by_name_and_by_one_outlet() {
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     let gvs = by_mentions.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
-    let by_gvs = entity_matrix(&bundle, &outlets, None, EntityOrder::Column(gvs), 500);
+    let by_gvs = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Column(gvs),
+        500,
+    );
     assert!(by_gvs.rows.windows(2).all(|w| w[0].cells[gvs].mentions >= w[1].cells[gvs].mentions));
-    let people = entity_matrix(&bundle, &outlets, Some(EntityKind::Person), EntityOrder::Mentions, 500);
+    let people = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        Some(EntityKind::Person),
+        EntityOrder::Mentions,
+        500,
+    );
     assert!(people.rows.iter().all(|r| bundle.entities.entities[r.entity].kind == EntityKind::Person));
 }
 
