@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::isolate::iso;
 
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
-use super::model::coverage::{story_matrix, word_counts, StoryMatrix, StoryOrder, MAX_ROWS};
+use super::model::coverage::{story_matrix, StoryMatrix, StoryOrder, MAX_ROWS};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use crate::state::{story_compare_route, story_span, Loaded, Route};
 
@@ -31,14 +31,12 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     let order = use_state(StoryOrder::default);
     let tip = use_state(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    // Per corpus: the columns and every article's words; per order: the rows.
-    let basis = use_memo(props.corpus.clone(), |corpus| {
-        (OutletColumns::new(&corpus.bundle, MAX_OUTLETS), word_counts(&corpus.bundle))
-    });
+    // Per corpus: the columns; per order: the rows.
+    let columns = use_memo(props.corpus.clone(), |corpus| OutletColumns::new(&corpus.bundle, MAX_OUTLETS));
     let matrix = {
-        let basis = basis.clone();
+        let columns = columns.clone();
         use_memo((props.corpus.clone(), *order), move |(corpus, order)| {
-            story_matrix(&corpus.bundle, &basis.0, &basis.1, *order, MAX_ROWS)
+            story_matrix(&corpus.bundle, &columns, *order, MAX_ROWS)
         })
     };
     draw::use_render_stamp(figure.clone(), started);
@@ -113,7 +111,7 @@ fn svg(
             (story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default(), "Open the only article")
         };
         let span = story_span(story).unwrap_or_else(|| "undated".into());
-        let shown = clip(&story.label, 34);
+        let shown = clip(&story.label, 31);
         let line2 = format!("{span} · {}", action.to_lowercase());
         let name = if shown == story.label { format!("{shown} {line2}") } else { format!("{shown} {line2}: {}", story.label) };
         let cells = row.cells.iter().enumerate().filter(|(_, c)| !c.articles.is_empty()).map(|(c, cell)| {
@@ -169,7 +167,7 @@ fn svg(
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
                 <a class="pic-row-link" {href} aria-label={name}>
                     <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
-                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ draw::svg_iso(&story.label, 34) }{ " " }</text>
+                    <text class="pic-label" x="6" y={format!("{:.0}", y + 20.0)}>{ draw::svg_iso(&story.label, 31) }{ " " }</text>
                     <text class="pic-small" x="6" y={format!("{:.0}", y + 38.0)}>{ line2 }</text>
                 </a>
                 { for cells }

@@ -9,7 +9,9 @@ use crate::components::isolate::iso;
 
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
-use super::model::timeline::{entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom};
+use super::model::timeline::{
+    dated_mentions, entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom,
+};
 use crate::state::{card_date, story_compare_route, Loaded, Route};
 
 const LABEL_W: f64 = 170.0;
@@ -77,12 +79,16 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
     let zoom = use_state(Zoom::default);
     let tip = use_state(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    let columns = use_memo(props.corpus.clone(), |corpus| OutletColumns::new(&corpus.bundle, MAX_OUTLETS));
+    // Per corpus: the columns and the mentioned dates; per zoom: the bins.
+    let basis = use_memo((props.corpus.clone(), props.entity.is_some()), |(corpus, for_entity)| {
+        let dated = if *for_entity { Vec::new() } else { dated_mentions(&corpus.bundle) };
+        (OutletColumns::new(&corpus.bundle, MAX_OUTLETS), dated)
+    });
     let model = use_memo((props.corpus.clone(), *zoom, props.entity), move |(corpus, zoom, entity)| {
-        let outlets = (*columns).clone();
+        let outlets = basis.0.clone();
         let t = match entity {
             Some(e) => entity_timeline(&corpus.bundle, &outlets, *zoom, *e),
-            None => timeline(&corpus.bundle, &outlets, *zoom),
+            None => timeline(&corpus.bundle, &outlets, &basis.1, *zoom),
         };
         (outlets, t)
     });

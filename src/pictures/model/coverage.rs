@@ -63,12 +63,6 @@ pub struct StoryMatrix {
     pub max_articles: usize,
 }
 
-/// Words of every article (bundle order), counted once per corpus: re-ordering the matrix must
-/// not re-read 10,000 articles.
-pub fn word_counts(bundle: &Bundle) -> Vec<usize> {
-    bundle.articles.iter().map(parallax_engine::Article::word_count).collect()
-}
-
 /// Mentions of every entity per outlet column, `counts[entity × columns + column]`, counted once
 /// per corpus.
 pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
@@ -84,12 +78,11 @@ pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
     counts
 }
 
-/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`; `words` from
-/// [`word_counts`].
+/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`. Words are counted
+/// only for the rows kept (counting every article's words is most of the work at 10,000).
 pub fn story_matrix(
     bundle: &Bundle,
     outlets: &OutletColumns,
-    words: &[usize],
     order: StoryOrder,
     max_rows: usize,
 ) -> StoryMatrix {
@@ -110,7 +103,6 @@ pub fn story_matrix(
                 let Some(cell) = cells.get_mut(outlets.column_of(i)) else { continue };
                 let article = &bundle.articles[i];
                 cell.articles.push(i);
-                cell.words += words.get(i).copied().unwrap_or(0);
                 articles += 1;
                 match &article.outlet {
                     Some(o) if !named.contains(&o.name.as_str()) => named.push(o.name.as_str()),
@@ -139,6 +131,10 @@ pub fn story_matrix(
         StoryOrder::Newest => rows.sort_by(|a, b| b.from.cmp(&a.from).then(b.outlets.cmp(&a.outlets))),
     }
     rows.truncate(max_rows);
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        cell.words =
+            cell.articles.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| a.word_count()).sum();
+    }
     let max_articles = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.articles.len())).max().unwrap_or(0);
     StoryMatrix {
         columns: outlets.columns.clone(),

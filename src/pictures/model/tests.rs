@@ -59,13 +59,7 @@ fn invented(n: usize, outlet: impl Fn(usize) -> Option<String>) -> Bundle {
 fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::word_counts(&bundle),
-        StoryOrder::MostOutlets,
-        MAX_ROWS,
-    );
+    let matrix = story_matrix(&bundle, &outlets, StoryOrder::MostOutlets, MAX_ROWS);
     let first = &matrix.rows[0];
     assert!(bundle.stories[first.story].label.contains("Trump"), "{}", bundle.stories[first.story].label);
     let covering: Vec<&str> = first
@@ -84,13 +78,7 @@ fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
 fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::word_counts(&bundle),
-        StoryOrder::FewestOutlets,
-        MAX_ROWS,
-    );
+    let matrix = story_matrix(&bundle, &outlets, StoryOrder::FewestOutlets, MAX_ROWS);
     let single: Vec<&str> = matrix
         .rows
         .iter()
@@ -206,7 +194,7 @@ fn outlets_past_the_tenth_fold_into_one_column_and_unstated_ones_keep_theirs() {
 fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let years = timeline(&bundle, &outlets, Zoom::Years);
+    let years = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Years);
     let labels: Vec<i32> = years.bins.iter().map(|b| b.when.year).collect();
     assert_eq!(labels.first(), Some(&2020));
     assert_eq!(labels.last(), Some(&2025));
@@ -214,7 +202,7 @@ fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
         years.lanes.iter().map(|l| l.cells[0].stated.len() + l.cells[0].estimated.len()).sum();
     assert_eq!(in_2020, 3, "three reports of the August 2020 visit");
     assert_eq!(years.undated, 1, "the Qaani article has no date");
-    let days = timeline(&bundle, &outlets, Zoom::Month(2020, 8));
+    let days = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Month(2020, 8));
     let gvs = outlets.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
     // Every seed date is estimated (no page states one), so every mark is drawn hollow.
     assert_eq!(days.lanes[gvs].cells[18].estimated.len(), 1, "Global Village Space on 19 August");
@@ -224,7 +212,7 @@ fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
     assert_eq!(days.place(When { year: 2020, month: Some(9), day: None }), Place::Outside);
     assert!(days.spans.iter().any(|s| bundle.stories[s.story].label.contains("Trump")));
     // "Between August 4 and 18" (no year in the text: the article's year) is an event in August.
-    let months = timeline(&bundle, &outlets, Zoom::Year(2020));
+    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
     let august = months.events.iter().find(|e| e.bin == 7).map(|e| e.mentions.len()).unwrap_or(0);
     assert!(august >= 1, "{:?}", months.events);
     assert!(months.events.iter().flat_map(|e| &e.mentions).all(|m| m.article < bundle.articles.len()));
@@ -274,7 +262,7 @@ fn the_overview_marks_the_conflicting_rows_of_the_white_house_comparison() {
 fn an_event_links_to_the_sentence_that_mentions_it() {
     let bundle = seed();
     let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let months = timeline(&bundle, &outlets, Zoom::Year(2020));
+    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
     let sentences: Vec<String> = months
         .events
         .iter()

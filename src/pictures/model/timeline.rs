@@ -247,8 +247,39 @@ fn max_weight(lanes: &[Lane]) -> usize {
         .unwrap_or(0)
 }
 
-/// The corpus timeline: every article, story spans and mentioned events, at `zoom`.
-pub fn timeline(bundle: &Bundle, outlets: &OutletColumns, zoom: Zoom) -> Timeline {
+/// Every date the articles mention that a reader can put on a calendar (a month at least, "August
+/// 18", not a weekday), with its article; a date without a year takes its article's year. Read
+/// once per corpus: the mentions are most of a bundle.
+pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
+    let mut out = Vec::new();
+    for m in &bundle.entities.mentions {
+        if m.kind != MentionKind::Date {
+            continue;
+        }
+        let Some(Value::Date(date)) = &m.value else { continue };
+        let Some(month) = date.from.month else { continue };
+        let article = m.article as usize;
+        let (year, year_assumed) = match date.from.year {
+            Some(y) => (y, false),
+            None => match bundle.date_of(article) {
+                Some(d) => (d.year, true),
+                None => continue,
+            },
+        };
+        let when = When { year, month: Some(month), day: date.from.day };
+        out.push((when, EventMention { article, start: m.start, year_assumed }));
+    }
+    out
+}
+
+/// The corpus timeline: every article, story spans and the mentioned dates (`dated`, from
+/// [`dated_mentions`]) at `zoom`.
+pub fn timeline(
+    bundle: &Bundle,
+    outlets: &OutletColumns,
+    dated: &[(When, EventMention)],
+    zoom: Zoom,
+) -> Timeline {
     let bins = bins_for(zoom, year_range(bundle, 0..bundle.articles.len()));
     let weights: Vec<(usize, usize)> = (0..bundle.articles.len()).map(|a| (a, 1)).collect();
     let (lanes, undated) = lanes_for(bundle, outlets, &bins, &weights);
@@ -266,27 +297,11 @@ pub fn timeline(bundle: &Bundle, outlets: &OutletColumns, zoom: Zoom) -> Timelin
         })
         .collect();
     let mut events: Vec<EventBin> = Vec::new();
-    for m in &bundle.entities.mentions {
-        if m.kind != MentionKind::Date {
-            continue;
-        }
-        let Some(Value::Date(date)) = &m.value else { continue };
-        // Only dates a reader can put on a calendar: a month at least ("August 18"), not a weekday.
-        let Some(month) = date.from.month else { continue };
-        let article = m.article as usize;
-        let (year, year_assumed) = match date.from.year {
-            Some(y) => (y, false),
-            None => match bundle.date_of(article) {
-                Some(d) => (d.year, true),
-                None => continue,
-            },
-        };
-        let when = When { year, month: Some(month), day: date.from.day };
-        let Place::Bin(bin) = place(&bins, when) else { continue };
-        let mention = EventMention { article, start: m.start, year_assumed };
+    for (when, mention) in dated {
+        let Place::Bin(bin) = place(&bins, *when) else { continue };
         match events.iter_mut().find(|e| e.bin == bin) {
-            Some(e) => e.mentions.push(mention),
-            None => events.push(EventBin { bin, mentions: vec![mention] }),
+            Some(e) => e.mentions.push(mention.clone()),
+            None => events.push(EventBin { bin, mentions: vec![mention.clone()] }),
         }
     }
     events.sort_by_key(|e| e.bin);
