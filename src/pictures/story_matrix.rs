@@ -8,7 +8,7 @@ use crate::components::isolate::iso;
 use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
 use super::model::coverage::{story_matrix, StoryMatrix, StoryOrder, MAX_ROWS};
 use super::model::outlets::{OutletColumns, MAX_OUTLETS};
-use crate::state::{story_compare_route, story_span, Loaded, Route};
+use crate::state::{story_span, Loaded, Route};
 
 const LABEL_W: f64 = 250.0;
 const COL_W: f64 = 72.0;
@@ -105,8 +105,9 @@ fn svg(
     let rows = m.rows.iter().enumerate().map(|(r, row)| {
         let story = &bundle.stories[row.story];
         let y = HEAD_H + r as f64 * ROW_H;
-        let (href, action) = if story.articles.len() >= 2 {
-            (story_compare_route(bundle, story).href(), "Compare coverage")
+        let (href, action) = if row.compare.len() >= 2 {
+            let ids = row.compare.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| a.id.clone()).collect();
+            (Route::Compare { ids }.href(), "Compare coverage")
         } else {
             (story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default(), "Open the only article")
         };
@@ -223,7 +224,7 @@ fn table(corpus: &Loaded, m: &StoryMatrix) -> Html {
                                 } else {
                                     html! { <td>
                                         { format!("{}, {}: ", count(cell.articles.len(), "article", "articles"), count(cell.words, "word", "words")) }
-                                        { for cell.articles.iter().filter_map(|&i| bundle.articles.get(i)).enumerate().map(|(k, a)| html! {
+                                        { for cell.articles.iter().take(5).filter_map(|&i| bundle.articles.get(i)).enumerate().map(|(k, a)| html! {
                                             <>{ if k > 0 { " · " } else { "" } }<a href={Route::article(&a.id).href()}>{ draw::html_iso(&a.title.text, 40) }</a></>
                                         }) }
                                     </td> }

@@ -12,7 +12,7 @@ use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use super::model::timeline::{
     dated_mentions, entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom,
 };
-use crate::state::{card_date, story_compare_route, Loaded, Route};
+use crate::state::{card_date, Loaded, Route};
 
 const LABEL_W: f64 = 170.0;
 const AXIS_H: f64 = 34.0;
@@ -227,7 +227,7 @@ fn svg(
         let x0 = LABEL_W + span.bins.0 as f64 * bw + 2.0;
         let x1 = LABEL_W + (span.bins.1 + 1) as f64 * bw - 2.0;
         let href = if story.articles.len() >= 2 {
-            story_compare_route(bundle, story).href()
+            Route::Search { query: format!("story:{}", story.id) }.href()
         } else {
             story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default()
         };
@@ -425,7 +425,7 @@ fn table(corpus: &Loaded, outlets: &OutletColumns, t: &Timeline) -> Html {
                     </tbody>
                 </table>
                 { for (!t.spans.is_empty()).then(|| html! {
-                    <ul class="pic-list">{ for t.spans.iter().map(|s| {
+                    <ul class="pic-list">{ for t.spans.iter().take(MAX_LINKS).map(|s| {
                         let story = &bundle.stories[s.story];
                         html! { <li><bdi>{ &story.label }</bdi>{ format!(": {} to {}", period(&t.bins[s.bins.0]), period(&t.bins[s.bins.1])) }</li> }
                     }) }</ul>

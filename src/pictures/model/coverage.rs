@@ -34,6 +34,36 @@ pub struct StoryRow {
     pub articles: usize,
     /// The story's start (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), for ordering by date.
     pub from: Option<String>,
+    /// What "Compare coverage" opens: the longest article of each of the (up to) three outlets
+    /// that gave the story most words, in corpus order; the longest articles when one outlet
+    /// alone covered it. Filled for the rows kept.
+    pub compare: Vec<usize>,
+}
+
+/// Words in an article's body, exactly as [`parallax_engine::Article::word_count`] counts them,
+/// but by a byte scan for ASCII blocks (most of them), several times faster, so the matrix can
+/// count the words of thousands of articles in a story.
+pub fn body_words(article: &parallax_engine::Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != parallax_engine::BlockKind::Title)
+        .map(|b| {
+            if !b.text.is_ascii() {
+                return b.text.split_whitespace().count();
+            }
+            let mut words = 0;
+            let mut in_word = false;
+            for &byte in b.text.as_bytes() {
+                let space = byte.is_ascii_whitespace() || byte == 0x0b;
+                if !space && !in_word {
+                    words += 1;
+                }
+                in_word = !space;
+            }
+            words
+        })
+        .sum()
 }
 
 /// How the story rows are ordered.
@@ -116,6 +146,7 @@ pub fn story_matrix(
                 outlets: named.len() + usize::from(unstated),
                 articles,
                 from: story.from.clone(),
+                compare: Vec::new(),
             }
         })
         .collect();
@@ -131,9 +162,32 @@ pub fn story_matrix(
         StoryOrder::Newest => rows.sort_by(|a, b| b.from.cmp(&a.from).then(b.outlets.cmp(&a.outlets))),
     }
     rows.truncate(max_rows);
-    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
-        cell.words =
-            cell.articles.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| a.word_count()).sum();
+    for row in &mut rows {
+        // Per cell: (the cell's words, its longest article's words, that article).
+        let mut longest: Vec<(usize, usize, usize)> = Vec::new();
+        let mut all: Vec<(usize, usize)> = Vec::new();
+        for cell in &mut row.cells {
+            let mut best: Option<(usize, usize)> = None;
+            for &i in &cell.articles {
+                let words = bundle.articles.get(i).map_or(0, body_words);
+                cell.words += words;
+                if best.is_none_or(|b| words > b.0) {
+                    best = Some((words, i));
+                }
+                all.push((words, i));
+            }
+            if let Some((words, i)) = best {
+                longest.push((cell.words, words, i));
+            }
+        }
+        longest.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        let mut pick: Vec<usize> = longest.iter().take(3).map(|l| l.2).collect();
+        if pick.len() < 2 {
+            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            pick = all.iter().take(3).map(|a| a.1).collect();
+        }
+        pick.sort_unstable();
+        row.compare = pick;
     }
     let max_articles = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.articles.len())).max().unwrap_or(0);
     StoryMatrix {

@@ -72,6 +72,14 @@ fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
     assert_eq!(covering, ["Asharq Al-Awsat", "Global Village Space", "(not stated)"]);
     assert_eq!(first.outlets, 3);
     assert!(first.cells.iter().all(|c| c.articles.is_empty() || c.words > 100), "words are counted");
+    // "Compare coverage" opens one report from each outlet.
+    let compared: Vec<usize> = first.compare.iter().map(|&i| outlets.column_of(i)).collect();
+    assert_eq!(compared.len(), 3);
+    assert!(compared.iter().all(|c| compared.iter().filter(|d| *d == c).count() == 1), "{compared:?}");
+    // The fast word count agrees with the article cards' on the seed.
+    for a in &bundle.articles {
+        assert_eq!(super::coverage::body_words(a), a.word_count(), "{}", a.id);
+    }
 }
 
 #[test]
