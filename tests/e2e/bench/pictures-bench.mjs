@@ -60,9 +60,9 @@ try {
 
   first = await stamp(page, 'figure.timeline');
   build = await built(page, 'figure.timeline');
-  const months = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click())).after;
+  const months = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click({ timeout: 300_000 }))).after;
   record('home: timeline zoomed to one year', '—', months);
-  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click())).after;
+  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }))).after;
   record('home: timeline (years)', first, again, build);
 
   await page.goto(server.url + '#/entities');
@@ -74,11 +74,11 @@ try {
   const entity = await page.locator('.entity-matrix .pic-row').first().getAttribute('data-entity');
 
   await page.goto(server.url + `#/entity/${encodeURIComponent(entity)}`);
-  await page.waitForSelector('figure.timeline .pic-cell', { timeout: 120_000 });
+  await page.waitForSelector('figure.timeline .pic-cell', { timeout: 600_000 });
   first = await stamp(page, 'figure.timeline');
   build = await built(page, 'figure.timeline');
-  await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click());
-  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click())).after;
+  await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click({ timeout: 300_000 }));
+  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }))).after;
   record(`entity page (${entity}): mentions over time`, first, again, build);
   record(`entity page (${entity}): co-occurring bars`, await stamp(page, '.co-occurring-bars'), '—');
 
