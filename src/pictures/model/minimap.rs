@@ -2,7 +2,7 @@
 //! that source's sentence there is shared, reworded, conflicting or its own, and the shares of
 //! each over its sentences. Computed from the comparison page's rows (`compare_view`).
 
-use crate::compare_view::CompareView;
+use crate::compare_view::Row;
 
 /// What a source's sentence in one row is, next to the other sources.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,13 +66,14 @@ pub struct Minimap {
     pub changed_rows: Vec<usize>,
 }
 
-/// Classifies every row of a comparison page for every source.
-pub fn minimap(view: &CompareView) -> Minimap {
-    let n_cols = view.columns.len();
+/// Classifies every row of a comparison page (in page order) for each of its `n_cols` sources.
+pub fn minimap<'a>(n_cols: usize, rows: impl IntoIterator<Item = &'a Row>) -> Minimap {
+    let mut n_rows = 0;
     let mut strips = vec![Strip { ticks: Vec::new(), counts: [0; 5] }; n_cols];
     let mut conflict_rows = Vec::new();
     let mut changed_rows = Vec::new();
-    for (r, row) in view.rows.iter().enumerate() {
+    for (r, row) in rows.into_iter().enumerate() {
+        n_rows += 1;
         // A figure marked as differing is a conflict unless the row says time explains it.
         let marked = row.cells.iter().flatten().any(|p| !p.conflicting.is_empty());
         let conflicting =
@@ -103,5 +104,45 @@ pub fn minimap(view: &CompareView) -> Minimap {
             strips[col].counts[tick.index()] += cell.len();
         }
     }
-    Minimap { rows: view.rows.len(), strips, conflict_rows, changed_rows }
+    for strip in &mut strips {
+        strip.ticks = bucketed(&strip.ticks, n_rows, MAX_TICKS);
+    }
+    Minimap { rows: n_rows, strips, conflict_rows, changed_rows }
+}
+
+/// At most this many ticks per strip: a pair of 500 KB articles has thousands of rows, and a tick
+/// per row would be thousands of focusable elements drawn in one task.
+pub const MAX_TICKS: usize = 240;
+
+/// How much a tick kind matters when several rows share one tick: conflicts first.
+fn weight(tick: Tick) -> u8 {
+    match tick {
+        Tick::Conflicting => 4,
+        Tick::Changed => 3,
+        Tick::Reworded => 2,
+        Tick::Unique => 1,
+        Tick::Shared => 0,
+    }
+}
+
+/// Merges ticks whose rows fall in the same of `max` equal slices of the page: one tick per
+/// slice, at its first row, showing the weightiest kind and all its sentences.
+fn bucketed(ticks: &[(usize, Tick, usize)], n_rows: usize, max: usize) -> Vec<(usize, Tick, usize)> {
+    if n_rows <= max {
+        return ticks.to_vec();
+    }
+    let mut out: Vec<(usize, usize, Tick, usize)> = Vec::new();
+    for &(row, tick, sentences) in ticks {
+        let bucket = row * max / n_rows;
+        match out.last_mut() {
+            Some(last) if last.0 == bucket => {
+                if weight(tick) > weight(last.2) {
+                    last.2 = tick;
+                }
+                last.3 += sentences;
+            }
+            _ => out.push((bucket, row, tick, sentences)),
+        }
+    }
+    out.into_iter().map(|(_, row, tick, sentences)| (row, tick, sentences)).collect()
 }

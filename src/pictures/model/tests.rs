@@ -248,7 +248,7 @@ fn the_overview_marks_the_conflicting_rows_of_the_white_house_comparison() {
     let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
     assert!(ids.iter().all(|id| story.articles.contains(id)));
     let view = crate::compare_view::compare_view(&bundle, &ids).unwrap_or_else(|e| panic!("{e:?}"));
-    let map = minimap(&view);
+    let map = minimap(view.head.columns.len(), &view.rows);
     assert_eq!(map.strips.len(), 2);
     assert_eq!(map.rows, view.rows.len());
     for (col, strip) in map.strips.iter().enumerate() {
@@ -279,4 +279,35 @@ fn an_event_links_to_the_sentence_that_mentions_it() {
         .collect();
     assert!(sentences.iter().any(|s| s.contains("Between August 4 and 18")), "{sentences:?}");
     assert!(sentences.iter().all(|s| !s.is_empty() && s.len() < 2000));
+}
+
+#[test]
+fn a_long_comparison_keeps_its_conflicts_visible_in_a_few_hundred_ticks() {
+    use crate::compare_view::Row;
+    let row = |unique: bool, conflict: bool| Row {
+        cells: vec![vec![], vec![]],
+        conflicts: if conflict { vec!["x".into()] } else { vec![] },
+        changes: vec![],
+        undated: vec![],
+        agreements: vec![],
+        score: None,
+        unique,
+    };
+    let mut rows: Vec<Row> = (0..5000).map(|i| row(i % 2 == 0, i == 2501)).collect();
+    let seed = seed();
+    let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
+    let view = crate::compare_view::compare_view(&seed, &ids).unwrap_or_else(|e| panic!("{e:?}"));
+    let Some(sentence) = view.rows.iter().find_map(|r| r.cells[0].first().cloned()) else {
+        panic!("a sentence")
+    };
+    let placed = |_: &str| sentence.clone();
+    for r in &mut rows {
+        r.cells[0].push(placed("a"));
+    }
+    let map = minimap(2, &rows);
+    assert_eq!(map.rows, 5000);
+    assert!(map.strips[0].ticks.len() <= super::minimap::MAX_TICKS);
+    assert_eq!(map.strips[0].sentences(), 5000, "counts are not bucketed");
+    assert!(map.strips[0].ticks.iter().any(|t| t.1 == Tick::Conflicting), "the one conflict still shows");
+    assert_eq!(map.conflict_rows, [2501]);
 }
