@@ -14,6 +14,7 @@ pub mod compare_worker;
 pub mod components;
 pub mod io;
 pub mod pages;
+pub mod pictures;
 pub mod state;
 pub mod storage;
 

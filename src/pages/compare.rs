@@ -157,6 +157,10 @@ fn compare_run(props: &CompareRunProps) -> Html {
                     <>
                         <div key="notices">{ for head.notices.iter().map(|n| html! { <p class="notice" role="status">{ iso(n) }</p> }) }</div>
                         <div key="summary">{ summary(head) }</div>
+                        <div key="overview">{ for run.done.then(|| html! {
+                            <crate::pictures::minimap::Overview map={Rc::new(crate::pictures::model::minimap::minimap(head.columns.len(), run.chunks.iter().flat_map(|c| c.iter())))}
+                                labels={head.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>()} />
+                        }) }</div>
                         <div key="grid">{ grid(&props.corpus, head, &run.chunks, marks.clone(), &props.ids) }</div>
                         <div key="extras">{ for run.done.then(|| html! { <Extras head={head.clone()} /> }) }</div>
                     </>

@@ -4,6 +4,7 @@ use parallax_engine::entities::EntityKind;
 use yew::prelude::*;
 
 use crate::components::isolate::iso;
+use crate::pictures::entity_matrix::EntityCoverage;
 use crate::state::{entity_index, entity_kind_label, Loaded, Route};
 
 /// Properties of [`EntityIndex`].
@@ -44,6 +45,7 @@ pub fn entity_index_page(props: &EntityIndexProps) -> Html {
         <section class="page entities">
             <h1>{ "People, organisations and places" }</h1>
             <p class="lede">{ "Every spelling of a name is linked to one entity: open one to see each mention in context, grouped by outlet." }</p>
+            <EntityCoverage corpus={props.corpus.clone()} />
             <div class="entity-columns">{ for columns }</div>
         </section>
     }

@@ -4,6 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::isolate::{iso, iso_join};
+use crate::pictures::co_occurring::CoOccurring;
+use crate::pictures::timeline::TimelinePicture;
 use crate::state::{counts_line, entity_kind_label, mentions_in_context, Loaded, Route};
 
 /// Properties of [`EntityPage`].
@@ -71,19 +73,10 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 </section>
                 <section aria-labelledby="with">
                     <h2 id="with">{ "Appears most with" }</h2>
-                    <ol class="co-occurring">
-                        { for stats.co_occurring.iter().take(10).filter_map(|(other, shared)| {
-                            let o = data.entities.get(*other as usize)?;
-                            Some(html! {
-                                <li>
-                                    <a class={classes!("ent", format!("ent-{}", o.kind.as_str()))} href={Route::Entity { id: o.id.clone() }.href()}>{ iso(&o.name) }</a>
-                                    <span class="muted">{ format!(" · {shared} shared {}", if *shared == 1 { "article" } else { "articles" }) }</span>
-                                </li>
-                            })
-                        }) }
-                    </ol>
+                    <CoOccurring corpus={props.corpus.clone()} entity={index} />
                 </section>
             </div>
+            <TimelinePicture corpus={props.corpus.clone()} entity={Some(index)} />
             <section aria-labelledby="mentions">
                 <h2 id="mentions">{ format!("Every mention ({})", counts.mentions) }</h2>
                 { for groups.iter().map(|(outlet, items)| html! {

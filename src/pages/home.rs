@@ -5,6 +5,8 @@ use yew::prelude::*;
 
 use crate::components::isolate::iso;
 use crate::components::remembered::RememberedLists;
+use crate::pictures::story_matrix::StoryCoverage;
+use crate::pictures::timeline::TimelinePicture;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
@@ -44,6 +46,8 @@ pub fn home(props: &HomeProps) -> Html {
                 </p>
             </div>
             <RememberedLists corpus={props.corpus.clone()} />
+            <StoryCoverage corpus={props.corpus.clone()} />
+            <TimelinePicture corpus={props.corpus.clone()} />
             { stories(&props.corpus) }
             <nav class="order-control" aria-label="Order articles">
                 { "Order: " }

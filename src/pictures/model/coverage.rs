@@ -1,0 +1,336 @@
+//! Coverage matrices: stories × outlets (articles and words each outlet gave a story) and
+//! entities × outlets (mentions, and the spelling each outlet uses). Pure aggregation over the
+//! bundle: the drawing is in `pictures::matrix`.
+
+use std::collections::HashMap;
+
+use parallax_engine::entities::EntityKind;
+use parallax_engine::Bundle;
+
+use super::outlets::{Outlet, OutletColumns};
+
+/// At most this many rows are drawn; the rest are counted ("40 of 1,203 stories").
+pub const MAX_ROWS: usize = 40;
+
+/// What one outlet gave one story.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoryCell {
+    /// The articles (bundle indices, corpus order).
+    pub articles: Vec<usize>,
+    /// Their words.
+    pub words: usize,
+}
+
+/// One story's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryRow {
+    /// Index into `bundle.stories`.
+    pub story: usize,
+    /// One cell per outlet column.
+    pub cells: Vec<StoryCell>,
+    /// Distinct outlets that covered it (folded outlets counted one by one; unstated as one).
+    pub outlets: usize,
+    /// Articles in the story.
+    pub articles: usize,
+    /// The story's start (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), for ordering by date.
+    pub from: Option<String>,
+    /// What "Compare coverage" opens: the longest article of each of the (up to) three outlets
+    /// that gave the story most words, in corpus order; the longest articles when one outlet
+    /// alone covered it. Filled for the rows kept.
+    pub compare: Vec<usize>,
+}
+
+/// Words in an article's body, exactly as [`parallax_engine::Article::word_count`] counts them,
+/// but by a byte scan for ASCII blocks (most of them), several times faster, so the matrix can
+/// count the words of thousands of articles in a story.
+pub fn body_words(article: &parallax_engine::Article) -> usize {
+    article
+        .blocks
+        .iter()
+        .filter(|b| b.kind != parallax_engine::BlockKind::Title)
+        .map(|b| {
+            if !b.text.is_ascii() {
+                return b.text.split_whitespace().count();
+            }
+            let mut words = 0;
+            let mut in_word = false;
+            for &byte in b.text.as_bytes() {
+                let space = byte.is_ascii_whitespace() || byte == 0x0b;
+                if !space && !in_word {
+                    words += 1;
+                }
+                in_word = !space;
+            }
+            words
+        })
+        .sum()
+}
+
+/// How the story rows are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StoryOrder {
+    /// Most outlets first (then most articles, then newest).
+    #[default]
+    MostOutlets,
+    /// Fewest outlets first: the stories only one outlet covered come first.
+    FewestOutlets,
+    /// Newest first; undated stories last.
+    Newest,
+}
+
+/// The stories × outlets picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryMatrix {
+    /// Outlet columns.
+    pub columns: Vec<Outlet>,
+    /// Articles per column (whole corpus).
+    pub column_articles: Vec<usize>,
+    /// The rows shown, in the asked order.
+    pub rows: Vec<StoryRow>,
+    /// Stories in the corpus.
+    pub total_rows: usize,
+    /// Largest cell article count (for scaling marks).
+    pub max_articles: usize,
+}
+
+/// Mentions of every entity per outlet column, `counts[entity × columns + column]`, counted once
+/// per corpus.
+pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
+    let n_cols = outlets.columns.len();
+    let n = bundle.entities.entities.len();
+    let mut counts = vec![0usize; n * n_cols];
+    for m in &bundle.entities.mentions {
+        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+        if let Some(slot) = counts.get_mut(e * n_cols + outlets.column_of(m.article as usize)) {
+            *slot += 1;
+        }
+    }
+    counts
+}
+
+/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`. Words are counted
+/// only for the rows kept (counting every article's words is most of the work at 10,000).
+pub fn story_matrix(
+    bundle: &Bundle,
+    outlets: &OutletColumns,
+    order: StoryOrder,
+    max_rows: usize,
+) -> StoryMatrix {
+    let index_of: HashMap<&str, usize> =
+        bundle.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let n_cols = outlets.columns.len();
+    let mut rows: Vec<StoryRow> = bundle
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(s, story)| {
+            let mut cells = vec![StoryCell::default(); n_cols];
+            let mut named: Vec<&str> = Vec::new();
+            let mut unstated = false;
+            let mut articles = 0;
+            for id in &story.articles {
+                let Some(&i) = index_of.get(id.as_str()) else { continue };
+                let Some(cell) = cells.get_mut(outlets.column_of(i)) else { continue };
+                let article = &bundle.articles[i];
+                cell.articles.push(i);
+                articles += 1;
+                match &article.outlet {
+                    Some(o) if !named.contains(&o.name.as_str()) => named.push(o.name.as_str()),
+                    Some(_) => {}
+                    None => unstated = true,
+                }
+            }
+            StoryRow {
+                story: s,
+                cells,
+                outlets: named.len() + usize::from(unstated),
+                articles,
+                from: story.from.clone(),
+                compare: Vec::new(),
+            }
+        })
+        .collect();
+    let total_rows = rows.len();
+    match order {
+        StoryOrder::MostOutlets => rows.sort_by(|a, b| {
+            b.outlets.cmp(&a.outlets).then(b.articles.cmp(&a.articles)).then_with(|| b.from.cmp(&a.from))
+        }),
+        StoryOrder::FewestOutlets => rows.sort_by(|a, b| {
+            a.outlets.cmp(&b.outlets).then(b.articles.cmp(&a.articles)).then_with(|| b.from.cmp(&a.from))
+        }),
+        // `None` sorts before `Some`, so reversing puts undated stories last.
+        StoryOrder::Newest => rows.sort_by(|a, b| b.from.cmp(&a.from).then(b.outlets.cmp(&a.outlets))),
+    }
+    rows.truncate(max_rows);
+    for row in &mut rows {
+        // Per cell: (the cell's words, its longest article's words, that article).
+        let mut longest: Vec<(usize, usize, usize)> = Vec::new();
+        let mut all: Vec<(usize, usize)> = Vec::new();
+        for cell in &mut row.cells {
+            let mut best: Option<(usize, usize)> = None;
+            for &i in &cell.articles {
+                let words = bundle.articles.get(i).map_or(0, body_words);
+                cell.words += words;
+                if best.is_none_or(|b| words > b.0) {
+                    best = Some((words, i));
+                }
+                all.push((words, i));
+            }
+            if let Some((words, i)) = best {
+                longest.push((cell.words, words, i));
+            }
+        }
+        longest.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        let mut pick: Vec<usize> = longest.iter().take(3).map(|l| l.2).collect();
+        if pick.len() < 2 {
+            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            pick = all.iter().take(3).map(|a| a.1).collect();
+        }
+        pick.sort_unstable();
+        row.compare = pick;
+    }
+    let max_articles = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.articles.len())).max().unwrap_or(0);
+    StoryMatrix {
+        columns: outlets.columns.clone(),
+        column_articles: outlets.articles.clone(),
+        rows,
+        total_rows,
+        max_articles,
+    }
+}
+
+/// How one outlet names one entity.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EntityCell {
+    /// Mentions in that outlet's articles.
+    pub mentions: usize,
+    /// Articles of that outlet that mention it.
+    pub articles: Vec<usize>,
+    /// The spellings it uses, most used first: (as written, mentions).
+    pub spellings: Vec<(String, usize)>,
+}
+
+/// One entity's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityRow {
+    /// Index into `bundle.entities.entities`.
+    pub entity: usize,
+    /// One cell per outlet column.
+    pub cells: Vec<EntityCell>,
+    /// Mentions in the corpus.
+    pub mentions: usize,
+    /// Outlet columns that mention it.
+    pub outlets: usize,
+}
+
+/// How the entity rows are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EntityOrder {
+    /// Most mentioned first.
+    #[default]
+    Mentions,
+    /// Named by the most outlets first.
+    Outlets,
+    /// By name, A to Z.
+    Name,
+    /// Most mentioned by the outlet in this column first.
+    Column(usize),
+}
+
+/// The entities × outlets picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntityMatrix {
+    /// Outlet columns.
+    pub columns: Vec<Outlet>,
+    /// The rows shown, in the asked order.
+    pub rows: Vec<EntityRow>,
+    /// Entities of the asked kind mentioned at all.
+    pub total_rows: usize,
+    /// Largest cell mention count (for scaling marks).
+    pub max_mentions: usize,
+}
+
+/// Builds the entities × outlets matrix for entities of `kind` (all kinds when `None`), keeping
+/// `max_rows` rows in `order`; `counts` from [`mention_counts`]. Spellings are read only for the
+/// rows kept.
+pub fn entity_matrix(
+    bundle: &Bundle,
+    outlets: &OutletColumns,
+    counts: &[usize],
+    kind: Option<EntityKind>,
+    order: EntityOrder,
+    max_rows: usize,
+) -> EntityMatrix {
+    let data = &bundle.entities;
+    let n_cols = outlets.columns.len();
+    let n = data.entities.len();
+    if counts.len() != n * n_cols || n_cols == 0 {
+        return EntityMatrix {
+            columns: outlets.columns.clone(),
+            rows: Vec::new(),
+            total_rows: 0,
+            max_mentions: 0,
+        };
+    }
+    let mut candidates: Vec<(usize, usize, usize)> = (0..n)
+        .filter(|&e| kind.is_none_or(|k| data.entities[e].kind == k))
+        .map(|e| {
+            let row = &counts[e * n_cols..(e + 1) * n_cols];
+            (e, row.iter().sum::<usize>(), row.iter().filter(|&&c| c > 0).count())
+        })
+        .filter(|&(_, mentions, _)| mentions > 0)
+        .collect();
+    let total_rows = candidates.len();
+    let name = |e: usize| parallax_engine::text::fold(&data.entities[e].name);
+    match order {
+        EntityOrder::Mentions => candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0))),
+        EntityOrder::Outlets => {
+            candidates.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)))
+        }
+        EntityOrder::Name => candidates.sort_by_cached_key(|c| (name(c.0), c.0)),
+        EntityOrder::Column(col) => candidates.sort_by(|a, b| {
+            let (ca, cb) =
+                (counts[a.0 * n_cols + col.min(n_cols - 1)], counts[b.0 * n_cols + col.min(n_cols - 1)]);
+            cb.cmp(&ca).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0))
+        }),
+    }
+    candidates.truncate(max_rows);
+    let mut row_of = vec![usize::MAX; n];
+    for (r, c) in candidates.iter().enumerate() {
+        row_of[c.0] = r;
+    }
+    // Second pass, for the kept rows only: articles and spellings per cell.
+    let mut spellings: Vec<Vec<HashMap<&str, usize>>> = vec![vec![HashMap::new(); n_cols]; candidates.len()];
+    let mut rows: Vec<EntityRow> = candidates
+        .iter()
+        .map(|&(e, mentions, outlets)| EntityRow {
+            entity: e,
+            cells: vec![EntityCell::default(); n_cols],
+            mentions,
+            outlets,
+        })
+        .collect();
+    for m in &data.mentions {
+        let Some(&r) = m.entity.and_then(|e| row_of.get(e as usize)).filter(|&&r| r != usize::MAX) else {
+            continue;
+        };
+        let col = outlets.column_of(m.article as usize);
+        let cell = &mut rows[r].cells[col];
+        cell.mentions += 1;
+        if cell.articles.last() != Some(&(m.article as usize)) {
+            cell.articles.push(m.article as usize);
+        }
+        if let Some(text) = data.surface(&bundle.articles, m) {
+            *spellings[r][col].entry(text).or_default() += 1;
+        }
+    }
+    for (row, per_col) in rows.iter_mut().zip(spellings) {
+        for (cell, map) in row.cells.iter_mut().zip(per_col) {
+            let mut list: Vec<(String, usize)> = map.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            cell.spellings = list;
+        }
+    }
+    let max_mentions = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.mentions)).max().unwrap_or(0);
+    EntityMatrix { columns: outlets.columns.clone(), rows, total_rows, max_mentions }
+}

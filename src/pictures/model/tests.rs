@@ -1,0 +1,313 @@
+//! The pictures' numbers on the seed corpus (the answers a reader should read off them) and on
+//! invented corpora (folding outlets, vague dates, zoom).
+
+use parallax_engine::entities::EntityKind;
+use parallax_engine::{build_bundle, Bundle, SourceInput};
+
+use super::coverage::{entity_matrix, story_matrix, EntityOrder, StoryOrder, MAX_ROWS};
+use super::minimap::{minimap, Tick};
+use super::outlets::{Outlet, OutletColumns, MAX_OUTLETS};
+use super::timeline::{entity_timeline, timeline, Place, When, Zoom};
+
+const SEED: &[(&str, &[u8])] = &[
+    ("000_2d3b9b3467db4aba.txt", include_bytes!("../../../corpus/raw/000_2d3b9b3467db4aba.txt")),
+    ("001_d2e19b6ea0786cc9.txt", include_bytes!("../../../corpus/raw/001_d2e19b6ea0786cc9.txt")),
+    ("002_c04a330116f36208.txt", include_bytes!("../../../corpus/raw/002_c04a330116f36208.txt")),
+    ("003_36608b7a05c5052e.txt", include_bytes!("../../../corpus/raw/003_36608b7a05c5052e.txt")),
+    ("004_36f5514f5c1125ed.txt", include_bytes!("../../../corpus/raw/004_36f5514f5c1125ed.txt")),
+];
+
+fn seed() -> Bundle {
+    let sources: Vec<SourceInput<'_>> =
+        SEED.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    build_bundle(&sources, include_str!("../../../corpus/entities.toml")).bundle
+}
+
+fn named(col: &Outlet) -> &str {
+    match col {
+        Outlet::Named(n) => n,
+        Outlet::Others(_) => "(others)",
+        Outlet::NotStated => "(not stated)",
+    }
+}
+
+/// `n` invented articles, the i-th from `outlet(i)` (None: not stated).
+fn invented(n: usize, outlet: impl Fn(usize) -> Option<String>) -> Bundle {
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            (
+                format!("{i:03}.txt"),
+                format!("Report {i} on the harbour\n\nThe harbour reopened on day {i}.\n"),
+            )
+        })
+        .collect();
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(n, t)| SourceInput { name: n, bytes: t.as_bytes() }).collect();
+    let mut bundle = build_bundle(&sources, "").bundle;
+    for (i, article) in bundle.articles.iter_mut().enumerate() {
+        article.outlet = outlet(i).map(|name| parallax_engine::model::Attribution {
+            name,
+            evidence: String::new(),
+            start: 0,
+            end: 0,
+        });
+    }
+    bundle
+}
+
+#[test]
+fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let matrix = story_matrix(&bundle, &outlets, StoryOrder::MostOutlets, MAX_ROWS);
+    let first = &matrix.rows[0];
+    assert!(bundle.stories[first.story].label.contains("Trump"), "{}", bundle.stories[first.story].label);
+    let covering: Vec<&str> = first
+        .cells
+        .iter()
+        .zip(&matrix.columns)
+        .filter(|(c, _)| !c.articles.is_empty())
+        .map(|(_, col)| named(col))
+        .collect();
+    assert_eq!(covering, ["Asharq Al-Awsat", "Global Village Space", "(not stated)"]);
+    assert_eq!(first.outlets, 3);
+    assert!(first.cells.iter().all(|c| c.articles.is_empty() || c.words > 100), "words are counted");
+    // "Compare coverage" opens one report from each outlet.
+    let compared: Vec<usize> = first.compare.iter().map(|&i| outlets.column_of(i)).collect();
+    assert_eq!(compared.len(), 3);
+    assert!(compared.iter().all(|c| compared.iter().filter(|d| *d == c).count() == 1), "{compared:?}");
+    // The fast word count agrees with the article cards' on the seed.
+    for a in &bundle.articles {
+        assert_eq!(super::coverage::body_words(a), a.word_count(), "{}", a.id);
+    }
+}
+
+#[test]
+fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let matrix = story_matrix(&bundle, &outlets, StoryOrder::FewestOutlets, MAX_ROWS);
+    let single: Vec<&str> = matrix
+        .rows
+        .iter()
+        .filter(|r| r.outlets == 1)
+        .map(|r| bundle.stories[r.story].label.as_str())
+        .collect();
+    assert_eq!(single.len(), 2, "{single:?}");
+    assert!(single.iter().any(|l| l.contains("Qaani")) && single.iter().any(|l| l.contains("French")));
+    assert_eq!(matrix.rows[0].outlets, 1, "single-outlet stories come first");
+    assert_eq!(matrix.total_rows, bundle.stories.len());
+}
+
+#[test]
+fn the_pmf_row_shows_which_spelling_each_outlet_uses() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let matrix = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        Some(EntityKind::Org),
+        EntityOrder::Mentions,
+        500,
+    );
+    let Some(pmf) =
+        matrix.rows.iter().find(|r| bundle.entities.entities[r.entity].id == "popular-mobilization-forces")
+    else {
+        panic!("the PMF has a row")
+    };
+    let by_outlet: Vec<(&str, Vec<&str>)> = pmf
+        .cells
+        .iter()
+        .zip(&matrix.columns)
+        .filter(|(c, _)| c.mentions > 0)
+        .map(|(c, col)| (named(col), c.spellings.iter().map(|s| s.0.as_str()).collect()))
+        .collect();
+    // Every spelling shown is one the outlet wrote, and the counts add up to the row.
+    assert!(by_outlet.len() >= 2, "{by_outlet:?}");
+    let total: usize = pmf.cells.iter().flat_map(|c| c.spellings.iter().map(|s| s.1)).sum();
+    assert_eq!(total, pmf.mentions);
+    let all: Vec<&str> = by_outlet.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    assert!(all.iter().any(|s| s.contains("Hashd") || s.contains("Hashed")), "{by_outlet:?}");
+    assert!(all.iter().any(|s| *s == "PMF" || s.contains("Popular Mobili")), "{by_outlet:?}");
+}
+
+#[test]
+fn entity_rows_sort_by_mentions_by_name_and_by_one_outlet() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let by_mentions = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Mentions,
+        10,
+    );
+    assert!(by_mentions.rows.windows(2).all(|w| w[0].mentions >= w[1].mentions));
+    assert_eq!(by_mentions.rows.len(), 10);
+    assert!(by_mentions.total_rows > 10);
+    let by_name = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Name,
+        500,
+    );
+    let names: Vec<String> = by_name
+        .rows
+        .iter()
+        .map(|r| parallax_engine::text::fold(&bundle.entities.entities[r.entity].name))
+        .collect();
+    assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    let gvs = by_mentions.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
+    let by_gvs = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        None,
+        EntityOrder::Column(gvs),
+        500,
+    );
+    assert!(by_gvs.rows.windows(2).all(|w| w[0].cells[gvs].mentions >= w[1].cells[gvs].mentions));
+    let people = entity_matrix(
+        &bundle,
+        &outlets,
+        &super::coverage::mention_counts(&bundle, &outlets),
+        Some(EntityKind::Person),
+        EntityOrder::Mentions,
+        500,
+    );
+    assert!(people.rows.iter().all(|r| bundle.entities.entities[r.entity].kind == EntityKind::Person));
+}
+
+#[test]
+fn outlets_past_the_tenth_fold_into_one_column_and_unstated_ones_keep_theirs() {
+    // Outlet k publishes k + 1 articles; article 0 and every 7th states no outlet.
+    let bundle = invented(60, |i| (i % 7 != 0).then(|| format!("Outlet {:02}", (i * 7) % 13)));
+    let outlets = OutletColumns::new(&bundle, 4);
+    let named_cols = outlets.columns.iter().filter(|c| matches!(c, Outlet::Named(_))).count();
+    assert_eq!(named_cols, 4);
+    assert!(matches!(outlets.columns[4], Outlet::Others(9)), "{:?}", outlets.columns);
+    assert_eq!(outlets.columns.last(), Some(&Outlet::NotStated));
+    assert_eq!(outlets.articles.iter().sum::<usize>(), bundle.articles.len(), "every article in one column");
+    assert!(outlets.articles[..4].windows(2).all(|w| w[0] >= w[1]), "biggest outlets first");
+    assert_eq!(outlets.column_of(0), 5, "article 0 states no outlet");
+    let everyone = OutletColumns::new(&bundle, 100);
+    assert!(!everyone.columns.iter().any(|c| matches!(c, Outlet::Others(_))));
+}
+
+#[test]
+fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let years = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Years);
+    let labels: Vec<i32> = years.bins.iter().map(|b| b.when.year).collect();
+    assert_eq!(labels.first(), Some(&2020));
+    assert_eq!(labels.last(), Some(&2025));
+    let in_2020: usize =
+        years.lanes.iter().map(|l| l.cells[0].stated.len() + l.cells[0].estimated.len()).sum();
+    assert_eq!(in_2020, 3, "three reports of the August 2020 visit");
+    assert_eq!(years.undated, 1, "the Qaani article has no date");
+    let days = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Month(2020, 8));
+    let gvs = outlets.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
+    // Every seed date is estimated (no page states one), so every mark is drawn hollow.
+    assert_eq!(days.lanes[gvs].cells[18].estimated.len(), 1, "Global Village Space on 19 August");
+    assert!(days.lanes.iter().all(|l| l.cells.iter().all(|c| c.stated.is_empty())));
+    let vague: usize = days.lanes.iter().map(|l| l.vague.estimated.len()).sum();
+    assert_eq!(vague, 2, "the other two are known to the month only");
+    assert_eq!(days.place(When { year: 2020, month: Some(9), day: None }), Place::Outside);
+    assert!(days.spans.iter().any(|s| bundle.stories[s.story].label.contains("Trump")));
+    // "Between August 4 and 18" (no year in the text: the article's year) is an event in August.
+    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
+    let august = months.events.iter().find(|e| e.bin == 7).map(|e| e.mentions.len()).unwrap_or(0);
+    assert!(august >= 1, "{:?}", months.events);
+    assert!(months.events.iter().flat_map(|e| &e.mentions).all(|m| m.article < bundle.articles.len()));
+}
+
+#[test]
+fn an_entity_timeline_weighs_marks_by_mentions() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let Some(kadhimi) = bundle.entities.find_by_alias("Kadhimi").first().copied() else { panic!("Kadhimi") };
+    let t = entity_timeline(&bundle, &outlets, Zoom::Years, kadhimi);
+    let weight: usize = t.lanes.iter().flat_map(|l| l.cells.iter().chain([&l.vague])).map(|c| c.weight).sum();
+    let dated_mentions =
+        bundle.entities.mentions_of(kadhimi).filter(|m| bundle.date_of(m.article as usize).is_some()).count();
+    assert_eq!(weight, dated_mentions);
+}
+
+#[test]
+fn the_overview_marks_the_conflicting_rows_of_the_white_house_comparison() {
+    let bundle = seed();
+    let story = bundle.stories.iter().find(|s| s.label.contains("Trump")).cloned();
+    let Some(story) = story else { panic!("the visit story") };
+    // Global Village Space and the unattributed report: their troop figures differ, which the
+    // dates explain (a count that changed), so the overview points at that row, not a conflict.
+    let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
+    assert!(ids.iter().all(|id| story.articles.contains(id)));
+    let view = crate::compare_view::compare_view(&bundle, &ids).unwrap_or_else(|e| panic!("{e:?}"));
+    let map = minimap(view.head.columns.len(), &view.rows);
+    assert_eq!(map.strips.len(), 2);
+    assert_eq!(map.rows, view.rows.len());
+    for (col, strip) in map.strips.iter().enumerate() {
+        let placed: usize = view.rows.iter().map(|r| r.cells[col].len()).sum();
+        assert_eq!(strip.sentences(), placed, "every sentence is in the overview once");
+    }
+    assert_eq!(map.conflict_rows, Vec::<usize>::new(), "no genuine conflict between these two");
+    assert_eq!(map.changed_rows.len(), 1, "one difference explained by time");
+    let row = &view.rows[map.changed_rows[0]];
+    assert!(!row.changes.is_empty());
+    assert!(map.strips.iter().all(|s| s.counts[Tick::Changed.index()] == 1), "both sentences are marked");
+    assert!(
+        map.strips.iter().all(|s| s.counts[Tick::Unique.index()] > 0),
+        "each report has its own sentences"
+    );
+}
+
+#[test]
+fn an_event_links_to_the_sentence_that_mentions_it() {
+    let bundle = seed();
+    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
+    let sentences: Vec<String> = months
+        .events
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .filter_map(|m| super::timeline::sentence_at(&bundle.articles[m.article], m.start))
+        .collect();
+    assert!(sentences.iter().any(|s| s.contains("Between August 4 and 18")), "{sentences:?}");
+    assert!(sentences.iter().all(|s| !s.is_empty() && s.len() < 2000));
+}
+
+#[test]
+fn a_long_comparison_keeps_its_conflicts_visible_in_a_few_hundred_ticks() {
+    use crate::compare_view::Row;
+    let row = |unique: bool, conflict: bool| Row {
+        cells: vec![vec![], vec![]],
+        conflicts: if conflict { vec!["x".into()] } else { vec![] },
+        changes: vec![],
+        undated: vec![],
+        agreements: vec![],
+        score: None,
+        unique,
+    };
+    let mut rows: Vec<Row> = (0..5000).map(|i| row(i % 2 == 0, i == 2501)).collect();
+    let seed = seed();
+    let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
+    let view = crate::compare_view::compare_view(&seed, &ids).unwrap_or_else(|e| panic!("{e:?}"));
+    let Some(sentence) = view.rows.iter().find_map(|r| r.cells[0].first().cloned()) else {
+        panic!("a sentence")
+    };
+    let placed = |_: &str| sentence.clone();
+    for r in &mut rows {
+        r.cells[0].push(placed("a"));
+    }
+    let map = minimap(2, &rows);
+    assert_eq!(map.rows, 5000);
+    assert!(map.strips[0].ticks.len() <= super::minimap::MAX_TICKS);
+    assert_eq!(map.strips[0].sentences(), 5000, "counts are not bucketed");
+    assert!(map.strips[0].ticks.iter().any(|t| t.1 == Tick::Conflicting), "the one conflict still shows");
+    assert_eq!(map.conflict_rows, [2501]);
+}

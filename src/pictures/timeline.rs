@@ -1,0 +1,441 @@
+//! The timeline picture: one lane per outlet with its articles by publication date (filled marks
+//! stated, hollow marks estimated), story spans, and the dated events the articles mention, each
+//! opening its articles or sentences. Zooms from years to the months of a year to the days of a
+//! month. On an entity page the same picture shows that entity's mentions over time.
+
+use yew::prelude::*;
+
+use crate::components::isolate::iso;
+
+use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
+use super::model::outlets::{OutletColumns, MAX_OUTLETS};
+use super::model::timeline::{
+    dated_mentions, entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom,
+};
+use crate::state::{card_date, Loaded, Route};
+
+const LABEL_W: f64 = 170.0;
+const AXIS_H: f64 = 34.0;
+const LANE_H: f64 = 40.0;
+const SPAN_H: f64 = 22.0;
+const VAGUE_W: f64 = 84.0;
+/// At most this many story spans are drawn (the stories with most articles in the window).
+const MAX_SPANS: usize = 12;
+/// A panel lists at most this many articles or sentences (the table and search give the rest).
+const MAX_LINKS: usize = 50;
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Properties of [`TimelinePicture`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The loaded corpus.
+    pub corpus: Loaded,
+    /// Draw this entity's mentions instead of the corpus's articles.
+    #[prop_or_default]
+    pub entity: Option<u32>,
+}
+
+fn bin_w(zoom: Zoom) -> f64 {
+    match zoom {
+        Zoom::Years => 72.0,
+        Zoom::Year(_) => 58.0,
+        Zoom::Month(..) => 30.0,
+    }
+}
+
+fn bin_label(bin: &Bin) -> String {
+    match (bin.when.month, bin.when.day) {
+        (Some(_), Some(d)) => d.to_string(),
+        (Some(m), None) => MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?").to_string(),
+        _ => bin.when.year.to_string(),
+    }
+}
+
+fn period(bin: &Bin) -> String {
+    let month = bin.when.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
+    match (bin.when.day, month) {
+        (Some(d), Some(m)) => format!("{d} {m} {}", bin.when.year),
+        (None, Some(m)) => format!("{m} {}", bin.when.year),
+        _ => bin.when.year.to_string(),
+    }
+}
+
+fn zoom_name(zoom: Zoom) -> String {
+    match zoom {
+        Zoom::Years => "all years".into(),
+        Zoom::Year(y) => y.to_string(),
+        Zoom::Month(y, m) => {
+            format!("{} {y}", MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?"))
+        }
+    }
+}
+
+/// The timeline.
+#[function_component(TimelinePicture)]
+pub fn timeline_picture(props: &TimelineProps) -> Html {
+    let started = draw::now();
+    let figure = use_node_ref();
+    let zoom = use_state(Zoom::default);
+    let tip = use_state(|| None::<Tip>);
+    let panel = use_state(|| None::<Panel>);
+    // Per corpus: the columns and the mentioned dates; per zoom: the bins.
+    let basis = use_memo((props.corpus.clone(), props.entity.is_some()), |(corpus, for_entity)| {
+        let dated = if *for_entity { Vec::new() } else { dated_mentions(&corpus.bundle) };
+        (OutletColumns::new(&corpus.bundle, MAX_OUTLETS), dated)
+    });
+    let model = use_memo((props.corpus.clone(), *zoom, props.entity), move |(corpus, zoom, entity)| {
+        let outlets = basis.0.clone();
+        let t = match entity {
+            Some(e) => entity_timeline(&corpus.bundle, &outlets, *zoom, *e),
+            None => timeline(&corpus.bundle, &outlets, &basis.1, *zoom),
+        };
+        (outlets, t)
+    });
+    draw::use_render_stamp(figure.clone(), started);
+    let (outlets, t) = &*model;
+    let id = if props.entity.is_some() { "entity-timeline" } else { "timeline" };
+    let crumbs = {
+        let mut levels = vec![Zoom::Years];
+        match *zoom {
+            Zoom::Years => {}
+            Zoom::Year(y) => levels.push(Zoom::Year(y)),
+            Zoom::Month(y, m) => levels.extend([Zoom::Year(y), Zoom::Month(y, m)]),
+        }
+        levels
+    };
+    let n_crumbs = crumbs.len();
+    let picture =
+        (!t.bins.is_empty()).then(|| svg(&props.corpus, outlets, t, props.entity, &zoom, &tip, &panel));
+    let as_table = (!t.bins.is_empty()).then(|| table(&props.corpus, outlets, t));
+    let built = draw::elapsed(started);
+    html! {
+        <figure class="picture timeline" ref={figure} aria-labelledby={format!("{id}-h")} data-build-ms={built}>
+            <figcaption>
+                <h2 id={format!("{id}-h")} class="section-title">{ if props.entity.is_some() { "Mentions over time, by outlet" } else { "When each outlet reported" } }</h2>
+                <p class="muted">
+                    { if props.entity.is_some() { "Each circle is the mentions in one outlet's articles of that period. " } else { "Each circle is one outlet's articles of that period. " } }
+                    { "Filled: the date is stated; hollow: estimated from the text. Choose a period on the axis to zoom in. " }
+                    { for (t.undated > 0).then(|| count(t.undated, "article has no date and is not drawn.", "articles have no date and are not drawn.")) }
+                </p>
+            </figcaption>
+            <nav class="pic-controls pic-zoom" aria-label="Zoom">
+                { "Zoom: " }
+                { for crumbs.into_iter().enumerate().map(|(i, level)| {
+                    let zoom = zoom.clone();
+                    let current = i + 1 == n_crumbs;
+                    html! { <>
+                        { if i > 0 { " › " } else { "" } }
+                        <button type="button" class="link-button" aria-current={current.then_some("true")} disabled={current}
+                            onclick={Callback::from(move |_| zoom.set(level))}>{ zoom_name(level) }</button>
+                    </> }
+                }) }
+            </nav>
+            if t.bins.is_empty() {
+                <p class="muted">{ "No dated articles to draw." }</p>
+            } else {
+                { for picture }
+                { draw::panel(&panel) }
+                { for as_table }
+            }
+        </figure>
+    }
+}
+
+struct Layout {
+    bin_w: f64,
+    vague: bool,
+    width: f64,
+}
+
+impl Layout {
+    fn x(&self, bin: usize) -> f64 {
+        LABEL_W + bin as f64 * self.bin_w + self.bin_w / 2.0
+    }
+    fn vague_x(&self) -> f64 {
+        self.width - VAGUE_W / 2.0
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn svg(
+    corpus: &Loaded,
+    outlets: &OutletColumns,
+    t: &Timeline,
+    entity: Option<u32>,
+    zoom: &UseStateHandle<Zoom>,
+    tip: &draw::TipState,
+    panel: &UseStateHandle<Option<Panel>>,
+) -> Html {
+    let bundle = &corpus.bundle;
+    let vague = t.zoom != Zoom::Years;
+    let bw = bin_w(t.zoom);
+    let width = LABEL_W + t.bins.len() as f64 * bw + if vague { VAGUE_W } else { 8.0 };
+    let layout = Layout { bin_w: bw, vague, width };
+    let mut spans: Vec<_> =
+        t.spans.iter().filter(|s| bundle.stories[s.story].articles.len() >= 2 || entity.is_none()).collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(bundle.stories[s.story].articles.len()));
+    spans.truncate(MAX_SPANS);
+    let lanes_y = AXIS_H;
+    let spans_y = lanes_y + t.lanes.len() as f64 * LANE_H + 8.0;
+    let events_y = spans_y + spans.len() as f64 * SPAN_H + if spans.is_empty() { 0.0 } else { 8.0 };
+    let height = events_y + if t.events.is_empty() { 0.0 } else { LANE_H } + 4.0;
+    let axis = t.bins.iter().enumerate().map(|(i, bin)| {
+        let x = layout.x(i);
+        let label = bin_label(bin);
+        let next = match (t.zoom, bin.when.month) {
+            (Zoom::Years, _) => Some(Zoom::Year(bin.when.year)),
+            (Zoom::Year(y), Some(m)) => Some(Zoom::Month(y, m)),
+            _ => None,
+        };
+        match next {
+            Some(next) => {
+                let (z1, z2) = (zoom.clone(), zoom.clone());
+                html! {
+                    <g class="pic-axis-button" role="button" tabindex="0" aria-label={format!("Zoom in to {}", period(bin))}
+                        onclick={Callback::from(move |_| z1.set(next))}
+                        onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); z2.set(next) })}>
+                        <rect class="pic-head-hit" x={format!("{:.0}", x - bw / 2.0)} y="0" width={format!("{bw:.0}")} height={format!("{AXIS_H:.0}")} />
+                        <text class="pic-tick" x={format!("{x:.0}")} y="22" text-anchor="middle">{ label }</text>
+                    </g>
+                }
+            }
+            None => html! { <text class="pic-tick" x={format!("{x:.0}")} y="22" text-anchor="middle">{ label }</text> },
+        }
+    });
+    let lanes = t.lanes.iter().enumerate().map(|(l, lane)| {
+        let y = lanes_y + l as f64 * LANE_H;
+        let outlet = outlet_label(&outlets.columns[l]);
+        let marks = lane.cells.iter().enumerate().filter(|(_, c)| c.weight > 0).map(|(i, cell)| {
+            mark(corpus, cell, layout.x(i), y + LANE_H / 2.0, t.max_weight, &outlet, &period(&t.bins[i]), entity, tip, panel)
+        });
+        let vague_mark = (layout.vague && lane.vague.weight > 0).then(|| {
+            mark(corpus, &lane.vague, layout.vague_x(), y + LANE_H / 2.0, t.max_weight, &outlet, &format!("{}, {}", zoom_name(t.zoom), vague_words(t.zoom)), entity, tip, panel)
+        });
+        html! {
+            <g class="pic-row" data-outlet={outlet.clone()}>
+                <rect class={if l % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{LANE_H:.0}")} />
+                <text class="pic-label" x="6" y={format!("{:.0}", y + 25.0)}>{ draw::svg_iso(&outlet, 22) }</text>
+                { for marks }
+                { for vague_mark }
+            </g>
+        }
+    });
+    let span_bars = spans.iter().enumerate().map(|(k, span)| {
+        let story = &bundle.stories[span.story];
+        let y = spans_y + k as f64 * SPAN_H;
+        let x0 = LABEL_W + span.bins.0 as f64 * bw + 2.0;
+        let x1 = LABEL_W + (span.bins.1 + 1) as f64 * bw - 2.0;
+        let href = if story.articles.len() >= 2 {
+            Route::Search { query: format!("story:{}", story.id) }.href()
+        } else {
+            story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default()
+        };
+        let span_text = crate::state::story_span(story).unwrap_or_default();
+        let h = draw::tip_handlers(tip, Tip { x: x0, y: y + SPAN_H, lines: vec![story.label.clone(), span_text.clone(), count(story.articles.len(), "article", "articles")] });
+        html! {
+            <a class="pic-span" {href} aria-label={format!("{} {}, {span_text}, {}", clip(&story.label, 26), story.label, count(story.articles.len(), "article", "articles"))}
+                onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+                <rect x={format!("{x0:.0}")} y={format!("{:.0}", y + 3.0)} width={format!("{:.0}", (x1 - x0).max(4.0))} height={format!("{:.0}", SPAN_H - 6.0)} rx="4" />
+                <text class="pic-small" x="6" y={format!("{:.0}", y + 15.0)}>{ draw::svg_iso(&story.label, 26) }</text>
+            </a>
+        }
+    });
+    let max_events = t.events.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
+    let events = t.events.iter().map(|e| {
+        let x = layout.x(e.bin);
+        let cy = events_y + LANE_H / 2.0;
+        let n = e.mentions.len();
+        let r = radius(n, max_events, 6.0, 13.0);
+        let when = period(&t.bins[e.bin]);
+        // The sentences are read when the mark is opened, not for every mark on every render:
+        // at 10,000 articles a bin holds thousands of mentions.
+        let first = e.mentions.first().and_then(|m| sentence_at(bundle.articles.get(m.article)?, m.start)).unwrap_or_default();
+        let mentions = e.mentions.clone();
+        let corpus = corpus.clone();
+        let h = draw::tip_handlers(tip, Tip { x: x + 14.0, y: cy + 8.0, lines: vec![format!("Dates in {when}"), count(n, "mention", "mentions"), first] });
+        let open = {
+            let panel = panel.clone();
+            let title = html! { { format!("Dates in {when} the articles mention: {}", count(n, "sentence", "sentences")) } };
+            move || {
+                let bundle = &corpus.bundle;
+                let links = mentions.iter().take(MAX_LINKS).filter_map(|m| {
+                    let article = bundle.articles.get(m.article)?;
+                    let text = sentence_at(article, m.start)?;
+                    let route = Route::Article { id: article.id.clone(), query: None, at: Some(m.start) };
+                    let note = format!(" · {}{}", article.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str()), if m.year_assumed { " (year from the article's date)" } else { "" });
+                    Some((text, route.href(), note))
+                }).collect();
+                panel.set(Some(Panel { title: title.clone(), links }))
+            }
+        };
+        let (o1, o2) = (open.clone(), open);
+        html! {
+            <g class="pic-cell pic-event" role="button" tabindex="0" aria-label={format!("{} of dates in {when}", count(n, "mention", "mentions"))}
+                onclick={Callback::from(move |_| o1())}
+                onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
+                onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+                <rect class="pic-diamond" x={format!("{:.1}", x - r)} y={format!("{:.1}", cy - r)} width={format!("{:.1}", 2.0 * r)} height={format!("{:.1}", 2.0 * r)}
+                    transform={format!("rotate(45 {x:.1} {cy:.1})")} />
+                <circle class="pic-ring" cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r * 1.5 + 2.0)} />
+                <text class="pic-dot-n on-diamond" x={format!("{x:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{n} ") }</text>
+            </g>
+        }
+    });
+    html! {
+        <div class="pic-scroll">
+            <div class="pic-canvas" style={format!("width: {width:.0}px")}>
+                <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Timeline by outlet">
+                    { for axis }
+                    { for layout.vague.then(|| html! { <text class="pic-tick" x={format!("{:.0}", layout.vague_x())} y="22" text-anchor="middle">{ vague_words(t.zoom) }</text> }) }
+                    { for lanes }
+                    { for (!spans.is_empty()).then(|| html! { <text class="pic-axis" x="6" y={format!("{:.0}", spans_y - 1.0)}>{ "Stories" }</text> }) }
+                    { for span_bars }
+                    { for (!t.events.is_empty()).then(|| html! { <text class="pic-label" x="6" y={format!("{:.0}", events_y + 25.0)}>{ "Dates mentioned" }</text> }) }
+                    { for events }
+                </svg>
+                { draw::tooltip(tip) }
+            </div>
+        </div>
+    }
+}
+
+fn vague_words(zoom: Zoom) -> &'static str {
+    match zoom {
+        Zoom::Month(..) => "day unknown",
+        _ => "month unknown",
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mark(
+    corpus: &Loaded,
+    cell: &TimeCell,
+    x: f64,
+    cy: f64,
+    max: usize,
+    outlet: &str,
+    when: &str,
+    entity: Option<u32>,
+    tip: &draw::TipState,
+    panel: &UseStateHandle<Option<Panel>>,
+) -> Html {
+    let r = radius(cell.weight, max, 5.0, 15.0);
+    let n_articles = cell.stated.len() + cell.estimated.len();
+    let what = match entity {
+        Some(_) => format!(
+            "{} in {}",
+            count(cell.weight, "mention", "mentions"),
+            count(n_articles, "article", "articles")
+        ),
+        None => count(n_articles, "article", "articles"),
+    };
+    let dating = match (cell.stated.len(), cell.estimated.len()) {
+        (_, 0) => "date stated".to_string(),
+        (0, _) => "date estimated".to_string(),
+        (s, e) => format!("{s} stated, {e} estimated"),
+    };
+    let class = match (cell.stated.is_empty(), cell.estimated.is_empty()) {
+        (false, true) => "pic-dot",
+        (true, false) => "pic-dot hollow",
+        _ => "pic-dot mixed",
+    };
+    let h = draw::tip_handlers(
+        tip,
+        Tip {
+            x: x + 16.0,
+            y: cy + 8.0,
+            lines: vec![outlet.to_string(), when.to_string(), format!("{what} · {dating}")],
+        },
+    );
+    let articles: Vec<usize> = cell.stated.iter().chain(&cell.estimated).copied().collect();
+    let open = {
+        let panel = panel.clone();
+        let corpus = corpus.clone();
+        let title = html! { <>{ iso(outlet) }{ format!(", {when}: {what}") }</> };
+        move || {
+            let bundle = &corpus.bundle;
+            let links = articles
+                .iter()
+                .take(MAX_LINKS)
+                .filter_map(|&i| {
+                    let a = bundle.articles.get(i)?;
+                    let at = entity.and_then(|e| {
+                        bundle
+                            .entities
+                            .mentions_in(i as u32)
+                            .iter()
+                            .find(|m| m.entity == Some(e))
+                            .map(|m| m.start)
+                    });
+                    let date = card_date(bundle, i).map(|d| format!(" · {d}")).unwrap_or_default();
+                    Some((
+                        a.title.text.clone(),
+                        Route::Article { id: a.id.clone(), query: None, at }.href(),
+                        date,
+                    ))
+                })
+                .collect();
+            panel.set(Some(Panel { title: title.clone(), links }));
+        }
+    };
+    let (o1, o2) = (open.clone(), open);
+    html! {
+        <g class="pic-cell" role="button" tabindex="0" aria-label={format!("{outlet}, {when}: {what}, {dating}")} data-articles={n_articles.to_string()}
+            onclick={Callback::from(move |_| o1())}
+            onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
+            onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+            <circle class={class} cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{r:.1}")} />
+            <circle class="pic-ring" cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r + 3.0)} />
+        </g>
+    }
+}
+
+fn table(corpus: &Loaded, outlets: &OutletColumns, t: &Timeline) -> Html {
+    let cell_text = |c: &TimeCell| -> String {
+        if c.weight == 0 {
+            return "—".into();
+        }
+        let mut s = c.weight.to_string();
+        if !c.estimated.is_empty() {
+            s.push_str(&format!(" ({} estimated)", c.estimated.len()));
+        }
+        s
+    };
+    let bundle = &corpus.bundle;
+    html! {
+        <details class="pic-table">
+            <summary>{ "The same as a table" }</summary>
+            <div class="pic-table-scroll">
+                <table>
+                    <caption>{ format!("By outlet and period, {}", zoom_name(t.zoom)) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "Outlet" }</th>
+                        { for t.bins.iter().map(|b| html! { <th scope="col">{ period(b) }</th> }) }
+                        { for (t.zoom != Zoom::Years).then(|| html! { <th scope="col">{ vague_words(t.zoom) }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for t.lanes.iter().zip(&outlets.columns).map(|(lane, col): (&Lane, _)| html! {
+                            <tr>
+                                <th scope="row"><bdi>{ outlet_label(col) }</bdi></th>
+                                { for lane.cells.iter().map(|c| html! { <td>{ cell_text(c) }</td> }) }
+                                { for (t.zoom != Zoom::Years).then(|| html! { <td>{ cell_text(&lane.vague) }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                { for (!t.spans.is_empty()).then(|| html! {
+                    <ul class="pic-list">{ for t.spans.iter().take(MAX_LINKS).map(|s| {
+                        let story = &bundle.stories[s.story];
+                        html! { <li><bdi>{ &story.label }</bdi>{ format!(": {} to {}", period(&t.bins[s.bins.0]), period(&t.bins[s.bins.1])) }</li> }
+                    }) }</ul>
+                }) }
+                { for (!t.events.is_empty()).then(|| html! {
+                    <ul class="pic-list">{ for t.events.iter().map(|e| html! {
+                        <li>{ format!("Dates in {}: {}", period(&t.bins[e.bin]), count(e.mentions.len(), "mention", "mentions")) }</li>
+                    }) }</ul>
+                }) }
+            </div>
+        </details>
+    }
+}
