@@ -43,6 +43,7 @@ pub fn home(props: &HomeProps) -> Html {
                         plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
                 </p>
             </div>
+            <crate::components::collections::Collections />
             <RememberedLists corpus={props.corpus.clone()} />
             { stories(&props.corpus) }
             <nav class="order-control" aria-label="Order articles">
