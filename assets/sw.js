@@ -13,6 +13,9 @@
 // - A navigation to the app is network-first, but the network's index.html is used only when it is
 //   byte-for-byte this build's; a different one means a new deployment, so the cached page is served
 //   (and an update check started) until the reader chooses to reload into the new version.
+// - Files in `PRECACHE.later` (the import worker's module, which only readers who open their own
+//   articles need) are not downloaded at install: the first request fetches one, checks its SHA-256
+//   and caches it in this build's cache, so it works offline from then on.
 // - A new worker waits (no automatic skipWaiting) until the page asks for it with
 //   `{type: "SKIP_WAITING"}`, sent when the reader presses "Reload" on the update banner. On
 //   activation it deletes the older caches of this scope, and only of this scope.
@@ -24,6 +27,8 @@ const CACHE = PREFIX + PRECACHE.build;
 const INDEX = new URL('index.html', SCOPE).href;
 // Absolute URL of each file of the build -> its SHA-256 (hex).
 const FILES = new Map(PRECACHE.files.map((f) => [new URL(f.path, SCOPE).href, f.sha256]));
+// Files cached at their first use (absolute URL -> SHA-256).
+const LATER = new Map((PRECACHE.later || []).map((f) => [new URL(f.path, SCOPE).href, f.sha256]));
 
 async function sha256Hex(buffer) {
   const digest = await crypto.subtle.digest('SHA-256', buffer);
@@ -79,6 +84,20 @@ function isAppPage(url) {
   return bare === SCOPE || bare === INDEX;
 }
 
+/** A file cached at first use: from this build's cache, or fetched, checked and cached. */
+async function later(url) {
+  const hit = await fromCache(url);
+  if (hit) return hit;
+  try {
+    const response = await fetchVerified(url, LATER.get(url));
+    await (await caches.open(CACHE)).put(url, response.clone());
+    return response;
+  } catch {
+    // Offline, or another deployment's file: never hand this build's page a mismatched module.
+    return Response.error();
+  }
+}
+
 async function fromCache(url) {
   const cache = await caches.open(CACHE);
   return cache.match(url);
@@ -119,6 +138,8 @@ self.addEventListener('fetch', (event) => {
   const key = url.origin + url.pathname;
   if (FILES.has(key) && key !== INDEX) {
     event.respondWith(fromCache(key).then((hit) => hit || fetch(request)));
+  } else if (LATER.has(key)) {
+    event.respondWith(later(key));
   }
   // Anything else is not part of the build: straight to the network, never cached.
 });

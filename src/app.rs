@@ -5,6 +5,8 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::collections::CollectionId;
+use crate::collections_db;
 use crate::components::header::Header;
 use crate::io::{self, BundleSource};
 use crate::pages;
@@ -27,16 +29,33 @@ fn current_route() -> Route {
 /// The explorer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| AppState::new(current_route()));
+    let state = use_reducer(|| AppState::with_collection(current_route(), collections_db::current()));
+    // Searches and pins are remembered per collection.
+    crate::storage::set_scope(&state.collection.storage_suffix());
 
     {
         let state = state.clone();
-        use_effect_with(props.source.clone(), move |source| {
-            let source = source.clone();
+        use_effect_with((props.source.clone(), state.collection.clone()), move |(source, collection)| {
+            let (source, collection) = (source.clone(), collection.clone());
+            collections_db::set_current(&collection);
             wasm_bindgen_futures::spawn_local(async move {
-                match io::load(&source).await {
-                    Ok(bundle) => state.dispatch(Action::Loaded(Loaded(Rc::new(Explorer::new(bundle))))),
-                    Err(message) => state.dispatch(Action::Failed(message)),
+                let loaded = |bundle| Loaded(Rc::new(Explorer::new(bundle)));
+                match &collection {
+                    CollectionId::BuiltIn => match io::load(&source).await {
+                        Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
+                        Err(message) => state.dispatch(Action::Failed(message)),
+                    },
+                    CollectionId::Stored(id) => {
+                        let bundle =
+                            collections_db::load_bundle(id).await.and_then(|bytes| io::decode(&bytes));
+                        match bundle {
+                            Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
+                            Err(why) => state.dispatch(Action::Unavailable(
+                                collection,
+                                format!("Your collection could not be opened, so Parallax shows its built-in articles. {why}"),
+                            )),
+                        }
+                    }
                 }
             });
         });
@@ -87,11 +106,12 @@ pub fn app(props: &AppProps) -> Html {
     });
 
     let body = match &state.corpus {
-        Corpus::Loading => html! { <p class="status" role="status">{ "Loading the corpus…" }</p> },
+        Corpus::Loading => html! { <p class="status" role="status">{ "Loading the articles…" }</p> },
         Corpus::Failed(message) => html! {
             <div class="error-panel" role="alert">
                 <h1>{ "Parallax could not open this corpus" }</h1>
                 <p class="error-message">{ message.clone() }</p>
+                <crate::components::collections::Collections />
             </div>
         },
         Corpus::Ready(corpus) => match &state.route {

@@ -42,7 +42,8 @@ pub async fn load(source: &BundleSource) -> Result<Bundle, String> {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<Bundle, String> {
+/// Decodes a bundle; the error is a sentence for the page.
+pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     parallax_engine::bundle::decode(bytes).map_err(|e| {
         let mut message = e.to_string();
         if let Some(first) = message.get_mut(0..1) {

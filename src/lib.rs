@@ -1,17 +1,21 @@
 //! Parallax's browser explorer: a yew single-page app over the corpus bundle.
 //!
 //! `app` holds the root component and the router, `state` the one reducible app state and the hash
-//! routes, `io` everything that touches the network, `storage` what is remembered in localStorage.
+//! routes, `io` everything that touches the network, `storage` what is remembered in localStorage,
+//! `collections`/`collections_db` the reader's own collections (IndexedDB), `import` the import worker.
 //! Pages and components only format and dispatch;
 //! anything computed comes from `parallax_engine` or `state`.
 
 pub mod app;
 pub mod bench;
+pub mod collections;
+pub mod collections_db;
 pub mod compare_client;
 pub mod compare_message;
 pub mod compare_view;
 pub mod compare_worker;
 pub mod components;
+pub mod import;
 pub mod io;
 pub mod pages;
 pub mod pictures;

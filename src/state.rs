@@ -10,6 +10,8 @@ use parallax_engine::search::SearchOptions;
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
 use yew::Reducible;
 
+use crate::collections::CollectionId;
+
 /// A view of the explorer, as written after `#` in the URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -235,12 +237,28 @@ pub struct AppState {
     pub show_noise: bool,
     /// Which entity types article pages highlight.
     pub types: TypeFilter,
+    /// Which collection is explored: the built-in corpus or one stored in this browser.
+    pub collection: CollectionId,
+    /// Something the home page should say once (e.g. a stored collection that could not be opened).
+    pub notice: Option<String>,
 }
 
 impl AppState {
     /// The state at start-up, on the route the page was opened with.
     pub fn new(route: Route) -> AppState {
-        AppState { corpus: Corpus::Loading, route, show_noise: false, types: TypeFilter::default() }
+        AppState {
+            corpus: Corpus::Loading,
+            route,
+            show_noise: false,
+            types: TypeFilter::default(),
+            collection: CollectionId::BuiltIn,
+            notice: None,
+        }
+    }
+
+    /// The state at start-up, exploring `collection`.
+    pub fn with_collection(route: Route, collection: CollectionId) -> AppState {
+        AppState { collection, ..AppState::new(route) }
     }
 }
 
@@ -257,6 +275,14 @@ pub enum Action {
     ToggleNoise,
     /// The reader flipped one entity type in the legend.
     ToggleType(MentionKind),
+    /// Explore another collection (it is loaded next; pages wait until it is).
+    Switch(CollectionId),
+    /// This collection's bundle arrived and decoded (ignored if the reader has switched since).
+    LoadedFor(CollectionId, Loaded),
+    /// A stored collection could not be opened: back to the built-in corpus, saying why.
+    Unavailable(CollectionId, String),
+    /// The home page has shown the notice.
+    NoticeShown,
 }
 
 impl Reducible for AppState {
@@ -270,6 +296,25 @@ impl Reducible for AppState {
             Action::Navigate(route) => next.route = route,
             Action::ToggleNoise => next.show_noise = !next.show_noise,
             Action::ToggleType(kind) => next.types = next.types.toggled(kind),
+            Action::Switch(collection) => {
+                if collection != next.collection {
+                    next.collection = collection;
+                    next.corpus = Corpus::Loading;
+                }
+            }
+            Action::LoadedFor(collection, explorer) => {
+                if collection == next.collection {
+                    next.corpus = Corpus::Ready(explorer);
+                }
+            }
+            Action::Unavailable(collection, message) => {
+                if collection == next.collection {
+                    next.collection = CollectionId::BuiltIn;
+                    next.corpus = Corpus::Loading;
+                    next.notice = Some(message);
+                }
+            }
+            Action::NoticeShown => next.notice = None,
         }
         Rc::new(next)
     }

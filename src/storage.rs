@@ -178,8 +178,25 @@ fn same_set(a: &[String], b: &[String]) -> bool {
 }
 
 thread_local! {
+    /// The current collection's suffix of [`KEY`] (see `CollectionId::storage_suffix`), so one
+    /// collection's searches and pins never show in another.
+    static SCOPE: RefCell<String> = const { RefCell::new(String::new()) };
     /// A notice from a load that discarded stored state, kept until a page shows it.
     static PENDING: RefCell<Option<Notice>> = const { RefCell::new(None) };
+}
+
+/// Makes later loads and saves use the remembered state of the collection with this suffix.
+pub fn set_scope(suffix: &str) {
+    SCOPE.with(|s| {
+        if *s.borrow() != suffix {
+            *s.borrow_mut() = suffix.to_string();
+        }
+    });
+}
+
+/// The localStorage key of the current collection's remembered state.
+fn key() -> String {
+    SCOPE.with(|s| format!("{KEY}{}", s.borrow()))
 }
 
 /// Reads what is remembered. A missing value (first visit) or unavailable storage (disabled, or
@@ -187,11 +204,11 @@ thread_local! {
 /// reported. The notice is also kept for [`take_notice`] until some page shows it.
 pub fn load() -> (Remembered, Option<Notice>) {
     let Some(storage) = local_storage() else { return (Remembered::default(), None) };
-    let Ok(Some(text)) = storage.get_item(KEY) else { return (Remembered::default(), None) };
+    let Ok(Some(text)) = storage.get_item(&key()) else { return (Remembered::default(), None) };
     match decode(&text) {
         Ok(remembered) => (remembered, None),
         Err(notice) => {
-            let _ = storage.remove_item(KEY);
+            let _ = storage.remove_item(&key());
             PENDING.with(|p| *p.borrow_mut() = Some(notice.clone()));
             (Remembered::default(), Some(notice))
         }
@@ -202,7 +219,7 @@ pub fn load() -> (Remembered, Option<Notice>) {
 pub fn save(remembered: &Remembered) -> Result<(), String> {
     let storage = local_storage()
         .ok_or("This browser does not let Parallax remember anything, so this change was not saved.")?;
-    storage.set_item(KEY, &encode(remembered)).map_err(|_| {
+    storage.set_item(&key(), &encode(remembered)).map_err(|_| {
         "Parallax could not save this change: the browser's storage is full or turned off.".to_string()
     })
 }

@@ -33,6 +33,12 @@ self.addEventListener('activate', (event) => {
 /// Files of an out dir that are not part of the app and never precached.
 pub const NOT_PRECACHED: &[&str] = &[SW_FILE, crate::site::REPORT_FILE];
 
+/// Files of the build that the worker does not download at install but caches, checked against
+/// their SHA-256 like the rest, the first time the page asks for them: the import worker's module
+/// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`), which only readers who
+/// open their own articles need, so the first visit does not grow by it.
+pub const LATER_PREFIXES: &[&str] = &["import_worker"];
+
 /// The service worker's file name, beside `index.html`.
 pub const SW_FILE: &str = "sw.js";
 
@@ -42,8 +48,10 @@ pub struct Precache {
     /// The first 16 hex digits of the SHA-256 of the file list (paths and hashes): any changed,
     /// added or removed file changes it.
     pub build: String,
-    /// Every file, sorted by path.
+    /// Every file downloaded at install, sorted by path.
     pub files: Vec<PrecacheFile>,
+    /// Files cached at their first use instead (see [`LATER_PREFIXES`]), sorted by path.
+    pub later: Vec<PrecacheFile>,
 }
 
 /// One file of a build.
@@ -76,7 +84,9 @@ impl Precache {
             let _ = writeln!(list, "{} {}", f.sha256, f.path);
         }
         let build = hex(&Sha256::digest(list.as_bytes()))[..16].to_string();
-        Precache { build, files }
+        let (later, files) =
+            files.into_iter().partition(|f| LATER_PREFIXES.iter().any(|p| f.path.starts_with(p)));
+        Precache { build, files, later }
     }
 
     /// Total size of the precached files, in bytes.
@@ -97,7 +107,7 @@ pub fn write_for_dir(dir: &Path, dev: bool) -> Result<Precache> {
     let path = dir.join(SW_FILE);
     if dev {
         std::fs::write(&path, DEV_WORKER).with_context(|| format!("writing {}", path.display()))?;
-        return Ok(Precache { build: "dev".into(), files: Vec::new() });
+        return Ok(Precache { build: "dev".into(), files: Vec::new(), later: Vec::new() });
     }
     let folder = crate::input::read_dir(dir, u64::MAX)?;
     if let Some((name, why)) = folder.unreadable.first() {
@@ -134,6 +144,15 @@ mod tests {
         assert_eq!(old.build.len(), 16);
         let same = build_of(&[("corpus.plx", "one corpus"), ("index.html", "<html>")]);
         assert_eq!(old, same, "the order files are listed in does not matter");
+    }
+
+    #[test]
+    fn the_import_worker_is_cached_at_first_use_and_still_changes_the_build() {
+        let one = build_of(&[("index.html", "<html>"), ("import_worker_bg.wasm", "one")]);
+        assert_eq!(one.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(), ["index.html"]);
+        assert_eq!(one.later.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(), ["import_worker_bg.wasm"]);
+        let two = build_of(&[("index.html", "<html>"), ("import_worker_bg.wasm", "two")]);
+        assert_ne!(one.build, two.build);
     }
 
     #[test]

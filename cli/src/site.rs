@@ -6,13 +6,14 @@
 //! one), and `report.json`: per file, what was kept, cleaned away or rejected, and why. Only files
 //! an earlier run wrote (verified by hash) are ever replaced: see `site_out.rs`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
-use parallax_engine::{Built, Progress, Severity, SourceInput};
+use parallax_engine::report::{self, FileReport, FormatCount, Note};
+use parallax_engine::{Built, Progress, SourceInput};
 use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
@@ -62,42 +63,6 @@ struct Report {
     other: Vec<Note>,
     /// SHA-256 of this report's text with this field empty (see `site_out.rs`); written last.
     seal: String,
-}
-
-#[derive(Serialize, Deserialize, Default)]
-struct FormatCount {
-    files: usize,
-    articles: usize,
-    rejected: usize,
-    /// Why files were rejected: the first error (or warning) of each, counted.
-    #[serde(default)]
-    why_rejected: BTreeMap<String, usize>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct FileReport {
-    file: String,
-    /// `text`, `html`, `json` or `warc`, as detected from the name and content.
-    #[serde(default)]
-    format: String,
-    /// `ok`, `repaired` (kept, with warnings) or `rejected` (no article).
-    status: String,
-    articles: Vec<ArticleRef>,
-    /// Removed spans by reason.
-    removed: BTreeMap<String, usize>,
-    diagnostics: Vec<Note>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct ArticleRef {
-    id: String,
-    title: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Note {
-    severity: String,
-    message: String,
 }
 
 /// Writes the site; prints a progress bar (on a terminal) and the per-file table on stderr.
@@ -170,14 +135,6 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     Ok(())
 }
 
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Info => "note",
-        Severity::Warning => "warning",
-        Severity::Error => "error",
-    }
-}
-
 /// What was read from the articles folder.
 struct Inputs<'a> {
     files: &'a [(String, Vec<u8>)],
@@ -192,104 +149,21 @@ fn report(
     bundle_bytes: usize,
     site_files: Vec<OwnedFile>,
 ) -> Report {
-    let files = inputs.files;
-    // Articles and diagnostics by file, so the report stays linear in the corpus.
-    let mut articles_of: HashMap<&str, Vec<&parallax_engine::Article>> = HashMap::new();
-    for a in &built.bundle.articles {
-        articles_of.entry(a.file.as_str()).or_default().push(a);
-    }
-    let mut diagnostics_of: HashMap<&str, Vec<&parallax_engine::Diagnostic>> = HashMap::new();
-    for d in &built.diagnostics {
-        diagnostics_of.entry(d.file.as_str()).or_default().push(d);
-    }
-    let mut per_file: Vec<FileReport> = files
-        .iter()
-        .map(|(name, bytes)| {
-            let articles = articles_of.get(name.as_str()).map_or(&[][..], Vec::as_slice);
-            let mut removed = BTreeMap::new();
-            for r in articles.iter().flat_map(|a| &a.removed) {
-                *removed.entry(r.reason.label().to_string()).or_insert(0) += 1;
-            }
-            let diagnostics: Vec<Note> = diagnostics_of
-                .get(name.as_str())
-                .map_or(&[][..], Vec::as_slice)
-                .iter()
-                .map(|d| Note { severity: severity(d.severity).into(), message: d.message.clone() })
-                .collect();
-            let status = if articles.is_empty() {
-                "rejected"
-            } else if diagnostics.iter().any(|d| d.severity != "note") {
-                "repaired"
-            } else {
-                "ok"
-            };
-            FileReport {
-                file: name.clone(),
-                format: parallax_engine::ingest::detect(name, bytes).as_str().into(),
-                status: status.into(),
-                articles: articles
-                    .iter()
-                    .map(|a| ArticleRef { id: a.id.clone(), title: a.title.text.clone() })
-                    .collect(),
-                removed,
-                diagnostics,
-            }
-        })
-        .collect();
-    per_file.extend(inputs.unreadable.iter().map(|(name, why)| FileReport {
-        file: name.clone(),
-        format: parallax_engine::ingest::detect(name, &[]).as_str().into(),
-        status: "rejected".into(),
-        articles: Vec::new(),
-        removed: BTreeMap::new(),
-        diagnostics: vec![Note { severity: "error".into(), message: why.clone() }],
-    }));
-    per_file.sort_by(|a, b| a.file.cmp(&b.file));
-    let file_names: HashSet<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
-    let other = built
-        .diagnostics
-        .iter()
-        .filter(|d| !file_names.contains(d.file.as_str()))
-        .map(|d| Note {
-            severity: severity(d.severity).into(),
-            message: format!("{}: {}", d.file, d.message),
-        })
-        .collect();
-    let mut formats: BTreeMap<String, FormatCount> = BTreeMap::new();
-    for f in &per_file {
-        let count = formats.entry(f.format.clone()).or_default();
-        count.files += 1;
-        count.articles += f.articles.len();
-        if f.status == "rejected" {
-            count.rejected += 1;
-            let why = f
-                .diagnostics
-                .iter()
-                .find(|d| d.severity == "error")
-                .or_else(|| f.diagnostics.iter().find(|d| d.severity == "warning"))
-                .map_or_else(|| "no article found".to_string(), |d| rejection_reason(&d.message));
-            *count.why_rejected.entry(why).or_insert(0) += 1;
-        }
-    }
+    let sources: Vec<SourceInput<'_>> =
+        inputs.files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let per_file = report::file_reports(&sources, inputs.unreadable, built);
     Report {
         version: REPORT_VERSION,
-        formats,
+        formats: report::format_counts(&per_file),
         generator: GENERATOR.into(),
         build: precache.build.clone(),
         articles: built.bundle.articles.len(),
         bundle_bytes,
         site_files,
         files: per_file,
-        other,
+        other: report::other_notes(&sources, built),
         seal: String::new(),
     }
-}
-
-/// A rejection message without what is particular to one file (quoted titles, byte counts), so
-/// that rejections of one kind are counted together.
-fn rejection_reason(message: &str) -> String {
-    let general = message.split(['(', '“', ':', ';']).next().unwrap_or(message).trim();
-    general.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_string()
 }
 
 /// The table on stderr: one line per file, then its diagnostics indented below it, then files
@@ -368,7 +242,7 @@ impl Bar {
 
     fn show(&mut self, progress: Progress<'_>) {
         match progress {
-            Progress::Cleaned { done, total, name } => {
+            Progress::Cleaned { done, total, name, .. } => {
                 let due = self.last.is_none_or(|t| t.elapsed() >= Duration::from_millis(50));
                 if !self.on || (!due && done < total) {
                     return;

@@ -22,6 +22,7 @@ pub mod entities;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod stories;
 pub mod synth;
@@ -82,6 +83,10 @@ pub enum Progress<'a> {
         total: usize,
         /// The source just cleaned.
         name: &'a str,
+        /// Articles found so far, this source's included.
+        articles: usize,
+        /// Noise spans removed so far (menus, share prompts, footers…), this source's included.
+        removed: usize,
     },
     /// Every source is clean; entities, the search index and stories are being built.
     Indexing,
@@ -107,13 +112,16 @@ pub fn build_bundle_with_progress(
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
     let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
     let mut provenance = Vec::new();
+    let mut removed = 0;
     clean_all(sources, &config, &mut |i, (found, said)| {
         diagnostics.extend(said);
         for (article, from) in found {
+            removed += article.removed.len();
             provenance.push(from);
             articles.push(article);
         }
-        progress(Progress::Cleaned { done: i + 1, total: sources.len(), name: sources[i].name });
+        let (done, total, name) = (i + 1, sources.len(), sources[i].name);
+        progress(Progress::Cleaned { done, total, name, articles: articles.len(), removed });
     });
     progress(Progress::Indexing);
     model::assign_ids(&mut articles);
@@ -210,7 +218,7 @@ mod tests {
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let mut done = Vec::new();
         let built = build_bundle_with_progress(&sources, "", &BuildOptions { stories: false }, &mut |p| {
-            if let Progress::Cleaned { done: d, total, name } = p {
+            if let Progress::Cleaned { done: d, total, name, .. } = p {
                 assert_eq!((total, name), (700, sources[d - 1].name));
                 done.push(d);
             }
@@ -248,7 +256,7 @@ mod tests {
         let mut seen = Vec::new();
         let built = build_bundle_with_progress(&sources, "", &BuildOptions::default(), &mut |p| {
             seen.push(match p {
-                Progress::Cleaned { done, total, name } => format!("{done}/{total} {name}"),
+                Progress::Cleaned { done, total, name, .. } => format!("{done}/{total} {name}"),
                 Progress::Indexing => "indexing".into(),
                 Progress::Stage(stage) => stage.into(),
             })

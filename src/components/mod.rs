@@ -1,6 +1,7 @@
 //! Reusable pieces of the explorer's pages.
 
 pub mod article_text;
+pub mod collections;
 pub mod header;
 pub mod isolate;
 pub mod remembered;

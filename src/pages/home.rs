@@ -45,6 +45,7 @@ pub fn home(props: &HomeProps) -> Html {
                         plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
                 </p>
             </div>
+            <crate::components::collections::Collections />
             <RememberedLists corpus={props.corpus.clone()} />
             <StoryCoverage corpus={props.corpus.clone()} />
             <TimelinePicture corpus={props.corpus.clone()} />

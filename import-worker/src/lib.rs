@@ -1,0 +1,118 @@
+//! The import worker's pure part: which files it reads, and one build from named bytes to the
+//! encoded bundle plus the per-file report that `parallax site` writes into `report.json`.
+//!
+//! ```
+//! use parallax_import_worker::{build, Input};
+//!
+//! let page = b"<!doctype html><html><head><title>Dam opens</title></head><body><article><h1>Dam opens</h1>\
+//!     <p>The new dam on the river opened on Monday after six years of building work by the city.</p>\
+//!     <p>Officials said the reservoir would supply water to two hundred thousand homes in the region.</p>\
+//!     </article></body></html>";
+//! let out = build(&[Input { name: "news/dam.html".into(), bytes: page.to_vec() }], &[], &mut |_| {});
+//! assert_eq!(out.articles, 1);
+//! assert!(parallax_engine::bundle::decode(&out.bundle).is_ok());
+//! ```
+
+use parallax_engine::report::{self, FilesReport};
+use parallax_engine::{BuildOptions, Progress, SourceInput};
+
+/// The curated knowledge base, the same one `parallax build` uses by default.
+pub const DEFAULT_KB: &str = include_str!("../../corpus/entities.toml");
+
+/// Largest file read, as `parallax`'s default `--max-file-size` (64 MiB); a larger one is reported.
+pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+/// One file handed to the build: its relative path (folder imports keep their folders, so two
+/// files of the same name in different folders stay two files) and its bytes.
+pub struct Input {
+    /// Relative path, e.g. `saved/2021/page.html`.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What one import produced.
+pub struct Output {
+    /// The encoded bundle (the same versioned format as `corpus.plx`).
+    pub bundle: Vec<u8>,
+    /// Articles found.
+    pub articles: usize,
+    /// The per-file report and its totals.
+    pub report: FilesReport,
+}
+
+/// Why a file is not read at all, or `None` when the build should read it. Names say most
+/// (`.html`, `.txt`, `.jsonl`, `.warc`, their `.gz`); other names are read when their first bytes
+/// look like text or a web page, so a `.png` or a `.pdf` gets a message instead of garbage articles.
+pub fn refusal(name: &str, head: &[u8]) -> Option<String> {
+    const KNOWN: [&str; 13] = [
+        ".html", ".htm", ".xhtml", ".txt", ".text", ".md", ".jsonl", ".ndjson", ".json", ".warc", ".gz",
+        ".eml", ".mhtml",
+    ];
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".plx") {
+        return Some("is a Parallax bundle: open it on its own to add it as a collection".into());
+    }
+    if KNOWN.iter().any(|ext| lower.ends_with(ext)) {
+        return None;
+    }
+    let head = &head[..head.len().min(4096)];
+    let binary =
+        head.contains(&0) || std::str::from_utf8(head).is_err_and(|e| head.len() - e.valid_up_to() > 3);
+    binary.then(|| {
+        "is not a format Parallax reads (web pages .html, text .txt, JSON Lines .jsonl, web archives .warc, \
+         or those gzip-compressed); skipped"
+            .into()
+    })
+}
+
+/// Builds the bundle from the files read and reports on them and on the ones refused (`refused`:
+/// name and why). `progress` hears of each file cleaned, then of indexing.
+pub fn build(
+    inputs: &[Input],
+    refused: &[(String, String)],
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Output {
+    let sources: Vec<SourceInput<'_>> =
+        inputs.iter().map(|i| SourceInput { name: &i.name, bytes: &i.bytes }).collect();
+    let built =
+        parallax_engine::build_bundle_with_progress(&sources, DEFAULT_KB, &BuildOptions::default(), progress);
+    let files = report::file_reports(&sources, refused, &built);
+    let other = report::other_notes(&sources, &built);
+    Output {
+        bundle: parallax_engine::bundle::encode(&built.bundle),
+        articles: built.bundle.articles.len(),
+        report: FilesReport { files, other },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_pages_text_and_json_lines_are_read_and_pictures_are_refused_with_a_reason() {
+        assert_eq!(refusal("a/page.HTML", b""), None);
+        assert_eq!(refusal("notes.txt", b"\0\0"), None);
+        assert_eq!(refusal("export.jsonl.gz", b"\x1f\x8b\0"), None);
+        assert_eq!(refusal("README", b"Plain words, no extension."), None);
+        assert!(
+            refusal("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_some_and(|why| why.contains(".html"))
+        );
+        assert!(refusal("old.plx", b"PLX").is_some_and(|why| why.contains("bundle")));
+    }
+
+    #[test]
+    fn a_refused_file_is_in_the_report_beside_the_articles() {
+        let text = b"A Title Line\n\nA first paragraph that says something about the harbour.\n".to_vec();
+        let out = build(
+            &[Input { name: "one.txt".into(), bytes: text }],
+            &[("photo.png".into(), "is not a format Parallax reads".into())],
+            &mut |_| {},
+        );
+        assert_eq!(out.articles, 1);
+        let statuses: Vec<(&str, &str)> =
+            out.report.files.iter().map(|f| (f.file.as_str(), f.status.as_str())).collect();
+        assert_eq!(statuses, [("one.txt", "ok"), ("photo.png", "rejected")]);
+    }
+}

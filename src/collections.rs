@@ -1,0 +1,219 @@
+//! Collections the browser keeps: the reader's own articles, built in the browser (or opened from
+//! a `.plx` file), stored in IndexedDB beside the built-in corpus. This module is the record format
+//! and is pure (tested natively); `collections_db.rs` is the IndexedDB glue.
+//!
+//! One collection is two IndexedDB records under the same key (its id), written in one transaction
+//! so that a quota error leaves neither: in the `meta` store a versioned JSON [`Meta`], e.g.
+//! `{"version":1,"id":"c-lq2x8","name":"Saved pages","created":"2026-12-02T13:00:00.000Z","files":12,
+//! "articles":11,"bytes":48213,"report":{…}}`, and in the `bundles` store the bundle bytes in the
+//! versioned bundle format (`engine/src/bundle.rs`), exactly what `parallax build` writes.
+//!
+//! ```
+//! use parallax_app::collections::{decode_meta, encode_meta, Meta};
+//!
+//! let meta = Meta::new("c-1".into(), "Saved pages".into(), "2026-12-02T13:00:00.000Z".into());
+//! assert_eq!(decode_meta(&encode_meta(&meta)).unwrap(), meta);
+//! assert!(decode_meta("{\"version\":9}").is_err());
+//! ```
+
+use parallax_engine::report::FilesReport;
+use serde::{Deserialize, Serialize};
+
+/// The format version of a [`Meta`] record this build writes and reads.
+pub const META_VERSION: u32 = 1;
+/// The localStorage key of the collection being explored (absent: the built-in corpus).
+pub const CURRENT_KEY: &str = "parallax.collection";
+
+/// Which corpus the explorer shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum CollectionId {
+    /// The corpus shipped with the site (`corpus.plx`).
+    #[default]
+    BuiltIn,
+    /// A collection stored in this browser, by id.
+    Stored(String),
+}
+
+impl CollectionId {
+    /// The suffix that keeps this collection's remembered searches and pins apart from another's
+    /// (empty for the built-in corpus, so what was remembered before collections existed stays).
+    pub fn storage_suffix(&self) -> String {
+        match self {
+            CollectionId::BuiltIn => String::new(),
+            CollectionId::Stored(id) => format!("@{id}"),
+        }
+    }
+}
+
+/// What is known about a stored collection without opening its bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Its key in both stores.
+    pub id: String,
+    /// The name the reader sees (and can change).
+    pub name: String,
+    /// When it was created, ISO 8601 (UTC).
+    pub created: String,
+    /// Files given to its builds (refused ones included).
+    pub files: usize,
+    /// Articles in its bundle.
+    pub articles: usize,
+    /// Size of its bundle in bytes.
+    pub bytes: usize,
+    /// The per-file report of its builds (absent for a collection opened from a `.plx` file).
+    #[serde(default)]
+    pub report: Option<FilesReport>,
+}
+
+impl Meta {
+    /// An empty collection's record.
+    pub fn new(id: String, name: String, created: String) -> Meta {
+        Meta { id, name, created, files: 0, articles: 0, bytes: 0, report: None }
+    }
+}
+
+/// Why a stored record could not be read, as a sentence for the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not JSON, or not the shape of a record.
+    Corrupt(String),
+    /// A version this build does not know.
+    UnknownVersion(u64),
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::Corrupt(why) => write!(f, "its stored description could not be read ({why})"),
+            RecordError::UnknownVersion(v) => {
+                write!(f, "it was saved by a version of Parallax this one does not know (record version {v})")
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Versioned<'a> {
+    version: u32,
+    #[serde(flatten)]
+    meta: &'a Meta,
+}
+
+/// The stored text of a record.
+pub fn encode_meta(meta: &Meta) -> String {
+    serde_json::to_string(&Versioned { version: META_VERSION, meta }).unwrap_or_default()
+}
+
+/// Reads a stored record: a wrong version or a wrong shape is an error, never a panic.
+pub fn decode_meta(text: &str) -> Result<Meta, RecordError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RecordError::Corrupt(format!("not JSON: {e}")))?;
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v == u64::from(META_VERSION) => {}
+        Some(v) => return Err(RecordError::UnknownVersion(v)),
+        None => return Err(RecordError::Corrupt("no version".into())),
+    }
+    let meta: Meta = serde_json::from_value(value).map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    if meta.id.is_empty() {
+        return Err(RecordError::Corrupt("no id".into()));
+    }
+    Ok(meta)
+}
+
+/// A name for a new collection: the folder's name when every file came from one folder, else
+/// "N files" (with the date, so two imports on different days are told apart).
+pub fn default_name(paths: &[String], date: &str) -> String {
+    let folder = |p: &String| p.split_once('/').map(|(top, _)| top.to_string());
+    let first = paths.first().and_then(folder);
+    match first {
+        Some(top) if paths.iter().all(|p| folder(p).as_deref() == Some(top.as_str())) => top,
+        _ => {
+            let n = paths.len();
+            let day = date.get(..10).unwrap_or(date);
+            format!("{n} {} · {day}", if n == 1 { "file" } else { "files" })
+        }
+    }
+}
+
+/// A new name as typed, or why it cannot be used.
+pub fn clean_name(typed: &str) -> Result<String, String> {
+    let name: String = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err("A collection needs a name.".into());
+    }
+    Ok(name.chars().take(120).collect())
+}
+
+/// Bytes for people: `812 bytes`, `48.2 KB`, `10.4 MB`.
+pub fn show_bytes(bytes: f64) -> String {
+    if bytes >= 1e9 {
+        format!("{:.1} GB", bytes / 1e9)
+    } else if bytes >= 1e6 {
+        format!("{:.1} MB", bytes / 1e6)
+    } else if bytes >= 1e3 {
+        format!("{:.1} KB", bytes / 1e3)
+    } else {
+        format!("{bytes:.0} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta() -> Meta {
+        Meta {
+            files: 3,
+            articles: 2,
+            bytes: 4096,
+            ..Meta::new("c-1".into(), "Saved pages".into(), "2026-12-02T13:00:00.000Z".into())
+        }
+    }
+
+    #[test]
+    fn a_saved_collection_reads_back_the_same() {
+        let text = encode_meta(&meta());
+        assert!(text.starts_with("{\"version\":1,"), "{text}");
+        assert_eq!(decode_meta(&text), Ok(meta()));
+    }
+
+    #[test]
+    fn a_damaged_record_is_a_message_not_a_crash() {
+        for text in ["", "not json", "[1,2]", "{\"version\":1}", "{\"version\":1,\"id\":\"\",\"name\":\"x\",\"created\":\"\",\"files\":0,\"articles\":0,\"bytes\":0}", "{\"version\":\"1\"}"] {
+            let err = decode_meta(text).expect_err(text);
+            assert!(matches!(err, RecordError::Corrupt(_)), "{text}: {err:?}");
+            assert!(err.to_string().contains("could not be read"));
+        }
+    }
+
+    #[test]
+    fn a_record_from_a_newer_parallax_says_so() {
+        let text = encode_meta(&meta()).replacen("\"version\":1", "\"version\":7", 1);
+        let err = decode_meta(&text).expect_err("newer version");
+        assert_eq!(err, RecordError::UnknownVersion(7));
+        assert!(err.to_string().contains("version 7"));
+    }
+
+    #[test]
+    fn a_folder_import_is_named_after_the_folder() {
+        let paths = ["saved/a.html".to_string(), "saved/b/c.html".to_string()];
+        assert_eq!(default_name(&paths, "2026-12-02T13:00:00Z"), "saved");
+        let loose = ["a.html".to_string(), "b.txt".to_string()];
+        assert_eq!(default_name(&loose, "2026-12-02T13:00:00Z"), "2 files · 2026-12-02");
+    }
+
+    #[test]
+    fn names_are_trimmed_and_never_blank() {
+        assert_eq!(clean_name("  Saved \n pages "), Ok("Saved pages".into()));
+        assert!(clean_name("   ").is_err());
+    }
+
+    #[test]
+    fn remembered_state_is_kept_per_collection() {
+        assert_eq!(CollectionId::BuiltIn.storage_suffix(), "");
+        assert_ne!(
+            CollectionId::Stored("a".into()).storage_suffix(),
+            CollectionId::Stored("b".into()).storage_suffix()
+        );
+    }
+}

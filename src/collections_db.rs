@@ -1,0 +1,270 @@
+//! Where collections live in the browser: IndexedDB (database `parallax-collections`, stores `meta`
+//! and `bundles`, both keyed by the collection's id; see `collections.rs` for the record format),
+//! and which one is open, in localStorage. Every function returns a sentence for the page on
+//! failure; a collection is written in one transaction, so a full disk leaves no half of it.
+
+use js_sys::{Array, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use crate::collections::{decode_meta, encode_meta, CollectionId, Meta, RecordError, CURRENT_KEY};
+
+const DB: &str = "parallax-collections";
+/// The database's schema version (its object stores), not a record's format version.
+const DB_VERSION: u32 = 1;
+const META: &str = "meta";
+const BUNDLES: &str = "bundles";
+
+/// One entry of the stored list: a readable record, or the key of one that is not and why.
+pub type Listed = Result<Meta, (String, RecordError)>;
+
+/// The outcome of an IndexedDB request, once it has one.
+async fn outcome(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = failed.error().ok().flatten().map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await
+}
+
+/// Waits until a transaction is committed (Ok) or aborted (its error).
+async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = tx.clone();
+        let on_abort = Closure::once_into_js(move || {
+            let error = failed.error().map_or(JsValue::NULL, JsValue::from);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map(|_| ())
+}
+
+/// A DOM error's name (`QuotaExceededError`, …), when it has one.
+fn error_name(error: &JsValue) -> String {
+    Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}
+
+/// What to tell the reader about a failed storage operation.
+fn say(doing: &str, error: &JsValue) -> String {
+    if error_name(error) == "QuotaExceededError" {
+        return format!(
+            "The browser's storage for this site is full, so Parallax could not {doing}; nothing was saved. \
+             Delete a collection you no longer need (or free space on this device) and try again."
+        );
+    }
+    let detail = Reflect::get(error, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+    match detail.filter(|d| !d.is_empty()) {
+        Some(detail) => format!("Parallax could not {doing}: {detail}."),
+        None => format!("Parallax could not {doing}: the browser refused to store it (private browsing may turn storage off)."),
+    }
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("This browser does not let Parallax keep collections (IndexedDB is turned off).")?;
+    let request = factory.open_with_u32(DB, DB_VERSION).map_err(|e| say("open its storage", &e))?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let Some(db) = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|db| db.dyn_into::<IdbDatabase>().ok())
+        else {
+            return;
+        };
+        let names = db.object_store_names();
+        for store in [META, BUNDLES] {
+            if !names.contains(store) {
+                let _ = db.create_object_store(store);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = outcome(&request).await.map_err(|e| say("open its storage", &e))?;
+    request.set_onupgradeneeded(None);
+    drop(upgrade);
+    db.dyn_into::<IdbDatabase>()
+        .map_err(|_| "The browser's storage answered with something else.".to_string())
+}
+
+fn transaction(db: &IdbDatabase, mode: IdbTransactionMode, doing: &str) -> Result<IdbTransaction, String> {
+    let stores = Array::of2(&JsValue::from_str(META), &JsValue::from_str(BUNDLES));
+    db.transaction_with_str_sequence_and_mode(&stores, mode).map_err(|e| say(doing, &e))
+}
+
+/// Every stored collection, oldest first (ids sort by creation time).
+pub async fn list() -> Result<Vec<Listed>, String> {
+    let db = open().await?;
+    let doing = "list your collections";
+    let tx = transaction(&db, IdbTransactionMode::Readonly, doing)?;
+    let store = tx.object_store(META).map_err(|e| say(doing, &e))?;
+    let keys = store.get_all_keys().map_err(|e| say(doing, &e))?;
+    let values = store.get_all().map_err(|e| say(doing, &e))?;
+    let keys: Array = outcome(&keys).await.map_err(|e| say(doing, &e))?.unchecked_into();
+    let values: Array = outcome(&values).await.map_err(|e| say(doing, &e))?.unchecked_into();
+    db.close();
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .map(|(key, value)| {
+            let key = key.as_string().unwrap_or_default();
+            let text =
+                value.as_string().ok_or_else(|| (key.clone(), RecordError::Corrupt("not text".into())))?;
+            decode_meta(&text).map_err(|why| (key, why))
+        })
+        .collect())
+}
+
+/// The bundle bytes of a stored collection.
+pub async fn load_bundle(id: &str) -> Result<Vec<u8>, String> {
+    let db = open().await?;
+    let doing = "read this collection";
+    let tx = transaction(&db, IdbTransactionMode::Readonly, doing)?;
+    let store = tx.object_store(BUNDLES).map_err(|e| say(doing, &e))?;
+    let got = outcome(&store.get(&JsValue::from_str(id)).map_err(|e| say(doing, &e))?).await;
+    db.close();
+    let value = got.map_err(|e| say(doing, &e))?;
+    if value.is_undefined() {
+        return Err("This collection is no longer stored in this browser (it was deleted, or the browser cleared its storage).".into());
+    }
+    Ok(value
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "This collection's stored bundle is damaged.".to_string())?
+        .to_vec())
+}
+
+/// Stores a collection (its record and its bundle) in one transaction: both or neither.
+pub async fn save(meta: &Meta, bundle: &[u8]) -> Result<(), String> {
+    let db = open().await?;
+    let doing = format!("save “{}” ({})", meta.name, crate::collections::show_bytes(bundle.len() as f64));
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, &doing)?;
+    let key = JsValue::from_str(&meta.id);
+    let put = || -> Result<(), JsValue> {
+        tx.object_store(BUNDLES)?.put_with_key(&Uint8Array::from(bundle), &key)?;
+        tx.object_store(META)?.put_with_key(&JsValue::from_str(&encode_meta(meta)), &key)?;
+        Ok(())
+    };
+    if let Err(e) = put() {
+        let _ = tx.abort();
+        db.close();
+        return Err(say(&doing, &e));
+    }
+    let result = committed(&tx).await.map_err(|e| say(&doing, &e));
+    db.close();
+    result
+}
+
+/// Writes a changed record (a new name) without touching the bundle.
+pub async fn update_meta(meta: &Meta) -> Result<(), String> {
+    let db = open().await?;
+    let doing = "save the new name";
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, doing)?;
+    let put = tx
+        .object_store(META)
+        .and_then(|s| s.put_with_key(&JsValue::from_str(&encode_meta(meta)), &JsValue::from_str(&meta.id)));
+    if let Err(e) = put {
+        db.close();
+        return Err(say(doing, &e));
+    }
+    let result = committed(&tx).await.map_err(|e| say(doing, &e));
+    db.close();
+    result
+}
+
+/// Removes a collection, record and bundle, in one transaction.
+pub async fn delete(id: &str) -> Result<(), String> {
+    let db = open().await?;
+    let doing = "delete this collection";
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, doing)?;
+    let key = JsValue::from_str(id);
+    let gone = || -> Result<(), JsValue> {
+        tx.object_store(META)?.delete(&key)?;
+        tx.object_store(BUNDLES)?.delete(&key)?;
+        Ok(())
+    };
+    if let Err(e) = gone() {
+        db.close();
+        return Err(say(doing, &e));
+    }
+    let result = committed(&tx).await.map_err(|e| say(doing, &e));
+    db.close();
+    if let Some(storage) = local_storage() {
+        let remembered =
+            format!("{}{}", crate::storage::KEY, CollectionId::Stored(id.into()).storage_suffix());
+        let _ = storage.remove_item(&remembered);
+    }
+    result
+}
+
+/// (bytes used, bytes allowed) by this site's storage, as the browser estimates them.
+pub async fn estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.estimate().ok()?;
+    let estimate = JsFuture::from(promise).await.ok()?;
+    let number = |name: &str| Reflect::get(&estimate, &JsValue::from_str(name)).ok()?.as_f64();
+    Some((number("usage")?, number("quota")?))
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The collection the reader last opened (the built-in corpus if none, or if storage is off).
+pub fn current() -> CollectionId {
+    local_storage()
+        .and_then(|s| s.get_item(CURRENT_KEY).ok().flatten())
+        .filter(|id| !id.is_empty())
+        .map_or(CollectionId::BuiltIn, CollectionId::Stored)
+}
+
+/// Remembers which collection is open, for the next visit.
+pub fn set_current(id: &CollectionId) {
+    let Some(storage) = local_storage() else { return };
+    let _ = match id {
+        CollectionId::BuiltIn => storage.remove_item(CURRENT_KEY),
+        CollectionId::Stored(id) => storage.set_item(CURRENT_KEY, id),
+    };
+}
+
+/// A new collection id: the time in base 36 (so ids sort by creation) and a random tail.
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1e9) as u64;
+    format!("c-{}-{}", base36(now), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Now, ISO 8601 in UTC.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+}

@@ -1,0 +1,554 @@
+//! The home page's collections panel: "Open your own articles" (files, a folder, or files and
+//! folders dropped on the page), the import's progress with Cancel, the list of collections this
+//! browser keeps beside the built-in corpus (open, rename, download as `.plx`, delete), the storage
+//! they take, and the per-file report of the open collection's import. It formats and dispatches:
+//! building is the worker's (`import.rs`), storing `collections_db.rs`'s.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use parallax_engine::report::FilesReport;
+use web_sys::{File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::app::AppContext;
+use crate::collections::{clean_name, default_name, show_bytes, CollectionId, Meta};
+use crate::collections_db::{self, Listed};
+use crate::components::isolate::iso;
+use crate::import::{self, ImportEvent, ImportJob};
+use crate::state::{Action, Corpus};
+
+/// How far the running import has got.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Running {
+    /// Files handed to the worker.
+    files: usize,
+    done: usize,
+    total: usize,
+    articles: usize,
+    removed: usize,
+    indexing: bool,
+    saving: bool,
+}
+
+/// What to do with files the reader opened or dropped (each with its relative path).
+type OnFiles = Rc<dyn Fn(Vec<(File, String)>)>;
+
+/// Most refused files listed by name (the report has them all).
+const MAX_LISTED: usize = 50;
+
+/// The collections panel.
+#[function_component(Collections)]
+pub fn collections() -> Html {
+    let state = use_context::<AppContext>();
+    let current = state.as_ref().map(|s| s.collection.clone()).unwrap_or_default();
+    let listed = use_state(|| None::<Result<Vec<Listed>, String>>);
+    let estimate = use_state(|| None::<(f64, f64)>);
+    let refresh = use_state(|| 0u32);
+    let running = use_state(|| None::<Running>);
+    let message = use_state(|| None::<String>);
+    let unsaved_report = use_state(|| None::<Rc<FilesReport>>);
+    let renaming = use_state(|| None::<(String, String)>);
+    let deleting = use_state(|| None::<String>);
+    let job = use_mut_ref(|| None::<ImportJob>);
+
+    {
+        let (listed, estimate) = (listed.clone(), estimate.clone());
+        use_effect_with(*refresh, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                listed.set(Some(collections_db::list().await));
+                estimate.set(collections_db::estimate().await);
+            });
+        });
+    }
+    // Leaving the page stops a running import (nothing is stored before it finishes).
+    {
+        let job = job.clone();
+        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
+    }
+
+    let bump = {
+        let refresh = refresh.clone();
+        move || refresh.set(refresh.wrapping_add(1))
+    };
+    let open = {
+        let state = state.clone();
+        move |id: CollectionId| {
+            if let Some(state) = &state {
+                state.dispatch(Action::Switch(id));
+            }
+            let _ = gloo::utils::window().location().set_hash("/");
+        }
+    };
+
+    // Stores a finished build and opens it.
+    let finish = {
+        let (running, message, unsaved_report, job) =
+            (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
+        let (bump, open) = (bump.clone(), open.clone());
+        Rc::new(move |paths: Rc<Vec<String>>, bundle: Rc<Vec<u8>>, report: FilesReport, articles: usize| {
+            job.borrow_mut().take();
+            if articles == 0 {
+                running.set(None);
+                message.set(Some("No articles were found in these files, so nothing was saved.".into()));
+                unsaved_report.set(Some(Rc::new(report)));
+                return;
+            }
+            let created = collections_db::now_iso();
+            let meta = Meta {
+                files: report.files.len(),
+                articles,
+                bytes: bundle.len(),
+                report: Some(report),
+                ..Meta::new(collections_db::new_id(), default_name(&paths, &created), created)
+            };
+            let (running, message, bump, open) =
+                (running.clone(), message.clone(), bump.clone(), open.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = collections_db::save(&meta, &bundle).await;
+                running.set(None);
+                bump();
+                match saved {
+                    Ok(()) => open(CollectionId::Stored(meta.id.clone())),
+                    Err(why) => message.set(Some(why)),
+                }
+            });
+        })
+    };
+
+    let on_files: OnFiles = {
+        let (running, message, unsaved_report, job) =
+            (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
+        let (bump, open, finish) = (bump.clone(), open.clone(), finish.clone());
+        Rc::new(move |files: Vec<(File, String)>| {
+            if files.is_empty() {
+                return;
+            }
+            message.set(None);
+            unsaved_report.set(None);
+            let (bundles, files): (Vec<_>, Vec<_>) =
+                files.into_iter().partition(|(_, path)| import::is_bundle(path));
+            for (file, path) in bundles {
+                let (message, bump, open) = (message.clone(), bump.clone(), open.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match open_bundle(&file, &path).await {
+                        Ok(id) => {
+                            bump();
+                            open(CollectionId::Stored(id));
+                        }
+                        Err(why) => message.set(Some(why)),
+                    }
+                });
+            }
+            if files.is_empty() {
+                return;
+            }
+            if job.borrow().is_some() {
+                message.set(Some("An import is already running: cancel it or wait for it to finish.".into()));
+                return;
+            }
+            let paths: Rc<Vec<String>> = Rc::new(files.iter().map(|(_, p)| p.clone()).collect());
+            let progress = Rc::new(RefCell::new(Running { files: files.len(), ..Running::default() }));
+            running.set(Some(progress.borrow().clone()));
+            let (running_, message_, finish) = (running.clone(), message.clone(), finish.clone());
+            let job_ = job.clone();
+            let started = ImportJob::start(files, move |event| match event {
+                ImportEvent::Progress { done, total, articles, removed } => {
+                    let mut p = progress.borrow_mut();
+                    (p.done, p.total, p.articles, p.removed) = (done, total, articles, removed);
+                    running_.set(Some(p.clone()));
+                }
+                ImportEvent::Indexing => {
+                    let mut p = progress.borrow_mut();
+                    p.indexing = true;
+                    running_.set(Some(p.clone()));
+                }
+                ImportEvent::Done { bundle, report, articles } => {
+                    let mut p = progress.borrow_mut();
+                    p.saving = true;
+                    running_.set(Some(p.clone()));
+                    finish(paths.clone(), bundle, report, articles);
+                }
+                ImportEvent::Failed(why) => {
+                    job_.borrow_mut().take();
+                    running_.set(None);
+                    message_.set(Some(why));
+                }
+            });
+            match started {
+                Ok(started) => *job.borrow_mut() = Some(started),
+                Err(why) => {
+                    running.set(None);
+                    message.set(Some(why));
+                }
+            }
+        })
+    };
+
+    // Files and folders dropped anywhere on the page.
+    let latest = use_mut_ref(|| None::<OnFiles>);
+    *latest.borrow_mut() = Some(on_files.clone());
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let document = gloo::utils::document();
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(&document, "dragover", options, |event| {
+                event.prevent_default();
+            });
+            let drop_listener = EventListener::new_with_options(&document, "drop", options, move |event| {
+                event.prevent_default();
+                let Some(data) = wasm_bindgen::JsCast::dyn_ref::<web_sys::DragEvent>(event)
+                    .and_then(|e| e.data_transfer())
+                else {
+                    return;
+                };
+                let latest = latest.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let files = import::dropped(&data).await.unwrap_or_default();
+                    let on_files = latest.borrow().clone();
+                    if let Some(on_files) = on_files {
+                        on_files(files);
+                    }
+                });
+            });
+            move || drop((over, drop_listener))
+        });
+    }
+
+    let on_input = {
+        let on_files = on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = import::input_files(&input);
+            input.set_value("");
+            on_files(files);
+        })
+    };
+    let cancel = {
+        let (job, running, message) = (job.clone(), running.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(job) = job.borrow_mut().take() {
+                job.cancel();
+            }
+            running.set(None);
+            message.set(Some("Import cancelled: nothing was saved.".into()));
+        })
+    };
+
+    let notice = state.as_ref().and_then(|s| s.notice.clone());
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(state) = &state {
+                state.dispatch(Action::NoticeShown);
+            }
+        })
+    };
+    let built_in_count = match state.as_ref().map(|s| &s.corpus) {
+        Some(Corpus::Ready(corpus)) if current == CollectionId::BuiltIn => {
+            format!(" · {} articles", corpus.bundle.articles.len())
+        }
+        _ => String::new(),
+    };
+    let list = match &*listed {
+        None => Vec::new(),
+        Some(Ok(list)) => list.clone(),
+        Some(Err(_)) => Vec::new(),
+    };
+    let current_meta =
+        list.iter().filter_map(|l| l.as_ref().ok()).find(|m| current == CollectionId::Stored(m.id.clone()));
+    let report =
+        current_meta.and_then(|m| m.report.clone()).map(Rc::new).or_else(|| (*unsaved_report).clone());
+
+    let ctx = RowCx {
+        current: current.clone(),
+        renaming: renaming.clone(),
+        deleting: deleting.clone(),
+        message: message.clone(),
+        bump: Rc::new(bump.clone()),
+        open: Rc::new(open.clone()),
+    };
+
+    html! {
+        <section class="collections" aria-labelledby="collections-h">
+            <h2 id="collections-h" class="section-title">{ "Collections" }</h2>
+            if let Some(notice) = notice {
+                <p class="notice" role="alert">{ notice }{ " " }<button type="button" class="link-button" onclick={dismiss}>{ "OK" }</button></p>
+            }
+            <ul class="collection-list">
+                <li class={classes!("collection", (current == CollectionId::BuiltIn).then_some("current"))}>
+                    <span class="collection-name">{ "Built-in articles" }</span>
+                    <span class="muted">{ format!(" · shipped with this site{built_in_count}") }</span>
+                    { open_button(&ctx, CollectionId::BuiltIn) }
+                </li>
+                { for list.iter().map(|entry| row(&ctx, entry)) }
+            </ul>
+            if let Some(Err(why)) = &*listed {
+                <p class="muted">{ why.clone() }</p>
+            }
+            if let Some((usage, quota)) = *estimate {
+                <p class="storage-used muted">{ format!("This site uses {} of the {} this browser allows it.", show_bytes(usage), show_bytes(quota)) }</p>
+            }
+            <div class="import-panel">
+                <p class="import-controls">
+                    <label for="import-files" class="button">{ "Open your own articles" }</label>
+                    <input id="import-files" class="visually-hidden" type="file" multiple=true onchange={on_input.clone()}
+                        accept=".html,.htm,.xhtml,.txt,.text,.md,.jsonl,.ndjson,.json,.warc,.gz,.plx,text/html,text/plain" />
+                    { " " }
+                    <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
+                    <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input} />
+                </p>
+                <p class="muted">{ "Web pages (.html), text (.txt), JSON Lines (.jsonl), web archives (.warc), gzip of those, or a Parallax bundle (.plx). You can also drop files and folders anywhere on this page." }</p>
+                <p class="private-note">{ "Private by construction: your files are read, cleaned and indexed inside this browser tab and kept only in this browser. Nothing is uploaded; Parallax requests nothing but its own files." }</p>
+                if let Some(run) = &*running {
+                    { progress(run, cancel) }
+                }
+                if let Some(text) = &*message {
+                    <p class="import-message" role="alert">{ text.clone() }</p>
+                }
+            </div>
+            if let Some(report) = report {
+                { report_view(&report) }
+            }
+        </section>
+    }
+}
+
+/// What each collection row needs.
+#[derive(Clone)]
+struct RowCx {
+    current: CollectionId,
+    renaming: UseStateHandle<Option<(String, String)>>,
+    deleting: UseStateHandle<Option<String>>,
+    message: UseStateHandle<Option<String>>,
+    bump: Rc<dyn Fn()>,
+    open: Rc<dyn Fn(CollectionId)>,
+}
+
+fn open_button(cx: &RowCx, id: CollectionId) -> Html {
+    if cx.current == id {
+        return html! { <span class="current-mark">{ " · open now" }</span> };
+    }
+    let open = cx.open.clone();
+    html! { <>{ " " }<button type="button" class="link-button" onclick={Callback::from(move |_: MouseEvent| open(id.clone()))}>{ "Open" }</button></> }
+}
+
+fn row(cx: &RowCx, entry: &Listed) -> Html {
+    let meta = match entry {
+        Ok(meta) => meta,
+        Err((key, why)) => {
+            let key = key.clone();
+            let (bump, message) = (cx.bump.clone(), cx.message.clone());
+            let remove = Callback::from(move |_: MouseEvent| {
+                let (key, bump, message) = (key.clone(), bump.clone(), message.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(why) = collections_db::delete(&key).await {
+                        message.set(Some(why));
+                    }
+                    bump();
+                });
+            });
+            return html! {
+                <li class="collection damaged">
+                    { format!("A stored collection cannot be opened: {why}. ") }
+                    <button type="button" class="link-button" onclick={remove}>{ "Delete it" }</button>
+                </li>
+            };
+        }
+    };
+    let id = CollectionId::Stored(meta.id.clone());
+    let day = meta.created.get(..10).unwrap_or(&meta.created).to_string();
+    let details = format!(
+        " · {} {} from {} {} · {} · added {day}",
+        meta.articles,
+        if meta.articles == 1 { "article" } else { "articles" },
+        meta.files,
+        if meta.files == 1 { "file" } else { "files" },
+        show_bytes(meta.bytes as f64)
+    );
+    let editing = cx.renaming.as_ref().filter(|(rid, _)| *rid == meta.id).map(|(_, text)| text.clone());
+    let name_part = match editing {
+        Some(text) => {
+            let renaming = cx.renaming.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                if let Some((rid, _)) = &*renaming {
+                    renaming.set(Some((rid.clone(), input.value())));
+                }
+            });
+            let (renaming, message, bump, stored) =
+                (cx.renaming.clone(), cx.message.clone(), cx.bump.clone(), meta.clone());
+            let onsubmit = Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let Some((_, typed)) = (*renaming).clone() else { return };
+                match clean_name(&typed) {
+                    Err(why) => message.set(Some(why)),
+                    Ok(name) => {
+                        let meta = Meta { name, ..stored.clone() };
+                        let (renaming, message, bump) = (renaming.clone(), message.clone(), bump.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            match collections_db::update_meta(&meta).await {
+                                Ok(()) => renaming.set(None),
+                                Err(why) => message.set(Some(why)),
+                            }
+                            bump();
+                        });
+                    }
+                }
+            });
+            html! {
+                <form class="rename-form" {onsubmit}>
+                    <label for={format!("rename-{}", meta.id)} class="visually-hidden">{ "New name" }</label>
+                    <input id={format!("rename-{}", meta.id)} type="text" value={text} {oninput} />
+                    <button type="submit">{ "Save name" }</button>
+                </form>
+            }
+        }
+        None => html! { <span class="collection-name">{ iso(&meta.name) }</span> },
+    };
+    let rename = {
+        let (renaming, rid, name) = (cx.renaming.clone(), meta.id.clone(), meta.name.clone());
+        Callback::from(move |_: MouseEvent| renaming.set(Some((rid.clone(), name.clone()))))
+    };
+    let export = {
+        let (rid, name, message) = (meta.id.clone(), meta.name.clone(), cx.message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (rid, name, message) = (rid.clone(), name.clone(), message.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let file = format!("{}.plx", parallax_engine::model::slugify(&name, 8));
+                let done =
+                    collections_db::load_bundle(&rid).await.and_then(|bytes| import::download(&bytes, &file));
+                if let Err(why) = done {
+                    message.set(Some(why));
+                }
+            });
+        })
+    };
+    let asking = cx.deleting.as_deref() == Some(meta.id.as_str());
+    let ask = {
+        let (deleting, rid) = (cx.deleting.clone(), meta.id.clone());
+        Callback::from(move |_: MouseEvent| deleting.set(Some(rid.clone())))
+    };
+    let keep = {
+        let deleting = cx.deleting.clone();
+        Callback::from(move |_: MouseEvent| deleting.set(None))
+    };
+    let confirm = {
+        let (deleting, message, bump, open) =
+            (cx.deleting.clone(), cx.message.clone(), cx.bump.clone(), cx.open.clone());
+        let (rid, was_current) = (meta.id.clone(), cx.current == id);
+        Callback::from(move |_: MouseEvent| {
+            let (deleting, message, bump, open, rid) =
+                (deleting.clone(), message.clone(), bump.clone(), open.clone(), rid.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match collections_db::delete(&rid).await {
+                    Ok(()) if was_current => open(CollectionId::BuiltIn),
+                    Ok(()) => {}
+                    Err(why) => message.set(Some(why)),
+                }
+                deleting.set(None);
+                bump();
+            });
+        })
+    };
+    html! {
+        <li class={classes!("collection", (cx.current == id).then_some("current"))}>
+            { name_part }
+            <span class="muted">{ details }</span>
+            { open_button(cx, id.clone()) }
+            { " · " }<button type="button" class="link-button" onclick={rename}>{ "Rename" }</button>
+            { " · " }<button type="button" class="link-button" onclick={export}>{ "Download .plx" }</button>
+            { " · " }
+            if asking {
+                <span role="alert">{ "Delete " }{ iso(&meta.name) }{ " from this browser? " }</span>
+                <button type="button" class="link-button danger" onclick={confirm}>{ "Yes, delete" }</button>
+                { " " }<button type="button" class="link-button" onclick={keep}>{ "Keep it" }</button>
+            } else {
+                <button type="button" class="link-button" onclick={ask}>{ "Delete" }</button>
+            }
+        </li>
+    }
+}
+
+fn progress(run: &Running, cancel: Callback<MouseEvent>) -> Html {
+    let stage = if run.saving {
+        "Saving the collection in this browser…".to_string()
+    } else if run.indexing {
+        "Building the search index, entities and stories…".to_string()
+    } else {
+        format!("Reading and cleaning files: {} of {}", run.done, run.total.max(run.files))
+    };
+    html! {
+        <div class="import-progress" role="status">
+            <progress max={run.total.max(1).to_string()} value={run.done.to_string()}></progress>
+            <p>
+                { stage }
+                { format!(" · {} {} found · {} pieces of noise removed", run.articles, if run.articles == 1 { "article" } else { "articles" }, run.removed) }
+            </p>
+            if !run.saving {
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            }
+        </div>
+    }
+}
+
+fn report_view(report: &FilesReport) -> Html {
+    let refused: Vec<_> = report.files.iter().filter(|f| f.status == "rejected").collect();
+    let with_articles = report.files.len() - refused.len();
+    let why = |f: &parallax_engine::report::FileReport| {
+        f.diagnostics
+            .iter()
+            .find(|d| d.severity == "error")
+            .or_else(|| f.diagnostics.iter().find(|d| d.severity == "warning"))
+            .map_or_else(|| "no article found".to_string(), |d| d.message.clone())
+    };
+    html! {
+        <section class="import-report" aria-labelledby="import-report-h">
+            <h3 id="import-report-h">{ format!("Import report: {} {} with articles, {} without", with_articles, if with_articles == 1 { "file" } else { "files" }, refused.len()) }</h3>
+            if !refused.is_empty() {
+                <ul class="import-refused">
+                    { for refused.iter().take(MAX_LISTED).map(|f| html! { <li><bdi class="file-name">{ &f.file }</bdi>{ ": " }{ why(f) }</li> }) }
+                    if refused.len() > MAX_LISTED {
+                        <li>{ format!("and {} more (see the table below)", refused.len() - MAX_LISTED) }</li>
+                    }
+                </ul>
+            }
+            <details>
+                <summary>{ "Every file: format, status, articles, noise removed" }</summary>
+                <table class="report-table">
+                    <thead><tr><th>{ "File" }</th><th>{ "Format" }</th><th>{ "Status" }</th><th>{ "Articles" }</th><th>{ "Noise removed" }</th></tr></thead>
+                    <tbody>
+                        { for report.files.iter().map(|f| html! {
+                            <tr>
+                                <td><bdi>{ &f.file }</bdi></td>
+                                <td>{ &f.format }</td>
+                                <td>{ &f.status }</td>
+                                <td>{ f.articles.len() }</td>
+                                <td>{ f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect::<Vec<_>>().join(", ") }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+/// Opens a `.plx` file as a collection: checked (decoded) before it is stored.
+async fn open_bundle(file: &File, path: &str) -> Result<String, String> {
+    let bytes = import::read_bytes(file).await?;
+    let bundle = crate::io::decode(&bytes)
+        .map_err(|why| format!("{path} is not a bundle Parallax can open: {why}"))?;
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = name.get(..name.len().saturating_sub(4)).filter(|n| !n.is_empty()).unwrap_or(name);
+    let meta = Meta {
+        files: 1,
+        articles: bundle.articles.len(),
+        bytes: bytes.len(),
+        ..Meta::new(collections_db::new_id(), name.to_string(), collections_db::now_iso())
+    };
+    collections_db::save(&meta, &bytes).await?;
+    Ok(meta.id)
+}

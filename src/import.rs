@@ -1,0 +1,260 @@
+//! Opening the reader's own files: the import worker (a second wasm module, `import-worker/`,
+//! fetched only now), files and folders dropped on the page, `.plx` bundles opened as they are,
+//! and a collection downloaded as a `.plx` file. Nothing here sends anything anywhere: files are
+//! read in this browser and the worker is Parallax's own file from this origin.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Reflect, Uint8Array};
+use parallax_engine::report::FilesReport;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, MessageEvent, Worker};
+
+/// The worker's loader, written by trunk beside `index.html` (fixed name: no content hash).
+pub const WORKER_URL: &str = "import_worker_loader.js";
+
+/// What the worker says while and after it builds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportEvent {
+    /// Another file is clean.
+    Progress {
+        /// Files cleaned.
+        done: usize,
+        /// Files being built (refused ones not counted).
+        total: usize,
+        /// Articles found so far.
+        articles: usize,
+        /// Pieces of noise removed so far.
+        removed: usize,
+    },
+    /// Every file is clean; the index, entities and stories are being built.
+    Indexing,
+    /// The bundle and the per-file report.
+    Done {
+        /// Encoded bundle.
+        bundle: Rc<Vec<u8>>,
+        /// Per-file report.
+        report: FilesReport,
+        /// Articles in the bundle.
+        articles: usize,
+    },
+    /// The import failed; the sentence says why.
+    Failed(String),
+}
+
+/// A running import. Dropping it (or [`ImportJob::cancel`]) stops the worker: nothing has been
+/// stored yet at that point, so a cancelled import leaves nothing behind.
+pub struct ImportJob {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl std::fmt::Debug for ImportJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ImportJob")
+    }
+}
+
+impl Drop for ImportJob {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+fn number(data: &JsValue, name: &str) -> usize {
+    Reflect::get(data, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize
+}
+
+impl ImportJob {
+    /// Starts the worker and, once it is ready, hands it `files` (each with its relative path).
+    pub fn start(
+        files: Vec<(File, String)>,
+        on_event: impl Fn(ImportEvent) + 'static,
+    ) -> Result<ImportJob, String> {
+        let worker = Worker::new(WORKER_URL)
+            .map_err(|_| "The import could not start: this browser does not run Web Workers.".to_string())?;
+        let on_event = Rc::new(on_event);
+        let pending = RefCell::new(Some(files));
+        let target = worker.clone();
+        let said = on_event.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
+            let data = message.data();
+            let kind = Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
+            let event = match kind.as_deref() {
+                Some("ready") => {
+                    let Some(files) = pending.borrow_mut().take() else { return };
+                    let list = Array::new();
+                    let names = Array::new();
+                    for (file, name) in &files {
+                        list.push(file);
+                        names.push(&JsValue::from_str(name));
+                    }
+                    let job = js_sys::Object::new();
+                    let _ = Reflect::set(&job, &JsValue::from_str("files"), &list);
+                    let _ = Reflect::set(&job, &JsValue::from_str("names"), &names);
+                    if target.post_message(&job).is_err() {
+                        said(ImportEvent::Failed(
+                            "The files could not be handed to the import worker.".into(),
+                        ));
+                    }
+                    return;
+                }
+                Some("progress") => ImportEvent::Progress {
+                    done: number(&data, "done"),
+                    total: number(&data, "total"),
+                    articles: number(&data, "articles"),
+                    removed: number(&data, "removed"),
+                },
+                Some("indexing") => ImportEvent::Indexing,
+                Some("done") => {
+                    let bundle = Reflect::get(&data, &JsValue::from_str("bundle"))
+                        .ok()
+                        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                        .map(|b| b.to_vec());
+                    let report = Reflect::get(&data, &JsValue::from_str("report"))
+                        .ok()
+                        .and_then(|r| r.as_string())
+                        .and_then(|r| serde_json::from_str::<FilesReport>(&r).ok());
+                    match (bundle, report) {
+                        (Some(bundle), Some(report)) => ImportEvent::Done {
+                            bundle: Rc::new(bundle),
+                            report,
+                            articles: number(&data, "articles"),
+                        },
+                        _ => ImportEvent::Failed("The import worker's answer could not be read.".into()),
+                    }
+                }
+                Some("failed") => ImportEvent::Failed(
+                    Reflect::get(&data, &JsValue::from_str("message"))
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_else(|| "The import failed.".into()),
+                ),
+                _ => return,
+            };
+            said(event);
+        });
+        let said = on_event.clone();
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            let detail = Reflect::get(&event, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
+            said(ImportEvent::Failed(match detail {
+                Some(detail) if !detail.is_empty() => format!("The import stopped: {detail}."),
+                _ => "The import could not start: Parallax's import module could not be loaded. If you are offline, \
+                      open your articles again once you are back online (it is downloaded the first time only)."
+                    .into(),
+            }));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(ImportJob { worker, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// Stops the build.
+    pub fn cancel(self) {
+        drop(self);
+    }
+}
+
+/// Files of a file input, each with its path inside the chosen folder (or its name).
+pub fn input_files(input: &web_sys::HtmlInputElement) -> Vec<(File, String)> {
+    let Some(list) = input.files() else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.get(i))
+        .map(|file| {
+            let path = Reflect::get(&file, &JsValue::from_str("webkitRelativePath"))
+                .ok()
+                .and_then(|p| p.as_string())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| file.name());
+            (file, path)
+        })
+        .collect()
+}
+
+#[wasm_bindgen(inline_js = r#"
+// Every file under what was dropped, with its path: folders are walked (readEntries returns at most
+// 100 entries per call, so it is called until it returns none). Hidden files are skipped, as
+// `parallax build` does.
+export async function parallaxDroppedFiles(dataTransfer) {
+  const out = [];
+  const entries = [];
+  for (const item of dataTransfer.items || []) {
+    const entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
+    if (entry) entries.push(entry);
+    else if (item.kind === 'file') { const f = item.getAsFile(); if (f) out.push([f, f.name]); }
+  }
+  const file = (entry) => new Promise((ok, fail) => entry.file(ok, fail));
+  const batch = (reader) => new Promise((ok, fail) => reader.readEntries(ok, fail));
+  async function walk(entry, path) {
+    if (entry.name.startsWith('.')) return;
+    if (entry.isFile) { out.push([await file(entry), path + entry.name]); return; }
+    if (!entry.isDirectory) return;
+    const reader = entry.createReader();
+    for (let got = await batch(reader); got.length; got = await batch(reader)) {
+      for (const child of got) await walk(child, path + entry.name + '/');
+    }
+  }
+  for (const entry of entries) await walk(entry, '');
+  return out;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = parallaxDroppedFiles)]
+    async fn dropped_files(data: &web_sys::DataTransfer) -> Result<JsValue, JsValue>;
+}
+
+/// Every file dropped on the page (folders walked), each with its relative path.
+pub async fn dropped(data: &web_sys::DataTransfer) -> Result<Vec<(File, String)>, String> {
+    let list = dropped_files(data).await.map_err(|_| "The dropped files could not be read.".to_string())?;
+    let list: Array = list.unchecked_into();
+    Ok(list
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            let file: File = pair.get(0).dyn_into().ok()?;
+            let path = pair.get(1).as_string().unwrap_or_else(|| file.name());
+            Some((file, path))
+        })
+        .collect())
+}
+
+/// Whether a file is a Parallax bundle, opened as it is rather than built.
+pub fn is_bundle(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".plx")
+}
+
+/// A file's bytes (read in this browser).
+pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{} could not be read.", file.name()))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `bytes` as a download named `name` (a `blob:` URL of this page: nothing leaves the browser).
+pub fn download(bytes: &[u8], name: &str) -> Result<(), String> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let failed = || "The download could not be prepared.".to_string();
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| failed())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed())?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(|_| failed())?.dyn_into().map_err(|_| failed())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The download reads the URL after this returns: free it a little later.
+    gloo::timers::callback::Timeout::new(30_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
