@@ -12,6 +12,7 @@
 //! 4. dates, then figures, in what names left free.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use super::gazetteer::{self, Place};
 use super::lexicon;
@@ -320,10 +321,15 @@ pub(super) struct Recogniser {
     first_names: HashSet<&'static str>,
     months: HashSet<&'static str>,
     /// Name keys of the broad GeoNames place list: evidence for a place, never a match by itself.
-    broad_places: HashSet<String>,
+    broad_places: &'static HashSet<String>,
     /// Curated people's names of two or more words, as word keys, for linking misspellings.
     person_names: Vec<(Vec<String>, u32)>,
 }
+
+/// The broad place list's name keys, built once per process: it has over 20,000 names, and
+/// building it took most of the time of recognising a short article.
+static BROAD_PLACES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| gazetteer::broad_places().map(name_key).collect());
 
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -347,6 +353,22 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 impl Recogniser {
+    /// The recogniser for `kb`, reused while the knowledge base stays the same: building one
+    /// compiles the gazetteer and word lists, which costs more than recognising a short article
+    /// (a caller building many small bundles, such as the fuzzer or the browser, pays it once).
+    pub(super) fn shared(kb: &KnowledgeBase) -> Arc<Recogniser> {
+        static LAST: Mutex<Option<(KnowledgeBase, Arc<Recogniser>)>> = Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((known, recogniser)) = last.as_ref() {
+            if known == kb {
+                return Arc::clone(recogniser);
+            }
+        }
+        let recogniser = Arc::new(Recogniser::new(kb));
+        *last = Some((kb.clone(), Arc::clone(&recogniser)));
+        recogniser
+    }
+
     pub(super) fn new(kb: &KnowledgeBase) -> Recogniser {
         let mut rec = Recogniser {
             index: HashMap::new(),
@@ -365,7 +387,7 @@ impl Recogniser {
                 .map(|m| m.0)
                 .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
                 .collect(),
-            broad_places: gazetteer::broad_places().map(name_key).collect(),
+            broad_places: &BROAD_PLACES,
             person_names: Vec::new(),
         };
         let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
@@ -462,6 +484,7 @@ impl Recogniser {
         per_block.sort_by_key(|p| p.0);
         for (b, toks, ws, spans) in per_block {
             let block = &article.blocks[b];
+            let block_first = mentions.len();
             let mut claimed: Vec<(usize, usize)> = Vec::new();
             for span in spans {
                 let (Some(first), Some(last)) = (ws.get(span.from), ws.get(span.to.wrapping_sub(1))) else {
@@ -509,9 +532,14 @@ impl Recogniser {
                     && claimed.iter().all(|&(a, b)| e <= a || b <= s || (s < a && b <= e))
             };
             let figures = temporal::figures(&block.text, &toks, &free, &mut last_unit);
-            for figure in &figures {
-                let (s, e) = (block.start + figure.start, block.start + figure.end);
-                mentions.retain(|m| m.article != article_index || !(s <= m.start && m.end <= e));
+            // Names inside a figure's counted phrase give way to it. Only this block's mentions
+            // can lie inside its figures: one pass over them, not one per figure (which was
+            // quadratic on a long paragraph full of figures).
+            if !figures.is_empty() {
+                let within = Spans::new(figures.iter().map(|f| (block.start + f.start, block.start + f.end)));
+                let mut this_block = mentions.split_off(block_first);
+                this_block.retain(|m| !within.contains(m.start, m.end));
+                mentions.append(&mut this_block);
             }
             for found in dates.into_iter().chain(figures) {
                 let kind = match found.value {
@@ -1059,6 +1087,32 @@ fn is_headline(block: &Block) -> bool {
         trimmed.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     long.len() >= 2 && capitalised * 4 >= long.len() * 3
+}
+
+/// Byte spans sorted by start, answering "does one of them contain this range?" in logarithmic
+/// time (the running maximum of their ends covers spans that overlap).
+struct Spans {
+    /// (start, the largest end of this and every earlier span).
+    sorted: Vec<(usize, usize)>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let mut sorted: Vec<(usize, usize)> = spans.collect();
+        sorted.sort_unstable();
+        let mut max_end = 0;
+        for span in &mut sorted {
+            max_end = max_end.max(span.1);
+            span.1 = max_end;
+        }
+        Spans { sorted }
+    }
+
+    /// True when some span starts at or before `start` and ends at or after `end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        let before = self.sorted.partition_point(|&(s, _)| s <= start);
+        before > 0 && self.sorted[before - 1].1 >= end
+    }
 }
 
 #[cfg(test)]
