@@ -3,41 +3,11 @@
 //! about linear, and to take minutes (or run out of memory) when it is not. Timings are in the
 //! `compare` benchmark, never asserted here.
 
+mod compare_support;
+
+use compare_support::article;
 use parallax_engine::compare::{compare, MAX_SENTENCES};
 use parallax_engine::entities::{EntityData, MentionKind};
-use parallax_engine::model::{Article, Block, BlockKind, Spanned};
-
-/// An article whose blocks are `paragraphs`, with raw offsets as if joined by blank lines.
-fn article(id: &str, paragraphs: &[String]) -> Article {
-    let mut blocks = Vec::new();
-    let mut offset = 0;
-    for (i, text) in paragraphs.iter().enumerate() {
-        let kind = if i == 0 { BlockKind::Title } else { BlockKind::Paragraph };
-        blocks.push(Block {
-            kind,
-            text: text.clone(),
-            start: offset,
-            end: offset + text.len(),
-            credit: None,
-        });
-        offset += text.len() + 2;
-    }
-    let title = blocks
-        .first()
-        .map(|b| Spanned { text: b.text.clone(), start: b.start, end: b.end })
-        .unwrap_or_default();
-    Article {
-        id: id.to_string(),
-        file: format!("{id}.txt"),
-        title,
-        outlet: None,
-        byline: None,
-        dateline: None,
-        date: None,
-        blocks,
-        removed: Vec::new(),
-    }
-}
 
 #[test]
 fn a_line_repeated_in_both_articles_is_reported_once_per_place_not_once_per_pair_of_places() {
