@@ -107,3 +107,27 @@ fn a_long_article_of_names_and_figures_is_recognised_in_one_pass() {
     let us_alone = mentions.iter().filter(|m| m.kind == MentionKind::Place && m.end - m.start == 2).count();
     assert_eq!(us_alone, 0, "US is part of the figure, not a place of its own");
 }
+
+#[test]
+fn one_long_paragraph_of_names_dates_and_figures_is_recognised_in_one_pass() {
+    // 4,000 sentences in a single paragraph: every candidate date and figure used to be checked
+    // against every name found in the paragraph so far.
+    let mut text = String::from("One paragraph\n\n");
+    for i in 0..4_000 {
+        text.push_str(&format!(
+            "Kadhimi said {} soldiers reached Basra on March {}, 2020. ",
+            3 + i % 900,
+            i % 28 + 1
+        ));
+    }
+    text.push('\n');
+    let built = parallax_engine::build_bundle(
+        &[parallax_engine::SourceInput { name: "paragraph.txt", bytes: text.as_bytes() }],
+        "",
+    );
+    let mentions = &built.bundle.entities.mentions;
+    let count = |kind: MentionKind| mentions.iter().filter(|m| m.kind == kind).count();
+    assert!(count(MentionKind::Figure) >= 4_000, "{} figures", count(MentionKind::Figure));
+    assert!(count(MentionKind::Date) >= 4_000, "{} dates", count(MentionKind::Date));
+    assert!(count(MentionKind::Place) >= 4_000, "{} places", count(MentionKind::Place));
+}

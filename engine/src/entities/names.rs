@@ -522,15 +522,15 @@ impl Recogniser {
                     value: None,
                 });
             }
-            let free = |s: usize, e: usize| claimed.iter().all(|&(a, b)| e <= a || b <= s);
+            // Sorted, so each candidate date or figure is checked in logarithmic time (a scan of
+            // every name per candidate was quadratic on one long paragraph).
+            let claimed = Spans::new(claimed.into_iter());
+            let free = |s: usize, e: usize| claimed.disjoint(s, e);
             let dates = temporal::dates(&block.text, &toks, &free);
-            let dated: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+            let dated = Spans::new(dates.iter().map(|d| (d.start, d.end)));
             // A figure's number must be free; its counted phrase may hold whole names ("5,000 US
             // troops"), which then give way to the figure, but never cut one or a date.
-            let free = |s: usize, e: usize| {
-                dated.iter().all(|&(a, b)| e <= a || b <= s)
-                    && claimed.iter().all(|&(a, b)| e <= a || b <= s || (s < a && b <= e))
-            };
+            let free = |s: usize, e: usize| dated.disjoint(s, e) && claimed.disjoint_or_inside(s, e);
             let figures = temporal::figures(&block.text, &toks, &free, &mut last_unit);
             // Names inside a figure's counted phrase give way to it. Only this block's mentions
             // can lie inside its figures: one pass over them, not one per figure (which was
@@ -1089,29 +1089,49 @@ fn is_headline(block: &Block) -> bool {
     long.len() >= 2 && capitalised * 4 >= long.len() * 3
 }
 
-/// Byte spans sorted by start, answering "does one of them contain this range?" in logarithmic
-/// time (the running maximum of their ends covers spans that overlap).
+/// Byte spans sorted by start, answering "does one of them contain, overlap or cut this range?"
+/// in logarithmic time (the running maximum of their ends covers spans that overlap).
 struct Spans {
-    /// (start, the largest end of this and every earlier span).
-    sorted: Vec<(usize, usize)>,
+    /// (start, end, the largest end of this and every earlier span).
+    sorted: Vec<(usize, usize, usize)>,
 }
 
 impl Spans {
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut sorted: Vec<(usize, usize)> = spans.collect();
+        let mut sorted: Vec<(usize, usize, usize)> = spans.map(|(s, e)| (s, e, e)).collect();
         sorted.sort_unstable();
         let mut max_end = 0;
         for span in &mut sorted {
             max_end = max_end.max(span.1);
-            span.1 = max_end;
+            span.2 = max_end;
         }
         Spans { sorted }
     }
 
+    /// The largest end of the spans starting before index `n` of the sorted list (0 if none).
+    fn max_end_before(&self, n: usize) -> usize {
+        n.checked_sub(1).and_then(|i| self.sorted.get(i)).map_or(0, |span| span.2)
+    }
+
     /// True when some span starts at or before `start` and ends at or after `end`.
     fn contains(&self, start: usize, end: usize) -> bool {
-        let before = self.sorted.partition_point(|&(s, _)| s <= start);
-        before > 0 && self.sorted[before - 1].1 >= end
+        let before = self.sorted.partition_point(|&(s, _, _)| s <= start);
+        before > 0 && self.max_end_before(before) >= end
+    }
+
+    /// True when no span overlaps `start..end`.
+    fn disjoint(&self, start: usize, end: usize) -> bool {
+        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
+        self.max_end_before(before_end) <= start
+    }
+
+    /// True when every span overlapping `start..end` lies strictly inside it (starts after
+    /// `start`, ends by `end`).
+    fn disjoint_or_inside(&self, start: usize, end: usize) -> bool {
+        let up_to_start = self.sorted.partition_point(|&(s, _, _)| s <= start);
+        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
+        self.max_end_before(up_to_start) <= start
+            && self.sorted[up_to_start..before_end.max(up_to_start)].iter().all(|&(_, e, _)| e <= end)
     }
 }
 
