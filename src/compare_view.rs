@@ -1,13 +1,23 @@
 //! The comparison page's view model: the engine's aligned pairs laid out as rows of columns, so
 //! that each row holds what the sources say about one thing, in reading order.
+//!
+//! Two steps, so the heavy one runs in the comparison Web Worker (`src/compare_worker.rs`):
+//! [`plan`] picks the columns and dates from the loaded corpus (cheap, on the page), and
+//! [`compare_articles`] runs the engine and lays out the rows (the costly part, anywhere).
+//! [`SentenceMarks`] then finds each shown sentence's entity marks on the page.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
-use parallax_engine::compare::{Comparison, DiffKind, Relation, Sentence};
-use parallax_engine::Bundle;
+use parallax_engine::compare::{Comparison, DiffKind, QuotePair, Relation, Sentence, SharedRun, Summary};
+use parallax_engine::entities::EntityData;
+use parallax_engine::{Article, Bundle};
+use serde::{Deserialize, Serialize};
+
+use crate::state::{mention_mark, Explorer, Mark, TypeFilter};
 
 /// One compared source.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Column {
     /// Index into the bundle's articles.
     pub article: usize,
@@ -20,7 +30,7 @@ pub struct Column {
 }
 
 /// A sentence placed in a cell, with what to mark in it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Placed {
     /// The sentence.
     pub sentence: Sentence,
@@ -31,7 +41,7 @@ pub struct Placed {
 }
 
 /// One row: per column, the sentence (zero or one) that reports the same thing.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// One cell per column.
     pub cells: Vec<Vec<Placed>>,
@@ -76,18 +86,39 @@ pub const STRONG_MATCH: f32 = 0.5;
 /// See [`STRONG_MATCH`].
 pub const FAIR_MATCH: f32 = 0.25;
 
+/// Everything the comparison page shows except the rows: the part that comes first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompareHead {
+    /// The sources, in the order asked for.
+    pub columns: Vec<Column>,
+    /// Counts per source and overall.
+    pub summary: Summary,
+    /// The same speaker quoted by two sources.
+    pub quotes: Vec<QuotePair>,
+    /// Runs of identical wording (wire copy).
+    pub shared: Vec<SharedRun>,
+    /// One notice per article too long to compare sentence by sentence in full.
+    pub notices: Vec<String>,
+}
+
 /// The whole comparison page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareView {
-    /// The sources, in the order asked for.
-    pub columns: Vec<Column>,
+    /// Columns, summary, quotes, shared wording and notices.
+    pub head: CompareHead,
     /// Rows in reading order of the first source, other sources' material placed after what
     /// precedes it in their own order.
     pub rows: Vec<Row>,
-    /// The engine's comparison (summary, quotes, shared wording).
-    pub comparison: Comparison,
-    /// One notice per article too long to compare sentence by sentence in full.
-    pub notices: Vec<String>,
+}
+
+/// What a comparison needs from the corpus, picked on the page: the columns (bundle index, id,
+/// label, title) and each article's stated or estimated publication date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The sources, in the order asked for (duplicates dropped).
+    pub columns: Vec<Column>,
+    /// Per column, the publication date as `YYYY[-MM[-DD]]`, where known.
+    pub dates: Vec<Option<String>>,
 }
 
 /// Why a comparison could not be shown.
@@ -99,8 +130,18 @@ pub enum CompareError {
     TooFew,
 }
 
-/// Compares the articles with these ids and lays the result out in rows.
+/// Compares the articles with these ids and lays the result out in rows, all at once: [`plan`]
+/// then [`compare_articles`], as the page and its worker do between them (for tests and native use).
 pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, CompareError> {
+    let plan = plan(bundle, ids)?;
+    let articles: Vec<&Article> =
+        plan.columns.iter().filter_map(|c| bundle.articles.get(c.article)).collect();
+    Ok(compare_articles(&plan.columns, &articles, &plan.dates))
+}
+
+/// Picks the columns for these ids: their articles, labels (outlet, numbered when two columns
+/// share one) and publication dates. Cheap: no comparison is run.
+pub fn plan(bundle: &Bundle, ids: &[String]) -> Result<Plan, CompareError> {
     let mut columns = Vec::new();
     for id in ids {
         let article = bundle
@@ -121,31 +162,31 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
     if columns.len() < 2 {
         return Err(CompareError::TooFew);
     }
-    let indices: Vec<usize> = columns.iter().map(|c| c.article).collect();
-    let comparison = bundle.compare(&indices);
-    for i in 0..columns.len() {
-        let outlet = bundle.articles[columns[i].article]
-            .outlet
-            .as_ref()
-            .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
-        let same_before = columns[..i].iter().filter(|c| c.label.starts_with(outlet)).count();
-        let same_after = columns[i + 1..]
-            .iter()
-            .filter(|c| {
-                bundle.articles[c.article]
-                    .outlet
-                    .as_ref()
-                    .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())
-                    == outlet
-            })
-            .count();
-        columns[i].label = if same_before + same_after == 0 {
+    let outlet_of = |c: &Column| {
+        bundle.articles[c.article].outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())
+    };
+    let outlets: Vec<&str> = columns.iter().map(outlet_of).collect();
+    for (i, column) in columns.iter_mut().enumerate() {
+        let outlet = outlets[i];
+        let same_before = outlets[..i].iter().filter(|o| o.starts_with(outlet)).count();
+        let same_after = outlets[i + 1..].iter().filter(|o| **o == outlet).count();
+        column.label = if same_before + same_after == 0 {
             outlet.to_string()
         } else {
             format!("{outlet} ({})", same_before + 1)
         };
     }
-    let rows = layout(&columns, &comparison);
+    let dates = columns.iter().map(|c| bundle.date_of(c.article).map(|d| d.iso())).collect();
+    Ok(Plan { columns, dates })
+}
+
+/// Compares `articles` (one per column, in column order, each with its date) and lays the result
+/// out in rows: the costly step, run by the comparison worker or, failing that, on the page.
+pub fn compare_articles(columns: &[Column], articles: &[&Article], dates: &[Option<String>]) -> CompareView {
+    let dates: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
+    // The comparison reads articles and dates only; entity data is not shipped to the worker.
+    let comparison = parallax_engine::compare::compare_dated(articles, &EntityData::default(), &dates);
+    let rows = layout(columns, &comparison);
     let notices = comparison
         .limits
         .iter()
@@ -157,7 +198,52 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
             )
         })
         .collect();
-    Ok(CompareView { columns, rows, comparison, notices })
+    let Comparison { summary, quotes, shared, .. } = comparison;
+    CompareView { head: CompareHead { columns: columns.to_vec(), summary, quotes, shared, notices }, rows }
+}
+
+/// The entity mentions of one compared article, sorted by start, so each shown sentence finds its
+/// own marks by binary search (a long article has thousands of sentences and of mentions).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentenceMarks {
+    /// Bundle index of the article.
+    article: usize,
+    /// (start, end, index into the article's mentions), sorted.
+    spans: Vec<(usize, usize, usize)>,
+}
+
+impl SentenceMarks {
+    /// Indexes the mentions of the article at `article` (an index into the bundle's articles).
+    pub fn new(explorer: &Explorer, article: usize) -> SentenceMarks {
+        let Ok(id) = u32::try_from(article) else { return SentenceMarks::default() };
+        let mut spans: Vec<(usize, usize, usize)> = explorer
+            .bundle
+            .entities
+            .mentions_in(id)
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.start, m.end, i))
+            .collect();
+        spans.sort_unstable();
+        SentenceMarks { article, spans }
+    }
+
+    /// The marks of the mentions lying wholly inside `start..end`, sorted by start.
+    pub fn within(&self, explorer: &Explorer, start: usize, end: usize) -> Rc<Vec<Mark>> {
+        let Ok(id) = u32::try_from(self.article) else { return Rc::default() };
+        let mentions = explorer.bundle.entities.mentions_in(id);
+        let types = TypeFilter::default();
+        let from = self.spans.partition_point(|s| s.0 < start);
+        let marks = self.spans[from..]
+            .iter()
+            .take_while(|s| s.0 < end)
+            .filter(|s| s.1 <= end)
+            .filter_map(|s| mentions.get(s.2))
+            .filter(|m| types.shows(m.kind))
+            .map(|m| mention_mark(explorer, m))
+            .collect();
+        Rc::new(marks)
+    }
 }
 
 type Node = (usize, usize); // (column, sentence index)
@@ -390,10 +476,10 @@ mod tests {
             weather.is_unique() && weather.strength().is_none(),
             "a sentence only one source has is shown as unique"
         );
-        assert!(view.notices.is_empty());
+        assert!(view.head.notices.is_empty());
         // Every sentence of both sources appears exactly once.
         let placed: usize = view.rows.iter().flat_map(|r| &r.cells).map(|c| c.len()).sum();
-        let expected: usize = view.comparison.summary.sources.iter().map(|s| s.sentences).sum();
+        let expected: usize = view.head.summary.sources.iter().map(|s| s.sentences).sum();
         assert_eq!(placed, expected);
     }
 

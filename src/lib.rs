@@ -7,7 +7,10 @@
 
 pub mod app;
 pub mod bench;
+pub mod compare_client;
+pub mod compare_message;
 pub mod compare_view;
+pub mod compare_worker;
 pub mod components;
 pub mod io;
 pub mod pages;

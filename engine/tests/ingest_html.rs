@@ -118,7 +118,9 @@ fn page_metadata_says_how_each_field_was_known() {
     assert_eq!(article.outlet.as_ref().map(|o| o.name.as_str()), Some("The Riverside Herald"));
     assert_eq!(source.how("outlet"), Some("og:site_name"));
     assert_eq!(article.date.as_deref(), Some("2021-07-27"));
-    assert_eq!(source.how("date"), Some("article:published_time"));
+    // The page gives both; JSON-LD's datePublished wins (pages often put the last update in
+    // article:published_time).
+    assert_eq!(source.how("date"), Some("JSON-LD datePublished"));
     assert_eq!(article.byline.as_ref().map(|b| b.text.as_str()), Some("Mina Haddad"));
     assert_eq!(source.url.as_deref(), Some("https://www.riversideherald.example/world/dam-talks-resume"));
     assert_eq!(source.format, SourceFormat::Html);
@@ -233,4 +235,70 @@ fn a_fifty_megabyte_page_is_extracted() {
     let (article, _) = extract("long.html", page.as_bytes());
     assert!(article.body().count() > 100_000);
     assert!(article.removed.iter().any(|r| r.reason == NoiseKind::Advert || r.reason == NoiseKind::LinkList));
+}
+
+/// An invented review page whose body is split over three blocks, with a score box and a
+/// "more stories" rail between them, and a layout wrapper whose class reads as page chrome.
+fn split_article_page(with_json_ld: bool) -> String {
+    let paras = [
+        "The new console is the most powerful machine the company has made, and it runs most games at a higher resolution than its rivals, though it costs more.",
+        "In our tests, loading times fell by a third, fans stayed quiet under load, and the controller, which is unchanged, still feels solid in the hand.",
+        "The catch is the price: at five hundred dollars, it costs a hundred more than its closest rival, and most of its games also run on the older model.",
+        "For players with a new television, however, the upgrade is easy to recommend, and for everyone else, the older console remains a sensible choice.",
+    ];
+    let ld = if with_json_ld {
+        format!(
+            r#"<script type="application/ld+json"><![CDATA[{{"@type":"Article","headline":"Console review","articleBody":"{}"}}]]></script>"#,
+            paras.join(" ")
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        r#"<html><head><title>Console review</title>{ld}</head><body><div class="page-header-wrap">
+<h1>Console review</h1>
+<div class="review-block"><div class="grid"><div class="article-text"><p>{}</p></div></div></div>
+<div class="score-box"><span>87</span><span>Scores</span><ul><li><a href="/c">Critics</a></li><li><a href="/u">Users</a></li></ul></div>
+<div class="review-block"><div class="grid"><div class="article-text"><p>{}</p><p>{}</p></div></div></div>
+<div class="more-stories"><ul><li><a href="/a">Another story about phones</a></li><li><a href="/b">A story about laptops</a></li></ul></div>
+<div class="review-block"><div class="grid"><div class="article-text"><p>{}</p></div></div></div>
+</div></body></html>"#,
+        paras[0], paras[1], paras[2], paras[3]
+    )
+}
+
+#[test]
+fn an_article_split_into_blocks_is_kept_whole_when_the_page_states_its_body() {
+    let (article, _) = extract("review.html", split_article_page(true).as_bytes());
+    let body = body_text(&article);
+    for kept in
+        ["most powerful machine", "loading times fell", "The catch is the price", "For players with a new"]
+    {
+        assert!(body.contains(kept), "lost “{kept}” in:\n{body}");
+    }
+    for gone in ["Another story about phones", "Critics"] {
+        assert!(!body.contains(gone), "kept “{gone}” in:\n{body}");
+    }
+}
+
+#[test]
+fn the_rest_of_a_story_behind_a_read_more_wrapper_is_kept() {
+    let para = |n: usize| {
+        format!("<p>Paragraph {n} of the story: the council met on Tuesday, debated the budget for hours, and, after a long vote, agreed to fund the new bridge.</p>")
+    };
+    let first: String = (1..=3).map(para).collect();
+    let rest: String = (4..=8).map(para).collect();
+    let page = format!(
+        r#"<html><head><title>Council funds bridge</title></head><body><article><h1>Council funds bridge</h1>
+<div class="story-body">{first}</div>
+<div id="read-more"><div id="read-more-link"><a href="">Read more</a></div><div id="middleAd"><div class="ad-block"></div></div>
+<div id="read-more-content">{rest}</div></div>
+</article><div class="related-stories"><ul><li><a href="/x">Other news one</a></li><li><a href="/y">Other news two</a></li></ul></div></body></html>"#
+    );
+    let (article, _) = extract("council.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=8 {
+        assert!(body.contains(&format!("Paragraph {n} of the story")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Other news one"), "kept the related list in:\n{body}");
 }

@@ -74,6 +74,11 @@ test('after one online visit, the explorer works with the network cut', async ()
     assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
   }
   assert.ok(cached.some((u) => u.endsWith('.wasm')) && cached.some((u) => u.endsWith('.js')), 'the wasm and JS are cached');
+  // The comparison worker's fixed-name files are part of the build: listed with their hashes and cached.
+  for (const want of ['compare_worker_loader.js', 'compare_worker.js', 'compare_worker_bg.wasm']) {
+    assert.ok(precache.files.some((f) => f.path === want), `${want} is in the precache list`);
+    assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
+  }
 
   await server.cut();
   await context.setOffline(true);
@@ -94,6 +99,10 @@ test('after one online visit, the explorer works with the network cut', async ()
     await page.waitForSelector(selector);
     assert.equal(await page.getByRole('alert').count(), 0, `${hash} works offline`);
   }
+  // Offline, a comparison still runs in its worker (from the cache), not in the page.
+  await page.waitForSelector('.compare[data-state=done]');
+  assert.equal(await page.locator('.compare').getAttribute('data-engine'), 'worker', 'the worker loads offline');
+  assert.equal(await page.locator('.compare-in-page').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

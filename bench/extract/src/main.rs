@@ -28,7 +28,9 @@ fn main() {
         return;
     }
     let Some(dir) = args.get(1) else {
-        eprintln!("usage: parallax-bench-extract <pages-dir>   (subfolders with source.html + expected.html)");
+        eprintln!(
+            "usage: parallax-bench-extract <pages-dir>   (subfolders with source.html + expected.html)"
+        );
         std::process::exit(2);
     };
     let me = std::env::current_exe().expect("own path");
@@ -37,11 +39,16 @@ fn main() {
     for name in EXTRACTORS {
         let out = Command::new(&me).args(["--run", name, dir]).output().expect("run extractor");
         let text = String::from_utf8_lossy(&out.stdout);
-        for line in text.lines().filter(|l| l.starts_with('|') || l.starts_with("meta") || l.starts_with("worst")) {
+        for line in
+            text.lines().filter(|l| l.starts_with('|') || l.starts_with("meta") || l.starts_with("worst"))
+        {
             println!("{line}");
         }
         if !out.status.success() {
-            println!("| {name} | failed: {} |", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or(""));
+            println!(
+                "| {name} | failed: {} |",
+                String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or("")
+            );
         }
     }
 }
@@ -131,7 +138,10 @@ fn extract(name: &str, bytes: &[u8]) -> (String, Meta) {
         "rs-trafilatura" => match rs_trafilatura::extract_bytes(bytes) {
             Ok(r) => (
                 r.content_text,
-                Meta { outlet: r.metadata.sitename, date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()) },
+                Meta {
+                    outlet: r.metadata.sitename,
+                    date: r.metadata.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                },
             ),
             Err(_) => (String::new(), Meta { outlet: None, date: None }),
         },
@@ -187,16 +197,27 @@ fn run_one(name: &str, dir: &Path) {
         if meta.get("siteName").and_then(|v| v.as_str()).is_some_and(|s| !s.is_empty()) {
             outlet_want += 1;
             outlet_got += usize::from(m.outlet.is_some());
+            if m.outlet.is_none() && std::env::var_os("BENCH_META").is_some() {
+                println!("meta miss {name}: {case} outlet none");
+            }
         }
         if let Some(d) = meta.get("publishedTime").and_then(|v| v.as_str()).filter(|s| s.len() >= 10) {
             date_want += 1;
-            date_got += usize::from(m.date.as_deref() == Some(&d[..10]));
+            let right = m.date.as_deref() == Some(&d[..10]);
+            date_got += usize::from(right);
+            if !right && std::env::var_os("BENCH_META").is_some() {
+                println!("meta miss {name}: {case} date {:?}, expected {d}", m.date);
+            }
         }
     }
     let n = pages.len().max(1) as f64;
     let rss = std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string())
+        })
         .unwrap_or_else(|| "?".into());
     println!(
         "| {name} | {} | {:.3} | {:.3} | {:.3} | {:.1} | {} MB |",

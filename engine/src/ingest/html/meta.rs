@@ -87,9 +87,7 @@ pub fn read(dom: &Dom, bytes: &[u8], encoding: &'static encoding_rs::Encoding) -
                 if let Some(&c) = node.children.first() {
                     let n = &dom.nodes[c];
                     let src = String::from_utf8_lossy(&bytes[n.start..n.end]);
-                    let src = src.trim().trim_start_matches("<!--").trim_end_matches("-->");
-                    let src = src.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>");
-                    if let Ok(value) = serde_json::from_str::<Value>(src.trim()) {
+                    if let Ok(value) = serde_json::from_str::<Value>(unwrap_script(&src)) {
                         ld.push((value, raw));
                     }
                 }
@@ -175,7 +173,9 @@ pub fn read(dom: &Dom, bytes: &[u8], encoding: &'static encoding_rs::Encoding) -
         "published-date",
     ])
     .and_then(|f| Some(Found { value: iso_date(&f.value)?, ..f }));
-    meta.date = date_tag.or(ld_fields.date.clone()).or_else(|| {
+    // JSON-LD's datePublished names the article's own date; pages often fill
+    // article:published_time with the last update instead.
+    meta.date = ld_fields.date.clone().or(date_tag).or_else(|| {
         let pick = times.iter().find(|t| t.0).or(times.first())?;
         Some(Found { value: pick.1.clone(), how: "<time datetime>".into(), raw: pick.2 })
     });
@@ -261,6 +261,24 @@ impl LdFields {
     }
 }
 
+/// A script's JSON without the wrappers pages put around it for old browsers: `<!-- … -->`,
+/// `<![CDATA[ … ]]>`, with or without `//` or `/* */` comment marks.
+fn unwrap_script(src: &str) -> &str {
+    let mut t = src.trim();
+    loop {
+        let before = t.len();
+        for open in ["<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["] {
+            t = t.strip_prefix(open).unwrap_or(t).trim_start();
+        }
+        for close in ["-->", "//]]>", "/*]]>*/", "]]>"] {
+            t = t.strip_suffix(close).unwrap_or(t).trim_end();
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
 /// A person's or organisation's name: a string, `{"name": ...}`, or a list of them.
 fn name_of(value: Option<&Value>) -> Option<String> {
     match value? {
@@ -323,6 +341,29 @@ pub fn iso_date(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_ld_wrapped_in_cdata_is_read() {
+        for wrapped in [
+            "<![CDATA[ {\"a\":1} ]]>",
+            "//<![CDATA[\n{\"a\":1}\n//]]>",
+            "/*<![CDATA[*/ {\"a\":1} /*]]>*/",
+            "<!-- <![CDATA[ {\"a\":1} ]]> -->",
+            "{\"a\":1}",
+        ] {
+            assert_eq!(unwrap_script(wrapped), "{\"a\":1}", "{wrapped}");
+        }
+    }
+
+    #[test]
+    fn json_ld_date_published_wins_over_an_updated_meta_tag() {
+        let html = r#"<html><head><meta property="article:published_time" content="2015-12-11T14:28:34Z"><script type="application/ld+json"><![CDATA[{"@type":"NewsArticle","datePublished":"2015-10-15T02:19:15.607Z"}]]></script></head><body><p>x</p></body></html>"#;
+        let dom = crate::ingest::html::dom::parse(html.as_bytes(), encoding_rs::UTF_8);
+        let meta = read(&dom, html.as_bytes(), encoding_rs::UTF_8);
+        let date = meta.date.expect("a date");
+        assert_eq!(date.value, "2015-10-15");
+        assert_eq!(date.how, "JSON-LD datePublished");
+    }
 
     #[test]
     fn dates_in_the_shapes_pages_use() {

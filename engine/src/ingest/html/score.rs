@@ -125,10 +125,19 @@ impl<'a> Page<'a> {
     /// candidates"): cued as noise and not also cued as article.
     fn unlikely(&self, i: usize) -> bool {
         let c = self.cues[i];
+        let article_text = self.prose(i) && c.noise != Some(NoiseKind::Comments);
         c.noise.is_some()
             && !c.positive
             && !c.article_body
+            && !article_text
             && !matches!(self.dom.name(i), "body" | "html" | "a")
+    }
+
+    /// Several paragraphs of running text with hardly a link: whatever its class says ("read-more"
+    /// wrapping the rest of a story), this is article text, unless it is a comment thread.
+    fn prose(&self, i: usize) -> bool {
+        let s = self.stats[i];
+        s.paragraphs >= 3 && s.chars >= 500 && s.commas >= 5 && s.link_density() < 0.1
     }
 }
 
@@ -198,15 +207,25 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
     let marked = (1..n)
         .filter(|&i| page.cues[i].article_body && page.stats[i].chars > 200)
         .max_by_key(|&i| page.stats[i].chars);
+    let stated = body_hint.and_then(|hint| stated_body(page, hint));
     let Some(&(mut top, top_score)) = candidates.first() else {
-        return marked.or_else(|| body(dom)).into_iter().collect();
+        return stated.map(|s| s.root).or(marked).or_else(|| body(dom)).into_iter().collect();
     };
-    if let Some(m) = marked {
+    if let Some(stated) = stated {
+        // The page's own JSON-LD articleBody, when the page shows most of it, names the article:
+        // widen to the element holding nearly all of it (an article split into blocks), or move
+        // there when the best-scoring box holds little of it.
+        let holds = |i: usize| dom.ancestors(i).any(|a| a == stated.root) || i == stated.root;
+        if holds(top) || stated.per_element[top] * 2 < stated.shown {
+            top = stated.root;
+        }
+    } else if let Some(m) = marked {
         if dom.ancestors(top).any(|a| a == m) || top == m || page.stats[m].chars * 2 > page.stats[top].chars {
             top = m;
         }
     } else if let Some(hint) = body_hint {
-        // JSON-LD articleBody: the smallest scored element whose text covers most of it.
+        // A stated body the page does not show as blocks of its own: the smallest scored element
+        // whose text is about as long.
         let want = hint.chars().count();
         if let Some(&(c, _)) = candidates
             .iter()
@@ -291,6 +310,11 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
             roots.push(s);
             continue;
         }
+        // Running text beside the article, whatever its score ("read more" wrappers).
+        if page.prose(s) && page.cues[s].noise != Some(NoiseKind::Comments) {
+            roots.push(s);
+            continue;
+        }
         // A figure beside the article body is the article's picture and caption.
         if &*e.name == "figure" && page.stats[s].chars < 400 && page.stats[s].link_density() < 0.5 {
             roots.push(s);
@@ -307,6 +331,82 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
         }
     }
     roots
+}
+
+/// Where the page shows the article body its JSON-LD states.
+struct StatedBody {
+    /// The smallest element holding nearly all of the shown text.
+    root: usize,
+    /// Characters of visible blocks that repeat the stated body.
+    shown: usize,
+    /// Per element: such characters in its subtree.
+    per_element: Vec<usize>,
+}
+
+/// Lower-case words joined by single spaces: text compared whatever its markup and punctuation.
+fn folded_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Text of an articleBody that may itself be HTML (`<p>…</p>`): tags dropped.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Blocks shorter than this (folded) are not matched against the stated body: "Share" or a
+/// one-word heading is in every body.
+const STATED_MIN_BLOCK: usize = 20;
+
+/// Locates the JSON-LD `articleBody` on the page: the visible blocks whose words it contains.
+/// `None` when it is short or the page shows less than half of it (a teaser, or another text).
+fn stated_body(page: &Page<'_>, hint: &str) -> Option<StatedBody> {
+    let stated = folded_words(&without_tags(&super::entities::decode(hint)));
+    if stated.len() < 200 {
+        return None;
+    }
+    let n = page.dom.nodes.len();
+    let mut per_element = vec![0usize; n];
+    let mut shown = 0;
+    for b in page.blocks.iter().filter(|b| !b.hidden) {
+        let words = folded_words(&b.text);
+        if words.len() >= STATED_MIN_BLOCK && stated.contains(&words) {
+            per_element[b.owner] += words.len();
+            shown += words.len();
+        }
+    }
+    if shown * 2 < stated.len() {
+        return None;
+    }
+    for i in (1..n).rev() {
+        let parent = page.dom.nodes[i].parent;
+        if parent != i {
+            per_element[parent] += per_element[i];
+        }
+    }
+    let root = (1..n)
+        .filter(|&i| page.dom.element(i).is_some() && per_element[i] * 10 >= shown * 9)
+        .min_by_key(|&i| page.stats[i].chars)?;
+    Some(StatedBody { root, shown, per_element })
 }
 
 fn body(dom: &Dom) -> Option<usize> {
