@@ -20,44 +20,16 @@
 //! a signature: someone who can write `report.json` can also delete the files it lists.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use parallax_cli::report::{is_plain, seal, verify, ReportError};
+pub use parallax_cli::report::{sha256_hex, OwnedFile, GENERATOR};
+pub use parallax_cli::REPORT_FILE;
 
-/// The name of the report (also the seal's carrier) in the output folder.
-pub const REPORT_FILE: &str = "report.json";
-/// What `report.json` says wrote it.
-pub const GENERATOR: &str = "parallax site";
-/// The first `report.json` version that records hashes and a seal.
-pub const FIRST_HASHED_VERSION: u32 = 2;
-/// The seal's field as written in the unsealed report (pretty-printed JSON).
-const EMPTY_SEAL: &[u8] = b"\"seal\": \"\"";
 /// A report larger than this is not one this command wrote.
 const MAX_REPORT_BYTES: u64 = 256 << 20;
-
-/// One file a run wrote: its path relative to the output folder and the SHA-256 of its bytes.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-pub struct OwnedFile {
-    /// Relative path with `/` separators.
-    pub path: String,
-    /// SHA-256 of the bytes written, lower-case hex.
-    pub sha256: String,
-}
-
-/// The part of an earlier `report.json` this module reads (the rest is `site.rs`'s).
-#[derive(Deserialize)]
-struct Earlier {
-    version: u32,
-    generator: String,
-    #[serde(default)]
-    site_files: Vec<serde_json::Value>,
-    #[serde(default)]
-    seal: String,
-}
 
 /// An output folder checked for writing: new, empty, or an earlier site whose own files (verified)
 /// may be replaced.
@@ -104,36 +76,31 @@ impl OutDir {
         let Some(report) = read_regular(&report_path, MAX_REPORT_BYTES)? else {
             bail!(not_a_site());
         };
-        let Ok(earlier) = serde_json::from_slice::<Earlier>(&report) else {
-            bail!(not_a_site());
-        };
-        if earlier.generator != GENERATOR {
-            bail!(not_a_site());
-        }
-        if earlier.version < FIRST_HASHED_VERSION {
-            bail!(
-                "{} was written by an older `parallax site` (report.json version {}), which did not record \
-                 what it wrote, so its files cannot be told from yours; delete that folder yourself or \
+        let listed = match verify(&report) {
+            Ok(listed) => listed,
+            Err(ReportError::NotASite) => bail!(not_a_site()),
+            Err(ReportError::OlderVersion(version)) => bail!(
+                "{} was written by an older `parallax site` (report.json version {version}), which did not \
+                 record what it wrote, so its files cannot be told from yours; delete that folder yourself or \
                  choose a new one",
-                out.display(),
-                earlier.version
-            );
-        }
-        if !seal_matches(&report, &earlier.seal) {
-            bail!(
+                out.display()
+            ),
+            Err(ReportError::Edited) => bail!(
                 "{}'s report.json was not written by `parallax site` as it is (it was edited or made by \
                  hand), so nothing there is replaced; delete that folder yourself or choose a new one",
                 out.display()
-            );
-        }
-        let mut replaceable = BTreeSet::from([REPORT_FILE.to_string()]);
-        for value in earlier.site_files {
-            let Ok(file) = serde_json::from_value::<OwnedFile>(value) else {
-                bail!("{}'s report.json lists a file without its hash; {}", out.display(), not_a_site());
-            };
-            if file.path == REPORT_FILE {
-                continue;
+            ),
+            Err(ReportError::FileWithoutHash) => {
+                bail!("{}'s report.json lists a file without its hash; {}", out.display(), not_a_site())
             }
+            Err(ReportError::NotAPlainPath(path)) => bail!(
+                "{}'s report.json lists {path:?}, which is not a plain path inside that folder (or passes \
+                 through a symbolic link); nothing was changed",
+                out.display()
+            ),
+        };
+        let mut replaceable = BTreeSet::from([REPORT_FILE.to_string()]);
+        for file in listed {
             let Some(path) = inside(&root, &file.path)? else {
                 bail!(
                     "{}'s report.json lists {:?}, which is not a plain path inside that folder (or passes \
@@ -198,7 +165,9 @@ impl OutDir {
 
     /// Writes `report.json` from its unsealed text (which holds `"seal": ""` exactly once).
     pub fn write_report(&self, unsealed: &[u8]) -> Result<()> {
-        let sealed = seal(unsealed)?;
+        let Some(sealed) = seal(unsealed) else {
+            bail!("internal error: the report has no seal field");
+        };
         let path = self.root.join(REPORT_FILE);
         if std::fs::symlink_metadata(&path).is_ok() {
             // Still there only if a file of this run was named report.json; never overwrite it.
@@ -253,12 +222,7 @@ fn shown(path: &Path) -> String {
 /// `root/name` when `name` is a plain relative path (no `..`, `.`, empty or absolute parts) whose
 /// existing folders are real folders (no links); `None` otherwise.
 fn inside(root: &Path, name: &str) -> Result<Option<PathBuf>> {
-    let relative = Path::new(name);
-    let plain = !name.is_empty()
-        && !name.contains('\\')
-        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
-        && relative.components().all(|c| matches!(c, Component::Normal(_)));
-    if !plain {
+    if !is_plain(name) {
         return Ok(None);
     }
     let mut at = root.to_path_buf();
@@ -271,7 +235,7 @@ fn inside(root: &Path, name: &str) -> Result<Option<PathBuf>> {
             Err(_) => break, // missing: created later, one folder at a time
         }
     }
-    Ok(Some(root.join(relative)))
+    Ok(Some(root.join(name)))
 }
 
 /// The bytes of `path` if it is a regular file (not a link) of at most `limit` bytes.
@@ -296,46 +260,6 @@ fn create_new(path: &Path, bytes: &[u8]) -> Result<()> {
         .open(path)
         .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(bytes).with_context(|| format!("writing {}", path.display()))
-}
-
-/// The report with its seal: the SHA-256 of the unsealed text, written into the empty seal field.
-fn seal(unsealed: &[u8]) -> Result<Vec<u8>> {
-    let Some(at) = find(unsealed, EMPTY_SEAL) else {
-        bail!("internal error: the report has no seal field");
-    };
-    let hash = sha256_hex(unsealed);
-    let mut sealed = Vec::with_capacity(unsealed.len() + hash.len());
-    sealed.extend_from_slice(&unsealed[..at + EMPTY_SEAL.len() - 1]);
-    sealed.extend_from_slice(hash.as_bytes());
-    sealed.extend_from_slice(&unsealed[at + EMPTY_SEAL.len() - 1..]);
-    Ok(sealed)
-}
-
-/// Whether `sealed`, with its seal emptied again, hashes to `claimed`.
-fn seal_matches(sealed: &[u8], claimed: &str) -> bool {
-    if claimed.len() != 64 || !claimed.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return false;
-    }
-    let field = format!("\"seal\": \"{claimed}\"");
-    let Some(at) = find(sealed, field.as_bytes()) else { return false };
-    let mut unsealed = Vec::with_capacity(sealed.len());
-    unsealed.extend_from_slice(&sealed[..at]);
-    unsealed.extend_from_slice(EMPTY_SEAL);
-    unsealed.extend_from_slice(&sealed[at + field.len()..]);
-    sha256_hex(&unsealed) == claimed
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// SHA-256 of `bytes`, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
 }
 
 #[cfg(test)]

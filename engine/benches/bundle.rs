@@ -6,32 +6,10 @@
 
 use std::time::{Duration, Instant};
 
-use parallax_engine::{build_bundle, build_bundle_with, bundle, synth, BuildOptions, Bundle, SourceInput};
+use parallax_engine::{bundle, BuildOptions, Bundle};
 
-fn seed_bundle() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| {
-                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, include_str!("../../corpus/entities.toml")).bundle
-}
-
-fn synthetic_bundle(n: usize) -> Bundle {
-    let files = synth::corpus(n, 42);
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
-    build_bundle_with(&sources, "", &BuildOptions { stories: true }).bundle
-}
+#[path = "support/mod.rs"]
+mod support;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -64,7 +42,7 @@ fn report(name: &str, built: &Bundle, rounds: usize) {
 }
 
 fn main() {
-    report("seed corpus", &seed_bundle(), 51);
+    report("seed corpus", &support::seed_bundle(support::SEED_KB), 51);
     let n: usize = std::env::var("PARALLAX_BENCH_N").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    report(&format!("synthetic {n}"), &synthetic_bundle(n), 7);
+    report(&format!("synthetic {n}"), &support::synthetic_bundle(n, 42, &BuildOptions::default()), 7);
 }

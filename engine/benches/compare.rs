@@ -6,27 +6,17 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use parallax_engine::compare::compare;
 use parallax_engine::entities::EntityData;
 use parallax_engine::stories::stories;
-use parallax_engine::{build_bundle, build_bundle_with, synth, Article, BuildOptions, SourceInput};
+use parallax_engine::{build_bundle_with, BuildOptions, SourceInput};
 
-fn seed_articles() -> Vec<Article> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| {
-                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let inputs: Vec<SourceInput<'_>> = files.iter().map(|(n, b)| SourceInput { name: n, bytes: b }).collect();
-    build_bundle(&inputs, "").bundle.articles
-}
+#[path = "../tests/compare_support/mod.rs"]
+mod compare_support;
+#[path = "support/mod.rs"]
+mod support;
+
+use compare_support::{article, long_article};
 
 fn bench(c: &mut Criterion) {
-    let articles = seed_articles();
+    let articles = support::seed_bundle("").articles;
     let entities = EntityData::default();
     let find = |needle: &str| articles.iter().find(|a| a.blocks.iter().any(|b| b.text.contains(needle)));
     let (Some(a001), Some(a003), Some(a004)) =
@@ -40,74 +30,11 @@ fn bench(c: &mut Criterion) {
     c.bench_function("stories over the seed corpus", |b| b.iter(|| stories(&articles, &entities)));
 
     // Story grouping at scale: sparse neighbours and a merge queue, seconds per run, so few samples.
-    let files = synth::corpus(10_000, 1);
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
-    let built = build_bundle_with(&sources, "", &BuildOptions { stories: false }).bundle;
+    let built = support::synthetic_bundle(10_000, 1, &BuildOptions { stories: false });
     let mut group = c.benchmark_group("stories_10k");
     group.sample_size(10);
     group.bench_function("stories_10k", |b| b.iter(|| stories(&built.articles, &built.entities)));
     group.finish();
-}
-
-/// An article of `n_bytes` of distinct news-like sentences (varied figures, names and verbs).
-fn long_article(id: &str, seed: usize, n_bytes: usize) -> Article {
-    const VERBS: &[&str] =
-        &["attacked", "visited", "closed", "reopened", "inspected", "guarded", "left", "reached"];
-    const PLACES: &[&str] = &["Baghdad", "Basra", "Mosul", "Erbil", "Kirkuk", "Najaf", "Anbar", "Karbala"];
-    let mut paragraphs = vec![format!("Long report {id}")];
-    let mut size = 0;
-    let mut i = seed;
-    while size < n_bytes {
-        let mut p = String::new();
-        for _ in 0..5 {
-            i += 1;
-            p.push_str(&format!(
-                "Convoy {} {} the base near {} on day {} with {} soldiers and {} trucks. ",
-                i % 9_973,
-                VERBS[i % VERBS.len()],
-                PLACES[(i / 7) % PLACES.len()],
-                i % 31 + 1,
-                i % 500,
-                i % 97
-            ));
-        }
-        size += p.len();
-        paragraphs.push(p.trim_end().to_string());
-    }
-    article(id, &paragraphs)
-}
-
-fn article(id: &str, paragraphs: &[String]) -> Article {
-    use parallax_engine::model::{Block, BlockKind, Spanned};
-    let mut blocks = Vec::new();
-    let mut offset = 0;
-    for (i, text) in paragraphs.iter().enumerate() {
-        let kind = if i == 0 { BlockKind::Title } else { BlockKind::Paragraph };
-        blocks.push(Block {
-            kind,
-            text: text.clone(),
-            start: offset,
-            end: offset + text.len(),
-            credit: None,
-        });
-        offset += text.len() + 2;
-    }
-    let title = blocks
-        .first()
-        .map(|b| Spanned { text: b.text.clone(), start: b.start, end: b.end })
-        .unwrap_or_default();
-    Article {
-        id: id.to_string(),
-        file: format!("{id}.txt"),
-        title,
-        outlet: None,
-        byline: None,
-        dateline: None,
-        date: None,
-        blocks,
-        removed: Vec::new(),
-    }
 }
 
 /// Issue 14's costs: two 500 KB articles, a line repeated 2,000 times in both, 1 MB of figures.

@@ -6,7 +6,10 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use parallax_engine::entities::EntityData;
 use parallax_engine::search::SearchIndex;
-use parallax_engine::{build_bundle, bundle, synth, Bundle, SourceInput};
+use parallax_engine::{bundle, BuildOptions};
+
+#[path = "support/mod.rs"]
+mod support;
 
 const QUERIES: &[&str] = &[
     "Kadhemi",
@@ -18,40 +21,15 @@ const QUERIES: &[&str] = &[
     "Iraq troops withdrawal",
 ];
 
-fn seed_bundle() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| {
-                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, "").bundle
-}
-
-fn synthetic_bundle(n: usize) -> Bundle {
-    let files = synth::corpus(n, 42);
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
-    build_bundle(&sources, "").bundle
-}
-
 fn bench(c: &mut Criterion) {
-    let seed = seed_bundle();
+    let seed = support::seed_bundle("");
     let mut group = c.benchmark_group("query/seed");
     for q in QUERIES {
         group.bench_function(*q, |b| b.iter(|| seed.search.search(&seed.articles, black_box(q), 20)));
     }
     group.finish();
 
-    let big = synthetic_bundle(10_000);
+    let big = support::synthetic_bundle(10_000, 42, &BuildOptions::default());
     let encoded = bundle::encode(&big);
     let index_bytes = postcard::to_allocvec(&big.search).map_or(0, |v| v.len());
     eprintln!(

@@ -3,26 +3,16 @@
 //! With `KB=corpus/entities.toml` in the environment the knowledge base is loaded, as `parallax
 //! build` does.
 
-use parallax_engine::{build_bundle, SourceInput};
+use parallax_engine::BuildOptions;
+
+#[path = "../benches/support/mod.rs"]
+mod support;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args.next().unwrap_or_else(|| "corpus/raw".to_string());
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter_map(|e| {
-                    Some((e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).ok()?))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     let kb = std::env::var("KB").ok().and_then(|path| std::fs::read_to_string(path).ok()).unwrap_or_default();
-    let bundle = build_bundle(&sources, &kb).bundle;
+    let bundle = support::build_folder(std::path::Path::new(&dir), &kb, &BuildOptions::default());
     let options = parallax_engine::search::SearchOptions { limit: 10, prefix_last_word: true };
     for query in args {
         let r = bundle.search.search_in(&bundle.corpus(), &query, &options);

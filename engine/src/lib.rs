@@ -21,6 +21,7 @@ pub mod dates;
 pub mod entities;
 #[cfg(feature = "ingest")]
 pub mod ingest;
+mod memo;
 pub mod model;
 pub mod report;
 pub mod search;

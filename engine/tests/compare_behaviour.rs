@@ -5,40 +5,14 @@ mod compare_support;
 
 use parallax_engine::compare::{compare, sentences, DiffKind, FactKind, Relation};
 use parallax_engine::entities::EntityData;
-use parallax_engine::model::{Article, Block, BlockKind, Spanned};
+use parallax_engine::model::Article;
 
-/// An article whose raw file is its blocks joined by blank lines.
+/// An article whose raw file is its blocks joined by blank lines (its file `<id>_x.txt`, so its
+/// label is the id).
 fn article(id: &str, blocks: &[&str]) -> (Article, String) {
-    let raw = blocks.join("\n\n");
-    let mut offset = 0;
-    let blocks: Vec<Block> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let b = Block {
-                kind: if i == 0 { BlockKind::Title } else { BlockKind::Paragraph },
-                text: text.to_string(),
-                start: offset,
-                end: offset + text.len(),
-                credit: None,
-            };
-            offset += text.len() + 2;
-            b
-        })
-        .collect();
-    let title = Spanned { text: blocks[0].text.clone(), start: blocks[0].start, end: blocks[0].end };
-    let a = Article {
-        id: id.into(),
-        file: format!("{id}_x.txt"),
-        title,
-        outlet: None,
-        byline: None,
-        dateline: None,
-        date: None,
-        blocks,
-        removed: Vec::new(),
-    };
-    (a, raw)
+    let mut a = compare_support::article(id, blocks);
+    a.file = format!("{id}_x.txt");
+    (a, blocks.join("\n\n"))
 }
 
 #[test]

@@ -3,41 +3,11 @@
 //! about linear, and to take minutes (or run out of memory) when it is not. Timings are in the
 //! `compare` benchmark, never asserted here.
 
+mod compare_support;
+
+use compare_support::article;
 use parallax_engine::compare::{compare, MAX_SENTENCES};
 use parallax_engine::entities::{EntityData, MentionKind};
-use parallax_engine::model::{Article, Block, BlockKind, Spanned};
-
-/// An article whose blocks are `paragraphs`, with raw offsets as if joined by blank lines.
-fn article(id: &str, paragraphs: &[String]) -> Article {
-    let mut blocks = Vec::new();
-    let mut offset = 0;
-    for (i, text) in paragraphs.iter().enumerate() {
-        let kind = if i == 0 { BlockKind::Title } else { BlockKind::Paragraph };
-        blocks.push(Block {
-            kind,
-            text: text.clone(),
-            start: offset,
-            end: offset + text.len(),
-            credit: None,
-        });
-        offset += text.len() + 2;
-    }
-    let title = blocks
-        .first()
-        .map(|b| Spanned { text: b.text.clone(), start: b.start, end: b.end })
-        .unwrap_or_default();
-    Article {
-        id: id.to_string(),
-        file: format!("{id}.txt"),
-        title,
-        outlet: None,
-        byline: None,
-        dateline: None,
-        date: None,
-        blocks,
-        removed: Vec::new(),
-    }
-}
 
 #[test]
 fn a_line_repeated_in_both_articles_is_reported_once_per_place_not_once_per_pair_of_places() {
@@ -108,4 +78,56 @@ fn a_long_paragraph_of_numbers_is_read_in_one_pass() {
     );
     let figures = built.bundle.entities.mentions.iter().filter(|m| m.kind == MentionKind::Figure).count();
     assert!(figures > 10_000, "{figures} figures");
+}
+
+#[test]
+fn a_long_article_of_names_and_figures_is_recognised_in_one_pass() {
+    // 12,000 paragraphs, each a name and a figure whose counted phrase holds a name: every figure
+    // used to scan every mention found so far in the article (names inside it give way to it),
+    // 24,000 × 12,000 checks; now only its own paragraph's mentions.
+    let mut text = String::from("Troops\n\n");
+    for i in 0..12_000 {
+        // Counts below 1,000 (1900–2099 would read as years).
+        text.push_str(&format!(
+            "Kadhimi said {} US troops left Basra on day {}.\n\n",
+            3 + i % 900,
+            i % 28 + 1
+        ));
+    }
+    let built = parallax_engine::build_bundle(
+        &[parallax_engine::SourceInput { name: "troops.txt", bytes: text.as_bytes() }],
+        "",
+    );
+    let mentions = &built.bundle.entities.mentions;
+    let figures = mentions.iter().filter(|m| m.kind == MentionKind::Figure).count();
+    let places = mentions.iter().filter(|m| m.kind == MentionKind::Place).count();
+    assert!(figures >= 12_000, "{figures} figures");
+    // "Basra" stays a place in every paragraph; "US" inside "1,000 US troops" gives way.
+    assert!(places >= 12_000, "{places} places");
+    let us_alone = mentions.iter().filter(|m| m.kind == MentionKind::Place && m.end - m.start == 2).count();
+    assert_eq!(us_alone, 0, "US is part of the figure, not a place of its own");
+}
+
+#[test]
+fn one_long_paragraph_of_names_dates_and_figures_is_recognised_in_one_pass() {
+    // 4,000 sentences in a single paragraph: every candidate date and figure used to be checked
+    // against every name found in the paragraph so far.
+    let mut text = String::from("One paragraph\n\n");
+    for i in 0..4_000 {
+        text.push_str(&format!(
+            "Kadhimi said {} soldiers reached Basra on March {}, 2020. ",
+            3 + i % 900,
+            i % 28 + 1
+        ));
+    }
+    text.push('\n');
+    let built = parallax_engine::build_bundle(
+        &[parallax_engine::SourceInput { name: "paragraph.txt", bytes: text.as_bytes() }],
+        "",
+    );
+    let mentions = &built.bundle.entities.mentions;
+    let count = |kind: MentionKind| mentions.iter().filter(|m| m.kind == kind).count();
+    assert!(count(MentionKind::Figure) >= 4_000, "{} figures", count(MentionKind::Figure));
+    assert!(count(MentionKind::Date) >= 4_000, "{} dates", count(MentionKind::Date));
+    assert!(count(MentionKind::Place) >= 4_000, "{} places", count(MentionKind::Place));
 }

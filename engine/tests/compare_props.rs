@@ -3,9 +3,10 @@
 
 mod compare_support;
 
+use compare_support::article;
 use parallax_engine::compare::{compare, diff, sentences, split_sentences, DiffKind, DiffOp};
 use parallax_engine::entities::EntityData;
-use parallax_engine::model::{Article, Block, BlockKind, Spanned};
+use parallax_engine::model::Article;
 use proptest::prelude::*;
 
 /// Concatenation of the ops a side sees: Equal+Delete is A, Equal+Insert is B.
@@ -81,44 +82,10 @@ fn diff_reconstructs_every_pair_of_seed_sentences() {
     }
 }
 
-fn article(id: &str, blocks: &[&str]) -> Article {
-    let mut raw_offset = 0;
-    let blocks: Vec<Block> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let b = Block {
-                kind: if i == 0 { BlockKind::Title } else { BlockKind::Paragraph },
-                text: text.to_string(),
-                start: raw_offset,
-                end: raw_offset + text.len(),
-                credit: None,
-            };
-            raw_offset += text.len() + 2;
-            b
-        })
-        .collect();
-    let title = blocks
-        .first()
-        .map(|b| Spanned { text: b.text.clone(), start: b.start, end: b.end })
-        .unwrap_or_default();
-    Article {
-        id: id.to_string(),
-        file: format!("{id}.txt"),
-        title,
-        outlet: None,
-        byline: None,
-        dateline: None,
-        date: None,
-        blocks,
-        removed: Vec::new(),
-    }
-}
-
 #[test]
 fn odd_inputs_give_empty_or_trivial_comparisons() {
     let entities = EntityData::default();
-    let empty = article("empty", &[]);
+    let empty = article("empty", &[] as &[&str]);
     let dashes = article("dashes", &["-", "— —", "   "]);
     let text = article("text", &["A title", "Kadhimi met Trump at the White House on Thursday."]);
     let same = article("same", &["A title", "Kadhimi met Trump at the White House on Thursday."]);

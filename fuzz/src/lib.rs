@@ -29,6 +29,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("search", search),
     ("compare", compare),
     ("storage", storage),
+    ("report", report),
 ];
 
 /// The byte that separates files (or articles) in one input: never part of UTF-8 text.
@@ -36,6 +37,19 @@ pub const FILE_SEPARATOR: u8 = 0xFF;
 
 /// Most files one input is split into.
 const MAX_FILES: usize = 4;
+
+/// The most of one input the build and comparison targets read. The engine's own bounds (sentences
+/// compared, words per article for stories and dates, names per sentence) are reached well below
+/// this, so longer inputs only repeat work: libFuzzer's inputs grow with its corpus (seed articles
+/// are up to 30 KB, mutations join them), and a build of several hundred kilobytes ran each
+/// execution at a few per second. Long inputs are the scaling benchmarks' job
+/// (`engine/examples/scaling.rs`, `engine/benches/compare.rs`).
+pub const MAX_BUILD_INPUT: usize = 64 << 10;
+
+/// `data` cut to [`MAX_BUILD_INPUT`] bytes.
+fn capped(data: &[u8]) -> &[u8] {
+    &data[..data.len().min(MAX_BUILD_INPUT)]
+}
 
 /// Cleaning one raw file of any bytes.
 pub fn clean(data: &[u8]) {
@@ -46,7 +60,7 @@ pub fn clean(data: &[u8]) {
 /// entities, the search index and stories; the bundle must then encode, decode and validate.
 pub fn pipeline(data: &[u8]) {
     let names = ["a.txt", "b/b.txt", "c.md", "d.html"];
-    let sources: Vec<SourceInput<'_>> = data
+    let sources: Vec<SourceInput<'_>> = capped(data)
         .split(|&b| b == FILE_SEPARATOR)
         .take(MAX_FILES)
         .zip(names)
@@ -93,7 +107,7 @@ pub fn search(data: &[u8]) {
 /// comparison page does.
 pub fn compare(data: &[u8]) {
     let names = ["a.txt", "b.txt", "c.txt"];
-    let sources: Vec<SourceInput<'_>> = data
+    let sources: Vec<SourceInput<'_>> = capped(data)
         .split(|&b| b == FILE_SEPARATOR)
         .take(3)
         .zip(names)
@@ -128,6 +142,41 @@ pub fn storage(data: &[u8]) {
     }
     let route = Route::parse(&text);
     let _ = Route::parse(&route.href());
+}
+
+/// An earlier `parallax site` output's `report.json`, read as `parallax site -o` reads it before
+/// replacing anything: what it accepts must list only plain paths inside the folder; and the input
+/// turned into a report the way `parallax site` writes one (sealed) must be accepted, listing
+/// exactly its files.
+pub fn report(data: &[u8]) {
+    use parallax_cli::report::{
+        is_plain, seal, sha256_hex, verify, OwnedFile, FIRST_HASHED_VERSION, GENERATOR,
+    };
+    if let Ok(files) = verify(data) {
+        for file in &files {
+            assert!(is_plain(&file.path), "a trusted report lists {:?}, outside the folder", file.path);
+        }
+    }
+    let text = String::from_utf8_lossy(data);
+    let files: Vec<OwnedFile> = text
+        .split('\n')
+        .take(16)
+        .filter(|name| is_plain(name) && *name != parallax_cli::REPORT_FILE)
+        .map(|name| OwnedFile { path: name.to_string(), sha256: sha256_hex(name.as_bytes()) })
+        .collect();
+    let unsealed = format!(
+        "{{\n  \"version\": {FIRST_HASHED_VERSION},\n  \"generator\": \"{GENERATOR}\",\n  \"site_files\": {},\n  \"note\": {},\n  \"seal\": \"\"\n}}",
+        serialise(&files),
+        serialise(&text),
+    );
+    let Some(sealed) = seal(unsealed.as_bytes()) else {
+        panic!("a report with an empty seal field cannot be sealed")
+    };
+    assert_eq!(verify(&sealed).as_ref(), Ok(&files), "a sealed report does not read back as written");
+}
+
+fn serialise<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|e| panic!("cannot serialise: {e}"))
 }
 
 /// Every read the explorer's pages make of a decoded bundle: home (articles by outlet, stories),

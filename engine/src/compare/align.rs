@@ -15,9 +15,10 @@
 //! skipping terms too common to discriminate ([`MAX_POSTINGS`]), so comparing two long articles
 //! is about linear in their sentences; [`MAX_SENTENCES`] bounds the work per article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::model::Article;
+use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
@@ -188,21 +189,21 @@ impl Featurised {
             return Evidence { identical, ..Evidence::default() };
         }
         let dot = merge(&x.weights, &y.weights, |a, b| a * b);
-        let shared_predicates: Vec<u32> = intersect(&x.predicates, &y.predicates);
-        Evidence {
-            cosine: dot / (x.norm * y.norm),
-            predicate_idf: shared_predicates.iter().map(|&t| self.idf[t as usize]).sum(),
-            shared_figure: !intersect(&x.figures, &y.figures).is_empty(),
-            plan_clash: self.plan_meets_outcome(ax, ay, &shared_predicates),
-            identical,
-        }
+        let (mut predicate_idf, mut plan_clash) = (0.0, false);
+        for_each_shared(&x.predicates, &y.predicates, |t| {
+            predicate_idf += self.idf[t as usize];
+            plan_clash |= self.plan_meets_outcome(ax, ay, t);
+        });
+        let mut shared_figure = false;
+        for_each_shared(&x.figures, &y.figures, |_| shared_figure = true);
+        Evidence { cosine: dot / (x.norm * y.norm), predicate_idf, shared_figure, plan_clash, identical }
     }
 
-    /// True when the two sentences share a predicate that one article announces as planned
-    /// ("will meet") and the other never does: that one reports the thing as done ("described his
-    /// meeting"), a different fact from the announcement.
-    fn plan_meets_outcome(&self, ax: usize, ay: usize, shared: &[u32]) -> bool {
-        shared.iter().any(|t| self.planned[ax].contains(t) != self.planned[ay].contains(t))
+    /// True when the shared predicate `t` is one article announces as planned ("will meet") and
+    /// the other never does: that one reports the thing as done ("described his meeting"), a
+    /// different fact from the announcement.
+    fn plan_meets_outcome(&self, ax: usize, ay: usize, t: u32) -> bool {
+        self.planned[ax].contains(&t) != self.planned[ay].contains(&t)
     }
 }
 
@@ -222,20 +223,20 @@ fn merge(x: &[(u32, f32)], y: &[(u32, f32)], f: impl Fn(f32, f32) -> f32) -> f32
     acc
 }
 
-fn intersect(x: &[u32], y: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// Calls `f` with each id in both sorted lists (no allocation: this runs for every candidate pair).
+fn for_each_shared(x: &[u32], y: &[u32], mut f: impl FnMut(u32)) {
+    let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                out.push(x[i]);
+                f(x[i]);
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
 }
 
 /// How a term's word is written.
@@ -268,33 +269,39 @@ struct RawSentence {
 /// Distinct sentences, their features and facts, for a set of compared articles (the weights'
 /// inverse sentence frequency is computed over all of them).
 fn featurise(articles: &[&Article]) -> Featurised {
-    let mut sentences = Vec::with_capacity(articles.len());
+    // Tokenise each sentence once; repeats, terms, figures and words all come from the same
+    // tokens.
+    let all: Vec<Vec<Sentence>> = articles.iter().map(|a| sentences::sentences(a)).collect();
+    let all_tokens: Vec<Vec<Vec<Token<'_>>>> =
+        all.iter().map(|list| list.iter().map(|s| tokens(&s.text)).collect()).collect();
+    let mut kept: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
     let mut total_sentences = Vec::with_capacity(articles.len());
-    for article in articles {
-        let mut list = distinct(sentences::sentences(article));
+    for toks in &all_tokens {
+        let mut list = distinct(toks);
         total_sentences.push(list.len());
         list.truncate(MAX_SENTENCES);
-        sentences.push(list);
+        kept.push(list);
     }
-    // Tokenise each sentence once; terms, figures and words all come from the same tokens.
+    let sentences: Vec<Vec<Sentence>> =
+        kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
     type RawTerms = (Vec<(Term, Shape)>, Vec<String>, Vec<String>);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
-    let mut lower_seen: HashSet<String> = HashSet::new();
-    for list in &sentences {
+    let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
+    for (a, list) in kept.iter().enumerate() {
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
-        for s in list {
-            let toks = tokens(&s.text);
-            let sentence_facts = facts_of_tokens(&s.text, &toks);
-            let terms = sentence_terms(&toks, &sentence_facts);
+        for &i in list {
+            let (s, toks) = (&all[a][i], &all_tokens[a][i]);
+            let sentence_facts = facts_of_tokens(&s.text, toks);
+            let terms = sentence_terms(toks, &sentence_facts);
             for (term, tok) in &terms {
                 if !term.figure && tok.is_some_and(|t| !t.text.starts_with(char::is_uppercase)) {
-                    lower_seen.insert(term.key.clone());
+                    lower_seen.insert(term.key.clone(), ());
                 }
             }
-            let planned = planned_keys(&toks);
-            let title_case = is_title_case(&toks);
+            let planned = planned_keys(toks);
+            let title_case = is_title_case(toks);
             let terms = terms
                 .into_iter()
                 .map(|(t, tok)| {
@@ -333,7 +340,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                                 Kind::Calendar
                             } else if is_role_word(&t.key)
                                 || shape == Shape::Capitalised
-                                || (shape == Shape::Unsure && !lower_seen.contains(&t.key))
+                                || (shape == Shape::Unsure && !lower_seen.contains_key(&t.key))
                             {
                                 Kind::Name
                             } else {
@@ -349,7 +356,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
         })
         .collect();
 
-    let mut interner: HashMap<String, u32> = HashMap::new();
+    let mut interner: FnvMap<String, u32> = FnvMap::default();
     let mut intern = |key: &str| -> u32 {
         if let Some(&id) = interner.get(key) {
             return id;
@@ -525,11 +532,14 @@ pub fn align(articles: &[&Article], labels: &[&str], dates: &[Option<&str>]) -> 
 /// B have, or all their words.
 fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f32)> {
     let (fa, fb) = (&f.features[a], &f.features[b]);
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut by_words: HashMap<&[String], usize> = HashMap::new();
+    // Term ids are dense (0..number of terms), so postings are a vector indexed by id.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); f.idf.len()];
+    let mut by_words: FnvMap<&[String], usize> = FnvMap::default();
     for (j, y) in fb.iter().enumerate() {
         for &(id, _) in &y.weights {
-            postings.entry(id).or_default().push(j);
+            if let Some(list) = postings.get_mut(id as usize) {
+                list.push(j);
+            }
         }
         if !y.words.is_empty() {
             by_words.entry(y.words.as_slice()).or_insert(j);
@@ -544,7 +554,7 @@ fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f3
             candidates.push(j);
         }
         for &(id, _) in &x.weights {
-            let Some(list) = postings.get(&id).filter(|l| l.len() <= MAX_POSTINGS) else { continue };
+            let Some(list) = postings.get(id as usize).filter(|l| l.len() <= MAX_POSTINGS) else { continue };
             for &j in list {
                 if seen[j] != i {
                     seen[j] = i;
@@ -626,14 +636,12 @@ fn keep(s: f32, best_a: f32, best_b: f32) -> bool {
     (best_of_a && s >= best_b * OTHER_SIDE) || (best_of_b && s >= best_a * OTHER_SIDE)
 }
 
-/// Drops exact repeats of a sentence inside one article (a scraped caption twice, a summary
-/// bullet repeating a paragraph): they would align twice with the same partner.
-fn distinct(all: Vec<Sentence>) -> Vec<Sentence> {
-    let mut seen = HashSet::new();
-    all.into_iter()
-        .filter(|s| {
-            let words: Vec<String> = tokens(&s.text).into_iter().map(|t| t.norm).collect();
-            seen.insert(words)
-        })
+/// Indices of the sentences (given as their tokens) that are not exact repeats of an earlier one
+/// in the same article (a scraped caption twice, a summary bullet repeating a paragraph): repeats
+/// would align twice with the same partner.
+fn distinct(tokens: &[Vec<Token<'_>>]) -> Vec<usize> {
+    let mut seen: FnvMap<Vec<&str>, ()> = FnvMap::default();
+    (0..tokens.len())
+        .filter(|&i| seen.insert(tokens[i].iter().map(|t| t.norm.as_str()).collect(), ()).is_none())
         .collect()
 }

@@ -1,10 +1,9 @@
 //! Long runs of identical wording shared by two articles: the trace of wire copy.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
+use crate::search::FnvMap;
 use crate::text::tokens;
 
 /// A run of at least [`super::SHARED_RUN_WORDS`] identical folded words in two articles.
@@ -35,19 +34,22 @@ const CANDIDATE_STARTS: usize = 8;
 /// means repeated boilerplate).
 pub const MAX_RUNS: usize = 2_000;
 
-/// One word of an article: folded form, block index and raw range.
+/// One word of an article: folded form (as an id shared by every compared article), block index
+/// and raw range.
 struct Word {
-    norm: String,
+    id: u32,
     block: usize,
     start: usize,
     end: usize,
 }
 
-fn words(article: &Article) -> Vec<Word> {
+fn words(article: &Article, ids: &mut FnvMap<String, u32>) -> Vec<Word> {
     let mut out = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
         for t in tokens(&block.text) {
-            out.push(Word { norm: t.norm, block: b, start: block.start + t.start, end: block.start + t.end });
+            let next = ids.len() as u32;
+            let id = *ids.entry(t.norm).or_insert(next);
+            out.push(Word { id, block: b, start: block.start + t.start, end: block.start + t.end });
         }
     }
     out
@@ -55,35 +57,39 @@ fn words(article: &Article) -> Vec<Word> {
 
 /// Maximal runs of at least `min_words` identical folded words (inside one block on each side)
 /// for every pair of articles. A run repeated inside one article is reported once per place.
+///
+/// Words are compared as ids and n-grams looked up as slices of ids: no allocation per n-gram.
 pub fn shared_runs(articles: &[&Article], min_words: usize) -> Vec<SharedRun> {
     let min_words = min_words.max(1);
-    let all: Vec<Vec<Word>> = articles.iter().map(|a| words(a)).collect();
+    let mut word_ids: FnvMap<String, u32> = FnvMap::default();
+    let all: Vec<Vec<Word>> = articles.iter().map(|a| words(a, &mut word_ids)).collect();
+    let all_ids: Vec<Vec<u32>> = all.iter().map(|ws| ws.iter().map(|w| w.id).collect()).collect();
     let mut out = Vec::new();
     for a in 0..articles.len() {
         for b in a + 1..articles.len() {
             let (wa, wb) = (&all[a], &all[b]);
+            let (ida, idb) = (&all_ids[a], &all_ids[b]);
             if wa.len() < min_words || wb.len() < min_words {
                 continue;
             }
             // Index A's n-grams (that stay in one block) by their first word sequence.
-            let mut index: HashMap<Vec<&str>, Vec<usize>> = HashMap::new();
+            let mut index: FnvMap<&[u32], Vec<usize>> = FnvMap::default();
             for i in 0..=wa.len() - min_words {
                 if wa[i].block != wa[i + min_words - 1].block {
                     continue;
                 }
-                let key: Vec<&str> = wa[i..i + min_words].iter().map(|w| w.norm.as_str()).collect();
-                index.entry(key).or_default().push(i);
+                index.entry(&ida[i..i + min_words]).or_default().push(i);
             }
-            let same = |i: usize, j: usize| wa[i].norm == wb[j].norm;
+            let same = |i: usize, j: usize| ida[i] == idb[j];
             // Per key, how many of its starts in A earlier places of B already took: a line
             // repeated r times in both articles gives r runs (place k with place k), not r×r.
-            let mut taken: HashMap<Vec<&str>, usize> = HashMap::new();
+            let mut taken: FnvMap<&[u32], usize> = FnvMap::default();
             for j in 0..=wb.len() - min_words {
                 if wb[j].block != wb[j + min_words - 1].block {
                     continue;
                 }
-                let key: Vec<&str> = wb[j..j + min_words].iter().map(|w| w.norm.as_str()).collect();
-                let Some(starts) = index.get(&key) else { continue };
+                let key = &idb[j..j + min_words];
+                let Some(starts) = index.get(key) else { continue };
                 let cursor = taken.entry(key).or_insert(0);
                 // Only start a run where it cannot be extended backwards.
                 let maximal_start = |i: usize| {

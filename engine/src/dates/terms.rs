@@ -31,6 +31,11 @@ impl OfficeTerms {
     /// Reads `in_office` from the knowledge base's TOML. Entries without it, or with a value
     /// that is not one `start/end` range, are skipped (several terms say nothing firm).
     pub fn parse(toml_text: &str) -> OfficeTerms {
+        static LAST: crate::memo::LastByText<OfficeTerms> = crate::memo::LastByText::new();
+        LAST.get(toml_text, OfficeTerms::parse_text)
+    }
+
+    fn parse_text(toml_text: &str) -> OfficeTerms {
         let mut out = HashMap::new();
         let Ok(table) = toml_text.parse::<toml::Table>() else { return OfficeTerms(out) };
         let Some(list) = table.get("entity").and_then(|v| v.as_array()) else { return OfficeTerms(out) };

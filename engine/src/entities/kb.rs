@@ -53,6 +53,12 @@ impl KnowledgeBase {
     /// unknown type, a duplicate id) become diagnostics and the faulty entry is skipped; the rest
     /// still loads. An empty text is an empty knowledge base.
     pub fn parse(toml_text: &str) -> (KnowledgeBase, Vec<Diagnostic>) {
+        static LAST: crate::memo::LastByText<(KnowledgeBase, Vec<Diagnostic>)> =
+            crate::memo::LastByText::new();
+        LAST.get(toml_text, KnowledgeBase::parse_text)
+    }
+
+    fn parse_text(toml_text: &str) -> (KnowledgeBase, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let mut kb = KnowledgeBase::default();
         if toml_text.trim().is_empty() {

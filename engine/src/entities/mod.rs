@@ -213,7 +213,7 @@ pub const UNATTRIBUTED: &str = "unattributed";
 impl EntityData {
     /// Recognises and links every mention in the articles' kept blocks.
     pub fn build(articles: &[Article], kb: &KnowledgeBase) -> EntityData {
-        let recogniser = names::Recogniser::new(kb);
+        let recogniser = names::Recogniser::shared(kb);
         let mut registry = names::Registry::new(kb);
         let mut mentions = Vec::new();
         for (index, article) in articles.iter().enumerate() {

@@ -12,6 +12,7 @@
 //! 4. dates, then figures, in what names left free.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use super::gazetteer::{self, Place};
 use super::lexicon;
@@ -320,10 +321,15 @@ pub(super) struct Recogniser {
     first_names: HashSet<&'static str>,
     months: HashSet<&'static str>,
     /// Name keys of the broad GeoNames place list: evidence for a place, never a match by itself.
-    broad_places: HashSet<String>,
+    broad_places: &'static HashSet<String>,
     /// Curated people's names of two or more words, as word keys, for linking misspellings.
     person_names: Vec<(Vec<String>, u32)>,
 }
+
+/// The broad place list's name keys, built once per process: it has over 20,000 names, and
+/// building it took most of the time of recognising a short article.
+static BROAD_PLACES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| gazetteer::broad_places().map(name_key).collect());
 
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -347,6 +353,22 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 impl Recogniser {
+    /// The recogniser for `kb`, reused while the knowledge base stays the same: building one
+    /// compiles the gazetteer and word lists, which costs more than recognising a short article
+    /// (a caller building many small bundles, such as the fuzzer or the browser, pays it once).
+    pub(super) fn shared(kb: &KnowledgeBase) -> Arc<Recogniser> {
+        static LAST: Mutex<Option<(KnowledgeBase, Arc<Recogniser>)>> = Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((known, recogniser)) = last.as_ref() {
+            if known == kb {
+                return Arc::clone(recogniser);
+            }
+        }
+        let recogniser = Arc::new(Recogniser::new(kb));
+        *last = Some((kb.clone(), Arc::clone(&recogniser)));
+        recogniser
+    }
+
     pub(super) fn new(kb: &KnowledgeBase) -> Recogniser {
         let mut rec = Recogniser {
             index: HashMap::new(),
@@ -365,7 +387,7 @@ impl Recogniser {
                 .map(|m| m.0)
                 .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
                 .collect(),
-            broad_places: gazetteer::broad_places().map(name_key).collect(),
+            broad_places: &BROAD_PLACES,
             person_names: Vec::new(),
         };
         let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
@@ -462,6 +484,7 @@ impl Recogniser {
         per_block.sort_by_key(|p| p.0);
         for (b, toks, ws, spans) in per_block {
             let block = &article.blocks[b];
+            let block_first = mentions.len();
             let mut claimed: Vec<(usize, usize)> = Vec::new();
             for span in spans {
                 let (Some(first), Some(last)) = (ws.get(span.from), ws.get(span.to.wrapping_sub(1))) else {
@@ -499,19 +522,24 @@ impl Recogniser {
                     value: None,
                 });
             }
-            let free = |s: usize, e: usize| claimed.iter().all(|&(a, b)| e <= a || b <= s);
+            // Sorted, so each candidate date or figure is checked in logarithmic time (a scan of
+            // every name per candidate was quadratic on one long paragraph).
+            let claimed = Spans::new(claimed.into_iter());
+            let free = |s: usize, e: usize| claimed.disjoint(s, e);
             let dates = temporal::dates(&block.text, &toks, &free);
-            let dated: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+            let dated = Spans::new(dates.iter().map(|d| (d.start, d.end)));
             // A figure's number must be free; its counted phrase may hold whole names ("5,000 US
             // troops"), which then give way to the figure, but never cut one or a date.
-            let free = |s: usize, e: usize| {
-                dated.iter().all(|&(a, b)| e <= a || b <= s)
-                    && claimed.iter().all(|&(a, b)| e <= a || b <= s || (s < a && b <= e))
-            };
+            let free = |s: usize, e: usize| dated.disjoint(s, e) && claimed.disjoint_or_inside(s, e);
             let figures = temporal::figures(&block.text, &toks, &free, &mut last_unit);
-            for figure in &figures {
-                let (s, e) = (block.start + figure.start, block.start + figure.end);
-                mentions.retain(|m| m.article != article_index || !(s <= m.start && m.end <= e));
+            // Names inside a figure's counted phrase give way to it. Only this block's mentions
+            // can lie inside its figures: one pass over them, not one per figure (which was
+            // quadratic on a long paragraph full of figures).
+            if !figures.is_empty() {
+                let within = Spans::new(figures.iter().map(|f| (block.start + f.start, block.start + f.end)));
+                let mut this_block = mentions.split_off(block_first);
+                this_block.retain(|m| !within.contains(m.start, m.end));
+                mentions.append(&mut this_block);
             }
             for found in dates.into_iter().chain(figures) {
                 let kind = match found.value {
@@ -1059,6 +1087,52 @@ fn is_headline(block: &Block) -> bool {
         trimmed.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     long.len() >= 2 && capitalised * 4 >= long.len() * 3
+}
+
+/// Byte spans sorted by start, answering "does one of them contain, overlap or cut this range?"
+/// in logarithmic time (the running maximum of their ends covers spans that overlap).
+struct Spans {
+    /// (start, end, the largest end of this and every earlier span).
+    sorted: Vec<(usize, usize, usize)>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let mut sorted: Vec<(usize, usize, usize)> = spans.map(|(s, e)| (s, e, e)).collect();
+        sorted.sort_unstable();
+        let mut max_end = 0;
+        for span in &mut sorted {
+            max_end = max_end.max(span.1);
+            span.2 = max_end;
+        }
+        Spans { sorted }
+    }
+
+    /// The largest end of the spans starting before index `n` of the sorted list (0 if none).
+    fn max_end_before(&self, n: usize) -> usize {
+        n.checked_sub(1).and_then(|i| self.sorted.get(i)).map_or(0, |span| span.2)
+    }
+
+    /// True when some span starts at or before `start` and ends at or after `end`.
+    fn contains(&self, start: usize, end: usize) -> bool {
+        let before = self.sorted.partition_point(|&(s, _, _)| s <= start);
+        before > 0 && self.max_end_before(before) >= end
+    }
+
+    /// True when no span overlaps `start..end`.
+    fn disjoint(&self, start: usize, end: usize) -> bool {
+        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
+        self.max_end_before(before_end) <= start
+    }
+
+    /// True when every span overlapping `start..end` lies strictly inside it (starts after
+    /// `start`, ends by `end`).
+    fn disjoint_or_inside(&self, start: usize, end: usize) -> bool {
+        let up_to_start = self.sorted.partition_point(|&(s, _, _)| s <= start);
+        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
+        self.max_end_before(up_to_start) <= start
+            && self.sorted[up_to_start..before_end.max(up_to_start)].iter().all(|&(_, e, _)| e <= end)
+    }
 }
 
 #[cfg(test)]

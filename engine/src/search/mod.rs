@@ -31,6 +31,8 @@ mod facets;
 mod filters;
 mod fuzzy;
 mod index;
+/// A fast hash map for the engine's own words and ids (FNV-1a), shared with comparison.
+pub(crate) use index::FnvMap;
 #[cfg(test)]
 mod phrase_reference;
 pub mod query;

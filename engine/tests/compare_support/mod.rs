@@ -1,5 +1,7 @@
-//! Shared helpers for the comparison tests: the seed corpus, as built by the real pipeline and
-//! as a hand-built fixture of its seven articles (independent of the cleaner in use).
+//! Shared helpers for the comparison tests and benchmark: the seed corpus, as built by the real
+//! pipeline and as a hand-built fixture of its seven articles (independent of the cleaner in use);
+//! articles made of given paragraphs; long invented articles for the work bounds. The comparison
+//! benchmark includes this file too (`#[path]`), so it must not use the test harness.
 
 #![allow(dead_code)]
 
@@ -89,19 +91,8 @@ pub fn seed_articles() -> Vec<Article> {
         }
         let many = parts.len() > 1;
         for (i, blocks) in parts.into_iter().enumerate() {
-            let title = &blocks[0];
             let id = if many { format!("{prefix}{}", ['a', 'b'][i]) } else { prefix.to_string() };
-            out.push(Article {
-                id,
-                file: name.clone(),
-                title: Spanned { text: title.text.clone(), start: title.start, end: title.end },
-                outlet: None,
-                byline: None,
-                dateline: None,
-                date: None,
-                blocks,
-                removed: Vec::new(),
-            });
+            out.push(of_blocks(&id, &name, blocks));
         }
     }
     out
@@ -110,4 +101,72 @@ pub fn seed_articles() -> Vec<Article> {
 /// The raw text of a seed file.
 pub fn raw_of(file: &str) -> String {
     std::fs::read_to_string(corpus_dir().join(file)).expect("seed file")
+}
+
+/// An article whose blocks are `paragraphs` (the first is the title), with raw offsets as if
+/// joined by blank lines; its file is `<id>.txt`.
+pub fn article<S: AsRef<str>>(id: &str, paragraphs: &[S]) -> Article {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for (i, text) in paragraphs.iter().enumerate() {
+        let text = text.as_ref();
+        let kind = if i == 0 { BlockKind::Title } else { BlockKind::Paragraph };
+        blocks.push(Block {
+            kind,
+            text: text.to_string(),
+            start: offset,
+            end: offset + text.len(),
+            credit: None,
+        });
+        offset += text.len() + 2;
+    }
+    of_blocks(id, &format!("{id}.txt"), blocks)
+}
+
+/// An article of these blocks, titled by the first, with no outlet, byline or date.
+fn of_blocks(id: &str, file: &str, blocks: Vec<Block>) -> Article {
+    let title = blocks
+        .first()
+        .map(|b| Spanned { text: b.text.clone(), start: b.start, end: b.end })
+        .unwrap_or_default();
+    Article {
+        id: id.to_string(),
+        file: file.to_string(),
+        title,
+        outlet: None,
+        byline: None,
+        dateline: None,
+        date: None,
+        blocks,
+        removed: Vec::new(),
+    }
+}
+
+/// An article of about `n_bytes` of distinct news-like sentences (varied figures, places and
+/// verbs), five to a paragraph; `seed` shifts the sentences (two seeds three apart share most).
+pub fn long_article(id: &str, seed: usize, n_bytes: usize) -> Article {
+    const VERBS: &[&str] =
+        &["attacked", "visited", "closed", "reopened", "inspected", "guarded", "left", "reached"];
+    const PLACES: &[&str] = &["Baghdad", "Basra", "Mosul", "Erbil", "Kirkuk", "Najaf", "Anbar", "Karbala"];
+    let mut paragraphs = vec![format!("Long report {id}")];
+    let mut size = 0;
+    let mut i = seed;
+    while size < n_bytes {
+        let mut p = String::new();
+        for _ in 0..5 {
+            i += 1;
+            p.push_str(&format!(
+                "Convoy {} {} the base near {} on day {} with {} soldiers and {} trucks. ",
+                i % 9_973,
+                VERBS[i % VERBS.len()],
+                PLACES[(i / 7) % PLACES.len()],
+                i % 31 + 1,
+                i % 500,
+                i % 97
+            ));
+        }
+        size += p.len();
+        paragraphs.push(p.trim_end().to_string());
+    }
+    article(id, &paragraphs)
 }

@@ -110,6 +110,26 @@ fn main() {
         "#/entity/pmf".into(),
     ];
     write(out, "storage", &stored.iter().map(|s| s.as_bytes().to_vec()).collect::<Vec<_>>());
+
+    // Reports as `parallax site` writes them (sealed), and the ways a forged one goes wrong.
+    let sealed = |files: &str| {
+        let unsealed = format!(
+            "{{\n  \"version\": 3,\n  \"generator\": \"parallax site\",\n  \"site_files\": {files},\n  \"seal\": \"\"\n}}"
+        );
+        parallax_cli::report::seal(unsealed.as_bytes()).unwrap_or_default()
+    };
+    let hash = parallax_cli::report::sha256_hex(b"<html></html>");
+    let reports = [
+        sealed(&format!("[{{\"path\": \"index.html\", \"sha256\": \"{hash}\"}}, {{\"path\": \"assets/app.wasm\", \"sha256\": \"{hash}\"}}]")),
+        sealed("[]"),
+        sealed(&format!("[{{\"path\": \"../diary.txt\", \"sha256\": \"{hash}\"}}]")),
+        sealed("[{\"path\": \"index.html\"}]"),
+        format!("{{\"version\": 1, \"generator\": \"parallax site\", \"site_files\": [\"diary.txt\"]}}").into_bytes(),
+        format!("{{\"version\": 3, \"generator\": \"parallax site\", \"site_files\": [], \"seal\": \"{hash}\"}}").into_bytes(),
+        b"index.html\nassets/app.wasm\n../x\n/etc/passwd".to_vec(),
+        b"not json".to_vec(),
+    ];
+    write(out, "report", &reports);
 }
 
 fn write(out: &Path, target: &str, inputs: &[Vec<u8>]) {
