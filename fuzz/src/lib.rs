@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use parallax_app::state::{self, Explorer, Route, TypeFilter};
-use parallax_app::{compare_view, storage};
+use parallax_app::{collections, compare_view, storage};
 use parallax_engine::entities::EntityKind;
 use parallax_engine::search::SearchOptions;
 use parallax_engine::{build_bundle, build_bundle_with, bundle, BuildOptions, Bundle, SourceInput};
@@ -142,6 +142,20 @@ pub fn storage(data: &[u8]) {
     }
     let route = Route::parse(&text);
     let _ = Route::parse(&route.href());
+    // A collection's stored record (IndexedDB) and a typed collection name: what is accepted
+    // reads back as written.
+    if let Ok(meta) = collections::decode_meta(&text) {
+        let again = collections::decode_meta(&collections::encode_meta(&meta));
+        assert_eq!(again.as_ref().ok(), Some(&meta), "a collection record does not read back as written");
+    }
+    if let Ok(name) = collections::clean_name(&text) {
+        assert!(!name.is_empty(), "an empty collection name was accepted");
+        assert_eq!(
+            collections::clean_name(&name).as_ref(),
+            Ok(&name),
+            "a cleaned name changes when cleaned again"
+        );
+    }
 }
 
 /// An earlier `parallax site` output's `report.json`, read as `parallax site -o` reads it before
