@@ -343,16 +343,10 @@ struct StatedBody {
     per_element: Vec<usize>,
 }
 
-/// Lower-case words joined by single spaces: text compared whatever its markup and punctuation.
+/// The text's words as search and comparison see them ([`crate::text::tokens`]: folded, possessives
+/// dropped), joined by single spaces: text compared whatever its markup and punctuation.
 fn folded_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+    crate::text::tokens(text).iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Text of an articleBody that may itself be HTML (`<p>…</p>`): tags dropped.
