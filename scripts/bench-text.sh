@@ -12,6 +12,9 @@
 #       node scripts/bench-text/innertext.mjs /tmp/readability/test/test-pages /tmp/devset-text
 #       scripts/bench-text.sh /tmp/devset-text
 #     (pages whose source.html is under 10 kB are readability's unit-test snippets and are skipped).
+#   - news pages (fundus, newspaper; see scripts/bench-extract.sh), the same way:
+#       node scripts/bench-text/innertext.mjs /tmp/sets/fundus-dev /tmp/text/fundus-dev
+#     fundus-heldout is the held-out set: report it, never tune on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ $# -ge 1 ]] || { sed -n '2,15p' "$0"; exit 2; }

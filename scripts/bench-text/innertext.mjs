@@ -1,6 +1,6 @@
 // Makes the copied-page-text development set: for each test page, what a reader gets from
 // select-all and copy (headless Chromium's document.body.innerText, JavaScript off, no network),
-// and the expected article text (innerText of expected.html). Nothing here is committed data:
+// and the expected article text (innerText of expected.html, or expected.txt as it is). Nothing here is committed data:
 // the pages stay wherever the caller fetched them (see scripts/bench-text.sh).
 //
 // Usage: node scripts/bench-text/innertext.mjs <test-pages dir> <out dir> [min source bytes]
@@ -37,13 +37,16 @@ for (const name of fs.readdirSync(src).sort()) {
   const dir = path.join(src, name);
   const source = path.join(dir, 'source.html');
   const expected = path.join(dir, 'expected.html');
-  if (!fs.existsSync(source) || !fs.existsSync(expected)) continue;
+  // News sets (scripts/bench-extract/make-news-sets.py) state the article as plain text already.
+  const expectedTxt = path.join(dir, 'expected.txt');
+  if (!fs.existsSync(source) || !(fs.existsSync(expected) || fs.existsSync(expectedTxt))) continue;
   if (fs.statSync(source).size < Number(minBytes)) continue; // readability's tiny unit-test pages
   const target = path.join(out, name);
   fs.mkdirSync(target, { recursive: true });
   try {
     fs.writeFileSync(path.join(target, 'page.txt'), (await innerText(source)) + '\n');
-    fs.writeFileSync(path.join(target, 'expected.txt'), (await innerText(expected)) + '\n');
+    if (fs.existsSync(expectedTxt)) fs.copyFileSync(expectedTxt, path.join(target, 'expected.txt'));
+    else fs.writeFileSync(path.join(target, 'expected.txt'), (await innerText(expected)) + '\n');
   } catch (e) {
     console.error(`${name}: ${e.message}`);
     fs.rmSync(target, { recursive: true, force: true });

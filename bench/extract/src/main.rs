@@ -3,7 +3,8 @@
 //! on the same pages, plus pages per second and peak memory, each extractor in its own process.
 //!
 //! Usage: `parallax-bench-extract <pages-dir>`, where every subfolder holds `source.html` and
-//! `expected.html` (the layout of mozilla/readability's `test/test-pages`), and optionally
+//! `expected.html` (the layout of mozilla/readability's `test/test-pages`) or `expected.txt` (plain
+//! article text, as `scripts/bench-extract/make-news-sets.py` writes for news pages), and optionally
 //! `expected-metadata.json` (`siteName`, `publishedTime`).
 
 use std::collections::HashMap;
@@ -57,7 +58,10 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("pages dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("source.html").is_file() && p.join("expected.html").is_file())
+        .filter(|p| {
+            p.join("source.html").is_file()
+                && (p.join("expected.html").is_file() || p.join("expected.txt").is_file())
+        })
         .collect();
     cases.sort();
     cases
@@ -97,6 +101,9 @@ fn score(got: &str, want: &str) -> (f64, f64, f64) {
 }
 
 fn expected_text(case: &Path) -> String {
+    if let Ok(text) = std::fs::read_to_string(case.join("expected.txt")) {
+        return text;
+    }
     let html = std::fs::read_to_string(case.join("expected.html")).unwrap_or_default();
     let doc = scraper::Html::parse_document(&html);
     doc.root_element().text().collect::<Vec<_>>().join(" ")
