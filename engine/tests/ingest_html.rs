@@ -302,3 +302,70 @@ fn the_rest_of_a_story_behind_a_read_more_wrapper_is_kept() {
     }
     assert!(!body.contains("Other news one"), "kept the related list in:\n{body}");
 }
+
+/// Five paragraphs of an invented story, each long enough to be running text.
+fn story_paragraphs(topic: &str) -> String {
+    (1..=5)
+        .map(|n| {
+            format!("<p>Part {n} of the {topic} story: the regional council met on Tuesday evening, debated the annual budget for several hours, and, after a long and close vote, agreed to fund the new bridge over the river.</p>")
+        })
+        .collect()
+}
+
+#[test]
+fn a_story_wrapped_in_a_paywall_or_sidebar_layout_class_is_kept() {
+    for wrapper in ["pmc-paywall", "sidebar-grid sidebar"] {
+        let page = format!(
+            r#"<html><head><title>Council funds bridge</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Council funds bridge</h1><div class="{wrapper}">{}</div></article>
+<div class="card-list"><div class="article-card"><div class="card__content"><a href="/x">A teaser headline</a><p>A short teaser about another story.</p></div></div></div>
+</body></html>"#,
+            story_paragraphs("bridge")
+        );
+        let (article, _) = extract("paywall.html", page.as_bytes());
+        let body = body_text(&article);
+        for n in 1..=5 {
+            assert!(
+                body.contains(&format!("Part {n} of the bridge")),
+                "{wrapper}: lost part {n} in:\n{body}"
+            );
+        }
+        assert!(!body.contains("A short teaser"), "{wrapper}: kept the teaser in:\n{body}");
+    }
+}
+
+#[test]
+fn a_small_box_named_like_article_text_does_not_outrank_the_story() {
+    // Classes such as "headline-text" or "article-card" on a 30-character box say nothing about
+    // where the story is: its paragraphs, split into two sections, do.
+    let paras = story_paragraphs("harbour");
+    let (first, second) = paras.split_at(paras.match_indices("<p>").nth(3).map_or(0, |(i, _)| i));
+    let page = format!(
+        r#"<html><head><title>Harbour reopens</title></head><body>
+<article><h1>Harbour reopens</h1><div class="formatted"><section>{first}</section><section>{second}</section></div></article>
+<ul class="list-articles"><li><div class="media__headline-text">Daily deals on garden tools</div><div class="teaser-desc">Save on mowers and hedge trimmers this week only, while stocks last.</div></li></ul>
+</body></html>"#
+    );
+    let (article, _) = extract("harbour.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=5 {
+        assert!(body.contains(&format!("Part {n} of the harbour")), "lost part {n} in:\n{body}");
+    }
+    assert!(!body.contains("Daily deals"), "kept the deals box in:\n{body}");
+}
+
+#[test]
+fn a_one_sentence_json_ld_article_body_is_a_summary_not_a_guide_to_the_article() {
+    let page = format!(
+        r#"<html><head><title>Bridge vote</title><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge vote","articleBody":"The council voted to fund a new bridge after a long debate."}}</script></head><body>
+<article><h1>Bridge vote</h1><div class="top"><div class="disclaimer"><p>Opinions expressed here are the writer's own and not the paper's view.</p></div><div class="tools"><a href="/print">Print</a></div></div><div class="body">{}</div></article>
+</body></html>"#,
+        story_paragraphs("vote")
+    );
+    let (article, _) = extract("vote.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=5 {
+        assert!(body.contains(&format!("Part {n} of the vote")), "lost part {n} in:\n{body}");
+    }
+}

@@ -5,7 +5,8 @@
 //! Usage: `parallax-bench-extract <pages-dir>`, where every subfolder holds `source.html` and
 //! `expected.html` (the layout of mozilla/readability's `test/test-pages`) or `expected.txt` (plain
 //! article text, as `scripts/bench-extract/make-news-sets.py` writes for news pages), and optionally
-//! `expected-metadata.json` (`siteName`, `publishedTime`).
+//! `expected-metadata.json` (`siteName`, `publishedTime`). `BENCH_WORST=1` lists the 25 worst pages,
+//! `BENCH_PAGES=1` every page (to compare two runs page by page).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -236,9 +237,10 @@ fn run_one(name: &str, dir: &Path) {
         rss.parse::<f64>().map(|k| format!("{:.0}", k / 1024.0)).unwrap_or(rss)
     );
     println!("meta {name}: outlet found on {outlet_got}/{outlet_want} pages that state a site name; date right on {date_got}/{date_want} pages that state one");
-    if std::env::var_os("BENCH_WORST").is_some() {
+    if std::env::var_os("BENCH_WORST").is_some() || std::env::var_os("BENCH_PAGES").is_some() {
         worst.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (f, p, r, case) in worst.iter().take(25) {
+        let n = if std::env::var_os("BENCH_PAGES").is_some() { worst.len() } else { 25 };
+        for (f, p, r, case) in worst.iter().take(n) {
             println!("worst {name}: {f:.3} (p {p:.3}, r {r:.3}) {case}");
         }
     }

@@ -31,6 +31,9 @@ struct Stats {
     embeds: usize,
     headers: usize,
     header_cells: usize,
+    /// Blocks of running text ([`is_prose_block`]) and their characters.
+    prose_blocks: usize,
+    prose_chars: usize,
 }
 
 impl Stats {
@@ -49,6 +52,15 @@ struct Page<'a> {
     blocks: &'a [RBlock],
     cues: Vec<Cue>,
     stats: Vec<Stats>,
+}
+
+/// A block of running text: a paragraph's length, hardly a link, ending like a sentence (or long
+/// enough not to need to). Teaser blurbs are shorter, menus and link lists are links.
+fn is_prose_block(b: &RBlock, chars: usize) -> bool {
+    chars >= 80
+        && b.link_chars * 5 < chars
+        && (chars >= 200
+            || b.text.trim_end_matches(['"', '”', '’', ')']).ends_with(['.', '!', '?', '…', '。']))
 }
 
 fn commas(text: &str) -> usize {
@@ -78,6 +90,13 @@ impl<'a> Page<'a> {
             s.chars += chars;
             s.link_chars += b.link_chars;
             s.commas += commas(&b.text);
+            // Teaser summaries sit in list items; a story's paragraphs do not.
+            let in_item =
+                std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(4).any(|a| dom.name(a) == "li");
+            if !in_item && is_prose_block(b, chars) {
+                s.prose_blocks += 1;
+                s.prose_chars += chars;
+            }
             match dom.name(b.owner) {
                 "p" | "pre" | "blockquote" => s.paragraphs += 1,
                 "li" | "dd" | "dt" => {
@@ -104,6 +123,8 @@ impl<'a> Page<'a> {
                 p.embeds += s.embeds;
                 p.headers += s.headers;
                 p.header_cells += s.header_cells;
+                p.prose_blocks += s.prose_blocks;
+                p.prose_chars += s.prose_chars;
             }
         }
         Page { dom, blocks, cues, stats }
@@ -112,7 +133,9 @@ impl<'a> Page<'a> {
     fn class_weight(&self, i: usize) -> f64 {
         let c = self.cues[i];
         let mut w = 0.0;
-        if c.positive || c.article_body {
+        // A 200-character card or headline box named "article-card" or "headline-text" is not
+        // the article, however its class reads.
+        if c.article_body || (c.positive && self.stats[i].chars >= 200) {
             w += 25.0;
         }
         if c.noise.is_some() && !matches!(self.dom.name(i), "form" | "button") {
@@ -125,7 +148,7 @@ impl<'a> Page<'a> {
     /// candidates"): cued as noise and not also cued as article.
     fn unlikely(&self, i: usize) -> bool {
         let c = self.cues[i];
-        let article_text = self.prose(i) && c.noise != Some(NoiseKind::Comments);
+        let article_text = (self.prose(i) || self.holds_story(i)) && c.noise != Some(NoiseKind::Comments);
         c.noise.is_some()
             && !c.positive
             && !c.article_body
@@ -138,6 +161,16 @@ impl<'a> Page<'a> {
     fn prose(&self, i: usize) -> bool {
         let s = self.stats[i];
         s.paragraphs >= 3 && s.chars >= 500 && s.commas >= 5 && s.link_density() < 0.1
+    }
+
+    /// Holds an article's worth of running text, most of what it shows, in paragraphs too long
+    /// for teaser blurbs: a paywall or "sidebar-grid" wrapper around a story is not furniture.
+    fn holds_story(&self, i: usize) -> bool {
+        let s = self.stats[i];
+        s.prose_blocks >= 4
+            && s.prose_chars >= 1000
+            && s.prose_chars >= 120 * s.prose_blocks
+            && s.prose_chars * 10 >= s.chars * 6
     }
 }
 
@@ -226,9 +259,11 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
     } else if let Some(hint) = body_hint {
         // A stated body the page does not show as blocks of its own: the smallest scored element
         // whose text is about as long.
+        // A stated body of a sentence or two is the summary, not the article: no guide.
         let want = hint.chars().count();
         if let Some(&(c, _)) = candidates
             .iter()
+            .filter(|_| want >= 500)
             .take(10)
             .filter(|(c, _)| page.stats[*c].chars * 10 >= want * 8)
             .min_by_key(|(c, _)| page.stats[*c].chars)
@@ -472,11 +507,20 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
             .sum()
     };
     let strict_kept = kept(&strict);
-    if strict_kept >= 500 {
-        return strict;
-    }
+    // Running text kept: what tells a story from a box of teasers when the two passes disagree.
+    let prose_kept = |v: &[Verdict]| -> usize {
+        v.iter()
+            .zip(blocks)
+            .filter(|(v, b)| {
+                matches!(v, Verdict::Keep(k) if *k != BlockKind::Title) && is_prose_block(b, b.chars())
+            })
+            .map(|(_, b)| b.text.len())
+            .sum()
+    };
     let lenient = verdicts(&page, &content_roots(&page, body_hint, false), title);
-    if kept(&lenient) > strict_kept {
+    if (strict_kept < 500 && kept(&lenient) > strict_kept)
+        || prose_kept(&lenient) > 2 * prose_kept(&strict) + 500
+    {
         lenient
     } else {
         strict
@@ -502,6 +546,15 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
     for i in 1..n {
         let p = dom.nodes[i].parent;
         if root_of[i] == usize::MAX || roots.contains(&i) {
+            continue;
+        }
+        // Whatever its class says, an element holding most of the article's running text is
+        // the article (a "paywall" wrapper around the story).
+        let r = root_of[i];
+        if inside[p].is_none()
+            && page.stats[i].prose_chars * 2 > page.stats[r].prose_chars
+            && page.stats[i].prose_chars >= 500
+        {
             continue;
         }
         inside[i] = inside[p].or_else(|| {
