@@ -88,14 +88,19 @@ function isAppPage(url) {
 async function later(url) {
   const hit = await fromCache(url);
   if (hit) return hit;
+  let response;
   try {
-    const response = await fetchVerified(url, LATER.get(url));
-    await (await caches.open(CACHE)).put(url, response.clone());
-    return response;
+    response = await fetchVerified(url, LATER.get(url));
   } catch {
     // Offline, or another deployment's file: never hand this build's page a mismatched module.
     return Response.error();
   }
+  try {
+    await (await caches.open(CACHE)).put(url, response.clone());
+  } catch {
+    // The site's storage is full: the checked file still serves this time, it is just not kept.
+  }
+  return response;
 }
 
 async function fromCache(url) {

@@ -120,6 +120,24 @@ pub fn decode_meta(text: &str) -> Result<Meta, RecordError> {
     Ok(meta)
 }
 
+/// The report of a collection after files were added to it: its earlier entries, then each new
+/// file's (a file refused as already in the collection keeps its earlier entry), sorted by name.
+/// Returns the report and how many files it gained.
+pub fn merge_reports(earlier: Option<FilesReport>, added: FilesReport) -> (FilesReport, usize) {
+    let mut merged = earlier.unwrap_or_default();
+    let known: std::collections::HashSet<String> = merged.files.iter().map(|f| f.file.clone()).collect();
+    let before = merged.files.len();
+    merged.files.extend(added.files.into_iter().filter(|f| !known.contains(&f.file)));
+    merged.files.sort_by(|a, b| a.file.cmp(&b.file));
+    for note in added.other {
+        if !merged.other.contains(&note) {
+            merged.other.push(note);
+        }
+    }
+    let gained = merged.files.len() - before;
+    (merged, gained)
+}
+
 /// A name for a new collection: the folder's name when every file came from one folder, else
 /// "N files" (with the date, so two imports on different days are told apart).
 pub fn default_name(paths: &[String], date: &str) -> String {
@@ -226,5 +244,35 @@ mod tests {
             CollectionId::Stored("a".into()).storage_suffix(),
             CollectionId::Stored("b".into()).storage_suffix()
         );
+    }
+
+    fn entry(file: &str, status: &str) -> parallax_engine::report::FileReport {
+        parallax_engine::report::FileReport {
+            file: file.into(),
+            format: "html".into(),
+            status: status.into(),
+            articles: Vec::new(),
+            removed: Default::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn adding_files_lists_the_new_ones_beside_the_earlier_ones_and_never_twice() {
+        let earlier =
+            FilesReport { files: vec![entry("b.html", "ok"), entry("d.html", "ok")], other: Vec::new() };
+        let added = FilesReport {
+            files: vec![entry("a.html", "ok"), entry("b.html", "rejected"), entry("c.png", "rejected")],
+            other: Vec::new(),
+        };
+        let (merged, gained) = merge_reports(Some(earlier), added);
+        let files: Vec<(&str, &str)> =
+            merged.files.iter().map(|f| (f.file.as_str(), f.status.as_str())).collect();
+        assert_eq!(files, [("a.html", "ok"), ("b.html", "ok"), ("c.png", "rejected"), ("d.html", "ok")]);
+        assert_eq!(gained, 2);
+        // A collection opened from a .plx file has no report yet: the added files make one.
+        let (first, gained) =
+            merge_reports(None, FilesReport { files: vec![entry("x.html", "ok")], other: Vec::new() });
+        assert_eq!((first.files.len(), gained), (1, 1));
     }
 }

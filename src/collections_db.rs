@@ -243,6 +243,36 @@ pub fn set_current(id: &CollectionId) {
     };
 }
 
+/// The sessionStorage key set while an import runs in this tab: still there at the next start means
+/// the tab was reloaded or its page closed mid-import (which stores nothing).
+const IMPORTING_KEY: &str = "parallax.importing";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Notes that an import is running in this tab (see [`interrupted_import`]).
+pub fn import_started() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(IMPORTING_KEY, &now_iso());
+    }
+}
+
+/// Notes that the import of this tab ended (finished, failed or cancelled).
+pub fn import_ended() {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(IMPORTING_KEY);
+    }
+}
+
+/// True once after this tab was reloaded (or its page left) while an import was running.
+pub fn interrupted_import() -> bool {
+    let Some(storage) = session_storage() else { return false };
+    let was = storage.get_item(IMPORTING_KEY).ok().flatten().is_some();
+    let _ = storage.remove_item(IMPORTING_KEY);
+    was
+}
+
 /// A new collection id: the time in base 36 (so ids sort by creation) and a random tail.
 pub fn new_id() -> String {
     let now = js_sys::Date::now() as u64;

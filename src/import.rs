@@ -40,7 +40,11 @@ pub enum ImportEvent {
         report: FilesReport,
         /// Articles in the bundle.
         articles: usize,
+        /// Articles found in this import's files.
+        added: usize,
     },
+    /// The zip of a collection's site, asked for with [`ImportJob::export_site`].
+    Site(Vec<u8>),
     /// The import failed; the sentence says why.
     Failed(String),
 }
@@ -69,16 +73,64 @@ fn number(data: &JsValue, name: &str) -> usize {
     Reflect::get(data, &JsValue::from_str(name)).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as usize
 }
 
+/// A collection to add files to: its bundle and the names of the files its imports read.
+pub struct Base {
+    /// The collection's encoded bundle.
+    pub bundle: Vec<u8>,
+    /// Files already read into it (their names are refused as already there).
+    pub known: Vec<String>,
+}
+
 impl ImportJob {
-    /// Starts the worker and, once it is ready, hands it `files` (each with its relative path).
+    /// Starts the worker and, once it is ready, hands it `files` (each with its relative path), to
+    /// build a new collection or, with `base`, to add them to one.
     pub fn start(
         files: Vec<(File, String)>,
+        base: Option<Base>,
         on_event: impl Fn(ImportEvent) + 'static,
     ) -> Result<ImportJob, String> {
+        let list = Array::new();
+        let names = Array::new();
+        for (file, name) in &files {
+            list.push(file);
+            names.push(&JsValue::from_str(name));
+        }
+        let job = js_sys::Object::new();
+        let _ = Reflect::set(&job, &JsValue::from_str("files"), &list);
+        let _ = Reflect::set(&job, &JsValue::from_str("names"), &names);
+        if let Some(base) = base {
+            let known: Array = base.known.iter().map(|n| JsValue::from_str(n)).collect();
+            let bundle = Uint8Array::from(base.bundle.as_slice());
+            let _ = Reflect::set(&job, &JsValue::from_str("base"), &bundle);
+            let _ = Reflect::set(&job, &JsValue::from_str("known"), &known);
+        }
+        ImportJob::launch(job.into(), on_event)
+    }
+
+    /// Starts the worker to write a collection as a ready-to-host site: `bundle`, its per-file
+    /// `report` as JSON and its number of `articles`, zipped under `folder/`. The zip arrives as
+    /// [`ImportEvent::Site`].
+    pub fn export_site(
+        bundle: &[u8],
+        report: String,
+        articles: usize,
+        folder: &str,
+        on_event: impl Fn(ImportEvent) + 'static,
+    ) -> Result<ImportJob, String> {
+        let job = js_sys::Object::new();
+        let _ = Reflect::set(&job, &JsValue::from_str("site"), &JsValue::from_str(folder));
+        let _ = Reflect::set(&job, &JsValue::from_str("bundle"), &Uint8Array::from(bundle));
+        let _ = Reflect::set(&job, &JsValue::from_str("report"), &JsValue::from_str(&report));
+        let _ = Reflect::set(&job, &JsValue::from_str("articles"), &JsValue::from_f64(articles as f64));
+        ImportJob::launch(job.into(), on_event)
+    }
+
+    /// Starts the worker and sends it `job` once it says it is ready.
+    fn launch(job: JsValue, on_event: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
         let worker = Worker::new(WORKER_URL)
             .map_err(|_| "The import could not start: this browser does not run Web Workers.".to_string())?;
         let on_event = Rc::new(on_event);
-        let pending = RefCell::new(Some(files));
+        let pending = RefCell::new(Some(job));
         let target = worker.clone();
         let said = on_event.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
@@ -86,16 +138,7 @@ impl ImportJob {
             let kind = Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
             let event = match kind.as_deref() {
                 Some("ready") => {
-                    let Some(files) = pending.borrow_mut().take() else { return };
-                    let list = Array::new();
-                    let names = Array::new();
-                    for (file, name) in &files {
-                        list.push(file);
-                        names.push(&JsValue::from_str(name));
-                    }
-                    let job = js_sys::Object::new();
-                    let _ = Reflect::set(&job, &JsValue::from_str("files"), &list);
-                    let _ = Reflect::set(&job, &JsValue::from_str("names"), &names);
+                    let Some(job) = pending.borrow_mut().take() else { return };
                     if target.post_message(&job).is_err() {
                         said(ImportEvent::Failed(
                             "The files could not be handed to the import worker.".into(),
@@ -103,6 +146,13 @@ impl ImportJob {
                     }
                     return;
                 }
+                Some("site") => match Reflect::get(&data, &JsValue::from_str("zip"))
+                    .ok()
+                    .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+                {
+                    Some(zip) => ImportEvent::Site(zip.to_vec()),
+                    None => ImportEvent::Failed("The import worker's answer could not be read.".into()),
+                },
                 Some("progress") => ImportEvent::Progress {
                     done: number(&data, "done"),
                     total: number(&data, "total"),
@@ -124,6 +174,7 @@ impl ImportJob {
                             bundle: Rc::new(bundle),
                             report,
                             articles: number(&data, "articles"),
+                            added: number(&data, "added"),
                         },
                         _ => ImportEvent::Failed("The import worker's answer could not be read.".into()),
                     }

@@ -107,8 +107,23 @@ pub fn build_bundle_with_progress(
     options: &BuildOptions,
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Built {
+    extend_bundle_with_progress(Bundle::default(), sources, entity_kb, options, progress)
+}
+
+/// Adds `sources` to a bundle already built: only the new sources are cleaned (a bundle keeps its
+/// cleaned articles, so the files it came from are not needed again); the entities, search index,
+/// stories and dates are rebuilt over every article. The bundle's articles come first and keep their
+/// ids; its stories and dates are recomputed. Progress counts the new sources only.
+pub fn extend_bundle_with_progress(
+    existing: Bundle,
+    sources: &[SourceInput<'_>],
+    entity_kb: &str,
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Built {
     let mut diagnostics = Vec::new();
-    let mut articles = Vec::new();
+    let Bundle { mut articles, sources: kept_sources, .. } = existing;
+    let n_kept = articles.len();
     // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
     let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
@@ -122,14 +137,19 @@ pub fn build_bundle_with_progress(
             articles.push(article);
         }
         let (done, total, name) = (i + 1, sources.len(), sources[i].name);
-        progress(Progress::Cleaned { done, total, name, articles: articles.len(), removed });
+        progress(Progress::Cleaned { done, total, name, articles: articles.len() - n_kept, removed });
     });
     progress(Progress::Indexing);
+    // Ids follow corpus order, so the bundle's own articles, first, get the ids they had.
     model::assign_ids(&mut articles);
-    let sources: Vec<model::ArticleSource> = articles
-        .iter()
-        .zip(provenance)
-        .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s }))
+    let sources: Vec<model::ArticleSource> = kept_sources
+        .into_iter()
+        .chain(
+            articles[n_kept..]
+                .iter()
+                .zip(provenance)
+                .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })),
+        )
         .collect();
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
@@ -267,5 +287,31 @@ mod tests {
             ["1/2 a.txt", "2/2 empty.txt", "indexing", "entities", "search index", "stories and dates"]
         );
         assert_eq!(built.bundle.articles.len(), build_bundle(&sources, "").bundle.articles.len());
+    }
+
+    #[test]
+    fn adding_files_keeps_the_articles_there_and_equals_building_everything_at_once() {
+        let files = synth::corpus(8, 3);
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let (first, added) = sources.split_at(5);
+        let options = BuildOptions::default();
+        let before = build_bundle_with(first, "", &options).bundle;
+        let mut cleaned = 0;
+        let extended = extend_bundle_with_progress(before.clone(), added, "", &options, &mut |p| {
+            if let Progress::Cleaned { total, .. } = p {
+                assert_eq!(total, added.len(), "only the added files are cleaned");
+                cleaned += 1;
+            }
+        })
+        .bundle;
+        assert_eq!(cleaned, added.len());
+        assert_eq!(&extended.articles[..before.articles.len()], &before.articles[..], "kept as they were");
+        let whole = build_bundle_with(&sources, "", &options).bundle;
+        let ids = |b: &Bundle| b.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&extended), ids(&whole));
+        let title = &extended.articles[extended.articles.len() - 1].title.text;
+        let hits = extended.search.search(&extended.articles, title, 10);
+        assert_eq!(hits, whole.search.search(&whole.articles, title, 10), "an added article is found");
     }
 }

@@ -13,8 +13,11 @@
 //! assert!(parallax_engine::bundle::decode(&out.bundle).is_ok());
 //! ```
 
+pub mod site;
+pub mod zip;
+
 use parallax_engine::report::{self, FilesReport};
-use parallax_engine::{BuildOptions, Progress, SourceInput};
+use parallax_engine::{BuildOptions, Bundle, Progress, SourceInput};
 
 /// The curated knowledge base, the same one `parallax build` uses by default.
 pub const DEFAULT_KB: &str = include_str!("../../corpus/entities.toml");
@@ -35,9 +38,11 @@ pub struct Input {
 pub struct Output {
     /// The encoded bundle (the same versioned format as `corpus.plx`).
     pub bundle: Vec<u8>,
-    /// Articles found.
+    /// Articles in the bundle.
     pub articles: usize,
-    /// The per-file report and its totals.
+    /// Articles found in this import's files (all of them, unless added to a collection).
+    pub added: usize,
+    /// The per-file report of this import's files and its totals.
     pub report: FilesReport,
 }
 
@@ -73,17 +78,42 @@ pub fn build(
     refused: &[(String, String)],
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Output {
+    build_onto(Bundle::default(), inputs, refused, progress)
+}
+
+/// [`build`] adding to a collection's bundle: only `inputs` are cleaned, the rest is rebuilt over
+/// every article (see [`parallax_engine::extend_bundle_with_progress`]); the report is about
+/// `inputs` and `refused` only.
+pub fn build_onto(
+    base: Bundle,
+    inputs: &[Input],
+    refused: &[(String, String)],
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Output {
+    let kept = base.articles.len();
     let sources: Vec<SourceInput<'_>> =
         inputs.iter().map(|i| SourceInput { name: &i.name, bytes: &i.bytes }).collect();
-    let built =
-        parallax_engine::build_bundle_with_progress(&sources, DEFAULT_KB, &BuildOptions::default(), progress);
+    let built = parallax_engine::extend_bundle_with_progress(
+        base,
+        &sources,
+        DEFAULT_KB,
+        &BuildOptions::default(),
+        progress,
+    );
     let files = report::file_reports(&sources, refused, &built);
     let other = report::other_notes(&sources, &built);
     Output {
         bundle: parallax_engine::bundle::encode(&built.bundle),
         articles: built.bundle.articles.len(),
+        added: built.bundle.articles.len() - kept,
         report: FilesReport { files, other },
     }
+}
+
+/// The file names a collection's bundle already holds articles from: adding a file of one of
+/// these names again is refused, so adding a folder twice does not double its articles.
+pub fn names_in(bundle: &Bundle) -> std::collections::HashSet<String> {
+    bundle.articles.iter().map(|a| a.file.clone()).collect()
 }
 
 #[cfg(test)]
@@ -114,5 +144,23 @@ mod tests {
         let statuses: Vec<(&str, &str)> =
             out.report.files.iter().map(|f| (f.file.as_str(), f.status.as_str())).collect();
         assert_eq!(statuses, [("one.txt", "ok"), ("photo.png", "rejected")]);
+    }
+
+    #[test]
+    fn added_files_join_the_collection_and_the_report_speaks_of_them_only() {
+        let one = b"Harbour Ferry Timetable\n\nThe council approved two evening crossings to the island.\n"
+            .to_vec();
+        let two = b"Valley Pear Harvest\n\nGrowers picked a record harvest of pears this season.\n".to_vec();
+        let first = build(&[Input { name: "a/one.txt".into(), bytes: one }], &[], &mut |_| {});
+        let base = parallax_engine::bundle::decode(&first.bundle).expect("a bundle");
+        assert!(names_in(&base).contains("a/one.txt"));
+        let more = build_onto(base, &[Input { name: "b/two.txt".into(), bytes: two }], &[], &mut |_| {});
+        assert_eq!((more.articles, more.added), (2, 1));
+        let files: Vec<&str> = more.report.files.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(files, ["b/two.txt"]);
+        let bundle = parallax_engine::bundle::decode(&more.bundle).expect("a bundle");
+        let titles: Vec<&str> = bundle.articles.iter().map(|a| a.title.text.as_str()).collect();
+        assert_eq!(titles, ["Harbour Ferry Timetable", "Valley Pear Harvest"]);
+        assert_eq!(bundle.search.search(&bundle.articles, "\"record harvest\"", 5).hits.len(), 1);
     }
 }

@@ -2,26 +2,59 @@
 //! `import_worker_loader.js`). The protocol, all plain JS objects:
 //!
 //! - worker → page `{type: "ready"}` once the wasm is running (the page sends nothing before);
-//! - page → worker `{files: [File…], names: [string…]}`: the files and their relative paths;
+//! - page → worker `{files: [File…], names: [string…], base?: Uint8Array, known?: [string…]}`: the
+//!   files and their relative paths; to add them to a collection, its bundle (`base`) and the names
+//!   of the files its earlier imports read (`known`, refused again as already there);
 //! - worker → page `{type: "progress", done, total, articles, removed}` after each file is cleaned,
 //!   `{type: "indexing"}` before the index, entities and stories are built;
-//! - worker → page `{type: "done", bundle: Uint8Array, report: "<json>", articles}` (the bundle's
+//! - worker → page `{type: "done", bundle: Uint8Array, report: "<json>", articles, added}` (the bundle's
 //!   buffer is transferred, not copied), or `{type: "failed", message}`.
+//!
+//! - page → worker `{site: "<folder name>", bundle: Uint8Array, report: "<json>", articles}`: a
+//!   collection to export as a ready-to-host site; the worker fetches the explorer's own files from
+//!   this origin and answers `{type: "site", zip: Uint8Array}` (a zip of the folder), or `failed`.
 //!
 //! Cancel is the page terminating the worker: nothing is stored until `done` arrives.
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use parallax_engine::Progress;
-use parallax_import_worker::{build, refusal, Input, MAX_FILE_BYTES};
+use parallax_import_worker::{build_onto, names_in, refusal, site, zip, Input, MAX_FILE_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+/// Least time between two progress messages, in milliseconds.
+const PROGRESS_MS: f64 = 100.0;
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-        let reply = match run(&event.data(), &scope) {
+        let data = event.data();
+        if let Some(folder) = Reflect::get(&data, &JsValue::from_str("site")).ok().and_then(|f| f.as_string())
+        {
+            wasm_bindgen_futures::spawn_local(async move {
+                let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+                let reply = match export_site(&data, &folder).await {
+                    Ok(zip) => {
+                        let zip = Uint8Array::from(zip.as_slice());
+                        let message = message_of(&[("type", "site".into()), ("zip", zip.clone().into())]);
+                        if scope.post_message_with_transfer(&message, &Array::of1(&zip.buffer())).is_ok() {
+                            return;
+                        }
+                        message_of(&[
+                            ("type", "failed".into()),
+                            ("message", "The site could not be handed to the page.".into()),
+                        ])
+                    }
+                    Err(message) => message_of(&[("type", "failed".into()), ("message", message.into())]),
+                };
+                let _ = scope.post_message(&reply);
+            });
+            return;
+        }
+        let reply = match run(&data, &scope) {
             Ok(()) => return,
             Err(message) => message_of(&[("type", "failed".into()), ("message", message.into())]),
         };
@@ -49,6 +82,18 @@ fn run(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<(), String>
     let (Some(files), Some(names)) = (field("files"), field("names")) else {
         return Err("The import worker was sent something that is not a list of files.".into());
     };
+    let base = match Reflect::get(data, &JsValue::from_str("base"))
+        .ok()
+        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+    {
+        Some(bytes) => parallax_engine::bundle::decode(&bytes.to_vec())
+            .map_err(|why| format!("The collection to add to could not be read: {why}"))?,
+        None => parallax_engine::Bundle::default(),
+    };
+    let mut known = names_in(&base);
+    if let Some(names) = field("known") {
+        known.extend(names.iter().filter_map(|n| n.as_string()));
+    }
     let reader =
         FileReaderSync::new().map_err(|_| "This browser cannot read files in a worker.".to_string())?;
     let mut inputs = Vec::new();
@@ -56,6 +101,13 @@ fn run(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<(), String>
     for (file, name) in files.iter().zip(names.iter()) {
         let Ok(file) = file.dyn_into::<File>() else { continue };
         let name = name.as_string().unwrap_or_else(|| file.name());
+        if known.contains(&name) {
+            refused.push((
+                name,
+                "is already in this collection (a file of the same name and folder); skipped".into(),
+            ));
+            continue;
+        }
         if file.size() > MAX_FILE_BYTES {
             let mib = file.size() / (1024.0 * 1024.0);
             refused.push((
@@ -77,22 +129,32 @@ fn run(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<(), String>
             None => inputs.push(Input { name, bytes }),
         }
     }
+    // At most one progress message per PROGRESS_MS (and the last file's): a message per file of a
+    // 5,000-file folder would keep the page busy redrawing.
+    let mut last_post = f64::NEG_INFINITY;
     let mut post_progress = |p: Progress<'_>| {
         let message = match p {
-            Progress::Cleaned { done, total, articles, removed, .. } => message_of(&[
-                ("type", "progress".into()),
-                ("done", (done as f64).into()),
-                ("total", (total as f64).into()),
-                ("articles", (articles as f64).into()),
-                ("removed", (removed as f64).into()),
-            ]),
+            Progress::Cleaned { done, total, articles, removed, .. } => {
+                let now = js_sys::Date::now();
+                if done < total && now - last_post < PROGRESS_MS {
+                    return;
+                }
+                last_post = now;
+                message_of(&[
+                    ("type", "progress".into()),
+                    ("done", (done as f64).into()),
+                    ("total", (total as f64).into()),
+                    ("articles", (articles as f64).into()),
+                    ("removed", (removed as f64).into()),
+                ])
+            }
             Progress::Indexing => message_of(&[("type", "indexing".into())]),
             // The stages after cleaning (entities, search index, stories) read as one "indexing".
             Progress::Stage(stage) => message_of(&[("type", "indexing".into()), ("stage", stage.into())]),
         };
         let _ = scope.post_message(&message);
     };
-    let out = build(&inputs, &refused, &mut post_progress);
+    let out = build_onto(base, &inputs, &refused, &mut post_progress);
     let report =
         serde_json::to_string(&out.report).map_err(|e| format!("The report could not be written: {e}."))?;
     let bundle = Uint8Array::from(out.bundle.as_slice());
@@ -101,9 +163,51 @@ fn run(data: &JsValue, scope: &DedicatedWorkerGlobalScope) -> Result<(), String>
         ("bundle", bundle.clone().into()),
         ("report", report.into()),
         ("articles", (out.articles as f64).into()),
+        ("added", (out.added as f64).into()),
     ]);
     let transfer = Array::of1(&bundle.buffer());
     scope
         .post_message_with_transfer(&message, &transfer)
         .map_err(|_| "The built collection could not be handed to the page.".to_string())
+}
+
+/// The bytes of one of Parallax's own files, fetched from this origin (beside this worker).
+async fn fetch_own(path: &str) -> Result<Vec<u8>, String> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let failed =
+        || format!("Parallax's own file {path} could not be fetched (are you offline with an older copy?)");
+    let response = JsFuture::from(scope.fetch_with_str(path)).await.map_err(|_| failed())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(failed());
+    }
+    let buffer =
+        JsFuture::from(response.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The zip of the site `parallax site` would write for this collection, under `folder/`.
+async fn export_site(data: &JsValue, folder: &str) -> Result<Vec<u8>, String> {
+    let get = |name: &str| Reflect::get(data, &JsValue::from_str(name)).ok();
+    let bundle = get("bundle").and_then(|b| b.dyn_into::<Uint8Array>().ok()).map(|b| b.to_vec());
+    let report = get("report").and_then(|r| r.as_string());
+    let articles = get("articles").and_then(|a| a.as_f64()).unwrap_or(0.0) as usize;
+    let (Some(bundle), Some(report)) = (bundle, report) else {
+        return Err("The import worker was sent something that is not a collection.".into());
+    };
+    let report: parallax_engine::report::FilesReport = serde_json::from_str(&report)
+        .map_err(|e| format!("The collection's report could not be read: {e}."))?;
+    let served = fetch_own(site::SW_FILE).await?;
+    let (paths, code) = site::app_of(&String::from_utf8_lossy(&served))
+        .map_err(|why| format!("The site could not be made: {why}."))?;
+    let mut app = Vec::with_capacity(paths.len());
+    for path in paths {
+        let bytes = fetch_own(&path).await?;
+        app.push((path, bytes));
+    }
+    let files: Vec<(String, Vec<u8>)> = site::site(app, &code, bundle, articles, &report)
+        .into_iter()
+        .map(|(path, bytes)| (format!("{folder}/{path}"), bytes))
+        .collect();
+    zip::store(&files).map_err(|why| format!("The site could not be zipped: {why}."))
 }

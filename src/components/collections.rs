@@ -13,11 +13,11 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::app::AppContext;
-use crate::collections::{clean_name, default_name, show_bytes, CollectionId, Meta};
+use crate::collections::{clean_name, default_name, merge_reports, show_bytes, CollectionId, Meta};
 use crate::collections_db::{self, Listed};
 use crate::components::isolate::iso;
 use crate::import::{self, ImportEvent, ImportJob};
-use crate::state::{Action, Corpus};
+use crate::state::{Action, Corpus, Explorer, Loaded};
 
 /// How far the running import has got.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,8 +32,22 @@ struct Running {
     saving: bool,
 }
 
-/// What to do with files the reader opened or dropped (each with its relative path).
-type OnFiles = Rc<dyn Fn(Vec<(File, String)>)>;
+/// What to do with files the reader opened or dropped (each with its relative path): build a new
+/// collection, or add them to this one.
+type OnFiles = Rc<dyn Fn(Vec<(File, String)>, Option<Meta>)>;
+
+/// What the worker's build gave.
+struct Built {
+    report: FilesReport,
+    /// Articles in the bundle.
+    articles: usize,
+    /// Articles found in the files just read.
+    added: usize,
+}
+
+/// What the file pickers offer (other files can still be dropped; they get a message each).
+const ACCEPT: &str =
+    ".html,.htm,.xhtml,.txt,.text,.md,.jsonl,.ndjson,.json,.warc,.gz,.plx,text/html,text/plain";
 
 /// Most refused files listed by name (the report has them all).
 const MAX_LISTED: usize = 50;
@@ -47,11 +61,19 @@ pub fn collections() -> Html {
     let estimate = use_state(|| None::<(f64, f64)>);
     let refresh = use_state(|| 0u32);
     let running = use_state(|| None::<Running>);
-    let message = use_state(|| None::<String>);
+    let message = use_state(|| {
+        collections_db::interrupted_import().then(|| {
+            "The last import was interrupted before it finished (the page was reloaded or left), so nothing \
+             was saved. Open your files again to import them."
+                .to_string()
+        })
+    });
     let unsaved_report = use_state(|| None::<Rc<FilesReport>>);
     let renaming = use_state(|| None::<(String, String)>);
     let deleting = use_state(|| None::<String>);
     let job = use_mut_ref(|| None::<ImportJob>);
+    let exporting = use_state(|| None::<String>);
+    let export_job = use_mut_ref(|| None::<ImportJob>);
 
     {
         let (listed, estimate) = (listed.clone(), estimate.clone());
@@ -65,7 +87,13 @@ pub fn collections() -> Html {
     // Leaving the page stops a running import (nothing is stored before it finishes).
     {
         let job = job.clone();
-        use_effect_with((), move |_| move || drop(job.borrow_mut().take()));
+        let export_job = export_job.clone();
+        use_effect_with((), move |_| {
+            move || {
+                drop(job.borrow_mut().take());
+                drop(export_job.borrow_mut().take());
+            }
+        });
     }
 
     let bump = {
@@ -82,46 +110,105 @@ pub fn collections() -> Html {
         }
     };
 
-    // Stores a finished build and opens it.
+    // Stores a finished build and opens it (or shows it, when files were added to the open one).
     let finish = {
         let (running, message, unsaved_report, job) =
             (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
-        let (bump, open) = (bump.clone(), open.clone());
-        Rc::new(move |paths: Rc<Vec<String>>, bundle: Rc<Vec<u8>>, report: FilesReport, articles: usize| {
+        let (bump, open, state) = (bump.clone(), open.clone(), state.clone());
+        Rc::new(move |paths: Rc<Vec<String>>, target: Option<Meta>, bundle: Rc<Vec<u8>>, built: Built| {
             job.borrow_mut().take();
-            if articles == 0 {
+            if built.added == 0 {
+                collections_db::import_ended();
                 running.set(None);
-                message.set(Some("No articles were found in these files, so nothing was saved.".into()));
-                unsaved_report.set(Some(Rc::new(report)));
+                message.set(Some(match &target {
+                    None => "No articles were found in these files, so nothing was saved.".into(),
+                    Some(meta) => {
+                        format!("No new articles were found in these files, so “{}” is unchanged.", meta.name)
+                    }
+                }));
+                unsaved_report.set(Some(Rc::new(built.report)));
                 return;
             }
-            let created = collections_db::now_iso();
-            let meta = Meta {
-                files: report.files.len(),
-                articles,
-                bytes: bundle.len(),
-                report: Some(report),
-                ..Meta::new(collections_db::new_id(), default_name(&paths, &created), created)
+            let adding = target.is_some();
+            let (meta, said) = match target {
+                None => {
+                    let created = collections_db::now_iso();
+                    let meta = Meta {
+                        files: built.report.files.len(),
+                        articles: built.articles,
+                        bytes: bundle.len(),
+                        report: Some(built.report),
+                        ..Meta::new(collections_db::new_id(), default_name(&paths, &created), created)
+                    };
+                    (meta, None)
+                }
+                Some(earlier) => {
+                    let already = earlier
+                        .report
+                        .as_ref()
+                        .map_or(0, |r| r.files.iter().filter(|f| paths.contains(&f.file)).count());
+                    let (report, gained) = merge_reports(earlier.report.clone(), built.report);
+                    let said = format!(
+                        "Added {} {} to “{}”{}.",
+                        built.added,
+                        if built.added == 1 { "article" } else { "articles" },
+                        earlier.name,
+                        match already {
+                            0 => String::new(),
+                            1 => " (1 file was already in it and was skipped)".into(),
+                            n => format!(" ({n} files were already in it and were skipped)"),
+                        }
+                    );
+                    let meta = Meta {
+                        files: earlier.files + gained,
+                        articles: built.articles,
+                        bytes: bundle.len(),
+                        report: Some(report),
+                        ..earlier
+                    };
+                    (meta, Some(said))
+                }
             };
-            let (running, message, bump, open) =
-                (running.clone(), message.clone(), bump.clone(), open.clone());
+            let (running, message, bump, open, state) =
+                (running.clone(), message.clone(), bump.clone(), open.clone(), state.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = collections_db::save(&meta, &bundle).await;
+                collections_db::import_ended();
                 running.set(None);
                 bump();
+                let id = CollectionId::Stored(meta.id.clone());
                 match saved {
-                    Ok(()) => open(CollectionId::Stored(meta.id.clone())),
+                    Err(why) if adding => {
+                        message.set(Some(format!("{why} “{}” is as it was before.", meta.name)))
+                    }
                     Err(why) => message.set(Some(why)),
+                    // The open collection grew: show the new bundle at once (it is in hand already).
+                    Ok(()) if adding && state.as_ref().is_some_and(|s| s.collection == id) => {
+                        message.set(said);
+                        match (crate::io::decode(&bundle), &state) {
+                            (Ok(bundle), Some(state)) => {
+                                state.dispatch(Action::LoadedFor(id, Loaded(Rc::new(Explorer::new(bundle)))))
+                            }
+                            (Err(why), _) => message.set(Some(why)),
+                            _ => {}
+                        }
+                    }
+                    Ok(()) => {
+                        message.set(said);
+                        open(id);
+                    }
                 }
             });
         })
     };
 
+    let generation = use_mut_ref(|| 0u32);
     let on_files: OnFiles = {
         let (running, message, unsaved_report, job) =
             (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
-        let (bump, open, finish) = (bump.clone(), open.clone(), finish.clone());
-        Rc::new(move |files: Vec<(File, String)>| {
+        let (bump, open, finish, generation) =
+            (bump.clone(), open.clone(), finish.clone(), generation.clone());
+        Rc::new(move |files: Vec<(File, String)>, target: Option<Meta>| {
             if files.is_empty() {
                 return;
             }
@@ -144,45 +231,80 @@ pub fn collections() -> Html {
             if files.is_empty() {
                 return;
             }
-            if job.borrow().is_some() {
+            if job.borrow().is_some() || running.is_some() {
                 message.set(Some("An import is already running: cancel it or wait for it to finish.".into()));
                 return;
             }
             let paths: Rc<Vec<String>> = Rc::new(files.iter().map(|(_, p)| p.clone()).collect());
             let progress = Rc::new(RefCell::new(Running { files: files.len(), ..Running::default() }));
             running.set(Some(progress.borrow().clone()));
-            let (running_, message_, finish) = (running.clone(), message.clone(), finish.clone());
-            let job_ = job.clone();
-            let started = ImportJob::start(files, move |event| match event {
-                ImportEvent::Progress { done, total, articles, removed } => {
-                    let mut p = progress.borrow_mut();
-                    (p.done, p.total, p.articles, p.removed) = (done, total, articles, removed);
-                    running_.set(Some(p.clone()));
+            collections_db::import_started();
+            let this = {
+                let mut g = generation.borrow_mut();
+                *g = g.wrapping_add(1);
+                *g
+            };
+            let (running, message, finish, job, generation) =
+                (running.clone(), message.clone(), finish.clone(), job.clone(), generation.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let base = match &target {
+                    None => None,
+                    Some(meta) => match collections_db::load_bundle(&meta.id).await {
+                        Ok(bundle) => Some(import::Base {
+                            bundle,
+                            known: meta
+                                .report
+                                .iter()
+                                .flat_map(|r| r.files.iter().map(|f| f.file.clone()))
+                                .collect(),
+                        }),
+                        Err(why) => {
+                            collections_db::import_ended();
+                            running.set(None);
+                            message.set(Some(why));
+                            return;
+                        }
+                    },
+                };
+                // Cancelled while the collection was being read.
+                if *generation.borrow() != this {
+                    return;
                 }
-                ImportEvent::Indexing => {
-                    let mut p = progress.borrow_mut();
-                    p.indexing = true;
-                    running_.set(Some(p.clone()));
-                }
-                ImportEvent::Done { bundle, report, articles } => {
-                    let mut p = progress.borrow_mut();
-                    p.saving = true;
-                    running_.set(Some(p.clone()));
-                    finish(paths.clone(), bundle, report, articles);
-                }
-                ImportEvent::Failed(why) => {
-                    job_.borrow_mut().take();
-                    running_.set(None);
-                    message_.set(Some(why));
+                let (running_, message_, job_) = (running.clone(), message.clone(), job.clone());
+                let started = ImportJob::start(files, base, move |event| match event {
+                    ImportEvent::Progress { done, total, articles, removed } => {
+                        let mut p = progress.borrow_mut();
+                        (p.done, p.total, p.articles, p.removed) = (done, total, articles, removed);
+                        running_.set(Some(p.clone()));
+                    }
+                    ImportEvent::Indexing => {
+                        let mut p = progress.borrow_mut();
+                        p.indexing = true;
+                        running_.set(Some(p.clone()));
+                    }
+                    ImportEvent::Done { bundle, report, articles, added } => {
+                        let mut p = progress.borrow_mut();
+                        p.saving = true;
+                        running_.set(Some(p.clone()));
+                        finish(paths.clone(), target.clone(), bundle, Built { report, articles, added });
+                    }
+                    ImportEvent::Failed(why) => {
+                        collections_db::import_ended();
+                        job_.borrow_mut().take();
+                        running_.set(None);
+                        message_.set(Some(why));
+                    }
+                    ImportEvent::Site(_) => {}
+                });
+                match started {
+                    Ok(started) => *job.borrow_mut() = Some(started),
+                    Err(why) => {
+                        collections_db::import_ended();
+                        running.set(None);
+                        message.set(Some(why));
+                    }
                 }
             });
-            match started {
-                Ok(started) => *job.borrow_mut() = Some(started),
-                Err(why) => {
-                    running.set(None);
-                    message.set(Some(why));
-                }
-            }
         })
     };
 
@@ -209,7 +331,7 @@ pub fn collections() -> Html {
                     let files = import::dropped(&data).await.unwrap_or_default();
                     let on_files = latest.borrow().clone();
                     if let Some(on_files) = on_files {
-                        on_files(files);
+                        on_files(files, None);
                     }
                 });
             });
@@ -223,15 +345,19 @@ pub fn collections() -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let files = import::input_files(&input);
             input.set_value("");
-            on_files(files);
+            on_files(files, None);
         })
     };
     let cancel = {
-        let (job, running, message) = (job.clone(), running.clone(), message.clone());
+        let (job, running, message, generation) =
+            (job.clone(), running.clone(), message.clone(), generation.clone());
         Callback::from(move |_: MouseEvent| {
+            let next = generation.borrow().wrapping_add(1);
+            *generation.borrow_mut() = next;
             if let Some(job) = job.borrow_mut().take() {
                 job.cancel();
             }
+            collections_db::import_ended();
             running.set(None);
             message.set(Some("Import cancelled: nothing was saved.".into()));
         })
@@ -269,6 +395,10 @@ pub fn collections() -> Html {
         message: message.clone(),
         bump: Rc::new(bump.clone()),
         open: Rc::new(open.clone()),
+        add: on_files.clone(),
+        busy: running.is_some(),
+        exporting: exporting.clone(),
+        export_job: export_job.clone(),
     };
 
     html! {
@@ -295,7 +425,7 @@ pub fn collections() -> Html {
                 <p class="import-controls">
                     <label for="import-files" class="button">{ "Open your own articles" }</label>
                     <input id="import-files" class="visually-hidden" type="file" multiple=true onchange={on_input.clone()}
-                        accept=".html,.htm,.xhtml,.txt,.text,.md,.jsonl,.ndjson,.json,.warc,.gz,.plx,text/html,text/plain" />
+                        accept={ACCEPT} />
                     { " " }
                     <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
                     <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input} />
@@ -325,6 +455,10 @@ struct RowCx {
     message: UseStateHandle<Option<String>>,
     bump: Rc<dyn Fn()>,
     open: Rc<dyn Fn(CollectionId)>,
+    add: OnFiles,
+    busy: bool,
+    exporting: UseStateHandle<Option<String>>,
+    export_job: Rc<RefCell<Option<ImportJob>>>,
 }
 
 fn open_button(cx: &RowCx, id: CollectionId) -> Html {
@@ -426,6 +560,61 @@ fn row(cx: &RowCx, entry: &Listed) -> Html {
             });
         })
     };
+    let add = {
+        let (on_files, stored) = (cx.add.clone(), meta.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = import::input_files(&input);
+            input.set_value("");
+            on_files(files, Some(stored.clone()));
+        })
+    };
+    let site = {
+        let (exporting, export_job, message, stored) =
+            (cx.exporting.clone(), cx.export_job.clone(), cx.message.clone(), meta.clone());
+        Callback::from(move |_: MouseEvent| {
+            if exporting.is_some() {
+                return;
+            }
+            exporting.set(Some(stored.id.clone()));
+            let (exporting, export_job, message, stored) =
+                (exporting.clone(), export_job.clone(), message.clone(), stored.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let fail = |why: String| {
+                    exporting.set(None);
+                    message.set(Some(why));
+                };
+                let bundle = match collections_db::load_bundle(&stored.id).await {
+                    Ok(bundle) => bundle,
+                    Err(why) => return fail(why),
+                };
+                let report =
+                    serde_json::to_string(&stored.report.clone().unwrap_or_default()).unwrap_or_default();
+                let folder = format!("{}-site", parallax_engine::model::slugify(&stored.name, 8));
+                let (done, job, zip_name) = (exporting.clone(), export_job.clone(), format!("{folder}.zip"));
+                let said = message.clone();
+                let started =
+                    ImportJob::export_site(&bundle, report, stored.articles, &folder, move |event| {
+                        match event {
+                            ImportEvent::Site(zip) => {
+                                if let Err(why) = import::download(&zip, &zip_name) {
+                                    said.set(Some(why));
+                                }
+                            }
+                            ImportEvent::Failed(why) => said.set(Some(why)),
+                            _ => return,
+                        }
+                        job.borrow_mut().take();
+                        done.set(None);
+                    });
+                match started {
+                    Ok(started) => *export_job.borrow_mut() = Some(started),
+                    Err(why) => fail(why),
+                }
+            });
+        })
+    };
+    let preparing = cx.exporting.as_deref() == Some(meta.id.as_str());
     let asking = cx.deleting.as_deref() == Some(meta.id.as_str());
     let ask = {
         let (deleting, rid) = (cx.deleting.clone(), meta.id.clone());
@@ -458,8 +647,17 @@ fn row(cx: &RowCx, entry: &Listed) -> Html {
             { name_part }
             <span class="muted">{ details }</span>
             { open_button(cx, id.clone()) }
+            { " · " }
+            <label for={format!("add-{}", meta.id)} class={classes!("link-button", cx.busy.then_some("disabled"))}>{ "Add articles" }</label>
+            <input id={format!("add-{}", meta.id)} class="visually-hidden add-files" type="file" multiple=true disabled={cx.busy} onchange={add} accept={ACCEPT} />
             { " · " }<button type="button" class="link-button" onclick={rename}>{ "Rename" }</button>
             { " · " }<button type="button" class="link-button" onclick={export}>{ "Download .plx" }</button>
+            { " · " }
+            if preparing {
+                <span class="muted" role="status">{ "Preparing the site…" }</span>
+            } else {
+                <button type="button" class="link-button" onclick={site} title="A zip of a ready-to-host site, as `parallax site` writes it">{ "Download site (.zip)" }</button>
+            }
             { " · " }
             if asking {
                 <span role="alert">{ "Delete " }{ iso(&meta.name) }{ " from this browser? " }</span>

@@ -1,0 +1,268 @@
+// End-to-end: bad input given to "Open your own articles" (issue 11). A folder of 5,000 files, a
+// 50 MB file, binary files, an import cancelled half-way, the tab reloaded mid-import and a full
+// storage quota: each ends with a sentence on the page, never a blank page, and a reload finds no
+// half-built collection (IndexedDB is read directly to be sure). Needs dist/ from
+// `trunk build --release`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, watchErrors } from './harness.mjs';
+
+let browser;
+let server;
+let work;
+
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  work = await mkdtemp(join(tmpdir(), 'parallax-import-bad-'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** A small seeded random number generator, so every run writes the same files. */
+function random(seed) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ('harbour council ferry island winter timetable growers valley pear harvest library city ' +
+  'reading room bridge road crews deck traffic museum masks elders ceremony school hall river dam ' +
+  'reservoir water homes region officials statement budget vote mayor market farmers prices tonnes ' +
+  'season weather storm coast buses commuters evening crossing spring dispute complaints workers ' +
+  'hospital nurses clinic patients teachers pupils exams railway station platform tickets fares').split(' ');
+
+/** A sentence of invented news prose, different for every seed. */
+function sentence(next) {
+  const n = 12 + Math.floor(next() * 10);
+  const words = Array.from({ length: n }, () => WORDS[Math.floor(next() * WORDS.length)]);
+  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+  return `${words.join(' ')} on day ${Math.floor(next() * 900) + 1}.`;
+}
+
+/** A news page (menu, article, footer) whose title and paragraphs are unique to `i`. */
+function page(i, paragraphs = 3) {
+  const next = random(i * 7919 + 13);
+  const body = Array.from({ length: paragraphs }, () => `<p>${sentence(next)} ${sentence(next)}</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notice ${i}</title>
+<meta property="og:site_name" content="Portvale Courier"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>Council notice number ${i} on the ${WORDS[i % WORDS.length]}</h1>
+${body}
+</article><footer>© 2026 Portvale Courier. All rights reserved.</footer></body></html>`;
+}
+
+/** What IndexedDB holds: the number of records in each store (none when the database is absent). */
+async function stored(p) {
+  return p.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('parallax-collections')) return { meta: 0, bundles: 0 };
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('parallax-collections');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const count = (store) =>
+      new Promise((ok, fail) => {
+        if (!db.objectStoreNames.contains(store)) return ok(0);
+        const r = db.transaction(store).objectStore(store).count();
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+    const out = { meta: await count('meta'), bundles: await count('bundles') };
+    db.close();
+    return out;
+  });
+}
+
+/** A fresh tab on the explorer, its built-in articles shown. */
+async function home(context) {
+  const p = await context.newPage();
+  const errors = watchErrors(p);
+  await p.goto(server.url);
+  await p.waitForSelector('.article-card');
+  return { p, errors };
+}
+
+/** After a reload: the page is not blank, only the built-in articles are listed, nothing stored. */
+async function nothingLeft(p, why) {
+  await p.reload();
+  await p.waitForSelector('.article-card');
+  assert.equal(await p.locator('.collection').count(), 1, `${why}: only the built-in articles are listed`);
+  assert.deepEqual(await stored(p), { meta: 0, bundles: 0 }, `${why}: nothing half-built in IndexedDB`);
+}
+
+/** Waits until the progress bar says at least `n` files are clean. */
+async function cleaned(p, n) {
+  await p.waitForFunction(
+    (n) => Number(document.querySelector('.import-progress progress')?.getAttribute('value') ?? 0) >= n,
+    n,
+    { timeout: 120_000 },
+  );
+}
+
+/** 400 long pages, slow enough to stop half-way. */
+function manyPages() {
+  return Array.from({ length: 400 }, (_, i) => ({
+    name: `notice-${i}.html`,
+    mimeType: 'text/html',
+    buffer: Buffer.from(page(i, 60)),
+  }));
+}
+
+test('a folder of 5,000 files becomes one collection, with progress and every file in the report', async () => {
+  const folder = join(work, 'five-thousand');
+  for (let d = 0; d < 10; d++) {
+    await mkdir(join(folder, `box-${d}`), { recursive: true });
+    for (let i = 0; i < 500; i++) await writeFile(join(folder, `box-${d}`, `page-${i}.html`), page(d * 500 + i, 2));
+  }
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  const started = Date.now();
+  await p.locator('#import-folder').setInputFiles(folder);
+  await p.waitForSelector('.import-progress');
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 600_000 });
+  console.log(`# 5,000 files imported in ${Date.now() - started} ms`);
+  const row = await p.locator('.collection.current').innerText();
+  assert.match(row, /five-thousand/);
+  assert.match(row, /5000 articles from 5000 files/);
+  assert.match(await p.locator('.import-report h3').innerText(), /5000 files with articles/);
+  await p.reload();
+  await p.waitForSelector('.article-card');
+  assert.match(await p.locator('.collection.current').innerText(), /5000 articles/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a 50 MB file is read: its article is found and the rest is reported as removed', async () => {
+  // A page saved "complete" in one file: the article, then 50 MB of an embedded picture.
+  const path = join(work, 'saved-complete.html');
+  const file = await open(path, 'w');
+  await file.write(page(1, 8).replace('</article>', '</article><img alt="" src="data:image/png;base64,'));
+  const chunk = Buffer.alloc(1 << 20, 'iVBORw0KGgoAAAANSUhEUgAA');
+  for (let i = 0; i < 50; i++) await file.write(chunk);
+  await file.write('"></body></html>');
+  await file.close();
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  const started = Date.now();
+  await p.locator('#import-files').setInputFiles(path);
+  await p.waitForSelector('.collection.current:not(:first-child), .import-message', { timeout: 600_000 });
+  console.log(`# a 50 MB file imported in ${Date.now() - started} ms`);
+  assert.equal(await p.locator('.import-message').count(), 0, 'no failure message');
+  assert.match(await p.locator('.collection.current').innerText(), /1 article from 1 file/);
+  await p.waitForSelector('.article-card');
+  assert.match(await p.locator('.article-card .card-title').first().innerText(), /Council notice number 1 /);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('binary files are refused one by one with a reason, and only the article is kept', async () => {
+  const next = random(99);
+  const noise = (n) => Buffer.from(Array.from({ length: n }, () => Math.floor(next() * 256)));
+  const files = [
+    { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(page(7)) },
+    { name: 'random.bin', mimeType: 'application/octet-stream', buffer: noise(20000) },
+    { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), noise(30000)]) },
+    { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), noise(30000)]) },
+    { name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.concat([Buffer.from('504b0304', 'hex'), noise(10000)]) },
+    // Binary behind names Parallax reads: it must not become articles of garbage.
+    { name: 'renamed.html', mimeType: 'text/html', buffer: noise(20000) },
+    { name: 'renamed.txt', mimeType: 'text/plain', buffer: noise(20000) },
+    { name: 'broken.gz', mimeType: 'application/gzip', buffer: Buffer.concat([Buffer.from('1f8b0800', 'hex'), noise(5000)]) },
+  ];
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+
+  // Only binary files: nothing is saved, and the reader is told so.
+  await p.locator('#import-files').setInputFiles(files.slice(1));
+  await p.waitForSelector('.import-message');
+  assert.match(await p.locator('.import-message').innerText(), /No articles were found/);
+  assert.equal(await p.locator('.import-report tbody tr').count(), files.length - 1, 'every file is in the report');
+  assert.equal(await p.locator('.collection').count(), 1);
+
+  // With one real page among them: one article, every binary file named with a reason.
+  await p.locator('#import-files').setInputFiles(files);
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
+  assert.match(await p.locator('.collection.current').innerText(), /1 article from 8 files/);
+  const refused = await p.locator('.import-refused li').allInnerTexts();
+  for (const { name } of files.slice(1)) {
+    assert.ok(refused.some((line) => line.startsWith(`${name}: `) && line.length > name.length + 10), `${name} has a reason: ${refused}`);
+  }
+  await p.waitForSelector('.article-card');
+  assert.equal(await p.locator('.article-card').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an import cancelled half-way leaves nothing, and the next import works', async () => {
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  await p.locator('#import-files').setInputFiles(manyPages());
+  await cleaned(p, 100);
+  await p.locator('.import-progress button', { hasText: 'Cancel' }).click();
+  assert.match(await p.locator('.import-message').innerText(), /cancelled: nothing was saved/);
+  assert.equal(await p.locator('.import-progress').count(), 0, 'the progress bar is gone');
+  assert.deepEqual(await stored(p), { meta: 0, bundles: 0 });
+  await nothingLeft(p, 'after Cancel');
+  await p.locator('#import-files').setInputFiles([{ name: 'one.html', mimeType: 'text/html', buffer: Buffer.from(page(3)) }]);
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('reloading the tab mid-import leaves nothing and says the import was interrupted', async () => {
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  await p.locator('#import-files').setInputFiles(manyPages());
+  await cleaned(p, 100);
+  await p.reload();
+  await p.waitForSelector('.article-card');
+  assert.match(await p.locator('.import-message').innerText(), /interrupted.*nothing was saved/s);
+  assert.equal(await p.locator('.collection').count(), 1);
+  assert.deepEqual(await stored(p), { meta: 0, bundles: 0 });
+  // Said once: the next reload is quiet.
+  await nothingLeft(p, 'after the reload mid-import');
+  assert.equal(await p.locator('.import-message').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a full storage quota is said in a sentence and keeps nothing half-saved', async () => {
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  const origin = new URL(server.url).origin;
+  // Chromium's real quota machinery, lowered for this origin: what is stored now plus 64 KB.
+  const cdp = await context.newCDPSession(p);
+  const usage = await p.evaluate(async () => (await navigator.storage.estimate()).usage);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
+  const files = Array.from({ length: 60 }, (_, i) => ({
+    name: `notice-${i}.html`,
+    mimeType: 'text/html',
+    buffer: Buffer.from(page(1000 + i, 12)),
+  }));
+  await p.locator('#import-files').setInputFiles(files);
+  await p.waitForSelector('.import-message', { timeout: 120_000 });
+  assert.match(await p.locator('.import-message').innerText(), /storage for this site is full.*nothing was saved/s);
+  assert.equal(await p.locator('.collection').count(), 1);
+  assert.deepEqual(await stored(p), { meta: 0, bundles: 0 });
+  await nothingLeft(p, 'after the quota error');
+  // With room again, the same files are saved.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await p.locator('#import-files').setInputFiles(files);
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 120_000 });
+  assert.deepEqual(await stored(p), { meta: 1, bundles: 1 });
+  assert.deepEqual(errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
+  await context.close();
+});
