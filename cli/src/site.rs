@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Result};
+use parallax_engine::chunked::{self, ChunkKind};
 use parallax_engine::report::{self, FileReport, FormatCount, Note};
 use parallax_engine::{Built, Progress, SourceInput};
 use serde::{Deserialize, Serialize};
@@ -104,11 +105,19 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     bar.finish();
 
     let bundle = parallax_engine::bundle::encode(&built.bundle);
+    let split = chunked::split(&built.bundle, &chunked::Sizes::default());
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     written.push(("corpus.plx", &bundle));
     let precache = Precache::of(written.iter().copied());
     let worker = precache.service_worker();
     written.push((SW_FILE, worker.as_bytes()));
+    // The chunked layout sits beside the bundle (the explorer does not read it yet), so it is not
+    // in the service worker's precache list: chunks are fetched on demand, not all at install.
+    let chunk_paths: Vec<String> = split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)).collect();
+    let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
+    written.push((&manifest_path, &split.manifest));
+    written
+        .extend(chunk_paths.iter().map(String::as_str).zip(split.chunks.iter().map(|c| c.bytes.as_slice())));
     let site_files = out_dir.write_site(&written)?;
 
     let inputs = Inputs { files: &files, unreadable: &unreadable };
@@ -116,6 +125,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     out_dir.write_report(&serde_json::to_vec_pretty(&report)?)?;
 
     print_table(&report);
+    print_chunks(&split);
     eprintln!(
         "parallax: {} articles from {} files -> {} (build {}, {} files, {:.1} MB to cache offline)",
         report.articles,
@@ -133,6 +143,37 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         args.output.display()
     );
     Ok(())
+}
+
+/// The folder of the chunked layout, beside `corpus.plx`.
+pub const CHUNK_DIR: &str = "chunks";
+
+/// The chunked layout's sizes on stderr: per kind, how many chunks, their total, median and
+/// largest size.
+fn print_chunks(split: &chunked::Split) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "parallax: chunked corpus in {CHUNK_DIR}/: manifest {:.1} KB",
+        split.manifest.len() as f64 / 1e3
+    );
+    for kind in [ChunkKind::Terms, ChunkKind::Shard, ChunkKind::Articles, ChunkKind::Entities] {
+        let mut sizes: Vec<usize> =
+            split.chunks.iter().filter(|c| c.kind == kind).map(|c| c.bytes.len()).collect();
+        sizes.sort_unstable();
+        let total: usize = sizes.iter().sum();
+        let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
+        let largest = sizes.last().copied().unwrap_or(0);
+        let _ = writeln!(
+            err,
+            "  {:<6} {:>6} chunk(s), {:>9.1} KB in all, median {:>7.1} KB, largest {:>7.1} KB",
+            kind.prefix(),
+            sizes.len(),
+            total as f64 / 1e3,
+            median as f64 / 1e3,
+            largest as f64 / 1e3
+        );
+    }
 }
 
 /// What was read from the articles folder.

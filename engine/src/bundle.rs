@@ -168,7 +168,7 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
 }
 
 /// CRC-32 (IEEE), bitwise: the bundle is read once per page load, so a table buys nothing.
-fn crc32(bytes: &[u8]) -> u32 {
+pub(crate) fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
         crc ^= u32::from(b);

@@ -15,6 +15,7 @@
 //! ```
 
 pub mod bundle;
+pub mod chunked;
 pub mod clean;
 pub mod compare;
 pub mod dates;

@@ -31,7 +31,7 @@
 use std::collections::HashSet;
 
 use crate::compare::Story;
-use crate::entities::EntityData;
+use crate::entities::{EntityData, Mention};
 use crate::model::Article;
 use crate::search::SearchIndex;
 
@@ -168,6 +168,18 @@ fn range_problem(which: &str, what: &str, start: usize, end: usize) -> String {
 
 /// The search index against an article count.
 pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
+    search_directory(index, n_articles)?;
+    // A default (never built) index has no final posting start; a built one always has it.
+    let empty = index.terms.is_empty() && index.posting_starts.is_empty() && index.postings.is_empty();
+    if !empty {
+        postings(index, n_articles)?;
+    }
+    Ok(())
+}
+
+/// Everything of the search index but its postings (the term directory of a chunked corpus,
+/// whose postings come in shards, each checked by [`postings`]).
+pub fn search_directory(index: &SearchIndex, n_articles: usize) -> Checked {
     let part = Part::SearchIndex;
     if index.doc_lens.len() != n_articles {
         return fail(
@@ -197,11 +209,6 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
     if index.doc_freq.len() != n_terms {
         return fail(part, format!("it has {} article counts for {n_terms} words", index.doc_freq.len()));
     }
-    // A default (never built) index has no final posting start; a built one always has it.
-    let empty = n_terms == 0 && index.posting_starts.is_empty() && index.postings.is_empty();
-    if !empty {
-        postings(index, n_articles)?;
-    }
     if !strictly_sorted(&index.translit_keys) || index.translit_terms.len() != index.translit_keys.len() {
         return fail(part, "its spelling-variant groups do not match their keys".into());
     }
@@ -222,7 +229,7 @@ pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
 
 /// The term postings: starts ascending over the arena, every term's postings decoding exactly,
 /// with articles ascending and in range, as many as its document frequency.
-fn postings(index: &SearchIndex, n_articles: usize) -> Checked {
+pub(crate) fn postings(index: &SearchIndex, n_articles: usize) -> Checked {
     let part = Part::SearchIndex;
     let n_terms = index.terms.len();
     if index.posting_starts.len() != n_terms + 1 {
@@ -279,11 +286,20 @@ pub fn entities(data: &EntityData, articles: &[Article]) -> Checked {
             return fail(part, format!("two entities have the id “{}”", shown(&entity.id)));
         }
     }
+    mentions(&data.mentions, articles, 0, data.entities.len())
+}
+
+/// Mentions against the articles they are in, `articles[0]` being article number `first`
+/// (a chunk of a corpus), and an entity count: sorted by (article, start), non-empty, inside
+/// one kept block of their article, naming an existing entity.
+pub fn mentions(mentions: &[Mention], articles: &[Article], first: u32, n_entities: usize) -> Checked {
+    let part = Part::Entities;
     let mut previous: Option<(u32, usize)> = None;
-    for (i, m) in data.mentions.iter().enumerate() {
+    for (i, m) in mentions.iter().enumerate() {
         let n = i + 1;
-        let Some(article) = articles.get(m.article as usize) else {
-            let of = articles.len();
+        let local = m.article.checked_sub(first).map(|a| a as usize);
+        let Some(article) = local.and_then(|a| articles.get(a)) else {
+            let of = u64::from(first) + articles.len() as u64;
             return fail(part, format!("mention {n} is in article {} of {of}", u64::from(m.article) + 1));
         };
         if previous.is_some_and(|p| p > (m.article, m.start)) {
@@ -305,8 +321,8 @@ pub fn entities(data: &EntityData, articles: &[Article]) -> Checked {
             );
         }
         if let Some(entity) = m.entity {
-            if entity as usize >= data.entities.len() {
-                let of = data.entities.len();
+            if entity as usize >= n_entities {
+                let of = n_entities;
                 return fail(part, format!("mention {n} names entity {} of {of}", u64::from(entity) + 1));
             }
         }
@@ -317,7 +333,11 @@ pub fn entities(data: &EntityData, articles: &[Article]) -> Checked {
 /// Stories against the articles: every member is an article of the bundle, and every story
 /// one follows from is a story of the bundle.
 pub fn stories(stories: &[Story], articles: &[Article]) -> Checked {
-    let ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    story_members(stories, &articles.iter().map(|a| a.id.as_str()).collect())
+}
+
+/// Stories against a set of article ids (a chunked corpus's article directory).
+pub fn story_members(stories: &[Story], ids: &HashSet<&str>) -> Checked {
     let story_ids: HashSet<&str> = stories.iter().map(|s| s.id.as_str()).collect();
     for story in stories {
         if story.follows.iter().any(|id| !story_ids.contains(id.as_str())) {
@@ -337,7 +357,7 @@ pub fn stories(stories: &[Story], articles: &[Article]) -> Checked {
 
 /// A name from the file, cut short and stripped of control and bidi characters so a hostile
 /// bundle cannot garble the message that reports it.
-fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     let mut out: String = text
         .chars()
         .filter(|c| {

@@ -166,10 +166,7 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     hits.exact = exps.iter().map(|e| e.kind == MatchKind::Exact).collect();
     for (i, exp) in exps.iter().enumerate() {
         hits.entries.extend(
-            ctx.index
-                .postings(exp.term)
-                .filter(|p| p.doc < n_docs)
-                .map(|p| (p.doc, Entry { exp: i, posting: p })),
+            ctx.postings(exp.term).filter(|p| p.doc < n_docs).map(|p| (p.doc, Entry { exp: i, posting: p })),
         );
     }
     hits.entries.sort_by_key(|e| (e.0, e.1.exp));
@@ -208,7 +205,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
             let mut out: Vec<Posting> = Vec::with_capacity(df.min(ctx.articles.len() * word_exps.len()));
             for e in word_exps {
                 // Postings naming an article the bundle lacks are skipped, as in `eval_word`.
-                out.extend(ctx.index.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
+                out.extend(ctx.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
             }
             if word_exps.len() > 1 {
                 out.sort_by_key(|p| p.doc);
@@ -377,7 +374,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
         let in_paragraphs = (0..n_words).any(|w| word_postings(w).iter().all(|p| p.wtf2 == 2 * p.tf));
         let mut wtf2 = 0;
         for &start in &offsets {
-            wtf2 += match (in_paragraphs, ctx.articles.get(doc as usize)) {
+            wtf2 += match (in_paragraphs, if in_paragraphs { None } else { ctx.article(doc) }) {
                 (false, Some(article)) => {
                     field_weight2(article.block_at(start).map_or(BlockKind::Paragraph, |b| b.kind))
                 }

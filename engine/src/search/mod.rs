@@ -46,6 +46,7 @@ use serde::{Deserialize, Serialize};
 pub use filters::Corpus;
 pub use index::SearchIndex;
 pub use query::{parse, Filter, ParsedQuery, Phrase, QueryWord};
+pub use run::Trace;
 
 use crate::model::Article;
 
@@ -190,7 +191,7 @@ impl SearchIndex {
     /// [`SearchIndex::search`] with every knob. Without the entities and stories at hand, `entity:`
     /// and `story:` filters are reported (not applied) and filter nothing; see [`SearchIndex::search_in`].
     pub fn search_with(&self, articles: &[Article], query: &str, options: &SearchOptions) -> SearchResults {
-        self.run(articles, None, query, options)
+        self.run(articles, None, query, options, None)
     }
 
     /// Searches a corpus with every filter applied (pass [`crate::Bundle::corpus`]). Never fails and
@@ -202,6 +203,18 @@ impl SearchIndex {
     /// whose id is X or whose label holds X. With filters but no words, hits are ranked by how
     /// often (and how prominently) they mention the filtered entities.
     pub fn search_in(&self, corpus: &Corpus<'_>, query: &str, options: &SearchOptions) -> SearchResults {
-        self.run(corpus.articles, Some(corpus), query, options)
+        self.run(corpus.articles, Some(corpus), query, options, None)
+    }
+
+    /// [`SearchIndex::search_in`], recording in `trace` the terms and articles the query read
+    /// (see [`Trace`]): what a chunked corpus must have at hand for the same results.
+    pub fn search_traced(
+        &self,
+        corpus: &Corpus<'_>,
+        query: &str,
+        options: &SearchOptions,
+        trace: &Trace,
+    ) -> SearchResults {
+        self.run(corpus.articles, Some(corpus), query, options, Some(trace))
     }
 }

@@ -175,6 +175,7 @@ mod tests {
             articles: &bundle.articles[..n_docs],
             n_docs: n_docs as f32,
             avg_len: total_len as f32 / n_docs.max(1) as f32,
+            trace: None,
         };
         let phrases = [
             "\"Popular Mobilization Forces\"",

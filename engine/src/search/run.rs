@@ -15,6 +15,66 @@ pub(super) struct Ctx<'a> {
     pub(super) articles: &'a [Article],
     pub(super) n_docs: f32,
     pub(super) avg_len: f32,
+    /// Where to record the terms and articles the query read, when a caller asked.
+    pub(super) trace: Option<&'a Trace>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The postings of a term, recorded in the trace.
+    pub(super) fn postings(&self, term: u32) -> super::index::Postings<'a> {
+        if let Some(trace) = self.trace {
+            trace.terms.borrow_mut().push(term);
+        }
+        self.index.postings(term)
+    }
+
+    /// The article at `doc` (one of the query's articles: `doc < n_docs`), recorded in the trace.
+    pub(super) fn article_at(&self, doc: u32) -> &'a Article {
+        if let Some(trace) = self.trace {
+            trace.articles.borrow_mut().push(doc);
+        }
+        &self.articles[doc as usize]
+    }
+
+    /// The article at `doc`, recorded in the trace.
+    pub(super) fn article(&self, doc: u32) -> Option<&'a Article> {
+        if let Some(trace) = self.trace {
+            trace.articles.borrow_mut().push(doc);
+        }
+        self.articles.get(doc as usize)
+    }
+}
+
+/// What one query read: the terms whose postings it decoded and the articles whose text it
+/// looked at (for ranking phrases and entity filters, and for the hits' snippets).
+///
+/// A chunked corpus ([`crate::chunked`]) runs a query over the chunks it has, then fetches the
+/// chunks holding whatever the trace names that it lacks and runs it again: once every term and
+/// article read is present, the run reads exactly what a run over the whole corpus reads, so its
+/// results are the same.
+#[derive(Debug, Default)]
+pub struct Trace {
+    terms: std::cell::RefCell<Vec<u32>>,
+    articles: std::cell::RefCell<Vec<u32>>,
+}
+
+impl Trace {
+    /// The term ids whose postings were read, sorted, without repeats.
+    pub fn terms(&self) -> Vec<u32> {
+        sorted(&self.terms.borrow())
+    }
+
+    /// The article ordinals that were read, sorted, without repeats.
+    pub fn articles(&self) -> Vec<u32> {
+        sorted(&self.articles.borrow())
+    }
+}
+
+fn sorted(list: &[u32]) -> Vec<u32> {
+    let mut out = list.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 impl SearchIndex {
@@ -24,6 +84,7 @@ impl SearchIndex {
         corpus: Option<&Corpus<'_>>,
         query: &str,
         options: &SearchOptions,
+        trace: Option<&Trace>,
     ) -> SearchResults {
         let mut parsed = query::parse(query);
         if !options.prefix_last_word {
@@ -55,6 +116,7 @@ impl SearchIndex {
             articles: &articles[..n_docs],
             n_docs: n_docs as f32,
             avg_len: if n_docs == 0 { 1.0 } else { total_len as f32 / n_docs as f32 },
+            trace,
         };
         let mut results = SearchResults {
             query: ParsedQuery::default(),
@@ -118,7 +180,7 @@ impl SearchIndex {
         let (mut found, mut counts) = combine(&clauses, &excluded, n_docs);
         if let (true, Some(data)) = (clauses.is_empty() && !resolved.entities.is_empty(), entity_data) {
             for (doc, score) in &mut found {
-                let article = &ctx.articles[*doc as usize];
+                let Some(article) = ctx.article(*doc) else { continue };
                 let marks = filters::mention_marks(data, &resolved.entities, article, *doc);
                 *score = filters::mention_score(article, &marks);
             }
@@ -148,11 +210,9 @@ impl SearchIndex {
         let rerank = found.len().min(RERANK);
         found[..rerank].sort_by(best_first);
         for &(doc, score) in found.iter().take(options.limit) {
-            let mentions = match entity_data {
-                Some(data) => {
-                    filters::mention_marks(data, &resolved.entities, &ctx.articles[doc as usize], doc)
-                }
-                None => Vec::new(),
+            let mentions = match (entity_data, ctx.article(doc)) {
+                (Some(data), Some(article)) => filters::mention_marks(data, &resolved.entities, article, doc),
+                _ => Vec::new(),
             };
             results.hits.push(make_hit(&ctx, &clauses, &mentions, doc, score));
         }

@@ -72,7 +72,7 @@ pub(super) fn make_hit(
     doc: u32,
     score: f32,
 ) -> Hit {
-    let article = &ctx.articles[doc as usize];
+    let article = ctx.article_at(doc);
     // (start, end, clause) for every match.
     let mut marks: Vec<Mark> = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {

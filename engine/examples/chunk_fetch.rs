@@ -1,0 +1,157 @@
+//! What a cold visit to a chunked site fetches before it shows results: per query, the chunks a
+//! fresh `chunked::Reader` asks for (manifest included), their bytes raw and gzip-compressed (as a
+//! static host would serve them), the rounds of fetching, and the reader's own time. Reads the
+//! `chunks/` folder `parallax site` wrote, or builds `parallax synth N`'s corpus (seed 1, as the
+//! scale benchmark) and splits it in memory:
+//! `cargo run --release -p parallax-engine --example chunk_fetch -- SITE/chunks|N [QUERY...]`.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use parallax_engine::chunked::{split, ChunkKind, Reader, Sizes, MANIFEST_NAME};
+use parallax_engine::search::SearchOptions;
+use parallax_engine::SourceInput;
+
+/// The scale benchmark's query set (`bench/scale/bench-scale.mjs`).
+const QUERIES: &[&str] = &[
+    "troops",
+    "sovereignty",
+    "drone attack Baghdad",
+    "Kadhemi",
+    "Fouad Hussein",
+    "Soleimani",
+    "withdrawl",
+    "parliment elections",
+    "Soleimanni",
+    "Kadh",
+    "negot",
+    "militias sanc",
+    "\"Popular Mobilization Forces\"",
+    "\"rocket attacks\"",
+    "troops -withdrawal",
+    "troops outlet:\"Asharq Al-Awsat\"",
+];
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map_or(0, |v| v.len())
+}
+
+/// Where the chunks are: a folder, or a corpus split in memory.
+enum Chunks {
+    Dir(PathBuf),
+    Split(HashMap<String, Vec<u8>>),
+}
+
+impl Chunks {
+    fn read(&self, name: &str) -> Vec<u8> {
+        match self {
+            Chunks::Dir(dir) => {
+                std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
+            }
+            Chunks::Split(files) => files.get(name).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// `parallax synth n`'s corpus built and split in memory, with the build's time.
+fn synthetic(n: usize) -> Chunks {
+    let started = Instant::now();
+    let files = parallax_engine::synth::corpus(n, 1);
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+    let built = parallax_engine::build_bundle(&sources, "");
+    let built_in = started.elapsed();
+    let split = split(&built.bundle, &Sizes::default());
+    let bundle = parallax_engine::bundle::encode(&built.bundle);
+    println!(
+        "built {n} articles in {:.1} s, split in {:.1} s; single bundle {:.1} MB raw, {:.1} MB gzip",
+        built_in.as_secs_f64(),
+        (started.elapsed() - built_in).as_secs_f64(),
+        bundle.len() as f64 / 1e6,
+        gzip_len(&bundle) as f64 / 1e6
+    );
+    for (part, bytes) in built.bundle.search.size_breakdown().iter().skip(3) {
+        println!("  index part {part}: {:.1} KB", *bytes as f64 / 1e3);
+    }
+    let mut out: HashMap<String, Vec<u8>> = split.chunks.into_iter().map(|c| (c.name, c.bytes)).collect();
+    out.insert(MANIFEST_NAME.to_string(), split.manifest);
+    Chunks::Split(out)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let at = args.next().expect("usage: chunk_fetch SITE/chunks|N [QUERY...]");
+    let dir = match at.parse::<usize>() {
+        Ok(n) => synthetic(n),
+        Err(_) => Chunks::Dir(PathBuf::from(at)),
+    };
+    let given: Vec<String> = args.collect();
+    let queries: Vec<&str> =
+        if given.is_empty() { QUERIES.to_vec() } else { given.iter().map(String::as_str).collect() };
+    let manifest = dir.read(MANIFEST_NAME);
+    let reader = Reader::open(&manifest).expect("a valid manifest");
+    let m = reader.manifest();
+    println!(
+        "{} articles, {} chunks, {:.1} MB in all",
+        m.articles.len(),
+        m.chunks.len(),
+        m.summary.chunk_bytes as f64 / 1e6
+    );
+    println!(
+        "manifest: {:.1} KB raw, {:.1} KB gzip",
+        manifest.len() as f64 / 1e3,
+        gzip_len(&manifest) as f64 / 1e3
+    );
+    let terms = dir.read(&m.chunks[0].name());
+    println!(
+        "term directory: {:.1} KB raw, {:.1} KB gzip",
+        terms.len() as f64 / 1e3,
+        gzip_len(&terms) as f64 / 1e3
+    );
+    println!();
+    println!("| query | rounds | chunks (idx/art/ent) | KB raw | KB gzip | reader ms |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for query in queries {
+        let started = Instant::now();
+        let mut reader = Reader::open(&manifest).expect("a valid manifest");
+        let mut spent_reading = std::time::Duration::ZERO;
+        let (mut raw, mut gz) = (manifest.len(), gzip_len(&manifest));
+        let mut counts = [0usize; 3];
+        let mut rounds = 0;
+        let total = loop {
+            match reader.search(query, &SearchOptions { limit: 10, ..SearchOptions::default() }) {
+                Ok(results) => break results.total,
+                Err(needed) => {
+                    rounds += 1;
+                    for id in needed.chunks {
+                        let io = Instant::now();
+                        let bytes = dir.read(&reader.chunk_name(id));
+                        raw += bytes.len();
+                        gz += gzip_len(&bytes);
+                        spent_reading += io.elapsed();
+                        match reader.manifest().chunks[id.0].kind {
+                            ChunkKind::Shard => counts[0] += 1,
+                            ChunkKind::Articles => counts[1] += 1,
+                            ChunkKind::Entities => counts[2] += 1,
+                            _ => {}
+                        }
+                        reader.add(id, &bytes).expect("a valid chunk");
+                    }
+                }
+            }
+        };
+        let ms = (started.elapsed() - spent_reading).as_secs_f64() * 1e3;
+        println!(
+            "| `{query}` ({total} hits) | {rounds} | {}/{}/{} | {:.1} | {:.1} | {ms:.1} |",
+            counts[0],
+            counts[1],
+            counts[2],
+            raw as f64 / 1e3,
+            gz as f64 / 1e3
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! The chunked corpus format: a small manifest plus chunks fetched on demand, so a reader of a
+//! large corpus downloads only what the view in front of them shows.
+//!
+//! ```
+//! use parallax_engine::chunked::{self, Reader, Sizes};
+//! use parallax_engine::search::SearchOptions;
+//! use parallax_engine::{build_bundle, SourceInput};
+//!
+//! let raw = "Kadhimi meets Pompeo\n\nIraqi Prime Minister Mustafa al-Kadhemi met Mike Pompeo.\n";
+//! let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+//! let split = chunked::split(&built.bundle, &Sizes::default());
+//! let mut reader = Reader::open(&split.manifest).unwrap();
+//! // The engine never does IO: it says which chunks it needs, the caller fetches them.
+//! let results = loop {
+//!     match reader.search("Kadhimi", &SearchOptions::default()) {
+//!         Ok(results) => break results,
+//!         Err(needed) => {
+//!             for id in needed.chunks {
+//!                 let name = reader.chunk_name(id);
+//!                 let bytes = &split.chunks.iter().find(|c| c.name == name).unwrap().bytes;
+//!                 reader.add(id, bytes).unwrap();
+//!             }
+//!         }
+//!     }
+//! };
+//! assert_eq!(results.total, 1);
+//! ```
+//!
+//! **Files.** `manifest.plx` (the only fixed name) and `<kind>-<hash>.plx` chunks, where `<hash>`
+//! is the first 16 hex digits of the chunk's SHA-256: names change when bytes change, so chunks
+//! can be cached forever and one build never mixes with another. Every file is framed like the
+//! bundle: magic `PLXCHUNK` (8 bytes), format [`VERSION`] (u32 LE), kind (1 byte), payload
+//! length (u64 LE), CRC-32 of the payload (u32 LE), then the postcard payload. A chunk is checked
+//! against the hash in its name, then its framing, then validated against the manifest
+//! ([`validate`]), so a stale copy, a truncated download or a hostile file is a [`ChunkError`]
+//! for the view that asked, never a panic.
+//!
+//! **Kinds.** The [`Manifest`] (corpus summary, the article directory with each article's title,
+//! outlet, date and story, the stories, the entity summary, the chunk directory); one `terms`
+//! chunk (the search index without its postings: the sorted dictionary with document
+//! frequencies, transliteration keys, word-form groups, article lengths and outlets, and the
+//! entity names and mentions the query words may name), so prefixes, typos and variants are
+//! expanded without any shard; `idx` shards, the postings of a contiguous range of the sorted
+//! dictionary (a term's shard is found by binary search over the ranges in the chunk
+//! directory); `art` chunks, consecutive articles with their dates, provenance and entity
+//! mentions; `ent` chunks, per-entity mention lists for a range of entities. The seed corpus is
+//! one small chunk of each kind.
+//!
+//! **Reading.** [`Reader`] holds what has arrived; each view asks it for what it shows and gets
+//! either the answer or the [`Needed`] chunks. A search runs over the chunks at hand with a
+//! [`crate::search::Trace`] and names the shards and article chunks holding the terms and
+//! articles it read but lacked; once nothing is lacking, it read exactly what a search over the
+//! single bundle reads, so results, snippets and highlights are the same.
+
+mod read;
+pub mod validate;
+mod write;
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::dates::PublicationDate;
+use crate::entities::{Entity, Mention};
+use crate::model::{Article, ArticleSource};
+use crate::stories::Story;
+
+pub use read::{Needed, Reader};
+pub use write::{split, Sizes, Split, WrittenChunk};
+
+/// The bytes every chunk and manifest starts with.
+pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
+/// The format version this engine writes and reads. Bump it whenever a payload changes shape.
+pub const VERSION: u32 = 1;
+/// The manifest's file name (the one name that is not a content hash).
+pub const MANIFEST_NAME: &str = "manifest.plx";
+const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
+
+/// What a chunk holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ChunkKind {
+    /// The manifest.
+    Manifest,
+    /// The term directory: the search index without postings.
+    Terms,
+    /// The postings of a range of terms.
+    Shard,
+    /// A range of articles.
+    Articles,
+    /// The mentions of a range of entities.
+    Entities,
+}
+
+/// The order of kinds in the chunk directory (the writer's order; validated).
+pub(crate) fn kind_rank(kind: ChunkKind) -> u8 {
+    kind.code()
+}
+
+impl ChunkKind {
+    fn code(self) -> u8 {
+        match self {
+            ChunkKind::Manifest => 0,
+            ChunkKind::Terms => 1,
+            ChunkKind::Shard => 2,
+            ChunkKind::Articles => 3,
+            ChunkKind::Entities => 4,
+        }
+    }
+
+    fn from_code(code: u8) -> Option<ChunkKind> {
+        [ChunkKind::Manifest, ChunkKind::Terms, ChunkKind::Shard, ChunkKind::Articles, ChunkKind::Entities]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+
+    /// The file-name prefix of chunks of this kind.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            ChunkKind::Manifest => "manifest",
+            ChunkKind::Terms => "terms",
+            ChunkKind::Shard => "idx",
+            ChunkKind::Articles => "art",
+            ChunkKind::Entities => "ent",
+        }
+    }
+
+    /// How a reader would name what the chunk holds.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChunkKind::Manifest => "the corpus manifest",
+            ChunkKind::Terms => "the search dictionary",
+            ChunkKind::Shard => "part of the search index",
+            ChunkKind::Articles => "some of the articles",
+            ChunkKind::Entities => "some of the entity mentions",
+        }
+    }
+}
+
+/// One entry of the chunk directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkRef {
+    /// What it holds.
+    pub kind: ChunkKind,
+    /// The first 16 hex digits of the SHA-256 of its bytes.
+    pub hash: String,
+    /// Its size in bytes.
+    pub len: u64,
+    /// The first item it holds: a term id (shards), an article ordinal (articles), an entity
+    /// index (entities); 0 for the term directory.
+    pub first: u32,
+    /// One past the last item it holds.
+    pub end: u32,
+}
+
+impl ChunkRef {
+    /// Its file name: `<kind>-<hash>.plx`.
+    pub fn name(&self) -> String {
+        format!("{}-{}.plx", self.kind.prefix(), self.hash)
+    }
+}
+
+/// Which chunk of the directory (an index into [`Manifest::chunks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChunkId(pub usize);
+
+/// The corpus at a glance.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Number of articles.
+    pub articles: u32,
+    /// The earliest publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), where any is known.
+    pub first_date: Option<String>,
+    /// The latest publication date, where any is known.
+    pub last_date: Option<String>,
+    /// Number of distinct search terms.
+    pub terms: u32,
+    /// Total bytes of every chunk (what "available offline" would download).
+    pub chunk_bytes: u64,
+}
+
+/// One row of the article directory: enough to list, page and facet articles without their text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleEntry {
+    /// The article's id.
+    pub id: String,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet, an index into [`Manifest::outlets`], where the text says it.
+    pub outlet: Option<u32>,
+    /// Its publication date (stated or estimated), `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: Option<String>,
+    /// The story it belongs to, an index into [`Manifest::stories`].
+    pub story: Option<u32>,
+    /// Words in its kept text (title excluded).
+    pub words: u32,
+}
+
+/// How often an entity is mentioned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityCount {
+    /// Mentions in the corpus.
+    pub mentions: u32,
+    /// Articles that mention it.
+    pub articles: u32,
+}
+
+/// The manifest: everything a first view needs, and where everything else is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The corpus at a glance.
+    pub summary: Summary,
+    /// Distinct outlet names, sorted.
+    pub outlets: Vec<String>,
+    /// One row per article, in corpus order (an article's ordinal is its row).
+    pub articles: Vec<ArticleEntry>,
+    /// The stories.
+    pub stories: Vec<Story>,
+    /// Every entity (names, aliases, spellings: what `entity:` filters and pages resolve).
+    pub entities: Vec<Entity>,
+    /// Per entity, how often it is mentioned.
+    pub entity_counts: Vec<EntityCount>,
+    /// Every chunk, the term directory first.
+    pub chunks: Vec<ChunkRef>,
+}
+
+/// The postings of a contiguous range of terms ([`ChunkRef::first`]..[`ChunkRef::end`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Shard {
+    /// Where each term's postings start in `postings`, plus one final end.
+    pub(crate) starts: Vec<u32>,
+    /// The terms' postings, back to back (the bundle's encoding).
+    pub(crate) postings: Vec<u8>,
+}
+
+/// Consecutive articles with what belongs to each.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ArticleChunk {
+    /// The articles.
+    pub(crate) articles: Vec<Article>,
+    /// Their publication dates, one per article.
+    pub(crate) dates: Vec<Option<PublicationDate>>,
+    /// Provenance of those that came from HTML, JSON or WARC files.
+    pub(crate) sources: Vec<ArticleSource>,
+    /// Their entity mentions (article numbers are corpus ordinals), sorted by (article, start).
+    pub(crate) mentions: Vec<Mention>,
+}
+
+/// The mentions of a range of entities.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct EntityChunk {
+    /// Per entity of the range, its mentions sorted by (article, start).
+    pub(crate) lists: Vec<Vec<Mention>>,
+}
+
+/// Why a manifest or chunk could not be read. Each message says what the reader can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChunkError {
+    /// The bytes do not start with the chunk magic (e.g. an HTML error page).
+    NotAChunk,
+    /// Written by another version of Parallax.
+    UnknownVersion {
+        /// The version found.
+        found: u32,
+    },
+    /// A chunk of another kind than the directory says.
+    WrongKind {
+        /// What was asked for.
+        expected: ChunkKind,
+    },
+    /// Fewer bytes than the header promises (an interrupted download).
+    Truncated {
+        /// What the chunk holds.
+        kind: ChunkKind,
+    },
+    /// The bytes are not the ones the chunk's name promises (a stale or altered copy).
+    HashMismatch {
+        /// What the chunk holds.
+        kind: ChunkKind,
+    },
+    /// The checksum does not match: the bytes were altered.
+    Corrupt {
+        /// What the chunk holds.
+        kind: ChunkKind,
+    },
+    /// The payload does not decode (a faulty writer).
+    Malformed {
+        /// What the chunk holds.
+        kind: ChunkKind,
+        /// The decoder's words.
+        why: String,
+    },
+    /// The payload decodes but does not fit the manifest (see [`validate`]).
+    Inconsistent {
+        /// What the chunk holds.
+        kind: ChunkKind,
+        /// What is wrong.
+        what: crate::bundle::validate::Inconsistency,
+    },
+    /// The chunk directory has no such chunk.
+    UnknownChunk,
+    /// An index shard arrived before the search dictionary it is checked against.
+    DictionaryFirst,
+}
+
+impl std::fmt::Display for ChunkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChunkError::NotAChunk => write!(f, "a corpus file is not a Parallax chunk (it does not start with the chunk signature); the site may be incomplete, rebuild it with `parallax site`"),
+            ChunkError::UnknownVersion { found } => write!(f, "a corpus file has format version {found}, but this explorer reads version {VERSION}; rebuild the site with the same version of Parallax as the app"),
+            ChunkError::WrongKind { expected } => write!(f, "the file for {} holds something else; rebuild the site with `parallax site`", expected.label()),
+            ChunkError::Truncated { kind } => write!(f, "the file for {} is incomplete; the download was probably interrupted, try again", kind.label()),
+            ChunkError::HashMismatch { kind } => write!(f, "the file for {} is not the one this corpus lists (a stale or altered copy); reload the page, or rebuild the site", kind.label()),
+            ChunkError::Corrupt { kind } => write!(f, "the file for {} is corrupt (its checksum does not match); reload the page or rebuild the site", kind.label()),
+            ChunkError::Malformed { kind, why } => write!(f, "the file for {} could not be decoded ({why}); rebuild the site with `parallax site`", kind.label()),
+            ChunkError::Inconsistent { kind, what } => write!(f, "the file for {} is damaged ({what}); rebuild the site with `parallax site`", kind.label()),
+            ChunkError::UnknownChunk => write!(f, "a view asked for a corpus file the manifest does not list; reload the page"),
+            ChunkError::DictionaryFirst => write!(f, "part of the search index arrived before the search dictionary; search again"),
+        }
+    }
+}
+
+impl std::error::Error for ChunkError {}
+
+/// The first 16 hex digits of the SHA-256 of `bytes`: a chunk's name.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Frames a payload: header, then the postcard bytes.
+fn encode<T: Serialize>(kind: ChunkKind, value: &T) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.push(kind.code());
+    out.extend_from_slice(&[0; 12]); // payload length and CRC-32, filled in below
+                                     // postcard only fails on writer errors or unsupported serde features; a Vec never fails and
+                                     // these types use none of those.
+    let mut out = postcard::to_extend(value, out).unwrap_or_else(|_| {
+        let mut empty = Vec::with_capacity(HEADER_LEN);
+        empty.extend_from_slice(MAGIC);
+        empty.extend_from_slice(&VERSION.to_le_bytes());
+        empty.push(kind.code());
+        empty.extend_from_slice(&[0; 12]);
+        empty
+    });
+    let payload_len = (out.len() - HEADER_LEN) as u64;
+    let crc = crate::bundle::crc32(&out[HEADER_LEN..]);
+    out[13..21].copy_from_slice(&payload_len.to_le_bytes());
+    out[21..HEADER_LEN].copy_from_slice(&crc.to_le_bytes());
+    out
+}
+
+/// Checks the framing of a chunk of `kind` and decodes its payload.
+fn decode<T: serde::de::DeserializeOwned>(kind: ChunkKind, bytes: &[u8]) -> Result<T, ChunkError> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err(ChunkError::NotAChunk);
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(ChunkError::Truncated { kind });
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if version != VERSION {
+        return Err(ChunkError::UnknownVersion { found: version });
+    }
+    if ChunkKind::from_code(bytes[12]) != Some(kind) {
+        return Err(ChunkError::WrongKind { expected: kind });
+    }
+    let mut len = [0u8; 8];
+    len.copy_from_slice(&bytes[13..21]);
+    let expected = u64::from_le_bytes(len);
+    let payload = &bytes[HEADER_LEN..];
+    if (payload.len() as u64) < expected {
+        return Err(ChunkError::Truncated { kind });
+    }
+    let payload = &payload[..expected as usize];
+    let crc = u32::from_le_bytes([bytes[21], bytes[22], bytes[23], bytes[24]]);
+    if crate::bundle::crc32(payload) != crc {
+        return Err(ChunkError::Corrupt { kind });
+    }
+    postcard::from_bytes(payload).map_err(|e| ChunkError::Malformed { kind, why: e.to_string() })
+}
+
+/// Encodes a manifest (the writer's form; for tools that edit or merge manifests).
+pub fn encode_manifest(manifest: &Manifest) -> Vec<u8> {
+    encode(ChunkKind::Manifest, manifest)
+}
+
+/// Decodes and validates a manifest.
+pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, ChunkError> {
+    let manifest: Manifest = decode(ChunkKind::Manifest, bytes)?;
+    validate::manifest(&manifest)
+        .map_err(|what| ChunkError::Inconsistent { kind: ChunkKind::Manifest, what })?;
+    Ok(manifest)
+}

@@ -1,0 +1,149 @@
+//! A missing, stale or damaged chunk is a typed error for the view that needs it, and changes
+//! nothing else: every way bytes can be wrong gets its own error.
+
+use super::*;
+
+fn built() -> crate::Bundle {
+    let raw = "Kadhimi meets Pompeo\n\nIraqi Prime Minister Mustafa al-Kadhemi met Mike Pompeo in Baghdad.\n";
+    crate::build_bundle(&[crate::SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "").bundle
+}
+
+/// The corpus split, with chunk `i`'s bytes replaced by what `tamper` makes of them, and the
+/// manifest rewritten to list the new bytes' hash (a consistent site holding a bad chunk).
+fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId, Vec<u8>) {
+    let split = split(&built(), &Sizes::default());
+    let mut manifest = decode_manifest(&split.manifest).unwrap();
+    let i = manifest.chunks.iter().position(|c| c.kind == kind).unwrap();
+    let mut bytes = split.chunks[i].bytes.clone();
+    tamper(&mut bytes);
+    manifest.chunks[i].hash = content_hash(&bytes);
+    let mut reader = Reader::open(&encode_manifest(&manifest)).unwrap();
+    if kind == ChunkKind::Shard {
+        reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
+    }
+    (reader, ChunkId(i), bytes)
+}
+
+fn error(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> ChunkError {
+    let (mut reader, id, bytes) = tampered(kind, tamper);
+    reader.add(id, &bytes).unwrap_err()
+}
+
+/// Re-frames a chunk's payload after `edit` changed the decoded value (so the CRC matches).
+fn reframed<T: serde::Serialize + serde::de::DeserializeOwned>(
+    kind: ChunkKind,
+    edit: impl Fn(&mut T),
+) -> impl Fn(&mut Vec<u8>) {
+    move |bytes: &mut Vec<u8>| {
+        let mut value: T = decode(kind, bytes).unwrap();
+        edit(&mut value);
+        *bytes = encode(kind, &value);
+    }
+}
+
+#[test]
+fn bytes_that_are_not_the_ones_the_name_promises_are_refused() {
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    let mut stale = split.chunks[0].bytes.clone();
+    stale[30] ^= 1;
+    assert_eq!(reader.add(ChunkId(0), &stale), Err(ChunkError::HashMismatch { kind: ChunkKind::Terms }));
+    assert!(!reader.has(ChunkId(0)));
+    reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
+    assert!(reader.has(ChunkId(0)));
+}
+
+#[test]
+fn each_kind_of_bad_chunk_gets_its_own_error() {
+    let art = ChunkKind::Articles;
+    assert_eq!(error(art, |b| *b = b"<!DOCTYPE html>".to_vec()), ChunkError::NotAChunk);
+    assert_eq!(error(art, |b| b[8] = 9), ChunkError::UnknownVersion { found: 9 });
+    assert_eq!(error(art, |b| b[12] = 1), ChunkError::WrongKind { expected: art });
+    assert_eq!(error(art, |b| b.truncate(b.len() - 2)), ChunkError::Truncated { kind: art });
+    assert_eq!(error(art, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind: art });
+    let garbage = |b: &mut Vec<u8>| {
+        b.truncate(HEADER_LEN);
+        b.extend_from_slice(&[0xff; 4]);
+        b[13..21].copy_from_slice(&4u64.to_le_bytes());
+        let crc = crate::bundle::crc32(&[0xff; 4]);
+        b[21..25].copy_from_slice(&crc.to_le_bytes());
+    };
+    assert!(matches!(error(art, garbage), ChunkError::Malformed { kind: ChunkKind::Articles, .. }));
+}
+
+#[test]
+fn chunks_that_decode_but_do_not_fit_the_manifest_are_inconsistent() {
+    let renamed = reframed(ChunkKind::Articles, |c: &mut ArticleChunk| c.articles[0].id = "other".into());
+    assert!(matches!(
+        error(ChunkKind::Articles, renamed),
+        ChunkError::Inconsistent { kind: ChunkKind::Articles, .. }
+    ));
+    let beyond = reframed(ChunkKind::Shard, |s: &mut Shard| {
+        // The first posting's article delta now points past the one article.
+        s.postings[0] = 5;
+    });
+    assert!(matches!(
+        error(ChunkKind::Shard, beyond),
+        ChunkError::Inconsistent { kind: ChunkKind::Shard, .. }
+    ));
+    let misnamed = reframed(ChunkKind::Entities, |e: &mut EntityChunk| {
+        if let Some(m) = e.lists.iter_mut().flatten().next() {
+            m.entity = Some(999);
+        } else {
+            e.lists.push(Vec::new());
+        }
+    });
+    assert!(matches!(
+        error(ChunkKind::Entities, misnamed),
+        ChunkError::Inconsistent { kind: ChunkKind::Entities, .. }
+    ));
+    let shorter = reframed(ChunkKind::Terms, |t: &mut crate::search::SearchIndex| {
+        t.doc_lens.clear();
+    });
+    assert!(matches!(
+        error(ChunkKind::Terms, shorter),
+        ChunkError::Inconsistent { kind: ChunkKind::Terms, .. }
+    ));
+}
+
+#[test]
+fn a_bad_manifest_is_refused_with_its_own_error() {
+    let good = split(&built(), &Sizes::default()).manifest;
+    assert_eq!(decode_manifest(b"<html>").unwrap_err(), ChunkError::NotAChunk);
+    let mut flipped = good.clone();
+    *flipped.last_mut().unwrap() ^= 1;
+    assert_eq!(decode_manifest(&flipped).unwrap_err(), ChunkError::Corrupt { kind: ChunkKind::Manifest });
+    assert_eq!(
+        decode_manifest(&good[..good.len() - 1]).unwrap_err(),
+        ChunkError::Truncated { kind: ChunkKind::Manifest }
+    );
+    let mut manifest = decode_manifest(&good).unwrap();
+    manifest.chunks[1].hash = "../../etc/passwd".into();
+    assert!(matches!(
+        decode_manifest(&encode_manifest(&manifest)),
+        Err(ChunkError::Inconsistent { kind: ChunkKind::Manifest, .. })
+    ));
+    let mut manifest = decode_manifest(&good).unwrap();
+    manifest.chunks.swap(0, 1);
+    assert!(decode_manifest(&encode_manifest(&manifest)).is_err());
+}
+
+#[test]
+fn a_missing_chunk_keeps_its_view_waiting_and_the_others_answer() {
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    assert_eq!(reader.manifest().articles[0].title, "Kadhimi meets Pompeo");
+    // The article chunk never arrives: the article view keeps naming it.
+    let article = reader.article(0).unwrap_err();
+    assert_eq!(reader.chunk_name(article.chunks[0]), split.chunks[article.chunks[0].0].name);
+    let needed = reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err();
+    assert_eq!(needed.chunks, [ChunkId(0)]);
+    reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
+    let needed = reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err();
+    let shard =
+        needed.chunks.iter().find(|id| reader.manifest().chunks[id.0].kind == ChunkKind::Shard).unwrap();
+    reader.add(*shard, &split.chunks[shard.0].bytes).unwrap();
+    // The hit's article is still missing, so the search still waits for it, and only for it.
+    assert_eq!(reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err(), article);
+    assert_eq!(reader.article(0).unwrap_err(), article);
+}

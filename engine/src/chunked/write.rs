@@ -1,0 +1,237 @@
+//! Writing a chunked corpus: a built bundle cut into a manifest and content-named chunks.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{
+    content_hash, encode, ArticleChunk, ArticleEntry, ChunkKind, ChunkRef, EntityChunk, EntityCount,
+    Manifest, Shard, Summary,
+};
+use crate::bundle::Bundle;
+use crate::entities::Mention;
+use crate::search::SearchIndex;
+
+/// How big chunks grow before the next one starts (payload bytes before compression). A chunk
+/// holding one item larger than its target (a very common term's postings, a very long
+/// article) holds that item alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    /// Index shards: a query fetches one shard per term it reads.
+    pub shard_bytes: usize,
+    /// Article chunks: a page of results fetches one chunk per hit shown, so small.
+    pub article_bytes: usize,
+    /// Entity mention lists.
+    pub entity_bytes: usize,
+}
+
+impl Default for Sizes {
+    /// Chosen on `parallax synth 10000` (see ARCHITECTURE.md, "Scale"): a query's shards and a
+    /// page of hits' articles come to a few tens of KB compressed.
+    fn default() -> Sizes {
+        Sizes { shard_bytes: 32 * 1024, article_bytes: 8 * 1024, entity_bytes: 32 * 1024 }
+    }
+}
+
+/// One written chunk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenChunk {
+    /// Its file name, `<kind>-<hash>.plx`.
+    pub name: String,
+    /// What it holds.
+    pub kind: ChunkKind,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A corpus cut into chunks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The manifest's bytes (written as [`super::MANIFEST_NAME`]).
+    pub manifest: Vec<u8>,
+    /// Every chunk, in the manifest's order.
+    pub chunks: Vec<WrittenChunk>,
+}
+
+/// Cuts a bundle into a manifest and chunks.
+pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
+    let mut chunks: Vec<(ChunkRef, Vec<u8>)> = Vec::new();
+    let mut push = |kind: ChunkKind, first: usize, end: usize, bytes: Vec<u8>| {
+        let chunk = ChunkRef {
+            kind,
+            hash: content_hash(&bytes),
+            len: bytes.len() as u64,
+            first: u32::try_from(first).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        };
+        chunks.push((chunk, bytes));
+    };
+    push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&bundle.search)));
+    for (first, end, shard) in shards(&bundle.search, sizes.shard_bytes) {
+        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, &shard));
+    }
+    for (first, end, chunk) in article_chunks(bundle, sizes.article_bytes) {
+        push(ChunkKind::Articles, first, end, encode(ChunkKind::Articles, &chunk));
+    }
+    let lists = mention_lists(&bundle.entities.mentions, bundle.entities.entities.len());
+    let mut first = 0;
+    while first < lists.len() {
+        let mut end = first;
+        let mut size = 0;
+        while end < lists.len() && (end == first || size + list_size(&lists[end]) <= sizes.entity_bytes) {
+            size += list_size(&lists[end]);
+            end += 1;
+        }
+        let chunk = EntityChunk { lists: lists[first..end].to_vec() };
+        push(ChunkKind::Entities, first, end, encode(ChunkKind::Entities, &chunk));
+        first = end;
+    }
+    let mut manifest = manifest_of(bundle, &lists);
+    manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum();
+    let (refs, bytes): (Vec<ChunkRef>, Vec<Vec<u8>>) = chunks.into_iter().unzip();
+    let written = refs
+        .iter()
+        .zip(bytes)
+        .map(|(chunk, bytes)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes })
+        .collect();
+    manifest.chunks = refs;
+    Split { manifest: encode(ChunkKind::Manifest, &manifest), chunks: written }
+}
+
+/// The search index without its postings.
+fn directory_of(index: &SearchIndex) -> SearchIndex {
+    SearchIndex {
+        doc_lens: index.doc_lens.clone(),
+        outlets: index.outlets.clone(),
+        doc_outlets: index.doc_outlets.clone(),
+        terms: index.terms.clone(),
+        doc_freq: index.doc_freq.clone(),
+        posting_starts: Vec::new(),
+        postings: Vec::new(),
+        translit_keys: index.translit_keys.clone(),
+        translit_terms: index.translit_terms.clone(),
+        stem_keys: index.stem_keys.clone(),
+        stem_terms: index.stem_terms.clone(),
+        entities: index.entities.clone(),
+    }
+}
+
+/// The postings cut into shards of contiguous terms, each up to `target` bytes.
+fn shards(index: &SearchIndex, target: usize) -> Vec<(usize, usize, Shard)> {
+    let n_terms = index.terms.len();
+    let start_of = |t: usize| index.posting_starts.get(t).copied().unwrap_or(0) as usize;
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < n_terms {
+        let mut end = first + 1;
+        while end < n_terms && start_of(end + 1) - start_of(first) <= target {
+            end += 1;
+        }
+        let base = start_of(first);
+        let starts = (first..=end).map(|t| (start_of(t) - base) as u32).collect();
+        let postings = index.postings.get(base..start_of(end)).unwrap_or_default().to_vec();
+        out.push((first, end, Shard { starts, postings }));
+        first = end;
+    }
+    out
+}
+
+/// Consecutive articles, each chunk up to `target` bytes.
+fn article_chunks(bundle: &Bundle, target: usize) -> Vec<(usize, usize, ArticleChunk)> {
+    let articles = &bundle.articles;
+    let size = |i: usize| postcard::experimental::serialized_size(&articles[i]).unwrap_or(0);
+    let sources: HashMap<&str, &crate::model::ArticleSource> =
+        bundle.sources.iter().map(|s| (s.article.as_str(), s)).collect();
+    let mentions = &bundle.entities.mentions;
+    let mut out = Vec::new();
+    let mut first = 0;
+    while first < articles.len() {
+        let mut end = first;
+        let mut bytes = 0;
+        while end < articles.len() && (end == first || bytes + size(end) <= target) {
+            bytes += size(end);
+            end += 1;
+        }
+        let slice = &articles[first..end];
+        let (lo, hi) = (first as u32, end as u32);
+        let from = mentions.partition_point(|m| m.article < lo);
+        let to = mentions.partition_point(|m| m.article < hi);
+        let chunk = ArticleChunk {
+            articles: slice.to_vec(),
+            dates: (first..end).map(|i| bundle.date_of(i).cloned()).collect(),
+            sources: slice.iter().filter_map(|a| sources.get(a.id.as_str()).map(|s| (*s).clone())).collect(),
+            mentions: mentions[from..to].to_vec(),
+        };
+        out.push((first, end, chunk));
+        first = end;
+    }
+    out
+}
+
+/// Each entity's mentions, sorted by (article, start).
+fn mention_lists(mentions: &[Mention], n_entities: usize) -> Vec<Vec<Mention>> {
+    let mut lists = vec![Vec::new(); n_entities];
+    for m in mentions {
+        if let Some(list) = m.entity.and_then(|e| lists.get_mut(e as usize)) {
+            list.push(m.clone());
+        }
+    }
+    lists
+}
+
+fn list_size(list: &[Mention]) -> usize {
+    postcard::experimental::serialized_size(list).unwrap_or(0)
+}
+
+/// The manifest, without its chunk directory.
+fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> Manifest {
+    let mut outlets: Vec<String> =
+        bundle.articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let story_of: HashMap<&str, u32> = bundle
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.articles.iter().map(move |id| (id.as_str(), s as u32)))
+        .collect();
+    let articles: Vec<ArticleEntry> = bundle
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ArticleEntry {
+            id: a.id.clone(),
+            title: a.title.text.clone(),
+            outlet: a.outlet.as_ref().and_then(|o| outlets.binary_search(&o.name).ok()).map(|o| o as u32),
+            date: bundle.date_of(i).map(|d| d.iso()),
+            story: story_of.get(a.id.as_str()).copied(),
+            words: u32::try_from(a.word_count()).unwrap_or(u32::MAX),
+        })
+        .collect();
+    let dates = bundle.dates.iter().flatten();
+    let first_date = dates.clone().min_by_key(|d| d.sort_key()).map(|d| d.iso());
+    let last_date = dates.max_by_key(|d| d.sort_key()).map(|d| d.iso());
+    let entity_counts = lists
+        .iter()
+        .map(|list| {
+            let articles: HashSet<u32> = list.iter().map(|m| m.article).collect();
+            EntityCount {
+                mentions: u32::try_from(list.len()).unwrap_or(u32::MAX),
+                articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
+            }
+        })
+        .collect();
+    Manifest {
+        summary: Summary {
+            articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
+            first_date,
+            last_date,
+            terms: u32::try_from(bundle.search.terms.len()).unwrap_or(u32::MAX),
+            chunk_bytes: 0,
+        },
+        outlets,
+        articles,
+        stories: bundle.stories.clone(),
+        entities: bundle.entities.entities.clone(),
+        entity_counts,
+        chunks: Vec::new(),
+    }
+}
