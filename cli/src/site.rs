@@ -38,6 +38,10 @@ pub struct SiteArgs {
     /// it wrote, unchanged since, are replaced; anything else there is kept, and a clash is refused).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Also write the chunked layout (`chunks/`, see ARCHITECTURE.md "Scale") beside `corpus.plx`.
+    /// Off by default: the explorer does not read chunks yet, so they would only add bytes.
+    #[arg(long)]
+    pub chunks: bool,
     #[command(flatten)]
     pub kb: KbArgs,
 }
@@ -105,7 +109,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     bar.finish();
 
     let bundle = parallax_engine::bundle::encode(&built.bundle);
-    let split = chunked::split(&built.bundle, &chunked::Sizes::default());
+    let split = args.chunks.then(|| chunked::split(&built.bundle, &chunked::Sizes::default()));
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     written.push(("corpus.plx", &bundle));
     let precache = Precache::of(written.iter().copied());
@@ -113,11 +117,17 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     written.push((SW_FILE, worker.as_bytes()));
     // The chunked layout sits beside the bundle (the explorer does not read it yet), so it is not
     // in the service worker's precache list: chunks are fetched on demand, not all at install.
-    let chunk_paths: Vec<String> = split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)).collect();
     let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
-    written.push((&manifest_path, &split.manifest));
-    written
-        .extend(chunk_paths.iter().map(String::as_str).zip(split.chunks.iter().map(|c| c.bytes.as_slice())));
+    let chunk_paths: Vec<String> = split
+        .iter()
+        .flat_map(|split| split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)))
+        .collect();
+    if let Some(split) = &split {
+        written.push((&manifest_path, &split.manifest));
+        written.extend(
+            chunk_paths.iter().map(String::as_str).zip(split.chunks.iter().map(|c| c.bytes.as_slice())),
+        );
+    }
     let site_files = out_dir.write_site(&written)?;
 
     let inputs = Inputs { files: &files, unreadable: &unreadable };
@@ -125,7 +135,9 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     out_dir.write_report(&serde_json::to_vec_pretty(&report)?)?;
 
     print_table(&report);
-    print_chunks(&split);
+    if let Some(split) = &split {
+        print_chunks(split);
+    }
     eprintln!(
         "parallax: {} articles from {} files -> {} (build {}, {} files, {:.1} MB to cache offline)",
         report.articles,

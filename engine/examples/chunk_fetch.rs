@@ -1,7 +1,7 @@
 //! What a cold visit to a chunked site fetches before it shows results: per query, the chunks a
 //! fresh `chunked::Reader` asks for (manifest included), their bytes raw and gzip-compressed (as a
 //! static host would serve them), the rounds of fetching, and the reader's own time. Reads the
-//! `chunks/` folder `parallax site` wrote, or builds `parallax synth N`'s corpus (seed 1, as the
+//! `chunks/` folder `parallax site --chunks` wrote, or builds `parallax synth N`'s corpus (seed 1, as the
 //! scale benchmark) and splits it in memory:
 //! `cargo run --release -p parallax-engine --example chunk_fetch -- SITE/chunks|N [QUERY...]`.
 
