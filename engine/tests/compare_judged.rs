@@ -189,21 +189,25 @@ fn score(split: &str, kind: &str) -> Counts {
 
 // Floors at the measured numbers (see the commit that added fact alignment); before it, topic
 // alignment scored seed dev precision 0.22 (14/65), recall 0.50, seed held-out precision 0.05,
-// invented dev 0.74/0.93 and invented held-out 0.76/0.76. The goal (0.9/0.9) is not
+// invented dev 0.74/0.93 and invented held-out 0.76/0.76. Threats and vows read as plans,
+// participant nouns ("troops", "factions") no longer opening the gate, fact-less fragments
+// (headings, name-only captions) left unaligned and a looser one-to-many rule moved seed dev
+// 0.59/0.41 -> 0.68/0.41, seed held-out 0.12/0.40 -> 0.17/0.40, invented dev 0.86/0.80 ->
+// 0.87/0.87, invented held-out 0.86/0.71 -> 0.87/0.76. The goal (0.9/0.9) is not
 // reached yet: these floors catch regressions, they do not certify the goal.
 
 #[test]
 fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     assert!(
-        dev.precision() >= 0.55 && dev.recall() >= 0.4,
+        dev.precision() >= 0.65 && dev.recall() >= 0.4,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     let held = score("heldout", "seed");
     assert!(
-        held.precision() >= 0.1 && held.recall() >= 0.4,
+        held.precision() >= 0.15 && held.recall() >= 0.4,
         "seed held out {:.2}/{:.2}",
         held.precision(),
         held.recall()
@@ -214,14 +218,14 @@ fn judged_seed_pairs_align_facts_not_topics() {
 fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     assert!(
-        dev.precision() >= 0.8 && dev.recall() >= 0.75,
+        dev.precision() >= 0.85 && dev.recall() >= 0.85,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     let held = score("heldout", "invented");
     assert!(
-        held.precision() >= 0.8 && held.recall() >= 0.65,
+        held.precision() >= 0.85 && held.recall() >= 0.75,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

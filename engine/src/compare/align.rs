@@ -22,7 +22,7 @@ use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
-use super::terms::{is_role_word, terms_of_tokens, Term};
+use super::terms::{is_participant_word, is_role_word, terms_of_tokens, Term};
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum fact score for two sentences to be aligned when one of them has no better partner in
@@ -30,13 +30,17 @@ use super::{diff, figures, sentences, AlignedPair, Sentence};
 pub const ALIGN_THRESHOLD: f32 = 0.15;
 /// A pair at least this strong is kept even when both sentences have better partners: one
 /// sentence may report what two sentences of the other article say.
-pub const STRONG: f32 = 0.5;
+pub const STRONG: f32 = 0.3;
 /// Minimum summed inverse sentence frequency of the predicate terms two sentences share (one
 /// shared content word that is not in nearly every sentence), unless they share a figure or all
 /// their words: names alone never align two sentences.
 pub const MIN_PREDICATE: f32 = 0.8;
+/// A sentence with fewer distinct terms than this (a section heading such as "Strategic
+/// Dialogues", a caption that only names someone) states no fact to align, unless the other
+/// sentence has the same words.
+const MIN_TERMS: usize = 3;
 /// A pair within this factor of a sentence's best score counts as its best.
-const NEAR_BEST: f32 = 0.9;
+const NEAR_BEST: f32 = 0.5;
 /// A weak pair that is one sentence's best must reach this share of the other's best.
 const OTHER_SIDE: f32 = 0.5;
 /// Weight multipliers by term kind: predicates carry the fact, names say who, figures pin it.
@@ -69,6 +73,18 @@ const PLAN_MARKERS: &[&str] = &[
     "aims",
     "hopes",
     "ll",
+    // A threat or a vow is a claim about what may come, not a report of it ("threatened to
+    // escalate" is not "attacks have risen").
+    "threaten",
+    "threatened",
+    "threatens",
+    "threatening",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
 ];
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
@@ -93,6 +109,9 @@ enum Kind {
     /// What a figure counts, whatever its value.
     Counted,
     Name,
+    /// A common noun naming who takes part ("troops", "factions"): weighs like a predicate in
+    /// the cosine, but sharing one does not open the gate.
+    Participant,
     Figure,
     Calendar,
 }
@@ -175,7 +194,11 @@ impl Featurised {
         let e = self.evidence(ax, x, ay, y);
         if e.identical {
             1.0
-        } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure) || e.plan_clash {
+        } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure)
+            || e.plan_clash
+            || x.weights.len() < MIN_TERMS
+            || y.weights.len() < MIN_TERMS
+        {
             0.0
         } else {
             e.cosine
@@ -343,6 +366,8 @@ fn featurise(articles: &[&Article]) -> Featurised {
                                 || (shape == Shape::Unsure && !lower_seen.contains_key(&t.key))
                             {
                                 Kind::Name
+                            } else if is_participant_word(&t.key) {
+                                Kind::Participant
                             } else {
                                 Kind::Predicate
                             };
@@ -407,7 +432,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         .iter()
                         .map(|&(id, kind)| {
                             let boost = match kind {
-                                Kind::Predicate => PREDICATE_WEIGHT,
+                                Kind::Predicate | Kind::Participant => PREDICATE_WEIGHT,
                                 Kind::Name => NAME_WEIGHT,
                                 Kind::Figure | Kind::Counted => FIGURE_WEIGHT,
                                 Kind::Calendar => CALENDAR_WEIGHT,

@@ -318,6 +318,20 @@ pub fn is_role_word(key: &str) -> bool {
     ROLE_WORDS.contains(&key)
 }
 
+/// Nouns that name who takes part, not what happens ("troops", "factions", "officials",
+/// "government"): like names, they say who a fact is about, so sharing one is no evidence of the
+/// same fact.
+const PARTICIPANT_WORDS: &[&str] =
+    &["troop", "militia", "government", "country", "people", "state", "authority", "source", "group", "army"];
+
+/// True for the key of a participant noun ([`PARTICIPANT_WORDS`]).
+pub fn is_participant_word(key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| PARTICIPANT_WORDS.iter().filter_map(|w| term_key(w)).collect())
+        .iter()
+        .any(|k| k == key)
+}
+
 /// The terms of a sentence already cut into tokens, in order (duplicates kept), each with the
 /// index of its token.
 pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {

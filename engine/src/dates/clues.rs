@@ -79,6 +79,9 @@ pub struct Office {
     pub from: Day,
     /// Last day, unless still in office.
     pub to: Option<Day>,
+    /// The day the text puts the holder's time in office at ("who has now been in office for
+    /// one year": the term's first day plus a year), when it says how long.
+    pub tenure: Option<Day>,
 }
 
 /// The titled office holders named in article `index` (at most [`MAX_CLUES_PER_ARTICLE`]).
@@ -116,9 +119,102 @@ pub fn offices(article: &Article, index: u32, entities: &EntityData, terms: &Off
             text: text.trim().to_string(),
             from,
             to,
+            tenure: None,
+        });
+    }
+    out.extend(tenures(article, index, entities, terms));
+    out
+}
+
+/// Words between "office"/"power" and the length of time that leave its meaning unchanged.
+const TENURE_HEDGES: &[&str] =
+    &["for", "nearly", "almost", "about", "around", "over", "just", "some", "roughly"];
+/// How many words after a name are read for "in office for …".
+const TENURE_WINDOW: usize = 30;
+
+/// Office holders with a known term whose time in office the sentence states ("Kadhemi, …, who
+/// has now been in office for one year"): written that long after the term began.
+pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &OfficeTerms) -> Vec<Office> {
+    let mut out = Vec::new();
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Person) {
+        if out.len() == MAX_CLUES_PER_ARTICLE {
+            break;
+        }
+        let Some(entity) = entities.entity_of(mention) else { continue };
+        let Some((from, to)) = terms.of(&entity.id) else { continue };
+        let Some(block) = article.block_at(mention.start) else { continue };
+        let Some(after) = block.text.get(mention.end.saturating_sub(block.start)..) else { continue };
+        // The rest of the sentence.
+        let sentence_end = after.find(['.', '!', '?', ';']).unwrap_or(after.len());
+        let Some(rest) = after.get(..sentence_end) else { continue };
+        let toks = tokens(rest);
+        let Some((at, days)) =
+            stated_tenure(&toks.iter().take(TENURE_WINDOW).map(|t| t.norm.as_str()).collect::<Vec<_>>())
+        else {
+            continue;
+        };
+        let (y, m, d) = super::calendar::civil(from);
+        let day = match days {
+            Length::Years(n) => super::calendar::day_number(y + n, m, d.min(28)),
+            Length::Months(n) => {
+                let months = i32::from(m) - 1 + n;
+                super::calendar::day_number(
+                    y + months.div_euclid(12),
+                    (months.rem_euclid(12) + 1) as u8,
+                    d.min(28),
+                )
+            }
+        };
+        if to.is_some_and(|t| day > t + 31) {
+            continue;
+        }
+        let Some(last) = toks.get(at) else { continue };
+        let Some(text) = block.text.get(
+            mention.start.saturating_sub(block.start)..mention.end.saturating_sub(block.start) + last.end,
+        ) else {
+            continue;
+        };
+        out.push(Office {
+            start: mention.start,
+            end: mention.end + last.end,
+            text: text.to_string(),
+            from,
+            to,
+            tenure: Some(day),
         });
     }
     out
+}
+
+/// A length of time in office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Length {
+    Years(i32),
+    Months(i32),
+}
+
+/// "… in office for one year", "… in power for nearly two years": the index of the unit word
+/// and the length.
+fn stated_tenure(words: &[&str]) -> Option<(usize, Length)> {
+    let start = words.windows(2).position(|w| w[0] == "in" && (w[1] == "office" || w[1] == "power"))? + 2;
+    let mut i = start;
+    while words.get(i).is_some_and(|w| TENURE_HEDGES.contains(w) || *w == "more" || *w == "than") {
+        i += 1;
+    }
+    if i == start {
+        return None; // "in office" without "for …"
+    }
+    let amount = match *words.get(i)? {
+        "a" | "an" | "one" => 1,
+        w => w.parse::<i32>().ok().or_else(|| crate::text::number_word(w).map(|v| v as i32))?,
+    };
+    let unit = *words.get(i + 1)?;
+    let length = match unit {
+        "year" | "years" => Length::Years(amount),
+        "month" | "months" => Length::Months(amount),
+        _ => return None,
+    };
+    (1..=40).contains(&amount).then_some((i + 1, length))
 }
 
 /// The date clues of article `index`, in text order, and whether [`MAX_CLUES_PER_ARTICLE`]
@@ -184,6 +280,18 @@ fn announces(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stated_time_in_office_is_read_with_its_length() {
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        assert_eq!(
+            stated_tenure(&words("who has now been in office for one year")),
+            Some((8, Length::Years(1)))
+        );
+        assert_eq!(stated_tenure(&words("in power for nearly 18 months")), Some((5, Length::Months(18))));
+        assert_eq!(stated_tenure(&words("took office in may")), None);
+        assert_eq!(stated_tenure(&words("in office for the first time")), None);
+    }
 
     #[test]
     fn announcements_look_back_only_within_the_sentence() {

@@ -19,6 +19,10 @@ pub const STRONG: u8 = 2;
 /// when grouping stories (news reports an event within days).
 const RECENT_DAYS: Day = 30;
 
+/// How many days before an event announced to the day ("will meet Biden on July 26") an article
+/// is taken to be written, at most, when grouping stories: previews come in the last weeks.
+const ANNOUNCED_DAYS: Day = 14;
+
 /// An article's estimated date of writing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
@@ -38,6 +42,10 @@ pub struct Estimate {
     pub evidence: Vec<DateEvidence>,
     /// False when only terms of office bound it: a window for grouping stories, not a date.
     pub dated: bool,
+    /// The upper bound is an event announced to the day ("will meet Biden on July 26"): news
+    /// previews such an event in the days before it, so the article was written at most
+    /// [`ANNOUNCED_DAYS`] before it.
+    pub imminent: bool,
 }
 
 impl Estimate {
@@ -50,7 +58,11 @@ impl Estimate {
                 let lo = self.lo.unwrap_or(self.point);
                 (lo, self.hi.unwrap_or(lo + RECENT_DAYS).min(lo + RECENT_DAYS))
             }
-            _ => (self.lo.unwrap_or(OPEN.0), self.hi.unwrap_or(OPEN.1)),
+            _ => {
+                let hi = self.hi.unwrap_or(OPEN.1);
+                let lo = self.lo.unwrap_or(OPEN.0);
+                (if self.imminent { lo.max(hi - ANNOUNCED_DAYS) } else { lo }, hi)
+            }
         }
     }
 
@@ -152,6 +164,7 @@ fn stated(article: &Article, index: u32) -> Option<Estimate> {
         source: DateSource::Stated,
         evidence: vec![evidence],
         dated: true,
+        imminent: false,
     })
 }
 
@@ -182,6 +195,7 @@ pub fn own(
                 source,
                 evidence: vec![evidence(kind, index, clue)],
                 dated: true,
+                imminent: false,
             });
         }
     }
@@ -248,6 +262,7 @@ pub fn own(
         _ => None,
     };
     let mut hi: Option<(Day, DateEvidence)> = None;
+    let mut imminent = false;
     for clue in clues.iter().filter(|c| c.role == Role::Future) {
         let from = &clue.value.from;
         let start = if from.month.is_none() && from.year.is_none() {
@@ -268,11 +283,34 @@ pub fn own(
         }
         if hi.as_ref().is_none_or(|(d, _)| start < *d) {
             hi = Some((start, evidence(EvidenceKind::Before, index, clue)));
+            imminent = from.day.is_some() && from.month.is_some();
         }
     }
     if let Some((to, ev)) = office_hi {
         if hi.as_ref().is_none_or(|(d, _)| to < *d) && lo.as_ref().is_none_or(|(d, _, _)| to >= *d) {
             hi = Some((to, ev));
+            imminent = false;
+        }
+    }
+    // A stated time in office ("has now been in office for one year") dates a text that has no
+    // day-precise event: about that long after the term began, within a month either way.
+    let tenure = offices.iter().find_map(|o| Some((o.tenure?, o)));
+    if let Some((day, o)) = tenure.filter(|_| lo.as_ref().is_none_or(|(_, s, _)| *s < STRONG)) {
+        let fits =
+            lo.as_ref().is_none_or(|(d, _, _)| day >= *d) && hi.as_ref().is_none_or(|(d, _)| day <= *d);
+        if fits {
+            let estimate = Estimate {
+                point: day,
+                precision: Precision::Month,
+                strength: 1,
+                lo: Some(day - TENURE_SLACK),
+                hi: Some(day + TENURE_SLACK),
+                source: DateSource::Estimated,
+                evidence: vec![office(o)],
+                dated: true,
+                imminent: false,
+            };
+            return Some(lean_on_story(estimate, story));
         }
     }
     let mut evidence_list = Vec::new();
@@ -302,6 +340,7 @@ pub fn own(
                 source: DateSource::Estimated,
                 evidence: evidence_list,
                 dated: true,
+                imminent: false,
             });
         }
     };
@@ -328,7 +367,24 @@ pub fn own(
         evidence: evidence_list,
         // Terms of office alone bound a story's window but do not date an article.
         dated: has_dates || story.is_some(),
+        imminent,
     })
+}
+
+/// How far from a stated time in office ("in office for one year") the article may have been
+/// written: such lengths are rounded.
+const TENURE_SLACK: Day = 30;
+
+/// A month-precise estimate inside a dated story takes the story's date when it lies within
+/// its bounds.
+fn lean_on_story(mut estimate: Estimate, story: Option<StoryAnchor>) -> Estimate {
+    let Some(anchor) = story else { return estimate };
+    let (lo, hi) = (estimate.lo.unwrap_or(Day::MIN), estimate.hi.unwrap_or(Day::MAX));
+    if (lo..=hi).contains(&anchor.day) {
+        estimate.point = anchor.day;
+        estimate.evidence.extend(anchor.evidence);
+    }
+    estimate
 }
 
 /// The part of a date mention that ends latest: the end of a range, else the date.
