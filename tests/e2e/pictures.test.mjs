@@ -230,12 +230,9 @@ test('the comparison overview shows each source\'s shares and jumps to where the
   assert.equal(await page.locator('.mm-rail .mm-strip').first().locator('.mm-tick[tabindex="0"]').count(), 1, 'one tab stop per strip');
   assert.ok(await page.locator('.mm-rail .pic-tip').isVisible());
   await page.keyboard.press('End');
+  const last = Number((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).match(/Row (\d+):/)[1]) - 1;
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => {
-    const all = document.querySelectorAll('.compare-grid .compare-row:not(.compare-header)');
-    const r = all[all.length - 1].getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= window.innerHeight;
-  });
+  await page.waitForFunction(inView, last);
   // The sentences it summarises are one click away: a column title opens its article.
   await page.locator('.compare-title').first().click();
   await page.waitForSelector('.article-title');
