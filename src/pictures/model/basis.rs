@@ -1,6 +1,7 @@
 //! What every picture of one corpus starts from, computed once per corpus and kept while the
 //! corpus is open: the outlet columns, every story's cells, every entity's mentions per column,
-//! each entity's mentions (an index, so one entity's mentions are not found by reading them all),
+//! each entity's mentions (an index, so one entity's mentions over time are not found by reading
+//! them all), entity rows as they are first shown,
 //! the dates the articles mention, and word counts and entity rows as they are first asked for.
 //! A sort or a zoom then only orders and bins these aggregates; it never rereads the mentions.
 
@@ -106,14 +107,22 @@ impl Basis {
         }
     }
 
-    /// One entity's row (read from its mentions the first time it is asked for).
-    pub fn entity_row(&self, bundle: &Bundle, entity: usize) -> EntityRow {
-        if let Some(row) = self.entity_rows.borrow().get(&entity) {
-            return row.clone();
+    /// These entities' rows, in this order; the ones not read before are read together in one
+    /// pass over the mentions, then kept.
+    pub fn entity_rows(&self, bundle: &Bundle, entities: &[usize]) -> Vec<EntityRow> {
+        let missing: Vec<usize> = {
+            let known = self.entity_rows.borrow();
+            entities.iter().copied().filter(|e| !known.contains_key(e)).collect()
+        };
+        if !missing.is_empty() {
+            let read = super::coverage::entity_rows(bundle, &self.outlets, &missing);
+            let mut known = self.entity_rows.borrow_mut();
+            for row in read {
+                known.insert(row.entity, row);
+            }
         }
-        let row = super::coverage::entity_row(bundle, self, entity);
-        self.entity_rows.borrow_mut().insert(entity, row.clone());
-        row
+        let known = self.entity_rows.borrow();
+        entities.iter().filter_map(|e| known.get(e).cloned()).collect()
     }
 }
 
