@@ -123,6 +123,23 @@ fn compare_run(props: &CompareRunProps) -> Html {
     let marks = use_memo((props.corpus.clone(), props.plan.clone()), |(corpus, plan)| {
         plan.columns.iter().map(|c| SentenceMarks::new(corpus, c.article)).collect::<Vec<_>>()
     });
+    // The overview is redrawn about 40 times while rows stream in (and once they all have), not
+    // once per batch of 20 rows.
+    let step = (run.total / 40).max(20);
+    let map_memo = {
+        let run = run.clone();
+        use_memo((run.received / step, run.done, run.head.is_some()), move |_| {
+            let head = run.head.as_ref()?;
+            (run.received > 0).then(|| {
+                Rc::new(crate::pictures::model::minimap::minimap(
+                    head.columns.len(),
+                    run.total,
+                    run.chunks.iter().flat_map(|c| c.iter()),
+                ))
+            })
+        })
+    };
+    let map: Option<Rc<crate::pictures::model::minimap::Minimap>> = (*map_memo).clone();
     let state = if run.done {
         "done"
     } else if run.failed.is_some() {
@@ -157,11 +174,15 @@ fn compare_run(props: &CompareRunProps) -> Html {
                     <>
                         <div key="notices">{ for head.notices.iter().map(|n| html! { <p class="notice" role="status">{ iso(n) }</p> }) }</div>
                         <div key="summary">{ summary(head) }</div>
-                        <div key="overview">{ for run.done.then(|| html! {
-                            <crate::pictures::minimap::Overview map={Rc::new(crate::pictures::model::minimap::minimap(head.columns.len(), run.chunks.iter().flat_map(|c| c.iter())))}
-                                labels={head.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>()} />
-                        }) }</div>
-                        <div key="grid">{ grid(&props.corpus, head, &run.chunks, marks.clone(), &props.ids) }</div>
+                        // The overview beside the rows (above them on narrow screens), drawn
+                        // with the rows that have arrived.
+                        <div key="body" class={classes!("compare-body", map.is_some().then_some("has-map"))}>
+                            <div key="overview" class="compare-map">{ for map.as_ref().map(|map| html! {
+                                <crate::pictures::minimap::Overview map={map.clone()}
+                                    labels={head.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>()} />
+                            }) }</div>
+                            <div key="grid" class="compare-rows">{ grid(&props.corpus, head, &run.chunks, marks.clone(), &props.ids) }</div>
+                        </div>
                         <div key="extras">{ for run.done.then(|| html! { <Extras head={head.clone()} /> }) }</div>
                     </>
                 }) }

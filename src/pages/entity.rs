@@ -1,12 +1,14 @@
 //! `#/entity/<id>`: one entity: who or what it is, the spellings each outlet uses, the entities
-//! it appears with, and every mention in context, grouped by outlet.
+//! it appears with, and every mention in context, grouped by outlet (a page of them at a time).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::components::isolate::{iso, iso_join};
 use crate::pictures::co_occurring::CoOccurring;
 use crate::pictures::timeline::TimelinePicture;
-use crate::state::{counts_line, entity_kind_label, mentions_in_context, Loaded, Route};
+use crate::state::{counts_line, entity_kind_label, mentions_in_context, InContext, Loaded, Route};
 
 /// Properties of [`EntityPage`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +23,17 @@ pub struct EntityPageProps {
 #[function_component(EntityPage)]
 pub fn entity_page(props: &EntityPageProps) -> Html {
     let data = &props.corpus.bundle.entities;
-    let Some(index) = data.entity_index(&props.id) else {
+    // Read once per entity, not on every redraw (a page at 10,000 articles has thousands of
+    // mentions of a frequent entity).
+    let view = use_memo((props.corpus.clone(), props.id.clone()), |(corpus, id)| {
+        let index = corpus.bundle.entities.entity_index(id)?;
+        let stats = corpus.bundle.entities.stats(index, &corpus.bundle.articles);
+        let groups = mentions_in_context(corpus, index);
+        let mut top = stats.co_occurring.clone();
+        top.truncate(crate::pictures::co_occurring::TOP);
+        Some((index, stats, Rc::new(groups), Rc::new(top)))
+    });
+    let Some((index, stats, groups, top)) = view.as_ref() else {
         return html! {
             <section class="page">
                 <h1>{ "No such entity" }</h1>
@@ -30,10 +42,9 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             </section>
         };
     };
+    let index = *index;
     let entity = &data.entities[index as usize];
-    let stats = data.stats(index, &props.corpus.bundle.articles);
     let counts = props.corpus.entity_counts.get(index as usize).copied().unwrap_or_default();
-    let groups = mentions_in_context(&props.corpus, index);
     let search_href = Route::Search { query: format!("entity:{}", entity.id) }.href();
     html! {
         <section class={classes!("page", "entity-page", format!("entity-{}", entity.kind.as_str()))}>
@@ -73,30 +84,95 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 </section>
                 <section aria-labelledby="with">
                     <h2 id="with">{ "Appears most with" }</h2>
-                    <CoOccurring corpus={props.corpus.clone()} entity={index} />
+                    <CoOccurring corpus={props.corpus.clone()} top={top.clone()} />
                 </section>
             </div>
             <TimelinePicture corpus={props.corpus.clone()} entity={Some(index)} />
             <section aria-labelledby="mentions">
                 <h2 id="mentions">{ format!("Every mention ({})", counts.mentions) }</h2>
-                { for groups.iter().map(|(outlet, items)| html! {
-                    <section class="mention-group">
-                        <h3>{ iso(outlet) }{ format!(" · {}", items.len()) }</h3>
-                        <ul class="mentions">
-                            { for items.iter().map(|m| html! {
-                                <li>
-                                    <blockquote>
-                                        { if m.cut_before { "…" } else { "" } }
-                                        <bdi>{ &m.before }<mark class={classes!("ent", format!("ent-{}", entity.kind.as_str()))}>{ &m.surface }</mark>{ &m.after }</bdi>
-                                        { if m.cut_after { "…" } else { "" } }
-                                    </blockquote>
-                                    <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ iso(&m.title) }</a>
-                                </li>
-                            }) }
-                        </ul>
-                    </section>
-                }) }
+                <MentionGroups groups={groups.clone()} kind={entity.kind.as_str()} />
             </section>
+        </section>
+    }
+}
+
+/// Outlets shown at first, and added per "Show more outlets".
+const GROUPS_PER_PAGE: usize = 12;
+/// Mentions shown per outlet at first, and added per "Show more".
+const MENTIONS_PER_PAGE: usize = 10;
+
+/// Properties of [`MentionGroups`].
+#[derive(Properties, PartialEq)]
+struct MentionGroupsProps {
+    groups: Rc<Vec<(String, Vec<InContext>)>>,
+    /// The entity's kind, for the highlight's colour.
+    kind: &'static str,
+}
+
+/// The mentions grouped by outlet, a page at a time: a frequent entity of a 10,000-article
+/// corpus has thousands of mentions in hundreds of outlets, more than a page can hold at once.
+#[function_component(MentionGroups)]
+fn mention_groups(props: &MentionGroupsProps) -> Html {
+    let shown = use_state_eq(|| GROUPS_PER_PAGE);
+    let left = props.groups.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + GROUPS_PER_PAGE))
+    };
+    html! {
+        <>
+            { for props.groups.iter().take(*shown).map(|(outlet, _)| html! {
+                <MentionGroup key={outlet.clone()} outlet={outlet.clone()} groups={props.groups.clone()} kind={props.kind} />
+            }) }
+            if left > 0 {
+                <p class="more-mentions"><button type="button" class="button secondary" onclick={more}>
+                    { format!("Show {} more outlets ({left} not shown)", left.min(GROUPS_PER_PAGE)) }
+                </button></p>
+            }
+        </>
+    }
+}
+
+/// Properties of [`MentionGroup`].
+#[derive(Properties, PartialEq)]
+struct MentionGroupProps {
+    outlet: String,
+    groups: Rc<Vec<(String, Vec<InContext>)>>,
+    kind: &'static str,
+}
+
+/// One outlet's mentions, [`MENTIONS_PER_PAGE`] at a time.
+#[function_component(MentionGroup)]
+fn mention_group(props: &MentionGroupProps) -> Html {
+    let shown = use_state_eq(|| MENTIONS_PER_PAGE);
+    let Some((_, items)) = props.groups.iter().find(|(o, _)| *o == props.outlet) else {
+        return Html::default();
+    };
+    let left = items.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + MENTIONS_PER_PAGE * 5))
+    };
+    html! {
+        <section class="mention-group">
+            <h3>{ iso(outlet_label(&props.outlet)) }{ format!(" · {}", items.len()) }</h3>
+            <ul class="mentions">
+                { for items.iter().take(*shown).map(|m| html! {
+                    <li>
+                        <blockquote>
+                            { if m.cut_before { "…" } else { "" } }
+                            <bdi>{ &m.before }<mark class={classes!("ent", format!("ent-{}", props.kind))}>{ &m.surface }</mark>{ &m.after }</bdi>
+                            { if m.cut_after { "…" } else { "" } }
+                        </blockquote>
+                        <a class="source" href={Route::Article { id: m.article.clone(), query: None, at: Some(m.start) }.href()}>{ iso(&m.title) }</a>
+                    </li>
+                }) }
+            </ul>
+            if left > 0 {
+                <button type="button" class="link-button more-mentions" onclick={more}>
+                    { format!("Show {} more ({left} not shown)", left.min(MENTIONS_PER_PAGE * 5)) }
+                </button>
+            }
         </section>
     }
 }

@@ -1,13 +1,15 @@
 //! The entity page's "appears most with": the entities named in the most of the same articles,
 //! as ranked bars, each opening that entity's page.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::draw::{self, clip, count, Tip};
 use crate::state::{entity_kind_label, Loaded, Route};
 
 /// Bars drawn.
-const TOP: usize = 10;
+pub const TOP: usize = 10;
 const LABEL_W: f64 = 190.0;
 const BAR_W: f64 = 180.0;
 const ROW_H: f64 = 26.0;
@@ -17,8 +19,9 @@ const ROW_H: f64 = 26.0;
 pub struct CoOccurringProps {
     /// The loaded corpus.
     pub corpus: Loaded,
-    /// The entity (index into the bundle's entities).
-    pub entity: u32,
+    /// The entities named in the most of the same articles, most first, with how many they
+    /// share (`EntityStats::co_occurring`, at most [`TOP`]).
+    pub top: Rc<Vec<(u32, usize)>>,
 }
 
 /// Ranked bars of co-occurring entities.
@@ -27,12 +30,8 @@ pub fn co_occurring(props: &CoOccurringProps) -> Html {
     let started = draw::now();
     let figure = use_node_ref();
     let tip = use_state(|| None::<Tip>);
-    let top = use_memo((props.corpus.clone(), props.entity), |(corpus, entity)| {
-        let mut list = corpus.bundle.entities.stats(*entity, &corpus.bundle.articles).co_occurring;
-        list.truncate(TOP);
-        list
-    });
-    draw::use_render_stamp(figure.clone(), started);
+    let top = &props.top;
+    draw::use_render_stamp(figure.clone(), started, draw::identity(top));
     let entities = &props.corpus.bundle.entities.entities;
     let max = top.first().map_or(1, |t| t.1.max(1));
     let width = LABEL_W + BAR_W + 90.0;

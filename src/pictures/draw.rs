@@ -2,6 +2,8 @@
 //! articles behind a mark, outlet labels, mark sizes, and the render-time stamp the benchmarks
 //! read.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::model::outlets::Outlet;
@@ -33,7 +35,8 @@ pub struct TipHandlers {
     pub blur: Callback<FocusEvent>,
 }
 
-/// The handlers for one mark.
+/// The handlers for one mark (for pictures with a handful of marks; larger ones use
+/// [`delegate`]).
 pub fn tip_handlers(state: &TipState, tip: Tip) -> TipHandlers {
     let (s1, s2, s3, s4) = (state.clone(), state.clone(), state.clone(), state.clone());
     let (t1, t2) = (tip.clone(), tip);
@@ -43,6 +46,103 @@ pub fn tip_handlers(state: &TipState, tip: Tip) -> TipHandlers {
         focus: Callback::from(move |_| s3.set(Some(t2.clone()))),
         blur: Callback::from(move |_| s4.set(None)),
     }
+}
+
+/// The mark an event happened on or inside: the nearest element with a `data-mark` index, and
+/// whether that element is a link (a link's Enter already clicks it).
+pub fn mark_of(e: &Event) -> Option<(usize, bool)> {
+    let target = e.target()?;
+    let el = wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok()?;
+    let mark = el.closest("[data-mark]").ok()??;
+    let k = mark.get_attribute("data-mark")?.parse().ok()?;
+    Some((k, mark.tag_name().eq_ignore_ascii_case("a")))
+}
+
+/// One set of handlers for every mark of a picture, set on the element around its SVG: marks
+/// carry only a `data-mark` index, so thousands of marks cost no closures, and redrawing them
+/// registers no listeners.
+pub struct Delegate {
+    /// `onclick`: activates the mark.
+    pub click: Callback<MouseEvent>,
+    /// `onkeydown`: Enter or Space activates a button-like mark.
+    pub keydown: Callback<KeyboardEvent>,
+    /// `onmouseover`: shows the tooltip of the mark under the pointer.
+    pub over: Callback<MouseEvent>,
+    /// `onmouseleave`: hides it.
+    pub leave: Callback<MouseEvent>,
+    /// `onfocusin`: shows the tooltip of the focused mark.
+    pub focus: Callback<FocusEvent>,
+    /// `onfocusout`: hides it.
+    pub blur: Callback<FocusEvent>,
+}
+
+/// The delegated handlers: `tips[k]` is mark `k`'s tooltip, `act` runs when mark `k` is chosen
+/// (clicked, or Enter or Space on a mark that is not a link).
+pub fn delegate(tips: Rc<Vec<Option<Tip>>>, state: &TipState, act: Callback<usize>) -> Delegate {
+    let show = {
+        let state = state.clone();
+        move |k: Option<usize>| {
+            let tip = k.and_then(|k| tips.get(k).cloned().flatten());
+            if *state != tip {
+                state.set(tip);
+            }
+        }
+    };
+    let (show1, show2) = (show.clone(), show);
+    let (hide1, hide2) = (state.clone(), state.clone());
+    let act2 = act.clone();
+    Delegate {
+        click: Callback::from(move |e: MouseEvent| {
+            if let Some((k, _)) = mark_of(&e) {
+                act.emit(k);
+            }
+        }),
+        keydown: Callback::from(move |e: KeyboardEvent| {
+            if !activates(&e) {
+                return;
+            }
+            if let Some((k, false)) = mark_of(&e) {
+                e.prevent_default();
+                act2.emit(k);
+            }
+        }),
+        over: Callback::from(move |e: MouseEvent| show1(mark_of(&e).map(|m| m.0))),
+        leave: Callback::from(move |_| {
+            if hide1.is_some() {
+                hide1.set(None)
+            }
+        }),
+        focus: Callback::from(move |e: FocusEvent| show2(mark_of(&e).map(|m| m.0))),
+        blur: Callback::from(move |_| {
+            if hide2.is_some() {
+                hide2.set(None)
+            }
+        }),
+    }
+}
+
+/// Drawn marks, compared by identity: a picture rebuilds them when its data or order changes,
+/// not when a tooltip or panel opens.
+#[derive(Clone)]
+pub struct Drawn(pub Rc<Html>);
+
+impl PartialEq for Drawn {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Properties of [`Frozen`].
+#[derive(Properties, PartialEq)]
+pub struct FrozenProps {
+    /// What to show.
+    pub drawn: Drawn,
+}
+
+/// Shows already-built marks; yew skips it when its parent redraws for a tooltip or a panel.
+#[function_component(Frozen)]
+pub fn frozen(props: &FrozenProps) -> Html {
+    (*props.drawn.0).clone()
 }
 
 /// The tooltip element (nothing when hidden).
@@ -87,6 +187,35 @@ pub fn panel(state: &UseStateHandle<Option<Panel>>) -> Html {
                 </>
             }) }
         </div>
+    }
+}
+
+/// Properties of [`LazyTable`].
+#[derive(Properties, PartialEq)]
+pub struct LazyTableProps {
+    /// The table (and anything after it), put in the page only while the reader has it open.
+    pub table: Drawn,
+}
+
+/// "The same as a table": a disclosure whose table is put in the page only once opened, so a
+/// picture at 10,000 articles does not add a second, hidden copy of itself to every page.
+#[function_component(LazyTable)]
+pub fn lazy_table(props: &LazyTableProps) -> Html {
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let Some(target) = e.target() else { return };
+            let now =
+                js_sys::Reflect::get(&target, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+            open.set(now);
+        })
+    };
+    html! {
+        <details class="pic-table" {ontoggle}>
+            <summary>{ "The same as a table" }</summary>
+            if *open { { (*props.table.0).clone() } }
+        </details>
     }
 }
 
@@ -157,12 +286,18 @@ pub fn elapsed(started: f64) -> String {
     format!("{:.1}", now() - started)
 }
 
-/// After each render of a picture, stamps the figure with how long the render took, from the
-/// start of the component function to the DOM being updated (`data-render-ms`), for the
-/// benchmark and the end-to-end run.
+/// The identity of a drawing, for [`use_render_stamp`].
+pub fn identity<T>(drawing: &Rc<T>) -> usize {
+    Rc::as_ptr(drawing) as usize
+}
+
+/// After a picture's render that drew new marks (`drawing`, the identity of what was drawn,
+/// changed), stamps the figure with how long that render took, from the start of the component
+/// function to the DOM being updated (`data-render-ms`), for the benchmark and the end-to-end run.
+/// A tooltip or panel opening redraws no marks and leaves the stamp alone.
 #[hook]
-pub fn use_render_stamp(figure: NodeRef, started: f64) {
-    use_effect(move || {
+pub fn use_render_stamp(figure: NodeRef, started: f64, drawing: usize) {
+    use_effect_with(drawing, move |_| {
         if let Some(el) = figure.cast::<web_sys::Element>() {
             let _ = el.set_attribute("data-render-ms", &format!("{:.1}", now() - started));
         }

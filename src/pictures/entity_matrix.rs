@@ -2,14 +2,16 @@
 //! one outlet makes of one entity and the spelling it uses, so "who names the PMF, and who calls it
 //! Hashed al-Shaabi" is one look. Sortable by mentions, outlets, name or any one outlet.
 
+use std::rc::Rc;
+
 use parallax_engine::entities::EntityKind;
 use yew::prelude::*;
 
 use crate::components::isolate::iso;
 
-use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
-use super::model::coverage::{entity_matrix, mention_counts, EntityMatrix, EntityOrder, MAX_ROWS};
-use super::model::outlets::{OutletColumns, MAX_OUTLETS};
+use super::cache;
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
+use super::model::coverage::{entity_matrix, EntityMatrix, EntityOrder, MAX_ROWS};
 use crate::state::{entity_kind_label, Loaded, Route};
 
 const LABEL_W: f64 = 220.0;
@@ -24,28 +26,46 @@ pub struct EntityCoverageProps {
     pub corpus: Loaded,
 }
 
+/// What choosing a mark does: sort by a column, or list one cell's articles.
+#[derive(Clone, Debug, PartialEq)]
+enum Act {
+    Sort(usize),
+    Cell { entity: usize, column: usize, articles: Vec<usize> },
+}
+
+/// The matrix in one order, drawn: the SVG and the table, each mark's tooltip and action.
+struct Drawing {
+    /// Milliseconds to aggregate and build the elements (`data-build-ms`).
+    built: String,
+    matrix: EntityMatrix,
+    svg: Drawn,
+    table: Drawn,
+    tips: Rc<Vec<Option<Tip>>>,
+    acts: Rc<Vec<Act>>,
+}
+
 /// Entities × outlets.
 #[function_component(EntityCoverage)]
 pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     let started = draw::now();
     let figure = use_node_ref();
-    let order = use_state(EntityOrder::default);
-    let kind = use_state(|| None::<EntityKind>);
-    let tip = use_state(|| None::<Tip>);
+    let order = use_state_eq(EntityOrder::default);
+    let kind = use_state_eq(|| None::<EntityKind>);
+    let tip = use_state_eq(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    // Per corpus: the columns and every entity's mentions per column; per order and kind: rows.
-    let basis = use_memo(props.corpus.clone(), |corpus| {
-        let outlets = OutletColumns::new(&corpus.bundle, MAX_OUTLETS);
-        let counts = mention_counts(&corpus.bundle, &outlets);
-        (outlets, counts)
+    // The corpus's counts per entity and outlet are shared by every visit; an order or kind only
+    // sorts them, and each row shown is read once per corpus.
+    let drawing = use_memo((props.corpus.clone(), *order, *kind), |(corpus, order, kind)| {
+        let t0 = draw::now();
+        let basis = cache::basis(corpus);
+        let matrix = entity_matrix(&corpus.bundle, &basis, *kind, *order, MAX_ROWS);
+        let (svg, tips, acts) = svg(corpus, &matrix, *order);
+        let table = Drawn(Rc::new(table(corpus, &matrix)));
+        let built = draw::elapsed(t0);
+        Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), acts: Rc::new(acts), matrix }
     });
-    let matrix = {
-        let basis = basis.clone();
-        use_memo((props.corpus.clone(), *order, *kind), move |(corpus, order, kind)| {
-            entity_matrix(&corpus.bundle, &basis.0, &basis.1, *kind, *order, MAX_ROWS)
-        })
-    };
-    draw::use_render_stamp(figure.clone(), started);
+    let matrix = &drawing.matrix;
+    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
     let on_order = {
         let order = order.clone();
         Callback::from(move |e: Event| {
@@ -84,11 +104,43 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     } else {
         count(matrix.total_rows, "entity", "entities")
     };
-    let picture = svg(&props.corpus, &matrix, &tip, &panel, &order);
-    let as_table = table(&props.corpus, &matrix);
-    let built = draw::elapsed(started);
+    let act = {
+        let panel = panel.clone();
+        let order = order.clone();
+        let corpus = props.corpus.clone();
+        let acts = drawing.acts.clone();
+        let columns = matrix.columns.clone();
+        Callback::from(move |k: usize| match acts.get(k) {
+            Some(Act::Sort(c)) => order.set(EntityOrder::Column(*c)),
+            Some(Act::Cell { entity, column, articles }) => {
+                let bundle = &corpus.bundle;
+                let Some(e) = bundle.entities.entities.get(*entity) else { return };
+                let outlet = columns.get(*column).map(outlet_label).unwrap_or_default();
+                let title = html! { <>{ iso(&outlet) }{ " on " }{ iso(&e.name) }{ format!(": {}", count(articles.len(), "article", "articles")) }</> };
+                let entity_index = *entity as u32;
+                let links = articles
+                    .iter()
+                    .filter_map(|&i| {
+                        let a = bundle.articles.get(i)?;
+                        let first = bundle
+                            .entities
+                            .mentions_in(i as u32)
+                            .iter()
+                            .find(|m| m.entity == Some(entity_index));
+                        let route =
+                            Route::Article { id: a.id.clone(), query: None, at: first.map(|m| m.start) };
+                        Some((a.title.text.clone(), route.href(), String::new()))
+                    })
+                    .collect();
+                panel.set(Some(Panel { title, links }));
+            }
+            None => {}
+        })
+    };
+    let d = draw::delegate(drawing.tips.clone(), &tip, act);
+    let width = LABEL_W + matrix.columns.len() as f64 * COL_W + 8.0;
     html! {
-        <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h" data-build-ms={built}>
+        <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h" data-build-ms={drawing.built.clone()}>
             <figcaption>
                 <h2 id="entity-matrix-h" class="section-title">{ "Who names whom, and how" }</h2>
                 <p class="muted">{ "Each circle is how often one outlet names one entity; below it, the spelling that outlet uses most. Choose an outlet's column heading to sort by it. " }{ shown }</p>
@@ -115,9 +167,15 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
                     </select>
                 </label>
             </div>
-            { picture }
+            <div class="pic-scroll">
+                <div class="pic-canvas" style={format!("width: {width:.0}px")}
+                    onclick={d.click} onkeydown={d.keydown} onmouseover={d.over} onmouseleave={d.leave} onfocusin={d.focus} onfocusout={d.blur}>
+                    <Frozen drawn={drawing.svg.clone()} />
+                    { draw::tooltip(&tip) }
+                </div>
+            </div>
             { draw::panel(&panel) }
-            { as_table }
+            <LazyTable table={drawing.table.clone()} />
         </figure>
     }
 }
@@ -126,87 +184,74 @@ fn spellings_text(spellings: &[(String, usize)]) -> String {
     spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect::<Vec<_>>().join(", ")
 }
 
-fn svg(
-    corpus: &Loaded,
-    m: &EntityMatrix,
-    tip: &draw::TipState,
-    panel: &UseStateHandle<Option<Panel>>,
-    order: &UseStateHandle<EntityOrder>,
-) -> Html {
+/// The SVG, and per mark (its `data-mark`) the tooltip and what choosing it does.
+fn svg(corpus: &Loaded, m: &EntityMatrix, order: EntityOrder) -> (Html, Vec<Option<Tip>>, Vec<Act>) {
     let bundle = &corpus.bundle;
     let entities = &bundle.entities.entities;
     let width = LABEL_W + m.columns.len() as f64 * COL_W + 8.0;
     let height = HEAD_H + m.rows.len() as f64 * ROW_H + 4.0;
-    let heads = m.columns.iter().enumerate().map(|(c, col)| {
+    let mut tips: Vec<Option<Tip>> = Vec::new();
+    let mut acts: Vec<Act> = Vec::new();
+    let outlets: Vec<String> = m.columns.iter().map(outlet_label).collect();
+    let mut heads = Vec::with_capacity(outlets.len());
+    for (c, name) in outlets.iter().enumerate() {
         let x = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
-        let name = outlet_label(col);
-        let sorted = **order == EntityOrder::Column(c);
-        let (o1, o2) = (order.clone(), order.clone());
-        html! {
-            <g class={classes!("pic-head-button", sorted.then_some("sorted"))} role="button" tabindex="0"
+        let sorted = order == EntityOrder::Column(c);
+        let k = acts.len().to_string();
+        tips.push(None);
+        acts.push(Act::Sort(c));
+        heads.push(html! {
+            <g class={classes!("pic-head-button", sorted.then_some("sorted"))} role="button" tabindex="0" data-mark={k}
                 aria-pressed={if sorted { "true" } else { "false" }}
-                aria-label={format!("Sort by mentions in {name}")}
-                onclick={Callback::from(move |_| o1.set(EntityOrder::Column(c)))}
-                onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2.set(EntityOrder::Column(c)) })}>
+                aria-label={format!("Sort by mentions in {name}")}>
                 <rect class="pic-head-hit" x={format!("{:.0}", x - COL_W / 2.0)} y="0" width={format!("{COL_W:.0}")} height={format!("{HEAD_H:.0}")} />
                 <text class="pic-head" transform={format!("translate({x:.0},{:.0}) rotate(-35)", HEAD_H - 10.0)}>
-                    { draw::svg_iso(&name, 24) }{ if sorted { " ▾" } else { "" } }
+                    { draw::svg_iso(name, 24) }{ if sorted { " ▾" } else { "" } }
                 </text>
             </g>
-        }
-    });
-    let rows = m.rows.iter().enumerate().map(|(r, row)| {
+        });
+    }
+    let mut rows = Vec::with_capacity(m.rows.len());
+    for (r, row) in m.rows.iter().enumerate() {
         let entity = &entities[row.entity];
         let y = HEAD_H + r as f64 * ROW_H;
-        let cells = row.cells.iter().enumerate().filter(|(_, c)| c.mentions > 0).map(|(c, cell)| {
+        let mut cells = Vec::new();
+        for (c, cell) in row.cells.iter().enumerate().filter(|(_, c)| c.mentions > 0) {
             let cx = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
             let cy = y + 17.0;
             let r_px = radius(cell.mentions, m.max_mentions, 7.0, 14.0);
-            let outlet = outlet_label(&m.columns[c]);
+            let outlet = &outlets[c];
             let spelled = spellings_text(&cell.spellings);
-            let top = cell.spellings.first().map_or(String::new(), |s| s.0.clone());
-            let numbers = format!("{} in {}", count(cell.mentions, "mention", "mentions"), count(cell.articles.len(), "article", "articles"));
-            let shown = clip(&top, 17);
+            let top = cell.spellings.first().map_or("", |s| s.0.as_str());
+            let numbers = format!(
+                "{} in {}",
+                count(cell.mentions, "mention", "mentions"),
+                count(cell.articles.len(), "article", "articles")
+            );
+            let shown = clip(top, 17);
             // Accessible names start with the text the mark shows (WCAG 2.5.3, label in name).
-            let label = format!("{} {shown}: {outlet} names {} {numbers}, as {spelled}", cell.mentions, entity.name);
-            let h = draw::tip_handlers(tip, Tip {
+            let label =
+                format!("{} {shown}: {outlet} names {} {numbers}, as {spelled}", cell.mentions, entity.name);
+            let k = acts.len().to_string();
+            tips.push(Some(Tip {
                 x: cx + 16.0,
                 y: cy + 8.0,
                 lines: vec![outlet.clone(), entity.name.clone(), numbers, format!("Written: {spelled}")],
-            });
-            let open = {
-                let panel = panel.clone();
-                let corpus = corpus.clone();
-                let articles = cell.articles.clone();
-                let entity_index = row.entity as u32;
-                let title = html! { <>{ iso(&outlet) }{ " on " }{ iso(&entity.name) }{ format!(": {}", count(articles.len(), "article", "articles")) }</> };
-                move || {
-                    let links = articles.iter().filter_map(|&i| {
-                        let a = corpus.bundle.articles.get(i)?;
-                        let first = corpus.bundle.entities.mentions_in(i as u32).iter().find(|m| m.entity == Some(entity_index));
-                        let route = Route::Article { id: a.id.clone(), query: None, at: first.map(|m| m.start) };
-                        Some((a.title.text.clone(), route.href(), String::new()))
-                    }).collect();
-                    panel.set(Some(Panel { title: title.clone(), links }));
-                }
-            };
-            let (o1, o2) = (open.clone(), open);
-            html! {
-                <g class="pic-cell" role="button" tabindex="0" aria-label={label} data-outlet={outlet.clone()} data-spellings={spelled.clone()}
-                    onclick={Callback::from(move |_| o1())}
-                    onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
-                    onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+            }));
+            acts.push(Act::Cell { entity: row.entity, column: c, articles: cell.articles.clone() });
+            cells.push(html! {
+                <g class="pic-cell" role="button" tabindex="0" aria-label={label} data-mark={k} data-outlet={outlet.clone()} data-spellings={spelled}>
                     <circle class={classes!("pic-dot", format!("dot-{}", entity.kind.as_str()))} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{r_px:.1}")} />
                     <circle class="pic-ring" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r_px + 3.0)} />
                     <text class="pic-dot-n" x={format!("{cx:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{} ", cell.mentions) }</text>
                     <text class="pic-spelling" x={format!("{cx:.1}")} y={format!("{:.1}", y + ROW_H - 6.0)} text-anchor="middle">
-                        { draw::svg_iso(&top, 17) }
+                        { draw::svg_iso(top, 17) }
                     </text>
                 </g>
-            }
-        });
-        html! {
-            <g class="pic-row" data-entity={entity.id.clone()}>
+            });
+        }
+        rows.push(html! {
+            <g key={entity.id.clone()} class="pic-row" data-entity={entity.id.clone()}>
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
                 <a class="pic-row-link" href={Route::Entity { id: entity.id.clone() }.href()}>
                     <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
@@ -215,27 +260,21 @@ fn svg(
                 </a>
                 { for cells }
             </g>
-        }
-    });
-    html! {
-        <div class="pic-scroll">
-            <div class="pic-canvas" style={format!("width: {width:.0}px")}>
-                <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Entities by outlet">
-                    <text class="pic-axis" x="6" y={format!("{:.0}", HEAD_H - 10.0)}>{ "Entity" }</text>
-                    { for heads }
-                    { for rows }
-                </svg>
-                { draw::tooltip(tip) }
-            </div>
-        </div>
+        });
     }
+    let html = html! {
+        <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Entities by outlet">
+            <text class="pic-axis" x="6" y={format!("{:.0}", HEAD_H - 10.0)}>{ "Entity" }</text>
+            { for heads }
+            <g class="pic-rows">{ for rows }</g>
+        </svg>
+    };
+    (html, tips, acts)
 }
 
 fn table(corpus: &Loaded, m: &EntityMatrix) -> Html {
     let entities = &corpus.bundle.entities.entities;
     html! {
-        <details class="pic-table">
-            <summary>{ "The same as a table" }</summary>
             <div class="pic-table-scroll">
                 <table>
                     <caption>{ "Mentions of each entity by each outlet, with the spellings it uses" }</caption>
@@ -258,6 +297,5 @@ fn table(corpus: &Loaded, m: &EntityMatrix) -> Html {
                     }) }</tbody>
                 </table>
             </div>
-        </details>
     }
 }

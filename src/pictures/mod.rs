@@ -4,6 +4,7 @@
 
 pub mod model;
 
+pub mod cache;
 pub mod co_occurring;
 pub mod draw;
 pub mod entity_matrix;

@@ -1,13 +1,15 @@
 //! The home page's coverage matrix: stories (rows) × outlets (columns), each cell the articles and
 //! words one outlet gave one story. A cell opens its articles; a row opens "Compare coverage".
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::isolate::iso;
 
-use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
+use super::cache;
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
 use super::model::coverage::{story_matrix, StoryMatrix, StoryOrder, MAX_ROWS};
-use super::model::outlets::{OutletColumns, MAX_OUTLETS};
 use crate::state::{story_span, Loaded, Route};
 
 const LABEL_W: f64 = 250.0;
@@ -23,23 +25,46 @@ pub struct StoryCoverageProps {
     pub corpus: Loaded,
 }
 
+/// What choosing a mark of the matrix does: list a cell's articles (a cell of one article is a
+/// link and needs nothing).
+#[derive(Clone, Debug, PartialEq)]
+struct OpenCell {
+    story: usize,
+    column: usize,
+    articles: Vec<usize>,
+}
+
+/// The matrix in one order, drawn: the SVG and the table, each mark's tooltip and action.
+struct Drawing {
+    /// Milliseconds to aggregate and build the elements (`data-build-ms`).
+    built: String,
+    matrix: StoryMatrix,
+    svg: Drawn,
+    table: Drawn,
+    tips: Rc<Vec<Option<Tip>>>,
+    opens: Rc<Vec<Option<OpenCell>>>,
+}
+
 /// Stories × outlets.
 #[function_component(StoryCoverage)]
 pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     let started = draw::now();
     let figure = use_node_ref();
-    let order = use_state(StoryOrder::default);
-    let tip = use_state(|| None::<Tip>);
+    let order = use_state_eq(StoryOrder::default);
+    let tip = use_state_eq(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    // Per corpus: the columns; per order: the rows.
-    let columns = use_memo(props.corpus.clone(), |corpus| OutletColumns::new(&corpus.bundle, MAX_OUTLETS));
-    let matrix = {
-        let columns = columns.clone();
-        use_memo((props.corpus.clone(), *order), move |(corpus, order)| {
-            story_matrix(&corpus.bundle, &columns, *order, MAX_ROWS)
-        })
-    };
-    draw::use_render_stamp(figure.clone(), started);
+    // The corpus's aggregates are shared by every picture and page; an order only sorts them.
+    let drawing = use_memo((props.corpus.clone(), *order), |(corpus, order)| {
+        let t0 = draw::now();
+        let basis = cache::basis(corpus);
+        let matrix = story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS);
+        let (svg, tips, opens) = svg(corpus, &matrix);
+        let table = Drawn(Rc::new(table(corpus, &matrix)));
+        let built = draw::elapsed(t0);
+        Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), opens: Rc::new(opens), matrix }
+    });
+    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    let matrix = &drawing.matrix;
     if matrix.rows.is_empty() {
         return Html::default();
     }
@@ -54,16 +79,43 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
             });
         })
     };
+    let act = {
+        let panel = panel.clone();
+        let corpus = props.corpus.clone();
+        let opens = drawing.opens.clone();
+        let columns = matrix.columns.clone();
+        // The links are made when the cell is opened, not on every render.
+        Callback::from(move |k: usize| {
+            let Some(Some(open)) = opens.get(k) else { return };
+            let bundle = &corpus.bundle;
+            let Some(story) = bundle.stories.get(open.story) else { return };
+            let outlet = columns.get(open.column).map(outlet_label).unwrap_or_default();
+            let title = html! { <>{ iso(&outlet) }{ " on “" }{ iso(&story.label) }{ format!("”: {}", count(open.articles.len(), "article", "articles")) }</> };
+            let links = open
+                .articles
+                .iter()
+                .take(50)
+                .filter_map(|&i| bundle.articles.get(i))
+                .map(|a| {
+                    (
+                        a.title.text.clone(),
+                        Route::article(&a.id).href(),
+                        format!(" · {}", count(a.word_count(), "word", "words")),
+                    )
+                })
+                .collect();
+            panel.set(Some(Panel { title, links }))
+        })
+    };
+    let d = draw::delegate(drawing.tips.clone(), &tip, act);
     let shown = if matrix.rows.len() < matrix.total_rows {
         format!("The {} of {} stories first in this order.", matrix.rows.len(), matrix.total_rows)
     } else {
         count(matrix.total_rows, "story", "stories")
     };
-    let picture = svg(&props.corpus, &matrix, &tip, &panel);
-    let as_table = table(&props.corpus, &matrix);
-    let built = draw::elapsed(started);
+    let width = LABEL_W + matrix.columns.len() as f64 * COL_W + COUNT_W;
     html! {
-        <figure class="picture story-matrix" ref={figure} aria-labelledby="story-matrix-h" data-build-ms={built}>
+        <figure class="picture story-matrix" ref={figure} aria-labelledby="story-matrix-h" data-build-ms={drawing.built.clone()}>
             <figcaption>
                 <h2 id="story-matrix-h" class="section-title">{ "Who covered which story" }</h2>
                 <p class="muted">{ "Each circle is what one outlet gave one story: its area the articles (the number inside), the words below. Open a story to compare its coverage, or a circle for its articles. " }{ shown }</p>
@@ -77,54 +129,76 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
                     </select>
                 </label>
             </div>
-            { picture }
+            <div class="pic-scroll">
+                <div class="pic-canvas" style={format!("width: {width:.0}px")}
+                    onclick={d.click} onkeydown={d.keydown} onmouseover={d.over} onmouseleave={d.leave} onfocusin={d.focus} onfocusout={d.blur}>
+                    <Frozen drawn={drawing.svg.clone()} />
+                    { draw::tooltip(&tip) }
+                </div>
+            </div>
             { draw::panel(&panel) }
-            { as_table }
+            <LazyTable table={drawing.table.clone()} />
         </figure>
     }
 }
 
-fn svg(
-    corpus: &Loaded,
-    m: &StoryMatrix,
-    tip: &draw::TipState,
-    panel: &UseStateHandle<Option<Panel>>,
-) -> Html {
+/// The SVG, and per mark (its `data-mark`) the tooltip and what opening it lists.
+fn svg(corpus: &Loaded, m: &StoryMatrix) -> (Html, Vec<Option<Tip>>, Vec<Option<OpenCell>>) {
     let bundle = &corpus.bundle;
     let n_cols = m.columns.len();
     let width = LABEL_W + n_cols as f64 * COL_W + COUNT_W;
     let height = HEAD_H + m.rows.len() as f64 * ROW_H + 4.0;
-    let heads = m.columns.iter().enumerate().map(|(c, col)| {
+    let mut tips: Vec<Option<Tip>> = Vec::new();
+    let mut opens: Vec<Option<OpenCell>> = Vec::new();
+    let outlets: Vec<String> = m.columns.iter().map(outlet_label).collect();
+    let heads = outlets.iter().enumerate().map(|(c, name)| {
         let x = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
         html! {
             <text class="pic-head" transform={format!("translate({x:.0},{:.0}) rotate(-40)", HEAD_H - 10.0)}>
-                { draw::svg_iso(&outlet_label(col), 26) }
+                { draw::svg_iso(name, 26) }
             </text>
         }
-    });
-    let rows = m.rows.iter().enumerate().map(|(r, row)| {
+    }).collect::<Html>();
+    let mut rows = Vec::with_capacity(m.rows.len());
+    for (r, row) in m.rows.iter().enumerate() {
         let story = &bundle.stories[row.story];
         let y = HEAD_H + r as f64 * ROW_H;
         let (href, action) = if row.compare.len() >= 2 {
-            let ids = row.compare.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| a.id.clone()).collect();
+            let ids =
+                row.compare.iter().filter_map(|&i| bundle.articles.get(i)).map(|a| a.id.clone()).collect();
             (Route::Compare { ids }.href(), "Compare coverage")
         } else {
-            (story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default(), "Open the only article")
+            (
+                story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default(),
+                "Open the only article",
+            )
         };
         let span = story_span(story).unwrap_or_else(|| "undated".into());
         let shown = clip(&story.label, 31);
         let line2 = format!("{span} · {}", action.to_lowercase());
-        let name = if shown == story.label { format!("{shown} {line2}") } else { format!("{shown} {line2}: {}", story.label) };
-        let cells = row.cells.iter().enumerate().filter(|(_, c)| !c.articles.is_empty()).map(|(c, cell)| {
+        let name = if shown == story.label {
+            format!("{shown} {line2}")
+        } else {
+            format!("{shown} {line2}: {}", story.label)
+        };
+        let mut cells = Vec::new();
+        for (c, cell) in row.cells.iter().enumerate().filter(|(_, c)| !c.articles.is_empty()) {
             let cx = LABEL_W + c as f64 * COL_W + COL_W / 2.0;
             let cy = y + 19.0;
             let n = cell.articles.len();
             let r_px = radius(n, m.max_articles, 8.0, 17.0);
-            let outlet = outlet_label(&m.columns[c]);
-            let summary = format!("{} · {}", count(n, "article", "articles"), count(cell.words, "word", "words"));
+            let outlet = &outlets[c];
+            let summary =
+                format!("{} · {}", count(n, "article", "articles"), count(cell.words, "word", "words"));
             // Accessible names start with the text the mark shows (WCAG 2.5.3, label in name).
-            let label = format!("{n} {}: {outlet} gave {summary} to “{}”", short_words(cell.words), story.label);
-            let h = draw::tip_handlers(tip, Tip { x: cx + 18.0, y: cy + 10.0, lines: vec![outlet.clone(), story.label.clone(), summary] });
+            let label =
+                format!("{n} {}: {outlet} gave {summary} to “{}”", short_words(cell.words), story.label);
+            let k = tips.len().to_string();
+            tips.push(Some(Tip {
+                x: cx + 18.0,
+                y: cy + 10.0,
+                lines: vec![outlet.clone(), story.label.clone(), summary],
+            }));
             let body = html! {
                 <>
                     <circle class="pic-dot" cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r={format!("{r_px:.1}")} />
@@ -133,38 +207,22 @@ fn svg(
                     <text class="pic-small" x={format!("{cx:.1}")} y={format!("{:.1}", y + ROW_H - 4.0)} text-anchor="middle">{ short_words(cell.words) }</text>
                 </>
             };
-            if let [only] = cell.articles.as_slice() {
+            cells.push(if let [only] = cell.articles.as_slice() {
+                opens.push(None);
                 let href = bundle.articles.get(*only).map(|a| Route::article(&a.id).href()).unwrap_or_default();
                 html! {
-                    <a class="pic-cell" {href} aria-label={label} data-outlet={outlet.clone()} data-articles={n.to_string()}
-                        onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>{ body }</a>
+                    <a class="pic-cell" {href} aria-label={label} data-mark={k} data-outlet={outlet.clone()} data-articles={n.to_string()}>{ body }</a>
                 }
             } else {
-                let open = {
-                    let panel = panel.clone();
-                    let corpus = corpus.clone();
-                    let articles = cell.articles.clone();
-                    let title = html! { <>{ iso(&outlet) }{ " on “" }{ iso(&story.label) }{ format!("”: {}", count(n, "article", "articles")) }</> };
-                    // The links are made when the cell is opened, not on every render.
-                    move || {
-                        let links = articles.iter().take(50).filter_map(|&i| corpus.bundle.articles.get(i)).map(|a| {
-                            (a.title.text.clone(), Route::article(&a.id).href(), format!(" · {}", count(a.word_count(), "word", "words")))
-                        }).collect();
-                        panel.set(Some(Panel { title: title.clone(), links }))
-                    }
-                };
-                let (o1, o2) = (open.clone(), open);
+                opens.push(Some(OpenCell { story: row.story, column: c, articles: cell.articles.clone() }));
                 html! {
-                    <g class="pic-cell" role="button" tabindex="0" aria-label={label} data-outlet={outlet.clone()} data-articles={n.to_string()}
-                        onclick={Callback::from(move |_| o1())}
-                        onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
-                        onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>{ body }</g>
+                    <g class="pic-cell" role="button" tabindex="0" aria-label={label} data-mark={k} data-outlet={outlet.clone()} data-articles={n.to_string()}>{ body }</g>
                 }
-            }
-        });
+            });
+        }
         let single = row.outlets == 1;
-        html! {
-            <g class={classes!("pic-row", single.then_some("pic-single"))} data-story={story.id.clone()} data-outlets={row.outlets.to_string()}>
+        rows.push(html! {
+            <g key={story.id.clone()} class={classes!("pic-row", single.then_some("pic-single"))} data-story={story.id.clone()} data-outlets={row.outlets.to_string()}>
                 <rect class={if r % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{ROW_H:.0}")} />
                 <a class="pic-row-link" {href} aria-label={name}>
                     <rect class="pic-head-hit" x="0" y={format!("{y:.0}")} width={format!("{:.0}", LABEL_W - 6.0)} height={format!("{ROW_H:.0}")} />
@@ -176,21 +234,17 @@ fn svg(
                     { if single { "1 outlet only".to_string() } else { count(row.outlets, "outlet", "outlets") } }
                 </text>
             </g>
-        }
-    });
-    html! {
-        <div class="pic-scroll">
-            <div class="pic-canvas" style={format!("width: {width:.0}px")}>
-                <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Stories by outlet">
-                    <text class="pic-axis" x="6" y={format!("{:.0}", HEAD_H - 10.0)}>{ "Story" }</text>
-                    { for heads }
-                    <text class="pic-axis" x={format!("{:.0}", width - COUNT_W + 10.0)} y={format!("{:.0}", HEAD_H - 10.0)}>{ "Outlets" }</text>
-                    { for rows }
-                </svg>
-                { draw::tooltip(tip) }
-            </div>
-        </div>
+        });
     }
+    let html = html! {
+        <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Stories by outlet">
+            <text class="pic-axis" x="6" y={format!("{:.0}", HEAD_H - 10.0)}>{ "Story" }</text>
+            { heads }
+            <text class="pic-axis" x={format!("{:.0}", width - COUNT_W + 10.0)} y={format!("{:.0}", HEAD_H - 10.0)}>{ "Outlets" }</text>
+            <g class="pic-rows">{ for rows }</g>
+        </svg>
+    };
+    (html, tips, opens)
 }
 
 fn short_words(words: usize) -> String {
@@ -204,8 +258,6 @@ fn short_words(words: usize) -> String {
 fn table(corpus: &Loaded, m: &StoryMatrix) -> Html {
     let bundle = &corpus.bundle;
     html! {
-        <details class="pic-table">
-            <summary>{ "The same as a table" }</summary>
             <div class="pic-table-scroll">
                 <table>
                     <caption>{ "Articles and words each outlet gave each story" }</caption>
@@ -235,6 +287,5 @@ fn table(corpus: &Loaded, m: &StoryMatrix) -> Html {
                     }) }</tbody>
                 </table>
             </div>
-        </details>
     }
 }

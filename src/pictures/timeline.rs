@@ -3,14 +3,17 @@
 //! opening its articles or sentences. Zooms from years to the months of a year to the days of a
 //! month. On an entity page the same picture shows that entity's mentions over time.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::isolate::iso;
 
-use super::draw::{self, clip, count, outlet_label, radius, Panel, Tip};
-use super::model::outlets::{OutletColumns, MAX_OUTLETS};
+use super::cache;
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
+use super::model::outlets::OutletColumns;
 use super::model::timeline::{
-    dated_mentions, entity_timeline, sentence_at, timeline, Bin, Lane, TimeCell, Timeline, Zoom,
+    entity_timeline, sentence_at, timeline, Bin, EventBin, Lane, TimeCell, Timeline, Zoom,
 };
 use crate::state::{card_date, Loaded, Route};
 
@@ -71,29 +74,55 @@ fn zoom_name(zoom: Zoom) -> String {
     }
 }
 
+/// What choosing a mark does.
+#[derive(Clone, Debug, PartialEq)]
+enum Act {
+    /// Nothing beyond the link it is.
+    Link,
+    /// Zoom to this level.
+    Zoom(Zoom),
+    /// List these articles under this title.
+    Articles { outlet: String, when: String, what: String, articles: Vec<usize> },
+    /// List the sentences of the `t.events[i]`.
+    Event(usize),
+}
+
+/// The timeline at one zoom level, drawn: the SVG and table, each mark's tooltip and action.
+struct Drawing {
+    /// Milliseconds to aggregate and build the elements (`data-build-ms`).
+    built: String,
+    t: Timeline,
+    width: f64,
+    svg: Drawn,
+    table: Drawn,
+    tips: Rc<Vec<Option<Tip>>>,
+    acts: Rc<Vec<Act>>,
+}
+
 /// The timeline.
 #[function_component(TimelinePicture)]
 pub fn timeline_picture(props: &TimelineProps) -> Html {
     let started = draw::now();
     let figure = use_node_ref();
-    let zoom = use_state(Zoom::default);
-    let tip = use_state(|| None::<Tip>);
+    let zoom = use_state_eq(Zoom::default);
+    let tip = use_state_eq(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    // Per corpus: the columns and the mentioned dates; per zoom: the bins.
-    let basis = use_memo((props.corpus.clone(), props.entity.is_some()), |(corpus, for_entity)| {
-        let dated = if *for_entity { Vec::new() } else { dated_mentions(&corpus.bundle) };
-        (OutletColumns::new(&corpus.bundle, MAX_OUTLETS), dated)
-    });
-    let model = use_memo((props.corpus.clone(), *zoom, props.entity), move |(corpus, zoom, entity)| {
-        let outlets = basis.0.clone();
+    // The corpus's columns and mentioned dates are read once per corpus (shared with every
+    // picture); a zoom only bins them.
+    let drawing = use_memo((props.corpus.clone(), *zoom, props.entity), |(corpus, zoom, entity)| {
+        let t0 = draw::now();
+        let basis = cache::basis(corpus);
         let t = match entity {
-            Some(e) => entity_timeline(&corpus.bundle, &outlets, *zoom, *e),
-            None => timeline(&corpus.bundle, &outlets, &basis.1, *zoom),
+            Some(e) => entity_timeline(&corpus.bundle, &basis, *zoom, *e),
+            None => timeline(&corpus.bundle, &basis, *zoom),
         };
-        (outlets, t)
+        let (svg, width, tips, acts) = svg(corpus, &basis.outlets, &t, *entity);
+        let table = Drawn(Rc::new(table(corpus, &basis.outlets, &t)));
+        let built = draw::elapsed(t0);
+        Drawing { built, svg: Drawn(Rc::new(svg)), width, table, tips: Rc::new(tips), acts: Rc::new(acts), t }
     });
-    draw::use_render_stamp(figure.clone(), started);
-    let (outlets, t) = &*model;
+    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    let t = &drawing.t;
     let id = if props.entity.is_some() { "entity-timeline" } else { "timeline" };
     let crumbs = {
         let mut levels = vec![Zoom::Years];
@@ -105,12 +134,28 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
         levels
     };
     let n_crumbs = crumbs.len();
-    let picture =
-        (!t.bins.is_empty()).then(|| svg(&props.corpus, outlets, t, props.entity, &zoom, &tip, &panel));
-    let as_table = (!t.bins.is_empty()).then(|| table(&props.corpus, outlets, t));
-    let built = draw::elapsed(started);
+    let act = {
+        let panel = panel.clone();
+        let zoom = zoom.clone();
+        let corpus = props.corpus.clone();
+        let drawing = drawing.clone();
+        let entity = props.entity;
+        Callback::from(move |k: usize| match drawing.acts.get(k) {
+            Some(Act::Zoom(level)) => zoom.set(*level),
+            Some(Act::Articles { outlet, when, what, articles }) => {
+                panel.set(Some(articles_panel(&corpus, outlet, when, what, articles, entity)))
+            }
+            Some(Act::Event(i)) => {
+                if let Some(e) = drawing.t.events.get(*i) {
+                    panel.set(Some(event_panel(&corpus, &drawing.t, e)));
+                }
+            }
+            Some(Act::Link) | None => {}
+        })
+    };
+    let d = draw::delegate(drawing.tips.clone(), &tip, act);
     html! {
-        <figure class="picture timeline" ref={figure} aria-labelledby={format!("{id}-h")} data-build-ms={built}>
+        <figure class="picture timeline" ref={figure} aria-labelledby={format!("{id}-h")} data-build-ms={drawing.built.clone()}>
             <figcaption>
                 <h2 id={format!("{id}-h")} class="section-title">{ if props.entity.is_some() { "Mentions over time, by outlet" } else { "When each outlet reported" } }</h2>
                 <p class="muted">
@@ -134,12 +179,66 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
             if t.bins.is_empty() {
                 <p class="muted">{ "No dated articles to draw." }</p>
             } else {
-                { for picture }
+                <div class="pic-scroll">
+                    <div class="pic-canvas" style={format!("width: {:.0}px", drawing.width)}
+                        onclick={d.click} onkeydown={d.keydown} onmouseover={d.over} onmouseleave={d.leave} onfocusin={d.focus} onfocusout={d.blur}>
+                        <Frozen drawn={drawing.svg.clone()} />
+                        { draw::tooltip(&tip) }
+                    </div>
+                </div>
                 { draw::panel(&panel) }
-                { for as_table }
+                <LazyTable table={drawing.table.clone()} />
             }
         </figure>
     }
+}
+
+/// The articles behind a mark, each opening at the entity's first mention on an entity page.
+fn articles_panel(
+    corpus: &Loaded,
+    outlet: &str,
+    when: &str,
+    what: &str,
+    articles: &[usize],
+    entity: Option<u32>,
+) -> Panel {
+    let bundle = &corpus.bundle;
+    let links = articles
+        .iter()
+        .take(MAX_LINKS)
+        .filter_map(|&i| {
+            let a = bundle.articles.get(i)?;
+            let at = entity.and_then(|e| {
+                bundle.entities.mentions_in(i as u32).iter().find(|m| m.entity == Some(e)).map(|m| m.start)
+            });
+            let date = card_date(bundle, i).map(|d| format!(" · {d}")).unwrap_or_default();
+            Some((a.title.text.clone(), Route::Article { id: a.id.clone(), query: None, at }.href(), date))
+        })
+        .collect();
+    Panel { title: html! { <>{ iso(outlet) }{ format!(", {when}: {what}") }</> }, links }
+}
+
+/// The sentences that mention a date of one bin. Read when the mark is opened: at 10,000
+/// articles a bin holds thousands of mentions.
+fn event_panel(corpus: &Loaded, t: &Timeline, e: &EventBin) -> Panel {
+    let bundle = &corpus.bundle;
+    let when = t.bins.get(e.bin).map(period).unwrap_or_default();
+    let links = e
+        .mentions
+        .iter()
+        .take(MAX_LINKS)
+        .filter_map(|m| {
+            let article = bundle.articles.get(m.article)?;
+            let text = sentence_at(article, m.start)?;
+            let route = Route::Article { id: article.id.clone(), query: None, at: Some(m.start) };
+            let outlet = article.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
+            let note =
+                format!(" · {outlet}{}", if m.year_assumed { " (year from the article's date)" } else { "" });
+            Some((text, route.href(), note))
+        })
+        .collect();
+    let title = html! { { format!("Dates in {when} the articles mention: {}", count(e.mentions.len(), "sentence", "sentences")) } };
+    Panel { title, links }
 }
 
 struct Layout {
@@ -157,21 +256,20 @@ impl Layout {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The SVG and its width, and per mark (its `data-mark`) the tooltip and what choosing it does.
 fn svg(
     corpus: &Loaded,
     outlets: &OutletColumns,
     t: &Timeline,
     entity: Option<u32>,
-    zoom: &UseStateHandle<Zoom>,
-    tip: &draw::TipState,
-    panel: &UseStateHandle<Option<Panel>>,
-) -> Html {
+) -> (Html, f64, Vec<Option<Tip>>, Vec<Act>) {
     let bundle = &corpus.bundle;
     let vague = t.zoom != Zoom::Years;
     let bw = bin_w(t.zoom);
     let width = LABEL_W + t.bins.len() as f64 * bw + if vague { VAGUE_W } else { 8.0 };
     let layout = Layout { bin_w: bw, vague, width };
+    let mut tips: Vec<Option<Tip>> = Vec::new();
+    let mut acts: Vec<Act> = Vec::new();
     let mut spans: Vec<_> =
         t.spans.iter().filter(|s| bundle.stories[s.story].articles.len() >= 2 || entity.is_none()).collect();
     spans.sort_by_key(|s| std::cmp::Reverse(bundle.stories[s.story].articles.len()));
@@ -180,7 +278,8 @@ fn svg(
     let spans_y = lanes_y + t.lanes.len() as f64 * LANE_H + 8.0;
     let events_y = spans_y + spans.len() as f64 * SPAN_H + if spans.is_empty() { 0.0 } else { 8.0 };
     let height = events_y + if t.events.is_empty() { 0.0 } else { LANE_H } + 4.0;
-    let axis = t.bins.iter().enumerate().map(|(i, bin)| {
+    let mut axis = Vec::with_capacity(t.bins.len());
+    for (i, bin) in t.bins.iter().enumerate() {
         let x = layout.x(i);
         let label = bin_label(bin);
         let next = match (t.zoom, bin.when.month) {
@@ -188,40 +287,64 @@ fn svg(
             (Zoom::Year(y), Some(m)) => Some(Zoom::Month(y, m)),
             _ => None,
         };
-        match next {
+        axis.push(match next {
             Some(next) => {
-                let (z1, z2) = (zoom.clone(), zoom.clone());
+                let k = acts.len().to_string();
+                tips.push(None);
+                acts.push(Act::Zoom(next));
                 html! {
-                    <g class="pic-axis-button" role="button" tabindex="0" aria-label={format!("Zoom in to {}", period(bin))}
-                        onclick={Callback::from(move |_| z1.set(next))}
-                        onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); z2.set(next) })}>
+                    <g class="pic-axis-button" role="button" tabindex="0" data-mark={k} aria-label={format!("Zoom in to {}", period(bin))}>
                         <rect class="pic-head-hit" x={format!("{:.0}", x - bw / 2.0)} y="0" width={format!("{bw:.0}")} height={format!("{AXIS_H:.0}")} />
                         <text class="pic-tick" x={format!("{x:.0}")} y="22" text-anchor="middle">{ label }</text>
                     </g>
                 }
             }
             None => html! { <text class="pic-tick" x={format!("{x:.0}")} y="22" text-anchor="middle">{ label }</text> },
-        }
-    });
-    let lanes = t.lanes.iter().enumerate().map(|(l, lane)| {
+        });
+    }
+    let mut lanes = Vec::with_capacity(t.lanes.len());
+    for (l, lane) in t.lanes.iter().enumerate() {
         let y = lanes_y + l as f64 * LANE_H;
         let outlet = outlet_label(&outlets.columns[l]);
-        let marks = lane.cells.iter().enumerate().filter(|(_, c)| c.weight > 0).map(|(i, cell)| {
-            mark(corpus, cell, layout.x(i), y + LANE_H / 2.0, t.max_weight, &outlet, &period(&t.bins[i]), entity, tip, panel)
-        });
-        let vague_mark = (layout.vague && lane.vague.weight > 0).then(|| {
-            mark(corpus, &lane.vague, layout.vague_x(), y + LANE_H / 2.0, t.max_weight, &outlet, &format!("{}, {}", zoom_name(t.zoom), vague_words(t.zoom)), entity, tip, panel)
-        });
-        html! {
+        let mut marks = Vec::new();
+        for (i, cell) in lane.cells.iter().enumerate().filter(|(_, c)| c.weight > 0) {
+            let when = period(&t.bins[i]);
+            marks.push(mark(
+                cell,
+                layout.x(i),
+                y + LANE_H / 2.0,
+                t.max_weight,
+                &outlet,
+                &when,
+                entity,
+                &mut tips,
+                &mut acts,
+            ));
+        }
+        if layout.vague && lane.vague.weight > 0 {
+            let when = format!("{}, {}", zoom_name(t.zoom), vague_words(t.zoom));
+            marks.push(mark(
+                &lane.vague,
+                layout.vague_x(),
+                y + LANE_H / 2.0,
+                t.max_weight,
+                &outlet,
+                &when,
+                entity,
+                &mut tips,
+                &mut acts,
+            ));
+        }
+        lanes.push(html! {
             <g class="pic-row" data-outlet={outlet.clone()}>
                 <rect class={if l % 2 == 0 { "pic-stripe" } else { "pic-stripe odd" }} x="0" y={format!("{y:.0}")} width={format!("{width:.0}")} height={format!("{LANE_H:.0}")} />
                 <text class="pic-label" x="6" y={format!("{:.0}", y + 25.0)}>{ draw::svg_iso(&outlet, 22) }</text>
                 { for marks }
-                { for vague_mark }
             </g>
-        }
-    });
-    let span_bars = spans.iter().enumerate().map(|(k, span)| {
+        });
+    }
+    let mut span_bars = Vec::with_capacity(spans.len());
+    for (k, span) in spans.iter().enumerate() {
         let story = &bundle.stories[span.story];
         let y = spans_y + k as f64 * SPAN_H;
         let x0 = LABEL_W + span.bins.0 as f64 * bw + 2.0;
@@ -232,72 +355,65 @@ fn svg(
             story.articles.first().map(|id| Route::article(id).href()).unwrap_or_default()
         };
         let span_text = crate::state::story_span(story).unwrap_or_default();
-        let h = draw::tip_handlers(tip, Tip { x: x0, y: y + SPAN_H, lines: vec![story.label.clone(), span_text.clone(), count(story.articles.len(), "article", "articles")] });
-        html! {
-            <a class="pic-span" {href} aria-label={format!("{} {}, {span_text}, {}", clip(&story.label, 26), story.label, count(story.articles.len(), "article", "articles"))}
-                onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+        let mark_k = acts.len().to_string();
+        tips.push(Some(Tip {
+            x: x0,
+            y: y + SPAN_H,
+            lines: vec![
+                story.label.clone(),
+                span_text.clone(),
+                count(story.articles.len(), "article", "articles"),
+            ],
+        }));
+        acts.push(Act::Link);
+        span_bars.push(html! {
+            <a class="pic-span" {href} data-mark={mark_k} aria-label={format!("{} {}, {span_text}, {}", clip(&story.label, 26), story.label, count(story.articles.len(), "article", "articles"))}>
                 <rect x={format!("{x0:.0}")} y={format!("{:.0}", y + 3.0)} width={format!("{:.0}", (x1 - x0).max(4.0))} height={format!("{:.0}", SPAN_H - 6.0)} rx="4" />
                 <text class="pic-small" x="6" y={format!("{:.0}", y + 15.0)}>{ draw::svg_iso(&story.label, 26) }</text>
             </a>
-        }
-    });
+        });
+    }
     let max_events = t.events.iter().map(|e| e.mentions.len()).max().unwrap_or(0);
-    let events = t.events.iter().map(|e| {
+    let mut events = Vec::with_capacity(t.events.len());
+    for (i, e) in t.events.iter().enumerate() {
         let x = layout.x(e.bin);
         let cy = events_y + LANE_H / 2.0;
         let n = e.mentions.len();
         let r = radius(n, max_events, 6.0, 13.0);
         let when = period(&t.bins[e.bin]);
-        // The sentences are read when the mark is opened, not for every mark on every render:
-        // at 10,000 articles a bin holds thousands of mentions.
-        let first = e.mentions.first().and_then(|m| sentence_at(bundle.articles.get(m.article)?, m.start)).unwrap_or_default();
-        let mentions = e.mentions.clone();
-        let corpus = corpus.clone();
-        let h = draw::tip_handlers(tip, Tip { x: x + 14.0, y: cy + 8.0, lines: vec![format!("Dates in {when}"), count(n, "mention", "mentions"), first] });
-        let open = {
-            let panel = panel.clone();
-            let title = html! { { format!("Dates in {when} the articles mention: {}", count(n, "sentence", "sentences")) } };
-            move || {
-                let bundle = &corpus.bundle;
-                let links = mentions.iter().take(MAX_LINKS).filter_map(|m| {
-                    let article = bundle.articles.get(m.article)?;
-                    let text = sentence_at(article, m.start)?;
-                    let route = Route::Article { id: article.id.clone(), query: None, at: Some(m.start) };
-                    let note = format!(" · {}{}", article.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str()), if m.year_assumed { " (year from the article's date)" } else { "" });
-                    Some((text, route.href(), note))
-                }).collect();
-                panel.set(Some(Panel { title: title.clone(), links }))
-            }
-        };
-        let (o1, o2) = (open.clone(), open);
-        html! {
-            <g class="pic-cell pic-event" role="button" tabindex="0" aria-label={format!("{} of dates in {when}", count(n, "mention", "mentions"))}
-                onclick={Callback::from(move |_| o1())}
-                onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
-                onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+        let first = e
+            .mentions
+            .first()
+            .and_then(|m| sentence_at(bundle.articles.get(m.article)?, m.start))
+            .unwrap_or_default();
+        let k = acts.len().to_string();
+        tips.push(Some(Tip {
+            x: x + 14.0,
+            y: cy + 8.0,
+            lines: vec![format!("Dates in {when}"), count(n, "mention", "mentions"), first],
+        }));
+        acts.push(Act::Event(i));
+        events.push(html! {
+            <g class="pic-cell pic-event" role="button" tabindex="0" data-mark={k} aria-label={format!("{} of dates in {when}", count(n, "mention", "mentions"))}>
                 <rect class="pic-diamond" x={format!("{:.1}", x - r)} y={format!("{:.1}", cy - r)} width={format!("{:.1}", 2.0 * r)} height={format!("{:.1}", 2.0 * r)}
                     transform={format!("rotate(45 {x:.1} {cy:.1})")} />
                 <circle class="pic-ring" cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r * 1.5 + 2.0)} />
                 <text class="pic-dot-n on-diamond" x={format!("{x:.1}")} y={format!("{:.1}", cy + 4.0)} text-anchor="middle">{ format!("{n} ") }</text>
             </g>
-        }
-    });
-    html! {
-        <div class="pic-scroll">
-            <div class="pic-canvas" style={format!("width: {width:.0}px")}>
-                <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Timeline by outlet">
-                    { for axis }
-                    { for layout.vague.then(|| html! { <text class="pic-tick" x={format!("{:.0}", layout.vague_x())} y="22" text-anchor="middle">{ vague_words(t.zoom) }</text> }) }
-                    { for lanes }
-                    { for (!spans.is_empty()).then(|| html! { <text class="pic-axis" x="6" y={format!("{:.0}", spans_y - 1.0)}>{ "Stories" }</text> }) }
-                    { for span_bars }
-                    { for (!t.events.is_empty()).then(|| html! { <text class="pic-label" x="6" y={format!("{:.0}", events_y + 25.0)}>{ "Dates mentioned" }</text> }) }
-                    { for events }
-                </svg>
-                { draw::tooltip(tip) }
-            </div>
-        </div>
+        });
     }
+    let html = html! {
+        <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Timeline by outlet">
+            { for axis }
+            { for layout.vague.then(|| html! { <text class="pic-tick" x={format!("{:.0}", layout.vague_x())} y="22" text-anchor="middle">{ vague_words(t.zoom) }</text> }) }
+            { for lanes }
+            { for (!spans.is_empty()).then(|| html! { <text class="pic-axis" x="6" y={format!("{:.0}", spans_y - 1.0)}>{ "Stories" }</text> }) }
+            { for span_bars }
+            { for (!t.events.is_empty()).then(|| html! { <text class="pic-label" x="6" y={format!("{:.0}", events_y + 25.0)}>{ "Dates mentioned" }</text> }) }
+            { for events }
+        </svg>
+    };
+    (html, width, tips, acts)
 }
 
 fn vague_words(zoom: Zoom) -> &'static str {
@@ -309,7 +425,6 @@ fn vague_words(zoom: Zoom) -> &'static str {
 
 #[allow(clippy::too_many_arguments)]
 fn mark(
-    corpus: &Loaded,
     cell: &TimeCell,
     x: f64,
     cy: f64,
@@ -317,8 +432,8 @@ fn mark(
     outlet: &str,
     when: &str,
     entity: Option<u32>,
-    tip: &draw::TipState,
-    panel: &UseStateHandle<Option<Panel>>,
+    tips: &mut Vec<Option<Tip>>,
+    acts: &mut Vec<Act>,
 ) -> Html {
     let r = radius(cell.weight, max, 5.0, 15.0);
     let n_articles = cell.stated.len() + cell.estimated.len();
@@ -340,51 +455,21 @@ fn mark(
         (true, false) => "pic-dot hollow",
         _ => "pic-dot mixed",
     };
-    let h = draw::tip_handlers(
-        tip,
-        Tip {
-            x: x + 16.0,
-            y: cy + 8.0,
-            lines: vec![outlet.to_string(), when.to_string(), format!("{what} · {dating}")],
-        },
-    );
-    let articles: Vec<usize> = cell.stated.iter().chain(&cell.estimated).copied().collect();
-    let open = {
-        let panel = panel.clone();
-        let corpus = corpus.clone();
-        let title = html! { <>{ iso(outlet) }{ format!(", {when}: {what}") }</> };
-        move || {
-            let bundle = &corpus.bundle;
-            let links = articles
-                .iter()
-                .take(MAX_LINKS)
-                .filter_map(|&i| {
-                    let a = bundle.articles.get(i)?;
-                    let at = entity.and_then(|e| {
-                        bundle
-                            .entities
-                            .mentions_in(i as u32)
-                            .iter()
-                            .find(|m| m.entity == Some(e))
-                            .map(|m| m.start)
-                    });
-                    let date = card_date(bundle, i).map(|d| format!(" · {d}")).unwrap_or_default();
-                    Some((
-                        a.title.text.clone(),
-                        Route::Article { id: a.id.clone(), query: None, at }.href(),
-                        date,
-                    ))
-                })
-                .collect();
-            panel.set(Some(Panel { title: title.clone(), links }));
-        }
-    };
-    let (o1, o2) = (open.clone(), open);
+    let k = acts.len().to_string();
+    tips.push(Some(Tip {
+        x: x + 16.0,
+        y: cy + 8.0,
+        lines: vec![outlet.to_string(), when.to_string(), format!("{what} · {dating}")],
+    }));
+    let label = format!("{outlet}, {when}: {what}, {dating}");
+    acts.push(Act::Articles {
+        outlet: outlet.to_string(),
+        when: when.to_string(),
+        what,
+        articles: cell.stated.iter().chain(&cell.estimated).copied().collect(),
+    });
     html! {
-        <g class="pic-cell" role="button" tabindex="0" aria-label={format!("{outlet}, {when}: {what}, {dating}")} data-articles={n_articles.to_string()}
-            onclick={Callback::from(move |_| o1())}
-            onkeydown={Callback::from(move |e: KeyboardEvent| if draw::activates(&e) { e.prevent_default(); o2() })}
-            onmouseenter={h.enter} onmouseleave={h.leave} onfocus={h.focus} onblur={h.blur}>
+        <g class="pic-cell" role="button" tabindex="0" data-mark={k} aria-label={label} data-articles={n_articles.to_string()}>
             <circle class={class} cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{r:.1}")} />
             <circle class="pic-ring" cx={format!("{x:.1}")} cy={format!("{cy:.1}")} r={format!("{:.1}", r + 3.0)} />
         </g>
@@ -404,8 +489,6 @@ fn table(corpus: &Loaded, outlets: &OutletColumns, t: &Timeline) -> Html {
     };
     let bundle = &corpus.bundle;
     html! {
-        <details class="pic-table">
-            <summary>{ "The same as a table" }</summary>
             <div class="pic-table-scroll">
                 <table>
                     <caption>{ format!("By outlet and period, {}", zoom_name(t.zoom)) }</caption>
@@ -436,6 +519,5 @@ fn table(corpus: &Loaded, outlets: &OutletColumns, t: &Timeline) -> Html {
                     }) }</ul>
                 }) }
             </div>
-        </details>
     }
 }

@@ -182,35 +182,71 @@ test('the entity matrix shows which outlets use which spelling of the PMF, sorts
 
 test('the comparison overview shows each source\'s shares and jumps to where the figures differ', async () => {
   const { page, errors } = await open('#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet');
-  await page.waitForSelector('.pic-minimap .mm-tick');
+  await page.waitForSelector('.compare[data-state="done"] .mm-rail .mm-tick');
   await renderTime(page, '.pic-minimap', 'comparison overview');
   assert.equal(await page.locator('.pic-minimap .mm-source').count(), 2);
   const rows = await page.locator('.compare-row:not(.compare-header)').count();
-  const ticks = await page.locator('.pic-minimap .mm-strip').first().locator('.mm-tick').count();
+  assert.equal(await page.locator('.pic-minimap').getAttribute('data-rows'), String(rows), 'every row that arrived is in the overview');
+  assert.equal(await page.locator('.mm-rail .mm-strip').count(), 2, 'one strip per source');
+  const ticks = await page.locator('.mm-rail .mm-strip').first().locator('.mm-tick').count();
   assert.ok(ticks > 0 && ticks <= rows);
   assert.match(await page.locator('.pic-minimap .mm-conflicts').textContent(), /No conflicting figures or dates/);
   const shares = await page.locator('.pic-minimap .mm-share-text').allTextContents();
   assert.ok(shares.every((s) => /\d+% shared .* \d+% only here/.test(s)), `${shares}`);
+
+  // Beside the rows at 1280 px: a tall strip per source to the right of the rows, still in view
+  // after scrolling down the rows.
+  const rail = await page.locator('.mm-rail').boundingBox();
+  const grid = await page.locator('.compare-grid').boundingBox();
+  assert.ok(rail.x >= grid.x + grid.width, `the rail (x ${rail.x}) is right of the rows (${grid.x}+${grid.width})`);
+  assert.ok(rail.height > 300, `the strips run down the page (${rail.height}px)`);
+  await page.locator('.compare-row:not(.compare-header)').nth(Math.floor(rows * 0.8)).scrollIntoViewIfNeeded();
+  const after = await page.locator('.mm-rail').boundingBox();
+  assert.ok(after.y >= 0 && after.y < 200, `the rail stays in view while the rows scroll (top ${after.y})`);
+
   // The one difference the dates explain (14 attacks for August 4–18, 13 for August 4–16).
   const jump = page.locator('.pic-minimap .mm-changes .mm-jump');
   assert.equal(await jump.count(), 1);
   const row = Number(await jump.getAttribute('data-row'));
   await jump.click();
   const target = page.locator('.compare-row:not(.compare-header)').nth(row);
-  await page.waitForFunction((i) => {
+  const inView = (i) => {
     const r = document.querySelectorAll('.compare-grid .compare-row:not(.compare-header)')[i].getBoundingClientRect();
     return r.top >= 0 && r.bottom <= window.innerHeight;
-  }, row);
+  };
+  await page.waitForFunction(inView, row);
   assert.match(await target.textContent(), /counting windows/);
+  // The same row from its tick in the rail: a click scrolls to it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const tick = page.locator(`.mm-rail .mm-strip >> nth=0 >> .mm-tick[aria-label*="Row ${row + 1}:"]`);
+  await tick.click();
+  await page.waitForFunction(inView, row);
   // Keyboard: one tab stop per strip; arrows move; Enter scrolls.
-  const firstTick = page.locator('.pic-minimap .mm-strip').first().locator('.mm-tick[tabindex="0"]');
+  const firstTick = page.locator('.mm-rail .mm-strip').first().locator('.mm-tick[tabindex="0"]');
   await firstTick.focus();
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'mm-0-1');
-  assert.ok(await page.locator('.pic-minimap .pic-tip').isVisible());
+  assert.equal(await page.locator('.mm-rail .mm-strip').first().locator('.mm-tick[tabindex="0"]').count(), 1, 'one tab stop per strip');
+  assert.ok(await page.locator('.mm-rail .pic-tip').isVisible());
+  await page.keyboard.press('End');
+  const last = Number((await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).match(/Row (\d+):/)[1]) - 1;
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(inView, last);
   // The sentences it summarises are one click away: a column title opens its article.
   await page.locator('.compare-title').first().click();
   await page.waitForSelector('.article-title');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on a phone the overview strips sit above the rows, across the screen', async () => {
+  const { page, errors } = await open('#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', { width: 390, height: 844 });
+  await page.waitForSelector('.compare[data-state="done"] .mm-rail .mm-tick');
+  const rail = await page.locator('.mm-rail').boundingBox();
+  const grid = await page.locator('.compare-grid').boundingBox();
+  assert.ok(rail.y + rail.height <= grid.y, 'above the rows');
+  assert.ok(rail.width > 300 && rail.height < 120, `across the screen (${rail.width}×${rail.height})`);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -241,11 +277,35 @@ test('an entity page draws its mentions over time by outlet and the entities it 
   await page.close();
 });
 
+test('an entity page lists its mentions a page at a time, with the rest a click away', async () => {
+  const { page, errors } = await open('#/entity/mustafa-al-kadhimi');
+  await page.waitForSelector('.mention-group');
+  const total = Number((await page.locator('#mentions').textContent()).match(/\((\d+)\)/)[1]);
+  const groups = page.locator('.mention-group');
+  let big = -1;
+  for (let i = 0; i < (await groups.count()); i += 1) {
+    const n = Number((await groups.nth(i).locator('h3').textContent()).match(/· (\d+)$/)[1]);
+    const shown = await groups.nth(i).locator('li').count();
+    assert.equal(shown, Math.min(n, 10), 'at most 10 mentions per outlet at first');
+    if (n > 10 && big < 0) big = i;
+  }
+  assert.ok(big >= 0, `some outlet names Kadhimi more than 10 times (${total} mentions)`);
+  const group = groups.nth(big);
+  const n = Number((await group.locator('h3').textContent()).match(/· (\d+)$/)[1]);
+  await group.locator('button.more-mentions').click();
+  assert.equal(await group.locator('li').count(), Math.min(n, 60));
+  await group.locator('li a.source').last().click();
+  await page.waitForSelector('.article-title');
+  assert.match(page.url(), /\?at=\d+$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 const PAGES = [
   ['home', '', '.story-matrix .pic-row'],
   ['entities', '#/entities', '.entity-matrix .pic-row'],
   ['entity', '#/entity/popular-mobilization-forces', '.co-occurring-bars .pic-bar-link'],
-  ['compare', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.pic-minimap .mm-tick'],
+  ['compare', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.compare[data-state="done"] .mm-rail .mm-tick'],
 ];
 
 test('no serious accessibility violations (axe-core) on any page with a picture, tables open', async () => {
@@ -258,6 +318,8 @@ test('no serious accessibility violations (axe-core) on any page with a picture,
       await page.goto(server.url + hash);
       await page.waitForSelector(ready);
       await page.locator('.pic-table').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+      // A picture's table is put in the page when opened.
+      await page.waitForFunction(() => [...document.querySelectorAll('details.pic-table')].every((d) => d.querySelector('table')));
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
       const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
@@ -278,7 +340,7 @@ test('screenshots of every picture at desktop and phone sizes, light and dark', 
         ['timeline', '', 'figure.timeline .pic-cell', 'figure.timeline'],
         ['entity-matrix', '#/entities', '.entity-matrix .pic-row', '.entity-matrix'],
         ['entity', '#/entity/popular-mobilization-forces', '.co-occurring-bars .pic-bar-link', '.entity-grid'],
-        ['compare', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.pic-minimap .mm-tick', '.compare-summary'],
+        ['compare', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.compare[data-state="done"] .mm-rail .mm-tick', '.compare-summary'],
       ]) {
         await page.goto(server.url + hash);
         await page.waitForSelector(ready);

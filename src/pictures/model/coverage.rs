@@ -1,12 +1,14 @@
 //! Coverage matrices: stories × outlets (articles and words each outlet gave a story) and
 //! entities × outlets (mentions, and the spelling each outlet uses). Pure aggregation over the
-//! bundle: the drawing is in `pictures::matrix`.
+//! bundle, once per corpus in [`Basis`]; a sort orders those aggregated rows. The drawing is in
+//! `pictures::story_matrix` and `pictures::entity_matrix`.
 
 use std::collections::HashMap;
 
 use parallax_engine::entities::EntityKind;
 use parallax_engine::Bundle;
 
+use super::basis::Basis;
 use super::outlets::{Outlet, OutletColumns};
 
 /// At most this many rows are drawn; the rest are counted ("40 of 1,203 stories").
@@ -108,18 +110,13 @@ pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
     counts
 }
 
-/// Builds the stories × outlets matrix, keeping `max_rows` rows in `order`. Words are counted
-/// only for the rows kept (counting every article's words is most of the work at 10,000).
-pub fn story_matrix(
-    bundle: &Bundle,
-    outlets: &OutletColumns,
-    order: StoryOrder,
-    max_rows: usize,
-) -> StoryMatrix {
+/// Every story's row, in `bundle.stories` order: its cells' articles and its outlets, without
+/// words or the articles to compare (those are filled by [`story_matrix`] for the rows shown).
+pub fn story_rows(bundle: &Bundle, outlets: &OutletColumns) -> Vec<StoryRow> {
     let index_of: HashMap<&str, usize> =
         bundle.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let n_cols = outlets.columns.len();
-    let mut rows: Vec<StoryRow> = bundle
+    bundle
         .stories
         .iter()
         .enumerate()
@@ -149,27 +146,44 @@ pub fn story_matrix(
                 compare: Vec::new(),
             }
         })
-        .collect();
-    let total_rows = rows.len();
-    match order {
-        StoryOrder::MostOutlets => rows.sort_by(|a, b| {
+        .collect()
+}
+
+/// The stories × outlets matrix from the corpus's story rows (`basis`), keeping `max_rows` rows
+/// in `order`. Only the aggregated rows are sorted; words are counted for the rows kept (and
+/// remembered), since counting every article's words is most of the work at 10,000.
+pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows: usize) -> StoryMatrix {
+    let all = basis.story_rows(bundle);
+    let mut order_of: Vec<&StoryRow> = all.iter().collect();
+    let total_rows = order_of.len();
+    let by = |a: &&StoryRow, b: &&StoryRow| match order {
+        StoryOrder::MostOutlets => {
             b.outlets.cmp(&a.outlets).then(b.articles.cmp(&a.articles)).then_with(|| b.from.cmp(&a.from))
-        }),
-        StoryOrder::FewestOutlets => rows.sort_by(|a, b| {
+        }
+        StoryOrder::FewestOutlets => {
             a.outlets.cmp(&b.outlets).then(b.articles.cmp(&a.articles)).then_with(|| b.from.cmp(&a.from))
-        }),
+        }
         // `None` sorts before `Some`, so reversing puts undated stories last.
-        StoryOrder::Newest => rows.sort_by(|a, b| b.from.cmp(&a.from).then(b.outlets.cmp(&a.outlets))),
+        StoryOrder::Newest => b.from.cmp(&a.from).then(b.outlets.cmp(&a.outlets)),
+    };
+    // Only the first `max_rows` need ordering: select them, then sort those (stable on ties by
+    // story index, as a full stable sort would be).
+    let by = |a: &&StoryRow, b: &&StoryRow| by(a, b).then(a.story.cmp(&b.story));
+    if max_rows < order_of.len() {
+        order_of.select_nth_unstable_by(max_rows, by);
+        order_of.truncate(max_rows);
     }
-    rows.truncate(max_rows);
+    order_of.sort_unstable_by(by);
+    let mut rows: Vec<StoryRow> = order_of.into_iter().cloned().collect();
     for row in &mut rows {
         // Per cell: (the cell's words, its longest article's words, that article).
         let mut longest: Vec<(usize, usize, usize)> = Vec::new();
         let mut all: Vec<(usize, usize)> = Vec::new();
         for cell in &mut row.cells {
             let mut best: Option<(usize, usize)> = None;
+            cell.words = 0;
             for &i in &cell.articles {
-                let words = bundle.articles.get(i).map_or(0, body_words);
+                let words = basis.words(bundle, i);
                 cell.words += words;
                 if best.is_none_or(|b| words > b.0) {
                     best = Some((words, i));
@@ -191,8 +205,8 @@ pub fn story_matrix(
     }
     let max_articles = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.articles.len())).max().unwrap_or(0);
     StoryMatrix {
-        columns: outlets.columns.clone(),
-        column_articles: outlets.articles.clone(),
+        columns: basis.outlets.columns.clone(),
+        column_articles: basis.outlets.articles.clone(),
         rows,
         total_rows,
         max_articles,
@@ -250,18 +264,67 @@ pub struct EntityMatrix {
     pub max_mentions: usize,
 }
 
+/// The rows of these entities (in this order): mentions, articles and spellings per outlet
+/// column, read in one pass over the mentions in corpus order. One pass for all of them, not one
+/// per entity: the spellings are read from the article text, and sweeping a 10,000-article corpus's
+/// text once per row is many times slower than once.
+pub fn entity_rows(bundle: &Bundle, outlets: &OutletColumns, entities: &[usize]) -> Vec<EntityRow> {
+    let data = &bundle.entities;
+    let n_cols = outlets.columns.len();
+    let mut row_of: HashMap<u32, usize> = HashMap::new();
+    for (r, &e) in entities.iter().enumerate() {
+        if let Ok(e) = u32::try_from(e) {
+            row_of.entry(e).or_insert(r);
+        }
+    }
+    let mut rows: Vec<EntityRow> = entities
+        .iter()
+        .map(|&entity| EntityRow {
+            entity,
+            cells: vec![EntityCell::default(); n_cols],
+            mentions: 0,
+            outlets: 0,
+        })
+        .collect();
+    let mut spellings: Vec<Vec<HashMap<&str, usize>>> = vec![vec![HashMap::new(); n_cols]; entities.len()];
+    for m in &data.mentions {
+        let Some(&r) = m.entity.and_then(|e| row_of.get(&e)) else { continue };
+        let col = outlets.column_of(m.article as usize);
+        let row = &mut rows[r];
+        row.mentions += 1;
+        let Some(cell) = row.cells.get_mut(col) else { continue };
+        cell.mentions += 1;
+        if cell.articles.last() != Some(&(m.article as usize)) {
+            cell.articles.push(m.article as usize);
+        }
+        if let Some(text) = data.surface(&bundle.articles, m) {
+            *spellings[r][col].entry(text).or_default() += 1;
+        }
+    }
+    for (row, per_col) in rows.iter_mut().zip(spellings) {
+        for (cell, map) in row.cells.iter_mut().zip(per_col) {
+            let mut list: Vec<(String, usize)> = map.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            cell.spellings = list;
+        }
+        row.outlets = row.cells.iter().filter(|c| c.mentions > 0).count();
+    }
+    rows
+}
+
 /// Builds the entities × outlets matrix for entities of `kind` (all kinds when `None`), keeping
-/// `max_rows` rows in `order`; `counts` from [`mention_counts`]. Spellings are read only for the
-/// rows kept.
+/// `max_rows` rows in `order`. Sorting reads only the per-corpus counts; each kept row is read
+/// once per corpus ([`Basis::entity_rows`]).
 pub fn entity_matrix(
     bundle: &Bundle,
-    outlets: &OutletColumns,
-    counts: &[usize],
+    basis: &Basis,
     kind: Option<EntityKind>,
     order: EntityOrder,
     max_rows: usize,
 ) -> EntityMatrix {
     let data = &bundle.entities;
+    let outlets = &basis.outlets;
+    let counts = basis.mention_counts(bundle);
     let n_cols = outlets.columns.len();
     let n = data.entities.len();
     if counts.len() != n * n_cols || n_cols == 0 {
@@ -281,56 +344,31 @@ pub fn entity_matrix(
         .filter(|&(_, mentions, _)| mentions > 0)
         .collect();
     let total_rows = candidates.len();
-    let name = |e: usize| parallax_engine::text::fold(&data.entities[e].name);
-    match order {
-        EntityOrder::Mentions => candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0))),
-        EntityOrder::Outlets => {
-            candidates.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)))
+    let names = match order {
+        EntityOrder::Name => basis.folded_names(bundle),
+        _ => &[],
+    };
+    let by = |a: &(usize, usize, usize), b: &(usize, usize, usize)| match order {
+        EntityOrder::Mentions => b.1.cmp(&a.1).then(a.0.cmp(&b.0)),
+        EntityOrder::Outlets => b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)),
+        EntityOrder::Name => names.get(a.0).cmp(&names.get(b.0)).then(a.0.cmp(&b.0)),
+        EntityOrder::Column(col) => {
+            let col = col.min(n_cols - 1);
+            counts[b.0 * n_cols + col]
+                .cmp(&counts[a.0 * n_cols + col])
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
         }
-        EntityOrder::Name => candidates.sort_by_cached_key(|c| (name(c.0), c.0)),
-        EntityOrder::Column(col) => candidates.sort_by(|a, b| {
-            let (ca, cb) =
-                (counts[a.0 * n_cols + col.min(n_cols - 1)], counts[b.0 * n_cols + col.min(n_cols - 1)]);
-            cb.cmp(&ca).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0))
-        }),
+    };
+    // Every comparison ends on the entity index, so selecting the first rows then sorting them
+    // gives exactly what a full sort would.
+    if max_rows < candidates.len() {
+        candidates.select_nth_unstable_by(max_rows, by);
+        candidates.truncate(max_rows);
     }
-    candidates.truncate(max_rows);
-    let mut row_of = vec![usize::MAX; n];
-    for (r, c) in candidates.iter().enumerate() {
-        row_of[c.0] = r;
-    }
-    // Second pass, for the kept rows only: articles and spellings per cell.
-    let mut spellings: Vec<Vec<HashMap<&str, usize>>> = vec![vec![HashMap::new(); n_cols]; candidates.len()];
-    let mut rows: Vec<EntityRow> = candidates
-        .iter()
-        .map(|&(e, mentions, outlets)| EntityRow {
-            entity: e,
-            cells: vec![EntityCell::default(); n_cols],
-            mentions,
-            outlets,
-        })
-        .collect();
-    for m in &data.mentions {
-        let Some(&r) = m.entity.and_then(|e| row_of.get(e as usize)).filter(|&&r| r != usize::MAX) else {
-            continue;
-        };
-        let col = outlets.column_of(m.article as usize);
-        let cell = &mut rows[r].cells[col];
-        cell.mentions += 1;
-        if cell.articles.last() != Some(&(m.article as usize)) {
-            cell.articles.push(m.article as usize);
-        }
-        if let Some(text) = data.surface(&bundle.articles, m) {
-            *spellings[r][col].entry(text).or_default() += 1;
-        }
-    }
-    for (row, per_col) in rows.iter_mut().zip(spellings) {
-        for (cell, map) in row.cells.iter_mut().zip(per_col) {
-            let mut list: Vec<(String, usize)> = map.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            cell.spellings = list;
-        }
-    }
+    candidates.sort_unstable_by(by);
+    let kept: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+    let rows = basis.entity_rows(bundle, &kept);
     let max_mentions = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.mentions)).max().unwrap_or(0);
     EntityMatrix { columns: outlets.columns.clone(), rows, total_rows, max_mentions }
 }

@@ -53,11 +53,13 @@ impl Strip {
     }
 }
 
-/// The overview of one comparison.
+/// The overview of one comparison, or of the rows that have arrived of it so far.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Minimap {
-    /// Rows on the page.
+    /// Rows the comparison has (ticks are placed along this many).
     pub rows: usize,
+    /// Rows classified so far (all of them once the comparison has arrived).
+    pub arrived: usize,
     /// One strip per column, in column order.
     pub strips: Vec<Strip>,
     /// Rows that carry a conflict (or an undated difference), in page order.
@@ -66,8 +68,10 @@ pub struct Minimap {
     pub changed_rows: Vec<usize>,
 }
 
-/// Classifies every row of a comparison page (in page order) for each of its `n_cols` sources.
-pub fn minimap<'a>(n_cols: usize, rows: impl IntoIterator<Item = &'a Row>) -> Minimap {
+/// Classifies every row of a comparison page (in page order) for each of its `n_cols` sources;
+/// `total` is how many rows the comparison has, so that ticks keep their place while rows are
+/// still arriving (0 when all `rows` are there).
+pub fn minimap<'a>(n_cols: usize, total: usize, rows: impl IntoIterator<Item = &'a Row>) -> Minimap {
     let mut n_rows = 0;
     let mut strips = vec![Strip { ticks: Vec::new(), counts: [0; 5] }; n_cols];
     let mut conflict_rows = Vec::new();
@@ -104,10 +108,11 @@ pub fn minimap<'a>(n_cols: usize, rows: impl IntoIterator<Item = &'a Row>) -> Mi
             strips[col].counts[tick.index()] += cell.len();
         }
     }
+    let rows = total.max(n_rows);
     for strip in &mut strips {
-        strip.ticks = bucketed(&strip.ticks, n_rows, MAX_TICKS);
+        strip.ticks = bucketed(&strip.ticks, rows, MAX_TICKS);
     }
-    Minimap { rows: n_rows, strips, conflict_rows, changed_rows }
+    Minimap { rows, arrived: n_rows, strips, conflict_rows, changed_rows }
 }
 
 /// At most this many ticks per strip: a pair of 500 KB articles has thousands of rows, and a tick

@@ -2,6 +2,7 @@
 //! coverage matrices, the timeline's bins and the comparison overview. The drawing components in
 //! `pictures` only lay these values out as SVG and tables.
 
+pub mod basis;
 pub mod coverage;
 pub mod minimap;
 pub mod outlets;

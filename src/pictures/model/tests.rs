@@ -4,9 +4,10 @@
 use parallax_engine::entities::EntityKind;
 use parallax_engine::{build_bundle, Bundle, SourceInput};
 
+use super::basis::Basis;
 use super::coverage::{entity_matrix, story_matrix, EntityOrder, StoryOrder, MAX_ROWS};
 use super::minimap::{minimap, Tick};
-use super::outlets::{Outlet, OutletColumns, MAX_OUTLETS};
+use super::outlets::{Outlet, OutletColumns};
 use super::timeline::{entity_timeline, timeline, Place, When, Zoom};
 
 const SEED: &[(&str, &[u8])] = &[
@@ -58,8 +59,9 @@ fn invented(n: usize, outlet: impl Fn(usize) -> Option<String>) -> Bundle {
 #[test]
 fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(&bundle, &outlets, StoryOrder::MostOutlets, MAX_ROWS);
+    let basis = Basis::new(&bundle);
+    let outlets = &basis.outlets;
+    let matrix = story_matrix(&bundle, &basis, StoryOrder::MostOutlets, MAX_ROWS);
     let first = &matrix.rows[0];
     assert!(bundle.stories[first.story].label.contains("Trump"), "{}", bundle.stories[first.story].label);
     let covering: Vec<&str> = first
@@ -85,8 +87,8 @@ fn the_white_house_visit_row_shows_every_outlet_that_covered_it() {
 #[test]
 fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = story_matrix(&bundle, &outlets, StoryOrder::FewestOutlets, MAX_ROWS);
+    let basis = Basis::new(&bundle);
+    let matrix = story_matrix(&bundle, &basis, StoryOrder::FewestOutlets, MAX_ROWS);
     let single: Vec<&str> = matrix
         .rows
         .iter()
@@ -102,15 +104,8 @@ fn fewest_outlets_first_lists_the_stories_only_one_outlet_covered() {
 #[test]
 fn the_pmf_row_shows_which_spelling_each_outlet_uses() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let matrix = entity_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::mention_counts(&bundle, &outlets),
-        Some(EntityKind::Org),
-        EntityOrder::Mentions,
-        500,
-    );
+    let basis = Basis::new(&bundle);
+    let matrix = entity_matrix(&bundle, &basis, Some(EntityKind::Org), EntityOrder::Mentions, 500);
     let Some(pmf) =
         matrix.rows.iter().find(|r| bundle.entities.entities[r.entity].id == "popular-mobilization-forces")
     else {
@@ -135,26 +130,12 @@ fn the_pmf_row_shows_which_spelling_each_outlet_uses() {
 #[test]
 fn entity_rows_sort_by_mentions_by_name_and_by_one_outlet() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let by_mentions = entity_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::mention_counts(&bundle, &outlets),
-        None,
-        EntityOrder::Mentions,
-        10,
-    );
+    let basis = Basis::new(&bundle);
+    let by_mentions = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, 10);
     assert!(by_mentions.rows.windows(2).all(|w| w[0].mentions >= w[1].mentions));
     assert_eq!(by_mentions.rows.len(), 10);
     assert!(by_mentions.total_rows > 10);
-    let by_name = entity_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::mention_counts(&bundle, &outlets),
-        None,
-        EntityOrder::Name,
-        500,
-    );
+    let by_name = entity_matrix(&bundle, &basis, None, EntityOrder::Name, 500);
     let names: Vec<String> = by_name
         .rows
         .iter()
@@ -162,23 +143,9 @@ fn entity_rows_sort_by_mentions_by_name_and_by_one_outlet() {
         .collect();
     assert!(names.windows(2).all(|w| w[0] <= w[1]));
     let gvs = by_mentions.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
-    let by_gvs = entity_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::mention_counts(&bundle, &outlets),
-        None,
-        EntityOrder::Column(gvs),
-        500,
-    );
+    let by_gvs = entity_matrix(&bundle, &basis, None, EntityOrder::Column(gvs), 500);
     assert!(by_gvs.rows.windows(2).all(|w| w[0].cells[gvs].mentions >= w[1].cells[gvs].mentions));
-    let people = entity_matrix(
-        &bundle,
-        &outlets,
-        &super::coverage::mention_counts(&bundle, &outlets),
-        Some(EntityKind::Person),
-        EntityOrder::Mentions,
-        500,
-    );
+    let people = entity_matrix(&bundle, &basis, Some(EntityKind::Person), EntityOrder::Mentions, 500);
     assert!(people.rows.iter().all(|r| bundle.entities.entities[r.entity].kind == EntityKind::Person));
 }
 
@@ -201,8 +168,9 @@ fn outlets_past_the_tenth_fold_into_one_column_and_unstated_ones_keep_theirs() {
 #[test]
 fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let years = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Years);
+    let basis = Basis::new(&bundle);
+    let outlets = &basis.outlets;
+    let years = timeline(&bundle, &basis, Zoom::Years);
     let labels: Vec<i32> = years.bins.iter().map(|b| b.when.year).collect();
     assert_eq!(labels.first(), Some(&2020));
     assert_eq!(labels.last(), Some(&2025));
@@ -210,7 +178,7 @@ fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
         years.lanes.iter().map(|l| l.cells[0].stated.len() + l.cells[0].estimated.len()).sum();
     assert_eq!(in_2020, 3, "three reports of the August 2020 visit");
     assert_eq!(years.undated, 1, "the Qaani article has no date");
-    let days = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Month(2020, 8));
+    let days = timeline(&bundle, &basis, Zoom::Month(2020, 8));
     let gvs = outlets.columns.iter().position(|c| named(c) == "Global Village Space").unwrap_or(0);
     // Every seed date is estimated (no page states one), so every mark is drawn hollow.
     assert_eq!(days.lanes[gvs].cells[18].estimated.len(), 1, "Global Village Space on 19 August");
@@ -220,7 +188,7 @@ fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
     assert_eq!(days.place(When { year: 2020, month: Some(9), day: None }), Place::Outside);
     assert!(days.spans.iter().any(|s| bundle.stories[s.story].label.contains("Trump")));
     // "Between August 4 and 18" (no year in the text: the article's year) is an event in August.
-    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
+    let months = timeline(&bundle, &basis, Zoom::Year(2020));
     let august = months.events.iter().find(|e| e.bin == 7).map(|e| e.mentions.len()).unwrap_or(0);
     assert!(august >= 1, "{:?}", months.events);
     assert!(months.events.iter().flat_map(|e| &e.mentions).all(|m| m.article < bundle.articles.len()));
@@ -229,9 +197,9 @@ fn a_date_lands_in_its_bin_and_a_vaguer_one_spans_the_window() {
 #[test]
 fn an_entity_timeline_weighs_marks_by_mentions() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
+    let basis = Basis::new(&bundle);
     let Some(kadhimi) = bundle.entities.find_by_alias("Kadhimi").first().copied() else { panic!("Kadhimi") };
-    let t = entity_timeline(&bundle, &outlets, Zoom::Years, kadhimi);
+    let t = entity_timeline(&bundle, &basis, Zoom::Years, kadhimi);
     let weight: usize = t.lanes.iter().flat_map(|l| l.cells.iter().chain([&l.vague])).map(|c| c.weight).sum();
     let dated_mentions =
         bundle.entities.mentions_of(kadhimi).filter(|m| bundle.date_of(m.article as usize).is_some()).count();
@@ -248,7 +216,7 @@ fn the_overview_marks_the_conflicting_rows_of_the_white_house_comparison() {
     let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
     assert!(ids.iter().all(|id| story.articles.contains(id)));
     let view = crate::compare_view::compare_view(&bundle, &ids).unwrap_or_else(|e| panic!("{e:?}"));
-    let map = minimap(view.head.columns.len(), &view.rows);
+    let map = minimap(view.head.columns.len(), 0, &view.rows);
     assert_eq!(map.strips.len(), 2);
     assert_eq!(map.rows, view.rows.len());
     for (col, strip) in map.strips.iter().enumerate() {
@@ -269,8 +237,8 @@ fn the_overview_marks_the_conflicting_rows_of_the_white_house_comparison() {
 #[test]
 fn an_event_links_to_the_sentence_that_mentions_it() {
     let bundle = seed();
-    let outlets = OutletColumns::new(&bundle, MAX_OUTLETS);
-    let months = timeline(&bundle, &outlets, &super::timeline::dated_mentions(&bundle), Zoom::Year(2020));
+    let basis = Basis::new(&bundle);
+    let months = timeline(&bundle, &basis, Zoom::Year(2020));
     let sentences: Vec<String> = months
         .events
         .iter()
@@ -304,10 +272,89 @@ fn a_long_comparison_keeps_its_conflicts_visible_in_a_few_hundred_ticks() {
     for r in &mut rows {
         r.cells[0].push(placed("a"));
     }
-    let map = minimap(2, &rows);
+    let map = minimap(2, 0, &rows);
     assert_eq!(map.rows, 5000);
     assert!(map.strips[0].ticks.len() <= super::minimap::MAX_TICKS);
     assert_eq!(map.strips[0].sentences(), 5000, "counts are not bucketed");
     assert!(map.strips[0].ticks.iter().any(|t| t.1 == Tick::Conflicting), "the one conflict still shows");
     assert_eq!(map.conflict_rows, [2501]);
+}
+
+#[test]
+fn an_overview_of_the_rows_arrived_so_far_keeps_each_tick_where_the_whole_comparison_puts_it() {
+    let seed = seed();
+    let ids = ["iraq-pm-visits-white-house-us".to_string(), "iraqi-pm-al-kadhimi-to-meet".to_string()];
+    let view = crate::compare_view::compare_view(&seed, &ids).unwrap_or_else(|e| panic!("{e:?}"));
+    let whole = minimap(2, 0, &view.rows);
+    let half = view.rows.len() / 2;
+    let part = minimap(2, view.rows.len(), &view.rows[..half]);
+    assert_eq!(part.rows, whole.rows, "ticks are placed along the whole comparison");
+    assert_eq!(part.arrived, half);
+    for (p, w) in part.strips.iter().zip(&whole.strips) {
+        assert!(p.ticks.iter().all(|t| t.0 < half), "only rows that arrived are drawn");
+        assert_eq!(p.ticks[..], w.ticks[..p.ticks.len()], "the same ticks, in the same places");
+    }
+}
+
+#[test]
+fn the_per_entity_index_finds_exactly_the_mentions_a_full_scan_finds() {
+    let bundle = seed();
+    let basis = Basis::new(&bundle);
+    for e in 0..bundle.entities.entities.len() {
+        let scanned: Vec<u32> = bundle
+            .entities
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.entity == Some(e as u32))
+            .map(|(i, _)| i as u32)
+            .collect();
+        assert_eq!(basis.mentions_of(&bundle, e), &scanned[..], "{}", bundle.entities.entities[e].id);
+    }
+    assert!(basis.mentions_of(&bundle, usize::MAX).is_empty(), "an unknown entity has no mentions");
+}
+
+#[test]
+fn the_first_rows_of_an_order_are_the_rows_a_full_sort_puts_first() {
+    let bundle = seed();
+    let basis = Basis::new(&bundle);
+    for order in [StoryOrder::MostOutlets, StoryOrder::FewestOutlets, StoryOrder::Newest] {
+        let all = story_matrix(&bundle, &basis, order, usize::MAX);
+        assert_eq!(all.rows.len(), bundle.stories.len());
+        for n in [1, 2, 3] {
+            let first = story_matrix(&bundle, &basis, order, n);
+            assert_eq!(first.rows[..], all.rows[..n], "{order:?}, first {n}");
+        }
+    }
+    let n_cols = basis.outlets.columns.len();
+    let mut orders = vec![EntityOrder::Mentions, EntityOrder::Outlets, EntityOrder::Name];
+    orders.extend((0..n_cols).map(EntityOrder::Column));
+    for order in orders {
+        let all = entity_matrix(&bundle, &basis, None, order, usize::MAX);
+        for n in [1, 5, 12] {
+            let first = entity_matrix(&bundle, &basis, None, order, n);
+            assert_eq!(first.rows[..], all.rows[..n], "{order:?}, first {n}");
+        }
+    }
+}
+
+#[test]
+fn an_entity_row_read_from_its_own_mentions_matches_the_corpus_counts() {
+    let bundle = seed();
+    let basis = Basis::new(&bundle);
+    let counts = basis.mention_counts(&bundle).to_vec();
+    let n_cols = basis.outlets.columns.len();
+    let matrix = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, usize::MAX);
+    assert_eq!(matrix.rows.len(), matrix.total_rows);
+    for row in &matrix.rows {
+        for (c, cell) in row.cells.iter().enumerate() {
+            assert_eq!(cell.mentions, counts[row.entity * n_cols + c]);
+            assert_eq!(cell.spellings.iter().map(|s| s.1).sum::<usize>(), cell.mentions);
+        }
+    }
+    // Asked again (another sort), a row is the one already read.
+    let again = entity_matrix(&bundle, &basis, None, EntityOrder::Name, usize::MAX);
+    for row in &again.rows {
+        assert_eq!(Some(row), matrix.rows.iter().find(|r| r.entity == row.entity));
+    }
 }

@@ -10,6 +10,7 @@ use parallax_engine::dates::DateSource;
 use parallax_engine::entities::{MentionKind, Value};
 use parallax_engine::Bundle;
 
+use super::basis::Basis;
 use super::outlets::OutletColumns;
 
 /// The zoom level: which bins the axis has.
@@ -170,9 +171,12 @@ fn place(bins: &[Bin], when: When) -> Place {
     if last < lo.first || first > hi.last {
         return Place::Outside;
     }
-    match bins.iter().position(|b| b.first <= first && last <= b.last) {
-        Some(i) => Place::Bin(i),
-        None => Place::Vague,
+    // Bins are in calendar order and do not overlap: the only candidate is the first bin that
+    // ends on or after the date's first day.
+    let i = bins.partition_point(|b| b.last < first);
+    match bins.get(i) {
+        Some(b) if b.first <= first && last <= b.last => Place::Bin(i),
+        _ => Place::Vague,
     }
 }
 
@@ -272,17 +276,12 @@ pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
     out
 }
 
-/// The corpus timeline: every article, story spans and the mentioned dates (`dated`, from
-/// [`dated_mentions`]) at `zoom`.
-pub fn timeline(
-    bundle: &Bundle,
-    outlets: &OutletColumns,
-    dated: &[(When, EventMention)],
-    zoom: Zoom,
-) -> Timeline {
+/// The corpus timeline: every article, story spans and the mentioned dates (read once per corpus
+/// into `basis`) at `zoom`.
+pub fn timeline(bundle: &Bundle, basis: &Basis, zoom: Zoom) -> Timeline {
     let bins = bins_for(zoom, year_range(bundle, 0..bundle.articles.len()));
     let weights: Vec<(usize, usize)> = (0..bundle.articles.len()).map(|a| (a, 1)).collect();
-    let (lanes, undated) = lanes_for(bundle, outlets, &bins, &weights);
+    let (lanes, undated) = lanes_for(bundle, &basis.outlets, &bins, &weights);
     let spans = bundle
         .stories
         .iter()
@@ -291,35 +290,40 @@ pub fn timeline(
             let from = When::parse(story.from.as_deref()?)?;
             let to = When::parse(story.to.as_deref()?)?;
             let (lo, hi) = (from.range().0, to.range().1);
-            let first = bins.iter().position(|b| b.last >= lo)?;
-            let last = bins.iter().rposition(|b| b.first <= hi)?;
-            (first <= last).then_some(Span { story: s, bins: (first, last) })
+            let first = bins.partition_point(|b| b.last < lo);
+            let last = bins.partition_point(|b| b.first <= hi).checked_sub(1)?;
+            (first <= last && last < bins.len()).then_some(Span { story: s, bins: (first, last) })
         })
         .collect();
-    let mut events: Vec<EventBin> = Vec::new();
-    for (when, mention) in dated {
-        let Place::Bin(bin) = place(&bins, *when) else { continue };
-        match events.iter_mut().find(|e| e.bin == bin) {
-            Some(e) => e.mentions.push(mention.clone()),
-            None => events.push(EventBin { bin, mentions: vec![mention.clone()] }),
+    let mut per_bin: Vec<Vec<EventMention>> = vec![Vec::new(); bins.len()];
+    for (when, mention) in basis.dated_mentions(bundle) {
+        if let Place::Bin(bin) = place(&bins, *when) {
+            per_bin[bin].push(mention.clone());
         }
     }
-    events.sort_by_key(|e| e.bin);
+    let events = per_bin
+        .into_iter()
+        .enumerate()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(bin, mentions)| EventBin { bin, mentions })
+        .collect();
     let max_weight = max_weight(&lanes);
     Timeline { zoom, bins, lanes, spans, events, undated, max_weight }
 }
 
-/// One entity's mentions over time per outlet (marks weighted by mentions), at `zoom`.
-pub fn entity_timeline(bundle: &Bundle, outlets: &OutletColumns, zoom: Zoom, entity: u32) -> Timeline {
+/// One entity's mentions over time per outlet (marks weighted by mentions), at `zoom`; the
+/// mentions come from `basis`'s per-entity index.
+pub fn entity_timeline(bundle: &Bundle, basis: &Basis, zoom: Zoom, entity: u32) -> Timeline {
     let mut weights: Vec<(usize, usize)> = Vec::new();
-    for m in bundle.entities.mentions_of(entity) {
+    for &i in basis.mentions_of(bundle, entity as usize) {
+        let Some(m) = bundle.entities.mentions.get(i as usize) else { continue };
         match weights.last_mut() {
             Some((a, w)) if *a == m.article as usize => *w += 1,
             _ => weights.push((m.article as usize, 1)),
         }
     }
     let bins = bins_for(zoom, year_range(bundle, weights.iter().map(|w| w.0)));
-    let (lanes, undated) = lanes_for(bundle, outlets, &bins, &weights);
+    let (lanes, undated) = lanes_for(bundle, &basis.outlets, &bins, &weights);
     let max_weight = max_weight(&lanes);
     Timeline { zoom, bins, lanes, spans: Vec::new(), events: Vec::new(), undated, max_weight }
 }

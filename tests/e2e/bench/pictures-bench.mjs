@@ -5,16 +5,35 @@
 // list); "re-render" is the picture alone redrawing after its own control (sort, zoom), which
 // recomputes its aggregation.
 //
-// Usage: node bench/pictures-bench.mjs [dist (../../dist)] [corpus.plx to serve instead of dist's]
-// For 10,000 articles: parallax synth 10000 -o /tmp/s/raw && parallax build /tmp/s/raw -o /tmp/s/corpus.plx
-// and build dist with `trunk build --release` (debug builds are several times slower).
-import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+// Usage: node bench/pictures-bench.mjs [dist (../../dist)] [corpus.plx | synth:N]
+// `synth:10000` builds 10,000 synthetic articles with the `parallax` CLI (`parallax synth`, then
+// `parallax build`; PARALLAX_BIN or target/release/parallax), kept in
+// $TMPDIR/parallax-pictures-synth-N/ for the next run. Build dist with `trunk build --release`
+// (debug builds are several times slower).
+import { execFile } from 'node:child_process';
+import { access, cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serve, launch, watchErrors, ARTIFACTS, DIST } from '../harness.mjs';
+import { promisify } from 'node:util';
+import { serve, launch, watchErrors, ARTIFACTS, DIST, ROOT } from '../harness.mjs';
+
+const exists = (path) => access(path).then(() => true, () => false);
+
+/** The bundle of N synthetic articles, built once and kept. */
+async function synth(n) {
+  const parallax = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+  const dir = join(tmpdir(), `parallax-pictures-synth-${n}`);
+  const plx = join(dir, 'corpus.plx');
+  if (await exists(plx)) return plx;
+  const run = promisify(execFile);
+  await run(parallax, ['synth', String(n), '-o', join(dir, 'raw')], { maxBuffer: 1 << 26 });
+  await run(parallax, ['build', join(dir, 'raw'), '-o', plx], { maxBuffer: 1 << 26 });
+  return plx;
+}
 
 const dist = resolve(process.argv[2] ?? DIST);
-const bundle = process.argv[3];
+const asked = process.argv[3];
+const bundle = asked?.startsWith('synth:') ? await synth(Number(asked.slice(6))) : asked;
 const dir = await mkdtemp(join(tmpdir(), 'parallax-pictures-bench-'));
 await cp(dist, dir, { recursive: true });
 if (bundle) await cp(bundle, join(dir, 'corpus.plx'));
@@ -38,12 +57,12 @@ async function rerender(page, selector, act) {
   await page.evaluate((s) => document.querySelector(s).setAttribute('data-render-ms', 'pending'), selector);
   await act();
   await page.waitForFunction((s) => document.querySelector(s)?.getAttribute('data-render-ms') !== 'pending', selector, { timeout: 120_000 });
-  return { before, after: await stamp(page, selector) };
+  return { before, after: await stamp(page, selector), build: await built(page, selector) };
 }
 
-function record(picture, first, again, build = '—') {
-  rows.push({ picture, first, build, again });
-  console.error(`# ${picture}: first ${first} ms (build ${build} ms), re-render ${again} ms`);
+function record(picture, first, again, build = '—', againBuild = '—') {
+  rows.push({ picture, first, build, again, againBuild });
+  console.error(`# ${picture}: first ${first} ms (build ${build} ms), re-render ${again} ms (build ${againBuild} ms)`);
 }
 
 try {
@@ -54,23 +73,23 @@ try {
   const articles = await page.locator('.article-card').count();
   let first = await stamp(page, '.story-matrix');
   let build = await built(page, '.story-matrix');
-  let again = (await rerender(page, '.story-matrix', () => page.locator('.story-matrix select').selectOption('fewest'))).after;
-  record('home: stories × outlets', first, again, build);
+  let again = await rerender(page, '.story-matrix', () => page.locator('.story-matrix select').selectOption('fewest'));
+  record('home: stories × outlets', first, again.after, build, again.build);
   const compareHref = await page.locator('.story-matrix .pic-row-link[href^="#/compare/"]').first().getAttribute('href').catch(() => null);
 
   first = await stamp(page, 'figure.timeline');
   build = await built(page, 'figure.timeline');
-  const months = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click({ timeout: 300_000 }))).after;
-  record('home: timeline zoomed to one year', '—', months);
-  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }))).after;
-  record('home: timeline (years)', first, again, build);
+  const months = await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click({ timeout: 300_000 }));
+  record('home: timeline zoomed to one year', '—', months.after, '—', months.build);
+  again = await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }));
+  record('home: timeline (years)', first, again.after, build, again.build);
 
   await page.goto(server.url + '#/entities');
   await page.waitForSelector('.entity-matrix .pic-row', { timeout: 120_000 });
   first = await stamp(page, '.entity-matrix');
   build = await built(page, '.entity-matrix');
-  again = (await rerender(page, '.entity-matrix', () => page.locator('.entity-matrix select').nth(1).selectOption('outlets'))).after;
-  record('entity index: entities × outlets', first, again, build);
+  again = await rerender(page, '.entity-matrix', () => page.locator('.entity-matrix select').nth(1).selectOption('outlets'));
+  record('entity index: entities × outlets', first, again.after, build, again.build);
   const entity = await page.locator('.entity-matrix .pic-row').first().getAttribute('data-entity');
 
   await page.goto(server.url + `#/entity/${encodeURIComponent(entity)}`);
@@ -78,13 +97,13 @@ try {
   first = await stamp(page, 'figure.timeline');
   build = await built(page, 'figure.timeline');
   await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-axis-button').last().click({ timeout: 300_000 }));
-  again = (await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }))).after;
-  record(`entity page (${entity}): mentions over time`, first, again, build);
+  again = await rerender(page, 'figure.timeline', () => page.locator('figure.timeline .pic-zoom button').first().click({ timeout: 300_000 }));
+  record(`entity page (${entity}): mentions over time`, first, again.after, build, again.build);
   record(`entity page (${entity}): co-occurring bars`, await stamp(page, '.co-occurring-bars'), '—');
 
   if (compareHref) {
     await page.goto(server.url + compareHref);
-    await page.waitForSelector('.pic-minimap .mm-tick', { timeout: 120_000 });
+    await page.waitForSelector('.compare[data-state="done"] .mm-rail .mm-tick', { timeout: 120_000 });
     record('comparison overview', await stamp(page, '.pic-minimap'), '—');
   }
   const markdown = [
@@ -92,9 +111,9 @@ try {
     '',
     `Headless Chromium, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} CPUs shared with other jobs (load ${loadavg().map((l) => l.toFixed(1)).join(' / ')}).`,
     '',
-    '| picture | first render ms (whole page pass) | first build ms (aggregate + elements) | re-render ms (own control) |',
-    '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.picture} | ${r.first} | ${r.build} | ${r.again} |`),
+    '| picture | first render ms (whole page pass) | first build ms (aggregate + elements) | re-render ms (own control) | re-render build ms |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.picture} | ${r.first} | ${r.build} | ${r.again} | ${r.againBuild} |`),
     '',
     errors.length ? `Page errors: ${errors.join('; ')}` : 'No page errors.',
   ].join('\n');

@@ -1,0 +1,149 @@
+//! What every picture of one corpus starts from, computed once per corpus and kept while the
+//! corpus is open: the outlet columns, every story's cells, every entity's mentions per column,
+//! each entity's mentions (an index, so one entity's mentions over time are not found by reading
+//! them all), entity rows as they are first shown,
+//! the dates the articles mention, and word counts and entity rows as they are first asked for.
+//! A sort or a zoom then only orders and bins these aggregates; it never rereads the mentions.
+
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+
+use parallax_engine::Bundle;
+
+use super::coverage::{body_words, EntityRow, StoryRow};
+use super::outlets::{OutletColumns, MAX_OUTLETS};
+use super::timeline::{EventMention, When};
+
+/// The per-corpus aggregates. Parts are built on first use: the entity index page never pays
+/// for the story rows, nor the home page for the entity rows.
+#[derive(Debug)]
+pub struct Basis {
+    /// The outlet columns every picture shares.
+    pub outlets: OutletColumns,
+    stories: OnceCell<Vec<StoryRow>>,
+    mention_counts: OnceCell<Vec<usize>>,
+    by_entity: OnceCell<EntityMentions>,
+    dated: OnceCell<Vec<(When, EventMention)>>,
+    folded_names: OnceCell<Vec<String>>,
+    /// Words per article, `u32::MAX` until counted.
+    words: RefCell<Vec<u32>>,
+    /// Entity rows (cells with articles and spellings) already read, by entity.
+    entity_rows: RefCell<HashMap<usize, EntityRow>>,
+}
+
+/// Every entity's mentions: `mentions[offsets[e]..offsets[e + 1]]` are the indices (into
+/// `bundle.entities.mentions`, corpus order) of entity `e`'s mentions.
+#[derive(Debug, Default)]
+struct EntityMentions {
+    offsets: Vec<u32>,
+    mentions: Vec<u32>,
+}
+
+impl Basis {
+    /// The basis of a corpus, with up to [`MAX_OUTLETS`] named outlet columns.
+    pub fn new(bundle: &Bundle) -> Basis {
+        Basis::with_outlets(bundle, MAX_OUTLETS)
+    }
+
+    /// The basis of a corpus, with up to `max_outlets` named outlet columns.
+    pub fn with_outlets(bundle: &Bundle, max_outlets: usize) -> Basis {
+        Basis {
+            outlets: OutletColumns::new(bundle, max_outlets),
+            stories: OnceCell::new(),
+            mention_counts: OnceCell::new(),
+            by_entity: OnceCell::new(),
+            dated: OnceCell::new(),
+            folded_names: OnceCell::new(),
+            words: RefCell::new(vec![u32::MAX; bundle.articles.len()]),
+            entity_rows: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Every story's row, in `bundle.stories` order, without words or the articles to compare
+    /// (those are filled for the rows shown).
+    pub fn story_rows(&self, bundle: &Bundle) -> &[StoryRow] {
+        self.stories.get_or_init(|| super::coverage::story_rows(bundle, &self.outlets))
+    }
+
+    /// Mentions of every entity per outlet column, `counts[entity × columns + column]`.
+    pub fn mention_counts(&self, bundle: &Bundle) -> &[usize] {
+        self.mention_counts.get_or_init(|| super::coverage::mention_counts(bundle, &self.outlets))
+    }
+
+    /// The indices (into `bundle.entities.mentions`, corpus order) of one entity's mentions.
+    pub fn mentions_of(&self, bundle: &Bundle, entity: usize) -> &[u32] {
+        let index = self.by_entity.get_or_init(|| entity_mentions(bundle));
+        let (Some(&from), Some(&to)) =
+            (index.offsets.get(entity), entity.checked_add(1).and_then(|e| index.offsets.get(e)))
+        else {
+            return &[];
+        };
+        index.mentions.get(from as usize..to as usize).unwrap_or(&[])
+    }
+
+    /// Every date the articles mention that a reader can put on a calendar.
+    pub fn dated_mentions(&self, bundle: &Bundle) -> &[(When, EventMention)] {
+        self.dated.get_or_init(|| super::timeline::dated_mentions(bundle))
+    }
+
+    /// Entity names folded for sorting by name.
+    pub fn folded_names(&self, bundle: &Bundle) -> &[String] {
+        self.folded_names.get_or_init(|| {
+            bundle.entities.entities.iter().map(|e| parallax_engine::text::fold(&e.name)).collect()
+        })
+    }
+
+    /// Words in the body of the article at this index (counted once).
+    pub fn words(&self, bundle: &Bundle, article: usize) -> usize {
+        let mut words = self.words.borrow_mut();
+        match words.get(article).copied() {
+            Some(u32::MAX) => {
+                let n = bundle.articles.get(article).map_or(0, body_words);
+                words[article] = u32::try_from(n).unwrap_or(u32::MAX - 1);
+                n
+            }
+            Some(n) => n as usize,
+            None => 0,
+        }
+    }
+
+    /// These entities' rows, in this order; the ones not read before are read together in one
+    /// pass over the mentions, then kept.
+    pub fn entity_rows(&self, bundle: &Bundle, entities: &[usize]) -> Vec<EntityRow> {
+        let missing: Vec<usize> = {
+            let known = self.entity_rows.borrow();
+            entities.iter().copied().filter(|e| !known.contains_key(e)).collect()
+        };
+        if !missing.is_empty() {
+            let read = super::coverage::entity_rows(bundle, &self.outlets, &missing);
+            let mut known = self.entity_rows.borrow_mut();
+            for row in read {
+                known.insert(row.entity, row);
+            }
+        }
+        let known = self.entity_rows.borrow();
+        entities.iter().filter_map(|e| known.get(e).cloned()).collect()
+    }
+}
+
+fn entity_mentions(bundle: &Bundle) -> EntityMentions {
+    let n = bundle.entities.entities.len();
+    let mut offsets = vec![0u32; n + 1];
+    for m in &bundle.entities.mentions {
+        if let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) {
+            offsets[e + 1] += 1;
+        }
+    }
+    for e in 0..n {
+        offsets[e + 1] += offsets[e];
+    }
+    let mut next = offsets.clone();
+    let mut mentions = vec![0u32; offsets[n] as usize];
+    for (i, m) in bundle.entities.mentions.iter().enumerate() {
+        if let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) {
+            mentions[next[e] as usize] = i as u32;
+            next[e] += 1;
+        }
+    }
+    EntityMentions { offsets, mentions }
+}
