@@ -93,6 +93,8 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
   await cdp.send('Performance.enable');
   const before = {};
   const after = {};
+  // Stable name → the file's path in the build (with trunk's hash), for the brotli column.
+  const paths = {};
   let listShown = false;
   const pending = [];
   context.on('requestfinished', (request) => {
@@ -102,6 +104,7 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
         (sizes) => {
           const name = stableName(request.url());
           bucket[name] = (bucket[name] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
+          paths[name] = request.url().replace(/^https?:\/\/[^/]+\//, '') || 'index.html';
         },
         () => {},
       ),
@@ -121,7 +124,7 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
       await page.waitForTimeout(200);
       await Promise.all(pending);
     }
-    return { inPageMs, outsideMs, busyMs: metrics.TaskDuration * 1000, before, after };
+    return { inPageMs, outsideMs, busyMs: metrics.TaskDuration * 1000, before, after, paths };
   } catch (e) {
     return { failed: `${SELECTOR} not shown (${e.message.split('\n')[0]})` };
   } finally {
@@ -133,9 +136,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (b) => (b / 1024).toFixed(1);
 const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
 
-async function brotliSize(dir, name) {
+async function brotliSize(dir, path) {
   try {
-    const body = await readFile(join(dir, name === 'index.html' ? 'index.html' : name));
+    const body = await readFile(join(dir, path));
     return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   } catch {
     return null;
@@ -166,7 +169,7 @@ for (const [d, dir] of dists.entries()) {
   const files = ok[0].before;
   const rows = [];
   for (const [name, bytes] of Object.entries(files).sort((a, b) => b[1] - a[1])) {
-    const br = await brotliSize(dir, name);
+    const br = await brotliSize(dir, ok[0].paths[name] ?? name);
     rows.push(`| ${name} | ${kb(bytes)} KB | ${br === null ? '–' : kb(br) + ' KB'} |`);
   }
   const sw = withWorker[d];
