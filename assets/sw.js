@@ -6,8 +6,9 @@
 //
 // How it stays consistent:
 // - Each build gets its own cache, `parallax:<scope>:<build id>`. Install downloads every file of the
-//   build, checks each one's SHA-256 against the list, and fails (to be retried later) on any
-//   mismatch, so a cache never holds a half-deployed mix.
+//   build (taking the HTTP cache's copy when it is this build's, so a first visit does not download
+//   the wasm twice), checks each one's SHA-256 against the list, and fails (to be retried later) on
+//   any mismatch, so a cache never holds a half-deployed mix.
 // - Files of the build are served cache-first from this worker's own cache: the wasm, the JS and the
 //   corpus bundle always come from the same generation.
 // - A navigation to the app is network-first, but the network's index.html is used only when it is
@@ -45,6 +46,21 @@ async function fetchVerified(url, sha256) {
   return response;
 }
 
+/**
+ * Like `fetchVerified`, but first takes the copy in the browser's HTTP cache when it is this
+ * build's file: on a first visit the page has just downloaded the wasm, its JS and the bundle, and
+ * installing must not download them a second time. Any other copy is fetched afresh.
+ */
+async function fetchVerifiedReusing(url, sha256) {
+  try {
+    const response = await fetch(url, { cache: 'force-cache' });
+    if (response.ok && (await sha256Hex(await response.clone().arrayBuffer())) === sha256) return response;
+  } catch {
+    // Not in the HTTP cache and no network: fetchVerified says so.
+  }
+  return fetchVerified(url, sha256);
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
@@ -52,7 +68,7 @@ self.addEventListener('install', (event) => {
       // Fetch everything first, then store: a failed file leaves no partial cache behind.
       let responses;
       try {
-        responses = await Promise.all([...FILES].map(([url, sha]) => fetchVerified(url, sha)));
+        responses = await Promise.all([...FILES].map(([url, sha]) => fetchVerifiedReusing(url, sha)));
       } catch (e) {
         await caches.delete(CACHE);
         throw e;

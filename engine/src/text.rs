@@ -1,8 +1,7 @@
 //! Text normalisation shared by search, entities and comparison: folding, tokens with byte
 //! offsets, and a transliteration key that makes Kadhimi/Kadhemi and Fuad/Fouad meet.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+mod fold_table;
 
 /// Month names, lower case, January first.
 pub const MONTHS: [&str; 12] = [
@@ -91,6 +90,11 @@ pub fn is_quote(c: char) -> bool {
 }
 
 /// Folds text for matching: Unicode lower case, diacritics stripped, quotes and dashes unified.
+///
+/// Diacritics go as in NFD with the combining marks dropped; the decompositions come from a
+/// compact generated table (`text/fold_table.rs`, checked char by char against the
+/// `unicode-normalization` crate in `tests/fold_table.rs`) so the explorer's wasm carries no
+/// normalisation tables.
 pub fn fold(s: &str) -> String {
     // Fast path: plain ASCII needs no decomposition (the common case for English news text).
     if s.is_ascii() {
@@ -100,22 +104,82 @@ pub fn fold(s: &str) -> String {
             .collect();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = if is_apostrophe(c) {
-            '\''
-        } else if is_quote(c) {
-            '"'
-        } else if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '―') {
-            '-'
-        } else {
-            c
-        };
-        out.extend(c.to_lowercase());
+    // Marks are all dropped and no other char has a non-zero combining class, so NFD's canonical
+    // reordering never changes what is kept: folding char by char is the same.
+    for c in s.chars() {
+        for_each_base_char(c, |c| {
+            let c = if is_apostrophe(c) {
+                '\''
+            } else if is_quote(c) {
+                '"'
+            } else if matches!(c, '‐' | '‑' | '‒' | '–' | '—' | '―') {
+                '-'
+            } else {
+                c
+            };
+            out.extend(c.to_lowercase());
+        });
     }
     out
+}
+
+/// Calls `emit` with each char of `c`'s canonical decomposition (NFD) that is not a combining
+/// mark: "é" gives "e", "한" its three jamo, a lone combining accent nothing.
+fn for_each_base_char(c: char, mut emit: impl FnMut(char)) {
+    const HANGUL_FIRST: u32 = 0xAC00;
+    const HANGUL_COUNT: u32 = 11_172;
+    const JAMO_L: u32 = 0x1100;
+    const JAMO_V: u32 = 0x1161;
+    const JAMO_T: u32 = 0x11A7;
+    const V_COUNT: u32 = 21;
+    const T_COUNT: u32 = 28;
+    let cp = u32::from(c);
+    // Nothing below U+00C0 decomposes or is a mark (the generator checks it).
+    if cp < 0xC0 {
+        return emit(c);
+    }
+    let syllable = cp.wrapping_sub(HANGUL_FIRST);
+    if syllable < HANGUL_COUNT {
+        let jamo = [
+            JAMO_L + syllable / (V_COUNT * T_COUNT),
+            JAMO_V + syllable % (V_COUNT * T_COUNT) / T_COUNT,
+            JAMO_T + syllable % T_COUNT,
+        ];
+        let n = if syllable % T_COUNT == 0 { 2 } else { 3 };
+        jamo[..n].iter().filter_map(|&j| char::from_u32(j)).for_each(emit);
+        return;
+    }
+    let decomposed = match u16::try_from(cp) {
+        Ok(key) => fold_table::BMP
+            .binary_search_by_key(&key, |e| e.0)
+            .ok()
+            .map(|i| (u32::from(fold_table::BMP[i].1), fold_table::BMP_MULTI)),
+        Err(_) => fold_table::ASTRAL
+            .binary_search_by_key(&cp, |e| e.0)
+            .ok()
+            .map(|i| (fold_table::ASTRAL[i].1, fold_table::ASTRAL_MULTI)),
+    };
+    match decomposed {
+        None if is_combining_mark(cp) => {}
+        None => emit(c),
+        // 0 stands for a decomposition into marks only.
+        Some((0, _)) => {}
+        Some((value, multi)) if value >= multi => {
+            let chars = fold_table::MULTI.get((value - multi) as usize);
+            chars.into_iter().flat_map(|chars| chars.iter().copied()).for_each(emit);
+        }
+        Some((value, _)) => char::from_u32(value).into_iter().for_each(emit),
+    }
+}
+
+/// True for a combining mark (General_Category=Mark), from the table's packed runs.
+fn is_combining_mark(cp: u32) -> bool {
+    let key = (cp << 11) | 0x7FF;
+    let after = fold_table::MARKS.partition_point(|&run| run <= key);
+    after
+        .checked_sub(1)
+        .and_then(|i| fold_table::MARKS.get(i))
+        .is_some_and(|&run| cp <= (run >> 11) + (run & 0x7FF))
 }
 
 /// Where a word sits in a text: what [`tokens`] finds, without the folded form (cheap to compute).

@@ -1,0 +1,194 @@
+// First-visit benchmark (issue 10, "a lighter first visit"; issue 11's "first visit unchanged within
+// 5 KB"): what a reader's browser downloads, and how long it waits, from a cold navigation to the
+// seed explorer's article list. A benchmark, not a test: it asserts nothing; it prints a markdown
+// report and writes it to tests/e2e/artifacts/first-visit.md.
+//
+// For each built explorer given (default dist/; several --dist DIRs are visited in turn, visit by
+// visit, so a before/after comparison sees the same machine load):
+// - bytes: every response of a cold visit (fresh browser context, empty cache, service worker
+//   blocked) until the first `.article-card`, per file, body and headers on the wire, with
+//   html/js/css/wasm/json/plx gzipped by the server (level 6, as common static hosts do). The
+//   brotli column is what the same files weigh with brotli (quality 11, for hosts that serve it);
+// - time: median over COLD cold visits of navigation → first `.article-card`, measured in the page
+//   (a MutationObserver reading `performance.now()`, whose origin is the navigation) and, as the
+//   issue's anchor did, from outside (`page.goto` to the selector showing); and the main thread's
+//   busy time (CDP Performance.getMetrics TaskDuration, so machine load counts less);
+// - the service worker: one more cold visit with it allowed: whether the list comes later, and what
+//   its install (precache) downloads after the list, which a first visit also pays.
+//
+// Needs a release build (`trunk build --release`) and tests/e2e/node_modules.
+// Usage: node tests/e2e/bench/first-visit.mjs [--dist DIR]... [--visits N (5)]
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launch, ROOT, DIST, ARTIFACTS } from '../harness.mjs';
+
+const args = process.argv.slice(2);
+const dists = args.flatMap((a, i) => (a === '--dist' ? [resolve(args[i + 1])] : []));
+if (dists.length === 0) dists.push(DIST);
+const visitsAt = args.indexOf('--visits');
+const COLD = visitsAt >= 0 ? Number(args[visitsAt + 1]) : 5;
+const SELECTOR = '.article-card';
+const TIMEOUT_MS = 60_000;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSED = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.plx']);
+
+/** A static server over `dir` that gzips what static hosts gzip (cached once per file). */
+async function serveGzip(dir) {
+  const gz = new Map();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const ext = extname(file);
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      let body = await readFile(file);
+      if (COMPRESSED.has(ext) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!gz.has(file)) gz.set(file, gzipSync(body, { level: 6 }));
+        body = gz.get(file);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** A file's name without trunk's content hash, so builds compare row by row. */
+const stableName = (url) =>
+  url.replace(/^https?:\/\/[^/]+\//, '').replace(/-[0-9a-f]{16}(_bg)?\./, '$1.') || 'index.html';
+
+/**
+ * One cold visit. Returns the times, the bytes of every response before the list (`before`) and,
+ * with the service worker allowed, of those after it until the worker is installed (`after`).
+ */
+async function coldVisit(browser, url, { serviceWorker = false } = {}) {
+  const context = await browser.newContext({ serviceWorkers: serviceWorker ? 'allow' : 'block' });
+  await context.addInitScript((selector) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(selector)) {
+        window.__firstListMs = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, SELECTOR);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = {};
+  const after = {};
+  // Stable name → the file's path in the build (with trunk's hash), for the brotli column.
+  const paths = {};
+  let listShown = false;
+  const pending = [];
+  context.on('requestfinished', (request) => {
+    const bucket = listShown ? after : before;
+    pending.push(
+      request.sizes().then(
+        (sizes) => {
+          const name = stableName(request.url());
+          bucket[name] = (bucket[name] ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize;
+          paths[name] = request.url().replace(/^https?:\/\/[^/]+\//, '') || 'index.html';
+        },
+        () => {},
+      ),
+    );
+  });
+  const t0 = Date.now();
+  try {
+    await page.goto(url, { timeout: TIMEOUT_MS });
+    await page.waitForSelector(SELECTOR, { timeout: TIMEOUT_MS });
+    const outsideMs = Date.now() - t0;
+    const inPageMs = await page.evaluate(() => window.__firstListMs);
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    await Promise.all(pending.splice(0));
+    listShown = true;
+    if (serviceWorker) {
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.waitForTimeout(200);
+      await Promise.all(pending);
+    }
+    return { inPageMs, outsideMs, busyMs: metrics.TaskDuration * 1000, before, after, paths };
+  } catch (e) {
+    return { failed: `${SELECTOR} not shown (${e.message.split('\n')[0]})` };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (b) => (b / 1024).toFixed(1);
+const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+
+async function brotliSize(dir, path) {
+  try {
+    const body = await readFile(join(dir, path));
+    return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  } catch {
+    return null;
+  }
+}
+
+const servers = await Promise.all(dists.map((d) => serveGzip(d)));
+const browser = await launch();
+// A warm-up visit per build (Chromium's own first start is not the explorer's cost).
+for (const s of servers) await coldVisit(browser, s.url);
+const runs = dists.map(() => []);
+for (let i = 0; i < COLD; i++) {
+  for (const [d, s] of servers.entries()) runs[d].push(await coldVisit(browser, s.url));
+}
+const withWorker = [];
+for (const s of servers) withWorker.push(await coldVisit(browser, s.url, { serviceWorker: true }));
+await browser.close();
+await Promise.all(servers.map((s) => s.close()));
+
+const lines = [`# First visit, seed explorer`, '', `Load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ${COLD} cold visits per build, interleaved.`, ''];
+for (const [d, dir] of dists.entries()) {
+  const ok = runs[d].filter((r) => !r.failed);
+  lines.push(`## ${dir.replace(ROOT + '/', '')}`, '');
+  if (ok.length < runs[d].length) {
+    lines.push(`failed: ${runs[d].find((r) => r.failed).failed}`, '');
+    continue;
+  }
+  const files = ok[0].before;
+  const rows = [];
+  for (const [name, bytes] of Object.entries(files).sort((a, b) => b[1] - a[1])) {
+    const br = await brotliSize(dir, ok[0].paths[name] ?? name);
+    rows.push(`| ${name} | ${kb(bytes)} KB | ${br === null ? '–' : kb(br) + ' KB'} |`);
+  }
+  const sw = withWorker[d];
+  lines.push(
+    `**${kb(sum(files))} KB** gzip on the wire before the article list (${Object.keys(files).length} files).`,
+    `Navigation → article list, median of ${COLD}: **${median(ok.map((r) => r.inPageMs)).toFixed(0)} ms** in the page ` +
+      `(${ok.map((r) => r.inPageMs.toFixed(0)).join(', ')}), ${median(ok.map((r) => r.outsideMs))} ms from outside; ` +
+      `main thread busy ${median(ok.map((r) => r.busyMs)).toFixed(0)} ms.`,
+    sw.failed
+      ? `With the service worker: failed (${sw.failed}).`
+      : `With the service worker allowed: list at ${sw.inPageMs.toFixed(0)} ms; ${kb(sum(sw.before))} KB before it, then its install fetched ${kb(sum(sw.after))} KB more (${Object.entries(sw.after).sort((a, b) => b[1] - a[1]).map(([n, b]) => `${n} ${kb(b)}`).join(', ') || 'nothing'}).`,
+    '',
+    '| file | gzip, on the wire | brotli 11 |',
+    '| --- | ---: | ---: |',
+    ...rows,
+    '',
+  );
+}
+const report = lines.join('\n');
+console.log(report);
+await mkdir(ARTIFACTS, { recursive: true });
+await writeFile(join(ARTIFACTS, 'first-visit.md'), report);
