@@ -8,20 +8,13 @@
 
 use parallax_engine::bundle::validate::Part;
 use parallax_engine::bundle::{self, BundleError};
-use parallax_engine::{build_bundle, Bundle, SourceInput};
+use parallax_engine::Bundle;
 use serde_json::Value;
 
+mod compare_support;
+
 fn seed() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, include_str!("../../corpus/entities.toml")).bundle
+    compare_support::seed_bundle_with_kb()
 }
 
 /// The seed bundle with one change made to its serialized form.
@@ -107,9 +100,7 @@ fn fresh_bundles_of_the_seed_and_a_synthetic_corpus_pass_validation() {
     assert_eq!(bundle::validate::bundle(&seed), Ok(()));
     assert!(bundle::decode(&bundle::encode(&seed)).is_ok());
     let files = parallax_engine::synth::corpus(60, 7);
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
-    let synthetic = build_bundle(&sources, "").bundle;
+    let synthetic = compare_support::build_files(&files, "");
     assert_eq!(bundle::validate::bundle(&synthetic), Ok(()));
 }
 

@@ -7,30 +7,21 @@ use std::rc::Rc;
 
 use parallax_engine::chunked::{self, ChunkId, Reader, Sizes};
 use parallax_engine::search::{SearchOptions, SearchResults};
-use parallax_engine::{build_bundle, Bundle, SourceInput};
+use parallax_engine::Bundle;
+
+mod compare_support;
 
 fn kb() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/entities.toml")).unwrap()
+    compare_support::seed_kb()
 }
 
 fn seed() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, &kb()).bundle
+    compare_support::seed_bundle_with_kb()
 }
 
 fn synthetic(n: usize) -> Bundle {
     let files = parallax_engine::synth::corpus(n, 11);
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
-    build_bundle(&sources, &kb()).bundle
+    compare_support::build_files(&files, &kb())
 }
 
 /// Chunks many times smaller than the defaults: every kind is cut into many chunks.

@@ -6,19 +6,12 @@
 use std::collections::BTreeSet;
 
 use parallax_engine::search::{Mode, SearchResults};
-use parallax_engine::{build_bundle, Article, Bundle, SourceInput};
+use parallax_engine::{Article, Bundle};
+
+mod compare_support;
 
 fn seed() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, "").bundle
+    compare_support::seed_bundle()
 }
 
 fn search(bundle: &Bundle, query: &str) -> SearchResults {

@@ -4,20 +4,14 @@
 
 use parallax_engine::search::{SearchIndex, SearchResults};
 use parallax_engine::synth::Rng;
-use parallax_engine::{build_bundle, Article, Bundle, SourceInput};
+use parallax_engine::{Article, Bundle};
+
+mod compare_support;
 
 /// The seed corpus, some synthetic articles, and files of awkward text.
 fn corpus() -> Bundle {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/raw");
-    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    files.sort();
-    for (name, text) in parallax_engine::synth::corpus(30, 9) {
-        files.push((name, text.into_bytes()));
-    }
+    let mut files = compare_support::raw_files();
+    files.extend(parallax_engine::synth::corpus(30, 9));
     let awkward = [
         "Ça va? Ünïcödé “quotes” — and al‐Kadhimi’s ‘scare quotes’\n\nIraq’s PM met Fuad Hussein’s aides in Baghdad.\n",
         "رئيس الوزراء العراقي مصطفى الكاظمي\n\nمصطفى الكاظمي يلتقي ترامب 🙂🙂 in Washington\n",
@@ -25,11 +19,9 @@ fn corpus() -> Bundle {
         "5,000 troops; 3.5 km; 1,000,000 dollars\n\nO'Brien and Asa'ib Ahl al-Haq's men'\n",
     ];
     for (i, text) in awkward.iter().enumerate() {
-        files.push((format!("awkward_{i}.txt"), text.as_bytes().to_vec()));
+        files.push((format!("awkward_{i}.txt"), text.to_string()));
     }
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    build_bundle(&sources, "").bundle
+    compare_support::build_files(&files, "")
 }
 
 fn random_query(rng: &mut Rng, words: &[&str]) -> String {

@@ -1,5 +1,6 @@
-//! Shared helpers for the comparison tests and benchmark: the seed corpus, as built by the real
-//! pipeline and as a hand-built fixture of its seven articles (independent of the cleaner in use);
+//! Shared helpers for the engine's tests (comparison, search, bundle and chunk tests) and the
+//! comparison benchmark: the seed corpus, as built by the real pipeline (with or without the
+//! knowledge base) and as a hand-built fixture of its seven articles (independent of the cleaner in use);
 //! articles made of given paragraphs; long invented articles for the work bounds. The comparison
 //! benchmark includes this file too (`#[path]`), so it must not use the test harness.
 
@@ -32,10 +33,24 @@ pub fn raw_files() -> Vec<(String, String)> {
 
 /// The seed corpus through the real pipeline (whatever cleaner is on the branch).
 pub fn seed_bundle() -> Bundle {
-    let files = raw_files();
+    build_files(&raw_files(), "")
+}
+
+/// The curated entity knowledge base the explorer ships with (`corpus/entities.toml`).
+pub fn seed_kb() -> String {
+    std::fs::read_to_string(corpus_dir().join("../entities.toml")).expect("corpus/entities.toml")
+}
+
+/// The seed corpus through the real pipeline, with the curated knowledge base linking its entities.
+pub fn seed_bundle_with_kb() -> Bundle {
+    build_files(&raw_files(), &seed_kb())
+}
+
+/// A bundle built from (name, text) files by the real pipeline.
+pub fn build_files(files: &[(String, String)], kb: &str) -> Bundle {
     let inputs: Vec<SourceInput<'_>> =
         files.iter().map(|(n, t)| SourceInput { name: n, bytes: t.as_bytes() }).collect();
-    build_bundle(&inputs, "").bundle
+    build_bundle(&inputs, kb).bundle
 }
 
 /// Headlines that open a second article inside a seed file.
