@@ -5,4 +5,4 @@
 pub mod report;
 
 /// The name of the report (also the seal's carrier) in a `parallax site` output folder.
-pub const REPORT_FILE: &str = "report.json";
+pub use parallax_engine::site::REPORT_FILE;

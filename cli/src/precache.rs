@@ -5,12 +5,9 @@
 //! changed file (a new `corpus.plx`, a new wasm) always means a new build id, a new cache, and the
 //! "new version" banner for readers of the old one.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// The worker's code; `sw.js` is the precache list followed by this.
 const WORKER: &str = include_str!("../../assets/sw.js");
@@ -30,75 +27,11 @@ self.addEventListener('activate', (event) => {
 });
 "#;
 
-/// Files of an out dir that are not part of the app and never precached.
-pub const NOT_PRECACHED: &[&str] = &[SW_FILE, crate::site::REPORT_FILE];
+pub use parallax_engine::site::{Precache, SW_FILE};
 
-/// Files of the build that the worker does not download at install but caches, checked against
-/// their SHA-256 like the rest, the first time the page asks for them: the import worker's module
-/// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`), which only readers who
-/// open their own articles need, so the first visit does not grow by it.
-pub const LATER_PREFIXES: &[&str] = &["import_worker"];
-
-/// The service worker's file name, beside `index.html`.
-pub const SW_FILE: &str = "sw.js";
-
-/// What the worker caches: one build.
-#[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct Precache {
-    /// The first 16 hex digits of the SHA-256 of the file list (paths and hashes): any changed,
-    /// added or removed file changes it.
-    pub build: String,
-    /// Every file downloaded at install, sorted by path.
-    pub files: Vec<PrecacheFile>,
-    /// Files cached at their first use instead (see [`LATER_PREFIXES`]), sorted by path.
-    pub later: Vec<PrecacheFile>,
-}
-
-/// One file of a build.
-#[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct PrecacheFile {
-    /// Path relative to `index.html`, with `/` separators.
-    pub path: String,
-    /// SHA-256 of the bytes, lower-case hex.
-    pub sha256: String,
-    /// Size in bytes.
-    pub bytes: usize,
-}
-
-impl Precache {
-    /// The precache list for these files (path relative to the app's folder, bytes); files in
-    /// [`NOT_PRECACHED`] are left out.
-    pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Precache {
-        let mut files: Vec<PrecacheFile> = files
-            .into_iter()
-            .filter(|(path, _)| !NOT_PRECACHED.contains(path))
-            .map(|(path, bytes)| PrecacheFile {
-                path: path.to_string(),
-                sha256: hex(&Sha256::digest(bytes)),
-                bytes: bytes.len(),
-            })
-            .collect();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        let mut list = String::new();
-        for f in &files {
-            let _ = writeln!(list, "{} {}", f.sha256, f.path);
-        }
-        let build = hex(&Sha256::digest(list.as_bytes()))[..16].to_string();
-        let (later, files) =
-            files.into_iter().partition(|f| LATER_PREFIXES.iter().any(|p| f.path.starts_with(p)));
-        Precache { build, files, later }
-    }
-
-    /// Total size of the precached files, in bytes.
-    pub fn total_bytes(&self) -> usize {
-        self.files.iter().map(|f| f.bytes).sum()
-    }
-
-    /// The whole `sw.js`: this list as `const PRECACHE = {...};`, then the worker's code.
-    pub fn service_worker(&self) -> String {
-        let json = serde_json::to_string(self).unwrap_or_else(|_| "null".into());
-        format!("const PRECACHE = {json};\n{WORKER}")
-    }
+/// The whole `sw.js` for this list: the list, then the worker's code from `assets/sw.js`.
+pub fn service_worker(precache: &Precache) -> String {
+    precache.service_worker(WORKER)
 }
 
 /// Lists `dir` (recursively, hidden files skipped), and writes its `sw.js`: the offline worker for
@@ -115,17 +48,9 @@ pub fn write_for_dir(dir: &Path, dev: bool) -> Result<Precache> {
     }
     let files = folder.files;
     let precache = Precache::of(files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())));
-    std::fs::write(&path, precache.service_worker())
+    std::fs::write(&path, service_worker(&precache))
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(precache)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -165,7 +90,7 @@ mod tests {
 
     #[test]
     fn the_worker_starts_with_its_list() {
-        let sw = build_of(&[("index.html", "x")]).service_worker();
+        let sw = service_worker(&build_of(&[("index.html", "x")]));
         assert!(sw.starts_with("const PRECACHE = {\"build\":\""), "{}", &sw[..60]);
         assert!(sw.contains("self.addEventListener('fetch'"));
     }

@@ -5,18 +5,17 @@
 //! A report records every file a run wrote with the SHA-256 of its bytes, and is sealed with the
 //! SHA-256 of its own text with the seal field empty (`"seal": ""`).
 
-use std::fmt::Write as _;
 use std::path::{Component, Path};
 
+use parallax_engine::site::EMPTY_SEAL;
+/// Sealing a report and hashing its files: the same code the import worker's site export runs.
+pub use parallax_engine::site::{seal, sha256_hex};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// What `report.json` says wrote it.
 pub const GENERATOR: &str = "parallax site";
 /// The first `report.json` version that records hashes and a seal.
 pub const FIRST_HASHED_VERSION: u32 = 2;
-/// The seal's field as written in the unsealed report (pretty-printed JSON).
-const EMPTY_SEAL: &[u8] = b"\"seal\": \"\"";
 
 /// One file a run wrote: its path relative to the output folder and the SHA-256 of its bytes.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -89,18 +88,6 @@ pub fn is_plain(name: &str) -> bool {
         && Path::new(name).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// The report with its seal: the SHA-256 of the unsealed text, written into the empty seal field.
-/// `None` when the text has no empty seal field.
-pub fn seal(unsealed: &[u8]) -> Option<Vec<u8>> {
-    let at = find(unsealed, EMPTY_SEAL)?;
-    let hash = sha256_hex(unsealed);
-    let mut sealed = Vec::with_capacity(unsealed.len() + hash.len());
-    sealed.extend_from_slice(&unsealed[..at + EMPTY_SEAL.len() - 1]);
-    sealed.extend_from_slice(hash.as_bytes());
-    sealed.extend_from_slice(&unsealed[at + EMPTY_SEAL.len() - 1..]);
-    Some(sealed)
-}
-
 /// Whether `sealed`, with its seal emptied again, hashes to `claimed`.
 fn seal_matches(sealed: &[u8], claimed: &str) -> bool {
     if claimed.len() != 64 || !claimed.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -117,15 +104,6 @@ fn seal_matches(sealed: &[u8], claimed: &str) -> bool {
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// SHA-256 of `bytes`, lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
 }
 
 #[cfg(test)]

@@ -19,12 +19,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
 use crate::names::{label, terminal_safe};
-use crate::precache::{Precache, SW_FILE};
+use crate::precache::{self, Precache, SW_FILE};
 use crate::site_out::{OutDir, OwnedFile, GENERATOR};
 
 include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
 
-pub use crate::site_out::REPORT_FILE;
 /// Version of `report.json`'s format (2: `site_files` carry SHA-256 hashes, and `seal`; 3: files
 /// per `format`, and `formats`).
 const REPORT_VERSION: u32 = 3;
@@ -113,7 +112,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     written.push(("corpus.plx", &bundle));
     let precache = Precache::of(written.iter().copied());
-    let worker = precache.service_worker();
+    let worker = precache::service_worker(&precache);
     written.push((SW_FILE, worker.as_bytes()));
     // The chunked layout sits beside the bundle (the explorer does not read it yet), so it is not
     // in the service worker's precache list: chunks are fetched on demand, not all at install.

@@ -26,6 +26,8 @@ mod memo;
 pub mod model;
 pub mod report;
 pub mod search;
+#[cfg(feature = "ingest")]
+pub mod site;
 pub mod stories;
 pub mod synth;
 pub mod text;

@@ -3,29 +3,24 @@
 //! collection's bundle as `corpus.plx`, the service worker for exactly those files (`sw.js`: its
 //! precache list, then the worker's code as served), and `report.json`, sealed.
 //!
-//! The precache list and `report.json` follow `cli/src/precache.rs` and `cli/src/site.rs` (which
-//! cannot be linked here: the CLI cleans on every core with rayon); the end-to-end test
+//! The precache list, the hashes and the seal are the engine's (`parallax_engine::site`), which
+//! `parallax site` uses too; the report's fields follow `cli/src/site.rs` (which cannot be linked
+//! here: the CLI cleans on every core with rayon). The end-to-end test
 //! `tests/e2e/import-export.test.mjs` checks that the two write the same files.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use parallax_engine::report::{self, FileReport, FilesReport, FormatCount, Note};
+use parallax_engine::site::{seal, sha256_hex, Precache};
+pub use parallax_engine::site::{REPORT_FILE, SW_FILE};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// `report.json`'s format version, as `parallax site` writes it.
 pub const REPORT_VERSION: u32 = 3;
 /// What `report.json` says wrote it (the site is the one that command would write).
 pub const GENERATOR: &str = "parallax site";
-/// Files the service worker caches at first use rather than at install (the import worker's).
-pub const LATER_PREFIXES: &[&str] = &["import_worker"];
 /// The bundle's file name in a site.
 pub const CORPUS: &str = "corpus.plx";
-/// The service worker's file name.
-pub const SW_FILE: &str = "sw.js";
-/// The report's file name.
-pub const REPORT_FILE: &str = "report.json";
 
 /// Why the site could not be made, as a sentence for the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,21 +65,6 @@ pub fn app_of(served_sw: &str) -> Result<(Vec<String>, String), SiteError> {
     Ok((paths, code.to_string()))
 }
 
-/// One file of the build in the precache list.
-#[derive(Serialize)]
-struct PrecacheFile<'a> {
-    path: &'a str,
-    sha256: String,
-    bytes: usize,
-}
-
-#[derive(Serialize)]
-struct Precache<'a> {
-    build: String,
-    files: Vec<PrecacheFile<'a>>,
-    later: Vec<PrecacheFile<'a>>,
-}
-
 /// One file the site holds, with its SHA-256.
 #[derive(Serialize)]
 struct OwnedFile<'a> {
@@ -120,13 +100,13 @@ pub fn site(
     app.sort_by(|a, b| a.0.cmp(&b.0));
     let bundle_bytes = bundle.len();
     app.push((CORPUS.to_string(), bundle));
-    let (build, worker) = service_worker(&app, worker_code);
-    app.push((SW_FILE.to_string(), worker.into_bytes()));
+    let precache = Precache::of(app.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
+    app.push((SW_FILE.to_string(), precache.service_worker(worker_code).into_bytes()));
     let site_files = app.iter().map(|(path, bytes)| OwnedFile { path, sha256: sha256_hex(bytes) }).collect();
     let unsealed = Report {
         version: REPORT_VERSION,
         generator: GENERATOR,
-        build,
+        build: precache.build,
         articles,
         bundle_bytes,
         site_files,
@@ -136,52 +116,9 @@ pub fn site(
         seal: String::new(),
     };
     let text = serde_json::to_vec_pretty(&unsealed).unwrap_or_default();
-    let sealed = seal(&text);
+    let sealed = seal(&text).unwrap_or(text);
     app.push((REPORT_FILE.to_string(), sealed));
     app
-}
-
-/// The build id and `sw.js` for these files: the precache list (sorted by path, the import worker's
-/// files cached later), then the worker's code.
-fn service_worker(files: &[(String, Vec<u8>)], code: &str) -> (String, String) {
-    let mut listed: Vec<PrecacheFile<'_>> = files
-        .iter()
-        .map(|(path, bytes)| PrecacheFile { path, sha256: sha256_hex(bytes), bytes: bytes.len() })
-        .collect();
-    listed.sort_by(|a, b| a.path.cmp(b.path));
-    let mut list = String::new();
-    for f in &listed {
-        let _ = writeln!(list, "{} {}", f.sha256, f.path);
-    }
-    let build = sha256_hex(list.as_bytes())[..16].to_string();
-    let (later, files) =
-        listed.into_iter().partition(|f| LATER_PREFIXES.iter().any(|p| f.path.starts_with(p)));
-    let precache = Precache { build: build.clone(), files, later };
-    let json = serde_json::to_string(&precache).unwrap_or_else(|_| "null".into());
-    (build, format!("const PRECACHE = {json};\n{code}"))
-}
-
-/// The report with its seal: the SHA-256 of the text with `"seal": ""`, written into that field.
-fn seal(unsealed: &[u8]) -> Vec<u8> {
-    const EMPTY: &[u8] = b"\"seal\": \"\"";
-    let Some(at) = unsealed.windows(EMPTY.len()).rposition(|w| w == EMPTY) else {
-        return unsealed.to_vec();
-    };
-    let hash = sha256_hex(unsealed);
-    let mut sealed = Vec::with_capacity(unsealed.len() + hash.len());
-    sealed.extend_from_slice(&unsealed[..at + EMPTY.len() - 1]);
-    sealed.extend_from_slice(hash.as_bytes());
-    sealed.extend_from_slice(&unsealed[at + EMPTY.len() - 1..]);
-    sealed
-}
-
-/// SHA-256, lower-case hex.
-fn sha256_hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
 }
 
 #[cfg(test)]
