@@ -207,8 +207,13 @@ fn load(dir: &Path) -> Vec<Page> {
 }
 
 /// Names match when one holds the other ("The Guardian" and "Guardian").
+/// Names compared by their letters and digits only: fundus names outlets by identifiers
+/// ("OttawaCitizen"), pages by their spaced names ("Ottawa Citizen").
 fn same_name(got: &str, want: &str) -> bool {
-    !got.is_empty() && (got.contains(want) || want.contains(got))
+    let compact =
+        |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (got, want) = (compact(got), compact(want));
+    !got.is_empty() && (got.contains(&want) || want.contains(&got))
 }
 
 /// Whether the page's text states the ISO date `date` in a form a reader would recognise.

@@ -369,3 +369,78 @@ fn a_one_sentence_json_ld_article_body_is_a_summary_not_a_guide_to_the_article()
         assert!(body.contains(&format!("Part {n} of the vote")), "lost part {n} in:\n{body}");
     }
 }
+
+/// Paragraphs of an invented story, numbered from `from`, each with `attrs` on its `<p>`.
+fn numbered_paragraphs(from: usize, to: usize, attrs: &str) -> String {
+    (from..=to)
+        .map(|n| {
+            format!("<p {attrs}>Chunk paragraph {n}: the harbour authority said on Friday that dredging would resume next month, that the channel would be deepened by two metres, and that shipping would not be interrupted.</p>")
+        })
+        .collect()
+}
+
+#[test]
+fn paragraphs_all_classed_paywall_are_the_story_subscribers_read() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="body">{}</div>
+<div class="paywall-prompt"><p>Subscribe to keep reading.</p></div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 6, r#"class="paywall""#)
+    );
+    let (article, _) = extract("paywall-paragraphs.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=6 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Subscribe to keep reading"), "kept the prompt in:\n{body}");
+}
+
+#[test]
+fn a_story_split_over_look_alike_layout_rows_is_kept_whole() {
+    // Grid rows of a few paragraphs each, as magazine templates lay out long stories, with a
+    // promo row of the same layout in between and a teaser list after.
+    let row = |from, to| {
+        format!(
+            r#"<div class="GridWrapper-x1 grid"><div class="GridItem-y2"><div class="BodyWrapper-z3 body"><div class="body__inner">{}</div></div></div><div class="ad-rail"></div></div>"#,
+            numbered_paragraphs(from, to, "")
+        )
+    };
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<main><h1>Harbour dredging resumes</h1><div class="chunks">{}{}{}</div>
+<ul class="related"><li><a href="/a">Ferry prices rise again this summer</a></li><li><a href="/b">New pier opens</a></li></ul></main>
+</body></html>"#,
+        row(1, 4),
+        row(5, 7),
+        row(8, 9)
+    );
+    let (article, _) = extract("chunks.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=9 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Ferry prices"), "kept the related list in:\n{body}");
+}
+
+#[test]
+fn the_rest_of_a_story_a_paywall_hides_is_kept_and_a_repeated_placeholder_is_not() {
+    let placeholder = "<p>External content not available: your privacy settings block it.</p>";
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="story">{}{placeholder}{placeholder}{placeholder}
+<div class="paywall" hidden>{}</div></div></article>
+<div style="display:none"><p>A hidden survey box asks the reader three questions about this page, politely, at length.</p></div>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 9, "")
+    );
+    let (article, _) = extract("hidden-paywall.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=9 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("External content"), "kept the placeholder in:\n{body}");
+    assert_eq!(removed_as(&article, "External content"), Some(NoiseKind::RepeatedBoilerplate));
+    assert_eq!(removed_as(&article, "hidden survey"), Some(NoiseKind::Hidden));
+}

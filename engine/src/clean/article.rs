@@ -35,6 +35,10 @@ enum Role {
     Noise(NoiseKind),
 }
 
+/// How far into the text a bare date line is still the article's own (under a byline, a summary
+/// box or a picture), not a date the story mentions.
+const BODY_DATE_LINES: usize = 15;
+
 /// What cleaning one segment of a file gave.
 #[derive(Debug, Default)]
 pub(crate) struct Outcome {
@@ -322,7 +326,18 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     for (i, kind) in page::body_furniture(page::BodyContext { lines, prose: &prose, repeated }, &body) {
         roles[i] = Role::Noise(kind);
     }
-    let body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
+    let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
+    // A bare date line near the top of the text ("30. Juni 2025," under the author's name) is the
+    // article's date when none was found around the headline.
+    if date.is_none() {
+        if let Some(k) =
+            body.iter().take(BODY_DATE_LINES).position(|&i| parse_date_line(lines[i].text).is_some())
+        {
+            let i = body.remove(k);
+            date = parse_date_line(lines[i].text).map(|d| d.iso);
+            roles[i] = Role::Noise(NoiseKind::ArticleDate);
+        }
+    }
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         roles[i] = if bullet_glyph_len(t).is_some() {
@@ -473,11 +488,22 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
             again,
         )
     });
+    // The page's own web address: the outlet, where a copyright line often names its publishing
+    // company instead ("© Funke Mediengruppe" on waz.de).
+    let domain = || {
+        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+        let (i, s, e) = stated::site_from_domain(&texts)?;
+        let l = &lines[i];
+        Some(Attribution {
+            name: l.text[s..e].to_string(),
+            evidence: "the site's web address".into(),
+            start: l.start + s,
+            end: l.start + e,
+        })
+    };
     let stated = || match (top.clone(), copyright()) {
         (Some((top, true)), _) => Some(top),
-        (_, Some(owner)) => Some(owner),
-        (Some((top, false)), None) => Some(top),
-        (None, None) => None,
+        (_, owner) => domain().or(owner).or(top.map(|(top, _)| top)),
     };
     let credited = || {
         let l = &lines[credit?];

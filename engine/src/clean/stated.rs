@@ -201,6 +201,129 @@ pub(crate) fn copyright_owner(line: &str) -> Option<(usize, usize)> {
     ok.then_some((start, start + name.len()))
 }
 
+/// Platforms whose addresses pages print beside their own ("Follow us on twitter.com/…").
+const PLATFORMS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "youtube",
+    "google",
+    "apple",
+    "linkedin",
+    "whatsapp",
+    "tiktok",
+    "pinterest",
+    "reddit",
+    "wikipedia",
+    "t",
+    "bit",
+    "amazon",
+    "spotify",
+    "telegram",
+];
+
+/// The site a copied page comes from, read from its own web address ("Fehler auf taz.de
+/// entdeckt?", "© 2025, kleinezeitung.at"): the domain named most often, spelled as the page
+/// spells its name ("Kleine Zeitung", "SRF") when the page does. `(line, start, end)` of the name.
+pub(crate) fn site_from_domain(lines: &[&str]) -> Option<(usize, usize, usize)> {
+    // Per domain label: mentions and the first (line, start, end) of the address.
+    let mut labels: Vec<(String, usize, (usize, usize, usize))> = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        if line.len() > 400 || !line.contains('.') {
+            continue;
+        }
+        for word in line.split_whitespace() {
+            let at = word.as_ptr() as usize - line.as_ptr() as usize;
+            let Some(label) = domain_label(word) else { continue };
+            let lower = label.to_ascii_lowercase();
+            if PLATFORMS.contains(&lower.as_str()) {
+                continue;
+            }
+            let start = at + (label.as_ptr() as usize - word.as_ptr() as usize);
+            match labels.iter_mut().find(|(l, _, _)| *l == lower) {
+                Some(entry) => entry.1 += 1,
+                None => labels.push((lower, 1, (li, start, start + label.len()))),
+            }
+        }
+    }
+    // A domain the page also writes as a name ("Kleine Zeitung", "SRF") is its own; an
+    // advertiser's or a partner's address is printed once and not named. The most mentioned wins.
+    let named = labels
+        .iter()
+        .filter_map(|(label, n, _)| {
+            let (at, spelled) = spelled_name(lines, label)?;
+            Some((n + spelled, at))
+        })
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, at)| at);
+    named.or_else(|| {
+        labels.iter().filter(|(_, n, _)| *n >= 3).max_by_key(|(_, n, _)| *n).map(|(_, _, at)| *at)
+    })
+}
+
+/// Where the page first writes `label` as a name of up to three words ("Kleine Zeitung" for
+/// "kleinezeitung"), and how often it does.
+fn spelled_name(lines: &[&str], label: &str) -> Option<((usize, usize, usize), usize)> {
+    let mut first = None;
+    let mut count = 0;
+    for (li, line) in lines.iter().enumerate() {
+        let words: Vec<(usize, &str)> =
+            line.split_whitespace().map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w)).collect();
+        for i in 0..words.len() {
+            let mut spelled = String::new();
+            for &(at, w) in words.iter().skip(i).take(3) {
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if core.is_empty() || core.contains('.') || core.contains('@') {
+                    break;
+                }
+                spelled.extend(core.chars().flat_map(char::to_lowercase));
+                if spelled == label {
+                    let lead = words[i].1.len()
+                        - words[i].1.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                    let start = words[i].0 + lead;
+                    let end = at + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                    count += 1;
+                    first.get_or_insert((li, start, end));
+                    break;
+                }
+                if !label.starts_with(spelled.as_str()) {
+                    break;
+                }
+            }
+        }
+    }
+    first.map(|at| (at, count))
+}
+
+/// The registered name in a web address ("taz" in "taz.de", "www.srf.ch/news",
+/// "https://ottawacitizen.com"): `None` for words that are not addresses.
+fn domain_label(word: &str) -> Option<&str> {
+    let w =
+        word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '"' | '“' | '”' | '?' | '!' | ':'));
+    let w = w.strip_prefix("https://").or_else(|| w.strip_prefix("http://")).unwrap_or(w);
+    // An e-mail address names its site after the "@".
+    let w = w.rsplit('@').next()?;
+    let host = w.split('/').next()?.trim_end_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let tld = parts[parts.len() - 1];
+    let tld_ok = (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
+    // "co.uk", "com.au": the label sits before the second-level part.
+    let label = if parts.len() == 3 && matches!(parts[1], "co" | "com" | "org" | "net" | "gov") {
+        parts[0]
+    } else {
+        parts[parts.len() - 2]
+    };
+    let label_ok = label.len() >= 2
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && label.chars().any(|c| c.is_ascii_alphabetic());
+    (tld_ok && label_ok).then_some(label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +364,21 @@ mod tests {
         );
         assert_eq!(owner("© 2021"), None);
         assert_eq!(owner("© All rights reserved."), None);
+    }
+
+    #[test]
+    fn the_site_is_read_from_its_own_address_and_spelled_as_the_page_spells_it() {
+        let site = |lines: &[&'static str]| site_from_domain(lines).map(|(l, s, e)| &lines[l][s..e]);
+        assert_eq!(
+            site(&["Kleine Zeitung", "Follow us on twitter.com/kleine", "© 2025, kleinezeitung.at | GmbH"]),
+            Some("Kleine Zeitung")
+        );
+        assert_eq!(
+            site(&["Play SRF", "Einige Elemente auf SRF.ch funktionieren nur mit JavaScript."]),
+            Some("SRF")
+        );
+        assert_eq!(site(&["taz FUTURZWEI", "Fehler auf taz.de entdeckt?"]), Some("taz"));
+        assert_eq!(site(&["Fehler auf taz.de entdeckt?", "Book now at lastminute.com"]), None);
+        assert_eq!(site(&["The market fell 2.5 percent.", "See twitter.com/someone"]), None);
     }
 }

@@ -137,6 +137,13 @@ fn unshown(name: &str) -> Option<Unshown> {
 /// screen readers only, and pages set it on their whole body while a dialog is open.)
 pub fn hidden(dom: &Dom, i: usize) -> bool {
     let Some(e) = dom.element(i) else { return false };
+    // The rest of a story that a paywall hides until the reader subscribes (`<div class="paywall"
+    // hidden>` after the first paragraphs) is the article as its subscribers read it; the prompt
+    // that stands in for it is a separate, visible element.
+    if e.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("paywall")))
+    {
+        return false;
+    }
     if e.attr("hidden").is_some() {
         return true;
     }

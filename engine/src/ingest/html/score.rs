@@ -127,7 +127,49 @@ impl<'a> Page<'a> {
                 p.prose_chars += s.prose_chars;
             }
         }
-        Page { dom, blocks, cues, stats }
+        let mut page = Page { dom, blocks, cues, stats };
+        page.trust_repeated_prose_classes();
+        page
+    }
+
+    /// A class that three or more sibling paragraphs of running text share is the article's own
+    /// paragraph style, whatever word it contains: "paywall" on every paragraph of a story marks
+    /// text subscribers read, not a prompt. Share bars and related boxes do not repeat as prose.
+    fn trust_repeated_prose_classes(&mut self) {
+        let dom = self.dom;
+        let mut decided: std::collections::HashMap<(usize, &str), bool> = std::collections::HashMap::new();
+        for i in 1..dom.nodes.len() {
+            if self.cues[i].noise.is_none() || self.stats[i].prose_blocks == 0 {
+                continue;
+            }
+            let Some(e) = dom.element(i) else { continue };
+            // Furniture by tag or role ("nav", "aside", role=complementary) is not a class.
+            if matches!(
+                &*e.name,
+                "nav" | "aside" | "footer" | "header" | "form" | "button" | "fieldset" | "dialog"
+            ) || e.attr("role").is_some()
+            {
+                continue;
+            }
+            let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) else { continue };
+            let parent = dom.nodes[i].parent;
+            let stats = &self.stats;
+            let repeated = *decided.entry((parent, class)).or_insert_with(|| {
+                dom.nodes[parent]
+                    .children
+                    .iter()
+                    .filter(|&&c| {
+                        dom.element(c).is_some_and(|s| s.attr("class") == Some(class))
+                            && stats[c].prose_blocks > 0
+                            && stats[c].link_density() < 0.2
+                    })
+                    .count()
+                    >= 3
+            });
+            if repeated {
+                self.cues[i].noise = None;
+            }
+        }
     }
 
     fn class_weight(&self, i: usize) -> f64 {
@@ -365,7 +407,58 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
             }
         }
     }
+    for twin in twin_roots(page, top) {
+        if !roots.contains(&twin) {
+            roots.push(twin);
+        }
+    }
     roots
+}
+
+/// The rest of a story the page splits into look-alike chunks (a grid row per few paragraphs, the
+/// part behind a paywall in a second copy of the article layout): for each ancestor of the
+/// article's container, its siblings of the same tag and class that hold, along the same path of
+/// tags and classes, a box of running text. Teaser cards do not hold prose, and a box that is
+/// mostly links is not the story's continuation.
+fn twin_roots(page: &Page<'_>, top: usize) -> Vec<usize> {
+    let dom = page.dom;
+    let signature = |i: usize| {
+        dom.element(i).map(|e| (&*e.name, e.attr("class").and_then(|c| c.split_ascii_whitespace().next())))
+    };
+    let mut twins = Vec::new();
+    // Signatures from the article's container up to the child of `at`.
+    let mut path = Vec::new();
+    let mut at = top;
+    for _ in 0..6 {
+        let parent = dom.nodes[at].parent;
+        if parent == at || parent == 0 || matches!(dom.name(parent), "body" | "html") {
+            break;
+        }
+        let sig = signature(at);
+        // Look-alike siblings need a class to look alike by: bare <div>s are everywhere.
+        if sig.is_some_and(|(_, class)| class.is_some()) {
+            for &s in &dom.nodes[parent].children {
+                if s == at || signature(s) != sig {
+                    continue;
+                }
+                let mut found = Some(s);
+                for step in path.iter().rev() {
+                    found = found.and_then(|f: usize| {
+                        dom.nodes[f].children.iter().copied().find(|&c| signature(c) == *step)
+                    });
+                }
+                if let Some(t) = found {
+                    let st = page.stats[t];
+                    if st.prose_blocks >= 1 && st.prose_chars >= 200 && st.link_density() < 0.25 {
+                        twins.push(t);
+                    }
+                }
+            }
+        }
+        path.push(sig);
+        at = parent;
+    }
+    twins
 }
 
 /// Where the page shows the article body its JSON-LD states.
@@ -518,12 +611,49 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
             .sum()
     };
     let lenient = verdicts(&page, &content_roots(&page, body_hint, false), title);
-    if (strict_kept < 500 && kept(&lenient) > strict_kept)
+    let mut chosen = if (strict_kept < 500 && kept(&lenient) > strict_kept)
         || prose_kept(&lenient) > 2 * prose_kept(&strict) + 500
     {
         lenient
     } else {
         strict
+    };
+    remove_repeated(blocks, &mut chosen);
+    chosen
+}
+
+/// How often the same sentence may stand in an article before it is the page's placeholder
+/// ("External content not available: your privacy settings block it" under every embed), not
+/// text: a pull quote repeats its sentence once.
+const REPEATS_ALLOWED: usize = 2;
+
+/// Removes kept blocks whose text the article holds more than [`REPEATS_ALLOWED`] times.
+fn remove_repeated(blocks: &[RBlock], verdicts: &mut [Verdict]) {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (b, v) in blocks.iter().zip(verdicts.iter()) {
+        if matches!(v, Verdict::Keep(k) if *k != BlockKind::Title) && b.text.len() >= 20 {
+            *counts.entry(b.text.as_str()).or_insert(0) += 1;
+        }
+    }
+    let repeated = |b: &RBlock| counts.get(b.text.as_str()).is_some_and(|&n| n > REPEATS_ALLOWED);
+    let (mut kept_chars, mut repeated_chars) = (0, 0);
+    for (b, v) in blocks.iter().zip(verdicts.iter()) {
+        if matches!(v, Verdict::Keep(k) if *k != BlockKind::Title) {
+            kept_chars += b.text.len();
+            if repeated(b) {
+                repeated_chars += b.text.len();
+            }
+        }
+    }
+    // A placeholder is a small part of the article; text that is mostly one paragraph over and
+    // over is what the page says, however odd.
+    if repeated_chars * 2 >= kept_chars {
+        return;
+    }
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if matches!(v, Verdict::Keep(k) if *k != BlockKind::Title) && repeated(b) {
+            *v = Verdict::Remove(NoiseKind::RepeatedBoilerplate);
+        }
     }
 }
 
