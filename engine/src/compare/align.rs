@@ -129,6 +129,10 @@ struct Features {
     figures: Vec<u32>,
     /// Ids of its name terms (names and roles: who), sorted.
     names: Vec<u32>,
+    /// Summed weight of its predicate terms.
+    predicate_weight: f32,
+    /// Summed weight of its name terms.
+    name_weight: f32,
     /// Ids of what its figures count ("troop" in "5,000 US troops"), sorted.
     counted: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
@@ -295,14 +299,13 @@ impl Featurised {
         let weight_of = |f: &Features, id: u32| {
             f.weights.binary_search_by_key(&id, |w| w.0).map_or(0.0, |i| f.weights[i].1)
         };
-        let total = |f: &Features, ids: &[u32]| ids.iter().map(|&id| weight_of(f, id)).sum::<f32>();
         let shared = |a: &[u32], b: &[u32]| {
             let mut acc = 0.0;
             for_each_shared(a, b, |id| acc += weight_of(x, id));
             acc
         };
-        let (pred_x, pred_y) = (total(x, &x.predicates), total(y, &y.predicates));
-        let (name_x, name_y) = (total(x, &x.names), total(y, &y.names));
+        let (pred_x, pred_y) = (x.predicate_weight, y.predicate_weight);
+        let (name_x, name_y) = (x.name_weight, y.name_weight);
         let pred_shared = shared(&x.predicates, &y.predicates);
         let name_shared = shared(&x.names, &y.names);
         Evidence {
@@ -571,13 +574,23 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     // Only predicates count as planned events.
                     article_planned
                         .extend(planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()));
+                    let names = of_kind(Kind::Name);
+                    let total = |ids: &[u32]| {
+                        ids.iter()
+                            .filter_map(|id| weights.binary_search_by_key(id, |w| w.0).ok())
+                            .map(|i| weights[i].1)
+                            .sum::<f32>()
+                    };
+                    let (predicate_weight, name_weight) = (total(&predicates), total(&names));
                     Features {
+                        predicate_weight,
+                        name_weight,
                         weights,
                         norm,
                         words,
                         predicates,
                         figures: of_kind(Kind::Figure),
-                        names: of_kind(Kind::Name),
+                        names,
                         counted: of_kind(Kind::Counted),
                         when: When::of(&all_tokens[a][k]),
                     }
