@@ -163,6 +163,14 @@ const STOP_WORDS: &[&str] = &[
     "it's",
     "also",
     "another",
+    // Prefixes written as separate words ("pro-Iranian", "anti-US"): the stance is in the name
+    // that follows, the prefix itself names no fact.
+    "pro",
+    "anti",
+    "non",
+    // "for the first time", "at a time when": a time word that dates nothing.
+    "time",
+    "times",
 ];
 
 /// True for a function word or reporting verb.
@@ -170,7 +178,9 @@ pub fn is_stop_word(norm: &str) -> bool {
     STOP_WORDS.contains(&norm)
 }
 
-/// Word classes that reports use interchangeably for the same thing.
+/// Word classes that reports use interchangeably for the same thing: a small hand-made list of
+/// news event classes (what happened: met, killed, withdrew, won...), each with its common
+/// nominalisations and irregular forms, plus a few country adjectives and capitals.
 const SYNONYMS: &[(&str, &[&str])] = &[
     (
         "attack",
@@ -178,7 +188,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ),
     ("troop", &["troop", "soldier", "force", "personnel"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
-    ("meet", &["meet", "meeting", "met", "talk", "visit", "host", "hosted", "hosting"]),
+    ("meet", &["meet", "meeting", "met", "talk", "visit", "host", "hosted", "hosting", "summit"]),
     (
         "increase",
         &[
@@ -196,6 +206,9 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "surge",
             "climb",
             "mount",
+            "soar",
+            "jump",
+            "hike",
         ],
     ),
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
@@ -213,17 +226,109 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "assassination",
             "assassinate",
             "assassinated",
+            "slay",
+            "slain",
+            "slew",
         ],
     ),
-    ("withdraw", &["withdraw", "withdrawal", "pullout", "expel", "expulsion"]),
+    (
+        "withdraw",
+        &["withdraw", "withdrew", "withdrawn", "withdrawal", "pullout", "drawdown", "expel", "expulsion"],
+    ),
+    ("win", &["win", "won", "winning", "winner", "victory", "victor", "triumph"]),
+    ("lose", &["lose", "lost", "defeat", "concede", "conceded", "loss"]),
+    ("elect", &["elect", "election", "vote", "ballot", "poll", "electoral"]),
+    ("agree", &["agree", "agreed", "agreement", "deal", "accord", "pact", "treaty"]),
+    ("resign", &["resign", "resignation", "quit"]),
+    ("arrest", &["arrest", "detain", "detention", "custody"]),
+    ("injure", &["injure", "injured", "injury", "wound", "wounded", "hurt"]),
+    ("announce", &["announce", "announcement", "declare", "declaration", "unveil"]),
+    ("demand", &["demand", "urge", "insist"]),
+    ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
+    ("protest", &["protest", "protester", "protestor", "demonstration", "demonstrator", "rally"]),
     ("us", &["us", "u", "american", "america", "washington", "usa"]),
     ("iraq", &["iraq", "iraqi", "baghdad"]),
     ("iran", &["iran", "iranian", "tehran"]),
     ("premier", &["premier", "pm", "prime"]),
 ];
 
+/// Irregular English verb forms and their base form, so "took" meets "take" and "began" meets
+/// "begin" (regular endings are the stem's job). General English, not a corpus list.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("became", "become"),
+    ("brought", "bring"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("built", "build"),
+    ("bought", "buy"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("came", "come"),
+    ("dealt", "deal"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("lent", "lend"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rode", "ride"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sought", "seek"),
+    ("sold", "sell"),
+    ("sent", "send"),
+    ("shot", "shoot"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("spent", "spend"),
+    ("stood", "stand"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("taught", "teach"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("thought", "think"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("understood", "understand"),
+    ("woke", "wake"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
 /// A light English stem: plural and common verb endings off ("attacks" → "attack",
-/// "militias" → "militia", "confirmed" → "confirm"). Short words and names are left alone.
+/// "militias" → "militia", "confirmed" → "confirm", "denied" → "deny", "planned" → "plan"), and
+/// a final silent "e" so the base form meets its inflections ("increase", "increased" and
+/// "increasing" → "increas"). Short words are left alone.
 pub fn stem(norm: &str) -> String {
     let n = norm.chars().count();
     if n <= 3 || norm.chars().any(|c| c.is_ascii_digit()) {
@@ -231,6 +336,7 @@ pub fn stem(norm: &str) -> String {
     }
     for (suffix, replacement, min_rest) in [
         ("ies", "y", 3),
+        ("ied", "y", 3),
         ("sses", "ss", 2),
         ("ches", "ch", 2),
         ("shes", "sh", 2),
@@ -239,14 +345,39 @@ pub fn stem(norm: &str) -> String {
     ] {
         if let Some(rest) = norm.strip_suffix(suffix) {
             if rest.chars().count() >= min_rest {
-                return format!("{rest}{replacement}");
+                return final_e(&undouble(&format!("{rest}{replacement}")));
             }
         }
     }
     if norm.ends_with('s') && !norm.ends_with("ss") && !norm.ends_with("us") && !norm.ends_with("is") {
-        return norm[..norm.len() - 1].to_string();
+        return final_e(&norm[..norm.len() - 1]);
     }
-    norm.to_string()
+    final_e(norm)
+}
+
+/// "planned" → "plann" → "plan": a doubled final consonant left by a stripped ending (not "ll",
+/// "ss", "zz", which English keeps in the base form: "killed", "passed").
+fn undouble(s: &str) -> String {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n >= 4 && b[n - 1] == b[n - 2] && b[n - 1].is_ascii_alphabetic() && !b"aeioulsz".contains(&b[n - 1]) {
+        return s[..n - 1].to_string();
+    }
+    s.to_string()
+}
+
+/// Drops a final "e" from words of five letters or more ("increase" → "increas"), so a base
+/// form and its stripped inflections share a stem.
+fn final_e(s: &str) -> String {
+    if s.len() >= 5 && s.ends_with('e') && s.is_ascii() {
+        return s[..s.len() - 1].to_string();
+    }
+    s.to_string()
+}
+
+/// The base form of an irregular verb form ("took" → "take"), else the word itself.
+fn lemma(norm: &str) -> &str {
+    IRREGULAR.iter().find(|(form, _)| *form == norm).map_or(norm, |(_, base)| base)
 }
 
 /// The meaning-bearing key of one folded word, or `None` for a stop word: synonym class if it
@@ -256,6 +387,7 @@ pub fn term_key(norm: &str) -> Option<String> {
     if is_stop_word(norm) || norm.is_empty() {
         return None;
     }
+    let norm = lemma(norm);
     let stemmed = stem(norm);
     let classes = synonym_classes();
     if let Some(class) = classes.get(norm).or_else(|| classes.get(stemmed.as_str())) {
@@ -292,6 +424,9 @@ pub struct Term {
     pub figure: bool,
     /// A weekday or month name: weak evidence on its own ("on Tuesday", "in June").
     pub calendar: bool,
+    /// A role noun or the word right before one ("trade minister", "fire chief"): says who
+    /// someone is, not what happened.
+    pub role: bool,
 }
 
 /// Role nouns that say who someone is, not what happened ("the Iraqi prime minister"): they count
@@ -311,11 +446,22 @@ const ROLE_WORDS: &[&str] = &[
     "mayor",
     "commander",
     "general",
+    "ambassador",
+    "envoy",
+    "spokeswoman",
+    "director",
+    "chairman",
+    "chairwoman",
+    "senator",
+    "lawmaker",
+    "analyst",
 ];
 
-/// True for the key of a role noun ("premier", "president").
+/// True for the key of a role noun ("premier", "president"): compared by key, since keys are
+/// stemmed and transliterated ("minister" is "ministir").
 pub fn is_role_word(key: &str) -> bool {
-    ROLE_WORDS.contains(&key)
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| ROLE_WORDS.iter().filter_map(|w| term_key(w)).collect()).iter().any(|k| k == key)
 }
 
 /// Nouns that name who takes part, not what happens ("troops", "factions", "officials",
@@ -332,17 +478,42 @@ pub fn is_participant_word(key: &str) -> bool {
         .any(|k| k == key)
 }
 
+/// Words that make the next word a verb ("will meet president ...", "to visit minister ...").
+const VERB_BEFORE: &[&str] =
+    &["to", "will", "would", "can", "could", "should", "must", "might", "did", "does", "do", "shall"];
+
+/// Whether token `i` can be the modifier of a role noun after it ("trade" in "trade minister"):
+/// not a verb, as far as a word list tells (an event word such as "meet", an "-ed"/"-ing"
+/// form, or a word after "will"/"to").
+fn could_modify(toks: &[Token<'_>], i: usize) -> bool {
+    let norm = toks[i].norm.as_str();
+    let after_verb_marker = i > 0 && VERB_BEFORE.contains(&toks[i - 1].norm.as_str());
+    let event = synonym_classes()
+        .get(lemma(norm))
+        .is_some_and(|c| !matches!(*c, "troop" | "militia" | "us" | "iraq" | "iran" | "premier"));
+    !after_verb_marker && !event && !norm.ends_with("ed") && !norm.ends_with("ing")
+}
+
 /// The terms of a sentence already cut into tokens, in order (duplicates kept), each with the
 /// index of its token.
 pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
+    let keys: Vec<Option<String>> = toks.iter().map(|t| term_key(&t.norm)).collect();
+    let is_role = |i: usize| keys.get(i).and_then(|k| k.as_deref()).is_some_and(is_role_word);
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
-        let Some(key) = term_key(&token.norm) else { continue };
+        let Some(key) = keys[i].clone() else { continue };
         let first = token.text.chars().next().unwrap_or(' ');
         let figure = first.is_ascii_digit();
         let name = i > 0 && first.is_uppercase();
         let calendar = crate::text::is_calendar_word(&token.norm);
-        out.push((Term { key, name, figure, calendar }, i));
+        // A role and up to two lower-case words before it: "trade minister", "central bank
+        // governor".
+        let modifies = |k: usize| {
+            (1..=k).all(|d| toks.get(i + d).is_some_and(|t| !t.text.starts_with(char::is_uppercase)))
+                && is_role(i + k)
+        };
+        let role = is_role(i) || (!figure && could_modify(toks, i) && (is_role(i + 1) || modifies(2)));
+        out.push((Term { key, name, figure, calendar, role }, i));
     }
     out
 }
@@ -361,5 +532,34 @@ mod tests {
         assert_eq!(stem("confirmed"), "confirm");
         assert_eq!(stem("us"), "us");
         assert_eq!(stem("5,000"), "5,000");
+    }
+
+    #[test]
+    fn inflections_of_ordinary_words_share_a_key() {
+        assert_eq!(term_key("increased"), term_key("increase"));
+        assert_eq!(term_key("denied"), term_key("denies"));
+        assert_eq!(term_key("planned"), term_key("plans"));
+        assert_eq!(term_key("evacuated"), term_key("evacuate"));
+        assert_eq!(term_key("took"), term_key("take"));
+        assert_eq!(term_key("began"), term_key("begins"));
+    }
+
+    #[test]
+    fn news_event_classes_meet_their_paraphrases() {
+        assert_eq!(term_key("won"), term_key("victory"));
+        assert_eq!(term_key("slain"), term_key("assassination"));
+        assert_eq!(term_key("drawdown"), term_key("withdrawal"));
+        assert_eq!(term_key("summit"), term_key("met"));
+        assert_eq!(term_key("deal"), term_key("agreement"));
+        assert_ne!(term_key("won"), term_key("lost"));
+    }
+
+    #[test]
+    fn role_nouns_are_found_by_key_and_prefixes_say_nothing() {
+        assert!(term_key("minister").is_some_and(|k| is_role_word(&k)));
+        assert!(term_key("president").is_some_and(|k| is_role_word(&k)));
+        assert!(!term_key("attack").is_some_and(|k| is_role_word(&k)));
+        assert_eq!(term_key("pro"), None);
+        assert_eq!(term_key("anti"), None);
     }
 }
