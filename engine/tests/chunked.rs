@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use parallax_engine::chunked::{self, ChunkId, Reader, Sizes};
+use parallax_engine::chunked::{self, ArticleEntry, ChunkId, ListFilter, ListPage, Reader, Sizes};
 use parallax_engine::search::{SearchOptions, SearchResults};
 use parallax_engine::Bundle;
 
@@ -72,6 +72,34 @@ impl Site {
             }
         }
         panic!("{query}: still asking for chunks after ten rounds");
+    }
+
+    /// An article's directory row, fetching what the reader asks for.
+    fn row(&mut self, ordinal: usize) -> ArticleEntry {
+        for _ in 0..3 {
+            match self.reader.article_row(ordinal) {
+                Ok(row) => return row.clone(),
+                Err(needed) => {
+                    assert!(!needed.chunks.is_empty(), "row {ordinal}: asked for nothing");
+                    self.fetch(&needed.chunks);
+                }
+            }
+        }
+        panic!("row {ordinal}: still asking for chunks after three rounds");
+    }
+
+    /// A page of a list, fetching what the reader asks for.
+    fn page(&mut self, filter: &ListFilter, start: usize, len: usize) -> ListPage {
+        for _ in 0..3 {
+            match self.reader.list_page(filter, start, len) {
+                Ok(page) => return page,
+                Err(needed) => {
+                    assert!(!needed.chunks.is_empty(), "{filter:?}: asked for nothing");
+                    self.fetch(&needed.chunks);
+                }
+            }
+        }
+        panic!("{filter:?}: still asking for chunks after three rounds");
     }
 }
 
@@ -187,4 +215,91 @@ fn an_entity_page_fetches_the_entitys_mention_list() {
     let expected: Vec<_> = bundle.entities.mentions_of(entity).collect();
     assert!(!expected.is_empty());
     assert_eq!(site.reader.mentions_of(entity).unwrap(), expected);
+}
+
+/// The home page's "by date" order over the single bundle: newest first, undated last, equal
+/// dates in corpus order.
+fn newest_first(bundle: &Bundle) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..bundle.articles.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(bundle.date_of(i).map(|d| d.sort_key())));
+    order
+}
+
+/// Every page of a list, `len` rows at a time, checking each page's total.
+fn whole_list(site: &mut Site, filter: &ListFilter, len: usize) -> Vec<usize> {
+    let mut all = Vec::new();
+    let total = site.page(filter, 0, len).total;
+    while all.len() < total {
+        let page = site.page(filter, all.len(), len);
+        assert_eq!(page.total, total, "{filter:?}");
+        assert!(!page.ordinals.is_empty() && page.ordinals.len() <= len, "{filter:?}");
+        all.extend(page.ordinals);
+    }
+    assert!(site.page(filter, total, len).ordinals.is_empty(), "{filter:?}: rows past the end");
+    all
+}
+
+#[test]
+fn article_rows_give_each_articles_title_outlet_date_story_and_length() {
+    let bundle = synthetic(300);
+    for sizes in [Sizes::default(), TINY] {
+        let mut site = Site::new(&bundle, &sizes);
+        assert_eq!(site.reader.article_count(), bundle.articles.len());
+        let outlets = site.reader.manifest().outlets.clone();
+        for (i, article) in bundle.articles.iter().enumerate().step_by(7) {
+            let row = site.row(i);
+            assert_eq!(
+                (row.id.as_str(), row.title.as_str()),
+                (article.id.as_str(), article.title.text.as_str())
+            );
+            let outlet = row.outlet.map(|o| outlets[o as usize].as_str());
+            assert_eq!(outlet, article.outlet.as_ref().map(|o| o.name.as_str()));
+            assert_eq!(row.date, bundle.date_of(i).map(|d| d.iso()));
+            let story = bundle.stories.iter().position(|s| s.articles.contains(&article.id));
+            assert_eq!(row.story.map(|s| s as usize), story);
+            assert_eq!(row.words as usize, article.word_count());
+        }
+        assert!(site.reader.article_row(bundle.articles.len()).unwrap_err().chunks.is_empty());
+    }
+}
+
+#[test]
+fn article_lists_page_through_the_corpus_newest_first_whole_or_by_outlet_or_story() {
+    let bundle = synthetic(300);
+    let order = newest_first(&bundle);
+    for sizes in [Sizes::default(), TINY] {
+        let mut site = Site::new(&bundle, &sizes);
+        assert_eq!(whole_list(&mut site, &ListFilter::default(), 37), order);
+        let outlets = site.reader.manifest().outlets.clone();
+        assert!(outlets.len() > 1);
+        for (o, name) in outlets.iter().enumerate() {
+            let expected: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| bundle.articles[i].outlet.as_ref().is_some_and(|x| &x.name == name))
+                .collect();
+            let filter = ListFilter { outlet: Some(o as u32), story: None };
+            assert_eq!(whole_list(&mut site, &filter, 11), expected, "{name}");
+        }
+        let big = (0..bundle.stories.len()).max_by_key(|&s| bundle.stories[s].articles.len()).unwrap();
+        assert!(bundle.stories[big].articles.len() > 1);
+        for s in [0, big] {
+            let members = &bundle.stories[s].articles;
+            let expected: Vec<usize> =
+                order.iter().copied().filter(|&i| members.contains(&bundle.articles[i].id)).collect();
+            let filter = ListFilter { outlet: None, story: Some(s as u32) };
+            assert_eq!(whole_list(&mut site, &filter, 2), expected, "story {s}");
+            let outlet =
+                expected.iter().find_map(|&i| bundle.articles[i].outlet.as_ref()).map(|o| o.name.clone());
+            let o = outlets.iter().position(|n| Some(n) == outlet.as_ref()).unwrap_or(0);
+            let outlet = Some(outlets[o].clone());
+            let both = ListFilter { outlet: Some(o as u32), story: Some(s as u32) };
+            let expected_both: Vec<usize> = expected
+                .iter()
+                .copied()
+                .filter(|&i| bundle.articles[i].outlet.as_ref().map(|x| &x.name) == outlet.as_ref())
+                .collect();
+            assert_eq!(whole_list(&mut site, &both, 3), expected_both, "story {s} in {o}");
+        }
+    }
 }

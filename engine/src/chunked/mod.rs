@@ -52,6 +52,7 @@
 //! articles it read but lacked; once nothing is lacking, it read exactly what a search over the
 //! single bundle reads, so results, snippets and highlights are the same.
 
+mod list;
 mod read;
 pub mod validate;
 mod write;
@@ -67,6 +68,7 @@ use crate::entities::{Entity, Mention};
 use crate::model::{Article, ArticleSource};
 use crate::stories::Story;
 
+pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
 pub use write::{split, Sizes, Split, WrittenChunk};
 

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    decode, decode_manifest, kind_rank, validate, ArticleChunk, ChunkError, ChunkId, ChunkKind, ChunkRef,
-    EntityChunk, Manifest, Shard,
+    decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleEntry, ChunkError, ChunkId, ChunkKind,
+    ChunkRef, EntityChunk, ListFilter, ListPage, Manifest, Shard,
 };
 use crate::dates::PublicationDate;
 use crate::entities::{EntityData, Mention};
@@ -39,6 +39,8 @@ pub struct Reader {
     /// Entities, and the mentions of those whose lists are at hand.
     entities: EntityData,
     loaded: BTreeSet<ChunkId>,
+    /// Article ordinals in list order (see [`super::list`]).
+    order: Vec<u32>,
 }
 
 impl Reader {
@@ -48,6 +50,7 @@ impl Reader {
         let articles = manifest.articles.iter().map(stand_in).collect();
         let n = manifest.articles.len();
         let entities = EntityData { entities: manifest.entities.clone(), mentions: Vec::new() };
+        let order = super::list::list_order(&manifest.articles);
         Ok(Reader {
             manifest,
             index: None,
@@ -59,7 +62,40 @@ impl Reader {
             article_mentions: Vec::new(),
             entities,
             loaded: BTreeSet::new(),
+            order,
         })
+    }
+
+    /// How many articles the corpus holds.
+    pub fn article_count(&self) -> usize {
+        self.manifest.summary.articles as usize
+    }
+
+    /// The directory row of one article (title, outlet, date, story, words), or the chunk holding
+    /// it. An ordinal past the corpus needs nothing that could arrive (`Needed` with no chunks).
+    pub fn article_row(&self, ordinal: usize) -> Result<&ArticleEntry, Needed> {
+        self.manifest.articles.get(ordinal).ok_or(Needed { chunks: Vec::new() })
+    }
+
+    /// One page of an article list in list order (newest first, undated articles last, equal
+    /// dates in corpus order: the home page's "by date" order), optionally only one outlet or one
+    /// story: the total matching and the ordinals of rows `start..start + len` (fewer at the end,
+    /// none past it), or the chunks holding the rows it needs.
+    pub fn list_page(&self, filter: &ListFilter, start: usize, len: usize) -> Result<ListPage, Needed> {
+        let rows = &self.manifest.articles;
+        let mut total = 0;
+        let mut ordinals = Vec::with_capacity(len.min(rows.len()));
+        for &i in &self.order {
+            let Some(row) = rows.get(i as usize) else { continue };
+            if !filter.admits(row) {
+                continue;
+            }
+            if total >= start && total - start < len {
+                ordinals.push(i as usize);
+            }
+            total += 1;
+        }
+        Ok(ListPage { total, ordinals })
     }
 
     /// The manifest: summary, article directory, stories, entities, chunk directory.
