@@ -113,14 +113,14 @@ fn main() {
         gzip_len(&terms) as f64 / 1e3
     );
     println!();
-    println!("| query | rounds | chunks (idx/art/ent) | KB raw | KB gzip | reader ms |");
+    println!("| query | rounds | chunks (idx/art/ent/eidx) | KB raw | KB gzip | reader ms |");
     println!("| --- | --- | --- | --- | --- | --- |");
     for query in queries {
         let started = Instant::now();
         let mut reader = Reader::open(&manifest).expect("a valid manifest");
         let mut spent_reading = std::time::Duration::ZERO;
         let (mut raw, mut gz) = (manifest.len(), gzip_len(&manifest));
-        let mut counts = [0usize; 3];
+        let mut counts = [0usize; 4];
         let mut rounds = 0;
         let total = loop {
             match reader.search(query, &SearchOptions { limit: 10, ..SearchOptions::default() }) {
@@ -137,6 +137,7 @@ fn main() {
                             ChunkKind::Shard => counts[0] += 1,
                             ChunkKind::Articles => counts[1] += 1,
                             ChunkKind::Entities => counts[2] += 1,
+                            ChunkKind::EntityIndex => counts[3] += 1,
                             _ => {}
                         }
                         reader.add(id, &bytes).expect("a valid chunk");
@@ -146,10 +147,11 @@ fn main() {
         };
         let ms = (started.elapsed() - spent_reading).as_secs_f64() * 1e3;
         println!(
-            "| `{query}` ({total} hits) | {rounds} | {}/{}/{} | {:.1} | {:.1} | {ms:.1} |",
+            "| `{query}` ({total} hits) | {rounds} | {}/{}/{}/{} | {:.1} | {:.1} | {ms:.1} |",
             counts[0],
             counts[1],
             counts[2],
+            counts[3],
             raw as f64 / 1e3,
             gz as f64 / 1e3
         );

@@ -306,3 +306,26 @@ fn article_lists_page_through_the_corpus_newest_first_whole_or_by_outlet_or_stor
         }
     }
 }
+
+#[test]
+fn only_a_query_that_names_an_entity_fetches_the_entity_index() {
+    let bundle = seed();
+    let site = Site::new(&bundle, &Sizes::default());
+    let kinds = |site: &Site| -> Vec<chunked::ChunkKind> {
+        site.reader
+            .manifest()
+            .chunks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| site.reader.has(ChunkId(*i)))
+            .map(|(_, c)| c.kind)
+            .collect()
+    };
+    let mut plain = site.cold();
+    assert!(plain.search("xqzvv", &options(10)).total == 0);
+    assert!(!kinds(&plain).contains(&chunked::ChunkKind::EntityIndex));
+    let mut named = site.cold();
+    let results = named.search("Popular Mobilization Forces", &options(10));
+    assert!(results.total > 0);
+    assert!(kinds(&named).contains(&chunked::ChunkKind::EntityIndex));
+}

@@ -169,6 +169,9 @@ fn range_problem(which: &str, what: &str, start: usize, end: usize) -> String {
 /// The search index against an article count.
 pub fn search_index(index: &SearchIndex, n_articles: usize) -> Checked {
     search_directory(index, n_articles)?;
+    if let Some(problem) = index.entities.postings_problem(n_articles) {
+        return fail(Part::SearchIndex, problem);
+    }
     // A default (never built) index has no final posting start; a built one always has it.
     let empty = index.terms.is_empty() && index.posting_starts.is_empty() && index.postings.is_empty();
     if !empty {
@@ -221,7 +224,7 @@ pub fn search_directory(index: &SearchIndex, n_articles: usize) -> Checked {
     if index.stem_terms.iter().flatten().any(|&t| t as usize >= n_terms) {
         return fail(part, format!("a word-form group names a word beyond its {n_terms} words"));
     }
-    if let Some(problem) = index.entities.problem(n_articles) {
+    if let Some(problem) = index.entities.directory_problem() {
         return fail(part, problem);
     }
     Ok(())

@@ -45,7 +45,9 @@
 //! expanded without any shard; `idx` shards, the postings of a contiguous range of the sorted
 //! dictionary (a term's shard is found by binary search over the ranges in the chunk
 //! directory); `art` chunks, consecutive articles with their dates, provenance and entity
-//! mentions; `ent` chunks, per-entity mention lists for a range of entities. The seed corpus is
+//! mentions; `ent` chunks, per-entity mention lists for a range of entities; `eidx` chunks, the
+//! search index's postings of a range of entity slots (the term directory keeps the entities'
+//! name keys and counts), fetched only by a query that names an entity. The seed corpus is
 //! one small chunk of each kind.
 //!
 //! **Reading.** [`Reader`] holds what has arrived; each view asks it for what it shows and gets
@@ -97,6 +99,8 @@ pub enum ChunkKind {
     Entities,
     /// A page of the article list: the directory rows of a range of list positions.
     Directory,
+    /// The indexed mentions of a range of entity slots (what a query naming an entity reads).
+    EntityIndex,
 }
 
 /// The order of kinds in the chunk directory (the writer's order; validated).
@@ -113,6 +117,7 @@ impl ChunkKind {
             ChunkKind::Articles => 3,
             ChunkKind::Entities => 4,
             ChunkKind::Directory => 5,
+            ChunkKind::EntityIndex => 6,
         }
     }
 
@@ -124,6 +129,7 @@ impl ChunkKind {
             ChunkKind::Articles,
             ChunkKind::Entities,
             ChunkKind::Directory,
+            ChunkKind::EntityIndex,
         ]
         .into_iter()
         .find(|k| k.code() == code)
@@ -138,6 +144,7 @@ impl ChunkKind {
             ChunkKind::Articles => "art",
             ChunkKind::Entities => "ent",
             ChunkKind::Directory => "dir",
+            ChunkKind::EntityIndex => "eidx",
         }
     }
 
@@ -150,6 +157,7 @@ impl ChunkKind {
             ChunkKind::Articles => "some of the articles",
             ChunkKind::Entities => "some of the entity mentions",
             ChunkKind::Directory => "part of the article list",
+            ChunkKind::EntityIndex => "part of the entity search index",
         }
     }
 }
@@ -195,6 +203,8 @@ pub struct Summary {
     pub terms: u32,
     /// Total bytes of every chunk (what "available offline" would download).
     pub chunk_bytes: u64,
+    /// Entities with a slot in the search index (their mentions are in `eidx` chunks).
+    pub entity_slots: u32,
 }
 
 /// One row of the article directory: enough to list, page and facet articles without their text.

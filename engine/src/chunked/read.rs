@@ -28,6 +28,8 @@ pub struct Reader {
     index: Option<SearchIndex>,
     /// Shards at hand, by their first term.
     shards: BTreeMap<u32, (ChunkRef, Shard)>,
+    /// Chunks of the entity index at hand, by their first slot.
+    entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
     /// Whether `index`'s postings are behind `shards`.
     stale: bool,
     /// One per article: the real one once its chunk arrived, else a stand-in with its id and title.
@@ -56,6 +58,7 @@ impl Reader {
             manifest,
             index: None,
             shards: BTreeMap::new(),
+            entity_shards: BTreeMap::new(),
             stale: false,
             articles,
             dates: vec![None; n],
@@ -207,6 +210,13 @@ impl Reader {
                 self.article_mentions.extend(part.mentions);
                 self.article_mentions.extend(after);
             }
+            ChunkKind::EntityIndex => {
+                let directory = self.index.as_ref().ok_or(ChunkError::DictionaryFirst)?;
+                let part: Shard = decode(chunk.kind, bytes)?;
+                validate::entity_index(&part, &chunk, directory, n_articles).map_err(inconsistent)?;
+                self.entity_shards.insert(chunk.first, (chunk, part));
+                self.stale = true;
+            }
             ChunkKind::Directory => {
                 let part: DirectoryPage = decode(chunk.kind, bytes)?;
                 let page = id.0
@@ -257,6 +267,9 @@ impl Reader {
         let results = index.search_traced(&corpus, query, options, &trace);
         for term in trace.terms() {
             needed.extend(self.chunk_of(ChunkKind::Shard, term).filter(|id| !self.has(*id)));
+        }
+        for slot in trace.entity_slots() {
+            needed.extend(self.chunk_of(ChunkKind::EntityIndex, slot).filter(|id| !self.has(*id)));
         }
         for article in trace.articles() {
             needed.extend(self.chunk_of(ChunkKind::Articles, article).filter(|id| !self.has(*id)));
@@ -326,22 +339,29 @@ impl Reader {
         if !self.stale {
             return;
         }
-        let n_terms = index.terms.len();
-        let mut starts: Vec<u32> = Vec::with_capacity(n_terms + 1);
-        let mut postings: Vec<u8> =
-            Vec::with_capacity(self.shards.values().map(|(_, s)| s.postings.len()).sum());
-        for (chunk, shard) in self.shards.values() {
-            let arena = postings.len() as u32;
-            starts.resize(chunk.first as usize, arena);
-            // Validated: one start per term of the range plus the end, the first 0.
-            starts.extend(shard.starts[..shard.starts.len() - 1].iter().map(|s| arena + s));
-            postings.extend_from_slice(&shard.postings);
-        }
-        starts.resize(n_terms + 1, postings.len() as u32);
+        let (starts, postings) = arena(&self.shards, index.terms.len());
         index.posting_starts = starts;
         index.postings = postings;
+        let (starts, postings) = arena(&self.entity_shards, index.entities.n_slots());
+        index.entities.set_postings(starts, postings);
         self.stale = false;
     }
+}
+
+/// The postings of `n` items from the chunks at hand, back to back: one start per item plus the
+/// end, items of absent chunks empty.
+fn arena(chunks: &BTreeMap<u32, (ChunkRef, Shard)>, n: usize) -> (Vec<u32>, Vec<u8>) {
+    let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
+    let mut postings: Vec<u8> = Vec::with_capacity(chunks.values().map(|(_, s)| s.postings.len()).sum());
+    for (chunk, shard) in chunks.values() {
+        let at = postings.len() as u32;
+        starts.resize(chunk.first as usize, at);
+        // Validated: one start per item of the range plus the end, the first 0.
+        starts.extend(shard.starts[..shard.starts.len() - 1].iter().map(|s| at + s));
+        postings.extend_from_slice(&shard.postings);
+    }
+    starts.resize(n + 1, postings.len() as u32);
+    (starts, postings)
 }
 
 /// An article not yet at hand: its id, no title or text. Search never uses its text (it reads

@@ -18,7 +18,7 @@ fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId,
     tamper(&mut bytes);
     manifest.chunks[i].hash = content_hash(&bytes);
     let mut reader = Reader::open(&encode_manifest(&manifest)).unwrap();
-    if kind == ChunkKind::Shard {
+    if matches!(kind, ChunkKind::Shard | ChunkKind::EntityIndex) {
         reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
     }
     (reader, ChunkId(i), bytes)
@@ -140,9 +140,15 @@ fn a_missing_chunk_keeps_its_view_waiting_and_the_others_answer() {
     assert_eq!(needed.chunks, [ChunkId(0)]);
     reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
     let needed = reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err();
-    let shard =
-        needed.chunks.iter().find(|id| reader.manifest().chunks[id.0].kind == ChunkKind::Shard).unwrap();
-    reader.add(*shard, &split.chunks[shard.0].bytes).unwrap();
+    // Its shard and the entity index ("Pompeo" names an entity) arrive.
+    let arriving: Vec<ChunkId> = needed
+        .chunks
+        .into_iter()
+        .filter(|id| reader.manifest().chunks[id.0].kind != ChunkKind::Articles)
+        .collect();
+    for id in arriving {
+        reader.add(id, &split.chunks[id.0].bytes).unwrap();
+    }
     // The hit's article is still missing, so the search still waits for it, and only for it.
     assert_eq!(reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err(), article);
     assert_eq!(reader.article(0).unwrap_err(), article);
@@ -187,4 +193,20 @@ fn an_article_row_waits_for_its_list_page_and_a_bad_page_changes_nothing() {
         reader.list_page(&ListFilter::default(), 0, 10).unwrap(),
         ListPage { total: 1, ordinals: vec![0] }
     );
+}
+
+#[test]
+fn an_entity_index_chunk_that_does_not_decode_as_counted_is_inconsistent() {
+    let beyond = reframed(ChunkKind::EntityIndex, |s: &mut Shard| {
+        // The first posting's article delta now points past the one article.
+        s.postings[0] = 5;
+    });
+    assert!(matches!(
+        error(ChunkKind::EntityIndex, beyond),
+        ChunkError::Inconsistent { kind: ChunkKind::EntityIndex, .. }
+    ));
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    let i = split.chunks.iter().position(|c| c.kind == ChunkKind::EntityIndex).unwrap();
+    assert_eq!(reader.add(ChunkId(i), &split.chunks[i].bytes), Err(ChunkError::DictionaryFirst));
 }

@@ -82,7 +82,8 @@ pub fn manifest(manifest: &Manifest) -> Checked {
     covers(chunks, ChunkKind::Shard, manifest.summary.terms as usize, Part::SearchIndex)?;
     covers(chunks, ChunkKind::Articles, n_articles, Part::Articles)?;
     covers(chunks, ChunkKind::Entities, manifest.entities.len(), Part::Entities)?;
-    covers(chunks, ChunkKind::Directory, n_articles, Part::Articles)
+    covers(chunks, ChunkKind::Directory, n_articles, Part::Articles)?;
+    covers(chunks, ChunkKind::EntityIndex, manifest.summary.entity_slots as usize, Part::SearchIndex)
 }
 
 /// A list page's summary: sorted distinct outlets and stories the manifest lists, each with
@@ -159,6 +160,8 @@ fn covers(chunks: &[ChunkRef], kind: ChunkKind, n: usize, part: Part) -> Checked
 pub(crate) fn terms(index: &SearchIndex, manifest: &Manifest) -> Checked {
     bundle::search_directory(index, manifest.ids.len())?;
     if index.terms.len() != manifest.summary.terms as usize
+        || index.entities.n_slots() != manifest.summary.entity_slots as usize
+        || index.entities.has_postings()
         || !index.posting_starts.is_empty()
         || !index.postings.is_empty()
     {
@@ -183,6 +186,27 @@ pub(crate) fn shard(shard: &Shard, chunk: &ChunkRef, directory: &SearchIndex, n_
         ..SearchIndex::default()
     };
     bundle::postings(&part, n_articles)
+}
+
+/// A chunk of the entity index: its slots' postings decode exactly, with articles in range, as
+/// many as the directory's article counts.
+pub(crate) fn entity_index(
+    part: &Shard,
+    chunk: &ChunkRef,
+    directory: &SearchIndex,
+    n_articles: usize,
+) -> Checked {
+    let Some(doc_freq) = directory.entities.doc_freqs(chunk.first as usize, chunk.end as usize) else {
+        return fail(
+            Part::SearchIndex,
+            "a chunk of the entity index covers entities beyond the dictionary".into(),
+        );
+    };
+    let slots = crate::search::aliases_part(doc_freq, part.starts.clone(), part.postings.clone(), n_articles);
+    match slots {
+        Some(problem) => fail(Part::SearchIndex, problem),
+        None => Ok(()),
+    }
 }
 
 /// An article chunk: its articles are the directory's rows `first..end`, each consistent, with

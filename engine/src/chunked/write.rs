@@ -67,6 +67,7 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         chunks.push((chunk, bytes));
     };
     push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&bundle.search)));
+    let index_entities = &bundle.search.entities;
     for (first, end, shard) in shards(&bundle.search, sizes.shard_bytes) {
         push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, &shard));
     }
@@ -87,6 +88,8 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         first = end;
     }
     let (mut manifest, rows) = manifest_of(bundle, &lists);
+    let n_slots = index_entities.n_slots();
+    manifest.summary.entity_slots = u32::try_from(n_slots).unwrap_or(u32::MAX);
     let order = super::list::list_order(&rows);
     let per_page = sizes.list_rows.max(1);
     manifest.page_of = vec![0; rows.len()];
@@ -111,6 +114,18 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         };
         let first = p * per_page;
         push(ChunkKind::Directory, first, first + page.len(), encode(ChunkKind::Directory, &chunk));
+    }
+    let mut first = 0;
+    while first < n_slots {
+        let mut end = first + 1;
+        let mut size = index_entities.slot_bytes(first);
+        while end < n_slots && size + index_entities.slot_bytes(end) <= sizes.shard_bytes {
+            size += index_entities.slot_bytes(end);
+            end += 1;
+        }
+        let (starts, postings) = index_entities.postings_of_slots(first, end);
+        push(ChunkKind::EntityIndex, first, end, encode(ChunkKind::EntityIndex, &Shard { starts, postings }));
+        first = end;
     }
     manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum();
     let (refs, bytes): (Vec<ChunkRef>, Vec<Vec<u8>>) = chunks.into_iter().unzip();
@@ -137,7 +152,7 @@ fn directory_of(index: &SearchIndex) -> SearchIndex {
         translit_terms: index.translit_terms.clone(),
         stem_keys: index.stem_keys.clone(),
         stem_terms: index.stem_terms.clone(),
-        entities: index.entities.clone(),
+        entities: index.entities.without_postings(),
     }
 }
 
@@ -266,6 +281,7 @@ fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> (Manifest, Vec<Articl
             last_date,
             terms: u32::try_from(bundle.search.terms.len()).unwrap_or(u32::MAX),
             chunk_bytes: 0,
+            entity_slots: 0,
         },
         outlets,
         ids: articles.iter().map(|a| a.id.clone()).collect(),

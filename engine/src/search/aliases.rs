@@ -251,12 +251,30 @@ impl EntityPostings {
 }
 
 impl EntityPostings {
-    /// What does not hang together, for [`crate::bundle::validate`], with `n_terms`-style checks:
-    /// one name, article count and posting start per slot, starts ascending over the postings,
-    /// every slot's postings decoding to its article count with articles ascending and below
-    /// `n_articles`, keys sorted with one slot list each, slots in range. `None` when consistent.
-    pub(crate) fn problem(&self, n_articles: usize) -> Option<String> {
+    /// The names, counts and keys' problems, postings aside (a chunked corpus's term directory
+    /// holds these; the postings come in chunks checked by [`EntityPostings::postings_problem`]).
+    pub(crate) fn directory_problem(&self) -> Option<String> {
         let n_slots = self.names.len();
+        if self.doc_freq.len() != n_slots {
+            return Some(format!(
+                "its entity index has {} counts for {n_slots} entities",
+                self.doc_freq.len()
+            ));
+        }
+        let sorted = self.keys.windows(2).all(|w| w[0] < w[1]);
+        if !sorted || self.key_slots.len() != self.keys.len() {
+            return Some("its entity name keys do not match their slots".into());
+        }
+        if self.key_slots.iter().flatten().any(|&(slot, _)| slot as usize >= n_slots) {
+            return Some(format!("an entity name key names a slot beyond its {n_slots} entities"));
+        }
+        None
+    }
+
+    /// The postings' problems: starts in order over the postings, each slot's decoding to its
+    /// article count with articles ascending and below `n_articles`.
+    pub(crate) fn postings_problem(&self, n_articles: usize) -> Option<String> {
+        let n_slots = self.doc_freq.len();
         let empty = n_slots == 0 && self.starts.is_empty() && self.postings.is_empty();
         if self.doc_freq.len() != n_slots || (!empty && self.starts.len() != n_slots + 1) {
             return Some(format!(
@@ -279,13 +297,59 @@ impl EntityPostings {
                 return Some(format!("the mentions indexed for entity {} do not decode as stated", slot + 1));
             }
         }
-        let sorted = self.keys.windows(2).all(|w| w[0] < w[1]);
-        if !sorted || self.key_slots.len() != self.keys.len() {
-            return Some("its entity name keys do not match their slots".into());
-        }
-        if self.key_slots.iter().flatten().any(|&(slot, _)| slot as usize >= n_slots) {
-            return Some(format!("an entity name key names a slot beyond its {n_slots} entities"));
-        }
         None
+    }
+
+    /// Whether it holds postings (a chunked corpus's term directory does not).
+    pub(crate) fn has_postings(&self) -> bool {
+        !self.starts.is_empty() || !self.postings.is_empty()
+    }
+
+    /// How many entities have a slot.
+    pub(crate) fn n_slots(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The bytes of one slot's postings.
+    pub(crate) fn slot_bytes(&self, slot: usize) -> usize {
+        let at = |s: usize| self.starts.get(s).copied().unwrap_or(0) as usize;
+        at(slot + 1).saturating_sub(at(slot))
+    }
+
+    /// The postings of slots `first..end`: their starts (from 0, plus the end) and bytes.
+    pub(crate) fn postings_of_slots(&self, first: usize, end: usize) -> (Vec<u32>, Vec<u8>) {
+        let at = |s: usize| self.starts.get(s).copied().unwrap_or(0);
+        let base = at(first);
+        let starts = (first..=end).map(|s| at(s) - base).collect();
+        let bytes = self.postings.get(base as usize..at(end) as usize).unwrap_or_default().to_vec();
+        (starts, bytes)
+    }
+
+    /// The same names, counts and keys without postings.
+    pub(crate) fn without_postings(&self) -> EntityPostings {
+        EntityPostings { starts: Vec::new(), postings: Vec::new(), ..self.clone() }
+    }
+
+    /// Replaces the postings (a chunked corpus's, rebuilt from the chunks at hand).
+    pub(crate) fn set_postings(&mut self, starts: Vec<u32>, postings: Vec<u8>) {
+        self.starts = starts;
+        self.postings = postings;
+    }
+
+    /// The postings of a run of slots with their article counts, on their own (to check a chunk
+    /// of them with [`EntityPostings::postings_problem`]).
+    pub(crate) fn part(doc_freq: &[u32], starts: Vec<u32>, postings: Vec<u8>) -> EntityPostings {
+        EntityPostings {
+            names: vec![String::new(); doc_freq.len()],
+            doc_freq: doc_freq.to_vec(),
+            starts,
+            postings,
+            ..EntityPostings::default()
+        }
+    }
+
+    /// The article counts of slots `first..end`, if the slots exist.
+    pub(crate) fn doc_freqs(&self, first: usize, end: usize) -> Option<&[u32]> {
+        self.doc_freq.get(first..end)
     }
 }

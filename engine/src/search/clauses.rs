@@ -118,7 +118,7 @@ impl SearchIndex {
             let mut mentions: Vec<EntityPosting> = Vec::new();
             for &slot in &slots {
                 let idf = ctx.idf(self.entities.df(slot));
-                for posting in self.entities.postings(slot).into_iter().filter(|p| p.doc < n_docs) {
+                for posting in ctx.entity_postings(slot).into_iter().filter(|p| p.doc < n_docs) {
                     let score = WEIGHT_ENTITY * ctx.bm25(idf, posting.wtf2, posting.doc);
                     scored.push((posting.doc, score));
                     mentions.push(posting);

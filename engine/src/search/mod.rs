@@ -48,6 +48,17 @@ pub use index::SearchIndex;
 pub use query::{parse, Filter, ParsedQuery, Phrase, QueryWord};
 pub use run::Trace;
 
+/// What does not hang together in a run of entity slots' postings with these article counts,
+/// taken on their own (a chunk of a chunked corpus's entity index); `None` when consistent.
+pub(crate) fn aliases_part(
+    doc_freq: &[u32],
+    starts: Vec<u32>,
+    postings: Vec<u8>,
+    n_articles: usize,
+) -> Option<String> {
+    aliases::EntityPostings::part(doc_freq, starts, postings).postings_problem(n_articles)
+}
+
 use crate::model::Article;
 
 /// The label facets use for articles whose outlet the cleaner could not tell.

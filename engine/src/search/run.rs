@@ -28,6 +28,14 @@ impl<'a> Ctx<'a> {
         self.index.postings(term)
     }
 
+    /// The mentions of the entity in a slot, recorded in the trace.
+    pub(super) fn entity_postings(&self, slot: u32) -> Vec<super::aliases::EntityPosting> {
+        if let Some(trace) = self.trace {
+            trace.entity_slots.borrow_mut().push(slot);
+        }
+        self.index.entities.postings(slot)
+    }
+
     /// The article at `doc` (one of the query's articles: `doc < n_docs`), recorded in the trace.
     pub(super) fn article_at(&self, doc: u32) -> &'a Article {
         if let Some(trace) = self.trace {
@@ -56,12 +64,18 @@ impl<'a> Ctx<'a> {
 pub struct Trace {
     terms: std::cell::RefCell<Vec<u32>>,
     articles: std::cell::RefCell<Vec<u32>>,
+    entity_slots: std::cell::RefCell<Vec<u32>>,
 }
 
 impl Trace {
     /// The term ids whose postings were read, sorted, without repeats.
     pub fn terms(&self) -> Vec<u32> {
         sorted(&self.terms.borrow())
+    }
+
+    /// The entity slots whose mention postings were read, sorted, without repeats.
+    pub fn entity_slots(&self) -> Vec<u32> {
+        sorted(&self.entity_slots.borrow())
     }
 
     /// The article ordinals that were read, sorted, without repeats.
