@@ -85,10 +85,10 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   // One outlet's articles only.
   const outlet = await page.locator('#outlet-filter option').nth(1).textContent();
   await page.selectOption('#outlet-filter', { index: 1 });
-  await page.waitForFunction(
-    (name) => [...document.querySelectorAll('.article-card .outlet')].every((o) => o.textContent === name),
-    outlet,
-  );
+  await page.waitForFunction((name) => {
+    const cards = [...document.querySelectorAll('.article-card')];
+    return cards.length > 0 && cards.every((card) => card.querySelector('.outlet')?.textContent === name);
+  }, outlet);
   const status = await page.locator('.list-status').textContent();
   const shown = await page.locator('.article-card').count();
   assert.ok(shown > 0 && shown < N, `${shown} cards for ${outlet}`);
