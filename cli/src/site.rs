@@ -214,7 +214,9 @@ fn print_chunks(split: &chunked::Split) {
         "parallax: chunked corpus in {CHUNK_DIR}/: manifest {:.1} KB",
         split.manifest.len() as f64 / 1e3
     );
-    for kind in [ChunkKind::Terms, ChunkKind::Shard, ChunkKind::Articles, ChunkKind::Entities] {
+    for kind in
+        [ChunkKind::Terms, ChunkKind::Shard, ChunkKind::Articles, ChunkKind::Entities, ChunkKind::Directory]
+    {
         let mut sizes: Vec<usize> =
             split.chunks.iter().filter(|c| c.kind == kind).map(|c| c.bytes.len()).collect();
         sizes.sort_unstable();

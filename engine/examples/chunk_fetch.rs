@@ -97,7 +97,7 @@ fn main() {
     let m = reader.manifest();
     println!(
         "{} articles, {} chunks, {:.1} MB in all",
-        m.articles.len(),
+        reader.article_count(),
         m.chunks.len(),
         m.summary.chunk_bytes as f64 / 1e6
     );

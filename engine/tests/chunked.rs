@@ -25,7 +25,7 @@ fn synthetic(n: usize) -> Bundle {
 }
 
 /// Chunks many times smaller than the defaults: every kind is cut into many chunks.
-const TINY: Sizes = Sizes { shard_bytes: 200, article_bytes: 1, entity_bytes: 40 };
+const TINY: Sizes = Sizes { shard_bytes: 200, article_bytes: 1, entity_bytes: 40, list_rows: 5 };
 
 /// A site as a reader's browser sees it: file names to bytes, and the bytes fetched so far.
 struct Site {
@@ -189,13 +189,16 @@ fn a_query_fetches_a_small_part_of_a_larger_corpus() {
 }
 
 #[test]
-fn articles_listed_in_the_manifest_need_no_chunk_and_an_article_page_needs_one() {
+fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_one_chunk() {
     let bundle = seed();
     let mut site = Site::new(&bundle, &Sizes::default());
-    let rows = &site.reader.manifest().articles;
-    assert_eq!(rows.len(), bundle.articles.len());
-    for (row, article) in rows.iter().zip(&bundle.articles) {
+    let needed = site.reader.list_page(&ListFilter::default(), 0, 50).unwrap_err();
+    assert_eq!(needed.chunks.len(), 1);
+    site.fetch(&needed.chunks);
+    for (i, article) in bundle.articles.iter().enumerate() {
+        let row = site.reader.article_row(i).unwrap();
         assert_eq!((row.id.as_str(), row.title.as_str()), (article.id.as_str(), article.title.text.as_str()));
+        assert_eq!(site.reader.ordinal_of(&article.id), Some(i));
     }
     let needed = site.reader.article(2).unwrap_err();
     assert_eq!(needed.chunks.len(), 1);

@@ -35,8 +35,10 @@
 //! ([`validate`]), so a stale copy, a truncated download or a hostile file is a [`ChunkError`]
 //! for the view that asked, never a panic.
 //!
-//! **Kinds.** The [`Manifest`] (corpus summary, the article directory with each article's title,
-//! outlet, date and story, the stories, the entity summary, the chunk directory); one `terms`
+//! **Kinds.** The [`Manifest`] (corpus summary, each article's id and list page, per list page
+//! the rows of each outlet and story, the stories, the entity summary, the chunk directory);
+//! `dir` chunks, pages of the article list (newest first) with each article's title, outlet,
+//! date, story and length; one `terms`
 //! chunk (the search index without its postings: the sorted dictionary with document
 //! frequencies, transliteration keys, word-form groups, article lengths and outlets, and the
 //! entity names and mentions the query words may name), so prefixes, typos and variants are
@@ -75,7 +77,7 @@ pub use write::{split, Sizes, Split, WrittenChunk};
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -93,6 +95,8 @@ pub enum ChunkKind {
     Articles,
     /// The mentions of a range of entities.
     Entities,
+    /// A page of the article list: the directory rows of a range of list positions.
+    Directory,
 }
 
 /// The order of kinds in the chunk directory (the writer's order; validated).
@@ -108,13 +112,21 @@ impl ChunkKind {
             ChunkKind::Shard => 2,
             ChunkKind::Articles => 3,
             ChunkKind::Entities => 4,
+            ChunkKind::Directory => 5,
         }
     }
 
     fn from_code(code: u8) -> Option<ChunkKind> {
-        [ChunkKind::Manifest, ChunkKind::Terms, ChunkKind::Shard, ChunkKind::Articles, ChunkKind::Entities]
-            .into_iter()
-            .find(|k| k.code() == code)
+        [
+            ChunkKind::Manifest,
+            ChunkKind::Terms,
+            ChunkKind::Shard,
+            ChunkKind::Articles,
+            ChunkKind::Entities,
+            ChunkKind::Directory,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
     }
 
     /// The file-name prefix of chunks of this kind.
@@ -125,6 +137,7 @@ impl ChunkKind {
             ChunkKind::Shard => "idx",
             ChunkKind::Articles => "art",
             ChunkKind::Entities => "ent",
+            ChunkKind::Directory => "dir",
         }
     }
 
@@ -136,6 +149,7 @@ impl ChunkKind {
             ChunkKind::Shard => "part of the search index",
             ChunkKind::Articles => "some of the articles",
             ChunkKind::Entities => "some of the entity mentions",
+            ChunkKind::Directory => "part of the article list",
         }
     }
 }
@@ -150,7 +164,8 @@ pub struct ChunkRef {
     /// Its size in bytes.
     pub len: u64,
     /// The first item it holds: a term id (shards), an article ordinal (articles), an entity
-    /// index (entities); 0 for the term directory.
+    /// index (entities), a position in the article list (directory pages); 0 for the term
+    /// directory.
     pub first: u32,
     /// One past the last item it holds.
     pub end: u32,
@@ -215,8 +230,15 @@ pub struct Manifest {
     pub summary: Summary,
     /// Distinct outlet names, sorted.
     pub outlets: Vec<String>,
-    /// One row per article, in corpus order (an article's ordinal is its row).
-    pub articles: Vec<ArticleEntry>,
+    /// Each article's id, in corpus order (an article's ordinal is its place here).
+    pub ids: Vec<String>,
+    /// Per article (by ordinal), which page of the article list holds its row: an index into
+    /// [`Manifest::pages`] and into the directory chunks.
+    pub page_of: Vec<u32>,
+    /// Per page of the article list (one `dir` chunk each, in list order), how many of its rows
+    /// each outlet and story has: a filtered list knows its total, and which pages to fetch,
+    /// without any page.
+    pub pages: Vec<PageSummary>,
     /// The stories.
     pub stories: Vec<Story>,
     /// Every entity (names, aliases, spellings: what `entity:` filters and pages resolve).
@@ -225,6 +247,40 @@ pub struct Manifest {
     pub entity_counts: Vec<EntityCount>,
     /// Every chunk, the term directory first.
     pub chunks: Vec<ChunkRef>,
+}
+
+/// How many rows of one page of the article list each outlet and story has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageSummary {
+    /// `(outlet, rows)`, by outlet index, only outlets with rows on the page.
+    pub outlets: Vec<(u32, u32)>,
+    /// `(story, rows)`, by story index, only stories with rows on the page.
+    pub stories: Vec<(u32, u32)>,
+}
+
+impl PageSummary {
+    /// The rows of outlet `outlet` on the page.
+    pub fn outlet_rows(&self, outlet: u32) -> u32 {
+        count_of(&self.outlets, outlet)
+    }
+
+    /// The rows of story `story` on the page.
+    pub fn story_rows(&self, story: u32) -> u32 {
+        count_of(&self.stories, story)
+    }
+}
+
+fn count_of(counts: &[(u32, u32)], key: u32) -> u32 {
+    counts.binary_search_by_key(&key, |&(k, _)| k).map_or(0, |i| counts[i].1)
+}
+
+/// A page of the article list: consecutive list positions, each row with its article ordinal.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct DirectoryPage {
+    /// The ordinal of each row's article.
+    pub(crate) ordinals: Vec<u32>,
+    /// The rows, in list order.
+    pub(crate) rows: Vec<ArticleEntry>,
 }
 
 /// The postings of a contiguous range of terms ([`ChunkRef::first`]..[`ChunkRef::end`]).

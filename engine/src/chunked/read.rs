@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
     decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleEntry, ChunkError, ChunkId, ChunkKind,
-    ChunkRef, EntityChunk, ListFilter, ListPage, Manifest, Shard,
+    ChunkRef, DirectoryPage, EntityChunk, ListFilter, ListPage, Manifest, Shard,
 };
 use crate::dates::PublicationDate;
 use crate::entities::{EntityData, Mention};
@@ -39,18 +39,19 @@ pub struct Reader {
     /// Entities, and the mentions of those whose lists are at hand.
     entities: EntityData,
     loaded: BTreeSet<ChunkId>,
-    /// Article ordinals in list order (see [`super::list`]).
-    order: Vec<u32>,
+    /// The directory rows at hand, by ordinal.
+    rows: Vec<Option<ArticleEntry>>,
+    /// The list pages at hand: per page, the ordinals of its rows in list order.
+    pages: BTreeMap<usize, Vec<u32>>,
 }
 
 impl Reader {
     /// Opens a corpus from its manifest's bytes.
     pub fn open(manifest: &[u8]) -> Result<Reader, ChunkError> {
         let manifest = decode_manifest(manifest)?;
-        let articles = manifest.articles.iter().map(stand_in).collect();
-        let n = manifest.articles.len();
+        let articles = manifest.ids.iter().map(|id| stand_in(id)).collect();
+        let n = manifest.ids.len();
         let entities = EntityData { entities: manifest.entities.clone(), mentions: Vec::new() };
-        let order = super::list::list_order(&manifest.articles);
         Ok(Reader {
             manifest,
             index: None,
@@ -62,7 +63,8 @@ impl Reader {
             article_mentions: Vec::new(),
             entities,
             loaded: BTreeSet::new(),
-            order,
+            rows: vec![None; n],
+            pages: BTreeMap::new(),
         })
     }
 
@@ -74,7 +76,27 @@ impl Reader {
     /// The directory row of one article (title, outlet, date, story, words), or the chunk holding
     /// it. An ordinal past the corpus needs nothing that could arrive (`Needed` with no chunks).
     pub fn article_row(&self, ordinal: usize) -> Result<&ArticleEntry, Needed> {
-        self.manifest.articles.get(ordinal).ok_or(Needed { chunks: Vec::new() })
+        match self.rows.get(ordinal) {
+            Some(Some(row)) => Ok(row),
+            Some(None) => {
+                let page = self.manifest.page_of.get(ordinal).map_or(usize::MAX, |&p| p as usize);
+                Err(Needed { chunks: self.page_chunk(page).into_iter().collect() })
+            }
+            None => Err(Needed { chunks: Vec::new() }),
+        }
+    }
+
+    /// The ordinal of the article with this id (the manifest lists every id).
+    pub fn ordinal_of(&self, id: &str) -> Option<usize> {
+        self.manifest.ids.iter().position(|x| x == id)
+    }
+
+    /// The directory chunk of list page `page`.
+    fn page_chunk(&self, page: usize) -> Option<ChunkId> {
+        let chunks = &self.manifest.chunks;
+        let lo = chunks.partition_point(|c| kind_rank(c.kind) < kind_rank(ChunkKind::Directory));
+        let id = lo.checked_add(page)?;
+        chunks.get(id).filter(|c| c.kind == ChunkKind::Directory).map(|_| ChunkId(id))
     }
 
     /// One page of an article list in list order (newest first, undated articles last, equal
@@ -82,20 +104,49 @@ impl Reader {
     /// story: the total matching and the ordinals of rows `start..start + len` (fewer at the end,
     /// none past it), or the chunks holding the rows it needs.
     pub fn list_page(&self, filter: &ListFilter, start: usize, len: usize) -> Result<ListPage, Needed> {
-        let rows = &self.manifest.articles;
+        let end = start.saturating_add(len);
         let mut total = 0;
-        let mut ordinals = Vec::with_capacity(len.min(rows.len()));
-        for &i in &self.order {
-            let Some(row) = rows.get(i as usize) else { continue };
-            if !filter.admits(row) {
-                continue;
+        let mut ordinals = Vec::with_capacity(len.min(self.rows.len()));
+        let mut needed = Vec::new();
+        for (p, summary) in self.manifest.pages.iter().enumerate() {
+            let Some(id) = self.page_chunk(p) else { continue };
+            // What the summary says; with both filters, only the page itself knows.
+            let known = match (filter.outlet, filter.story) {
+                (None, None) => {
+                    let chunk = &self.manifest.chunks[id.0];
+                    Some(chunk.end.saturating_sub(chunk.first) as usize)
+                }
+                (Some(o), None) => Some(summary.outlet_rows(o) as usize),
+                (None, Some(s)) => Some(summary.story_rows(s) as usize),
+                (Some(o), Some(s)) => {
+                    (summary.outlet_rows(o) == 0 || summary.story_rows(s) == 0).then_some(0)
+                }
+            };
+            let shown = known.is_none_or(|n| n > 0 && total < end && start < total + n);
+            match (shown, self.pages.get(&p)) {
+                (false, _) => total += known.unwrap_or(0),
+                (true, None) => {
+                    needed.push(id);
+                    total += known.unwrap_or(0);
+                }
+                (true, Some(page)) => {
+                    for &i in page {
+                        let Some(Some(row)) = self.rows.get(i as usize) else { continue };
+                        if filter.admits(row) {
+                            if (start..end).contains(&total) {
+                                ordinals.push(i as usize);
+                            }
+                            total += 1;
+                        }
+                    }
+                }
             }
-            if total >= start && total - start < len {
-                ordinals.push(i as usize);
-            }
-            total += 1;
         }
-        Ok(ListPage { total, ordinals })
+        if needed.is_empty() {
+            Ok(ListPage { total, ordinals })
+        } else {
+            Err(Needed { chunks: needed })
+        }
     }
 
     /// The manifest: summary, article directory, stories, entities, chunk directory.
@@ -125,7 +176,7 @@ impl Reader {
         }
         let kind = chunk.kind;
         let inconsistent = move |what| ChunkError::Inconsistent { kind, what };
-        let n_articles = self.manifest.articles.len();
+        let n_articles = self.manifest.ids.len();
         match chunk.kind {
             ChunkKind::Manifest => return Err(ChunkError::WrongKind { expected: ChunkKind::Manifest }),
             ChunkKind::Terms => {
@@ -155,6 +206,19 @@ impl Reader {
                 let after = self.article_mentions.split_off(at);
                 self.article_mentions.extend(part.mentions);
                 self.article_mentions.extend(after);
+            }
+            ChunkKind::Directory => {
+                let part: DirectoryPage = decode(chunk.kind, bytes)?;
+                let page = id.0
+                    - self
+                        .manifest
+                        .chunks
+                        .partition_point(|c| kind_rank(c.kind) < kind_rank(ChunkKind::Directory));
+                validate::directory(&part, page, &chunk, &self.manifest).map_err(inconsistent)?;
+                for (&i, row) in part.ordinals.iter().zip(part.rows) {
+                    self.rows[i as usize] = Some(row);
+                }
+                self.pages.insert(page, part.ordinals);
             }
             ChunkKind::Entities => {
                 let part: EntityChunk = decode(chunk.kind, bytes)?;
@@ -280,13 +344,13 @@ impl Reader {
     }
 }
 
-/// An article not yet at hand: its id and title, no text. Search never uses its text (it reads
+/// An article not yet at hand: its id, no title or text. Search never uses its text (it reads
 /// only articles whose chunks it then asks for).
-fn stand_in(entry: &super::ArticleEntry) -> Article {
+fn stand_in(id: &str) -> Article {
     Article {
-        id: entry.id.clone(),
+        id: id.to_string(),
         file: String::new(),
-        title: Spanned { text: entry.title.clone(), start: 0, end: entry.title.len() },
+        title: Spanned { text: String::new(), start: 0, end: 0 },
         outlet: None,
         byline: None,
         dateline: None,

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{ArticleChunk, ChunkKind, ChunkRef, EntityChunk, Manifest, Shard};
+use super::{ArticleChunk, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, Manifest, PageSummary, Shard};
 use crate::bundle::validate::{self as bundle, shown, Inconsistency, Part};
 use crate::search::SearchIndex;
 
@@ -15,29 +15,48 @@ fn fail(part: Part, problem: String) -> Checked {
     Err(Inconsistency { part, problem })
 }
 
-/// The manifest: unique article ids, outlets, stories and entity counts in range, and a chunk
-/// directory whose chunks of each kind cover their items exactly once, in order.
+/// The manifest: unique article ids, each on one list page holding as many rows as it lists,
+/// page summaries' outlets and stories in range, entity counts, and a chunk directory whose
+/// chunks of each kind cover their items exactly once, in order.
 pub fn manifest(manifest: &Manifest) -> Checked {
-    let n_articles = manifest.articles.len();
-    if manifest.summary.articles as usize != n_articles {
+    let n_articles = manifest.ids.len();
+    if manifest.summary.articles as usize != n_articles || manifest.page_of.len() != n_articles {
         return fail(
             Part::Articles,
             format!("it lists {n_articles} of {} articles", manifest.summary.articles),
         );
     }
     let mut ids: HashSet<&str> = HashSet::with_capacity(n_articles);
-    for (i, entry) in manifest.articles.iter().enumerate() {
-        if !ids.insert(entry.id.as_str()) {
-            return fail(Part::Articles, format!("two articles have the id “{}”", shown(&entry.id)));
-        }
-        if entry.outlet.is_some_and(|o| o as usize >= manifest.outlets.len()) {
-            return fail(Part::Articles, format!("article {} names an outlet it does not list", i + 1));
-        }
-        if entry.story.is_some_and(|s| s as usize >= manifest.stories.len()) {
-            return fail(Part::Stories, format!("article {} names a story it does not list", i + 1));
+    for id in &manifest.ids {
+        if !ids.insert(id.as_str()) {
+            return fail(Part::Articles, format!("two articles have the id “{}”", shown(id)));
         }
     }
     bundle::story_members(&manifest.stories, &ids)?;
+    let mut page_rows = vec![0usize; manifest.pages.len()];
+    for &p in &manifest.page_of {
+        match page_rows.get_mut(p as usize) {
+            Some(n) => *n += 1,
+            None => {
+                return fail(
+                    Part::Articles,
+                    format!("an article is on list page {}, which it does not list", u64::from(p) + 1),
+                )
+            }
+        }
+    }
+    for (summary, &rows) in manifest.pages.iter().zip(&page_rows) {
+        summary_fits(summary, rows, manifest)?;
+    }
+    let dir_rows: Vec<usize> = manifest
+        .chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::Directory)
+        .map(|c| c.end.saturating_sub(c.first) as usize)
+        .collect();
+    if dir_rows != page_rows {
+        return fail(Part::Articles, "its list pages do not hold the articles it puts on them".into());
+    }
     if manifest.entity_counts.len() != manifest.entities.len() {
         return fail(Part::Entities, "its entity counts do not match its entities".into());
     }
@@ -62,7 +81,63 @@ pub fn manifest(manifest: &Manifest) -> Checked {
     }
     covers(chunks, ChunkKind::Shard, manifest.summary.terms as usize, Part::SearchIndex)?;
     covers(chunks, ChunkKind::Articles, n_articles, Part::Articles)?;
-    covers(chunks, ChunkKind::Entities, manifest.entities.len(), Part::Entities)
+    covers(chunks, ChunkKind::Entities, manifest.entities.len(), Part::Entities)?;
+    covers(chunks, ChunkKind::Directory, n_articles, Part::Articles)
+}
+
+/// A list page's summary: sorted distinct outlets and stories the manifest lists, each with
+/// rows, no more than the page holds.
+fn summary_fits(summary: &PageSummary, rows: usize, manifest: &Manifest) -> Checked {
+    let fits = |counts: &[(u32, u32)], n: usize| {
+        counts.windows(2).all(|w| w[0].0 < w[1].0)
+            && counts.iter().all(|&(k, c)| (k as usize) < n && c > 0)
+            && counts.iter().map(|&(_, c)| c as usize).sum::<usize>() <= rows
+    };
+    if !fits(&summary.outlets, manifest.outlets.len()) || !fits(&summary.stories, manifest.stories.len()) {
+        return fail(Part::Articles, "a list page's outlets or stories do not fit the corpus".into());
+    }
+    Ok(())
+}
+
+/// A list page: one row per article the manifest puts on page `page`, each with that article's
+/// id, outlets and stories in range, counted as the page's summary says.
+pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manifest: &Manifest) -> Checked {
+    let n = at.end.saturating_sub(at.first) as usize;
+    if chunk.ordinals.len() != n || chunk.rows.len() != n {
+        return fail(Part::Articles, "a list page holds another number of rows than listed".into());
+    }
+    let mut seen: HashSet<u32> = HashSet::with_capacity(n);
+    let mut counted = PageSummary::default();
+    for (&i, row) in chunk.ordinals.iter().zip(&chunk.rows) {
+        let on_page = manifest.page_of.get(i as usize).is_some_and(|&p| p as usize == page);
+        if !on_page || !seen.insert(i) || manifest.ids.get(i as usize) != Some(&row.id) {
+            return fail(
+                Part::Articles,
+                "a list page's rows are not the articles the manifest puts there".into(),
+            );
+        }
+        counted.outlets.extend(row.outlet.map(|o| (o, 1)));
+        counted.stories.extend(row.story.map(|s| (s, 1)));
+    }
+    let summary = manifest.pages.get(page).cloned().unwrap_or_default();
+    let tally = |mut keys: Vec<(u32, u32)>| {
+        keys.sort_unstable();
+        keys.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
+        keys
+    };
+    if tally(counted.outlets) != summary.outlets || tally(counted.stories) != summary.stories {
+        return fail(
+            Part::Articles,
+            "a list page's outlets or stories are not the ones the manifest counts".into(),
+        );
+    }
+    Ok(())
 }
 
 /// Whether the chunks of `kind` cover `0..n` in order, each non-empty.
@@ -82,7 +157,7 @@ fn covers(chunks: &[ChunkRef], kind: ChunkKind, n: usize, part: Part) -> Checked
 
 /// The term directory: the search index's checks but the postings, against the manifest.
 pub(crate) fn terms(index: &SearchIndex, manifest: &Manifest) -> Checked {
-    bundle::search_directory(index, manifest.articles.len())?;
+    bundle::search_directory(index, manifest.ids.len())?;
     if index.terms.len() != manifest.summary.terms as usize
         || !index.posting_starts.is_empty()
         || !index.postings.is_empty()
@@ -113,15 +188,15 @@ pub(crate) fn shard(shard: &Shard, chunk: &ChunkRef, directory: &SearchIndex, n_
 /// An article chunk: its articles are the directory's rows `first..end`, each consistent, with
 /// one date each, provenance for its own articles only, and mentions inside their text.
 pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, manifest: &Manifest) -> Checked {
-    let rows = manifest.articles.get(at.first as usize..at.end as usize).unwrap_or_default();
-    if rows.len() != chunk.articles.len() || rows.iter().zip(&chunk.articles).any(|(r, a)| r.id != a.id) {
+    let ids = manifest.ids.get(at.first as usize..at.end as usize).unwrap_or_default();
+    if ids.len() != chunk.articles.len() || ids.iter().zip(&chunk.articles).any(|(id, a)| *id != a.id) {
         return fail(Part::Articles, "a chunk's articles are not the ones the manifest lists there".into());
     }
     bundle::articles(&chunk.articles)?;
     if chunk.dates.len() != chunk.articles.len() {
         return fail(Part::Dates, "a chunk has another number of dates than of articles".into());
     }
-    bundle::dates(&chunk.dates, manifest.articles.len())?;
+    bundle::dates(&chunk.dates, manifest.ids.len())?;
     let ids: HashSet<&str> = chunk.articles.iter().map(|a| a.id.as_str()).collect();
     if chunk.sources.iter().any(|s| !ids.contains(s.article.as_str())) {
         return fail(Part::Articles, "a chunk gives the provenance of an article it does not hold".into());

@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    content_hash, encode, ArticleChunk, ArticleEntry, ChunkKind, ChunkRef, EntityChunk, EntityCount,
-    Manifest, Shard, Summary,
+    content_hash, encode, ArticleChunk, ArticleEntry, ChunkKind, ChunkRef, DirectoryPage, EntityChunk,
+    EntityCount, Manifest, PageSummary, Shard, Summary,
 };
 use crate::bundle::Bundle;
 use crate::entities::Mention;
@@ -21,13 +21,15 @@ pub struct Sizes {
     pub article_bytes: usize,
     /// Entity mention lists.
     pub entity_bytes: usize,
+    /// Rows per page of the article list (`dir` chunks): a home page's first screen fetches one.
+    pub list_rows: usize,
 }
 
 impl Default for Sizes {
     /// Chosen on `parallax synth 10000` (see ARCHITECTURE.md, "Scale"): a query's shards and a
     /// page of hits' articles come to a few tens of KB compressed.
     fn default() -> Sizes {
-        Sizes { shard_bytes: 32 * 1024, article_bytes: 8 * 1024, entity_bytes: 32 * 1024 }
+        Sizes { shard_bytes: 32 * 1024, article_bytes: 8 * 1024, entity_bytes: 32 * 1024, list_rows: 512 }
     }
 }
 
@@ -84,7 +86,32 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         push(ChunkKind::Entities, first, end, encode(ChunkKind::Entities, &chunk));
         first = end;
     }
-    let mut manifest = manifest_of(bundle, &lists);
+    let (mut manifest, rows) = manifest_of(bundle, &lists);
+    let order = super::list::list_order(&rows);
+    let per_page = sizes.list_rows.max(1);
+    manifest.page_of = vec![0; rows.len()];
+    for (p, page) in order.chunks(per_page).enumerate() {
+        let mut summary = PageSummary::default();
+        for &i in page {
+            manifest.page_of[i as usize] = p as u32;
+            let row = &rows[i as usize];
+            if let Some(o) = row.outlet {
+                summary.outlets.push((o, 0));
+            }
+            if let Some(s) = row.story {
+                summary.stories.push((s, 0));
+            }
+        }
+        summary.outlets = counted(summary.outlets);
+        summary.stories = counted(summary.stories);
+        manifest.pages.push(summary);
+        let chunk = DirectoryPage {
+            ordinals: page.to_vec(),
+            rows: page.iter().map(|&i| rows[i as usize].clone()).collect(),
+        };
+        let first = p * per_page;
+        push(ChunkKind::Directory, first, first + page.len(), encode(ChunkKind::Directory, &chunk));
+    }
     manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum();
     let (refs, bytes): (Vec<ChunkRef>, Vec<Vec<u8>>) = chunks.into_iter().unzip();
     let written = refs
@@ -181,8 +208,21 @@ fn list_size(list: &[Mention]) -> usize {
     postcard::experimental::serialized_size(list).unwrap_or(0)
 }
 
-/// The manifest, without its chunk directory.
-fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> Manifest {
+/// `(key, _)` pairs as `(key, how many times it came)`, sorted by key.
+fn counted(mut keys: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    keys.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (key, _) in keys {
+        match out.last_mut() {
+            Some((last, n)) if *last == key => *n += 1,
+            _ => out.push((key, 1)),
+        }
+    }
+    out
+}
+
+/// The manifest, without its list pages and chunk directory, and the article directory's rows.
+fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> (Manifest, Vec<ArticleEntry>) {
     let mut outlets: Vec<String> =
         bundle.articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
     outlets.sort_unstable();
@@ -219,7 +259,7 @@ fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> Manifest {
             }
         })
         .collect();
-    Manifest {
+    let manifest = Manifest {
         summary: Summary {
             articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
             first_date,
@@ -228,10 +268,13 @@ fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> Manifest {
             chunk_bytes: 0,
         },
         outlets,
-        articles,
+        ids: articles.iter().map(|a| a.id.clone()).collect(),
+        page_of: Vec::new(),
+        pages: Vec::new(),
         stories: bundle.stories.clone(),
         entities: bundle.entities.entities.clone(),
         entity_counts,
         chunks: Vec::new(),
-    }
+    };
+    (manifest, articles)
 }
