@@ -179,25 +179,11 @@ pub fn more_label(shown: usize, total: usize) -> Option<String> {
     (shown < total).then(|| format!("Show {} more", PAGE.min(total - shown)))
 }
 
-/// Finds an article's ordinal by id through the rows (for a link typed or reloaded by hand; links
-/// the app made carry ordinals it remembers): the row at hand that has it, else every row chunk
-/// still to read, named at once.
+/// Finds an article's ordinal by id (for a link typed or reloaded by hand; links the app made
+/// carry ordinals it remembers). The manifest lists every id, so this needs no chunk; the
+/// `Result` keeps it a view like the others.
 pub fn find_ordinal(reader: &Reader, id: &str) -> Result<Option<usize>, Needed> {
-    let mut needed = Vec::new();
-    for ordinal in 0..reader.article_count() {
-        match reader.article_row(ordinal) {
-            Ok(row) if row.id == id => return Ok(Some(ordinal)),
-            Ok(_) => {}
-            Err(more) => needed.extend(more.chunks),
-        }
-    }
-    if needed.is_empty() {
-        Ok(None)
-    } else {
-        needed.sort();
-        needed.dedup();
-        Err(Needed { chunks: needed })
-    }
+    Ok(reader.ordinal_of(id))
 }
 
 /// A bundle holding only these articles (in this order, duplicates once) with their dates,
@@ -319,7 +305,7 @@ mod tests {
         let sources: Vec<SourceInput<'_>> =
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let built = build_bundle(&sources, "");
-        let tiny = Sizes { shard_bytes: 1, article_bytes: 1, entity_bytes: 1 };
+        let tiny = Sizes { shard_bytes: 1, article_bytes: 1, entity_bytes: 1, list_rows: 5 };
         let split = chunked::split(&built.bundle, &tiny);
         let reader = Reader::open(&split.manifest).expect("the manifest opens");
         (built.bundle, reader, split)
