@@ -122,11 +122,15 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         .iter()
         .flat_map(|split| split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)))
         .collect();
+    // Two chunks with the same bytes (say, two ranges of entities nobody mentions) have the same
+    // name: one file serves both.
+    let mut seen = std::collections::HashSet::new();
     let chunk_files: Vec<(&str, &[u8])> = match &split {
         Some(split) => chunk_paths
             .iter()
             .map(String::as_str)
             .zip(split.chunks.iter().map(|c| c.bytes.as_slice()))
+            .filter(|(path, _)| seen.insert(*path))
             .collect(),
         None => Vec::new(),
     };
