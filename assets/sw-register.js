@@ -64,6 +64,65 @@
     });
   }
 
+  // The chunk cache of a chunked corpus (the worker's `parallax:<scope>:chunks`, see sw.js), for
+  // the app's "Make this corpus available offline" (src/components/offline.rs). Filled from the
+  // page, so it works before the worker controls the page too; each chunk is checked against the
+  // hash in its name before it is kept.
+  var chunkCache = 'parallax:' + new URL('./', location.href).pathname + ':chunks';
+  function chunkHash(url) {
+    var m = /-([0-9a-f]{16})\.plx$/.exec(url);
+    return m ? m[1] : '';
+  }
+  async function sha256Hex(buffer) {
+    var digest = await crypto.subtle.digest('SHA-256', buffer);
+    return Array.from(new Uint8Array(digest), function (b) {
+      return b.toString(16).padStart(2, '0');
+    }).join('');
+  }
+  window.parallaxChunkCache = {
+    // [[url, bytes], …] -> {files, bytes} already cached (in any of this site's caches).
+    status: async function (chunks) {
+      var files = 0;
+      var bytes = 0;
+      for (var i = 0; i < chunks.length; i++) {
+        if (await caches.match(new URL(chunks[i][0], location.href).href)) {
+          files += 1;
+          bytes += chunks[i][1];
+        }
+      }
+      return { files: files, bytes: bytes };
+    },
+    // Downloads every chunk not yet cached, six at a time; progress(doneFiles, doneBytes) after each.
+    fill: async function (chunks, progress) {
+      var cache = await caches.open(chunkCache);
+      var next = 0;
+      var files = 0;
+      var bytes = 0;
+      async function one() {
+        while (next < chunks.length) {
+          var chunk = chunks[next++];
+          var url = new URL(chunk[0], location.href).href;
+          if (!(await caches.match(url))) {
+            var response = await fetch(url);
+            if (!response.ok) throw new Error(chunk[0] + ': the server answered ' + response.status);
+            var body = await response.clone().arrayBuffer();
+            if (!(await sha256Hex(body)).startsWith(chunkHash(url))) {
+              throw new Error(chunk[0] + ' is not the file this corpus lists');
+            }
+            await cache.put(url, response);
+          }
+          files += 1;
+          bytes += chunk[1];
+          progress(files, bytes);
+        }
+      }
+      var workers = [];
+      for (var i = 0; i < 6; i++) workers.push(one());
+      await Promise.all(workers);
+      return { files: files, bytes: bytes };
+    },
+  };
+
   navigator.serviceWorker.addEventListener('controllerchange', function () {
     // Only a reload the reader asked for; the first worker claiming the page must not reload it.
     if (reloading) location.reload();

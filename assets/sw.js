@@ -17,6 +17,11 @@
 // - Files in `PRECACHE.later` (the import worker's module, which only readers who open their own
 //   articles need) are not downloaded at install: the first request fetches one, checks its SHA-256
 //   and caches it in this build's cache, so it works offline from then on.
+// - Chunks of a chunked corpus (`chunks/<kind>-<16 hex digits>.plx`) that are not in the list (a
+//   large corpus's) are named by their content hash, so they live in one cache per scope for every
+//   build, `parallax:<scope>:chunks`: each is cached at its first use once its SHA-256 matches its
+//   name, and served from there forever (the page's "Make this corpus available offline" fills the
+//   same cache).
 // - A new worker waits (no automatic skipWaiting) until the page asks for it with
 //   `{type: "SKIP_WAITING"}`, sent when the reader presses "Reload" on the update banner. On
 //   activation it deletes the older caches of this scope, and only of this scope.
@@ -30,6 +35,10 @@ const INDEX = new URL('index.html', SCOPE).href;
 const FILES = new Map(PRECACHE.files.map((f) => [new URL(f.path, SCOPE).href, f.sha256]));
 // Files cached at their first use (absolute URL -> SHA-256).
 const LATER = new Map((PRECACHE.later || []).map((f) => [new URL(f.path, SCOPE).href, f.sha256]));
+
+// The chunk cache (see the top), and what a chunk's file name looks like (its hash captured).
+const CHUNKS = PREFIX + 'chunks';
+const CHUNK_NAME = /\/chunks\/[a-z]+-([0-9a-f]{16})\.plx$/;
 
 async function sha256Hex(buffer) {
   const digest = await crypto.subtle.digest('SHA-256', buffer);
@@ -82,7 +91,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+        if (name.startsWith(PREFIX) && name !== CACHE && name !== CHUNKS) await caches.delete(name);
       }
       // The first worker takes over the page that installed it, so that page already works offline.
       await self.clients.claim();
@@ -115,6 +124,29 @@ async function later(url) {
     await (await caches.open(CACHE)).put(url, response.clone());
   } catch {
     // The site's storage is full: the checked file still serves this time, it is just not kept.
+  }
+  return response;
+}
+
+/** A chunk: from the chunk cache, or fetched and, when its bytes match its name, kept forever. */
+async function chunk(url, hash) {
+  const cache = await caches.open(CHUNKS);
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  let response;
+  try {
+    response = await fetch(url);
+  } catch {
+    return Response.error();
+  }
+  if (!response.ok) return response;
+  // A stale or altered copy is passed on (the app says what is wrong) but never kept.
+  if ((await sha256Hex(await response.clone().arrayBuffer())).startsWith(hash)) {
+    try {
+      await cache.put(url, response.clone());
+    } catch {
+      // Storage is full: the chunk still serves this time.
+    }
   }
   return response;
 }
@@ -161,6 +193,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fromCache(key).then((hit) => hit || fetch(request)));
   } else if (LATER.has(key)) {
     event.respondWith(later(key));
+  } else if (CHUNK_NAME.test(url.pathname)) {
+    event.respondWith(chunk(key, CHUNK_NAME.exec(url.pathname)[1]));
   }
   // Anything else is not part of the build: straight to the network, never cached.
 });

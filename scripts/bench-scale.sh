@@ -5,6 +5,9 @@
 # p50/p95 over a fixed query set (bench/scale/bench-scale.mjs says exactly how each is measured).
 #
 # Usage: scripts/bench-scale.sh [N (10000) | seed] [--build-timeout SECONDS (3600)] [--tag NAME]
+#                              [--only bundle,chunked,pagefind]
+#   Three sites: Parallax with one bundle, Parallax chunked (`parallax site --chunks`), Pagefind;
+#   --only builds and visits just those named.
 #   `seed`: the seed explorer's first visit (dist/ or --dist DIR): gzip bytes and the median time
 #   to the article list over five cold visits. --tag keeps a run's sites apart from other runs'.
 #   Needs a release explorer in dist/ (`trunk build --release`): it is embedded into the release

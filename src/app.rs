@@ -1,10 +1,12 @@
-//! The root component: loads the bundle, follows the URL hash, and picks the page.
+//! The root component: loads the bundle (or a chunked corpus's manifest), follows the URL hash,
+//! and picks the page.
 
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::chunked_view::Chunks;
 use crate::collections::CollectionId;
 use crate::collections_db;
 use crate::components::header::Header;
@@ -41,10 +43,21 @@ pub fn app(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = |bundle| Loaded(Rc::new(Explorer::new(bundle)));
                 match &collection {
-                    CollectionId::BuiltIn => match io::load(&source).await {
-                        Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
-                        Err(message) => state.dispatch(Action::Failed(message)),
-                    },
+                    CollectionId::BuiltIn => {
+                        if let BundleSource::Chunked(folder) = &source {
+                            match io::open_chunked(folder).await {
+                                Ok(explorer) => {
+                                    state.dispatch(Action::LoadedChunks(Chunks(Rc::new(explorer))))
+                                }
+                                Err(message) => state.dispatch(Action::Failed(message)),
+                            }
+                            return;
+                        }
+                        match io::load(&source).await {
+                            Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
+                            Err(message) => state.dispatch(Action::Failed(message)),
+                        }
+                    }
                     CollectionId::Stored(id) => {
                         let bundle =
                             collections_db::load_bundle(id).await.and_then(|bytes| io::decode(&bytes));
@@ -133,6 +146,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
+        Corpus::Chunked(chunks) => pages::chunked::page(chunks, &state),
     };
 
     html! {

@@ -1,11 +1,19 @@
-//! Browser IO: fetching and decoding the corpus bundle. Nothing else in the app touches the network.
+//! Browser IO: fetching and decoding the corpus bundle, or a chunked corpus's manifest and the
+//! chunks its views name. Nothing else in the app touches the network.
 
 use std::rc::Rc;
 
+use parallax_engine::chunked::{ChunkId, Needed, Reader};
 use parallax_engine::Bundle;
+
+use crate::chunked_view::ChunkedExplorer;
 
 /// Where the bundle sits, relative to `index.html` (so sub-path hosting works).
 pub const DEFAULT_BUNDLE_URL: &str = "corpus.plx";
+
+/// The `<meta name=…>` that `parallax site --chunks` adds to `index.html`; its `content` is the
+/// chunk folder (relative to the page, ending in `/`).
+pub const CHUNKED_META: &str = "parallax-chunks";
 
 /// Where the app gets its corpus from.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,41 +22,178 @@ pub enum BundleSource {
     Url(String),
     /// Already in memory (tests, or a bundle the user dropped in).
     Bytes(Rc<Vec<u8>>),
+    /// A chunked corpus in this folder (relative to the page, ending in `/`): its manifest first,
+    /// then the chunks each view needs.
+    Chunked(String),
+}
+
+/// The source the page was built for: a chunked corpus when `index.html` says so (a `parallax
+/// site --chunks` output), else the bundle beside it.
+pub fn page_source() -> BundleSource {
+    let folder = gloo::utils::document()
+        .query_selector(&format!("meta[name=\"{CHUNKED_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|folder| crate::chunked_view::is_chunk_folder(folder));
+    match folder {
+        Some(folder) => BundleSource::Chunked(folder),
+        None => BundleSource::Url(DEFAULT_BUNDLE_URL.into()),
+    }
 }
 
 /// Loads and decodes the bundle. The error is a sentence for the page, naming what to do.
 pub async fn load(source: &BundleSource) -> Result<Bundle, String> {
     match source {
         BundleSource::Bytes(bytes) => decode(bytes),
-        BundleSource::Url(url) => {
-            let response = gloo::net::http::Request::get(url)
-                .send()
-                .await
-                .map_err(|e| format!("The corpus bundle ({url}) could not be downloaded: {e}. Check your connection and reload."))?;
-            if !response.ok() {
-                return Err(format!(
-                    "The corpus bundle ({url}) could not be downloaded: the server answered {} {}. \
-                     Rebuild the site with `parallax build` or `trunk build`.",
-                    response.status(),
-                    response.status_text()
-                ));
-            }
-            let bytes = response
-                .binary()
-                .await
-                .map_err(|e| format!("The corpus bundle ({url}) could not be read: {e}. Reload the page."))?;
-            decode(&bytes)
+        BundleSource::Url(url) => decode(&fetch_bytes(url, "The corpus bundle").await?),
+        BundleSource::Chunked(_) => {
+            Err("This corpus is chunked: it opens from its manifest, not as one bundle. Reload the page."
+                .into())
         }
     }
 }
 
+/// Fetches a chunked corpus's manifest and opens it.
+pub async fn open_chunked(folder: &str) -> Result<ChunkedExplorer, String> {
+    let url = format!("{folder}{}", parallax_engine::chunked::MANIFEST_NAME);
+    let bytes = fetch_bytes(&url, "The corpus manifest").await?;
+    let reader = Reader::open(&bytes).map_err(|e| sentence(&e.to_string()))?;
+    Ok(ChunkedExplorer::new(reader, folder))
+}
+
+/// Answers a view from a chunked corpus: asks `view`, and while it names missing chunks, fetches
+/// them all in parallel and hands them to the reader, then asks again. The error is a sentence for
+/// the view (a missing, stale or corrupt chunk), never a panic.
+pub async fn resolve<T>(
+    explorer: &ChunkedExplorer,
+    mut view: impl FnMut(&mut Reader) -> Result<T, Needed>,
+) -> Result<T, String> {
+    // A search needs two or three rounds (dictionary, then shards and articles); more means a
+    // reader that keeps asking, which must not spin forever.
+    const ROUNDS: usize = 8;
+    for _ in 0..ROUNDS {
+        let needed = match view(&mut explorer.reader.borrow_mut()) {
+            Ok(answer) => return Ok(answer),
+            Err(needed) => needed,
+        };
+        if needed.chunks.is_empty() {
+            return Err("This corpus does not hold what this page asks for.".into());
+        }
+        let names: Vec<(ChunkId, String)> = {
+            let reader = explorer.reader.borrow();
+            needed.chunks.iter().map(|&id| (id, reader.chunk_name(id))).collect()
+        };
+        let fetches = names.iter().map(|(_, name)| {
+            let url = format!("{}{name}", explorer.folder);
+            async move { fetch_bytes(&url, "A corpus file").await }
+        });
+        let arrived = futures::future::join_all(fetches).await;
+        for ((id, _), bytes) in names.iter().zip(arrived) {
+            let bytes = bytes?;
+            explorer.reader.borrow_mut().add(*id, &bytes).map_err(|e| sentence(&e.to_string()))?;
+        }
+    }
+    Err("The corpus kept asking for more files than this page should need; reload the page.".into())
+}
+
+/// Fetches one file's bytes; `what` names it in the error sentence.
+pub async fn fetch_bytes(url: &str, what: &str) -> Result<Vec<u8>, String> {
+    let response = gloo::net::http::Request::get(url).send().await.map_err(|e| {
+        format!("{what} ({url}) could not be downloaded: {e}. Check your connection and reload.")
+    })?;
+    if !response.ok() {
+        return Err(format!(
+            "{what} ({url}) could not be downloaded: the server answered {} {}. \
+             Rebuild the site with `parallax site` or `trunk build`.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response.binary().await.map_err(|e| format!("{what} ({url}) could not be read: {e}. Reload the page."))
+}
+
 /// Decodes a bundle; the error is a sentence for the page.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
-    parallax_engine::bundle::decode(bytes).map_err(|e| {
-        let mut message = e.to_string();
-        if let Some(first) = message.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
-        message + "."
-    })
+    parallax_engine::bundle::decode(bytes).map_err(|e| sentence(&e.to_string()))
+}
+
+/// An engine error as a sentence: capitalised, with a full stop.
+fn sentence(message: &str) -> String {
+    let mut message = message.to_string();
+    if let Some(first) = message.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    message + "."
+}
+
+/// Every chunk of a chunked corpus as (URL relative to the page, bytes): what "Make this corpus
+/// available offline" downloads.
+pub fn chunk_list(explorer: &ChunkedExplorer) -> Vec<(String, u64)> {
+    let reader = explorer.reader.borrow();
+    reader.manifest().chunks.iter().map(|c| (format!("{}{}", explorer.folder, c.name()), c.len)).collect()
+}
+
+/// The page's helpers for the chunk cache (`window.parallaxChunkCache`, assets/sw-register.js),
+/// where the browser has service workers.
+fn chunk_cache() -> Option<js_sys::Object> {
+    let value = js_sys::Reflect::get(&gloo::utils::window(), &"parallaxChunkCache".into()).ok()?;
+    wasm_bindgen::JsCast::dyn_into::<js_sys::Object>(value).ok()
+}
+
+fn js_chunk_list(chunks: &[(String, u64)]) -> js_sys::Array {
+    chunks
+        .iter()
+        .map(|(url, len)| {
+            let pair = js_sys::Array::new();
+            pair.push(&url.as_str().into());
+            pair.push(&(*len as f64).into());
+            pair
+        })
+        .collect()
+}
+
+/// Calls `parallaxChunkCache[method](args…)` and awaits its promise: `{files, bytes}`.
+async fn call_chunk_cache(method: &str, args: &js_sys::Array) -> Result<(usize, u64), String> {
+    use wasm_bindgen::JsCast;
+    let cache = chunk_cache().ok_or("This browser cannot keep files offline (no service workers).")?;
+    let function: js_sys::Function = js_sys::Reflect::get(&cache, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("The offline helper is missing; reload the page.")?;
+    let promise: js_sys::Promise = function
+        .apply(&cache, args)
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or("The offline helper did not start; reload the page.")?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| {
+        let why = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+        format!(
+            "Not every file could be saved: {}. Check your connection and try again.",
+            why.unwrap_or_default()
+        )
+    })?;
+    let number =
+        |key: &str| js_sys::Reflect::get(&answer, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    Ok((number("files") as usize, number("bytes") as u64))
+}
+
+/// How many of these chunks (and their bytes) this browser has cached, where it can cache.
+pub async fn chunk_cache_status(chunks: &[(String, u64)]) -> Option<(usize, u64)> {
+    chunk_cache()?;
+    call_chunk_cache("status", &js_sys::Array::of1(&js_chunk_list(chunks))).await.ok()
+}
+
+/// Downloads and caches every chunk not cached yet; `progress(files, bytes)` after each.
+pub async fn make_offline(
+    chunks: &[(String, u64)],
+    progress: impl Fn(usize, u64) + 'static,
+) -> Result<(usize, u64), String> {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(f64, f64)>::new(move |files: f64, bytes: f64| {
+        progress(files as usize, bytes as u64)
+    });
+    let args = js_sys::Array::of2(&js_chunk_list(chunks), callback.as_ref());
+    let done = call_chunk_cache("fill", &args).await;
+    drop(callback);
+    done
 }

@@ -1,13 +1,14 @@
 //! Parallax's browser explorer: a yew single-page app over the corpus bundle.
 //!
 //! `app` holds the root component and the router, `state` the one reducible app state and the hash
-//! routes, `io` everything that touches the network, `storage` what is remembered in localStorage,
+//! routes, `io` everything that touches the network, `chunked_view` the views of a chunked corpus, `storage` what is remembered in localStorage,
 //! `collections`/`collections_db` the reader's own collections (IndexedDB), `import` the import worker.
 //! Pages and components only format and dispatch;
 //! anything computed comes from `parallax_engine` or `state`.
 
 pub mod app;
 pub mod bench;
+pub mod chunked_view;
 pub mod collections;
 pub mod collections_db;
 pub mod compare_client;
@@ -26,10 +27,10 @@ pub use app::{App, AppProps};
 pub use io::BundleSource;
 
 /// Mounts the explorer on the page's `#app` element (or `<body>` if there is none), loading the
-/// bundle that sits beside `index.html`.
+/// bundle that sits beside `index.html`, or the chunked corpus `index.html` names.
 pub fn run() {
     let document = gloo::utils::document();
-    let props = AppProps { source: BundleSource::Url(io::DEFAULT_BUNDLE_URL.into()) };
+    let props = AppProps { source: io::page_source() };
     match document.get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");

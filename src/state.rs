@@ -192,6 +192,8 @@ pub enum Corpus {
     Loading,
     /// Ready to explore.
     Ready(Loaded),
+    /// A chunked corpus whose manifest has arrived: each view fetches what it shows.
+    Chunked(crate::chunked_view::Chunks),
     /// Could not be loaded; the message says why and what to do.
     Failed(String),
 }
@@ -279,6 +281,9 @@ pub enum Action {
     Switch(CollectionId),
     /// This collection's bundle arrived and decoded (ignored if the reader has switched since).
     LoadedFor(CollectionId, Loaded),
+    /// The built-in corpus is chunked and its manifest arrived (ignored if the reader has
+    /// switched to a stored collection since).
+    LoadedChunks(crate::chunked_view::Chunks),
     /// A stored collection could not be opened: back to the built-in corpus, saying why.
     Unavailable(CollectionId, String),
     /// The home page has shown the notice.
@@ -305,6 +310,11 @@ impl Reducible for AppState {
             Action::LoadedFor(collection, explorer) => {
                 if collection == next.collection {
                     next.corpus = Corpus::Ready(explorer);
+                }
+            }
+            Action::LoadedChunks(chunks) => {
+                if next.collection == CollectionId::BuiltIn {
+                    next.corpus = Corpus::Chunked(chunks);
                 }
             }
             Action::Unavailable(collection, message) => {

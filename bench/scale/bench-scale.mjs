@@ -20,7 +20,11 @@
 // the folder given by --dist), five cold visits, the bytes of every file fetched (gzip) and the
 // median time from navigation to the article list.
 //
-// Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME]
+// The chunked site (`parallax site --chunks`) gets cold visits too: the same navigation → list and
+// → results, fetching the manifest and then only the chunks each view names (no warm column: it
+// has no bundle for the in-page search benchmark).
+//
+// Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME] [--only chunked,bundle,pagefind]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -47,6 +51,11 @@ const tagAt = args.indexOf('--tag');
 const TAG = tagAt >= 0 ? `-${args[tagAt + 1]}` : '';
 const WORK = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'bench-scale', `synth-${N}`);
 const COLD = 5;
+// `--only chunked` (or `bundle`, `pagefind`; comma-separated): build and visit only those sites.
+const onlyAt = args.indexOf('--only');
+const ONLY = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
+const wanted = (site) => !ONLY || ONLY.has(site);
+const skipped = { ok: false, why: 'not asked for (--only)', seconds: 0, cpu: 0, rssMb: 0, stages: [] };
 const ROUNDS = 20;
 const FIRST_QUERY = 'troops';
 // The search benchmark's set (tests/e2e/bench/search-bench.mjs): words, a name in another spelling,
@@ -350,21 +359,30 @@ const rawBytes = await dirBytes(rawDir);
 const parallaxDir = join(WORK, `parallax-site${TAG}`);
 await rm(parallaxDir, { recursive: true, force: true });
 log(`parallax site (timeout ${BUILD_TIMEOUT_S} s)`);
-const pBuild = timed(CLI, ['site', rawDir, '-o', parallaxDir], BUILD_TIMEOUT_S);
+const pBuild = wanted('bundle') ? timed(CLI, ['site', rawDir, '-o', parallaxDir], BUILD_TIMEOUT_S) : skipped;
 log('parallax build', JSON.stringify(pBuild));
 
+const chunkedDir = join(WORK, `parallax-chunked-site${TAG}`);
+await rm(chunkedDir, { recursive: true, force: true });
+log(`parallax site --chunks (timeout ${BUILD_TIMEOUT_S} s)`);
+const cBuild = wanted('chunked') ? timed(CLI, ['site', rawDir, '-o', chunkedDir, '--chunks'], BUILD_TIMEOUT_S) : skipped;
+log('parallax chunked build', JSON.stringify(cBuild));
+
 const pagefindDir = join(WORK, `pagefind-site${TAG}`);
-log('writing the Pagefind site pages');
-await writePagefindSite(rawDir, names, pagefindDir);
-log('pagefind --site');
-const fBuild = timed(PAGEFIND, ['--site', pagefindDir, '--output-subdir', 'pagefind'], BUILD_TIMEOUT_S);
+let fBuild = skipped;
+if (wanted('pagefind')) {
+  log('writing the Pagefind site pages');
+  await writePagefindSite(rawDir, names, pagefindDir);
+  log('pagefind --site');
+  fBuild = timed(PAGEFIND, ['--site', pagefindDir, '--output-subdir', 'pagefind'], BUILD_TIMEOUT_S);
+}
 log('pagefind build', JSON.stringify(fBuild));
 
 // ---- browse both ----
 const timeoutMs = 600_000;
 const browser = await launch();
 const chromium = browser.version();
-const rows = { parallax: {}, pagefind: {} };
+const rows = { parallax: {}, chunked: {}, pagefind: {} };
 try {
   if (pBuild.ok) {
     const server = await serveDir(parallaxDir);
@@ -374,6 +392,14 @@ try {
     log('parallax: warm search');
     rows.parallax.warm = await warmParallax(browser, server.url, timeoutMs);
     rows.parallax.siteBytes = await dirBytes(parallaxDir);
+    await server.close();
+  }
+  if (cBuild.ok) {
+    const server = await serveDir(chunkedDir);
+    log('parallax chunked: cold visits');
+    rows.chunked.list = await coldVisits(browser, server.url, '.article-card', timeoutMs);
+    rows.chunked.search = await coldVisits(browser, `${server.url}#/search?q=${FIRST_QUERY}`, '.result', timeoutMs);
+    rows.chunked.siteBytes = await dirBytes(chunkedDir);
     await server.close();
   }
   if (fBuild.ok) {
@@ -400,6 +426,7 @@ const build = (b) =>
 const visit = (v) => (!v ? 'not run (no build)' : v.failed ? `failed: ${v.failed}` : `${v.ms} ms, ${mb(v.bytes)}`);
 const warm = (w) => (!w ? 'not run (no build)' : w.failed ? `failed: ${w.failed}` : `${fmtMs(w.p50)} / ${fmtMs(w.p95)} ms`);
 const p = rows.parallax;
+const c = rows.chunked;
 const f = rows.pagefind;
 const markdown = [
   `## Scale benchmark: ${N.toLocaleString('en')} synthetic articles (${mb(rawBytes)} raw text)`,
@@ -407,13 +434,13 @@ const markdown = [
   `Headless Chromium ${chromium}; ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')}.`,
   `Cold: median of ${COLD} visits, fresh context, no cache, no service worker; html/js/css/wasm/json gzipped by the server. Warm: ${QUERIES.length} queries × ${ROUNDS} rounds.`,
   '',
-  '| | Parallax | Pagefind 1.6 |',
-  '| --- | --- | --- |',
-  `| build (wall, CPU, peak RSS) | ${build(pBuild)} | ${build(fBuild)} |`,
-  `| output | ${p.siteBytes ? mb(p.siteBytes) : '—'} (site) | ${f.siteBytes ? mb(f.siteBytes) : '—'} (pagefind/ index) |`,
-  `| cold → first article list | ${visit(p.list)} | ${visit(f.list)} (static home page) |`,
-  `| cold → first search results (\`${FIRST_QUERY}\`) | ${visit(p.search)} | ${visit(f.search)} |`,
-  `| warm search p50 / p95 | ${warm(p.warm)} (engine search, 20 hits + snippets) | ${warm(f.warm)} (search + data() of 20) |`,
+  '| | Parallax (bundle) | Parallax chunked (`--chunks`) | Pagefind 1.6 |',
+  '| --- | --- | --- | --- |',
+  `| build (wall, CPU, peak RSS) | ${build(pBuild)} | ${build(cBuild)} | ${build(fBuild)} |`,
+  `| output | ${p.siteBytes ? mb(p.siteBytes) : '—'} (site) | ${c.siteBytes ? mb(c.siteBytes) : '—'} (site) | ${f.siteBytes ? mb(f.siteBytes) : '—'} (pagefind/ index) |`,
+  `| cold → first article list | ${visit(p.list)} | ${visit(c.list)} | ${visit(f.list)} (static home page) |`,
+  `| cold → first search results (\`${FIRST_QUERY}\`) | ${visit(p.search)} | ${visit(c.search)} | ${visit(f.search)} |`,
+  `| warm search p50 / p95 | ${warm(p.warm)} (engine search, 20 hits + snippets) | — | ${warm(f.warm)} (search + data() of 20) |`,
   '',
 ].join('\n');
 console.log(markdown);

@@ -37,10 +37,16 @@ pub struct SiteArgs {
     /// it wrote, unchanged since, are replaced; anything else there is kept, and a clash is refused).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Also write the chunked layout (`chunks/`, see ARCHITECTURE.md "Scale") beside `corpus.plx`.
-    /// Off by default: the explorer does not read chunks yet, so they would only add bytes.
+    /// Write the corpus chunked (`chunks/`, see ARCHITECTURE.md "Scale") instead of one
+    /// `corpus.plx`: the explorer opens the manifest and fetches only what each view shows. For
+    /// large corpora (a bundle of many MB takes seconds to download before anything shows).
     #[arg(long)]
     pub chunks: bool,
+    /// With `--chunks`: chunks totalling up to this many bytes are cached whole by the service
+    /// worker on the first visit (as a bundle is); beyond it, as views use them, or all at once by
+    /// the explorer's "Make this corpus available offline".
+    #[arg(long, value_name = "BYTES", default_value_t = PRECACHE_CHUNKS_UP_TO)]
+    pub precache_chunks_up_to: usize,
     #[command(flatten)]
     pub kb: KbArgs,
 }
@@ -109,24 +115,45 @@ pub fn run(args: &SiteArgs) -> Result<()> {
 
     let bundle = parallax_engine::bundle::encode(&built.bundle);
     let split = args.chunks.then(|| chunked::split(&built.bundle, &chunked::Sizes::default()));
+    let chunked_index = split.as_ref().map(|_| chunked_index_html());
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
-    written.push(("corpus.plx", &bundle));
-    let precache = Precache::of(written.iter().copied());
-    let worker = precache::service_worker(&precache);
-    written.push((SW_FILE, worker.as_bytes()));
-    // The chunked layout sits beside the bundle (the explorer does not read it yet), so it is not
-    // in the service worker's precache list: chunks are fetched on demand, not all at install.
     let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
     let chunk_paths: Vec<String> = split
         .iter()
         .flat_map(|split| split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)))
         .collect();
-    if let Some(split) = &split {
-        written.push((&manifest_path, &split.manifest));
-        written.extend(
-            chunk_paths.iter().map(String::as_str).zip(split.chunks.iter().map(|c| c.bytes.as_slice())),
-        );
+    // Two chunks with the same bytes (say, two ranges of entities nobody mentions) have the same
+    // name: one file serves both.
+    let mut seen = std::collections::HashSet::new();
+    let chunk_files: Vec<(&str, &[u8])> = match &split {
+        Some(split) => chunk_paths
+            .iter()
+            .map(String::as_str)
+            .zip(split.chunks.iter().map(|c| c.bytes.as_slice()))
+            .filter(|(path, _)| seen.insert(*path))
+            .collect(),
+        None => Vec::new(),
+    };
+    match (&split, &chunked_index) {
+        (Some(split), Some(index)) => {
+            // The page that preloads the manifest and tells the app to read chunks; no bundle.
+            for file in written.iter_mut().filter(|(path, _)| *path == "index.html") {
+                file.1 = index.as_bytes();
+            }
+            written.push((&manifest_path, &split.manifest));
+        }
+        _ => written.push(("corpus.plx", &bundle)),
     }
+    // A small chunked corpus is cached whole at install, as the bundle is; a large one's chunks
+    // are cached by the service worker as views fetch them (they are content-hashed, so forever),
+    // or all at once by "Make this corpus available offline".
+    let chunk_bytes: usize = chunk_files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let precache_chunks = chunk_bytes <= args.precache_chunks_up_to;
+    let precache =
+        Precache::of(written.iter().copied().chain(chunk_files.iter().copied().filter(|_| precache_chunks)));
+    let worker = precache::service_worker(&precache);
+    written.push((SW_FILE, worker.as_bytes()));
+    written.extend(chunk_files.iter().copied());
     let site_files = out_dir.write_site(&written)?;
 
     let inputs = Inputs { files: &files, unreadable: &unreadable };
@@ -156,8 +183,31 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     Ok(())
 }
 
-/// The folder of the chunked layout, beside `corpus.plx`.
+/// The folder of the chunked layout, beside `index.html`.
 pub const CHUNK_DIR: &str = "chunks";
+
+/// By default, chunked corpora up to this many bytes of chunks are precached whole (offline after
+/// the first visit, as a bundle is); larger ones are cached as they are used.
+pub const PRECACHE_CHUNKS_UP_TO: usize = 4_000_000;
+
+/// The explorer's `index.html` for a chunked site: it preloads `chunks/manifest.plx` instead of
+/// `corpus.plx`, and names the chunk folder in `<meta name="parallax-chunks">` (what the app reads
+/// to open the corpus chunked, `src/io.rs`).
+fn chunked_index_html() -> String {
+    let index = APP_FILES.iter().find(|(path, _)| *path == "index.html").map(|(_, bytes)| *bytes);
+    chunked_index(&String::from_utf8_lossy(index.unwrap_or_default()))
+}
+
+/// `index.html` rewritten for a chunked site (see [`chunked_index_html`]).
+fn chunked_index(index: &str) -> String {
+    let manifest = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
+    let index = index.replace("href=\"corpus.plx\"", &format!("href=\"{manifest}\""));
+    let meta = format!("<meta name=\"parallax-chunks\" content=\"{CHUNK_DIR}/\" />");
+    match index.find("</head>") {
+        Some(at) => format!("{}{meta}\n{}", &index[..at], &index[at..]),
+        None => format!("{meta}\n{index}"),
+    }
+}
 
 /// The chunked layout's sizes on stderr: per kind, how many chunks, their total, median and
 /// largest size.
@@ -354,5 +404,25 @@ impl Bar {
     fn finish(&mut self) {
         self.end_stage();
         self.line(&format!("parallax: built in {:.1} s", self.start.elapsed().as_secs_f64()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chunked_site_preloads_the_manifest_and_tells_the_app_where_the_chunks_are() {
+        let index = "<html><head>\n<link rel=\"preload\" href=\"corpus.plx\" as=\"fetch\" crossorigin=\"anonymous\" />\n</head><body></body></html>";
+        let chunked = chunked_index(index);
+        assert!(
+            chunked.contains("<link rel=\"preload\" href=\"chunks/manifest.plx\" as=\"fetch\""),
+            "{chunked}"
+        );
+        assert!(!chunked.contains("corpus.plx"), "{chunked}");
+        assert!(
+            chunked.contains("<meta name=\"parallax-chunks\" content=\"chunks/\" />\n</head>"),
+            "{chunked}"
+        );
     }
 }

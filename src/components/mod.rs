@@ -4,4 +4,5 @@ pub mod article_text;
 pub mod collections;
 pub mod header;
 pub mod isolate;
+pub mod offline;
 pub mod remembered;

@@ -14,6 +14,9 @@ use crate::state::{
     article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter,
 };
 
+/// Ranges to highlight as search matches: (raw start, raw end, CSS class).
+pub type Highlights = Rc<Vec<(usize, usize, &'static str)>>;
+
 /// Properties of [`ArticlePage`].
 #[derive(Properties, PartialEq)]
 pub struct ArticlePageProps {
@@ -31,6 +34,10 @@ pub struct ArticlePageProps {
     pub show_noise: bool,
     /// Which entity types are highlighted.
     pub types: TypeFilter,
+    /// The search's matches when the caller has them (a chunked corpus: the results page's), so
+    /// the page does not search again.
+    #[prop_or_default]
+    pub hits: Option<Highlights>,
 }
 
 /// Per-block overlays: entity marks and search hits.
@@ -90,7 +97,9 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     };
     let overlays = Overlays {
         marks: article_marks(&props.corpus, index, props.types),
-        hits: Rc::new(crate::state::search_hits(&props.corpus, index, props.query.as_deref())),
+        hits: props.hits.clone().unwrap_or_else(|| {
+            Rc::new(crate::state::search_hits(&props.corpus, index, props.query.as_deref()))
+        }),
     };
     let counts = type_counts(&props.corpus, index);
     let n_removed = article.removed.len();

@@ -3,6 +3,7 @@
 use parallax_engine::Article;
 use yew::prelude::*;
 
+use crate::chunked_view::{more_label, showing_line, PAGE};
 use crate::components::isolate::iso;
 use crate::components::remembered::RememberedLists;
 use crate::pictures::story_matrix::StoryCoverage;
@@ -22,6 +23,12 @@ pub struct HomeProps {
 /// The home page.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
+    // A page of articles at a time: a corpus of thousands would not fit one page.
+    let shown = use_state_eq(|| PAGE);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     let bundle = &props.corpus.bundle;
     let index_of: std::collections::HashMap<&str, usize> =
         bundle.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
@@ -35,6 +42,30 @@ pub fn home(props: &HomeProps) -> Html {
         })
         .collect();
     let n_articles = props.corpus.bundle.articles.len();
+    // The first `shown` articles, taken group by group in the order shown.
+    let mut left = *shown;
+    let paged: Vec<(&String, &[(usize, &Article)])> = groups
+        .iter()
+        .map(|(outlet, articles)| {
+            let take = articles.len().min(left);
+            left -= take;
+            (outlet, &articles[..take])
+        })
+        .filter(|(_, articles)| !articles.is_empty())
+        .collect();
+    let paging = (n_articles > PAGE).then(|| {
+        let on_page = (*shown).min(n_articles);
+        html! {
+            <>
+                <p class="list-status" role="status">{ showing_line(on_page, n_articles) }</p>
+                { more_label(on_page, n_articles).map(|label| html! {
+                    <p><button type="button" class="button secondary show-more" onclick={more.clone()}>{ label }</button></p>
+                }).unwrap_or_default() }
+            </>
+        }
+    });
+    let counts: std::collections::HashMap<&str, usize> =
+        groups.iter().map(|(outlet, articles)| (outlet.as_str(), articles.len())).collect();
     let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
     html! {
         <section class="page home">
@@ -59,16 +90,17 @@ pub fn home(props: &HomeProps) -> Html {
             if props.by_date {
                 <h2 class="section-title">{ "By date, newest first" }</h2>
                 <ul class="article-list">
-                    { for crate::state::articles_by_date(bundle).into_iter().filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
+                    { for crate::state::articles_by_date(bundle).into_iter().take(*shown).filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
                 </ul>
+                { paging.clone().unwrap_or_default() }
             } else {
             <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">
-                { for groups.iter().map(|(outlet, articles)| html! {
+                { for paged.iter().map(|(outlet, articles)| html! {
                     <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
                         <h2 id={format!("outlet-{}", slug(outlet))}>
                             { iso(outlet) }
-                            <span class="count">{ format!(" · {}", articles.len()) }</span>
+                            <span class="count">{ format!(" · {}", counts.get(outlet.as_str()).copied().unwrap_or(articles.len())) }</span>
                         </h2>
                         <ul class="article-list">
                             { for articles.iter().map(|(i, a)| article_card(a, crate::state::card_date(bundle, *i))) }
@@ -76,6 +108,7 @@ pub fn home(props: &HomeProps) -> Html {
                     </section>
                 }) }
             </div>
+            { paging.unwrap_or_default() }
             }
         </section>
     }

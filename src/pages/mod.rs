@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod article;
+pub mod chunked;
 pub mod compare;
 pub mod entities;
 pub mod entity;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use parallax_engine::search::{Mode, SearchOptions};
+use parallax_engine::search::{Mode, SearchOptions, SearchResults};
 use yew::prelude::*;
 
 use crate::components::article_text::MarkedText;
@@ -25,12 +25,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let bundle = &props.corpus.bundle;
     let query = props.query.as_str();
     if query.trim().is_empty() {
-        return html! {
-            <section class="page search">
-                <h1>{ "Search" }</h1>
-                <p class="lede">{ "Type in the box above. Spelling variants (Kadhemi, Fouad) and typos are forgiven; use \"quotes\" for a phrase, -word to exclude, outlet:name to filter." }</p>
-            </section>
-        };
+        return empty_search();
     }
     let performance = gloo::utils::window().performance();
     let t0 = performance.as_ref().map_or(0.0, |p| p.now());
@@ -40,6 +35,23 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         &SearchOptions { limit: 50, prefix_last_word: true },
     );
     let took = performance.as_ref().map_or(0.0, |p| p.now()) - t0;
+    let outlets: Vec<String> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let article = bundle.articles.get(hit.article);
+            article
+                .and_then(|a| a.outlet.as_ref())
+                .map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())
+                .to_string()
+        })
+        .collect();
+    results_view(&results, query, &outlets, took)
+}
+
+/// The search page's body for these results: status, notes, "did you mean", outlet facets and the
+/// hits (`outlets[i]` is hit `i`'s outlet name), `took` milliseconds.
+pub fn results_view(results: &SearchResults, query: &str, outlets: &[String], took: f64) -> Html {
     let status = format!(
         "{} {} in {} ms{}",
         results.total,
@@ -72,10 +84,9 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     </aside>
                 }) }
                 <ol class="results">
-                    { for results.hits.iter().map(|hit| {
-                        let article = bundle.articles.get(hit.article);
-                        let outlet = article.and_then(|a| a.outlet.as_ref()).map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str());
-                        let href = Route::Article { id: hit.id.clone(), query: Some(props.query.clone()), at: None }.href();
+                    { for results.hits.iter().enumerate().map(|(i, hit)| {
+                        let outlet = outlets.get(i).map_or(crate::state::UNKNOWN_OUTLET, String::as_str);
+                        let href = Route::Article { id: hit.id.clone(), query: Some(query.to_string()), at: None }.href();
                         let highlights: Vec<(usize, usize, &'static str)> = hit.snippet.highlights.iter().map(|&(s, e)| (s, e, "hit")).collect();
                         html! {
                             <li class="result">
@@ -91,6 +102,16 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     }) }
                 </ol>
             </div>
+        </section>
+    }
+}
+
+/// The search page before anything is typed.
+pub fn empty_search() -> Html {
+    html! {
+        <section class="page search">
+            <h1>{ "Search" }</h1>
+            <p class="lede">{ "Type in the box above. Spelling variants (Kadhemi, Fouad) and typos are forgiven; use \"quotes\" for a phrase, -word to exclude, outlet:name to filter." }</p>
         </section>
     }
 }

@@ -1,0 +1,202 @@
+// End-to-end: a chunked site (`parallax site --chunks`, issue 10): the explorer opens from the
+// manifest and fetches only what each view shows; the home list is paged; search, an article, an
+// entity page and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
+// after "Make this corpus available offline" every view works with the network cut.
+// Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
+// (`cargo build --release -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { access, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serve, launch, watchErrors, ROOT } from './harness.mjs';
+
+const run = promisify(execFile);
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const N = 120;
+
+let browser;
+let work;
+let site;
+
+before(async () => {
+  await access(PARALLAX).catch(() => {
+    throw new Error(`${PARALLAX} is missing: run \`cargo build --release -p parallax-cli\` after \`trunk build --release\``);
+  });
+  browser = await launch();
+  work = await mkdtemp(join(tmpdir(), 'parallax-chunked-'));
+  await run(PARALLAX, ['synth', String(N), '-o', join(work, 'raw')]);
+  site = join(work, 'site');
+  // No chunk precached: the site behaves as a large corpus's does.
+  await run(PARALLAX, ['site', join(work, 'raw'), '-o', site, '--chunks', '--precache-chunks-up-to', '0']);
+});
+
+after(async () => {
+  await browser?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+/** Waits until a service worker controls the page. */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}
+
+/** The corpus files a page requested (paths after the site's prefix). */
+function watchFiles(page, prefix) {
+  const files = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith(prefix)) files.push(path.slice(prefix.length));
+  });
+  return files;
+}
+
+const chunksOf = (files, kind) => files.filter((f) => f.startsWith(`chunks/${kind}-`));
+
+test('a chunked site opens from its manifest, pages its list, and each view fetches only its chunks', async () => {
+  const listed = await readdir(site);
+  assert.ok(!listed.includes('corpus.plx'), 'a chunked site has no bundle');
+  const index = await readFile(join(site, 'index.html'), 'utf8');
+  assert.match(index, /<link rel="preload" href="chunks\/manifest.plx"/);
+  const server = await serve(site, '/news/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const files = watchFiles(page, '/news/');
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  assert.ok(files.includes('chunks/manifest.plx'));
+  assert.ok(!files.some((f) => f.endsWith('corpus.plx')), 'the bundle is never asked for');
+  assert.equal(chunksOf(files, 'art').length, 0, 'the list needs no article text');
+  assert.equal(await page.locator('.article-card').count(), 50);
+  assert.equal(await page.locator('.list-status').textContent(), `Showing 50 of ${N} articles`);
+  await page.locator('button.show-more').click();
+  await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 100);
+  assert.equal(await page.locator('.list-status').textContent(), `Showing 100 of ${N} articles`);
+  assert.equal(await page.locator('button.show-more').textContent(), 'Show 20 more');
+
+  // One outlet's articles only.
+  const outlet = await page.locator('#outlet-filter option').nth(1).textContent();
+  await page.selectOption('#outlet-filter', { index: 1 });
+  await page.waitForFunction((name) => {
+    const cards = [...document.querySelectorAll('.article-card')];
+    return cards.length > 0 && cards.every((card) => card.querySelector('.outlet')?.textContent === name);
+  }, outlet);
+  const status = await page.locator('.list-status').textContent();
+  const shown = await page.locator('.article-card').count();
+  assert.ok(shown > 0 && shown < N, `${shown} cards for ${outlet}`);
+  assert.match(status, new RegExp(`^(All ${shown} articles?|Showing ${shown} of \\d+ articles)$`));
+  const [first, second] = await page.locator('.article-card a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
+
+  // A search: the dictionary, the query's shards and the shown hits' articles, not every chunk.
+  const before = files.length;
+  await page.fill('#search-input', 'troops');
+  await page.press('#search-input', 'Enter');
+  await page.waitForSelector('.result');
+  const searched = files.slice(before);
+  assert.equal(chunksOf(searched, 'terms').length, 1);
+  assert.ok(chunksOf(searched, 'idx').length >= 1);
+  const allChunks = (await readdir(join(site, 'chunks'))).length;
+  assert.ok(searched.length < allChunks / 2, `${searched.length} of ${allChunks} files for one search`);
+  assert.match(await page.locator('.search-status').textContent(), /^\d+ results? in /);
+
+  // An article from the results, with its entity marks.
+  const title = await page.locator('.result-title').first().textContent();
+  await page.locator('.result-title').first().click();
+  await page.waitForSelector('.article-title');
+  assert.equal(await page.locator('.article-title').textContent(), title);
+  assert.ok((await page.locator('.article-body p').count()) > 0, 'the article has its text');
+  assert.ok((await page.locator('.article-body mark.hit').count()) > 0, 'the search\'s matches are highlighted');
+
+  // An entity page: its mentions in context.
+  const entity = page.locator('.article-body a[href^="#/entity/"]').first();
+  await entity.click();
+  await page.waitForSelector('.entity-page');
+  await page.waitForSelector('.mentions li');
+  assert.ok((await page.locator('.mentions li').count()) > 0);
+
+  // The entity index needs no chunk.
+  await page.goto(`${server.url}#/entities`);
+  await page.waitForSelector('.entity-columns a[href^="#/entity/"]');
+
+  // A comparison of two listed articles.
+  const id = (href) => href.replace('#/article/', '');
+  await page.goto(`${server.url}#/compare/${id(first)}/${id(second)}`);
+  await page.waitForSelector('.compare-row:not(.compare-header)', { timeout: 60_000 });
+  assert.equal(await page.locator('.compare-header .compare-head').count(), 2);
+
+  // A link typed by hand (no view has shown the article yet) still finds it.
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.goto(`${server.url}${second}`);
+  await page.waitForSelector('.article-title');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
+test('a corrupt chunk is a message in the view that needs it, and the rest still works', async () => {
+  const broken = join(work, 'broken');
+  await cp(site, broken, { recursive: true });
+  for (const name of await readdir(join(broken, 'chunks'))) {
+    if (!name.startsWith('art-')) continue;
+    const path = join(broken, 'chunks', name);
+    const bytes = await readFile(path);
+    bytes[bytes.length - 1] ^= 0xff;
+    await writeFile(path, bytes);
+  }
+  const server = await serve(broken, '/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  await page.locator('.article-card a').first().click();
+  await page.waitForSelector('.chunk-error');
+  assert.match(await page.locator('.chunk-error .error-message').textContent(), /not the one this corpus lists/);
+  assert.equal(await page.locator('.chunk-error button', { hasText: 'Try again' }).count(), 1);
+  assert.equal(await page.locator('header').count() > 0, true, 'the page around it is still there');
+  await page.goto(`${server.url}#/`);
+  await page.waitForSelector('.article-card');
+  await context.close();
+  await server.close();
+});
+
+test('after "Make this corpus available offline", every view works with the network cut', async () => {
+  const server = await serve(site, '/');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.waitForSelector('.article-card');
+  await controlled(page);
+  const button = page.locator('#make-offline');
+  await button.waitFor();
+  assert.match(await button.textContent(), /^Make this corpus available offline \(\d+\.\d MB\)$/);
+  assert.match(await page.locator('.offline-status').textContent(), /cached on this device \(\d+ of \d+ files\)/);
+  await button.click();
+  await page.waitForFunction(() => /whole corpus is available offline/.test(document.querySelector('.offline-status')?.textContent ?? ''), null, { timeout: 120_000 });
+  const [first, second] = await page.locator('.article-card a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
+
+  await server.cut();
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.article-card');
+  await page.goto(`${server.url}#/search?q=troops`);
+  await page.waitForSelector('.result');
+  await page.locator('.result-title').first().click();
+  await page.waitForSelector('.article-title');
+  await page.locator('.article-body a[href^="#/entity/"]').first().click();
+  await page.waitForSelector('.mentions li');
+  const id = (href) => href.replace('#/article/', '');
+  await page.goto(`${server.url}#/compare/${id(first)}/${id(second)}`);
+  await page.waitForSelector('.compare-row:not(.compare-header)', { timeout: 60_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
