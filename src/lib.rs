@@ -17,6 +17,7 @@ pub mod compare_worker;
 pub mod components;
 pub mod import;
 pub mod io;
+pub mod json;
 pub mod pages;
 pub mod pictures;
 pub mod state;
