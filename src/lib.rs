@@ -15,6 +15,7 @@ pub mod compare_message;
 pub mod compare_view;
 pub mod compare_worker;
 pub mod components;
+pub mod first_view;
 pub mod import;
 pub mod io;
 pub mod json;
