@@ -131,7 +131,7 @@ pub fn merge_reports(earlier: Option<FilesReport>, added: FilesReport) -> (Files
     let known: std::collections::HashSet<String> = merged.files.iter().map(|f| f.file.clone()).collect();
     let before = merged.files.len();
     merged.files.extend(added.files.into_iter().filter(|f| !known.contains(&f.file)));
-    merged.files.sort_by(|a, b| a.file.cmp(&b.file));
+    parallax_engine::sort::sort_by(&mut merged.files, |a, b| a.file.cmp(&b.file));
     for note in added.other {
         if !merged.other.contains(&note) {
             merged.other.push(note);
