@@ -6,6 +6,8 @@
 // The new worker waits until the reader presses Reload; only then is it told to take over
 // (SKIP_WAITING), and the page reloads once it has. Until then the old worker keeps serving the old
 // build's files, so the app never runs one build's wasm against another build's bundle.
+//
+// Registration waits for the app's first view (see the end of this file).
 (function () {
   'use strict';
   if (!('serviceWorker' in navigator)) return;
@@ -128,12 +130,30 @@
     if (reloading) location.reload();
   });
 
-  window.addEventListener('load', function () {
+  var registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
     navigator.serviceWorker
       .register('sw.js', { scope: './' })
       .then(watch)
       .catch(function (e) {
         console.warn('Parallax works online only: the service worker was not registered (' + e + ')');
       });
-  });
+  }
+
+  // The worker's install downloads every file of the build (precache): on a first visit it would
+  // compete with the wasm and the corpus for the network and the main thread. So it registers once
+  // the first view is shown (the app dispatches `parallax-first-view`, src/first_view.rs), or 10 s
+  // after load if the app never says so (it could not start: the banner must still work). A page
+  // the worker already controls registers on load, as it serves the files from its cache anyway.
+  var FALLBACK_MS = 10 * 1000;
+  if (navigator.serviceWorker.controller) {
+    window.addEventListener('load', register);
+  } else {
+    window.addEventListener('parallax-first-view', register, { once: true });
+    window.addEventListener('load', function () {
+      setTimeout(register, FALLBACK_MS);
+    });
+  }
 })();

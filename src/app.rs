@@ -118,6 +118,14 @@ pub fn app(props: &AppProps) -> Html {
         move || drop(listener)
     });
 
+    // The first view is on the page (articles or a failure): the service worker may register now.
+    let shown = !matches!(state.corpus, Corpus::Loading);
+    use_effect_with(shown, |&shown| {
+        if shown {
+            crate::first_view::announce();
+        }
+    });
+
     let body = match &state.corpus {
         Corpus::Loading => html! { <p class="status" role="status">{ "Loading the articles…" }</p> },
         Corpus::Failed(message) => html! {

@@ -19,6 +19,8 @@
 use parallax_engine::report::FilesReport;
 use serde::{Deserialize, Serialize};
 
+use crate::json;
+
 /// The format version of a [`Meta`] record this build writes and reads.
 pub const META_VERSION: u32 = 1;
 /// The localStorage key of the collection being explored (absent: the built-in corpus).
@@ -101,19 +103,20 @@ struct Versioned<'a> {
 
 /// The stored text of a record.
 pub fn encode_meta(meta: &Meta) -> String {
-    serde_json::to_string(&Versioned { version: META_VERSION, meta }).unwrap_or_default()
+    json::to_string(&Versioned { version: META_VERSION, meta })
 }
 
 /// Reads a stored record: a wrong version or a wrong shape is an error, never a panic.
 pub fn decode_meta(text: &str) -> Result<Meta, RecordError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| RecordError::Corrupt(format!("not JSON: {e}")))?;
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v == u64::from(META_VERSION) => {}
-        Some(v) => return Err(RecordError::UnknownVersion(v)),
-        None => return Err(RecordError::Corrupt("no version".into())),
+    let value = json::parse(text).map_err(|e| RecordError::Corrupt(format!("not JSON: {e}")))?;
+    match value.version() {
+        json::Version::Number(v) if v == u64::from(META_VERSION) => {}
+        json::Version::Number(v) => return Err(RecordError::UnknownVersion(v)),
+        json::Version::Missing | json::Version::NotNumber => {
+            return Err(RecordError::Corrupt("no version".into()))
+        }
     }
-    let meta: Meta = serde_json::from_value(value).map_err(|e| RecordError::Corrupt(e.to_string()))?;
+    let meta: Meta = value.decode().map_err(RecordError::Corrupt)?;
     if meta.id.is_empty() {
         return Err(RecordError::Corrupt("no id".into()));
     }
@@ -128,7 +131,7 @@ pub fn merge_reports(earlier: Option<FilesReport>, added: FilesReport) -> (Files
     let known: std::collections::HashSet<String> = merged.files.iter().map(|f| f.file.clone()).collect();
     let before = merged.files.len();
     merged.files.extend(added.files.into_iter().filter(|f| !known.contains(&f.file)));
-    merged.files.sort_by(|a, b| a.file.cmp(&b.file));
+    parallax_engine::sort::sort_by(&mut merged.files, |a, b| a.file.cmp(&b.file));
     for note in added.other {
         if !merged.other.contains(&note) {
             merged.other.push(note);

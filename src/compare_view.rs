@@ -283,7 +283,7 @@ fn layout(columns: &[Column], comparison: &Comparison) -> Vec<Row> {
             only.insert((c, s.index));
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.3.cmp(&b.3)));
+    parallax_engine::sort::sort_by(&mut pairs, |a, b| b.0.total_cmp(&a.0).then(a.3.cmp(&b.3)));
 
     // Rows hold at most one sentence per column. Greedily, best pair first: a pair joins the row
     // of one of its sentences when the other column's cell there is free; two unplaced sentences

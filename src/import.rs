@@ -168,7 +168,7 @@ impl ImportJob {
                     let report = Reflect::get(&data, &JsValue::from_str("report"))
                         .ok()
                         .and_then(|r| r.as_string())
-                        .and_then(|r| serde_json::from_str::<FilesReport>(&r).ok());
+                        .and_then(|r| crate::json::from_str::<FilesReport>(&r).ok());
                     match (bundle, report) {
                         (Some(bundle), Some(report)) => ImportEvent::Done {
                             bundle: Rc::new(bundle),

@@ -344,7 +344,9 @@ pub fn articles_by_outlet(bundle: &Bundle) -> Vec<(String, Vec<&Article>)> {
             None => groups.push((outlet.to_string(), vec![article])),
         }
     }
-    groups.sort_by_key(|(name, _)| (name == UNKNOWN_OUTLET, name.to_lowercase()));
+    parallax_engine::sort::sort_by_key(&mut groups, |(name, _)| {
+        (name == UNKNOWN_OUTLET, name.to_lowercase())
+    });
     groups
 }
 
@@ -374,7 +376,7 @@ pub fn article_pieces(article: &Article, show_noise: bool) -> Vec<Piece<'_>> {
     if show_noise {
         items.extend(article.removed.iter().map(|r| (r.start, Item::Gone(r))));
     }
-    items.sort_by_key(|(start, _)| *start);
+    parallax_engine::sort::sort_by_key(&mut items, |(start, _)| *start);
     let mut pieces = Vec::new();
     for (_, item) in items {
         match item {
@@ -742,7 +744,9 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
             None => groups.push((outlet.to_string(), vec![item])),
         }
     }
-    groups.sort_by_key(|(name, _)| (name == UNKNOWN_OUTLET, name.to_lowercase()));
+    parallax_engine::sort::sort_by_key(&mut groups, |(name, _)| {
+        (name == UNKNOWN_OUTLET, name.to_lowercase())
+    });
     groups
 }
 
@@ -757,7 +761,7 @@ pub fn entity_index(explorer: &Explorer, kind: EntityKind) -> Vec<(usize, Entity
         .filter(|(i, e)| e.kind == kind && explorer.entity_counts.get(*i).is_some_and(|c| c.mentions > 0))
         .map(|(i, _)| (i, explorer.entity_counts[i]))
         .collect();
-    list.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
+    parallax_engine::sort::sort_by(&mut list, |a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
     list
 }
 
@@ -775,9 +779,9 @@ pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::St
         .enumerate()
         .map(|(i, id)| (bundle.article(id).map_or(0, Article::word_count), i, id))
         .collect();
-    by_length.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    parallax_engine::sort::sort_by(&mut by_length, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut chosen: Vec<(usize, &String)> = by_length.into_iter().take(3).map(|(_, i, id)| (i, id)).collect();
-    chosen.sort();
+    parallax_engine::sort::sort_by(&mut chosen, Ord::cmp);
     Route::Compare { ids: chosen.into_iter().map(|(_, id)| id.clone()).collect() }
 }
 
@@ -785,7 +789,9 @@ pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::St
 pub fn articles_by_date(bundle: &Bundle) -> Vec<usize> {
     let mut order: Vec<usize> = (0..bundle.articles.len()).collect();
     // Stable sort: equal dates keep corpus order.
-    order.sort_by_key(|&i| std::cmp::Reverse(bundle.date_of(i).map(|d| d.sort_key())));
+    parallax_engine::sort::sort_by_key(&mut order, |&i| {
+        std::cmp::Reverse(bundle.date_of(i).map(|d| d.sort_key()))
+    });
     order
 }
 

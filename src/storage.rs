@@ -22,6 +22,8 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json;
+
 /// The localStorage key.
 pub const KEY: &str = "parallax.remembered";
 /// The format version this build writes and reads.
@@ -78,15 +80,16 @@ struct V1 {
 /// Reads a stored value. Entries that make no sense (blank searches, pins of fewer than two ids)
 /// are dropped quietly; a value that is not this shape or not this version is an error.
 pub fn decode(text: &str) -> Result<Remembered, Notice> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Notice::Corrupt(short(&e)))?;
-    let version = match value.get("version") {
-        Some(v) => v.as_u64().ok_or_else(|| Notice::Corrupt("its version is not a number".into()))?,
-        None => return Err(Notice::Corrupt("it has no version".into())),
+    let value = json::parse(text).map_err(Notice::Corrupt)?;
+    let version = match value.version() {
+        json::Version::Number(v) => v,
+        json::Version::NotNumber => return Err(Notice::Corrupt("its version is not a number".into())),
+        json::Version::Missing => return Err(Notice::Corrupt("it has no version".into())),
     };
     if version != u64::from(VERSION) {
         return Err(Notice::UnknownVersion(version));
     }
-    let v1: V1 = serde_json::from_value(value).map_err(|e| Notice::Corrupt(short(&e)))?;
+    let v1: V1 = value.decode().map_err(Notice::Corrupt)?;
     let mut remembered = Remembered::default();
     for q in v1.searches.iter().rev() {
         remembered.add_search(q);
@@ -101,12 +104,7 @@ pub fn decode(text: &str) -> Result<Remembered, Notice> {
 pub fn encode(remembered: &Remembered) -> String {
     let v1 =
         V1 { version: VERSION, searches: remembered.searches.clone(), pinned: remembered.pinned.clone() };
-    serde_json::to_string(&v1).unwrap_or_default()
-}
-
-fn short(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    text.split(" at line").next().unwrap_or(&text).to_string()
+    json::to_string(&v1)
 }
 
 impl Remembered {

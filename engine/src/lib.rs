@@ -28,6 +28,7 @@ pub mod report;
 pub mod search;
 #[cfg(feature = "ingest")]
 pub mod site;
+pub mod sort;
 pub mod stories;
 pub mod synth;
 pub mod text;

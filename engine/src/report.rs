@@ -158,7 +158,7 @@ pub fn file_reports(
         removed: BTreeMap::new(),
         diagnostics: vec![Note { severity: "error".into(), message: why.clone() }],
     }));
-    per_file.sort_by(|a, b| a.file.cmp(&b.file));
+    crate::sort::sort_by(&mut per_file, |a, b| a.file.cmp(&b.file));
     per_file
 }
 

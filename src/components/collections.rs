@@ -588,8 +588,7 @@ fn row(cx: &RowCx, entry: &Listed) -> Html {
                     Ok(bundle) => bundle,
                     Err(why) => return fail(why),
                 };
-                let report =
-                    serde_json::to_string(&stored.report.clone().unwrap_or_default()).unwrap_or_default();
+                let report = crate::json::to_string(&stored.report.clone().unwrap_or_default());
                 let folder = format!("{}-site", parallax_engine::model::slugify(&stored.name, 8));
                 let (done, job, zip_name) = (exporting.clone(), export_job.clone(), format!("{folder}.zip"));
                 let said = message.clone();

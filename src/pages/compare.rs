@@ -430,7 +430,7 @@ fn sentence(explorer: &Explorer, p: &Placed, marks: Option<&SentenceMarks>) -> H
     let mut inner: Vec<(usize, usize, &'static str)> =
         p.conflicting.iter().map(|&(a, b)| (a, b, "conflict")).collect();
     inner.extend(p.changed.iter().map(|&(a, b)| (a, b, "diff")));
-    inner.sort_by_key(|h| h.0);
+    parallax_engine::sort::sort_by_key(&mut inner, |h| h.0);
     html! {
         <p class="compare-sentence" data-start={s.start.to_string()}>
             <MarkedText text={AttrValue::from(s.text.clone())} base={s.start} marks={entity_marks} hits={Rc::new(inner)} />

@@ -272,7 +272,9 @@ fn svg(
     let mut acts: Vec<Act> = Vec::new();
     let mut spans: Vec<_> =
         t.spans.iter().filter(|s| bundle.stories[s.story].articles.len() >= 2 || entity.is_none()).collect();
-    spans.sort_by_key(|s| std::cmp::Reverse(bundle.stories[s.story].articles.len()));
+    parallax_engine::sort::sort_by_key(&mut spans, |s| {
+        std::cmp::Reverse(bundle.stories[s.story].articles.len())
+    });
     spans.truncate(MAX_SPANS);
     let lanes_y = AXIS_H;
     let spans_y = lanes_y + t.lanes.len() as f64 * LANE_H + 8.0;

@@ -219,7 +219,7 @@ impl EntityData {
         for (index, article) in articles.iter().enumerate() {
             let article_index = u32::try_from(index).unwrap_or(u32::MAX);
             let mut found = recogniser.article(article, article_index, &mut registry);
-            found.sort_by_key(|m| (m.start, m.end));
+            crate::sort::sort_by_key(&mut found, |m| (m.start, m.end));
             mentions.extend(found);
         }
         let mut data = EntityData { entities: registry.into_entities(), mentions };
@@ -239,7 +239,7 @@ impl EntityData {
         }
         for (entity, set) in self.entities.iter_mut().zip(spellings) {
             let mut list: Vec<String> = set.into_iter().collect();
-            list.sort();
+            crate::sort::sort_by(&mut list, Ord::cmp);
             entity.spellings = list;
         }
     }
@@ -338,12 +338,12 @@ impl EntityData {
             }
         }
         let mut co_occurring: Vec<(u32, usize)> = shared.into_iter().map(|(e, a)| (e, a.len())).collect();
-        co_occurring.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut co_occurring, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let spellings_by_outlet = by_outlet
             .into_iter()
             .map(|(outlet, counts)| {
                 let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
-                counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                crate::sort::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 (outlet, counts)
             })
             .collect::<Vec<_>>();

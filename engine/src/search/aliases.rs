@@ -133,7 +133,7 @@ impl EntityPostings {
             }
         }
         out.starts.push(out.postings.len() as u32);
-        keyed.sort();
+        crate::sort::sort_by(&mut keyed, Ord::cmp);
         keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
         for (key, slot, acronym) in keyed {
             if out.keys.last() != Some(&key) {

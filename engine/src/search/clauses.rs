@@ -98,7 +98,7 @@ impl ClauseHits {
         }
         self.docs = docs;
         self.mentions.extend_from_slice(mentions);
-        self.mentions.sort_by_key(|p| (p.doc, p.at));
+        crate::sort::sort_by_key(&mut self.mentions, |p| (p.doc, p.at));
     }
 }
 
@@ -131,7 +131,7 @@ impl SearchIndex {
                     });
                 }
             }
-            scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            crate::sort::sort_by(&mut scored, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             scored.dedup_by_key(|d| d.0);
             for clause in clauses.iter_mut().take(to).skip(from) {
                 clause.add_entity(&scored, &mentions);
@@ -169,7 +169,7 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
             ctx.postings(exp.term).filter(|p| p.doc < n_docs).map(|p| (p.doc, Entry { exp: i, posting: p })),
         );
     }
-    hits.entries.sort_by_key(|e| (e.0, e.1.exp));
+    crate::sort::sort_by_key(&mut hits.entries, |e| (e.0, e.1.exp));
     for &(doc, entry) in &hits.entries {
         let exp = exps[entry.exp];
         let score = exp.weight * ctx.bm25(idfs[entry.exp], entry.posting.wtf2, doc);
@@ -208,7 +208,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
                 out.extend(ctx.postings(e.term).filter(|p| (p.doc as usize) < ctx.articles.len()));
             }
             if word_exps.len() > 1 {
-                out.sort_by_key(|p| p.doc);
+                crate::sort::sort_by_key(&mut out, |p| p.doc);
             }
             out
         })
@@ -257,7 +257,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
     // ("the") is decoded only in articles where the others already fit, and only as far as the
     // last start still standing.
     let mut order: Vec<usize> = (0..n_words).collect();
-    order.sort_by_key(|&w| totals[w]);
+    crate::sort::sort_by_key(&mut order, |&w| totals[w]);
     hits.phrase_last = n_words - 1;
     hits.docs.reserve(candidates.len());
     let mut work = 0usize;

@@ -99,7 +99,7 @@ impl SearchIndex {
             }
             completions.sort_unstable();
             completions.dedup();
-            completions.sort_by_key(|&id| std::cmp::Reverse(self.df(id)));
+            crate::sort::sort_by_key(&mut completions, |&id| std::cmp::Reverse(self.df(id)));
             // Very short prefixes stand for too much to search it all.
             let cap = match norm.chars().count() {
                 1 => MAX_PREFIX_TERMS / 4,
@@ -145,7 +145,7 @@ impl SearchIndex {
                 }
             }
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        crate::sort::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out = Vec::new();
         for (d, _, id) in found {
             if out.len() >= MAX_FUZZY_TERMS {
@@ -177,7 +177,7 @@ impl SearchIndex {
     pub(super) fn did_you_mean(&self, query: &str, parsed: &ParsedQuery) -> Option<String> {
         let mut words: Vec<&QueryWord> = parsed.words.iter().collect();
         words.extend(parsed.phrases.iter().flat_map(|p| p.words.iter()));
-        words.sort_by_key(|w| w.start);
+        crate::sort::sort_by_key(&mut words, |w| w.start);
         let mut out = String::new();
         let mut at = 0;
         let mut changed = false;

@@ -60,7 +60,7 @@ impl SearchIndex {
             .filter(|&(count, _)| count > 0)
             .map(|(count, outlet)| Facet { outlet: outlet.clone(), count })
             .collect();
-        facets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
+        crate::sort::sort_by(&mut facets, |a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
         facets
     }
 }

@@ -217,12 +217,12 @@ impl SearchIndex {
         if shown < found.len() {
             found.select_nth_unstable_by(shown, best_first);
         }
-        found[..shown].sort_by(best_first);
+        crate::sort::sort_by(&mut found[..shown], best_first);
         for (doc, score) in found.iter_mut().take(RERANK) {
             *score *= 1.0 + PROXIMITY_BONUS * closeness(&ctx, &clauses, *doc);
         }
         let rerank = found.len().min(RERANK);
-        found[..rerank].sort_by(best_first);
+        crate::sort::sort_by(&mut found[..rerank], best_first);
         for &(doc, score) in found.iter().take(options.limit) {
             let mentions = match (entity_data, ctx.article(doc)) {
                 (Some(data), Some(article)) => filters::mention_marks(data, &resolved.entities, article, doc),

@@ -173,7 +173,7 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
         order_of.select_nth_unstable_by(max_rows, by);
         order_of.truncate(max_rows);
     }
-    order_of.sort_unstable_by(by);
+    parallax_engine::sort::sort_by(&mut order_of, by);
     let mut rows: Vec<StoryRow> = order_of.into_iter().cloned().collect();
     for row in &mut rows {
         // Per cell: (the cell's words, its longest article's words, that article).
@@ -194,10 +194,10 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
                 longest.push((cell.words, words, i));
             }
         }
-        longest.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        parallax_engine::sort::sort_by(&mut longest, |a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
         let mut pick: Vec<usize> = longest.iter().take(3).map(|l| l.2).collect();
         if pick.len() < 2 {
-            all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            parallax_engine::sort::sort_by(&mut all, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             pick = all.iter().take(3).map(|a| a.1).collect();
         }
         pick.sort_unstable();
@@ -304,7 +304,7 @@ pub fn entity_rows(bundle: &Bundle, outlets: &OutletColumns, entities: &[usize])
     for (row, per_col) in rows.iter_mut().zip(spellings) {
         for (cell, map) in row.cells.iter_mut().zip(per_col) {
             let mut list: Vec<(String, usize)> = map.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            parallax_engine::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             cell.spellings = list;
         }
         row.outlets = row.cells.iter().filter(|c| c.mentions > 0).count();
@@ -366,7 +366,7 @@ pub fn entity_matrix(
         candidates.select_nth_unstable_by(max_rows, by);
         candidates.truncate(max_rows);
     }
-    candidates.sort_unstable_by(by);
+    parallax_engine::sort::sort_by(&mut candidates, by);
     let kept: Vec<usize> = candidates.iter().map(|c| c.0).collect();
     let rows = basis.entity_rows(bundle, &kept);
     let max_mentions = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.mentions)).max().unwrap_or(0);

@@ -43,7 +43,9 @@ impl OutletColumns {
             }
         }
         let mut named: Vec<(&str, usize)> = counts.into_iter().collect();
-        named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+        parallax_engine::sort::sort_by(&mut named, |a, b| {
+            b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+        });
         let folded = named.len().saturating_sub(max);
         let mut columns: Vec<Outlet> =
             named.iter().take(max).map(|(n, _)| Outlet::Named(n.to_string())).collect();

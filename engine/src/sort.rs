@@ -1,0 +1,92 @@
+//! One stable sort for the engine and the explorer, compiled once.
+//!
+//! `slice::sort_by` is generic over the element and the closure, so every call site with its own
+//! closure gets its own copy of the standard library's sort in the wasm (a few KB each). These
+//! functions sort positions with one non-generic sort over a `dyn` comparison and then move the
+//! elements into that order, so the sort itself exists once; what stays generic per call site is
+//! the closure and a short loop of swaps. The order is the same as `slice::sort_by`'s (stable).
+//!
+//! ```
+//! let mut outlets = vec![("Reuters", 3), ("AP", 5), ("BBC", 3)];
+//! parallax_engine::sort::sort_by(&mut outlets, |a, b| b.1.cmp(&a.1));
+//! assert_eq!(outlets, [("AP", 5), ("Reuters", 3), ("BBC", 3)]);
+//! ```
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `compare`, like `items.sort_by(compare)`.
+pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return;
+    }
+    let order = {
+        let items: &[T] = items;
+        positions_in_order(items.len(), &mut |a, b| compare(&items[a], &items[b]))
+    };
+    permute(items, order);
+}
+
+/// Sorts `items` stably by the key `key` gives each, like `items.sort_by_key(key)`.
+pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The positions `0..n` in the order `compare` puts them (stable): the one place the standard
+/// sort is instantiated.
+fn positions_in_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| compare(a, b));
+    order
+}
+
+/// Rearranges `items` so that position `i` holds what was at `order[i]`, following each cycle of
+/// the permutation with swaps (no copies, no `Clone` needed).
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_items_keep_their_order_like_the_standard_stable_sort() {
+        let mut seed = 7u64;
+        for len in 0..60 {
+            let items: Vec<(u8, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ((seed >> 59) as u8, i)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_by(&mut ours, |a, b| b.0.cmp(&a.0));
+            let mut std_sorted = items.clone();
+            std_sorted.sort_by_key(|x| std::cmp::Reverse(x.0));
+            assert_eq!(ours, std_sorted, "{len} items");
+            let mut by_key = items.clone();
+            sort_by_key(&mut by_key, |x| x.0);
+            let mut std_by_key = items;
+            std_by_key.sort_by_key(|x| x.0);
+            assert_eq!(by_key, std_by_key, "{len} items by key");
+        }
+    }
+
+    #[test]
+    fn items_that_cannot_be_copied_are_moved_into_place() {
+        let mut names: Vec<String> = ["kadhimi", "baghdad", "erbil", "al-sudani"].map(String::from).to_vec();
+        sort_by(&mut names, |a, b| a.cmp(b));
+        assert_eq!(names, ["al-sudani", "baghdad", "erbil", "kadhimi"]);
+    }
+}
