@@ -18,6 +18,8 @@ const BARRIER_COST: f32 = 60.0;
 const NOISE_COST: f32 = 4.0;
 /// How many lines of furniture the run may step over to reach a sentence beyond them.
 const MAX_SKIPPED_NOISE: usize = 2;
+/// The share of [`STOP_WORDS`] below which a long line is a list of names or tags.
+const MIN_STOP_SHARE: f32 = 0.06;
 /// A line this long is prose even without a final full stop.
 const LONG_LINE_WORDS: usize = 30;
 
@@ -84,19 +86,43 @@ pub(crate) fn stop_word_share(text: &str) -> Option<f32> {
 /// Running text: at least a few words, ending like a sentence (or long), with the small words
 /// sentences have.
 pub(crate) fn is_prose(text: &str) -> bool {
+    is_prose_in(text, true)
+}
+
+/// [`is_prose`], asking for the small words only when `stop_words_known` (the page is in a
+/// language [`STOP_WORDS`] covers).
+fn is_prose_in(text: &str, stop_words_known: bool) -> bool {
     let w = weight(text);
     if w < 4 {
         return false;
     }
     let shaped = ends_like_sentence(text) || w >= LONG_LINE_WORDS;
-    shaped && stop_word_share(text).is_none_or(|share| share >= 0.06)
+    shaped && (!stop_words_known || stop_word_share(text).is_none_or(|share| share >= MIN_STOP_SHARE))
+}
+
+/// True when the page's sentences have the small words of a language [`STOP_WORDS`] covers: at
+/// least half of its long sentence-shaped lines pass. A page in another language (Turkish, Zulu,
+/// Icelandic) has none in any line, so the test would call all of its text a list of names.
+fn stop_words_known(lines: &[Line<'_>]) -> bool {
+    let (mut sentences, mut passing) = (0usize, 0usize);
+    for l in lines {
+        if weight(l.text) < 8 || !ends_like_sentence(l.text) {
+            continue;
+        }
+        if let Some(share) = stop_word_share(l.text) {
+            sentences += 1;
+            passing += usize::from(share >= MIN_STOP_SHARE);
+        }
+    }
+    sentences < 3 || passing * 2 >= sentences
 }
 
 /// Which lines are prose: sentence-shaped lines ([`is_prose`]), and the lines of a hard-wrapped
 /// paragraph (plain-text documents, e-mails), which run on from one line into the next: no sentence
 /// end, and the next line going on in lower case.
 pub(crate) fn prose_flags(lines: &[Line<'_>]) -> Vec<bool> {
-    let mut prose: Vec<bool> = lines.iter().map(|l| is_prose(l.text)).collect();
+    let known = stop_words_known(lines);
+    let mut prose: Vec<bool> = lines.iter().map(|l| is_prose_in(l.text, known)).collect();
     let runs_on = |i: usize| {
         let (this, next) = (&lines[i], &lines[i + 1]);
         next.blanks_before == 0
@@ -220,6 +246,23 @@ mod tests {
         let text = "Abstract\n\n    This draft describes a protocol by which client-side applications,\n    running inside a web browser, can communicate with a data storage\n    server that is hosted on a different domain name.\n";
         let (lines, _) = split_lines(text, 0);
         assert_eq!(prose_flags(&lines), [false, true, true, true]);
+    }
+
+    #[test]
+    fn sentences_in_a_language_without_known_small_words_are_prose() {
+        let text = "Gündem\nEkonomi\n\
+            Belediye başkanı yeni köprünün gelecek yıl açılacağını açıkladı ve çalışmaların hızlandığını söyledi.\n\
+            Yetkililer yangının kontrol altına alındığını ve bölgedeki evlerin boşaltıldığını belirtti.\n\
+            Ekipler sabaha kadar çalıştı ve yollar akşam saatlerinde yeniden trafiğe açıldı.\n";
+        let (lines, _) = split_lines(text, 0);
+        assert_eq!(prose_flags(&lines), [false, false, true, true, true]);
+        // On a page in a covered language, a long line without small words is still a list.
+        let text = "The minister met his counterpart on Monday, and the two agreed to meet again in May.\n\
+            Officials said the talks had been constructive and that a statement would follow soon.\n\
+            The opposition said it would wait for the text of the agreement before it took a view.\n\
+            Tags: phones, audio, hardware, batteries, chargers, cables, reviews, deals.\n";
+        let (lines, _) = split_lines(text, 0);
+        assert_eq!(prose_flags(&lines), [true, true, true, false]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Recognising a line that is only a date ("Monday, April 15, 2024", "Published: 2 July 2021",
 //! "2020-08-19 10:15") and turning it into ISO `YYYY-MM-DD`.
 
-use crate::text::{MONTHS, WEEKDAYS};
+use crate::text::{MONTHS, MONTHS_OTHER_LANGUAGES, WEEKDAYS, WEEKDAYS_OTHER_LANGUAGES};
 
 /// Words that may surround a date on a date line.
 const DATE_WORDS: &[&str] = &[
@@ -72,68 +72,12 @@ const OWN_DATE_WORDS: &[&str] = &[
     "publisert",
     "publicerad",
 ];
-/// Month names in those languages (lower case; January is 1). English ones are
-/// [`crate::text::MONTHS`]; abbreviations are any prefix of three letters or more.
-const MONTHS_OTHER: &[(&str, u32)] = &[
-    ("januar", 1),
-    ("jänner", 1),
-    ("janvier", 1),
-    ("enero", 1),
-    ("janeiro", 1),
-    ("gennaio", 1),
-    ("januari", 1),
-    ("februar", 2),
-    ("février", 2),
-    ("febrero", 2),
-    ("fevereiro", 2),
-    ("febbraio", 2),
-    ("februari", 2),
-    ("märz", 3),
-    ("mars", 3),
-    ("marzo", 3),
-    ("março", 3),
-    ("maart", 3),
-    ("avril", 4),
-    ("abril", 4),
-    ("aprile", 4),
-    ("mai", 5),
-    ("mayo", 5),
-    ("maio", 5),
-    ("maggio", 5),
-    ("mei", 5),
-    ("maj", 5),
-    ("juni", 6),
-    ("juin", 6),
-    ("junio", 6),
-    ("junho", 6),
-    ("giugno", 6),
-    ("juli", 7),
-    ("juillet", 7),
-    ("julio", 7),
-    ("julho", 7),
-    ("luglio", 7),
-    ("août", 8),
-    ("agosto", 8),
-    ("augusti", 8),
-    ("septembre", 9),
-    ("septiembre", 9),
-    ("setembro", 9),
-    ("settembre", 9),
-    ("oktober", 10),
-    ("octobre", 10),
-    ("octubre", 10),
-    ("outubro", 10),
-    ("ottobre", 10),
-    ("novembre", 11),
-    ("noviembre", 11),
-    ("novembro", 11),
-    ("dezember", 12),
-    ("décembre", 12),
-    ("diciembre", 12),
-    ("dezembro", 12),
-    ("dicembre", 12),
-    ("december", 12),
-    ("desember", 12),
+
+/// Time zones a date line may end with ("5 AM PT", "17:38 CEST").
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "z", "est", "edt", "et", "pt", "pst", "pdt", "ct", "cst", "cdt", "mt", "mst", "mdt", "bst",
+    "cet", "cest", "eet", "eest", "ast", "ist", "jst", "kst", "hkt", "sast", "wat", "eat", "aest", "aedt",
+    "msk",
 ];
 
 /// A date line: the date in ISO form, and whether it says it is the article's ("Published ...").
@@ -152,20 +96,19 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     }
     let (mut day, mut month, mut year) = (None, None, None);
     let mut own = false;
-    for raw in s.split(|c: char| c.is_whitespace() || c == ',') {
-        let word =
-            raw.trim_matches(|c: char| matches!(c, '.' | '|' | '(' | ')' | ':' | '-' | '–' | '—' | '·'));
-        if word.is_empty() {
-            continue;
-        }
+    for word in date_words(s) {
         let lower = word.to_lowercase();
-        if let Some((y, m, d)) = numeric_date(word).or_else(|| dotted_date(word)) {
+        if let Some((y, m, d)) =
+            numeric_date(word).or_else(|| dotted_date(word)).or_else(|| day_first_date(word))
+        {
             (year, month, day) = (Some(y), Some(m), Some(d));
         } else if let Some(m) = month_of(&lower) {
             month = Some(m);
-        } else if WEEKDAYS.iter().any(|d| *d == lower || (lower.len() >= 3 && d.starts_with(lower.as_str())))
+        } else if is_weekday(&lower) {
+        } else if DATE_WORDS.contains(&lower.as_str())
+            || DATE_WORDS_OTHER.contains(&lower.as_str())
+            || TIME_ZONES.contains(&lower.as_str())
         {
-        } else if DATE_WORDS.contains(&lower.as_str()) || DATE_WORDS_OTHER.contains(&lower.as_str()) {
             own |= OWN_DATE_WORDS.contains(&lower.as_str());
         } else if word.contains(':') && word.chars().all(|c| c.is_ascii_digit() || c == ':') {
             // A time of day.
@@ -178,6 +121,8 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
             let n: u32 = digits.parse().ok()?;
             match digits.len() {
                 4 if (1800..=2200).contains(&n) => year = Some(n),
+                // After a whole date, a small number is the hour ("June 26, 2023 5 AM PT").
+                1 | 2 if day.is_some() && year.is_some() && month.is_some() => {}
                 1 | 2 if (1..=31).contains(&n) => day = Some(n),
                 _ => return None,
             }
@@ -187,13 +132,77 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     (d <= days_in_month(y, m)).then(|| DateLine { iso: format!("{y:04}-{m:02}-{d:02}"), own })
 }
 
+/// The words of a date line. Besides spaces and commas, words split where letters and digits meet
+/// without a space, as copied page text glues a label to its date ("Publiziert6. November 2025",
+/// "20 Apr 2026Updated 12:44", "11:21am"); "2nd" and ISO timestamps ("2024-02-14T16:15:30Z") stay
+/// whole up to their time.
+fn date_words(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for raw in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')')) {
+        // An ISO timestamp: its date is the word, the time after "T" is dropped.
+        if raw.len() > 11
+            && raw.as_bytes()[10] == b'T'
+            && raw.is_char_boundary(10)
+            && numeric_date(&raw[..10]).is_some()
+        {
+            out.push(&raw[..10]);
+            continue;
+        }
+        let mut from = 0;
+        let chars: Vec<(usize, char)> = raw.char_indices().collect();
+        for k in 1..chars.len() {
+            let (at, c) = chars[k];
+            let prev = chars[k - 1].1;
+            let letter_digit = prev.is_alphabetic() && c.is_ascii_digit();
+            let digit_letter = prev.is_ascii_digit() && c.is_alphabetic() && {
+                let rest: String = raw[at..].chars().take_while(|c| c.is_alphabetic()).collect();
+                !matches!(rest.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+            };
+            if letter_digit || digit_letter {
+                out.push(&raw[from..at]);
+                from = at;
+            }
+        }
+        out.push(&raw[from..]);
+    }
+    out.into_iter()
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '|' | ':' | '-' | '–' | '—' | '·' | '/')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn is_weekday(lower: &str) -> bool {
+    let lower = lower.trim_end_matches('.');
+    let named = |d: &str| d == lower || (lower.chars().count() >= 3 && d.starts_with(lower));
+    // Other languages' weekdays only in full: their short forms ("man", "son") are words too.
+    WEEKDAYS.iter().any(|d| named(d)) || WEEKDAYS_OTHER_LANGUAGES.contains(&lower)
+}
+
 fn month_of(lower: &str) -> Option<u32> {
     let lower = lower.trim_end_matches('.');
     let named = |m: &str| m == lower || (lower.chars().count() >= 3 && m.starts_with(lower));
     MONTHS.iter().position(|m| named(m)).map(|i| i as u32 + 1).or_else(|| {
         // "mar" is March in English before it is "mars"; the English list is searched first.
-        MONTHS_OTHER.iter().find(|(m, _)| named(m)).map(|(_, n)| *n)
+        MONTHS_OTHER_LANGUAGES.iter().find(|(m, _)| named(m)).map(|(_, n)| *n)
     })
+}
+
+/// `31/01/2025` (day first) or `01/31/2025` (month first), when the numbers say which: one of them
+/// above 12, or both the same. `03/04/2025` could be either and is no date.
+fn day_first_date(word: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = word.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) {
+        return None;
+    }
+    let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    let (d, m) = match (a, b) {
+        _ if a == b => (a, b),
+        (13..=31, 1..=12) => (a, b),
+        (1..=12, 13..=31) => (b, a),
+        _ => return None,
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1800..=2200).contains(&y)).then_some((y, m, d))
 }
 
 /// `27.08.2024`: the day-first dotted form of German, Scandinavian and Slavic pages.
@@ -253,6 +262,22 @@ mod tests {
         assert_eq!(iso("May 2020"), None);
         assert_eq!(iso("Only $1/click"), None);
         assert_eq!(iso("Die Wahl am 3. März"), None);
+    }
+
+    #[test]
+    fn dates_glued_to_their_labels_or_times_as_copied_text_gives_them() {
+        assert_eq!(iso("Publiziert6. November 2025, 12:26").as_deref(), Some("2025-11-06"));
+        assert_eq!(iso("12:43, 20 Apr 2026Updated 12:44, 20 Apr 2026").as_deref(), Some("2026-04-20"));
+        assert_eq!(iso("Published Jul 17, 2024, 11:21am").as_deref(), Some("2024-07-17"));
+        assert_eq!(iso("August 30, 2023 1:55 am(Updated 4:30 am)").as_deref(), Some("2023-08-30"));
+        assert_eq!(iso("JUNE 26, 2023 5 AM PT").as_deref(), Some("2023-06-26"));
+        assert_eq!(iso("2024-02-14T16:15:30Z").as_deref(), Some("2024-02-14"));
+        assert_eq!(iso("søndag 2. februar 2025").as_deref(), Some("2025-02-02"));
+        assert_eq!(iso("31/01/2025 KL. 09:00").as_deref(), Some("2025-01-31"));
+        assert_eq!(iso("01/31/2025").as_deref(), Some("2025-01-31"));
+        assert_eq!(iso("03/04/2025"), None);
+        assert_eq!(iso("Wed, Oct 16, 2024 page1"), None);
+        assert_eq!(iso("Man, 30, held on 12 May 2024"), None);
     }
 
     #[test]

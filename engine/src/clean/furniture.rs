@@ -402,6 +402,11 @@ fn cookie_notice(lower: &str, core: &str) -> bool {
     if !lower.contains("cookie") {
         return false;
     }
+    // A row of a consent manager's cookie table ("test_cookie\t15 minutes\tThis cookie is set by
+    // …"): copied tables keep their cells apart with tabs.
+    if lower.contains('\t') {
+        return true;
+    }
     let words = words_up_to(lower, 80);
     words <= 80
         && (speaks_to_reader(lower)
@@ -590,6 +595,10 @@ mod tests {
             Some(NoiseKind::CookieNotice)
         );
         assert_eq!(kind("The regulator said sites that use cookies must ask for consent."), None);
+        assert_eq!(
+            kind("visitor_id\t1 year\tThis cookie is set by an analytics service to count visits."),
+            Some(NoiseKind::CookieNotice)
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::dates::parse_date_line;
 use super::lines::{bullet_glyph_len, title_case_ratio, Line};
 use super::outlets::{split_credit, KnownOutlet};
 use super::repeated::RepeatedLines;
-use super::{rules, stated};
+use super::{furniture, rules, stated};
 use crate::model::NoiseKind;
 use std::collections::HashMap;
 
@@ -179,6 +179,37 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         if in_file || (across(i) && !(is_p && syndicated)) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
+        }
+    }
+    // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells
+    // apart by tabs) is one, every row of it.
+    let tabbed = |i: usize| lines[i].text.contains('\t');
+    let mut table: Option<(usize, usize, bool)> = None;
+    for (k, &i) in body.iter().enumerate() {
+        if taken[k] || !tabbed(i) {
+            continue;
+        }
+        let cookies = match table.filter(|&(a, b, _)| (a..=b).contains(&i)) {
+            Some((_, _, cookies)) => cookies,
+            None => {
+                let (mut a, mut b) = (i, i);
+                while a > 0 && tabbed(a - 1) {
+                    a -= 1;
+                }
+                while b + 1 < lines.len() && tabbed(b + 1) {
+                    b += 1;
+                }
+                let n_cookie = (a..=b)
+                    .filter(|&j| furniture::furniture(lines[j].text) == Some(NoiseKind::CookieNotice))
+                    .count();
+                let cookies = n_cookie * 2 > b - a;
+                table = Some((a, b, cookies));
+                cookies
+            }
+        };
+        if cookies {
+            taken[k] = true;
+            out.push((i, NoiseKind::CookieNotice));
         }
     }
     // A related-headlines box: its cue, then every non-prose line up to the next prose line.

@@ -57,6 +57,13 @@ pub(crate) fn stated_line(line: &str) -> Option<Stated> {
             stated.date.get_or_insert(d);
             continue;
         }
+        // "Marco Pizzorno 4 Febbraio 2025", "by Cristina Laila Apr. 28, 2023 1:15 pm": the
+        // author's name, then the date, with no separator between them.
+        if let Some((d, (ns, ne))) = name_then_date(part) {
+            stated.date.get_or_insert(d);
+            stated.byline.get_or_insert((s + ns, s + ne));
+            continue;
+        }
         if let Some((ns, ne)) = byline_in(part, &lower) {
             stated.byline.get_or_insert((s + ns, s + ne));
             continue;
@@ -78,6 +85,29 @@ pub(crate) fn stated_line(line: &str) -> Option<Stated> {
         .then_some(stated)
 }
 
+/// A name of a few capitalised words (or a byline) followed by a date in one part: the date and
+/// the name's range.
+fn name_then_date(part: &str) -> Option<(DateLine, (usize, usize))> {
+    let mut starts = part.match_indices(' ').map(|(i, _)| i + 1);
+    for _ in 0..5 {
+        let at = starts.next()?;
+        let (head, rest) = (part[..at].trim_end(), &part[at..]);
+        let Some(date) = parse_date_line(rest) else { continue };
+        let lower = head.to_lowercase();
+        if let Some(name) = byline_in(head, &lower) {
+            return Some((date, name));
+        }
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let name_shaped = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            });
+        return name_shaped.then_some((date, (0, head.len())));
+    }
+    None
+}
+
 /// Byte ranges of the parts of a metadata line.
 fn parts(line: &str) -> Vec<(usize, usize)> {
     let mut cuts = Vec::new();
@@ -86,7 +116,7 @@ fn parts(line: &str) -> Vec<(usize, usize)> {
             cuts.push((i, i + c.len_utf8()));
         }
     }
-    for dash in [" - ", " — ", " – "] {
+    for dash in [" - ", " — ", " – ", " / "] {
         for (i, _) in line.match_indices(dash) {
             cuts.push((i, i + dash.len()));
         }
@@ -347,6 +377,16 @@ mod tests {
             read("By Priya Natarajan pnatarajan@valleycourier.com"),
             Some((None, Some("Priya Natarajan")))
         );
+        assert_eq!(
+            read("Dana Whitlow 4 Febbraio 2025 - 14:41"),
+            Some((Some("2025-02-04".into()), Some("Dana Whitlow")))
+        );
+        assert_eq!(
+            read("by Orla Fenwick Apr. 28, 2023 1:15 pm"),
+            Some((Some("2023-04-28".into()), Some("Orla Fenwick")))
+        );
+        assert_eq!(read("Politics / January 11, 2024"), Some((Some("2024-01-11".into()), None)));
+        assert_eq!(read("The storm hit on Apr. 28, 2023"), None);
         assert_eq!(read("Home | World | Politics"), None);
         assert_eq!(read("By the end of the year, the plan - officials said - had failed."), None);
     }
