@@ -206,7 +206,12 @@ fn score(split: &str, kind: &str) -> Counts {
 // dev (0.15, strong 0.27), with one omitted dev pair added to the judgements (0.74/0.42 before
 // on the corrected set): seed dev 0.74/0.42 -> 0.80/0.48, seed held-out 0.17/0.40 ->
 // 0.29/0.40, invented dev 0.87/0.87 -> 0.81/0.87, invented held-out 0.87/0.76 -> 1.00/0.76.
-// The goal (0.9/0.9) is not
+// Four more invented article pairs (a mine collapse told by a wire and a local paper, then two
+// days later with the count of trapped miners revised; held out: a ferry sinking the night it
+// sank and the next morning, a court ruling told by two outlets) make the invented sets harder,
+// measured with the same code: invented dev 0.81/0.87 -> 0.73/0.68, invented held-out 1.00/0.76
+// -> 0.82/0.58 (numbers written in words, "caves in"/"collapsed", "went down"/"sank", a cost
+// written as "820-million-euro" are the misses). The goal (0.9/0.9) is not
 // reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -232,13 +237,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.8 && dev.recall() >= 0.85,
+        dev.precision() >= 0.7 && dev.recall() >= 0.65,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.95 && held.recall() >= 0.75,
+        held.precision() >= 0.8 && held.recall() >= 0.55,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

@@ -664,22 +664,14 @@ pub fn align(articles: &[&Article], labels: &[&str], dates: &[Option<&str>]) -> 
                 matched[b][j] = true;
                 let sa = &f.sentences[a][i];
                 let sb = &f.sentences[b][j];
-                let checked = figures::check_facts(
-                    &figures::Side {
-                        text: &sa.text,
-                        facts: &f.facts[a][i],
-                        base: sa.start,
-                        label: labels[a],
-                        published: published[a],
-                    },
-                    &figures::Side {
-                        text: &sb.text,
-                        facts: &f.facts[b][j],
-                        base: sb.start,
-                        label: labels[b],
-                        published: published[b],
-                    },
-                );
+                let side = |article: usize, sentence: usize| figures::Side {
+                    text: &f.sentences[article][sentence].text,
+                    facts: &f.facts[article][sentence],
+                    base: f.sentences[article][sentence].start,
+                    label: labels[article],
+                    published: published[article],
+                };
+                let checked = figures::check_facts(&side(a, i), &side(b, j));
                 pairs.push(AlignedPair {
                     a: articles[a].id.clone(),
                     b: articles[b].id.clone(),

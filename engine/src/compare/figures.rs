@@ -562,23 +562,16 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
             (&a_facts[*ia].value, &b_facts[*ib].value)
         {
             let mut same = true;
-            if sa.differs(sb) {
-                same = false;
-                let explanation = format!(
-                    "{a_label} says the period starts {}, {b_label} says {}",
-                    sa.describe(),
-                    sb.describe()
-                );
-                conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
-            }
-            if ea.differs(eb) {
-                same = false;
-                let explanation = format!(
-                    "{a_label} says the period ends {}, {b_label} says {}",
-                    ea.describe(),
-                    eb.describe()
-                );
-                conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+            for (which, pa, pb) in [("starts", sa, sb), ("ends", ea, eb)] {
+                if pa.differs(pb) {
+                    same = false;
+                    let explanation = format!(
+                        "{a_label} says the period {which} {}, {b_label} says {}",
+                        pa.describe(),
+                        pb.describe()
+                    );
+                    conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
+                }
             }
             if same {
                 let explanation = format!("both say {} to {}", sa.describe(), ea.describe());

@@ -242,6 +242,8 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("resign", &["resign", "resignation", "quit"]),
     ("arrest", &["arrest", "detain", "detention", "custody"]),
     ("injure", &["injure", "injured", "injury", "wound", "wounded", "hurt"]),
+    ("collapse", &["collapse", "cave", "crumble", "implode"]),
+    ("quake", &["quake", "earthquake", "tremor", "aftershock", "seismic"]),
     ("announce", &["announce", "announcement", "declare", "declaration", "unveil"]),
     ("demand", &["demand", "urge", "insist"]),
     ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
@@ -551,6 +553,8 @@ mod tests {
         assert_eq!(term_key("drawdown"), term_key("withdrawal"));
         assert_eq!(term_key("summit"), term_key("met"));
         assert_eq!(term_key("deal"), term_key("agreement"));
+        assert_eq!(term_key("caves"), term_key("collapsed"));
+        assert_eq!(term_key("tremor"), term_key("earthquake"));
         assert_ne!(term_key("won"), term_key("lost"));
     }
 
