@@ -34,6 +34,19 @@ const QUERIES: &[&str] = &[
     "troops outlet:\"Asharq Al-Awsat\"",
 ];
 
+/// Encoding any manifest part through one object-safe trait.
+mod erased {
+    /// A serialisable value, encoded with postcard.
+    pub trait Encode {
+        fn encode(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Encode for T {
+        fn encode(&self) -> Vec<u8> {
+            postcard::to_allocvec(self).unwrap_or_default()
+        }
+    }
+}
+
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     let _ = encoder.write_all(bytes);
@@ -106,6 +119,38 @@ fn main() {
         manifest.len() as f64 / 1e3,
         gzip_len(&manifest) as f64 / 1e3
     );
+    // What the manifest's bytes are: each part encoded on its own (postcard), raw and gzip.
+    let part = |name: &str, raw: Vec<u8>| {
+        println!("  {name}: {:.1} KB raw, {:.1} KB gzip", raw.len() as f64 / 1e3, gzip_len(&raw) as f64 / 1e3)
+    };
+    let enc = |v: &dyn erased::Encode| v.encode();
+    part("ids", enc(&m.ids));
+    part("page_of", enc(&m.page_of));
+    part("pages", enc(&m.pages));
+    part("stories", enc(&m.stories));
+    let ids: Vec<&String> = m.stories.iter().map(|s| &s.id).collect();
+    let labels: Vec<&String> = m.stories.iter().map(|s| &s.label).collect();
+    let members: Vec<&Vec<String>> = m.stories.iter().map(|s| &s.articles).collect();
+    let follows: Vec<&Vec<String>> = m.stories.iter().map(|s| &s.follows).collect();
+    let multi = m.stories.iter().filter(|s| s.articles.len() > 1).count();
+    println!("  {} stories, {multi} with two articles or more", m.stories.len());
+    part("stories: ids", enc(&ids));
+    part("stories: labels", enc(&labels));
+    part("stories: members", enc(&members));
+    part("stories: follows", enc(&follows));
+    part("entities", enc(&m.entities));
+    part("entity_counts", enc(&m.entity_counts));
+    for kind in [
+        ChunkKind::Terms,
+        ChunkKind::Shard,
+        ChunkKind::Articles,
+        ChunkKind::Entities,
+        ChunkKind::Directory,
+        ChunkKind::EntityIndex,
+    ] {
+        let refs: Vec<_> = m.chunks.iter().filter(|c| c.kind == kind).cloned().collect();
+        part(&format!("chunks {} ({})", kind.prefix(), refs.len()), enc(&refs));
+    }
     let terms = dir.read(&m.chunks[0].name());
     println!(
         "term directory: {:.1} KB raw, {:.1} KB gzip",

@@ -59,6 +59,7 @@
 mod list;
 mod read;
 pub mod validate;
+mod wire;
 mod write;
 
 #[cfg(test)]
@@ -79,7 +80,7 @@ pub use write::{split, Sizes, Split, WrittenChunk};
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -233,8 +234,9 @@ pub struct EntityCount {
     pub articles: u32,
 }
 
-/// The manifest: everything a first view needs, and where everything else is.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The manifest: everything a first view needs, and where everything else is. (Written in a
+/// more compact form, `wire.rs`: stories name articles by ordinal, hashes are bytes.)
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Manifest {
     /// The corpus at a glance.
     pub summary: Summary,
@@ -452,12 +454,14 @@ fn decode<T: serde::de::DeserializeOwned>(kind: ChunkKind, bytes: &[u8]) -> Resu
 
 /// Encodes a manifest (the writer's form; for tools that edit or merge manifests).
 pub fn encode_manifest(manifest: &Manifest) -> Vec<u8> {
-    encode(ChunkKind::Manifest, manifest)
+    encode(ChunkKind::Manifest, &wire::WireManifest::of(manifest))
 }
 
 /// Decodes and validates a manifest.
 pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, ChunkError> {
-    let manifest: Manifest = decode(ChunkKind::Manifest, bytes)?;
+    let wire: wire::WireManifest = decode(ChunkKind::Manifest, bytes)?;
+    let inconsistent = |what| ChunkError::Inconsistent { kind: ChunkKind::Manifest, what };
+    let manifest = wire.into_manifest().map_err(inconsistent)?;
     validate::manifest(&manifest)
         .map_err(|what| ChunkError::Inconsistent { kind: ChunkKind::Manifest, what })?;
     Ok(manifest)

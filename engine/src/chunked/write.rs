@@ -135,7 +135,7 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         .map(|(chunk, bytes)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes })
         .collect();
     manifest.chunks = refs;
-    Split { manifest: encode(ChunkKind::Manifest, &manifest), chunks: written }
+    Split { manifest: super::encode_manifest(&manifest), chunks: written }
 }
 
 /// The search index without its postings.

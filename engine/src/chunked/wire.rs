@@ -1,0 +1,224 @@
+//! The manifest's form on the wire (format 3): the same facts as [`Manifest`] in fewer bytes,
+//! since every cold visit downloads it. Stories name their articles by ordinal (gaps between
+//! ascending ordinals) and the stories they follow by index, instead of repeating article and
+//! story ids; the chunk directory is one run per kind, each chunk its hash as 8 bytes, its length
+//! and how many items it holds (the first item is where the previous chunk ended). At 10,000
+//! synthetic articles this took the manifest from 487 to about 330 KB gzip; the in-memory
+//! [`Manifest`] the reader hands out is unchanged.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ChunkKind, ChunkRef, EntityCount, Manifest, PageSummary, Summary};
+use crate::bundle::validate::{Inconsistency, Part};
+use crate::entities::Entity;
+use crate::stories::Story;
+
+/// The manifest as written.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct WireManifest {
+    summary: Summary,
+    outlets: Vec<String>,
+    ids: Vec<String>,
+    page_of: Vec<u32>,
+    pages: Vec<PageSummary>,
+    stories: Vec<WireStory>,
+    entities: Vec<Entity>,
+    entity_counts: Vec<EntityCount>,
+    chunks: Vec<WireRun>,
+}
+
+/// A story with its articles as ordinal gaps and the stories it follows as indices.
+#[derive(Serialize, Deserialize)]
+struct WireStory {
+    id: String,
+    label: String,
+    /// The first article's ordinal, then each next one's distance from the one before.
+    gaps: Vec<u32>,
+    from: Option<String>,
+    to: Option<String>,
+    follows: Vec<u32>,
+}
+
+/// The chunks of one kind, in directory order.
+#[derive(Serialize, Deserialize)]
+struct WireRun {
+    kind: ChunkKind,
+    /// The first item of the first chunk.
+    first: u32,
+    chunks: Vec<WireChunk>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WireChunk {
+    hash: [u8; 8],
+    len: u64,
+    /// How many items it holds (`end - first`).
+    items: u32,
+}
+
+impl WireManifest {
+    /// The wire form of a manifest. Story members and follows that name nothing in the manifest
+    /// (a faulty writer) are left out; a malformed hash is written as zeros (its chunk is then
+    /// refused as stale).
+    pub(crate) fn of(manifest: &Manifest) -> WireManifest {
+        let ordinal: std::collections::HashMap<&str, u32> =
+            manifest.ids.iter().enumerate().map(|(i, id)| (id.as_str(), i as u32)).collect();
+        let story_index: std::collections::HashMap<&str, u32> =
+            manifest.stories.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+        let stories = manifest
+            .stories
+            .iter()
+            .map(|story| {
+                let mut ordinals: Vec<u32> =
+                    story.articles.iter().filter_map(|id| ordinal.get(id.as_str()).copied()).collect();
+                ordinals.sort_unstable();
+                ordinals.dedup();
+                let gaps = ordinals
+                    .iter()
+                    .scan(0u32, |previous, &o| {
+                        let gap = o - *previous;
+                        *previous = o;
+                        Some(gap)
+                    })
+                    .collect();
+                WireStory {
+                    id: story.id.clone(),
+                    label: story.label.clone(),
+                    gaps,
+                    from: story.from.clone(),
+                    to: story.to.clone(),
+                    follows: story
+                        .follows
+                        .iter()
+                        .filter_map(|id| story_index.get(id.as_str()).copied())
+                        .collect(),
+                }
+            })
+            .collect();
+        let mut chunks: Vec<WireRun> = Vec::new();
+        for chunk in &manifest.chunks {
+            let wire = WireChunk {
+                hash: hash_bytes(&chunk.hash).unwrap_or_default(),
+                len: chunk.len,
+                items: chunk.end.saturating_sub(chunk.first),
+            };
+            let next = chunks
+                .last()
+                .filter(|run| run.kind == chunk.kind)
+                .map(|run| run.first + run.chunks.iter().map(|c| c.items).sum::<u32>());
+            match chunks.last_mut() {
+                Some(run) if next == Some(chunk.first) => run.chunks.push(wire),
+                _ => chunks.push(WireRun { kind: chunk.kind, first: chunk.first, chunks: vec![wire] }),
+            }
+        }
+        WireManifest {
+            summary: manifest.summary.clone(),
+            outlets: manifest.outlets.clone(),
+            ids: manifest.ids.clone(),
+            page_of: manifest.page_of.clone(),
+            pages: manifest.pages.clone(),
+            stories,
+            entities: manifest.entities.clone(),
+            entity_counts: manifest.entity_counts.clone(),
+            chunks,
+        }
+    }
+
+    /// Points the first story's first article past the corpus (for tests of a faulty writer).
+    #[cfg(test)]
+    pub(crate) fn break_first_story(&mut self) {
+        if let Some(story) = self.stories.first_mut() {
+            story.gaps = vec![u32::MAX];
+        }
+    }
+
+    /// The manifest it stands for, or what names something it does not hold.
+    pub(crate) fn into_manifest(self) -> Result<Manifest, Inconsistency> {
+        let n_stories = self.stories.len();
+        let story_ids: Vec<String> = self.stories.iter().map(|s| s.id.clone()).collect();
+        let mut stories = Vec::with_capacity(n_stories);
+        for story in self.stories {
+            let mut articles = Vec::with_capacity(story.gaps.len());
+            let mut at: Option<u32> = None;
+            for gap in story.gaps {
+                let next = match at {
+                    None => Some(gap),
+                    Some(previous) => previous.checked_add(gap).filter(|_| gap > 0),
+                };
+                let id = next.and_then(|o| self.ids.get(o as usize));
+                let (Some(o), Some(id)) = (next, id) else {
+                    return Err(Inconsistency {
+                        part: Part::Stories,
+                        problem: "a story names an article the corpus does not have".into(),
+                    });
+                };
+                at = Some(o);
+                articles.push(id.clone());
+            }
+            let mut follows = Vec::with_capacity(story.follows.len());
+            for s in story.follows {
+                let Some(id) = story_ids.get(s as usize) else {
+                    return Err(Inconsistency {
+                        part: Part::Stories,
+                        problem: "a story follows a story the corpus does not have".into(),
+                    });
+                };
+                follows.push(id.clone());
+            }
+            stories.push(Story {
+                id: story.id,
+                label: story.label,
+                articles,
+                from: story.from,
+                to: story.to,
+                follows,
+            });
+        }
+        let mut chunks = Vec::new();
+        for run in self.chunks {
+            let mut first = run.first;
+            for chunk in run.chunks {
+                let end = first.checked_add(chunk.items).ok_or_else(|| Inconsistency {
+                    part: Part::SearchIndex,
+                    problem: "its chunk list covers more items than there can be".into(),
+                })?;
+                chunks.push(ChunkRef {
+                    kind: run.kind,
+                    hash: chunk.hash.iter().map(|b| format!("{b:02x}")).collect(),
+                    len: chunk.len,
+                    first,
+                    end,
+                });
+                first = end;
+            }
+        }
+        Ok(Manifest {
+            summary: self.summary,
+            outlets: self.outlets,
+            ids: self.ids,
+            page_of: self.page_of,
+            pages: self.pages,
+            stories,
+            entities: self.entities,
+            entity_counts: self.entity_counts,
+            chunks,
+        })
+    }
+}
+
+/// A chunk hash's 16 lowercase hex digits as bytes.
+fn hash_bytes(hash: &str) -> Option<[u8; 8]> {
+    let digits = hash.as_bytes();
+    if digits.len() != 16 {
+        return None;
+    }
+    let mut out = [0u8; 8];
+    for (i, pair) in digits.chunks(2).enumerate() {
+        let text = std::str::from_utf8(pair).ok()?;
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        out[i] = u8::from_str_radix(text, 16).ok()?;
+    }
+    Some(out)
+}
