@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use parallax_engine::chunked::{self, ChunkKind};
 use parallax_engine::report::{self, FileReport, FormatCount, Note};
-use parallax_engine::{Built, Progress, SourceInput};
+use parallax_engine::{Progress, SourceInput};
 use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
@@ -59,6 +59,7 @@ struct Report {
     /// The service worker's build id for this site.
     build: String,
     articles: usize,
+    /// Bytes of the corpus as written: `corpus.plx`, or the chunked manifest and chunks.
     bundle_bytes: usize,
     /// Every file this run wrote with its SHA-256 (so the next run replaces exactly those, if unchanged).
     site_files: Vec<OwnedFile>,
@@ -103,18 +104,32 @@ pub fn run(args: &SiteArgs) -> Result<()> {
 
     let sources: Vec<SourceInput<'_>> =
         files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let mut bar =
-        Bar::new(std::io::stderr().is_terminal(), files.iter().map(|(_, bytes)| bytes.len() as u64));
+    let terminal = std::io::stderr().is_terminal();
+    let mut bar = Bar::new(terminal, Box::new(std::io::stderr()), files.iter().map(|(_, b)| b.len() as u64));
     let built = parallax_engine::build_bundle_with_progress(
         &sources,
         &kb,
         &parallax_engine::BuildOptions::default(),
         &mut |p| bar.show(p),
     );
-    bar.finish();
 
-    let bundle = parallax_engine::bundle::encode(&built.bundle);
-    let split = args.chunks.then(|| chunked::split(&built.bundle, &chunked::Sizes::default()));
+    // The report reads the built articles, so it is made before the bundle is cut into chunks
+    // (which consumes it: a large corpus is never held twice).
+    bar.show(Progress::Stage("report"));
+    let per_file = report::file_reports(&sources, &unreadable, &built);
+    let other = report::other_notes(&sources, &built);
+    let n_articles = built.bundle.articles.len();
+    let n_files = files.len();
+    drop(sources);
+    drop(files);
+    let (bundle, split) = if args.chunks {
+        bar.show(Progress::Stage("chunks"));
+        (Vec::new(), Some(chunked::split_owned(built.bundle, &chunked::Sizes::default())))
+    } else {
+        bar.show(Progress::Stage("bundle"));
+        (parallax_engine::bundle::encode(&built.bundle), None)
+    };
+    bar.show(Progress::Stage("writing files"));
     let chunked_index = split.as_ref().map(|_| chunked_index_html());
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
@@ -155,9 +170,24 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     written.push((SW_FILE, worker.as_bytes()));
     written.extend(chunk_files.iter().copied());
     let site_files = out_dir.write_site(&written)?;
+    bar.finish();
 
-    let inputs = Inputs { files: &files, unreadable: &unreadable };
-    let report = report(&inputs, &built, &precache, bundle.len(), site_files);
+    let corpus_bytes = match &split {
+        Some(split) => split.manifest.len() + split.chunks.iter().map(|c| c.bytes.len()).sum::<usize>(),
+        None => bundle.len(),
+    };
+    let report = Report {
+        version: REPORT_VERSION,
+        formats: report::format_counts(&per_file),
+        generator: GENERATOR.into(),
+        build: precache.build.clone(),
+        articles: n_articles,
+        bundle_bytes: corpus_bytes,
+        site_files,
+        files: per_file,
+        other,
+        seal: String::new(),
+    };
     out_dir.write_report(&serde_json::to_vec_pretty(&report)?)?;
 
     print_table(&report);
@@ -167,7 +197,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     eprintln!(
         "parallax: {} articles from {} files -> {} (build {}, {} files, {:.1} MB to cache offline)",
         report.articles,
-        files.len(),
+        n_files,
         args.output.display(),
         precache.build,
         precache.files.len(),
@@ -239,37 +269,6 @@ fn print_chunks(split: &chunked::Split) {
     }
 }
 
-/// What was read from the articles folder.
-struct Inputs<'a> {
-    files: &'a [(String, Vec<u8>)],
-    /// (label, why) of each file that could not be read.
-    unreadable: &'a [(String, String)],
-}
-
-fn report(
-    inputs: &Inputs<'_>,
-    built: &Built,
-    precache: &Precache,
-    bundle_bytes: usize,
-    site_files: Vec<OwnedFile>,
-) -> Report {
-    let sources: Vec<SourceInput<'_>> =
-        inputs.files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let per_file = report::file_reports(&sources, inputs.unreadable, built);
-    Report {
-        version: REPORT_VERSION,
-        formats: report::format_counts(&per_file),
-        generator: GENERATOR.into(),
-        build: precache.build.clone(),
-        articles: built.bundle.articles.len(),
-        bundle_bytes,
-        site_files,
-        files: per_file,
-        other: report::other_notes(&sources, built),
-        seal: String::new(),
-    }
-}
-
 /// The table on stderr: one line per file, then its diagnostics indented below it, then files
 /// per format.
 fn print_table(report: &Report) {
@@ -312,25 +311,27 @@ fn print_table(report: &Report) {
 }
 
 /// Progress on stderr: on a terminal a one-line bar redrawn at most every 50 ms, with files and
-/// megabytes per second; on a terminal or not (logs, benchmarks), one line per finished stage with
-/// its time.
+/// megabytes per second; on a terminal or not (logs, benchmarks), one line per finished phase
+/// (cleaning, then the engine's stages, then the report, the corpus encoding and the files
+/// written) with its time and, where the system says it, the peak memory so far.
 struct Bar {
     on: bool,
+    out: Box<dyn Write>,
     last: Option<Instant>,
     start: Instant,
-    /// The stage after cleaning under way, and when it began.
+    /// The phase after cleaning under way, and when it began.
     stage: Option<(&'static str, Instant)>,
     /// Bytes of the first `i` files, for `i` in `0..=n`.
     bytes_before: Vec<u64>,
 }
 
 impl Bar {
-    fn new(on: bool, sizes: impl Iterator<Item = u64>) -> Bar {
+    fn new(on: bool, out: Box<dyn Write>, sizes: impl Iterator<Item = u64>) -> Bar {
         let mut bytes_before = vec![0];
         for size in sizes {
             bytes_before.push(bytes_before.last().copied().unwrap_or(0) + size);
         }
-        Bar { on, last: None, start: Instant::now(), stage: None, bytes_before }
+        Bar { on, out, last: None, start: Instant::now(), stage: None, bytes_before }
     }
 
     /// "1234 files in 2.0 s (617 files/s, 3.1 MB/s)" for the first `done` files.
@@ -366,7 +367,8 @@ impl Bar {
             }
             Progress::Indexing => {
                 let cleaned = self.throughput(self.bytes_before.len() - 1);
-                self.line(&format!("parallax: cleaned {cleaned}"));
+                let memory = peak_memory();
+                self.line(&format!("parallax: cleaned {cleaned}{memory}"));
             }
             Progress::Stage(stage) => {
                 self.end_stage();
@@ -376,40 +378,116 @@ impl Bar {
         }
     }
 
-    /// Prints the stage under way with its time, if any.
+    /// Prints the phase under way with its time, if any.
     fn end_stage(&mut self) {
         if let Some((stage, began)) = self.stage.take() {
-            self.line(&format!("parallax: {stage}: {:.1} s", began.elapsed().as_secs_f64()));
+            let memory = peak_memory();
+            self.line(&format!("parallax: {stage}: {:.1} s{memory}", began.elapsed().as_secs_f64()));
         }
     }
 
     /// A line redrawn in place (terminal only).
-    fn transient(&self, line: &str) {
+    fn transient(&mut self, line: &str) {
         if self.on {
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r\x1b[2K{line}");
-            let _ = err.flush();
+            let _ = write!(self.out, "\r\x1b[2K{line}");
+            let _ = self.out.flush();
         }
     }
 
     /// A line kept on screen (any stderr), replacing the transient one.
-    fn line(&self, line: &str) {
-        let mut err = std::io::stderr().lock();
+    fn line(&mut self, line: &str) {
         if self.on {
-            let _ = write!(err, "\r\x1b[2K");
+            let _ = write!(self.out, "\r\x1b[2K");
         }
-        let _ = writeln!(err, "{line}");
+        let _ = writeln!(self.out, "{line}");
     }
 
     fn finish(&mut self) {
         self.end_stage();
-        self.line(&format!("parallax: built in {:.1} s", self.start.elapsed().as_secs_f64()));
+        let elapsed = self.start.elapsed().as_secs_f64();
+        let files = self.bytes_before.len() - 1;
+        self.line(&format!(
+            "parallax: built in {elapsed:.1} s ({:.0} files/s overall){}",
+            files as f64 / elapsed.max(1e-3),
+            peak_memory()
+        ));
     }
+}
+
+/// ", peak memory 512 MB" from the process's high-water mark (`VmHWM` in `/proc/self/status`),
+/// or nothing where the system does not say it.
+fn peak_memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    kb.map(|kb| format!(", peak memory {} MB", kb / 1024)).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A writer whose bytes the test reads afterwards.
+    #[derive(Clone, Default)]
+    struct Captured(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_build_logs_cleaning_throughput_then_each_phase_by_name() {
+        let captured = Captured::default();
+        let mut bar = Bar::new(false, Box::new(captured.clone()), [1_000_000u64, 2_000_000].into_iter());
+        for (done, name) in [(1, "a.txt"), (2, "b.txt")] {
+            bar.show(Progress::Cleaned { done, total: 2, name, articles: done, removed: 0 });
+        }
+        bar.show(Progress::Indexing);
+        for stage in ["entities", "search index", "stories and dates", "report", "chunks", "writing files"] {
+            bar.show(Progress::Stage(stage));
+        }
+        bar.finish();
+        let text = String::from_utf8(captured.0.borrow().clone()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 8, "{text}");
+        assert!(lines[0].starts_with("parallax: cleaned 2 files in "), "{text}");
+        assert!(lines[0].contains(" files/s, ") && lines[0].contains(" MB/s)"), "{text}");
+        let phases: Vec<&str> = lines[1..7]
+            .iter()
+            .map(|l| l.trim_start_matches("parallax: ").split(':').next().unwrap())
+            .collect();
+        assert_eq!(
+            phases,
+            ["entities", "search index", "stories and dates", "report", "chunks", "writing files"]
+        );
+        assert!(
+            lines[1..7].iter().all(|l| l.rsplit(": ").next().is_some_and(|t| t.contains(" s"))),
+            "{text}"
+        );
+        assert!(
+            lines[7].starts_with("parallax: built in ") && lines[7].contains("files/s overall"),
+            "{text}"
+        );
+        // Not a terminal: no bar redrawn in place, no escape codes in a log.
+        assert!(!text.contains('\x1b') && !text.contains('\r'), "{text}");
+    }
+
+    #[test]
+    fn on_a_terminal_the_bar_names_the_file_being_cleaned() {
+        let captured = Captured::default();
+        let mut bar = Bar::new(true, Box::new(captured.clone()), [10u64].into_iter());
+        bar.show(Progress::Cleaned { done: 1, total: 1, name: "only.txt", articles: 1, removed: 0 });
+        let text = String::from_utf8(captured.0.borrow().clone()).unwrap();
+        assert!(text.contains("1/1 cleaning, 1 files in ") && text.ends_with("only.txt"), "{text}");
+    }
 
     #[test]
     fn a_chunked_site_preloads_the_manifest_and_tells_the_app_where_the_chunks_are() {

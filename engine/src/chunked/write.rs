@@ -53,8 +53,16 @@ pub struct Split {
     pub chunks: Vec<WrittenChunk>,
 }
 
-/// Cuts a bundle into a manifest and chunks.
+/// Cuts a bundle into a manifest and chunks (a copy of it: see [`split_owned`] to save memory).
 pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
+    split_owned(bundle.clone(), sizes)
+}
+
+/// Cuts a bundle into a manifest and chunks, consuming it: the postings are dropped once their
+/// shards are encoded and each article once its chunk is, so a large build holds the bundle or
+/// its chunks but not both, nor a second copy of the articles.
+pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
+    let Bundle { articles, mut search, entities, stories, dates, sources } = bundle;
     let mut chunks: Vec<(ChunkRef, Vec<u8>)> = Vec::new();
     let mut push = |kind: ChunkKind, first: usize, end: usize, bytes: Vec<u8>| {
         let chunk = ChunkRef {
@@ -66,15 +74,27 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         };
         chunks.push((chunk, bytes));
     };
-    push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&bundle.search)));
-    let index_entities = &bundle.search.entities;
-    for (first, end, shard) in shards(&bundle.search, sizes.shard_bytes) {
-        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, &shard));
-    }
-    for (first, end, chunk) in article_chunks(bundle, sizes.article_bytes) {
-        push(ChunkKind::Articles, first, end, encode(ChunkKind::Articles, &chunk));
-    }
-    let lists = mention_lists(&bundle.entities.mentions, bundle.entities.entities.len());
+    push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
+    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
+        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
+    });
+    search.postings = Vec::new();
+    search.posting_starts = Vec::new();
+    let n_terms = search.terms.len();
+    let lists = mention_lists(&entities.mentions, entities.entities.len());
+    let parts = Parts { articles: &articles, dates: &dates, stories: &stories, n_terms, lists: &lists };
+    let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
+    let index_entities = search.entities;
+    article_chunks(
+        articles,
+        &dates,
+        sources,
+        &entities.mentions,
+        sizes.article_bytes,
+        &mut |first, end, chunk| {
+            push(ChunkKind::Articles, first, end, encode(ChunkKind::Articles, chunk));
+        },
+    );
     let mut first = 0;
     while first < lists.len() {
         let mut end = first;
@@ -87,7 +107,8 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
         push(ChunkKind::Entities, first, end, encode(ChunkKind::Entities, &chunk));
         first = end;
     }
-    let (mut manifest, rows) = manifest_of(bundle, &lists);
+    drop(lists);
+    drop(entities);
     let n_slots = index_entities.n_slots();
     manifest.summary.entity_slots = u32::try_from(n_slots).unwrap_or(u32::MAX);
     let order = super::list::list_order(&rows);
@@ -138,6 +159,15 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
     Split { manifest: super::encode_manifest(&manifest), chunks: written }
 }
 
+/// What the manifest is made of besides the entities.
+struct Parts<'a> {
+    articles: &'a [crate::model::Article],
+    dates: &'a [Option<crate::dates::PublicationDate>],
+    stories: &'a [crate::stories::Story],
+    n_terms: usize,
+    lists: &'a [Vec<Mention>],
+}
+
 /// The search index without its postings.
 fn directory_of(index: &SearchIndex) -> SearchIndex {
     SearchIndex {
@@ -156,11 +186,11 @@ fn directory_of(index: &SearchIndex) -> SearchIndex {
     }
 }
 
-/// The postings cut into shards of contiguous terms, each up to `target` bytes.
-fn shards(index: &SearchIndex, target: usize) -> Vec<(usize, usize, Shard)> {
+/// The postings cut into shards of contiguous terms, each up to `target` bytes, handed to `each`
+/// one at a time.
+fn shards(index: &SearchIndex, target: usize, each: &mut dyn FnMut(usize, usize, &Shard)) {
     let n_terms = index.terms.len();
     let start_of = |t: usize| index.posting_starts.get(t).copied().unwrap_or(0) as usize;
-    let mut out = Vec::new();
     let mut first = 0;
     while first < n_terms {
         let mut end = first + 1;
@@ -170,42 +200,46 @@ fn shards(index: &SearchIndex, target: usize) -> Vec<(usize, usize, Shard)> {
         let base = start_of(first);
         let starts = (first..=end).map(|t| (start_of(t) - base) as u32).collect();
         let postings = index.postings.get(base..start_of(end)).unwrap_or_default().to_vec();
-        out.push((first, end, Shard { starts, postings }));
+        each(first, end, &Shard { starts, postings });
         first = end;
     }
-    out
 }
 
-/// Consecutive articles, each chunk up to `target` bytes.
-fn article_chunks(bundle: &Bundle, target: usize) -> Vec<(usize, usize, ArticleChunk)> {
-    let articles = &bundle.articles;
-    let size = |i: usize| postcard::experimental::serialized_size(&articles[i]).unwrap_or(0);
-    let sources: HashMap<&str, &crate::model::ArticleSource> =
-        bundle.sources.iter().map(|s| (s.article.as_str(), s)).collect();
-    let mentions = &bundle.entities.mentions;
-    let mut out = Vec::new();
+/// Consecutive articles, each chunk up to `target` bytes, handed to `each` one at a time; each
+/// article is dropped once its chunk is.
+fn article_chunks(
+    articles: Vec<crate::model::Article>,
+    dates: &[Option<crate::dates::PublicationDate>],
+    sources: Vec<crate::model::ArticleSource>,
+    mentions: &[Mention],
+    target: usize,
+    each: &mut dyn FnMut(usize, usize, &ArticleChunk),
+) {
+    let size = |a: &crate::model::Article| postcard::experimental::serialized_size(a).unwrap_or(0);
+    let mut sources: HashMap<String, crate::model::ArticleSource> =
+        sources.into_iter().map(|s| (s.article.clone(), s)).collect();
+    let mut articles = articles.into_iter().peekable();
     let mut first = 0;
-    while first < articles.len() {
-        let mut end = first;
-        let mut bytes = 0;
-        while end < articles.len() && (end == first || bytes + size(end) <= target) {
-            bytes += size(end);
-            end += 1;
+    while let Some(article) = articles.next() {
+        let mut bytes = size(&article);
+        let mut slice = vec![article];
+        while let Some(next) = articles.next_if(|a| bytes + size(a) <= target) {
+            bytes += size(&next);
+            slice.push(next);
         }
-        let slice = &articles[first..end];
+        let end = first + slice.len();
         let (lo, hi) = (first as u32, end as u32);
         let from = mentions.partition_point(|m| m.article < lo);
         let to = mentions.partition_point(|m| m.article < hi);
         let chunk = ArticleChunk {
-            articles: slice.to_vec(),
-            dates: (first..end).map(|i| bundle.date_of(i).cloned()).collect(),
-            sources: slice.iter().filter_map(|a| sources.get(a.id.as_str()).map(|s| (*s).clone())).collect(),
+            dates: (first..end).map(|i| dates.get(i).cloned().flatten()).collect(),
+            sources: slice.iter().filter_map(|a| sources.remove(a.id.as_str())).collect(),
             mentions: mentions[from..to].to_vec(),
+            articles: slice,
         };
-        out.push((first, end, chunk));
+        each(first, end, &chunk);
         first = end;
     }
-    out
 }
 
 /// Each entity's mentions, sorted by (article, start).
@@ -237,33 +271,33 @@ fn counted(mut keys: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 }
 
 /// The manifest, without its list pages and chunk directory, and the article directory's rows.
-fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> (Manifest, Vec<ArticleEntry>) {
+fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Manifest, Vec<ArticleEntry>) {
+    let Parts { articles, dates, stories, n_terms, lists } = *parts;
+    let date_of = |i: usize| dates.get(i).and_then(Option::as_ref);
     let mut outlets: Vec<String> =
-        bundle.articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
+        articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
     outlets.sort_unstable();
     outlets.dedup();
-    let story_of: HashMap<&str, u32> = bundle
-        .stories
+    let story_of: HashMap<&str, u32> = stories
         .iter()
         .enumerate()
         .flat_map(|(s, story)| story.articles.iter().map(move |id| (id.as_str(), s as u32)))
         .collect();
-    let articles: Vec<ArticleEntry> = bundle
-        .articles
+    let rows: Vec<ArticleEntry> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| ArticleEntry {
             id: a.id.clone(),
             title: a.title.text.clone(),
             outlet: a.outlet.as_ref().and_then(|o| outlets.binary_search(&o.name).ok()).map(|o| o as u32),
-            date: bundle.date_of(i).map(|d| d.iso()),
+            date: date_of(i).map(|d| d.iso()),
             story: story_of.get(a.id.as_str()).copied(),
             words: u32::try_from(a.word_count()).unwrap_or(u32::MAX),
         })
         .collect();
-    let dates = bundle.dates.iter().flatten();
-    let first_date = dates.clone().min_by_key(|d| d.sort_key()).map(|d| d.iso());
-    let last_date = dates.max_by_key(|d| d.sort_key()).map(|d| d.iso());
+    let all_dates = dates.iter().flatten();
+    let first_date = all_dates.clone().min_by_key(|d| d.sort_key()).map(|d| d.iso());
+    let last_date = all_dates.max_by_key(|d| d.sort_key()).map(|d| d.iso());
     let entity_counts = lists
         .iter()
         .map(|list| {
@@ -276,21 +310,21 @@ fn manifest_of(bundle: &Bundle, lists: &[Vec<Mention>]) -> (Manifest, Vec<Articl
         .collect();
     let manifest = Manifest {
         summary: Summary {
-            articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
+            articles: u32::try_from(rows.len()).unwrap_or(u32::MAX),
             first_date,
             last_date,
-            terms: u32::try_from(bundle.search.terms.len()).unwrap_or(u32::MAX),
+            terms: u32::try_from(n_terms).unwrap_or(u32::MAX),
             chunk_bytes: 0,
             entity_slots: 0,
         },
         outlets,
-        ids: articles.iter().map(|a| a.id.clone()).collect(),
+        ids: rows.iter().map(|a| a.id.clone()).collect(),
         page_of: Vec::new(),
         pages: Vec::new(),
-        stories: bundle.stories.clone(),
-        entities: bundle.entities.entities.clone(),
+        stories: stories.to_vec(),
+        entities: entities.to_vec(),
         entity_counts,
         chunks: Vec::new(),
     };
-    (manifest, articles)
+    (manifest, rows)
 }
