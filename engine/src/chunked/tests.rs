@@ -222,6 +222,17 @@ fn the_manifest_reads_back_as_written_with_story_members_named_once() {
     let manifest = decode_manifest(&split.manifest).unwrap();
     assert_eq!(manifest.stories, bundle.stories);
     assert_eq!(decode_manifest(&encode_manifest(&manifest)).unwrap(), manifest);
+    // Story ids are recomputed from labels; one that is not its label's slug is written out.
+    let mut renamed = manifest.clone();
+    let old_id = std::mem::replace(&mut renamed.stories[0].id, "a-story-named-by-hand".into());
+    for story in &mut renamed.stories {
+        for follows in &mut story.follows {
+            if *follows == old_id {
+                *follows = "a-story-named-by-hand".into();
+            }
+        }
+    }
+    assert_eq!(decode_manifest(&encode_manifest(&renamed)).unwrap(), renamed);
     // Each article id is spelled once in the manifest (as a postcard string: its length, then
     // its bytes), not again in its story.
     let story = bundle.stories.iter().find(|s| s.articles.len() > 1).unwrap();
