@@ -11,7 +11,10 @@ use parallax_engine::chunked::{Needed, Reader};
 use parallax_engine::search::{SearchOptions, SearchResults};
 use yew::prelude::*;
 
-use crate::chunked_view::{self, more_label, showing_line, Chunks, ListView, ENTITY_ARTICLES, PAGE};
+use crate::chunked_view::home::{self as home_view, OutletGroups, StoryCard};
+use crate::chunked_view::{
+    self, more_label, row_date, showing_line, Chunks, ListRow, ListView, ENTITY_ARTICLES, HITS, PAGE,
+};
 use crate::components::isolate::iso;
 use crate::components::offline::OfflinePanel;
 use crate::io;
@@ -22,7 +25,8 @@ use crate::state::{AppState, Explorer, Loaded, Route};
 pub fn page(chunks: &Chunks, state: &AppState) -> Html {
     let corpus = chunks.clone();
     match &state.route {
-        Route::Home | Route::HomeByDate => html! { <ChunkedHome {corpus} /> },
+        Route::Home => html! { <ChunkedHome {corpus} by_date={false} /> },
+        Route::HomeByDate => html! { <ChunkedHome {corpus} by_date={true} /> },
         Route::Search { query } => html! { <ChunkedSearch {corpus} query={query.clone()} /> },
         Route::Article { id, query, at } => html! {
             <ChunkedArticle {corpus} id={id.clone()} query={query.clone()} at={*at}
@@ -48,23 +52,65 @@ where
     T: 'static,
     F: Fn(&mut Reader, &K) -> Result<T, Needed> + 'static,
 {
+    use_chunked_paged(corpus, key, 0, attempt, move |reader, (key, _)| view(reader, key)).0
+}
+
+/// As [`use_chunked`] for a view shown `shown` items at a time ("Show more"): while more of the
+/// same `base` loads, the answer shown so far stays (and the second value says it is loading), so
+/// the page does not blank and lose its scroll position.
+#[hook]
+fn use_chunked_paged<B, T, F>(
+    corpus: &Chunks,
+    base: B,
+    shown: usize,
+    attempt: u32,
+    view: F,
+) -> (Fetched<T>, bool)
+where
+    B: PartialEq + Clone + 'static,
+    T: 'static,
+    F: Fn(&mut Reader, &(B, usize)) -> Result<T, Needed> + 'static,
+{
     let answer = use_state(|| None::<Result<Rc<T>, String>>);
+    let loading = use_state_eq(|| false);
+    // The base of the answer shown: more of the same keeps it until the rest arrives.
+    let shown_base = use_mut_ref(|| None::<B>);
     {
-        let answer = answer.clone();
-        use_effect_with((corpus.clone(), key, attempt), move |(corpus, key, _)| {
-            answer.set(None);
+        let (answer, loading, shown_base) = (answer.clone(), loading.clone(), shown_base.clone());
+        use_effect_with((corpus.clone(), (base, shown), attempt), move |(corpus, key, _)| {
+            // Only a shown answer is kept: after an error, "Try again" shows "Loading…" again.
+            let keep = shown_base.borrow().as_ref() == Some(&key.0) && matches!(*answer, Some(Ok(_)));
+            if !keep {
+                answer.set(None);
+            }
+            loading.set(true);
             let current = Rc::new(Cell::new(true));
             let (corpus, key, still) = (corpus.clone(), key.clone(), current.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = io::resolve(&corpus, |reader| view(reader, &key)).await.map(Rc::new);
                 if still.get() {
+                    *shown_base.borrow_mut() = Some(key.0.clone());
                     answer.set(Some(result));
+                    loading.set(false);
                 }
             });
             move || current.set(false)
         });
     }
-    (*answer).clone()
+    ((*answer).clone(), *loading)
+}
+
+/// How many items a paged view shows for `base`: its own count while the base stays, the first
+/// page's when it changes (a new query or entity starts from the top).
+#[hook]
+fn use_shown<B: PartialEq + Clone + 'static>(base: &B, first: usize) -> (usize, Callback<MouseEvent>) {
+    let state = use_state(|| (base.clone(), first));
+    let shown = if &state.0 == base { state.1 } else { first };
+    let more = {
+        let (state, base) = (state.clone(), base.clone());
+        Callback::from(move |_: MouseEvent| state.set((base.clone(), shown + first)))
+    };
+    (shown, more)
 }
 
 /// "Loading…" while a view's chunks arrive.
@@ -104,18 +150,41 @@ pub struct ChunkedProps {
     pub corpus: Chunks,
 }
 
-/// The home page: the corpus at a glance, and its articles a page at a time, by outlet or story.
+/// Properties of [`ChunkedHome`].
+#[derive(Properties, PartialEq)]
+pub struct ChunkedHomeProps {
+    /// The chunked corpus.
+    pub corpus: Chunks,
+    /// List articles newest first (`#/by-date`) instead of by outlet.
+    pub by_date: bool,
+}
+
+/// The home page: the corpus at a glance, its largest stories, and its articles by outlet (each
+/// outlet's newest) or newest first a page at a time, filtered by outlet or story.
 #[function_component(ChunkedHome)]
-pub fn chunked_home(props: &ChunkedProps) -> Html {
+pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
     let (attempt, retry) = use_attempt();
-    let shown = use_state(|| PAGE);
     let filter = use_state(ListFilter::default);
-    let key = ((*filter).clone(), *shown);
-    let list = use_chunked(&props.corpus, key, attempt, |reader, (filter, shown)| {
-        chunked_view::list_view(reader, filter, *shown)
-    });
+    // A filtered list, or the by-date order, is one list paged 50 at a time; otherwise outlets.
+    let flat = props.by_date || *filter != ListFilter::default();
+    let (shown, more) =
+        use_shown(&(flat, (*filter).clone()), if flat { PAGE } else { home_view::OUTLETS_PER_PAGE });
+    let list = use_chunked_paged(
+        &props.corpus,
+        (flat, (*filter).clone()),
+        shown,
+        attempt,
+        |reader, ((flat, filter), shown)| {
+            Ok(if *flat {
+                HomeList::Newest(chunked_view::list_view(reader, filter, *shown)?)
+            } else {
+                HomeList::Outlets(home_view::outlet_groups(reader, *shown, home_view::PER_OUTLET)?)
+            })
+        },
+    );
+    let (list, loading_more) = list;
     if let Some(Ok(view)) = &list {
-        for row in &view.rows {
+        for row in view.rows() {
             props.corpus.remember(&row.id, row.ordinal);
         }
     }
@@ -124,34 +193,43 @@ pub fn chunked_home(props: &ChunkedProps) -> Html {
     let n_articles = manifest.summary.articles as usize;
     let n_outlets = manifest.outlets.len();
     let on_outlet = {
-        let (filter, shown) = (filter.clone(), shown.clone());
+        let filter = filter.clone();
         Callback::from(move |e: Event| {
             let value = select_value(&e);
             filter.set(ListFilter { outlet: value.parse().ok(), story: filter.story });
-            shown.set(PAGE);
         })
     };
     let on_story = {
-        let (filter, shown) = (filter.clone(), shown.clone());
+        let filter = filter.clone();
         Callback::from(move |e: Event| {
             let value = select_value(&e);
             filter.set(ListFilter { outlet: filter.outlet, story: value.parse().ok() });
-            shown.set(PAGE);
         })
     };
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    let pick_outlet = {
+        let filter = filter.clone();
+        Callback::from(move |outlet: u32| filter.set(ListFilter { outlet: Some(outlet), story: None }))
+    };
+    let pick_story = {
+        let filter = filter.clone();
+        Callback::from(move |story: u32| filter.set(ListFilter { outlet: None, story: Some(story) }))
     };
     // Stories told by two or more articles, largest first (a filter, not a list of every story).
-    let mut stories: Vec<(usize, &parallax_engine::stories::Story)> =
-        manifest.stories.iter().enumerate().filter(|(_, s)| s.articles.len() >= 2).collect();
-    stories.sort_by(|a, b| b.1.articles.len().cmp(&a.1.articles.len()).then(a.0.cmp(&b.0)));
-    stories.truncate(200);
+    let stories = home_view::largest_stories(&manifest.stories, 200);
     let body = match &list {
         None => html! { <p class="status" role="status">{ "Loading the articles…" }</p> },
         Some(Err(message)) => failed(message, retry),
-        Some(Ok(view)) => list_html(view, more),
+        Some(Ok(view)) => match view.as_ref() {
+            HomeList::Newest(view) => list_html(view, more, loading_more),
+            HomeList::Outlets(groups) => outlets_html(groups, more, loading_more, pick_outlet),
+        },
+    };
+    let heading = if props.by_date {
+        "By date, newest first"
+    } else if flat {
+        "Newest first"
+    } else {
+        "By outlet"
     };
     html! {
         <section class="page home chunked">
@@ -166,6 +244,16 @@ pub fn chunked_home(props: &ChunkedProps) -> Html {
             </div>
             <OfflinePanel corpus={props.corpus.clone()} />
             <crate::components::collections::Collections />
+            // The story cards wait for the list: the first screen's rows come first.
+            if matches!(list, Some(Ok(_))) {
+                <StoryCards corpus={props.corpus.clone()} pick={pick_story} />
+            }
+            <nav class="order-control" aria-label="Order articles">
+                { "Order: " }
+                <a href={Route::Home.href()} aria-current={(!props.by_date).then_some("page")}>{ "by outlet" }</a>
+                { " · " }
+                <a href={Route::HomeByDate.href()} aria-current={props.by_date.then_some("page")}>{ "by date" }</a>
+            </nav>
             <nav class="list-filters" aria-label="Filter articles">
                 <label>{ "Outlet " }
                     <select id="outlet-filter" onchange={on_outlet}>
@@ -180,17 +268,38 @@ pub fn chunked_home(props: &ChunkedProps) -> Html {
                     <label>{ "Story " }
                         <select id="story-filter" onchange={on_story}>
                             <option value="" selected={filter.story.is_none()}>{ "All stories" }</option>
-                            { for stories.iter().map(|(i, story)| html! {
-                                <option value={i.to_string()} selected={filter.story == Some(*i as u32)}>
-                                    { format!("{} ({})", story.label, story.articles.len()) }
-                                </option>
+                            { for stories.iter().map(|&i| {
+                                let story = &manifest.stories[i];
+                                html! {
+                                    <option value={i.to_string()} selected={filter.story == Some(i as u32)}>
+                                        { format!("{} ({})", story.label, story.articles.len()) }
+                                    </option>
+                                }
                             }) }
                         </select>
                     </label>
                 }
             </nav>
+            <h2 class="section-title">{ heading }</h2>
             { body }
         </section>
+    }
+}
+
+/// What the home page lists.
+enum HomeList {
+    /// One list, newest first.
+    Newest(ListView),
+    /// Outlets with their newest articles.
+    Outlets(OutletGroups),
+}
+
+impl HomeList {
+    fn rows(&self) -> Box<dyn Iterator<Item = &ListRow> + '_> {
+        match self {
+            HomeList::Newest(view) => Box::new(view.rows.iter()),
+            HomeList::Outlets(groups) => Box::new(groups.groups.iter().flat_map(|g| g.rows.iter())),
+        }
     }
 }
 
@@ -198,29 +307,139 @@ fn select_value(e: &Event) -> String {
     e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
 }
 
-fn list_html(view: &ListView, more: Callback<MouseEvent>) -> Html {
+fn card(row: &ListRow) -> Html {
+    let minutes = row.words.div_ceil(230).max(1);
+    html! {
+        <li class="article-card">
+            <a href={Route::article(&row.id).href()}><bdi class="card-title">{ &row.title }</bdi></a>
+            <p class="card-meta">
+                { row.outlet.as_ref().map(|o| html! { <><bdi class="outlet">{ o }</bdi>{ " · " }</> }).unwrap_or_default() }
+                { row.date.as_ref().map(|d| html! { <><span class="card-date">{ row_date(d) }</span>{ " · " }</> }).unwrap_or_default() }
+                { format!("{} words · {minutes} min read", row.words) }
+            </p>
+        </li>
+    }
+}
+
+/// The "Show more" button (disabled while more loads).
+fn more_button(label: Option<String>, more: Callback<MouseEvent>, loading: bool) -> Html {
+    label
+        .map(|label| {
+            html! {
+                <p><button type="button" class="button secondary show-more" onclick={more} disabled={loading}>
+                    { if loading { "Loading…".to_string() } else { label } }
+                </button></p>
+            }
+        })
+        .unwrap_or_default()
+}
+
+fn list_html(view: &ListView, more: Callback<MouseEvent>, loading: bool) -> Html {
     html! {
         <>
             <p class="list-status" role="status">{ showing_line(view.rows.len(), view.total) }</p>
-            <ul class="article-list">
-                { for view.rows.iter().map(|row| {
-                    let minutes = row.words.div_ceil(230).max(1);
+            <ul class="article-list">{ for view.rows.iter().map(card) }</ul>
+            { more_button(more_label(view.rows.len(), view.total), more, loading) }
+        </>
+    }
+}
+
+fn outlets_html(view: &OutletGroups, more: Callback<MouseEvent>, loading: bool, pick: Callback<u32>) -> Html {
+    html! {
+        <>
+            <div class="outlet-groups">
+                { for view.groups.iter().map(|group| {
+                    let id = format!("outlet-{}", group.outlet);
+                    let pick = {
+                        let (pick, outlet) = (pick.clone(), group.outlet);
+                        Callback::from(move |_: MouseEvent| pick.emit(outlet))
+                    };
                     html! {
-                        <li class="article-card">
-                            <a href={Route::article(&row.id).href()}><bdi class="card-title">{ &row.title }</bdi></a>
-                            <p class="card-meta">
-                                { row.outlet.as_ref().map(|o| html! { <><bdi class="outlet">{ o }</bdi>{ " · " }</> }).unwrap_or_default() }
-                                { row.date.as_ref().map(|d| html! { <><span class="card-date">{ d }</span>{ " · " }</> }).unwrap_or_default() }
-                                { format!("{} words · {minutes} min read", row.words) }
-                            </p>
-                        </li>
+                        <section class="outlet-group" aria-labelledby={id.clone()}>
+                            <h2 id={id}>{ iso(&group.name) }<span class="count">{ format!(" · {}", crate::state::format_number(group.total as f64)) }</span></h2>
+                            <ul class="article-list">{ for group.rows.iter().map(card) }</ul>
+                            if group.total > group.rows.len() {
+                                <p><button type="button" class="button secondary all-of-outlet" onclick={pick}>
+                                    { "All " }{ crate::state::format_number(group.total as f64) }{ " from " }{ iso(&group.name) }
+                                </button></p>
+                            }
+                        </section>
                     }
                 }) }
-            </ul>
-            { more_label(view.rows.len(), view.total).map(|label| html! {
-                <p><button type="button" class="button secondary show-more" onclick={more}>{ label }</button></p>
-            }).unwrap_or_default() }
+            </div>
+            if view.unattributed > 0 {
+                <p class="muted">{ format!("{} {} no outlet; they are listed by date.",
+                    crate::state::format_number(view.unattributed as f64),
+                    if view.unattributed == 1 { "article names" } else { "articles name" }) }</p>
+            }
+            { more_button(home_view::more_outlets_label(view.groups.len(), view.outlets), more, loading) }
         </>
+    }
+}
+
+/// Properties of [`StoryCards`].
+#[derive(Properties, PartialEq)]
+pub struct StoryCardsProps {
+    /// The chunked corpus.
+    pub corpus: Chunks,
+    /// Lists one story's articles (the story filter).
+    pub pick: Callback<u32>,
+}
+
+/// The largest stories as cards: label, span, its first articles, "Compare coverage" and "List
+/// its articles". Nothing while its list rows load, and nothing if they cannot (the list below
+/// says why).
+#[function_component(StoryCards)]
+pub fn story_cards(props: &StoryCardsProps) -> Html {
+    let cards =
+        use_chunked(&props.corpus, (), 0, |reader, _| home_view::story_cards(reader, home_view::STORY_CARDS));
+    let Some(Ok(cards)) = cards else { return Html::default() };
+    if cards.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="stories" aria-labelledby="stories-h">
+            <h2 id="stories-h" class="section-title">{ "Stories covered by several outlets" }</h2>
+            <ul class="story-list">
+                { for cards.iter().map(|card| story_card(card, &props.pick)) }
+            </ul>
+        </section>
+    }
+}
+
+fn story_card(card: &StoryCard, pick: &Callback<u32>) -> Html {
+    let unlisted = card.articles.saturating_sub(card.rows.len());
+    let list = {
+        let (pick, story) = (pick.clone(), card.story);
+        Callback::from(move |_: MouseEvent| pick.emit(story))
+    };
+    let compared = match &card.compare {
+        Route::Compare { ids } => ids.len(),
+        _ => 0,
+    };
+    html! {
+        <li class="story-card">
+            <p class="story-label">{ iso(&card.label) }{ card.span.as_ref().map(|span| html! { <span class="muted">{ format!(" · {span}") }</span> }).unwrap_or_default() }</p>
+            { for card.follows.iter().map(|(label, route)| html! {
+                <p class="story-follows muted">{ "Follows from " }<a href={route.href()}>{ iso(label) }</a></p>
+            }) }
+            <ul class="story-articles">
+                { for card.rows.iter().map(|row| html! {
+                    <li>
+                        <a href={Route::article(&row.id).href()}>{ iso(&row.title) }</a>
+                        <span class="muted">{ " · " }{ iso(row.outlet.as_deref().unwrap_or(crate::state::UNKNOWN_OUTLET)) }</span>
+                    </li>
+                }) }
+            </ul>
+            if unlisted > 0 {
+                <p class="muted">{ format!("and {unlisted} more") }</p>
+            }
+            <a class="button" href={card.compare.href()}>{ format!("Compare coverage ({compared} articles)") }</a>
+            { " " }
+            <button type="button" class="button secondary story-articles-all" onclick={list}>
+                { format!("List its {} articles", crate::state::format_number(card.articles as f64)) }
+            </button>
+        </li>
     }
 }
 
@@ -240,26 +459,33 @@ struct Found {
     took: f64,
 }
 
-/// The search page: the dictionary, then the query's shards and its shown hits' articles.
+/// The search page: the dictionary, then the query's shards and its shown hits' articles (20 at
+/// a time: each shown hit's article is fetched for its snippet).
 #[function_component(ChunkedSearch)]
 pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
     crate::components::remembered::use_remember_search(&props.query);
     let (attempt, retry) = use_attempt();
-    let started = use_memo((props.query.clone(), attempt), |_| now());
+    let (shown, more) = use_shown(&props.query, HITS);
+    let started = use_memo((props.query.clone(), shown, attempt), |_| now());
     let start = *started;
-    let found = use_chunked(&props.corpus, props.query.clone(), attempt, move |reader, query| {
-        if query.trim().is_empty() {
-            return Ok(None);
-        }
-        let results = reader.search(query, &SearchOptions { limit: 50, prefix_last_word: true })?;
-        let ordinals: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
-        let rows = chunked_view::rows(reader, &ordinals)?;
-        let outlets = rows
-            .into_iter()
-            .map(|row| row.outlet.unwrap_or_else(|| crate::state::UNKNOWN_OUTLET.to_string()))
-            .collect();
-        Ok(Some(Found { results, outlets, took: now() - start }))
-    });
+    let (found, loading_more) = use_chunked_paged(
+        &props.corpus,
+        props.query.clone(),
+        shown,
+        attempt,
+        move |reader, (query, shown)| {
+            if query.trim().is_empty() {
+                return Ok(None);
+            }
+            let results = reader.search(query, &SearchOptions { limit: *shown, prefix_last_word: true })?;
+            let ordinals: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
+            let outlets = chunked_view::hit_outlets(reader, &ordinals)?
+                .into_iter()
+                .map(|outlet| outlet.unwrap_or_else(|| crate::state::UNKNOWN_OUTLET.to_string()))
+                .collect();
+            Ok(Some(Found { results, outlets, took: now() - start }))
+        },
+    );
     if props.query.trim().is_empty() {
         return pages::search::empty_search();
     }
@@ -273,7 +499,18 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
                     props.corpus.remember(&hit.id, hit.article);
                     props.corpus.remember_matches(&props.query, hit.article, &hit.matches);
                 }
-                pages::search::results_view(&found.results, &props.query, &found.outlets, found.took)
+                let shown = found.results.hits.len();
+                let label = (shown < found.results.total).then(|| {
+                    let next = HITS.min(found.results.total - shown);
+                    format!("Show {next} more {}", if next == 1 { "result" } else { "results" })
+                });
+                pages::search::results_view(
+                    &found.results,
+                    &props.query,
+                    &found.outlets,
+                    found.took,
+                    more_button(label, more, loading_more),
+                )
             }
         },
     }
@@ -315,24 +552,42 @@ pub struct ChunkedArticleProps {
     pub types: crate::state::TypeFilter,
 }
 
-/// An article page: its one article chunk.
+/// An article page: its one article chunk, and the list rows of its story's other reports.
 #[function_component(ChunkedArticle)]
 pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
     let (attempt, retry) = use_attempt();
     let corpus = props.corpus.clone();
-    let explorer =
-        use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
-            match ordinal_of(&corpus, reader, id)? {
-                Some(ordinal) => chunked_view::partial_explorer(reader, &[ordinal])
-                    .map(|e| (Loaded(Rc::new(e)), Some(ordinal))),
-                None => Ok((nothing(), None)),
+    let explorer = use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
+        let Some(ordinal) = ordinal_of(&corpus, reader, id)? else {
+            return Ok((nothing(), None, Rc::new(None)));
+        };
+        // Both at once, so their chunks arrive in one round.
+        let explorer = chunked_view::partial_explorer(reader, &[ordinal]);
+        let also = home_view::also_reported(reader, id, home_view::ALSO_REPORTED);
+        match (explorer, also) {
+            (Ok(explorer), Ok(also)) => {
+                if let Some(also) = &also {
+                    for other in &also.others {
+                        if let Some(o) = reader.ordinal_of(&other.id) {
+                            corpus.remember(&other.id, o);
+                        }
+                    }
+                }
+                Ok((Loaded(Rc::new(explorer)), Some(ordinal), Rc::new(also)))
             }
-        });
+            (a, b) => {
+                let mut chunks: Vec<_> = a.err().into_iter().chain(b.err()).flat_map(|n| n.chunks).collect();
+                chunks.sort();
+                chunks.dedup();
+                Err(Needed { chunks })
+            }
+        }
+    });
     match &explorer {
         None => loading("the article"),
         Some(Err(message)) => failed(message, retry),
         Some(Ok(found)) => {
-            let (explorer, ordinal) = &**found;
+            let (explorer, ordinal, also) = &**found;
             // The results page's matches for this article; none for a query typed into the link.
             let hits = props.query.as_ref().map(|query| {
                 let matches = ordinal.and_then(|o| props.corpus.matches(query, o));
@@ -340,7 +595,7 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
             });
             html! {
                 <pages::article::ArticlePage corpus={explorer.clone()} id={props.id.clone()} query={props.query.clone()}
-                    at={props.at} show_noise={props.show_noise} types={props.types} {hits} />
+                    at={props.at} show_noise={props.show_noise} types={props.types} {hits} also={Some(also.clone())} />
             }
         }
     }
@@ -387,22 +642,24 @@ pub struct ChunkedEntityProps {
     pub id: String,
 }
 
-/// An entity page: its mention list, then its first articles' chunks.
+/// An entity page: its mention list, then its first articles' chunks, 40 more per "Show more".
 #[function_component(ChunkedEntity)]
 pub fn chunked_entity(props: &ChunkedEntityProps) -> Html {
     let (attempt, retry) = use_attempt();
+    let (read, more) = use_shown(&props.id, ENTITY_ARTICLES);
     let corpus = props.corpus.clone();
-    let view = use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
-        let Some(entity) = corpus.shell.bundle.entities.entity_index(id) else {
-            return Ok((nothing(), 0, 0));
-        };
-        let (articles, total) = chunked_view::entity_articles(reader, entity, ENTITY_ARTICLES)?;
-        let explorer = chunked_view::partial_explorer(reader, &articles)?;
-        for (article, &ordinal) in explorer.bundle.articles.iter().zip(&articles) {
-            corpus.remember(&article.id, ordinal);
-        }
-        Ok((Loaded(Rc::new(explorer)), articles.len(), total))
-    });
+    let (view, loading_more) =
+        use_chunked_paged(&props.corpus, props.id.clone(), read, attempt, move |reader, (id, read)| {
+            let Some(entity) = corpus.shell.bundle.entities.entity_index(id) else {
+                return Ok((nothing(), 0, 0));
+            };
+            let (articles, total) = chunked_view::entity_articles(reader, entity, *read)?;
+            let explorer = chunked_view::partial_explorer(reader, &articles)?;
+            for (article, &ordinal) in explorer.bundle.articles.iter().zip(&articles) {
+                corpus.remember(&article.id, ordinal);
+            }
+            Ok((Loaded(Rc::new(explorer)), articles.len(), total))
+        });
     match &view {
         None => loading("the entity's mentions"),
         Some(Err(message)) => failed(message, retry),
@@ -417,15 +674,19 @@ pub fn chunked_entity(props: &ChunkedEntityProps) -> Html {
                 .and_then(|e| props.corpus.shell.bundle.entities.entities.get(e as usize))
                 .map(|e| e.name.clone())
                 .unwrap_or_default();
+            let label = (read < total).then(|| {
+                let next = ENTITY_ARTICLES.min(total - read);
+                format!("Show mentions in {next} more {}", if next == 1 { "article" } else { "articles" })
+            });
             html! {
                 <>
                     if read < total {
                         <p class="partial-note muted" role="note">
-                            { format!("Mentions below are from the first {read} of the {total} articles that name ") }{ iso(&name) }
-                            { "; search for it to see them all." }
+                            { format!("Mentions below are from the first {read} of the {total} articles that name ") }{ iso(&name) }{ "." }
                         </p>
                     }
                     <pages::entity::EntityPage corpus={explorer.clone()} id={props.id.clone()} />
+                    <div class="page entity-more">{ more_button(label, more, loading_more) }</div>
                 </>
             }
         }
