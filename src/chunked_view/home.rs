@@ -120,17 +120,44 @@ pub fn largest_stories(stories: &[Story], max: usize) -> Vec<usize> {
     shared
 }
 
-/// The cards of the `max` largest stories, with their first articles' rows.
+/// The cards of the `max` largest stories (of two or more articles) among those of the newest
+/// list page, each with its newest rows: a story's rows sit together in the date order, so the
+/// cards need that page and few others, not one list page per article of an old story.
 pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed> {
-    let stories = &reader.manifest().stories;
-    let chosen = largest_stories(stories, max);
+    let manifest = reader.manifest();
+    let stories = &manifest.stories;
+    let recent: Vec<Story> = match manifest.pages.first() {
+        Some(page) => {
+            let mut on_page = vec![false; stories.len()];
+            for &(story, _) in &page.stories {
+                if let Some(seen) = on_page.get_mut(story as usize) {
+                    *seen = true;
+                }
+            }
+            // Others kept as empty stories, so indices stay the manifest's.
+            stories
+                .iter()
+                .zip(on_page)
+                .map(
+                    |(story, recent)| {
+                        if recent {
+                            story.clone()
+                        } else {
+                            Story { articles: Vec::new(), ..story.clone() }
+                        }
+                    },
+                )
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let chosen = largest_stories(&recent, max);
     let mut needed = Vec::new();
     let mut cards = Vec::new();
     for i in chosen {
         let story = &stories[i];
-        let ordinals: Vec<usize> =
-            story.articles.iter().take(STORY_ROWS).filter_map(|id| reader.ordinal_of(id)).collect();
-        match rows(reader, &ordinals) {
+        let filter = ListFilter { outlet: None, story: Some(u32::try_from(i).unwrap_or(u32::MAX)) };
+        match reader.list_page(&filter, 0, STORY_ROWS).and_then(|page| rows(reader, &page.ordinals)) {
             Ok(rows) => cards.push(StoryCard {
                 story: u32::try_from(i).unwrap_or(u32::MAX),
                 label: story.label.clone(),
@@ -162,31 +189,37 @@ fn follows(stories: &[Story], story: &Story) -> Vec<(String, Route)> {
         .collect()
 }
 
-/// The comparison of the three longest of these rows, kept in their order (as the bundle's
-/// `story_compare_route`).
+/// The comparison of the three longest of these rows (ties: earlier in the corpus first), in
+/// corpus order, as the bundle's `story_compare_route` picks them.
 pub fn compare_route(rows: &[ListRow]) -> Route {
-    let mut by_length: Vec<(u32, usize)> = rows.iter().enumerate().map(|(i, r)| (r.words, i)).collect();
-    parallax_engine::sort::sort_by(&mut by_length, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut chosen: Vec<usize> = by_length.into_iter().take(3).map(|(_, i)| i).collect();
-    chosen.sort_unstable();
-    Route::Compare { ids: chosen.into_iter().map(|i| rows[i].id.clone()).collect() }
+    let mut by_length: Vec<&ListRow> = rows.iter().collect();
+    parallax_engine::sort::sort_by(&mut by_length, |a, b| {
+        b.words.cmp(&a.words).then(a.ordinal.cmp(&b.ordinal))
+    });
+    by_length.truncate(3);
+    parallax_engine::sort::sort_by_key(&mut by_length, |row| row.ordinal);
+    Route::Compare { ids: by_length.into_iter().map(|row| row.id.clone()).collect() }
 }
 
-/// "Also reported by" for an article: its story's other reports (the rows of the first `max`)
-/// and how many there are; `None` when no story of two or more articles holds it.
+/// "Also reported by" for an article: its story's other reports (the rows of its newest `max`,
+/// which sit together in the date order, so a list page or two) and how many there are; `None`
+/// when no story of two or more articles holds it.
 pub fn also_reported(reader: &Reader, id: &str, max: usize) -> Result<Option<AlsoReported>, Needed> {
     let stories = &reader.manifest().stories;
-    let Some(story) = stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == id))
+    let Some(at) = stories.iter().position(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == id))
     else {
         return Ok(None);
     };
-    let others: Vec<&String> = story.articles.iter().filter(|a| a.as_str() != id).collect();
-    let ordinals: Vec<usize> = others.iter().take(max).filter_map(|a| reader.ordinal_of(a)).collect();
-    let listed = rows(reader, &ordinals)?
+    let filter = ListFilter { outlet: None, story: Some(u32::try_from(at).unwrap_or(u32::MAX)) };
+    // One more than listed: the article itself may be among the newest.
+    let page = reader.list_page(&filter, 0, max.saturating_add(1))?;
+    let listed = rows(reader, &page.ordinals)?
         .into_iter()
+        .filter(|row| row.id != id)
+        .take(max)
         .map(|row| OtherReport { id: row.id, title: row.title, outlet: row.outlet })
         .collect();
-    Ok(Some(AlsoReported { others: listed, total: others.len() }))
+    Ok(Some(AlsoReported { others: listed, total: stories[at].articles.len() - 1 }))
 }
 
 #[cfg(test)]
@@ -224,24 +257,30 @@ mod tests {
     }
 
     #[test]
-    fn story_cards_show_the_largest_stories_with_their_articles_and_compare_the_longest() {
+    fn story_cards_show_the_newest_pages_largest_stories_with_their_newest_articles() {
         let (bundle, mut reader, split) = corpus();
         let (cards, _) = answer(&mut reader, &split, |r| story_cards(r, STORY_CARDS));
-        let shared = bundle.stories.iter().filter(|s| s.articles.len() >= 2).count();
-        assert!(shared > 0, "the synthetic corpus has stories told twice");
-        assert_eq!(cards.len(), shared.min(STORY_CARDS));
+        // The stories of the newest list page (5 rows in these tests).
+        let newest: Vec<&str> = crate::state::articles_by_date(&bundle)
+            .into_iter()
+            .take(5)
+            .map(|i| bundle.articles[i].id.as_str())
+            .collect();
+        let recent: Vec<usize> = (0..bundle.stories.len())
+            .filter(|&i| bundle.stories[i].articles.len() >= 2)
+            .filter(|&i| bundle.stories[i].articles.iter().any(|a| newest.contains(&a.as_str())))
+            .collect();
+        assert!(!recent.is_empty(), "the newest articles include a story told twice");
+        assert_eq!(cards.len(), recent.len().min(STORY_CARDS));
+        assert!(cards.iter().all(|c| recent.contains(&(c.story as usize))));
         assert!(cards.windows(2).all(|w| w[0].articles >= w[1].articles), "largest first");
         for card in &cards {
             let story = &bundle.stories[card.story as usize];
             assert_eq!(card.label, story.label);
             assert_eq!(card.articles, story.articles.len());
-            let ids: Vec<&str> = card.rows.iter().map(|r| r.id.as_str()).collect();
-            let want: Vec<&str> = story.articles.iter().take(STORY_ROWS).map(String::as_str).collect();
-            assert_eq!(ids, want);
-            for row in &card.rows {
-                let article = bundle.article(&row.id).expect("a story's articles exist");
-                assert_eq!(row.title, article.title.text);
-            }
+            let filter = ListFilter { outlet: None, story: Some(card.story) };
+            let (listed, _) = answer(&mut reader, &split, |r| list_view(r, &filter, STORY_ROWS));
+            assert_eq!(card.rows, listed.rows, "its newest articles");
             if story.articles.len() <= STORY_ROWS {
                 assert_eq!(
                     card.compare,
@@ -260,11 +299,13 @@ mod tests {
         let id = story.articles[0].clone();
         let (also, _) = answer(&mut reader, &split, |r| also_reported(r, &id, ALSO_REPORTED));
         let also = also.expect("the article is in a story");
-        assert_eq!(
-            Some(also.clone()),
-            crate::state::also_reported(&bundle, &id),
-            "as the bundle's page says"
-        );
+        // The same reports as the bundle's page, newest first rather than in corpus order.
+        let by_id = |mut others: Vec<crate::state::OtherReport>| {
+            others.sort_by(|a, b| a.id.cmp(&b.id));
+            others
+        };
+        let bundles = crate::state::also_reported(&bundle, &id).expect("the bundle's page says so too");
+        assert_eq!((by_id(also.others.clone()), also.total), (by_id(bundles.others), bundles.total));
         let (few, _) = answer(&mut reader, &split, |r| also_reported(r, &id, 1));
         let few = few.expect("the article is in a story");
         assert_eq!((few.others.len(), few.total), (1, also.total), "fewer listed, all counted");
