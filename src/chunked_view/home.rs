@@ -121,8 +121,8 @@ pub fn largest_stories(stories: &[Story], max: usize) -> Vec<usize> {
 }
 
 /// The cards of the `max` largest stories (of two or more articles) among those of the newest
-/// list page, each with its newest rows: a story's rows sit together in the date order, so the
-/// cards need that page and few others, not one list page per article of an old story.
+/// list page, each with its rows on that page: one page for every card (a story's rows can spread
+/// over many pages of a large corpus).
 pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed> {
     let manifest = reader.manifest();
     let stories = &manifest.stories;
@@ -156,8 +156,7 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
     let mut cards = Vec::new();
     for i in chosen {
         let story = &stories[i];
-        let filter = ListFilter { outlet: None, story: Some(u32::try_from(i).unwrap_or(u32::MAX)) };
-        match reader.list_page(&filter, 0, STORY_ROWS).and_then(|page| rows(reader, &page.ordinals)) {
+        match story_rows_on_page(reader, u32::try_from(i).unwrap_or(u32::MAX), 0, STORY_ROWS) {
             Ok(rows) => cards.push(StoryCard {
                 story: u32::try_from(i).unwrap_or(u32::MAX),
                 label: story.label.clone(),
@@ -201,25 +200,36 @@ pub fn compare_route(rows: &[ListRow]) -> Route {
     Route::Compare { ids: by_length.into_iter().map(|row| row.id.clone()).collect() }
 }
 
-/// "Also reported by" for an article: its story's other reports (the rows of its newest `max`,
-/// which sit together in the date order, so a list page or two) and how many there are; `None`
-/// when no story of two or more articles holds it.
+/// The rows of story `story` on list page `page` (at most `max`, in list order): one page to fetch.
+fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> Result<Vec<ListRow>, Needed> {
+    let pages = &reader.manifest().pages;
+    let before: usize = pages.iter().take(page).map(|p| p.story_rows(story) as usize).sum();
+    let on_page = pages.get(page).map_or(0, |p| p.story_rows(story) as usize).min(max);
+    let filter = ListFilter { outlet: None, story: Some(story) };
+    let listed = reader.list_page(&filter, before, on_page)?;
+    rows(reader, &listed.ordinals)
+}
+
+/// "Also reported by" for an article: how many other reports its story has, and those on the
+/// article's own list page (the story's reports nearest it in time; at most `max`), so one list
+/// page; `None` when no story of two or more articles holds it.
 pub fn also_reported(reader: &Reader, id: &str, max: usize) -> Result<Option<AlsoReported>, Needed> {
-    let stories = &reader.manifest().stories;
-    let Some(at) = stories.iter().position(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == id))
+    let manifest = reader.manifest();
+    let Some(at) =
+        manifest.stories.iter().position(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == id))
     else {
         return Ok(None);
     };
-    let filter = ListFilter { outlet: None, story: Some(u32::try_from(at).unwrap_or(u32::MAX)) };
-    // One more than listed: the article itself may be among the newest.
-    let page = reader.list_page(&filter, 0, max.saturating_add(1))?;
-    let listed = rows(reader, &page.ordinals)?
+    let page = reader.ordinal_of(id).and_then(|o| manifest.page_of.get(o)).map_or(0, |&p| p as usize);
+    let story = u32::try_from(at).unwrap_or(u32::MAX);
+    // One more than listed: the article itself is on the page.
+    let listed = story_rows_on_page(reader, story, page, max.saturating_add(1))?
         .into_iter()
         .filter(|row| row.id != id)
         .take(max)
         .map(|row| OtherReport { id: row.id, title: row.title, outlet: row.outlet })
         .collect();
-    Ok(Some(AlsoReported { others: listed, total: stories[at].articles.len() - 1 }))
+    Ok(Some(AlsoReported { others: listed, total: manifest.stories[at].articles.len() - 1 }))
 }
 
 #[cfg(test)]
@@ -279,9 +289,12 @@ mod tests {
             assert_eq!(card.label, story.label);
             assert_eq!(card.articles, story.articles.len());
             let filter = ListFilter { outlet: None, story: Some(card.story) };
-            let (listed, _) = answer(&mut reader, &split, |r| list_view(r, &filter, STORY_ROWS));
-            assert_eq!(card.rows, listed.rows, "its newest articles");
-            if story.articles.len() <= STORY_ROWS {
+            let on_first = reader.manifest().pages[0].story_rows(card.story) as usize;
+            let (listed, _) =
+                answer(&mut reader, &split, |r| list_view(r, &filter, on_first.min(STORY_ROWS)));
+            assert!(!card.rows.is_empty());
+            assert_eq!(card.rows, listed.rows, "its newest articles, those on the newest list page");
+            if card.rows.len() == story.articles.len() {
                 assert_eq!(
                     card.compare,
                     crate::state::story_compare_route(&bundle, story),
@@ -299,16 +312,22 @@ mod tests {
         let id = story.articles[0].clone();
         let (also, _) = answer(&mut reader, &split, |r| also_reported(r, &id, ALSO_REPORTED));
         let also = also.expect("the article is in a story");
-        // The same reports as the bundle's page, newest first rather than in corpus order.
-        let by_id = |mut others: Vec<crate::state::OtherReport>| {
-            others.sort_by(|a, b| a.id.cmp(&b.id));
-            others
-        };
+        // The bundle's page's reports, those on this article's list page, and the same count.
+        let page_of = |id: &str| reader.ordinal_of(id).map(|o| reader.manifest().page_of[o]);
         let bundles = crate::state::also_reported(&bundle, &id).expect("the bundle's page says so too");
-        assert_eq!((by_id(also.others.clone()), also.total), (by_id(bundles.others), bundles.total));
+        let mut expected: Vec<String> =
+            bundles.others.iter().filter(|o| page_of(&o.id) == page_of(&id)).map(|o| o.id.clone()).collect();
+        let mut listed: Vec<String> = also.others.iter().map(|o| o.id.clone()).collect();
+        expected.sort();
+        listed.sort();
+        assert_eq!((listed, also.total), (expected, bundles.total));
         let (few, _) = answer(&mut reader, &split, |r| also_reported(r, &id, 1));
         let few = few.expect("the article is in a story");
-        assert_eq!((few.others.len(), few.total), (1, also.total), "fewer listed, all counted");
+        assert_eq!(
+            (few.others.len(), few.total),
+            (also.others.len().min(1), also.total),
+            "fewer listed, all counted"
+        );
         let alone = bundle.stories.iter().find(|s| s.articles.len() == 1).map(|s| s.articles[0].clone());
         if let Some(alone) = alone {
             let (none, fetched) = answer(&mut reader, &split, |r| also_reported(r, &alone, 20));

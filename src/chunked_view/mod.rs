@@ -175,6 +175,19 @@ pub fn hit_outlets(reader: &Reader, ordinals: &[usize]) -> Result<Vec<Option<Str
         .collect()
 }
 
+/// A search's matches (raw ranges) in one article, for an article link that carries a query but
+/// was not opened from a results page this visit (typed, shared or reloaded): the search as its
+/// results page runs it, first page of [`HITS`]; `None` when the article is not among them.
+pub fn query_matches(
+    reader: &mut Reader,
+    query: &str,
+    ordinal: usize,
+) -> Result<Option<Vec<(usize, usize)>>, Needed> {
+    let options = parallax_engine::search::SearchOptions { limit: HITS, prefix_last_word: true };
+    let results = reader.search(query, &options)?;
+    Ok(results.hits.into_iter().find(|hit| hit.article == ordinal).map(|hit| hit.matches))
+}
+
 /// A list row's date as the app shows dates: "19 Aug 2020", "Aug 2020", "2020" (the row's ISO
 /// form as is when it is not one).
 pub fn row_date(iso: &str) -> String {
@@ -521,6 +534,22 @@ mod tests {
         let expected: Vec<Option<String>> =
             ordinals.iter().map(|&o| bundle.articles[o].outlet.as_ref().map(|x| x.name.clone())).collect();
         assert_eq!(outlets, expected);
+    }
+
+    #[test]
+    fn a_typed_link_with_a_query_highlights_what_the_results_page_would() {
+        let (bundle, mut reader, split) = corpus();
+        let options = parallax_engine::search::SearchOptions { limit: HITS, prefix_last_word: true };
+        let expected = bundle.search.search_in(&bundle.corpus(), "troops", &options);
+        let top = expected.hits.first().expect("troops is in the synthetic corpus");
+        assert!(!top.matches.is_empty());
+        let (found, _) = answer(&mut reader, &split, |r| query_matches(r, "troops", top.article));
+        assert_eq!(found.as_deref(), Some(top.matches.as_slice()));
+        let missing = (0..bundle.articles.len()).find(|&a| expected.hits.iter().all(|h| h.article != a));
+        if let Some(missing) = missing {
+            let (none, _) = answer(&mut reader, &split, |r| query_matches(r, "troops", missing));
+            assert_eq!(none, None, "an article the search does not show gets no highlights");
+        }
     }
 
     #[test]

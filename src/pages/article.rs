@@ -60,7 +60,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // Scroll the first search match (or the requested offset) into view once rendered.
     {
         let target = props.at;
-        use_effect_with((props.id.clone(), props.query.clone(), target), move |_| {
+        // Again when highlights arrive after the text (a chunked corpus searches a typed link's
+        // query once the article shows).
+        let n_hits = props.hits.as_ref().map_or(0, |h| h.len());
+        use_effect_with((props.id.clone(), props.query.clone(), target, n_hits), move |_| {
             let selector = match target {
                 Some(at) => format!("[data-start=\"{at}\"], mark.hit"),
                 None => "mark.hit".to_string(),

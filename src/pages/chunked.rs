@@ -583,14 +583,36 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
             }
         }
     });
+    // A query in a link not opened from this visit's results page: its search runs once the article
+    // shows (the dictionary, its shards and the first page of hits, as the results page fetches).
+    let ready = matches!(explorer, Some(Ok(_)));
+    let corpus = props.corpus.clone();
+    let typed = use_chunked(
+        &props.corpus,
+        (props.id.clone(), props.query.clone(), ready),
+        attempt,
+        move |reader, (id, query, ready)| {
+            let (Some(query), true) = (query, *ready) else { return Ok(None) };
+            let Some(ordinal) = ordinal_of(&corpus, reader, id)? else { return Ok(None) };
+            if let Some(matches) = corpus.matches(query, ordinal) {
+                return Ok(Some(matches));
+            }
+            let matches = chunked_view::query_matches(reader, query, ordinal)?.unwrap_or_default();
+            corpus.remember_matches(query, ordinal, &matches);
+            Ok(corpus.matches(query, ordinal))
+        },
+    );
     match &explorer {
         None => loading("the article"),
         Some(Err(message)) => failed(message, retry),
         Some(Ok(found)) => {
             let (explorer, ordinal, also) = &**found;
-            // The results page's matches for this article; none for a query typed into the link.
+            // The results page's matches for this article, or the typed link's once searched.
             let hits = props.query.as_ref().map(|query| {
-                let matches = ordinal.and_then(|o| props.corpus.matches(query, o));
+                let matches = ordinal.and_then(|o| props.corpus.matches(query, o)).or_else(|| match &typed {
+                    Some(Ok(found)) => (**found).clone(),
+                    _ => None,
+                });
                 Rc::new(matches.map(|m| m.iter().map(|&(s, e)| (s, e, "hit")).collect()).unwrap_or_default())
             });
             html! {

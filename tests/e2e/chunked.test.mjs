@@ -155,6 +155,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
 
   // An article from the results, with its entity marks.
   const title = await page.locator('.result-title').first().textContent();
+  const resultHref = await page.locator('.result-title').first().getAttribute('href');
   await page.locator('.result-title').first().click();
   await page.waitForSelector('.article-title');
   assert.equal(await page.locator('.article-title').textContent(), title);
@@ -201,6 +202,12 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await page.reload();
   await page.goto(`${server.url}${second}`);
   await page.waitForSelector('.article-title');
+
+  // A results link typed by hand (or shared): its query's matches are highlighted all the same.
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.goto(`${server.url}${resultHref}`);
+  await page.waitForSelector('.article-body mark.hit');
   assert.deepEqual(errors, []);
   await context.close();
   await server.close();
