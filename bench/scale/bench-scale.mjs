@@ -22,7 +22,8 @@
 //
 // The chunked site (`parallax site --chunks`) gets cold visits too: the same navigation → list and
 // → results, fetching the manifest and then only the chunks each view names (no warm column: it
-// has no bundle for the in-page search benchmark).
+// has no bundle for the in-page search benchmark), and one more cold search whose bytes are
+// printed per file, chunks summed per kind (where a cold search's bytes go).
 //
 // Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME] [--only chunked,bundle,pagefind]
 import { execFileSync, spawnSync } from 'node:child_process';
