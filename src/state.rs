@@ -770,6 +770,45 @@ pub fn story_of<'a>(bundle: &'a Bundle, article_id: &str) -> Option<&'a parallax
     bundle.stories.iter().find(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == article_id))
 }
 
+/// Another report of an article's story, as "Also reported by" lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherReport {
+    /// Its id.
+    pub id: String,
+    /// Its headline.
+    pub title: String,
+    /// Its outlet's name, where the text states it.
+    pub outlet: Option<String>,
+}
+
+/// "Also reported by": the other reports of an article's story (those listed) and how many there
+/// are in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlsoReported {
+    /// The other reports listed, in story order.
+    pub others: Vec<OtherReport>,
+    /// How many other reports the story has.
+    pub total: usize,
+}
+
+/// The other reports of an article's story in a bundle, or `None` when no story of two or more
+/// articles holds it.
+pub fn also_reported(bundle: &Bundle, id: &str) -> Option<AlsoReported> {
+    let story = story_of(bundle, id)?;
+    let others: Vec<OtherReport> = story
+        .articles
+        .iter()
+        .filter(|a| a.as_str() != id)
+        .filter_map(|a| bundle.article(a))
+        .map(|a| OtherReport {
+            id: a.id.clone(),
+            title: a.title.text.clone(),
+            outlet: a.outlet.as_ref().map(|o| o.name.clone()),
+        })
+        .collect();
+    Some(AlsoReported { total: others.len(), others })
+}
+
 /// The comparison link for a story: its three longest articles, in corpus order (the longest
 /// reports have the most to align; the page lets the reader swap any column).
 pub fn story_compare_route(bundle: &Bundle, story: &parallax_engine::stories::Story) -> Route {

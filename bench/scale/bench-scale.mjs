@@ -22,7 +22,8 @@
 //
 // The chunked site (`parallax site --chunks`) gets cold visits too: the same navigation → list and
 // → results, fetching the manifest and then only the chunks each view names (no warm column: it
-// has no bundle for the in-page search benchmark).
+// has no bundle for the in-page search benchmark), and one more cold search whose bytes are
+// printed per file, chunks summed per kind (where a cold search's bytes go).
 //
 // Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME] [--only chunked,bundle,pagefind]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -213,7 +214,9 @@ async function coldVisit(browser, url, selector, timeoutMs, files = {}) {
           const onWire = sizes.responseBodySize + sizes.responseHeadersSize;
           bytes += onWire;
           const name = request.url().replace(/^https?:\/\/[^/]+\//, '').replace(/-[0-9a-f]{16}(_bg)?\./, '$1.') || 'index.html';
-          files[name] = onWire;
+          // Summed per name: chunks of one kind share a name once their hash is cut.
+          files[name] = (files[name] ?? 0) + onWire;
+          files[`${name} (files)`] = (files[`${name} (files)`] ?? 0) + 1;
         },
         () => {},
       ),
@@ -328,7 +331,7 @@ if (SEED_VISIT) {
   const visits = await coldVisits(browser, server.url, '.article-card', 60_000);
   await browser.close();
   await server.close();
-  const rows = Object.entries(files).sort((a, b) => b[1] - a[1]).map(([name, b]) => `| ${name} | ${(b / 1024).toFixed(1)} KB |`);
+  const rows = Object.entries(files).filter(([name]) => !name.endsWith(' (files)')).sort((a, b) => b[1] - a[1]).map(([name, b]) => `| ${name} | ${(b / 1024).toFixed(1)} KB |`);
   const markdown = [
     `## First visit, seed explorer (${DIST})`,
     '',
@@ -400,6 +403,10 @@ try {
     rows.chunked.list = await coldVisits(browser, server.url, '.article-card', timeoutMs);
     rows.chunked.search = await coldVisits(browser, `${server.url}#/search?q=${FIRST_QUERY}`, '.result', timeoutMs);
     rows.chunked.siteBytes = await dirBytes(chunkedDir);
+    // Where a cold search's bytes go: one more cold visit, its files summed per kind.
+    const files = {};
+    await coldVisit(browser, `${server.url}#/search?q=${FIRST_QUERY}`, '.result', timeoutMs, files);
+    rows.chunked.searchFiles = files;
     await server.close();
   }
   if (fBuild.ok) {
@@ -442,6 +449,19 @@ const markdown = [
   `| cold → first search results (\`${FIRST_QUERY}\`) | ${visit(p.search)} | ${visit(c.search)} | ${visit(f.search)} |`,
   `| warm search p50 / p95 | ${warm(p.warm)} (engine search, 20 hits + snippets) | — | ${warm(f.warm)} (search + data() of 20) |`,
   '',
+  ...(c.searchFiles
+    ? [
+        `Chunked, one cold visit → first search results (\`${FIRST_QUERY}\`), bytes on the wire by file (chunks summed per kind):`,
+        '',
+        '| file | files | on the wire |',
+        '| --- | ---: | ---: |',
+        ...Object.entries(c.searchFiles)
+          .filter(([name]) => !name.endsWith(' (files)'))
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, b]) => `| ${name} | ${c.searchFiles[`${name} (files)`]} | ${(b / 1024).toFixed(1)} KB |`),
+        '',
+      ]
+    : []),
 ].join('\n');
 console.log(markdown);
 await mkdir(WORK, { recursive: true });

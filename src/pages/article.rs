@@ -11,7 +11,8 @@ use crate::app::AppContext;
 use crate::components::article_text::MarkedText;
 use crate::components::isolate::iso;
 use crate::state::{
-    article_marks, article_pieces, kind_label, type_counts, Action, Loaded, Mark, Piece, TypeFilter,
+    article_marks, article_pieces, kind_label, type_counts, Action, AlsoReported, Loaded, Mark, Piece,
+    TypeFilter,
 };
 
 /// Ranges to highlight as search matches: (raw start, raw end, CSS class).
@@ -38,6 +39,10 @@ pub struct ArticlePageProps {
     /// the page does not search again.
     #[prop_or_default]
     pub hits: Option<Highlights>,
+    /// The article's story's other reports when the caller has them (a chunked corpus: from its
+    /// list rows, since the page's bundle holds only this article).
+    #[prop_or_default]
+    pub also: Option<Rc<Option<AlsoReported>>>,
 }
 
 /// Per-block overlays: entity marks and search hits.
@@ -55,7 +60,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
     // Scroll the first search match (or the requested offset) into view once rendered.
     {
         let target = props.at;
-        use_effect_with((props.id.clone(), props.query.clone(), target), move |_| {
+        // Again when highlights arrive after the text (a chunked corpus searches a typed link's
+        // query once the article shows).
+        let n_hits = props.hits.as_ref().map_or(0, |h| h.len());
+        use_effect_with((props.id.clone(), props.query.clone(), target, n_hits), move |_| {
             let selector = match target {
                 Some(at) => format!("[data-start=\"{at}\"], mark.hit"),
                 None => "mark.hit".to_string(),
@@ -151,7 +159,10 @@ pub fn article_page(props: &ArticlePageProps) -> Html {
                     </label>
                 </div>
             </header>
-            { story_panel(&props.corpus, &article.id) }
+            { match &props.also {
+                Some(also) => story_panel((**also).as_ref(), &article.id),
+                None => story_panel(crate::state::also_reported(&props.corpus.bundle, &article.id).as_ref(), &article.id),
+            } }
             <div class="article-body">
                 { for pieces.iter().map(|p| render_piece(p, &overlays)) }
             </div>
@@ -197,23 +208,25 @@ fn text(text: &str, start: usize, overlays: &Overlays) -> Html {
 }
 
 /// "Also reported by…" with links to compare this article with the others of its story.
-fn story_panel(corpus: &Loaded, id: &str) -> Html {
-    let Some(story) = crate::state::story_of(&corpus.bundle, id) else { return Html::default() };
-    let others: Vec<_> =
-        story.articles.iter().filter(|a| a.as_str() != id).filter_map(|a| corpus.bundle.article(a)).collect();
+fn story_panel(also: Option<&AlsoReported>, id: &str) -> Html {
+    let Some(also) = also else { return Html::default() };
     let all: Vec<String> =
-        std::iter::once(id.to_string()).chain(others.iter().take(2).map(|a| a.id.clone())).collect();
+        std::iter::once(id.to_string()).chain(also.others.iter().take(2).map(|a| a.id.clone())).collect();
+    let unlisted = also.total.saturating_sub(also.others.len());
     html! {
         <aside class="story-panel" aria-label="Other coverage of this story">
-            <p><strong>{ "Also reported by " }</strong>{ format!("{} other {} in this corpus", others.len(), if others.len() == 1 { "article" } else { "articles" }) }</p>
+            <p><strong>{ "Also reported by " }</strong>{ format!("{} other {} in this corpus", also.total, if also.total == 1 { "article" } else { "articles" }) }</p>
             <ul>
-                { for others.iter().map(|o| html! {
+                { for also.others.iter().map(|o| html! {
                     <li>
-                        <a href={crate::state::Route::Compare { ids: vec![id.to_string(), o.id.clone()] }.href()}>{ "Compare with " }{ iso(&o.title.text) }</a>
-                        <span class="muted">{ " · " }{ iso(o.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |x| x.name.as_str())) }</span>
+                        <a href={crate::state::Route::Compare { ids: vec![id.to_string(), o.id.clone()] }.href()}>{ "Compare with " }{ iso(&o.title) }</a>
+                        <span class="muted">{ " · " }{ iso(o.outlet.as_deref().unwrap_or(crate::state::UNKNOWN_OUTLET)) }</span>
                     </li>
                 }) }
             </ul>
+            if unlisted > 0 {
+                <p class="muted">{ format!("and {unlisted} more") }</p>
+            }
             <a class="button" href={crate::state::Route::Compare { ids: all }.href()}>{ "Compare coverage" }</a>
         </aside>
     }

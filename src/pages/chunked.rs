@@ -1,28 +1,29 @@
 //! The pages of a chunked corpus: each asks `chunked_view` for its view model, `io::resolve`
 //! fetches the chunks it names, and the page shows it; a missing or corrupt chunk is an error panel
 //! in that view, with "Try again". The article, comparison and entity pages are the bundle's own
-//! pages over a partial bundle of just their articles.
+//! pages over a partial bundle of just their articles. The home page is `chunked_home`.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::chunked_view::ListFilter;
 use parallax_engine::chunked::{Needed, Reader};
 use parallax_engine::search::{SearchOptions, SearchResults};
 use yew::prelude::*;
 
-use crate::chunked_view::{self, more_label, showing_line, Chunks, ListView, ENTITY_ARTICLES, PAGE};
+use crate::chunked_view::home::{self as home_view};
+use crate::chunked_view::{self, Chunks, ENTITY_ARTICLES, HITS};
 use crate::components::isolate::iso;
-use crate::components::offline::OfflinePanel;
 use crate::io;
 use crate::pages;
+use crate::pages::chunked_home::ChunkedHome;
 use crate::state::{AppState, Explorer, Loaded, Route};
 
 /// The page for the current route over a chunked corpus.
 pub fn page(chunks: &Chunks, state: &AppState) -> Html {
     let corpus = chunks.clone();
     match &state.route {
-        Route::Home | Route::HomeByDate => html! { <ChunkedHome {corpus} /> },
+        Route::Home => html! { <ChunkedHome {corpus} by_date={false} /> },
+        Route::HomeByDate => html! { <ChunkedHome {corpus} by_date={true} /> },
         Route::Search { query } => html! { <ChunkedSearch {corpus} query={query.clone()} /> },
         Route::Article { id, query, at } => html! {
             <ChunkedArticle {corpus} id={id.clone()} query={query.clone()} at={*at}
@@ -42,29 +43,74 @@ type Fetched<T> = Option<Result<Rc<T>, String>>;
 /// key changes or `attempt` is bumped ("Try again"). A stale answer (the key changed meanwhile) is
 /// dropped.
 #[hook]
-fn use_chunked<K, T, F>(corpus: &Chunks, key: K, attempt: u32, view: F) -> Fetched<T>
+pub(crate) fn use_chunked<K, T, F>(corpus: &Chunks, key: K, attempt: u32, view: F) -> Fetched<T>
 where
     K: PartialEq + Clone + 'static,
     T: 'static,
     F: Fn(&mut Reader, &K) -> Result<T, Needed> + 'static,
 {
+    use_chunked_paged(corpus, key, 0, attempt, move |reader, (key, _)| view(reader, key)).0
+}
+
+/// As [`use_chunked`] for a view shown `shown` items at a time ("Show more"): while more of the
+/// same `base` loads, the answer shown so far stays (and the second value says it is loading), so
+/// the page does not blank and lose its scroll position.
+#[hook]
+pub(crate) fn use_chunked_paged<B, T, F>(
+    corpus: &Chunks,
+    base: B,
+    shown: usize,
+    attempt: u32,
+    view: F,
+) -> (Fetched<T>, bool)
+where
+    B: PartialEq + Clone + 'static,
+    T: 'static,
+    F: Fn(&mut Reader, &(B, usize)) -> Result<T, Needed> + 'static,
+{
     let answer = use_state(|| None::<Result<Rc<T>, String>>);
+    let loading = use_state_eq(|| false);
+    // The base of the answer shown: more of the same keeps it until the rest arrives.
+    let shown_base = use_mut_ref(|| None::<B>);
     {
-        let answer = answer.clone();
-        use_effect_with((corpus.clone(), key, attempt), move |(corpus, key, _)| {
-            answer.set(None);
+        let (answer, loading, shown_base) = (answer.clone(), loading.clone(), shown_base.clone());
+        use_effect_with((corpus.clone(), (base, shown), attempt), move |(corpus, key, _)| {
+            // Only a shown answer is kept: after an error, "Try again" shows "Loading…" again.
+            let keep = shown_base.borrow().as_ref() == Some(&key.0) && matches!(*answer, Some(Ok(_)));
+            if !keep {
+                answer.set(None);
+            }
+            loading.set(true);
             let current = Rc::new(Cell::new(true));
             let (corpus, key, still) = (corpus.clone(), key.clone(), current.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = io::resolve(&corpus, |reader| view(reader, &key)).await.map(Rc::new);
                 if still.get() {
+                    *shown_base.borrow_mut() = Some(key.0.clone());
                     answer.set(Some(result));
+                    loading.set(false);
                 }
             });
             move || current.set(false)
         });
     }
-    (*answer).clone()
+    ((*answer).clone(), *loading)
+}
+
+/// How many items a paged view shows for `base`: its own count while the base stays, the first
+/// page's when it changes (a new query or entity starts from the top).
+#[hook]
+pub(crate) fn use_shown<B: PartialEq + Clone + 'static>(
+    base: &B,
+    first: usize,
+) -> (usize, Callback<MouseEvent>) {
+    let state = use_state(|| (base.clone(), first));
+    let shown = if &state.0 == base { state.1 } else { first };
+    let more = {
+        let (state, base) = (state.clone(), base.clone());
+        Callback::from(move |_: MouseEvent| state.set((base.clone(), shown + first)))
+    };
+    (shown, more)
 }
 
 /// "Loading…" while a view's chunks arrive.
@@ -73,7 +119,7 @@ fn loading(what: &str) -> Html {
 }
 
 /// The error panel of a view whose chunks could not be had.
-fn failed(message: &str, retry: Callback<MouseEvent>) -> Html {
+pub(crate) fn failed(message: &str, retry: Callback<MouseEvent>) -> Html {
     html! {
         <section class="page">
             <div class="error-panel chunk-error" role="alert">
@@ -88,7 +134,7 @@ fn failed(message: &str, retry: Callback<MouseEvent>) -> Html {
 
 /// A "Try again" counter.
 #[hook]
-fn use_attempt() -> (u32, Callback<MouseEvent>) {
+pub(crate) fn use_attempt() -> (u32, Callback<MouseEvent>) {
     let attempt = use_state(|| 0u32);
     let retry = {
         let attempt = attempt.clone();
@@ -97,131 +143,17 @@ fn use_attempt() -> (u32, Callback<MouseEvent>) {
     (*attempt, retry)
 }
 
-/// Properties of the chunked pages that need only the corpus.
-#[derive(Properties, PartialEq)]
-pub struct ChunkedProps {
-    /// The chunked corpus.
-    pub corpus: Chunks,
-}
-
-/// The home page: the corpus at a glance, and its articles a page at a time, by outlet or story.
-#[function_component(ChunkedHome)]
-pub fn chunked_home(props: &ChunkedProps) -> Html {
-    let (attempt, retry) = use_attempt();
-    let shown = use_state(|| PAGE);
-    let filter = use_state(ListFilter::default);
-    let key = ((*filter).clone(), *shown);
-    let list = use_chunked(&props.corpus, key, attempt, |reader, (filter, shown)| {
-        chunked_view::list_view(reader, filter, *shown)
-    });
-    if let Some(Ok(view)) = &list {
-        for row in &view.rows {
-            props.corpus.remember(&row.id, row.ordinal);
-        }
-    }
-    let reader = props.corpus.reader.borrow();
-    let manifest = reader.manifest();
-    let n_articles = manifest.summary.articles as usize;
-    let n_outlets = manifest.outlets.len();
-    let on_outlet = {
-        let (filter, shown) = (filter.clone(), shown.clone());
-        Callback::from(move |e: Event| {
-            let value = select_value(&e);
-            filter.set(ListFilter { outlet: value.parse().ok(), story: filter.story });
-            shown.set(PAGE);
+/// The "Show more" button (disabled while more loads).
+pub(crate) fn more_button(label: Option<String>, more: Callback<MouseEvent>, loading: bool) -> Html {
+    label
+        .map(|label| {
+            html! {
+                <p><button type="button" class="button secondary show-more" onclick={more} disabled={loading}>
+                    { if loading { "Loading…".to_string() } else { label } }
+                </button></p>
+            }
         })
-    };
-    let on_story = {
-        let (filter, shown) = (filter.clone(), shown.clone());
-        Callback::from(move |e: Event| {
-            let value = select_value(&e);
-            filter.set(ListFilter { outlet: filter.outlet, story: value.parse().ok() });
-            shown.set(PAGE);
-        })
-    };
-    let more = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
-    };
-    // Stories told by two or more articles, largest first (a filter, not a list of every story).
-    let mut stories: Vec<(usize, &parallax_engine::stories::Story)> =
-        manifest.stories.iter().enumerate().filter(|(_, s)| s.articles.len() >= 2).collect();
-    stories.sort_by(|a, b| b.1.articles.len().cmp(&a.1.articles.len()).then(a.0.cmp(&b.0)));
-    stories.truncate(200);
-    let body = match &list {
-        None => html! { <p class="status" role="status">{ "Loading the articles…" }</p> },
-        Some(Err(message)) => failed(message, retry),
-        Some(Ok(view)) => list_html(view, more),
-    };
-    html! {
-        <section class="page home chunked">
-            <div class="intro">
-                <h1>{ "How the outlets covered it" }</h1>
-                <p class="lede">
-                    { format!("{} {} from {n_outlets} named {}, cleaned of scraping noise. Open one to read it, and to see exactly what was removed.",
-                        crate::state::format_number(n_articles as f64),
-                        if n_articles == 1 { "article" } else { "articles" },
-                        if n_outlets == 1 { "outlet" } else { "outlets" }) }
-                </p>
-            </div>
-            <OfflinePanel corpus={props.corpus.clone()} />
-            <crate::components::collections::Collections />
-            <nav class="list-filters" aria-label="Filter articles">
-                <label>{ "Outlet " }
-                    <select id="outlet-filter" onchange={on_outlet}>
-                        <option value="" selected={filter.outlet.is_none()}>{ "All outlets" }</option>
-                        { for manifest.outlets.iter().enumerate().map(|(i, name)| html! {
-                            <option value={i.to_string()} selected={filter.outlet == Some(i as u32)}>{ name }</option>
-                        }) }
-                    </select>
-                </label>
-                { " " }
-                if !stories.is_empty() {
-                    <label>{ "Story " }
-                        <select id="story-filter" onchange={on_story}>
-                            <option value="" selected={filter.story.is_none()}>{ "All stories" }</option>
-                            { for stories.iter().map(|(i, story)| html! {
-                                <option value={i.to_string()} selected={filter.story == Some(*i as u32)}>
-                                    { format!("{} ({})", story.label, story.articles.len()) }
-                                </option>
-                            }) }
-                        </select>
-                    </label>
-                }
-            </nav>
-            { body }
-        </section>
-    }
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_dyn_into::<web_sys::HtmlSelectElement>().map(|s| s.value()).unwrap_or_default()
-}
-
-fn list_html(view: &ListView, more: Callback<MouseEvent>) -> Html {
-    html! {
-        <>
-            <p class="list-status" role="status">{ showing_line(view.rows.len(), view.total) }</p>
-            <ul class="article-list">
-                { for view.rows.iter().map(|row| {
-                    let minutes = row.words.div_ceil(230).max(1);
-                    html! {
-                        <li class="article-card">
-                            <a href={Route::article(&row.id).href()}><bdi class="card-title">{ &row.title }</bdi></a>
-                            <p class="card-meta">
-                                { row.outlet.as_ref().map(|o| html! { <><bdi class="outlet">{ o }</bdi>{ " · " }</> }).unwrap_or_default() }
-                                { row.date.as_ref().map(|d| html! { <><span class="card-date">{ d }</span>{ " · " }</> }).unwrap_or_default() }
-                                { format!("{} words · {minutes} min read", row.words) }
-                            </p>
-                        </li>
-                    }
-                }) }
-            </ul>
-            { more_label(view.rows.len(), view.total).map(|label| html! {
-                <p><button type="button" class="button secondary show-more" onclick={more}>{ label }</button></p>
-            }).unwrap_or_default() }
-        </>
-    }
+        .unwrap_or_default()
 }
 
 /// Properties of [`ChunkedSearch`].
@@ -240,26 +172,33 @@ struct Found {
     took: f64,
 }
 
-/// The search page: the dictionary, then the query's shards and its shown hits' articles.
+/// The search page: the dictionary, then the query's shards and its shown hits' articles (20 at
+/// a time: each shown hit's article is fetched for its snippet).
 #[function_component(ChunkedSearch)]
 pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
     crate::components::remembered::use_remember_search(&props.query);
     let (attempt, retry) = use_attempt();
-    let started = use_memo((props.query.clone(), attempt), |_| now());
+    let (shown, more) = use_shown(&props.query, HITS);
+    let started = use_memo((props.query.clone(), shown, attempt), |_| now());
     let start = *started;
-    let found = use_chunked(&props.corpus, props.query.clone(), attempt, move |reader, query| {
-        if query.trim().is_empty() {
-            return Ok(None);
-        }
-        let results = reader.search(query, &SearchOptions { limit: 50, prefix_last_word: true })?;
-        let ordinals: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
-        let rows = chunked_view::rows(reader, &ordinals)?;
-        let outlets = rows
-            .into_iter()
-            .map(|row| row.outlet.unwrap_or_else(|| crate::state::UNKNOWN_OUTLET.to_string()))
-            .collect();
-        Ok(Some(Found { results, outlets, took: now() - start }))
-    });
+    let (found, loading_more) = use_chunked_paged(
+        &props.corpus,
+        props.query.clone(),
+        shown,
+        attempt,
+        move |reader, (query, shown)| {
+            if query.trim().is_empty() {
+                return Ok(None);
+            }
+            let results = reader.search(query, &SearchOptions { limit: *shown, prefix_last_word: true })?;
+            let ordinals: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
+            let outlets = chunked_view::hit_outlets(reader, &ordinals)?
+                .into_iter()
+                .map(|outlet| outlet.unwrap_or_else(|| crate::state::UNKNOWN_OUTLET.to_string()))
+                .collect();
+            Ok(Some(Found { results, outlets, took: now() - start }))
+        },
+    );
     if props.query.trim().is_empty() {
         return pages::search::empty_search();
     }
@@ -273,7 +212,18 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
                     props.corpus.remember(&hit.id, hit.article);
                     props.corpus.remember_matches(&props.query, hit.article, &hit.matches);
                 }
-                pages::search::results_view(&found.results, &props.query, &found.outlets, found.took)
+                let shown = found.results.hits.len();
+                let label = (shown < found.results.total).then(|| {
+                    let next = HITS.min(found.results.total - shown);
+                    format!("Show {next} more {}", if next == 1 { "result" } else { "results" })
+                });
+                pages::search::results_view(
+                    &found.results,
+                    &props.query,
+                    &found.outlets,
+                    found.took,
+                    more_button(label, more, loading_more),
+                )
             }
         },
     }
@@ -315,32 +265,72 @@ pub struct ChunkedArticleProps {
     pub types: crate::state::TypeFilter,
 }
 
-/// An article page: its one article chunk.
+/// An article page: its one article chunk, and the list rows of its story's other reports.
 #[function_component(ChunkedArticle)]
 pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
     let (attempt, retry) = use_attempt();
     let corpus = props.corpus.clone();
-    let explorer =
-        use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
-            match ordinal_of(&corpus, reader, id)? {
-                Some(ordinal) => chunked_view::partial_explorer(reader, &[ordinal])
-                    .map(|e| (Loaded(Rc::new(e)), Some(ordinal))),
-                None => Ok((nothing(), None)),
+    let explorer = use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
+        let Some(ordinal) = ordinal_of(&corpus, reader, id)? else {
+            return Ok((nothing(), None, Rc::new(None)));
+        };
+        // Both at once, so their chunks arrive in one round.
+        let explorer = chunked_view::partial_explorer(reader, &[ordinal]);
+        let also = home_view::also_reported(reader, id, home_view::ALSO_REPORTED);
+        match (explorer, also) {
+            (Ok(explorer), Ok(also)) => {
+                if let Some(also) = &also {
+                    for other in &also.others {
+                        if let Some(o) = reader.ordinal_of(&other.id) {
+                            corpus.remember(&other.id, o);
+                        }
+                    }
+                }
+                Ok((Loaded(Rc::new(explorer)), Some(ordinal), Rc::new(also)))
             }
-        });
+            (a, b) => {
+                let mut chunks: Vec<_> = a.err().into_iter().chain(b.err()).flat_map(|n| n.chunks).collect();
+                chunks.sort();
+                chunks.dedup();
+                Err(Needed { chunks })
+            }
+        }
+    });
+    // A query in a link not opened from this visit's results page: its search runs once the article
+    // shows (the dictionary, its shards and the first page of hits, as the results page fetches).
+    let ready = matches!(explorer, Some(Ok(_)));
+    let corpus = props.corpus.clone();
+    let typed = use_chunked(
+        &props.corpus,
+        (props.id.clone(), props.query.clone(), ready),
+        attempt,
+        move |reader, (id, query, ready)| {
+            let (Some(query), true) = (query, *ready) else { return Ok(None) };
+            let Some(ordinal) = ordinal_of(&corpus, reader, id)? else { return Ok(None) };
+            if let Some(matches) = corpus.matches(query, ordinal) {
+                return Ok(Some(matches));
+            }
+            let matches = chunked_view::query_matches(reader, query, ordinal)?.unwrap_or_default();
+            corpus.remember_matches(query, ordinal, &matches);
+            Ok(corpus.matches(query, ordinal))
+        },
+    );
     match &explorer {
         None => loading("the article"),
         Some(Err(message)) => failed(message, retry),
         Some(Ok(found)) => {
-            let (explorer, ordinal) = &**found;
-            // The results page's matches for this article; none for a query typed into the link.
+            let (explorer, ordinal, also) = &**found;
+            // The results page's matches for this article, or the typed link's once searched.
             let hits = props.query.as_ref().map(|query| {
-                let matches = ordinal.and_then(|o| props.corpus.matches(query, o));
+                let matches = ordinal.and_then(|o| props.corpus.matches(query, o)).or_else(|| match &typed {
+                    Some(Ok(found)) => (**found).clone(),
+                    _ => None,
+                });
                 Rc::new(matches.map(|m| m.iter().map(|&(s, e)| (s, e, "hit")).collect()).unwrap_or_default())
             });
             html! {
                 <pages::article::ArticlePage corpus={explorer.clone()} id={props.id.clone()} query={props.query.clone()}
-                    at={props.at} show_noise={props.show_noise} types={props.types} {hits} />
+                    at={props.at} show_noise={props.show_noise} types={props.types} {hits} also={Some(also.clone())} />
             }
         }
     }
@@ -387,22 +377,24 @@ pub struct ChunkedEntityProps {
     pub id: String,
 }
 
-/// An entity page: its mention list, then its first articles' chunks.
+/// An entity page: its mention list, then its first articles' chunks, 40 more per "Show more".
 #[function_component(ChunkedEntity)]
 pub fn chunked_entity(props: &ChunkedEntityProps) -> Html {
     let (attempt, retry) = use_attempt();
+    let (read, more) = use_shown(&props.id, ENTITY_ARTICLES);
     let corpus = props.corpus.clone();
-    let view = use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
-        let Some(entity) = corpus.shell.bundle.entities.entity_index(id) else {
-            return Ok((nothing(), 0, 0));
-        };
-        let (articles, total) = chunked_view::entity_articles(reader, entity, ENTITY_ARTICLES)?;
-        let explorer = chunked_view::partial_explorer(reader, &articles)?;
-        for (article, &ordinal) in explorer.bundle.articles.iter().zip(&articles) {
-            corpus.remember(&article.id, ordinal);
-        }
-        Ok((Loaded(Rc::new(explorer)), articles.len(), total))
-    });
+    let (view, loading_more) =
+        use_chunked_paged(&props.corpus, props.id.clone(), read, attempt, move |reader, (id, read)| {
+            let Some(entity) = corpus.shell.bundle.entities.entity_index(id) else {
+                return Ok((nothing(), 0, 0));
+            };
+            let (articles, total) = chunked_view::entity_articles(reader, entity, *read)?;
+            let explorer = chunked_view::partial_explorer(reader, &articles)?;
+            for (article, &ordinal) in explorer.bundle.articles.iter().zip(&articles) {
+                corpus.remember(&article.id, ordinal);
+            }
+            Ok((Loaded(Rc::new(explorer)), articles.len(), total))
+        });
     match &view {
         None => loading("the entity's mentions"),
         Some(Err(message)) => failed(message, retry),
@@ -417,15 +409,19 @@ pub fn chunked_entity(props: &ChunkedEntityProps) -> Html {
                 .and_then(|e| props.corpus.shell.bundle.entities.entities.get(e as usize))
                 .map(|e| e.name.clone())
                 .unwrap_or_default();
+            let label = (read < total).then(|| {
+                let next = ENTITY_ARTICLES.min(total - read);
+                format!("Show mentions in {next} more {}", if next == 1 { "article" } else { "articles" })
+            });
             html! {
                 <>
                     if read < total {
                         <p class="partial-note muted" role="note">
-                            { format!("Mentions below are from the first {read} of the {total} articles that name ") }{ iso(&name) }
-                            { "; search for it to see them all." }
+                            { format!("Mentions below are from the first {read} of the {total} articles that name ") }{ iso(&name) }{ "." }
                         </p>
                     }
                     <pages::entity::EntityPage corpus={explorer.clone()} id={props.id.clone()} />
+                    <div class="page entity-more">{ more_button(label, more, loading_more) }</div>
                 </>
             }
         }

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod chunked;
+pub mod chunked_home;
 pub mod compare;
 pub mod entities;
 pub mod entity;

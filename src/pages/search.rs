@@ -46,12 +46,19 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                 .to_string()
         })
         .collect();
-    results_view(&results, query, &outlets, took)
+    results_view(&results, query, &outlets, took, Html::default())
 }
 
 /// The search page's body for these results: status, notes, "did you mean", outlet facets and the
-/// hits (`outlets[i]` is hit `i`'s outlet name), `took` milliseconds.
-pub fn results_view(results: &SearchResults, query: &str, outlets: &[String], took: f64) -> Html {
+/// hits (`outlets[i]` is hit `i`'s outlet name), `took` milliseconds, then `footer` under the hits
+/// (a chunked corpus's "Show more results").
+pub fn results_view(
+    results: &SearchResults,
+    query: &str,
+    outlets: &[String],
+    took: f64,
+    footer: Html,
+) -> Html {
     let status = format!(
         "{} {} in {} ms{}",
         results.total,
@@ -83,6 +90,7 @@ pub fn results_view(results: &SearchResults, query: &str, outlets: &[String], to
                         </ul>
                     </aside>
                 }) }
+                <div class="results-column">
                 <ol class="results">
                     { for results.hits.iter().enumerate().map(|(i, hit)| {
                         let outlet = outlets.get(i).map_or(crate::state::UNKNOWN_OUTLET, String::as_str);
@@ -101,6 +109,8 @@ pub fn results_view(results: &SearchResults, query: &str, outlets: &[String], to
                         }
                     }) }
                 </ol>
+                { footer }
+                </div>
             </div>
         </section>
     }

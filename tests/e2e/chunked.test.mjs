@@ -1,6 +1,7 @@
 // End-to-end: a chunked site (`parallax site --chunks`, issue 10): the explorer opens from the
-// manifest and fetches only what each view shows; the home list is paged; search, an article, an
-// entity page and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
+// manifest and fetches only what each view shows; the home page lists by outlet or newest first
+// (paged), with story cards; search (20 results at a time), an article (with "Also reported by"),
+// an entity page (40 articles at a time) and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
 // after "Make this corpus available offline" every view works with the network cut.
 // Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
 // (`cargo build --release -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
@@ -75,12 +76,48 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.ok(files.includes('chunks/manifest.plx'));
   assert.ok(!files.some((f) => f.endsWith('corpus.plx')), 'the bundle is never asked for');
   assert.equal(chunksOf(files, 'art').length, 0, 'the list needs no article text');
+  // By outlet (the default order): each named outlet with its newest articles.
+  const groups = page.locator('.outlet-group');
+  assert.ok((await groups.count()) > 1, 'several outlets');
+  for (const group of await groups.all()) {
+    const name = (await group.locator('h2 bdi').textContent()).trim();
+    const outlets = await group.locator('.article-card .outlet').allTextContents();
+    assert.ok(outlets.length > 0 && outlets.every((o) => o === name), `${name}: ${outlets}`);
+  }
+  assert.equal(chunksOf(files, 'dir').length, 1, 'each outlet\'s newest articles are on the first list page');
+
+  // By date: newest first, 50 at a time.
+  await page.locator('.order-control a', { hasText: 'by date' }).click();
+  await page.waitForSelector('.list-status');
   assert.equal(await page.locator('.article-card').count(), 50);
   assert.equal(await page.locator('.list-status').textContent(), `Showing 50 of ${N} articles`);
+  const dates = await page.locator('.article-card .card-date').allTextContents();
+  const day = (d) => Date.parse(d.replace(/^≈ /, ''));
+  assert.ok(dates.length > 0 && dates.every((d, i) => i === 0 || day(dates[i - 1]) >= day(d)), `newest first: ${dates}`);
   await page.locator('button.show-more').click();
   await page.waitForFunction(() => document.querySelectorAll('.article-card').length === 100);
   assert.equal(await page.locator('.list-status').textContent(), `Showing 100 of ${N} articles`);
   assert.equal(await page.locator('button.show-more').textContent(), 'Show 20 more');
+
+  // The largest stories as cards, each listing its articles.
+  await page.waitForSelector('.story-card');
+  const card = page.locator('.story-card').first();
+  const listIts = await card.locator('button.story-articles-all').textContent();
+  const told = Number(listIts.match(/^List its (\d+) articles$/)[1]);
+  assert.ok(told >= 2, listIts);
+  assert.match(await card.locator('a.button').getAttribute('href'), /^#\/compare\/[^/]+\/[^/]+/);
+  await card.locator('button.story-articles-all').click();
+  await page.waitForFunction((n) => new RegExp(`^(All ${n} articles|Showing 50 of ${n} articles)$`).test(document.querySelector('.list-status')?.textContent ?? ''), told);
+  assert.equal(await page.locator('#story-filter').inputValue() !== '', true, 'the story filter is set');
+
+  // "Also reported by" on an article of that story.
+  const storyArticle = await page.locator('.story-card').first().locator('.story-articles a').first().getAttribute('href');
+  await page.goto(`${server.url}${storyArticle}`);
+  await page.waitForSelector('.story-panel');
+  assert.match(await page.locator('.story-panel').textContent(), new RegExp(`Also reported by ${told - 1} other articles? in this corpus`));
+  assert.ok((await page.locator('.story-panel li').count()) > 0);
+  await page.goto(`${server.url}#/by-date`);
+  await page.waitForSelector('.article-card');
 
   // One outlet's articles only.
   const outlet = await page.locator('#outlet-filter option').nth(1).textContent();
@@ -103,12 +140,22 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   const searched = files.slice(before);
   assert.equal(chunksOf(searched, 'terms').length, 1);
   assert.ok(chunksOf(searched, 'idx').length >= 1);
+  assert.equal(chunksOf(searched, 'dir').length, 0, 'the hits\' outlets come from their articles, not the list');
   const allChunks = (await readdir(join(site, 'chunks'))).length;
   assert.ok(searched.length < allChunks / 2, `${searched.length} of ${allChunks} files for one search`);
-  assert.match(await page.locator('.search-status').textContent(), /^\d+ results? in /);
+  const statusLine = await page.locator('.search-status').textContent();
+  assert.match(statusLine, /^\d+ results? in /);
+  const total = Number(statusLine.match(/^(\d+)/)[1]);
+  assert.equal(await page.locator('.result').count(), Math.min(total, 20), 'twenty results at a time');
+  assert.ok(chunksOf(searched, 'art').length <= 20, 'an article chunk per shown hit at most');
+  if (total > 20) {
+    await page.locator('button.show-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 40));
+  }
 
   // An article from the results, with its entity marks.
   const title = await page.locator('.result-title').first().textContent();
+  const resultHref = await page.locator('.result-title').first().getAttribute('href');
   await page.locator('.result-title').first().click();
   await page.waitForSelector('.article-title');
   assert.equal(await page.locator('.article-title').textContent(), title);
@@ -121,6 +168,24 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await page.waitForSelector('.entity-page');
   await page.waitForSelector('.mentions li');
   assert.ok((await page.locator('.mentions li').count()) > 0);
+
+  // The entity named in most articles: its mentions 40 articles at a time.
+  await page.goto(`${server.url}#/entities`);
+  await page.waitForSelector('.entity-columns a[href^="#/entity/"]');
+  const [busiest, named] = await page.locator('.entity-list li').evaluateAll((items) =>
+    items
+      .map((li) => [li.querySelector('a').getAttribute('href'), Number(li.querySelector('.entity-count').textContent.match(/(\d+) articles?$/)[1])])
+      .sort((a, b) => b[1] - a[1])[0]);
+  assert.ok(named > 40, `the busiest entity is named in ${named} articles`);
+  await page.goto(`${server.url}${busiest}`);
+  await page.waitForSelector('.partial-note');
+  assert.match(await page.locator('.partial-note').textContent(), new RegExp(`first 40 of the ${named} articles`));
+  await page.locator('.entity-more button.show-more').click();
+  if (named > 80) {
+    await page.waitForFunction(() => /first 80 of/.test(document.querySelector('.partial-note')?.textContent ?? ''));
+  } else {
+    await page.waitForFunction(() => !document.querySelector('.partial-note') && document.querySelector('.entity-page'));
+  }
 
   // The entity index needs no chunk.
   await page.goto(`${server.url}#/entities`);
@@ -137,6 +202,12 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await page.reload();
   await page.goto(`${server.url}${second}`);
   await page.waitForSelector('.article-title');
+
+  // A results link typed by hand (or shared): its query's matches are highlighted all the same.
+  await page.goto(`${server.url}#/`);
+  await page.reload();
+  await page.goto(`${server.url}${resultHref}`);
+  await page.waitForSelector('.article-body mark.hit');
   assert.deepEqual(errors, []);
   await context.close();
   await server.close();

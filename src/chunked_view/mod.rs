@@ -19,10 +19,16 @@ use parallax_engine::Bundle;
 
 use crate::state::{EntityCounts, Explorer, Loaded};
 
+pub mod home;
+
 /// Articles per page of the home list, and per "Show more".
 pub const PAGE: usize = 50;
-/// Articles an entity page reads (its first ones in corpus order): each is a chunk to fetch.
+/// Articles an entity page reads at first and per "Show more" (in corpus order): each is a chunk
+/// to fetch.
 pub const ENTITY_ARTICLES: usize = 40;
+/// Search hits shown at first and per "Show more results": each shown hit's article is fetched
+/// (its snippet), so a cold search fetches this many articles at most.
+pub const HITS: usize = 20;
 
 /// A search hit's matches: raw byte ranges in its article.
 pub type Matches = Rc<Vec<(usize, usize)>>;
@@ -160,6 +166,47 @@ pub fn rows(reader: &Reader, ordinals: &[usize]) -> Result<Vec<ListRow>, Needed>
     }
 }
 
+/// The outlet of each of these articles, from the articles themselves (a search has fetched its
+/// shown hits' articles for their snippets, so this needs no list page).
+pub fn hit_outlets(reader: &Reader, ordinals: &[usize]) -> Result<Vec<Option<String>>, Needed> {
+    ordinals
+        .iter()
+        .map(|&ordinal| Ok(reader.article(ordinal)?.outlet.as_ref().map(|o| o.name.clone())))
+        .collect()
+}
+
+/// A search's matches (raw ranges) in one article, for an article link that carries a query but
+/// was not opened from a results page this visit (typed, shared or reloaded): the search as its
+/// results page runs it, first page of [`HITS`]; `None` when the article is not among them.
+pub fn query_matches(
+    reader: &mut Reader,
+    query: &str,
+    ordinal: usize,
+) -> Result<Option<Vec<(usize, usize)>>, Needed> {
+    let options = parallax_engine::search::SearchOptions { limit: HITS, prefix_last_word: true };
+    let results = reader.search(query, &options)?;
+    Ok(results.hits.into_iter().find(|hit| hit.article == ordinal).map(|hit| hit.matches))
+}
+
+/// A list row's date as the app shows dates: "19 Aug 2020", "Aug 2020", "2020" (the row's ISO
+/// form as is when it is not one).
+pub fn row_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts.next().and_then(|m| m.parse::<usize>().ok());
+    let day = parts.next().and_then(|d| d.parse::<u8>().ok());
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    if year.is_empty() || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return iso.to_string();
+    }
+    match (month.and_then(|m| MONTHS.get(m.wrapping_sub(1))), day) {
+        (Some(m), Some(d)) => format!("{d} {m} {year}"),
+        (Some(m), None) => format!("{m} {year}"),
+        (None, _) => year.to_string(),
+    }
+}
+
 /// "Showing 50 of 10,000 articles" (or "All 7 articles").
 pub fn showing_line(shown: usize, total: usize) -> String {
     let noun = if total == 1 { "article" } else { "articles" };
@@ -263,7 +310,8 @@ pub fn shell(reader: &Reader) -> Explorer {
     Explorer { bundle, entity_counts }
 }
 
-/// The first `max` articles (corpus order) that mention an entity, and how many mention it in all.
+/// The first `max` articles (corpus order) that mention an entity, and how many mention it in all
+/// (an entity page shows the first [`ENTITY_ARTICLES`], then that many more per "Show more").
 pub fn entity_articles(reader: &Reader, entity: u32, max: usize) -> Result<(Vec<usize>, usize), Needed> {
     let mentions = reader.mentions_of(entity)?;
     let mut articles: Vec<usize> = mentions.iter().map(|m| m.article as usize).collect();
@@ -292,15 +340,15 @@ pub fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
+/// A small chunked corpus and a native `io::resolve` for the view tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use parallax_engine::chunked::{self, Sizes};
-    use parallax_engine::{build_bundle, SourceInput};
+pub(crate) mod test_support {
+    use parallax_engine::chunked::{self, Needed, Reader, Sizes};
+    use parallax_engine::{build_bundle, Bundle, SourceInput};
 
     /// Twelve synthetic articles as one bundle, and split into many tiny chunks (as a large corpus
     /// would be) opened by a reader.
-    fn corpus() -> (Bundle, Reader, chunked::Split) {
+    pub(crate) fn corpus() -> (Bundle, Reader, chunked::Split) {
         let files = parallax_engine::synth::corpus(12, 7);
         let sources: Vec<SourceInput<'_>> =
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
@@ -313,7 +361,7 @@ mod tests {
 
     /// Answers a view the way `io::resolve` does, from the split in memory; and how many chunks
     /// it fetched.
-    fn answer<T>(
+    pub(crate) fn answer<T>(
         reader: &mut Reader,
         split: &chunked::Split,
         mut view: impl FnMut(&mut Reader) -> Result<T, Needed>,
@@ -335,6 +383,12 @@ mod tests {
         }
         panic!("the view kept asking");
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{answer, corpus};
+    use super::*;
 
     #[test]
     fn the_home_list_shows_a_page_at_a_time_and_says_how_many_there_are() {
@@ -441,6 +495,69 @@ mod tests {
             })
             .sum();
         assert_eq!(shown, in_those);
+    }
+
+    #[test]
+    fn showing_more_of_an_entity_page_adds_the_next_articles_mentions() {
+        let (bundle, mut reader, split) = corpus();
+        let full = crate::state::Explorer::new(bundle.clone());
+        let entity =
+            (0..full.entity_counts.len()).max_by_key(|&e| full.entity_counts[e].articles).expect("entities");
+        let shown = |explorer: &Explorer| -> usize {
+            crate::state::mentions_in_context(explorer, entity as u32)
+                .iter()
+                .map(|(_, list)| list.len())
+                .sum()
+        };
+        let ((first, total), _) = answer(&mut reader, &split, |r| entity_articles(r, entity as u32, 2));
+        let ((more, _), fetched) = answer(&mut reader, &split, |r| entity_articles(r, entity as u32, 4));
+        assert_eq!(fetched, 0, "the mention list is at hand already");
+        assert_eq!(more[..2], first[..], "the next articles come after the ones shown");
+        assert_eq!(more.len(), total.min(4));
+        let (page1, _) = answer(&mut reader, &split, |r| partial_explorer(r, &first));
+        let (page2, _) = answer(&mut reader, &split, |r| partial_explorer(r, &more));
+        assert!(shown(&page2) > shown(&page1), "more articles show more mentions");
+        let ((all, _), _) = answer(&mut reader, &split, |r| entity_articles(r, entity as u32, total));
+        let (every, _) = answer(&mut reader, &split, |r| partial_explorer(r, &all));
+        assert_eq!(shown(&every), full.entity_counts[entity].mentions, "every mention once all are shown");
+    }
+
+    #[test]
+    fn search_results_name_each_hits_outlet_without_fetching_list_pages() {
+        let (bundle, mut reader, split) = corpus();
+        let options = parallax_engine::search::SearchOptions { limit: HITS, prefix_last_word: true };
+        let (results, _) = answer(&mut reader, &split, |r| r.search("troops", &options));
+        assert!(!results.hits.is_empty());
+        let ordinals: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
+        let (outlets, fetched) = answer(&mut reader, &split, |r| hit_outlets(r, &ordinals));
+        assert_eq!(fetched, 0, "the hits' articles are at hand already");
+        let expected: Vec<Option<String>> =
+            ordinals.iter().map(|&o| bundle.articles[o].outlet.as_ref().map(|x| x.name.clone())).collect();
+        assert_eq!(outlets, expected);
+    }
+
+    #[test]
+    fn a_typed_link_with_a_query_highlights_what_the_results_page_would() {
+        let (bundle, mut reader, split) = corpus();
+        let options = parallax_engine::search::SearchOptions { limit: HITS, prefix_last_word: true };
+        let expected = bundle.search.search_in(&bundle.corpus(), "troops", &options);
+        let top = expected.hits.first().expect("troops is in the synthetic corpus");
+        assert!(!top.matches.is_empty());
+        let (found, _) = answer(&mut reader, &split, |r| query_matches(r, "troops", top.article));
+        assert_eq!(found.as_deref(), Some(top.matches.as_slice()));
+        let missing = (0..bundle.articles.len()).find(|&a| expected.hits.iter().all(|h| h.article != a));
+        if let Some(missing) = missing {
+            let (none, _) = answer(&mut reader, &split, |r| query_matches(r, "troops", missing));
+            assert_eq!(none, None, "an article the search does not show gets no highlights");
+        }
+    }
+
+    #[test]
+    fn list_dates_read_as_the_app_writes_dates() {
+        assert_eq!(row_date("2020-08-03"), "3 Aug 2020");
+        assert_eq!(row_date("2020-08"), "Aug 2020");
+        assert_eq!(row_date("2020"), "2020");
+        assert_eq!(row_date("soon"), "soon");
     }
 
     #[test]
