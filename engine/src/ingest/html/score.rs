@@ -591,7 +591,8 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
     let page = Page::new(dom, blocks);
-    let strict = verdicts(&page, &content_roots(&page, body_hint, true), title);
+    let strict_roots = content_roots(&page, body_hint, true);
+    let strict = verdicts(&page, &strict_roots, title, Cleaning::Conditional);
     let kept = |v: &[Verdict]| -> usize {
         v.iter()
             .zip(blocks)
@@ -610,14 +611,25 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
             .map(|(_, b)| b.text.len())
             .sum()
     };
-    let lenient = verdicts(&page, &content_roots(&page, body_hint, false), title);
-    let mut chosen = if (strict_kept < 500 && kept(&lenient) > strict_kept)
+    let lenient_roots = content_roots(&page, body_hint, false);
+    let lenient = verdicts(&page, &lenient_roots, title, Cleaning::Conditional);
+    let (mut chosen, roots) = if (strict_kept < 500 && kept(&lenient) > strict_kept)
         || prose_kept(&lenient) > 2 * prose_kept(&strict) + 500
     {
-        lenient
+        (lenient, lenient_roots)
     } else {
-        strict
+        (strict, strict_roots)
     };
+    // Readability's last retry: an article of a few captioned pictures or one short paragraph
+    // looks like a box of images or links to the conditional cleaning; when it leaves almost
+    // nothing, the chosen container is kept with only its furniture-cued parts removed.
+    let chosen_kept = kept(&chosen);
+    if chosen_kept < FALLBACK_BELOW {
+        let plain = verdicts(&page, &roots, title, Cleaning::CuesOnly);
+        if kept(&plain) > chosen_kept {
+            chosen = plain;
+        }
+    }
     remove_repeated(blocks, &mut chosen);
     chosen
 }
@@ -657,7 +669,20 @@ fn remove_repeated(blocks: &[RBlock], verdicts: &mut [Verdict]) {
     }
 }
 
-fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdict> {
+/// Article text below this many bytes is too little to trust the conditional cleaning that left it.
+const FALLBACK_BELOW: usize = 500;
+
+/// How much of the article's container [`verdicts`] removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cleaning {
+    /// Cued furniture, and boxes shaped like furniture ([`furniture`]: mostly links, images, form
+    /// fields or list items).
+    Conditional,
+    /// Only elements whose tag, role or class say they are furniture.
+    CuesOnly,
+}
+
+fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cleaning) -> Vec<Verdict> {
     let (dom, blocks) = (page.dom, page.blocks);
     let n = dom.nodes.len();
     // For each node: the content root it is under (usize::MAX for none).
@@ -693,8 +718,10 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
                 Some(NoiseKind::ArticleInfo)
             } else if c.noise.is_some() && page.unlikely(i) {
                 c.noise
-            } else {
+            } else if cleaning == Cleaning::Conditional {
                 furniture(page, i)
+            } else {
+                None
             }
         });
     }
@@ -718,10 +745,25 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
             if let Some(why) = inside[b.owner] {
                 return Verdict::Remove(why);
             }
+            if links_elsewhere(b) && !matches!(dom.name(b.owner), "li" | "dd" | "dt") {
+                return Verdict::Remove(NoiseKind::RelatedLink);
+            }
             Verdict::Keep(kind_of(dom, b.owner))
         })
         .collect()
 }
+
+/// A paragraph inside the article that is nearly all link ("Read more: Other story", a teaser
+/// headline between paragraphs): a pointer to another page, not the story's text. Sentences that
+/// link a few words keep their words; list items are judged as a list ([`furniture`]), since a
+/// listicle's items are often links.
+fn links_elsewhere(b: &RBlock) -> bool {
+    let chars = b.chars();
+    chars > 0 && b.link_chars * 10 >= chars * LINK_SHARE_TENTHS
+}
+
+/// Tenths of a block's characters inside links from which [`links_elsewhere`] holds.
+const LINK_SHARE_TENTHS: usize = 8;
 
 fn kind_of(dom: &Dom, owner: usize) -> BlockKind {
     match dom.name(owner) {
