@@ -504,3 +504,22 @@ fn a_story_told_in_captioned_pictures_is_kept_though_it_looks_like_a_gallery() {
     assert!(body.contains("Picture 4: the rescuers"), "lost the captions in:\n{body}");
     assert!(!body.contains("Sport"), "kept the menu in:\n{body}");
 }
+
+#[test]
+fn the_standfirst_under_the_headline_is_kept_and_the_picture_caption_beside_it_is_not() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><header class="article-header"><h1>Harbour dredging resumes</h1>
+<p class="subtitle">The port will be two metres deeper by spring, and ferries will keep sailing while the work goes on.</p>
+<div class="lead-image"><img src="port.jpg"><p>Dredgers at work in the outer harbour on Friday morning, seen from the pier.</p></div>
+</header><div class="article-body">{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 5, "")
+    );
+    let (article, _) = extract("standfirst.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.starts_with("The port will be two metres deeper"), "lost the standfirst in:\n{body}");
+    assert!(!body.contains("Dredgers at work"), "kept the caption beside the headline in:\n{body}");
+    assert!(body.contains("Chunk paragraph 5:"), "lost the story in:\n{body}");
+}

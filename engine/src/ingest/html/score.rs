@@ -631,7 +631,71 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
         }
     }
     remove_repeated(blocks, &mut chosen);
+    keep_standfirst(&page, title, &mut chosen);
     chosen
+}
+
+/// At most this many blocks may stand between the headline and the article text for the ones
+/// among them to be its standfirst.
+const STANDFIRST_REACH: usize = 12;
+
+/// The standfirst: the sentence or two under the headline that sums the story up, which pages set
+/// in the article's header (beside the headline, outside the body container) and so the scoring
+/// leaves out. Running text between the headline and the first kept paragraph, in the element
+/// holding both, hardly a link, not a caption or byline, is the article's.
+fn keep_standfirst(page: &Page<'_>, title: Option<usize>, verdicts: &mut [Verdict]) {
+    let (dom, blocks) = (page.dom, page.blocks);
+    let Some(t) = title else { return };
+    let Some(first) = (t + 1..blocks.len()).find(|&k| matches!(verdicts[k], Verdict::Keep(_))) else {
+        return;
+    };
+    if first - t > STANDFIRST_REACH {
+        return;
+    }
+    // The smallest element holding the headline and the article text: never the whole page.
+    let title_line: Vec<usize> =
+        std::iter::once(blocks[t].owner).chain(dom.ancestors(blocks[t].owner)).collect();
+    let Some(common) = std::iter::once(blocks[first].owner)
+        .chain(dom.ancestors(blocks[first].owner))
+        .find(|a| title_line.contains(a))
+    else {
+        return;
+    };
+    if matches!(dom.name(common), "body" | "html") {
+        return;
+    }
+    for k in t + 1..first {
+        let b = &blocks[k];
+        let chars = b.chars();
+        let words = b.text.split_whitespace().count();
+        let sentence =
+            b.text.trim_end_matches(['"', '”', '’', '»', ')']).ends_with(['.', '!', '?', '…', '。']);
+        let digits = b.text.chars().filter(char::is_ascii_digit).count();
+        let shaped =
+            chars >= 50 && b.link_chars * 5 < chars && digits * 10 < chars && (sentence || words >= 10);
+        let removed_as_layout = matches!(
+            verdicts[k],
+            Verdict::Remove(NoiseKind::PageChrome | NoiseKind::OutsideArticle | NoiseKind::Other)
+        );
+        let near = || std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take_while(|&a| a != common);
+        // A caption: in a figure, in a box named for pictures, or in a small box with a picture.
+        let caption_or_byline = || {
+            near().any(|a| {
+                matches!(dom.name(a), "figure" | "figcaption" | "li")
+                    || page.cues[a].info
+                    || (page.stats[a].images > 0 && page.stats[a].chars < chars + 100)
+                    || dom.element(a).and_then(|e| e.attr("class")).is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        ["caption", "credit", "photo", "image", "media", "figure"]
+                            .iter()
+                            .any(|w| c.contains(w))
+                    })
+            })
+        };
+        if shaped && removed_as_layout && !b.hidden && !caption_or_byline() {
+            verdicts[k] = Verdict::Keep(BlockKind::Paragraph);
+        }
+    }
 }
 
 /// How often the same sentence may stand in an article before it is the page's placeholder
