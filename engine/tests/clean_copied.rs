@@ -244,3 +244,25 @@ fn the_outlet_is_the_name_a_corporate_line_puts_before_its_owner() {
     let outlet = only_article("domain.txt", &report).outlet.as_ref().expect("outlet");
     assert_eq!(outlet.name, "derHafen");
 }
+
+#[test]
+fn a_teaser_sentence_the_page_prints_twice_is_removed_but_an_article_printed_twice_is_kept() {
+    let teaser = "Ferry workers vote to strike over pay, the union said on Monday evening.";
+    let page = page_with_footer(&format!("Most Recent\n{teaser}\nMore news\n{teaser}\nImprint"));
+    let report = clean_file("teasers.txt", page.as_bytes());
+    let a = only_article("teasers.txt", &report);
+    assert!(!body(a).contains(&teaser), "kept the teaser in {:?}", body(a));
+    assert_eq!(removed_as(a, teaser), Some(NoiseKind::RepeatedBoilerplate));
+    let paragraphs = body(a).iter().filter(|t| t.ends_with('.')).count();
+    assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
+
+    // A short story whose page shows half of it again as its own teaser keeps its paragraphs.
+    let story = page_with_footer("");
+    let first_two: Vec<&str> = story.lines().skip(6).take(2).collect();
+    let page = page_with_footer(&format!("Most Recent\n{}\nImprint", first_two.join("\n")));
+    let report = clean_file("twice.txt", page.as_bytes());
+    let a = only_article("twice.txt", &report);
+    for p in first_two {
+        assert!(body(a).contains(&p), "lost {p:?} from {:?}", body(a));
+    }
+}
