@@ -202,3 +202,67 @@ fn the_seed_corpus_cleans_the_same_with_the_corpus_pre_pass() {
         );
     }
 }
+
+/// A copied page with a menu, a headline, four paragraphs and what follows them.
+fn page_with_footer(footer: &str) -> String {
+    format!(
+        "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         {footer}\n"
+    )
+}
+
+#[test]
+fn a_date_printed_below_the_article_is_the_page_s_date_but_an_events_list_s_dates_are_not() {
+    let page = page_with_footer("Share\nDatum 28.04.2023\nImprint\nPrivacy");
+    let report = clean_file("below.txt", page.as_bytes());
+    let a = only_article("below.txt", &report);
+    assert_eq!(a.date.as_deref(), Some("2023-04-28"));
+    assert_eq!(removed_as(a, "Datum 28.04.2023"), Some(NoiseKind::ArticleDate));
+
+    let page =
+        page_with_footer("Coming up\n17.06.2024\nHarbour open day\n27.06.2024\nFerry festival\nImprint");
+    let report = clean_file("events.txt", page.as_bytes());
+    assert_eq!(only_article("events.txt", &report).date, None);
+}
+
+#[test]
+fn the_outlet_is_the_name_a_corporate_line_puts_before_its_owner() {
+    let page = page_with_footer(
+        "Harbour Weekly is part of Coastline Media Holdings, a group of regional publishers.\n\
+         © 2024 Coastline Media Holdings. All rights reserved.",
+    );
+    let report = clean_file("owner.txt", page.as_bytes());
+    let outlet = only_article("owner.txt", &report).outlet.as_ref().expect("outlet");
+    assert_eq!(outlet.name, "Harbour Weekly");
+
+    let page = page_with_footer("derHafen.de\n© Hafen Verlagsgesellschaft m.b.H. 2024");
+    let report = clean_file("domain.txt", page.as_bytes());
+    let outlet = only_article("domain.txt", &report).outlet.as_ref().expect("outlet");
+    assert_eq!(outlet.name, "derHafen");
+}
+
+#[test]
+fn a_teaser_sentence_the_page_prints_twice_is_removed_but_an_article_printed_twice_is_kept() {
+    let teaser = "Ferry workers vote to strike over pay, the union said on Monday evening.";
+    let page = page_with_footer(&format!("Most Recent\n{teaser}\nMore news\n{teaser}\nImprint"));
+    let report = clean_file("teasers.txt", page.as_bytes());
+    let a = only_article("teasers.txt", &report);
+    assert!(!body(a).contains(&teaser), "kept the teaser in {:?}", body(a));
+    assert_eq!(removed_as(a, teaser), Some(NoiseKind::RepeatedBoilerplate));
+    let paragraphs = body(a).iter().filter(|t| t.ends_with('.')).count();
+    assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
+
+    // A short story whose page shows half of it again as its own teaser keeps its paragraphs.
+    let story = page_with_footer("");
+    let first_two: Vec<&str> = story.lines().skip(6).take(2).collect();
+    let page = page_with_footer(&format!("Most Recent\n{}\nImprint", first_two.join("\n")));
+    let report = clean_file("twice.txt", page.as_bytes());
+    let a = only_article("twice.txt", &report);
+    for p in first_two {
+        assert!(body(a).contains(&p), "lost {p:?} from {:?}", body(a));
+    }
+}

@@ -444,3 +444,82 @@ fn the_rest_of_a_story_a_paywall_hides_is_kept_and_a_repeated_placeholder_is_not
     assert_eq!(removed_as(&article, "External content"), Some(NoiseKind::RepeatedBoilerplate));
     assert_eq!(removed_as(&article, "hidden survey"), Some(NoiseKind::Hidden));
 }
+
+#[test]
+fn text_a_utility_class_hides_is_removed_as_hidden() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="story">
+<div class="visually-hidden">Article content</div>{}
+<div class="sign-in-box hidden"><p>This content is reserved for registered readers: create an account or sign in to go on reading.</p></div>
+<span class="sr-only">Skip to the next section</span>{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 6, "")
+    );
+    let (article, _) = extract("utility-hidden.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=6 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    for hidden in ["Article content", "reserved for registered", "Skip to the next"] {
+        assert_eq!(removed_as(&article, hidden), Some(NoiseKind::Hidden), "{hidden} in:\n{body}");
+    }
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_link_to_another_story_is_removed_and_a_linked_word_is_not() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="story">{}
+<p>Read more: <a href="/other">Ferry fares rise again as the harbour works drag on into the winter</a></p>
+<p>The works, which the <a href="/council">council</a> approved in May, will take two years and cost the port more than it earns in a year.</p>{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 6, "")
+    );
+    let (article, _) = extract("read-more.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("The works, which the council approved"), "lost the linked sentence in:\n{body}");
+    assert!(!body.contains("Ferry fares"), "kept the link to another story in:\n{body}");
+    assert_eq!(removed_as(&article, "Ferry fares"), Some(NoiseKind::RelatedLink));
+}
+
+#[test]
+fn a_story_told_in_captioned_pictures_is_kept_though_it_looks_like_a_gallery() {
+    // A short introduction and four pictures with their captions: shaped like a box of images, it
+    // is the whole article.
+    let pictures: String = (1..=4)
+        .map(|n| format!(r#"<div class="media"><img src="{n}.jpg"><img src="{n}b.jpg"><h3>Picture {n}: the rescuers reach the dog on the ice</h3></div>"#))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Dog rescued from ice</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<main><div class="single"><h1>Dog rescued from ice</h1><div class="section"><p>A dog fell through the ice of the lake on her morning walk, and firefighters pulled her out after half an hour.</p>{pictures}</div></div></main>
+</body></html>"#
+    );
+    let (article, _) = extract("gallery.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("A dog fell through the ice"), "lost the introduction in:\n{body}");
+    assert!(body.contains("Picture 4: the rescuers"), "lost the captions in:\n{body}");
+    assert!(!body.contains("Sport"), "kept the menu in:\n{body}");
+}
+
+#[test]
+fn the_standfirst_under_the_headline_is_kept_and_the_picture_caption_beside_it_is_not() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><header class="article-header"><h1>Harbour dredging resumes</h1>
+<p class="subtitle">The port will be two metres deeper by spring, and ferries will keep sailing while the work goes on.</p>
+<div class="lead-image"><img src="port.jpg"><p>Dredgers at work in the outer harbour on Friday morning, seen from the pier.</p></div>
+</header><div class="article-body">{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 5, "")
+    );
+    let (article, _) = extract("standfirst.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.starts_with("The port will be two metres deeper"), "lost the standfirst in:\n{body}");
+    assert!(!body.contains("Dredgers at work"), "kept the caption beside the headline in:\n{body}");
+    assert!(body.contains("Chunk paragraph 5:"), "lost the story in:\n{body}");
+}

@@ -6,7 +6,8 @@
 //! `expected.html` (the layout of mozilla/readability's `test/test-pages`) or `expected.txt` (plain
 //! article text, as `scripts/bench-extract/make-news-sets.py` writes for news pages), and optionally
 //! `expected-metadata.json` (`siteName`, `publishedTime`). `BENCH_WORST=1` lists the 25 worst pages,
-//! `BENCH_PAGES=1` every page (to compare two runs page by page).
+//! `BENCH_PAGES=1` every page (to compare two runs page by page), `BENCH_ONLY=parallax` runs one
+//! extractor.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,8 @@ fn main() {
     let me = std::env::current_exe().expect("own path");
     println!("| extractor | pages | F1 | precision | recall | pages/s (1 core) | peak RSS |");
     println!("| --- | --- | --- | --- | --- | --- | --- |");
-    for name in EXTRACTORS {
+    let only = std::env::var("BENCH_ONLY").ok();
+    for name in EXTRACTORS.iter().filter(|n| only.as_deref().is_none_or(|o| o == **n)) {
         let out = Command::new(&me).args(["--run", name, dir]).output().expect("run extractor");
         let text = String::from_utf8_lossy(&out.stdout);
         for line in

@@ -6,7 +6,7 @@
 //! the article's own date); the tail (comment form, author bio, credit line, lists of other
 //! headlines); then the body (bullets, headings, paragraphs).
 
-use super::dates::parse_date_line;
+use super::dates::{parse_date_line, DateLine};
 use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
 use super::outlets::{self, KnownOutlet};
 use super::repeated::RepeatedLines;
@@ -38,6 +38,9 @@ enum Role {
 /// How far into the text a bare date line is still the article's own (under a byline, a summary
 /// box or a picture), not a date the story mentions.
 const BODY_DATE_LINES: usize = 15;
+/// A date line with another date line of a different day this many lines away or nearer belongs
+/// to a list (events, teasers), not to the page.
+const LIST_DATE_REACH: usize = 12;
 
 /// What cleaning one segment of a file gave.
 #[derive(Debug, Default)]
@@ -239,6 +242,33 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         if let Some((i, iso)) = nearest {
             roles[i] = Role::Noise(NoiseKind::ArticleDate);
             date = Some(iso);
+        }
+    }
+    if date.is_none() && whole_page {
+        // Some pages print the date below the article ("Datum 28.04.2023" under the text, beside
+        // the share bar): a line that is only a date, anywhere on the page, one saying
+        // "Published" or "Updated" first, else the nearest to the headline. Teaser lists'
+        // dates sit inside headline lines, which are not date lines.
+        let found = (0..n).filter(|&i| matches!(roles[i], Role::Unset | Role::Noise(_))).filter_map(|i| {
+            let t = lines[i].text;
+            let d = parse_date_line(t).or_else(|| stated::stated_line(t).and_then(|s| s.date))?;
+            Some((i, d))
+        });
+        let found: Vec<(usize, DateLine)> = found.collect();
+        // A date among other dates (an events list, a column of teasers) is theirs, not the page's.
+        let alone = |i: usize, d: &DateLine| {
+            found.iter().all(|(j, o)| o.iso == d.iso || j.abs_diff(i) > LIST_DATE_REACH)
+        };
+        let best = found
+            .iter()
+            .filter(|(i, d)| d.own || alone(*i, d))
+            .min_by_key(|(i, d)| (!d.own, i.abs_diff(title_at)))
+            .cloned();
+        if let Some((i, d)) = best {
+            if roles[i] == Role::Unset {
+                roles[i] = Role::Noise(NoiseKind::ArticleDate);
+            }
+            date = Some(d.iso);
         }
     }
 
@@ -488,11 +518,34 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
             again,
         )
     });
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
     // The page's own web address: the outlet, where a copyright line often names its publishing
     // company instead ("© Funke Mediengruppe" on waz.de).
     let domain = || {
-        let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
         let (i, s, e) = stated::site_from_domain(&texts)?;
+        let l = &lines[i];
+        Some(Attribution {
+            name: l.text[s..e].to_string(),
+            evidence: "the site's web address".into(),
+            start: l.start + s,
+            end: l.start + e,
+        })
+    };
+    // "Rolling Stone is a part of Penske Media Corporation": the outlet, not its owner.
+    let part_of = || {
+        lines.iter().rev().find_map(|l| {
+            let (s, e) = stated::part_of_owner(l.text)?;
+            Some(Attribution {
+                name: l.text[s..e].to_string(),
+                evidence: "names its owner (“… is part of …”)".into(),
+                start: l.start + s,
+                end: l.start + e,
+            })
+        })
+    };
+    // The copyright owner's word in the page's own web address ("derStandard.at").
+    let owner_domain = |owner: &Attribution| {
+        let (i, s, e) = stated::domain_holding(&texts, &owner.name)?;
         let l = &lines[i];
         Some(Attribution {
             name: l.text[s..e].to_string(),
@@ -503,7 +556,11 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
     };
     let stated = || match (top.clone(), copyright()) {
         (Some((top, true)), _) => Some(top),
-        (_, owner) => domain().or(owner).or(top.map(|(top, _)| top)),
+        (_, owner) => part_of()
+            .or_else(domain)
+            .or_else(|| owner.as_ref().and_then(owner_domain))
+            .or(owner)
+            .or(top.map(|(top, _)| top)),
     };
     let credited = || {
         let l = &lines[credit?];

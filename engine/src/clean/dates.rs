@@ -148,20 +148,23 @@ fn date_words(s: &str) -> Vec<&str> {
             out.push(&raw[..10]);
             continue;
         }
+        // Split without allocating: this runs on every word of every candidate line.
         let mut from = 0;
-        let chars: Vec<(usize, char)> = raw.char_indices().collect();
-        for k in 1..chars.len() {
-            let (at, c) = chars[k];
-            let prev = chars[k - 1].1;
-            let letter_digit = prev.is_alphabetic() && c.is_ascii_digit();
-            let digit_letter = prev.is_ascii_digit() && c.is_alphabetic() && {
-                let rest: String = raw[at..].chars().take_while(|c| c.is_alphabetic()).collect();
-                !matches!(rest.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
-            };
-            if letter_digit || digit_letter {
-                out.push(&raw[from..at]);
-                from = at;
+        let mut prev: Option<char> = None;
+        for (at, c) in raw.char_indices() {
+            if let Some(prev) = prev {
+                let letter_digit = prev.is_alphabetic() && c.is_ascii_digit();
+                let digit_letter = prev.is_ascii_digit() && c.is_alphabetic() && {
+                    let rest = &raw[at..];
+                    let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+                    !["st", "nd", "rd", "th"].iter().any(|s| rest[..len].eq_ignore_ascii_case(s))
+                };
+                if letter_digit || digit_letter {
+                    out.push(&raw[from..at]);
+                    from = at;
+                }
             }
+            prev = Some(c);
         }
         out.push(&raw[from..]);
     }

@@ -28,6 +28,11 @@ const HEADLINE_RUN: usize = 4;
 const TITLE_REACH: usize = 30;
 /// A line seen this many times in one file is page furniture.
 const IN_FILE_REPEATS: usize = 3;
+/// A line of at least this many words seen twice in one file is page furniture.
+const TWICE_MIN_WORDS: usize = 6;
+/// When more than one part in this many of the text's prose words repeat, the page shows the
+/// article twice and repetition says nothing.
+const TWICE_SHARE_DENOMINATOR: usize = 4;
 
 /// True when the lines between the segment's first line and its text hold a menu: a run of short
 /// lines, or more lines than a headline block ever has.
@@ -172,10 +177,23 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
     let across = |i: usize| ctx.repeated.is_some_and(|r| r.is_repeated(lines[i].text));
     let repeated_prose = body.iter().zip(&prose).filter(|(&i, &p)| p && across(i)).count();
     let syndicated = repeated_prose * 2 > n_prose;
+    // A sentence the page prints twice is a teaser shown in two lists (or a pull quote's echo);
+    // the article's own paragraphs are printed once, unless the page holds the whole article
+    // twice (a short story shown again as its own teaser), when much of its text repeats.
+    let twice = |i: usize| {
+        let t = lines[i].text;
+        counts.get(t).copied().unwrap_or(0) >= 2 && weight(t) >= TWICE_MIN_WORDS
+    };
+    let prose_words: usize =
+        body.iter().zip(&prose).filter(|(_, &p)| p).map(|(&i, _)| weight(lines[i].text)).sum();
+    let twice_words: usize =
+        body.iter().zip(&prose).filter(|(&i, &p)| p && twice(i)).map(|(&i, _)| weight(lines[i].text)).sum();
+    let printed_twice = twice_words * TWICE_SHARE_DENOMINATOR > prose_words;
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         let is_p = prose[k];
-        let in_file = !is_p && counts.get(t).copied().unwrap_or(0) >= IN_FILE_REPEATS;
+        let seen = counts.get(t).copied().unwrap_or(0);
+        let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i));
         if in_file || (across(i) && !(is_p && syndicated)) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));

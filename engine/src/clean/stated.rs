@@ -326,6 +326,45 @@ fn spelled_name(lines: &[&str], label: &str) -> Option<((usize, usize, usize), u
     first.map(|at| (at, count))
 }
 
+/// The site whose web address holds the copyright owner's first word: "derStandard.at" for
+/// "© STANDARD Verlagsgesellschaft m.b.H.", where the owner is the publishing company and the
+/// address is the outlet. `(line, start, end)` of the address's name.
+pub(crate) fn domain_holding(lines: &[&str], owner: &str) -> Option<(usize, usize, usize)> {
+    let first = owner.split_whitespace().next()?.to_lowercase();
+    if first.chars().count() < 4 {
+        return None;
+    }
+    lines.iter().enumerate().filter(|(_, l)| l.len() <= 400 && l.contains('.')).find_map(|(li, line)| {
+        line.split_whitespace().find_map(|word| {
+            let label = domain_label(word)?;
+            let lower = label.to_ascii_lowercase();
+            if PLATFORMS.contains(&lower.as_str()) || !(lower.contains(&first) || first.contains(&lower)) {
+                return None;
+            }
+            let start = label.as_ptr() as usize - line.as_ptr() as usize;
+            Some((li, start, start + label.len()))
+        })
+    })
+}
+
+/// The outlet a corporate line names before its owner: "Rolling Stone is a part of Penske Media
+/// Corporation", "TechRadar is part of Future US Inc": the name's byte range in the line.
+pub(crate) fn part_of_owner(line: &str) -> Option<(usize, usize)> {
+    if line.len() > 400 {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let at = lower.find(" is part of ").or_else(|| lower.find(" is a part of "))?;
+    // The name opens the line or its sentence.
+    let start = line[..at].rfind(". ").map_or(0, |i| i + 2);
+    let name = line[start..at].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    let lead = line[start..at].len() - line[start..at].trim_start().len();
+    ok.then_some((start + lead, start + lead + name.len()))
+}
+
 /// The registered name in a web address ("taz" in "taz.de", "www.srf.ch/news",
 /// "https://ottawacitizen.com"): `None` for words that are not addresses.
 fn domain_label(word: &str) -> Option<&str> {
@@ -360,6 +399,27 @@ mod tests {
 
     fn read(line: &str) -> Option<(Option<String>, Option<&str>)> {
         stated_line(line).map(|s| (s.date.map(|d| d.iso), s.byline.map(|(a, b)| &line[a..b])))
+    }
+
+    #[test]
+    fn a_corporate_line_names_the_outlet_before_its_owner() {
+        let name = |l: &'static str| part_of_owner(l).map(|(s, e)| &l[s..e]);
+        assert_eq!(
+            name("Rolling Stone is a part of Penske Media Corporation. © 2024 Rolling Stone, LLC."),
+            Some("Rolling Stone")
+        );
+        assert_eq!(
+            name("Visit us. TechRadar is part of Future US Inc, an international media group."),
+            Some("TechRadar")
+        );
+        assert_eq!(name("the town is part of the county since 1974"), None);
+    }
+
+    #[test]
+    fn the_owner_s_word_in_a_web_address_names_the_outlet() {
+        let lines = ["Impressum", "derStandard.de", "derStandard.at", "facebook.com/standard"];
+        assert_eq!(domain_holding(&lines, "STANDARD Verlagsgesellschaft m.b.H"), Some((1, 0, 11)));
+        assert_eq!(domain_holding(&lines, "Funke Mediengruppe"), None);
     }
 
     #[test]

@@ -133,6 +133,22 @@ fn unshown(name: &str) -> Option<Unshown> {
     })
 }
 
+/// Class names that CSS frameworks and page templates use to hide an element: Bootstrap's
+/// `hidden`, `d-none`, `sr-only` and `visually-hidden`, WordPress's `screen-reader-text`, Drupal's
+/// `element-invisible`, Tailwind's `hidden` and `invisible`.
+const HIDING_CLASSES: &[&str] = &[
+    "hidden",
+    "d-none",
+    "is-hidden",
+    "invisible",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screen-reader-only",
+    "element-invisible",
+];
+
 /// Whether the page hides this element from readers. (`aria-hidden` is not enough: it hides from
 /// screen readers only, and pages set it on their whole body while a dialog is open.)
 pub fn hidden(dom: &Dom, i: usize) -> bool {
@@ -140,11 +156,17 @@ pub fn hidden(dom: &Dom, i: usize) -> bool {
     // The rest of a story that a paywall hides until the reader subscribes (`<div class="paywall"
     // hidden>` after the first paragraphs) is the article as its subscribers read it; the prompt
     // that stands in for it is a separate, visible element.
-    if e.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("paywall")))
-    {
+    let class = e.attr("class").unwrap_or("");
+    if class.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("paywall")) {
         return false;
     }
     if e.attr("hidden").is_some() {
+        return true;
+    }
+    // The utility classes of CSS frameworks that hide an element (`hidden`, `d-none`) or show it
+    // to screen readers only (`sr-only`, `visually-hidden`, `screen-reader-text`): a reader of
+    // the page never sees the text.
+    if class.split_ascii_whitespace().any(|t| HIDING_CLASSES.iter().any(|h| t.eq_ignore_ascii_case(h))) {
         return true;
     }
     e.attr("style").is_some_and(|s| {

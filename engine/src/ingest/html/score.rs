@@ -591,7 +591,8 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
     let page = Page::new(dom, blocks);
-    let strict = verdicts(&page, &content_roots(&page, body_hint, true), title);
+    let strict_roots = content_roots(&page, body_hint, true);
+    let strict = verdicts(&page, &strict_roots, title, Cleaning::Conditional);
     let kept = |v: &[Verdict]| -> usize {
         v.iter()
             .zip(blocks)
@@ -610,16 +611,91 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
             .map(|(_, b)| b.text.len())
             .sum()
     };
-    let lenient = verdicts(&page, &content_roots(&page, body_hint, false), title);
-    let mut chosen = if (strict_kept < 500 && kept(&lenient) > strict_kept)
+    let lenient_roots = content_roots(&page, body_hint, false);
+    let lenient = verdicts(&page, &lenient_roots, title, Cleaning::Conditional);
+    let (mut chosen, roots) = if (strict_kept < 500 && kept(&lenient) > strict_kept)
         || prose_kept(&lenient) > 2 * prose_kept(&strict) + 500
     {
-        lenient
+        (lenient, lenient_roots)
     } else {
-        strict
+        (strict, strict_roots)
     };
+    // Readability's last retry: an article of a few captioned pictures or one short paragraph
+    // looks like a box of images or links to the conditional cleaning; when it leaves almost
+    // nothing, the chosen container is kept with only its furniture-cued parts removed.
+    let chosen_kept = kept(&chosen);
+    if chosen_kept < FALLBACK_BELOW {
+        let plain = verdicts(&page, &roots, title, Cleaning::CuesOnly);
+        if kept(&plain) > chosen_kept {
+            chosen = plain;
+        }
+    }
     remove_repeated(blocks, &mut chosen);
+    keep_standfirst(&page, title, &mut chosen);
     chosen
+}
+
+/// At most this many blocks may stand between the headline and the article text for the ones
+/// among them to be its standfirst.
+const STANDFIRST_REACH: usize = 12;
+
+/// The standfirst: the sentence or two under the headline that sums the story up, which pages set
+/// in the article's header (beside the headline, outside the body container) and so the scoring
+/// leaves out. Running text between the headline and the first kept paragraph, in the element
+/// holding both, hardly a link, not a caption or byline, is the article's.
+fn keep_standfirst(page: &Page<'_>, title: Option<usize>, verdicts: &mut [Verdict]) {
+    let (dom, blocks) = (page.dom, page.blocks);
+    let Some(t) = title else { return };
+    let Some(first) = (t + 1..blocks.len()).find(|&k| matches!(verdicts[k], Verdict::Keep(_))) else {
+        return;
+    };
+    if first - t > STANDFIRST_REACH {
+        return;
+    }
+    // The smallest element holding the headline and the article text: never the whole page.
+    let title_line: Vec<usize> =
+        std::iter::once(blocks[t].owner).chain(dom.ancestors(blocks[t].owner)).collect();
+    let Some(common) = std::iter::once(blocks[first].owner)
+        .chain(dom.ancestors(blocks[first].owner))
+        .find(|a| title_line.contains(a))
+    else {
+        return;
+    };
+    if matches!(dom.name(common), "body" | "html") {
+        return;
+    }
+    for k in t + 1..first {
+        let b = &blocks[k];
+        let chars = b.chars();
+        let words = b.text.split_whitespace().count();
+        let sentence =
+            b.text.trim_end_matches(['"', '”', '’', '»', ')']).ends_with(['.', '!', '?', '…', '。']);
+        let digits = b.text.chars().filter(char::is_ascii_digit).count();
+        let shaped =
+            chars >= 50 && b.link_chars * 5 < chars && digits * 10 < chars && (sentence || words >= 10);
+        let removed_as_layout = matches!(
+            verdicts[k],
+            Verdict::Remove(NoiseKind::PageChrome | NoiseKind::OutsideArticle | NoiseKind::Other)
+        );
+        let near = || std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take_while(|&a| a != common);
+        // A caption: in a figure, in a box named for pictures, or in a small box with a picture.
+        let caption_or_byline = || {
+            near().any(|a| {
+                matches!(dom.name(a), "figure" | "figcaption" | "li")
+                    || page.cues[a].info
+                    || (page.stats[a].images > 0 && page.stats[a].chars < chars + 100)
+                    || dom.element(a).and_then(|e| e.attr("class")).is_some_and(|c| {
+                        let c = c.to_ascii_lowercase();
+                        ["caption", "credit", "photo", "image", "media", "figure"]
+                            .iter()
+                            .any(|w| c.contains(w))
+                    })
+            })
+        };
+        if shaped && removed_as_layout && !b.hidden && !caption_or_byline() {
+            verdicts[k] = Verdict::Keep(BlockKind::Paragraph);
+        }
+    }
 }
 
 /// How often the same sentence may stand in an article before it is the page's placeholder
@@ -657,7 +733,20 @@ fn remove_repeated(blocks: &[RBlock], verdicts: &mut [Verdict]) {
     }
 }
 
-fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdict> {
+/// Article text below this many bytes is too little to trust the conditional cleaning that left it.
+const FALLBACK_BELOW: usize = 500;
+
+/// How much of the article's container [`verdicts`] removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cleaning {
+    /// Cued furniture, and boxes shaped like furniture ([`furniture`]: mostly links, images, form
+    /// fields or list items).
+    Conditional,
+    /// Only elements whose tag, role or class say they are furniture.
+    CuesOnly,
+}
+
+fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cleaning) -> Vec<Verdict> {
     let (dom, blocks) = (page.dom, page.blocks);
     let n = dom.nodes.len();
     // For each node: the content root it is under (usize::MAX for none).
@@ -693,8 +782,10 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
                 Some(NoiseKind::ArticleInfo)
             } else if c.noise.is_some() && page.unlikely(i) {
                 c.noise
-            } else {
+            } else if cleaning == Cleaning::Conditional {
                 furniture(page, i)
+            } else {
+                None
             }
         });
     }
@@ -718,10 +809,25 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>) -> Vec<Verdi
             if let Some(why) = inside[b.owner] {
                 return Verdict::Remove(why);
             }
+            if links_elsewhere(b) && !matches!(dom.name(b.owner), "li" | "dd" | "dt") {
+                return Verdict::Remove(NoiseKind::RelatedLink);
+            }
             Verdict::Keep(kind_of(dom, b.owner))
         })
         .collect()
 }
+
+/// A paragraph inside the article that is nearly all link ("Read more: Other story", a teaser
+/// headline between paragraphs): a pointer to another page, not the story's text. Sentences that
+/// link a few words keep their words; list items are judged as a list ([`furniture`]), since a
+/// listicle's items are often links.
+fn links_elsewhere(b: &RBlock) -> bool {
+    let chars = b.chars();
+    chars > 0 && b.link_chars * 10 >= chars * LINK_SHARE_TENTHS
+}
+
+/// Tenths of a block's characters inside links from which [`links_elsewhere`] holds.
+const LINK_SHARE_TENTHS: usize = 8;
 
 fn kind_of(dom: &Dom, owner: usize) -> BlockKind {
     match dom.name(owner) {
