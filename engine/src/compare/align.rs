@@ -22,7 +22,7 @@ use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
-use super::terms::{is_participant_word, terms_of_tokens, Term};
+use super::terms::{is_event_class, is_participant_word, terms_of_tokens, Term};
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum fact score for two sentences to be aligned when one of them has no better partner in
@@ -135,6 +135,8 @@ struct Features {
     name_weight: f32,
     /// Ids of what its figures count ("troop" in "5,000 US troops"), sorted.
     counted: Vec<u32>,
+    /// Ids of its news event classes ("meet", "kill", "agree"), sorted: what happened.
+    events: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
     when: When,
 }
@@ -230,6 +232,11 @@ pub struct Evidence {
     pub shared_predicates: usize,
     /// Both say when their fact happened (weekday, month or year) and name no time in common.
     pub time_clash: bool,
+    /// Both report events of known classes and share none ("principles were agreed" / "will
+    /// meet Trump"): different things happened.
+    pub event_clash: bool,
+    /// Number of news event classes both report.
+    pub shared_events: usize,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic).
@@ -272,6 +279,7 @@ impl Featurised {
             || e.plan_clash
             || e.time_clash
             || actor_clash(&e)
+            || e.event_clash
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
@@ -325,6 +333,18 @@ impl Featurised {
             // March 3" / "5,000 are now on strike" in June) is one fact that changed: the
             // figure check explains it, the times do not part it.
             time_clash: x.when.clashes(&y.when) && !shares(&x.counted, &y.counted),
+            // One shared content word beside two different events is a shared topic ("the US
+            // presence"), not a shared fact; a figure about the same thing outweighs it.
+            event_clash: !x.events.is_empty()
+                && !y.events.is_empty()
+                && !shares(&x.events, &y.events)
+                && !shared_figure
+                && shared_predicates < 2,
+            shared_events: {
+                let mut n = 0;
+                for_each_shared(&x.events, &y.events, |_| n += 1);
+                n
+            },
         }
     }
 
@@ -543,6 +563,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
         }
     }
     let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
+    let mut is_event = vec![false; interner.len()];
+    for (key, &id) in &interner {
+        is_event[id as usize] = is_event_class(key);
+    }
     let mut planned_by_article = Vec::with_capacity(interned.len());
     let features: Vec<Vec<Features>> = interned
         .into_iter()
@@ -571,6 +595,8 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         ids.iter().filter(|(_, kind)| *kind == k).map(|(id, _)| *id).collect()
                     };
                     let predicates = of_kind(Kind::Predicate);
+                    let events: Vec<u32> =
+                        predicates.iter().copied().filter(|&id| is_event[id as usize]).collect();
                     // Only predicates count as planned events.
                     article_planned
                         .extend(planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()));
@@ -592,6 +618,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         names,
                         counted: of_kind(Kind::Counted),
+                        events,
                         when: When::of(&all_tokens[a][k]),
                     }
                 })
