@@ -218,15 +218,18 @@ fn score(split: &str, kind: &str) -> Counts {
 // shared topic word ("principles were agreed ... US presence" / "will meet ... presence of
 // American troops") no longer align, nor does a passive "met" ("needs are best met by") count as
 // a meeting: seed dev 0.80/0.48 -> 0.84/0.48, seed held-out 0.29/0.40 -> 0.33/0.40, invented
-// unchanged (0.76/0.79, 0.82/0.58). The issue's goal (0.9/0.9) is not
-// reached: these floors catch regressions, they do not certify the goal.
+// unchanged (0.76/0.79, 0.82/0.58). Two sentences that announce the same event to come with
+// someone named in common for the same stated time ("expected to meet with President Trump
+// Thursday" / "is scheduled to meet with the US President on Thursday") score at least
+// `SAME_PLAN` however long they are: seed dev 0.84/0.48 -> 0.86/0.55, the rest unchanged. The
+// issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
 fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.78 && dev.recall() >= 0.45,
+        dev.precision() >= 0.84 && dev.recall() >= 0.52,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

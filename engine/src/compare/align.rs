@@ -49,6 +49,10 @@ const NAME_WEIGHT: f32 = 0.6;
 const FIGURE_WEIGHT: f32 = 1.5;
 /// Weekday and month names: sharing "Tuesday" says little (full dates are compared as figures).
 const CALENDAR_WEIGHT: f32 = 0.4;
+/// The least score of two sentences that announce the same event to come with someone named in
+/// common for the same day, month or year: one announcement however long the sentences (they still have to be each other's best
+/// partners, see [`keep`]).
+const SAME_PLAN: f32 = 0.2;
 /// Sentences compared per article; beyond this the comparison covers the first ones and says so.
 pub const MAX_SENTENCES: usize = 4000;
 /// A term found in more sentences than this (of the other article) does not generate candidate
@@ -137,6 +141,9 @@ struct Features {
     counted: Vec<u32>,
     /// Ids of its news event classes ("meet", "kill", "agree"), sorted: what happened.
     events: Vec<u32>,
+    /// Ids of the predicates it announces as to come ("will *meet*", "is scheduled to *meet*"),
+    /// sorted.
+    planned: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
     when: When,
 }
@@ -176,6 +183,13 @@ impl When {
         when.years.sort_unstable();
         when.years.dedup();
         when
+    }
+
+    /// Both name a weekday, month or year in common ("on Thursday" / "Thursday").
+    fn overlaps(&self, other: &When) -> bool {
+        self.weekdays & other.weekdays != 0
+            || self.months & other.months != 0
+            || self.years.iter().any(|y| other.years.binary_search(y).is_ok())
     }
 
     /// Both say when, and nothing they say is the same.
@@ -237,6 +251,10 @@ pub struct Evidence {
     pub event_clash: bool,
     /// Number of news event classes both report.
     pub shared_events: usize,
+    /// Both announce the same event as to come, with someone named in common, for the same
+    /// stated time ("will meet Trump on Thursday" / "is scheduled to meet with the US President
+    /// on Thursday"): one announced event.
+    pub same_plan: bool,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic).
@@ -284,6 +302,8 @@ impl Featurised {
             || y.weights.len() < MIN_TERMS
         {
             0.0
+        } else if e.same_plan {
+            e.cosine.max(SAME_PLAN)
         } else {
             e.cosine
         }
@@ -340,6 +360,7 @@ impl Featurised {
                 && !shares(&x.events, &y.events)
                 && !shared_figure
                 && shared_predicates < 2,
+            same_plan: shares(&x.planned, &y.planned) && name_shared > 0.0 && x.when.overlaps(&y.when),
             shared_events: {
                 let mut n = 0;
                 for_each_shared(&x.events, &y.events, |_| n += 1);
@@ -598,8 +619,9 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     let events: Vec<u32> =
                         predicates.iter().copied().filter(|&id| is_event[id as usize]).collect();
                     // Only predicates count as planned events.
-                    article_planned
-                        .extend(planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()));
+                    let planned: Vec<u32> =
+                        planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()).collect();
+                    article_planned.extend(planned.iter().copied());
                     let names = of_kind(Kind::Name);
                     let total = |ids: &[u32]| {
                         ids.iter()
@@ -619,6 +641,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         names,
                         counted: of_kind(Kind::Counted),
                         events,
+                        planned,
                         when: When::of(&all_tokens[a][k]),
                     }
                 })
@@ -895,6 +918,18 @@ mod tests {
             "Talks preview\n\nThe premier met the envoy in Rome on Monday to discuss the ceasefire.\n",
         );
         assert_eq!(score_of(&t, "The premier", "The premier"), 0.0);
+    }
+
+    #[test]
+    fn two_announcements_of_one_meeting_align_however_long() {
+        let t = scores(
+            "Visit preview\n\nThe Iraqi prime minister is visiting Washington and is expected to meet \
+             President Trump on Thursday, with troops, rocket attacks and oil contracts on an agenda shaped by a \
+             difficult first year in office.\n",
+            "Trip preview\n\nThe prime minister is scheduled to meet with the US President on \
+             Thursday, his office said.\n",
+        );
+        assert!(score_of(&t, "The Iraqi", "The prime") >= SAME_PLAN);
     }
 
     #[test]
