@@ -179,6 +179,96 @@ pub fn number_word(norm: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
+/// Scale words of a written number ("two thousand", "2.5 million").
+const SCALE_WORDS: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
+
+/// A number written over several tokens, starting at `toks[i]`: digits with a scale ("2.5
+/// million", "820 million") or number words ("twenty-seven", "two thousand five hundred",
+/// "three hundred and forty", "one million"). Returns the value and the index of its last token;
+/// `None` when `toks[i]` starts no number. A single digit token or number word is a phrase of one
+/// token; "one" only counts before a scale ("one thousand"), as in [`number_word`].
+pub fn number_phrase(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+    let first = toks.get(i)?;
+    let scale_of =
+        |k: usize| toks.get(k).and_then(|t| SCALE_WORDS.iter().find(|(w, _)| *w == t.norm)).map(|(_, v)| *v);
+    if first.norm.starts_with(|c: char| c.is_ascii_digit()) {
+        if !first.norm.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+            return None;
+        }
+        let value: f64 = first.norm.replace(',', "").parse().ok()?;
+        return Some(match scale_of(i + 1) {
+            Some(scale) => (value * scale, i + 1),
+            None => (value, i),
+        });
+    }
+    let word = |k: usize| toks.get(k).and_then(|t| number_word(&t.norm));
+    let one_before_scale = first.norm == "one"
+        && (scale_of(i + 1).is_some() || toks.get(i + 1).is_some_and(|t| t.norm == "hundred"));
+    if word(i).is_none() && !one_before_scale {
+        return None;
+    }
+    // total: completed thousands/millions; group: the part below the next scale (0–999).
+    let (mut total, mut group, mut last) = (0.0f64, 0.0f64, i);
+    // What the group may take next: a tens word takes a unit ("twenty seven"), a unit takes
+    // "hundred", "hundred" takes tens or units (after an optional "and").
+    let mut prev_small: Option<f64> = None;
+    let mut k = i;
+    while k < toks.len() {
+        let norm = toks[k].norm.as_str();
+        if let Some(scale) = SCALE_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v) {
+            if k == i {
+                break;
+            }
+            total += group.max(1.0) * scale;
+            group = 0.0;
+            prev_small = None;
+            last = k;
+            k += 1;
+            continue;
+        }
+        if norm == "hundred" {
+            if k == i {
+                break;
+            }
+            group = group.max(1.0) * 100.0;
+            prev_small = None;
+            last = k;
+            k += 1;
+            continue;
+        }
+        if norm == "and" && k > i && toks.get(k + 1).is_some_and(|t| number_word(&t.norm).is_some()) {
+            // "three hundred and forty": "and" joins only after a hundred or a scale.
+            if prev_small.is_some() {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        // "dozen" counts alone, never inside a longer number.
+        let value = match norm {
+            "one" if k == i => Some(1.0),
+            "dozen" => None,
+            _ => number_word(norm),
+        };
+        let Some(value) = value else { break };
+        match prev_small {
+            // "twenty seven": a tens word, then a unit.
+            Some(p) if p >= 20.0 && p % 10.0 == 0.0 && value < 10.0 => {
+                group += value;
+                prev_small = Some(value);
+            }
+            Some(_) => break,
+            None => {
+                group += value;
+                prev_small = Some(value);
+            }
+        }
+        last = k;
+        k += 1;
+    }
+    Some((total + group, last))
+}
+
 /// True for a folded month or weekday name.
 pub fn is_calendar_word(norm: &str) -> bool {
     MONTHS.contains(&norm) || WEEKDAYS.contains(&norm)
@@ -428,6 +518,26 @@ pub fn translit_key(norm: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    fn phrase(text: &str) -> Option<(f64, usize)> {
+        number_phrase(&tokens(text), 0)
+    }
+
+    #[test]
+    fn numbers_written_in_words_read_as_their_values() {
+        assert_eq!(phrase("Twenty-seven miners"), Some((27.0, 1)));
+        assert_eq!(phrase("two thousand five hundred troops"), Some((2500.0, 3)));
+        assert_eq!(phrase("three hundred and forty people"), Some((340.0, 3)));
+        assert_eq!(phrase("one million euros"), Some((1e6, 1)));
+        assert_eq!(phrase("2.5 million people"), Some((2.5e6, 1)));
+        assert_eq!(phrase("5,000 US troops"), Some((5000.0, 0)));
+        assert_eq!(phrase("nine people"), Some((9.0, 0)));
+        // Two numbers side by side stay two ("two three-year terms"); "one" alone is no number.
+        assert_eq!(phrase("two three-year terms"), Some((2.0, 0)));
+        assert_eq!(phrase("one of them"), None);
+        assert_eq!(phrase("thousands of people"), None);
+    }
+
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {

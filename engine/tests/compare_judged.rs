@@ -78,7 +78,7 @@ fn dump(path: &str, split: &str, a: &Article, b: &Article, gold: &HashSet<(usize
             let label = gold.contains(&(sa.start, sb.start));
             let _ = writeln!(
                 file,
-                "{split}\t{}\t{}\t{i}\t{j}\t{}\t{:.4}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
+                "{split}\t{}\t{}\t{i}\t{j}\t{}\t{:.4}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}",
                 a.id,
                 b.id,
                 u8::from(label),
@@ -95,7 +95,10 @@ fn dump(path: &str, split: &str, a: &Article, b: &Article, gold: &HashSet<(usize
                 e.name_shared,
                 e.name_x,
                 e.name_y,
-                t.scores[i][j]
+                t.scores[i][j],
+                e.shared_events,
+                e.shared_predicates,
+                u8::from(e.time_clash)
             );
         }
     }
@@ -211,15 +214,22 @@ fn score(split: &str, kind: &str) -> Counts {
 // sank and the next morning, a court ruling told by two outlets) make the invented sets harder,
 // measured with the same code: invented dev 0.81/0.87 -> 0.73/0.68, invented held-out 1.00/0.76
 // -> 0.82/0.58 (numbers written in words, "caves in"/"collapsed", "went down"/"sank", a cost
-// written as "820-million-euro" are the misses). The issue's goal (0.9/0.9) is not
-// reached: these floors catch regressions, they do not certify the goal.
+// written as "820-million-euro" are the misses). Two events of different news classes with one
+// shared topic word ("principles were agreed ... US presence" / "will meet ... presence of
+// American troops") no longer align, nor does a passive "met" ("needs are best met by") count as
+// a meeting: seed dev 0.80/0.48 -> 0.84/0.48, seed held-out 0.29/0.40 -> 0.33/0.40, invented
+// unchanged (0.76/0.79, 0.82/0.58). Two sentences that announce the same event to come with
+// someone named in common for the same stated time ("expected to meet with President Trump
+// Thursday" / "is scheduled to meet with the US President on Thursday") score at least
+// `SAME_PLAN` however long they are: seed dev 0.84/0.48 -> 0.86/0.55, the rest unchanged. The
+// issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
 fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.78 && dev.recall() >= 0.45,
+        dev.precision() >= 0.84 && dev.recall() >= 0.52,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

@@ -86,6 +86,16 @@ fn a_surname_alone_links_only_after_the_full_name() {
 }
 
 #[test]
+fn a_surname_in_a_paragraph_above_the_full_name_links_to_it() {
+    let bundle = build(
+        &["Talks in Paris\n\nUnions dismissed the Barrot plan as a trick on Sunday.\n\nForeign minister Jean-Noel Barrot defended the plan on Monday.\n"],
+        KB,
+    );
+    let found = names(&bundle, 0);
+    assert!(found.iter().any(|(s, id)| s == "Barrot" && id == "jean-noel-barrot"), "{found:?}");
+}
+
+#[test]
 fn a_role_links_only_when_one_entity_holds_it_in_the_article() {
     let one = "Premier visits\n\nMustafa al-Kadhimi flew to Cairo. The premier said talks went well.\n";
     let two =

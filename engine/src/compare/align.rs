@@ -22,7 +22,7 @@ use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
-use super::terms::{is_participant_word, terms_of_tokens, Term};
+use super::terms::{is_event_class, is_participant_word, terms_of_tokens, Term};
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum fact score for two sentences to be aligned when one of them has no better partner in
@@ -49,6 +49,10 @@ const NAME_WEIGHT: f32 = 0.6;
 const FIGURE_WEIGHT: f32 = 1.5;
 /// Weekday and month names: sharing "Tuesday" says little (full dates are compared as figures).
 const CALENDAR_WEIGHT: f32 = 0.4;
+/// The least score of two sentences that announce the same event to come with someone named in
+/// common for the same day, month or year: one announcement however long the sentences (they still have to be each other's best
+/// partners, see [`keep`]).
+const SAME_PLAN: f32 = 0.2;
 /// Sentences compared per article; beyond this the comparison covers the first ones and says so.
 pub const MAX_SENTENCES: usize = 4000;
 /// A term found in more sentences than this (of the other article) does not generate candidate
@@ -135,6 +139,11 @@ struct Features {
     name_weight: f32,
     /// Ids of what its figures count ("troop" in "5,000 US troops"), sorted.
     counted: Vec<u32>,
+    /// Ids of its news event classes ("meet", "kill", "agree"), sorted: what happened.
+    events: Vec<u32>,
+    /// Ids of the predicates it announces as to come ("will *meet*", "is scheduled to *meet*"),
+    /// sorted.
+    planned: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
     when: When,
 }
@@ -174,6 +183,13 @@ impl When {
         when.years.sort_unstable();
         when.years.dedup();
         when
+    }
+
+    /// Both name a weekday, month or year in common ("on Thursday" / "Thursday").
+    fn overlaps(&self, other: &When) -> bool {
+        self.weekdays & other.weekdays != 0
+            || self.months & other.months != 0
+            || self.years.iter().any(|y| other.years.binary_search(y).is_ok())
     }
 
     /// Both say when, and nothing they say is the same.
@@ -230,6 +246,15 @@ pub struct Evidence {
     pub shared_predicates: usize,
     /// Both say when their fact happened (weekday, month or year) and name no time in common.
     pub time_clash: bool,
+    /// Both report events of known classes and share none ("principles were agreed" / "will
+    /// meet Trump"): different things happened.
+    pub event_clash: bool,
+    /// Number of news event classes both report.
+    pub shared_events: usize,
+    /// Both announce the same event as to come, with someone named in common, for the same
+    /// stated time ("will meet Trump on Thursday" / "is scheduled to meet with the US President
+    /// on Thursday"): one announced event.
+    pub same_plan: bool,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic).
@@ -272,10 +297,13 @@ impl Featurised {
             || e.plan_clash
             || e.time_clash
             || actor_clash(&e)
+            || e.event_clash
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
             0.0
+        } else if e.same_plan {
+            e.cosine.max(SAME_PLAN)
         } else {
             e.cosine
         }
@@ -325,6 +353,19 @@ impl Featurised {
             // March 3" / "5,000 are now on strike" in June) is one fact that changed: the
             // figure check explains it, the times do not part it.
             time_clash: x.when.clashes(&y.when) && !shares(&x.counted, &y.counted),
+            // One shared content word beside two different events is a shared topic ("the US
+            // presence"), not a shared fact; a figure about the same thing outweighs it.
+            event_clash: !x.events.is_empty()
+                && !y.events.is_empty()
+                && !shares(&x.events, &y.events)
+                && !shared_figure
+                && shared_predicates < 2,
+            same_plan: shares(&x.planned, &y.planned) && name_shared > 0.0 && x.when.overlaps(&y.when),
+            shared_events: {
+                let mut n = 0;
+                for_each_shared(&x.events, &y.events, |_| n += 1);
+                n
+            },
         }
     }
 
@@ -543,6 +584,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
         }
     }
     let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
+    let mut is_event = vec![false; interner.len()];
+    for (key, &id) in &interner {
+        is_event[id as usize] = is_event_class(key);
+    }
     let mut planned_by_article = Vec::with_capacity(interned.len());
     let features: Vec<Vec<Features>> = interned
         .into_iter()
@@ -571,9 +616,12 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         ids.iter().filter(|(_, kind)| *kind == k).map(|(id, _)| *id).collect()
                     };
                     let predicates = of_kind(Kind::Predicate);
+                    let events: Vec<u32> =
+                        predicates.iter().copied().filter(|&id| is_event[id as usize]).collect();
                     // Only predicates count as planned events.
-                    article_planned
-                        .extend(planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()));
+                    let planned: Vec<u32> =
+                        planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()).collect();
+                    article_planned.extend(planned.iter().copied());
                     let names = of_kind(Kind::Name);
                     let total = |ids: &[u32]| {
                         ids.iter()
@@ -592,6 +640,8 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         names,
                         counted: of_kind(Kind::Counted),
+                        events,
+                        planned,
                         when: When::of(&all_tokens[a][k]),
                     }
                 })
@@ -868,6 +918,18 @@ mod tests {
             "Talks preview\n\nThe premier met the envoy in Rome on Monday to discuss the ceasefire.\n",
         );
         assert_eq!(score_of(&t, "The premier", "The premier"), 0.0);
+    }
+
+    #[test]
+    fn two_announcements_of_one_meeting_align_however_long() {
+        let t = scores(
+            "Visit preview\n\nThe Iraqi prime minister is visiting Washington and is expected to meet \
+             President Trump on Thursday, with troops, rocket attacks and oil contracts on an agenda shaped by a \
+             difficult first year in office.\n",
+            "Trip preview\n\nThe prime minister is scheduled to meet with the US President on \
+             Thursday, his office said.\n",
+        );
+        assert!(score_of(&t, "The Iraqi", "The prime") >= SAME_PLAN);
     }
 
     #[test]

@@ -180,6 +180,15 @@ fn month_of(norm: &str) -> Option<u8> {
     MONTHS.iter().position(|(_, names)| names.contains(&norm)).and_then(|i| u8::try_from(i + 1).ok())
 }
 
+/// The number starting at `toks[idx]` and its last token: [`crate::text::number_phrase`], plus
+/// "one" alone (figures are compared only where aligned sentences both state one).
+fn phrase_at(toks: &[Token<'_>], idx: usize) -> Option<(f64, usize)> {
+    if toks[idx].norm == "one" {
+        return crate::text::number_phrase(toks, idx).or(Some((1.0, idx)));
+    }
+    crate::text::number_phrase(toks, idx)
+}
+
 fn number_of(token: &Token<'_>) -> Option<f64> {
     let norm = token.norm.as_str();
     if norm.starts_with(|c: char| c.is_ascii_digit()) {
@@ -345,23 +354,31 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
             }
         }
     }
-    // Counts.
-    for (idx, tok) in toks.iter().enumerate() {
-        if used[idx] {
+    // Counts, written in digits or words ("27", "twenty-seven", "2.5 million").
+    let mut idx = 0;
+    while idx < toks.len() {
+        let tok = &toks[idx];
+        let phrase = if used[idx] { None } else { phrase_at(toks, idx) };
+        let Some((value, last)) = phrase else {
+            idx += 1;
             continue;
-        }
-        let Some(value) = number_of(tok) else { continue };
+        };
         let is_word = !tok.norm.starts_with(|c: char| c.is_ascii_digit());
-        let next_norm = toks.get(idx + 1).map(|t| t.norm.as_str()).unwrap_or("");
+        let next_norm = toks.get(last + 1).map(|t| t.norm.as_str()).unwrap_or("");
         // "one of them", "two in the afternoon": a word number before a function word is no count.
         if is_word && (next_norm.is_empty() || is_stop_word(next_norm)) {
+            idx = last + 1;
             continue;
         }
-        let (unit, noun, end) = counted_noun(text, toks, idx);
-        let percent = text[tok.end..].starts_with('%');
+        for u in used.iter_mut().take(last + 1).skip(idx) {
+            *u = true;
+        }
+        let (unit, noun, end) = counted_noun(text, toks, last);
+        let percent = text[toks[last].end..].starts_with('%');
         let (unit, noun, end) =
             if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
         out.push(Fact { value: FactValue::Count { value, unit, noun }, start: tok.start, end });
+        idx = last + 1;
     }
     out.sort_by_key(|f| f.start);
     out
@@ -627,6 +644,16 @@ mod tests {
             checked.agreements.into_iter().map(|p| p.explanation).collect(),
             checked.conflicts.into_iter().chain(checked.changes).map(|p| p.explanation).collect(),
         )
+    }
+
+    #[test]
+    fn a_count_written_in_words_meets_the_same_count_in_digits() {
+        let (agree, conflict) = explain(
+            "The parliament voted to expel the 2,500 US troops.",
+            "Lawmakers want the two thousand five hundred US troops expelled.",
+        );
+        assert_eq!(conflict, Vec::<String>::new());
+        assert_eq!(agree.len(), 1, "{agree:?}");
     }
 
     #[test]

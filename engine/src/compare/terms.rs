@@ -480,6 +480,37 @@ pub fn is_participant_word(key: &str) -> bool {
         .any(|k| k == key)
 }
 
+/// Synonym classes that name who or where, not what happened: every other class is a news event
+/// class (met, killed, withdrew, won...).
+const NOT_EVENTS: &[&str] = &["troop", "militia", "us", "iraq", "iran", "premier"];
+
+/// True for the key of a news event class ([`SYNONYMS`]): two sentences that each report events of
+/// known classes and share none ("agreed on principles" / "will meet Trump") tell different facts.
+pub fn is_event_class(key: &str) -> bool {
+    !NOT_EVENTS.contains(&key) && SYNONYMS.iter().any(|(class, _)| *class == key)
+}
+
+/// Forms of "be": "needs are best met", "were met with tear gas" use "met" as "satisfied" or
+/// "received", not as a meeting.
+const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+
+/// The key of token `i` in its sentence: [`term_key`], except a passive "met" ("are best met
+/// by", "was met with"), which is no meeting and keeps its own key.
+fn key_in_context(toks: &[Token<'_>], i: usize) -> Option<String> {
+    let norm = toks[i].norm.as_str();
+    if norm == "met" {
+        // The be-form right before, or before one adverb ("are best met", "were quickly met").
+        let before = |d: usize| i.checked_sub(d).map(|k| toks[k].norm.as_str());
+        let passive = before(1).is_some_and(|w| BE_FORMS.contains(&w))
+            || (before(1).is_some_and(|w| w.ends_with("ly") || matches!(w, "best" | "well" | "not"))
+                && before(2).is_some_and(|w| BE_FORMS.contains(&w)));
+        if passive {
+            return Some("met:passive".to_string());
+        }
+    }
+    term_key(norm)
+}
+
 /// Words that make the next word a verb ("will meet president ...", "to visit minister ...").
 const VERB_BEFORE: &[&str] =
     &["to", "will", "would", "can", "could", "should", "must", "might", "did", "does", "do", "shall"];
@@ -490,16 +521,14 @@ const VERB_BEFORE: &[&str] =
 fn could_modify(toks: &[Token<'_>], i: usize) -> bool {
     let norm = toks[i].norm.as_str();
     let after_verb_marker = i > 0 && VERB_BEFORE.contains(&toks[i - 1].norm.as_str());
-    let event = synonym_classes()
-        .get(lemma(norm))
-        .is_some_and(|c| !matches!(*c, "troop" | "militia" | "us" | "iraq" | "iran" | "premier"));
+    let event = synonym_classes().get(lemma(norm)).is_some_and(|c| !NOT_EVENTS.contains(c));
     !after_verb_marker && !event && !norm.ends_with("ed") && !norm.ends_with("ing")
 }
 
 /// The terms of a sentence already cut into tokens, in order (duplicates kept), each with the
 /// index of its token.
 pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
-    let keys: Vec<Option<String>> = toks.iter().map(|t| term_key(&t.norm)).collect();
+    let keys: Vec<Option<String>> = (0..toks.len()).map(|i| key_in_context(toks, i)).collect();
     let is_role = |i: usize| keys.get(i).and_then(|k| k.as_deref()).is_some_and(is_role_word);
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
@@ -556,6 +585,29 @@ mod tests {
         assert_eq!(term_key("caves"), term_key("collapsed"));
         assert_eq!(term_key("tremor"), term_key("earthquake"));
         assert_ne!(term_key("won"), term_key("lost"));
+    }
+
+    fn keys_of(sentence: &str) -> Vec<String> {
+        let toks = crate::text::tokens(sentence);
+        terms_of_tokens(&toks).into_iter().map(|(t, _)| t.key).collect()
+    }
+
+    #[test]
+    fn needs_that_are_met_are_no_meeting() {
+        let meet = term_key("meet").unwrap_or_default();
+        assert!(keys_of("Kadhimi met Biden in the Oval Office.").contains(&meet));
+        assert!(keys_of("The two leaders will meet on Monday.").contains(&meet));
+        assert!(!keys_of("Security needs are best met by local forces.").contains(&meet));
+        assert!(!keys_of("Protesters were met with tear gas.").contains(&meet));
+    }
+
+    #[test]
+    fn event_classes_are_what_happened_not_who() {
+        assert!(term_key("agreed").is_some_and(|k| is_event_class(&k)));
+        assert!(term_key("summit").is_some_and(|k| is_event_class(&k)));
+        assert!(!term_key("soldiers").is_some_and(|k| is_event_class(&k)));
+        assert!(!term_key("iraqi").is_some_and(|k| is_event_class(&k)));
+        assert!(!term_key("presence").is_some_and(|k| is_event_class(&k)));
     }
 
     #[test]

@@ -477,12 +477,44 @@ impl Recogniser {
                 }
             }
             let spans = cx.spans;
-            per_block.push((b, toks, ws, spans));
+            let learned: HashSet<String> = state.local.keys().cloned().collect();
+            per_block.push((b, toks, ws, spans, learned));
+        }
+        // A surname or acronym learned in a later block ("Mustafa Kadhami" in the lead) links its
+        // earlier uses too ("Biden-Kadhami deal" in a standfirst above it), as it does in a
+        // headline: one more local pass, with only the aliases learned after it, over each block
+        // read before them (inside one block a surname still links only after the full name).
+        for (b, _, ws, spans, learned) in &mut per_block {
+            if learned.len() == state.local.len() {
+                continue;
+            }
+            let mut later = ArticleState { named: state.named.clone(), ..ArticleState::default() };
+            for (key, targets) in &state.local {
+                if !learned.contains(key) {
+                    for target in targets {
+                        later.learn(key.clone(), *target);
+                    }
+                }
+            }
+            let mut covered = vec![false; ws.len()];
+            for span in spans.iter() {
+                covered[span.from..span.to].iter_mut().for_each(|c| *c = true);
+            }
+            let mut cx = BlockCx {
+                text: &article.blocks[*b].text,
+                ws,
+                covered,
+                spans: std::mem::take(spans),
+                state: &mut later,
+                reg: &mut *reg,
+            };
+            self.match_aliases(&mut cx, true);
+            *spans = cx.spans;
         }
         let mut mentions = Vec::new();
         let mut last_unit = String::new();
         per_block.sort_by_key(|p| p.0);
-        for (b, toks, ws, spans) in per_block {
+        for (b, toks, ws, spans, _) in per_block {
             let block = &article.blocks[b];
             let block_first = mentions.len();
             let mut claimed: Vec<(usize, usize)> = Vec::new();

@@ -370,22 +370,29 @@ pub(super) fn figures(
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
-        let Some(mut value) = number_of(tok) else {
+        // A number in digits or words ("twenty-seven", "two thousand five hundred").
+        let phrase = match crate::text::number_phrase(toks, i) {
+            Some((value, last)) if last > i && toks[i].norm.starts_with(|c: char| !c.is_ascii_digit()) => {
+                Some((value, last))
+            }
+            _ => number_of(tok).map(|v| (v, i)),
+        };
+        let Some((mut value, last)) = phrase else {
             i += 1;
             continue;
         };
         // Skip compounds ("two-state"), money ("$1"), and anything already claimed (dates).
-        let after = &text[tok.end..];
+        let after = &text[toks[last].end..];
         let before = &text[..tok.start];
         if after.starts_with('-')
             || after.starts_with('/')
             || before.ends_with('$')
-            || !free(tok.start, tok.end)
+            || !free(tok.start, toks[last].end)
         {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
+        let mut j = last + 1;
         let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
             let gap = &text[a.end..b.start];
             !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
@@ -582,6 +589,16 @@ mod tests {
         assert_eq!(f[0].2, "missiles");
         let f = figures_in("\"We cannot allow ten years of success");
         assert_eq!(f, [("ten years".to_string(), 10.0, "years".to_string(), false)]);
+    }
+
+    #[test]
+    fn numbers_written_in_words_are_one_figure() {
+        let f = figures_in("Twenty-seven miners were trapped");
+        assert_eq!(f, [("Twenty-seven miners".to_string(), 27.0, "miners".to_string(), false)]);
+        let f = figures_in("to expel two thousand five hundred US troops");
+        assert_eq!((f[0].1, f[0].2.as_str()), (2500.0, "troops"));
+        // A number word inside a compound adjective is no count.
+        assert!(figures_in("a twenty-seven-year-old miner").is_empty());
     }
 
     #[test]
