@@ -12,7 +12,7 @@ import { access, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, watchErrors, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, controlled, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
 const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
@@ -38,16 +38,6 @@ after(async () => {
   await browser?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-/** Waits until a service worker controls the page. */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
 
 /** The corpus files a page requested (paths after the site's prefix). */
 function watchFiles(page, prefix) {

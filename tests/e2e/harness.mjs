@@ -92,3 +92,13 @@ export function watchErrors(page) {
   });
   return errors;
 }
+
+/** Waits until a service worker controls the page (the first one claims the page that installed it). */
+export async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
+    }
+  });
+}

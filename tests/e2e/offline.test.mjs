@@ -8,7 +8,7 @@ import { access, cp, mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, watchErrors, DIST, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, controlled, DIST, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
 const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
@@ -28,16 +28,6 @@ after(async () => {
   await browser?.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-/** Waits until a service worker controls the page (the first one claims the page that installed it). */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((ok) => navigator.serviceWorker.addEventListener('controllerchange', ok, { once: true }));
-    }
-  });
-}
 
 /** Three short invented articles (plus one empty file, which must be reported as rejected). */
 async function writeArticles(dir, articles) {
