@@ -167,14 +167,40 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     Ok(bundle)
 }
 
-/// CRC-32 (IEEE), bitwise: the bundle is read once per page load, so a table buys nothing.
+/// CRC-32 (IEEE), eight bytes at a time ("slicing-by-8"). The tables (8 KB) are built on each call
+/// rather than stored, so they cost the wasm nothing and each call about 2,000 steps; a bit at a
+/// time took 0.4 s of a 22 MB bundle's 0.7 s decode, on the page's thread.
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
+    let mut table = [[0u32; 256]; 8];
+    for n in 0..256u32 {
+        let mut c = n;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            c = if c & 1 != 0 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 };
         }
+        table[0][n as usize] = c;
+    }
+    for n in 0..256 {
+        for k in 1..8 {
+            let prev = table[k - 1][n];
+            table[k][n] = (prev >> 8) ^ table[0][(prev & 0xff) as usize];
+        }
+    }
+    let mut crc = !0u32;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let lo = crc ^ u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        let hi = u32::from_le_bytes([w[4], w[5], w[6], w[7]]);
+        crc = table[7][(lo & 0xff) as usize]
+            ^ table[6][((lo >> 8) & 0xff) as usize]
+            ^ table[5][((lo >> 16) & 0xff) as usize]
+            ^ table[4][(lo >> 24) as usize]
+            ^ table[3][(hi & 0xff) as usize]
+            ^ table[2][((hi >> 8) & 0xff) as usize]
+            ^ table[1][((hi >> 16) & 0xff) as usize]
+            ^ table[0][(hi >> 24) as usize];
+    }
+    for &b in words.remainder() {
+        crc = (crc >> 8) ^ table[0][((crc ^ u32::from(b)) & 0xff) as usize];
     }
     !crc
 }
@@ -216,6 +242,35 @@ mod tests {
     #[test]
     fn crc_matches_the_reference_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn crc_eight_bytes_at_a_time_equals_the_bitwise_definition() {
+        let bitwise = |bytes: &[u8]| {
+            let mut crc = !0u32;
+            for &b in bytes {
+                crc ^= u32::from(b);
+                for _ in 0..8 {
+                    crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                }
+            }
+            !crc
+        };
+        let mut x = 0x2545_F491u32;
+        let bytes: Vec<u8> = (0..300)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        // Every length, so every remainder after the eight-byte words and every alignment.
+        for start in 0..9 {
+            for end in start..bytes.len() {
+                assert_eq!(crc32(&bytes[start..end]), bitwise(&bytes[start..end]), "{start}..{end}");
+            }
+        }
     }
 
     #[test]
