@@ -59,8 +59,10 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     }
                     CollectionId::Stored(id) => {
-                        let bundle =
-                            collections_db::load_bundle(id).await.and_then(|bytes| io::decode(&bytes));
+                        let bundle = match collections_db::load_bundle(id).await {
+                            Ok(bytes) => io::decode_in_steps(&bytes).await,
+                            Err(why) => Err(why),
+                        };
                         match bundle {
                             Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
                             Err(why) => state.dispatch(Action::Unavailable(

@@ -45,8 +45,8 @@ pub fn page_source() -> BundleSource {
 /// Loads and decodes the bundle. The error is a sentence for the page, naming what to do.
 pub async fn load(source: &BundleSource) -> Result<Bundle, String> {
     match source {
-        BundleSource::Bytes(bytes) => decode(bytes),
-        BundleSource::Url(url) => decode(&fetch_bytes(url, "The corpus bundle").await?),
+        BundleSource::Bytes(bytes) => decode_in_steps(bytes).await,
+        BundleSource::Url(url) => decode_in_steps(&fetch_bytes(url, "The corpus bundle").await?).await,
         BundleSource::Chunked(_) => {
             Err("This corpus is chunked: it opens from its manifest, not as one bundle. Reload the page."
                 .into())
@@ -116,6 +116,16 @@ pub async fn fetch_bytes(url: &str, what: &str) -> Result<Vec<u8>, String> {
 /// Decodes a bundle; the error is a sentence for the page.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     parallax_engine::bundle::decode(bytes).map_err(|e| sentence(&e.to_string()))
+}
+
+/// [`decode`] as two tasks of the page's thread (the checksum, then the payload), with the browser
+/// free to draw and answer input between them: opening a large bundle or an imported collection
+/// is then two shorter long tasks instead of one.
+pub async fn decode_in_steps(bytes: &[u8]) -> Result<Bundle, String> {
+    use parallax_engine::bundle;
+    let payload = bundle::payload(bytes).map_err(|e| sentence(&e.to_string()))?;
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    bundle::decode_payload(payload).map_err(|e| sentence(&e.to_string()))
 }
 
 /// An engine error as a sentence: capitalised, with a full stop.

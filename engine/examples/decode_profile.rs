@@ -31,6 +31,9 @@ fn main() {
     time("decode (all of it)", &mut || {
         parallax_engine::bundle::decode(&bytes).expect("a bundle");
     });
+    time("checks and checksum only", &mut || {
+        parallax_engine::bundle::payload(&bytes).expect("a bundle");
+    });
     time("postcard payload only", &mut || {
         let _: parallax_engine::Bundle = postcard::from_bytes(&bytes[24..]).expect("payload");
     });

@@ -140,6 +140,12 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
 
 /// Decodes a bundle, checking magic, version, length and checksum first.
 pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    decode_payload(payload(bytes)?)
+}
+
+/// The checked payload of a bundle: magic, version, length and checksum. With [`decode_payload`]
+/// this is [`decode`] in two steps, so a page can let the browser draw between them.
+pub fn payload(bytes: &[u8]) -> Result<&[u8], BundleError> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
         return Err(BundleError::NotABundle);
     }
@@ -162,6 +168,11 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     if crc32(payload) != crc {
         return Err(BundleError::Corrupt);
     }
+    Ok(payload)
+}
+
+/// Decodes and validates a payload [`payload`] has checked.
+pub fn decode_payload(payload: &[u8]) -> Result<Bundle, BundleError> {
     let bundle: Bundle = postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))?;
     validate::bundle(&bundle).map_err(BundleError::Inconsistent)?;
     Ok(bundle)

@@ -185,7 +185,7 @@ pub fn collections() -> Html {
                     // The open collection grew: show the new bundle at once (it is in hand already).
                     Ok(()) if adding && state.as_ref().is_some_and(|s| s.collection == id) => {
                         message.set(said);
-                        match (crate::io::decode(&bundle), &state) {
+                        match (crate::io::decode_in_steps(&bundle).await, &state) {
                             (Ok(bundle), Some(state)) => {
                                 state.dispatch(Action::LoadedFor(id, Loaded(Rc::new(Explorer::new(bundle)))))
                             }
