@@ -75,6 +75,17 @@
     var m = /-([0-9a-f]{16})\.plx$/.exec(url);
     return m ? m[1] : '';
   }
+  // A chunk's bytes as its name hashes them (`parallax site --chunks` gzips its files; see sw.js).
+  async function chunkBytes(buffer) {
+    var head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
+    if (head[0] !== 0x1f || head[1] !== 0x8b || typeof DecompressionStream === 'undefined') return buffer;
+    try {
+      var stream = new Blob([buffer]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return await new Response(stream).arrayBuffer();
+    } catch (e) {
+      return buffer;
+    }
+  }
   async function sha256Hex(buffer) {
     var digest = await crypto.subtle.digest('SHA-256', buffer);
     return Array.from(new Uint8Array(digest), function (b) {
@@ -108,7 +119,7 @@
             var response = await fetch(url);
             if (!response.ok) throw new Error(chunk[0] + ': the server answered ' + response.status);
             var body = await response.clone().arrayBuffer();
-            if (!(await sha256Hex(body)).startsWith(chunkHash(url))) {
+            if (!(await sha256Hex(await chunkBytes(body))).startsWith(chunkHash(url))) {
               throw new Error(chunk[0] + ' is not the file this corpus lists');
             }
             await cache.put(url, response);

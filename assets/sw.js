@@ -128,6 +128,20 @@ async function later(url) {
   return response;
 }
 
+/**
+ * A chunk's bytes as its name hashes them: `parallax site --chunks` writes chunks gzip-compressed,
+ * and names them by the bytes inside.
+ */
+async function chunkBytes(buffer) {
+  const head = new Uint8Array(buffer, 0, Math.min(2, buffer.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b || typeof DecompressionStream === 'undefined') return buffer;
+  try {
+    return await new Response(new Blob([buffer]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  } catch {
+    return buffer;
+  }
+}
+
 /** A chunk: from the chunk cache, or fetched and, when its bytes match its name, kept forever. */
 async function chunk(url, hash) {
   const cache = await caches.open(CHUNKS);
@@ -141,7 +155,7 @@ async function chunk(url, hash) {
   }
   if (!response.ok) return response;
   // A stale or altered copy is passed on (the app says what is wrong) but never kept.
-  if ((await sha256Hex(await response.clone().arrayBuffer())).startsWith(hash)) {
+  if ((await sha256Hex(await chunkBytes(await response.clone().arrayBuffer()))).startsWith(hash)) {
     try {
       await cache.put(url, response.clone());
     } catch {

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use parallax_engine::chunked::{ChunkId, Needed, Reader};
 use parallax_engine::Bundle;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::chunked_view::ChunkedExplorer;
 
@@ -110,7 +112,42 @@ pub async fn fetch_bytes(url: &str, what: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    response.binary().await.map_err(|e| format!("{what} ({url}) could not be read: {e}. Reload the page."))
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|e| format!("{what} ({url}) could not be read: {e}. Reload the page."))?;
+    if !is_gzip(&bytes) {
+        return Ok(bytes);
+    }
+    match gunzip(&js_sys::Uint8Array::from(bytes.as_slice())).await {
+        Ok(out) if out.is_null() => Err(format!(
+            "{what} ({url}) is compressed, and this browser cannot decompress it (it has no \
+             DecompressionStream). Open the explorer in a current browser."
+        )),
+        Ok(out) => Ok(out.unchecked_into::<js_sys::Uint8Array>().to_vec()),
+        // A damaged download goes on as it came: the engine then says the file is not the one the
+        // corpus lists, as for any other damage.
+        Err(_) => Ok(bytes),
+    }
+}
+
+/// Whether a file is gzip (`parallax site --chunks` compresses its manifest and chunks; a
+/// Parallax file itself starts with `PARALLAX` or `PLXCHUNK`).
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
+}
+
+#[wasm_bindgen(inline_js = r#"
+export async function parallaxGunzip(bytes) {
+  if (typeof DecompressionStream === 'undefined') return null;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+"#)]
+extern "C" {
+    /// The bytes decompressed, `null` where the browser cannot, an exception when they are not gzip.
+    #[wasm_bindgen(catch, js_name = parallaxGunzip)]
+    async fn gunzip(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
 }
 
 /// Decodes a bundle; the error is a sentence for the page.

@@ -104,7 +104,7 @@ function timed(cmd, cmdArgs, timeoutS) {
     ? `killed after ${timeoutS} s`
     : ok ? '' : `exit ${run.status}: ${(run.stderr ?? '').split('\n').filter((l) => /parallax|error|Error/.test(l)).slice(-2).join(' ')}`;
   // Parallax's own stage lines ("parallax: entities: 4.1 s"): how far a killed build got.
-  const stages = (run.stderr ?? '').split('\n').filter((l) => /^parallax: (cleaned|entities|search index|stories|report|chunks|bundle|writing files|built)/.test(l));
+  const stages = (run.stderr ?? '').split('\n').filter((l) => /^parallax: (cleaned|entities|search index|stories|report|chunks|compressing chunks|bundle|writing files|built)/.test(l));
   return { ok, why, seconds: seconds ?? timeoutS, cpu, rssMb: rssKb / 1024, stages };
 }
 

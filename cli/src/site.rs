@@ -124,7 +124,9 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     drop(files);
     let (bundle, split) = if args.chunks {
         bar.show(Progress::Stage("chunks"));
-        (Vec::new(), Some(chunked::split_owned(built.bundle, &chunked::Sizes::default())))
+        let split = chunked::split_owned(built.bundle, &chunked::Sizes::default());
+        bar.show(Progress::Stage("compressing chunks"));
+        (Vec::new(), Some(gzip_split(split)))
     } else {
         bar.show(Progress::Stage("bundle"));
         (parallax_engine::bundle::encode(&built.bundle), None)
@@ -239,13 +241,32 @@ fn chunked_index(index: &str) -> String {
     }
 }
 
+/// The manifest and every chunk gzip-compressed, as Pagefind writes its files: a static host
+/// serves `.plx` files as they are (few compress `application/octet-stream`), and the explorer
+/// decompresses them in the browser (`DecompressionStream`, `src/io.rs`). Names keep the hash of
+/// the uncompressed chunk, which the engine checks after decompression.
+fn gzip_split(mut split: chunked::Split) -> chunked::Split {
+    use rayon::prelude::*;
+    split.manifest = gzip(&split.manifest);
+    split.chunks.par_iter_mut().for_each(|chunk| chunk.bytes = gzip(&chunk.bytes));
+    split
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out =
+        flate2::write::GzEncoder::new(Vec::with_capacity(bytes.len() / 3), flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    out.write_all(bytes).expect("gzip into memory");
+    out.finish().expect("gzip into memory")
+}
+
 /// The chunked layout's sizes on stderr: per kind, how many chunks, their total, median and
 /// largest size.
 fn print_chunks(split: &chunked::Split) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
-        "parallax: chunked corpus in {CHUNK_DIR}/: manifest {:.1} KB",
+        "parallax: chunked corpus in {CHUNK_DIR}/ (gzip): manifest {:.1} KB",
         split.manifest.len() as f64 / 1e3
     );
     for kind in
@@ -428,6 +449,29 @@ fn peak_memory() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chunks_are_written_gzip_compressed_and_decompress_to_what_the_reader_checks() {
+        let files = parallax_engine::synth::corpus(30, 2);
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let bundle = parallax_engine::build_bundle(&sources, "").bundle;
+        let plain = chunked::split(&bundle, &chunked::Sizes::default());
+        let packed = gzip_split(chunked::split(&bundle, &chunked::Sizes::default()));
+        let gunzip = |bytes: &[u8]| {
+            assert!(bytes.starts_with(&[0x1f, 0x8b]), "gzip");
+            parallax_engine::ingest::gunzip(bytes).unwrap()
+        };
+        assert_eq!(gunzip(&packed.manifest), plain.manifest);
+        assert!(packed.manifest.len() < plain.manifest.len());
+        let mut reader = chunked::Reader::open(&gunzip(&packed.manifest)).unwrap();
+        assert_eq!(packed.chunks.len(), plain.chunks.len());
+        for (id, (packed, plain)) in packed.chunks.iter().zip(&plain.chunks).enumerate() {
+            assert_eq!(packed.name, plain.name, "names keep the uncompressed chunk's hash");
+            assert_eq!(gunzip(&packed.bytes), plain.bytes);
+            reader.add(chunked::ChunkId(id), &gunzip(&packed.bytes)).unwrap();
+        }
+    }
 
     /// A writer whose bytes the test reads afterwards.
     #[derive(Clone, Default)]

@@ -62,8 +62,14 @@ enum Chunks {
 impl Chunks {
     fn read(&self, name: &str) -> Vec<u8> {
         match self {
+            // `parallax site --chunks` writes its files gzip-compressed; the browser decompresses them.
             Chunks::Dir(dir) => {
-                std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"))
+                let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"));
+                if bytes.starts_with(&[0x1f, 0x8b]) {
+                    parallax_engine::ingest::gunzip(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
+                } else {
+                    bytes
+                }
             }
             Chunks::Split(files) => files.get(name).cloned().unwrap_or_default(),
         }
