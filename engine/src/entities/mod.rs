@@ -313,7 +313,15 @@ impl EntityData {
     /// a block of that article, which `build` never produces).
     pub fn surface<'a>(&self, articles: &'a [Article], mention: &Mention) -> Option<&'a str> {
         let article = articles.get(mention.article as usize)?;
-        let block = article.blocks.iter().find(|b| b.start <= mention.start && mention.end <= b.end)?;
+        let holds = |b: &&crate::model::Block| b.start <= mention.start && mention.end <= b.end;
+        // Blocks are in reading order, so the last one starting at or before the mention is the
+        // one to try first (a 10,000-article corpus has 1.5 million mentions to read this way);
+        // the walk is there for blocks out of order.
+        let last_before = article.blocks.partition_point(|b| b.start <= mention.start).checked_sub(1);
+        let block = last_before
+            .and_then(|i| article.blocks.get(i))
+            .filter(holds)
+            .or_else(|| article.blocks.iter().find(holds))?;
         block.text.get(mention.start - block.start..mention.end - block.start)
     }
 

@@ -358,3 +358,51 @@ fn an_entity_row_read_from_its_own_mentions_matches_the_corpus_counts() {
         assert_eq!(Some(row), matrix.rows.iter().find(|r| r.entity == row.entity));
     }
 }
+
+/// Not a test: the first build of each picture's model on a bundle named by
+/// `PARALLAX_PICTURES_BUNDLE` (e.g. `parallax build` of `parallax synth 10000`), native, for the
+/// closing note beside the browser's numbers (`tests/e2e/bench/pictures-bench.mjs`).
+/// `PARALLAX_PICTURES_BUNDLE=b.plx cargo test --release --lib pictures_first_builds -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn pictures_first_builds() {
+    let Ok(path) = std::env::var("PARALLAX_PICTURES_BUNDLE") else { return };
+    let bundle = parallax_engine::bundle::decode(&std::fs::read(path).unwrap()).unwrap();
+    let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
+    println!(
+        "{} articles, {} entities, {} mentions",
+        bundle.articles.len(),
+        bundle.entities.entities.len(),
+        bundle.entities.mentions.len()
+    );
+    let t = std::time::Instant::now();
+    let basis = Basis::new(&bundle);
+    println!("outlet columns {:.1} ms", ms(t));
+    let t = std::time::Instant::now();
+    basis.mention_counts(&bundle);
+    println!("mention counts {:.1} ms", ms(t));
+    let t = std::time::Instant::now();
+    basis.folded_names(&bundle);
+    println!("folded names {:.1} ms", ms(t));
+    let rows: Vec<usize> = (0..bundle.entities.entities.len().min(40)).collect();
+    let best = (0..5)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            super::coverage::entity_rows(&bundle, &basis.outlets, &rows);
+            ms(t)
+        })
+        .fold(f64::INFINITY, f64::min);
+    println!("entity rows (40), best of 5 {best:.1} ms");
+    let t = std::time::Instant::now();
+    let m = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, MAX_ROWS);
+    println!("entities x outlets, first {:.1} ms ({} rows)", ms(t), m.rows.len());
+    let t = std::time::Instant::now();
+    entity_matrix(&bundle, &basis, None, EntityOrder::Name, MAX_ROWS);
+    println!("entities x outlets, by name {:.1} ms", ms(t));
+    let t = std::time::Instant::now();
+    story_matrix(&bundle, &basis, StoryOrder::default(), MAX_ROWS);
+    println!("stories x outlets, first {:.1} ms", ms(t));
+    let t = std::time::Instant::now();
+    timeline(&bundle, &basis, Zoom::Years);
+    println!("timeline, first {:.1} ms", ms(t));
+}
