@@ -341,3 +341,19 @@ fn a_manifest_whose_story_names_a_missing_article_is_refused() {
         Err(ChunkError::Inconsistent { kind: ChunkKind::Manifest, .. })
     ));
 }
+
+#[test]
+fn an_article_directory_page_that_renames_a_listed_article_is_refused() {
+    let split = split(&built(), &Sizes::default());
+    let renamed = reframed(ChunkKind::Ordinals, |p: &mut OrdinalPage| p.ids[0] = "other".into());
+    let (mut reader, id, bytes) = tampered(ChunkKind::Ordinals, renamed);
+    // On its own it fits the manifest; beside the list page that names the article, it does not.
+    let list = reader.list_page(&ListFilter::default(), 0, 1).unwrap_err().chunks[0];
+    reader.add(list, bytes_of(&split, &reader, list)).unwrap();
+    assert!(matches!(
+        reader.add(id, &bytes),
+        Err(ChunkError::Inconsistent { kind: ChunkKind::Ordinals, .. })
+    ));
+    assert!(!reader.has(id));
+    assert_eq!(reader.article_row(0).unwrap().title, "Kadhimi meets Pompeo", "the list page still answers");
+}
