@@ -174,11 +174,18 @@ fn sentence(message: &str) -> String {
     message + "."
 }
 
-/// Every chunk of a chunked corpus as (URL relative to the page, bytes): what "Make this corpus
-/// available offline" downloads.
+/// The chunks of a chunked corpus known so far as (URL relative to the page, bytes): those the
+/// manifest lists, and the article chunks of the directory pages at hand.
 pub fn chunk_list(explorer: &ChunkedExplorer) -> Vec<(String, u64)> {
-    let reader = explorer.reader.borrow();
-    reader.manifest().chunks.iter().map(|c| (format!("{}{}", explorer.folder, c.name()), c.len)).collect()
+    let known = explorer.reader.borrow().known_chunks();
+    known.into_iter().map(|(name, len)| (format!("{}{name}", explorer.folder), len)).collect()
+}
+
+/// Every chunk of a chunked corpus as (URL relative to the page, bytes): what "Make this corpus
+/// available offline" downloads. Fetches the directory pages that list the article chunks.
+pub async fn all_chunks(explorer: &ChunkedExplorer) -> Result<Vec<(String, u64)>, String> {
+    let all = resolve(explorer, |reader| reader.all_chunks()).await?;
+    Ok(all.into_iter().map(|(name, len)| (format!("{}{name}", explorer.folder), len)).collect())
 }
 
 /// The page's helpers for the chunk cache (`window.parallaxChunkCache`, assets/sw-register.js),

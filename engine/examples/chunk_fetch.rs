@@ -130,14 +130,12 @@ fn main() {
         println!("  {name}: {:.1} KB raw, {:.1} KB gzip", raw.len() as f64 / 1e3, gzip_len(&raw) as f64 / 1e3)
     };
     let enc = |v: &dyn erased::Encode| v.encode();
-    part("ids", enc(&m.ids));
-    part("page_of", enc(&m.page_of));
+    part("id_firsts", enc(&m.id_firsts));
     part("pages", enc(&m.pages));
-    part("stories", enc(&m.stories));
     let ids: Vec<&String> = m.stories.iter().map(|s| &s.id).collect();
     let labels: Vec<&String> = m.stories.iter().map(|s| &s.label).collect();
-    let members: Vec<&Vec<String>> = m.stories.iter().map(|s| &s.articles).collect();
-    let follows: Vec<&Vec<String>> = m.stories.iter().map(|s| &s.follows).collect();
+    let members: Vec<&Vec<u32>> = m.stories.iter().map(|s| &s.articles).collect();
+    let follows: Vec<&Vec<u32>> = m.stories.iter().map(|s| &s.follows).collect();
     let multi = m.stories.iter().filter(|s| s.articles.len() > 1).count();
     println!("  {} stories, {multi} with two articles or more", m.stories.len());
     part("stories: ids", enc(&ids));
@@ -153,6 +151,8 @@ fn main() {
         ChunkKind::Entities,
         ChunkKind::Directory,
         ChunkKind::EntityIndex,
+        ChunkKind::Ordinals,
+        ChunkKind::Ids,
     ] {
         let refs: Vec<_> = m.chunks.iter().filter(|c| c.kind == kind).cloned().collect();
         part(&format!("chunks {} ({})", kind.prefix(), refs.len()), enc(&refs));
@@ -164,7 +164,7 @@ fn main() {
         gzip_len(&terms) as f64 / 1e3
     );
     println!();
-    println!("| query | rounds | chunks (idx/art/ent/eidx) | KB raw | KB gzip | reader ms |");
+    println!("| query | rounds | chunks (idx/art/ent/eidx/ord) | KB raw | KB gzip | reader ms |");
     println!("| --- | --- | --- | --- | --- | --- |");
     let manifest_gz = gzip_len(&manifest);
     for query in queries {
@@ -172,7 +172,7 @@ fn main() {
         let mut reader = Reader::open(&manifest).expect("a valid manifest");
         let mut spent_reading = std::time::Duration::ZERO;
         let (mut raw, mut gz) = (manifest.len(), manifest_gz);
-        let mut counts = [0usize; 4];
+        let mut counts = [0usize; 5];
         let mut rounds = 0;
         let total = loop {
             match reader.search(query, &SearchOptions { limit: 10, ..SearchOptions::default() }) {
@@ -185,11 +185,13 @@ fn main() {
                         raw += bytes.len();
                         gz += gzip_len(&bytes);
                         spent_reading += io.elapsed();
-                        match reader.manifest().chunks[id.0].kind {
+                        let kind = reader.manifest().chunks.get(id.0).map_or(ChunkKind::Articles, |c| c.kind);
+                        match kind {
                             ChunkKind::Shard => counts[0] += 1,
                             ChunkKind::Articles => counts[1] += 1,
                             ChunkKind::Entities => counts[2] += 1,
                             ChunkKind::EntityIndex => counts[3] += 1,
+                            ChunkKind::Ordinals => counts[4] += 1,
                             _ => {}
                         }
                         reader.add(id, &bytes).expect("a valid chunk");
@@ -199,11 +201,12 @@ fn main() {
         };
         let ms = (started.elapsed() - spent_reading).as_secs_f64() * 1e3;
         println!(
-            "| `{query}` ({total} hits) | {rounds} | {}/{}/{}/{} | {:.1} | {:.1} | {ms:.1} |",
+            "| `{query}` ({total} hits) | {rounds} | {}/{}/{}/{}/{} | {:.1} | {:.1} | {ms:.1} |",
             counts[0],
             counts[1],
             counts[2],
             counts[3],
+            counts[4],
             raw as f64 / 1e3,
             gz as f64 / 1e3
         );

@@ -25,7 +25,8 @@ fn synthetic(n: usize) -> Bundle {
 }
 
 /// Chunks many times smaller than the defaults: every kind is cut into many chunks.
-const TINY: Sizes = Sizes { shard_bytes: 200, article_bytes: 1, entity_bytes: 40, list_rows: 5 };
+const TINY: Sizes =
+    Sizes { shard_bytes: 200, article_bytes: 1, entity_bytes: 40, list_rows: 5, ord_chunks: 2, id_rows: 3 };
 
 /// A site as a reader's browser sees it: file names to bytes, and the bytes fetched so far.
 struct Site {
@@ -86,6 +87,17 @@ impl Site {
             }
         }
         panic!("row {ordinal}: still asking for chunks after three rounds");
+    }
+
+    /// An article's ordinal by id, fetching what the reader asks for.
+    fn ordinal(&mut self, id: &str) -> Option<usize> {
+        match self.reader.ordinal_of(id) {
+            Ok(found) => found,
+            Err(needed) => {
+                self.fetch(&needed.chunks);
+                self.reader.ordinal_of(id).unwrap()
+            }
+        }
     }
 
     /// A page of a list, fetching what the reader asks for.
@@ -189,7 +201,7 @@ fn a_query_fetches_a_small_part_of_a_larger_corpus() {
 }
 
 #[test]
-fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_one_chunk() {
+fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_two_chunks() {
     let bundle = seed();
     let mut site = Site::new(&bundle, &Sizes::default());
     let needed = site.reader.list_page(&ListFilter::default(), 0, 50).unwrap_err();
@@ -198,14 +210,42 @@ fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_one_chunk() {
     for (i, article) in bundle.articles.iter().enumerate() {
         let row = site.reader.article_row(i).unwrap();
         assert_eq!((row.id.as_str(), row.title.as_str()), (article.id.as_str(), article.title.text.as_str()));
-        assert_eq!(site.reader.ordinal_of(&article.id), Some(i));
+        assert_eq!(site.ordinal(&article.id), Some(i));
     }
-    let needed = site.reader.article(2).unwrap_err();
-    assert_eq!(needed.chunks.len(), 1);
-    site.fetch(&needed.chunks);
+    assert_eq!(site.ordinal("no-such-article"), None);
+    // Its page of the article directory (which lists its chunk), then its chunk.
+    for _ in 0..2 {
+        let needed = site.reader.article(2).unwrap_err();
+        assert_eq!(needed.chunks.len(), 1);
+        site.fetch(&needed.chunks);
+    }
     assert_eq!(site.reader.article(2).unwrap(), &bundle.articles[2]);
+    assert_eq!(site.reader.id_of(2), Ok(bundle.articles[2].id.as_str()));
     assert_eq!(site.reader.date_of(2), bundle.date_of(2));
     assert_eq!(site.reader.mentions_in(2).unwrap(), bundle.entities.mentions_in(2));
+}
+
+#[test]
+fn every_article_resolves_by_id_and_every_chunk_is_listed_for_offline_use() {
+    let bundle = synthetic(120);
+    for sizes in [Sizes::default(), TINY] {
+        let split = chunked::split(&bundle, &sizes);
+        let mut site = Site::new(&bundle, &sizes);
+        for (i, article) in bundle.articles.iter().enumerate() {
+            assert_eq!(site.ordinal(&article.id), Some(i), "{sizes:?}");
+        }
+        let needed = site.reader.all_chunks().unwrap_err();
+        site.fetch(&needed.chunks);
+        let mut listed: Vec<(String, u64)> = site.reader.all_chunks().unwrap();
+        let mut written: Vec<(String, u64)> =
+            split.chunks.iter().map(|c| (c.name.clone(), c.bytes.len() as u64)).collect();
+        listed.sort();
+        written.sort();
+        assert_eq!(listed, written, "{sizes:?}");
+        let summary = &site.reader.manifest().summary;
+        assert_eq!(summary.chunk_files as usize, written.len());
+        assert_eq!(summary.chunk_bytes, written.iter().map(|(_, n)| n).sum::<u64>());
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! outlet (each outlet's newest few), the largest stories as cards, and an article's "Also
 //! reported by". Each reads only list rows (`dir` pages), never article text.
 
-use parallax_engine::chunked::{ListFilter, Needed, Reader};
+use parallax_engine::chunked::{ListFilter, Needed, Reader, StoryEntry};
 use parallax_engine::stories::Story;
 
 use super::{rows, ListRow};
@@ -111,7 +111,7 @@ pub struct StoryCard {
 
 /// The indices of the `max` largest stories told by two or more articles (largest first, then in
 /// manifest order): the home page's story filter and cards.
-pub fn largest_stories(stories: &[Story], max: usize) -> Vec<usize> {
+pub fn largest_stories(stories: &[StoryEntry], max: usize) -> Vec<usize> {
     let mut shared: Vec<usize> = (0..stories.len()).filter(|&i| stories[i].articles.len() >= 2).collect();
     parallax_engine::sort::sort_by(&mut shared, |&a, &b| {
         stories[b].articles.len().cmp(&stories[a].articles.len()).then(a.cmp(&b))
@@ -126,7 +126,7 @@ pub fn largest_stories(stories: &[Story], max: usize) -> Vec<usize> {
 pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed> {
     let manifest = reader.manifest();
     let stories = &manifest.stories;
-    let recent: Vec<Story> = match manifest.pages.first() {
+    let recent: Vec<StoryEntry> = match manifest.pages.first() {
         Some(page) => {
             let mut on_page = vec![false; stories.len()];
             for &(story, _) in &page.stories {
@@ -138,15 +138,10 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
             stories
                 .iter()
                 .zip(on_page)
-                .map(
-                    |(story, recent)| {
-                        if recent {
-                            story.clone()
-                        } else {
-                            Story { articles: Vec::new(), ..story.clone() }
-                        }
-                    },
-                )
+                .map(|(story, recent)| StoryEntry {
+                    articles: if recent { story.articles.clone() } else { Vec::new() },
+                    ..StoryEntry::default()
+                })
                 .collect()
         }
         None => Vec::new(),
@@ -156,17 +151,20 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
     let mut cards = Vec::new();
     for i in chosen {
         let story = &stories[i];
-        match story_rows_on_page(reader, u32::try_from(i).unwrap_or(u32::MAX), 0, STORY_ROWS) {
-            Ok(rows) => cards.push(StoryCard {
+        let listed = story_rows_on_page(reader, u32::try_from(i).unwrap_or(u32::MAX), 0, STORY_ROWS);
+        match (listed, follows(reader, story)) {
+            (Ok(rows), Ok(follows)) => cards.push(StoryCard {
                 story: u32::try_from(i).unwrap_or(u32::MAX),
                 label: story.label.clone(),
-                span: crate::state::story_span(story),
-                follows: follows(stories, story),
+                span: span(story),
+                follows,
                 articles: story.articles.len(),
                 compare: compare_route(&rows),
                 rows,
             }),
-            Err(more) => needed.extend(more.chunks),
+            (rows, follows) => {
+                needed.extend(rows.err().into_iter().chain(follows.err()).flat_map(|n| n.chunks));
+            }
         }
     }
     if needed.is_empty() {
@@ -178,14 +176,36 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
     }
 }
 
-/// The earlier stories a story follows from, as (label, first article's route).
-fn follows(stories: &[Story], story: &Story) -> Vec<(String, Route)> {
-    story
-        .follows
-        .iter()
-        .filter_map(|id| stories.iter().find(|s| &s.id == id))
-        .filter_map(|s| Some((s.label.clone(), Route::article(s.articles.first()?))))
-        .collect()
+/// A story's time span as the app shows it ("Aug 2020").
+fn span(story: &StoryEntry) -> Option<String> {
+    crate::state::story_span(&Story {
+        id: String::new(),
+        label: String::new(),
+        articles: Vec::new(),
+        from: story.from.clone(),
+        to: story.to.clone(),
+        follows: Vec::new(),
+    })
+}
+
+/// The earlier stories a story follows from, as (label, first article's route): each first
+/// article's id is on its page of the article directory.
+fn follows(reader: &Reader, story: &StoryEntry) -> Result<Vec<(String, Route)>, Needed> {
+    let stories = &reader.manifest().stories;
+    let mut needed = Vec::new();
+    let mut out = Vec::new();
+    for s in story.follows.iter().filter_map(|&s| stories.get(s as usize)) {
+        let Some(&first) = s.articles.first() else { continue };
+        match reader.id_of(first as usize) {
+            Ok(id) => out.push((s.label.clone(), Route::article(id))),
+            Err(more) => needed.extend(more.chunks),
+        }
+    }
+    if needed.is_empty() {
+        Ok(out)
+    } else {
+        Err(Needed { chunks: needed })
+    }
 }
 
 /// The comparison of the three longest of these rows (ties: earlier in the corpus first), in
@@ -210,26 +230,39 @@ fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> R
     rows(reader, &listed.ordinals)
 }
 
-/// "Also reported by" for an article: how many other reports its story has, and those on the
-/// article's own list page (the story's reports nearest it in time; at most `max`), so one list
-/// page; `None` when no story of two or more articles holds it.
-pub fn also_reported(reader: &Reader, id: &str, max: usize) -> Result<Option<AlsoReported>, Needed> {
+/// "Also reported by" for an article (at `ordinal`, with this `id`): how many other reports its
+/// story has, and those on the article's own list page (the story's reports nearest it in time;
+/// at most `max`), so one list page, with their ordinals; `None` when no story of two or more
+/// articles holds it.
+pub fn also_reported(
+    reader: &Reader,
+    ordinal: usize,
+    id: &str,
+    max: usize,
+) -> Result<Option<(AlsoReported, Vec<usize>)>, Needed> {
     let manifest = reader.manifest();
-    let Some(at) =
-        manifest.stories.iter().position(|s| s.articles.len() >= 2 && s.articles.iter().any(|a| a == id))
+    let wanted = u32::try_from(ordinal).unwrap_or(u32::MAX);
+    let Some(at) = manifest
+        .stories
+        .iter()
+        .position(|s| s.articles.len() >= 2 && s.articles.binary_search(&wanted).is_ok())
     else {
         return Ok(None);
     };
-    let page = reader.ordinal_of(id).and_then(|o| manifest.page_of.get(o)).map_or(0, |&p| p as usize);
+    let page = reader.list_page_of(ordinal)?;
     let story = u32::try_from(at).unwrap_or(u32::MAX);
     // One more than listed: the article itself is on the page.
-    let listed = story_rows_on_page(reader, story, page, max.saturating_add(1))?
+    let listed: Vec<ListRow> = story_rows_on_page(reader, story, page, max.saturating_add(1))?
         .into_iter()
         .filter(|row| row.id != id)
         .take(max)
+        .collect();
+    let ordinals = listed.iter().map(|row| row.ordinal).collect();
+    let others = listed
+        .into_iter()
         .map(|row| OtherReport { id: row.id, title: row.title, outlet: row.outlet })
         .collect();
-    Ok(Some(AlsoReported { others: listed, total: manifest.stories[at].articles.len() - 1 }))
+    Ok(Some((AlsoReported { others, total: manifest.stories[at].articles.len() - 1 }, ordinals)))
 }
 
 #[cfg(test)]
@@ -286,6 +319,13 @@ mod tests {
         assert!(cards.windows(2).all(|w| w[0].articles >= w[1].articles), "largest first");
         for card in &cards {
             let story = &bundle.stories[card.story as usize];
+            let expected_follows: Vec<(String, Route)> = story
+                .follows
+                .iter()
+                .filter_map(|id| bundle.stories.iter().find(|s| &s.id == id))
+                .map(|s| (s.label.clone(), Route::article(&s.articles[0])))
+                .collect();
+            assert_eq!(card.follows, expected_follows, "{}", story.label);
             assert_eq!(card.label, story.label);
             assert_eq!(card.articles, story.articles.len());
             let filter = ListFilter { outlet: None, story: Some(card.story) };
@@ -310,10 +350,16 @@ mod tests {
         let (bundle, mut reader, split) = corpus();
         let story = bundle.stories.iter().find(|s| s.articles.len() >= 2).expect("a shared story");
         let id = story.articles[0].clone();
-        let (also, _) = answer(&mut reader, &split, |r| also_reported(r, &id, ALSO_REPORTED));
-        let also = also.expect("the article is in a story");
+        let at = |id: &str| bundle.articles.iter().position(|a| a.id == id).expect("a corpus article");
+        let (also, _) = answer(&mut reader, &split, |r| also_reported(r, at(&id), &id, ALSO_REPORTED));
+        let (also, ordinals) = also.expect("the article is in a story");
+        let listed_at: Vec<usize> = also.others.iter().map(|o| at(&o.id)).collect();
+        assert_eq!(ordinals, listed_at, "each other report with its ordinal");
         // The bundle's page's reports, those on this article's list page, and the same count.
-        let page_of = |id: &str| reader.ordinal_of(id).map(|o| reader.manifest().page_of[o]);
+        for o in bundle.articles.iter().map(|a| at(&a.id)) {
+            answer(&mut reader, &split, |r| r.list_page_of(o));
+        }
+        let page_of = |id: &str| reader.list_page_of(at(id)).ok();
         let bundles = crate::state::also_reported(&bundle, &id).expect("the bundle's page says so too");
         let mut expected: Vec<String> =
             bundles.others.iter().filter(|o| page_of(&o.id) == page_of(&id)).map(|o| o.id.clone()).collect();
@@ -321,8 +367,8 @@ mod tests {
         expected.sort();
         listed.sort();
         assert_eq!((listed, also.total), (expected, bundles.total));
-        let (few, _) = answer(&mut reader, &split, |r| also_reported(r, &id, 1));
-        let few = few.expect("the article is in a story");
+        let (few, _) = answer(&mut reader, &split, |r| also_reported(r, at(&id), &id, 1));
+        let (few, _) = few.expect("the article is in a story");
         assert_eq!(
             (few.others.len(), few.total),
             (also.others.len().min(1), also.total),
@@ -330,7 +376,7 @@ mod tests {
         );
         let alone = bundle.stories.iter().find(|s| s.articles.len() == 1).map(|s| s.articles[0].clone());
         if let Some(alone) = alone {
-            let (none, fetched) = answer(&mut reader, &split, |r| also_reported(r, &alone, 20));
+            let (none, fetched) = answer(&mut reader, &split, |r| also_reported(r, at(&alone), &alone, 20));
             assert_eq!(none, None);
             assert_eq!(fetched, 0, "an article told once needs no list page for it");
         }

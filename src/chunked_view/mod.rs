@@ -227,10 +227,9 @@ pub fn more_label(shown: usize, total: usize) -> Option<String> {
 }
 
 /// Finds an article's ordinal by id (for a link typed or reloaded by hand; links the app made
-/// carry ordinals it remembers). The manifest lists every id, so this needs no chunk; the
-/// `Result` keeps it a view like the others.
+/// carry ordinals it remembers): one page of the id index.
 pub fn find_ordinal(reader: &Reader, id: &str) -> Result<Option<usize>, Needed> {
-    Ok(reader.ordinal_of(id))
+    reader.ordinal_of(id)
 }
 
 /// A bundle holding only these articles (in this order, duplicates once) with their dates,
@@ -269,16 +268,16 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
     }
     let manifest = reader.manifest();
     bundle.entities = EntityData { entities: manifest.entities.clone(), mentions };
-    bundle.stories = manifest
+    // Each story cut to the articles present, named by their ids.
+    let present =
+        |o: u32| unique.iter().position(|&u| u == o as usize).map(|i| bundle.articles[i].id.as_str());
+    let stories = manifest
         .stories
         .iter()
-        .map(|story| {
-            let mut story = story.clone();
-            story.articles.retain(|id| bundle.articles.iter().any(|a| &a.id == id));
-            story
-        })
-        .filter(|story| !story.articles.is_empty())
+        .filter(|story| story.articles.iter().any(|&o| unique.contains(&(o as usize))))
+        .map(|story| story.to_story(&manifest.stories, present))
         .collect();
+    bundle.stories = stories;
     Ok(bundle)
 }
 
@@ -293,13 +292,14 @@ pub fn partial_explorer(reader: &Reader, ordinals: &[usize]) -> Result<Explorer,
     Ok(explorer)
 }
 
-/// The explorer with no articles: every entity with its corpus counts, and the stories (the
-/// entity index page reads only these).
+/// The explorer with no articles: every entity with its corpus counts, and the stories without
+/// their articles (the entity index page reads only these).
 pub fn shell(reader: &Reader) -> Explorer {
     let manifest = reader.manifest();
+    let stories = manifest.stories.iter().map(|s| s.to_story(&manifest.stories, |_| None)).collect();
     let bundle = Bundle {
         entities: EntityData { entities: manifest.entities.clone(), mentions: Vec::new() },
-        stories: manifest.stories.clone(),
+        stories,
         ..Bundle::default()
     };
     let entity_counts = manifest
@@ -353,7 +353,14 @@ pub(crate) mod test_support {
         let sources: Vec<SourceInput<'_>> =
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let built = build_bundle(&sources, "");
-        let tiny = Sizes { shard_bytes: 1, article_bytes: 1, entity_bytes: 1, list_rows: 5 };
+        let tiny = Sizes {
+            shard_bytes: 1,
+            article_bytes: 1,
+            entity_bytes: 1,
+            list_rows: 5,
+            ord_chunks: 2,
+            id_rows: 4,
+        };
         let split = chunked::split(&built.bundle, &tiny);
         let reader = Reader::open(&split.manifest).expect("the manifest opens");
         (built.bundle, reader, split)
@@ -431,7 +438,7 @@ mod tests {
         let (ordinal, _) = answer(&mut reader, &split, |r| find_ordinal(r, &want.id));
         assert_eq!(ordinal, Some(3));
         let (explorer, fetched) = answer(&mut reader, &split, |r| partial_explorer(r, &[3]));
-        assert_eq!(fetched, 1, "one tiny article chunk");
+        assert_eq!(fetched, 2, "its page of the article directory and its one tiny article chunk");
         assert_eq!(explorer.bundle.articles, std::slice::from_ref(want));
         assert_eq!(explorer.bundle.dates, [bundle.dates[3].clone()]);
         let mentions: Vec<(usize, usize, Option<u32>)> =
@@ -453,7 +460,7 @@ mod tests {
     fn a_comparison_reads_its_articles_and_nothing_else() {
         let (bundle, mut reader, split) = corpus();
         let (explorer, fetched) = answer(&mut reader, &split, |r| partial_explorer(r, &[4, 1, 4]));
-        assert_eq!(fetched, 2);
+        assert_eq!(fetched, 4, "two pages of the article directory (two chunks each), two articles");
         let ids: Vec<String> = explorer.bundle.articles.iter().map(|a| a.id.clone()).collect();
         assert_eq!(ids, [bundle.articles[4].id.clone(), bundle.articles[1].id.clone()]);
         assert!(

@@ -17,33 +17,49 @@ pub struct OfflinePanelProps {
 /// The offline panel (shown only where the browser can cache files).
 #[function_component(OfflinePanel)]
 pub fn offline_panel(props: &OfflinePanelProps) -> Html {
-    let chunks = use_memo(props.corpus.clone(), |corpus| io::chunk_list(corpus));
-    let total_bytes = props.corpus.reader.borrow().manifest().summary.chunk_bytes;
+    let summary = props.corpus.reader.borrow().manifest().summary.clone();
+    let (total_bytes, n_files) = (summary.chunk_bytes, summary.chunk_files as usize);
     // (files, bytes) cached; None until known, or where nothing can be cached.
     let cached = use_state(|| None::<(usize, u64)>);
     let progress = use_state(|| None::<(usize, u64)>);
     let error = use_state(|| None::<String>);
     {
-        let (cached, chunks) = (cached.clone(), chunks.clone());
+        let (cached, corpus) = (cached.clone(), props.corpus.clone());
         use_effect_with(props.corpus.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                if let Some(status) = io::chunk_cache_status(&chunks).await {
-                    cached.set(Some(status));
+                // The chunks known without fetching; only if all of those are cached, the
+                // directory pages (cached too, so no download) name the article chunks to count.
+                let known = io::chunk_list(&corpus);
+                let Some(status) = io::chunk_cache_status(&known).await else { return };
+                cached.set(Some(status));
+                if status.0 >= known.len() && known.len() < n_files {
+                    if let Ok(all) = io::all_chunks(&corpus).await {
+                        if let Some(status) = io::chunk_cache_status(&all).await {
+                            cached.set(Some(status));
+                        }
+                    }
                 }
             });
         });
     }
     let Some((files, bytes)) = *cached else { return Html::default() };
-    let n_files = chunks.len();
     let start = {
-        let (cached, progress, error, chunks) =
-            (cached.clone(), progress.clone(), error.clone(), chunks.clone());
+        let (cached, progress, error, corpus) =
+            (cached.clone(), progress.clone(), error.clone(), props.corpus.clone());
         Callback::from(move |_: MouseEvent| {
-            let (cached, progress, error, chunks) =
-                (cached.clone(), progress.clone(), error.clone(), chunks.clone());
+            let (cached, progress, error, corpus) =
+                (cached.clone(), progress.clone(), error.clone(), corpus.clone());
             error.set(None);
             progress.set(Some((0, 0)));
             wasm_bindgen_futures::spawn_local(async move {
+                let chunks = match io::all_chunks(&corpus).await {
+                    Ok(chunks) => chunks,
+                    Err(why) => {
+                        progress.set(None);
+                        error.set(Some(why));
+                        return;
+                    }
+                };
                 let shown = progress.clone();
                 let outcome =
                     io::make_offline(&chunks, move |files, bytes| shown.set(Some((files, bytes)))).await;

@@ -276,16 +276,15 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
         };
         // Both at once, so their chunks arrive in one round.
         let explorer = chunked_view::partial_explorer(reader, &[ordinal]);
-        let also = home_view::also_reported(reader, id, home_view::ALSO_REPORTED);
+        let also = home_view::also_reported(reader, ordinal, id, home_view::ALSO_REPORTED);
         match (explorer, also) {
             (Ok(explorer), Ok(also)) => {
-                if let Some(also) = &also {
-                    for other in &also.others {
-                        if let Some(o) = reader.ordinal_of(&other.id) {
-                            corpus.remember(&other.id, o);
-                        }
+                let also = also.map(|(also, ordinals)| {
+                    for (other, &o) in also.others.iter().zip(&ordinals) {
+                        corpus.remember(&other.id, o);
                     }
-                }
+                    also
+                });
                 Ok((Loaded(Rc::new(explorer)), Some(ordinal), Rc::new(also)))
             }
             (a, b) => {

@@ -35,10 +35,12 @@
 //! ([`validate`]), so a stale copy, a truncated download or a hostile file is a [`ChunkError`]
 //! for the view that asked, never a panic.
 //!
-//! **Kinds.** The [`Manifest`] (corpus summary, each article's id and list page, per list page
-//! the rows of each outlet and story, the stories, the entity summary, the chunk directory);
-//! `dir` chunks, pages of the article list (newest first) with each article's title, outlet,
-//! date, story and length; one `terms`
+//! **Kinds.** The [`Manifest`] (corpus summary, per list page the rows of each outlet and story,
+//! the stories, the entity summary, the first id of each `ids` page, the chunk directory: nothing
+//! per article); `ord` pages, a range of article ordinals with each article's id and list page and
+//! the `art` chunks holding them (article chunks are listed only there); `ids` pages, the ids in
+//! sorted order with their ordinals (a link typed by hand); `dir` chunks, pages of the article
+//! list (newest first) with each article's title, outlet, date, story and length; one `terms`
 //! chunk (the search index without its postings: the sorted dictionary with document
 //! frequencies, transliteration keys, word-form groups, article lengths and outlets, and the
 //! entity names and mentions the query words may name), so prefixes, typos and variants are
@@ -80,7 +82,7 @@ pub use write::{split, split_owned, Sizes, Split, WrittenChunk};
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -102,6 +104,11 @@ pub enum ChunkKind {
     Directory,
     /// The indexed mentions of a range of entity slots (what a query naming an entity reads).
     EntityIndex,
+    /// A page of the article directory: a range of article ordinals with each article's id and
+    /// list page, and the article chunks holding them.
+    Ordinals,
+    /// A page of the id index: a range of article ids in sorted order with their ordinals.
+    Ids,
 }
 
 /// The order of kinds in the chunk directory (the writer's order; validated).
@@ -119,6 +126,8 @@ impl ChunkKind {
             ChunkKind::Entities => 4,
             ChunkKind::Directory => 5,
             ChunkKind::EntityIndex => 6,
+            ChunkKind::Ordinals => 7,
+            ChunkKind::Ids => 8,
         }
     }
 
@@ -131,6 +140,8 @@ impl ChunkKind {
             ChunkKind::Entities,
             ChunkKind::Directory,
             ChunkKind::EntityIndex,
+            ChunkKind::Ordinals,
+            ChunkKind::Ids,
         ]
         .into_iter()
         .find(|k| k.code() == code)
@@ -146,6 +157,8 @@ impl ChunkKind {
             ChunkKind::Entities => "ent",
             ChunkKind::Directory => "dir",
             ChunkKind::EntityIndex => "eidx",
+            ChunkKind::Ordinals => "ord",
+            ChunkKind::Ids => "ids",
         }
     }
 
@@ -159,6 +172,8 @@ impl ChunkKind {
             ChunkKind::Entities => "some of the entity mentions",
             ChunkKind::Directory => "part of the article list",
             ChunkKind::EntityIndex => "part of the entity search index",
+            ChunkKind::Ordinals => "part of the article directory",
+            ChunkKind::Ids => "part of the article id index",
         }
     }
 }
@@ -172,9 +187,9 @@ pub struct ChunkRef {
     pub hash: String,
     /// Its size in bytes.
     pub len: u64,
-    /// The first item it holds: a term id (shards), an article ordinal (articles), an entity
-    /// index (entities), a position in the article list (directory pages); 0 for the term
-    /// directory.
+    /// The first item it holds: a term id (shards), an article ordinal (articles and `ord`
+    /// pages), an entity index (entities), a position in the article list (directory pages), a
+    /// position in the sorted ids (`ids` pages); 0 for the term directory.
     pub first: u32,
     /// One past the last item it holds.
     pub end: u32,
@@ -187,7 +202,8 @@ impl ChunkRef {
     }
 }
 
-/// Which chunk of the directory (an index into [`Manifest::chunks`]).
+/// Which chunk: an index into [`Manifest::chunks`], or past them an article chunk, numbered by its
+/// `ord` page and its place there (opaque: only the reader that named it knows its file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ChunkId(pub usize);
 
@@ -206,6 +222,8 @@ pub struct Summary {
     pub chunk_bytes: u64,
     /// Entities with a slot in the search index (their mentions are in `eidx` chunks).
     pub entity_slots: u32,
+    /// How many chunk files there are, article chunks included (what "available offline" counts).
+    pub chunk_files: u32,
 }
 
 /// One row of the article directory: enough to list, page and facet articles without their text.
@@ -234,31 +252,68 @@ pub struct EntityCount {
     pub articles: u32,
 }
 
-/// The manifest: everything a first view needs, and where everything else is. (Written in a
-/// more compact form, `wire.rs`: stories name articles by ordinal, hashes are bytes.)
+/// The manifest: everything a first view needs, and where everything else is. Nothing in it
+/// grows per article but the stories: article ids, list pages and article chunks are in `ord` and
+/// `ids` pages it lists. (Written in a more compact form, `wire.rs`: hashes are bytes, stories
+/// name articles by ordinal gaps.)
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Manifest {
     /// The corpus at a glance.
     pub summary: Summary,
     /// Distinct outlet names, sorted.
     pub outlets: Vec<String>,
-    /// Each article's id, in corpus order (an article's ordinal is its place here).
-    pub ids: Vec<String>,
-    /// Per article (by ordinal), which page of the article list holds its row: an index into
-    /// [`Manifest::pages`] and into the directory chunks.
-    pub page_of: Vec<u32>,
+    /// The first id of each page of the id index (`ids` chunks, in order): an id's page is the
+    /// last whose first id is not after it.
+    pub id_firsts: Vec<String>,
     /// Per page of the article list (one `dir` chunk each, in list order), how many of its rows
     /// each outlet and story has: a filtered list knows its total, and which pages to fetch,
     /// without any page.
     pub pages: Vec<PageSummary>,
-    /// The stories.
-    pub stories: Vec<Story>,
+    /// The stories, their articles by ordinal.
+    pub stories: Vec<StoryEntry>,
     /// Every entity (names, aliases, spellings: what `entity:` filters and pages resolve).
     pub entities: Vec<Entity>,
     /// Per entity, how often it is mentioned.
     pub entity_counts: Vec<EntityCount>,
-    /// Every chunk, the term directory first.
+    /// Every chunk but the article chunks (listed by the `ord` pages), the term directory first.
     pub chunks: Vec<ChunkRef>,
+}
+
+/// A story as the manifest holds it: [`Story`] with its articles and the stories it follows by
+/// number rather than by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryEntry {
+    /// Stable slug made from the label (unique within a corpus).
+    pub id: String,
+    /// Its label ("Kadhimi · Trump — visit, Aug 2020"; a one-article story is its headline).
+    pub label: String,
+    /// Its articles' ordinals, ascending (corpus order).
+    pub articles: Vec<u32>,
+    /// Date of its earliest article, where dated.
+    pub from: Option<String>,
+    /// Date of its latest article, where dated.
+    pub to: Option<String>,
+    /// Earlier stories it follows from (indices into [`Manifest::stories`]), closest first.
+    pub follows: Vec<u32>,
+}
+
+impl StoryEntry {
+    /// The story with its articles named by these ids (`id_of` gives an ordinal's id; members
+    /// it cannot name are left out) and the stories it follows by id.
+    pub fn to_story<'a>(&self, stories: &[StoryEntry], id_of: impl Fn(u32) -> Option<&'a str>) -> Story {
+        Story {
+            id: self.id.clone(),
+            label: self.label.clone(),
+            articles: self.articles.iter().filter_map(|&o| id_of(o).map(str::to_string)).collect(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            follows: self
+                .follows
+                .iter()
+                .filter_map(|&s| stories.get(s as usize).map(|s| s.id.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// How many rows of one page of the article list each outlet and story has.
@@ -293,6 +348,38 @@ pub(crate) struct DirectoryPage {
     pub(crate) ordinals: Vec<u32>,
     /// The rows, in list order.
     pub(crate) rows: Vec<ArticleEntry>,
+}
+
+/// A page of the article directory: consecutive ordinals ([`ChunkRef::first`]..[`ChunkRef::end`])
+/// with each article's id and list page, and the article chunks that hold exactly them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct OrdinalPage {
+    /// Each article's id.
+    pub(crate) ids: Vec<String>,
+    /// Each article's page of the article list (an index into [`Manifest::pages`]).
+    pub(crate) list_pages: Vec<u32>,
+    /// The article chunks, in order, the first starting at the page's first ordinal.
+    pub(crate) chunks: Vec<ArticleChunkRef>,
+}
+
+/// Where an article chunk is: its name's hash, its size, how many articles it holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct ArticleChunkRef {
+    pub(crate) hash: [u8; 8],
+    pub(crate) len: u64,
+    pub(crate) items: u32,
+}
+
+/// The most article chunks one `ord` page may list (the reader numbers article chunks by page).
+pub(crate) const ORD_PAGE_CHUNKS: usize = 1 << 12;
+
+/// A page of the id index: ids in sorted order with their ordinals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct IdPage {
+    /// The ids, strictly ascending.
+    pub(crate) ids: Vec<String>,
+    /// Each id's article ordinal.
+    pub(crate) ordinals: Vec<u32>,
 }
 
 /// The postings of a contiguous range of terms ([`ChunkRef::first`]..[`ChunkRef::end`]).

@@ -4,10 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::collections::HashMap;
+
 use super::{
     decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleEntry, ChunkError, ChunkId, ChunkKind,
-    ChunkRef, DirectoryPage, EntityChunk, ListFilter, ListPage, Manifest, Shard,
+    ChunkRef, DirectoryPage, EntityChunk, IdPage, ListFilter, ListPage, Manifest, OrdinalPage, Shard,
+    ORD_PAGE_CHUNKS,
 };
+use crate::bundle::validate::{Inconsistency, Part};
 use crate::dates::PublicationDate;
 use crate::entities::{EntityData, Mention};
 use crate::model::{Article, ArticleSource, Spanned};
@@ -32,7 +36,8 @@ pub struct Reader {
     entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
     /// Whether `index`'s postings are behind `shards`.
     stale: bool,
-    /// One per article: the real one once its chunk arrived, else a stand-in with its id and title.
+    /// One per article: the real one once its chunk arrived, else a stand-in with its id once its
+    /// `ord` page arrived (a placeholder no id can be before).
     articles: Vec<Article>,
     dates: Vec<Option<PublicationDate>>,
     sources: Vec<ArticleSource>,
@@ -45,14 +50,22 @@ pub struct Reader {
     rows: Vec<Option<ArticleEntry>>,
     /// The list pages at hand: per page, the ordinals of its rows in list order.
     pages: BTreeMap<usize, Vec<u32>>,
+    /// Per article, its list page once its `ord` page arrived (else `u32::MAX`).
+    page_of: Vec<u32>,
+    /// The article chunks the `ord` pages at hand list, by their first ordinal.
+    article_chunks: BTreeMap<u32, (ChunkId, ChunkRef)>,
+    /// Where each of those chunks is listed, by id.
+    article_chunk_ids: HashMap<ChunkId, u32>,
+    /// The pages of the id index at hand, by page.
+    id_pages: BTreeMap<usize, IdPage>,
 }
 
 impl Reader {
     /// Opens a corpus from its manifest's bytes.
     pub fn open(manifest: &[u8]) -> Result<Reader, ChunkError> {
         let manifest = decode_manifest(manifest)?;
-        let articles = manifest.ids.iter().map(|id| stand_in(id)).collect();
-        let n = manifest.ids.len();
+        let n = manifest.summary.articles as usize;
+        let articles = (0..n).map(stand_in).collect();
         let entities = EntityData { entities: manifest.entities.clone(), mentions: Vec::new() };
         Ok(Reader {
             manifest,
@@ -68,6 +81,10 @@ impl Reader {
             loaded: BTreeSet::new(),
             rows: vec![None; n],
             pages: BTreeMap::new(),
+            page_of: vec![u32::MAX; n],
+            article_chunks: BTreeMap::new(),
+            article_chunk_ids: HashMap::new(),
+            id_pages: BTreeMap::new(),
         })
     }
 
@@ -77,29 +94,70 @@ impl Reader {
     }
 
     /// The directory row of one article (title, outlet, date, story, words), or the chunk holding
-    /// it. An ordinal past the corpus needs nothing that could arrive (`Needed` with no chunks).
+    /// it (its `ord` page first, which says its list page). An ordinal past the corpus needs
+    /// nothing that could arrive (`Needed` with no chunks).
     pub fn article_row(&self, ordinal: usize) -> Result<&ArticleEntry, Needed> {
         match self.rows.get(ordinal) {
             Some(Some(row)) => Ok(row),
             Some(None) => {
-                let page = self.manifest.page_of.get(ordinal).map_or(usize::MAX, |&p| p as usize);
+                let page = self.list_page_of(ordinal)?;
                 Err(Needed { chunks: self.page_chunk(page).into_iter().collect() })
             }
             None => Err(Needed { chunks: Vec::new() }),
         }
     }
 
-    /// The ordinal of the article with this id (the manifest lists every id).
-    pub fn ordinal_of(&self, id: &str) -> Option<usize> {
-        self.manifest.ids.iter().position(|x| x == id)
+    /// Which page of the article list holds this article's row, or its `ord` page.
+    pub fn list_page_of(&self, ordinal: usize) -> Result<usize, Needed> {
+        self.ordinals_at_hand(ordinal)?;
+        Ok(self.page_of[ordinal] as usize)
+    }
+
+    /// The id of the article at `ordinal`, or its `ord` page.
+    pub fn id_of(&self, ordinal: usize) -> Result<&str, Needed> {
+        self.ordinals_at_hand(ordinal)?;
+        Ok(&self.articles[ordinal].id)
+    }
+
+    /// Whether the `ord` page of `ordinal` is at hand; else that page (nothing past the corpus).
+    fn ordinals_at_hand(&self, ordinal: usize) -> Result<(), Needed> {
+        let item = u32::try_from(ordinal).unwrap_or(u32::MAX);
+        match self.chunk_of(ChunkKind::Ordinals, item) {
+            Some(id) if self.has(id) => Ok(()),
+            Some(id) => Err(Needed { chunks: vec![id] }),
+            None => Err(Needed { chunks: Vec::new() }),
+        }
+    }
+
+    /// The ordinal of the article with this id (`None` when the corpus has none), or the page of
+    /// the id index that says.
+    pub fn ordinal_of(&self, id: &str) -> Result<Option<usize>, Needed> {
+        let after = self.manifest.id_firsts.partition_point(|first| first.as_str() <= id);
+        let Some(page) = after.checked_sub(1) else { return Ok(None) };
+        match self.id_pages.get(&page) {
+            Some(ids) => {
+                Ok(ids.ids.binary_search_by(|x| x.as_str().cmp(id)).ok().map(|i| ids.ordinals[i] as usize))
+            }
+            None => Err(Needed { chunks: self.nth_of_kind(ChunkKind::Ids, page).into_iter().collect() }),
+        }
+    }
+
+    /// The `n`th chunk of `kind` in the directory.
+    fn nth_of_kind(&self, kind: ChunkKind, n: usize) -> Option<ChunkId> {
+        let chunks = &self.manifest.chunks;
+        let lo = chunks.partition_point(|c| kind_rank(c.kind) < kind_rank(kind));
+        let id = lo.checked_add(n)?;
+        chunks.get(id).filter(|c| c.kind == kind).map(|_| ChunkId(id))
+    }
+
+    /// Which of its kind the manifest chunk `id` is (its page number).
+    fn place_of(&self, id: ChunkId, kind: ChunkKind) -> usize {
+        id.0 - self.manifest.chunks.partition_point(|c| kind_rank(c.kind) < kind_rank(kind))
     }
 
     /// The directory chunk of list page `page`.
     fn page_chunk(&self, page: usize) -> Option<ChunkId> {
-        let chunks = &self.manifest.chunks;
-        let lo = chunks.partition_point(|c| kind_rank(c.kind) < kind_rank(ChunkKind::Directory));
-        let id = lo.checked_add(page)?;
-        chunks.get(id).filter(|c| c.kind == ChunkKind::Directory).map(|_| ChunkId(id))
+        self.nth_of_kind(ChunkKind::Directory, page)
     }
 
     /// One page of an article list in list order (newest first, undated articles last, equal
@@ -152,14 +210,45 @@ impl Reader {
         }
     }
 
-    /// The manifest: summary, article directory, stories, entities, chunk directory.
+    /// The manifest: summary, list page summaries, stories, entities, chunk directory.
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
 
     /// The file name of a chunk (empty for an id the directory lacks).
     pub fn chunk_name(&self, id: ChunkId) -> String {
-        self.manifest.chunks.get(id.0).map(ChunkRef::name).unwrap_or_default()
+        self.chunk_ref(id).map(|c| c.name()).unwrap_or_default()
+    }
+
+    /// Where a chunk is: the manifest's entry, or an article chunk's from its `ord` page.
+    fn chunk_ref(&self, id: ChunkId) -> Option<ChunkRef> {
+        match self.manifest.chunks.get(id.0) {
+            Some(chunk) => Some(chunk.clone()),
+            None => {
+                let first = self.article_chunk_ids.get(&id)?;
+                self.article_chunks.get(first).map(|(_, c)| c.clone())
+            }
+        }
+    }
+
+    /// Every chunk as (file name, bytes): what "available offline" downloads. Names the `ord`
+    /// pages not at hand (they list the article chunks).
+    pub fn all_chunks(&self) -> Result<Vec<(String, u64)>, Needed> {
+        let missing: Vec<ChunkId> = (0..self.manifest.chunks.len())
+            .map(ChunkId)
+            .filter(|&id| self.manifest.chunks[id.0].kind == ChunkKind::Ordinals && !self.has(id))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Needed { chunks: missing });
+        }
+        Ok(self.known_chunks())
+    }
+
+    /// The chunks known so far as (file name, bytes): those the manifest lists, and the article
+    /// chunks of the `ord` pages at hand.
+    pub fn known_chunks(&self) -> Vec<(String, u64)> {
+        let listed = self.manifest.chunks.iter().map(|c| (c.name(), c.len));
+        listed.chain(self.article_chunks.values().map(|(_, c)| (c.name(), c.len))).collect()
     }
 
     /// Whether a chunk has arrived.
@@ -170,7 +259,7 @@ impl Reader {
     /// Takes a chunk's bytes: checks them against the hash in its name, its framing and the
     /// manifest, then keeps what it holds. A chunk that fails changes nothing.
     pub fn add(&mut self, id: ChunkId, bytes: &[u8]) -> Result<(), ChunkError> {
-        let chunk = self.manifest.chunks.get(id.0).cloned().ok_or(ChunkError::UnknownChunk)?;
+        let chunk = self.chunk_ref(id).ok_or(ChunkError::UnknownChunk)?;
         if self.loaded.contains(&id) {
             return Ok(());
         }
@@ -179,7 +268,7 @@ impl Reader {
         }
         let kind = chunk.kind;
         let inconsistent = move |what| ChunkError::Inconsistent { kind, what };
-        let n_articles = self.manifest.ids.len();
+        let n_articles = self.articles.len();
         match chunk.kind {
             ChunkKind::Manifest => return Err(ChunkError::WrongKind { expected: ChunkKind::Manifest }),
             ChunkKind::Terms => {
@@ -198,7 +287,9 @@ impl Reader {
             }
             ChunkKind::Articles => {
                 let part: ArticleChunk = decode(chunk.kind, bytes)?;
-                validate::articles(&part, &chunk, &self.manifest).map_err(inconsistent)?;
+                let range = chunk.first as usize..chunk.end as usize;
+                let ids: Vec<String> = self.articles[range].iter().map(|a| a.id.clone()).collect();
+                validate::articles(&part, &chunk, &ids, &self.manifest).map_err(inconsistent)?;
                 let first = chunk.first as usize;
                 for (i, (article, date)) in part.articles.into_iter().zip(part.dates).enumerate() {
                     self.articles[first + i] = article;
@@ -219,12 +310,19 @@ impl Reader {
             }
             ChunkKind::Directory => {
                 let part: DirectoryPage = decode(chunk.kind, bytes)?;
-                let page = id.0
-                    - self
-                        .manifest
-                        .chunks
-                        .partition_point(|c| kind_rank(c.kind) < kind_rank(ChunkKind::Directory));
+                let page = self.place_of(id, ChunkKind::Directory);
                 validate::directory(&part, page, &chunk, &self.manifest).map_err(inconsistent)?;
+                let known = |i: u32| self.page_of[i as usize] != u32::MAX;
+                let misplaced = part.ordinals.iter().zip(&part.rows).any(|(&i, row)| {
+                    known(i)
+                        && (self.page_of[i as usize] as usize != page
+                            || self.articles[i as usize].id != row.id)
+                });
+                if misplaced {
+                    return Err(inconsistent(elsewhere(
+                        "a list page's rows are not the articles the directory puts there",
+                    )));
+                }
                 for (&i, row) in part.ordinals.iter().zip(part.rows) {
                     self.rows[i as usize] = Some(row);
                 }
@@ -236,9 +334,72 @@ impl Reader {
                 self.entities.mentions.extend(part.lists.into_iter().flatten());
                 self.entities.mentions.sort_by_key(|m| (m.article, m.start));
             }
+            ChunkKind::Ordinals => {
+                let part: OrdinalPage = decode(chunk.kind, bytes)?;
+                validate::ordinal_page(&part, &chunk, &self.manifest).map_err(inconsistent)?;
+                self.add_ordinals(id, &chunk, part).map_err(inconsistent)?;
+            }
+            ChunkKind::Ids => {
+                let part: IdPage = decode(chunk.kind, bytes)?;
+                let page = self.place_of(id, ChunkKind::Ids);
+                validate::id_page(&part, page, &chunk, &self.manifest).map_err(inconsistent)?;
+                let clashes = part.ids.iter().zip(&part.ordinals).any(|(x, &o)| {
+                    self.page_of[o as usize] != u32::MAX && self.articles[o as usize].id != *x
+                });
+                if clashes {
+                    return Err(inconsistent(elsewhere(
+                        "a page of the id index names articles by other ids than the directory",
+                    )));
+                }
+                self.id_pages.insert(page, part);
+            }
         }
         self.loaded.insert(id);
         Ok(())
+    }
+
+    /// Keeps an `ord` page: its articles' ids and list pages, and its article chunks (numbered
+    /// past the manifest's by page). Refused if it disagrees with a list page or id page at hand.
+    fn add_ordinals(
+        &mut self,
+        id: ChunkId,
+        chunk: &ChunkRef,
+        part: OrdinalPage,
+    ) -> Result<(), Inconsistency> {
+        let first = chunk.first as usize;
+        for (i, (x, &page)) in part.ids.iter().zip(&part.list_pages).enumerate() {
+            let o = first + i;
+            let row_clash = self.rows[o].as_ref().is_some_and(|row| row.id != *x)
+                || self.pages.get(&(page as usize)).is_some_and(|rows| !rows.contains(&(o as u32)));
+            let id_clash = self.ordinal_in_pages_at_hand(x).is_some_and(|at| at != o);
+            if row_clash || id_clash {
+                return Err(elsewhere("a page of the article directory disagrees with the article list"));
+            }
+        }
+        let place = self.place_of(id, ChunkKind::Ordinals);
+        let base = self.manifest.chunks.len() + place * ORD_PAGE_CHUNKS;
+        let mut at = chunk.first;
+        for (i, listed) in part.chunks.iter().enumerate() {
+            let chunk_id = ChunkId(base + i);
+            let end = at + listed.items;
+            let hash = listed.hash.iter().map(|b| format!("{b:02x}")).collect();
+            let article_chunk = ChunkRef { kind: ChunkKind::Articles, hash, len: listed.len, first: at, end };
+            self.article_chunks.insert(at, (chunk_id, article_chunk));
+            self.article_chunk_ids.insert(chunk_id, at);
+            at = end;
+        }
+        for (i, (x, page)) in part.ids.into_iter().zip(part.list_pages).enumerate() {
+            self.articles[first + i].id = x;
+            self.page_of[first + i] = page;
+        }
+        Ok(())
+    }
+
+    /// The ordinal of `id` if its page of the id index is at hand.
+    fn ordinal_in_pages_at_hand(&self, id: &str) -> Option<usize> {
+        let page = self.manifest.id_firsts.partition_point(|first| first.as_str() <= id).checked_sub(1)?;
+        let ids = self.id_pages.get(&page)?;
+        ids.ids.binary_search_by(|x| x.as_str().cmp(id)).ok().map(|i| ids.ordinals[i] as usize)
     }
 
     /// Searches the corpus (as [`SearchIndex::search_in`] over the single bundle), or names the
@@ -261,8 +422,16 @@ impl Reader {
         let Some(index) = &self.index else {
             return Err(Needed { chunks: vec![ChunkId(0)] });
         };
-        let corpus =
-            Corpus { articles: &self.articles, entities: &self.entities, stories: &self.manifest.stories };
+        // A `story:` filter names its stories' articles by id; stand-ins' ids are unique too.
+        let stories: Vec<crate::stories::Story> = if crate::search::parse(query).stories.is_empty() {
+            Vec::new()
+        } else {
+            let all = &self.manifest.stories;
+            all.iter()
+                .map(|s| s.to_story(all, |o| self.articles.get(o as usize).map(|a| a.id.as_str())))
+                .collect()
+        };
+        let corpus = Corpus { articles: &self.articles, entities: &self.entities, stories: &stories };
         let trace = Trace::default();
         let results = index.search_traced(&corpus, query, options, &trace);
         for term in trace.terms() {
@@ -272,7 +441,9 @@ impl Reader {
             needed.extend(self.chunk_of(ChunkKind::EntityIndex, slot).filter(|id| !self.has(*id)));
         }
         for article in trace.articles() {
-            needed.extend(self.chunk_of(ChunkKind::Articles, article).filter(|id| !self.has(*id)));
+            if let Err(more) = self.article(article as usize) {
+                needed.extend(more.chunks);
+            }
         }
         if needed.is_empty() {
             Ok(results)
@@ -281,12 +452,16 @@ impl Reader {
         }
     }
 
-    /// The article at `ordinal` (a row of the article directory), or the chunk holding it.
+    /// The article at `ordinal`, or the chunk holding it (its `ord` page first, which lists it).
     pub fn article(&self, ordinal: usize) -> Result<&Article, Needed> {
-        let id = self.chunk_of(ChunkKind::Articles, u32::try_from(ordinal).unwrap_or(u32::MAX));
-        match id {
-            Some(id) if self.has(id) => self.articles.get(ordinal).ok_or(Needed { chunks: Vec::new() }),
-            Some(id) => Err(Needed { chunks: vec![id] }),
+        self.ordinals_at_hand(ordinal)?;
+        let item = u32::try_from(ordinal).unwrap_or(u32::MAX);
+        let chunk = self.article_chunks.range(..=item).next_back().filter(|(_, (_, c))| item < c.end);
+        match chunk {
+            Some((_, (id, _))) if self.has(*id) => {
+                self.articles.get(ordinal).ok_or(Needed { chunks: Vec::new() })
+            }
+            Some((_, (id, _))) => Err(Needed { chunks: vec![*id] }),
             None => Err(Needed { chunks: Vec::new() }),
         }
     }
@@ -321,7 +496,7 @@ impl Reader {
         }
     }
 
-    /// The chunk of `kind` holding item `item` (binary search over the directory's ranges).
+    /// The chunk of `kind` holding item `item` (binary search over the manifest's ranges).
     fn chunk_of(&self, kind: ChunkKind, item: u32) -> Option<ChunkId> {
         let chunks = &self.manifest.chunks;
         // Chunks of one kind are contiguous in the directory and ordered by range (validated).
@@ -364,11 +539,17 @@ fn arena(chunks: &BTreeMap<u32, (ChunkRef, Shard)>, n: usize) -> (Vec<u32>, Vec<
     (starts, postings)
 }
 
-/// An article not yet at hand: its id, no title or text. Search never uses its text (it reads
-/// only articles whose chunks it then asks for).
-fn stand_in(id: &str) -> Article {
+/// What names something no single chunk can check.
+fn elsewhere(problem: &str) -> Inconsistency {
+    Inconsistency { part: Part::Articles, problem: problem.into() }
+}
+
+/// An article not yet at hand: no title or text, and until its `ord` page arrives a placeholder
+/// id no real one equals. Search never uses its text (it reads only articles whose chunks it then
+/// asks for).
+fn stand_in(ordinal: usize) -> Article {
     Article {
-        id: id.to_string(),
+        id: format!("\u{0}{ordinal}"),
         file: String::new(),
         title: Spanned { text: String::new(), start: 0, end: 0 },
         outlet: None,

@@ -8,11 +8,26 @@ fn built() -> crate::Bundle {
     crate::build_bundle(&[crate::SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "").bundle
 }
 
-/// The corpus split, with chunk `i`'s bytes replaced by what `tamper` makes of them, and the
-/// manifest rewritten to list the new bytes' hash (a consistent site holding a bad chunk).
+/// The corpus split, with the first chunk of `kind`'s bytes replaced by what `tamper` makes of
+/// them, and the manifest (or, for an article chunk, its `ord` page, then the manifest) rewritten
+/// to list the new bytes' hash (a consistent site holding a bad chunk).
 fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId, Vec<u8>) {
     let split = split(&built(), &Sizes::default());
     let mut manifest = decode_manifest(&split.manifest).unwrap();
+    if kind == ChunkKind::Articles {
+        let mut bytes = split.chunks.iter().find(|c| c.kind == kind).unwrap().bytes.clone();
+        tamper(&mut bytes);
+        let o = manifest.chunks.iter().position(|c| c.kind == ChunkKind::Ordinals).unwrap();
+        let mut page: OrdinalPage = decode(ChunkKind::Ordinals, &split.chunks[o].bytes).unwrap();
+        page.chunks[0].hash = hash_of(&bytes);
+        page.chunks[0].len = bytes.len() as u64;
+        let page_bytes = encode(ChunkKind::Ordinals, &page);
+        manifest.chunks[o].hash = content_hash(&page_bytes);
+        let mut reader = Reader::open(&encode_manifest(&manifest)).unwrap();
+        reader.add(ChunkId(o), &page_bytes).unwrap();
+        let id = reader.article(0).unwrap_err().chunks[0];
+        return (reader, id, bytes);
+    }
     let i = manifest.chunks.iter().position(|c| c.kind == kind).unwrap();
     let mut bytes = split.chunks[i].bytes.clone();
     tamper(&mut bytes);
@@ -22,6 +37,22 @@ fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId,
         reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
     }
     (reader, ChunkId(i), bytes)
+}
+
+/// A chunk's name hash as the `ord` pages write it.
+fn hash_of(bytes: &[u8]) -> [u8; 8] {
+    let hex = content_hash(bytes);
+    let mut out = [0u8; 8];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap();
+    }
+    out
+}
+
+/// The bytes of the chunk `reader` calls `id`.
+fn bytes_of<'a>(split: &'a Split, reader: &Reader, id: ChunkId) -> &'a [u8] {
+    let name = reader.chunk_name(id);
+    &split.chunks.iter().find(|c| c.name == name).unwrap().bytes
 }
 
 fn error(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> ChunkError {
@@ -133,26 +164,82 @@ fn a_bad_manifest_is_refused_with_its_own_error() {
 fn a_missing_chunk_keeps_its_view_waiting_and_the_others_answer() {
     let split = split(&built(), &Sizes::default());
     let mut reader = Reader::open(&split.manifest).unwrap();
-    assert_eq!(reader.manifest().ids.len(), 1);
-    // The article chunk never arrives: the article view keeps naming it.
+    assert_eq!(reader.article_count(), 1);
+    // The article's directory page arrives, its chunk never does: the article view keeps naming it.
+    let page = reader.article(0).unwrap_err();
+    assert_eq!(reader.manifest().chunks[page.chunks[0].0].kind, ChunkKind::Ordinals);
+    reader.add(page.chunks[0], bytes_of(&split, &reader, page.chunks[0])).unwrap();
     let article = reader.article(0).unwrap_err();
-    assert_eq!(reader.chunk_name(article.chunks[0]), split.chunks[article.chunks[0].0].name);
+    assert!(reader.chunk_name(article.chunks[0]).starts_with("art-"));
     let needed = reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err();
     assert_eq!(needed.chunks, [ChunkId(0)]);
     reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
     let needed = reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err();
     // Its shard and the entity index ("Pompeo" names an entity) arrive.
-    let arriving: Vec<ChunkId> = needed
-        .chunks
-        .into_iter()
-        .filter(|id| reader.manifest().chunks[id.0].kind != ChunkKind::Articles)
-        .collect();
+    let arriving: Vec<ChunkId> =
+        needed.chunks.into_iter().filter(|&id| !reader.chunk_name(id).starts_with("art-")).collect();
     for id in arriving {
-        reader.add(id, &split.chunks[id.0].bytes).unwrap();
+        reader.add(id, bytes_of(&split, &reader, id)).unwrap();
     }
     // The hit's article is still missing, so the search still waits for it, and only for it.
     assert_eq!(reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap_err(), article);
     assert_eq!(reader.article(0).unwrap_err(), article);
+    reader.add(article.chunks[0], bytes_of(&split, &reader, article.chunks[0])).unwrap();
+    assert_eq!(reader.search("Pompeo", &crate::search::SearchOptions::default()).unwrap().total, 1);
+}
+
+#[test]
+fn an_article_chunk_is_unknown_until_its_directory_page_lists_it() {
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    let art = split.chunks.iter().find(|c| c.kind == ChunkKind::Articles).unwrap();
+    let beyond = ChunkId(reader.manifest().chunks.len());
+    assert_eq!(reader.chunk_name(beyond), "");
+    assert_eq!(reader.add(beyond, &art.bytes), Err(ChunkError::UnknownChunk));
+}
+
+#[test]
+fn directory_and_id_pages_that_do_not_fit_the_manifest_are_inconsistent() {
+    let off_list = reframed(ChunkKind::Ordinals, |p: &mut OrdinalPage| p.list_pages[0] = 9);
+    assert!(matches!(
+        error(ChunkKind::Ordinals, off_list),
+        ChunkError::Inconsistent { kind: ChunkKind::Ordinals, .. }
+    ));
+    let overfull = reframed(ChunkKind::Ordinals, |p: &mut OrdinalPage| p.chunks[0].items += 1);
+    assert!(matches!(
+        error(ChunkKind::Ordinals, overfull),
+        ChunkError::Inconsistent { kind: ChunkKind::Ordinals, .. }
+    ));
+    let renamed = reframed(ChunkKind::Ids, |p: &mut IdPage| p.ids[0] = "zzz-not-the-first".into());
+    assert!(matches!(error(ChunkKind::Ids, renamed), ChunkError::Inconsistent { kind: ChunkKind::Ids, .. }));
+    let beyond = reframed(ChunkKind::Ids, |p: &mut IdPage| p.ordinals[0] = 3);
+    assert!(matches!(error(ChunkKind::Ids, beyond), ChunkError::Inconsistent { kind: ChunkKind::Ids, .. }));
+}
+
+#[test]
+fn an_id_resolves_from_one_page_of_the_id_index() {
+    let files = crate::synth::corpus(30, 4);
+    let sources: Vec<crate::SourceInput<'_>> =
+        files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
+    let bundle = crate::build_bundle(&sources, "").bundle;
+    let split = split(&bundle, &Sizes { id_rows: 4, ..Sizes::default() });
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    // An id before the first page's first is known absent without a fetch.
+    assert_eq!(reader.ordinal_of(""), Ok(None));
+    for (i, article) in bundle.articles.iter().enumerate() {
+        let needed = match reader.ordinal_of(&article.id) {
+            Ok(found) => {
+                assert_eq!(found, Some(i));
+                continue;
+            }
+            Err(needed) => needed,
+        };
+        assert_eq!(needed.chunks.len(), 1);
+        reader.add(needed.chunks[0], bytes_of(&split, &reader, needed.chunks[0])).unwrap();
+        assert_eq!(reader.ordinal_of(&article.id), Ok(Some(i)), "{}", article.id);
+        let missing = format!("{}-not-an-article", article.id);
+        assert_eq!(reader.ordinal_of(&missing).unwrap_or(None), None);
+    }
 }
 
 #[test]
@@ -179,6 +266,10 @@ fn a_list_page_that_does_not_fit_the_manifest_is_inconsistent() {
 fn an_article_row_waits_for_its_list_page_and_a_bad_page_changes_nothing() {
     let split = split(&built(), &Sizes::default());
     let mut reader = Reader::open(&split.manifest).unwrap();
+    // Its directory page says which list page holds it.
+    let ord = reader.article_row(0).unwrap_err();
+    assert_eq!(reader.manifest().chunks[ord.chunks[0].0].kind, ChunkKind::Ordinals);
+    reader.add(ord.chunks[0], bytes_of(&split, &reader, ord.chunks[0])).unwrap();
     let needed = reader.article_row(0).unwrap_err();
     assert_eq!(needed.chunks.len(), 1);
     assert_eq!(reader.list_page(&ListFilter::default(), 0, 10).unwrap_err(), needed);
@@ -213,34 +304,30 @@ fn an_entity_index_chunk_that_does_not_decode_as_counted_is_inconsistent() {
 }
 
 #[test]
-fn the_manifest_reads_back_as_written_with_story_members_named_once() {
+fn the_manifest_reads_back_as_written_and_names_no_article_but_the_id_pages_first() {
     let files = crate::synth::corpus(30, 4);
     let sources: Vec<crate::SourceInput<'_>> =
         files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
     let bundle = crate::build_bundle(&sources, "").bundle;
-    let split = split(&bundle, &Sizes { list_rows: 7, ..Sizes::default() });
+    let split = split(&bundle, &Sizes { list_rows: 7, id_rows: 8, ..Sizes::default() });
     let manifest = decode_manifest(&split.manifest).unwrap();
-    assert_eq!(manifest.stories, bundle.stories);
+    let id_of = |o: u32| bundle.articles.get(o as usize).map(|a| a.id.as_str());
+    let stories: Vec<crate::stories::Story> =
+        manifest.stories.iter().map(|s| s.to_story(&manifest.stories, id_of)).collect();
+    assert_eq!(stories, bundle.stories);
     assert_eq!(decode_manifest(&encode_manifest(&manifest)).unwrap(), manifest);
     // Story ids are recomputed from labels; one that is not its label's slug is written out.
     let mut renamed = manifest.clone();
-    let old_id = std::mem::replace(&mut renamed.stories[0].id, "a-story-named-by-hand".into());
-    for story in &mut renamed.stories {
-        for follows in &mut story.follows {
-            if *follows == old_id {
-                *follows = "a-story-named-by-hand".into();
-            }
-        }
-    }
+    renamed.stories[0].id = "a-story-named-by-hand".into();
     assert_eq!(decode_manifest(&encode_manifest(&renamed)).unwrap(), renamed);
-    // Each article id is spelled once in the manifest (as a postcard string: its length, then
-    // its bytes), not again in its story.
-    let story = bundle.stories.iter().find(|s| s.articles.len() > 1).unwrap();
-    for id in &story.articles {
-        let mut written = vec![id.len() as u8];
-        written.extend_from_slice(id.as_bytes());
+    // Article ids are in the `ord` and `ids` pages: the manifest spells only the first of each
+    // page of the id index (as a postcard string: its length, then its bytes).
+    assert_eq!(manifest.id_firsts.len(), 4);
+    for article in &bundle.articles {
+        let mut written = vec![article.id.len() as u8];
+        written.extend_from_slice(article.id.as_bytes());
         let spelled = split.manifest.windows(written.len()).filter(|w| *w == written.as_slice()).count();
-        assert_eq!(spelled, 1, "{id}");
+        assert_eq!(spelled, usize::from(manifest.id_firsts.contains(&article.id)), "{}", article.id);
     }
 }
 
@@ -253,4 +340,20 @@ fn a_manifest_whose_story_names_a_missing_article_is_refused() {
         decode_manifest(&encode(ChunkKind::Manifest, &wire)),
         Err(ChunkError::Inconsistent { kind: ChunkKind::Manifest, .. })
     ));
+}
+
+#[test]
+fn an_article_directory_page_that_renames_a_listed_article_is_refused() {
+    let split = split(&built(), &Sizes::default());
+    let renamed = reframed(ChunkKind::Ordinals, |p: &mut OrdinalPage| p.ids[0] = "other".into());
+    let (mut reader, id, bytes) = tampered(ChunkKind::Ordinals, renamed);
+    // On its own it fits the manifest; beside the list page that names the article, it does not.
+    let list = reader.list_page(&ListFilter::default(), 0, 1).unwrap_err().chunks[0];
+    reader.add(list, bytes_of(&split, &reader, list)).unwrap();
+    assert!(matches!(
+        reader.add(id, &bytes),
+        Err(ChunkError::Inconsistent { kind: ChunkKind::Ordinals, .. })
+    ));
+    assert!(!reader.has(id));
+    assert_eq!(reader.article_row(0).unwrap().title, "Kadhimi meets Pompeo", "the list page still answers");
 }

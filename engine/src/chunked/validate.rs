@@ -5,7 +5,10 @@
 
 use std::collections::HashSet;
 
-use super::{ArticleChunk, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, Manifest, PageSummary, Shard};
+use super::{
+    ArticleChunk, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, Manifest, OrdinalPage,
+    PageSummary, Shard, ORD_PAGE_CHUNKS,
+};
 use crate::bundle::validate::{self as bundle, shown, Inconsistency, Part};
 use crate::search::SearchIndex;
 
@@ -15,50 +18,30 @@ fn fail(part: Part, problem: String) -> Checked {
     Err(Inconsistency { part, problem })
 }
 
-/// The manifest: unique article ids, each on one list page holding as many rows as it lists,
-/// page summaries' outlets and stories in range, entity counts, and a chunk directory whose
-/// chunks of each kind cover their items exactly once, in order.
+/// The manifest: page summaries' outlets and stories in range, list pages holding every article
+/// once, entity counts, the id index's first ids ascending, one per `ids` page, and a chunk
+/// directory whose chunks of each kind cover their items exactly once, in order. (Story members
+/// and follows are checked as the wire form is read.)
 pub fn manifest(manifest: &Manifest) -> Checked {
-    let n_articles = manifest.ids.len();
-    if manifest.summary.articles as usize != n_articles || manifest.page_of.len() != n_articles {
-        return fail(
-            Part::Articles,
-            format!("it lists {n_articles} of {} articles", manifest.summary.articles),
-        );
-    }
-    let mut ids: HashSet<&str> = HashSet::with_capacity(n_articles);
-    for id in &manifest.ids {
-        if !ids.insert(id.as_str()) {
-            return fail(Part::Articles, format!("two articles have the id “{}”", shown(id)));
-        }
-    }
-    bundle::story_members(&manifest.stories, &ids)?;
-    let mut page_rows = vec![0usize; manifest.pages.len()];
-    for &p in &manifest.page_of {
-        match page_rows.get_mut(p as usize) {
-            Some(n) => *n += 1,
-            None => {
-                return fail(
-                    Part::Articles,
-                    format!("an article is on list page {}, which it does not list", u64::from(p) + 1),
-                )
-            }
-        }
-    }
-    for (summary, &rows) in manifest.pages.iter().zip(&page_rows) {
-        summary_fits(summary, rows, manifest)?;
-    }
+    let n_articles = manifest.summary.articles as usize;
     let dir_rows: Vec<usize> = manifest
         .chunks
         .iter()
         .filter(|c| c.kind == ChunkKind::Directory)
         .map(|c| c.end.saturating_sub(c.first) as usize)
         .collect();
-    if dir_rows != page_rows {
-        return fail(Part::Articles, "its list pages do not hold the articles it puts on them".into());
+    if dir_rows.len() != manifest.pages.len() {
+        return fail(Part::Articles, "its list pages do not match their summaries".into());
+    }
+    for (summary, &rows) in manifest.pages.iter().zip(&dir_rows) {
+        summary_fits(summary, rows, manifest)?;
     }
     if manifest.entity_counts.len() != manifest.entities.len() {
         return fail(Part::Entities, "its entity counts do not match its entities".into());
+    }
+    let id_pages = manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Ids).count();
+    if id_pages != manifest.id_firsts.len() || manifest.id_firsts.windows(2).any(|w| w[0] >= w[1]) {
+        return fail(Part::Articles, "its id index is not in order".into());
     }
     let chunks = &manifest.chunks;
     if chunks.first().map(|c| c.kind) != Some(ChunkKind::Terms)
@@ -70,7 +53,7 @@ pub fn manifest(manifest: &Manifest) -> Checked {
         );
     }
     if chunks.windows(2).any(|w| super::kind_rank(w[0].kind) > super::kind_rank(w[1].kind))
-        || chunks.iter().any(|c| c.kind == ChunkKind::Manifest)
+        || chunks.iter().any(|c| matches!(c.kind, ChunkKind::Manifest | ChunkKind::Articles))
     {
         return fail(Part::SearchIndex, "its chunk list is not in the order it is written".into());
     }
@@ -80,10 +63,11 @@ pub fn manifest(manifest: &Manifest) -> Checked {
         return fail(Part::SearchIndex, format!("a chunk has a malformed name (“{}”)", shown(&bad.hash)));
     }
     covers(chunks, ChunkKind::Shard, manifest.summary.terms as usize, Part::SearchIndex)?;
-    covers(chunks, ChunkKind::Articles, n_articles, Part::Articles)?;
     covers(chunks, ChunkKind::Entities, manifest.entities.len(), Part::Entities)?;
     covers(chunks, ChunkKind::Directory, n_articles, Part::Articles)?;
-    covers(chunks, ChunkKind::EntityIndex, manifest.summary.entity_slots as usize, Part::SearchIndex)
+    covers(chunks, ChunkKind::EntityIndex, manifest.summary.entity_slots as usize, Part::SearchIndex)?;
+    covers(chunks, ChunkKind::Ordinals, n_articles, Part::Articles)?;
+    covers(chunks, ChunkKind::Ids, n_articles, Part::Articles)
 }
 
 /// A list page's summary: sorted distinct outlets and stories the manifest lists, each with
@@ -100,8 +84,9 @@ fn summary_fits(summary: &PageSummary, rows: usize, manifest: &Manifest) -> Chec
     Ok(())
 }
 
-/// A list page: one row per article the manifest puts on page `page`, each with that article's
-/// id, outlets and stories in range, counted as the page's summary says.
+/// A list page: one row per position it covers, each a distinct article of the corpus, outlets
+/// and stories counted as the page's summary says. (That each row is on the page its article's
+/// `ord` page names is checked by the reader when both are at hand.)
 pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manifest: &Manifest) -> Checked {
     let n = at.end.saturating_sub(at.first) as usize;
     if chunk.ordinals.len() != n || chunk.rows.len() != n {
@@ -110,8 +95,7 @@ pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manif
     let mut seen: HashSet<u32> = HashSet::with_capacity(n);
     let mut counted = PageSummary::default();
     for (&i, row) in chunk.ordinals.iter().zip(&chunk.rows) {
-        let on_page = manifest.page_of.get(i as usize).is_some_and(|&p| p as usize == page);
-        if !on_page || !seen.insert(i) || manifest.ids.get(i as usize) != Some(&row.id) {
+        if i >= manifest.summary.articles || !seen.insert(i) {
             return fail(
                 Part::Articles,
                 "a list page's rows are not the articles the manifest puts there".into(),
@@ -141,6 +125,51 @@ pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manif
     Ok(())
 }
 
+/// A page of the article directory: an id and a list page per ordinal it covers, and article
+/// chunks, each holding some, that together hold exactly those.
+pub(crate) fn ordinal_page(chunk: &OrdinalPage, at: &ChunkRef, manifest: &Manifest) -> Checked {
+    let n = at.end.saturating_sub(at.first) as usize;
+    if chunk.ids.len() != n || chunk.list_pages.len() != n {
+        return fail(
+            Part::Articles,
+            "a page of the article directory holds another number of articles than listed".into(),
+        );
+    }
+    if chunk.list_pages.iter().any(|&p| p as usize >= manifest.pages.len()) {
+        return fail(Part::Articles, "an article is on a list page the manifest does not list".into());
+    }
+    let held: u64 = chunk.chunks.iter().map(|c| u64::from(c.items)).sum();
+    if chunk.chunks.len() > ORD_PAGE_CHUNKS || held != n as u64 || chunk.chunks.iter().any(|c| c.items == 0) {
+        return fail(
+            Part::Articles,
+            "a page of the article directory lists chunks that do not hold its articles".into(),
+        );
+    }
+    Ok(())
+}
+
+/// A page of the id index: the ids it covers, ascending, the first the one the manifest lists
+/// for it and the last before the next page's, each with an ordinal of the corpus.
+pub(crate) fn id_page(chunk: &IdPage, page: usize, at: &ChunkRef, manifest: &Manifest) -> Checked {
+    let n = at.end.saturating_sub(at.first) as usize;
+    let in_order = chunk.ids.windows(2).all(|w| w[0] < w[1])
+        && chunk.ids.first() == manifest.id_firsts.get(page)
+        && manifest
+            .id_firsts
+            .get(page + 1)
+            .is_none_or(|next| chunk.ids.last().is_some_and(|last| last < next));
+    if chunk.ids.len() != n || chunk.ordinals.len() != n || !in_order {
+        return fail(Part::Articles, "a page of the id index is not the one the manifest lists".into());
+    }
+    if chunk.ordinals.iter().any(|&o| o >= manifest.summary.articles) {
+        return fail(
+            Part::Articles,
+            "a page of the id index names an article the corpus does not have".into(),
+        );
+    }
+    Ok(())
+}
+
 /// Whether the chunks of `kind` cover `0..n` in order, each non-empty.
 fn covers(chunks: &[ChunkRef], kind: ChunkKind, n: usize, part: Part) -> Checked {
     let mut next = 0usize;
@@ -158,7 +187,7 @@ fn covers(chunks: &[ChunkRef], kind: ChunkKind, n: usize, part: Part) -> Checked
 
 /// The term directory: the search index's checks but the postings, against the manifest.
 pub(crate) fn terms(index: &SearchIndex, manifest: &Manifest) -> Checked {
-    bundle::search_directory(index, manifest.ids.len())?;
+    bundle::search_directory(index, manifest.summary.articles as usize)?;
     if index.terms.len() != manifest.summary.terms as usize
         || index.entities.n_slots() != manifest.summary.entity_slots as usize
         || index.entities.has_postings()
@@ -209,10 +238,10 @@ pub(crate) fn entity_index(
     }
 }
 
-/// An article chunk: its articles are the directory's rows `first..end`, each consistent, with
-/// one date each, provenance for its own articles only, and mentions inside their text.
-pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, manifest: &Manifest) -> Checked {
-    let ids = manifest.ids.get(at.first as usize..at.end as usize).unwrap_or_default();
+/// An article chunk: its articles are the ones its `ord` page names (`ids`, from ordinal
+/// `at.first`), each consistent, with one date each, provenance for its own articles only, and
+/// mentions inside their text.
+pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, ids: &[String], manifest: &Manifest) -> Checked {
     if ids.len() != chunk.articles.len() || ids.iter().zip(&chunk.articles).any(|(id, a)| *id != a.id) {
         return fail(Part::Articles, "a chunk's articles are not the ones the manifest lists there".into());
     }
@@ -220,7 +249,7 @@ pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, manifest: &Manifest)
     if chunk.dates.len() != chunk.articles.len() {
         return fail(Part::Dates, "a chunk has another number of dates than of articles".into());
     }
-    bundle::dates(&chunk.dates, manifest.ids.len())?;
+    bundle::dates(&chunk.dates, manifest.summary.articles as usize)?;
     let ids: HashSet<&str> = chunk.articles.iter().map(|a| a.id.as_str()).collect();
     if chunk.sources.iter().any(|s| !ids.contains(s.article.as_str())) {
         return fail(Part::Articles, "a chunk gives the provenance of an article it does not hold".into());

@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    content_hash, encode, ArticleChunk, ArticleEntry, ChunkKind, ChunkRef, DirectoryPage, EntityChunk,
-    EntityCount, Manifest, PageSummary, Shard, Summary,
+    content_hash, encode, ArticleChunk, ArticleChunkRef, ArticleEntry, ChunkKind, ChunkRef, DirectoryPage,
+    EntityChunk, EntityCount, IdPage, Manifest, OrdinalPage, PageSummary, Shard, StoryEntry, Summary,
 };
 use crate::bundle::Bundle;
 use crate::entities::Mention;
@@ -23,13 +23,25 @@ pub struct Sizes {
     pub entity_bytes: usize,
     /// Rows per page of the article list (`dir` chunks): a home page's first screen fetches one.
     pub list_rows: usize,
+    /// Article chunks per page of the article directory (`ord` chunks): a page of hits fetches
+    /// one per hit whose page is not at hand, before its article chunk.
+    pub ord_chunks: usize,
+    /// Ids per page of the id index (`ids` chunks): a link typed or reloaded by hand fetches one.
+    pub id_rows: usize,
 }
 
 impl Default for Sizes {
     /// Chosen on `parallax synth 10000` (see ARCHITECTURE.md, "Scale"): a query's shards and a
     /// page of hits' articles come to a few tens of KB compressed.
     fn default() -> Sizes {
-        Sizes { shard_bytes: 32 * 1024, article_bytes: 8 * 1024, entity_bytes: 32 * 1024, list_rows: 512 }
+        Sizes {
+            shard_bytes: 32 * 1024,
+            article_bytes: 8 * 1024,
+            entity_bytes: 32 * 1024,
+            list_rows: 512,
+            ord_chunks: 128,
+            id_rows: 1024,
+        }
     }
 }
 
@@ -49,7 +61,8 @@ pub struct WrittenChunk {
 pub struct Split {
     /// The manifest's bytes (written as [`super::MANIFEST_NAME`]).
     pub manifest: Vec<u8>,
-    /// Every chunk, in the manifest's order.
+    /// Every chunk: those the manifest lists, in its order, then the article chunks the `ord`
+    /// pages list, in theirs.
     pub chunks: Vec<WrittenChunk>,
 }
 
@@ -85,6 +98,17 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
     let parts = Parts { articles: &articles, dates: &dates, stories: &stories, n_terms, lists: &lists };
     let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
     let index_entities = search.entities;
+    let order = super::list::list_order(&rows);
+    let per_page = sizes.list_rows.max(1);
+    let mut page_of = vec![0u32; rows.len()];
+    for (p, page) in order.chunks(per_page).enumerate() {
+        for &i in page {
+            page_of[i as usize] = u32::try_from(p).unwrap_or(u32::MAX);
+        }
+    }
+    // Article chunks are listed by the `ord` pages, not the manifest.
+    let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
+    let mut article_files: Vec<WrittenChunk> = Vec::new();
     article_chunks(
         articles,
         &dates,
@@ -92,7 +116,16 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
         &entities.mentions,
         sizes.article_bytes,
         &mut |first, end, chunk| {
-            push(ChunkKind::Articles, first, end, encode(ChunkKind::Articles, chunk));
+            let bytes = encode(ChunkKind::Articles, chunk);
+            let hash = content_hash(&bytes);
+            let items = u32::try_from(end - first).unwrap_or(u32::MAX);
+            let at = ArticleChunkRef { hash: hash_bytes(&hash), len: bytes.len() as u64, items };
+            article_refs.push((first, at));
+            article_files.push(WrittenChunk {
+                name: format!("art-{hash}.plx"),
+                kind: ChunkKind::Articles,
+                bytes,
+            });
         },
     );
     let mut first = 0;
@@ -111,13 +144,9 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
     drop(entities);
     let n_slots = index_entities.n_slots();
     manifest.summary.entity_slots = u32::try_from(n_slots).unwrap_or(u32::MAX);
-    let order = super::list::list_order(&rows);
-    let per_page = sizes.list_rows.max(1);
-    manifest.page_of = vec![0; rows.len()];
     for (p, page) in order.chunks(per_page).enumerate() {
         let mut summary = PageSummary::default();
         for &i in page {
-            manifest.page_of[i as usize] = p as u32;
             let row = &rows[i as usize];
             if let Some(o) = row.outlet {
                 summary.outlets.push((o, 0));
@@ -148,15 +177,50 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
         push(ChunkKind::EntityIndex, first, end, encode(ChunkKind::EntityIndex, &Shard { starts, postings }));
         first = end;
     }
-    manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum();
+    let per_ord = sizes.ord_chunks.clamp(1, super::ORD_PAGE_CHUNKS);
+    for group in article_refs.chunks(per_ord) {
+        let first = group.first().map_or(0, |(f, _)| *f);
+        let end = group.last().map_or(0, |(f, c)| f + c.items as usize);
+        let page = OrdinalPage {
+            ids: rows[first..end].iter().map(|r| r.id.clone()).collect(),
+            list_pages: page_of[first..end].to_vec(),
+            chunks: group.iter().map(|(_, c)| c.clone()).collect(),
+        };
+        push(ChunkKind::Ordinals, first, end, encode(ChunkKind::Ordinals, &page));
+    }
+    let mut sorted: Vec<(&str, u32)> =
+        rows.iter().enumerate().map(|(i, r)| (r.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
+    sorted.sort_unstable();
+    for (p, page) in sorted.chunks(sizes.id_rows.max(1)).enumerate() {
+        let first = p * sizes.id_rows.max(1);
+        manifest.id_firsts.push(page[0].0.to_string());
+        let chunk = IdPage {
+            ids: page.iter().map(|(id, _)| id.to_string()).collect(),
+            ordinals: page.iter().map(|&(_, o)| o).collect(),
+        };
+        push(ChunkKind::Ids, first, first + page.len(), encode(ChunkKind::Ids, &chunk));
+    }
+    let article_bytes: u64 = article_files.iter().map(|c| c.bytes.len() as u64).sum();
+    manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum::<u64>() + article_bytes;
+    manifest.summary.chunk_files = u32::try_from(chunks.len() + article_files.len()).unwrap_or(u32::MAX);
     let (refs, bytes): (Vec<ChunkRef>, Vec<Vec<u8>>) = chunks.into_iter().unzip();
     let written = refs
         .iter()
         .zip(bytes)
         .map(|(chunk, bytes)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes })
+        .chain(article_files)
         .collect();
     manifest.chunks = refs;
     Split { manifest: super::encode_manifest(&manifest), chunks: written }
+}
+
+/// A chunk hash's 16 hex digits as 8 bytes.
+fn hash_bytes(hash: &str) -> [u8; 8] {
+    let mut out = [0u8; 8];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = hash.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+    }
+    out
 }
 
 /// What the manifest is made of besides the entities.
@@ -308,6 +372,34 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
             }
         })
         .collect();
+    let ordinal_of: HashMap<&str, u32> =
+        rows.iter().enumerate().map(|(i, r)| (r.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
+    let story_index: HashMap<&str, u32> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    let stories = stories
+        .iter()
+        .map(|story| {
+            let mut articles: Vec<u32> =
+                story.articles.iter().filter_map(|id| ordinal_of.get(id.as_str()).copied()).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            StoryEntry {
+                id: story.id.clone(),
+                label: story.label.clone(),
+                articles,
+                from: story.from.clone(),
+                to: story.to.clone(),
+                follows: story
+                    .follows
+                    .iter()
+                    .filter_map(|id| story_index.get(id.as_str()).copied())
+                    .collect(),
+            }
+        })
+        .collect();
     let manifest = Manifest {
         summary: Summary {
             articles: u32::try_from(rows.len()).unwrap_or(u32::MAX),
@@ -316,12 +408,12 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
             terms: u32::try_from(n_terms).unwrap_or(u32::MAX),
             chunk_bytes: 0,
             entity_slots: 0,
+            chunk_files: 0,
         },
         outlets,
-        ids: rows.iter().map(|a| a.id.clone()).collect(),
-        page_of: Vec::new(),
+        id_firsts: Vec::new(),
         pages: Vec::new(),
-        stories: stories.to_vec(),
+        stories,
         entities: entities.to_vec(),
         entity_counts,
         chunks: Vec::new(),
