@@ -3,7 +3,10 @@
 //! Every line gets a score: prose (a line of some length that ends like a sentence, with the small
 //! words running text is full of) scores its length minus a constant; short lines, headline-shaped
 //! lines and furniture score below zero. The main content is the run of lines with the highest
-//! total (a maximum-sum segment, one linear pass), widened over any prose lines touching it. Lines
+//! total (a maximum-sum segment, one linear pass), widened over any prose lines touching it. A
+//! long menu (six menu-shaped lines in a row) parts the page: the run does not cross it, unless
+//! the piece beyond is near and mostly paragraphs (the article going on past a gallery's
+//! controls), so teasers and comments after a tag list stay out whatever their length. Lines
 //! far from it are menus, teasers, comments and footers; lines inside it are article text unless
 //! their own shape says otherwise (a cluster of short lines, a related-headlines box).
 
@@ -20,6 +23,15 @@ const NOISE_COST: f32 = 4.0;
 const MAX_SKIPPED_NOISE: usize = 2;
 /// The share of [`STOP_WORDS`] below which a long line is a list of names or tags.
 const MIN_STOP_SHARE: f32 = 0.06;
+/// A menu item has at most this many words.
+const MENU_ITEM_WORDS: usize = 4;
+/// This many menu items in a row part the page: the main run does not cross them.
+const MENU_BARRIER_ITEMS: usize = 6;
+/// A piece past a menu joins the run only with this many sentences at least.
+const MIN_JOINED_PARAGRAPHS: usize = 2;
+/// A piece past a menu joins the run only when the menu and what surrounds it span at most this
+/// many lines (a widget inside the article, not the page's footer).
+const MAX_JOINED_GAP: usize = 24;
 /// A line this long is prose even without a final full stop.
 const LONG_LINE_WORDS: usize = 30;
 
@@ -170,7 +182,13 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
     let mut best: Option<(f32, usize, usize)> = None;
     let mut sum = 0.0f32;
     let mut start = 0;
+    let barrier = menu_barriers(lines, noise, prose);
     for (i, line) in lines.iter().enumerate() {
+        if barrier[i] {
+            // The run does not cross a menu; pieces beyond it may be joined below.
+            sum = 0.0;
+            continue;
+        }
         let s = score(line, noise.get(i).copied().unwrap_or(false), prose.get(i).copied().unwrap_or(false));
         if sum <= 0.0 {
             sum = 0.0;
@@ -182,9 +200,49 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
         }
     }
     let (_, mut first, mut last) = best?;
+    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false);
+    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    // A piece of mostly paragraphs beyond a menu is the article going on past a widget in its
+    // middle (a gallery with its controls, a list of links); a piece of teasers or comments is
+    // mostly short lines between its sentences.
+    let mostly_prose = |from: usize, to: usize| {
+        let (mut text, mut n_lines) = (0usize, 0usize);
+        for i in (from..to).filter(|&i| !is_noise(i)) {
+            n_lines += 1;
+            text += usize::from(is_prose(i));
+        }
+        text >= MIN_JOINED_PARAGRAPHS && text * 2 > n_lines
+    };
+    while let Some(bar) = (last + 1..lines.len()).find(|&i| barrier[i]) {
+        let from = (bar..lines.len()).find(|&i| !barrier[i]).unwrap_or(lines.len());
+        let mut to = (from..lines.len()).find(|&i| barrier[i]).unwrap_or(lines.len());
+        // The next menu's first items belong to the menu, not to the piece.
+        while to > from && (is_noise(to - 1) || (!is_prose(to - 1) && menu_item(lines[to - 1].text))) {
+            to -= 1;
+        }
+        let near = from - last <= MAX_JOINED_GAP;
+        match (from..to).rev().find(|&i| is_prose(i)).filter(|_| near && mostly_prose(from, to)) {
+            Some(end) => last = end,
+            None => break,
+        }
+    }
+    while let Some(bar) = (0..first).rev().find(|&i| barrier[i]) {
+        // The menu starts a few items before its first barrier line.
+        let mut to = bar;
+        while to > 0
+            && (barrier[to - 1] || is_noise(to - 1) || (!is_prose(to - 1) && menu_item(lines[to - 1].text)))
+        {
+            to -= 1;
+        }
+        let from = (0..to).rev().find(|&i| barrier[i]).map_or(0, |i| i + 1);
+        let near = first - to <= MAX_JOINED_GAP;
+        match (from..to).find(|&i| is_prose(i)).filter(|_| near && mostly_prose(from, to)) {
+            Some(start) => first = start,
+            None => break,
+        }
+    }
     // Sentences touching the run belong to it, short ones too ("Talks resume on Monday."), and so
     // do sentences just past a line or two of furniture (an advert between paragraphs).
-    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
     let sentence_at = |i: usize| !is_noise(i) && ends_like_sentence(lines[i].text);
     let mut j = last + 1;
     let mut skipped = 0;
@@ -222,6 +280,31 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
     Some((first, last))
 }
 
+/// A line shaped like a menu item: a few words with letters, no figures or code.
+fn menu_item(text: &str) -> bool {
+    weight(text) <= MENU_ITEM_WORDS
+        && text.chars().any(char::is_alphabetic)
+        && !text.chars().any(|c| c.is_ascii_digit() || "{}()[];=<>$%/\\".contains(c))
+}
+
+/// Lines where a menu has run long enough to part the page: the [`MENU_BARRIER_ITEMS`]th
+/// menu-shaped line in a row and every one after it (furniture between them does not break the
+/// run, and is not counted).
+fn menu_barriers(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Vec<bool> {
+    let mut run = 0usize;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if !noise.get(i).copied().unwrap_or(false) {
+                let item = !prose.get(i).copied().unwrap_or(false) && menu_item(line.text);
+                run = if item { run + 1 } else { 0 };
+            }
+            run >= MENU_BARRIER_ITEMS
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::split_lines;
@@ -239,6 +322,21 @@ mod tests {
         let (a, b) = main_run(&lines, &noise, &prose_flags(&lines)).unwrap();
         assert!(lines[a].text.starts_with("The minister"));
         assert!(lines[b].text.starts_with("Officials said"));
+    }
+
+    #[test]
+    fn a_long_menu_parts_the_page_but_a_widget_inside_the_article_does_not() {
+        let para = "The council said the fares would rise by a third in May, blaming the cost of fuel.";
+        let teaser = "The owners of the cafe on the harbour said they were delighted with the prize.";
+        let widget = "Photo Gallery\nView Slideshow\nImage Credits\nEnlarge Image\nFull Screen\nAutoplay";
+        let menu = "More On\nFerries\nIslands\nMoney\nTransport\nDeals\nFamily";
+        let text = format!(
+            "Fares Rise\n{para}\n{para}\n{widget}\n{para}\n{para}\n{menu}\nHarbour Cafe Named Best in the Region\nFood\n{teaser}\nCoastal Path Reopens After Repairs\nWalking\n{teaser}\n"
+        );
+        let (lines, _) = split_lines(&text, 0);
+        let noise = vec![false; lines.len()];
+        let (a, b) = main_run(&lines, &noise, &prose_flags(&lines)).unwrap();
+        assert_eq!((a, b), (1, 10), "{:?}", &lines[a..=b]);
     }
 
     #[test]

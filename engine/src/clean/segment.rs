@@ -11,6 +11,10 @@ use super::rules;
 
 /// How far (in non-blank lines) the duplicated headline or the house marker may follow the headline.
 const HEADLINE_BLOCK_LINES: usize = 8;
+/// A menu item has at most this many words.
+const MENU_WORDS: usize = 3;
+/// This many menu items in a row make a menu.
+const MENU_RUN: usize = 4;
 
 /// Index (into `lines`) of the first line of each article; always starts with 0 when there are lines.
 pub(crate) fn article_starts(lines: &[Line<'_>], outlets: &[KnownOutlet]) -> Vec<usize> {
@@ -19,12 +23,35 @@ pub(crate) fn article_starts(lines: &[Line<'_>], outlets: &[KnownOutlet]) -> Vec
         return starts;
     }
     starts.push(0);
+    if has_menu(lines) {
+        return starts;
+    }
     for (i, line) in lines.iter().enumerate().skip(1) {
         if line.blanks_before >= 2 && is_headline(line.text) && opens_headline_block(lines, i, outlets) {
             starts.push(i);
         }
     }
     starts
+}
+
+/// True when the file holds a site's menu: a run of [`MENU_RUN`] short lines in a row (marker
+/// and separator lines aside). Such a file is one copied page, whatever repeats in it: its menus,
+/// section names and teasers repeat lines as a scraped headline block does, and its avatars'
+/// initials look like house markers.
+fn has_menu(lines: &[Line<'_>]) -> bool {
+    let mut run = 0;
+    for line in lines {
+        let t = line.text;
+        let short = words_up_to(t, MENU_WORDS) <= MENU_WORDS
+            && !rules::is_marker_shaped(t)
+            && !is_separator_line(t)
+            && !t.ends_with(['.', '!', '?']);
+        run = if short { run + 1 } else { 0 };
+        if run >= MENU_RUN {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_headline(text: &str) -> bool {
@@ -55,6 +82,13 @@ mod tests {
         let starts: Vec<&str> =
             article_starts(&lines, KNOWN_OUTLETS).iter().map(|&i| lines[i].text).collect();
         assert_eq!(starts, ["First", "Second"]);
+    }
+
+    #[test]
+    fn a_copied_page_with_a_menu_is_one_article_whatever_repeats_in_it() {
+        let text = "Home\nWorld\nSport\nAudio\n\n\nAudio\nAudio\nQuiet Earbuds Reviewed\n\nWe tested four pairs.\n\n\nPhones\nPhones\nJD\n";
+        let (lines, _) = split_lines(text, 0);
+        assert_eq!(article_starts(&lines, KNOWN_OUTLETS), [0]);
     }
 
     #[test]

@@ -78,6 +78,10 @@ pub(crate) fn stated_line(line: &str) -> Option<Stated> {
                 continue;
             }
         }
+        // A time or a page number beside the date ("17:38CEST", "p. 3") says nothing by itself.
+        if words_up_to(part, 2) <= 2 && part.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
         unknown += 1;
     }
     // One unexplained part (a site or section name beside the date) is allowed.
@@ -446,6 +450,12 @@ mod tests {
             Some((Some("2023-04-28".into()), Some("Orla Fenwick")))
         );
         assert_eq!(read("Politics / January 11, 2024"), Some((Some("2024-01-11".into()), None)));
+        assert_eq!(
+            read("Lisbon - 3 MAR 2025 - 09:14 - 18:02CET"),
+            Some((Some("2025-03-03".into()), None)),
+            "a place, the date and its times"
+        );
+        assert_eq!(read("Lisbon - Porto - 3 MAR 2025"), None, "two names beside a date are a list");
         assert_eq!(read("The storm hit on Apr. 28, 2023"), None);
         assert_eq!(read("Home | World | Politics"), None);
         assert_eq!(read("By the end of the year, the plan - officials said - had failed."), None);
