@@ -182,6 +182,16 @@ impl Dating {
         self.own.get(article).and_then(Option::as_ref).map_or(estimate::OPEN, Estimate::window)
     }
 
+    /// The days an article reporting an event can have been written on: its [`Dating::window`],
+    /// or wide open for an article that announces an event (a preview is written days or weeks
+    /// before the reports of its event).
+    pub fn report_window(&self, article: usize) -> (Day, Day) {
+        match self.own.get(article).and_then(Option::as_ref) {
+            Some(e) if !e.announces => e.window(),
+            _ => estimate::OPEN,
+        }
+    }
+
     /// Final dates, given the stories (groups of article indices): an article whose own text
     /// gives no day-precise evidence takes the year of its undated mentions, or its date, from
     /// the other articles of its story.
