@@ -1,7 +1,8 @@
 //! Publication dates against a judged set: the seven seed articles and invented articles whose
 //! true dates are known (`tests/judged/dates.tsv`). Reports month accuracy per set; the seed and
 //! the three Kadhimi–Biden articles are the development set, the Nile dam articles are held out
-//! (written before the estimator was run on them, never tuned on).
+//! (written before the estimator was run on them, never tuned on). The larger invented sets
+//! (`tests/judged/dev/`, `tests/judged/heldout/`, held out likewise) are scored per set.
 
 use std::path::PathBuf;
 

@@ -16,7 +16,9 @@
 //!
 //! A date without a year ("in July", "August 4 and 18") takes it from the article's own dated
 //! events or, in a second pass ([`Dating::with_stories`]), from the dates of the other articles
-//! of its story; an article whose own text says nothing takes its story's date.
+//! of its story; an article whose own text says nothing takes its story's date, and so does one
+//! whose text only bounds it (written after an event it reports, before one it announces) when
+//! the story's date lies within those bounds.
 //!
 //! Cost: one pass over each article's date mentions, at most [`clues::MAX_CLUES_PER_ARTICLE`]
 //! per article, then one pass over each story's members.
