@@ -46,6 +46,9 @@ pub struct Estimate {
     /// previews such an event in the days before it, so the article was written at most
     /// [`ANNOUNCED_DAYS`] before it.
     pub imminent: bool,
+    /// The upper bound is an event the article announces (a preview, or a report that looks
+    /// ahead): it may have been written well before the reports of that event.
+    pub announces: bool,
 }
 
 impl Estimate {
@@ -165,6 +168,7 @@ fn stated(article: &Article, index: u32) -> Option<Estimate> {
         evidence: vec![evidence],
         dated: true,
         imminent: false,
+        announces: false,
     })
 }
 
@@ -196,6 +200,7 @@ pub fn own(
                 evidence: vec![evidence(kind, index, clue)],
                 dated: true,
                 imminent: false,
+                announces: false,
             });
         }
     }
@@ -263,6 +268,7 @@ pub fn own(
     };
     let mut hi: Option<(Day, DateEvidence)> = None;
     let mut imminent = false;
+    let mut announces = false;
     for clue in clues.iter().filter(|c| c.role == Role::Future) {
         let from = &clue.value.from;
         let start = if from.month.is_none() && from.year.is_none() {
@@ -284,12 +290,14 @@ pub fn own(
         if hi.as_ref().is_none_or(|(d, _)| start < *d) {
             hi = Some((start, evidence(EvidenceKind::Before, index, clue)));
             imminent = from.day.is_some() && from.month.is_some();
+            announces = true;
         }
     }
     if let Some((to, ev)) = office_hi {
         if hi.as_ref().is_none_or(|(d, _)| to < *d) && lo.as_ref().is_none_or(|(d, _, _)| to >= *d) {
             hi = Some((to, ev));
             imminent = false;
+            announces = false;
         }
     }
     // A stated time in office ("has now been in office for one year") dates a text that has no
@@ -309,6 +317,7 @@ pub fn own(
                 evidence: vec![office(o)],
                 dated: true,
                 imminent: false,
+                announces: false,
             };
             return Some(lean_on_story(estimate, story));
         }
@@ -341,6 +350,7 @@ pub fn own(
                 evidence: evidence_list,
                 dated: true,
                 imminent: false,
+                announces: false,
             });
         }
     };
@@ -355,6 +365,17 @@ pub fn own(
             }
             (day, Precision::Month)
         }
+        // A firm lower bound only says "after": an article of a dated story that reports an
+        // earlier event ("after an attack on April 28") was written with its story, when the
+        // story's date lies within its bounds.
+        Some(anchor)
+            if precision == Precision::Month
+                && anchor.day > point
+                && hi_day.is_none_or(|h| anchor.day < h) =>
+        {
+            evidence_list.extend(anchor.evidence.clone());
+            (anchor.day, Precision::Month)
+        }
         _ => (point, precision),
     };
     Some(Estimate {
@@ -368,6 +389,7 @@ pub fn own(
         // Terms of office alone bound a story's window but do not date an article.
         dated: has_dates || story.is_some(),
         imminent,
+        announces,
     })
 }
 

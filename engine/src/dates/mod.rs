@@ -16,7 +16,9 @@
 //!
 //! A date without a year ("in July", "August 4 and 18") takes it from the article's own dated
 //! events or, in a second pass ([`Dating::with_stories`]), from the dates of the other articles
-//! of its story; an article whose own text says nothing takes its story's date.
+//! of its story; an article whose own text says nothing takes its story's date, and so does one
+//! whose text only bounds it (written after an event it reports, before one it announces) when
+//! the story's date lies within those bounds.
 //!
 //! Cost: one pass over each article's date mentions, at most [`clues::MAX_CLUES_PER_ARTICLE`]
 //! per article, then one pass over each story's members.
@@ -180,6 +182,16 @@ impl Dating {
     /// in time: `(earliest, latest)`, wide open when the text says nothing.
     pub fn window(&self, article: usize) -> (Day, Day) {
         self.own.get(article).and_then(Option::as_ref).map_or(estimate::OPEN, Estimate::window)
+    }
+
+    /// The days an article reporting an event can have been written on: its [`Dating::window`],
+    /// or wide open for an article that announces an event (a preview is written days or weeks
+    /// before the reports of its event).
+    pub fn report_window(&self, article: usize) -> (Day, Day) {
+        match self.own.get(article).and_then(Option::as_ref) {
+            Some(e) if !e.announces => e.window(),
+            _ => estimate::OPEN,
+        }
     }
 
     /// Final dates, given the stories (groups of article indices): an article whose own text

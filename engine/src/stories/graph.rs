@@ -134,6 +134,24 @@ pub fn neighbours(vectors: &[SparseVector], n_terms: usize, limits: Limits) -> V
         .collect()
 }
 
+/// When an article can have been written, for grouping in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// The first and last day it can have been written on.
+    pub any: (Day, Day),
+    /// The same for an article that reports an event; wide open for one that announces one.
+    pub report: (Day, Day),
+}
+
+/// The longest stretches of time one story spans, in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spans {
+    /// All its articles, previews included.
+    pub any: Day,
+    /// Its reports of the event.
+    pub reports: Day,
+}
+
 /// A pair of groups waiting in the merge queue, valid while both groups are unchanged.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -184,22 +202,26 @@ impl Ord for Candidate {
 /// and the whole clustering O(E log E) for E edges when groups stay small. On a complete graph
 /// it makes exactly the merges, in the same order, of the dense O(n³) scan it replaces.
 /// Time: `windows[i]` is the span of days article i can have been written in. Two groups merge
-/// only if every member fits one stretch of `window_days` days: the latest earliest day minus
-/// the earliest latest day of their members is at most `window_days`. Articles months apart are
-/// different stories even when they name the same people. A refused pair stays in the graph, so
-/// later averages still count it.
+/// only if every member fits one stretch of `spans.any` days: the latest earliest day minus
+/// the earliest latest day of their members is at most that. Articles months apart are
+/// different stories even when they name the same people. The members that report an event
+/// (not previews, [`Window::report`]) must also fit `spans.reports` days: the reports of one
+/// event come within days of it, so the same people meeting again three weeks later is a new
+/// story, while a preview may come weeks before. A refused pair stays in the graph, so later
+/// averages still count it.
 ///
 /// Returns groups of indices, each sorted, ordered by their first index.
 pub fn cluster(
     n: usize,
     edges: &[Edge],
     threshold: f32,
-    windows: &[(Day, Day)],
-    window_days: Day,
+    windows: &[Window],
+    spans: Spans,
 ) -> Vec<Vec<usize>> {
-    // Per group: the latest earliest day and the earliest latest day of its members.
-    let mut bounds: Vec<(Day, Day)> =
-        (0..n).map(|i| windows.get(i).copied().unwrap_or(crate::dates::OPEN_WINDOW)).collect();
+    // Per group: the latest earliest day and the earliest latest day of its members, of all of
+    // them and of those that report an event.
+    let open = Window { any: crate::dates::OPEN_WINDOW, report: crate::dates::OPEN_WINDOW };
+    let mut bounds: Vec<Window> = (0..n).map(|i| windows.get(i).copied().unwrap_or(open)).collect();
     let mut adjacent: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
     let mut queue = std::collections::BinaryHeap::new();
     for &(i, j, sim) in edges {
@@ -217,8 +239,14 @@ pub fn cluster(
         if !live || versions[g] != best.version_g || versions[h] != best.version_h {
             continue;
         }
-        let merged_bounds = (bounds[g].0.max(bounds[h].0), bounds[g].1.min(bounds[h].1));
-        if merged_bounds.0 - merged_bounds.1 > window_days {
+        let meet = |x: (Day, Day), y: (Day, Day)| (x.0.max(y.0), x.1.min(y.1));
+        let merged_bounds = Window {
+            any: meet(bounds[g].any, bounds[h].any),
+            report: meet(bounds[g].report, bounds[h].report),
+        };
+        if merged_bounds.any.0 - merged_bounds.any.1 > spans.any
+            || merged_bounds.report.0 - merged_bounds.report.1 > spans.reports
+        {
             continue;
         }
         bounds[g] = merged_bounds;
@@ -266,7 +294,7 @@ pub fn cluster(
 mod tests {
     use super::*;
     use crate::stories::features::{vectors, KeyCache};
-    use crate::stories::{similarity_matrix, STORY_THRESHOLD, WINDOW_DAYS};
+    use crate::stories::{similarity_matrix, SPANS, STORY_THRESHOLD};
     use crate::{build_bundle_with, synth, BuildOptions, Bundle, SourceInput};
 
     /// The O(n³) clustering the sparse one replaced: scans every pair of groups for each merge.
@@ -331,7 +359,7 @@ mod tests {
         let dense = cluster_dense(similarity_matrix(articles, entities), STORY_THRESHOLD);
         let found = vectors(articles, entities, &mut KeyCache::default());
         let edges = neighbours(&found.vectors, found.n_terms, Limits::for_corpus(articles.len()));
-        let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &[], WINDOW_DAYS);
+        let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &[], SPANS);
         assert!(dense.iter().any(|g| g.len() >= 3), "the retold reports group: {dense:?}");
         assert_eq!(sparse, dense);
     }
@@ -345,9 +373,6 @@ mod tests {
             .collect();
         let edges: Vec<Edge> =
             (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(|(i, j)| (i, j, sim[i][j])).collect();
-        assert_eq!(
-            cluster(n, &edges, STORY_THRESHOLD, &[], WINDOW_DAYS),
-            cluster_dense(sim, STORY_THRESHOLD)
-        );
+        assert_eq!(cluster(n, &edges, STORY_THRESHOLD, &[], SPANS), cluster_dense(sim, STORY_THRESHOLD));
     }
 }

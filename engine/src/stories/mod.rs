@@ -7,8 +7,9 @@
 //! 2. Its own text bounds when it was written ([`crate::dates::Dating`]).
 //! 3. Articles are merged by average-linkage clustering over a sparse similarity graph
 //!    ([`graph`]) while the best pair of groups has a cosine of at least [`STORY_THRESHOLD`] and
-//!    all their members fit in [`WINDOW_DAYS`] days: articles months apart are different stories
-//!    even with the same people.
+//!    all their members fit in [`WINDOW_DAYS`] days, their reports (previews aside) in
+//!    [`REPORT_WINDOW_DAYS`]: articles months apart are different stories even with the same
+//!    people, and so is a second meeting weeks after the first.
 //! 4. Each article's date is then settled with its story's help (an article that never says when
 //!    it was written takes its story's date), and each story gets its label ("Kadhimi · Trump —
 //!    visit, Aug 2020"), its span, and "follows from" links to earlier stories its articles
@@ -72,6 +73,14 @@ pub const STORY_THRESHOLD: f32 = 0.08;
 /// The longest stretch of time one story spans, in days.
 pub const WINDOW_DAYS: Day = 31;
 
+/// The longest stretch of time between the reports of one story (previews aside), in days: a
+/// story told over several days (a storm's rising toll) stays one, the same people meeting again
+/// weeks later are a new story.
+pub const REPORT_WINDOW_DAYS: Day = 14;
+
+/// Both limits, as the clustering takes them.
+pub const SPANS: graph::Spans = graph::Spans { any: WINDOW_DAYS, reports: REPORT_WINDOW_DAYS };
+
 /// Stories, the final publication dates and what was cut to bound the work.
 #[derive(Debug, Clone, Default)]
 pub struct Grouped {
@@ -93,8 +102,10 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
     let mut cache = features::KeyCache::default();
     let found = features::vectors(articles, entities, &mut cache);
     let edges = graph::neighbours(&found.vectors, found.n_terms, graph::Limits::for_corpus(articles.len()));
-    let windows: Vec<(Day, Day)> = (0..articles.len()).map(|i| dating.window(i)).collect();
-    let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &windows, WINDOW_DAYS);
+    let windows: Vec<graph::Window> = (0..articles.len())
+        .map(|i| graph::Window { any: dating.window(i), report: dating.report_window(i) })
+        .collect();
+    let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &windows, SPANS);
     let dates = dating.with_stories(articles, &groups);
     let stories =
         describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
