@@ -228,6 +228,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // resume), counts of people matched whatever the noun (27 workers / twenty-seven miners) and a
 // looser best-partner rule (0.4): seed dev 0.86/0.55 -> 0.84/0.64, seed held-out 0.33/0.40 ->
 // 0.29/0.40, invented dev 0.76/0.79 -> 0.79/0.82, invented held-out 0.82/0.58 -> 0.83/0.65.
+// Three more article pairs (dev: the July 2021 Kadhimi–Biden meeting and a round of Nile dam
+// talks, each told by two outlets; held out, judged before any run: a chemical plant explosion)
+// move invented dev to 0.77/0.55 and invented held-out to 0.87/0.68 with the same code. An
+// announced further round ("is expected to host another round") no longer makes every report
+// of the talks an announcement, and a commitment announces its verb ("agreed on Monday to
+// formally end"): invented dev 0.77/0.55 -> 0.77/0.61, invented held-out 0.87/0.68 ->
+// 0.88/0.70, seed unchanged (0.84/0.64, 0.29/0.40).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -253,13 +260,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.75 && dev.recall() >= 0.78,
+        dev.precision() >= 0.75 && dev.recall() >= 0.58,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.8 && held.recall() >= 0.6,
+        held.precision() >= 0.85 && held.recall() >= 0.65,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

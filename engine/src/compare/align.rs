@@ -99,6 +99,22 @@ const PLAN_MARKERS: &[&str] = &[
     "promised",
     "promises",
 ];
+/// Verbs of commitment that announce what follows their "to" ("agreed on Monday *to* formally
+/// end the mission", "decided to withdraw"): the agreement is done, what it commits to is to
+/// come. Without a "to" they report a fact ("principles were agreed upon").
+const COMMIT_MARKERS: &[&str] = &[
+    "agree",
+    "agreed",
+    "agrees",
+    "decide",
+    "decided",
+    "decides",
+    "commit",
+    "committed",
+    "commits",
+    "vow",
+    "pledge",
+];
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
 
@@ -437,7 +453,8 @@ impl Featurised {
 
     /// True when the shared predicate `t` is one article announces as planned ("will meet") and
     /// the other never does: that one reports the thing as done ("described his meeting"), a
-    /// different fact from the announcement.
+    /// different fact from the announcement. An announced further occurrence ("is expected to
+    /// host another round") is not counted: it says nothing of the round being reported.
     fn plan_meets_outcome(&self, ax: usize, ay: usize, t: u32) -> bool {
         self.planned[ax].contains(&t) != self.planned[ay].contains(&t)
     }
@@ -544,7 +561,8 @@ struct RawSentence {
     terms: Vec<(String, Kind, u8)>,
     /// Per clause, when it says its fact happened.
     clause_when: Vec<When>,
-    planned: Vec<String>,
+    /// Planned predicate keys, each with whether it is a further occurrence ([`planned_keys`]).
+    planned: Vec<(String, bool)>,
     words: Vec<String>,
 }
 
@@ -566,7 +584,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     }
     let sentences: Vec<Vec<Sentence>> =
         kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
-    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<String>, Vec<String>, Vec<When>);
+    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, Vec<When>);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
@@ -662,7 +680,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     };
     // Per article, per sentence: (id, kind) deduplicated, planned ids, words, and the same ids
     // per clause (empty for a one-clause sentence).
-    type Interned = (Vec<(u32, Kind)>, Vec<u32>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>);
+    type Interned = (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>);
     let interned: Vec<Vec<Interned>> = raw
         .into_iter()
         .map(|list| {
@@ -696,9 +714,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
                             .filter(|(ids, _)| ids.len() >= MIN_TERMS)
                             .collect()
                     };
-                    let mut planned: Vec<u32> = s.planned.iter().map(|k| intern(k)).collect();
+                    let mut planned: Vec<(u32, bool)> =
+                        s.planned.iter().map(|(k, further)| (intern(k), *further)).collect();
                     planned.sort_unstable();
-                    planned.dedup();
+                    planned.dedup_by_key(|p| p.0);
                     (ids, planned, s.words, clauses)
                 })
                 .collect()
@@ -769,9 +788,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     let events: Vec<u32> =
                         predicates.iter().copied().filter(|&id| is_event[id as usize]).collect();
                     // Only predicates count as planned events.
-                    let planned: Vec<u32> =
-                        planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()).collect();
-                    article_planned.extend(planned.iter().copied());
+                    let planned: Vec<(u32, bool)> =
+                        planned.into_iter().filter(|p| predicates.binary_search(&p.0).is_ok()).collect();
+                    article_planned.extend(planned.iter().filter(|p| !p.1).map(|p| p.0));
+                    let planned: Vec<u32> = planned.into_iter().map(|p| p.0).collect();
                     let names = of_kind(Kind::Name);
                     let total = |ids: &[u32]| {
                         ids.iter()
@@ -805,30 +825,53 @@ fn featurise(articles: &[&Article]) -> Featurised {
     Featurised { sentences, total_sentences, features, facts, idf, planned: planned_by_article }
 }
 
+/// Words that make an announced event a further occurrence ("is expected to host *another*
+/// round", "will meet *again*"): it says nothing of the occurrence being reported.
+const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"];
+
 /// Keys of the verbs a plan marker introduces ("will *meet*", "is scheduled to *meet*",
-/// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump"): the first lower-case content
-/// word after the marker (names are skipped: "is leaving for the United States to *meet*").
-fn planned_keys(toks: &[Token<'_>]) -> Vec<String> {
+/// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
+/// *end*"): the first lower-case content word after the marker (names are skipped: "is leaving
+/// for the United States to *meet*"), each with whether a [`FURTHER`] word follows it closely.
+fn planned_keys(toks: &[Token<'_>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
+    let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
+    let key_at = |at: usize| super::terms::term_key(&toks[at].norm).map(|k| (k, further(at)));
     for (i, tok) in toks.iter().enumerate() {
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
         // and a verb.
         let headline_to = tok.norm == "to" && i > 0 && toks[i - 1].text.starts_with(char::is_uppercase);
         if headline_to {
-            if let Some(key) = toks.get(i + 1).and_then(|n| super::terms::term_key(&n.norm)) {
-                out.push(key);
-            }
+            // "on Monday to formally end": an adverb before the verb is skipped.
+            let verb = (i + 1..toks.len().min(i + 3)).find(|&k| !toks[k].norm.ends_with("ly"));
+            out.extend(verb.and_then(key_at));
             continue;
         }
-        if !PLAN_MARKERS.contains(&tok.norm.as_str()) {
-            continue;
-        }
-        let verb = toks
-            .iter()
-            .skip(i + 1)
-            .take(PLAN_WINDOW)
-            .filter(|n| !n.text.starts_with(char::is_uppercase) && !PLAN_MARKERS.contains(&n.norm.as_str()))
-            .find_map(|n| super::terms::term_key(&n.norm));
+        // "agreed on Monday to formally end": what follows the commitment's "to".
+        let commit_to = if COMMIT_MARKERS.contains(&tok.norm.as_str()) {
+            toks.iter().skip(i + 1).take(4).position(|n| n.norm == "to").map(|d| i + 1 + d)
+        } else {
+            None
+        };
+        let (from, window, skip_adverbs) = match commit_to {
+            Some(to) => (to + 1, 3, true),
+            None if PLAN_MARKERS.contains(&tok.norm.as_str()) => (i + 1, PLAN_WINDOW, false),
+            None => continue,
+        };
+        let verb = (from..toks.len().min(from + window))
+            .filter(|&k| {
+                let n = &toks[k];
+                let adverb = skip_adverbs && n.norm.ends_with("ly");
+                !(n.text.starts_with(char::is_uppercase) || PLAN_MARKERS.contains(&n.norm.as_str()) || adverb)
+            })
+            // After a commitment, "to" takes a verb's base form ("agreed to end"), not a noun
+            // ("remained committed to talks").
+            .take_while(|&k| {
+                let n = &toks[k].norm;
+                let inflected = (n.ends_with('s') && !n.ends_with("ss")) || n.ends_with("ing");
+                !skip_adverbs || !inflected
+            })
+            .find_map(key_at);
         out.extend(verb);
     }
     out
@@ -1046,6 +1089,22 @@ mod tests {
         // Undated on one side: no clash. "may" the verb is no month.
         assert!(!when("It may rain on Monday.").clashes(&when("It rained.")));
         assert!(when("In 2003 the war began.").clashes(&when("In 2020 the strike came.")));
+    }
+
+    fn planned(text: &str) -> Vec<(String, bool)> {
+        let mut keys = planned_keys(&tokens(text));
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn commitments_announce_their_verb_and_further_rounds_are_marked() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        assert_eq!(planned("They agreed on Monday to formally end the mission."), [(key("end"), false)]);
+        assert!(planned("Ethiopia remained committed to talks under the African Union.").is_empty());
+        assert!(planned("Principles were agreed upon.").is_empty());
+        assert_eq!(planned("The union is expected to host another round."), [(key("host"), true)]);
+        assert_eq!(planned("Kadhimi will meet Biden on Monday."), [(key("meet"), false)]);
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {
