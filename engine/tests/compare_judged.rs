@@ -78,7 +78,7 @@ fn dump(path: &str, split: &str, a: &Article, b: &Article, gold: &HashSet<(usize
             let label = gold.contains(&(sa.start, sb.start));
             let _ = writeln!(
                 file,
-                "{split}\t{}\t{}\t{i}\t{j}\t{}\t{:.4}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}",
+                "{split}\t{}\t{}\t{i}\t{j}\t{}\t{:.4}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{:.3}",
                 a.id,
                 b.id,
                 u8::from(label),
@@ -98,7 +98,8 @@ fn dump(path: &str, split: &str, a: &Article, b: &Article, gold: &HashSet<(usize
                 t.scores[i][j],
                 e.shared_events,
                 e.shared_predicates,
-                u8::from(e.time_clash)
+                u8::from(e.time_clash),
+                e.clause_cosine
             );
         }
     }
@@ -221,15 +222,27 @@ fn score(split: &str, kind: &str) -> Counts {
 // unchanged (0.76/0.79, 0.82/0.58). Two sentences that announce the same event to come with
 // someone named in common for the same stated time ("expected to meet with President Trump
 // Thursday" / "is scheduled to meet with the US President on Thursday") score at least
-// `SAME_PLAN` however long they are: seed dev 0.84/0.48 -> 0.86/0.55, the rest unchanged. The
-// issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
+// `SAME_PLAN` however long they are: seed dev 0.84/0.48 -> 0.86/0.55, the rest unchanged.
+// Clauses compared with clauses (a fact told in one clause of a long sentence), times compared
+// clause by clause, opposite events kept apart (shares fell / recovered, work suspended / to
+// resume), counts of people matched whatever the noun (27 workers / twenty-seven miners) and a
+// looser best-partner rule (0.4): seed dev 0.86/0.55 -> 0.84/0.64, seed held-out 0.33/0.40 ->
+// 0.29/0.40, invented dev 0.76/0.79 -> 0.79/0.82, invented held-out 0.82/0.58 -> 0.83/0.65.
+// Three more article pairs (dev: the July 2021 Kadhimi–Biden meeting and a round of Nile dam
+// talks, each told by two outlets; held out, judged before any run: a chemical plant explosion)
+// move invented dev to 0.77/0.55 and invented held-out to 0.87/0.68 with the same code. An
+// announced further round ("is expected to host another round") no longer makes every report
+// of the talks an announcement, and a commitment announces its verb ("agreed on Monday to
+// formally end"): invented dev 0.77/0.55 -> 0.77/0.61, invented held-out 0.87/0.68 ->
+// 0.88/0.70, seed unchanged (0.84/0.64, 0.29/0.40).
+// The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
 fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.84 && dev.recall() >= 0.52,
+        dev.precision() >= 0.8 && dev.recall() >= 0.6,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
@@ -247,13 +260,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.7 && dev.recall() >= 0.65,
+        dev.precision() >= 0.75 && dev.recall() >= 0.58,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.8 && held.recall() >= 0.55,
+        held.precision() >= 0.85 && held.recall() >= 0.65,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

@@ -22,7 +22,9 @@ use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
-use super::terms::{is_event_class, is_participant_word, terms_of_tokens, Term};
+use super::terms::{
+    counts_people, event_sides, is_event_class, is_participant_word, opposite_events, terms_of_tokens, Term,
+};
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
 /// Minimum fact score for two sentences to be aligned when one of them has no better partner in
@@ -40,9 +42,9 @@ pub const MIN_PREDICATE: f32 = 0.8;
 /// sentence has the same words.
 const MIN_TERMS: usize = 3;
 /// A pair within this factor of a sentence's best score counts as its best.
-const NEAR_BEST: f32 = 0.5;
+const NEAR_BEST: f32 = 0.4;
 /// A weak pair that is one sentence's best must reach this share of the other's best.
-const OTHER_SIDE: f32 = 0.5;
+const OTHER_SIDE: f32 = 0.4;
 /// Weight multipliers by term kind: predicates carry the fact, names say who, figures pin it.
 const PREDICATE_WEIGHT: f32 = 1.3;
 const NAME_WEIGHT: f32 = 0.6;
@@ -53,6 +55,13 @@ const CALENDAR_WEIGHT: f32 = 0.4;
 /// common for the same day, month or year: one announcement however long the sentences (they still have to be each other's best
 /// partners, see [`keep`]).
 const SAME_PLAN: f32 = 0.2;
+/// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
+/// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
+/// sentence or clause of the other article that tells it too.
+const CLAUSE_WEIGHT: f32 = 0.8;
+/// Predicates a clause pair must share (unless a figure): a clause is short, so one shared word
+/// is a shared topic more often than a shared fact.
+const CLAUSE_PREDICATES: usize = 2;
 /// Sentences compared per article; beyond this the comparison covers the first ones and says so.
 pub const MAX_SENTENCES: usize = 4000;
 /// A term found in more sentences than this (of the other article) does not generate candidate
@@ -89,6 +98,22 @@ const PLAN_MARKERS: &[&str] = &[
     "pledges",
     "promised",
     "promises",
+];
+/// Verbs of commitment that announce what follows their "to" ("agreed on Monday *to* formally
+/// end the mission", "decided to withdraw"): the agreement is done, what it commits to is to
+/// come. Without a "to" they report a fact ("principles were agreed upon").
+const COMMIT_MARKERS: &[&str] = &[
+    "agree",
+    "agreed",
+    "agrees",
+    "decide",
+    "decided",
+    "decides",
+    "commit",
+    "committed",
+    "commits",
+    "vow",
+    "pledge",
 ];
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
@@ -145,6 +170,23 @@ struct Features {
     /// sorted.
     planned: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
+    when: When,
+    /// Which sides of opposite event pairs it tells ([`event_sides`]: fell / recovered).
+    sides: u8,
+    /// Its clauses with enough terms to state a fact, when it has two or more (see `clauses.rs`).
+    clauses: Vec<Clause>,
+}
+
+/// One clause's weighted terms.
+struct Clause {
+    /// (interned term id, weight), sorted by id.
+    weights: Vec<(u32, f32)>,
+    norm: f32,
+    /// Ids of its predicate terms, sorted.
+    predicates: Vec<u32>,
+    /// Ids of its figure terms, sorted.
+    figures: Vec<u32>,
+    /// The weekdays, months and years it names.
     when: When,
 }
 
@@ -222,6 +264,9 @@ pub struct ScoreTable {
 pub struct Evidence {
     /// Weighted cosine of all their terms.
     pub cosine: f32,
+    /// The best weighted cosine of a clause of one against a clause of the other (or the whole
+    /// other sentence) that share a rare enough predicate or a figure; 0 when neither has clauses.
+    pub clause_cosine: f32,
     /// Summed inverse sentence frequency of the predicate terms they share.
     pub predicate_idf: f32,
     /// They state a figure about the same thing with the same value.
@@ -295,17 +340,23 @@ impl Featurised {
             1.0
         } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure)
             || e.plan_clash
-            || e.time_clash
+            || (e.time_clash && e.clause_cosine == 0.0)
             || actor_clash(&e)
             || e.event_clash
+            || opposite_events(x.sides, y.sides)
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
             0.0
-        } else if e.same_plan {
-            e.cosine.max(SAME_PLAN)
         } else {
-            e.cosine
+            // Sentences whose times clash may still share a fact in clauses that do not.
+            let whole = if e.time_clash { 0.0 } else { e.cosine };
+            let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
+            if e.same_plan {
+                cosine.max(SAME_PLAN)
+            } else {
+                cosine
+            }
         }
     }
 
@@ -338,6 +389,7 @@ impl Featurised {
         let name_shared = shared(&x.names, &y.names);
         Evidence {
             cosine: dot / (x.norm * y.norm),
+            clause_cosine: self.clause_cosine(x, y),
             predicate_idf,
             shared_figure,
             plan_clash,
@@ -369,12 +421,71 @@ impl Featurised {
         }
     }
 
+    /// The best cosine of a clause of `x` (or all of `x`) against a clause of `y` (or all of `y`),
+    /// whole against whole excluded, over clause pairs that share predicates of enough rarity or
+    /// a figure: names alone never make two clauses one fact.
+    fn clause_cosine(&self, x: &Features, y: &Features) -> f32 {
+        if x.clauses.is_empty() && y.clauses.is_empty() {
+            return 0.0;
+        }
+        let mut best = 0.0f32;
+        for (i, cx) in parts(x) {
+            for (j, cy) in parts(y) {
+                // Times are compared clause by clause: "rescued on Thursday, two days after a
+                // tunnel collapsed" tells the collapse without Thursday.
+                let time_clash = cx.when.clashes(cy.when) && !shares(&x.counted, &y.counted);
+                if (i == 0 && j == 0) || cx.norm == 0.0 || cy.norm == 0.0 || time_clash {
+                    continue;
+                }
+                let (mut idf, mut n) = (0.0, 0);
+                for_each_shared(cx.predicates, cy.predicates, |t| {
+                    idf += self.idf[t as usize];
+                    n += 1;
+                });
+                if (idf < MIN_PREDICATE || n < CLAUSE_PREDICATES) && !shares(cx.figures, cy.figures) {
+                    continue;
+                }
+                best = best.max(merge(cx.weights, cy.weights, |a, b| a * b) / (cx.norm * cy.norm));
+            }
+        }
+        best
+    }
+
     /// True when the shared predicate `t` is one article announces as planned ("will meet") and
     /// the other never does: that one reports the thing as done ("described his meeting"), a
-    /// different fact from the announcement.
+    /// different fact from the announcement. An announced further occurrence ("is expected to
+    /// host another round") is not counted: it says nothing of the round being reported.
     fn plan_meets_outcome(&self, ax: usize, ay: usize, t: u32) -> bool {
         self.planned[ax].contains(&t) != self.planned[ay].contains(&t)
     }
+}
+
+/// A sentence or clause's terms, borrowed.
+struct Part<'f> {
+    weights: &'f [(u32, f32)],
+    norm: f32,
+    predicates: &'f [u32],
+    figures: &'f [u32],
+    when: &'f When,
+}
+
+/// The whole sentence (index 0), then its clauses.
+fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
+    let whole = Part {
+        weights: &f.weights,
+        norm: f.norm,
+        predicates: &f.predicates,
+        figures: &f.figures,
+        when: &f.when,
+    };
+    let clauses = f.clauses.iter().map(|c| Part {
+        weights: &c.weights,
+        norm: c.norm,
+        predicates: &c.predicates,
+        figures: &c.figures,
+        when: &c.when,
+    });
+    std::iter::once(whole).chain(clauses).enumerate()
 }
 
 /// Two sentences that each name who acts and name no one in common, sharing a single predicate,
@@ -446,8 +557,12 @@ fn is_title_case(toks: &[Token<'_>]) -> bool {
 
 /// One sentence's terms before weighting: (term key, kind) and the planned predicate keys.
 struct RawSentence {
-    terms: Vec<(String, Kind)>,
-    planned: Vec<String>,
+    /// (term key, kind, clause index).
+    terms: Vec<(String, Kind, u8)>,
+    /// Per clause, when it says its fact happened.
+    clause_when: Vec<When>,
+    /// Planned predicate keys, each with whether it is a further occurrence ([`planned_keys`]).
+    planned: Vec<(String, bool)>,
     words: Vec<String>,
 }
 
@@ -469,7 +584,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     }
     let sentences: Vec<Vec<Sentence>> =
         kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
-    type RawTerms = (Vec<(Term, Shape)>, Vec<String>, Vec<String>);
+    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, Vec<When>);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
@@ -479,8 +594,18 @@ fn featurise(articles: &[&Article]) -> Featurised {
         for &i in list {
             let (s, toks) = (&all[a][i], &all_tokens[a][i]);
             let sentence_facts = facts_of_tokens(&s.text, toks);
-            let terms = sentence_terms(toks, &sentence_facts);
-            for (term, tok) in &terms {
+            let clause_ids = super::clauses::clause_of_tokens(&s.text, toks);
+            // Clause ids rise along the sentence, so each clause is one run of tokens.
+            let n_clauses = clause_ids.last().map_or(0, |&c| c as usize + 1);
+            let clause_when: Vec<When> = (0..n_clauses)
+                .map(|c| {
+                    let from = clause_ids.partition_point(|&id| (id as usize) < c);
+                    let to = clause_ids.partition_point(|&id| (id as usize) <= c);
+                    When::of(&toks[from..to])
+                })
+                .collect();
+            let terms = sentence_terms(toks, &sentence_facts, &clause_ids);
+            for (term, tok, _) in &terms {
                 if !term.figure && tok.is_some_and(|t| !t.text.starts_with(char::is_uppercase)) {
                     lower_seen.insert(term.key.clone(), ());
                 }
@@ -489,7 +614,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
             let title_case = is_title_case(toks);
             let terms = terms
                 .into_iter()
-                .map(|(t, tok)| {
+                .map(|(t, tok, clause)| {
                     let shape = match tok {
                         None if t.key.starts_with("#:") => Shape::Counted,
                         None => Shape::Lower,
@@ -497,11 +622,11 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         Some(tok) if tok.start > 0 && !title_case => Shape::Capitalised,
                         Some(_) => Shape::Unsure,
                     };
-                    (t, shape)
+                    (t, shape, clause)
                 })
                 .collect();
             let words = toks.iter().map(|t| t.norm.clone()).collect();
-            per_article.push((terms, planned, words));
+            per_article.push((terms, planned, words, clause_when));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);
@@ -513,10 +638,11 @@ fn featurise(articles: &[&Article]) -> Featurised {
         .into_iter()
         .map(|list| {
             list.into_iter()
-                .map(|(terms, planned, words)| RawSentence {
+                .map(|(terms, planned, words, clause_when)| RawSentence {
+                    clause_when,
                     terms: terms
                         .into_iter()
-                        .map(|(t, shape)| {
+                        .map(|(t, shape, clause)| {
                             let kind = if t.figure {
                                 Kind::Figure
                             } else if shape == Shape::Counted {
@@ -533,7 +659,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                             } else {
                                 Kind::Predicate
                             };
-                            (t.key, kind)
+                            (t.key, kind, clause)
                         })
                         .collect(),
                     planned,
@@ -552,23 +678,47 @@ fn featurise(articles: &[&Article]) -> Featurised {
         interner.insert(key.to_string(), id);
         id
     };
-    // Per article, per sentence: (id, kind) deduplicated, planned ids, words.
-    type Interned = (Vec<(u32, Kind)>, Vec<u32>, Vec<String>);
+    // Per article, per sentence: (id, kind) deduplicated, planned ids, words, and the same ids
+    // per clause (empty for a one-clause sentence).
+    type Interned = (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>);
     let interned: Vec<Vec<Interned>> = raw
         .into_iter()
         .map(|list| {
             list.into_iter()
                 .map(|s| {
-                    let mut ids: Vec<(u32, Kind)> =
-                        s.terms.iter().map(|(k, kind)| (intern(k), *kind)).collect();
+                    let with_clause: Vec<(u32, Kind, u8)> =
+                        s.terms.iter().map(|(k, kind, clause)| (intern(k), *kind, *clause)).collect();
                     // A word used both ways in one sentence ("Fire chief Vogt said the fire...")
                     // keeps its strongest reading: what is done over who does it.
-                    ids.sort_by_key(|&(id, kind)| (id, kind != Kind::Predicate));
-                    ids.dedup_by_key(|x| x.0);
-                    let mut planned: Vec<u32> = s.planned.iter().map(|k| intern(k)).collect();
+                    let distinct = |mut ids: Vec<(u32, Kind)>| {
+                        ids.sort_by_key(|&(id, kind)| (id, kind != Kind::Predicate));
+                        ids.dedup_by_key(|x| x.0);
+                        ids
+                    };
+                    let ids = distinct(with_clause.iter().map(|&(id, kind, _)| (id, kind)).collect());
+                    let n_clauses = with_clause.iter().map(|t| t.2).max().map_or(0, |m| m as usize + 1);
+                    let clauses: Vec<(Vec<(u32, Kind)>, When)> = if n_clauses < 2 {
+                        Vec::new()
+                    } else {
+                        (0..n_clauses)
+                            .map(|c| {
+                                let ids = distinct(
+                                    with_clause
+                                        .iter()
+                                        .filter(|t| t.2 as usize == c)
+                                        .map(|&(id, kind, _)| (id, kind))
+                                        .collect(),
+                                );
+                                (ids, s.clause_when.get(c).cloned().unwrap_or_default())
+                            })
+                            .filter(|(ids, _)| ids.len() >= MIN_TERMS)
+                            .collect()
+                    };
+                    let mut planned: Vec<(u32, bool)> =
+                        s.planned.iter().map(|(k, further)| (intern(k), *further)).collect();
                     planned.sort_unstable();
-                    planned.dedup();
-                    (ids, planned, s.words)
+                    planned.dedup_by_key(|p| p.0);
+                    (ids, planned, s.words, clauses)
                 })
                 .collect()
         })
@@ -577,7 +727,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     // Inverse sentence frequency over every compared sentence.
     let mut df = vec![0usize; interner.len()];
     let mut n_sentences = 0usize;
-    for (ids, _, _) in interned.iter().flatten() {
+    for (ids, _, _, _) in interned.iter().flatten() {
         n_sentences += 1;
         for (id, _) in ids {
             df[*id as usize] += 1;
@@ -585,8 +735,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
     }
     let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
     let mut is_event = vec![false; interner.len()];
+    let mut sides = vec![0u8; interner.len()];
     for (key, &id) in &interner {
         is_event[id as usize] = is_event_class(key);
+        sides[id as usize] = event_sides(key);
     }
     let mut planned_by_article = Vec::with_capacity(interned.len());
     let features: Vec<Vec<Features>> = interned
@@ -598,30 +750,48 @@ fn featurise(articles: &[&Article]) -> Featurised {
             let features = list
                 .into_iter()
                 .zip(kept)
-                .map(|((ids, planned, words), &k)| {
-                    let weights: Vec<(u32, f32)> = ids
-                        .iter()
-                        .map(|&(id, kind)| {
-                            let boost = match kind {
-                                Kind::Predicate | Kind::Participant => PREDICATE_WEIGHT,
-                                Kind::Name => NAME_WEIGHT,
-                                Kind::Figure | Kind::Counted => FIGURE_WEIGHT,
-                                Kind::Calendar => CALENDAR_WEIGHT,
-                            };
-                            (id, boost * idf[id as usize])
-                        })
-                        .collect();
-                    let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                    let of_kind = |k: Kind| -> Vec<u32> {
+                .map(|((ids, planned, words, clauses), &k)| {
+                    let weigh = |ids: &[(u32, Kind)]| -> Vec<(u32, f32)> {
+                        ids.iter()
+                            .map(|&(id, kind)| {
+                                let boost = match kind {
+                                    Kind::Predicate | Kind::Participant => PREDICATE_WEIGHT,
+                                    Kind::Name => NAME_WEIGHT,
+                                    Kind::Figure | Kind::Counted => FIGURE_WEIGHT,
+                                    Kind::Calendar => CALENDAR_WEIGHT,
+                                };
+                                (id, boost * idf[id as usize])
+                            })
+                            .collect()
+                    };
+                    let norm_of = |w: &[(u32, f32)]| w.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                    let ids_of = |ids: &[(u32, Kind)], k: Kind| -> Vec<u32> {
                         ids.iter().filter(|(_, kind)| *kind == k).map(|(id, _)| *id).collect()
                     };
+                    let weights = weigh(&ids);
+                    let norm = norm_of(&weights);
+                    let of_kind = |k: Kind| ids_of(&ids, k);
+                    let clauses: Vec<Clause> = clauses
+                        .iter()
+                        .map(|(c, when)| {
+                            let weights = weigh(c);
+                            Clause {
+                                norm: norm_of(&weights),
+                                weights,
+                                predicates: ids_of(c, Kind::Predicate),
+                                figures: ids_of(c, Kind::Figure),
+                                when: when.clone(),
+                            }
+                        })
+                        .collect();
                     let predicates = of_kind(Kind::Predicate);
                     let events: Vec<u32> =
                         predicates.iter().copied().filter(|&id| is_event[id as usize]).collect();
                     // Only predicates count as planned events.
-                    let planned: Vec<u32> =
-                        planned.into_iter().filter(|p| predicates.binary_search(p).is_ok()).collect();
-                    article_planned.extend(planned.iter().copied());
+                    let planned: Vec<(u32, bool)> =
+                        planned.into_iter().filter(|p| predicates.binary_search(&p.0).is_ok()).collect();
+                    article_planned.extend(planned.iter().filter(|p| !p.1).map(|p| p.0));
+                    let planned: Vec<u32> = planned.into_iter().map(|p| p.0).collect();
                     let names = of_kind(Kind::Name);
                     let total = |ids: &[u32]| {
                         ids.iter()
@@ -640,9 +810,11 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         names,
                         counted: of_kind(Kind::Counted),
-                        events,
                         planned,
                         when: When::of(&all_tokens[a][k]),
+                        sides: events.iter().fold(0, |bits, &id| bits | sides[id as usize]),
+                        events,
+                        clauses,
                     }
                 })
                 .collect();
@@ -653,30 +825,53 @@ fn featurise(articles: &[&Article]) -> Featurised {
     Featurised { sentences, total_sentences, features, facts, idf, planned: planned_by_article }
 }
 
+/// Words that make an announced event a further occurrence ("is expected to host *another*
+/// round", "will meet *again*"): it says nothing of the occurrence being reported.
+const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"];
+
 /// Keys of the verbs a plan marker introduces ("will *meet*", "is scheduled to *meet*",
-/// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump"): the first lower-case content
-/// word after the marker (names are skipped: "is leaving for the United States to *meet*").
-fn planned_keys(toks: &[Token<'_>]) -> Vec<String> {
+/// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
+/// *end*"): the first lower-case content word after the marker (names are skipped: "is leaving
+/// for the United States to *meet*"), each with whether a [`FURTHER`] word follows it closely.
+fn planned_keys(toks: &[Token<'_>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
+    let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
+    let key_at = |at: usize| super::terms::term_key(&toks[at].norm).map(|k| (k, further(at)));
     for (i, tok) in toks.iter().enumerate() {
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
         // and a verb.
         let headline_to = tok.norm == "to" && i > 0 && toks[i - 1].text.starts_with(char::is_uppercase);
         if headline_to {
-            if let Some(key) = toks.get(i + 1).and_then(|n| super::terms::term_key(&n.norm)) {
-                out.push(key);
-            }
+            // "on Monday to formally end": an adverb before the verb is skipped.
+            let verb = (i + 1..toks.len().min(i + 3)).find(|&k| !toks[k].norm.ends_with("ly"));
+            out.extend(verb.and_then(key_at));
             continue;
         }
-        if !PLAN_MARKERS.contains(&tok.norm.as_str()) {
-            continue;
-        }
-        let verb = toks
-            .iter()
-            .skip(i + 1)
-            .take(PLAN_WINDOW)
-            .filter(|n| !n.text.starts_with(char::is_uppercase) && !PLAN_MARKERS.contains(&n.norm.as_str()))
-            .find_map(|n| super::terms::term_key(&n.norm));
+        // "agreed on Monday to formally end": what follows the commitment's "to".
+        let commit_to = if COMMIT_MARKERS.contains(&tok.norm.as_str()) {
+            toks.iter().skip(i + 1).take(4).position(|n| n.norm == "to").map(|d| i + 1 + d)
+        } else {
+            None
+        };
+        let (from, window, skip_adverbs) = match commit_to {
+            Some(to) => (to + 1, 3, true),
+            None if PLAN_MARKERS.contains(&tok.norm.as_str()) => (i + 1, PLAN_WINDOW, false),
+            None => continue,
+        };
+        let verb = (from..toks.len().min(from + window))
+            .filter(|&k| {
+                let n = &toks[k];
+                let adverb = skip_adverbs && n.norm.ends_with("ly");
+                !(n.text.starts_with(char::is_uppercase) || PLAN_MARKERS.contains(&n.norm.as_str()) || adverb)
+            })
+            // After a commitment, "to" takes a verb's base form ("agreed to end"), not a noun
+            // ("remained committed to talks").
+            .take_while(|&k| {
+                let n = &toks[k].norm;
+                let inflected = (n.ends_with('s') && !n.ends_with("ss")) || n.ends_with("ing");
+                !skip_adverbs || !inflected
+            })
+            .find_map(key_at);
         out.extend(verb);
     }
     out
@@ -787,15 +982,21 @@ fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f3
 /// The features of a sentence: content terms, figures keyed by what they count ("39 rocket
 /// attacks" and "39 missiles" share `#39:attack`, "13 were released" does not) and date parts,
 /// each with the token it came from (figures and dates have none).
-fn sentence_terms<'t, 'a>(toks: &'t [Token<'a>], facts: &[Fact]) -> Vec<(Term, Option<&'t Token<'a>>)> {
-    let mut out: Vec<(Term, Option<&Token<'_>>)> = Vec::new();
+fn sentence_terms<'t, 'a>(
+    toks: &'t [Token<'a>],
+    facts: &[Fact],
+    clause_ids: &[u8],
+) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
+    let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
+    let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
     let terms = terms_of_tokens(toks);
     for (term, idx) in terms {
         if !term.figure {
-            out.push((term, toks.get(idx)));
+            out.push((term, toks.get(idx), clause_at(idx)));
         }
     }
     for fact in facts {
+        let clause = clause_at(toks.partition_point(|t| t.start < fact.start));
         let mut keys = Vec::new();
         // A month alone is already a plain term ("october"); only full dates become figures.
         let date = |p: &DatePoint, keys: &mut Vec<String>| {
@@ -809,6 +1010,9 @@ fn sentence_terms<'t, 'a>(toks: &'t [Token<'a>], facts: &[Fact]) -> Vec<(Term, O
         match &fact.value {
             FactValue::Count { value, unit, .. } => {
                 keys.push(format!("#{value}:{unit}"));
+                if counts_people(unit) {
+                    keys.push(format!("#{value}:people"));
+                }
                 // What is counted, whatever the number: "5,000 US troops" and "2,500 US troops"
                 // are figures about the same thing.
                 if !unit.is_empty() {
@@ -821,6 +1025,7 @@ fn sentence_terms<'t, 'a>(toks: &'t [Token<'a>], facts: &[Fact]) -> Vec<(Term, O
                             role: false,
                         },
                         None,
+                        clause,
                     ));
                 }
             }
@@ -830,10 +1035,9 @@ fn sentence_terms<'t, 'a>(toks: &'t [Token<'a>], facts: &[Fact]) -> Vec<(Term, O
                 date(b, &mut keys);
             }
         }
-        out.extend(
-            keys.into_iter()
-                .map(|key| (Term { key, name: false, figure: true, calendar: false, role: false }, None)),
-        );
+        out.extend(keys.into_iter().map(|key| {
+            (Term { key, name: false, figure: true, calendar: false, role: false }, None, clause)
+        }));
     }
     out
 }
@@ -885,6 +1089,22 @@ mod tests {
         // Undated on one side: no clash. "may" the verb is no month.
         assert!(!when("It may rain on Monday.").clashes(&when("It rained.")));
         assert!(when("In 2003 the war began.").clashes(&when("In 2020 the strike came.")));
+    }
+
+    fn planned(text: &str) -> Vec<(String, bool)> {
+        let mut keys = planned_keys(&tokens(text));
+        keys.dedup();
+        keys
+    }
+
+    #[test]
+    fn commitments_announce_their_verb_and_further_rounds_are_marked() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        assert_eq!(planned("They agreed on Monday to formally end the mission."), [(key("end"), false)]);
+        assert!(planned("Ethiopia remained committed to talks under the African Union.").is_empty());
+        assert!(planned("Principles were agreed upon.").is_empty());
+        assert_eq!(planned("The union is expected to host another round."), [(key("host"), true)]);
+        assert_eq!(planned("Kadhimi will meet Biden on Monday."), [(key("meet"), false)]);
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {

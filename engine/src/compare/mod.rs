@@ -31,6 +31,7 @@
 //! Stories: see [`crate::stories`].
 
 mod align;
+mod clauses;
 pub mod diff;
 pub mod figures;
 mod quotes;

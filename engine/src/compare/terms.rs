@@ -209,9 +209,14 @@ const SYNONYMS: &[(&str, &[&str])] = &[
             "soar",
             "jump",
             "hike",
+            "recover",
+            "recovery",
+            "rebound",
         ],
     ),
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
+    ("suspend", &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze"]),
+    ("resume", &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze"]),
     ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled"]),
     (
         "kill",
@@ -490,6 +495,79 @@ pub fn is_event_class(key: &str) -> bool {
     !NOT_EVENTS.contains(&key) && SYNONYMS.iter().any(|(class, _)| *class == key)
 }
 
+/// Event classes that say the opposite of each other: a share price that fell and one that
+/// recovered, work suspended and work to resume, a vote won and one lost. Two sentences each told
+/// with one side of a pair, and neither with the other, report different facts however much
+/// else they share.
+const OPPOSITES: &[(&str, &str)] = &[("increase", "decrease"), ("suspend", "resume"), ("win", "lose")];
+
+/// The sides of [`OPPOSITES`] pairs a key stands for, as bits (bit `2k` the first side of pair
+/// `k`, bit `2k + 1` the second); 0 for most keys.
+pub fn event_sides(key: &str) -> u8 {
+    let mut bits = 0;
+    for (k, &(p, q)) in OPPOSITES.iter().enumerate() {
+        if key == p {
+            bits |= 1 << (2 * k);
+        }
+        if key == q {
+            bits |= 1 << (2 * k + 1);
+        }
+    }
+    bits
+}
+
+/// True when one sentence's [`event_sides`] hold one side of a pair and the other's the other
+/// side, and neither holds both.
+pub fn opposite_events(x: u8, y: u8) -> bool {
+    (0..OPPOSITES.len()).any(|k| {
+        let side = |bits: u8| ((bits >> (2 * k)) & 1 == 1, (bits >> (2 * k + 1)) & 1 == 1);
+        let ((xp, xq), (yp, yq)) = (side(x), side(y));
+        (xp && !xq && yq && !yp) || (xq && !xp && yp && !yq)
+    })
+}
+
+/// Nouns that count people: "27 workers" and "twenty-seven miners" in reports of one mine
+/// collapse are one figure, whatever each outlet calls the people.
+const PERSON_NOUNS: &[&str] = &[
+    "people",
+    "person",
+    "worker",
+    "miner",
+    "resident",
+    "passenger",
+    "civilian",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "employee",
+    "student",
+    "villager",
+    "migrant",
+    "refugee",
+    "protester",
+    "victim",
+    "tourist",
+    "patient",
+    "prisoner",
+    "detainee",
+    "hostage",
+    "survivor",
+    "inhabitant",
+    "pilgrim",
+    "crew",
+];
+
+/// True when a figure's counted noun (its key or stem, see `figures.rs`) counts people.
+pub fn counts_people(unit: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| PERSON_NOUNS.iter().flat_map(|w| [stem(w)].into_iter().chain(term_key(w))).collect())
+        .iter()
+        .any(|k| k == unit)
+}
+
 /// Forms of "be": "needs are best met", "were met with tear gas" use "met" as "satisfied" or
 /// "received", not as a meeting.
 const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
@@ -599,6 +677,19 @@ mod tests {
         assert!(keys_of("The two leaders will meet on Monday.").contains(&meet));
         assert!(!keys_of("Security needs are best met by local forces.").contains(&meet));
         assert!(!keys_of("Protesters were met with tear gas.").contains(&meet));
+    }
+
+    #[test]
+    fn opposite_events_and_people_counts() {
+        let sides =
+            |words: &[&str]| words.iter().filter_map(|w| term_key(w)).fold(0, |b, k| b | event_sides(&k));
+        assert!(opposite_events(sides(&["fell"]), sides(&["recovered"])));
+        assert!(opposite_events(sides(&["halted"]), sides(&["resume"])));
+        assert!(!opposite_events(sides(&["fell", "recovered"]), sides(&["recovered"])));
+        assert!(!opposite_events(sides(&["fell"]), sides(&["dropped"])));
+        assert_eq!(term_key("halted"), term_key("stopped"));
+        assert!(counts_people(&stem("miners")) && counts_people(&stem("workers")));
+        assert!(!counts_people(&stem("ships")));
     }
 
     #[test]
