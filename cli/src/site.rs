@@ -269,16 +269,7 @@ fn print_chunks(split: &chunked::Split) {
         "parallax: chunked corpus in {CHUNK_DIR}/ (gzip): manifest {:.1} KB",
         split.manifest.len() as f64 / 1e3
     );
-    for kind in [
-        ChunkKind::Terms,
-        ChunkKind::Shard,
-        ChunkKind::Articles,
-        ChunkKind::Entities,
-        ChunkKind::Directory,
-        ChunkKind::EntityIndex,
-        ChunkKind::Ordinals,
-        ChunkKind::Ids,
-    ] {
+    for kind in ChunkKind::CHUNKS {
         let mut sizes: Vec<usize> =
             split.chunks.iter().filter(|c| c.kind == kind).map(|c| c.bytes.len()).collect();
         sizes.sort_unstable();

@@ -144,16 +144,7 @@ fn main() {
     part("stories: follows", enc(&follows));
     part("entities", enc(&m.entities));
     part("entity_counts", enc(&m.entity_counts));
-    for kind in [
-        ChunkKind::Terms,
-        ChunkKind::Shard,
-        ChunkKind::Articles,
-        ChunkKind::Entities,
-        ChunkKind::Directory,
-        ChunkKind::EntityIndex,
-        ChunkKind::Ordinals,
-        ChunkKind::Ids,
-    ] {
+    for kind in ChunkKind::CHUNKS {
         let refs: Vec<_> = m.chunks.iter().filter(|c| c.kind == kind).cloned().collect();
         part(&format!("chunks {} ({})", kind.prefix(), refs.len()), enc(&refs));
     }

@@ -4,38 +4,10 @@
 //! (written before the estimator was run on them, never tuned on). The larger invented sets
 //! (`tests/judged/dev/`, `tests/judged/heldout/`, held out likewise) are scored per set.
 
-use std::path::PathBuf;
+mod judged_support;
 
+use judged_support::{dir, seed_and_judged_bundle as judged_bundle};
 use parallax_engine::dates::DateSource;
-use parallax_engine::{build_bundle, Bundle, SourceInput};
-
-fn dir(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(sub)
-}
-
-fn read_dir(path: PathBuf) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&path)
-        .expect("folder exists")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(e.path()).expect("UTF-8 text"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// The seed corpus plus the invented articles, built with the curated knowledge base.
-pub fn judged_bundle() -> Bundle {
-    let mut files = read_dir(dir("../corpus/raw"));
-    files.extend(read_dir(dir("tests/judged")));
-    let kb = std::fs::read_to_string(dir("../corpus/entities.toml")).expect("knowledge base");
-    let inputs: Vec<SourceInput<'_>> =
-        files.iter().map(|(n, t)| SourceInput { name: n, bytes: t.as_bytes() }).collect();
-    build_bundle(&inputs, &kb).bundle
-}
 
 /// (set, title prefix, true date) rows of `tests/judged/dates.tsv`.
 fn judgements() -> Vec<(String, String, String)> {
@@ -110,8 +82,6 @@ fn a_posted_line_is_a_stated_date_and_a_page_date_is_not() {
     assert!(gvs.iso().starts_with("2020-08"), "{gvs:?}");
     assert_eq!(gvs.source, DateSource::Estimated);
 }
-
-mod judged_support;
 
 /// Publication months (and days) on an invented set, every estimate printed; fails below the
 /// floor (what the estimator reached when the floor was set).

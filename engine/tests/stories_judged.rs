@@ -5,49 +5,11 @@
 //! (`tests/judged/dev/`) and the held-out set (`tests/judged/heldout/`, never tuned on) are each
 //! built on their own and scored the same way, with floors at what the grouping reaches.
 
+mod judged_support;
+
 use std::collections::HashSet;
-use std::path::PathBuf;
 
-use parallax_engine::{build_bundle, Bundle, SourceInput};
-
-fn dir(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(sub)
-}
-
-fn read_dir(path: PathBuf) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&path)
-        .expect("folder exists")
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| {
-            (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).expect("UTF-8"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-fn judged_bundle() -> Bundle {
-    let mut files = read_dir(dir("../corpus/raw"));
-    files.extend(read_dir(dir("tests/judged")));
-    let kb = std::fs::read_to_string(dir("../corpus/entities.toml")).expect("knowledge base");
-    let inputs: Vec<SourceInput<'_>> =
-        files.iter().map(|(n, t)| SourceInput { name: n, bytes: t.as_bytes() }).collect();
-    build_bundle(&inputs, &kb).bundle
-}
-
-/// Unordered pairs of article ids that share a group.
-fn pairs(groups: &[Vec<String>]) -> HashSet<(String, String)> {
-    let mut out = HashSet::new();
-    for g in groups {
-        for (i, a) in g.iter().enumerate() {
-            for b in &g[i + 1..] {
-                out.insert(if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) });
-            }
-        }
-    }
-    out
-}
+use judged_support::{dir, pairs, seed_and_judged_bundle as judged_bundle};
 
 #[test]
 fn judged_stories_are_found_with_high_pairwise_precision_and_recall() {
@@ -97,8 +59,6 @@ fn judged_stories_are_found_with_high_pairwise_precision_and_recall() {
         october.label
     );
 }
-
-mod judged_support;
 
 /// Pairwise story precision and recall on an invented set, with every wrong and missed pair
 /// printed; fails below the floors (what the grouping reached when the floor was set).

@@ -131,20 +131,20 @@ impl ChunkKind {
         }
     }
 
+    /// Every kind of chunk file (the manifest aside), in the manifest's kind order.
+    pub const CHUNKS: [ChunkKind; 8] = [
+        ChunkKind::Terms,
+        ChunkKind::Shard,
+        ChunkKind::Articles,
+        ChunkKind::Entities,
+        ChunkKind::Directory,
+        ChunkKind::EntityIndex,
+        ChunkKind::Ordinals,
+        ChunkKind::Ids,
+    ];
+
     fn from_code(code: u8) -> Option<ChunkKind> {
-        [
-            ChunkKind::Manifest,
-            ChunkKind::Terms,
-            ChunkKind::Shard,
-            ChunkKind::Articles,
-            ChunkKind::Entities,
-            ChunkKind::Directory,
-            ChunkKind::EntityIndex,
-            ChunkKind::Ordinals,
-            ChunkKind::Ids,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
+        std::iter::once(ChunkKind::Manifest).chain(ChunkKind::CHUNKS).find(|k| k.code() == code)
     }
 
     /// The file-name prefix of chunks of this kind.

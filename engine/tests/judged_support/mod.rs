@@ -29,6 +29,17 @@ pub fn read_dir(path: PathBuf) -> Vec<(String, String)> {
     files
 }
 
+/// The seed corpus plus the invented articles of `tests/judged/` (not its subfolders), built with
+/// the curated knowledge base.
+pub fn seed_and_judged_bundle() -> Bundle {
+    let mut files = read_dir(dir("../corpus/raw"));
+    files.extend(read_dir(dir("tests/judged")));
+    let kb = std::fs::read_to_string(dir("../corpus/entities.toml")).expect("knowledge base");
+    let inputs: Vec<SourceInput<'_>> =
+        files.iter().map(|(n, t)| SourceInput { name: n, bytes: t.as_bytes() }).collect();
+    build_bundle(&inputs, &kb).bundle
+}
+
 /// The articles of `tests/judged/<set>/` built into one bundle with the curated knowledge base.
 pub fn set_bundle(set: &str) -> Bundle {
     let files = read_dir(dir(&format!("tests/judged/{set}")));
