@@ -455,6 +455,16 @@ fn headline_list(lines: &[Line<'_>], roles: &[Role], from: usize, last: usize) -
     (count >= 3 && (dangling >= 2 || headline >= 3)).then_some(first).flatten()
 }
 
+/// The outlet as the bytes `s..e` of one line state it.
+fn stated_in(l: &Line<'_>, s: usize, e: usize, evidence: &str) -> Attribution {
+    Attribution {
+        name: l.text[s..e].to_string(),
+        evidence: evidence.into(),
+        start: l.start + s,
+        end: l.start + e,
+    }
+}
+
 /// What the outlet may be read from.
 struct OutletEvidence<'a, 'l> {
     lines: &'a [Line<'l>],
@@ -497,12 +507,7 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
                 return None;
             }
             let (s, e) = stated::copyright_owner(l.text)?;
-            Some(Attribution {
-                name: l.text[s..e].to_string(),
-                evidence: "copyright line".into(),
-                start: l.start + s,
-                end: l.start + e,
-            })
+            Some(stated_in(l, s, e, "copyright line"))
         })
     };
     let top = masthead.map(|i| {
@@ -524,35 +529,20 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
     let domain = || {
         let (i, s, e) = stated::site_from_domain(&texts)?;
         let l = &lines[i];
-        Some(Attribution {
-            name: l.text[s..e].to_string(),
-            evidence: "the site's web address".into(),
-            start: l.start + s,
-            end: l.start + e,
-        })
+        Some(stated_in(l, s, e, "the site's web address"))
     };
     // "Rolling Stone is a part of Penske Media Corporation": the outlet, not its owner.
     let part_of = || {
         lines.iter().rev().find_map(|l| {
             let (s, e) = stated::part_of_owner(l.text)?;
-            Some(Attribution {
-                name: l.text[s..e].to_string(),
-                evidence: "names its owner (“… is part of …”)".into(),
-                start: l.start + s,
-                end: l.start + e,
-            })
+            Some(stated_in(l, s, e, "names its owner (“… is part of …”)"))
         })
     };
     // The copyright owner's word in the page's own web address ("derStandard.at").
     let owner_domain = |owner: &Attribution| {
         let (i, s, e) = stated::domain_holding(&texts, &owner.name)?;
         let l = &lines[i];
-        Some(Attribution {
-            name: l.text[s..e].to_string(),
-            evidence: "the site's web address".into(),
-            start: l.start + s,
-            end: l.start + e,
-        })
+        Some(stated_in(l, s, e, "the site's web address"))
     };
     let stated = || match (top.clone(), copyright()) {
         (Some((top, true)), _) => Some(top),
