@@ -244,11 +244,15 @@ fn chunked_index(index: &str) -> String {
 /// The manifest and every chunk gzip-compressed, as Pagefind writes its files: a static host
 /// serves `.plx` files as they are (few compress `application/octet-stream`), and the explorer
 /// decompresses them in the browser (`DecompressionStream`, `src/io.rs`). Names keep the hash of
-/// the uncompressed chunk, which the engine checks after decompression.
+/// the uncompressed chunk, which the engine checks after decompression. The manifest's
+/// `chunk_bytes` becomes the compressed total: what "Make this corpus available offline" downloads
+/// and what the service worker's cache then holds.
 fn gzip_split(mut split: chunked::Split) -> chunked::Split {
     use rayon::prelude::*;
-    split.manifest = gzip(&split.manifest);
     split.chunks.par_iter_mut().for_each(|chunk| chunk.bytes = gzip(&chunk.bytes));
+    let mut manifest = chunked::decode_manifest(&split.manifest).expect("the manifest chunked::split wrote");
+    manifest.summary.chunk_bytes = split.chunks.iter().map(|c| c.bytes.len() as u64).sum();
+    split.manifest = gzip(&chunked::encode_manifest(&manifest));
     split
 }
 
@@ -460,9 +464,14 @@ mod tests {
             assert!(bytes.starts_with(&[0x1f, 0x8b]), "gzip");
             parallax_engine::ingest::gunzip(bytes).unwrap()
         };
-        assert_eq!(gunzip(&packed.manifest), plain.manifest);
         assert!(packed.manifest.len() < plain.manifest.len());
         let mut reader = chunked::Reader::open(&gunzip(&packed.manifest)).unwrap();
+        let (summary, plain_summary) =
+            (reader.manifest().summary.clone(), chunked::decode_manifest(&plain.manifest).unwrap().summary);
+        let packed_total: u64 = packed.chunks.iter().map(|c| c.bytes.len() as u64).sum();
+        assert_eq!(summary.chunk_bytes, packed_total, "the offline size is what travels");
+        assert!(summary.chunk_bytes < plain_summary.chunk_bytes);
+        assert_eq!(summary.chunk_files, plain_summary.chunk_files);
         assert_eq!(packed.chunks.len(), plain.chunks.len());
         for (id, (packed, plain)) in packed.chunks.iter().zip(&plain.chunks).enumerate() {
             assert_eq!(packed.name, plain.name, "names keep the uncompressed chunk's hash");

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { access, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -239,7 +239,12 @@ test('after "Make this corpus available offline", every view works with the netw
   await controlled(page);
   const button = page.locator('#make-offline');
   await button.waitFor();
-  assert.match(await button.textContent(), /^Make this corpus available offline \(\d+\.\d MB\)$/);
+  const offered = (await button.textContent()).match(/^Make this corpus available offline \((\d+\.\d) MB\)$/);
+  assert.ok(offered, 'the button names the download size');
+  // The size offered is what travels: the gzip files on disk (manifest aside), not what they hold.
+  const names = (await readdir(join(site, 'chunks'))).filter((name) => name !== 'manifest.plx');
+  const onDisk = (await Promise.all(names.map((name) => stat(join(site, 'chunks', name))))).reduce((sum, s) => sum + s.size, 0);
+  assert.ok(Math.abs(Number(offered[1]) - onDisk / 1e6) <= 0.1 + onDisk * 0.02 / 1e6, `offered ${offered[1]} MB, on disk ${(onDisk / 1e6).toFixed(2)} MB`);
   assert.match(await page.locator('.offline-status').textContent(), /cached on this device \(\d+ of \d+ files\)/);
   await button.click();
   await page.waitForFunction(() => /whole corpus is available offline/.test(document.querySelector('.offline-status')?.textContent ?? ''), null, { timeout: 120_000 });
