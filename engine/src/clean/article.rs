@@ -544,11 +544,26 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
         let l = &lines[i];
         Some(stated_in(l, s, e, "the site's web address"))
     };
+    // The name the site's own calls repeat ("Follow Daily Star", "Jetzt WAZ testen"), where the
+    // copyright line names the publishing company ("© Arena Holdings" on TimesLIVE).
+    let brand_used = || stated::brand_in_calls(&texts);
+    let brand_at =
+        |(i, s, e): (usize, usize, usize)| stated_in(&lines[i], s, e, "the name the site's own calls use");
+    let brand = || brand_used().map(|(at, _)| brand_at(at));
+    // Over a publishing company, unless the page uses the company's name more ("© Express
+    // Newspapers" on a page full of "Express Comment", "Express Rated").
+    let brand_over = |owner: &Attribution| {
+        let line = lines.iter().find(|l| (l.start..l.end).contains(&owner.start))?;
+        let (at, n) =
+            brand_used().filter(|_| stated::company_shaped(&line.text[owner.start - line.start..]))?;
+        (n > stated::lines_naming_owner(&texts, &owner.name)).then(|| brand_at(at))
+    };
     let stated = || match (top.clone(), copyright()) {
         (Some((top, true)), _) => Some(top),
         (_, owner) => part_of()
             .or_else(domain)
             .or_else(|| owner.as_ref().and_then(owner_domain))
+            .or_else(|| owner.as_ref().and_then(brand_over))
             .or(owner)
             .or(top.map(|(top, _)| top)),
     };
@@ -562,7 +577,7 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
             end: l.start + e,
         })
     };
-    marker.or_else(|| banner.cloned()).or_else(self_named).or_else(stated).or_else(credited)
+    marker.or_else(|| banner.cloned()).or_else(self_named).or_else(stated).or_else(credited).or_else(brand)
 }
 
 /// Kept blocks and removed spans from the roles, both in file order.

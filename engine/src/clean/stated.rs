@@ -351,6 +351,313 @@ pub(crate) fn domain_holding(lines: &[&str], owner: &str) -> Option<(usize, usiz
     })
 }
 
+/// Words of a line that asks the reader to follow, subscribe to, support or test the site.
+const CALLS: &[&str] = &[
+    "follow",
+    "subscribe",
+    "newsletter",
+    "newsletters",
+    "podcast",
+    "app",
+    "support",
+    "abonnieren",
+    "abo",
+    "abonnement",
+    "abonnenten",
+    "folgen",
+    "unterstützen",
+    "testen",
+    "rss",
+    "fanpage",
+    "suivez",
+    "abonnez-vous",
+    "seguici",
+    "síguenos",
+];
+/// Words that are never part of a site's name in a call ("Follow us", "Jetzt WAZ testen").
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "our",
+    "us",
+    "on",
+    "of",
+    "to",
+    "and",
+    "for",
+    "at",
+    "in",
+    "with",
+    "now",
+    "all",
+    "more",
+    "free",
+    "here",
+    "today",
+    "get",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "unser",
+    "unsere",
+    "jetzt",
+    "alle",
+    "mehr",
+    "und",
+    "auf",
+    "bei",
+    "für",
+    "von",
+    "zu",
+    "im",
+    "mit",
+    "hier",
+    "heute",
+    "kostenlos",
+    "le",
+    "la",
+    "les",
+    "el",
+    "il",
+    "news",
+    "live",
+    "home",
+    "tv",
+    "e-mail",
+    "email",
+    "faq",
+    "agb",
+    "dmca",
+    "rss",
+    "pdf",
+    "impressum",
+    "kontakt",
+    "datenschutz",
+    "cookies",
+    "service",
+    "services",
+    "shop",
+    "hilfe",
+    "help",
+    "login",
+    "konto",
+    "account",
+    "download",
+    "share",
+    "join",
+    "sign",
+    "up",
+    "most",
+    "about",
+    "read",
+    "watch",
+    "listen",
+    "visit",
+    "see",
+    "click",
+    "contact",
+    "you",
+    "your",
+    "we",
+    "sie",
+    "uns",
+    "ihr",
+    "ihre",
+    "contribute",
+    "donate",
+    "adchoices",
+];
+
+/// The site's name as its own calls and its name-shaped menu lines repeat it: "Follow Daily
+/// Star", "Der BR24 Newsletter", "Jetzt WAZ testen", a "TimesLIVE" line at the top and again at
+/// the foot. `(line, start, end)` of its first such use and the number of lines that use it, when
+/// at least two do. Section names ("Politik") never count: only calls, and words shaped like a
+/// brand (an inner capital, a digit, or all capitals) alone on a short line.
+pub(crate) fn brand_in_calls(lines: &[&str]) -> Option<((usize, usize, usize), usize)> {
+    // Per name (its letters and digits, lower case): lines using it, whether a call does, and its
+    // first use.
+    let mut names: Vec<NameUse> = Vec::new();
+    // An inner capital or a digit: "TimesLIVE", "BR24" (capitals alone may be a menu's "CDU").
+    let marked = |name: &str| {
+        let chars: Vec<char> = name.chars().collect();
+        chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+            || (chars.len() <= 8 && (1..=2).contains(&chars.iter().filter(|c| c.is_ascii_digit()).count()))
+    };
+    for (li, line) in lines.iter().enumerate() {
+        if line.len() > 160 || words_up_to(line, 15) > 14 {
+            continue;
+        }
+        let words = name_words(line);
+        let word = |k: usize| &line[words[k].0..words[k].1];
+        // The call next to words `from..to`, across small words ("Subscribe to Daily Star",
+        // "Den Postillon abonnieren").
+        let called = |from: usize, to: usize| {
+            let before = (0..from).rev().find(|&k| !is_small(word(k))).is_some_and(|k| is_call(word(k)));
+            let after = (to..words.len()).find(|&k| !is_small(word(k))).is_some_and(|k| is_call(word(k)));
+            before || after
+        };
+        let mut seen: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            // A run of up to three capitalised words; its prefixes are the candidate names.
+            let mut run = 0;
+            while run < 3 && i + run < words.len() && is_name_word(word(i + run)) {
+                run += 1;
+            }
+            for len in 1..=run {
+                let (s, e) = (words[i].0, words[i + len - 1].1);
+                let name = &line[s..e];
+                let call = called(i, i + len);
+                let alone = words.len() == 1 && brand_shaped(name);
+                let key = compact(name);
+                if !(call || alone) || key.chars().count() < 2 || seen.contains(&key) {
+                    continue;
+                }
+                match names.iter_mut().find(|u| u.key == key) {
+                    Some(used) => {
+                        used.lines += 1;
+                        used.called |= call;
+                    }
+                    None => {
+                        names.push(NameUse { key: key.clone(), lines: 1, called: call, first: (li, s, e) })
+                    }
+                }
+                seen.push(key);
+            }
+            i += run.max(1);
+        }
+    }
+    // The name most lines use; of equals, the longer ("Daily Star" over "Daily"). A name only in
+    // capitals ("FAQ", "CDU" in a menu) needs a call.
+    names
+        .into_iter()
+        .filter(|u| u.lines >= 2 && (u.called || marked(&lines[u.first.0][u.first.1..u.first.2])))
+        .max_by(|a, b| a.lines.cmp(&b.lines).then(a.key.len().cmp(&b.key.len())).then(b.first.cmp(&a.first)))
+        .map(|u| (u.first, u.lines))
+}
+
+/// Words that name a publishing company rather than its title ("Funke Mediengruppe", "Arena
+/// Holdings", "DB Corp", "Vox Media").
+const COMPANY_MARKS: &[&str] = &[
+    "media",
+    "group",
+    "holdings",
+    "holding",
+    "publishing",
+    "publications",
+    "newspapers",
+    "corp",
+    "corporation",
+    "digital",
+    "mediengruppe",
+    "medien",
+    "mediengesellschaft",
+    "verlag",
+    "gruppe",
+    "companies",
+    "institute",
+    "network",
+    "ltd",
+    "limited",
+    "inc",
+    "llc",
+    "gmbh",
+    "ag",
+    "plc",
+];
+
+/// Whether a copyright owner, as the line goes on from its name, is a publishing company ("Arena
+/// Holdings", "Tidewater Media Holdings Ltd.") rather than the title.
+pub(crate) fn company_shaped(owner: &str) -> bool {
+    owner.split_whitespace().take(6).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        COMPANY_MARKS.contains(&w.as_str())
+    })
+}
+
+/// How many lines use the owner's first word as a word ("Express" of "Express Newspapers" in
+/// "Express Comment", "EXPRESS.CO.UK"): a company that is also the site's name.
+pub(crate) fn lines_naming_owner(lines: &[&str], owner: &str) -> usize {
+    let Some(first) = owner.split_whitespace().next().map(compact) else { return 0 };
+    lines.iter().filter(|l| name_words(l).iter().any(|&(s, e)| compact(&l[s..e]) == first)).count()
+}
+
+/// A name a page's calls or brand-shaped lines use.
+struct NameUse {
+    /// Its letters and digits, lower case.
+    key: String,
+    /// Lines using it.
+    lines: usize,
+    /// Whether a call uses it.
+    called: bool,
+    /// `(line, start, end)` of its first use.
+    first: (usize, usize, usize),
+}
+
+/// The words of a line as byte ranges, split at spaces, hyphens, slashes and bars, without the
+/// punctuation around them; a web address becomes its name ("WorldTruth" of "WorldTruth.Tv").
+fn name_words(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices().chain(std::iter::once((line.len(), ' '))) {
+        let splits = c.is_whitespace() || matches!(c, '-' | '/' | '|' | '·' | '•' | ':' | ',' | '!' | '?');
+        match (splits, start) {
+            (true, Some(s)) => {
+                let word = &line[s..i];
+                let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let at = s + (word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+                // "WAZ.DE", "DainikBhaskar.com": the name before the dot.
+                let core = core.split('.').next().unwrap_or(core);
+                if !core.is_empty() {
+                    out.push((at, at + core.len()));
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_call(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CALLS.contains(&lower.as_str()) || PLATFORMS.contains(&lower.as_str()) && lower.len() > 2
+}
+
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word.chars().any(char::is_alphabetic)
+        && !is_call(word)
+        && !is_small(word)
+}
+
+fn is_small(word: &str) -> bool {
+    NOT_NAMES.contains(&word.to_lowercase().as_str())
+}
+
+/// A word shaped like a brand rather than a section: an inner capital after a small letter
+/// ("TimesLIVE", "WinFuture"), letters with digits ("BR24"), or two to five capitals ("WAZ").
+fn brand_shaped(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let inner_capital = chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let digits =
+        chars.iter().any(char::is_ascii_digit) && chars.iter().filter(|c| c.is_alphabetic()).count() >= 2;
+    let capitals = (2..=5).contains(&chars.len()) && chars.iter().all(|c| c.is_uppercase());
+    inner_capital || digits || capitals
+}
+
+/// A name's letters and digits, lower case ("DailyStar" and "Daily Star" are one name).
+fn compact(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// The outlet a corporate line names before its owner: "Rolling Stone is a part of Penske Media
 /// Corporation", "TechRadar is part of Future US Inc": the name's byte range in the line.
 pub(crate) fn part_of_owner(line: &str) -> Option<(usize, usize)> {
@@ -403,6 +710,39 @@ mod tests {
 
     fn read(line: &str) -> Option<(Option<String>, Option<&str>)> {
         stated_line(line).map(|s| (s.date.map(|d| d.iso), s.byline.map(|(a, b)| &line[a..b])))
+    }
+
+    #[test]
+    fn the_site_name_its_own_calls_repeat_is_its_brand() {
+        let brand =
+            |lines: &[&'static str]| brand_in_calls(lines).map(|((li, s, e), n)| (&lines[li][s..e], n));
+        let page = [
+            "Politik",
+            "Sport",
+            "Follow Daily Star",
+            "A long paragraph of the story itself.",
+            "Subscribe to Daily Star and Daily Star On Sunday newspapers",
+            "Politik",
+            "Sport",
+        ];
+        assert_eq!(brand(&page), Some(("Daily Star", 2)));
+        assert_eq!(brand(&["TimesLIVE", "Body text here.", "TimesLIVE"]), Some(("TimesLIVE", 2)));
+        assert_eq!(brand(&["Der BR24 Newsletter", "BR24 abonnieren", "Bayern"]), Some(("BR24", 2)));
+        // Section names, footer links and menus in capitals are not brands, nor a capitalised word
+        // in a call that the call is not about.
+        assert_eq!(brand(&["Politik", "Sport", "Politik", "Sport"]), None);
+        assert_eq!(brand(&["FAQ", "AGB", "CDU", "FAQ", "AGB", "CDU"]), None);
+        assert_eq!(brand(&["Download the app", "Berlin weather", "Download the app"]), None);
+        assert_eq!(brand(&["Follow us on Facebook", "Follow us on Facebook"]), None);
+    }
+
+    #[test]
+    fn a_publishing_company_is_told_from_a_title() {
+        assert!(company_shaped("Arena Holdings"));
+        assert!(company_shaped("Funke Mediengruppe"));
+        assert!(!company_shaped("The Guardian"));
+        let lines = ["Express Comment", "Express Rated", "EXPRESS.CO.UK", "InYourArea"];
+        assert_eq!(lines_naming_owner(&lines, "Express Newspapers"), 3);
     }
 
     #[test]
