@@ -316,11 +316,13 @@ test('every picture shows its tooltip on hover and on keyboard focus, and its ta
   await mark.hover();
   assert.match(await page.locator('figure.timeline .pic-tip').textContent(), /Global Village Space.*2020.*1 article/);
   await page.mouse.move(0, 0);
-  assert.equal(await page.locator('figure.timeline .pic-tip').count(), 0, 'the tooltip goes with the pointer');
+  // The tooltip goes with the pointer.
+  await page.locator('figure.timeline .pic-tip').waitFor({ state: 'detached' });
   await mark.focus();
   assert.match(await page.locator('figure.timeline .pic-tip').textContent(), /date estimated/);
   // Enter on the focused mark lists its article.
   await page.keyboard.press('Enter');
+  await page.waitForSelector('figure.timeline .pic-panel a');
   assert.equal(await page.locator('figure.timeline .pic-panel a').count(), 1);
   // The timeline's table: one row per outlet, a column per year.
   await page.locator('figure.timeline .pic-table summary').click();
@@ -345,6 +347,7 @@ test('every picture shows its tooltip on hover and on keyboard focus, and its ta
   await bar.hover();
   assert.match(await entity.page.locator('.co-occurring-bars .pic-tip').textContent(), /shared article/);
   await entity.page.mouse.move(0, 0);
+  await entity.page.locator('.co-occurring-bars .pic-tip').waitFor({ state: 'detached' });
   await bar.focus();
   assert.match(await entity.page.locator('.co-occurring-bars .pic-tip').textContent(), /shared article/);
   assert.deepEqual(entity.errors, []);
