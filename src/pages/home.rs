@@ -80,7 +80,7 @@ pub fn home(props: &HomeProps) -> Html {
             <RememberedLists corpus={props.corpus.clone()} />
             <StoryCoverage corpus={props.corpus.clone()} />
             <TimelinePicture corpus={props.corpus.clone()} />
-            { stories(&props.corpus) }
+            <Stories corpus={props.corpus.clone()} />
             <nav class="order-control" aria-label="Order articles">
                 { "Order: " }
                 <a href={Route::Home.href()} aria-current={(!props.by_date).then_some("page")}>{ "by outlet" }</a>
@@ -143,37 +143,68 @@ fn slug(s: &str) -> String {
     parallax_engine::model::slugify(s, 8)
 }
 
-/// Stories told by two or more articles, each with its "Compare coverage" action.
-fn stories(corpus: &crate::state::Loaded) -> Html {
-    let bundle = &corpus.bundle;
+/// Story cards shown at first and per "Show more stories": a 10,000-article corpus has thousands
+/// of stories, and listing them all put 68,000 elements on the home page, which every picture
+/// above it then paid for in layout, hit tests and selection on each click.
+const STORIES_SHOWN: usize = 12;
+/// Articles a story card lists; "List all N articles" searches the story for the rest.
+const STORY_ARTICLES: usize = 12;
+
+/// Properties of [`Stories`].
+#[derive(Properties, PartialEq)]
+struct StoriesProps {
+    corpus: Loaded,
+}
+
+/// Stories told by two or more articles, each with its "Compare coverage" action, a page of
+/// cards at a time.
+#[function_component(Stories)]
+fn stories(props: &StoriesProps) -> Html {
+    let shown = use_state_eq(|| STORIES_SHOWN);
+    let bundle = &props.corpus.bundle;
     let shared: Vec<_> = bundle.stories.iter().filter(|s| s.articles.len() >= 2).collect();
     if shared.is_empty() {
         return Html::default();
     }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + STORIES_SHOWN))
+    };
+    let left = shared.len().saturating_sub(*shown);
     html! {
         <section class="stories" aria-labelledby="stories-h">
             <h2 id="stories-h" class="section-title">{ "Stories covered by several outlets" }</h2>
             <ul class="story-list">
-                { for shared.iter().map(|story| html! {
+                { for shared.iter().take(*shown).map(|story| html! {
                     <li class="story-card">
                         <p class="story-label">{ iso(&story.label) }{ crate::state::story_span(story).map(|span| html! { <span class="muted">{ format!(" · {span}") }</span> }).unwrap_or_default() }</p>
                         { for crate::state::follows_links(bundle, story).into_iter().map(|(label, route)| html! {
                             <p class="story-follows muted">{ "Follows from " }<a href={route.href()}>{ iso(&label) }</a></p>
                         }) }
                         <ul class="story-articles">
-                            { for story.articles.iter().filter_map(|id| bundle.article(id)).map(|a| html! {
+                            { for story.articles.iter().take(STORY_ARTICLES).filter_map(|id| bundle.article(id)).map(|a| html! {
                                 <li>
                                     <a href={Route::article(&a.id).href()}>{ iso(&a.title.text) }</a>
                                     <span class="muted">{ " · " }{ iso(a.outlet.as_ref().map_or(crate::state::UNKNOWN_OUTLET, |o| o.name.as_str())) }</span>
                                 </li>
                             }) }
                         </ul>
+                        if story.articles.len() > STORY_ARTICLES {
+                            <p class="muted"><a href={Route::Search { query: format!("story:{}", story.id) }.href()}>
+                                { format!("List all {} articles", story.articles.len()) }
+                            </a></p>
+                        }
                         <a class="button" href={crate::state::story_compare_route(bundle, story).href()}>
                             { format!("Compare coverage ({} articles)", story.articles.len().min(3)) }
                         </a>
                     </li>
                 }) }
             </ul>
+            if left > 0 {
+                <p><button type="button" class="button secondary show-more-stories" onclick={more}>
+                    { format!("Show {} more stories (of {})", left.min(STORIES_SHOWN), shared.len()) }
+                </button></p>
+            }
         </section>
     }
 }

@@ -190,15 +190,26 @@ pub fn panel(state: &UseStateHandle<Option<Panel>>) -> Html {
     }
 }
 
+/// How to build a picture's table, compared by identity (made once per drawing).
+#[derive(Clone)]
+pub struct TableFn(pub Rc<dyn Fn() -> Html>);
+
+impl PartialEq for TableFn {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Properties of [`LazyTable`].
 #[derive(Properties, PartialEq)]
 pub struct LazyTableProps {
-    /// The table (and anything after it), put in the page only while the reader has it open.
-    pub table: Drawn,
+    /// Builds the table (and anything after it), put in the page only while the reader has it open.
+    pub table: TableFn,
 }
 
-/// "The same as a table": a disclosure whose table is put in the page only once opened, so a
-/// picture at 10,000 articles does not add a second, hidden copy of itself to every page.
+/// "The same as a table": a disclosure whose table is built and put in the page only once opened,
+/// so a picture at 10,000 articles neither builds nor adds a second, hidden copy of itself on
+/// every draw.
 #[function_component(LazyTable)]
 pub fn lazy_table(props: &LazyTableProps) -> Html {
     let open = use_state_eq(|| false);
@@ -214,7 +225,7 @@ pub fn lazy_table(props: &LazyTableProps) -> Html {
     html! {
         <details class="pic-table" {ontoggle}>
             <summary>{ "The same as a table" }</summary>
-            if *open { { (*props.table.0).clone() } }
+            if *open { { (props.table.0)() } }
         </details>
     }
 }

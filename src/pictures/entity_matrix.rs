@@ -10,8 +10,9 @@ use yew::prelude::*;
 use crate::components::isolate::iso;
 
 use super::cache;
-use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
-use super::model::coverage::{entity_matrix, EntityMatrix, EntityOrder, MAX_ROWS};
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, TableFn, Tip};
+use super::model::coverage::MAX_ROWS;
+use super::model::entities::{entity_matrix, EntityMatrix, EntityOrder};
 use crate::state::{entity_kind_label, Loaded, Route};
 
 const LABEL_W: f64 = 220.0;
@@ -37,9 +38,9 @@ enum Act {
 struct Drawing {
     /// Milliseconds to aggregate and build the elements (`data-build-ms`).
     built: String,
-    matrix: EntityMatrix,
+    matrix: Rc<EntityMatrix>,
     svg: Drawn,
-    table: Drawn,
+    table: TableFn,
     tips: Rc<Vec<Option<Tip>>>,
     acts: Rc<Vec<Act>>,
 }
@@ -58,9 +59,12 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     let drawing = use_memo((props.corpus.clone(), *order, *kind), |(corpus, order, kind)| {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
-        let matrix = entity_matrix(&corpus.bundle, &basis, *kind, *order, MAX_ROWS);
+        let matrix = Rc::new(entity_matrix(&corpus.bundle, &basis, *kind, *order, MAX_ROWS));
         let (svg, tips, acts) = svg(corpus, &matrix, *order);
-        let table = Drawn(Rc::new(table(corpus, &matrix)));
+        let table = {
+            let (corpus, matrix) = (corpus.clone(), matrix.clone());
+            TableFn(Rc::new(move || table(&corpus, &matrix)))
+        };
         let built = draw::elapsed(t0);
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), acts: Rc::new(acts), matrix }
     });

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::isolate::iso;
 
 use super::cache;
-use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, TableFn, Tip};
 use super::model::coverage::{story_matrix, StoryMatrix, StoryOrder, MAX_ROWS};
 use crate::state::{story_span, Loaded, Route};
 
@@ -38,9 +38,9 @@ struct OpenCell {
 struct Drawing {
     /// Milliseconds to aggregate and build the elements (`data-build-ms`).
     built: String,
-    matrix: StoryMatrix,
+    matrix: Rc<StoryMatrix>,
     svg: Drawn,
-    table: Drawn,
+    table: TableFn,
     tips: Rc<Vec<Option<Tip>>>,
     opens: Rc<Vec<Option<OpenCell>>>,
 }
@@ -57,9 +57,12 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     let drawing = use_memo((props.corpus.clone(), *order), |(corpus, order)| {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
-        let matrix = story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS);
+        let matrix = Rc::new(story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS));
         let (svg, tips, opens) = svg(corpus, &matrix);
-        let table = Drawn(Rc::new(table(corpus, &matrix)));
+        let table = {
+            let (corpus, matrix) = (corpus.clone(), matrix.clone());
+            TableFn(Rc::new(move || table(&corpus, &matrix)))
+        };
         let built = draw::elapsed(t0);
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), opens: Rc::new(opens), matrix }
     });

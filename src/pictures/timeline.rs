@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::isolate::iso;
 
 use super::cache;
-use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, Tip};
+use super::draw::{self, clip, count, outlet_label, radius, Drawn, Frozen, LazyTable, Panel, TableFn, Tip};
 use super::model::outlets::OutletColumns;
 use super::model::timeline::{
     entity_timeline, sentence_at, timeline, Bin, EventBin, Lane, TimeCell, Timeline, Zoom,
@@ -91,10 +91,10 @@ enum Act {
 struct Drawing {
     /// Milliseconds to aggregate and build the elements (`data-build-ms`).
     built: String,
-    t: Timeline,
+    t: Rc<Timeline>,
     width: f64,
     svg: Drawn,
-    table: Drawn,
+    table: TableFn,
     tips: Rc<Vec<Option<Tip>>>,
     acts: Rc<Vec<Act>>,
 }
@@ -112,12 +112,15 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
     let drawing = use_memo((props.corpus.clone(), *zoom, props.entity), |(corpus, zoom, entity)| {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
-        let t = match entity {
+        let t = Rc::new(match entity {
             Some(e) => entity_timeline(&corpus.bundle, &basis, *zoom, *e),
             None => timeline(&corpus.bundle, &basis, *zoom),
-        };
+        });
         let (svg, width, tips, acts) = svg(corpus, &basis.outlets, &t, *entity);
-        let table = Drawn(Rc::new(table(corpus, &basis.outlets, &t)));
+        let table = {
+            let (corpus, t) = (corpus.clone(), t.clone());
+            TableFn(Rc::new(move || table(&corpus, &basis.outlets, &t)))
+        };
         let built = draw::elapsed(t0);
         Drawing { built, svg: Drawn(Rc::new(svg)), width, table, tips: Rc::new(tips), acts: Rc::new(acts), t }
     });

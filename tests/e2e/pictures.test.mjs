@@ -308,6 +308,73 @@ const PAGES = [
   ['compare', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.compare[data-state="done"] .mm-rail .mm-tick'],
 ];
 
+test('every picture shows its tooltip on hover and on keyboard focus, and its table says what the marks say', async () => {
+  const { page, errors } = await open();
+  await page.waitForSelector('figure.timeline .pic-cell');
+  // Timeline: hover, then Tab-style focus, of the Global Village Space mark for 2020.
+  const mark = page.locator('figure.timeline .pic-row[data-outlet="Global Village Space"] .pic-cell').first();
+  await mark.hover();
+  assert.match(await page.locator('figure.timeline .pic-tip').textContent(), /Global Village Space.*2020.*1 article/);
+  await page.mouse.move(0, 0);
+  // The tooltip goes with the pointer.
+  await page.locator('figure.timeline .pic-tip').waitFor({ state: 'detached' });
+  await mark.focus();
+  assert.match(await page.locator('figure.timeline .pic-tip').textContent(), /date estimated/);
+  // Enter on the focused mark lists its article.
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('figure.timeline .pic-panel a');
+  assert.equal(await page.locator('figure.timeline .pic-panel a').count(), 1);
+  // The timeline's table: one row per outlet, a column per year.
+  await page.locator('figure.timeline .pic-table summary').click();
+  const gvs = page.locator('figure.timeline .pic-table tbody tr', { hasText: 'Global Village Space' });
+  const cells = await gvs.locator('td').allTextContents();
+  assert.equal(cells[0], '1 (1 estimated)', `2020 for Global Village Space: ${cells}`);
+  await page.close();
+
+  // The entity matrix's table gives each outlet's spellings of the PMF.
+  const entities = await open('#/entities');
+  await entities.page.waitForSelector('.entity-matrix .pic-row');
+  await entities.page.locator('.entity-matrix .pic-table summary').click();
+  const pmf = entities.page.locator('.entity-matrix .pic-table tbody tr', { has: entities.page.locator('a[href$="popular-mobilization-forces"]') });
+  assert.match(await pmf.textContent(), /6: Hashed al-Shaabi \(5\), Hashed \(1\)/);
+  assert.deepEqual(entities.errors, []);
+  await entities.page.close();
+
+  // Co-occurring bars: hover and focus.
+  const entity = await open('#/entity/popular-mobilization-forces');
+  await entity.page.waitForSelector('.co-occurring-bars .pic-bar-link');
+  const bar = entity.page.locator('.co-occurring-bars .pic-bar-link').first();
+  await bar.hover();
+  assert.match(await entity.page.locator('.co-occurring-bars .pic-tip').textContent(), /shared article/);
+  await entity.page.mouse.move(0, 0);
+  await entity.page.locator('.co-occurring-bars .pic-tip').waitFor({ state: 'detached' });
+  await bar.focus();
+  assert.match(await entity.page.locator('.co-occurring-bars .pic-tip').textContent(), /shared article/);
+  assert.deepEqual(entity.errors, []);
+  assert.deepEqual(errors, []);
+  await entity.page.close();
+});
+
+test('every picture fits any width from 390 to 1440 px: the page never scrolls sideways, wide pictures scroll in their frame', async () => {
+  for (const width of [390, 600, 900, 1440]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    for (const [name, hash, ready] of PAGES) {
+      await page.goto(server.url + hash);
+      await page.waitForSelector(ready);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${name} at ${width}px: the page is ${overflow}px wider than the screen`);
+      // Each picture's frame is no wider than the page's content.
+      const frames = await page.locator('.picture').evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().right));
+      assert.ok(frames.every((right) => right <= width + 1), `${name} at ${width}px: ${frames}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+
 test('no serious accessibility violations (axe-core) on any page with a picture, tables open', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,16 +1,16 @@
 //! What every picture of one corpus starts from, computed once per corpus and kept while the
-//! corpus is open: the outlet columns, every story's cells, every entity's mentions per column,
-//! each entity's mentions (an index, so one entity's mentions over time are not found by reading
-//! them all), entity rows as they are first shown,
-//! the dates the articles mention, and word counts and entity rows as they are first asked for.
+//! corpus is open: the outlet columns, every story's cells, every entity's cells (mentions,
+//! articles and spellings per outlet column), each entity's mentions (an index, so one entity's
+//! mentions over time are not found by reading them all), the dates the articles mention, and
+//! word counts as they are first asked for.
 //! A sort or a zoom then only orders and bins these aggregates; it never rereads the mentions.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 
 use parallax_engine::Bundle;
 
-use super::coverage::{body_words, EntityRow, StoryRow};
+use super::coverage::{body_words, StoryRow};
+use super::entities::EntityTable;
 use super::outlets::{OutletColumns, MAX_OUTLETS};
 use super::timeline::{EventMention, When};
 
@@ -21,14 +21,12 @@ pub struct Basis {
     /// The outlet columns every picture shares.
     pub outlets: OutletColumns,
     stories: OnceCell<Vec<StoryRow>>,
-    mention_counts: OnceCell<Vec<usize>>,
+    entity_table: OnceCell<EntityTable>,
     by_entity: OnceCell<EntityMentions>,
     dated: OnceCell<Vec<(When, EventMention)>>,
     folded_names: OnceCell<Vec<String>>,
     /// Words per article, `u32::MAX` until counted.
     words: RefCell<Vec<u32>>,
-    /// Entity rows (cells with articles and spellings) already read, by entity.
-    entity_rows: RefCell<HashMap<usize, EntityRow>>,
 }
 
 /// Every entity's mentions: `mentions[offsets[e]..offsets[e + 1]]` are the indices (into
@@ -50,12 +48,11 @@ impl Basis {
         Basis {
             outlets: OutletColumns::new(bundle, max_outlets),
             stories: OnceCell::new(),
-            mention_counts: OnceCell::new(),
+            entity_table: OnceCell::new(),
             by_entity: OnceCell::new(),
             dated: OnceCell::new(),
             folded_names: OnceCell::new(),
             words: RefCell::new(vec![u32::MAX; bundle.articles.len()]),
-            entity_rows: RefCell::new(HashMap::new()),
         }
     }
 
@@ -65,9 +62,9 @@ impl Basis {
         self.stories.get_or_init(|| super::coverage::story_rows(bundle, &self.outlets))
     }
 
-    /// Mentions of every entity per outlet column, `counts[entity × columns + column]`.
-    pub fn mention_counts(&self, bundle: &Bundle) -> &[usize] {
-        self.mention_counts.get_or_init(|| super::coverage::mention_counts(bundle, &self.outlets))
+    /// Every entity's mentions, articles and spellings per outlet column.
+    pub fn entity_table(&self, bundle: &Bundle) -> &EntityTable {
+        self.entity_table.get_or_init(|| EntityTable::new(bundle, &self.outlets))
     }
 
     /// The indices (into `bundle.entities.mentions`, corpus order) of one entity's mentions.
@@ -105,24 +102,6 @@ impl Basis {
             Some(n) => n as usize,
             None => 0,
         }
-    }
-
-    /// These entities' rows, in this order; the ones not read before are read together in one
-    /// pass over the mentions, then kept.
-    pub fn entity_rows(&self, bundle: &Bundle, entities: &[usize]) -> Vec<EntityRow> {
-        let missing: Vec<usize> = {
-            let known = self.entity_rows.borrow();
-            entities.iter().copied().filter(|e| !known.contains_key(e)).collect()
-        };
-        if !missing.is_empty() {
-            let read = super::coverage::entity_rows(bundle, &self.outlets, &missing);
-            let mut known = self.entity_rows.borrow_mut();
-            for row in read {
-                known.insert(row.entity, row);
-            }
-        }
-        let known = self.entity_rows.borrow();
-        entities.iter().filter_map(|e| known.get(e).cloned()).collect()
     }
 }
 

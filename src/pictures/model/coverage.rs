@@ -1,11 +1,9 @@
-//! Coverage matrices: stories × outlets (articles and words each outlet gave a story) and
-//! entities × outlets (mentions, and the spelling each outlet uses). Pure aggregation over the
+//! Stories × outlets: the articles and words each outlet gave a story. Pure aggregation over the
 //! bundle, once per corpus in [`Basis`]; a sort orders those aggregated rows. The drawing is in
-//! `pictures::story_matrix` and `pictures::entity_matrix`.
+//! `pictures::story_matrix`; entities × outlets is `entities`.
 
 use std::collections::HashMap;
 
-use parallax_engine::entities::EntityKind;
 use parallax_engine::Bundle;
 
 use super::basis::Basis;
@@ -93,21 +91,6 @@ pub struct StoryMatrix {
     pub total_rows: usize,
     /// Largest cell article count (for scaling marks).
     pub max_articles: usize,
-}
-
-/// Mentions of every entity per outlet column, `counts[entity × columns + column]`, counted once
-/// per corpus.
-pub fn mention_counts(bundle: &Bundle, outlets: &OutletColumns) -> Vec<usize> {
-    let n_cols = outlets.columns.len();
-    let n = bundle.entities.entities.len();
-    let mut counts = vec![0usize; n * n_cols];
-    for m in &bundle.entities.mentions {
-        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
-        if let Some(slot) = counts.get_mut(e * n_cols + outlets.column_of(m.article as usize)) {
-            *slot += 1;
-        }
-    }
-    counts
 }
 
 /// Every story's row, in `bundle.stories` order: its cells' articles and its outlets, without
@@ -211,181 +194,4 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
         total_rows,
         max_articles,
     }
-}
-
-/// How one outlet names one entity.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct EntityCell {
-    /// Mentions in that outlet's articles.
-    pub mentions: usize,
-    /// Articles of that outlet that mention it.
-    pub articles: Vec<usize>,
-    /// The spellings it uses, most used first: (as written, mentions).
-    pub spellings: Vec<(String, usize)>,
-}
-
-/// One entity's row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EntityRow {
-    /// Index into `bundle.entities.entities`.
-    pub entity: usize,
-    /// One cell per outlet column.
-    pub cells: Vec<EntityCell>,
-    /// Mentions in the corpus.
-    pub mentions: usize,
-    /// Outlet columns that mention it.
-    pub outlets: usize,
-}
-
-/// How the entity rows are ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum EntityOrder {
-    /// Most mentioned first.
-    #[default]
-    Mentions,
-    /// Named by the most outlets first.
-    Outlets,
-    /// By name, A to Z.
-    Name,
-    /// Most mentioned by the outlet in this column first.
-    Column(usize),
-}
-
-/// The entities × outlets picture.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EntityMatrix {
-    /// Outlet columns.
-    pub columns: Vec<Outlet>,
-    /// The rows shown, in the asked order.
-    pub rows: Vec<EntityRow>,
-    /// Entities of the asked kind mentioned at all.
-    pub total_rows: usize,
-    /// Largest cell mention count (for scaling marks).
-    pub max_mentions: usize,
-}
-
-/// The rows of these entities (in this order): mentions, articles and spellings per outlet
-/// column, read in one pass over the mentions in corpus order. One pass for all of them, not one
-/// per entity: the spellings are read from the article text, and sweeping a 10,000-article corpus's
-/// text once per row is many times slower than once. Nothing is hashed per mention: the row is an
-/// index into a table by entity, and a cell's few spellings are a short list searched from the
-/// last one used (a 10,000-article corpus has 1.5 million mentions).
-pub fn entity_rows(bundle: &Bundle, outlets: &OutletColumns, entities: &[usize]) -> Vec<EntityRow> {
-    let data = &bundle.entities;
-    let n_cols = outlets.columns.len();
-    let mut row_of = vec![usize::MAX; data.entities.len()];
-    for (r, &e) in entities.iter().enumerate().rev() {
-        if let Some(slot) = row_of.get_mut(e) {
-            *slot = r;
-        }
-    }
-    let mut rows: Vec<EntityRow> = entities
-        .iter()
-        .map(|&entity| EntityRow {
-            entity,
-            cells: vec![EntityCell::default(); n_cols],
-            mentions: 0,
-            outlets: 0,
-        })
-        .collect();
-    let mut spellings: Vec<Vec<Spellings<'_>>> = vec![vec![(Vec::new(), 0); n_cols]; entities.len()];
-    for m in &data.mentions {
-        let Some(&r) = m.entity.and_then(|e| row_of.get(e as usize)).filter(|&&r| r != usize::MAX) else {
-            continue;
-        };
-        let col = outlets.column_of(m.article as usize);
-        let row = &mut rows[r];
-        row.mentions += 1;
-        let Some(cell) = row.cells.get_mut(col) else { continue };
-        cell.mentions += 1;
-        if cell.articles.last() != Some(&(m.article as usize)) {
-            cell.articles.push(m.article as usize);
-        }
-        if let Some(text) = data.surface(&bundle.articles, m) {
-            let (list, last) = &mut spellings[r][col];
-            if list.get(*last).is_some_and(|(s, _)| *s == text) {
-                list[*last].1 += 1;
-            } else if let Some(i) = list.iter().position(|(s, _)| *s == text) {
-                list[i].1 += 1;
-                *last = i;
-            } else {
-                *last = list.len();
-                list.push((text, 1));
-            }
-        }
-    }
-    for (row, per_col) in rows.iter_mut().zip(spellings) {
-        for (cell, (counted, _)) in row.cells.iter_mut().zip(per_col) {
-            let mut list: Vec<(String, usize)> =
-                counted.into_iter().map(|(s, c)| (s.to_string(), c)).collect();
-            parallax_engine::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            cell.spellings = list;
-        }
-        row.outlets = row.cells.iter().filter(|c| c.mentions > 0).count();
-    }
-    rows
-}
-
-/// One cell's spellings as counted: (spelling, mentions), and the index of the last one counted.
-type Spellings<'a> = (Vec<(&'a str, usize)>, usize);
-
-/// Builds the entities × outlets matrix for entities of `kind` (all kinds when `None`), keeping
-/// `max_rows` rows in `order`. Sorting reads only the per-corpus counts; each kept row is read
-/// once per corpus ([`Basis::entity_rows`]).
-pub fn entity_matrix(
-    bundle: &Bundle,
-    basis: &Basis,
-    kind: Option<EntityKind>,
-    order: EntityOrder,
-    max_rows: usize,
-) -> EntityMatrix {
-    let data = &bundle.entities;
-    let outlets = &basis.outlets;
-    let counts = basis.mention_counts(bundle);
-    let n_cols = outlets.columns.len();
-    let n = data.entities.len();
-    if counts.len() != n * n_cols || n_cols == 0 {
-        return EntityMatrix {
-            columns: outlets.columns.clone(),
-            rows: Vec::new(),
-            total_rows: 0,
-            max_mentions: 0,
-        };
-    }
-    let mut candidates: Vec<(usize, usize, usize)> = (0..n)
-        .filter(|&e| kind.is_none_or(|k| data.entities[e].kind == k))
-        .map(|e| {
-            let row = &counts[e * n_cols..(e + 1) * n_cols];
-            (e, row.iter().sum::<usize>(), row.iter().filter(|&&c| c > 0).count())
-        })
-        .filter(|&(_, mentions, _)| mentions > 0)
-        .collect();
-    let total_rows = candidates.len();
-    let names = match order {
-        EntityOrder::Name => basis.folded_names(bundle),
-        _ => &[],
-    };
-    let by = |a: &(usize, usize, usize), b: &(usize, usize, usize)| match order {
-        EntityOrder::Mentions => b.1.cmp(&a.1).then(a.0.cmp(&b.0)),
-        EntityOrder::Outlets => b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)),
-        EntityOrder::Name => names.get(a.0).cmp(&names.get(b.0)).then(a.0.cmp(&b.0)),
-        EntityOrder::Column(col) => {
-            let col = col.min(n_cols - 1);
-            counts[b.0 * n_cols + col]
-                .cmp(&counts[a.0 * n_cols + col])
-                .then(b.1.cmp(&a.1))
-                .then(a.0.cmp(&b.0))
-        }
-    };
-    // Every comparison ends on the entity index, so selecting the first rows then sorting them
-    // gives exactly what a full sort would.
-    if max_rows < candidates.len() {
-        candidates.select_nth_unstable_by(max_rows, by);
-        candidates.truncate(max_rows);
-    }
-    parallax_engine::sort::sort_by(&mut candidates, by);
-    let kept: Vec<usize> = candidates.iter().map(|c| c.0).collect();
-    let rows = basis.entity_rows(bundle, &kept);
-    let max_mentions = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.mentions)).max().unwrap_or(0);
-    EntityMatrix { columns: outlets.columns.clone(), rows, total_rows, max_mentions }
 }

@@ -4,6 +4,7 @@
 
 pub mod basis;
 pub mod coverage;
+pub mod entities;
 pub mod minimap;
 pub mod outlets;
 pub mod timeline;

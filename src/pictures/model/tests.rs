@@ -5,7 +5,8 @@ use parallax_engine::entities::EntityKind;
 use parallax_engine::{build_bundle, Bundle, SourceInput};
 
 use super::basis::Basis;
-use super::coverage::{entity_matrix, story_matrix, EntityOrder, StoryOrder, MAX_ROWS};
+use super::coverage::{story_matrix, StoryOrder, MAX_ROWS};
+use super::entities::{entity_matrix, EntityCell, EntityOrder};
 use super::minimap::{minimap, Tick};
 use super::outlets::{Outlet, OutletColumns};
 use super::timeline::{entity_timeline, timeline, Place, When, Zoom};
@@ -338,24 +339,53 @@ fn the_first_rows_of_an_order_are_the_rows_a_full_sort_puts_first() {
     }
 }
 
-#[test]
-fn an_entity_row_read_from_its_own_mentions_matches_the_corpus_counts() {
-    let bundle = seed();
-    let basis = Basis::new(&bundle);
-    let counts = basis.mention_counts(&bundle).to_vec();
-    let n_cols = basis.outlets.columns.len();
-    let matrix = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, usize::MAX);
-    assert_eq!(matrix.rows.len(), matrix.total_rows);
-    for row in &matrix.rows {
-        for (c, cell) in row.cells.iter().enumerate() {
-            assert_eq!(cell.mentions, counts[row.entity * n_cols + c]);
-            assert_eq!(cell.spellings.iter().map(|s| s.1).sum::<usize>(), cell.mentions);
+/// The plain way to read one entity's cell: every mention of it in that column's articles, its
+/// text from `EntityData::surface` (the oracle for the table's one pass with a block cursor).
+fn cell_by_search(bundle: &Bundle, basis: &Basis, entity: usize, column: usize) -> EntityCell {
+    let mut cell = EntityCell::default();
+    let mut spellings: std::collections::BTreeMap<String, usize> = Default::default();
+    for m in bundle.entities.mentions_of(entity as u32) {
+        if basis.outlets.column_of(m.article as usize) != column {
+            continue;
+        }
+        cell.mentions += 1;
+        if !cell.articles.contains(&(m.article as usize)) {
+            cell.articles.push(m.article as usize);
+        }
+        if let Some(text) = bundle.entities.surface(&bundle.articles, m) {
+            *spellings.entry(text.to_string()).or_default() += 1;
         }
     }
-    // Asked again (another sort), a row is the one already read.
-    let again = entity_matrix(&bundle, &basis, None, EntityOrder::Name, usize::MAX);
-    for row in &again.rows {
-        assert_eq!(Some(row), matrix.rows.iter().find(|r| r.entity == row.entity));
+    cell.spellings = spellings.into_iter().collect();
+    parallax_engine::sort::sort_by(&mut cell.spellings, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    cell
+}
+
+#[test]
+fn every_entity_row_holds_exactly_its_mentions_articles_and_spellings_per_outlet() {
+    let bundle = seed();
+    // Every outlet its own column, and all but one folded into "other outlets".
+    for basis in [Basis::new(&bundle), Basis::with_outlets(&bundle, 1)] {
+        let matrix = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, usize::MAX);
+        assert_eq!(matrix.rows.len(), matrix.total_rows);
+        assert!(matrix.total_rows > 3);
+        for row in &matrix.rows {
+            for (c, cell) in row.cells.iter().enumerate() {
+                assert_eq!(
+                    *cell,
+                    cell_by_search(&bundle, &basis, row.entity, c),
+                    "entity {}, column {c}",
+                    row.entity
+                );
+            }
+            assert_eq!(row.mentions, bundle.entities.mentions_of(row.entity as u32).count());
+            assert_eq!(row.outlets, row.cells.iter().filter(|c| c.mentions > 0).count());
+        }
+        // Asked again (another sort), a row is the same.
+        let again = entity_matrix(&bundle, &basis, None, EntityOrder::Name, usize::MAX);
+        for row in &again.rows {
+            assert_eq!(Some(row), matrix.rows.iter().find(|r| r.entity == row.entity));
+        }
     }
 }
 
@@ -379,20 +409,16 @@ fn pictures_first_builds() {
     let basis = Basis::new(&bundle);
     println!("outlet columns {:.1} ms", ms(t));
     let t = std::time::Instant::now();
-    basis.mention_counts(&bundle);
-    println!("mention counts {:.1} ms", ms(t));
-    let t = std::time::Instant::now();
     basis.folded_names(&bundle);
     println!("folded names {:.1} ms", ms(t));
-    let rows: Vec<usize> = (0..bundle.entities.entities.len().min(40)).collect();
     let best = (0..5)
         .map(|_| {
             let t = std::time::Instant::now();
-            super::coverage::entity_rows(&bundle, &basis.outlets, &rows);
+            super::entities::EntityTable::new(&bundle, &basis.outlets);
             ms(t)
         })
         .fold(f64::INFINITY, f64::min);
-    println!("entity rows (40), best of 5 {best:.1} ms");
+    println!("entity table (every entity's cells), best of 5 {best:.1} ms");
     let t = std::time::Instant::now();
     let m = entity_matrix(&bundle, &basis, None, EntityOrder::Mentions, MAX_ROWS);
     println!("entities x outlets, first {:.1} ms ({} rows)", ms(t), m.rows.len());
