@@ -482,7 +482,12 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     let mut classes = vec![None; toks.len()];
     let mut particle = vec![false; toks.len()];
     for (i, tok) in toks.iter().enumerate() {
-        let verb = stem(lemma(&tok.norm));
+        // Most words open no phrasal verb: checked before any stemming (this runs on every token).
+        let base = lemma(&tok.norm);
+        if !PHRASAL.iter().any(|p| base.starts_with(p.0)) {
+            continue;
+        }
+        let verb = stem(base);
         for &(head, part, class, gap) in PHRASAL {
             if verb != head {
                 continue;
