@@ -90,7 +90,9 @@ fn check_set(set: &str, min_precision: f32, min_recall: f32) {
 
 #[test]
 fn invented_development_stories_are_grouped_by_event_in_time() {
-    check_set("dev", 0.53, 0.58);
+    // A presidential first round and its runoff (three articles, added after the floor was set at
+    // 0.53/0.58) move the set to 0.50/0.62 with the same code.
+    check_set("dev", 0.5, 0.6);
 }
 
 /// Held out: never tuned on, reported with each change to the grouping.

@@ -836,7 +836,9 @@ const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"]
 fn planned_keys(toks: &[Token<'_>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
-    let key_at = |at: usize| super::terms::term_key(&toks[at].norm).map(|k| (k, further(at)));
+    // Keys in context: "will pull its troops out" plans a withdrawal, as "will withdraw" does.
+    let keys = super::terms::keys_of_tokens(toks);
+    let key_at = |at: usize| keys[at].clone().map(|k| (k, further(at)));
     for (i, tok) in toks.iter().enumerate() {
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
         // and a verb.

@@ -186,7 +186,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
         "attack",
         &["attack", "missile", "rocket", "bomb", "bombing", "strike", "airstrike", "projectile", "shelling"],
     ),
-    ("troop", &["troop", "soldier", "force", "personnel"]),
+    ("troop", &["troop", "soldier", "force", "personnel", "army"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
     ("meet", &["meet", "meeting", "met", "talk", "visit", "host", "hosted", "hosting", "summit"]),
     (
@@ -251,6 +251,10 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("quake", &["quake", "earthquake", "tremor", "aftershock", "seismic"]),
     ("announce", &["announce", "announcement", "declare", "declaration", "unveil"]),
     ("demand", &["demand", "urge", "insist"]),
+    ("cancel", &["cancel", "cancelled", "canceled", "cancellation", "scrap", "abandon"]),
+    ("reject", &["reject", "rejection", "refuse", "refusal", "veto"]),
+    ("investigate", &["investigate", "investigation", "investigator", "inquiry", "probe"]),
+    ("mediate", &["mediate", "mediation", "mediator", "broker"]),
     ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
     ("protest", &["protest", "protester", "protestor", "demonstration", "demonstrator", "rally"]),
     ("us", &["us", "u", "american", "america", "washington", "usa"]),
@@ -310,6 +314,7 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sent", "send"),
     ("shot", "shoot"),
     ("sank", "sink"),
+    ("sat", "sit"),
     ("sunk", "sink"),
     ("spoke", "speak"),
     ("spoken", "speak"),
@@ -400,7 +405,103 @@ pub fn term_key(norm: &str) -> Option<String> {
     if let Some(class) = classes.get(norm).or_else(|| classes.get(stemmed.as_str())) {
         return Some((*class).to_string());
     }
-    Some(translit_key(&stemmed))
+    let base = derived_base(norm, &stemmed);
+    if let Some(class) = classes.get(base.as_str()) {
+        return Some((*class).to_string());
+    }
+    Some(translit_key(&base))
+}
+
+/// Derivational endings that turn a verb into a noun or back, stripped from a word's stem so a
+/// nominalisation meets its verb: "investigation", "investigators" and "investigated" →
+/// "investig"; "resignation" → "resign"; "election" → "elect"; "agreement" → "agre" (as
+/// "agreed"); "withdrawal", "approval", "refusal" → "withdraw", "approv", "refus". Each ending
+/// leaves at least four letters, and "-al" only after w, v, s or y ("several", "general" and
+/// "national" keep theirs); the "-ate" verbs lose "at" only when the word itself is written with
+/// the ending ("threat" is no "-ate" verb).
+fn derived_base(norm: &str, stemmed: &str) -> String {
+    const MIN_BASE: usize = 4;
+    let strip = |s: &str, suffix: &str| -> Option<String> {
+        let rest = s.strip_suffix(suffix)?;
+        (rest.chars().count() >= MIN_BASE).then(|| rest.to_string())
+    };
+    if ["ation", "ations"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "ation") {
+            return base;
+        }
+    }
+    if ["ator", "ators"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "ator") {
+            return base;
+        }
+    }
+    if ["ate", "ates", "ated", "ating"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "at") {
+            return base;
+        }
+    }
+    if ["ction", "ctions", "ption", "ptions"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "ion") {
+            return base;
+        }
+    }
+    if ["ment", "ments"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "ment") {
+            return final_e(&base);
+        }
+    }
+    if ["wal", "val", "sal", "yal", "wals", "vals", "sals", "yals"].iter().any(|e| norm.ends_with(e)) {
+        if let Some(base) = strip(stemmed, "al") {
+            return base;
+        }
+    }
+    stemmed.to_string()
+}
+
+/// Phrasal verbs of news reports and the event class each means: (verb, particle, class, how
+/// many words may stand between them: "pull its troops out"). The particle must follow the verb.
+const PHRASAL: &[(&str, &str, &str, usize)] = &[
+    ("pull", "out", "withdraw", 3),
+    ("pull", "back", "withdraw", 3),
+    ("walk", "out", "withdraw", 0),
+    ("drop", "out", "withdraw", 0),
+    ("step", "down", "resign", 0),
+    ("stand", "down", "resign", 0),
+    ("cave", "in", "collapse", 0),
+    ("sit", "down", "meet", 0),
+    ("call", "off", "cancel", 3),
+    ("break", "off", "suspend", 3),
+    ("shut", "down", "suspend", 3),
+    ("step", "up", "increase", 3),
+    ("turn", "down", "reject", 3),
+];
+
+/// Per token, the event class of a phrasal verb it opens ([`PHRASAL`]), and the tokens that are
+/// its particles (which then carry no meaning of their own).
+fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>) {
+    let mut classes = vec![None; toks.len()];
+    let mut particle = vec![false; toks.len()];
+    for (i, tok) in toks.iter().enumerate() {
+        // Most words open no phrasal verb: checked before any stemming (this runs on every token).
+        let base = lemma(&tok.norm);
+        if !PHRASAL.iter().any(|p| base.starts_with(p.0)) {
+            continue;
+        }
+        let verb = stem(base);
+        for &(head, part, class, gap) in PHRASAL {
+            if verb != head {
+                continue;
+            }
+            let found = (i + 1..=(i + 1 + gap).min(toks.len().saturating_sub(1)))
+                .find(|&k| toks.get(k).is_some_and(|t| t.norm == part));
+            if let Some(k) = found {
+                classes[i] = Some(class);
+                particle[k] = true;
+                break;
+            }
+        }
+    }
+    (classes, particle)
 }
 
 /// Every synonym member and its stem, mapped to its class (built once).
@@ -449,6 +550,8 @@ const ROLE_WORDS: &[&str] = &[
     "leader",
     "chief",
     "head",
+    "boss",
+    "executive",
     "governor",
     "mayor",
     "commander",
@@ -589,6 +692,20 @@ fn key_in_context(toks: &[Token<'_>], i: usize) -> Option<String> {
     term_key(norm)
 }
 
+/// The key of every token of a sentence in context: [`term_key`], a passive "met" kept apart,
+/// and a phrasal verb's class on its verb ("pull its troops out" → withdraw) with its particle
+/// carrying none.
+pub fn keys_of_tokens(toks: &[Token<'_>]) -> Vec<Option<String>> {
+    let (phrasal, particle) = phrasal_classes(toks);
+    (0..toks.len())
+        .map(|i| match (phrasal[i], particle[i]) {
+            (Some(class), _) => Some(class.to_string()),
+            (None, true) => None,
+            (None, false) => key_in_context(toks, i),
+        })
+        .collect()
+}
+
 /// Words that make the next word a verb ("will meet president ...", "to visit minister ...").
 const VERB_BEFORE: &[&str] =
     &["to", "will", "would", "can", "could", "should", "must", "might", "did", "does", "do", "shall"];
@@ -606,7 +723,7 @@ fn could_modify(toks: &[Token<'_>], i: usize) -> bool {
 /// The terms of a sentence already cut into tokens, in order (duplicates kept), each with the
 /// index of its token.
 pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
-    let keys: Vec<Option<String>> = (0..toks.len()).map(|i| key_in_context(toks, i)).collect();
+    let keys = keys_of_tokens(toks);
     let is_role = |i: usize| keys.get(i).and_then(|k| k.as_deref()).is_some_and(is_role_word);
     let mut out = Vec::new();
     for (i, token) in toks.iter().enumerate() {
@@ -668,6 +785,37 @@ mod tests {
     fn keys_of(sentence: &str) -> Vec<String> {
         let toks = crate::text::tokens(sentence);
         terms_of_tokens(&toks).into_iter().map(|(t, _)| t.key).collect()
+    }
+
+    #[test]
+    fn nominalisations_meet_their_verbs() {
+        assert_eq!(term_key("investigation"), term_key("investigated"));
+        assert_eq!(term_key("negotiations"), term_key("negotiate"));
+        assert_eq!(term_key("negotiators"), term_key("negotiating"));
+        assert_eq!(term_key("resignation"), term_key("resigned"));
+        assert_eq!(term_key("confirmation"), term_key("confirms"));
+        assert_eq!(term_key("election"), term_key("elected"));
+        assert_eq!(term_key("announcement"), term_key("announced"));
+        assert_eq!(term_key("approval"), term_key("approved"));
+        assert_eq!(term_key("inquiry"), term_key("investigation"));
+        // Words that merely end alike keep their own keys.
+        assert_ne!(term_key("threat"), term_key("three"));
+        assert_ne!(term_key("several"), term_key("sever"));
+        assert_ne!(term_key("general"), term_key("generate"));
+    }
+
+    #[test]
+    fn phrasal_verbs_mean_their_one_word_paraphrase() {
+        let has =
+            |sentence: &str, word: &str| keys_of(sentence).contains(&term_key(word).unwrap_or_default());
+        assert!(has("Talvia will pull its troops out of the zone.", "withdraw"));
+        assert!(has("The chief executive stepped down on Monday.", "resigned"));
+        assert!(has("Dorn spoke after sitting down with Varga.", "met"));
+        assert!(has("The union called the strike off.", "cancelled"));
+        // The particle must follow the verb, close enough.
+        assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
+        assert!(!has("He will pull the cart along the road out of town.", "withdraw"));
+        assert!(!has("The price of a step went down.", "resigned"));
     }
 
     #[test]
