@@ -160,7 +160,7 @@ pub fn rows(reader: &Reader, ordinals: &[usize]) -> Result<Vec<ListRow>, Needed>
     if needed.is_empty() {
         Ok(out)
     } else {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         Err(Needed { chunks: needed })
     }
@@ -244,7 +244,7 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
         }
     }
     if !needed.is_empty() {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         return Err(Needed { chunks: needed });
     }
