@@ -315,7 +315,7 @@ pub fn shell(reader: &Reader) -> Explorer {
 pub fn entity_articles(reader: &Reader, entity: u32, max: usize) -> Result<(Vec<usize>, usize), Needed> {
     let mentions = reader.mentions_of(entity)?;
     let mut articles: Vec<usize> = mentions.iter().map(|m| m.article as usize).collect();
-    articles.sort_unstable();
+    parallax_engine::sort::sort_by(&mut articles, Ord::cmp);
     articles.dedup();
     let total = articles.len();
     articles.truncate(max);
