@@ -73,7 +73,7 @@ pub fn parallax_bench_search(bundle: &[u8], queries: JsValue, rounds: u32) -> Re
             hits = results.hits.len();
         }
         let mean_ms = (performance.now() - loop_start) / rounds as f64;
-        samples.sort_by(f64::total_cmp);
+        parallax_engine::sort::sort_by(&mut samples, f64::total_cmp);
         timings.push(QueryTiming {
             query,
             total,

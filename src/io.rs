@@ -79,8 +79,21 @@ pub async fn resolve<T>(
             Ok(answer) => return Ok(answer),
             Err(needed) => needed,
         };
+        fetch_needed(explorer, needed).await?;
+    }
+    Err("The corpus kept asking for more files than this page should need; reload the page.".into())
+}
+
+/// One round of [`resolve`]: fetches the chunks a view named, in parallel, and hands them to the
+/// reader. It is boxed and not generic, so the wasm holds one copy of the fetching and its futures
+/// for every view rather than one per answer type (seven views used to compile seven).
+fn fetch_needed<'a>(
+    explorer: &'a ChunkedExplorer,
+    needed: Needed,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + 'a>> {
+    Box::pin(async move {
         if needed.chunks.is_empty() {
-            return Err("This corpus does not hold what this page asks for.".into());
+            return Err("This corpus does not hold what this page asks for.".to_string());
         }
         let names: Vec<(ChunkId, String)> = {
             let reader = explorer.reader.borrow();
@@ -95,13 +108,13 @@ pub async fn resolve<T>(
             let bytes = bytes?;
             explorer.reader.borrow_mut().add(*id, &bytes).map_err(|e| sentence(&e.to_string()))?;
         }
-    }
-    Err("The corpus kept asking for more files than this page should need; reload the page.".into())
+        Ok(())
+    })
 }
 
 /// Fetches one file's bytes; `what` names it in the error sentence.
 pub async fn fetch_bytes(url: &str, what: &str) -> Result<Vec<u8>, String> {
-    let response = gloo::net::http::Request::get(url).send().await.map_err(|e| {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| {
         format!("{what} ({url}) could not be downloaded: {e}. Check your connection and reload.")
     })?;
     if !response.ok() {

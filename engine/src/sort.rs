@@ -31,6 +31,29 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Moves the `n` items that come first in `compare`'s order to `items[..n]`, in no particular
+/// order among themselves, like `items.select_nth_unstable_by(n, compare)`: with a total order
+/// (every caller's comparison ends on a unique index) both leave the same items in front. The
+/// selection runs on positions through a `dyn` comparison, so it exists once in the wasm.
+pub fn select_first<T>(items: &mut [T], n: usize, mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if n >= items.len() {
+        return;
+    }
+    let order = {
+        let items: &[T] = items;
+        first_positions(items.len(), n, &mut |a, b| compare(&items[a], &items[b]))
+    };
+    permute(items, order);
+}
+
+/// The positions `0..len` with the `n` first in `compare`'s order in front: the one place the
+/// standard selection is instantiated.
+fn first_positions(len: usize, n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.select_nth_unstable_by(n, |&a, &b| compare(a, b));
+    order
+}
+
 /// The positions `0..n` in the order `compare` puts them (stable): the one place the standard
 /// sort is instantiated.
 fn positions_in_order(n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -59,6 +82,37 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn select_first_keeps_the_same_items_in_front_as_the_standard_selection() {
+        let mut seed = 11u64;
+        for len in 0..50 {
+            let items: Vec<(u8, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    ((seed >> 60) as u8, i)
+                })
+                .collect();
+            for n in 0..=len {
+                let by = |a: &(u8, usize), b: &(u8, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+                let mut ours = items.clone();
+                select_first(&mut ours, n, by);
+                let mut std_selected = items.clone();
+                if n < len {
+                    std_selected.select_nth_unstable_by(n, by);
+                }
+                let (mut front, mut std_front) = (ours[..n].to_vec(), std_selected[..n].to_vec());
+                front.sort_by(by);
+                std_front.sort_by(by);
+                assert_eq!(front, std_front, "len {len}, n {n}");
+                let mut all = ours.clone();
+                all.sort_by(by);
+                let mut expected = items.clone();
+                expected.sort_by(by);
+                assert_eq!(all, expected, "select_first only moves items");
+            }
+        }
+    }
 
     #[test]
     fn equal_items_keep_their_order_like_the_standard_stable_sort() {

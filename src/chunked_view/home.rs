@@ -75,7 +75,7 @@ pub fn outlet_groups(reader: &Reader, shown: usize, per_outlet: usize) -> Result
         }
     }
     if !needed.is_empty() {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         return Err(Needed { chunks: needed });
     }
@@ -170,7 +170,7 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
     if needed.is_empty() {
         Ok(cards)
     } else {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         Err(Needed { chunks: needed })
     }

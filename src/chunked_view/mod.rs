@@ -160,7 +160,7 @@ pub fn rows(reader: &Reader, ordinals: &[usize]) -> Result<Vec<ListRow>, Needed>
     if needed.is_empty() {
         Ok(out)
     } else {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         Err(Needed { chunks: needed })
     }
@@ -244,7 +244,7 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
         }
     }
     if !needed.is_empty() {
-        needed.sort();
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
         needed.dedup();
         return Err(Needed { chunks: needed });
     }
@@ -315,7 +315,7 @@ pub fn shell(reader: &Reader) -> Explorer {
 pub fn entity_articles(reader: &Reader, entity: u32, max: usize) -> Result<(Vec<usize>, usize), Needed> {
     let mentions = reader.mentions_of(entity)?;
     let mut articles: Vec<usize> = mentions.iter().map(|m| m.article as usize).collect();
-    articles.sort_unstable();
+    parallax_engine::sort::sort_by(&mut articles, Ord::cmp);
     articles.dedup();
     let total = articles.len();
     articles.truncate(max);

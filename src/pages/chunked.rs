@@ -289,7 +289,7 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
             }
             (a, b) => {
                 let mut chunks: Vec<_> = a.err().into_iter().chain(b.err()).flat_map(|n| n.chunks).collect();
-                chunks.sort();
+                parallax_engine::sort::sort_by(&mut chunks, Ord::cmp);
                 chunks.dedup();
                 Err(Needed { chunks })
             }

@@ -332,7 +332,7 @@ impl Reader {
                 let part: EntityChunk = decode(chunk.kind, bytes)?;
                 validate::entities(&part, &chunk, n_articles).map_err(inconsistent)?;
                 self.entities.mentions.extend(part.lists.into_iter().flatten());
-                self.entities.mentions.sort_by_key(|m| (m.article, m.start));
+                crate::sort::sort_by_key(&mut self.entities.mentions, |m| (m.article, m.start));
             }
             ChunkKind::Ordinals => {
                 let part: OrdinalPage = decode(chunk.kind, bytes)?;

@@ -215,7 +215,7 @@ impl SearchIndex {
         };
         let shown = RERANK.max(options.limit).min(found.len());
         if shown < found.len() {
-            found.select_nth_unstable_by(shown, best_first);
+            crate::sort::select_first(&mut found, shown, best_first);
         }
         crate::sort::sort_by(&mut found[..shown], best_first);
         for (doc, score) in found.iter_mut().take(RERANK) {

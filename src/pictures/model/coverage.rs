@@ -153,7 +153,7 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
     // story index, as a full stable sort would be).
     let by = |a: &&StoryRow, b: &&StoryRow| by(a, b).then(a.story.cmp(&b.story));
     if max_rows < order_of.len() {
-        order_of.select_nth_unstable_by(max_rows, by);
+        parallax_engine::sort::select_first(&mut order_of, max_rows, by);
         order_of.truncate(max_rows);
     }
     parallax_engine::sort::sort_by(&mut order_of, by);
@@ -183,7 +183,7 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
             parallax_engine::sort::sort_by(&mut all, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             pick = all.iter().take(3).map(|a| a.1).collect();
         }
-        pick.sort_unstable();
+        parallax_engine::sort::sort_by(&mut pick, Ord::cmp);
         row.compare = pick;
     }
     let max_articles = rows.iter().flat_map(|r| r.cells.iter().map(|c| c.articles.len())).max().unwrap_or(0);

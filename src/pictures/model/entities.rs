@@ -264,7 +264,7 @@ pub fn entity_matrix(
     // Every comparison ends on the entity index, so selecting the first rows then sorting them
     // gives exactly what a full sort would.
     if max_rows < candidates.len() {
-        candidates.select_nth_unstable_by(max_rows, by);
+        parallax_engine::sort::select_first(&mut candidates, max_rows, by);
         candidates.truncate(max_rows);
     }
     parallax_engine::sort::sort_by(&mut candidates, by);
