@@ -24,10 +24,17 @@ pub struct Opening<'a> {
 /// The walk's stages, in payload order, then the checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
-    Articles { left: usize },
-    Search,
+    Articles {
+        left: usize,
+    },
+    /// The search index one field per step (its terms and postings are each a large part).
+    Search {
+        field: u8,
+    },
     Entities,
-    Mentions { left: usize },
+    Mentions {
+        left: usize,
+    },
     Stories,
     Dates,
     Sources,
@@ -93,12 +100,31 @@ impl<'a> Opening<'a> {
         let checked = |result: Result<(), validate::Inconsistency>| result.map_err(BundleError::Inconsistent);
         self.stage = match self.stage {
             Stage::Articles { left } => match take_items(rest, &mut b.articles, left, budget)? {
-                0 => Stage::Search,
+                0 => Stage::Search { field: 0 },
                 left => Stage::Articles { left },
             },
-            Stage::Search => {
-                b.search = take(rest)?;
-                Stage::Entities
+            Stage::Search { field } => {
+                // The fields in declaration order, which is postcard's order.
+                let index = &mut b.search;
+                match field {
+                    0 => index.doc_lens = take(rest)?,
+                    1 => index.outlets = take(rest)?,
+                    2 => index.doc_outlets = take(rest)?,
+                    3 => index.terms = take(rest)?,
+                    4 => index.doc_freq = take(rest)?,
+                    5 => index.posting_starts = take(rest)?,
+                    6 => index.postings = take(rest)?,
+                    7 => index.translit_keys = take(rest)?,
+                    8 => index.translit_terms = take(rest)?,
+                    9 => index.stem_keys = take(rest)?,
+                    10 => index.stem_terms = take(rest)?,
+                    _ => index.entities = take(rest)?,
+                }
+                if field < 11 {
+                    Stage::Search { field: field + 1 }
+                } else {
+                    Stage::Entities
+                }
             }
             Stage::Entities => {
                 let entities = take(rest)?;
