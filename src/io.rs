@@ -168,15 +168,31 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     parallax_engine::bundle::decode(bytes).map_err(|e| sentence(&e.to_string()))
 }
 
-/// [`decode`] as two tasks of the page's thread (the checksum, then the payload), with the browser
-/// free to draw and answer input between them: opening a large bundle or an imported collection
-/// is then two shorter long tasks instead of one.
+/// [`decode`] in tasks of at most about [`SLICE_MS`] of the page's thread (the checksum, then the
+/// payload a few articles or mentions at a time, then each part's consistency check), with the
+/// browser free to draw and answer input between them: opening a large bundle or an imported
+/// collection never holds the page for the whole decode.
 pub async fn decode_in_steps(bytes: &[u8]) -> Result<Bundle, String> {
-    use parallax_engine::bundle;
-    let payload = bundle::payload(bytes).map_err(|e| sentence(&e.to_string()))?;
-    gloo::timers::future::TimeoutFuture::new(0).await;
-    bundle::decode_payload(payload).map_err(|e| sentence(&e.to_string()))
+    use parallax_engine::bundle::{self, steps::Opening};
+    let say = |e: bundle::BundleError| sentence(&e.to_string());
+    let payload = bundle::payload(bytes).map_err(say)?;
+    let mut opening = Opening::new(payload).map_err(say)?;
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    loop {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let started = now();
+        while now() - started < SLICE_MS {
+            if let Some(bundle) = opening.step(STEP_BYTES).map_err(say)? {
+                return Ok(bundle);
+            }
+        }
+    }
 }
+
+/// How long one task of [`decode_in_steps`] may decode before it lets the browser in.
+const SLICE_MS: f64 = 20.0;
+/// Payload bytes decoded between two looks at the clock (a few articles).
+const STEP_BYTES: usize = 32 * 1024;
 
 /// An engine error as a sentence: capitalised, with a full stop.
 fn sentence(message: &str) -> String {

@@ -7,6 +7,7 @@
 //! flipped bits each get their own message; then [`validate`] checks that every offset, length
 //! and id in the payload is in range, so a bundle that decodes is safe to read.
 
+pub mod steps;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
@@ -171,11 +172,15 @@ pub fn payload(bytes: &[u8]) -> Result<&[u8], BundleError> {
     Ok(payload)
 }
 
-/// Decodes and validates a payload [`payload`] has checked.
+/// Decodes and validates a payload [`payload`] has checked: [`steps::Opening`] with no budget,
+/// so a page that opens a bundle a slice at a time gets the same bundle and the same errors.
 pub fn decode_payload(payload: &[u8]) -> Result<Bundle, BundleError> {
-    let bundle: Bundle = postcard::from_bytes(payload).map_err(|e| BundleError::Malformed(e.to_string()))?;
-    validate::bundle(&bundle).map_err(BundleError::Inconsistent)?;
-    Ok(bundle)
+    let mut opening = steps::Opening::new(payload)?;
+    loop {
+        if let Some(bundle) = opening.step(usize::MAX)? {
+            return Ok(bundle);
+        }
+    }
 }
 
 /// CRC-32 (IEEE), eight bytes at a time ("slicing-by-8"). The tables (8 KB) are built on each call

@@ -20,9 +20,35 @@ pub struct HomeProps {
     pub by_date: bool,
 }
 
-/// The home page.
+/// The steps after the first screen, each in a task of its own (see [`Home`]): the pictures'
+/// aggregates, the story picture, the timeline, the story list.
+const LATER_PARTS: u8 = 4;
+
+/// The home page. Its first screen (the lede, the collections and the article list) is drawn at
+/// once; the pictures' aggregates, the story picture, the timeline and the story list follow one
+/// per task, so a large corpus just opened never holds the page's thread for all of them at once.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
+    // How many of the later parts are drawn, for this corpus (another corpus starts again at 0;
+    // the page is not remounted for it, so the collections panel keeps its state).
+    let drawn = use_state_eq(|| (props.corpus.clone(), 0u8));
+    let stage = if drawn.0 == props.corpus { drawn.1 } else { 0 };
+    {
+        let drawn = drawn.clone();
+        use_effect_with((props.corpus.clone(), stage), move |(corpus, now)| {
+            let (corpus, now) = (corpus.clone(), *now);
+            let next = (now < LATER_PARTS).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if now == 0 {
+                        // Kept for the pictures (and the entity pages), so they only draw.
+                        crate::pictures::cache::basis(&corpus);
+                    }
+                    drawn.set((corpus, now + 1))
+                })
+            });
+            move || drop(next)
+        });
+    }
     // A page of articles at a time: a corpus of thousands would not fit one page.
     let shown = use_state_eq(|| PAGE);
     let more = {
@@ -78,9 +104,15 @@ pub fn home(props: &HomeProps) -> Html {
             </div>
             <crate::components::collections::Collections />
             <RememberedLists corpus={props.corpus.clone()} />
-            <StoryCoverage corpus={props.corpus.clone()} />
-            <TimelinePicture corpus={props.corpus.clone()} />
-            <Stories corpus={props.corpus.clone()} />
+            if stage >= 2 {
+                <StoryCoverage corpus={props.corpus.clone()} />
+            }
+            if stage >= 3 {
+                <TimelinePicture corpus={props.corpus.clone()} />
+            }
+            if stage >= 4 {
+                <Stories corpus={props.corpus.clone()} />
+            }
             <nav class="order-control" aria-label="Order articles">
                 { "Order: " }
                 <a href={Route::Home.href()} aria-current={(!props.by_date).then_some("page")}>{ "by outlet" }</a>
