@@ -123,3 +123,72 @@ async fn article_mentions_link_to_their_entity_page() {
     assert!(link.get_attribute("data-card").unwrap_or_default().contains("Person"));
     root.remove();
 }
+
+/// Elements matching `selector` whose text starts with `prefix`.
+fn count_text(root: &Element, selector: &str, prefix: &str) -> u32 {
+    let Ok(list) = root.query_selector_all(selector) else { return 0 };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter(|node| node.text_content().unwrap_or_default().starts_with(prefix))
+        .count() as u32
+}
+
+/// Waits (up to 60 s) until `selector` matches `n` elements inside `root`: the home page draws
+/// its story cards after its pictures, which a debug build takes a while over on 300 articles.
+async fn wait_for_count(root: &Element, selector: &str, n: u32) {
+    for _ in 0..600 {
+        if count(root, selector) == n {
+            return;
+        }
+        sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{selector}: {} of {n}; page is: {}", count(root, selector), root.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn home_shows_story_cards_a_page_at_a_time_and_long_stories_link_to_all_their_articles() {
+    let files = parallax_engine::synth::corpus(300, 7);
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+    let mut bundle = build_bundle(&sources, "").bundle;
+    // A synthetic story has at most a handful of reports: the first one shown grows to 16 (the
+    // other articles stay in their own stories too), so its card lists 12 and links to all 16.
+    let first = bundle.stories.iter().position(|s| s.articles.len() >= 2).expect("a story");
+    let others: Vec<_> = bundle
+        .articles
+        .iter()
+        .map(|a| a.id.clone())
+        .filter(|id| !bundle.stories[first].articles.contains(id))
+        .collect();
+    let grow = 16 - bundle.stories[first].articles.len();
+    bundle.stories[first].articles.extend(others.into_iter().take(grow));
+    // Sizes of the stories the home page shows (two or more articles), in its order.
+    let shared: Vec<usize> = bundle.stories.iter().map(|s| s.articles.len()).filter(|&n| n >= 2).collect();
+    assert!(shared.len() > 12, "the synthetic corpus has {} stories of two or more articles", shared.len());
+    let long_in_first = |n: usize| shared.iter().take(n).filter(|&&len| len > 12).count() as u32;
+    assert_eq!(long_in_first(12), 1);
+    let root = mount("#/", BundleSource::Bytes(Rc::new(bundle::encode(&bundle))));
+    wait_for_count(&root, ".story-card", 12).await;
+    assert_eq!(count_text(&root, ".story-card a", "List all "), long_in_first(12));
+    assert!(count_text(&root, ".story-card a", "List all 16 articles") == 1);
+    let lists: Vec<u32> = (0..12)
+        .map(|i| {
+            let selector = format!(".story-card:nth-child({}) .story-articles li", i + 1);
+            count(&root, &selector)
+        })
+        .collect();
+    assert_eq!(lists[0], 12, "a card lists at most 12 articles");
+    assert_eq!(lists[1..].iter().map(|&n| n as usize).collect::<Vec<_>>(), shared[1..12].to_vec());
+    let more = wait_for(&root, "button.show-more-stories").await;
+    let left = shared.len() - 12;
+    assert_eq!(
+        more.text_content().unwrap_or_default(),
+        format!("Show {} more stories (of {})", left.min(12), shared.len())
+    );
+    wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(more).click();
+    let shown = shared.len().min(24);
+    wait_for_count(&root, ".story-card", shown as u32).await;
+    assert_eq!(count_text(&root, ".story-card a", "List all "), long_in_first(shown));
+    assert_eq!(count(&root, "button.show-more-stories"), u32::from(shared.len() > 24));
+    root.remove();
+}
