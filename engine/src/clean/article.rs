@@ -546,7 +546,9 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
     };
     // The name the site's own calls repeat ("Follow Daily Star", "Jetzt WAZ testen"), where the
     // copyright line names the publishing company ("© Arena Holdings" on TimesLIVE).
-    let brand_used = || stated::brand_in_calls(&texts);
+    // Read once: both the owner's rival and the last resort below ask for it.
+    let brand_found = std::cell::OnceCell::new();
+    let brand_used = || *brand_found.get_or_init(|| stated::brand_in_calls(&texts));
     let brand_at =
         |(i, s, e): (usize, usize, usize)| stated_in(&lines[i], s, e, "the name the site's own calls use");
     let brand = || brand_used().map(|(at, _)| brand_at(at));

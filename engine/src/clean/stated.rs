@@ -485,9 +485,8 @@ pub(crate) fn brand_in_calls(lines: &[&str]) -> Option<((usize, usize, usize), u
     let mut names: Vec<NameUse> = Vec::new();
     // An inner capital or a digit: "TimesLIVE", "BR24" (capitals alone may be a menu's "CDU").
     let marked = |name: &str| {
-        let chars: Vec<char> = name.chars().collect();
-        chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
-            || (chars.len() <= 8 && (1..=2).contains(&chars.iter().filter(|c| c.is_ascii_digit()).count()))
+        let digits = name.chars().filter(char::is_ascii_digit).count();
+        inner_capital(name) || (name.chars().count() <= 8 && (1..=2).contains(&digits))
     };
     for (li, line) in lines.iter().enumerate() {
         if line.len() > 160 || words_up_to(line, 15) > 14 {
@@ -645,12 +644,15 @@ fn is_small(word: &str) -> bool {
 /// A word shaped like a brand rather than a section: an inner capital after a small letter
 /// ("TimesLIVE", "WinFuture"), letters with digits ("BR24"), or two to five capitals ("WAZ").
 fn brand_shaped(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    let inner_capital = chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
     let digits =
-        chars.iter().any(char::is_ascii_digit) && chars.iter().filter(|c| c.is_alphabetic()).count() >= 2;
-    let capitals = (2..=5).contains(&chars.len()) && chars.iter().all(|c| c.is_uppercase());
-    inner_capital || digits || capitals
+        word.chars().any(|c| c.is_ascii_digit()) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let capitals = (2..=5).contains(&word.chars().count()) && word.chars().all(char::is_uppercase);
+    inner_capital(word) || digits || capitals
+}
+
+/// A capital right after a small letter: "TimesLIVE", "WinFuture", "derStandard".
+fn inner_capital(word: &str) -> bool {
+    word.chars().zip(word.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
 }
 
 /// A name's letters and digits, lower case ("DailyStar" and "Daily Star" are one name).
