@@ -327,6 +327,8 @@ test('every picture shows its tooltip on hover and on keyboard focus, and its ta
   // The timeline's table: one row per outlet, a column per year.
   await page.locator('figure.timeline .pic-table summary').click();
   const gvs = page.locator('figure.timeline .pic-table tbody tr', { hasText: 'Global Village Space' });
+  // The table is built when it opens: wait for its row before reading every cell at once.
+  await gvs.locator('td').first().waitFor();
   const cells = await gvs.locator('td').allTextContents();
   assert.equal(cells[0], '1 (1 estimated)', `2020 for Global Village Space: ${cells}`);
   await page.close();
