@@ -262,7 +262,7 @@ test('recent searches and pinned comparisons survive reloads; a corrupt value is
   await page.goto(server.url + '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet');
   const pin = page.getByRole('button', { name: 'Pin this comparison' });
   await pin.click();
-  assert.equal(await page.locator('.pin-button').getAttribute('aria-pressed'), 'true');
+  await page.waitForSelector('.pin-button[aria-pressed="true"]');
   await page.goto(server.url + '#/');
   await page.waitForSelector('.remembered');
   assert.deepEqual(await page.locator('.recent-searches a').allTextContents(), ['Biden', 'Kadhemi']);

@@ -293,6 +293,7 @@ test('an entity page lists its mentions a page at a time, with the rest a click 
   const group = groups.nth(big);
   const n = Number((await group.locator('h3').textContent()).match(/· (\d+)$/)[1]);
   await group.locator('button.more-mentions').click();
+  await group.locator('li').nth(Math.min(n, 60) - 1).waitFor();
   assert.equal(await group.locator('li').count(), Math.min(n, 60));
   await group.locator('li a.source').last().click();
   await page.waitForSelector('.article-title');
