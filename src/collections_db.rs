@@ -147,26 +147,34 @@ pub async fn load_bundle(id: &str) -> Result<Vec<u8>, String> {
     let damaged = || "This collection's stored bundle is damaged.".to_string();
     // A `Blob` since bundles are stored as one; bytes as collections saved before were.
     match value.dyn_into::<web_sys::Blob>() {
-        Ok(blob) => {
-            let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|_| damaged())?;
-            Ok(Uint8Array::new(&buffer).to_vec())
-        }
+        Ok(blob) => blob_bytes(&blob).await.map_err(|_| damaged()),
         Err(value) => Ok(value.dyn_into::<Uint8Array>().map_err(|_| damaged())?.to_vec()),
     }
 }
 
+/// A `Blob`'s bytes (read off the page's thread, then copied into this module's memory).
+pub async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buffer =
+        JsFuture::from(blob.array_buffer()).await.map_err(|_| "The bundle could not be read.".to_string())?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// `bytes` as a `Blob`, to hand to [`save`].
+pub fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes)))
+        .map_err(|_| "The bundle could not be prepared for storing.".to_string())
+}
+
 /// Stores a collection (its record and its bundle) in one transaction: both or neither.
-pub async fn save(meta: &Meta, bundle: &[u8]) -> Result<(), String> {
+pub async fn save(meta: &Meta, bundle: &web_sys::Blob) -> Result<(), String> {
     let db = open().await?;
-    let doing = format!("save “{}” ({})", meta.name, crate::collections::show_bytes(bundle.len() as f64));
+    let doing = format!("save “{}” ({})", meta.name, crate::collections::show_bytes(bundle.size()));
     let tx = transaction(&db, IdbTransactionMode::Readwrite, &doing)?;
     let key = JsValue::from_str(&meta.id);
     let put = || -> Result<(), JsValue> {
         // Stored as a `Blob`: the browser writes its bytes off the page's thread, where bytes put
         // as a typed array are serialised (and compressed) in the page's task, 130 ms for 20 MB.
-        let parts = Array::of1(&Uint8Array::from(bundle));
-        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-        tx.object_store(BUNDLES)?.put_with_key(&blob, &key)?;
+        tx.object_store(BUNDLES)?.put_with_key(bundle, &key)?;
         tx.object_store(META)?.put_with_key(&JsValue::from_str(&encode_meta(meta)), &key)?;
         Ok(())
     };

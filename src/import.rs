@@ -34,8 +34,9 @@ pub enum ImportEvent {
     Indexing,
     /// The bundle and the per-file report.
     Done {
-        /// Encoded bundle.
-        bundle: Rc<Vec<u8>>,
+        /// Encoded bundle, as the worker made it (stored as it is; its bytes are read only if the
+        /// page opens it).
+        bundle: web_sys::Blob,
         /// Per-file report.
         report: FilesReport,
         /// Articles in the bundle.
@@ -53,6 +54,8 @@ pub enum ImportEvent {
 /// stored yet at that point, so a cancelled import leaves nothing behind.
 pub struct ImportJob {
     worker: Worker,
+    /// Set when the job is dropped: the files not yet handed over are not sent.
+    stopped: Rc<std::cell::Cell<bool>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -65,8 +68,20 @@ impl std::fmt::Debug for ImportJob {
 
 impl Drop for ImportJob {
     fn drop(&mut self) {
+        self.stopped.set(true);
         self.worker.terminate();
     }
+}
+
+/// Files per message to the worker (see [`ImportJob::launch`]): one, since one file can cost the
+/// page's thread several milliseconds while the browser is busy.
+const FILES_PER_MESSAGE: usize = 1;
+/// How long one task may spend handing files to the worker before it lets the browser in.
+const HANDOVER_MS: f64 = 8.0;
+
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 fn number(data: &JsValue, name: &str) -> usize {
@@ -89,22 +104,40 @@ impl ImportJob {
         base: Option<Base>,
         on_event: impl Fn(ImportEvent) + 'static,
     ) -> Result<ImportJob, String> {
-        let list = Array::new();
-        let names = Array::new();
-        for (file, name) in &files {
-            list.push(file);
-            names.push(&JsValue::from_str(name));
-        }
-        let job = js_sys::Object::new();
-        let _ = Reflect::set(&job, &JsValue::from_str("files"), &list);
-        let _ = Reflect::set(&job, &JsValue::from_str("names"), &names);
+        // A few files per message, the last one with the collection to add to (see `launch`).
+        let mut messages: Vec<js_sys::Object> = files
+            .chunks(FILES_PER_MESSAGE)
+            .map(|batch| {
+                let (list, names) = (Array::new(), Array::new());
+                for (file, name) in batch {
+                    list.push(file);
+                    names.push(&JsValue::from_str(name));
+                }
+                let message = js_sys::Object::new();
+                let _ = Reflect::set(&message, &JsValue::from_str("files"), &list);
+                let _ = Reflect::set(&message, &JsValue::from_str("names"), &names);
+                let _ = Reflect::set(&message, &JsValue::from_str("more"), &JsValue::TRUE);
+                message
+            })
+            .collect();
+        let last = match messages.pop() {
+            Some(last) => last,
+            None => {
+                let empty = js_sys::Object::new();
+                let _ = Reflect::set(&empty, &JsValue::from_str("files"), &Array::new());
+                let _ = Reflect::set(&empty, &JsValue::from_str("names"), &Array::new());
+                empty
+            }
+        };
+        let _ = Reflect::delete_property(&last, &JsValue::from_str("more"));
         if let Some(base) = base {
             let known: Array = base.known.iter().map(|n| JsValue::from_str(n)).collect();
             let bundle = Uint8Array::from(base.bundle.as_slice());
-            let _ = Reflect::set(&job, &JsValue::from_str("base"), &bundle);
-            let _ = Reflect::set(&job, &JsValue::from_str("known"), &known);
+            let _ = Reflect::set(&last, &JsValue::from_str("base"), &bundle);
+            let _ = Reflect::set(&last, &JsValue::from_str("known"), &known);
         }
-        ImportJob::launch(job.into(), on_event)
+        messages.push(last);
+        ImportJob::launch(messages.into_iter().map(JsValue::from).collect(), on_event)
     }
 
     /// Starts the worker to write a collection as a ready-to-host site: `bundle`, its per-file
@@ -122,15 +155,19 @@ impl ImportJob {
         let _ = Reflect::set(&job, &JsValue::from_str("bundle"), &Uint8Array::from(bundle));
         let _ = Reflect::set(&job, &JsValue::from_str("report"), &JsValue::from_str(&report));
         let _ = Reflect::set(&job, &JsValue::from_str("articles"), &JsValue::from_f64(articles as f64));
-        ImportJob::launch(job.into(), on_event)
+        ImportJob::launch(vec![job.into()], on_event)
     }
 
-    /// Starts the worker and sends it `job` once it says it is ready.
-    fn launch(job: JsValue, on_event: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
+    /// Starts the worker and sends it `messages` once it says it is ready, in order, a few per
+    /// task: copying a message of files into the worker costs the page's thread about half a
+    /// millisecond per file (the browser looks up each file's size and date), 120 ms for 200.
+    fn launch(messages: Vec<JsValue>, on_event: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
         let worker = Worker::new(WORKER_URL)
             .map_err(|_| "The import could not start: this browser does not run Web Workers.".to_string())?;
         let on_event = Rc::new(on_event);
-        let pending = RefCell::new(Some(job));
+        let pending = RefCell::new(Some(messages));
+        let stopped = Rc::new(std::cell::Cell::new(false));
+        let stop = stopped.clone();
         let target = worker.clone();
         let said = on_event.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
@@ -138,12 +175,26 @@ impl ImportJob {
             let kind = Reflect::get(&data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
             let event = match kind.as_deref() {
                 Some("ready") => {
-                    let Some(job) = pending.borrow_mut().take() else { return };
-                    if target.post_message(&job).is_err() {
-                        said(ImportEvent::Failed(
-                            "The files could not be handed to the import worker.".into(),
-                        ));
-                    }
+                    let Some(messages) = pending.borrow_mut().take() else { return };
+                    let (target, said, stop) = (target.clone(), said.clone(), stop.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let mut started = now();
+                        for message in messages {
+                            if now() - started > HANDOVER_MS {
+                                crate::io::next_task().await;
+                                started = now();
+                            }
+                            if stop.get() {
+                                return;
+                            }
+                            if target.post_message(&message).is_err() {
+                                said(ImportEvent::Failed(
+                                    "The files could not be handed to the import worker.".into(),
+                                ));
+                                return;
+                            }
+                        }
+                    });
                     return;
                 }
                 Some("site") => match Reflect::get(&data, &JsValue::from_str("zip"))
@@ -163,15 +214,14 @@ impl ImportJob {
                 Some("done") => {
                     let bundle = Reflect::get(&data, &JsValue::from_str("bundle"))
                         .ok()
-                        .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-                        .map(|b| b.to_vec());
+                        .and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
                     let report = Reflect::get(&data, &JsValue::from_str("report"))
                         .ok()
                         .and_then(|r| r.as_string())
                         .and_then(|r| crate::json::from_str::<FilesReport>(&r).ok());
                     match (bundle, report) {
                         (Some(bundle), Some(report)) => ImportEvent::Done {
-                            bundle: Rc::new(bundle),
+                            bundle,
                             report,
                             articles: number(&data, "articles"),
                             added: number(&data, "added"),
@@ -202,7 +252,7 @@ impl ImportJob {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(ImportJob { worker, _on_message: on_message, _on_error: on_error })
+        Ok(ImportJob { worker, stopped, _on_message: on_message, _on_error: on_error })
     }
 
     /// Stops the build.

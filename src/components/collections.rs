@@ -115,7 +115,7 @@ pub fn collections() -> Html {
         let (running, message, unsaved_report, job) =
             (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
         let (bump, open, state) = (bump.clone(), open.clone(), state.clone());
-        Rc::new(move |paths: Rc<Vec<String>>, target: Option<Meta>, bundle: Rc<Vec<u8>>, built: Built| {
+        Rc::new(move |paths: Rc<Vec<String>>, target: Option<Meta>, bundle: web_sys::Blob, built: Built| {
             job.borrow_mut().take();
             if built.added == 0 {
                 collections_db::import_ended();
@@ -136,7 +136,7 @@ pub fn collections() -> Html {
                     let meta = Meta {
                         files: built.report.files.len(),
                         articles: built.articles,
-                        bytes: bundle.len(),
+                        bytes: bundle.size() as usize,
                         report: Some(built.report),
                         ..Meta::new(collections_db::new_id(), default_name(&paths, &created), created)
                     };
@@ -162,7 +162,7 @@ pub fn collections() -> Html {
                     let meta = Meta {
                         files: earlier.files + gained,
                         articles: built.articles,
-                        bytes: bundle.len(),
+                        bytes: bundle.size() as usize,
                         report: Some(report),
                         ..earlier
                     };
@@ -185,7 +185,11 @@ pub fn collections() -> Html {
                     // The open collection grew: show the new bundle at once (it is in hand already).
                     Ok(()) if adding && state.as_ref().is_some_and(|s| s.collection == id) => {
                         message.set(said);
-                        match (crate::io::decode_in_steps(&bundle).await, &state) {
+                        let decoded = match collections_db::blob_bytes(&bundle).await {
+                            Ok(bytes) => crate::io::decode_in_steps(&bytes).await,
+                            Err(why) => Err(why),
+                        };
+                        match (decoded, &state) {
                             (Ok(bundle), Some(state)) => {
                                 state.dispatch(Action::LoadedFor(id, Loaded(Rc::new(Explorer::new(bundle)))))
                             }
@@ -746,6 +750,6 @@ async fn open_bundle(file: &File, path: &str) -> Result<String, String> {
         bytes: bytes.len(),
         ..Meta::new(collections_db::new_id(), name.to_string(), collections_db::now_iso())
     };
-    collections_db::save(&meta, &bytes).await?;
+    collections_db::save(&meta, &collections_db::blob_of(&bytes)?).await?;
     Ok(meta.id)
 }

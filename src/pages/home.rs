@@ -21,12 +21,14 @@ pub struct HomeProps {
 }
 
 /// The steps after the first screen, each in a task of its own (see [`Home`]): the pictures'
-/// aggregates, the story picture, the timeline, the story list.
-const LATER_PARTS: u8 = 4;
+/// shared aggregates, the story picture's rows and word counts, the story picture, the timeline,
+/// the story list.
+const LATER_PARTS: u8 = 5;
 
 /// The home page. Its first screen (the lede, the collections and the article list) is drawn at
-/// once; the pictures' aggregates, the story picture, the timeline and the story list follow one
-/// per task, so a large corpus just opened never holds the page's thread for all of them at once.
+/// once; the pictures' aggregates, the story picture's rows, the story picture, the timeline and
+/// the story list follow one per task, so a large corpus just opened never holds the page's thread
+/// for all of them at once.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
     // How many of the later parts are drawn, for this corpus (another corpus starts again at 0;
@@ -42,6 +44,10 @@ pub fn home(props: &HomeProps) -> Html {
                     if now == 0 {
                         // Kept for the pictures (and the entity pages), so they only draw.
                         crate::pictures::cache::basis(&corpus);
+                    } else if now == 1 {
+                        // The story picture's rows and word counts, kept in the basis: its own
+                        // task then only sorts and draws them.
+                        crate::pictures::story_matrix::prepare(&corpus);
                     }
                     drawn.set((corpus, now + 1))
                 })
@@ -104,13 +110,13 @@ pub fn home(props: &HomeProps) -> Html {
             </div>
             <crate::components::collections::Collections />
             <RememberedLists corpus={props.corpus.clone()} />
-            if stage >= 2 {
+            if stage >= 3 {
                 <StoryCoverage corpus={props.corpus.clone()} />
             }
-            if stage >= 3 {
+            if stage >= 4 {
                 <TimelinePicture corpus={props.corpus.clone()} />
             }
-            if stage >= 4 {
+            if stage >= 5 {
                 <Stories corpus={props.corpus.clone()} />
             }
             <nav class="order-control" aria-label="Order articles">
@@ -122,7 +128,7 @@ pub fn home(props: &HomeProps) -> Html {
             if props.by_date {
                 <h2 class="section-title">{ "By date, newest first" }</h2>
                 <ul class="article-list">
-                    { for crate::state::articles_by_date(bundle).into_iter().take(*shown).filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
+                    { for crate::state::articles_by_date(bundle).into_iter().take(*shown).filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i), props.corpus.words(i)))).map(|(a, d, words)| article_card(a, d, words)) }
                 </ul>
                 { paging.clone().unwrap_or_default() }
             } else {
@@ -135,7 +141,7 @@ pub fn home(props: &HomeProps) -> Html {
                             <span class="count">{ format!(" · {}", counts.get(outlet.as_str()).copied().unwrap_or(articles.len())) }</span>
                         </h2>
                         <ul class="article-list">
-                            { for articles.iter().map(|(i, a)| article_card(a, crate::state::card_date(bundle, *i))) }
+                            { for articles.iter().map(|(i, a)| article_card(a, crate::state::card_date(bundle, *i), props.corpus.words(*i))) }
                         </ul>
                     </section>
                 }) }
@@ -146,8 +152,7 @@ pub fn home(props: &HomeProps) -> Html {
     }
 }
 
-fn article_card(article: &Article, date: Option<String>) -> Html {
-    let words = article.word_count();
+fn article_card(article: &Article, date: Option<String>, words: usize) -> Html {
     let minutes = words.div_ceil(230).max(1);
     html! {
         <li class="article-card">

@@ -45,6 +45,13 @@ struct Drawing {
     opens: Rc<Vec<Option<OpenCell>>>,
 }
 
+/// Computes and keeps (in the corpus's [`cache::basis`]) what the matrix reads: every story's
+/// cells and the word counts of the first rows' articles, so that drawing it later only sorts.
+pub fn prepare(corpus: &Loaded) {
+    let basis = cache::basis(corpus);
+    story_matrix(&corpus.bundle, &basis, StoryOrder::default(), MAX_ROWS);
+}
+
 /// Stories × outlets.
 #[function_component(StoryCoverage)]
 pub fn story_coverage(props: &StoryCoverageProps) -> Html {

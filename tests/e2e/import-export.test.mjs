@@ -88,6 +88,52 @@ async function listing(dir) {
   return out.sort();
 }
 
+/** `n` invented notices, each a page of its own words (numbered from `from`), named n01.html… */
+function notices(from, n) {
+  const places = ['Gull Island', 'the north quay', 'Marsh Lane', 'the old mill', 'Cliff Road', 'the river mouth'];
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, k) => {
+      const i = from + k;
+      const place = places[i % places.length];
+      return [
+        `n${String(i).padStart(2, '0')}.html`,
+        page(`Harbour notice ${i}: works at ${place} in week ${i}`, [
+          `Harbour notice number ${i} says that the crews will repair the quay wall near ${place} during week ${i} of the winter.`,
+          `Boats moored at berth ${i * 3} are asked to move to berth ${i * 3 + 1} until the works at ${place} are done.`,
+          `The harbour master thanked the ${i + 20} owners who answered the survey about notice ${i}.`,
+        ]),
+      ];
+    }),
+  );
+}
+
+test('files are handed to the import in several messages: every file arrives once, in order, and adding keeps the collection', async () => {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const errors = watchErrors(p);
+  await p.goto(server.url);
+  await p.waitForSelector('.article-card');
+  // 19 files: more than two of the page's messages to the worker, the last one not full.
+  const first = notices(1, 19);
+  await p.locator('#import-files').setInputFiles(asFiles(first));
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
+  await p.waitForSelector('.article-card');
+  assert.match(await p.locator('.collection.current').innerText(), /19 articles from 19 files/);
+  const names = await p.locator('.report-table tbody tr td:first-child').allTextContents();
+  assert.deepEqual(names, Object.keys(first), 'every file once, in the order given');
+
+  // 11 new files and one already there, in two messages: the collection (sent with the last
+  // message) is kept, the file already in it is skipped.
+  await p.locator('.collection.current input.add-files').setInputFiles(asFiles({ ...notices(20, 11), 'n05.html': first['n05.html'] }));
+  await p.waitForSelector('.import-message', { timeout: 60_000 });
+  assert.match(await p.locator('.import-message').innerText(), /Added 11 articles to .*\(1 file was already in it and was skipped\)/);
+  assert.match(await p.locator('.collection.current').innerText(), /30 articles from 30 files/);
+  assert.ok((await search(p, '"berth 87 are asked"')).some((t) => t.includes('Harbour notice 29')));
+  assert.ok((await search(p, '"berth 3 are asked"')).some((t) => t.includes('Harbour notice 1:')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('articles added to a collection join it: only new files are read, searchable, kept after reload', async () => {
   const context = await browser.newContext();
   const p = await context.newPage();
