@@ -23,6 +23,7 @@ const FUTURE_CUES: &[&str] = &[
     "upcoming",
     "planning",
     "plans",
+    "planned",
     "due",
     "set",
     "would",
@@ -303,6 +304,7 @@ mod tests {
         assert!(announces("A new Iraqi prime minister is visiting Washington, D.C., and expected to meet with President Trump "));
         assert!(!announces("He said he will go. The attack came on "));
         assert!(!announces("Between "));
+        assert!(announces("The two sides also discussed the elections planned for "));
         assert!(!announces("The minister will travel on 3 March 2022, aides said after talks on "));
         assert!(states_own_date("Posted by News Desk | "));
         assert!(!states_own_date("The minister posted a message on "));
