@@ -97,7 +97,8 @@ fn check_set(set: &str, min_month_right: usize) {
 
 #[test]
 fn invented_development_dates_have_the_right_month() {
-    check_set("dev", 16);
+    // 19 -> 20 when "less than two weeks after an attack on April 28" came to bound the date.
+    check_set("dev", 20);
 }
 
 /// Held out: never tuned on, reported with each change to the estimator.
