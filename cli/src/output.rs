@@ -34,6 +34,9 @@ struct ExportArticle<'a> {
     date_source: Option<parallax_engine::dates::DateSource>,
     /// What the date rests on.
     date_evidence: Vec<DateEvidenceOut<'a>>,
+    /// Times the text gives relative to its date ("yesterday", "last Tuesday") and dates it
+    /// gives without a year, placed in the calendar from the publication date.
+    times: Vec<TimeOut>,
     captions: Vec<Caption<'a>>,
     blocks: Vec<ExportBlock<'a>>,
     removed: Vec<ExportRemoved<'a>>,
@@ -48,6 +51,17 @@ struct DateEvidenceOut<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+}
+
+#[derive(Serialize)]
+struct TimeOut {
+    text: String,
+    start: usize,
+    end: usize,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: never more precise than the publication date.
+    date: String,
+    /// `stated` or `estimated`: the publication date it was placed from.
+    date_source: parallax_engine::dates::DateSource,
 }
 
 #[derive(Serialize)]
@@ -80,8 +94,8 @@ pub fn export(bundle: &Bundle) -> Export<'_> {
         .articles
         .iter()
         .enumerate()
-        .map(|(i, a)| (a, bundle.date_of(i)))
-        .map(|(a, date)| ExportArticle {
+        .map(|(i, a)| (i, a, bundle.date_of(i)))
+        .map(|(i, a, date)| ExportArticle {
             id: &a.id,
             file: &a.file,
             format: bundle.source(&a.id).map_or(SourceFormat::Text, |s| s.format).as_str(),
@@ -104,6 +118,17 @@ pub fn export(bundle: &Bundle) -> Export<'_> {
                     })
                     .collect()
             }),
+            times: bundle
+                .times_of(i)
+                .into_iter()
+                .map(|t| TimeOut {
+                    date: t.when.iso(),
+                    date_source: t.when.source,
+                    text: t.text,
+                    start: t.start,
+                    end: t.end,
+                })
+                .collect(),
             captions: a
                 .blocks
                 .iter()

@@ -53,6 +53,15 @@ impl Bundle {
         self.dates.get(index).and_then(Option::as_ref)
     }
 
+    /// The times article `index` gives relative to its date ("yesterday", "last Tuesday", "three
+    /// days ago") and its dates without a year ("on March 3"), placed in the calendar from its
+    /// publication date, with that date's evidence; empty when the article has no date.
+    pub fn times_of(&self, index: usize) -> Vec<crate::dates::relative::ResolvedTime> {
+        let Some(article) = self.articles.get(index) else { return Vec::new() };
+        let ordinal = u32::try_from(index).unwrap_or(u32::MAX);
+        crate::dates::relative::times_of(article, ordinal, &self.entities, self.date_of(index))
+    }
+
     /// Compares the articles at these indices (unknown ones are skipped), each with its stated or
     /// estimated publication date, so differing figures can be explained as changes over time.
     pub fn compare(&self, indices: &[usize]) -> crate::compare::Comparison {

@@ -247,6 +247,18 @@ fn score(split: &str, kind: &str) -> Counts {
 // 0.83/0.62, seed dev unchanged (0.84/0.64); held out, reported only: invented 0.88/0.70 ->
 // 0.85/0.70 ("operator" now meets "operates": "The ferry operator ... has not commented" /
 // "Linea Azul, which operates the ferry, said"), seed 0.29/0.40 -> 0.25/0.40.
+// Names read as one however each outlet spells them ("Kadhimi" / "Kadhami", a place and its
+// adjective "Talvia" / "Talvian", compared articles only), inflections that drop a base form's
+// "e" ("faced" / "faces", "taking" / "take") and a role modifier only when written next to its
+// role ("Kessel zone, minister says" has no "zone minister"): invented dev 0.83/0.62 ->
+// 0.84/0.67, seed dev 0.84/0.64 -> 0.81/0.64 (one more topic pair: "faces challenges" /
+// "despite facing anger"); held out, reported only: invented 0.85/0.70 and seed 0.25/0.40
+// unchanged. The seed held-out set is five same-fact pairs over three article pairs, one of
+// which (the article after the 2020 meeting against one before it) is judged to share no fact
+// at all: 4 of its 6 wrong pairs are two sentences on one standing topic told before and after
+// the meeting ("threatened to escalate by targeting US interests" / "armed groups ... a
+// persistent problem that ... has threatened US forces' interests"), which the judging rules
+// part as different facts and word overlap cannot.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

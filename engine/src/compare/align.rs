@@ -669,6 +669,10 @@ fn featurise(articles: &[&Article]) -> Featurised {
         })
         .collect();
 
+    // One name however it is spelt across the compared articles ("Kadhimi" / "Kadhami",
+    // "Talvia" / "Talvian").
+    let raw = merge_name_variants(raw);
+
     let mut interner: FnvMap<String, u32> = FnvMap::default();
     let mut intern = |key: &str| -> u32 {
         if let Some(&id) = interner.get(key) {
@@ -823,6 +827,34 @@ fn featurise(articles: &[&Article]) -> Featurised {
         })
         .collect();
     Featurised { sentences, total_sentences, features, facts, idf, planned: planned_by_article }
+}
+
+/// Rewrites each name term to the canonical spelling of its variants ([`variants`]).
+fn merge_name_variants(mut raw: Vec<Vec<RawSentence>>) -> Vec<Vec<RawSentence>> {
+    let mut counts: FnvMap<&str, usize> = FnvMap::default();
+    for s in raw.iter().flatten() {
+        for (key, kind, _) in &s.terms {
+            if *kind == Kind::Name {
+                *counts.entry(key.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut keys: Vec<(&str, usize)> = counts.into_iter().collect();
+    keys.sort_unstable();
+    let canonical = super::variants::canonical_names(&keys);
+    if canonical.is_empty() {
+        return raw;
+    }
+    for s in raw.iter_mut().flatten() {
+        for (key, kind, _) in &mut s.terms {
+            if *kind == Kind::Name {
+                if let Some(c) = canonical.get(key.as_str()) {
+                    key.clone_from(c);
+                }
+            }
+        }
+    }
+    raw
 }
 
 /// Words that make an announced event a further occurrence ("is expected to host *another*

@@ -39,6 +39,7 @@ pub mod sentences;
 mod shared;
 pub(crate) mod terms;
 pub mod timing;
+mod variants;
 
 use serde::{Deserialize, Serialize};
 

@@ -346,6 +346,16 @@ pub fn stem(norm: &str) -> String {
     if n <= 3 || norm.chars().any(|c| c.is_ascii_digit()) {
         return norm.to_string();
     }
+    // "faced", "taking", "voted": a three-letter rest ending consonant, vowel, consonant is a
+    // base form that lost its final "e" ("face", "take", "vote"), so the inflection meets the
+    // base form and its other inflections ("faces").
+    for suffix in ["ing", "ed"] {
+        if let Some(rest) = norm.strip_suffix(suffix) {
+            if is_cvc(rest) {
+                return format!("{rest}e");
+            }
+        }
+    }
     for (suffix, replacement, min_rest) in [
         ("ies", "y", 3),
         ("ied", "y", 3),
@@ -365,6 +375,19 @@ pub fn stem(norm: &str) -> String {
         return final_e(&norm[..norm.len() - 1]);
     }
     final_e(norm)
+}
+
+/// Three ASCII letters: consonant, vowel, consonant (not "w", "x" or "y", which English does not
+/// follow with a silent "e" in such words).
+fn is_cvc(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    b.len() == 3
+        && b.iter().all(u8::is_ascii_lowercase)
+        && !vowel(b[0])
+        && vowel(b[1])
+        && !vowel(b[2])
+        && !b"wxy".contains(&b[2])
 }
 
 /// "planned" → "plann" → "plan": a doubled final consonant left by a stripped ending (not "ll",
@@ -734,11 +757,16 @@ pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
         let calendar = crate::text::is_calendar_word(&token.norm);
         // A role and up to two lower-case words before it: "trade minister", "central bank
         // governor".
+        // Only words written next to each other: "Kessel zone, minister says" has no "zone
+        // minister".
+        let adjacent = |d: usize| toks.get(i + d).is_some_and(|t| t.start <= toks[i + d - 1].end + 1);
         let modifies = |k: usize| {
-            (1..=k).all(|d| toks.get(i + d).is_some_and(|t| !t.text.starts_with(char::is_uppercase)))
-                && is_role(i + k)
+            (1..=k).all(|d| {
+                adjacent(d) && toks.get(i + d).is_some_and(|t| !t.text.starts_with(char::is_uppercase))
+            }) && is_role(i + k)
         };
-        let role = is_role(i) || (!figure && could_modify(toks, i) && (is_role(i + 1) || modifies(2)));
+        let role = is_role(i)
+            || (!figure && could_modify(toks, i) && ((adjacent(1) && is_role(i + 1)) || modifies(2)));
         out.push((Term { key, name, figure, calendar, role }, i));
     }
     out
@@ -768,6 +796,21 @@ mod tests {
         assert_eq!(term_key("evacuated"), term_key("evacuate"));
         assert_eq!(term_key("took"), term_key("take"));
         assert_eq!(term_key("began"), term_key("begins"));
+        assert_eq!(term_key("faced"), term_key("faces"));
+        assert_eq!(term_key("taking"), term_key("take"));
+        assert_eq!(term_key("voted"), term_key("vote"));
+        assert_ne!(term_key("need"), term_key("ne"));
+    }
+
+    fn roles_of(sentence: &str) -> Vec<String> {
+        let toks = crate::text::tokens(sentence);
+        terms_of_tokens(&toks).into_iter().filter(|(t, _)| t.role).map(|(t, _)| t.key).collect()
+    }
+
+    #[test]
+    fn a_role_modifier_is_written_next_to_its_role() {
+        assert_eq!(roles_of("The trade minister spoke."), ["trad", "ministir"]);
+        assert_eq!(roles_of("Soldiers leave the zone, minister says."), ["ministir"]);
     }
 
     #[test]

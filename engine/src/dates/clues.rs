@@ -23,6 +23,7 @@ const FUTURE_CUES: &[&str] = &[
     "upcoming",
     "planning",
     "plans",
+    "planned",
     "due",
     "set",
     "would",
@@ -67,6 +68,10 @@ pub struct Clue {
     pub value: DateValue,
     /// Stated, caption, past or future.
     pub role: Role,
+    /// For a past event the text puts a stated time before the event it reports ("talks came
+    /// *less than two weeks after* an attack on April 28"): at most that many days, and the raw
+    /// offset where those words start.
+    pub within: Option<(i64, usize)>,
 }
 
 /// A person named with the title of an office the knowledge base dates ("US President Joe
@@ -254,15 +259,60 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
         } else {
             Role::Past
         };
+        let within = if role == Role::Past {
+            time_after(before).map(|(days, at)| (days, block.start + at))
+        } else {
+            None
+        };
         out.push(Clue {
             start: mention.start,
             end: mention.end,
             text: text.to_string(),
             value: value.clone(),
             role,
+            within,
         });
     }
     (out, truncated)
+}
+
+/// Words before a length of time that keep it an upper bound ("*less than* two weeks after").
+const WITHIN_HEDGES: &[&str] =
+    &["less", "than", "under", "within", "barely", "just", "only", "about", "nearly", "almost", "some"];
+/// How many words between "after" and the date may tell the event ("after an al-Shabaab attack
+/// on a police convoy near Mandera on").
+const AFTER_WINDOW: usize = 14;
+
+/// "… two weeks after [an attack on]": the most days the sentence puts between the event it
+/// reports and the dated one, and the byte offset in `before` where the length starts. Only
+/// within the sentence, and only "after" (a length *before* an event says nothing of writing).
+fn time_after(before: &str) -> Option<(i64, usize)> {
+    let from = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
+    let sentence = before.get(from..)?;
+    let toks = tokens(sentence);
+    let after = toks.iter().rposition(|t| t.norm == "after")?;
+    if toks.len() - after > AFTER_WINDOW || after < 2 {
+        return None;
+    }
+    let unit = match toks[after - 1].norm.as_str() {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "month" | "months" => 31,
+        _ => return None,
+    };
+    let amount_at = after - 2;
+    let amount = match toks[amount_at].norm.as_str() {
+        "a" | "an" | "one" => 1.0,
+        w => w.parse::<f64>().ok().or_else(|| crate::text::number_word(w))?,
+    };
+    if amount.fract() != 0.0 || !(1.0..=60.0).contains(&amount) {
+        return None;
+    }
+    let mut start = amount_at;
+    while start > 0 && WITHIN_HEDGES.contains(&toks[start - 1].norm.as_str()) {
+        start -= 1;
+    }
+    Some((amount as i64 * unit, from + toks[start].start))
 }
 
 /// A short line opening with "Posted", "Published" or "Updated" before the date.
@@ -303,8 +353,22 @@ mod tests {
         assert!(announces("A new Iraqi prime minister is visiting Washington, D.C., and expected to meet with President Trump "));
         assert!(!announces("He said he will go. The attack came on "));
         assert!(!announces("Between "));
+        assert!(announces("The two sides also discussed the elections planned for "));
         assert!(!announces("The minister will travel on 3 March 2022, aides said after talks on "));
         assert!(states_own_date("Posted by News Desk | "));
+        fn within(s: &str) -> Option<(i64, &str)> {
+            time_after(s).map(|(days, at)| (days, &s[at..]))
+        }
+        assert_eq!(
+            within("The talks came less than two weeks after an attack on a convoy near Mandera on "),
+            Some((14, "less than two weeks after an attack on a convoy near Mandera on "))
+        );
+        assert_eq!(
+            within("He resigned three days after the vote on "),
+            Some((3, "three days after the vote on "))
+        );
+        assert_eq!(within("Two weeks before the vote on "), None);
+        assert_eq!(within("After the attack on "), None);
         assert!(!states_own_date("The minister posted a message on "));
     }
 }

@@ -237,6 +237,34 @@ pub fn own(
             lo = Some((start, strength, evidence(EvidenceKind::After, index, clue)));
         }
     }
+    // "Less than two weeks after an attack on April 28": the reported event, and so the
+    // writing, is about that long after the dated one (the latest such reading counts).
+    let mut within: Option<(Day, DateEvidence)> = None;
+    // Whether that event's year came from the story's date (then the story is evidence too).
+    let mut within_year_from_story = false;
+    for clue in &past {
+        let Some((days, at)) = clue.within else { continue };
+        let part = latest_part(clue);
+        if part.day.is_none() {
+            continue;
+        }
+        let Some((_, end)) = place(part, clue.role, reference) else { continue };
+        let day = end + days;
+        if within.as_ref().is_none_or(|(d, _)| day > *d) {
+            let text = article
+                .block_at(at)
+                .and_then(|b| b.text.get(at.saturating_sub(b.start)..clue.end.saturating_sub(b.start)));
+            let ev = DateEvidence {
+                kind: EvidenceKind::After,
+                article: index,
+                start: at,
+                end: clue.end,
+                text: text.map_or_else(|| clue.text.clone(), str::to_string),
+            };
+            within = Some((day, ev));
+            within_year_from_story = part.year.is_none() && story.is_some();
+        }
+    }
     let has_dates = lo.is_some() || clues.iter().any(|c| c.role == Role::Future);
     // Terms of office: written while "US President Joe Biden" was president.
     let office = |o: &Office| DateEvidence {
@@ -322,12 +350,32 @@ pub fn own(
             return Some(lean_on_story(estimate, story));
         }
     }
+    // A stated length after a dated event moves the lower bound to where the text puts the
+    // reported event, when the other bounds allow it.
+    if let Some((day, ev)) = within {
+        let fits =
+            lo.as_ref().is_none_or(|(d, _, _)| day >= *d) && hi.as_ref().is_none_or(|(d, _)| day <= *d);
+        if fits {
+            let strength = lo.as_ref().map_or(STRONG, |(_, s, _)| (*s).max(STRONG));
+            // The article reports that event: written within days of it, not with a story's
+            // later articles.
+            if hi.as_ref().is_none_or(|(d, _)| *d > day + WITHIN_WRITTEN) {
+                hi = Some((day + WITHIN_WRITTEN, ev.clone()));
+                imminent = false;
+                announces = false;
+            }
+            lo = Some((day, strength, ev));
+        }
+    }
     let mut evidence_list = Vec::new();
     if let Some((_, _, ev)) = &lo {
         evidence_list.push(ev.clone());
     }
     if let Some((_, ev)) = hi.as_ref().filter(|(_, ev)| !evidence_list.contains(ev)) {
         evidence_list.push(ev.clone());
+    }
+    if within_year_from_story {
+        evidence_list.extend(story.as_ref().and_then(|a| a.evidence.clone()));
     }
     let lo_day = lo.as_ref().map(|(d, s, _)| (*d, *s));
     let hi_day = hi.as_ref().map(|(d, _)| *d);
@@ -392,6 +440,10 @@ pub fn own(
         announces,
     })
 }
+
+/// How many days after the event a text dates by a length ("two weeks after the attack on
+/// April 28") it is taken to be written, at most.
+const WITHIN_WRITTEN: Day = 7;
 
 /// How far from a stated time in office ("in office for one year") the article may have been
 /// written: such lengths are rounded.

@@ -36,6 +36,7 @@
 pub mod calendar;
 pub mod clues;
 mod estimate;
+pub mod relative;
 pub mod terms;
 
 use serde::{Deserialize, Serialize};
