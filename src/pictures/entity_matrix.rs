@@ -69,7 +69,7 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), acts: Rc::new(acts), matrix }
     });
     let matrix = &drawing.matrix;
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    draw::use_render_stamp(figure.clone(), started, &drawing);
     let on_order = {
         let order = order.clone();
         Callback::from(move |e: Event| {

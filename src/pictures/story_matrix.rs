@@ -66,7 +66,7 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
         let built = draw::elapsed(t0);
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), opens: Rc::new(opens), matrix }
     });
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    draw::use_render_stamp(figure.clone(), started, &drawing);
     let matrix = &drawing.matrix;
     if matrix.rows.is_empty() {
         return Html::default();
