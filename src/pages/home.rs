@@ -40,7 +40,7 @@ pub fn home(props: &HomeProps) -> Html {
             if now == LATER_PARTS {
                 // Then, while the reader looks, the entity index's counts in short tasks, so
                 // its picture only sorts and draws.
-                crate::pictures::cache::warm_entity_table(&corpus, || ());
+                crate::pictures::cache::warm_entity_table(&corpus, Box::new(|| ()));
             }
             let next = (now < LATER_PARTS).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
@@ -64,13 +64,6 @@ pub fn home(props: &HomeProps) -> Html {
     // The groups are made once per corpus: the page draws again for each later part, and at
     // 10,000 articles grouping them was a large part of each of those passes.
     let groups = use_memo(props.corpus.clone(), |corpus| articles_by_outlet(&corpus.bundle));
-    let by_date = use_memo((props.corpus.clone(), props.by_date), |(corpus, by_date)| {
-        if *by_date {
-            crate::state::articles_by_date(&corpus.bundle)
-        } else {
-            Vec::new()
-        }
-    });
     let n_articles = props.corpus.bundle.articles.len();
     // The first `shown` articles, taken group by group in the order shown.
     let mut left = *shown;
@@ -124,7 +117,7 @@ pub fn home(props: &HomeProps) -> Html {
             if props.by_date {
                 <h2 class="section-title">{ "By date, newest first" }</h2>
                 <ul class="article-list">
-                    { for by_date.iter().copied().take(*shown).filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
+                    { for crate::state::articles_by_date(bundle).into_iter().take(*shown).filter_map(|i| Some((bundle.articles.get(i)?, crate::state::card_date(bundle, i)))).map(|(a, d)| article_card(a, d)) }
                 </ul>
                 { paging.clone().unwrap_or_default() }
             } else {

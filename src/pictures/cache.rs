@@ -36,10 +36,10 @@ const SLICE_MS: f64 = 8.0;
 /// Reads the open corpus's entity table (`Basis::build_entity_table`) in tasks of about
 /// [`SLICE_MS`], one after another, so the entity index's picture finds it ready and only sorts
 /// and draws; then calls `ready`. Stops, without calling it, once another corpus is open.
-pub fn warm_entity_table(corpus: &Loaded, ready: impl FnOnce() + 'static) {
+pub fn warm_entity_table(corpus: &Loaded, ready: Box<dyn FnOnce()>) {
     let basis = basis(corpus);
     let corpus = Rc::downgrade(&corpus.0);
-    slice(corpus, basis, Box::new(ready));
+    slice(corpus, basis, ready);
 }
 
 fn slice(corpus: Weak<Explorer>, basis: Rc<Basis>, ready: Box<dyn FnOnce()>) {

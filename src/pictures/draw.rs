@@ -304,10 +304,10 @@ pub fn elapsed(started: f64) -> String {
 /// apart by address, so the last one stamped is kept until the next: a new drawing made after
 /// the old one was dropped could otherwise take its address and never be stamped.
 #[hook]
-pub fn use_render_stamp<T: 'static>(figure: NodeRef, started: f64, drawing: &Rc<T>) {
-    let last = use_mut_ref(|| None::<Rc<T>>);
-    let drawing = drawing.clone();
-    use_effect_with(Rc::as_ptr(&drawing) as usize, move |_| {
+pub fn use_render_stamp(figure: NodeRef, started: f64, drawing: Rc<dyn std::any::Any>) {
+    // One copy for every picture (not generic): the explorer's wasm stays small.
+    let last = use_mut_ref(|| None::<Rc<dyn std::any::Any>>);
+    use_effect_with(Rc::as_ptr(&drawing) as *const () as usize, move |_| {
         if let Some(el) = figure.cast::<web_sys::Element>() {
             let _ = el.set_attribute("data-render-ms", &format!("{:.1}", now() - started));
         }

@@ -61,7 +61,7 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     let redraw = use_force_update();
     use_effect_with((props.corpus.clone(), ready), move |(corpus, ready)| {
         if !*ready {
-            cache::warm_entity_table(corpus, move || redraw.force_update());
+            cache::warm_entity_table(corpus, Box::new(move || redraw.force_update()));
         }
     });
     let drawing = use_memo((props.corpus.clone(), *order, *kind, ready), |(corpus, order, kind, ready)| {
@@ -95,7 +95,7 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), acts: Rc::new(acts), matrix }
     });
     let matrix = &drawing.matrix;
-    draw::use_render_stamp(figure.clone(), started, &drawing);
+    draw::use_render_stamp(figure.clone(), started, drawing.clone());
     if !ready {
         return html! {
             <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h" aria-busy="true">

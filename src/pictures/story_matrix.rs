@@ -83,7 +83,7 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
             matrix,
         }
     });
-    draw::use_render_stamp(figure.clone(), started, &drawing);
+    draw::use_render_stamp(figure.clone(), started, drawing.clone());
     // The rows past the first screen, a task after the first draw; a reader's own redraws
     // (another order) draw every row at once.
     let all_rows = use_state_eq(|| false);
