@@ -355,16 +355,18 @@ impl Reducible for AppState {
 /// The label for articles whose outlet the text never states.
 pub const UNKNOWN_OUTLET: &str = "Outlet not stated";
 
-/// Articles grouped by outlet: named outlets alphabetically, then the unattributed ones; articles
-/// keep corpus order inside a group.
-pub fn articles_by_outlet(bundle: &Bundle) -> Vec<(String, Vec<&Article>)> {
-    let mut groups: Vec<(String, Vec<&Article>)> = Vec::new();
-    for article in &bundle.articles {
+/// Articles grouped by outlet: named outlets alphabetically, then the unattributed ones; each
+/// group the articles' indices in corpus order.
+pub fn articles_by_outlet(bundle: &Bundle) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, article) in bundle.articles.iter().enumerate() {
         let outlet = outlet_of(Some(article));
-        match groups.iter_mut().find(|(name, _)| name == outlet) {
-            Some((_, list)) => list.push(article),
-            None => groups.push((outlet.to_string(), vec![article])),
-        }
+        let g = *group_of.entry(outlet).or_insert_with(|| {
+            groups.push((outlet.to_string(), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
     }
     parallax_engine::sort::sort_by_key(&mut groups, |(name, _)| {
         (name == UNKNOWN_OUTLET, name.to_lowercase())
@@ -983,6 +985,32 @@ mod date_tests {
         assert_eq!(articles_by_date(&with_articles), [2, 3, 0, 1]);
         assert_eq!(card_date(&with_articles, 0).as_deref(), Some("≈ Aug 2020"));
         assert_eq!(card_date(&with_articles, 1), None);
+    }
+
+    #[test]
+    fn the_home_page_groups_articles_by_outlet_alphabetically_with_unstated_ones_last() {
+        let mut articles = crate::state::date_tests::articles(6);
+        let outlets = [Some("zeit"), None, Some("Al Monitor"), Some("zeit"), Some("BBC"), Some("Al Monitor")];
+        for (article, outlet) in articles.iter_mut().zip(outlets) {
+            article.outlet = outlet.map(|name| parallax_engine::model::Attribution {
+                name: name.to_string(),
+                evidence: String::new(),
+                start: 0,
+                end: 0,
+            });
+        }
+        let bundle = Bundle { articles, ..Bundle::default() };
+        let groups = articles_by_outlet(&bundle);
+        let shown: Vec<(&str, &[usize])> = groups.iter().map(|(n, l)| (n.as_str(), l.as_slice())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("Al Monitor", &[2, 5][..]),
+                ("BBC", &[4][..]),
+                ("zeit", &[0, 3][..]),
+                (UNKNOWN_OUTLET, &[1][..])
+            ]
+        );
     }
 
     /// `n` placeholder articles.

@@ -39,6 +39,11 @@ pub fn home(props: &HomeProps) -> Html {
         let drawn = drawn.clone();
         use_effect_with((props.corpus.clone(), stage), move |(corpus, now)| {
             let (corpus, now) = (corpus.clone(), *now);
+            if now == LATER_PARTS {
+                // Then, while the reader looks, the entity index's counts in short tasks, so
+                // its picture only sorts and draws.
+                crate::pictures::cache::warm_entity_table(&corpus, Box::new(|| ()));
+            }
             let next = (now < LATER_PARTS).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     if now == 0 {
@@ -62,28 +67,20 @@ pub fn home(props: &HomeProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let bundle = &props.corpus.bundle;
-    let index_of: std::collections::HashMap<&str, usize> =
-        bundle.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let groups: Vec<(String, Vec<(usize, &Article)>)> = articles_by_outlet(bundle)
-        .into_iter()
-        .map(|(outlet, list)| {
-            (
-                outlet,
-                list.into_iter().map(|a| (index_of.get(a.id.as_str()).copied().unwrap_or(0), a)).collect(),
-            )
-        })
-        .collect();
+    // The groups are made once per corpus: the page draws again for each later part, and at
+    // 10,000 articles grouping them was a large part of each of those passes.
+    let groups = use_memo(props.corpus.clone(), |corpus| articles_by_outlet(&corpus.bundle));
     let n_articles = props.corpus.bundle.articles.len();
     // The first `shown` articles, taken group by group in the order shown.
     let mut left = *shown;
-    let paged: Vec<(&String, &[(usize, &Article)])> = groups
+    let paged: Vec<(&String, &[usize], usize)> = groups
         .iter()
         .map(|(outlet, articles)| {
             let take = articles.len().min(left);
             left -= take;
-            (outlet, &articles[..take])
+            (outlet, &articles[..take], articles.len())
         })
-        .filter(|(_, articles)| !articles.is_empty())
+        .filter(|(_, articles, _)| !articles.is_empty())
         .collect();
     let paging = (n_articles > PAGE).then(|| {
         let on_page = (*shown).min(n_articles);
@@ -96,8 +93,6 @@ pub fn home(props: &HomeProps) -> Html {
             </>
         }
     });
-    let counts: std::collections::HashMap<&str, usize> =
-        groups.iter().map(|(outlet, articles)| (outlet.as_str(), articles.len())).collect();
     let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
     html! {
         <section class="page home">
@@ -134,14 +129,14 @@ pub fn home(props: &HomeProps) -> Html {
             } else {
             <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">
-                { for paged.iter().map(|(outlet, articles)| html! {
+                { for paged.iter().map(|(outlet, articles, total)| html! {
                     <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
                         <h2 id={format!("outlet-{}", slug(outlet))}>
                             { iso(outlet) }
-                            <span class="count">{ format!(" · {}", counts.get(outlet.as_str()).copied().unwrap_or(articles.len())) }</span>
+                            <span class="count">{ format!(" · {total}") }</span>
                         </h2>
                         <ul class="article-list">
-                            { for articles.iter().map(|(i, a)| article_card(a, crate::state::card_date(bundle, *i), props.corpus.words(*i))) }
+                            { for articles.iter().filter_map(|&i| Some((i, bundle.articles.get(i)?))).map(|(i, a)| article_card(a, crate::state::card_date(bundle, i), props.corpus.words(i))) }
                         </ul>
                     </section>
                 }) }

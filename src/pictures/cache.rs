@@ -27,3 +27,37 @@ pub fn basis(corpus: &Loaded) -> Rc<Basis> {
         basis
     })
 }
+
+/// Mentions read per call of [`Basis::build_entity_table`] between clock checks.
+const SLICE_MENTIONS: usize = 8_192;
+/// How long one task of [`warm_entity_table`] reads before it yields the page's thread.
+const SLICE_MS: f64 = 8.0;
+
+/// Reads the open corpus's entity table (`Basis::build_entity_table`) in tasks of about
+/// [`SLICE_MS`], one after another, so the entity index's picture finds it ready and only sorts
+/// and draws; then calls `ready`. Stops, without calling it, once another corpus is open.
+pub fn warm_entity_table(corpus: &Loaded, ready: Box<dyn FnOnce()>) {
+    let basis = basis(corpus);
+    let corpus = Rc::downgrade(&corpus.0);
+    slice(corpus, basis, ready);
+}
+
+fn slice(corpus: Weak<Explorer>, basis: Rc<Basis>, ready: Box<dyn FnOnce()>) {
+    let Some(explorer) = corpus.upgrade() else { return };
+    let current = CURRENT.with(|c| c.borrow().as_ref().is_some_and(|(_, b)| Rc::ptr_eq(b, &basis)));
+    if !current {
+        return;
+    }
+    let started = crate::pictures::draw::now();
+    loop {
+        if basis.build_entity_table(&explorer.bundle, SLICE_MENTIONS) {
+            ready();
+            return;
+        }
+        if crate::pictures::draw::now() - started >= SLICE_MS {
+            break;
+        }
+    }
+    drop(explorer);
+    gloo::timers::callback::Timeout::new(0, move || slice(corpus, basis, ready)).forget();
+}

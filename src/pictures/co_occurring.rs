@@ -31,7 +31,7 @@ pub fn co_occurring(props: &CoOccurringProps) -> Html {
     let figure = use_node_ref();
     let tip = use_state(|| None::<Tip>);
     let top = &props.top;
-    draw::use_render_stamp(figure.clone(), started, draw::identity(top));
+    draw::use_render_stamp(figure.clone(), started, top.clone());
     let entities = &props.corpus.bundle.entities.entities;
     let max = top.first().map_or(1, |t| t.1.max(1));
     let width = LABEL_W + BAR_W + 90.0;

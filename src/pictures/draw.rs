@@ -297,21 +297,21 @@ pub fn elapsed(started: f64) -> String {
     format!("{:.1}", now() - started)
 }
 
-/// The identity of a drawing, for [`use_render_stamp`].
-pub fn identity<T>(drawing: &Rc<T>) -> usize {
-    Rc::as_ptr(drawing) as usize
-}
-
-/// After a picture's render that drew new marks (`drawing`, the identity of what was drawn,
-/// changed), stamps the figure with how long that render took, from the start of the component
+/// After a picture's render that drew new marks (`drawing` is another value than the last one
+/// stamped), stamps the figure with how long that render took, from the start of the component
 /// function to the DOM being updated (`data-render-ms`), for the benchmark and the end-to-end run.
-/// A tooltip or panel opening redraws no marks and leaves the stamp alone.
+/// A tooltip or panel opening redraws no marks and leaves the stamp alone. Drawings are told
+/// apart by address, so the last one stamped is kept until the next: a new drawing made after
+/// the old one was dropped could otherwise take its address and never be stamped.
 #[hook]
-pub fn use_render_stamp(figure: NodeRef, started: f64, drawing: usize) {
-    use_effect_with(drawing, move |_| {
+pub fn use_render_stamp(figure: NodeRef, started: f64, drawing: Rc<dyn std::any::Any>) {
+    // One copy for every picture (not generic): the explorer's wasm stays small.
+    let last = use_mut_ref(|| None::<Rc<dyn std::any::Any>>);
+    use_effect_with(Rc::as_ptr(&drawing) as *const () as usize, move |_| {
         if let Some(el) = figure.cast::<web_sys::Element>() {
             let _ = el.set_attribute("data-render-ms", &format!("{:.1}", now() - started));
         }
+        *last.borrow_mut() = Some(drawing);
     });
 }
 

@@ -54,11 +54,37 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
     let kind = use_state_eq(|| None::<EntityKind>);
     let tip = use_state_eq(|| None::<Tip>);
     let panel = use_state(|| None::<Panel>);
-    // The corpus's counts per entity and outlet are shared by every visit; an order or kind only
-    // sorts them, and each row shown is read once per corpus.
-    let drawing = use_memo((props.corpus.clone(), *order, *kind), |(corpus, order, kind)| {
+    // The corpus's counts per entity and outlet are read once per corpus, in short tasks while
+    // the page is idle (the home page starts them; this page does if they have not finished);
+    // until then the picture says it is counting. An order or kind only sorts them.
+    let ready = cache::basis(&props.corpus).entity_table_ready().is_some();
+    let redraw = use_force_update();
+    use_effect_with((props.corpus.clone(), ready), move |(corpus, ready)| {
+        if !*ready {
+            cache::warm_entity_table(corpus, Box::new(move || redraw.force_update()));
+        }
+    });
+    let drawing = use_memo((props.corpus.clone(), *order, *kind, ready), |(corpus, order, kind, ready)| {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
+        if !*ready {
+            let matrix = Rc::new(EntityMatrix {
+                columns: basis.outlets.columns.clone(),
+                rows: Vec::new(),
+                total_rows: 0,
+                max_mentions: 0,
+            });
+            let table = TableFn(Rc::new(Html::default));
+            let svg = Drawn(Rc::new(Html::default()));
+            return Drawing {
+                built: String::new(),
+                matrix,
+                svg,
+                table,
+                tips: Rc::default(),
+                acts: Rc::default(),
+            };
+        }
         let matrix = Rc::new(entity_matrix(&corpus.bundle, &basis, *kind, *order, MAX_ROWS));
         let (svg, tips, acts) = svg(corpus, &matrix, *order);
         let table = {
@@ -69,7 +95,17 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
         Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), acts: Rc::new(acts), matrix }
     });
     let matrix = &drawing.matrix;
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    draw::use_render_stamp(figure.clone(), started, drawing.clone());
+    if !ready {
+        return html! {
+            <figure class="picture entity-matrix" ref={figure} aria-labelledby="entity-matrix-h" aria-busy="true">
+                <figcaption>
+                    <h2 id="entity-matrix-h" class="section-title">{ "Who names whom, and how" }</h2>
+                    <p class="muted" role="status">{ "Counting each outlet's mentions of each entity…" }</p>
+                </figcaption>
+            </figure>
+        };
+    }
     let on_order = {
         let order = order.clone();
         Callback::from(move |e: Event| {

@@ -127,7 +127,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             let (html, tips, marks) = strips(map, labels, active);
             (Drawn(Rc::new(html)), Rc::new(tips), Rc::new(marks))
         });
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawn));
+    draw::use_render_stamp(figure.clone(), started, drawn.clone());
     let map = &props.map;
     let (_, tips, marks) = &*drawn;
     let show = {

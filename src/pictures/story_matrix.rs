@@ -17,6 +17,9 @@ const COL_W: f64 = 72.0;
 const HEAD_H: f64 = 120.0;
 const ROW_H: f64 = 48.0;
 const COUNT_W: f64 = 90.0;
+/// Rows drawn in the picture's first pass (more than a screen holds); the rest follow in the next
+/// task, so a large corpus's first draw puts a third of the marks in the page.
+const FIRST_ROWS: usize = 12;
 
 /// Properties of [`StoryCoverage`].
 #[derive(Properties, PartialEq)]
@@ -39,7 +42,12 @@ struct Drawing {
     /// Milliseconds to aggregate and build the elements (`data-build-ms`).
     built: String,
     matrix: Rc<StoryMatrix>,
+    /// The headings and the first [`FIRST_ROWS`] rows.
     svg: Drawn,
+    /// The other rows.
+    rest: Drawn,
+    /// The SVG's size, px.
+    size: (f64, f64),
     table: TableFn,
     tips: Rc<Vec<Option<Tip>>>,
     opens: Rc<Vec<Option<OpenCell>>>,
@@ -65,15 +73,35 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
         let matrix = Rc::new(story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS));
-        let (svg, tips, opens) = svg(corpus, &matrix);
+        let Marks { first, rest, size, tips, opens } = svg(corpus, &matrix);
         let table = {
             let (corpus, matrix) = (corpus.clone(), matrix.clone());
             TableFn(Rc::new(move || table(&corpus, &matrix)))
         };
         let built = draw::elapsed(t0);
-        Drawing { built, svg: Drawn(Rc::new(svg)), table, tips: Rc::new(tips), opens: Rc::new(opens), matrix }
+        Drawing {
+            built,
+            svg: Drawn(Rc::new(first)),
+            rest: Drawn(Rc::new(rest)),
+            size,
+            table,
+            tips: Rc::new(tips),
+            opens: Rc::new(opens),
+            matrix,
+        }
     });
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    draw::use_render_stamp(figure.clone(), started, drawing.clone());
+    // The rows past the first screen, a task after the first draw; a reader's own redraws
+    // (another order) draw every row at once.
+    let all_rows = use_state_eq(|| false);
+    {
+        let all_rows = all_rows.clone();
+        use_effect_with(*all_rows, move |shown| {
+            let later =
+                (!*shown).then(|| gloo::timers::callback::Timeout::new(0, move || all_rows.set(true)));
+            move || drop(later)
+        });
+    }
     let matrix = &drawing.matrix;
     if matrix.rows.is_empty() {
         return Html::default();
@@ -142,7 +170,12 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
             <div class="pic-scroll">
                 <div class="pic-canvas" style={format!("width: {width:.0}px")}
                     onclick={d.click} onkeydown={d.keydown} onmouseover={d.over} onmouseleave={d.leave} onfocusin={d.focus} onfocusout={d.blur}>
-                    <Frozen drawn={drawing.svg.clone()} />
+                    <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{:.0}", drawing.size.1)} viewBox={format!("0 0 {width:.0} {:.0}", drawing.size.1)} role="group" aria-label="Stories by outlet">
+                        <Frozen drawn={drawing.svg.clone()} />
+                        if *all_rows {
+                            <Frozen drawn={drawing.rest.clone()} />
+                        }
+                    </svg>
                     { draw::tooltip(&tip) }
                 </div>
             </div>
@@ -152,8 +185,21 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     }
 }
 
-/// The SVG, and per mark (its `data-mark`) the tooltip and what opening it lists.
-fn svg(corpus: &Loaded, m: &StoryMatrix) -> (Html, Vec<Option<Tip>>, Vec<Option<OpenCell>>) {
+/// The marks of one drawing: what goes inside the SVG, in two parts, and per mark (its
+/// `data-mark`) the tooltip and what opening it lists.
+struct Marks {
+    /// The axis labels, the headings and the first [`FIRST_ROWS`] rows.
+    first: Html,
+    /// The other rows.
+    rest: Html,
+    /// The SVG's width and height, px.
+    size: (f64, f64),
+    tips: Vec<Option<Tip>>,
+    opens: Vec<Option<OpenCell>>,
+}
+
+/// The SVG's content, in two parts (see [`Marks`]).
+fn svg(corpus: &Loaded, m: &StoryMatrix) -> Marks {
     let bundle = &corpus.bundle;
     let n_cols = m.columns.len();
     let width = LABEL_W + n_cols as f64 * COL_W + COUNT_W;
@@ -246,15 +292,21 @@ fn svg(corpus: &Loaded, m: &StoryMatrix) -> (Html, Vec<Option<Tip>>, Vec<Option<
             </g>
         });
     }
-    let html = html! {
-        <svg class="pic-svg" width={format!("{width:.0}")} height={format!("{height:.0}")} viewBox={format!("0 0 {width:.0} {height:.0}")} role="group" aria-label="Stories by outlet">
+    let rest = rows.split_off(rows.len().min(FIRST_ROWS));
+    let first = html! {
+        <>
             <text class="pic-axis" x="6" y={format!("{:.0}", HEAD_H - 10.0)}>{ "Story" }</text>
             { heads }
             <text class="pic-axis" x={format!("{:.0}", width - COUNT_W + 10.0)} y={format!("{:.0}", HEAD_H - 10.0)}>{ "Outlets" }</text>
             <g class="pic-rows">{ for rows }</g>
-        </svg>
+        </>
     };
-    (html, tips, opens)
+    let rest = if rest.is_empty() {
+        Html::default()
+    } else {
+        html! { <g class="pic-rows">{ for rest }</g> }
+    };
+    Marks { first, rest, size: (width, height), tips, opens }
 }
 
 fn short_words(words: usize) -> String {

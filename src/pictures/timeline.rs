@@ -124,7 +124,7 @@ pub fn timeline_picture(props: &TimelineProps) -> Html {
         let built = draw::elapsed(t0);
         Drawing { built, svg: Drawn(Rc::new(svg)), width, table, tips: Rc::new(tips), acts: Rc::new(acts), t }
     });
-    draw::use_render_stamp(figure.clone(), started, draw::identity(&drawing));
+    draw::use_render_stamp(figure.clone(), started, drawing.clone());
     let t = &drawing.t;
     let id = if props.entity.is_some() { "entity-timeline" } else { "timeline" };
     let crumbs = {

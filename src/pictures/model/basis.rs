@@ -10,7 +10,7 @@ use std::cell::{OnceCell, RefCell};
 use parallax_engine::Bundle;
 
 use super::coverage::{body_words, StoryRow};
-use super::entities::EntityTable;
+use super::entities::{EntityTable, TableBuilder};
 use super::outlets::{OutletColumns, MAX_OUTLETS};
 use super::timeline::{EventMention, When};
 
@@ -22,6 +22,8 @@ pub struct Basis {
     pub outlets: OutletColumns,
     stories: OnceCell<Vec<StoryRow>>,
     entity_table: OnceCell<EntityTable>,
+    /// The entity table while it is read in slices ([`Basis::build_entity_table`]).
+    entity_builder: RefCell<Option<TableBuilder>>,
     by_entity: OnceCell<EntityMentions>,
     dated: OnceCell<Vec<(When, EventMention)>>,
     folded_names: OnceCell<Vec<String>>,
@@ -49,6 +51,7 @@ impl Basis {
             outlets: OutletColumns::new(bundle, max_outlets),
             stories: OnceCell::new(),
             entity_table: OnceCell::new(),
+            entity_builder: RefCell::new(None),
             by_entity: OnceCell::new(),
             dated: OnceCell::new(),
             folded_names: OnceCell::new(),
@@ -62,9 +65,39 @@ impl Basis {
         self.stories.get_or_init(|| super::coverage::story_rows(bundle, &self.outlets))
     }
 
-    /// Every entity's mentions, articles and spellings per outlet column.
+    /// Every entity's mentions, articles and spellings per outlet column (what slices of
+    /// [`Basis::build_entity_table`] have not read yet is read now).
     pub fn entity_table(&self, bundle: &Bundle) -> &EntityTable {
-        self.entity_table.get_or_init(|| EntityTable::new(bundle, &self.outlets))
+        self.entity_table.get_or_init(|| match self.entity_builder.borrow_mut().take() {
+            Some(mut builder) => {
+                while !builder.step(bundle, &self.outlets, usize::MAX) {}
+                builder.finish()
+            }
+            None => EntityTable::new(bundle, &self.outlets),
+        })
+    }
+
+    /// The entity table, if it has been read.
+    pub fn entity_table_ready(&self) -> Option<&EntityTable> {
+        self.entity_table.get()
+    }
+
+    /// Reads up to `budget` more of the entity table (mentions, then cells); true once the
+    /// table is ready. A page calls this in short tasks while it is idle, so that the entity
+    /// index's picture only sorts and draws.
+    pub fn build_entity_table(&self, bundle: &Bundle, budget: usize) -> bool {
+        if self.entity_table.get().is_some() {
+            return true;
+        }
+        let mut slot = self.entity_builder.borrow_mut();
+        let builder = slot.get_or_insert_with(|| TableBuilder::new(bundle, &self.outlets));
+        if !builder.step(bundle, &self.outlets, budget) {
+            return false;
+        }
+        if let Some(builder) = slot.take() {
+            let _ = self.entity_table.set(builder.finish());
+        }
+        true
     }
 
     /// The indices (into `bundle.entities.mentions`, corpus order) of one entity's mentions.

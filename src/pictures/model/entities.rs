@@ -86,40 +86,9 @@ const NONE: u32 = u32::MAX;
 impl EntityTable {
     /// Reads every entity mention of the corpus once.
     pub fn new(bundle: &Bundle, columns: &OutletColumns) -> EntityTable {
-        let data = &bundle.entities;
-        let n_cols = columns.columns.len();
-        let n = data.entities.len();
-        let mut slot = vec![NONE; n * n_cols];
-        let mut counting: Vec<Counting> = Vec::new();
-        let mut cursor = BlockCursor::default();
-        for m in &data.mentions {
-            let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
-            let article = m.article as usize;
-            let col = columns.column_of(article);
-            let Some(s) = slot.get_mut(e * n_cols + col) else { continue };
-            if *s == NONE {
-                *s = u32::try_from(counting.len()).unwrap_or(NONE);
-                counting.push(Counting::default());
-            }
-            let Some(cell) = counting.get_mut(*s as usize) else { continue };
-            cell.mentions += 1;
-            if cell.articles.last() != Some(&article) {
-                cell.articles.push(article);
-            }
-            if let Some(text) = cursor.surface(bundle, data, m) {
-                cell.count(text);
-            }
-        }
-        let mut mentions = vec![0; n];
-        let mut outlets = vec![0; n];
-        for (e, row) in slot.chunks(n_cols.max(1)).enumerate().take(n) {
-            for &s in row.iter().filter(|&&s| s != NONE) {
-                mentions[e] += counting.get(s as usize).map_or(0, |c| c.mentions);
-                outlets[e] += 1;
-            }
-        }
-        let cells = counting.into_iter().map(Counting::finish).collect();
-        EntityTable { n_cols, slot, cells, mentions, outlets }
+        let mut builder = TableBuilder::new(bundle, columns);
+        while !builder.step(bundle, columns, usize::MAX) {}
+        builder.finish()
     }
 
     /// Mentions of this entity in the corpus.
@@ -151,11 +120,95 @@ impl EntityTable {
     }
 }
 
+/// The table read a slice at a time, so a large corpus's table can be made in short tasks while
+/// the page is idle: [`TableBuilder::step`] reads the next mentions (and then turns the next
+/// cells' spellings into text) up to a budget, and [`TableBuilder::finish`] hands the table over
+/// once every step is done. Any sequence of budgets gives the same table as
+/// [`EntityTable::new`].
+#[derive(Debug, Default)]
+pub struct TableBuilder {
+    n_cols: usize,
+    n_entities: usize,
+    /// The next mention to read (`bundle.entities.mentions`), then past the end.
+    next_mention: usize,
+    slot: Vec<u32>,
+    counting: Vec<Counting>,
+    cursor: BlockCursor,
+    /// Cells finished so far (`counting[..cells.len()]` have been taken).
+    cells: Vec<EntityCell>,
+}
+
+impl TableBuilder {
+    /// A builder that has read nothing yet.
+    pub fn new(bundle: &Bundle, columns: &OutletColumns) -> TableBuilder {
+        let n_cols = columns.columns.len();
+        let n_entities = bundle.entities.entities.len();
+        TableBuilder { n_cols, n_entities, slot: vec![NONE; n_entities * n_cols], ..TableBuilder::default() }
+    }
+
+    /// Does up to `budget` units of work (a mention read, or a cell's spellings finished); true
+    /// once nothing is left, when [`TableBuilder::finish`] returns the whole table.
+    pub fn step(&mut self, bundle: &Bundle, columns: &OutletColumns, budget: usize) -> bool {
+        let data = &bundle.entities;
+        let n = self.n_entities;
+        let n_cols = self.n_cols;
+        let mut left = budget;
+        while left > 0 && self.next_mention < data.mentions.len() {
+            let until = data.mentions.len().min(self.next_mention.saturating_add(left));
+            for m in &data.mentions[self.next_mention..until] {
+                let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+                let article = m.article as usize;
+                let col = columns.column_of(article);
+                let Some(s) = self.slot.get_mut(e * n_cols + col) else { continue };
+                if *s == NONE {
+                    *s = u32::try_from(self.counting.len()).unwrap_or(NONE);
+                    self.counting.push(Counting::default());
+                }
+                let Some(cell) = self.counting.get_mut(*s as usize) else { continue };
+                cell.mentions += 1;
+                if cell.articles.last() != Some(&article) {
+                    cell.articles.push(article);
+                }
+                if let Some(text) = self.cursor.surface(bundle, data, m) {
+                    cell.count(text);
+                }
+            }
+            left -= until - self.next_mention;
+            self.next_mention = until;
+        }
+        while left > 0 && self.cells.len() < self.counting.len() {
+            let counting = std::mem::take(&mut self.counting[self.cells.len()]);
+            self.cells.push(counting.finish());
+            left -= 1;
+        }
+        self.next_mention >= data.mentions.len() && self.cells.len() >= self.counting.len()
+    }
+
+    /// The table, from the mentions read so far (all of them once [`TableBuilder::step`] has said
+    /// so); cells not yet finished are finished here.
+    pub fn finish(mut self) -> EntityTable {
+        let n = self.n_entities;
+        let n_cols = self.n_cols;
+        let mut cells = std::mem::take(&mut self.cells);
+        let rest = self.counting.split_off(cells.len().min(self.counting.len()));
+        cells.extend(rest.into_iter().map(Counting::finish));
+        let mut mentions = vec![0; n];
+        let mut outlets = vec![0; n];
+        for (e, row) in self.slot.chunks(n_cols.max(1)).enumerate().take(n) {
+            for &s in row.iter().filter(|&&s| s != NONE) {
+                mentions[e] += cells.get(s as usize).map_or(0, |c| c.mentions);
+                outlets[e] += 1;
+            }
+        }
+        EntityTable { n_cols, slot: self.slot, cells, mentions, outlets }
+    }
+}
+
 /// A cell while the mentions are read: its spellings copied out of the article text (compared
 /// with every later mention, so kept in a few hot bytes rather than in the text of whichever
 /// article first used them), and the index of the last one counted (an outlet tends to keep one
 /// spelling through an article).
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct Counting {
     mentions: usize,
     articles: Vec<usize>,
@@ -186,7 +239,7 @@ impl Counting {
 
 /// Finds mentions' text in their blocks by walking forward through one article's blocks as its
 /// mentions (sorted by offset) are read, instead of a search per mention.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct BlockCursor {
     article: usize,
     block: usize,

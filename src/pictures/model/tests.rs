@@ -389,6 +389,38 @@ fn every_entity_row_holds_exactly_its_mentions_articles_and_spellings_per_outlet
     }
 }
 
+#[test]
+fn an_entity_table_read_in_slices_while_idle_is_the_table_read_at_once() {
+    let bundle = seed();
+    let n = bundle.entities.entities.len();
+    // Every outlet its own column, and all but one folded into "other outlets".
+    for max_outlets in [super::outlets::MAX_OUTLETS, 1] {
+        let whole = Basis::with_outlets(&bundle, max_outlets);
+        let whole = super::entities::EntityTable::new(&bundle, &whole.outlets);
+        for budget in [1, 7, 500] {
+            let basis = Basis::with_outlets(&bundle, max_outlets);
+            assert!(basis.entity_table_ready().is_none(), "nothing is read before it is asked for");
+            let mut slices = 1;
+            while !basis.build_entity_table(&bundle, budget) {
+                slices += 1;
+            }
+            assert!(budget > 100 || slices > 10, "a small budget takes many slices ({slices})");
+            let table = basis.entity_table_ready().expect("ready once a slice says so");
+            for e in 0..n {
+                assert_eq!(table.row(e), whole.row(e), "entity {e}, budget {budget}");
+            }
+        }
+        // Half read in slices, the rest read when the picture asks for it.
+        let basis = Basis::with_outlets(&bundle, max_outlets);
+        assert!(!basis.build_entity_table(&bundle, bundle.entities.mentions.len() / 2));
+        let table = basis.entity_table(&bundle);
+        for e in 0..n {
+            assert_eq!(table.row(e), whole.row(e), "entity {e}, half read in slices");
+        }
+        assert!(basis.build_entity_table(&bundle, 1), "a table already read needs no more slices");
+    }
+}
+
 /// Not a test: the first build of each picture's model on a bundle named by
 /// `PARALLAX_PICTURES_BUNDLE` (e.g. `parallax build` of `parallax synth 10000`), native, for the
 /// closing note beside the browser's numbers (`tests/e2e/bench/pictures-bench.mjs`).
