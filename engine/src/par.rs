@@ -19,18 +19,29 @@ pub(crate) fn map_in_order<T, S, R>(
     mut each: impl FnMut(usize, R),
 ) where
     T: Sync,
+    S: Send,
     R: Send,
 {
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
-        let batch = BATCH_PER_CORE * rayon::current_num_threads().max(1);
+        use std::sync::{Mutex, PoisonError};
+        let threads = rayon::current_num_threads().max(1);
+        let batch = BATCH_PER_CORE * threads;
+        // One scratch state per worker thread for the whole call (rayon's `map_init` would make
+        // one per split of every batch, and a cache made afresh that often saves little). Each
+        // worker locks only its own, so the locks are never contended.
+        let scratch: Vec<Mutex<Option<S>>> = (0..threads).map(|_| Mutex::new(None)).collect();
         for (b, chunk) in items.chunks(batch).enumerate() {
             let first = b * batch;
             let done: Vec<R> = chunk
                 .par_iter()
                 .enumerate()
-                .map_init(&init, |scratch, (i, item)| map(scratch, first + i, item))
+                .map(|(i, item)| {
+                    let worker = rayon::current_thread_index().unwrap_or(0) % threads;
+                    let mut state = scratch[worker].lock().unwrap_or_else(PoisonError::into_inner);
+                    map(state.get_or_insert_with(&init), first + i, item)
+                })
                 .collect();
             for (i, result) in done.into_iter().enumerate() {
                 each(first + i, result);
