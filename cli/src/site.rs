@@ -102,16 +102,24 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         bail!("{} holds no{readable} files", args.dir.display());
     }
 
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     let terminal = std::io::stderr().is_terminal();
     let mut bar = Bar::new(terminal, Box::new(std::io::stderr()), files.iter().map(|(_, b)| b.len() as u64));
-    let built = parallax_engine::build_bundle_with_progress(
-        &sources,
-        &kb,
-        &parallax_engine::BuildOptions::default(),
-        &mut |p| bar.show(p),
-    );
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+    let cleaned =
+        parallax_engine::clean_sources(parallax_engine::Bundle::default(), &sources, &mut |p| bar.show(p));
+    drop(sources);
+    // The files' text is not needed past cleaning: the report only detects each file's format,
+    // from its first bytes, so the rest is freed before the analysis.
+    for (_, bytes) in &mut files {
+        bytes.truncate(parallax_engine::ingest::DETECT_BYTES);
+        bytes.shrink_to_fit();
+    }
+    let built = parallax_engine::analyse(cleaned, &kb, &parallax_engine::BuildOptions::default(), &mut |p| {
+        bar.show(p)
+    });
+    let sources: Vec<SourceInput<'_>> =
+        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
 
     // The report reads the built articles, so it is made before the bundle is cut into chunks
     // (which consumes it: a large corpus is never held twice).
@@ -124,9 +132,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     drop(files);
     let (bundle, split) = if args.chunks {
         bar.show(Progress::Stage("chunks"));
-        let split = chunked::split_owned(built.bundle, &chunked::Sizes::default());
-        bar.show(Progress::Stage("compressing chunks"));
-        (Vec::new(), Some(gzip_split(split)))
+        (Vec::new(), Some(gzip_split(built.bundle)))
     } else {
         bar.show(Progress::Stage("bundle"));
         (parallax_engine::bundle::encode(&built.bundle), None)
@@ -241,15 +247,16 @@ fn chunked_index(index: &str) -> String {
     }
 }
 
-/// The manifest and every chunk gzip-compressed, as Pagefind writes its files: a static host
-/// serves `.plx` files as they are (few compress `application/octet-stream`), and the explorer
-/// decompresses them in the browser (`DecompressionStream`, `src/io.rs`). Names keep the hash of
-/// the uncompressed chunk, which the engine checks after decompression. The manifest's
-/// `chunk_bytes` becomes the compressed total: what "Make this corpus available offline" downloads
-/// and what the service worker's cache then holds.
-fn gzip_split(mut split: chunked::Split) -> chunked::Split {
-    use rayon::prelude::*;
-    split.chunks.par_iter_mut().for_each(|chunk| chunk.bytes = gzip(&chunk.bytes));
+/// The bundle cut into chunks, the manifest and every chunk gzip-compressed, as Pagefind writes
+/// its files: a static host serves `.plx` files as they are (few compress
+/// `application/octet-stream`), and the explorer decompresses them in the browser
+/// (`DecompressionStream`, `src/io.rs`). Chunks are compressed as they are cut, on every core, so
+/// the build never holds them all uncompressed. Names keep the hash of the uncompressed chunk,
+/// which the engine checks after decompression. The manifest's `chunk_bytes` becomes the
+/// compressed total: what "Make this corpus available offline" downloads and what the service
+/// worker's cache then holds.
+fn gzip_split(bundle: parallax_engine::Bundle) -> chunked::Split {
+    let mut split = chunked::split_packed(bundle, &chunked::Sizes::default(), &gzip);
     let mut manifest = chunked::decode_manifest(&split.manifest).expect("the manifest chunked::split wrote");
     manifest.summary.chunk_bytes = split.chunks.iter().map(|c| c.bytes.len() as u64).sum();
     split.manifest = gzip(&chunked::encode_manifest(&manifest));
@@ -459,7 +466,7 @@ mod tests {
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let bundle = parallax_engine::build_bundle(&sources, "").bundle;
         let plain = chunked::split(&bundle, &chunked::Sizes::default());
-        let packed = gzip_split(chunked::split(&bundle, &chunked::Sizes::default()));
+        let packed = gzip_split(bundle.clone());
         let gunzip = |bytes: &[u8]| {
             assert!(bytes.starts_with(&[0x1f, 0x8b]), "gzip");
             parallax_engine::ingest::gunzip(bytes).unwrap()

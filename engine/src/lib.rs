@@ -24,6 +24,7 @@ pub mod entities;
 pub mod ingest;
 mod memo;
 pub mod model;
+mod par;
 pub mod report;
 pub mod search;
 #[cfg(feature = "ingest")]
@@ -125,6 +126,27 @@ pub fn extend_bundle_with_progress(
     options: &BuildOptions,
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Built {
+    let cleaned = clean_sources(existing, sources, progress);
+    analyse(cleaned, entity_kb, options, progress)
+}
+
+/// Articles cleaned from their sources (with ids and provenance), before entities, the index and
+/// stories: the first half of a build, which needs the sources' bytes; [`analyse`], the second,
+/// does not, so a caller can free them in between.
+#[derive(Debug)]
+pub struct Cleaned {
+    articles: Vec<Article>,
+    sources: Vec<model::ArticleSource>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The cleaning half of [`extend_bundle_with_progress`]: `existing`'s articles, then those of
+/// `sources`; reports [`Progress::Cleaned`] per source, then [`Progress::Indexing`].
+pub fn clean_sources(
+    existing: Bundle,
+    sources: &[SourceInput<'_>],
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Cleaned {
     let mut diagnostics = Vec::new();
     let Bundle { mut articles, sources: kept_sources, .. } = existing;
     let n_kept = articles.len();
@@ -155,6 +177,18 @@ pub fn extend_bundle_with_progress(
                 .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })),
         )
         .collect();
+    Cleaned { articles, sources, diagnostics }
+}
+
+/// The analysing half of [`extend_bundle_with_progress`]: entities, the search index, stories and
+/// dates over cleaned articles; reports each [`Progress::Stage`].
+pub fn analyse(
+    cleaned: Cleaned,
+    entity_kb: &str,
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Built {
+    let Cleaned { articles, sources, mut diagnostics } = cleaned;
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
     progress(Progress::Stage("entities"));

@@ -78,8 +78,7 @@ fn a_sentence_of_thousands_of_names_is_grouped_with_bounded_work_and_a_note() {
     assert!(sentence.len() > 16_000);
     let built = build_bundle(&[SourceInput { name: "names.txt", bytes: sentence.as_bytes() }], "");
     assert_eq!(built.bundle.stories.len(), 1);
-    let found =
-        features::vectors(&built.bundle.articles, &built.bundle.entities, &mut features::KeyCache::default());
+    let found = features::vectors(&built.bundle.articles, &built.bundle.entities);
     let max_pairs = features::MAX_ENTITIES_PER_SENTENCE * (features::MAX_ENTITIES_PER_SENTENCE - 1) / 2;
     // Terms: the words themselves, the names, and at most the bounded number of pairs.
     assert!(found.n_terms <= 2 * 2_000 + 2_000 + max_pairs + 50, "{} terms", found.n_terms);
@@ -97,8 +96,7 @@ fn a_very_long_article_is_read_up_to_the_word_bound_and_says_so() {
         text.push_str(&format!("The council discussed water item number {i} today.\n\n"));
     }
     let built = build_bundle(&[SourceInput { name: "long.txt", bytes: text.as_bytes() }], "");
-    let found =
-        features::vectors(&built.bundle.articles, &built.bundle.entities, &mut features::KeyCache::default());
+    let found = features::vectors(&built.bundle.articles, &built.bundle.entities);
     assert_eq!(found.cut, [0]);
     assert!(built.diagnostics.iter().any(|d| d.file == "long.txt" && d.message.contains("very long")));
 }

@@ -77,7 +77,7 @@ use crate::stories::Story;
 
 pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
-pub use write::{split, split_owned, Sizes, Split, WrittenChunk};
+pub use write::{split, split_owned, split_packed, Pack, Sizes, Split, WrittenChunk};
 
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";

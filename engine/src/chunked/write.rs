@@ -75,8 +75,22 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
 /// shards are encoded and each article once its chunk is, so a large build holds the bundle or
 /// its chunks but not both, nor a second copy of the articles.
 pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
+    split_with(bundle, sizes, None)
+}
+
+/// [`split_owned`], each chunk's bytes (not the manifest's) handed to `pack` (say, gzip) as soon
+/// as a few MB of chunks are made, on every core with the `parallel` feature: a large build then
+/// never holds all its chunks unpacked. Names and the manifest (its `chunk_bytes` too) are those
+/// of the unpacked chunks.
+pub fn split_packed(bundle: Bundle, sizes: &Sizes, pack: &Pack) -> Split {
+    split_with(bundle, sizes, Some(pack))
+}
+
+fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
     let Bundle { articles, mut search, entities, stories, dates, sources } = bundle;
-    let mut chunks: Vec<(ChunkRef, Vec<u8>)> = Vec::new();
+    let packer =
+        std::cell::RefCell::new(Packer { pack, done: Vec::new(), waiting: Vec::new(), waiting_bytes: 0 });
+    let mut chunks: Vec<(ChunkRef, usize)> = Vec::new();
     let mut push = |kind: ChunkKind, first: usize, end: usize, bytes: Vec<u8>| {
         let chunk = ChunkRef {
             kind,
@@ -85,7 +99,7 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
             first: u32::try_from(first).unwrap_or(u32::MAX),
             end: u32::try_from(end).unwrap_or(u32::MAX),
         };
-        chunks.push((chunk, bytes));
+        chunks.push((chunk, packer.borrow_mut().add(bytes)));
     };
     push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
     shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
@@ -108,7 +122,7 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
     }
     // Article chunks are listed by the `ord` pages, not the manifest.
     let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
-    let mut article_files: Vec<WrittenChunk> = Vec::new();
+    let mut article_files: Vec<(String, u64, usize)> = Vec::new();
     article_chunks(
         articles,
         &dates,
@@ -121,11 +135,8 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
             let items = u32::try_from(end - first).unwrap_or(u32::MAX);
             let at = ArticleChunkRef { hash: hash_bytes(&hash), len: bytes.len() as u64, items };
             article_refs.push((first, at));
-            article_files.push(WrittenChunk {
-                name: format!("art-{hash}.plx"),
-                kind: ChunkKind::Articles,
-                bytes,
-            });
+            let len = bytes.len() as u64;
+            article_files.push((format!("art-{hash}.plx"), len, packer.borrow_mut().add(bytes)));
         },
     );
     let mut first = 0;
@@ -200,18 +211,80 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
         };
         push(ChunkKind::Ids, first, first + page.len(), encode(ChunkKind::Ids, &chunk));
     }
-    let article_bytes: u64 = article_files.iter().map(|c| c.bytes.len() as u64).sum();
+    let article_bytes: u64 = article_files.iter().map(|(_, len, _)| len).sum();
     manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum::<u64>() + article_bytes;
     manifest.summary.chunk_files = u32::try_from(chunks.len() + article_files.len()).unwrap_or(u32::MAX);
-    let (refs, bytes): (Vec<ChunkRef>, Vec<Vec<u8>>) = chunks.into_iter().unzip();
-    let written = refs
+    let mut packed = packer.into_inner().finish();
+    let mut take = |slot: usize| std::mem::take(&mut packed[slot]);
+    let (refs, slots): (Vec<ChunkRef>, Vec<usize>) = chunks.into_iter().unzip();
+    let mut written: Vec<WrittenChunk> = refs
         .iter()
-        .zip(bytes)
-        .map(|(chunk, bytes)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes })
-        .chain(article_files)
+        .zip(slots)
+        .map(|(chunk, slot)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes: take(slot) })
         .collect();
+    written.extend(article_files.into_iter().map(|(name, _, slot)| WrittenChunk {
+        name,
+        kind: ChunkKind::Articles,
+        bytes: take(slot),
+    }));
     manifest.chunks = refs;
     Split { manifest: super::encode_manifest(&manifest), chunks: written }
+}
+
+/// What [`split_packed`] does to each chunk's bytes before it is held (say, gzip).
+pub type Pack = dyn Fn(&[u8]) -> Vec<u8> + Sync;
+
+/// Chunks as they are made, packed a few MB at a time (see [`split_packed`]).
+struct Packer<'a> {
+    /// None: chunks are kept as they are.
+    pack: Option<&'a Pack>,
+    /// Every chunk so far by slot; the waiting ones are still empty here.
+    done: Vec<Vec<u8>>,
+    /// Chunks not packed yet, with their slots.
+    waiting: Vec<(usize, Vec<u8>)>,
+    waiting_bytes: usize,
+}
+
+/// Unpacked chunk bytes held before they are packed together.
+const PACK_BATCH_BYTES: usize = 8 << 20;
+
+impl Packer<'_> {
+    /// Takes a chunk's bytes; its slot in [`Packer::finish`]'s list.
+    fn add(&mut self, bytes: Vec<u8>) -> usize {
+        let slot = self.done.len();
+        if self.pack.is_none() {
+            self.done.push(bytes);
+            return slot;
+        }
+        self.done.push(Vec::new());
+        self.waiting_bytes += bytes.len();
+        self.waiting.push((slot, bytes));
+        if self.waiting_bytes >= PACK_BATCH_BYTES {
+            self.pack_waiting();
+        }
+        slot
+    }
+
+    fn pack_waiting(&mut self) {
+        let waiting = std::mem::take(&mut self.waiting);
+        self.waiting_bytes = 0;
+        let Some(pack) = self.pack else { return };
+        let done = &mut self.done;
+        crate::par::map_in_order(
+            &waiting,
+            || (),
+            |_, _, (_, raw)| pack(raw),
+            |i, packed| {
+                done[waiting[i].0] = packed;
+            },
+        );
+    }
+
+    /// Every chunk's packed bytes, by slot.
+    fn finish(mut self) -> Vec<Vec<u8>> {
+        self.pack_waiting();
+        self.done
+    }
 }
 
 /// A chunk hash's 16 hex digits as 8 bytes.

@@ -268,7 +268,7 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
             start: mention.start,
             end: mention.end,
             text: text.to_string(),
-            value: value.clone(),
+            value: DateValue::clone(value),
             role,
             within,
         });

@@ -153,14 +153,15 @@ pub struct Entity {
     pub spellings: Vec<String>,
 }
 
-/// A normalised date or figure.
+/// A normalised date or figure. Boxed, so a [`Mention`] (most are names, with no value) stays
+/// small: a large corpus holds millions of them. Serialised as the value itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Value {
     /// A date, date range or weekday.
-    Date(DateValue),
+    Date(Box<DateValue>),
     /// A number and what it counts.
-    Figure(FigureValue),
+    Figure(Box<FigureValue>),
 }
 
 /// One recognised span of an article.

@@ -231,7 +231,7 @@ fn date_value(from: PartialDate, to: Option<PartialDate>, open_ended: bool) -> s
         (None, false) => from.iso(),
     };
     let relative = from.year.is_none() && to.is_none_or(|t| t.year.is_none());
-    super::Value::Date(DateValue { norm, from, to, open_ended, relative })
+    super::Value::Date(Box::new(DateValue { norm, from, to, open_ended, relative }))
 }
 
 /// Finds dates in a block's text. `free(start, end)` says whether a byte range is still unclaimed.
@@ -494,7 +494,7 @@ pub(super) fn figures(
         out.push(Found {
             start: tok.start,
             end,
-            value: super::Value::Figure(FigureValue { value, unit, counted, inferred, qualifier }),
+            value: super::Value::Figure(Box::new(FigureValue { value, unit, counted, inferred, qualifier })),
         });
         i = j.max(i + 1);
     }

@@ -21,6 +21,10 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How many of a file's first bytes [`detect`] reads: a caller may keep just these for a report
+/// once the file is cleaned.
+pub const DETECT_BYTES: usize = 1024;
+
 /// The format of a file, from its name and, for names that do not say, its first bytes.
 pub fn detect(name: &str, bytes: &[u8]) -> SourceFormat {
     let lower = name.to_ascii_lowercase();
@@ -34,7 +38,7 @@ pub fn detect(name: &str, bytes: &[u8]) -> SourceFormat {
     if base.ends_with(".jsonl") || base.ends_with(".json") || base.ends_with(".ndjson") {
         return SourceFormat::Json;
     }
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = &bytes[..bytes.len().min(DETECT_BYTES)];
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_ascii_lowercase();
     if start.starts_with("warc/1.") {

@@ -158,32 +158,33 @@ fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCa
 
 /// TF-IDF vectors (unit length) of the articles over interned features. Features are numbered
 /// in order of first appearance (sorted within an article), so the vectors (and every sum over
-/// them) are the same from run to run.
-pub fn vectors(articles: &[Article], entities: &EntityData, cache: &mut KeyCache) -> Features {
+/// them) are the same from run to run. Articles are counted on every core with the `parallel`
+/// feature (each worker memoises its own term keys), and numbered in corpus order.
+pub fn vectors(articles: &[Article], entities: &EntityData) -> Features {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut cut = Vec::new();
-    let rows: Vec<Vec<(u32, f32, bool)>> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, article)| {
-            let counts = count(article, u32::try_from(i).unwrap_or(u32::MAX), entities, cache);
-            if counts.cut {
-                cut.push(i);
-            }
-            let mut entries: Vec<(String, f32)> = counts.map.into_iter().collect();
-            entries.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-            let mut row: Vec<(u32, f32, bool)> = entries
-                .into_iter()
-                .map(|(key, count)| {
-                    let next_id = vocabulary.len() as u32;
-                    let name = key.starts_with("e:") || key.starts_with("r:");
-                    (*vocabulary.entry(key).or_insert(next_id), count, name)
-                })
-                .collect();
-            row.sort_unstable_by_key(|e| e.0);
-            row
-        })
-        .collect();
+    let mut rows: Vec<Vec<(u32, f32, bool)>> = Vec::with_capacity(articles.len());
+    let counted = |cache: &mut KeyCache, i: usize, article: &Article| {
+        let counts = count(article, u32::try_from(i).unwrap_or(u32::MAX), entities, cache);
+        let mut entries: Vec<(String, f32)> = counts.map.into_iter().collect();
+        entries.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        (entries, counts.cut)
+    };
+    crate::par::map_in_order(articles, KeyCache::default, counted, |i, (entries, was_cut)| {
+        if was_cut {
+            cut.push(i);
+        }
+        let mut row: Vec<(u32, f32, bool)> = entries
+            .into_iter()
+            .map(|(key, count)| {
+                let next_id = vocabulary.len() as u32;
+                let name = key.starts_with("e:") || key.starts_with("r:");
+                (*vocabulary.entry(key).or_insert(next_id), count, name)
+            })
+            .collect();
+        row.sort_unstable_by_key(|e| e.0);
+        rows.push(row);
+    });
     let n_terms = vocabulary.len();
     let mut df = vec![0u32; n_terms];
     for row in &rows {

@@ -90,10 +90,10 @@ pub fn neighbours(vectors: &[SparseVector], n_terms: usize, limits: Limits) -> V
             }
         }
     }
-    let mut score = vec![0.0f32; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (doc_idx, v) in vectors.iter().enumerate() {
+    // Each article's candidates are scored on its own (on every core with the `parallel`
+    // feature), each worker with its own score table.
+    let scratch = || (vec![0.0f32; n], Vec::<u32>::new());
+    let best = |(score, touched): &mut (Vec<f32>, Vec<u32>), doc_idx: usize, v: &SparseVector| {
         for &(term, w) in v {
             for &(other, w_other) in &postings[term as usize] {
                 let other_idx = other as usize;
@@ -116,22 +116,34 @@ pub fn neighbours(vectors: &[SparseVector], n_terms: usize, limits: Limits) -> V
         } else {
             touched.len()
         };
-        for &other in &touched[..kept] {
-            let other_idx = other as usize;
-            pairs.push((doc_idx.min(other_idx), doc_idx.max(other_idx)));
-        }
-        for &other in &touched {
+        let best: Vec<u32> = touched[..kept].to_vec();
+        for &other in touched.iter() {
             score[other as usize] = 0.0;
         }
         touched.clear();
-    }
+        best
+    };
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    crate::par::map_in_order(vectors, scratch, best, |doc_idx, best| {
+        for other in best {
+            let other_idx = other as usize;
+            pairs.push((doc_idx.min(other_idx), doc_idx.max(other_idx)));
+        }
+    });
     pairs.sort_unstable();
     pairs.dedup();
-    pairs
-        .into_iter()
-        .map(|(i, j)| (i, j, cosine(&vectors[i], &vectors[j])))
-        .filter(|&(_, _, sim)| sim > 0.0)
-        .collect()
+    let mut edges = Vec::with_capacity(pairs.len());
+    crate::par::map_in_order(
+        &pairs,
+        || (),
+        |_, _, &(i, j)| cosine(&vectors[i], &vectors[j]),
+        |p, sim| {
+            if sim > 0.0 {
+                edges.push((pairs[p].0, pairs[p].1, sim));
+            }
+        },
+    );
+    edges
 }
 
 /// When an article can have been written, for grouping in time.
@@ -293,7 +305,7 @@ pub fn cluster(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stories::features::{vectors, KeyCache};
+    use crate::stories::features::vectors;
     use crate::stories::{similarity_matrix, SPANS, STORY_THRESHOLD};
     use crate::{build_bundle_with, synth, BuildOptions, Bundle, SourceInput};
 
@@ -357,7 +369,7 @@ mod tests {
         let (articles, entities) = (&bundle.articles, &bundle.entities);
         assert_eq!(articles.len(), 60);
         let dense = cluster_dense(similarity_matrix(articles, entities), STORY_THRESHOLD);
-        let found = vectors(articles, entities, &mut KeyCache::default());
+        let found = vectors(articles, entities);
         let edges = neighbours(&found.vectors, found.n_terms, Limits::for_corpus(articles.len()));
         let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &[], SPANS);
         assert!(dense.iter().any(|g| g.len() >= 3), "the retold reports group: {dense:?}");

@@ -99,8 +99,7 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
     if articles.is_empty() {
         return Grouped::default();
     }
-    let mut cache = features::KeyCache::default();
-    let found = features::vectors(articles, entities, &mut cache);
+    let found = features::vectors(articles, entities);
     let edges = graph::neighbours(&found.vectors, found.n_terms, graph::Limits::for_corpus(articles.len()));
     let windows: Vec<graph::Window> = (0..articles.len())
         .map(|i| graph::Window { any: dating.window(i), report: dating.report_window(i) })
@@ -140,7 +139,7 @@ pub fn stories(articles: &[Article], entities: &EntityData) -> Vec<Story> {
 /// This is the full n × n matrix (O(n²) time and memory): a helper for small inputs and tests.
 /// [`stories`] itself only ever computes the similarities of candidate neighbours.
 pub fn similarity_matrix(articles: &[Article], entities: &EntityData) -> Vec<Vec<f32>> {
-    let v = features::vectors(articles, entities, &mut features::KeyCache::default()).vectors;
+    let v = features::vectors(articles, entities).vectors;
     (0..v.len())
         .map(|i| (0..v.len()).map(|j| if i == j { 1.0 } else { graph::cosine(&v[i], &v[j]) }).collect())
         .collect()
