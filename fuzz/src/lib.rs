@@ -10,7 +10,6 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 
 use parallax_app::state::{self, Explorer, Route, TypeFilter};
 use parallax_app::{collections, compare_view, storage};
@@ -240,10 +239,13 @@ pub fn read_everything(decoded: Bundle) {
     }
 }
 
-/// The seed corpus's explorer, built once per process.
+/// The seed corpus's explorer, built once per thread (an explorer keeps per-article counts in a
+/// `RefCell`, so it is not shared between threads; the fuzz targets run on one).
 pub fn seed_explorer() -> &'static Explorer {
-    static SEED: OnceLock<Explorer> = OnceLock::new();
-    SEED.get_or_init(|| Explorer::new(seed_bundle()))
+    thread_local! {
+        static SEED: &'static Explorer = Box::leak(Box::new(Explorer::new(seed_bundle())));
+    }
+    SEED.with(|seed| *seed)
 }
 
 /// The seed corpus (`corpus/raw`) built with the seed knowledge base.
