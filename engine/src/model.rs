@@ -211,14 +211,28 @@ pub struct Article {
     pub removed: Vec<Removed>,
 }
 
+/// Words in `text`, as `text.split_whitespace().count()` counts them.
+fn words_in(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        // ASCII white space for `char::is_whitespace` is `is_ascii_whitespace` plus vertical tab.
+        let space = byte.is_ascii_whitespace() || byte == 0x0b;
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 impl Article {
-    /// Number of words in the kept text (title excluded), for "length" on the home page.
+    /// Number of words in the kept text (title excluded), for "length" on the home page: what
+    /// `split_whitespace` counts, by a byte scan for ASCII blocks (most of them), several times
+    /// faster, since a story picture counts the words of thousands of articles.
     pub fn word_count(&self) -> usize {
-        self.blocks
-            .iter()
-            .filter(|b| b.kind != BlockKind::Title)
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
+        self.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| words_in(&b.text)).sum()
     }
 
     /// The body blocks: headings, bullets and paragraphs (no title, no captions).
@@ -415,5 +429,23 @@ impl ArticleSource {
     /// How `field` was known, if recorded.
     pub fn how(&self, field: &str) -> Option<&str> {
         self.evidence.iter().find(|e| e.field == field).map(|e| e.how.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte scan counts what `split_whitespace` counts, for any ASCII or other text.
+        #[test]
+        fn the_fast_word_count_is_split_whitespace(text in "[a-z \t\n\r\x0b\x0c\x1c\x1f\u{a0}\u{85}é.-]{0,40}") {
+            prop_assert_eq!(super::words_in(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn the_fast_word_count_is_split_whitespace_on_any_ascii(text in "[\x00-\x7f]{0,60}") {
+            prop_assert_eq!(super::words_in(&text), text.split_whitespace().count());
+        }
     }
 }

@@ -57,7 +57,7 @@ struct Drawing {
 /// cells and the word counts of the first rows' articles, so that drawing it later only sorts.
 pub fn prepare(corpus: &Loaded) {
     let basis = cache::basis(corpus);
-    story_matrix(&corpus.bundle, &basis, StoryOrder::default(), MAX_ROWS);
+    story_matrix(&corpus.bundle, &basis, StoryOrder::default(), MAX_ROWS, &|i| corpus.words(i));
 }
 
 /// Stories × outlets.
@@ -72,7 +72,7 @@ pub fn story_coverage(props: &StoryCoverageProps) -> Html {
     let drawing = use_memo((props.corpus.clone(), *order), |(corpus, order)| {
         let t0 = draw::now();
         let basis = cache::basis(corpus);
-        let matrix = Rc::new(story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS));
+        let matrix = Rc::new(story_matrix(&corpus.bundle, &basis, *order, MAX_ROWS, &|i| corpus.words(i)));
         let Marks { first, rest, size, tips, opens } = svg(corpus, &matrix);
         let table = {
             let (corpus, matrix) = (corpus.clone(), matrix.clone());

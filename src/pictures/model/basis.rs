@@ -1,15 +1,14 @@
 //! What every picture of one corpus starts from, computed once per corpus and kept while the
 //! corpus is open: the outlet columns, every story's cells, every entity's cells (mentions,
 //! articles and spellings per outlet column), each entity's mentions (an index, so one entity's
-//! mentions over time are not found by reading them all), the dates the articles mention, and
-//! word counts as they are first asked for.
+//! mentions over time are not found by reading them all) and the dates the articles mention.
 //! A sort or a zoom then only orders and bins these aggregates; it never rereads the mentions.
 
 use std::cell::{OnceCell, RefCell};
 
 use parallax_engine::Bundle;
 
-use super::coverage::{body_words, StoryRow};
+use super::coverage::StoryRow;
 use super::entities::{EntityTable, TableBuilder};
 use super::outlets::{OutletColumns, MAX_OUTLETS};
 use super::timeline::{EventMention, When};
@@ -27,8 +26,6 @@ pub struct Basis {
     by_entity: OnceCell<EntityMentions>,
     dated: OnceCell<Vec<(When, EventMention)>>,
     folded_names: OnceCell<Vec<String>>,
-    /// Words per article, `u32::MAX` until counted.
-    words: RefCell<Vec<u32>>,
 }
 
 /// Every entity's mentions: `mentions[offsets[e]..offsets[e + 1]]` are the indices (into
@@ -55,7 +52,6 @@ impl Basis {
             by_entity: OnceCell::new(),
             dated: OnceCell::new(),
             folded_names: OnceCell::new(),
-            words: RefCell::new(vec![u32::MAX; bundle.articles.len()]),
         }
     }
 
@@ -121,20 +117,6 @@ impl Basis {
         self.folded_names.get_or_init(|| {
             bundle.entities.entities.iter().map(|e| parallax_engine::text::fold(&e.name)).collect()
         })
-    }
-
-    /// Words in the body of the article at this index (counted once).
-    pub fn words(&self, bundle: &Bundle, article: usize) -> usize {
-        let mut words = self.words.borrow_mut();
-        match words.get(article).copied() {
-            Some(u32::MAX) => {
-                let n = bundle.articles.get(article).map_or(0, body_words);
-                words[article] = u32::try_from(n).unwrap_or(u32::MAX - 1);
-                n
-            }
-            Some(n) => n as usize,
-            None => 0,
-        }
     }
 }
 

@@ -40,32 +40,6 @@ pub struct StoryRow {
     pub compare: Vec<usize>,
 }
 
-/// Words in an article's body, exactly as [`parallax_engine::Article::word_count`] counts them,
-/// but by a byte scan for ASCII blocks (most of them), several times faster, so the matrix can
-/// count the words of thousands of articles in a story.
-pub fn body_words(article: &parallax_engine::Article) -> usize {
-    article
-        .blocks
-        .iter()
-        .filter(|b| b.kind != parallax_engine::BlockKind::Title)
-        .map(|b| {
-            if !b.text.is_ascii() {
-                return b.text.split_whitespace().count();
-            }
-            let mut words = 0;
-            let mut in_word = false;
-            for &byte in b.text.as_bytes() {
-                let space = byte.is_ascii_whitespace() || byte == 0x0b;
-                if !space && !in_word {
-                    words += 1;
-                }
-                in_word = !space;
-            }
-            words
-        })
-        .sum()
-}
-
 /// How the story rows are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StoryOrder {
@@ -133,9 +107,16 @@ pub fn story_rows(bundle: &Bundle, outlets: &OutletColumns) -> Vec<StoryRow> {
 }
 
 /// The stories × outlets matrix from the corpus's story rows (`basis`), keeping `max_rows` rows
-/// in `order`. Only the aggregated rows are sorted; words are counted for the rows kept (and
-/// remembered), since counting every article's words is most of the work at 10,000.
-pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows: usize) -> StoryMatrix {
+/// in `order`. Only the aggregated rows are sorted; words (`words` of an article index, the
+/// loaded corpus's kept counts in the app) are asked for the rows kept only, since counting
+/// every article's words is most of the work at 10,000.
+pub fn story_matrix(
+    bundle: &Bundle,
+    basis: &Basis,
+    order: StoryOrder,
+    max_rows: usize,
+    words: &dyn Fn(usize) -> usize,
+) -> StoryMatrix {
     let all = basis.story_rows(bundle);
     let mut order_of: Vec<&StoryRow> = all.iter().collect();
     let total_rows = order_of.len();
@@ -166,7 +147,7 @@ pub fn story_matrix(bundle: &Bundle, basis: &Basis, order: StoryOrder, max_rows:
             let mut best: Option<(usize, usize)> = None;
             cell.words = 0;
             for &i in &cell.articles {
-                let words = basis.words(bundle, i);
+                let words = words(i);
                 cell.words += words;
                 if best.is_none_or(|b| words > b.0) {
                     best = Some((words, i));
