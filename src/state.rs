@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use parallax_engine::dates::relative::ResolvedTime;
 use parallax_engine::entities::{EntityKind, Mention, MentionKind, Value};
 use parallax_engine::search::SearchOptions;
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
@@ -135,6 +136,8 @@ pub struct Explorer {
     pub entity_counts: Vec<EntityCounts>,
     /// Per article, its words once counted (`u32::MAX` until then): see [`Explorer::words`].
     pub(crate) words: RefCell<Vec<u32>>,
+    /// The last article's times placed in the calendar: see [`Explorer::times`].
+    pub(crate) times: RefCell<Option<(usize, Rc<Vec<ResolvedTime>>)>>,
 }
 
 impl Explorer {
@@ -162,7 +165,7 @@ impl Explorer {
                 outlets: outlets[e].len(),
             })
             .collect();
-        Explorer { bundle, entity_counts, words: RefCell::default() }
+        Explorer { bundle, entity_counts, words: RefCell::default(), times: RefCell::default() }
     }
 
     /// The words of article `article`'s body ([`Article::word_count`]), counted once and kept:
@@ -182,6 +185,19 @@ impl Explorer {
             (Some(n), _) => n as usize,
             _ => 0,
         }
+    }
+
+    /// The times article `article` gives relative to its own date ("yesterday", "last Tuesday",
+    /// "on March 3"), placed in the calendar. The last article's are kept: its page asks on
+    /// every redraw.
+    pub fn times(&self, article: usize) -> Rc<Vec<ResolvedTime>> {
+        let mut kept = self.times.borrow_mut();
+        if let Some((_, times)) = kept.as_ref().filter(|(i, _)| *i == article) {
+            return times.clone();
+        }
+        let times = Rc::new(self.bundle.times_of(article));
+        *kept = Some((article, times.clone()));
+        times
     }
 }
 
@@ -552,22 +568,79 @@ pub fn article_marks(
 ) -> HashMap<usize, Rc<Vec<Mark>>> {
     let Some(a) = explorer.bundle.articles.get(article) else { return HashMap::new() };
     let mentions = explorer.bundle.entities.mentions_in(article as u32);
+    let times = explorer.times(article);
     let mut by_block: HashMap<usize, Vec<Mark>> = HashMap::new();
+    let block_of = |start: usize, end: usize| a.blocks.iter().find(|b| b.start <= start && end <= b.end);
     for m in mentions.iter().filter(|m| types.shows(m.kind)) {
-        if let Some(block) = a.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) {
-            by_block.entry(block.start).or_default().push(mention_mark(explorer, m));
+        if let Some(block) = block_of(m.start, m.end) {
+            let mut mark = mention_mark(explorer, m);
+            let placed = times.iter().find(|t| t.start < m.end && m.start < t.end);
+            if let Some(time) = placed.filter(|_| m.kind == MentionKind::Date) {
+                mark.card = Some(Rc::new(time_card(explorer, article, time)));
+                // "Tuesday" marked as "next Tuesday" when that overlaps no other mention.
+                let (start, end) = (time.start.min(m.start), time.end.max(m.end));
+                let others = mentions.iter().filter(|o| !std::ptr::eq(*o, m));
+                if block.start <= start
+                    && end <= block.end
+                    && !others.clone().any(|o| o.start < end && start < o.end)
+                {
+                    (mark.start, mark.end) = (start, end);
+                }
+            }
+            by_block.entry(block.start).or_default().push(mark);
         }
     }
+    if types.shows(MentionKind::Date) {
+        for time in unmarked_times(mentions, &times) {
+            if let Some(block) = block_of(time.start, time.end) {
+                by_block.entry(block.start).or_default().push(Mark {
+                    start: time.start,
+                    end: time.end,
+                    class: format!("ent ent-{}", MentionKind::Date.as_str()),
+                    href: None,
+                    card: Some(Rc::new(time_card(explorer, article, time))),
+                });
+            }
+        }
+    }
+    for marks in by_block.values_mut() {
+        marks.sort_by_key(|m| m.start);
+    }
     by_block.into_iter().map(|(k, v)| (k, Rc::new(v))).collect()
+}
+
+/// The placed times no mention covers ("three days ago" is a time but no date mention).
+fn unmarked_times<'t>(
+    mentions: &[Mention],
+    times: &'t [ResolvedTime],
+) -> impl Iterator<Item = &'t ResolvedTime> {
+    let mentions: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    times.iter().filter(move |t| !mentions.iter().any(|&(s, e)| t.start < e && s < t.end))
+}
+
+/// The card of a time placed from the article's date: when it was, and what it was counted from.
+fn time_card(explorer: &Explorer, article: usize, time: &ResolvedTime) -> Card {
+    Card {
+        heading: date_text(&time.when),
+        kind: kind_label(MentionKind::Date).into(),
+        lines: vec![
+            format!("“{}”, counted from the article's date", time.text),
+            format!("Article's date: {}", date_line(&explorer.bundle, article)),
+        ],
+    }
 }
 
 /// Mention counts per type in one article, for the legend.
 pub fn type_counts(explorer: &Explorer, article: usize) -> [usize; 5] {
     let mut counts = [0; 5];
-    for m in explorer.bundle.entities.mentions_in(article as u32) {
+    let mentions = explorer.bundle.entities.mentions_in(article as u32);
+    for m in mentions {
         if let Some(i) = TypeFilter::ALL.iter().position(|k| *k == m.kind) {
             counts[i] += 1;
         }
+    }
+    if let Some(i) = TypeFilter::ALL.iter().position(|k| *k == MentionKind::Date) {
+        counts[i] += unmarked_times(mentions, &explorer.times(article)).count();
     }
     counts
 }
@@ -932,6 +1005,39 @@ mod date_tests {
 
     fn bundle_with(date: Option<PublicationDate>) -> Bundle {
         Bundle { dates: vec![date], ..Bundle::default() }
+    }
+
+    #[test]
+    fn times_told_from_the_article_s_date_are_marked_with_the_day_they_mean() {
+        let raw = "Minister quits\n\nPosted by News Desk | March 9, 2023\n\nThe minister resigned yesterday, three days after the vote. Talks resume next Tuesday.\n";
+        let built = parallax_engine::build_bundle(
+            &[parallax_engine::SourceInput { name: "a.txt", bytes: raw.as_bytes() }],
+            "",
+        );
+        let explorer = Explorer::new(built.bundle);
+        let marks = article_marks(&explorer, 0, TypeFilter::default());
+        let card_at = |words: &str| {
+            let at = raw.find(words).unwrap();
+            let mark = marks.values().flat_map(|m| m.iter()).find(|m| m.start <= at && at < m.end);
+            mark.and_then(|m| m.card.clone()).map(|c| (c.heading.clone(), c.lines.clone()))
+        };
+        let (heading, lines) = card_at("yesterday").expect("yesterday is marked");
+        assert_eq!(heading, "8 Mar 2023");
+        assert_eq!(lines[0], "“yesterday”, counted from the article's date");
+        assert_eq!(lines[1], "Article's date: 9 Mar 2023");
+        assert_eq!(card_at("next Tuesday").expect("next Tuesday is marked").0, "14 Mar 2023");
+        // Each mark once, in order, none overlapping: the legend counts what the page marks.
+        let dates = marks.values().flat_map(|m| m.iter()).filter(|m| m.class.ends_with("ent-date")).count();
+        assert_eq!(type_counts(&explorer, 0)[3], dates);
+        for block in marks.values() {
+            assert!(block.windows(2).all(|w| w[0].end <= w[1].start), "{block:?}");
+        }
+        // Hidden with the other dates.
+        let no_dates = TypeFilter::default().toggled(MentionKind::Date);
+        assert!(article_marks(&explorer, 0, no_dates)
+            .values()
+            .flat_map(|m| m.iter())
+            .all(|m| !m.class.ends_with("ent-date")));
     }
 
     #[test]

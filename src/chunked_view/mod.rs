@@ -307,7 +307,7 @@ pub fn shell(reader: &Reader) -> Explorer {
         .iter()
         .map(|c| EntityCounts { mentions: c.mentions as usize, articles: c.articles as usize, outlets: 0 })
         .collect();
-    Explorer { bundle, entity_counts, words: Default::default() }
+    Explorer { bundle, entity_counts, words: Default::default(), times: Default::default() }
 }
 
 /// The first `max` articles (corpus order) that mention an entity, and how many mention it in all

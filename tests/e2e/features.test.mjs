@@ -116,6 +116,17 @@ test('entities are highlighted by type, with a card on focus, a legend toggle, a
   await page.close();
 });
 
+test('a time told from the article\'s own date ("Thursday") shows the day it means and what it was counted from', async () => {
+  const { page, errors } = await open('#/article/iraq-pm-visits-white-house-us');
+  await page.waitForSelector('.article-body .ent-date');
+  const cards = await page.locator('.article-body .ent-date').evaluateAll((els) => els.map((e) => e.getAttribute('data-card') ?? ''));
+  const thursday = cards.find((c) => c.includes('“Thursday”'));
+  assert.ok(thursday, `a card for "Thursday" among ${JSON.stringify(cards)}`);
+  assert.match(thursday, /^\d{1,2} Aug 2020\nDate\n“Thursday”, counted from the article's date\nArticle's date: ≈ 19 Aug 2020/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('every spelling of Kadhimi is one entity; the entity index lists people, organisations and places', async () => {
   const { page } = await open('#/entity/mustafa-al-kadhimi');
   await page.waitForSelector('.spellings');
