@@ -621,6 +621,19 @@ pub fn is_event_class(key: &str) -> bool {
     !NOT_EVENTS.contains(&key) && SYNONYMS.iter().any(|(class, _)| *class == key)
 }
 
+/// The other words of the synonym class `norm` (a folded word) belongs to ("withdrawal":
+/// "withdraw", "pullout", "drawdown", "expulsion"...; "troops": "soldiers", "forces"), for
+/// search; none for a word of no class, or of a class of names ("US": "American", "Washington").
+pub(crate) fn search_synonyms(norm: &str) -> &'static [&'static str] {
+    const NAMES: &[&str] = &["us", "iraq", "iran", "premier"];
+    let classes = synonym_classes();
+    let class = classes.get(norm).or_else(|| classes.get(stem(norm).as_str()));
+    class
+        .filter(|c| !NAMES.contains(c))
+        .and_then(|c| SYNONYMS.iter().find(|(k, _)| k == c))
+        .map_or(&[], |(_, members)| *members)
+}
+
 /// Event classes that say the opposite of each other: a share price that fell and one that
 /// recovered, work suspended and work to resume, a vote won and one lost. Two sentences each told
 /// with one side of a pair, and neither with the other, report different facts however much

@@ -40,6 +40,9 @@ pub(super) struct ClauseHits {
     /// For the word still being typed: articles it matches only by completions ("shared" for
     /// "Sha"), sorted. Those alone do not make an article a hit when the query has other words.
     pub(super) completions_only: Vec<u32>,
+    /// For words: articles it matches only by words of the same event class ("expulsion" for
+    /// "withdrawal"), sorted. They rank below articles holding the word in one of its forms.
+    pub(super) synonyms_only: Vec<u32>,
 }
 
 impl ClauseHits {
@@ -176,6 +179,11 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
         match hits.docs.last_mut() {
             Some(last) if last.0 == doc => last.1 = last.1.max(score),
             _ => hits.docs.push((doc, score)),
+        }
+    }
+    for group in hits.entries.chunk_by(|a, b| a.0 == b.0) {
+        if group.iter().all(|(_, e)| exps[e.exp].kind == MatchKind::Synonym) {
+            hits.synonyms_only.push(group[0].0);
         }
     }
     hits

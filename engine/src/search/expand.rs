@@ -14,6 +14,7 @@ const WEIGHT_STEM: f32 = 0.7;
 const WEIGHT_PREFIX: f32 = 0.75;
 const WEIGHT_FUZZY_1: f32 = 0.55;
 const WEIGHT_FUZZY_2: f32 = 0.4;
+const WEIGHT_SYNONYM: f32 = 0.4;
 /// Caps that keep a query's cost bounded whatever it says.
 const MAX_PREFIX_TERMS: usize = 30;
 const MAX_FUZZY_TERMS: usize = 16;
@@ -78,6 +79,17 @@ impl SearchIndex {
             if let Some(stem) = stem::stem(norm).filter(|_| !is_name) {
                 for &id in self.stem_group(&stem) {
                     push_exp(&mut out, id, WEIGHT_STEM, MatchKind::Variant);
+                }
+            }
+            // Other words for the same thing ("expulsion" for "withdrawal", "soldiers" for "troops"), in any of
+            // their forms; never for names, and not in phrases (`expand_strict`).
+            if !is_name {
+                for member in crate::compare::terms::search_synonyms(norm) {
+                    let forms = self.term_id(member).into_iter();
+                    let stems = stem::stem(member).map(|s| self.stem_group(&s).to_vec()).unwrap_or_default();
+                    for id in forms.chain(stems) {
+                        push_exp(&mut out, id, WEIGHT_SYNONYM, MatchKind::Synonym);
+                    }
                 }
             }
             // "Alkadhimi" written as one word (but "already" is not "ready").

@@ -90,6 +90,8 @@ pub enum MatchKind {
     Fuzzy,
     /// Another name of the entity the query names: every mention of it matches.
     Entity,
+    /// A word of the same news event class ("expulsion" or "pullout" for "withdrawal").
+    Synonym,
 }
 
 /// A dictionary term searched on behalf of a query word.

@@ -210,8 +210,21 @@ impl SearchIndex {
         // Re-rank the best by proximity, then build the hits.
         // Only the best few are ever shown: order those, not every hit of a common word. A hit
         // holding more of the query always ranks above one holding less.
+        // Of hits holding as much, those holding the words themselves (in any form) before those
+        // holding only other words for the same event.
+        let mut strong = counts.clone();
+        for doc in clauses.iter().flat_map(|c| &c.synonyms_only) {
+            if let Some(n) = strong.get_mut(*doc as usize) {
+                *n = n.saturating_sub(1);
+            }
+        }
         let best_first = |a: &(u32, f32), b: &(u32, f32)| {
-            counts[b.0 as usize].cmp(&counts[a.0 as usize]).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+            let (da, db) = (a.0 as usize, b.0 as usize);
+            counts[db]
+                .cmp(&counts[da])
+                .then(strong[db].cmp(&strong[da]))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.0.cmp(&b.0))
         };
         let shown = RERANK.max(options.limit).min(found.len());
         if shown < found.len() {
