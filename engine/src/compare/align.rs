@@ -663,7 +663,9 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     lower_seen.insert(term.key.clone(), ());
                 }
             }
-            let planned = planned_keys(toks);
+            // Keys in context, read once for the plans and the stance.
+            let keys = super::terms::keys_of_tokens(toks);
+            let planned = planned_keys(toks, &keys);
             let title_case = is_title_case(toks);
             let terms = terms
                 .into_iter()
@@ -679,7 +681,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                 })
                 .collect();
             let words = toks.iter().map(|t| t.norm.clone()).collect();
-            per_article.push((terms, planned, words, clause_when, stance_of(&s.text, toks)));
+            per_article.push((terms, planned, words, clause_when, stance_of(&s.text, toks, &keys)));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);
@@ -939,11 +941,11 @@ const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"]
 /// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
 /// *end*"): the first lower-case content word after the marker (names are skipped: "is leaving
 /// for the United States to *meet*"), each with whether a [`FURTHER`] word follows it closely.
-fn planned_keys(toks: &[Token<'_>]) -> Vec<(String, bool)> {
+fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
-    // Keys in context: "will pull its troops out" plans a withdrawal, as "will withdraw" does.
-    let keys = super::terms::keys_of_tokens(toks);
+    // Keys in context (`keys_of_tokens`): "will pull its troops out" plans a withdrawal, as
+    // "will withdraw" does.
     let key_at = |at: usize| keys[at].clone().map(|k| (k, further(at)));
     for (i, tok) in toks.iter().enumerate() {
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
@@ -1200,7 +1202,8 @@ mod tests {
     }
 
     fn planned(text: &str) -> Vec<(String, bool)> {
-        let mut keys = planned_keys(&tokens(text));
+        let toks = tokens(text);
+        let mut keys = planned_keys(&toks, &crate::compare::terms::keys_of_tokens(&toks));
         keys.dedup();
         keys
     }

@@ -7,7 +7,7 @@
 
 use crate::text::Token;
 
-use super::terms::{is_past_form, keys_of_tokens};
+use super::terms::is_past_form;
 
 /// Words that put what follows them (up to the next punctuation) in the future or in the
 /// conditional: not a report of something done.
@@ -38,6 +38,24 @@ const MODAL_MARKERS: &[&str] = &[
     // collapse").
     "whether",
     "if",
+];
+/// Verbs whose "to" reports what was done ("managed to bring", "began to fall"): every other
+/// infinitive tells an aim, a plan or a commitment ("plan to protest", "agreed to withdraw", a
+/// headline's "leaders to meet"), not a deed.
+const IMPLICATIVE: &[&str] = &[
+    "managed",
+    "manages",
+    "began",
+    "begun",
+    "begins",
+    "started",
+    "starts",
+    "continued",
+    "continues",
+    "helped",
+    "helps",
+    "used",
+    "went",
 ];
 /// How many words after a modal marker it governs at most.
 const MODAL_SCOPE: usize = 12;
@@ -82,9 +100,8 @@ pub struct Stance {
 }
 
 /// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
-/// tokens).
-pub fn stance_of(text: &str, toks: &[Token<'_>]) -> Stance {
-    let keys = keys_of_tokens(toks);
+/// tokens; `keys` are the tokens' keys in context, [`keys_of_tokens`](super::terms::keys_of_tokens)).
+pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Stance {
     let mut stance = Stance::default();
     // A punctuation mark between two tokens ends a modal scope ("would meet Kadhemi, the pace
     // intensified").
@@ -108,6 +125,17 @@ pub fn stance_of(text: &str, toks: &[Token<'_>]) -> Stance {
             in_scope[k] = true;
         }
     }
+    // The verb of an infinitive (an adverb between them skipped: "to formally end").
+    for (i, tok) in toks.iter().enumerate() {
+        let implicative = i > 0 && IMPLICATIVE.contains(&toks[i - 1].norm.as_str());
+        if tok.norm != "to" || implicative {
+            continue;
+        }
+        let verb = (i + 1..toks.len().min(i + 3)).find(|&k| !toks[k].norm.ends_with("ly") || punct_before(k));
+        if let Some(k) = verb.filter(|&k| !punct_before(k)) {
+            in_scope[k] = true;
+        }
+    }
     for (i, tok) in toks.iter().enumerate() {
         let Some(key) = keys[i].clone() else { continue };
         if tok.text.starts_with(char::is_uppercase) && i > 0 {
@@ -125,7 +153,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>]) -> Stance {
             stance.another.push(key);
         }
     }
-    stance.speakers = speakers(toks, &keys);
+    stance.speakers = speakers(toks, keys);
     for list in
         [&mut stance.modal, &mut stance.past, &mut stance.another, &mut stance.plural, &mut stance.speakers]
     {
@@ -184,11 +212,12 @@ fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::terms::term_key;
+    use crate::compare::terms::{keys_of_tokens, term_key};
     use crate::text::tokens;
 
     fn stance(text: &str) -> Stance {
-        stance_of(text, &tokens(text))
+        let toks = tokens(text);
+        stance_of(text, &toks, &keys_of_tokens(&toks))
     }
 
     fn key(word: &str) -> String {
@@ -203,6 +232,14 @@ mod tests {
         let report = stance("Rescuers brought the last of the trapped miners to the surface on Thursday.");
         assert!(report.past.contains(&key("brought")));
         assert!(report.modal.is_empty());
+    }
+
+    #[test]
+    fn an_infinitive_tells_an_aim_unless_its_verb_reports_a_deed() {
+        assert!(stance("Farmers' groups plan to protest outside the venue.").modal.contains(&key("protest")));
+        assert!(stance("Leaders to meet in Garda on water deal").modal.contains(&key("meet")));
+        let deed = stance("Rescuers managed to bring the miners out.");
+        assert!(!deed.modal.contains(&key("bring")));
     }
 
     #[test]
