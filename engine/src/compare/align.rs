@@ -22,6 +22,7 @@ use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
+use super::stance::{stance_of, Stance};
 use super::terms::{
     counts_people, event_sides, is_event_class, is_participant_word, opposite_events, terms_of_tokens, Term,
 };
@@ -175,6 +176,18 @@ struct Features {
     sides: u8,
     /// Its clauses with enough terms to state a fact, when it has two or more (see `clauses.rs`).
     clauses: Vec<Clause>,
+    /// What it tells as to come, as done, as another occurrence, and who speaks.
+    stance: StanceIds,
+}
+
+/// A sentence's [`Stance`] as interned term ids, each list sorted.
+#[derive(Default)]
+struct StanceIds {
+    modal: Vec<u32>,
+    past: Vec<u32>,
+    another: Vec<u32>,
+    plural: Vec<u32>,
+    speakers: Vec<u32>,
 }
 
 /// One clause's weighted terms.
@@ -300,6 +313,16 @@ pub struct Evidence {
     /// stated time ("will meet Trump on Thursday" / "is scheduled to meet with the US President
     /// on Thursday"): one announced event.
     pub same_plan: bool,
+    /// A shared event word one tells as to come ("will not stop until they are *brought* to
+    /// the surface") and the other as done ("rescuers *brought* the last miners"): a forecast
+    /// and a report.
+    pub tense_clash: bool,
+    /// A shared event word one calls another occurrence ("host *another* round") and the other
+    /// does not.
+    pub another_clash: bool,
+    /// Both name who speaks, and neither speaker is named in the other sentence ("Strand said"
+    /// / "Berg said"): two people's claims.
+    pub speaker_clash: bool,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic).
@@ -343,6 +366,9 @@ impl Featurised {
             || (e.time_clash && e.clause_cosine == 0.0)
             || actor_clash(&e)
             || e.event_clash
+            || e.tense_clash
+            || e.another_clash
+            || e.speaker_clash
             || opposite_events(x.sides, y.sides)
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
@@ -368,13 +394,35 @@ impl Featurised {
         }
         let dot = merge(&x.weights, &y.weights, |a, b| a * b);
         let (mut predicate_idf, mut plan_clash, mut shared_predicates) = (0.0, false, 0);
+        let (mut tense_clash, mut another_clash) = (false, false);
+        let (sx, sy) = (&x.stance, &y.stance);
+        let has = |list: &[u32], t: u32| list.binary_search(&t).is_ok();
         for_each_shared(&x.predicates, &y.predicates, |t| {
             shared_predicates += 1;
             predicate_idf += self.idf[t as usize];
             plan_clash |= self.plan_meets_outcome(ax, ay, t);
+            let to_come_vs_done = |a: &StanceIds, b: &StanceIds| {
+                has(&a.modal, t) && !has(&a.past, t) && has(&b.past, t) && !has(&b.modal, t)
+            };
+            tense_clash |= to_come_vs_done(sx, sy) || to_come_vs_done(sy, sx);
+            // "Another round" is not the round the other reports; "another attack" beside
+            // "attacks have risen" is one more of a series both tell.
+            let another_of = |a: &StanceIds, b: &StanceIds| {
+                has(&a.another, t) && !has(&b.another, t) && !has(&b.plural, t)
+            };
+            another_clash |= another_of(sx, sy) || another_of(sy, sx);
         });
         let mut shared_figure = false;
         for_each_shared(&x.figures, &y.figures, |_| shared_figure = true);
+        let named_in = |speakers: &[u32], f: &Features| {
+            speakers.iter().any(|id| f.weights.binary_search_by_key(id, |w| w.0).is_ok())
+        };
+        let speaker_clash = !sx.speakers.is_empty()
+            && !sy.speakers.is_empty()
+            && !named_in(&sx.speakers, y)
+            && !named_in(&sy.speakers, x)
+            && !shared_figure;
+        let tense_clash = tense_clash && !shared_figure;
         let weight_of = |f: &Features, id: u32| {
             f.weights.binary_search_by_key(&id, |w| w.0).map_or(0.0, |i| f.weights[i].1)
         };
@@ -413,6 +461,9 @@ impl Featurised {
                 && !shared_figure
                 && shared_predicates < 2,
             same_plan: shares(&x.planned, &y.planned) && name_shared > 0.0 && x.when.overlaps(&y.when),
+            tense_clash,
+            another_clash,
+            speaker_clash,
             shared_events: {
                 let mut n = 0;
                 for_each_shared(&x.events, &y.events, |_| n += 1);
@@ -564,6 +615,8 @@ struct RawSentence {
     /// Planned predicate keys, each with whether it is a further occurrence ([`planned_keys`]).
     planned: Vec<(String, bool)>,
     words: Vec<String>,
+    /// What it tells as to come, as done, as another occurrence, and who speaks.
+    stance: Stance,
 }
 
 /// Distinct sentences, their features and facts, for a set of compared articles (the weights'
@@ -584,7 +637,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     }
     let sentences: Vec<Vec<Sentence>> =
         kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
-    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, Vec<When>);
+    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, Vec<When>, Stance);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
@@ -610,7 +663,9 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     lower_seen.insert(term.key.clone(), ());
                 }
             }
-            let planned = planned_keys(toks);
+            // Keys in context, read once for the plans and the stance.
+            let keys = super::terms::keys_of_tokens(toks);
+            let planned = planned_keys(toks, &keys);
             let title_case = is_title_case(toks);
             let terms = terms
                 .into_iter()
@@ -626,7 +681,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                 })
                 .collect();
             let words = toks.iter().map(|t| t.norm.clone()).collect();
-            per_article.push((terms, planned, words, clause_when));
+            per_article.push((terms, planned, words, clause_when, stance_of(&s.text, toks, &keys)));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);
@@ -638,8 +693,9 @@ fn featurise(articles: &[&Article]) -> Featurised {
         .into_iter()
         .map(|list| {
             list.into_iter()
-                .map(|(terms, planned, words, clause_when)| RawSentence {
+                .map(|(terms, planned, words, clause_when, stance)| RawSentence {
                     clause_when,
+                    stance,
                     terms: terms
                         .into_iter()
                         .map(|(t, shape, clause)| {
@@ -684,7 +740,8 @@ fn featurise(articles: &[&Article]) -> Featurised {
     };
     // Per article, per sentence: (id, kind) deduplicated, planned ids, words, and the same ids
     // per clause (empty for a one-clause sentence).
-    type Interned = (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>);
+    type Interned =
+        (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>, StanceIds);
     let interned: Vec<Vec<Interned>> = raw
         .into_iter()
         .map(|list| {
@@ -722,7 +779,20 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         s.planned.iter().map(|(k, further)| (intern(k), *further)).collect();
                     planned.sort_unstable();
                     planned.dedup_by_key(|p| p.0);
-                    (ids, planned, s.words, clauses)
+                    let mut ids_of = |keys: &[String]| {
+                        let mut ids: Vec<u32> = keys.iter().map(|k| intern(k)).collect();
+                        ids.sort_unstable();
+                        ids.dedup();
+                        ids
+                    };
+                    let stance = StanceIds {
+                        modal: ids_of(&s.stance.modal),
+                        past: ids_of(&s.stance.past),
+                        another: ids_of(&s.stance.another),
+                        plural: ids_of(&s.stance.plural),
+                        speakers: ids_of(&s.stance.speakers),
+                    };
+                    (ids, planned, s.words, clauses, stance)
                 })
                 .collect()
         })
@@ -731,7 +801,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     // Inverse sentence frequency over every compared sentence.
     let mut df = vec![0usize; interner.len()];
     let mut n_sentences = 0usize;
-    for (ids, _, _, _) in interned.iter().flatten() {
+    for (ids, _, _, _, _) in interned.iter().flatten() {
         n_sentences += 1;
         for (id, _) in ids {
             df[*id as usize] += 1;
@@ -754,7 +824,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
             let features = list
                 .into_iter()
                 .zip(kept)
-                .map(|((ids, planned, words, clauses), &k)| {
+                .map(|((ids, planned, words, clauses, stance), &k)| {
                     let weigh = |ids: &[(u32, Kind)]| -> Vec<(u32, f32)> {
                         ids.iter()
                             .map(|&(id, kind)| {
@@ -819,6 +889,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         sides: events.iter().fold(0, |bits, &id| bits | sides[id as usize]),
                         events,
                         clauses,
+                        stance,
                     }
                 })
                 .collect();
@@ -853,6 +924,11 @@ fn merge_name_variants(mut raw: Vec<Vec<RawSentence>>) -> Vec<Vec<RawSentence>> 
                 }
             }
         }
+        for key in &mut s.stance.speakers {
+            if let Some(c) = canonical.get(key.as_str()) {
+                key.clone_from(c);
+            }
+        }
     }
     raw
 }
@@ -865,11 +941,11 @@ const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"]
 /// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
 /// *end*"): the first lower-case content word after the marker (names are skipped: "is leaving
 /// for the United States to *meet*"), each with whether a [`FURTHER`] word follows it closely.
-fn planned_keys(toks: &[Token<'_>]) -> Vec<(String, bool)> {
+fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
-    // Keys in context: "will pull its troops out" plans a withdrawal, as "will withdraw" does.
-    let keys = super::terms::keys_of_tokens(toks);
+    // Keys in context (`keys_of_tokens`): "will pull its troops out" plans a withdrawal, as
+    // "will withdraw" does.
     let key_at = |at: usize| keys[at].clone().map(|k| (k, further(at)));
     for (i, tok) in toks.iter().enumerate() {
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
@@ -1126,7 +1202,8 @@ mod tests {
     }
 
     fn planned(text: &str) -> Vec<(String, bool)> {
-        let mut keys = planned_keys(&tokens(text));
+        let toks = tokens(text);
+        let mut keys = planned_keys(&toks, &crate::compare::terms::keys_of_tokens(&toks));
         keys.dedup();
         keys
     }

@@ -37,6 +37,7 @@ pub mod figures;
 mod quotes;
 pub mod sentences;
 mod shared;
+mod stance;
 pub(crate) mod terms;
 pub mod timing;
 mod variants;

@@ -337,6 +337,22 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// Past forms that are not in [`IRREGULAR`] (same as a base form elsewhere, or kept out of it).
+const OTHER_PAST: &[&str] =
+    &["met", "left", "won", "lost", "fell", "rose", "told", "got", "hit", "sat", "sank"];
+/// Words ending in "-ed" that are no past form.
+const NOT_PAST: &[&str] =
+    &["need", "speed", "feed", "seed", "breed", "hundred", "bed", "red", "shed", "indeed"];
+
+/// Whether a folded word is an English past form ("met", "brought", "resigned"): an event told
+/// as done, not to come.
+pub fn is_past_form(norm: &str) -> bool {
+    let regular = norm.len() > 4 && norm.ends_with("ed") && !NOT_PAST.iter().any(|w| norm.ends_with(w));
+    regular
+        || OTHER_PAST.contains(&norm)
+        || IRREGULAR.iter().any(|(form, base)| form == &norm && form != base)
+}
+
 /// A light English stem: plural and common verb endings off ("attacks" → "attack",
 /// "militias" → "militia", "confirmed" → "confirm", "denied" → "deny", "planned" → "plan"), and
 /// a final silent "e" so the base form meets its inflections ("increase", "increased" and

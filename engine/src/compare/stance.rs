@@ -1,0 +1,270 @@
+//! What a sentence says of the events it names, beyond the words themselves: which it tells as
+//! to come ("will meet", "would continue until ... is brought") and which as done ("met",
+//! "brought", "has resigned"), which it calls a further occurrence ("*another* round") and who
+//! it says is speaking ("Strand said", "said Maria Souza"). Two sentences that share an event
+//! word but disagree on these tell different facts: a forecast and a report, two rounds of
+//! talks, two people's claims (see `align.rs`).
+
+use crate::text::Token;
+
+use super::terms::is_past_form;
+
+/// Words that put what follows them (up to the next punctuation) in the future or in the
+/// conditional: not a report of something done.
+const MODAL_MARKERS: &[&str] = &[
+    "will",
+    "would",
+    "shall",
+    "could",
+    "might",
+    "may",
+    "expected",
+    "scheduled",
+    "due",
+    "plans",
+    "planning",
+    "intends",
+    "aims",
+    "hopes",
+    "ll",
+    "threatened",
+    "threatens",
+    "threaten",
+    "vowed",
+    "vows",
+    "pledged",
+    "promised",
+    // An open question is not a report either ("examining whether an earthquake caused the
+    // collapse").
+    "whether",
+    "if",
+];
+/// Verbs whose "to" reports what was done ("managed to bring", "began to fall"): every other
+/// infinitive tells an aim, a plan or a commitment ("plan to protest", "agreed to withdraw", a
+/// headline's "leaders to meet"), not a deed.
+const IMPLICATIVE: &[&str] = &[
+    "managed",
+    "manages",
+    "began",
+    "begun",
+    "begins",
+    "started",
+    "starts",
+    "continued",
+    "continues",
+    "helped",
+    "helps",
+    "used",
+    "went",
+];
+/// How many words after a modal marker it governs at most.
+const MODAL_SCOPE: usize = 12;
+/// Words that make the event word right after them another occurrence than the one reported
+/// ("is expected to host *another* round").
+const ANOTHER: &[&str] = &["another", "next"];
+/// Verbs that attribute a claim to its speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stressed",
+    "added",
+    "noted",
+    "insisted",
+    "stated",
+    "declared",
+    "explained",
+    "warned",
+    "argued",
+    "claimed",
+    "announced",
+];
+
+/// One sentence's stance toward its event words, as term keys (the keys of `terms.rs`, in
+/// context).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Stance {
+    /// Keys told as to come or as possible (in the scope of a [`MODAL_MARKERS`] word).
+    pub modal: Vec<String>,
+    /// Keys told in a past form outside any modal scope: done.
+    pub past: Vec<String>,
+    /// Keys right after "another" or "next".
+    pub another: Vec<String>,
+    /// Keys written in the plural somewhere in the sentence ("attacks"): a series, which
+    /// "another attack" adds to rather than contradicts.
+    pub plural: Vec<String>,
+    /// Keys of the capitalised words naming who speaks ("Strand said", "said Maria Souza",
+    /// "according to Norcastle").
+    pub speakers: Vec<String>,
+}
+
+/// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
+/// tokens; `keys` are the tokens' keys in context, [`keys_of_tokens`](super::terms::keys_of_tokens)).
+pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Stance {
+    let mut stance = Stance::default();
+    // A punctuation mark between two tokens ends a modal scope ("would meet Kadhemi, the pace
+    // intensified").
+    let punct_before = |i: usize| {
+        i > 0
+            && text
+                .get(toks[i - 1].end..toks[i].start)
+                .unwrap_or("")
+                .chars()
+                .any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”'))
+    };
+    let mut in_scope = vec![false; toks.len()];
+    for (i, tok) in toks.iter().enumerate() {
+        if !MODAL_MARKERS.contains(&tok.norm.as_str()) || is_month_name(tok) {
+            continue;
+        }
+        for k in i + 1..toks.len().min(i + 1 + MODAL_SCOPE) {
+            if punct_before(k) || SPEECH_VERBS.contains(&toks[k].norm.as_str()) {
+                break;
+            }
+            in_scope[k] = true;
+        }
+    }
+    // The verb of an infinitive (an adverb between them skipped: "to formally end").
+    for (i, tok) in toks.iter().enumerate() {
+        let implicative = i > 0 && IMPLICATIVE.contains(&toks[i - 1].norm.as_str());
+        if tok.norm != "to" || implicative {
+            continue;
+        }
+        let verb = (i + 1..toks.len().min(i + 3)).find(|&k| !toks[k].norm.ends_with("ly") || punct_before(k));
+        if let Some(k) = verb.filter(|&k| !punct_before(k)) {
+            in_scope[k] = true;
+        }
+    }
+    for (i, tok) in toks.iter().enumerate() {
+        let Some(key) = keys[i].clone() else { continue };
+        if tok.text.starts_with(char::is_uppercase) && i > 0 {
+            continue;
+        }
+        if in_scope[i] {
+            stance.modal.push(key.clone());
+        } else if is_past_form(&tok.norm) {
+            stance.past.push(key.clone());
+        }
+        if is_plural(&tok.norm) {
+            stance.plural.push(key.clone());
+        }
+        if i > 0 && ANOTHER.contains(&toks[i - 1].norm.as_str()) {
+            stance.another.push(key);
+        }
+    }
+    stance.speakers = speakers(toks, keys);
+    for list in
+        [&mut stance.modal, &mut stance.past, &mut stance.another, &mut stance.plural, &mut stance.speakers]
+    {
+        list.sort_unstable();
+        list.dedup();
+    }
+    stance
+}
+
+/// A plural noun's shape: a final "s" that is not "ss", "us" or "is" ("attacks", not "process",
+/// "status", "crisis"). Verbs in "-s" pass too; they only matter where "another" names the word.
+fn is_plural(norm: &str) -> bool {
+    norm.len() > 3 && norm.ends_with('s') && !["ss", "us", "is"].iter().any(|e| norm.ends_with(e))
+}
+
+/// "May" written as a month is no modal verb ("in May").
+fn is_month_name(tok: &Token<'_>) -> bool {
+    tok.norm == "may" && tok.text.starts_with('M')
+}
+
+/// Keys of the capitalised words right before a speech verb ("Governor Ana Mirek said"), right
+/// after one ("said Maria Souza") or after "according to".
+fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<String> {
+    let capitalised = |k: usize| toks.get(k).is_some_and(|t| t.text.starts_with(char::is_uppercase));
+    let mut out = Vec::new();
+    let take = |k: usize, out: &mut Vec<String>| {
+        if let Some(key) = keys.get(k).cloned().flatten() {
+            out.push(key);
+        }
+    };
+    for (i, tok) in toks.iter().enumerate() {
+        let speech = SPEECH_VERBS.contains(&tok.norm.as_str());
+        let according = tok.norm == "to" && i > 0 && toks[i - 1].norm == "according";
+        if speech {
+            let mut k = i;
+            while k > 0 && capitalised(k - 1) && i - k < 3 {
+                k -= 1;
+                take(k, &mut out);
+            }
+        }
+        if speech || according {
+            let mut k = i + 1;
+            // "according to the ministry": an article before the name is skipped.
+            if according && toks.get(k).is_some_and(|t| t.norm == "the") {
+                k += 1;
+            }
+            while capitalised(k) && k <= i + 3 {
+                take(k, &mut out);
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::terms::{keys_of_tokens, term_key};
+    use crate::text::tokens;
+
+    fn stance(text: &str) -> Stance {
+        let toks = tokens(text);
+        stance_of(text, &toks, &keys_of_tokens(&toks))
+    }
+
+    fn key(word: &str) -> String {
+        term_key(word).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_vow_tells_its_event_as_to_come_and_a_report_as_done() {
+        let vow = stance("\"We will not stop until every one of them is brought to the surface,\" he said.");
+        assert!(vow.modal.contains(&key("brought")));
+        assert!(!vow.past.contains(&key("brought")));
+        let report = stance("Rescuers brought the last of the trapped miners to the surface on Thursday.");
+        assert!(report.past.contains(&key("brought")));
+        assert!(report.modal.is_empty());
+    }
+
+    #[test]
+    fn an_infinitive_tells_an_aim_unless_its_verb_reports_a_deed() {
+        assert!(stance("Farmers' groups plan to protest outside the venue.").modal.contains(&key("protest")));
+        assert!(stance("Leaders to meet in Garda on water deal").modal.contains(&key("meet")));
+        let deed = stance("Rescuers managed to bring the miners out.");
+        assert!(!deed.modal.contains(&key("bring")));
+    }
+
+    #[test]
+    fn a_comma_ends_what_would_governs() {
+        let s = stance("After the White House confirmed that Trump would meet him, the pace intensified.");
+        assert!(s.modal.contains(&key("meet")));
+        assert!(s.past.contains(&key("intensified")));
+        assert!(!s.modal.contains(&key("intensified")));
+    }
+
+    #[test]
+    fn another_round_is_another_occurrence() {
+        let s = stance("The African Union is expected to host another round before the end of the month.");
+        assert!(s.another.contains(&key("round")));
+        assert!(stance("A new round of talks opened in Addis Ababa.").another.is_empty());
+        assert!(stance("Attacks rose, with another attack on Tuesday.").plural.contains(&key("attack")));
+    }
+
+    #[test]
+    fn speakers_are_read_before_and_after_the_speech_verb() {
+        assert_eq!(stance("Strand said inflation had slowed.").speakers, [key("strand")]);
+        let mut souza = vec![key("maria"), key("souza")];
+        souza.sort();
+        assert_eq!(stance("\"It rose fast,\" said Maria Souza, 52.").speakers, souza);
+        assert_eq!(stance("The men were deep below, according to Norcastle.").speakers, [key("norcastle")]);
+        assert!(stance("The minister said the talks would resume.").speakers.is_empty());
+    }
+}
