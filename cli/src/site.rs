@@ -349,8 +349,8 @@ struct Bar {
     out: Box<dyn Write>,
     last: Option<Instant>,
     start: Instant,
-    /// The phase after cleaning under way, and when it began.
-    stage: Option<(&'static str, Instant)>,
+    /// The phase after cleaning under way, when it began and the process's CPU seconds then.
+    stage: Option<(&'static str, Instant, Option<f64>)>,
     /// Bytes of the first `i` files, for `i` in `0..=n`.
     bytes_before: Vec<u64>,
 }
@@ -398,11 +398,12 @@ impl Bar {
             Progress::Indexing => {
                 let cleaned = self.throughput(self.bytes_before.len() - 1);
                 let memory = peak_memory();
-                self.line(&format!("parallax: cleaned {cleaned}{memory}"));
+                let cpu = cpu_seconds().map(|s| format!(", {s:.1} s CPU")).unwrap_or_default();
+                self.line(&format!("parallax: cleaned {cleaned}{cpu}{memory}"));
             }
             Progress::Stage(stage) => {
                 self.end_stage();
-                self.stage = Some((stage, Instant::now()));
+                self.stage = Some((stage, Instant::now(), cpu_seconds()));
                 self.transient(&format!("building {stage}…"));
             }
         }
@@ -410,9 +411,14 @@ impl Bar {
 
     /// Prints the phase under way with its time, if any.
     fn end_stage(&mut self) {
-        if let Some((stage, began)) = self.stage.take() {
+        if let Some((stage, began, cpu_then)) = self.stage.take() {
             let memory = peak_memory();
-            self.line(&format!("parallax: {stage}: {:.1} s{memory}", began.elapsed().as_secs_f64()));
+            // On every core, or waiting for one on a busy machine, the wall time alone misleads.
+            let cpu = match (cpu_then, cpu_seconds()) {
+                (Some(then), Some(now)) => format!(" ({:.1} s CPU)", now - then),
+                _ => String::new(),
+            };
+            self.line(&format!("parallax: {stage}: {:.1} s{cpu}{memory}", began.elapsed().as_secs_f64()));
         }
     }
 
@@ -436,12 +442,26 @@ impl Bar {
         self.end_stage();
         let elapsed = self.start.elapsed().as_secs_f64();
         let files = self.bytes_before.len() - 1;
+        let cpu = cpu_seconds().map(|s| format!(", {s:.1} s CPU")).unwrap_or_default();
         self.line(&format!(
-            "parallax: built in {elapsed:.1} s ({:.0} files/s overall){}",
+            "parallax: built in {elapsed:.1} s ({:.0} files/s overall{cpu}){}",
             files as f64 / elapsed.max(1e-3),
             peak_memory()
         ));
     }
+}
+
+/// User plus system CPU seconds of this process so far, all threads (`/proc/self/stat`, in steps
+/// of 10 ms), or None where the system does not say it.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which may hold spaces) start with the state, field 3;
+    // utime and stime, fields 14 and 15, are in clock ticks (100 a second on Linux).
+    let after = stat.rsplit_once(')')?.1;
+    let mut fields = after.split_whitespace().skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// ", peak memory 512 MB" from the process's high-water mark (`VmHWM` in `/proc/self/status`),

@@ -217,12 +217,19 @@ impl EntityData {
         let recogniser = names::Recogniser::shared(kb);
         let mut registry = names::Registry::new(kb);
         let mut mentions = Vec::new();
-        for (index, article) in articles.iter().enumerate() {
-            let article_index = u32::try_from(index).unwrap_or(u32::MAX);
-            let mut found = recogniser.article(article, article_index, &mut registry);
-            crate::sort::sort_by_key(&mut found, |m| (m.start, m.end));
-            mentions.extend(found);
-        }
+        let article_index = |index: usize| u32::try_from(index).unwrap_or(u32::MAX);
+        // Only linking names is sequential (a name learned in one article links it in later
+        // ones); splitting blocks into words, and dates and figures, run on every core.
+        crate::par::pipeline(
+            articles,
+            HashMap::new,
+            |keys, article| names::prepare(article, keys),
+            |index, article, prepared| {
+                recogniser.link(article, prepared, article_index(index), &mut registry)
+            },
+            |index, article, prepared, linked| names::finish(article, prepared, linked, article_index(index)),
+            |_, found| mentions.extend(found),
+        );
         let mut data = EntityData { entities: registry.into_entities(), mentions };
         data.collect_spellings(articles);
         data
@@ -234,7 +241,8 @@ impl EntityData {
             let (Some(entity), Some(text)) = (mention.entity, self.surface(articles, mention)) else {
                 continue;
             };
-            if let Some(set) = spellings.get_mut(entity as usize) {
+            // Most mentions repeat a spelling already seen: no string made for those.
+            if let Some(set) = spellings.get_mut(entity as usize).filter(|set| !set.contains(text)) {
                 set.insert(text.to_string());
             }
         }

@@ -11,15 +11,18 @@
 //! 3. alias matching again for surnames and acronyms the rules just introduced;
 //! 4. dates, then figures, in what names left free.
 
+mod article;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use super::gazetteer::{self, Place};
 use super::lexicon;
-use super::temporal;
-use super::{Entity, EntityKind, KnowledgeBase, Mention, MentionKind};
-use crate::model::{Article, Block, BlockKind};
+use super::{Entity, EntityKind, KnowledgeBase, MentionKind};
+use crate::model::{Block, BlockKind};
 use crate::text;
+
+pub(super) use article::{finish, prepare};
 
 /// A word of a block prepared for matching: an `al-`/`el-` particle is folded into the next word.
 #[derive(Debug, Clone)]
@@ -150,8 +153,6 @@ pub(super) struct Registry {
     learned: HashMap<String, Vec<Target>>,
     /// Longest learned name by first word key.
     learned_first: HashMap<String, usize>,
-    /// Transliteration keys by folded word, shared by all articles of a build.
-    keys: HashMap<String, String>,
 }
 
 impl Registry {
@@ -178,7 +179,6 @@ impl Registry {
             ids,
             learned: HashMap::new(),
             learned_first: HashMap::new(),
-            keys: HashMap::new(),
         }
     }
 
@@ -447,148 +447,6 @@ impl Recogniser {
         if !list.iter().any(|t| t.source == source && t.acronym == target.acronym) {
             list.push(target);
         }
-    }
-
-    /// Recognises every mention of one article.
-    pub(super) fn article(&self, article: &Article, article_index: u32, reg: &mut Registry) -> Vec<Mention> {
-        let mut state = ArticleState::default();
-        let mut order: Vec<usize> = (0..article.blocks.len()).collect();
-        let headline: Vec<bool> = article.blocks.iter().map(is_headline).collect();
-        order.sort_by_key(|&i| headline[i]);
-        let mut per_block = Vec::with_capacity(order.len());
-        for &b in &order {
-            let block = &article.blocks[b];
-            let toks = text::tokens(&block.text);
-            let ws = words_of(&block.text, &toks, &mut reg.keys);
-            let mut cx = BlockCx {
-                text: &block.text,
-                ws: &ws,
-                covered: vec![false; ws.len()],
-                spans: Vec::new(),
-                state: &mut state,
-                reg: &mut *reg,
-            };
-            self.match_aliases(&mut cx, false);
-            if !headline[b] {
-                let before = cx.state.local.len();
-                self.rules(&mut cx);
-                if cx.state.local.len() != before {
-                    self.match_aliases(&mut cx, true);
-                }
-            }
-            let spans = cx.spans;
-            let learned: HashSet<String> = state.local.keys().cloned().collect();
-            per_block.push((b, toks, ws, spans, learned));
-        }
-        // A surname or acronym learned in a later block ("Mustafa Kadhami" in the lead) links its
-        // earlier uses too ("Biden-Kadhami deal" in a standfirst above it), as it does in a
-        // headline: one more local pass, with only the aliases learned after it, over each block
-        // read before them (inside one block a surname still links only after the full name).
-        for (b, _, ws, spans, learned) in &mut per_block {
-            if learned.len() == state.local.len() {
-                continue;
-            }
-            let mut later = ArticleState { named: state.named.clone(), ..ArticleState::default() };
-            for (key, targets) in &state.local {
-                if !learned.contains(key) {
-                    for target in targets {
-                        later.learn(key.clone(), *target);
-                    }
-                }
-            }
-            let mut covered = vec![false; ws.len()];
-            for span in spans.iter() {
-                covered[span.from..span.to].iter_mut().for_each(|c| *c = true);
-            }
-            let mut cx = BlockCx {
-                text: &article.blocks[*b].text,
-                ws,
-                covered,
-                spans: std::mem::take(spans),
-                state: &mut later,
-                reg: &mut *reg,
-            };
-            self.match_aliases(&mut cx, true);
-            *spans = cx.spans;
-        }
-        let mut mentions = Vec::new();
-        let mut last_unit = String::new();
-        per_block.sort_by_key(|p| p.0);
-        for (b, toks, ws, spans, _) in per_block {
-            let block = &article.blocks[b];
-            let block_first = mentions.len();
-            let mut claimed: Vec<(usize, usize)> = Vec::new();
-            for span in spans {
-                let (Some(first), Some(last)) = (ws.get(span.from), ws.get(span.to.wrapping_sub(1))) else {
-                    continue;
-                };
-                let entity = match &span.role {
-                    Some(candidates) => {
-                        let named: Vec<u32> =
-                            candidates.iter().copied().filter(|c| state.named.contains(c)).collect();
-                        match named.as_slice() {
-                            [only] => Some(*only),
-                            _ => continue,
-                        }
-                    }
-                    None => span.entity,
-                };
-                let kind = match (span.role.is_some(), entity.and_then(|e| reg.kind(e))) {
-                    (true, Some(kind)) => kind.mention_kind(),
-                    _ => span.kind,
-                };
-                // "U.S." and "D.C.": the initials' last dot belongs to the name.
-                let mut end = last.end;
-                let initials = span.to - span.from >= 2
-                    && ws[span.to - 2..span.to].iter().all(|w| w.caps && w.norm.chars().count() == 1);
-                if initials && block.text[end..].starts_with('.') {
-                    end += 1;
-                }
-                claimed.push((first.start, end));
-                mentions.push(Mention {
-                    article: article_index,
-                    start: block.start + first.start,
-                    end: block.start + end,
-                    kind,
-                    entity,
-                    value: None,
-                });
-            }
-            // Sorted, so each candidate date or figure is checked in logarithmic time (a scan of
-            // every name per candidate was quadratic on one long paragraph).
-            let claimed = Spans::new(claimed.into_iter());
-            let free = |s: usize, e: usize| claimed.disjoint(s, e);
-            let dates = temporal::dates(&block.text, &toks, &free);
-            let dated = Spans::new(dates.iter().map(|d| (d.start, d.end)));
-            // A figure's number must be free; its counted phrase may hold whole names ("5,000 US
-            // troops"), which then give way to the figure, but never cut one or a date.
-            let free = |s: usize, e: usize| dated.disjoint(s, e) && claimed.disjoint_or_inside(s, e);
-            let figures = temporal::figures(&block.text, &toks, &free, &mut last_unit);
-            // Names inside a figure's counted phrase give way to it. Only this block's mentions
-            // can lie inside its figures: one pass over them, not one per figure (which was
-            // quadratic on a long paragraph full of figures).
-            if !figures.is_empty() {
-                let within = Spans::new(figures.iter().map(|f| (block.start + f.start, block.start + f.end)));
-                let mut this_block = mentions.split_off(block_first);
-                this_block.retain(|m| !within.contains(m.start, m.end));
-                mentions.append(&mut this_block);
-            }
-            for found in dates.into_iter().chain(figures) {
-                let kind = match found.value {
-                    super::Value::Date(_) => MentionKind::Date,
-                    super::Value::Figure(_) => MentionKind::Figure,
-                };
-                mentions.push(Mention {
-                    article: article_index,
-                    start: block.start + found.start,
-                    end: block.start + found.end,
-                    kind,
-                    entity: None,
-                    value: Some(found.value),
-                });
-            }
-        }
-        mentions
     }
 
     /// Pass 1 (and 3 with `local_only`): aliases, longest first, and role phrases.
@@ -1119,52 +977,6 @@ fn is_headline(block: &Block) -> bool {
         trimmed.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
     let capitalised = long.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
     long.len() >= 2 && capitalised * 4 >= long.len() * 3
-}
-
-/// Byte spans sorted by start, answering "does one of them contain, overlap or cut this range?"
-/// in logarithmic time (the running maximum of their ends covers spans that overlap).
-struct Spans {
-    /// (start, end, the largest end of this and every earlier span).
-    sorted: Vec<(usize, usize, usize)>,
-}
-
-impl Spans {
-    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
-        let mut sorted: Vec<(usize, usize, usize)> = spans.map(|(s, e)| (s, e, e)).collect();
-        sorted.sort_unstable();
-        let mut max_end = 0;
-        for span in &mut sorted {
-            max_end = max_end.max(span.1);
-            span.2 = max_end;
-        }
-        Spans { sorted }
-    }
-
-    /// The largest end of the spans starting before index `n` of the sorted list (0 if none).
-    fn max_end_before(&self, n: usize) -> usize {
-        n.checked_sub(1).and_then(|i| self.sorted.get(i)).map_or(0, |span| span.2)
-    }
-
-    /// True when some span starts at or before `start` and ends at or after `end`.
-    fn contains(&self, start: usize, end: usize) -> bool {
-        let before = self.sorted.partition_point(|&(s, _, _)| s <= start);
-        before > 0 && self.max_end_before(before) >= end
-    }
-
-    /// True when no span overlaps `start..end`.
-    fn disjoint(&self, start: usize, end: usize) -> bool {
-        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
-        self.max_end_before(before_end) <= start
-    }
-
-    /// True when every span overlapping `start..end` lies strictly inside it (starts after
-    /// `start`, ends by `end`).
-    fn disjoint_or_inside(&self, start: usize, end: usize) -> bool {
-        let up_to_start = self.sorted.partition_point(|&(s, _, _)| s <= start);
-        let before_end = self.sorted.partition_point(|&(s, _, _)| s < end);
-        self.max_end_before(up_to_start) <= start
-            && self.sorted[up_to_start..before_end.max(up_to_start)].iter().all(|&(_, e, _)| e <= end)
-    }
 }
 
 #[cfg(test)]
