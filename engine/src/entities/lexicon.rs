@@ -16,6 +16,7 @@ pub const TITLE_HEADS: &[&str] = &[
     "mp", "lawmaker", "congressman", "congresswoman", "representative", "sen", "rep", "gen", "col",
     "lt", "capt", "founder", "ceo", "emir", "sultan", "attorney", "commissioner", "coordinator",
     "economist", "author", "writer", "columnist", "historian", "scholar", "filmmaker", "actor",
+    "justice",
 ];
 
 /// Nouns that, after "Name, a ...", say the name is a person ("Hela Moyes, a German activist").

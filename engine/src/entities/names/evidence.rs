@@ -230,7 +230,9 @@ impl Recogniser {
             || self.title_heads.contains(w.norm.as_str())
             || self.person_nouns.contains(w.norm.as_str())
             || self.org_words.contains(w.norm.as_str())
-            || self.stop.contains(w.norm.as_str());
+            || self.stop.contains(w.norm.as_str())
+            // "Kyiv said": a city speaking for its government stays a place.
+            || self.broad_places.contains(&w.key);
         let the_before = start > 0 && ws[start - 1].norm == "the";
         let from = if the_before { start - 1 } else { start };
         let clause_start = from == 0

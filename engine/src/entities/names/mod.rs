@@ -249,14 +249,25 @@ impl Registry {
             spellings: Vec::new(),
         });
         self.provisional.insert((kind, key.clone()), entity);
-        let n_words = key.split(' ').count();
-        if n_words >= 2 {
-            let first = key.split(' ').next().unwrap_or_default().to_string();
-            let longest = self.learned_first.entry(first).or_default();
-            *longest = (*longest).max(n_words);
-            self.learned.entry(key).or_default().push(Target::of(surface, Source::Entity(entity)));
+        // One word is learned only for an organisation ("Safaricom", "KHRC"): a lone word found as
+        // a person is a surname, which may name someone else in another article.
+        if key.split(' ').count() >= 2 || kind == EntityKind::Org {
+            self.learn(key, Target::of(surface, Source::Entity(entity)));
         }
         entity
+    }
+
+    /// A name later articles link by its words: a provisional name, or an acronym defined in
+    /// brackets after one.
+    fn learn(&mut self, key: String, target: Target) {
+        let n_words = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or_default().to_string();
+        let longest = self.learned_first.entry(first).or_default();
+        *longest = (*longest).max(n_words);
+        let list = self.learned.entry(key).or_default();
+        if !list.iter().any(|t| t.source == target.source) {
+            list.push(target);
+        }
     }
 }
 
@@ -638,8 +649,7 @@ impl Recogniser {
                 };
                 let curated = if local_only { Vec::new() } else { fitting(self.index.get(&key)) };
                 let local = fitting(cx.state.local.get(&key));
-                let learned =
-                    if local_only || len < 2 { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
+                let learned = if local_only { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
                 let entities = curated.iter().filter(|s| matches!(s, Source::Entity(_)));
                 let mut pick = entities
                     .clone()
@@ -698,9 +708,15 @@ impl Recogniser {
             let letters = next.norm.chars().count();
             // "Radio Programas del Peru (RPP)": the acronym belongs to the longer name, not to the
             // place it ends with; the expansion rule claims both.
+            let joined = |k: usize| k < from && run_gap(text, &ws[k], &ws[k + 1]);
+            let name_word = |k: usize| ws[k].cap && !lexicon::ORG_LEADING_STOP.contains(&ws[k].norm.as_str());
             let tail = from > 0
-                && run_gap(text, &ws[from - 1], &ws[from])
-                && (ws[from - 1].cap || evidence::is_connector(&ws[from - 1]))
+                && joined(from - 1)
+                && (name_word(from - 1)
+                    || (evidence::is_connector(&ws[from - 1])
+                        && from >= 2
+                        && joined(from - 2)
+                        && name_word(from - 2)))
                 && !evidence::spells(&ws[from..to], &next.norm);
             if gap.trim() == "("
                 && closes
@@ -718,6 +734,9 @@ impl Recogniser {
                 });
                 cx.covered[to] = true;
                 cx.state.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
+                if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
+                    cx.reg.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
+                }
             }
         }
     }
