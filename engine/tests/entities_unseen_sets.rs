@@ -2,7 +2,9 @@
 //! scored against a hand-made gold (`tests/gold/unseen_names.tsv`), with the shipped knowledge
 //! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
 //! named without a title, an air base and a province, a misspelt prime minister), development
-//! articles on other countries, and held-out articles scored but never tuned on.
+//! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
+//! Peru, Canada: acronyms, companies, volcanoes, mines, islands; the second Kenya article names
+//! by acronym and bare company name what the first one introduced), and held-out articles scored but never tuned on.
 //!
 //! A mention counts when its surface, occurrence (the n-th time that surface is annotated in the
 //! article) and type match the gold. A name is found when at least one of its mentions in an
@@ -26,6 +28,12 @@ const FILES: &[(&str, &str)] = &[
     ("july2021_c", include_str!("data/unseen/july2021_c.txt")),
     ("dev_chile", include_str!("data/unseen/dev_chile.txt")),
     ("dev_netherlands", include_str!("data/unseen/dev_netherlands.txt")),
+    ("dev_philippines", include_str!("data/unseen/dev_philippines.txt")),
+    ("dev_kenya", include_str!("data/unseen/dev_kenya.txt")),
+    ("dev_norway", include_str!("data/unseen/dev_norway.txt")),
+    ("dev_peru", include_str!("data/unseen/dev_peru.txt")),
+    ("dev_canada", include_str!("data/unseen/dev_canada.txt")),
+    ("dev_kenya_court", include_str!("data/unseen/dev_kenya_court.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
 ];
@@ -174,8 +182,8 @@ fn evaluate(prefix: &str) -> Report {
     report
 }
 
-// Floors sit at what the recogniser reached when these tests were written (July: 58 of 60 names,
-// F1 0.976; development: F1 0.909; held out: F1 0.838), so a regression fails them.
+// Floors sit near what the recogniser reached (July: 58 of 60 names, F1 0.976; development, eight
+// articles: 127 of 137 names, F1 0.950; held out: F1 0.842), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -190,7 +198,10 @@ fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
 #[test]
 fn development_articles_on_other_countries_get_their_names() {
     let r = evaluate("dev_");
-    assert!(r.f1 >= 0.9, "F1 {:.3}", r.f1);
+    // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
+    // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
+    assert!(r.names_found + 10 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.f1 >= 0.92, "F1 {:.3}", r.f1);
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub const TITLE_HEADS: &[&str] = &[
     "mp", "lawmaker", "congressman", "congresswoman", "representative", "sen", "rep", "gen", "col",
     "lt", "capt", "founder", "ceo", "emir", "sultan", "attorney", "commissioner", "coordinator",
     "economist", "author", "writer", "columnist", "historian", "scholar", "filmmaker", "actor",
+    "justice",
 ];
 
 /// Nouns that, after "Name, a ...", say the name is a person ("Hela Moyes, a German activist").
@@ -61,7 +62,8 @@ pub const INSTITUTIONS: &[&str] =
 #[rustfmt::skip]
 pub const PLACE_NOUNS: &[&str] = &[
     "region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river",
-    "airport", "island", "desert", "mountains", "square",
+    "airport", "island", "desert", "mountains", "square", "volcano", "mine", "port", "archipelago",
+    "peninsula", "crossing",
 ];
 
 /// Words trimmed from the start of an organisation name: function words, not adjectives such as
@@ -80,6 +82,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "province", "governorate", "region", "district", "city", "county", "state", "island", "islands",
     "mountains", "mountain", "river", "valley", "desert", "sea", "bay", "gulf", "strait", "plains",
     "peninsula", "lake", "ocean", "coast", "heights", "oblast", "prefecture", "canton", "territory",
+    "territories", "park", "trail", "highway", "road", "street", "avenue", "bridge",
 ];
 
 /// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").
@@ -192,4 +195,55 @@ pub const FIRST_NAMES: &[&str] = &[
     "jens", "mark", "mette", "ulf", "sanna", "viktor", "andrzej", "donald", "petr", "robert",
     "lars", "erik", "anders", "sven", "hans", "klaus", "jurgen", "wolfgang", "helmut", "gerhard",
     "christian", "ingrid", "astrid", "johan", "pieter", "willem", "jan",
+];
+
+/// Lower-case nouns that say the capitalised name beside them is an organisation: before it
+/// ("supermarket chain Albert Heijn", "the broadcaster NOS") or after "Name, the ..." ("Equinor,
+/// the state energy company, said").
+#[rustfmt::skip]
+pub const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "group", "conglomerate", "corporation", "chain", "retailer", "supermarket",
+    "airline", "carrier", "bank", "lender", "insurer", "broadcaster", "newspaper", "daily", "magazine",
+    "outlet", "agency", "bureau", "utility", "operator", "producer", "miner", "manufacturer", "maker",
+    "giant", "startup", "charity", "ngo", "watchdog", "regulator", "organisation", "organization",
+    "network", "platform", "club", "union", "party", "militia", "movement", "coalition", "alliance",
+];
+
+/// Organisation nouns that may follow an organisation's own name ("the Codelco state company").
+/// Narrower than [`ORG_NOUNS`]: "the Biden administration" and "the Smith family" are not names.
+#[rustfmt::skip]
+pub const ORG_NOUNS_AFTER: &[&str] = &[
+    "company", "firm", "group", "conglomerate", "corporation", "airline", "carrier", "bank", "lender",
+    "broadcaster", "newspaper", "utility", "charity", "militia",
+];
+
+/// Capitalised words that start a place's name ("Mount Merapi", "Lake Taal", "Port Harcourt").
+#[rustfmt::skip]
+pub const PLACE_HEADS: &[&str] = &["mount", "mt", "lake", "cape", "port", "fort", "isla", "isle", "lac", "monte"];
+
+/// Lower-case nouns that make a place of the name one modifier before them ("the Escondida copper
+/// mine", "the Kakuma refugee camp"); without a modifier they are in [`PLACE_NOUNS`].
+#[rustfmt::skip]
+pub const MODIFIED_PLACE_NOUNS: &[&str] = &["mine", "camp", "crossing", "field", "volcano", "island", "port", "base"];
+
+/// Words before "to" that make the name after it a destination ("flights to Legazpi").
+#[rustfmt::skip]
+pub const MOTION_WORDS: &[&str] = &[
+    "travel", "travels", "travelled", "traveled", "travelling", "traveling", "trip", "visit", "visits",
+    "fled", "flee", "fleeing", "flight", "flights", "flew", "flown", "returned", "return", "deployed",
+    "evacuated", "headed", "sailed", "shipped", "boats", "road", "route", "moved", "relocated",
+];
+
+/// Upper-case words that are not organisations: units, currencies, times, titles, diseases,
+/// common technical abbreviations and roman numerals.
+#[rustfmt::skip]
+pub const STOP_ACRONYMS: &[&str] = &[
+    "am", "pm", "gmt", "utc", "est", "edt", "pst", "pdt", "cet", "bst", "ceo", "cfo", "coo", "cto", "vp",
+    "mp", "mps", "fm", "md", "gdp", "gnp", "cpi", "vat", "ipo", "etf", "tv", "ok", "id", "dna", "hiv",
+    "aids", "covid", "sars", "mers", "lng", "lpg", "ev", "evs", "ai", "it", "iq", "pr", "hr", "faq",
+    "pdf", "usd", "eur", "gbp", "jpy", "cny", "km", "kg", "mw", "gw", "kw", "kwh", "bpd", "suv", "vip",
+    "diy", "rip", "asap", "fyi", "cctv", "gps", "sms", "url", "atm", "aka", "bc", "ad", "ce", "bce", "vs",
+    "nb", "ps", "jr", "sr", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xx", "xxi",
+    "phd", "mba", "qc", "kc", "rpg", "ied", "ieds", "uav", "uavs", "gm", "tnt", "mph", "co", "ltd",
+    "plc", "inc", "llc", "ag", "sa", "nv", "bv", "gmbh", "no", "oh", "ah", "ha",
 ];

@@ -12,6 +12,7 @@
 //! 4. dates, then figures, in what names left free.
 
 mod article;
+mod evidence;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
@@ -247,14 +248,25 @@ impl Registry {
             spellings: Vec::new(),
         });
         self.provisional.insert((kind, key.clone()), entity);
-        let n_words = key.split(' ').count();
-        if n_words >= 2 {
-            let first = key.split(' ').next().unwrap_or_default().to_string();
-            let longest = self.learned_first.entry(first).or_default();
-            *longest = (*longest).max(n_words);
-            self.learned.entry(key).or_default().push(Target::of(surface, Source::Entity(entity)));
+        // One word is learned only for an organisation ("Safaricom", "KHRC"): a lone word found as
+        // a person is a surname, which may name someone else in another article.
+        if key.split(' ').count() >= 2 || kind == EntityKind::Org {
+            self.learn(key, Target::of(surface, Source::Entity(entity)));
         }
         entity
+    }
+
+    /// A name later articles link by its words: a provisional name, or an acronym defined in
+    /// brackets after one.
+    fn learn(&mut self, key: String, target: Target) {
+        let n_words = key.split(' ').count();
+        let first = key.split(' ').next().unwrap_or_default().to_string();
+        let longest = self.learned_first.entry(first).or_default();
+        *longest = (*longest).max(n_words);
+        let list = self.learned.entry(key).or_default();
+        if !list.iter().any(|t| t.source == target.source) {
+            list.push(target);
+        }
     }
 }
 
@@ -494,8 +506,7 @@ impl Recogniser {
                 };
                 let curated = if local_only { Vec::new() } else { fitting(self.index.get(&key)) };
                 let local = fitting(cx.state.local.get(&key));
-                let learned =
-                    if local_only || len < 2 { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
+                let learned = if local_only { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
                 let entities = curated.iter().filter(|s| matches!(s, Source::Entity(_)));
                 let mut pick = entities
                     .clone()
@@ -552,7 +563,25 @@ impl Recogniser {
             let gap = &text[last.end..next.start];
             let closes = text[next.end..].starts_with(')');
             let letters = next.norm.chars().count();
-            if gap.trim() == "(" && closes && next.caps && (2..=8).contains(&letters) && !cx.covered[to] {
+            // "Radio Programas del Peru (RPP)": the acronym belongs to the longer name, not to the
+            // place it ends with; the expansion rule claims both.
+            let joined = |k: usize| k < from && run_gap(text, &ws[k], &ws[k + 1]);
+            let name_word = |k: usize| ws[k].cap && !lexicon::ORG_LEADING_STOP.contains(&ws[k].norm.as_str());
+            let tail = from > 0
+                && joined(from - 1)
+                && (name_word(from - 1)
+                    || (evidence::is_connector(&ws[from - 1])
+                        && from >= 2
+                        && joined(from - 2)
+                        && name_word(from - 2)))
+                && !evidence::spells(&ws[from..to], &next.norm);
+            if gap.trim() == "("
+                && closes
+                && next.caps
+                && (2..=8).contains(&letters)
+                && !cx.covered[to]
+                && !tail
+            {
                 cx.spans.push(Span {
                     from: to,
                     to: to + 1,
@@ -562,6 +591,9 @@ impl Recogniser {
                 });
                 cx.covered[to] = true;
                 cx.state.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
+                if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
+                    cx.reg.learn(next.key.clone(), Target::of("ACRONYM", Source::Entity(entity)));
+                }
             }
         }
     }
@@ -593,6 +625,7 @@ impl Recogniser {
     /// Pass 2: capitalised runs the aliases left.
     fn rules(&self, cx: &mut BlockCx<'_>) {
         let (text, ws) = (cx.text, cx.ws);
+        self.acronym_expansions(cx);
         for (s, e) in self.runs(text, ws) {
             self.org_run(cx, s, e);
             // The rest of the run, split where names were already claimed.
@@ -777,8 +810,21 @@ impl Recogniser {
             end -= 1;
         }
         let len = end - start;
-        if len == 0 || len > 4 || ws[start..end].iter().any(|w| w.caps && w.norm.len() > 1) {
+        if len == 0 || len > 4 {
             return;
+        }
+        // An acronym the article defined in this block links to its expansion in pass 3.
+        if len == 1 && cx.state.local.contains_key(&ws[start].key) {
+            return;
+        }
+        match self.acronym_org(text, ws, start, end) {
+            Some(true) => {
+                let entity = cx.reg.provisional(EntityKind::Org, &text[ws[start].start..ws[end - 1].end]);
+                self.claim(cx, start, end, entity);
+                return;
+            }
+            Some(false) => return,
+            None => {}
         }
         let last = &ws[end - 1];
         let following = ws.get(end).map(|next| (&text[last.end..next.start], next));
@@ -800,7 +846,9 @@ impl Recogniser {
                 .spans
                 .iter()
                 .any(|sp| sp.to + 1 == start && sp.kind == MentionKind::Place && sp.role.is_none());
-        let preposition = len <= 3 && prev.is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
+        // "In Tromso,": a capitalised preposition opening the run.
+        let lead = (start == seg_start + 1 && ws[seg_start].cap).then(|| ws[seg_start].norm.as_str());
+        let preposition = len <= 3 && prev.or(lead).is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
         let place_noun = following
             .is_some_and(|(gap, next)| gap == " " && lexicon::PLACE_NOUNS.contains(&next.norm.as_str()));
         let quoted = len >= 2 && prev.is_some_and(|p| SPEECH_VERBS.contains(&p));
@@ -818,11 +866,18 @@ impl Recogniser {
             && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
         let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
         let gazetteer = self.broad_places.contains(&key);
-        let kind = if place_word || place_noun || air_base {
+        let place_context = self.place_context(text, ws, start, end, prev);
+        let org_context = !cue && self.org_context(cx, start, end, prev);
+        let after_org = self.after_org(cx, start, prev);
+        let kind = if place_word || place_noun || air_base || place_context {
             EntityKind::Place
-        } else if cue || first_name || speaks || apposition || quoted || according {
+        } else if cue {
             EntityKind::Person
-        } else if affiliation {
+        } else if org_context {
+            EntityKind::Org
+        } else if first_name || speaks || apposition || quoted || according {
+            EntityKind::Person
+        } else if affiliation || after_org {
             EntityKind::Org
         } else if arabic {
             EntityKind::Person
