@@ -35,6 +35,13 @@ const TEASER_HEAD_LINES: usize = 4;
 /// A teaser's headline, right above its paragraph, has at least this many words (an article's
 /// subheadings and step numbers are shorter).
 const TEASER_HEADLINE_WORDS: usize = 5;
+/// The name line above an author's biography has at most this many words.
+const BIO_NAME_WORDS: usize = 6;
+/// Lines after a biography naming the author again ("You can email Paul Serran here") that
+/// belong to the author box, at most.
+const BIO_CONTACT_LINES: usize = 2;
+/// Such a contact line has at most this many words.
+const BIO_CONTACT_WORDS: usize = 30;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
 /// A line seen this many times in one file is page furniture.
@@ -271,6 +278,45 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         if in_file || (across(i) && !(is_p && syndicated)) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
+        }
+    }
+    // An author box in the second half of the text: a short biography of someone the page names
+    // on a line of their own, the name line above it and the contact lines after it.
+    let half = body.len() / 2;
+    for k in half..body.len() {
+        let i = body[k];
+        if taken[k] {
+            continue;
+        }
+        let Some(name) = rules::bio_subject(lines[i].text) else { continue };
+        // The page names the author on a short line of its own (the byline, the box's heading); a
+        // person the article is about is named in its sentences.
+        let named_alone =
+            |(j, l): (usize, &Line<'_>)| j != i && l.text.contains(name) && weight(l.text) <= BIO_NAME_WORDS;
+        if !lines.iter().enumerate().any(named_alone) {
+            continue;
+        }
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let mut box_lines = vec![k];
+        if k > 0
+            && body[k - 1] + 1 == i
+            && lines[body[k - 1]].text.contains(name)
+            && weight(lines[body[k - 1]].text) <= BIO_NAME_WORDS
+        {
+            box_lines.push(k - 1);
+        }
+        for m in k + 1..body.len().min(k + 1 + BIO_CONTACT_LINES) {
+            let t = lines[body[m]].text;
+            if body[m] != body[m - 1] + 1 || !t.contains(surname) || weight(t) > BIO_CONTACT_WORDS {
+                break;
+            }
+            box_lines.push(m);
+        }
+        for m in box_lines {
+            if !taken[m] {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::AuthorBio));
+            }
         }
     }
     // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells
