@@ -201,7 +201,8 @@ pub(crate) fn teaser_list_start(
         let headline_above = near.last().is_some_and(|&j| weight(lines[j].text) >= TEASER_HEADLINE_WORDS);
         let headed =
             near.iter().all(|&j| weight(lines[j].text) <= HEADLINE_MAX_WORDS) && (headline_above || top < i);
-        if !headed {
+        // A head reaching back to the run's start leaves no article above it.
+        if !headed || head == first {
             break;
         }
         teasers += 1;
