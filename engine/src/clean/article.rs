@@ -11,7 +11,7 @@ use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
 use super::outlets::{self, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::rules;
-use super::{content, page, stated};
+use super::{comments, content, page, stated};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
 /// How many lines after the headline its duplicate or a house marker may sit.
@@ -99,6 +99,18 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     }
     let prose = content::prose_flags(lines);
     let run = content::main_run(lines, &noise, &prose);
+    // Reader comments under the article: the run ends before them.
+    let thread = run.and_then(|r| comments::thread_start(lines, &prose, r).map(|c| (c, r.1)));
+    if let Some((c, last)) = thread {
+        for role in roles[c..=last].iter_mut().filter(|r| **r == Role::Unset) {
+            *role = Role::Noise(NoiseKind::Comments);
+        }
+    }
+    let run = run.map(|(a, b)| (a, thread.map_or(b, |(c, _)| c.saturating_sub(1).max(a))));
+    // Other stories' teasers at the end of the run (headline, one short paragraph, again and
+    // again): the run ends before them, and they are removed as text outside the article.
+    let run =
+        run.map(|(a, b)| (a, page::teaser_list_start(lines, &noise, &prose, (a, b)).map_or(b, |t| t - 1)));
 
     // Page header: banners and the page's date come before the headline.
     let mut title_at = None;

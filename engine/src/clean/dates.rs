@@ -174,6 +174,16 @@ fn date_words(s: &str) -> Vec<&str> {
         .collect()
 }
 
+/// True for a word a date or time is written with (a month, a weekday, "Uhr", "GMT", "am"), in
+/// lower case.
+pub(crate) fn is_date_word(lower: &str) -> bool {
+    month_of(lower).is_some()
+        || is_weekday(lower)
+        || DATE_WORDS.contains(&lower)
+        || DATE_WORDS_OTHER.contains(&lower)
+        || TIME_ZONES.contains(&lower)
+}
+
 fn is_weekday(lower: &str) -> bool {
     let lower = lower.trim_end_matches('.');
     let named = |d: &str| d == lower || (lower.chars().count() >= 3 && d.starts_with(lower));

@@ -40,6 +40,7 @@
 //! ```
 
 mod article;
+mod comments;
 mod content;
 mod dates;
 pub mod decode;

@@ -24,6 +24,24 @@ const MENU_ITEM_WORDS: usize = 3;
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
 const HEADLINE_RUN: usize = 4;
+/// A trailing list of this many teasers (headline, short paragraph) is other stories.
+const TEASER_RUN: usize = 3;
+/// A teaser's paragraph has at most this many words.
+const TEASER_MAX_WORDS: usize = 45;
+/// A teaser's headline (or kicker, date, byline) has at most this many words.
+const HEADLINE_MAX_WORDS: usize = 20;
+/// A teaser's head has at most this many lines.
+const TEASER_HEAD_LINES: usize = 4;
+/// A teaser's headline, right above its paragraph, has at least this many words (an article's
+/// subheadings and step numbers are shorter).
+const TEASER_HEADLINE_WORDS: usize = 5;
+/// The name line above an author's biography has at most this many words.
+const BIO_NAME_WORDS: usize = 6;
+/// Lines after a biography naming the author again ("You can email Paul Serran here") that
+/// belong to the author box, at most.
+const BIO_CONTACT_LINES: usize = 2;
+/// Such a contact line has at most this many words.
+const BIO_CONTACT_WORDS: usize = 30;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
 /// A line seen this many times in one file is page furniture.
@@ -137,6 +155,70 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
 }
 
+/// Where a list of other stories' teasers at the end of the main run `run` starts: at least
+/// [`TEASER_RUN`] teasers to the run's end, each a headline (and perhaps a kicker, a date or a
+/// byline) above a single short paragraph. The article's own paragraphs come in runs, or long, or
+/// under short subheadings; a teaser's is alone and short, under a headline-length line.
+/// `noise[i]` marks known furniture, which may sit between teasers.
+pub(crate) fn teaser_list_start(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    prose: &[bool],
+    run: (usize, usize),
+) -> Option<usize> {
+    let (first, last) = run;
+    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
+    // Walk back from the run's end; lines after the last teaser's paragraph (its byline, a date)
+    // are part of the list.
+    let mut i = last;
+    let mut trailing = 0;
+    while i > first && !is_prose(i) && trailing < TEASER_HEAD_LINES {
+        i -= 1;
+        trailing += 1;
+    }
+    let mut teasers = 0;
+    let mut start = None;
+    while i > first && is_prose(i) && weight(lines[i].text) <= TEASER_MAX_WORDS {
+        // The teaser's paragraph: one short line of prose, perhaps under a short lead-in (a
+        // question headline); a run of paragraphs is the article's.
+        let mut top = i;
+        if is_prose(top - 1) && weight(lines[top - 1].text) <= HEADLINE_MAX_WORDS {
+            top -= 1;
+        }
+        if top == first || is_prose(top - 1) {
+            break;
+        }
+        // Its head: the lines above it up to the previous paragraph, the nearest few of them of
+        // headline length, and a headline right above the paragraph (or the lead-in is one); a
+        // step's number or a short subheading there is the article's own list.
+        let mut head = top;
+        while head > first && !is_prose(head - 1) {
+            head -= 1;
+        }
+        let near: Vec<usize> =
+            (head.max(top.saturating_sub(TEASER_HEAD_LINES))..top).filter(|&j| !is_noise(j)).collect();
+        let headline_above = near.last().is_some_and(|&j| weight(lines[j].text) >= TEASER_HEADLINE_WORDS);
+        let headed =
+            near.iter().all(|&j| weight(lines[j].text) <= HEADLINE_MAX_WORDS) && (headline_above || top < i);
+        // A head reaching back to the run's start leaves no article above it.
+        if !headed || head == first {
+            break;
+        }
+        teasers += 1;
+        start = Some(head);
+        if top - head > TEASER_HEAD_LINES {
+            // A longer stretch of short lines (a box's header, share links) ends the list.
+            break;
+        }
+        i = head - 1;
+    }
+    let start = start.filter(|_| teasers >= TEASER_RUN)?;
+    // The article stays: a run that is all teasers is something else (a list page).
+    let article = (first..start).filter(|&j| is_prose(j)).count();
+    (article >= TEASER_RUN).then_some(start)
+}
+
 /// Why a line outside the article text was removed, from its shape.
 pub(crate) fn outside_reason(text: &str) -> NoiseKind {
     if weight(text) <= SHORT_WORDS && !is_prose(text) {
@@ -197,6 +279,45 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         if in_file || (across(i) && !(is_p && syndicated)) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
+        }
+    }
+    // An author box in the second half of the text: a short biography of someone the page names
+    // on a line of their own, the name line above it and the contact lines after it.
+    let half = body.len() / 2;
+    for k in half..body.len() {
+        let i = body[k];
+        if taken[k] {
+            continue;
+        }
+        let Some(name) = rules::bio_subject(lines[i].text) else { continue };
+        // The page names the author on a short line of its own (the byline, the box's heading); a
+        // person the article is about is named in its sentences.
+        let named_alone =
+            |(j, l): (usize, &Line<'_>)| j != i && l.text.contains(name) && weight(l.text) <= BIO_NAME_WORDS;
+        if !lines.iter().enumerate().any(named_alone) {
+            continue;
+        }
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let mut box_lines = vec![k];
+        if k > 0
+            && body[k - 1] + 1 == i
+            && lines[body[k - 1]].text.contains(name)
+            && weight(lines[body[k - 1]].text) <= BIO_NAME_WORDS
+        {
+            box_lines.push(k - 1);
+        }
+        for m in k + 1..body.len().min(k + 1 + BIO_CONTACT_LINES) {
+            let t = lines[body[m]].text;
+            if body[m] != body[m - 1] + 1 || !t.contains(surname) || weight(t) > BIO_CONTACT_WORDS {
+                break;
+            }
+            box_lines.push(m);
+        }
+        for m in box_lines {
+            if !taken[m] {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::AuthorBio));
+            }
         }
     }
     // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells

@@ -127,6 +127,10 @@ const BIO_ROLES: &[&str] = &[
     "analyst",
     "producer",
 ];
+/// A biography paragraph has at most this many words.
+const BIO_MAX_WORDS: usize = 80;
+/// The role word of a biography comes within this many words of the name.
+const BIO_ROLE_REACH: usize = 12;
 /// First words of a paragraph that cannot be a dateline place name.
 const NOT_PLACES: &[&str] = &[
     "Note",
@@ -280,6 +284,26 @@ pub(crate) fn is_author_bio(name_line: &str, paragraph: &str) -> bool {
         || paragraph.starts_with("He ")
         || paragraph.starts_with("She ");
     has_role && (first_person || names_author)
+}
+
+/// The person a biography paragraph is about: it opens with a name (two to four capitalised
+/// words) and says what the person does ("Laura Jedeed is a freelance journalist based in New York
+/// City.", "Jeremy Stahl is a Slate senior editor."). The name, or `None`.
+pub(crate) fn bio_subject(paragraph: &str) -> Option<&str> {
+    if words_up_to(paragraph, BIO_MAX_WORDS + 1) > BIO_MAX_WORDS {
+        return None;
+    }
+    let verb_at = [" is ", " was ", " has been ", " covers ", " writes "]
+        .iter()
+        .filter_map(|v| paragraph.find(v))
+        .min()?;
+    let name = &paragraph[..verb_at];
+    if !is_name_line(name) {
+        return None;
+    }
+    let lower = paragraph[verb_at..].to_lowercase();
+    let head: String = lower.split_whitespace().take(BIO_ROLE_REACH).collect::<Vec<_>>().join(" ");
+    BIO_ROLES.iter().any(|r| head.contains(r)).then_some(name)
 }
 
 /// A one-sentence biography of the author named in the byline, after the text: "Rania Khoury is a
