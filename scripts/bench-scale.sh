@@ -22,5 +22,5 @@ shift || true
 [[ -d tests/e2e/node_modules/playwright-core ]] || { echo "bench-scale: run scripts/setup.sh --browser first" >&2; exit 2; }
 [[ -x bench/scale/node_modules/@pagefind/linux-x64/bin/pagefind_extended ]] || (cd bench/scale && npm install --no-audit --no-fund)
 # The native CLI: build-std settings from target/parallax-env.sh only apply to wasm.
-env -u CARGO_UNSTABLE_BUILD_STD nice -n 19 cargo build -q --release -p parallax-cli
-exec nice -n 19 node bench/scale/bench-scale.mjs "${CARGO_TARGET_DIR:-target}/release/parallax" "$n" "$@"
+env -u CARGO_UNSTABLE_BUILD_STD nice -n 19 cargo build -q --profile cli -p parallax-cli
+exec nice -n 19 node bench/scale/bench-scale.mjs "${CARGO_TARGET_DIR:-target}/cli/parallax" "$n" "$@"

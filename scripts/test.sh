@@ -35,7 +35,7 @@ step "release build: dist/"
 trunk build --release
 
 step "the parallax CLI with dist/ built in (for \`parallax site\` in the end-to-end tests)"
-(unset CARGO_UNSTABLE_BUILD_STD && cargo build -q --release -p parallax-cli)
+(unset CARGO_UNSTABLE_BUILD_STD && cargo build -q --profile cli -p parallax-cli)
 
 step "end-to-end tests against dist/"
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec .)

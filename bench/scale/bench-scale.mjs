@@ -39,7 +39,7 @@ import { launch } from '../../tests/e2e/harness.mjs';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const args = process.argv.slice(2);
-const CLI = resolve(args[0] ?? join(ROOT, 'target', 'release', 'parallax'));
+const CLI = resolve(args[0] ?? join(ROOT, 'target', 'cli', 'parallax'));
 const SEED_VISIT = args[1] === 'seed';
 const N = SEED_VISIT ? 0 : Number(args[1] ?? 10000);
 const distAt = args.indexOf('--dist');

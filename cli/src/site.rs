@@ -82,7 +82,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         bail!(
             "this parallax was built without the explorer app, so it cannot write a site. In the Parallax \
              repository run `trunk build --release` (it writes dist/), then rebuild this command with \
-             `cargo build --release -p parallax-cli` (or set PARALLAX_APP_DIST=<a built app folder> when \
+             `cargo build --profile cli -p parallax-cli` (or set PARALLAX_APP_DIST=<a built app folder> when \
              building it)"
         );
     }

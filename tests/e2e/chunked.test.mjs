@@ -4,7 +4,7 @@
 // an entity page (40 articles at a time) and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
 // after "Make this corpus available offline" every view works with the network cut.
 // Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
-// (`cargo build --release -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
+// (`cargo build --profile cli -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { serve, launch, watchErrors, controlled, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
-const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 const N = 120;
 
 let browser;
@@ -24,7 +24,7 @@ let site;
 
 before(async () => {
   await access(PARALLAX).catch(() => {
-    throw new Error(`${PARALLAX} is missing: run \`cargo build --release -p parallax-cli\` after \`trunk build --release\``);
+    throw new Error(`${PARALLAX} is missing: run \`cargo build --profile cli -p parallax-cli\` after \`trunk build --release\``);
   });
   browser = await launch();
   work = await mkdtemp(join(tmpdir(), 'parallax-chunked-'));

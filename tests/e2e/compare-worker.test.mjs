@@ -6,7 +6,7 @@
 // The corpus: two invented articles of about 500 KB each (tests/e2e/bench/long-articles.mjs) and
 // two short ones, built with the `parallax` CLI into a copy of dist/ (bundle, then the service
 // worker's list), so the test always runs the app just built. PARALLAX_BIN=<path> picks the CLI
-// (default target/release/parallax, else target/debug/parallax; no app needs to be built into it).
+// (default target/cli/parallax, else target/debug/parallax; no app needs to be built into it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -21,11 +21,11 @@ const run = promisify(execFile);
 
 async function cli() {
   if (process.env.PARALLAX_BIN) return process.env.PARALLAX_BIN;
-  for (const profile of ['release', 'debug']) {
+  for (const profile of ['cli', 'release', 'debug']) {
     const path = join(ROOT, 'target', profile, 'parallax');
     if (await access(path).then(() => true, () => false)) return path;
   }
-  throw new Error('no parallax CLI: run `cargo build --release -p parallax-cli` (or set PARALLAX_BIN)');
+  throw new Error('no parallax CLI: run `cargo build --profile cli -p parallax-cli` (or set PARALLAX_BIN)');
 }
 
 const SHORT = {

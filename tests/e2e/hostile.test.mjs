@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { serve, launch, watchErrors, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
-const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
 const RLO = '\u202E';
 const RLE = '\u202B';
@@ -65,7 +65,7 @@ let work;
 
 before(async () => {
   await access(PARALLAX).catch(() => {
-    throw new Error(`${PARALLAX} is missing: run \`cargo build --release -p parallax-cli\` after \`trunk build --release\``);
+    throw new Error(`${PARALLAX} is missing: run \`cargo build --profile cli -p parallax-cli\` after \`trunk build --release\``);
   });
   work = await mkdtemp(join(tmpdir(), 'parallax-hostile-'));
   const articles = join(work, 'articles');

@@ -3,7 +3,7 @@
 // the collection is downloaded as a zip of a ready-to-host site, which is unzipped, checked against
 // what `parallax site` writes for the same files, served from a plain static server and opened.
 // Needs dist/ from `trunk build --release`; the comparison with `parallax site` also needs the CLI
-// built after it (`cargo build --release -p parallax-cli`, or PARALLAX_BIN) and is skipped without.
+// built after it (`cargo build --profile cli -p parallax-cli`, or PARALLAX_BIN) and is skipped without.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { serve, launch, watchErrors, ROOT } from './harness.mjs';
 
-const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
 let browser;
 let server;

@@ -1,6 +1,6 @@
 // End-to-end: offline use, installability, sub-path hosting, new deployments, and `parallax site`
 // (issue 6). Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
-// (`cargo build --release -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
+// (`cargo build --profile cli -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -11,14 +11,14 @@ import { promisify } from 'node:util';
 import { serve, launch, watchErrors, controlled, DIST, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
-const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
 let browser;
 let work;
 
 before(async () => {
   await access(PARALLAX).catch(() => {
-    throw new Error(`${PARALLAX} is missing: run \`cargo build --release -p parallax-cli\` after \`trunk build --release\``);
+    throw new Error(`${PARALLAX} is missing: run \`cargo build --profile cli -p parallax-cli\` after \`trunk build --release\``);
   });
   browser = await launch();
   work = await mkdtemp(join(tmpdir(), 'parallax-offline-'));

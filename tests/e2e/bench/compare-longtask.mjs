@@ -8,7 +8,7 @@
 // long tasks (the goal: none over 50 ms). The native `parallax compare` time is printed beside it.
 //
 // Needs dist/ and a `parallax` CLI with the app built in (PARALLAX_BIN=<path>, default
-// target/release/parallax, built by `cargo build --release -p parallax-cli` after the trunk build).
+// target/cli/parallax, built by `cargo build --profile cli -p parallax-cli` after the trunk build).
 // Usage: node bench/compare-longtask.mjs [size-bytes (500000)] [seed (1)]
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { articles } from './long-articles.mjs';
 
 const SIZE = Number(process.argv[2] ?? 500_000);
 const SEED = Number(process.argv[3] ?? 1);
-const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
 const work = await mkdtemp(join(tmpdir(), 'parallax-compare-bench-'));
 try {

@@ -16,7 +16,7 @@
 // Usage: node bench/pictures-bench.mjs [--runs N] [--cpu] [dist[,dist2…] (../../dist)] [corpus[,corpus2…]]
 // A corpus is `seed` (the dist's own corpus.plx), a .plx file, or `synth:N`: N synthetic
 // articles built with the `parallax` CLI (`parallax synth`, then `parallax build`; PARALLAX_BIN or
-// target/release/parallax), kept in $TMPDIR/parallax-pictures-synth-N/ for the next run. Build dist
+// target/cli/parallax), kept in $TMPDIR/parallax-pictures-synth-N/ for the next run. Build dist
 // with `trunk build --release` (debug builds are several times slower).
 // Writes artifacts/pictures-bench.md.
 import { execFile } from 'node:child_process';
@@ -30,7 +30,7 @@ const exists = (path) => access(path).then(() => true, () => false);
 
 /** The bundle of N synthetic articles, built once and kept. */
 async function synth(n) {
-  const parallax = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'release', 'parallax');
+  const parallax = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
   const dir = join(tmpdir(), `parallax-pictures-synth-${n}`);
   const plx = join(dir, 'corpus.plx');
   if (await exists(plx)) return plx;

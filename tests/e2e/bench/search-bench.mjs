@@ -39,13 +39,13 @@ const QUERIES = [
 ];
 
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
-const CLI = join(TARGET, 'release', 'parallax');
+const CLI = join(TARGET, 'cli', 'parallax');
 
-/** Builds the native CLI (release): build-std from target/parallax-env.sh only applies to wasm. */
+/** Builds the native CLI (profile `cli`): build-std from target/parallax-env.sh only applies to wasm. */
 function buildCli() {
   const env = { ...process.env };
   delete env.CARGO_UNSTABLE_BUILD_STD;
-  execFileSync('cargo', ['build', '-q', '--release', '-p', 'parallax-cli'], { cwd: ROOT, env, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '-q', '--profile', 'cli', '-p', 'parallax-cli'], { cwd: ROOT, env, stdio: 'inherit' });
 }
 
 /** Runs the CLI and returns its stdout. */
