@@ -16,6 +16,9 @@ use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, S
 
 /// How many lines after the headline its duplicate or a house marker may sit.
 const HEADLINE_BLOCK_LINES: usize = 10;
+/// An article above a list of teasers has at least this many sentences (a paywalled story's
+/// standfirst and first paragraph); with fewer, the page is a list page.
+const MIN_ARTICLE_SENTENCES: usize = 2;
 /// How many lines ahead a caption's duplicate may sit in the headline block.
 const CAPTION_ECHO_LINES: usize = 8;
 /// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines
@@ -98,7 +101,21 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         *flag |= l.text.len() <= 200 && stated::stated_line(l.text).is_some_and(|s| s.date.is_some());
     }
     let prose = content::prose_flags(lines);
-    let run = content::main_run(lines, &noise, &prose);
+    let mut run = content::main_run(lines, &noise, &prose);
+    // A run of other stories' teasers outscores a short article (a paywalled story's first
+    // paragraphs): the article is the sentences above the teasers in the run, or the best run
+    // before it, when either has a few sentences.
+    if let Some(((a, _), start)) =
+        run.and_then(|r| Some((r, page::teaser_run_start(lines, &noise, &prose, r)?)))
+    {
+        let sentences = |(x, y): (usize, usize)| (x..=y).filter(|&i| prose[i] && !noise[i]).count();
+        let enough = |r: &(usize, usize)| sentences(*r) >= MIN_ARTICLE_SENTENCES;
+        let inside = (start > a).then(|| (a, start - 1)).filter(enough);
+        let before = || content::main_run(&lines[..a], &noise[..a], &prose[..a]).filter(enough);
+        if let Some(alt) = inside.or_else(before) {
+            run = Some(alt);
+        }
+    }
     // Reader comments under the article: the run ends before them.
     let thread = run.and_then(|r| comments::thread_start(lines, &prose, r).map(|c| (c, r.1)));
     if let Some((c, last)) = thread {

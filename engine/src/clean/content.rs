@@ -34,6 +34,9 @@ const MIN_JOINED_PARAGRAPHS: usize = 2;
 const MAX_JOINED_GAP: usize = 24;
 /// A line this long is prose even without a final full stop.
 const LONG_LINE_WORDS: usize = 30;
+/// A line of at least this many words with every word capitalised is a headline, full stop or
+/// not ("26 Libraries That Have Appeared In Every Book Lover's Fantasy.").
+const TITLE_CASE_MIN_WORDS: usize = 5;
 
 /// Small words of running text in the languages news pages are most often in (lower case). A
 /// long line with none of them is a list of names or tags, not a sentence.
@@ -109,7 +112,16 @@ fn is_prose_in(text: &str, stop_words_known: bool) -> bool {
         return false;
     }
     let shaped = ends_like_sentence(text) || w >= LONG_LINE_WORDS;
-    shaped && (!stop_words_known || stop_word_share(text).is_none_or(|share| share >= MIN_STOP_SHARE))
+    shaped
+        && !is_title_cased(text)
+        && (!stop_words_known || stop_word_share(text).is_none_or(|share| share >= MIN_STOP_SHARE))
+}
+
+/// True when every word of a line of [`TITLE_CASE_MIN_WORDS`] or more is capitalised, as in a
+/// headline: a sentence's words are mostly lower case (German nouns are capitalised, its verbs and
+/// small words are not; a script without case has no capitals at all).
+fn is_title_cased(text: &str) -> bool {
+    text.split_whitespace().count() >= TITLE_CASE_MIN_WORDS && title_case_ratio(text) >= 0.99
 }
 
 /// True when the page's sentences have the small words of a language [`STOP_WORDS`] covers: at
@@ -369,5 +381,8 @@ mod tests {
         assert!(!is_prose("Storm Knocks Out Power to 40,000 Homes Along the Coast"));
         assert!(!is_prose("Tags: phones, audio, hardware, batteries, chargers, cables, reviews, deals."));
         assert!(is_prose("日本の首相は月曜日、新しい経済対策を発表した。"));
+        // A headline with a full stop is still a headline; a sentence full of names is a sentence.
+        assert!(!is_prose("26 Libraries That Have Appeared In Every Book Lover's Fantasy."));
+        assert!(is_prose("Rovers Manager Alan Marsh blamed The Wet Pitch."));
     }
 }

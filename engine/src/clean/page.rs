@@ -166,6 +166,34 @@ pub(crate) fn teaser_list_start(
     prose: &[bool],
     run: (usize, usize),
 ) -> Option<usize> {
+    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
+    // The article stays: a run that is all teasers is something else (a list page).
+    let article = (run.0..start).filter(|&j| prose[j] && !noise[j]).count();
+    (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
+}
+
+/// Where the teasers start when the run `run` is other stories' teasers and little else:
+/// [`TEASER_RUN`] or more of them, with fewer than that many paragraphs above them. On an article
+/// page that is the list after a short article (a paywalled story shows a paragraph or two), on a
+/// list page it is the page's text.
+pub(crate) fn teaser_run_start(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    prose: &[bool],
+    run: (usize, usize),
+) -> Option<usize> {
+    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
+    let article = (run.0..start).filter(|&j| prose[j] && !noise[j]).count();
+    (teasers >= TEASER_RUN && article < TEASER_RUN).then_some(start)
+}
+
+/// The teasers at the end of `run`: where the first of them starts and how many there are.
+fn trailing_teasers(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    prose: &[bool],
+    run: (usize, usize),
+) -> Option<(usize, usize)> {
     let (first, last) = run;
     let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
     let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
@@ -213,10 +241,7 @@ pub(crate) fn teaser_list_start(
         }
         i = head - 1;
     }
-    let start = start.filter(|_| teasers >= TEASER_RUN)?;
-    // The article stays: a run that is all teasers is something else (a list page).
-    let article = (first..start).filter(|&j| is_prose(j)).count();
-    (article >= TEASER_RUN).then_some(start)
+    start.map(|start| (start, teasers))
 }
 
 /// Why a line outside the article text was removed, from its shape.
