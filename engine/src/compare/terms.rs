@@ -642,13 +642,24 @@ pub fn is_event_class(key: &str) -> bool {
 /// search; none for a word of no class, or of a class of names ("US": "American", "Washington").
 pub(crate) fn search_synonyms(norm: &str) -> &'static [&'static str] {
     const NAMES: &[&str] = &["us", "iraq", "iran", "premier"];
+    let stemmed = stem(norm);
+    if let Some((_, members)) =
+        SEARCH_SYNONYMS.iter().find(|(_, members)| members.iter().any(|m| *m == norm || stem(m) == stemmed))
+    {
+        return members;
+    }
     let classes = synonym_classes();
-    let class = classes.get(norm).or_else(|| classes.get(stem(norm).as_str()));
+    let class = classes.get(norm).or_else(|| classes.get(stemmed.as_str()));
     class
         .filter(|c| !NAMES.contains(c))
         .and_then(|c| SYNONYMS.iter().find(|(k, _)| k == c))
         .map_or(&[], |(_, members)| *members)
 }
+
+/// Words a reader searches for interchangeably that say nothing about which fact a sentence
+/// tells, so they are synonyms for search only, never for the comparison's alignment.
+const SEARCH_SYNONYMS: &[(&str, &[&str])] =
+    &[("timetable", &["timetable", "timeline", "schedule", "deadline"])];
 
 /// Event classes that say the opposite of each other: a share price that fell and one that
 /// recovered, work suspended and work to resume, a vote won and one lost. Two sentences each told
