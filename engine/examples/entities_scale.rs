@@ -13,6 +13,10 @@ use std::time::Instant;
 
 use parallax_engine::{clean, entities, model, synth};
 
+#[path = "support/process.rs"]
+mod process;
+use process::{cpu_seconds, peak_rss_kb};
+
 const KB: &str = include_str!("../../corpus/entities.toml");
 
 fn main() {
@@ -30,8 +34,8 @@ fn main() {
     model::assign_ids(&mut articles);
     let (kb, _) = entities::KnowledgeBase::parse(KB);
     println!(
-        "{:>7}  {:>8} {:>8} {:>10} {:>9} {:>10}",
-        "n", "CPU s", "wall s", "µs/article", "entities", "mentions"
+        "{:>7}  {:>8} {:>8} {:>10} {:>9} {:>10} {:>8}",
+        "n", "CPU s", "wall s", "µs/article", "entities", "mentions", "peak MB"
     );
     for n in sizes {
         let slice = &articles[..n.min(articles.len())];
@@ -40,20 +44,12 @@ fn main() {
         let cpu = cpu_seconds() - cpu;
         let wall = wall.elapsed().as_secs_f64();
         println!(
-            "{:>7}  {cpu:>8.2} {wall:>8.2} {:>10.0} {:>9} {:>10}",
+            "{:>7}  {cpu:>8.2} {wall:>8.2} {:>10.0} {:>9} {:>10} {:>8}",
             slice.len(),
             cpu * 1e6 / slice.len().max(1) as f64,
             found.entities.len(),
-            found.mentions.len()
+            found.mentions.len(),
+            peak_rss_kb() / 1024
         );
     }
-}
-
-/// User plus system CPU time of this process, in seconds (0 where `/proc` is missing).
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
 }
