@@ -166,9 +166,8 @@ pub(crate) fn teaser_list_start(
     prose: &[bool],
     run: (usize, usize),
 ) -> Option<usize> {
-    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
+    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
     // The article stays: a run that is all teasers is something else (a list page).
-    let article = (run.0..start).filter(|&j| prose[j] && !noise[j]).count();
     (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
 }
 
@@ -182,9 +181,19 @@ pub(crate) fn teaser_run_start(
     prose: &[bool],
     run: (usize, usize),
 ) -> Option<usize> {
-    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
-    let article = (run.0..start).filter(|&j| prose[j] && !noise[j]).count();
+    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
     (teasers >= TEASER_RUN && article < TEASER_RUN).then_some(start)
+}
+
+/// The teasers at the end of `run` (where they start, how many) and the paragraphs above them.
+fn teasers_under_article(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    prose: &[bool],
+    run: (usize, usize),
+) -> Option<(usize, usize, usize)> {
+    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
+    Some((start, teasers, (run.0..start).filter(|&j| prose[j] && !noise[j]).count()))
 }
 
 /// The teasers at the end of `run`: where the first of them starts and how many there are.
