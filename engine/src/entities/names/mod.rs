@@ -259,14 +259,7 @@ impl Registry {
     /// A name later articles link by its words: a provisional name, or an acronym defined in
     /// brackets after one.
     fn learn(&mut self, key: String, target: Target) {
-        let n_words = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or_default().to_string();
-        let longest = self.learned_first.entry(first).or_default();
-        *longest = (*longest).max(n_words);
-        let list = self.learned.entry(key).or_default();
-        if !list.iter().any(|t| t.source == target.source) {
-            list.push(target);
-        }
+        learn_into(&mut self.learned, &mut self.learned_first, key, target);
     }
 }
 
@@ -305,14 +298,24 @@ struct ArticleState {
 
 impl ArticleState {
     fn learn(&mut self, key: String, target: Target) {
-        let n = key.split(' ').count();
-        let first = key.split(' ').next().unwrap_or_default().to_string();
-        let longest = self.local_first.entry(first).or_default();
-        *longest = (*longest).max(n);
-        let list = self.local.entry(key).or_default();
-        if !list.iter().any(|t| t.source == target.source) {
-            list.push(target);
-        }
+        learn_into(&mut self.local, &mut self.local_first, key, target);
+    }
+}
+
+/// Adds `target` under the name key `key` (once per source) and records in `first` the longest
+/// learned name starting with its first word.
+fn learn_into(
+    learned: &mut HashMap<String, Vec<Target>>,
+    first: &mut HashMap<String, usize>,
+    key: String,
+    target: Target,
+) {
+    let n_words = key.split(' ').count();
+    let longest = first.entry(key.split(' ').next().unwrap_or_default().to_string()).or_default();
+    *longest = (*longest).max(n_words);
+    let list = learned.entry(key).or_default();
+    if !list.iter().any(|t| t.source == target.source) {
+        list.push(target);
     }
 }
 
