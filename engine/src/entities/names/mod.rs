@@ -557,6 +557,16 @@ impl Recogniser {
             if let Some(last) = ws.get(to - 1).filter(|w| !w.caps) {
                 cx.state.learn(last.key.clone(), Target::of("Surname", Source::Entity(entity)));
             }
+            // "Saima Rahman-Qureshi": a hyphenated surname comes back whole ("Rahman-Qureshi
+            // said"), so it is learned whole; its last part alone still links.
+            let mut first = to - 1;
+            while first > from + 1 && matches!(&text[ws[first - 1].end..ws[first].start], "-" | "‐") {
+                first -= 1;
+            }
+            if first < to - 1 && ws[first..to].iter().all(|w| w.cap && !w.caps) {
+                let key = ws[first..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+                cx.state.learn(key, Target::of("Surname", Source::Entity(entity)));
+            }
         }
         // "Popular Mobilization Forces (PMF)": the acronym is a mention and an alias from now on.
         if let (Some(last), Some(next)) = (ws.get(to - 1), ws.get(to)) {
@@ -813,8 +823,10 @@ impl Recogniser {
         if len == 0 || len > 4 {
             return;
         }
-        // An acronym the article defined in this block links to its expansion in pass 3.
-        if len == 1 && cx.state.local.contains_key(&ws[start].key) {
+        // An acronym or a surname ("Rahman-Qureshi") the article defined in this block links to
+        // its name in pass 3.
+        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        if cx.state.local.contains_key(&key) {
             return;
         }
         match self.acronym_org(text, ws, start, end) {
@@ -864,7 +876,6 @@ impl Recogniser {
         // "a senior research fellow at Chatham House": where a person works.
         let affiliation = prev == Some("at")
             && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
-        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
         let gazetteer = self.broad_places.contains(&key);
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
