@@ -3,7 +3,7 @@
 //! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
-//! Peru, Canada, Pakistan, Mexico: acronyms, companies, volcanoes, mines, islands, provinces,
+//! Peru, Canada, Pakistan, Mexico, New Zealand: acronyms, companies, volcanoes, mines, islands, provinces,
 //! hyphenated surnames; the second Kenya article names
 //! by acronym and bare company name what the first one introduced), and held-out articles scored but never tuned on.
 //!
@@ -37,6 +37,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_kenya_court", include_str!("data/unseen/dev_kenya_court.txt")),
     ("dev_pakistan", include_str!("data/unseen/dev_pakistan.txt")),
     ("dev_mexico", include_str!("data/unseen/dev_mexico.txt")),
+    ("dev_new_zealand", include_str!("data/unseen/dev_new_zealand.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
 ];
@@ -185,8 +186,8 @@ fn evaluate(prefix: &str) -> Report {
     report
 }
 
-// Floors sit near what the recogniser reached (July: 58 of 60 names, F1 0.982; development, ten
-// articles: 146 of 156 names, F1 0.957; held out: F1 0.895), so a regression fails them.
+// Floors sit near what the recogniser reached (July: 58 of 60 names, F1 0.982; development,
+// eleven articles: 162 of 167 names, F1 0.984; held out: F1 0.909), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -203,9 +204,9 @@ fn development_articles_on_other_countries_get_their_names() {
     let r = evaluate("dev_");
     // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
-    assert!(r.names_found + 10 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 10 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
-    assert!(r.f1 >= 0.92, "F1 {:.3}", r.f1);
+    assert!(r.names_found + 6 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 6 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.f1 >= 0.96, "F1 {:.3}", r.f1);
 }
 
 #[test]

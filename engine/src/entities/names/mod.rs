@@ -638,6 +638,7 @@ impl Recogniser {
         self.acronym_expansions(cx);
         for (s, e) in self.runs(text, ws) {
             self.org_run(cx, s, e);
+            self.org_ending_in_country_or_stop(cx, s, e);
             // The rest of the run, split where names were already claimed.
             let mut k = s;
             while k < e {
