@@ -3,7 +3,7 @@
 //! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
-//! Peru, Canada, Pakistan, Mexico, New Zealand: acronyms, companies, volcanoes, mines, islands, provinces,
+//! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay: acronyms, companies, volcanoes, mines, islands, provinces,
 //! hyphenated surnames; the second Kenya article names
 //! by acronym and bare company name what the first one introduced), and held-out articles scored but never tuned on.
 //!
@@ -38,6 +38,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_pakistan", include_str!("data/unseen/dev_pakistan.txt")),
     ("dev_mexico", include_str!("data/unseen/dev_mexico.txt")),
     ("dev_new_zealand", include_str!("data/unseen/dev_new_zealand.txt")),
+    ("dev_uruguay", include_str!("data/unseen/dev_uruguay.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
 ];
@@ -186,16 +187,16 @@ fn evaluate(prefix: &str) -> Report {
     report
 }
 
-// Floors sit near what the recogniser reached (July: 58 of 60 names, F1 0.982; development,
-// eleven articles: 162 of 167 names, F1 0.984; held out: F1 0.909), so a regression fails them.
+// Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
+// twelve articles: 169 of 174 names, F1 0.985; held out: F1 0.909), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
     let r = evaluate("july2021");
-    assert!(r.names_found + 2 >= r.names, "names found {}/{}", r.names_found, r.names);
-    // Every group found links to one entity of its own; the two groups not linked are the two
-    // names not found ("Oval Office" typed as an organisation, "Twitter").
-    assert!(r.groups_linked + 2 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.names_found + 1 >= r.names, "names found {}/{}", r.names_found, r.names);
+    // Every group found links to one entity of its own; the group not linked is the name not
+    // found ("Oval Office" typed as an organisation). "wrote on Twitter" names a platform.
+    assert!(r.groups_linked + 1 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 

@@ -143,6 +143,10 @@ pub const PLACE_QUALIFIERS: &[&str] = &[
     "pre",
 ];
 
+/// Verbs of publishing before "on <platform>" ("wrote on Twitter", "posted on Facebook").
+pub const POSTING_VERBS: &[&str] =
+    &["wrote", "posted", "tweeted", "shared", "published", "announced", "said", "commented", "replied"];
+
 /// Capitalised words that start sentences or headlines but never names.
 #[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[

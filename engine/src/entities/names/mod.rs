@@ -878,6 +878,13 @@ impl Recogniser {
         let affiliation = prev == Some("at")
             && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
         let gazetteer = self.broad_places.contains(&key);
+        // "wrote on Twitter", "posted on Facebook": one word where something was posted is a
+        // platform (weekdays and months never start a name, so "said on Monday" stays a date).
+        let posted_on = len == 1
+            && !gazetteer
+            && prev == Some("on")
+            && start >= 2
+            && lexicon::POSTING_VERBS.contains(&ws[start - 2].norm.as_str());
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
         let after_org = self.after_org(cx, start, prev);
@@ -889,7 +896,7 @@ impl Recogniser {
             EntityKind::Org
         } else if first_name || speaks || apposition || quoted || according {
             EntityKind::Person
-        } else if affiliation || after_org {
+        } else if affiliation || after_org || posted_on {
             EntityKind::Org
         } else if arabic {
             EntityKind::Person
