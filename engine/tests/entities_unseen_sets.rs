@@ -3,7 +3,8 @@
 //! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
-//! Peru, Canada: acronyms, companies, volcanoes, mines, islands; the second Kenya article names
+//! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay: acronyms, companies, volcanoes, mines, islands, provinces,
+//! hyphenated surnames; the second Kenya article names
 //! by acronym and bare company name what the first one introduced), and held-out articles scored but never tuned on.
 //!
 //! A mention counts when its surface, occurrence (the n-th time that surface is annotated in the
@@ -34,6 +35,10 @@ const FILES: &[(&str, &str)] = &[
     ("dev_peru", include_str!("data/unseen/dev_peru.txt")),
     ("dev_canada", include_str!("data/unseen/dev_canada.txt")),
     ("dev_kenya_court", include_str!("data/unseen/dev_kenya_court.txt")),
+    ("dev_pakistan", include_str!("data/unseen/dev_pakistan.txt")),
+    ("dev_mexico", include_str!("data/unseen/dev_mexico.txt")),
+    ("dev_new_zealand", include_str!("data/unseen/dev_new_zealand.txt")),
+    ("dev_uruguay", include_str!("data/unseen/dev_uruguay.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
 ];
@@ -182,16 +187,16 @@ fn evaluate(prefix: &str) -> Report {
     report
 }
 
-// Floors sit near what the recogniser reached (July: 58 of 60 names, F1 0.976; development, eight
-// articles: 127 of 137 names, F1 0.950; held out: F1 0.842), so a regression fails them.
+// Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
+// twelve articles: 169 of 174 names, F1 0.985; held out: F1 0.909), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
     let r = evaluate("july2021");
-    assert!(r.names_found + 2 >= r.names, "names found {}/{}", r.names_found, r.names);
-    // Every group found links to one entity of its own; the two groups not linked are the two
-    // names not found ("Oval Office" typed as an organisation, "Twitter").
-    assert!(r.groups_linked + 2 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.names_found + 1 >= r.names, "names found {}/{}", r.names_found, r.names);
+    // Every group found links to one entity of its own; the group not linked is the name not
+    // found ("Oval Office" typed as an organisation). "wrote on Twitter" names a platform.
+    assert!(r.groups_linked + 1 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 
@@ -200,8 +205,9 @@ fn development_articles_on_other_countries_get_their_names() {
     let r = evaluate("dev_");
     // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
-    assert!(r.names_found + 10 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.f1 >= 0.92, "F1 {:.3}", r.f1);
+    assert!(r.names_found + 6 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 6 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.f1 >= 0.96, "F1 {:.3}", r.f1);
 }
 
 #[test]

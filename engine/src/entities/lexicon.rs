@@ -94,6 +94,59 @@ pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "to
 #[rustfmt::skip]
 pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "den", "ter", "le", "la", "du", "dos", "das", "ben"];
 
+/// Words that make the country after them a part of it or a period of it ("Northern Canada",
+/// "Rural Australia", "Nazi Germany"), never an organisation named after it.
+pub const PLACE_QUALIFIERS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+    "rural",
+    "urban",
+    "coastal",
+    "mainland",
+    "modern",
+    "ancient",
+    "medieval",
+    "colonial",
+    "imperial",
+    "communist",
+    "soviet",
+    "nazi",
+    "occupied",
+    "free",
+    "red",
+    "old",
+    "atlantic",
+    "pacific",
+    "arctic",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "regional",
+    "metropolitan",
+    "downtown",
+    "outback",
+    "wider",
+    "post",
+    "pre",
+];
+
+/// Verbs of publishing before "on <platform>" ("wrote on Twitter", "posted on Facebook").
+pub const POSTING_VERBS: &[&str] =
+    &["wrote", "posted", "tweeted", "shared", "published", "announced", "said", "commented", "replied"];
+
 /// Capitalised words that start sentences or headlines but never names.
 #[rustfmt::skip]
 pub const STOP_WORDS: &[&str] = &[

@@ -269,6 +269,60 @@ impl Recogniser {
             && ws[..start - 1].iter().rev().take(3).any(|w| lexicon::MOTION_WORDS.contains(&w.norm.as_str()))
     }
 
+    /// An organisation named after its country or ending in a stop word ("Environment Canada
+    /// said", "Parks Canada closed the park", "Human Rights Watch urged"): the run's capitalised
+    /// words before the country would otherwise be dropped, or the stop word trimmed. Only with
+    /// evidence: the run speaks, or opens a clause (or follows ", and") with a past-tense verb or
+    /// "and" after it; words
+    /// that make "Northern Canada" or "Rural Canada" a place never start one.
+    pub(super) fn org_ending_in_country_or_stop(&self, cx: &mut BlockCx<'_>, s: usize, e: usize) {
+        let (text, ws) = (cx.text, cx.ws);
+        if e - s < 2 || e > ws.len() {
+            return;
+        }
+        let place_at_end = cx
+            .spans
+            .iter()
+            .find(|sp| sp.to == e && sp.from > s && sp.kind == MentionKind::Place && sp.role.is_none())
+            .map(|sp| sp.from);
+        let last = &ws[e - 1];
+        let stop_end = place_at_end.is_none()
+            && e - s >= 2
+            && !cx.covered[e - 1]
+            && last.cap
+            && !last.caps
+            && self.stop.contains(last.norm.as_str());
+        let Some(name_end) = place_at_end.or(stop_end.then_some(e - 1)) else { return };
+        let plain = |w: &Word| {
+            w.cap
+                && !w.caps
+                && !self.stop.contains(w.norm.as_str())
+                && !self.months.contains(w.norm.as_str())
+                && !self.demonyms.contains(&w.norm)
+                && !self.title_heads.contains(w.norm.as_str())
+                && !self.first_names.contains(w.norm.as_str())
+                && (place_at_end.is_none() || !lexicon::PLACE_QUALIFIERS.contains(&w.norm.as_str()))
+        };
+        if name_end - s > 3 || (s..name_end).any(|k| cx.covered[k] || !plain(&ws[k])) {
+            return;
+        }
+        let next = ws.get(e).filter(|n| text[ws[e - 1].end..n.start] == *" " && !n.cap);
+        let speaks = next.is_some_and(|n| SPEECH_VERBS.contains(&n.norm.as_str()));
+        // At a clause's start, or joined to one by "and" ("Gales hit Auckland, and Air New
+        // Zealand cancelled").
+        let before = text[..ws[s].start].trim_end();
+        let clause_start = s == 0
+            || before.ends_with(['.', '!', '?', ':', ';', '"', '“'])
+            || before.ends_with(", and")
+            || before.ends_with(". And");
+        let acts = next.is_some_and(|n| n.norm == "and" || (n.norm.ends_with("ed") && n.norm.len() > 4));
+        if !(speaks || (clause_start && acts)) || !swallow_places(cx, s, e) {
+            return;
+        }
+        let entity = cx.reg.provisional(EntityKind::Org, &text[ws[s].start..ws[e - 1].end]);
+        self.claim(cx, s, e, entity);
+    }
+
     /// "Aker BP and Petoro": a name joined by "and" to an organisation just found is one too.
     pub(super) fn after_org(&self, cx: &BlockCx<'_>, start: usize, prev: Option<&str>) -> bool {
         prev == Some("and")

@@ -560,6 +560,16 @@ impl Recogniser {
             if let Some(last) = ws.get(to - 1).filter(|w| !w.caps) {
                 cx.state.learn(last.key.clone(), Target::of("Surname", Source::Entity(entity)));
             }
+            // "Saima Rahman-Qureshi": a hyphenated surname comes back whole ("Rahman-Qureshi
+            // said"), so it is learned whole; its last part alone still links.
+            let mut first = to - 1;
+            while first > from + 1 && matches!(&text[ws[first - 1].end..ws[first].start], "-" | "‐") {
+                first -= 1;
+            }
+            if first < to - 1 && ws[first..to].iter().all(|w| w.cap && !w.caps) {
+                let key = ws[first..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+                cx.state.learn(key, Target::of("Surname", Source::Entity(entity)));
+            }
         }
         // "Popular Mobilization Forces (PMF)": the acronym is a mention and an alias from now on.
         if let (Some(last), Some(next)) = (ws.get(to - 1), ws.get(to)) {
@@ -631,6 +641,7 @@ impl Recogniser {
         self.acronym_expansions(cx);
         for (s, e) in self.runs(text, ws) {
             self.org_run(cx, s, e);
+            self.org_ending_in_country_or_stop(cx, s, e);
             // The rest of the run, split where names were already claimed.
             let mut k = s;
             while k < e {
@@ -816,8 +827,10 @@ impl Recogniser {
         if len == 0 || len > 4 {
             return;
         }
-        // An acronym the article defined in this block links to its expansion in pass 3.
-        if len == 1 && cx.state.local.contains_key(&ws[start].key) {
+        // An acronym or a surname ("Rahman-Qureshi") the article defined in this block links to
+        // its name in pass 3.
+        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        if cx.state.local.contains_key(&key) {
             return;
         }
         match self.acronym_org(text, ws, start, end) {
@@ -867,8 +880,14 @@ impl Recogniser {
         // "a senior research fellow at Chatham House": where a person works.
         let affiliation = prev == Some("at")
             && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
-        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
         let gazetteer = self.broad_places.contains(&key);
+        // "wrote on Twitter", "posted on Facebook": one word where something was posted is a
+        // platform (weekdays and months never start a name, so "said on Monday" stays a date).
+        let posted_on = len == 1
+            && !gazetteer
+            && prev == Some("on")
+            && start >= 2
+            && lexicon::POSTING_VERBS.contains(&ws[start - 2].norm.as_str());
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
         let after_org = self.after_org(cx, start, prev);
@@ -880,7 +899,7 @@ impl Recogniser {
             EntityKind::Org
         } else if first_name || speaks || apposition || quoted || according {
             EntityKind::Person
-        } else if affiliation || after_org {
+        } else if affiliation || after_org || posted_on {
             EntityKind::Org
         } else if arabic {
             EntityKind::Person
