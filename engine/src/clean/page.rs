@@ -300,10 +300,17 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         let t = lines[i].text;
         counts.get(t).copied().unwrap_or(0) >= 2 && weight(t) >= TWICE_MIN_WORDS
     };
+    // A sentence printed three times or more is a placeholder (a blocked video's consent notice
+    // under every embed), not the article shown again: it does not count towards that share.
+    let thrice = |i: usize| counts.get(lines[i].text).copied().unwrap_or(0) >= IN_FILE_REPEATS;
     let prose_words: usize =
-        body.iter().zip(&prose).filter(|(_, &p)| p).map(|(&i, _)| weight(lines[i].text)).sum();
-    let twice_words: usize =
-        body.iter().zip(&prose).filter(|(&i, &p)| p && twice(i)).map(|(&i, _)| weight(lines[i].text)).sum();
+        body.iter().zip(&prose).filter(|(&i, &p)| p && !thrice(i)).map(|(&i, _)| weight(lines[i].text)).sum();
+    let twice_words: usize = body
+        .iter()
+        .zip(&prose)
+        .filter(|(&i, &p)| p && twice(i) && !thrice(i))
+        .map(|(&i, _)| weight(lines[i].text))
+        .sum();
     let printed_twice = twice_words * TWICE_SHARE_DENOMINATOR > prose_words;
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
