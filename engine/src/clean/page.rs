@@ -173,7 +173,7 @@ pub(crate) fn teaser_list_start(
 
 /// Where a box of other stories under its header ("Editor's Picks", "Mehr zum Thema") starts
 /// when it runs to the end of the main run `run`: after the header's last occurrence in the run
-/// come [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than a teaser's and none
+/// come [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than two teasers and none
 /// right after another (headlines of any length: the header says what they are), and above it
 /// the article has that many paragraphs. An article going on past a boxed link has paragraphs in
 /// runs.
