@@ -266,3 +266,50 @@ fn a_teaser_sentence_the_page_prints_twice_is_removed_but_an_article_printed_twi
         assert!(body(a).contains(&p), "lost {p:?} from {:?}", body(a));
     }
 }
+
+#[test]
+fn a_more_on_the_topic_box_ends_the_article_but_a_read_also_link_inside_it_does_not() {
+    // The box's teasers (short headlines, a paragraph each) are other stories.
+    let teasers = "Mehr zum Thema\nNeue Radwege geplant\nDer Kreis will in den kommenden fünf Jahren rund vier Millionen Euro in neue Radwege investieren, die vor allem den Schulweg erleichtern sollen.\nMensa kommt doch\nNach langem Streit über die Kosten hat der Kreistag den Neubau der Mensa beschlossen, in der künftig vierhundert Kinder zu Mittag essen.\nImpressum";
+    let report = clean_file("box.txt", page_with_footer(teasers).as_bytes());
+    let a = only_article("box.txt", &report);
+    assert_eq!(body(a).len(), 4, "kept teasers: {:?}", body(a));
+    assert!(removed_as(a, "Mehr zum Thema").is_some(), "the box's header is removed");
+
+    // German sites box one link in the middle of the text ("Lesen Sie auch"): the article goes on.
+    let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Lesen Sie auch\nHarbour Master Resigns After Dredging Row\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Imprint\nPrivacy\n";
+    let report = clean_file("inside.txt", page.as_bytes());
+    let a = only_article("inside.txt", &report);
+    let paragraphs = body(a).iter().filter(|t| t.ends_with('.')).count();
+    assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
+}
+
+#[test]
+fn a_related_box_inside_the_article_keeps_the_sections_after_it() {
+    // The article goes on past the box in runs of paragraphs: it does not end at the box.
+    let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The authority's chair said the promise had been made before the cost of fuel for the dredgers rose by half over the winter months.\n\
+         Related\nHarbour Master Resigns After Dredging Row\n\
+         What the works cost\n\
+         The dredging will cost the authority about four million pounds over two years, most of it borrowed from the council.\n\
+         The authority expects the deeper channel to bring larger ships and more harbour dues, which would repay the loan within a decade.\n\
+         Its accounts show that harbour dues have fallen in each of the last three years, as the largest ferries moved to the deeper port along the coast.\n\
+         What comes next\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Councillors from the island wards said they would ask for the fare rise to be delayed until the works are finished.\n\
+         The ferry operators have said they would accept a delay only if the council paid the difference from its own reserves until then.\n\
+         Imprint\nPrivacy\n";
+    let report = clean_file("related.txt", page.as_bytes());
+    let a = only_article("related.txt", &report);
+    let paragraphs = body(a).iter().filter(|t| t.ends_with('.')).count();
+    assert_eq!(paragraphs, 10, "lost article text: {:?}", body(a));
+}

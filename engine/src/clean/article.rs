@@ -126,8 +126,13 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     let run = run.map(|(a, b)| (a, thread.map_or(b, |(c, _)| c.saturating_sub(1).max(a))));
     // Other stories' teasers at the end of the run (headline, one short paragraph, again and
     // again): the run ends before them, and they are removed as text outside the article.
-    let run =
-        run.map(|(a, b)| (a, page::teaser_list_start(lines, &noise, &prose, (a, b)).map_or(b, |t| t - 1)));
+    // So does a box of other stories under its header ("Editor's Picks"), whatever the length of
+    // their headlines.
+    let run = run.map(|(a, b)| {
+        let teasers = page::teaser_list_start(lines, &noise, &prose, (a, b));
+        let boxed = page::cued_list_start(lines, &noise, &prose, (a, b));
+        (a, teasers.into_iter().chain(boxed).min().map_or(b, |t| t - 1))
+    });
 
     // Page header: banners and the page's date come before the headline.
     let mut title_at = None;

@@ -171,6 +171,37 @@ pub(crate) fn teaser_list_start(
     (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
 }
 
+/// Where a box of other stories under its header ("Editor's Picks", "Mehr zum Thema") starts
+/// when it runs to the end of the main run `run`: after the header's last occurrence in the run
+/// come [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than two teasers and none
+/// right after another (headlines of any length: the header says what they are), and above it
+/// the article has that many paragraphs. An article going on past a boxed link has paragraphs in
+/// runs.
+pub(crate) fn cued_list_start(
+    lines: &[Line<'_>],
+    noise: &[bool],
+    prose: &[bool],
+    run: (usize, usize),
+) -> Option<usize> {
+    let (first, last) = run;
+    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
+    let cue = (first + 1..=last).rev().find(|&i| rules::is_headline_list_cue(lines[i].text))?;
+    // Its items: headlines and teasers (cut short, a teaser may end mid-sentence).
+    let mut items = 0;
+    let mut previous_prose = false;
+    for i in (cue + 1..=last).filter(|&i| !is_noise(i)) {
+        let w = weight(lines[i].text);
+        if is_prose(i) && (previous_prose || w > 2 * TEASER_MAX_WORDS) {
+            return None;
+        }
+        items += usize::from(w >= TEASER_HEADLINE_WORDS);
+        previous_prose = is_prose(i);
+    }
+    let article = (first..cue).filter(|&i| is_prose(i)).count();
+    (items >= TEASER_RUN && article >= TEASER_RUN).then_some(cue)
+}
+
 /// Where the teasers start when the run `run` is other stories' teasers and little else:
 /// [`TEASER_RUN`] or more of them, with fewer than that many paragraphs above them. On an article
 /// page that is the list after a short article (a paywalled story shows a paragraph or two), on a
@@ -300,10 +331,17 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         let t = lines[i].text;
         counts.get(t).copied().unwrap_or(0) >= 2 && weight(t) >= TWICE_MIN_WORDS
     };
+    // A sentence printed three times or more is a placeholder (a blocked video's consent notice
+    // under every embed), not the article shown again: it does not count towards that share.
+    let thrice = |i: usize| counts.get(lines[i].text).copied().unwrap_or(0) >= IN_FILE_REPEATS;
     let prose_words: usize =
-        body.iter().zip(&prose).filter(|(_, &p)| p).map(|(&i, _)| weight(lines[i].text)).sum();
-    let twice_words: usize =
-        body.iter().zip(&prose).filter(|(&i, &p)| p && twice(i)).map(|(&i, _)| weight(lines[i].text)).sum();
+        body.iter().zip(&prose).filter(|(&i, &p)| p && !thrice(i)).map(|(&i, _)| weight(lines[i].text)).sum();
+    let twice_words: usize = body
+        .iter()
+        .zip(&prose)
+        .filter(|(&i, &p)| p && twice(i) && !thrice(i))
+        .map(|(&i, _)| weight(lines[i].text))
+        .sum();
     let printed_twice = twice_words * TWICE_SHARE_DENOMINATOR > prose_words;
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;

@@ -93,10 +93,39 @@ const HEADLINE_LIST_CUES: &[&str] = &[
     "read also",
     "what to read next",
     "around the web",
+    "from around the web",
+    "more trending",
+    // German, French, Spanish, Italian, Dutch ("Lesen Sie auch", "Lire aussi" and the like box
+    // one link in the middle of an article, so they are not here)
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "weitere artikel",
+    "weitere nachrichten",
+    "sur le même sujet",
+    "les plus lus",
+    "noticias relacionadas",
+    "lo más leído",
+    "articoli correlati",
+    "i più letti",
+    "meest gelezen",
+    "meer nieuws",
 ];
 /// Openings of "more headlines" box headers ("More from Example News", "More Related News").
-const HEADLINE_LIST_OPENINGS: &[&str] =
-    &["more from ", "more in ", "more on ", "more related ", "more about ", "other news", "latest from "];
+const HEADLINE_LIST_OPENINGS: &[&str] = &[
+    "more from ",
+    "more in ",
+    "more on ",
+    "more related ",
+    "more about ",
+    "other news",
+    "latest from ",
+    "mehr zum thema ",
+    "mehr aus ",
+    "plus d'articles ",
+];
 /// Credit-line cues, matched case-insensitively.
 const CREDIT_CUES: &[&str] = &[
     "with additional input by",
