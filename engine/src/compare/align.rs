@@ -542,9 +542,11 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 /// Two sentences that each name who acts and name no one in common, sharing a single predicate,
 /// tell of different actors doing a similar thing ("Strand said inflation slowed" / "Berg said
 /// the cuts would bring inflation down"): not one fact. Two or more shared predicates (attacks
-/// that rose) outweigh names that sit in different clauses.
+/// that rose) outweigh names that sit in different clauses, and so does a figure about the same
+/// thing ("killing at least 11" / "put the national death toll at 11": the storm in one, the
+/// agency that counted in the other).
 fn actor_clash(e: &Evidence) -> bool {
-    e.name_x > 0.0 && e.name_y > 0.0 && e.name_shared == 0.0 && e.shared_predicates < 2
+    e.name_x > 0.0 && e.name_y > 0.0 && e.name_shared == 0.0 && e.shared_predicates < 2 && !e.shared_figure
 }
 
 fn merge(x: &[(u32, f32)], y: &[(u32, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
@@ -641,6 +643,9 @@ fn featurise(articles: &[&Article]) -> Featurised {
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
+    // Acronyms written anywhere in the compared articles, so a name spelt out in full ("Free
+    // Highlands Army") also names its acronym ("FHA").
+    let acronyms = super::variants::acronyms(all_tokens.iter().flatten().flatten());
     for (a, list) in kept.iter().enumerate() {
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
@@ -657,7 +662,13 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     When::of(&toks[from..to])
                 })
                 .collect();
-            let terms = sentence_terms(toks, &sentence_facts, &clause_ids);
+            let mut terms = sentence_terms(toks, &sentence_facts, &clause_ids);
+            for (acronym, idx) in super::variants::spelled_out(toks, &acronyms) {
+                if let Some(key) = super::terms::term_key(&acronym) {
+                    let term = Term { key, name: true, figure: false, calendar: false, role: false };
+                    terms.push((term, toks.get(idx), clause_ids.get(idx).copied().unwrap_or(0)));
+                }
+            }
             for (term, tok, _) in &terms {
                 if !term.figure && tok.is_some_and(|t| !t.text.starts_with(char::is_uppercase)) {
                     lower_seen.insert(term.key.clone(), ());

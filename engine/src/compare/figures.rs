@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{tokens, Token};
 
-use super::terms::{is_stop_word, stem, term_key};
+use super::terms::{is_stop_word, stem, synonym_class, term_key};
 use super::timing::{self, Relation, Timing};
 
 /// What a fact is, with its normalised value.
@@ -172,6 +172,16 @@ const UNITS: &[&str] = &[
     "location",
     "base",
 ];
+
+/// Units written several ways, each read as its first form: "185 kilometres per hour" and
+/// "185 km/h" count one thing (keys and stems as [`counted_noun`] sees them).
+const UNIT_SPELLINGS: &[&[&str]] =
+    &[&["kilometer", "kilometr", "km"], &["meter", "metr"], &["kilogram", "kg"], &["percent", "pct"]];
+
+/// The one spelling of a unit key ([`UNIT_SPELLINGS`]), else the key.
+fn unit_of(key: &str) -> String {
+    UNIT_SPELLINGS.iter().find(|forms| forms.contains(&key)).map_or(key, |forms| forms[0]).to_string()
+}
 
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
 const NP_JOINERS: &[&str] = &["and", "or"];
@@ -401,12 +411,15 @@ fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, 
         if is_stop_word(&tok.norm) || number_of(tok).is_some() {
             break;
         }
-        let key = term_key(&tok.norm).unwrap_or_default();
+        let key = unit_of(&term_key(&tok.norm).unwrap_or_default());
         let as_written = tok.text.trim_end_matches(['\'', '’']).to_string();
         if UNITS.contains(&key.as_str()) {
             best = Some((key, as_written, tok.end));
         } else if first_noun.is_none() && best.is_none() {
-            first_noun = Some((stem(&tok.norm), as_written, tok.end));
+            // A noun of a synonym class is compared by its class ("400,000 homes" /
+            // "400,000 households"), any other by its stem.
+            let counted = synonym_class(&tok.norm).map_or_else(|| unit_of(&stem(&tok.norm)), str::to_string);
+            first_noun = Some((counted, as_written, tok.end));
         }
     }
     best.or(first_noun).unwrap_or((String::new(), String::new(), toks[idx].end))

@@ -217,7 +217,13 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
     ("suspend", &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze"]),
     ("resume", &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze"]),
-    ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled"]),
+    // Evacuees are counted where they sleep as often as by their leaving ("moved to evacuation
+    // centres" / "spent the night in shelters").
+    ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled", "shelter"]),
+    ("ceasefire", &["ceasefire", "truce", "armistice"]),
+    ("exchange", &["exchange", "swap"]),
+    // A storm's or a ship's arrival on the coast.
+    ("landfall", &["landfall", "ashore"]),
     (
         "kill",
         &[
@@ -257,6 +263,14 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("mediate", &["mediate", "mediation", "mediator", "broker"]),
     ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
     ("protest", &["protest", "protester", "protestor", "demonstration", "demonstrator", "rally"]),
+    // Things a fact is about, not what happened ([`NOT_EVENTS`]): the words outlets use
+    // interchangeably for homes, the power supply and a company's accounts.
+    ("home", &["home", "house", "household", "dwelling"]),
+    ("electricity", &["electricity", "power", "blackout", "outage"]),
+    ("revenue", &["revenue", "sales", "turnover"]),
+    ("profit", &["profit", "earnings"]),
+    ("forecast", &["forecast", "outlook", "guidance"]),
+    ("stock", &["stock", "share", "shareholder"]),
     ("us", &["us", "u", "american", "america", "washington", "usa"]),
     ("iraq", &["iraq", "iraqi", "baghdad"]),
     ("iran", &["iran", "iranian", "tehran"]),
@@ -613,6 +627,13 @@ pub fn is_role_word(key: &str) -> bool {
     KEYS.get_or_init(|| ROLE_WORDS.iter().filter_map(|w| term_key(w)).collect()).iter().any(|k| k == key)
 }
 
+/// The synonym class a folded word or its stem belongs to ([`SYNONYMS`]), if any.
+pub fn synonym_class(norm: &str) -> Option<&'static str> {
+    let norm = lemma(norm);
+    let classes = synonym_classes();
+    classes.get(norm).or_else(|| classes.get(stem(norm).as_str())).copied()
+}
+
 /// Nouns that name who takes part, not what happens ("troops", "factions", "officials",
 /// "government"): like names, they say who a fact is about, so sharing one is no evidence of the
 /// same fact.
@@ -629,7 +650,20 @@ pub fn is_participant_word(key: &str) -> bool {
 
 /// Synonym classes that name who or where, not what happened: every other class is a news event
 /// class (met, killed, withdrew, won...).
-const NOT_EVENTS: &[&str] = &["troop", "militia", "us", "iraq", "iran", "premier"];
+const NOT_EVENTS: &[&str] = &[
+    "troop",
+    "militia",
+    "home",
+    "electricity",
+    "revenue",
+    "profit",
+    "forecast",
+    "stock",
+    "us",
+    "iraq",
+    "iran",
+    "premier",
+];
 
 /// True for the key of a news event class ([`SYNONYMS`]): two sentences that each report events of
 /// known classes and share none ("agreed on principles" / "will meet Trump") tell different facts.

@@ -8,6 +8,7 @@
 //! number of distinct names squared, a few hundred at most per comparison.
 
 use crate::search::FnvMap;
+use crate::text::Token;
 
 /// Shortest key that may differ from another by one letter: shorter names ("Ali" / "Ala") are
 /// too often different people.
@@ -82,6 +83,61 @@ fn one_edit(short: &str, long: &str) -> bool {
     }
 }
 
+/// Letters an acronym may have ("UN" to "NATO", "FHA", "PMF").
+const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
+/// Small words a name's initials skip ("Islamic Republic *of* Iran" is "IRI").
+const SKIPPED_IN_INITIALS: &[&str] = &["of", "for", "and", "the", "de"];
+
+/// The folded acronyms written in `tokens` (words of [`ACRONYM_LETTERS`] capital letters: "FHA"),
+/// except those already read through a synonym class ("US", "PM"), which name the most common
+/// actors of all.
+pub fn acronyms<'t>(tokens: impl Iterator<Item = &'t Token<'t>>) -> Vec<String> {
+    let mut out: Vec<String> = tokens
+        .filter(|t| is_acronym(t.text) && super::terms::synonym_class(&t.norm).is_none())
+        .map(|t| t.norm.clone())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn is_acronym(text: &str) -> bool {
+    ACRONYM_LETTERS.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The acronyms of `known` (folded, sorted) that a run of capitalised words in `toks` spells out
+/// ("the Free Highlands Army" spells "fha"), each with the index of the run's first word: a
+/// sentence that names the rebels in full and one that writes "FHA" name the same actor.
+pub fn spelled_out(toks: &[Token<'_>], known: &[String]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    if known.is_empty() {
+        return out;
+    }
+    let capital = |t: &Token<'_>| t.text.starts_with(|c: char| c.is_ascii_uppercase()) && !is_acronym(t.text);
+    for start in 0..toks.len() {
+        if !capital(&toks[start]) {
+            continue;
+        }
+        let mut initials = String::new();
+        for tok in &toks[start..] {
+            if !capital(tok) {
+                if SKIPPED_IN_INITIALS.contains(&tok.norm.as_str()) {
+                    continue;
+                }
+                break;
+            }
+            initials.push(tok.norm.chars().next().unwrap_or(' '));
+            if initials.len() > *ACRONYM_LETTERS.end() {
+                break;
+            }
+            if initials.len() >= 2 && known.binary_search(&initials).is_ok() {
+                out.push((initials.clone(), start));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +158,18 @@ mod tests {
         assert!(same("kenya", "kenyan"));
         assert!(same("iraq", "iraqi"));
         assert!(same("somalia", "somali"));
+    }
+
+    #[test]
+    fn a_name_spelt_out_meets_its_acronym() {
+        let toks = crate::text::tokens("FHA rebels signed");
+        let known = acronyms(toks.iter());
+        assert_eq!(known, ["fha"]);
+        let full = crate::text::tokens("Talks with the Free Highlands Army and the Islamic Republic of Iran");
+        let found: Vec<String> = spelled_out(&full, &known).into_iter().map(|(a, _)| a).collect();
+        assert_eq!(found, ["fha"]);
+        let other = crate::text::tokens("The Free Market Hall opened");
+        assert!(spelled_out(&other, &known).is_empty());
     }
 
     #[test]
