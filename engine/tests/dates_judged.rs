@@ -97,14 +97,18 @@ fn check_set(set: &str, min_month_right: usize) {
 
 #[test]
 fn invented_development_dates_have_the_right_month() {
-    // 19 -> 20 when "less than two weeks after an attack on April 28" came to bound the date.
-    check_set("dev", 20);
+    // 19 -> 20 when "less than two weeks after an attack on April 28" came to bound the date;
+    // 29 of 32 once eleven articles were added (a port strike, results seasons, a wildfire, a
+    // trial), 28 with the stories grouped by event (two undated articles no longer borrow the
+    // date of the wrong story), 30 once an article alone in its story places its dates without a
+    // year near its most similar dated article.
+    check_set("dev", 30);
 }
 
 /// Held out: never tuned on, reported with each change to the estimator.
 #[test]
 fn held_out_dates_have_the_right_month() {
-    check_set("heldout", 12);
+    check_set("heldout", 18);
 }
 
 /// The time of `text` in article `file` of a set's bundle, as resolved.

@@ -91,8 +91,11 @@ fn check_set(set: &str, min_precision: f32, min_recall: f32) {
 #[test]
 fn invented_development_stories_are_grouped_by_event_in_time() {
     // A presidential first round and its runoff (three articles, added after the floor was set at
-    // 0.53/0.58) move the set to 0.50/0.62 with the same code.
-    check_set("dev", 0.5, 0.6);
+    // 0.53/0.58) moved the set to 0.50/0.62 with the same code; eleven more (a port strike and its
+    // end, the same union striking again in December, two results seasons of one company, a
+    // wildfire, a verdict and a sentencing) 0.52/0.61. Recurring names weighed down, dates
+    // without a year placed near a group's time and wire datelines: 0.62/0.72.
+    check_set("dev", 0.6, 0.7);
 }
 
 /// Held out: never tuned on, reported with each change to the grouping.

@@ -254,6 +254,9 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
             Role::Caption
         } else if states_own_date(before) && value.from.year.is_some() && value.to.is_none() {
             Role::Stated
+        } else if value.to.is_none() && value.from.day.is_some() && in_dateline(article, mention.start) {
+            // "ATHENS, July 30 -": the day of writing, usually without its year.
+            Role::Stated
         } else if announces(before) {
             Role::Future
         } else {
@@ -274,6 +277,11 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
         });
     }
     (out, truncated)
+}
+
+/// Whether a raw offset lies in the dateline the cleaner found ("SANTOS, Brazil, Oct 8 (Reuters) -").
+fn in_dateline(article: &Article, offset: usize) -> bool {
+    article.dateline.as_ref().is_some_and(|d| d.start <= offset && offset < d.end)
 }
 
 /// Words before a length of time that keep it an upper bound ("*less than* two weeks after").

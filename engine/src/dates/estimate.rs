@@ -69,6 +69,16 @@ impl Estimate {
         }
     }
 
+    /// The days the text itself bounds the writing to: a stated or caption date's day, else
+    /// after the latest reported event and before the earliest announced one, without
+    /// [`Estimate::window`]'s guess that news follows its events within a month.
+    pub fn bounds(&self) -> (Day, Day) {
+        if self.strength >= 3 {
+            return self.window();
+        }
+        (self.lo.unwrap_or(OPEN.0), self.hi.unwrap_or(OPEN.1))
+    }
+
     /// The publication date this estimate gives.
     pub fn publication(self) -> PublicationDate {
         date_at(self.point, self.precision, self.source, self.evidence)
@@ -82,6 +92,10 @@ pub struct StoryAnchor {
     pub day: Day,
     /// The evidence it rests on, in the article that gave it.
     pub evidence: Option<DateEvidence>,
+    /// Whether the article belongs to that story and may take its date. When not (the nearest
+    /// dated article of another story, a group a clustering step tries), the day only places the
+    /// article's dates without a year.
+    pub joins: bool,
 }
 
 /// How a date without a year is placed in time.
@@ -183,13 +197,19 @@ pub fn own(
     if let Some(stated) = stated(article, index) {
         return Some(stated);
     }
+    // The day that places dates without a year, and the story whose date the article may take.
+    let reference_day = story.as_ref().map(|a| a.day);
+    let story = story.filter(|a| a.joins);
     for (role, strength, source, kind) in [
         (Role::Stated, 4, DateSource::Stated, EvidenceKind::Stated),
         (Role::Caption, 3, DateSource::Estimated, EvidenceKind::Caption),
     ] {
         let found =
             clues.iter().find(|c| c.role == role && c.value.to.is_none() && c.value.from.day.is_some());
-        if let Some((clue, (day, _))) = found.and_then(|c| Some((c, place(&c.value.from, role, None)?))) {
+        // A dateline's day without a year ("Oct 8") is placed near the story's date.
+        let near_story = reference_day.map(Reference::Near);
+        if let Some((clue, (day, _))) = found.and_then(|c| Some((c, place(&c.value.from, role, near_story)?)))
+        {
             return Some(Estimate {
                 point: day,
                 precision: Precision::Day,
@@ -216,8 +236,8 @@ pub fn own(
             part.year.and_then(|y| span(part, y)).map(|(start, _)| start)
         })
         .max();
-    let reference = match &story {
-        Some(anchor) => Some(Reference::Near(anchor.day)),
+    let reference = match reference_day {
+        Some(day) => Some(Reference::Near(day)),
         None => after.map(Reference::After),
     };
     // Lower bound: the start of the latest past event (its end for ranges such as "between
@@ -288,9 +308,9 @@ pub fn own(
         }
     }
     // Upper bound: the start of the earliest announced event. Undated ones need a firm reference.
-    let firm = story.is_some() || office_lo || lo.as_ref().is_some_and(|(_, s, _)| *s >= STRONG);
-    let future_reference = match (&story, &lo) {
-        (Some(anchor), _) => Some(Reference::Near(anchor.day)),
+    let firm = reference_day.is_some() || office_lo || lo.as_ref().is_some_and(|(_, s, _)| *s >= STRONG);
+    let future_reference = match (reference_day, &lo) {
+        (Some(day), _) => Some(Reference::Near(day)),
         (None, Some((d, _, _))) if firm => Some(Reference::After(*d)),
         _ => None,
     };

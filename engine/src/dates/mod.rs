@@ -18,7 +18,9 @@
 //! events or, in a second pass ([`Dating::with_stories`]), from the dates of the other articles
 //! of its story; an article whose own text says nothing takes its story's date, and so does one
 //! whose text only bounds it (written after an event it reports, before one it announces) when
-//! the story's date lies within those bounds.
+//! the story's date lies within those bounds. An article still undated whose text has dates
+//! without a year ("six weeks after convicting him on March 12") places them near the date of its
+//! most similar dated article (another story about the same people): the year comes from there.
 //!
 //! Cost: one pass over each article's date mentions, at most [`clues::MAX_CLUES_PER_ARTICLE`]
 //! per article, then one pass over each story's members.
@@ -48,6 +50,9 @@ use calendar::{civil, Day};
 use clues::{Clue, Office};
 pub use estimate::Estimate;
 pub use terms::OfficeTerms;
+
+/// How wide a window may be and still count as the day of writing ([`Dating::day_of_writing`]).
+const DAY_OF_WRITING_SLACK: Day = 3;
 
 /// The window of days of an article whose text says nothing about its date: any day.
 pub const OPEN_WINDOW: (Day, Day) = estimate::OPEN;
@@ -195,10 +200,54 @@ impl Dating {
         }
     }
 
+    /// The day the article's own text says it was written, to within a few days (a stated
+    /// date, a dated caption, a day-precise bound on both sides), if it does.
+    pub fn day_of_writing(&self, article: usize) -> Option<Day> {
+        let (lo, hi) = self.window(article);
+        (lo > estimate::OPEN.0 && hi < estimate::OPEN.1 && hi - lo <= DAY_OF_WRITING_SLACK)
+            .then_some(lo + (hi - lo) / 2)
+    }
+
+    /// Whether the article's own text leaves its window open on a side while it has date
+    /// mentions, some of which only a time of reference can place (dates without a year).
+    pub fn floats(&self, article: usize) -> bool {
+        let (lo, hi) = self.window(article);
+        let open = lo <= estimate::OPEN.0 || hi >= estimate::OPEN.1;
+        open && self.clues.get(article).is_some_and(|c| c.iter().any(|c| c.value.from.year.is_none()))
+    }
+
+    /// The article's windows ([`Dating::window`], [`Dating::report_window`]) once its dates
+    /// without a year are placed near `day`, as they would be in a story dated then. Only what
+    /// the text bounds counts (written after the events it reports, before those it announces):
+    /// an undated second round of talks may recall the first one's day weeks later.
+    pub fn windows_near(&self, articles: &[Article], article: usize, day: Day) -> ((Day, Day), (Day, Day)) {
+        let (Some(a), Some(clues), Some(offices)) =
+            (articles.get(article), self.clues.get(article), self.offices.get(article))
+        else {
+            return (self.window(article), self.report_window(article));
+        };
+        let index = u32::try_from(article).unwrap_or(u32::MAX);
+        let anchor = estimate::StoryAnchor { day, evidence: None, joins: false };
+        match estimate::own(a, index, clues, offices, Some(anchor)) {
+            Some(e) if e.announces => (e.bounds(), estimate::OPEN),
+            Some(e) => (e.bounds(), e.bounds()),
+            None => (estimate::OPEN, estimate::OPEN),
+        }
+    }
+
     /// Final dates, given the stories (groups of article indices): an article whose own text
     /// gives no day-precise evidence takes the year of its undated mentions, or its date, from
-    /// the other articles of its story.
-    pub fn with_stories(&self, articles: &[Article], groups: &[Vec<usize>]) -> Vec<Option<PublicationDate>> {
+    /// the other articles of its story. One that is still undated while its text has dates
+    /// without a year ("six weeks after convicting him on March 12") places them near the date
+    /// of its most similar dated article among `similar` (pairs of article indices and their
+    /// similarity, an article of another story about the same people): the year, never the day,
+    /// comes from there.
+    pub fn with_stories(
+        &self,
+        articles: &[Article],
+        groups: &[Vec<usize>],
+        similar: &[(usize, usize, f32)],
+    ) -> Vec<Option<PublicationDate>> {
         let mut out: Vec<Option<Estimate>> = self.own.clone();
         for group in groups.iter().filter(|g| g.len() >= 2) {
             for &member in group {
@@ -234,11 +283,57 @@ impl Dating {
                     index,
                     clues,
                     offices,
-                    Some(estimate::StoryAnchor { day: anchor, evidence: mate_evidence }),
+                    Some(estimate::StoryAnchor { day: anchor, evidence: mate_evidence, joins: true }),
                 );
             }
         }
+        self.place_by_neighbours(articles, similar, &mut out);
         out.into_iter().map(|e| e.filter(|e| e.dated).map(Estimate::publication)).collect()
+    }
+
+    /// Dates the still undated articles with dates without a year near their most similar
+    /// firmly dated article ([`Dating::with_stories`]).
+    fn place_by_neighbours(
+        &self,
+        articles: &[Article],
+        similar: &[(usize, usize, f32)],
+        out: &mut [Option<Estimate>],
+    ) {
+        let firm_day = |i: usize| {
+            let e = self.own.get(i)?.as_ref()?;
+            (e.strength >= estimate::STRONG && e.dated).then_some(e.point)
+        };
+        // Per article: the similarity and day of its most similar firmly dated article (the
+        // first one of equal similarity, so the result does not depend on hash order).
+        let mut nearest: Vec<Option<(f32, Day)>> = vec![None; out.len()];
+        for &(i, j, sim) in similar {
+            for (a, b) in [(i, j), (j, i)] {
+                let Some(day) = firm_day(b) else { continue };
+                if let Some(slot) = nearest.get_mut(a) {
+                    if slot.is_none_or(|(s, _)| sim > s) {
+                        *slot = Some((sim, day));
+                    }
+                }
+            }
+        }
+        for (member, slot) in out.iter_mut().enumerate() {
+            let undated = slot.as_ref().is_none_or(|e| !e.dated);
+            let yearless =
+                self.clues.get(member).is_some_and(|c| c.iter().any(|c| c.value.from.year.is_none()));
+            let (Some(Some((_, day))), true, true) = (nearest.get(member).copied(), undated, yearless) else {
+                continue;
+            };
+            let (Some(article), Some(clues), Some(offices)) =
+                (articles.get(member), self.clues.get(member), self.offices.get(member))
+            else {
+                continue;
+            };
+            let index = u32::try_from(member).unwrap_or(u32::MAX);
+            let anchor = estimate::StoryAnchor { day, evidence: None, joins: false };
+            if let Some(e) = estimate::own(article, index, clues, offices, Some(anchor)).filter(|e| e.dated) {
+                *slot = Some(e);
+            }
+        }
     }
 }
 
@@ -250,7 +345,7 @@ pub fn publication_dates(
     terms: &OfficeTerms,
     groups: &[Vec<usize>],
 ) -> Vec<Option<PublicationDate>> {
-    Dating::new(articles, entities, terms).with_stories(articles, groups)
+    Dating::new(articles, entities, terms).with_stories(articles, groups, &[])
 }
 
 /// The civil date of a day number at a precision, as a [`PublicationDate`] without evidence.

@@ -114,10 +114,14 @@ fn year_of(token: &Token<'_>) -> Option<i32> {
     }
 }
 
-/// The month of a capitalised abbreviation written with its dot ("Jan.", "Sept."), at token `i`.
+/// The month of a capitalised abbreviation written with its dot ("Jan.", "Sept."), or without it
+/// right before a day as wire datelines write it ("SANTOS, Brazil, Oct 8 (Reuters)"), at token `i`.
 fn abbreviated_month(toks: &[Token<'_>], text: &str, i: usize) -> Option<u8> {
     let tok = toks.get(i)?;
-    if !is_capitalised(tok) || tok.norm.len() > 4 || !text[tok.end..].starts_with('.') {
+    let dotted = text[tok.end..].starts_with('.');
+    let before_day = toks.get(i + 1).is_some_and(|t| t.start == tok.end + 1 && day_of(t).is_some())
+        && text[tok.end..].starts_with(' ');
+    if !is_capitalised(tok) || tok.norm.len() > 4 || !(dotted || before_day) {
         return None;
     }
     MONTHS.iter().find(|(name, _)| *name == tok.norm && name.len() <= 4 && *name != "may").map(|m| m.1)
@@ -175,7 +179,7 @@ fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate,
     if let Some(month) = month_of(&tok.norm).filter(|_| is_capitalised(tok)).or(abbreviated) {
         let after_month = |j: usize| {
             if abbreviated.is_some() {
-                dotted_gap_ok(toks, text, i, j)
+                dotted_gap_ok(toks, text, i, j) || gap_ok(i, j, false)
             } else {
                 gap_ok(i, j, false)
             }
@@ -551,6 +555,9 @@ mod tests {
         assert_eq!(dates_in("on Jan. 5, 2021, the"), [pair("Jan. 5, 2021", "2021-01-05")]);
         assert_eq!(dates_in("by Sept. 2020 most"), [pair("Sept. 2020", "2020-09")]);
         assert!(dates_in("Dec. The end").is_empty());
+        // Wire datelines drop the dot before the day.
+        assert_eq!(dates_in("SANTOS, Brazil, Oct 8 (Reuters) - Dockworkers"), [pair("Oct 8", "--10-08")]);
+        assert_eq!(dates_in("the Oct 2020 report"), [pair("2020", "2020")]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 
 use crate::compare::split_sentences;
 use crate::compare::terms::term_key;
+use crate::dates::calendar::Day;
 use crate::entities::{EntityData, MentionKind, Value};
 use crate::model::{Article, BlockKind};
 use crate::text::tokens;
@@ -156,11 +157,30 @@ fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCa
     counts
 }
 
-/// TF-IDF vectors (unit length) of the articles over interned features. Features are numbered
+/// TF-IDF vectors without a time of writing for any article ([`vectors_in_time`] with no days).
+pub fn vectors(articles: &[Article], entities: &EntityData) -> Features {
+    vectors_in_time(articles, entities, &[])
+}
+
+/// Weight of a recurring feature ([`RECURRING_DAYS`]) relative to one of a single event.
+const RECURRING_WEIGHT: f32 = 0.4;
+
+/// A feature found in articles written more than this many days apart recurs: it belongs to a
+/// subject (the same ministers, the same union, the same central bank) that comes back in the
+/// news, not to one event. The same as the stories' report window: the reports of one event
+/// come within that many days.
+const RECURRING_DAYS: Day = super::REPORT_WINDOW_DAYS;
+
+/// TF-IDF vectors (unit length) of the articles over interned features. `days` holds each
+/// article's day of writing where its own text fixes it (may be shorter than `articles`, or
+/// empty): a feature found in dated articles more than [`RECURRING_DAYS`] apart counts
+/// [`RECURRING_WEIGHT`] as much, so that two reports of one event are joined by what is
+/// particular to it (its figures, its place, its words) more than by the people who are in the
+/// news again weeks later. Features are numbered
 /// in order of first appearance (sorted within an article), so the vectors (and every sum over
 /// them) are the same from run to run. Articles are counted on every core with the `parallel`
 /// feature (each worker memoises its own term keys), and numbered in corpus order.
-pub fn vectors(articles: &[Article], entities: &EntityData) -> Features {
+pub fn vectors_in_time(articles: &[Article], entities: &EntityData, days: &[Option<Day>]) -> Features {
     let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut cut = Vec::new();
     let mut rows: Vec<Vec<(u32, f32, bool)>> = Vec::with_capacity(articles.len());
@@ -192,6 +212,16 @@ pub fn vectors(articles: &[Article], entities: &EntityData) -> Features {
             df[term as usize] += 1;
         }
     }
+    // The first and last day of writing of the dated articles holding each feature.
+    let mut seen: Vec<Option<(Day, Day)>> = vec![None; n_terms];
+    for (row, day) in rows.iter().zip(days) {
+        let Some(day) = *day else { continue };
+        for &(term, _, _) in row {
+            let span = &mut seen[term as usize];
+            *span = Some(span.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
+        }
+    }
+    let recurs = |term: u32| seen[term as usize].is_some_and(|(lo, hi)| hi - lo > RECURRING_DAYS);
     let n = articles.len() as f32;
     let vectors = rows
         .iter()
@@ -200,7 +230,8 @@ pub fn vectors(articles: &[Article], entities: &EntityData) -> Features {
                 .iter()
                 .map(|&(term, count, name)| {
                     let idf = ((n + 1.0) / df[term as usize].max(1) as f32).ln();
-                    (term, (1.0 + count.ln()) * idf * if name { NAME_WEIGHT } else { 1.0 })
+                    let in_time = if recurs(term) { RECURRING_WEIGHT } else { 1.0 };
+                    (term, (1.0 + count.ln()) * idf * in_time * if name { NAME_WEIGHT } else { 1.0 })
                 })
                 .collect();
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();

@@ -155,6 +155,50 @@ pub struct Window {
     pub report: (Day, Day),
 }
 
+/// When the articles of a corpus can have been written, as the clustering asks it.
+pub trait Times {
+    /// The days article `i` can have been written on, from its own text (wide open where it
+    /// says nothing).
+    fn window(&self, i: usize) -> Window;
+    /// Whether article `i` has dates without a year ("on April 28", "Oct 8" in a dateline) that
+    /// only a time of reference places: [`Times::near`] may then say more than its window.
+    fn floats(&self, i: usize) -> bool;
+    /// Article `i`'s window once its dates without a year are placed near `day` (the time of the
+    /// group it may join).
+    fn near(&self, i: usize, day: Day) -> Window;
+}
+
+/// Fixed windows (tests, and callers without dates): nothing floats.
+impl Times for Vec<Window> {
+    fn window(&self, i: usize) -> Window {
+        let open = Window { any: crate::dates::OPEN_WINDOW, report: crate::dates::OPEN_WINDOW };
+        self.get(i).copied().unwrap_or(open)
+    }
+    fn floats(&self, _: usize) -> bool {
+        false
+    }
+    fn near(&self, i: usize, _: Day) -> Window {
+        Times::window(self, i)
+    }
+}
+
+/// At most this many members of a group with dates without a year are placed near the group's
+/// time when it merges: a bound on the work per merge.
+const MAX_FLOATING_CHECKED: usize = 16;
+
+/// A group's time pins its members' dates without a year only when it is known within this many
+/// days.
+const ANCHOR_SPAN: Day = 92;
+
+/// The day near which a group's dates without a year are placed: the middle of its window, when
+/// its dated members bound it on both sides within [`ANCHOR_SPAN`] days.
+fn anchor_of(window: (Day, Day)) -> Option<Day> {
+    let (open_lo, open_hi) = crate::dates::OPEN_WINDOW;
+    let (lo, hi) = window;
+    let finite = lo > open_lo && hi < open_hi && (hi - lo).abs() <= ANCHOR_SPAN;
+    finite.then_some(lo + (hi - lo) / 2)
+}
+
 /// The longest stretches of time one story spans, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spans {
@@ -213,7 +257,7 @@ impl Ord for Candidate {
 /// group has changed), so a merge costs O(d log E) for the d neighbours of the merged groups,
 /// and the whole clustering O(E log E) for E edges when groups stay small. On a complete graph
 /// it makes exactly the merges, in the same order, of the dense O(n³) scan it replaces.
-/// Time: `windows[i]` is the span of days article i can have been written in. Two groups merge
+/// Time: `times.window(i)` is the span of days article i can have been written in. Two groups merge
 /// only if every member fits one stretch of `spans.any` days: the latest earliest day minus
 /// the earliest latest day of their members is at most that. Articles months apart are
 /// different stories even when they name the same people. The members that report an event
@@ -222,18 +266,19 @@ impl Ord for Candidate {
 /// story, while a preview may come weeks before. A refused pair stays in the graph, so later
 /// averages still count it.
 ///
+/// Members whose dates lack a year ([`Times::floats`]: "less than two weeks after an attack on
+/// April 28", a dateline "Oct 8") are placed near the time of the merged group's dated members,
+/// and must fit too: an undated report of May talks does not join July talks of the same
+/// ministers.
+///
 /// Returns groups of indices, each sorted, ordered by their first index.
-pub fn cluster(
-    n: usize,
-    edges: &[Edge],
-    threshold: f32,
-    windows: &[Window],
-    spans: Spans,
-) -> Vec<Vec<usize>> {
+pub fn cluster(n: usize, edges: &[Edge], threshold: f32, times: &dyn Times, spans: Spans) -> Vec<Vec<usize>> {
     // Per group: the latest earliest day and the earliest latest day of its members, of all of
-    // them and of those that report an event.
-    let open = Window { any: crate::dates::OPEN_WINDOW, report: crate::dates::OPEN_WINDOW };
-    let mut bounds: Vec<Window> = (0..n).map(|i| windows.get(i).copied().unwrap_or(open)).collect();
+    // them and of those that report an event; and its members with dates without a year.
+    let mut bounds: Vec<Window> = (0..n).map(|i| times.window(i)).collect();
+    let mut floating: Vec<Vec<usize>> =
+        (0..n).map(|i| if times.floats(i) { vec![i] } else { Vec::new() }).collect();
+    let mut placed: HashMap<(usize, Day), Window> = HashMap::new();
     let mut adjacent: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
     let mut queue = std::collections::BinaryHeap::new();
     for &(i, j, sim) in edges {
@@ -256,12 +301,23 @@ pub fn cluster(
             any: meet(bounds[g].any, bounds[h].any),
             report: meet(bounds[g].report, bounds[h].report),
         };
-        if merged_bounds.any.0 - merged_bounds.any.1 > spans.any
-            || merged_bounds.report.0 - merged_bounds.report.1 > spans.reports
-        {
+        let too_long = |w: &Window| w.any.0 - w.any.1 > spans.any || w.report.0 - w.report.1 > spans.reports;
+        if too_long(&merged_bounds) {
             continue;
         }
+        if let Some(anchor) = anchor_of(merged_bounds.any) {
+            let mut all = merged_bounds;
+            for &f in floating[g].iter().chain(&floating[h]).take(MAX_FLOATING_CHECKED) {
+                let w = *placed.entry((f, anchor)).or_insert_with(|| times.near(f, anchor));
+                all = Window { any: meet(all.any, w.any), report: meet(all.report, w.report) };
+            }
+            if too_long(&all) {
+                continue;
+            }
+        }
         bounds[g] = merged_bounds;
+        let moved = std::mem::take(&mut floating[h]);
+        floating[g].extend(moved);
         let merged = groups[h].take().unwrap_or_default();
         let (size_g, size_h) = (groups[g].as_ref().map_or(0, Vec::len) as f32, merged.len() as f32);
         let from_g = std::mem::take(&mut adjacent[g]);
@@ -371,9 +427,40 @@ mod tests {
         let dense = cluster_dense(similarity_matrix(articles, entities), STORY_THRESHOLD);
         let found = vectors(articles, entities);
         let edges = neighbours(&found.vectors, found.n_terms, Limits::for_corpus(articles.len()));
-        let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &[], SPANS);
+        let sparse = cluster(articles.len(), &edges, STORY_THRESHOLD, &Vec::new(), SPANS);
         assert!(dense.iter().any(|g| g.len() >= 3), "the retold reports group: {dense:?}");
         assert_eq!(sparse, dense);
+    }
+
+    /// Two dated articles (talks on day 100 and day 170) and an undated one (2) whose date
+    /// without a year, placed near either, puts it on days 103..110.
+    struct OneFloating(Vec<Window>);
+
+    impl Times for OneFloating {
+        fn window(&self, i: usize) -> Window {
+            self.0[i]
+        }
+        fn floats(&self, i: usize) -> bool {
+            i == 2
+        }
+        fn near(&self, i: usize, day: Day) -> Window {
+            if i == 2 && (day - 100).abs() < 200 {
+                Window { any: (103, 110), report: (103, 110) }
+            } else {
+                self.0[i]
+            }
+        }
+    }
+
+    #[test]
+    fn an_undated_report_joins_the_talks_its_dates_without_a_year_put_it_near() {
+        let day = |d: Day| Window { any: (d, d), report: (d, d) };
+        let open = Window { any: crate::dates::OPEN_WINDOW, report: crate::dates::OPEN_WINDOW };
+        let windows = vec![day(170), day(100), open];
+        // The undated report resembles the later talks more.
+        let edges: Vec<Edge> = vec![(0, 2, 0.5), (1, 2, 0.3), (0, 1, 0.2)];
+        assert_eq!(cluster(3, &edges, STORY_THRESHOLD, &windows, SPANS), [vec![0, 2], vec![1]]);
+        assert_eq!(cluster(3, &edges, STORY_THRESHOLD, &OneFloating(windows), SPANS), [vec![0], vec![1, 2]]);
     }
 
     #[test]
@@ -385,6 +472,9 @@ mod tests {
             .collect();
         let edges: Vec<Edge> =
             (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(|(i, j)| (i, j, sim[i][j])).collect();
-        assert_eq!(cluster(n, &edges, STORY_THRESHOLD, &[], SPANS), cluster_dense(sim, STORY_THRESHOLD));
+        assert_eq!(
+            cluster(n, &edges, STORY_THRESHOLD, &Vec::new(), SPANS),
+            cluster_dense(sim, STORY_THRESHOLD)
+        );
     }
 }

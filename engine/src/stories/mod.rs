@@ -99,13 +99,13 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
     if articles.is_empty() {
         return Grouped::default();
     }
-    let found = features::vectors(articles, entities);
+    let days: Vec<Option<Day>> = (0..articles.len()).map(|i| dating.day_of_writing(i)).collect();
+    let found = features::vectors_in_time(articles, entities, &days);
     let edges = graph::neighbours(&found.vectors, found.n_terms, graph::Limits::for_corpus(articles.len()));
-    let windows: Vec<graph::Window> = (0..articles.len())
-        .map(|i| graph::Window { any: dating.window(i), report: dating.report_window(i) })
-        .collect();
-    let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &windows, SPANS);
-    let dates = dating.with_stories(articles, &groups);
+    let times = ArticleTimes { dating: &dating, articles };
+    let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &times, SPANS);
+    let similar: Vec<graph::Edge> = edges.iter().copied().filter(|e| e.2 >= STORY_THRESHOLD).collect();
+    let dates = dating.with_stories(articles, &groups, &similar);
     let stories =
         describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
     let mut cut: Vec<usize> = found.cut.into_iter().chain(dating.truncated.iter().copied()).collect();
@@ -127,6 +127,25 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
         })
         .collect();
     Grouped { stories, dates, diagnostics }
+}
+
+/// The articles' times of writing as their own texts bound them, for the clustering.
+struct ArticleTimes<'a> {
+    dating: &'a Dating,
+    articles: &'a [Article],
+}
+
+impl graph::Times for ArticleTimes<'_> {
+    fn window(&self, i: usize) -> graph::Window {
+        graph::Window { any: self.dating.window(i), report: self.dating.report_window(i) }
+    }
+    fn floats(&self, i: usize) -> bool {
+        self.dating.floats(i)
+    }
+    fn near(&self, i: usize, day: Day) -> graph::Window {
+        let (any, report) = self.dating.windows_near(self.articles, i, day);
+        graph::Window { any, report }
+    }
 }
 
 /// Groups articles that report the same event ([`group`] without the dates).
