@@ -540,25 +540,8 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
     }
 }
 
-/// A figure as a reader writes it: 5,000 and 2.5.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        let digits = format!("{}", value.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if value < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{value}")
-    }
-}
+/// A figure as a reader writes it: 5,000 and 2.5 (one formatter for the engine and the app).
+pub use parallax_engine::text::format_number;
 
 /// The marks of an article's blocks, keyed by block start, for the types the filter shows.
 pub fn article_marks(

@@ -313,22 +313,6 @@ const CONNECTORS: &[&str] = &[
     "Since then,",
 ];
 
-const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Long-tail vocabulary: pronounceable made-up words, so the dictionary grows like a real one.
 fn rare_words(rng: &mut Rng, n: usize) -> Vec<String> {
     const ONSETS: &[&str] = &[
@@ -414,7 +398,7 @@ impl Writer<'_> {
                 let who = self.person();
                 let role = self.rng.pick(ROLES);
                 let say = self.rng.pick(SAY);
-                let day = self.rng.pick(DAYS);
+                let day = crate::text::weekday_title(self.rng.below(7) as u32 + 1);
                 let what = self.clause();
                 s.push_str(&format!("{role} {who} {say} on {day} that {what}"));
             }
@@ -428,7 +412,7 @@ impl Writer<'_> {
                 let n = self.number();
                 let noun = self.word();
                 let place = self.rng.pick(PLACES);
-                let month = self.rng.pick(MONTHS);
+                let month = crate::text::month_title(self.rng.below(12) as u32 + 1);
                 let group = self.rng.pick(GROUPS);
                 s.push_str(&format!("Between {month} and {n}, {group} reported {noun} near {place}"));
             }

@@ -19,6 +19,122 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// The usual English abbreviations of month names (folded, without their dot), with their number.
+/// "May" has none.
+pub const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// The number of a folded English month name ("august" is 8), January being 1.
+pub fn month_of_name(norm: &str) -> Option<u32> {
+    MONTHS.iter().position(|m| *m == norm).map(|i| i as u32 + 1)
+}
+
+/// The number of a folded English month abbreviation ("aug", "sept"; see [`MONTH_ABBREVIATIONS`]).
+pub fn month_of_abbreviation(norm: &str) -> Option<u32> {
+    MONTH_ABBREVIATIONS.iter().find(|(a, _)| *a == norm).map(|(_, n)| *n)
+}
+
+/// The number of a folded English month, named in full or abbreviated ("august", "aug", "sept").
+pub fn english_month(norm: &str) -> Option<u32> {
+    month_of_name(norm).or_else(|| month_of_abbreviation(norm))
+}
+
+/// The number of a month as page text and metadata write it, in any of the languages of
+/// [`MONTHS_OTHER_LANGUAGES`]: lower case, a trailing dot allowed, and any start of an English name
+/// of three letters or more ("Aug.", "Sept", "Janu"). English is tried first: "mar" is March before
+/// it is "mars".
+pub fn month_number(lower: &str) -> Option<u32> {
+    let lower = lower.trim_end_matches('.');
+    let named = |m: &str| m == lower || (lower.chars().count() >= 3 && m.starts_with(lower));
+    MONTHS
+        .iter()
+        .position(|m| named(m))
+        .map(|i| i as u32 + 1)
+        .or_else(|| MONTHS_OTHER_LANGUAGES.iter().find(|(m, _)| named(m)).map(|(_, n)| *n))
+}
+
+/// A month's English name as written in a sentence ("August"), January being 1.
+pub fn month_title(month: u32) -> String {
+    let name = MONTHS.get((month as usize).wrapping_sub(1)).copied().unwrap_or_default();
+    title_case(name)
+}
+
+/// The number of a folded English weekday name, Monday being 1.
+pub fn weekday_of_name(norm: &str) -> Option<u32> {
+    WEEKDAYS.iter().position(|d| *d == norm).map(|i| i as u32 + 1)
+}
+
+/// A weekday's English name as written in a sentence ("Thursday"), Monday being 1.
+pub fn weekday_title(day: u32) -> String {
+    let name = WEEKDAYS.get((day as usize).wrapping_sub(1)).copied().unwrap_or_default();
+    title_case(name)
+}
+
+/// A lower-case word with its first letter capitalised.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Verbs that attribute words to a speaker ("said", "told", "warned"), folded: quotes find their
+/// speakers by them, the comparison its claims, and names their subjects ("Oxfam said").
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "stressed",
+    "noted",
+    "affirmed",
+    "insisted",
+    "stated",
+    "declared",
+    "explained",
+    "warned",
+    "urged",
+    "asked",
+    "tweeted",
+    "wrote",
+    "announced",
+    "argued",
+    "claimed",
+    "replied",
+    "confirmed",
+    "denied",
+];
+
+/// A number as a reader writes it: "5,000", "-12", "2.5".
+pub fn format_number(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return format!("{value}");
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Month names in the other languages news pages most often come in (German, French, Spanish,
 /// Portuguese, Italian, Dutch, Scandinavian), lower case, with their number (January is 1).
 pub const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[

@@ -1,7 +1,7 @@
 //! Recognising a line that is only a date ("Monday, April 15, 2024", "Published: 2 July 2021",
 //! "2020-08-19 10:15") and turning it into ISO `YYYY-MM-DD`.
 
-use crate::text::{MONTHS, MONTHS_OTHER_LANGUAGES, WEEKDAYS, WEEKDAYS_OTHER_LANGUAGES};
+use crate::text::{month_number, WEEKDAYS, WEEKDAYS_OTHER_LANGUAGES};
 
 /// Words that may surround a date on a date line.
 const DATE_WORDS: &[&str] = &[
@@ -102,7 +102,7 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
             numeric_date(word).or_else(|| dotted_date(word)).or_else(|| day_first_date(word))
         {
             (year, month, day) = (Some(y), Some(m), Some(d));
-        } else if let Some(m) = month_of(&lower) {
+        } else if let Some(m) = month_number(&lower) {
             month = Some(m);
         } else if is_weekday(&lower) {
         } else if DATE_WORDS.contains(&lower.as_str())
@@ -177,7 +177,7 @@ fn date_words(s: &str) -> Vec<&str> {
 /// True for a word a date or time is written with (a month, a weekday, "Uhr", "GMT", "am"), in
 /// lower case.
 pub(crate) fn is_date_word(lower: &str) -> bool {
-    month_of(lower).is_some()
+    month_number(lower).is_some()
         || is_weekday(lower)
         || DATE_WORDS.contains(&lower)
         || DATE_WORDS_OTHER.contains(&lower)
@@ -189,15 +189,6 @@ fn is_weekday(lower: &str) -> bool {
     let named = |d: &str| d == lower || (lower.chars().count() >= 3 && d.starts_with(lower));
     // Other languages' weekdays only in full: their short forms ("man", "son") are words too.
     WEEKDAYS.iter().any(|d| named(d)) || WEEKDAYS_OTHER_LANGUAGES.contains(&lower)
-}
-
-fn month_of(lower: &str) -> Option<u32> {
-    let lower = lower.trim_end_matches('.');
-    let named = |m: &str| m == lower || (lower.chars().count() >= 3 && m.starts_with(lower));
-    MONTHS.iter().position(|m| named(m)).map(|i| i as u32 + 1).or_else(|| {
-        // "mar" is March in English before it is "mars"; the English list is searched first.
-        MONTHS_OTHER_LANGUAGES.iter().find(|(m, _)| named(m)).map(|(_, n)| *n)
-    })
 }
 
 /// `31/01/2025` (day first) or `01/31/2025` (month first), when the numbers say which: one of them

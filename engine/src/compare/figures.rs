@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{tokens, Token};
+use crate::text::{english_month, format_number, month_title, tokens, Token};
 
 use super::terms::{is_stop_word, stem, synonym_class, term_key};
 use super::timing::{self, Relation, Timing};
@@ -44,10 +44,10 @@ pub struct DatePoint {
 impl DatePoint {
     /// Month and year only: "August 2020", "2021", "August".
     pub(super) fn describe_month(&self) -> String {
-        let month = self.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1))).map(|m| m.0);
+        let month = self.month.map(|m| month_title(u32::from(m)));
         match (month, self.year) {
             (Some(m), Some(y)) => format!("{m} {y}"),
-            (Some(m), None) => m.to_string(),
+            (Some(m), None) => m,
             (None, Some(y)) => y.to_string(),
             (None, None) => String::new(),
         }
@@ -56,7 +56,7 @@ impl DatePoint {
     pub(super) fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(m) = self.month {
-            parts.push(MONTHS[usize::from(m - 1)].0.to_string());
+            parts.push(month_title(u32::from(m)));
         }
         if let Some(d) = self.day {
             parts.push(d.to_string());
@@ -127,21 +127,6 @@ pub struct FactPair {
     pub relation: Relation,
 }
 
-const MONTHS: &[(&str, &[&str])] = &[
-    ("January", &["january", "jan"]),
-    ("February", &["february", "feb"]),
-    ("March", &["march", "mar"]),
-    ("April", &["april", "apr"]),
-    ("May", &["may"]),
-    ("June", &["june", "jun"]),
-    ("July", &["july", "jul"]),
-    ("August", &["august", "aug"]),
-    ("September", &["september", "sept", "sep"]),
-    ("October", &["october", "oct"]),
-    ("November", &["november", "nov"]),
-    ("December", &["december", "dec"]),
-];
-
 /// Counted nouns worth comparing, by class key; anything else counted is compared by its stem.
 const UNITS: &[&str] = &[
     "attack",
@@ -185,10 +170,6 @@ fn unit_of(key: &str) -> String {
 
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
 const NP_JOINERS: &[&str] = &["and", "or"];
-
-fn month_of(norm: &str) -> Option<u8> {
-    MONTHS.iter().position(|(_, names)| names.contains(&norm)).and_then(|i| u8::try_from(i + 1).ok())
-}
 
 /// The number starting at `toks[idx]` and its last token: [`crate::text::number_phrase`], plus
 /// "one" alone (figures are compared only where aligned sentences both state one).
@@ -254,7 +235,7 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
     let mut points: Vec<(DatePoint, usize, usize)> = Vec::new(); // point, first token, last token
     let mut i = 0;
     while i < toks.len() {
-        let Some(month) = month_of(&toks[i].norm) else {
+        let Some(month) = english_month(&toks[i].norm).and_then(|m| u8::try_from(m).ok()) else {
             i += 1;
             continue;
         };
@@ -330,7 +311,7 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
             }
             if let (Some(d), false) = (day_of(&toks[end_idx]), used[end_idx]) {
                 if start_point.day.is_some()
-                    && toks.get(end_idx + 1).and_then(|t| month_of(&t.norm)).is_none()
+                    && toks.get(end_idx + 1).and_then(|t| english_month(&t.norm)).is_none()
                 {
                     used[end_idx] = true;
                     let end_point = DatePoint { day: Some(d), ..start_point };
@@ -423,21 +404,6 @@ fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, 
         }
     }
     best.or(first_noun).unwrap_or((String::new(), String::new(), toks[idx].end))
-}
-
-fn format_number(v: f64) -> String {
-    if v.fract() != 0.0 {
-        return v.to_string();
-    }
-    let digits = format!("{}", v as i64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// What two aligned sentences' figures and dates say to each other.

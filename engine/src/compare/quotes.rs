@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
-use crate::text::{fold, tokens, translit_key};
+use crate::text::{fold, tokens, translit_key, SPEECH_VERBS};
 
 use super::diff::{diff, DiffKind, DiffOp};
 use super::terms::term_key;
@@ -42,29 +42,6 @@ pub struct QuotePair {
     /// True when the wording differs beyond case, quotes and spacing.
     pub wording_differs: bool,
 }
-
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stressed",
-    "added",
-    "noted",
-    "affirmed",
-    "insisted",
-    "stated",
-    "declared",
-    "explained",
-    "warned",
-    "urged",
-    "asked",
-    "tweeted",
-    "wrote",
-    "announced",
-    "argued",
-    "claimed",
-    "replied",
-];
 
 const PRONOUNS: &[&str] = &["he", "she"];
 

@@ -55,11 +55,9 @@ const TITLES: &[&str] = &[
     "vs", "v", "approx", "dept", "est", "fig", "inc", "corp", "ltd", "co", "bros",
 ];
 
-/// Abbreviations that do not end a sentence when a number follows ("No. 5", "Aug. 18").
-const BEFORE_NUMBER: &[&str] = &[
-    "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "p",
-    "pp", "vol", "art", "ch", "sec",
-];
+/// Abbreviations that do not end a sentence when a number follows ("No. 5", "Aug. 18"), besides
+/// the months' ([`crate::text::month_of_abbreviation`]).
+const BEFORE_NUMBER: &[&str] = &["no", "nos", "p", "pp", "vol", "art", "ch", "sec"];
 
 /// Words that, capitalised after a dotted abbreviation ("U.S.", "a.m."), start a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -192,7 +190,9 @@ fn period_ends_sentence(text: &str, chars: &[(usize, char)], period: usize, next
     if TITLES.contains(&lower.as_str()) {
         return false;
     }
-    if next_is_digit && BEFORE_NUMBER.contains(&lower.as_str()) {
+    if next_is_digit
+        && (BEFORE_NUMBER.contains(&lower.as_str()) || crate::text::month_of_abbreviation(&lower).is_some())
+    {
         return false;
     }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();

@@ -5,7 +5,7 @@
 //! word but disagree on these tell different facts: a forecast and a report, two rounds of
 //! talks, two people's claims (see `align.rs`).
 
-use crate::text::Token;
+use crate::text::{Token, SPEECH_VERBS};
 
 use super::terms::is_past_form;
 
@@ -62,25 +62,6 @@ const MODAL_SCOPE: usize = 12;
 /// Words that make the event word right after them another occurrence than the one reported
 /// ("is expected to host *another* round").
 const ANOTHER: &[&str] = &["another", "next"];
-/// Verbs that attribute a claim to its speaker.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "stressed",
-    "added",
-    "noted",
-    "insisted",
-    "stated",
-    "declared",
-    "explained",
-    "warned",
-    "argued",
-    "claimed",
-    "announced",
-];
-
 /// One sentence's stance toward its event words, as term keys (the keys of `terms.rs`, in
 /// context).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -180,22 +180,6 @@ pub const STOP_WORDS: &[&str] = &[
     "mr", "mrs", "ms", "dr",
 ];
 
-/// Month names (folded) with their number; "sept" and three-letter forms with a dot are common.
-#[rustfmt::skip]
-pub const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-];
-
-/// Weekday names (folded), Monday = 1.
-#[rustfmt::skip]
-pub const WEEKDAYS: &[(&str, u8)] = &[
-    ("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6),
-    ("sunday", 7),
-];
-
 /// Common given names across languages: a two-word capitalised run starting with one is a person.
 #[rustfmt::skip]
 pub const FIRST_NAMES: &[&str] = &[

@@ -7,8 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{MONTHS, WEEKDAYS};
-use crate::text::Token;
+use crate::text::{english_month, month_of_name, weekday_of_name, Token};
 
 /// A date with only the parts the text states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,11 +86,13 @@ pub(super) struct Found {
 }
 
 fn month_of(norm: &str) -> Option<u8> {
-    MONTHS.iter().find(|(name, _)| *name == norm && (norm.len() > 3 || norm == "may")).map(|m| m.1)
+    // Names in full, and "Sept", the one abbreviation long enough not to need its dot.
+    let month = month_of_name(norm).or_else(|| (norm == "sept").then_some(9))?;
+    u8::try_from(month).ok()
 }
 
 fn weekday_of(norm: &str) -> Option<u8> {
-    WEEKDAYS.iter().find(|(name, _)| *name == norm).map(|w| w.1)
+    weekday_of_name(norm).and_then(|d| u8::try_from(d).ok())
 }
 
 fn is_capitalised(token: &Token<'_>) -> bool {
@@ -124,7 +125,7 @@ fn abbreviated_month(toks: &[Token<'_>], text: &str, i: usize) -> Option<u8> {
     if !is_capitalised(tok) || tok.norm.len() > 4 || !(dotted || before_day) {
         return None;
     }
-    MONTHS.iter().find(|(name, _)| *name == tok.norm && name.len() <= 4 && *name != "may").map(|m| m.1)
+    english_month(&tok.norm).filter(|_| tok.norm != "may").and_then(|m| u8::try_from(m).ok())
 }
 
 /// The gap after an abbreviated month: its dot and one or two spaces (". ").

@@ -22,6 +22,7 @@ use super::lexicon;
 use super::{Entity, EntityKind, KnowledgeBase, MentionKind};
 use crate::model::{Block, BlockKind};
 use crate::text;
+pub(super) use crate::text::SPEECH_VERBS;
 
 pub(super) use article::{finish, prepare};
 
@@ -346,27 +347,6 @@ pub(super) struct Recogniser {
 static BROAD_PLACES: LazyLock<HashSet<String>> =
     LazyLock::new(|| gazetteer::broad_places().map(name_key).collect());
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "stressed",
-    "noted",
-    "argued",
-    "wrote",
-    "warned",
-    "explained",
-    "announced",
-    "insisted",
-    "confirmed",
-    "denied",
-    "claimed",
-    "asked",
-    "urged",
-    "replied",
-];
-
 impl Recogniser {
     /// The recogniser for `kb`, reused while the knowledge base stays the same: building one
     /// compiles the gazetteer and word lists, which costs more than recognising a short article
@@ -397,10 +377,11 @@ impl Recogniser {
             place_words: lexicon::PLACE_WORDS.iter().copied().collect(),
             stop: lexicon::STOP_WORDS.iter().copied().collect(),
             first_names: lexicon::FIRST_NAMES.iter().copied().collect(),
-            months: lexicon::MONTHS
+            months: text::MONTHS
                 .iter()
-                .map(|m| m.0)
-                .chain(lexicon::WEEKDAYS.iter().map(|w| w.0))
+                .copied()
+                .chain(text::MONTH_ABBREVIATIONS.iter().map(|m| m.0))
+                .chain(text::WEEKDAYS)
                 .collect(),
             broad_places: &BROAD_PLACES,
             person_names: Vec::new(),

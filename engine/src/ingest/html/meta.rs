@@ -302,9 +302,6 @@ fn strip_by(text: &str) -> &str {
     t
 }
 
-const MONTHS: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
 /// An ISO `YYYY-MM-DD` date from `2021-07-27T10:00:00Z`, `2021/07/27`, `20210727`, `July 27, 2021`
 /// or `27 July 2021`.
 pub fn iso_date(text: &str) -> Option<String> {
@@ -329,13 +326,11 @@ pub fn iso_date(text: &str) -> Option<String> {
         }
     }
     let lower = t.to_ascii_lowercase();
-    let month = lower
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .find_map(|w| (w.len() >= 3).then(|| MONTHS.iter().position(|m| w.starts_with(m))).flatten())?;
+    let month = lower.split(|c: char| !c.is_ascii_alphabetic()).find_map(crate::text::month_number)?;
     let numbers: Vec<u32> = digits.clone();
     let year = numbers.iter().copied().find(|n| (1900..=2100).contains(n))?;
     let day = numbers.iter().copied().find(|n| (1..=31).contains(n))?;
-    ymd(year, month as u32 + 1, day)
+    ymd(year, month, day)
 }
 
 #[cfg(test)]
