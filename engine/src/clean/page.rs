@@ -6,6 +6,8 @@
 //! - the masthead: the site's name at the top;
 //! - why a line outside the text was removed (a menu, a list of headlines, stray prose);
 //! - clusters inside the text: a related-headlines box, a run of short links, a line that recurs.
+//!
+//! Lists of other stories' teasers at the end of the text are [`super::teasers`].
 
 use super::content::{ends_like_sentence, is_prose, weight};
 use super::dates::parse_date_line;
@@ -24,17 +26,6 @@ const MENU_ITEM_WORDS: usize = 3;
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
 const HEADLINE_RUN: usize = 4;
-/// A trailing list of this many teasers (headline, short paragraph) is other stories.
-const TEASER_RUN: usize = 3;
-/// A teaser's paragraph has at most this many words.
-const TEASER_MAX_WORDS: usize = 45;
-/// A teaser's headline (or kicker, date, byline) has at most this many words.
-const HEADLINE_MAX_WORDS: usize = 20;
-/// A teaser's head has at most this many lines.
-const TEASER_HEAD_LINES: usize = 4;
-/// A teaser's headline, right above its paragraph, has at least this many words (an article's
-/// subheadings and step numbers are shorter).
-const TEASER_HEADLINE_WORDS: usize = 5;
 /// The name line above an author's biography has at most this many words.
 const BIO_NAME_WORDS: usize = 6;
 /// Lines after a biography naming the author again ("You can email Paul Serran here") that
@@ -153,135 +144,6 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     let named_again =
         || lines.iter().enumerate().any(|(j, l)| j != i && weight(l.text) >= 3 && l.text.contains(t));
     ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
-}
-
-/// Where a list of other stories' teasers at the end of the main run `run` starts: at least
-/// [`TEASER_RUN`] teasers to the run's end, each a headline (and perhaps a kicker, a date or a
-/// byline) above a single short paragraph. The article's own paragraphs come in runs, or long, or
-/// under short subheadings; a teaser's is alone and short, under a headline-length line.
-/// `noise[i]` marks known furniture, which may sit between teasers.
-pub(crate) fn teaser_list_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
-    // The article stays: a run that is all teasers is something else (a list page).
-    (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
-}
-
-/// Where a box of other stories under its header ("Editor's Picks", "Mehr zum Thema") starts
-/// when it runs to the end of the main run `run`: after the header's last occurrence in the run
-/// come [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than two teasers and none
-/// right after another (headlines of any length: the header says what they are), and above it
-/// the article has that many paragraphs. An article going on past a boxed link has paragraphs in
-/// runs.
-pub(crate) fn cued_list_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (first, last) = run;
-    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
-    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
-    let cue = (first + 1..=last).rev().find(|&i| rules::is_headline_list_cue(lines[i].text))?;
-    // Its items: headlines and teasers (cut short, a teaser may end mid-sentence).
-    let mut items = 0;
-    let mut previous_prose = false;
-    for i in (cue + 1..=last).filter(|&i| !is_noise(i)) {
-        let w = weight(lines[i].text);
-        if is_prose(i) && (previous_prose || w > 2 * TEASER_MAX_WORDS) {
-            return None;
-        }
-        items += usize::from(w >= TEASER_HEADLINE_WORDS);
-        previous_prose = is_prose(i);
-    }
-    let article = (first..cue).filter(|&i| is_prose(i)).count();
-    (items >= TEASER_RUN && article >= TEASER_RUN).then_some(cue)
-}
-
-/// Where the teasers start when the run `run` is other stories' teasers and little else:
-/// [`TEASER_RUN`] or more of them, with fewer than that many paragraphs above them. On an article
-/// page that is the list after a short article (a paywalled story shows a paragraph or two), on a
-/// list page it is the page's text.
-pub(crate) fn teaser_run_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
-    (teasers >= TEASER_RUN && article < TEASER_RUN).then_some(start)
-}
-
-/// The teasers at the end of `run` (where they start, how many) and the paragraphs above them.
-fn teasers_under_article(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<(usize, usize, usize)> {
-    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
-    Some((start, teasers, (run.0..start).filter(|&j| prose[j] && !noise[j]).count()))
-}
-
-/// The teasers at the end of `run`: where the first of them starts and how many there are.
-fn trailing_teasers(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<(usize, usize)> {
-    let (first, last) = run;
-    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
-    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
-    // Walk back from the run's end; lines after the last teaser's paragraph (its byline, a date)
-    // are part of the list.
-    let mut i = last;
-    let mut trailing = 0;
-    while i > first && !is_prose(i) && trailing < TEASER_HEAD_LINES {
-        i -= 1;
-        trailing += 1;
-    }
-    let mut teasers = 0;
-    let mut start = None;
-    while i > first && is_prose(i) && weight(lines[i].text) <= TEASER_MAX_WORDS {
-        // The teaser's paragraph: one short line of prose, perhaps under a short lead-in (a
-        // question headline); a run of paragraphs is the article's.
-        let mut top = i;
-        if is_prose(top - 1) && weight(lines[top - 1].text) <= HEADLINE_MAX_WORDS {
-            top -= 1;
-        }
-        if top == first || is_prose(top - 1) {
-            break;
-        }
-        // Its head: the lines above it up to the previous paragraph, the nearest few of them of
-        // headline length, and a headline right above the paragraph (or the lead-in is one); a
-        // step's number or a short subheading there is the article's own list.
-        let mut head = top;
-        while head > first && !is_prose(head - 1) {
-            head -= 1;
-        }
-        let near: Vec<usize> =
-            (head.max(top.saturating_sub(TEASER_HEAD_LINES))..top).filter(|&j| !is_noise(j)).collect();
-        let headline_above = near.last().is_some_and(|&j| weight(lines[j].text) >= TEASER_HEADLINE_WORDS);
-        let headed =
-            near.iter().all(|&j| weight(lines[j].text) <= HEADLINE_MAX_WORDS) && (headline_above || top < i);
-        // A head reaching back to the run's start leaves no article above it.
-        if !headed || head == first {
-            break;
-        }
-        teasers += 1;
-        start = Some(head);
-        if top - head > TEASER_HEAD_LINES {
-            // A longer stretch of short lines (a box's header, share links) ends the list.
-            break;
-        }
-        i = head - 1;
-    }
-    start.map(|start| (start, teasers))
 }
 
 /// Why a line outside the article text was removed, from its shape.
