@@ -387,7 +387,10 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
-    for (i, kind) in page::body_furniture(page::BodyContext { lines, prose: &prose, repeated }, &body) {
+    let removed: Vec<Option<NoiseKind>> =
+        roles.iter().map(|r| if let Role::Noise(kind) = r { Some(*kind) } else { None }).collect();
+    let body_ctx = page::BodyContext { lines, prose: &prose, repeated, removed: &removed };
+    for (i, kind) in page::body_furniture(body_ctx, &body) {
         roles[i] = Role::Noise(kind);
     }
     let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();

@@ -33,6 +33,10 @@ const BIO_NAME_WORDS: usize = 6;
 const BIO_CONTACT_LINES: usize = 2;
 /// Such a contact line has at most this many words.
 const BIO_CONTACT_WORDS: usize = 30;
+/// Two subscription prompts at most this many lines apart enclose one box.
+const PROMPT_BOX_LINES: usize = 16;
+/// A line inside such a box has at most this many words (an article's paragraph is longer).
+const PROMPT_BOX_WORDS: usize = 25;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
 /// A line seen this many times in one file is page furniture.
@@ -166,6 +170,8 @@ pub(crate) struct BodyContext<'a, 'l> {
     pub prose: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
+    /// Why each line already removed was removed (`None`: not removed).
+    pub removed: &'a [Option<NoiseKind>],
 }
 
 /// Furniture inside the text, for lines `body` (indices into `lines`, in order, all still
@@ -285,6 +291,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             out.push((i, NoiseKind::CookieNotice));
         }
     }
+    // A subscription box: what a subscription offers ("Unlimited digital access", "Daily
+    // puzzles"), short lines between two subscription prompts close together with no paragraph
+    // of the article between them.
+    for (k, kind) in prompt_boxes(ctx, body, &taken) {
+        taken[k] = true;
+        out.push((body[k], kind));
+    }
     // A related-headlines box: its cue, then every non-prose line up to the next prose line.
     let mut k = 0;
     while k < body.len() {
@@ -346,6 +359,31 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             continue;
         }
         k += 1;
+    }
+    out
+}
+
+/// The lines of `body` (positions in it) inside subscription boxes: between two subscription
+/// prompts at most [`PROMPT_BOX_LINES`] apart, when every line still unassigned between them is
+/// short ([`PROMPT_BOX_WORDS`]), and the text goes on above and below them. A prompt between two stretches of the article has paragraphs
+/// on either side; a box lists its offers, each a short line.
+fn prompt_boxes(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec<(usize, NoiseKind)> {
+    let is_prompt = |i: usize| ctx.removed.get(i).copied().flatten() == Some(NoiseKind::SubscribePrompt);
+    let prompts: Vec<usize> = (0..ctx.lines.len()).filter(|&i| is_prompt(i)).collect();
+    let mut out = Vec::new();
+    for pair in prompts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        // The box sits inside the text, with some of it above and below: prompts around a short
+        // article (a menu's "Subscribe" above it, a paywall's below) enclose the article itself.
+        let inside_text = body.first().is_some_and(|&f| f < a) && body.last().is_some_and(|&l| l > b);
+        if b - a > PROMPT_BOX_LINES || !inside_text {
+            continue;
+        }
+        let inside: Vec<usize> =
+            (0..body.len()).filter(|&k| body[k] > a && body[k] < b && !taken[k]).collect();
+        if inside.iter().all(|&k| weight(ctx.lines[body[k]].text) <= PROMPT_BOX_WORDS) {
+            out.extend(inside.into_iter().map(|k| (k, NoiseKind::SubscribePrompt)));
+        }
     }
     out
 }
