@@ -3,6 +3,9 @@
 //!
 //! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses]`
 //!
+//! `--show NAME` lists what one page kept and removed (`--show all`: every page); a kept block most
+//! of whose words the expected text lacks is marked `KEEP?`.
+//!
 //! `<dir>` holds one folder per page with `page.txt` (the page as a reader's select-all and copy
 //! gives it), `expected.txt` (the article text) and optionally `metadata.json` with `siteName` and
 //! `publishedTime` (mozilla/readability's `expected-metadata.json` shape). `scripts/bench-text.sh`
@@ -108,10 +111,11 @@ fn main() {
             }
         }
         rows.push((page.name.clone(), score, base));
-        if show.as_deref() == Some(page.name.as_str()) {
+        if show.as_deref().is_some_and(|s| s == page.name || s == "all") {
             for article in &report.articles {
                 println!(
-                    "== {} | outlet {:?} | date {:?}",
+                    "== [{}] {} | outlet {:?} | date {:?}",
+                    page.name,
                     article.title.text,
                     article.outlet.as_ref().map(|o| (&o.name, &o.evidence)),
                     article.date
@@ -119,7 +123,12 @@ fn main() {
                 let mut items: Vec<(usize, String)> = article
                     .blocks
                     .iter()
-                    .map(|b| (b.start, format!("  KEEP {:?} {}", b.kind, clip(&b.text))))
+                    .map(|b| {
+                        // "KEEP?" marks a block most of whose words are not in the expected text.
+                        let own = prf(&b.text, &page.expected).p >= 0.5;
+                        let mark = if own { "KEEP " } else { "KEEP?" };
+                        (b.start, format!("  {mark} {:?} {}", b.kind, clip(&b.text)))
+                    })
                     .chain(
                         article
                             .removed

@@ -11,6 +11,7 @@ use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
 use super::outlets::{self, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::rules;
+use super::teasers::TeaserContext;
 use super::{comments, content, page, stated};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
@@ -105,9 +106,8 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     // A run of other stories' teasers outscores a short article (a paywalled story's first
     // paragraphs): the article is the sentences above the teasers in the run, or the best run
     // before it, when either has a few sentences.
-    if let Some(((a, _), start)) =
-        run.and_then(|r| Some((r, page::teaser_run_start(lines, &noise, &prose, r)?)))
-    {
+    let teasers = |run: (usize, usize)| TeaserContext { lines, noise: &noise, prose: &prose, run };
+    if let Some(((a, _), start)) = run.and_then(|r| Some((r, teasers(r).run_start()?))) {
         let sentences = |(x, y): (usize, usize)| (x..=y).filter(|&i| prose[i] && !noise[i]).count();
         let enough = |r: &(usize, usize)| sentences(*r) >= MIN_ARTICLE_SENTENCES;
         let inside = (start > a).then(|| (a, start - 1)).filter(enough);
@@ -129,9 +129,9 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     // So does a box of other stories under its header ("Editor's Picks"), whatever the length of
     // their headlines.
     let run = run.map(|(a, b)| {
-        let teasers = page::teaser_list_start(lines, &noise, &prose, (a, b));
-        let boxed = page::cued_list_start(lines, &noise, &prose, (a, b));
-        (a, teasers.into_iter().chain(boxed).min().map_or(b, |t| t - 1))
+        let list = teasers((a, b)).list_start();
+        let boxed = teasers((a, b)).cued_list_start();
+        (a, list.into_iter().chain(boxed).min().map_or(b, |t| t - 1))
     });
 
     // Page header: banners and the page's date come before the headline.
@@ -387,7 +387,10 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
-    for (i, kind) in page::body_furniture(page::BodyContext { lines, prose: &prose, repeated }, &body) {
+    let removed: Vec<Option<NoiseKind>> =
+        roles.iter().map(|r| if let Role::Noise(kind) = r { Some(*kind) } else { None }).collect();
+    let body_ctx = page::BodyContext { lines, prose: &prose, repeated, removed: &removed };
+    for (i, kind) in page::body_furniture(body_ctx, &body) {
         roles[i] = Role::Noise(kind);
     }
     let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();

@@ -32,6 +32,10 @@ const MIN_JOINED_PARAGRAPHS: usize = 2;
 /// A piece past a menu joins the run only when the menu and what surrounds it span at most this
 /// many lines (a widget inside the article, not the page's footer).
 const MAX_JOINED_GAP: usize = 24;
+/// This many lines in a row without a sentence part the main run (see [`dense_run`]).
+const GAP_LINES: usize = 12;
+/// A teaser's headline, above its sentence, has at least this many words.
+const TEASER_HEAD_WORDS: usize = 5;
 /// A line this long is prose even without a final full stop.
 const LONG_LINE_WORDS: usize = 30;
 /// A line of at least this many words with every word capitalised is a headline, full stop or
@@ -211,9 +215,10 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
             best = Some((sum, start, i));
         }
     }
-    let (_, mut first, mut last) = best?;
+    let (_, first, last) = best?;
     let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false);
     let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    let (mut first, mut last) = dense_run(lines, noise, prose, (first, last));
     // A piece of mostly paragraphs beyond a menu is the article going on past a widget in its
     // middle (a gallery with its controls, a list of links); a piece of teasers or comments is
     // mostly short lines between its sentences.
@@ -292,6 +297,54 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
     Some((first, last))
 }
 
+/// The run `run` without the sparse pieces at its ends: a stretch of [`GAP_LINES`] lines or more
+/// without a sentence (a column of headlines, a box of links) parts it, and a piece beyond such a
+/// stretch whose sentences each stand alone between other lines, most under a headline of five
+/// words or more (teasers), two or more, is other stories, however many there are. The
+/// article's paragraphs come in runs, or under short headings (a how-to's steps), and a lone
+/// paragraph above a long list is its introduction.
+fn dense_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool], run: (usize, usize)) -> (usize, usize) {
+    let is_prose =
+        |i: usize| prose.get(i).copied().unwrap_or(false) && !noise.get(i).copied().unwrap_or(false);
+    // A bulleted list is the article's own more often than not: it does not part the run.
+    let gap_line = |i: usize| !is_prose(i) && bullet_glyph_len(lines[i].text).is_none();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut piece_start = run.0;
+    let mut i = run.0;
+    while i <= run.1 {
+        let gap_end = (i..=run.1).find(|&j| !gap_line(j)).unwrap_or(run.1 + 1);
+        if gap_end - i >= GAP_LINES && i > piece_start && gap_end <= run.1 {
+            pieces.push((piece_start, i - 1));
+            piece_start = gap_end;
+        }
+        i = gap_end.max(i + 1);
+    }
+    pieces.push((piece_start, run.1));
+    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
+    // A teaser's sentence: right under a headline of some length (a step's short
+    // "Step 2" heading is the article's own).
+    let teaser = |j: usize, a: usize| {
+        let above = (a..j).rev().find(|&k| !is_noise(k));
+        above.is_some_and(|k| !is_prose(k) && weight(lines[k].text) >= TEASER_HEAD_WORDS)
+    };
+    // Sentences that each stand alone, most of them under such a headline.
+    let sparse = |(a, b): (usize, usize)| {
+        let sentences: Vec<usize> = (a..=b).filter(|&j| is_prose(j)).collect();
+        let teasers = sentences.iter().filter(|&&j| teaser(j, a)).count();
+        sentences.len() >= MIN_JOINED_PARAGRAPHS
+            && teasers * 2 >= sentences.len()
+            && !(a..b).any(|j| is_prose(j) && is_prose(j + 1))
+    };
+    let (mut lo, mut hi) = (0, pieces.len() - 1);
+    while lo < hi && sparse(pieces[lo]) {
+        lo += 1;
+    }
+    while hi > lo && sparse(pieces[hi]) {
+        hi -= 1;
+    }
+    (pieces[lo].0, pieces[hi].1)
+}
+
 /// A line shaped like a menu item: a few words with letters, no figures or code.
 fn menu_item(text: &str) -> bool {
     weight(text) <= MENU_ITEM_WORDS
@@ -334,6 +387,32 @@ mod tests {
         let (a, b) = main_run(&lines, &noise, &prose_flags(&lines)).unwrap();
         assert!(lines[a].text.starts_with("The minister"));
         assert!(lines[b].text.starts_with("Officials said"));
+    }
+
+    #[test]
+    fn teasers_past_a_long_column_of_links_leave_the_run_but_a_how_tos_steps_stay() {
+        let para = "The council said the fares would rise by a third in May, blaming the cost of fuel.";
+        let links =
+            (0..12).map(|k| format!("Link number {k} to another page")).collect::<Vec<_>>().join("\n");
+        let teasers = "Harbour Cafe Wins the Regional Prize for Its Chowder\n\
+            The owners of the cafe on the harbour said they were delighted with the prize.\n\
+            Island School Gets a New Roof After the Winter Storms\n\
+            The work will be finished before the pupils come back from their summer holiday.\n\
+            Ferry Timetable Changes for the Autumn Season Announced\n\
+            Two early sailings will go from October, the operator said in a short statement.";
+        let page = |after: &str| format!("{para}\n{para}\n{para}\n{links}\n{after}\n");
+        let text = page(teasers);
+        let (lines, _) = split_lines(&text, 0);
+        let (a, b) = main_run(&lines, &vec![false; lines.len()], &prose_flags(&lines)).unwrap();
+        assert_eq!((a, b), (0, 2), "the run is the three paragraphs, not the teasers past the links");
+        // Steps under short headings are the article's own, however far below a list they sit.
+        let steps = "Step 1\nCut the foam to fit the base of the glass and soak it in water.\n\
+            Step 2\nPress the plant into the foam and cover the rest with moss from the garden.\n\
+            Step 3\nLower the glass over the plant slowly so that the moss stays where it is.";
+        let text = page(steps);
+        let (lines, _) = split_lines(&text, 0);
+        let (_, b) = main_run(&lines, &vec![false; lines.len()], &prose_flags(&lines)).unwrap();
+        assert!(lines[b].text.starts_with("Lower the glass"), "the steps stay: {}", lines[b].text);
     }
 
     #[test]

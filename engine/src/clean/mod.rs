@@ -52,6 +52,7 @@ mod repeated;
 mod rules;
 mod segment;
 mod stated;
+mod teasers;
 
 use crate::model::{Article, Diagnostic, NoiseKind, Removed, Severity};
 use decode::Encoding;

@@ -6,6 +6,8 @@
 //! - the masthead: the site's name at the top;
 //! - why a line outside the text was removed (a menu, a list of headlines, stray prose);
 //! - clusters inside the text: a related-headlines box, a run of short links, a line that recurs.
+//!
+//! Lists of other stories' teasers at the end of the text are [`super::teasers`].
 
 use super::content::{ends_like_sentence, is_prose, weight};
 use super::dates::parse_date_line;
@@ -24,17 +26,6 @@ const MENU_ITEM_WORDS: usize = 3;
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
 const HEADLINE_RUN: usize = 4;
-/// A trailing list of this many teasers (headline, short paragraph) is other stories.
-const TEASER_RUN: usize = 3;
-/// A teaser's paragraph has at most this many words.
-const TEASER_MAX_WORDS: usize = 45;
-/// A teaser's headline (or kicker, date, byline) has at most this many words.
-const HEADLINE_MAX_WORDS: usize = 20;
-/// A teaser's head has at most this many lines.
-const TEASER_HEAD_LINES: usize = 4;
-/// A teaser's headline, right above its paragraph, has at least this many words (an article's
-/// subheadings and step numbers are shorter).
-const TEASER_HEADLINE_WORDS: usize = 5;
 /// The name line above an author's biography has at most this many words.
 const BIO_NAME_WORDS: usize = 6;
 /// Lines after a biography naming the author again ("You can email Paul Serran here") that
@@ -42,6 +33,10 @@ const BIO_NAME_WORDS: usize = 6;
 const BIO_CONTACT_LINES: usize = 2;
 /// Such a contact line has at most this many words.
 const BIO_CONTACT_WORDS: usize = 30;
+/// Two subscription prompts at most this many lines apart enclose one box.
+const PROMPT_BOX_LINES: usize = 16;
+/// A line inside such a box has at most this many words (an article's paragraph is longer).
+const PROMPT_BOX_WORDS: usize = 25;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
 /// A line seen this many times in one file is page furniture.
@@ -155,135 +150,6 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
 }
 
-/// Where a list of other stories' teasers at the end of the main run `run` starts: at least
-/// [`TEASER_RUN`] teasers to the run's end, each a headline (and perhaps a kicker, a date or a
-/// byline) above a single short paragraph. The article's own paragraphs come in runs, or long, or
-/// under short subheadings; a teaser's is alone and short, under a headline-length line.
-/// `noise[i]` marks known furniture, which may sit between teasers.
-pub(crate) fn teaser_list_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
-    // The article stays: a run that is all teasers is something else (a list page).
-    (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
-}
-
-/// Where a box of other stories under its header ("Editor's Picks", "Mehr zum Thema") starts
-/// when it runs to the end of the main run `run`: after the header's last occurrence in the run
-/// come [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than two teasers and none
-/// right after another (headlines of any length: the header says what they are), and above it
-/// the article has that many paragraphs. An article going on past a boxed link has paragraphs in
-/// runs.
-pub(crate) fn cued_list_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (first, last) = run;
-    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
-    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
-    let cue = (first + 1..=last).rev().find(|&i| rules::is_headline_list_cue(lines[i].text))?;
-    // Its items: headlines and teasers (cut short, a teaser may end mid-sentence).
-    let mut items = 0;
-    let mut previous_prose = false;
-    for i in (cue + 1..=last).filter(|&i| !is_noise(i)) {
-        let w = weight(lines[i].text);
-        if is_prose(i) && (previous_prose || w > 2 * TEASER_MAX_WORDS) {
-            return None;
-        }
-        items += usize::from(w >= TEASER_HEADLINE_WORDS);
-        previous_prose = is_prose(i);
-    }
-    let article = (first..cue).filter(|&i| is_prose(i)).count();
-    (items >= TEASER_RUN && article >= TEASER_RUN).then_some(cue)
-}
-
-/// Where the teasers start when the run `run` is other stories' teasers and little else:
-/// [`TEASER_RUN`] or more of them, with fewer than that many paragraphs above them. On an article
-/// page that is the list after a short article (a paywalled story shows a paragraph or two), on a
-/// list page it is the page's text.
-pub(crate) fn teaser_run_start(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<usize> {
-    let (start, teasers, article) = teasers_under_article(lines, noise, prose, run)?;
-    (teasers >= TEASER_RUN && article < TEASER_RUN).then_some(start)
-}
-
-/// The teasers at the end of `run` (where they start, how many) and the paragraphs above them.
-fn teasers_under_article(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<(usize, usize, usize)> {
-    let (start, teasers) = trailing_teasers(lines, noise, prose, run)?;
-    Some((start, teasers, (run.0..start).filter(|&j| prose[j] && !noise[j]).count()))
-}
-
-/// The teasers at the end of `run`: where the first of them starts and how many there are.
-fn trailing_teasers(
-    lines: &[Line<'_>],
-    noise: &[bool],
-    prose: &[bool],
-    run: (usize, usize),
-) -> Option<(usize, usize)> {
-    let (first, last) = run;
-    let is_noise = |i: usize| noise.get(i).copied().unwrap_or(false);
-    let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false) && !is_noise(i);
-    // Walk back from the run's end; lines after the last teaser's paragraph (its byline, a date)
-    // are part of the list.
-    let mut i = last;
-    let mut trailing = 0;
-    while i > first && !is_prose(i) && trailing < TEASER_HEAD_LINES {
-        i -= 1;
-        trailing += 1;
-    }
-    let mut teasers = 0;
-    let mut start = None;
-    while i > first && is_prose(i) && weight(lines[i].text) <= TEASER_MAX_WORDS {
-        // The teaser's paragraph: one short line of prose, perhaps under a short lead-in (a
-        // question headline); a run of paragraphs is the article's.
-        let mut top = i;
-        if is_prose(top - 1) && weight(lines[top - 1].text) <= HEADLINE_MAX_WORDS {
-            top -= 1;
-        }
-        if top == first || is_prose(top - 1) {
-            break;
-        }
-        // Its head: the lines above it up to the previous paragraph, the nearest few of them of
-        // headline length, and a headline right above the paragraph (or the lead-in is one); a
-        // step's number or a short subheading there is the article's own list.
-        let mut head = top;
-        while head > first && !is_prose(head - 1) {
-            head -= 1;
-        }
-        let near: Vec<usize> =
-            (head.max(top.saturating_sub(TEASER_HEAD_LINES))..top).filter(|&j| !is_noise(j)).collect();
-        let headline_above = near.last().is_some_and(|&j| weight(lines[j].text) >= TEASER_HEADLINE_WORDS);
-        let headed =
-            near.iter().all(|&j| weight(lines[j].text) <= HEADLINE_MAX_WORDS) && (headline_above || top < i);
-        // A head reaching back to the run's start leaves no article above it.
-        if !headed || head == first {
-            break;
-        }
-        teasers += 1;
-        start = Some(head);
-        if top - head > TEASER_HEAD_LINES {
-            // A longer stretch of short lines (a box's header, share links) ends the list.
-            break;
-        }
-        i = head - 1;
-    }
-    start.map(|start| (start, teasers))
-}
-
 /// Why a line outside the article text was removed, from its shape.
 pub(crate) fn outside_reason(text: &str) -> NoiseKind {
     if weight(text) <= SHORT_WORDS && !is_prose(text) {
@@ -304,6 +170,8 @@ pub(crate) struct BodyContext<'a, 'l> {
     pub prose: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
+    /// Why each line already removed was removed (`None`: not removed).
+    pub removed: &'a [Option<NoiseKind>],
 }
 
 /// Furniture inside the text, for lines `body` (indices into `lines`, in order, all still
@@ -423,6 +291,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             out.push((i, NoiseKind::CookieNotice));
         }
     }
+    // A subscription box: what a subscription offers ("Unlimited digital access", "Daily
+    // puzzles"), short lines between two subscription prompts close together with no paragraph
+    // of the article between them.
+    for (k, kind) in prompt_boxes(ctx, body, &taken) {
+        taken[k] = true;
+        out.push((body[k], kind));
+    }
     // A related-headlines box: its cue, then every non-prose line up to the next prose line.
     let mut k = 0;
     while k < body.len() {
@@ -484,6 +359,31 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             continue;
         }
         k += 1;
+    }
+    out
+}
+
+/// The lines of `body` (positions in it) inside subscription boxes: between two subscription
+/// prompts at most [`PROMPT_BOX_LINES`] apart, when every line still unassigned between them is
+/// short ([`PROMPT_BOX_WORDS`]), and the text goes on above and below them. A prompt between two stretches of the article has paragraphs
+/// on either side; a box lists its offers, each a short line.
+fn prompt_boxes(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec<(usize, NoiseKind)> {
+    let is_prompt = |i: usize| ctx.removed.get(i).copied().flatten() == Some(NoiseKind::SubscribePrompt);
+    let prompts: Vec<usize> = (0..ctx.lines.len()).filter(|&i| is_prompt(i)).collect();
+    let mut out = Vec::new();
+    for pair in prompts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        // The box sits inside the text, with some of it above and below: prompts around a short
+        // article (a menu's "Subscribe" above it, a paywall's below) enclose the article itself.
+        let inside_text = body.first().is_some_and(|&f| f < a) && body.last().is_some_and(|&l| l > b);
+        if b - a > PROMPT_BOX_LINES || !inside_text {
+            continue;
+        }
+        let inside: Vec<usize> =
+            (0..body.len()).filter(|&k| body[k] > a && body[k] < b && !taken[k]).collect();
+        if inside.iter().all(|&k| weight(ctx.lines[body[k]].text) <= PROMPT_BOX_WORDS) {
+            out.extend(inside.into_iter().map(|k| (k, NoiseKind::SubscribePrompt)));
+        }
     }
     out
 }

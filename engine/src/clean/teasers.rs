@@ -1,0 +1,151 @@
+//! Lists of other stories' teasers at the end of a page's main run of prose: a headline (perhaps
+//! with a kicker, a date or a byline) above one short paragraph, again and again, or a box of
+//! headlines under its header ("Editor's Picks"). The run ends before them.
+
+use super::content::weight;
+use super::lines::Line;
+use super::rules;
+
+/// A trailing list of this many teasers (headline, short paragraph) is other stories.
+const TEASER_RUN: usize = 3;
+/// A teaser's paragraph has at most this many words.
+const TEASER_MAX_WORDS: usize = 45;
+/// A teaser's headline (or kicker, date, byline) has at most this many words.
+const HEADLINE_MAX_WORDS: usize = 20;
+/// A teaser's head has at most this many lines.
+const TEASER_HEAD_LINES: usize = 4;
+/// A teaser's headline, right above its paragraph, has at least this many words (an article's
+/// subheadings and step numbers are shorter).
+const TEASER_HEADLINE_WORDS: usize = 5;
+
+/// What the teaser passes look at: a segment's lines, what is known of them, and the main run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TeaserContext<'a, 'l> {
+    /// The segment's lines.
+    pub lines: &'a [Line<'l>],
+    /// Which of them are known furniture (which may sit between teasers).
+    pub noise: &'a [bool],
+    /// Which of them are prose ([`super::content::prose_flags`]).
+    pub prose: &'a [bool],
+    /// The main run of prose, first and last line.
+    pub run: (usize, usize),
+}
+
+impl TeaserContext<'_, '_> {
+    /// True when line `i` is known furniture (false past the end).
+    fn is_noise(&self, i: usize) -> bool {
+        self.noise.get(i).copied().unwrap_or(false)
+    }
+
+    /// True when line `i` is prose and not furniture (false past the end).
+    fn is_prose(&self, i: usize) -> bool {
+        self.prose.get(i).copied().unwrap_or(false) && !self.is_noise(i)
+    }
+
+    /// The words of line `i`.
+    fn words(&self, i: usize) -> usize {
+        weight(self.lines[i].text)
+    }
+
+    /// Where a list of other stories' teasers at the end of the run starts: at least
+    /// [`TEASER_RUN`] teasers to the run's end, each a headline (and perhaps a kicker, a date or a
+    /// byline) above a single short paragraph. The article's own paragraphs come in runs, or
+    /// long, or under short subheadings; a teaser's is alone and short, under a headline-length
+    /// line.
+    pub(crate) fn list_start(&self) -> Option<usize> {
+        let (start, teasers, article) = self.teasers_under_article()?;
+        // The article stays: a run that is all teasers is something else (a list page).
+        (teasers >= TEASER_RUN && article >= TEASER_RUN).then_some(start)
+    }
+
+    /// Where a box of other stories under its header ("Editor's Picks", "Mehr zum Thema") starts
+    /// when it runs to the end of the run: after the header's last occurrence in the run come
+    /// [`TEASER_RUN`] or more headlines or teasers, no paragraph longer than two teasers and none
+    /// right after another (headlines of any length: the header says what they are), and above
+    /// it the article has that many paragraphs. An article going on past a boxed link has
+    /// paragraphs in runs.
+    pub(crate) fn cued_list_start(&self) -> Option<usize> {
+        let (first, last) = self.run;
+        let cue = (first + 1..=last).rev().find(|&i| rules::is_headline_list_cue(self.lines[i].text))?;
+        // Its items: headlines and teasers (cut short, a teaser may end mid-sentence).
+        let mut items = 0;
+        let mut previous_prose = false;
+        for i in (cue + 1..=last).filter(|&i| !self.is_noise(i)) {
+            let w = self.words(i);
+            if self.is_prose(i) && (previous_prose || w > 2 * TEASER_MAX_WORDS) {
+                return None;
+            }
+            items += usize::from(w >= TEASER_HEADLINE_WORDS);
+            previous_prose = self.is_prose(i);
+        }
+        let article = (first..cue).filter(|&i| self.is_prose(i)).count();
+        (items >= TEASER_RUN && article >= TEASER_RUN).then_some(cue)
+    }
+
+    /// Where the teasers start when the run is other stories' teasers and little else:
+    /// [`TEASER_RUN`] or more of them, with fewer than that many paragraphs above them. On an
+    /// article page that is the list after a short article (a paywalled story shows a paragraph
+    /// or two), on a list page it is the page's text.
+    pub(crate) fn run_start(&self) -> Option<usize> {
+        let (start, teasers, article) = self.teasers_under_article()?;
+        (teasers >= TEASER_RUN && article < TEASER_RUN).then_some(start)
+    }
+
+    /// The teasers at the end of the run (where they start, how many) and the paragraphs above
+    /// them.
+    fn teasers_under_article(&self) -> Option<(usize, usize, usize)> {
+        let (start, teasers) = self.trailing_teasers()?;
+        Some((start, teasers, (self.run.0..start).filter(|&j| self.is_prose(j)).count()))
+    }
+
+    /// The teasers at the end of the run: where the first of them starts and how many there are.
+    fn trailing_teasers(&self) -> Option<(usize, usize)> {
+        let (first, last) = self.run;
+        // Walk back from the run's end; lines after the last teaser's paragraph (its byline, a
+        // date) are part of the list.
+        let mut i = last;
+        let mut trailing = 0;
+        while i > first && !self.is_prose(i) && trailing < TEASER_HEAD_LINES {
+            i -= 1;
+            trailing += 1;
+        }
+        let mut teasers = 0;
+        let mut start = None;
+        while i > first && self.is_prose(i) && self.words(i) <= TEASER_MAX_WORDS {
+            // The teaser's paragraph: one short line of prose, perhaps under a short lead-in (a
+            // question headline); a run of paragraphs is the article's.
+            let mut top = i;
+            if self.is_prose(top - 1) && self.words(top - 1) <= HEADLINE_MAX_WORDS {
+                top -= 1;
+            }
+            if top == first || self.is_prose(top - 1) {
+                break;
+            }
+            // Its head: the lines above it up to the previous paragraph, the nearest few of them
+            // of headline length, and a headline right above the paragraph (or the lead-in is
+            // one); a step's number or a short subheading there is the article's own list.
+            let mut head = top;
+            while head > first && !self.is_prose(head - 1) {
+                head -= 1;
+            }
+            let near: Vec<usize> = (head.max(top.saturating_sub(TEASER_HEAD_LINES))..top)
+                .filter(|&j| !self.is_noise(j))
+                .collect();
+            let headline_above = near.last().is_some_and(|&j| self.words(j) >= TEASER_HEADLINE_WORDS);
+            let headed =
+                near.iter().all(|&j| self.words(j) <= HEADLINE_MAX_WORDS) && (headline_above || top < i);
+            // A head reaching back to the run's start leaves no article above it.
+            if !headed || head == first {
+                break;
+            }
+            teasers += 1;
+            start = Some(head);
+            if top - head > TEASER_HEAD_LINES {
+                // A longer stretch of short lines (a box's header, share links) ends the list.
+                break;
+            }
+            i = head - 1;
+        }
+        start.map(|start| (start, teasers))
+    }
+}
