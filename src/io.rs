@@ -197,7 +197,6 @@ pub async fn decode_in_steps(bytes: &[u8]) -> Result<Bundle, String> {
     next_task().await;
     let payload = bundle::payload(bytes).map_err(say)?;
     let mut opening = Opening::new(payload).map_err(say)?;
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     loop {
         next_task().await;
         let started = now();
@@ -210,10 +209,15 @@ pub async fn decode_in_steps(bytes: &[u8]) -> Result<Bundle, String> {
     }
 }
 
+/// The page's clock, in milliseconds.
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// How long one task of [`decode_in_steps`] may decode before it lets the browser in: short, since
 /// on a busy machine a task's wall time is several times its own (2 cores shared, 20 ms slices of
 /// an imported collection's decode were 60-240 ms tasks).
-const SLICE_MS: f64 = 8.0;
+pub const SLICE_MS: f64 = 8.0;
 /// Payload bytes decoded between two looks at the clock (a few articles, or a few thousand
 /// mentions checked).
 const STEP_BYTES: usize = 16 * 1024;
