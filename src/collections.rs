@@ -63,7 +63,7 @@ pub struct Meta {
     /// Size of its bundle in bytes.
     pub bytes: usize,
     /// The per-file report of its builds (absent for a collection opened from a `.plx` file).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report: Option<FilesReport>,
 }
 
@@ -104,6 +104,16 @@ struct Versioned<'a> {
 /// The stored text of a record.
 pub fn encode_meta(meta: &Meta) -> String {
     json::to_string(&Versioned { version: META_VERSION, meta })
+}
+
+/// The stored text of a record whose report is `report_json`, the JSON of a [`FilesReport`] as it
+/// is (the import worker's): the same text as [`encode_meta`] with that report, without walking
+/// the report again on the page. `meta.report` is not written.
+pub fn encode_meta_with_report(meta: &Meta, report_json: &str) -> String {
+    let head = Meta { report: None, ..meta.clone() };
+    let head = encode_meta(&head);
+    let open = head.strip_suffix('}').unwrap_or(&head);
+    format!("{open},\"report\":{report_json}}}")
 }
 
 /// Reads a stored record: a wrong version or a wrong shape is an error, never a panic.
@@ -198,6 +208,20 @@ mod tests {
         let text = encode_meta(&meta());
         assert!(text.starts_with("{\"version\":1,"), "{text}");
         assert_eq!(decode_meta(&text), Ok(meta()));
+    }
+
+    #[test]
+    fn a_record_written_with_the_workers_report_reads_back_with_that_report() {
+        let report = FilesReport {
+            files: vec![entry("saved/a.html", "ok"), entry("saved/b.png", "rejected")],
+            other: Vec::new(),
+        };
+        let with = Meta { report: Some(report.clone()), ..meta() };
+        let text = encode_meta_with_report(&meta(), &json::to_string(&report));
+        assert_eq!(decode_meta(&text), Ok(with.clone()));
+        assert_eq!(text, encode_meta(&with));
+        // Without a report the record has none, and reads back as none.
+        assert_eq!(decode_meta(&encode_meta(&meta())), Ok(meta()));
     }
 
     #[test]

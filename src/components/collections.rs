@@ -39,6 +39,8 @@ type OnFiles = Rc<dyn Fn(Vec<(File, String)>, Option<Meta>)>;
 /// What the worker's build gave.
 struct Built {
     report: FilesReport,
+    /// The same report as the worker's JSON, stored as it is in a new collection's record.
+    report_json: String,
     /// Articles in the bundle.
     articles: usize,
     /// Articles found in the files just read.
@@ -130,6 +132,9 @@ pub fn collections() -> Html {
                 return;
             }
             let adding = target.is_some();
+            // A new collection's record holds the worker's report as it is; an added-to one's
+            // holds the merged report, written out again.
+            let report_json = (!adding).then_some(built.report_json);
             let (meta, said) = match target {
                 None => {
                     let created = collections_db::now_iso();
@@ -172,7 +177,7 @@ pub fn collections() -> Html {
             let (running, message, bump, open, state) =
                 (running.clone(), message.clone(), bump.clone(), open.clone(), state.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = collections_db::save(&meta, &bundle).await;
+                let saved = collections_db::save(&meta, report_json.as_deref(), &bundle).await;
                 collections_db::import_ended();
                 running.set(None);
                 bump();
@@ -286,11 +291,12 @@ pub fn collections() -> Html {
                         p.indexing = true;
                         running_.set(Some(p.clone()));
                     }
-                    ImportEvent::Done { bundle, report, articles, added } => {
+                    ImportEvent::Done { bundle, report, report_json, articles, added } => {
                         let mut p = progress.borrow_mut();
                         p.saving = true;
                         running_.set(Some(p.clone()));
-                        finish(paths.clone(), target.clone(), bundle, Built { report, articles, added });
+                        let built = Built { report, report_json, articles, added };
+                        finish(paths.clone(), target.clone(), bundle, built);
                     }
                     ImportEvent::Failed(why) => {
                         collections_db::import_ended();
@@ -740,7 +746,8 @@ fn report_view(report: &FilesReport) -> Html {
 /// Opens a `.plx` file as a collection: checked (decoded) before it is stored.
 async fn open_bundle(file: &File, path: &str) -> Result<String, String> {
     let bytes = import::read_bytes(file).await?;
-    let bundle = crate::io::decode(&bytes)
+    let bundle = crate::io::decode_in_steps(&bytes)
+        .await
         .map_err(|why| format!("{path} is not a bundle Parallax can open: {why}"))?;
     let name = path.rsplit('/').next().unwrap_or(path);
     let name = name.get(..name.len().saturating_sub(4)).filter(|n| !n.is_empty()).unwrap_or(name);
@@ -750,6 +757,6 @@ async fn open_bundle(file: &File, path: &str) -> Result<String, String> {
         bytes: bytes.len(),
         ..Meta::new(collections_db::new_id(), name.to_string(), collections_db::now_iso())
     };
-    collections_db::save(&meta, &collections_db::blob_of(&bytes)?).await?;
+    collections_db::save(&meta, None, &collections_db::blob_of(&bytes)?).await?;
     Ok(meta.id)
 }

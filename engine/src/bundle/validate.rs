@@ -282,24 +282,44 @@ fn strictly_sorted(list: &[String]) -> bool {
 
 /// Entities and mentions against the articles.
 pub fn entities(data: &EntityData, articles: &[Article]) -> Checked {
-    let part = Part::Entities;
+    entity_ids(data)?;
+    mentions(&data.mentions, articles, 0, data.entities.len())
+}
+
+/// The entity ids of [`entities`] only: its mentions are checked apart, a run at a time, with
+/// [`mention_run`].
+pub(crate) fn entity_ids(data: &EntityData) -> Checked {
     let mut ids: HashSet<&str> = HashSet::with_capacity(data.entities.len());
     for entity in &data.entities {
         if !ids.insert(entity.id.as_str()) {
-            return fail(part, format!("two entities have the id “{}”", shown(&entity.id)));
+            return fail(Part::Entities, format!("two entities have the id “{}”", shown(&entity.id)));
         }
     }
-    mentions(&data.mentions, articles, 0, data.entities.len())
+    Ok(())
 }
 
 /// Mentions against the articles they are in, `articles[0]` being article number `first`
 /// (a chunk of a corpus), and an entity count: sorted by (article, start), non-empty, inside
 /// one kept block of their article, naming an existing entity.
 pub fn mentions(mentions: &[Mention], articles: &[Article], first: u32, n_entities: usize) -> Checked {
+    mention_run(mentions, 0..mentions.len(), articles, first, n_entities)
+}
+
+/// [`mentions`] for `mentions[run]` only (the order check includes the mention just before the
+/// run), with the same messages: checking every run in turn checks them all.
+pub(crate) fn mention_run(
+    mentions: &[Mention],
+    run: std::ops::Range<usize>,
+    articles: &[Article],
+    first: u32,
+    n_entities: usize,
+) -> Checked {
     let part = Part::Entities;
-    let mut previous: Option<(u32, usize)> = None;
-    for (i, m) in mentions.iter().enumerate() {
-        let n = i + 1;
+    let mut previous: Option<(u32, usize)> =
+        run.start.checked_sub(1).and_then(|p| mentions.get(p)).map(|m| (m.article, m.start));
+    let skip = run.start;
+    for (i, m) in mentions.get(run).unwrap_or_default().iter().enumerate() {
+        let n = skip + i + 1;
         let local = m.article.checked_sub(first).map(|a| a as usize);
         let Some(article) = local.and_then(|a| articles.get(a)) else {
             let of = u64::from(first) + articles.len() as u64;
