@@ -201,7 +201,8 @@ fn request(shared: &Shared) -> Vec<u8> {
     let bundle = &shared.corpus.bundle;
     let articles: Vec<&Article> =
         shared.plan.columns.iter().filter_map(|c| bundle.articles.get(c.article)).collect();
-    encode(&RequestRef { columns: &shared.plan.columns, articles, dates: &shared.plan.dates })
+    let plan = &shared.plan;
+    encode(&RequestRef { columns: &plan.columns, articles, mentions: &plan.mentions, dates: &plan.dates })
 }
 
 fn send_request(shared: &Rc<Shared>) {

@@ -18,6 +18,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use parallax_engine::entities::Mention;
 use parallax_engine::Article;
 
 use crate::compare_view::{Column, CompareHead, Row};
@@ -26,20 +27,24 @@ use crate::compare_view::{Column, CompareHead, Row};
 pub const MAGIC: [u8; 4] = *b"PXCW";
 
 /// The message format's version; any change to [`Request`] or [`FromWorker`] bumps it.
-pub const VERSION: u16 = 1;
+/// 2: [`Request::mentions`] added (version 1 requests had no entity mentions).
+pub const VERSION: u16 = 2;
 
 /// Rows per [`FromWorker::Rows`] message: about a screenful, small enough to decode and draw in
 /// well under 50 ms.
 pub const ROWS_PER_MESSAGE: usize = 20;
 
-/// What the page asks the worker to compare: the columns and, in the same order, each article and
-/// its publication date.
+/// What the page asks the worker to compare: the columns and, in the same order, each article,
+/// its linked names and its publication date.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Request {
     /// The sources (bundle index, id, label, title).
     pub columns: Vec<Column>,
     /// The compared articles, one per column.
     pub articles: Vec<Article>,
+    /// Per column, the article's name mentions linked to an entity (see
+    /// [`crate::compare_view::Plan::mentions`]).
+    pub mentions: Vec<Vec<Mention>>,
     /// Per column, the publication date, where known.
     pub dates: Vec<Option<String>>,
 }
@@ -51,6 +56,8 @@ pub struct RequestRef<'a> {
     pub columns: &'a [Column],
     /// See [`Request::articles`].
     pub articles: Vec<&'a Article>,
+    /// See [`Request::mentions`].
+    pub mentions: &'a [Vec<Mention>],
     /// See [`Request::dates`].
     pub dates: &'a [Option<String>],
 }
@@ -59,10 +66,11 @@ impl Request {
     /// Checks that the columns, articles and dates agree, before the worker compares anything.
     pub fn validate(&self) -> Result<(), MessageError> {
         let n = self.columns.len();
-        if n < 2 || self.articles.len() != n || self.dates.len() != n {
+        if n < 2 || self.articles.len() != n || self.mentions.len() != n || self.dates.len() != n {
             return Err(MessageError::Inconsistent(format!(
-                "{n} columns, {} articles, {} dates",
+                "{n} columns, {} articles, {} mention lists, {} dates",
                 self.articles.len(),
+                self.mentions.len(),
                 self.dates.len()
             )));
         }
@@ -278,7 +286,12 @@ mod tests {
     fn request(bundle: &Bundle, ids: &[String]) -> (Vec<Column>, Vec<u8>) {
         let plan = plan(bundle, ids).unwrap();
         let articles = plan.columns.iter().map(|c| &bundle.articles[c.article]).collect();
-        let bytes = encode(&RequestRef { columns: &plan.columns, articles, dates: &plan.dates });
+        let bytes = encode(&RequestRef {
+            columns: &plan.columns,
+            articles,
+            mentions: &plan.mentions,
+            dates: &plan.dates,
+        });
         (plan.columns, bytes)
     }
 
@@ -318,12 +331,33 @@ mod tests {
 
     #[test]
     fn the_worker_answers_a_request_it_cannot_read_with_a_reason() {
-        let replies = worker_replies(b"PXCW\x01\x00garbage");
+        let replies = worker_replies(b"PXCW\x02\x00garbage");
         assert_eq!(replies.len(), 2);
         let FromWorker::Failed(why) = decode(&replies[1]).unwrap() else { panic!("a failure expected") };
         assert!(why.contains("did not decode"), "{why}");
         let mut stream = Stream::new(Vec::new());
         assert!(matches!(stream.accept(&replies[1]), Err(MessageError::Inconsistent(_))));
+    }
+
+    #[test]
+    fn a_request_from_a_page_of_the_previous_format_is_refused_with_a_reason() {
+        // Version 1 requests carried columns, articles and dates, without entity mentions.
+        #[derive(Serialize)]
+        struct RequestV1<'a> {
+            columns: &'a [Column],
+            articles: Vec<&'a Article>,
+            dates: &'a [Option<String>],
+        }
+        let bundle = bundle();
+        let ids: Vec<String> = bundle.articles.iter().take(2).map(|a| a.id.clone()).collect();
+        let plan = plan(&bundle, &ids).unwrap();
+        let articles = plan.columns.iter().map(|c| &bundle.articles[c.article]).collect();
+        let mut old = encode(&RequestV1 { columns: &plan.columns, articles, dates: &plan.dates });
+        old[4..6].copy_from_slice(&1u16.to_le_bytes());
+        let replies = worker_replies(&old);
+        assert_eq!(replies.len(), 2, "ready, then one failure and nothing else");
+        let FromWorker::Failed(why) = decode(&replies[1]).unwrap() else { panic!("a failure expected") };
+        assert!(why.contains("another version") && why.contains("reload"), "{why}");
     }
 
     #[test]

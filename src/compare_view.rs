@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use parallax_engine::compare::{Comparison, DiffKind, QuotePair, Relation, Sentence, SharedRun, Summary};
-use parallax_engine::entities::EntityData;
+use parallax_engine::entities::Mention;
 use parallax_engine::{Article, Bundle};
 use serde::{Deserialize, Serialize};
 
@@ -112,13 +112,16 @@ pub struct CompareView {
 }
 
 /// What a comparison needs from the corpus, picked on the page: the columns (bundle index, id,
-/// label, title) and each article's stated or estimated publication date.
+/// label, title), each article's stated or estimated publication date and its linked names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// The sources, in the order asked for (duplicates dropped).
     pub columns: Vec<Column>,
     /// Per column, the publication date as `YYYY[-MM[-DD]]`, where known.
     pub dates: Vec<Option<String>>,
+    /// Per column, the article's person, organisation and place mentions linked to an entity
+    /// (entity indices of the bundle), so the comparison reads names as the article page does.
+    pub mentions: Vec<Vec<Mention>>,
 }
 
 /// Why a comparison could not be shown.
@@ -136,7 +139,7 @@ pub fn compare_view(bundle: &Bundle, ids: &[String]) -> Result<CompareView, Comp
     let plan = plan(bundle, ids)?;
     let articles: Vec<&Article> =
         plan.columns.iter().filter_map(|c| bundle.articles.get(c.article)).collect();
-    Ok(compare_articles(&plan.columns, &articles, &plan.dates))
+    Ok(compare_articles(&plan.columns, &articles, &plan.mentions, &plan.dates))
 }
 
 /// Picks the columns for these ids: their articles, labels (outlet, numbered when two columns
@@ -177,15 +180,34 @@ pub fn plan(bundle: &Bundle, ids: &[String]) -> Result<Plan, CompareError> {
         };
     }
     let dates = columns.iter().map(|c| bundle.date_of(c.article).map(|d| d.iso())).collect();
-    Ok(Plan { columns, dates })
+    let mentions = columns
+        .iter()
+        .map(|c| {
+            let index = u32::try_from(c.article).unwrap_or(u32::MAX);
+            bundle
+                .entities
+                .mentions_in(index)
+                .iter()
+                .filter(|m| m.kind.is_name() && m.entity.is_some())
+                .cloned()
+                .collect()
+        })
+        .collect();
+    Ok(Plan { columns, dates, mentions })
 }
 
-/// Compares `articles` (one per column, in column order, each with its date) and lays the result
-/// out in rows: the costly step, run by the comparison worker or, failing that, on the page.
-pub fn compare_articles(columns: &[Column], articles: &[&Article], dates: &[Option<String>]) -> CompareView {
+/// Compares `articles` (one per column, in column order, each with its linked names and its
+/// date) and lays the result out in rows: the costly step, run by the comparison worker or,
+/// failing that, on the page.
+pub fn compare_articles(
+    columns: &[Column],
+    articles: &[&Article],
+    mentions: &[Vec<Mention>],
+    dates: &[Option<String>],
+) -> CompareView {
     let dates: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
-    // The comparison reads articles and dates only; entity data is not shipped to the worker.
-    let comparison = parallax_engine::compare::compare_dated(articles, &EntityData::default(), &dates);
+    let mentions: Vec<&[Mention]> = mentions.iter().map(Vec::as_slice).collect();
+    let comparison = parallax_engine::compare::compare_dated(articles, &mentions, &dates);
     let rows = layout(columns, &comparison);
     let notices = comparison
         .limits

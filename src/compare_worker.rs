@@ -37,7 +37,7 @@ pub fn answer(bytes: &[u8], send: &mut dyn FnMut(&[u8])) {
     let articles: Vec<&Article> = request.articles.iter().collect();
     let bytes = articles.iter().flat_map(|a| &a.blocks).map(|b| b.text.len()).sum();
     send(&encode(&FromWorker::Stage(Stage::Comparing { bytes })));
-    let view = compare_articles(&request.columns, &articles, &request.dates);
+    let view = compare_articles(&request.columns, &articles, &request.mentions, &request.dates);
     send(&encode(&FromWorker::Head { head: view.head, rows: view.rows.len() }));
     for (i, chunk) in view.rows.chunks(ROWS_PER_MESSAGE).enumerate() {
         send(&encode(&FromWorker::Rows { from: i * ROWS_PER_MESSAGE, rows: chunk.to_vec() }));

@@ -63,13 +63,18 @@ impl Bundle {
     }
 
     /// Compares the articles at these indices (unknown ones are skipped), each with its stated or
-    /// estimated publication date, so differing figures can be explained as changes over time.
+    /// estimated publication date, so differing figures can be explained as changes over time,
+    /// and its entity mentions, so names linked to one entity are one name to the alignment.
     pub fn compare(&self, indices: &[usize]) -> crate::compare::Comparison {
         let known: Vec<usize> = indices.iter().copied().filter(|&i| i < self.articles.len()).collect();
         let articles: Vec<&Article> = known.iter().map(|&i| &self.articles[i]).collect();
         let dates: Vec<Option<String>> = known.iter().map(|&i| self.date_of(i).map(|d| d.iso())).collect();
         let dates: Vec<Option<&str>> = dates.iter().map(Option::as_deref).collect();
-        crate::compare::compare_dated(&articles, &self.entities, &dates)
+        let mentions: Vec<&[crate::entities::Mention]> = known
+            .iter()
+            .map(|&i| u32::try_from(i).map_or(&[][..], |i| self.entities.mentions_in(i)))
+            .collect();
+        crate::compare::compare_dated(&articles, &mentions, &dates)
     }
 
     /// Where the article with this id came from, when it was not a plain-text file.

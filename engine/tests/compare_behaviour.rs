@@ -204,3 +204,25 @@ fn a_comparison_round_trips_through_json_and_postcard() {
     let back: parallax_engine::compare::Comparison = postcard::from_bytes(&bytes).expect("postcard back");
     assert_eq!(back, cmp);
 }
+
+#[test]
+fn names_the_entity_layer_links_are_one_actor_to_the_comparison() {
+    // Two outlets name the militia umbrella differently; the knowledge base links both names.
+    let files = [
+        (
+            "wire.txt".to_string(),
+            "Militia denies\n\nThe Popular Mobilization Forces denied responsibility.\n".to_string(),
+        ),
+        ("paper.txt".to_string(), "Statement\n\nHashed al-Shaabi leaders denied it.\n".to_string()),
+    ];
+    let bundle = compare_support::build_files(&files, &compare_support::seed_kb());
+    let articles: Vec<&Article> = bundle.articles.iter().collect();
+    let aligned = |cmp: &parallax_engine::compare::Comparison| {
+        cmp.pairs
+            .iter()
+            .any(|p| p.a_sentence.text.starts_with("The Popular") && p.b_sentence.text.starts_with("Hashed"))
+    };
+    assert!(aligned(&compare(&articles, &bundle.entities)), "one actor denied: the same fact");
+    // On words alone the two names are two different actors doing a similar thing.
+    assert!(!aligned(&compare(&articles, &EntityData::default())));
+}

@@ -154,7 +154,7 @@ fn score(articles: &[Article]) -> Scores {
                 pair.score, g.a.text, g.b.text
             ));
         } else {
-            let t = sentence_scores(aa, ab);
+            let t = sentence_scores(aa, ab, [&[], &[]]);
             let i = t.a.iter().position(|s| s.text.contains(&g.a.text));
             let j = t.b.iter().position(|s| s.text.contains(&g.b.text));
             if let (Some(i), Some(j)) = (i, j) {
@@ -167,7 +167,7 @@ fn score(articles: &[Article]) -> Scores {
 
 /// The gold pair's score and each side's best score, for a failure message.
 fn why(aa: &Article, ab: &Article, g: &GoldPair) -> String {
-    let t = sentence_scores(aa, ab);
+    let t = sentence_scores(aa, ab, [&[], &[]]);
     let i = t.a.iter().position(|s| s.text.contains(&g.a.text));
     let j = t.b.iter().position(|s| s.text.contains(&g.b.text));
     match (i, j) {

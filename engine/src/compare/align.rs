@@ -17,6 +17,7 @@
 
 use std::collections::HashSet;
 
+use crate::entities::Mention;
 use crate::model::Article;
 use crate::search::FnvMap;
 use crate::text::{tokens, Token};
@@ -159,6 +160,8 @@ struct Features {
     figures: Vec<u32>,
     /// Ids of its name terms (names and roles: who), sorted.
     names: Vec<u32>,
+    /// Ids of the entities its names link to (entity layer), sorted; not in `weights`.
+    entities: Vec<u32>,
     /// Summed weight of its predicate terms.
     predicate_weight: f32,
     /// Summed weight of its name terms.
@@ -296,6 +299,9 @@ pub struct Evidence {
     pub pred_y: f32,
     /// Weight of the name terms both share.
     pub name_shared: f32,
+    /// Both name an entity the entity layer linked, however each spells it ("PMF" / "Hashed
+    /// al-Shaabi"): a name in common.
+    pub shared_entity: bool,
     /// Weight of the first sentence's name terms.
     pub name_x: f32,
     /// Weight of the second sentence's name terms.
@@ -325,9 +331,10 @@ pub struct Evidence {
     pub speaker_clash: bool,
 }
 
-/// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic).
-pub fn sentence_scores(a: &Article, b: &Article) -> ScoreTable {
-    let f = featurise(&[a, b]);
+/// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic),
+/// with each article's entity mentions as in [`compare_dated`](super::compare_dated).
+pub fn sentence_scores(a: &Article, b: &Article, mentions: [&[Mention]; 2]) -> ScoreTable {
+    let f = featurise(&[a, b], &mentions);
     let scores =
         f.features[0].iter().map(|x| f.features[1].iter().map(|y| f.score(0, x, 1, y)).collect()).collect();
     let evidence = f.features[0]
@@ -435,6 +442,7 @@ impl Featurised {
         let (name_x, name_y) = (x.name_weight, y.name_weight);
         let pred_shared = shared(&x.predicates, &y.predicates);
         let name_shared = shared(&x.names, &y.names);
+        let shared_entity = shares(&x.entities, &y.entities);
         Evidence {
             cosine: dot / (x.norm * y.norm),
             clause_cosine: self.clause_cosine(x, y),
@@ -446,6 +454,7 @@ impl Featurised {
             pred_x,
             pred_y,
             name_shared,
+            shared_entity,
             name_x,
             name_y,
             shared_predicates,
@@ -460,7 +469,9 @@ impl Featurised {
                 && !shares(&x.events, &y.events)
                 && !shared_figure
                 && shared_predicates < 2,
-            same_plan: shares(&x.planned, &y.planned) && name_shared > 0.0 && x.when.overlaps(&y.when),
+            same_plan: shares(&x.planned, &y.planned)
+                && (name_shared > 0.0 || shared_entity)
+                && x.when.overlaps(&y.when),
             tense_clash,
             another_clash,
             speaker_clash,
@@ -546,7 +557,12 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 /// thing ("killing at least 11" / "put the national death toll at 11": the storm in one, the
 /// agency that counted in the other).
 fn actor_clash(e: &Evidence) -> bool {
-    e.name_x > 0.0 && e.name_y > 0.0 && e.name_shared == 0.0 && e.shared_predicates < 2 && !e.shared_figure
+    e.name_x > 0.0
+        && e.name_y > 0.0
+        && e.name_shared == 0.0
+        && !e.shared_entity
+        && e.shared_predicates < 2
+        && !e.shared_figure
 }
 
 fn merge(x: &[(u32, f32)], y: &[(u32, f32)], f: impl Fn(f32, f32) -> f32) -> f32 {
@@ -621,9 +637,22 @@ struct RawSentence {
     stance: Stance,
 }
 
+/// The prefix of a term key that stands for an entity of the entity layer ("&e12"): every name
+/// linked to it, however written ("Hashed al-Shaabi", "Popular Mobilization Forces", "PMF").
+const ENTITY_KEY: &str = "&e";
+
+/// The entity linked to the raw range `start..end`, from an article's mentions (sorted by start,
+/// never overlapping): only person, organisation and place mentions linked to an entity count.
+fn entity_at(mentions: &[Mention], start: usize, end: usize) -> Option<u32> {
+    let at = mentions.partition_point(|m| m.start <= start).checked_sub(1)?;
+    let m = &mentions[at];
+    (m.kind.is_name() && end <= m.end).then_some(m.entity).flatten()
+}
+
 /// Distinct sentences, their features and facts, for a set of compared articles (the weights'
-/// inverse sentence frequency is computed over all of them).
-fn featurise(articles: &[&Article]) -> Featurised {
+/// inverse sentence frequency is computed over all of them). `mentions` are each article's
+/// entity mentions (missing entries: none): a word inside a linked name reads as its entity.
+fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     // Tokenise each sentence once; repeats, terms, figures and words all come from the same
     // tokens.
     let all: Vec<Vec<Sentence>> = articles.iter().map(|a| sentences::sentences(a)).collect();
@@ -647,6 +676,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
     // Highlands Army") also names its acronym ("FHA").
     let acronyms = super::variants::acronyms(all_tokens.iter().flatten().flatten());
     for (a, list) in kept.iter().enumerate() {
+        let article_mentions = mentions.get(a).copied().unwrap_or(&[]);
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
         for &i in list {
@@ -669,7 +699,28 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     terms.push((term, toks.get(idx), clause_ids.get(idx).copied().unwrap_or(0)));
                 }
             }
+            // A name the entity layer linked also names its entity, so "PMF" and "Hashed
+            // al-Shaabi", "Kadhemi" and "the Iraqi prime minister" are one actor, as on the
+            // article page; the words stay (an acronym spelt out, "Washington" for the US).
+            if !article_mentions.is_empty() {
+                let mut linked: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
+                for (term, tok, clause) in &terms {
+                    let Some(tok) = tok.filter(|_| !term.figure) else { continue };
+                    let Some(e) = entity_at(article_mentions, s.start + tok.start, s.start + tok.end) else {
+                        continue;
+                    };
+                    let key = format!("{ENTITY_KEY}{e}");
+                    if !linked.iter().any(|(t, _, _)| t.key == key) {
+                        let term = Term { key, name: true, figure: false, calendar: false, role: false };
+                        linked.push((term, Some(tok), *clause));
+                    }
+                }
+                terms.extend(linked);
+            }
             for (term, tok, _) in &terms {
+                if term.key.starts_with(ENTITY_KEY) {
+                    continue;
+                }
                 if !term.figure && tok.is_some_and(|t| !t.text.starts_with(char::is_uppercase)) {
                     lower_seen.insert(term.key.clone(), ());
                 }
@@ -714,6 +765,8 @@ fn featurise(articles: &[&Article]) -> Featurised {
                                 Kind::Figure
                             } else if shape == Shape::Counted {
                                 Kind::Counted
+                            } else if t.key.starts_with(ENTITY_KEY) {
+                                Kind::Name
                             } else if t.calendar {
                                 Kind::Calendar
                             } else if t.role
@@ -820,9 +873,11 @@ fn featurise(articles: &[&Article]) -> Featurised {
     }
     let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
     let mut is_event = vec![false; interner.len()];
+    let mut is_entity = vec![false; interner.len()];
     let mut sides = vec![0u8; interner.len()];
     for (key, &id) in &interner {
         is_event[id as usize] = is_event_class(key);
+        is_entity[id as usize] = key.starts_with(ENTITY_KEY);
         sides[id as usize] = event_sides(key);
     }
     let mut planned_by_article = Vec::with_capacity(interned.len());
@@ -835,7 +890,12 @@ fn featurise(articles: &[&Article]) -> Featurised {
             let features = list
                 .into_iter()
                 .zip(kept)
-                .map(|((ids, planned, words, clauses, stance), &k)| {
+                .map(|((mut ids, planned, words, clauses, stance), &k)| {
+                    // Entities say who, as the words that name them do: they are not weighed
+                    // again (the same actor counted twice), only compared ([`Evidence::shared_entity`]).
+                    let entities: Vec<u32> =
+                        ids.iter().filter(|(id, _)| is_entity[*id as usize]).map(|(id, _)| *id).collect();
+                    ids.retain(|(id, _)| !is_entity[*id as usize]);
                     let weigh = |ids: &[(u32, Kind)]| -> Vec<(u32, f32)> {
                         ids.iter()
                             .map(|&(id, kind)| {
@@ -859,12 +919,14 @@ fn featurise(articles: &[&Article]) -> Featurised {
                     let clauses: Vec<Clause> = clauses
                         .iter()
                         .map(|(c, when)| {
-                            let weights = weigh(c);
+                            let c: Vec<(u32, Kind)> =
+                                c.iter().copied().filter(|(id, _)| !is_entity[*id as usize]).collect();
+                            let weights = weigh(&c);
                             Clause {
                                 norm: norm_of(&weights),
                                 weights,
-                                predicates: ids_of(c, Kind::Predicate),
-                                figures: ids_of(c, Kind::Figure),
+                                predicates: ids_of(&c, Kind::Predicate),
+                                figures: ids_of(&c, Kind::Figure),
                                 when: when.clone(),
                             }
                         })
@@ -894,6 +956,7 @@ fn featurise(articles: &[&Article]) -> Featurised {
                         predicates,
                         figures: of_kind(Kind::Figure),
                         names,
+                        entities,
                         counted: of_kind(Kind::Counted),
                         planned,
                         when: When::of(&all_tokens[a][k]),
@@ -916,7 +979,8 @@ fn merge_name_variants(mut raw: Vec<Vec<RawSentence>>) -> Vec<Vec<RawSentence>> 
     let mut counts: FnvMap<&str, usize> = FnvMap::default();
     for s in raw.iter().flatten() {
         for (key, kind, _) in &s.terms {
-            if *kind == Kind::Name {
+            // Entities are already one name however spelt.
+            if *kind == Kind::Name && !key.starts_with(ENTITY_KEY) {
                 *counts.entry(key.as_str()).or_default() += 1;
             }
         }
@@ -1001,8 +1065,13 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
 /// Aligns all article pairs. `labels` name the articles in explanations; `dates` are their
 /// publication dates (`YYYY[-MM[-DD]]`, stated or estimated) where the caller knows better than
 /// [`Article::date`] (missing entries fall back to it).
-pub fn align(articles: &[&Article], labels: &[&str], dates: &[Option<&str>]) -> Aligned {
-    let f = featurise(articles);
+pub fn align(
+    articles: &[&Article],
+    mentions: &[&[Mention]],
+    labels: &[&str],
+    dates: &[Option<&str>],
+) -> Aligned {
+    let f = featurise(articles, mentions);
     let published: Vec<_> = articles
         .iter()
         .enumerate()
@@ -1235,7 +1304,8 @@ mod tests {
             SourceInput { name: "b.txt", bytes: b.as_bytes() },
         ];
         let built = build_bundle(&files, "");
-        sentence_scores(&built.bundle.articles[0], &built.bundle.articles[1])
+        let mentions = [built.bundle.entities.mentions_in(0), built.bundle.entities.mentions_in(1)];
+        sentence_scores(&built.bundle.articles[0], &built.bundle.articles[1], mentions)
     }
 
     fn score_of(t: &ScoreTable, a: &str, b: &str) -> f32 {

@@ -44,7 +44,7 @@ mod variants;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entities::EntityData;
+use crate::entities::{EntityData, Mention};
 use crate::model::Article;
 
 /// Stories moved to [`crate::stories`]; the type stays reachable here for older callers.
@@ -185,20 +185,25 @@ pub const SHARED_RUN_WORDS: usize = 8;
 /// Aligns every pair of the given articles. Empty input, one article, identical articles and
 /// articles without sentences all give a (possibly empty) comparison, never a panic.
 ///
-/// `entities` is not used yet: when entity mentions land in [`EntityData`], they can feed the
-/// alignment (shared linked entities) and replace the local figure/date extraction.
+/// `entities` holds the mentions of exactly these articles, in this order ([`Mention::article`]
+/// indexes `articles`), as a bundle's entities do for its own articles; names the entity layer
+/// links to one entity ("Hashed al-Shaabi" / "PMF", "Kadhimi" / "Kadhemi") are then one name to
+/// the alignment. [`EntityData::default`] compares on the words alone.
 pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
-    compare_dated(articles, entities, &[])
+    let mentions: Vec<&[Mention]> =
+        (0..articles.len()).map(|i| u32::try_from(i).map_or(&[][..], |i| entities.mentions_in(i))).collect();
+    compare_dated(articles, &mentions, &[])
 }
 
-/// [`compare`] with each article's publication date (`YYYY[-MM[-DD]]`, e.g. the bundle's estimated
+/// [`compare`] with, per article, its entity mentions (e.g. [`EntityData::mentions_in`] of its
+/// bundle index; all from one [`EntityData`], so entity indices agree; a missing entry means
+/// none) and its publication date (`YYYY[-MM[-DD]]`, e.g. the bundle's estimated
 /// [`crate::dates::PublicationDate::iso`]), so differing figures can be explained as changes over
-/// time; a missing entry falls back to [`Article::date`].
-pub fn compare_dated(articles: &[&Article], entities: &EntityData, dates: &[Option<&str>]) -> Comparison {
-    let _ = entities;
+/// time; a missing date falls back to [`Article::date`].
+pub fn compare_dated(articles: &[&Article], mentions: &[&[Mention]], dates: &[Option<&str>]) -> Comparison {
     let compared = compared_articles(articles);
     let labels: Vec<&str> = compared.iter().map(|c| c.label.as_str()).collect();
-    let aligned = align::align(articles, &labels, dates);
+    let aligned = align::align(articles, mentions, &labels, dates);
     let quotes = quotes::pair_quotes(articles);
     let shared = shared::shared_runs(articles, SHARED_RUN_WORDS);
 
