@@ -529,7 +529,7 @@ mod tests {
             bar.show(Progress::Cleaned { done, total: 2, name, articles: done, removed: 0 });
         }
         bar.show(Progress::Indexing);
-        for stage in ["entities", "search index", "stories and dates", "report", "chunks", "writing files"] {
+        for stage in ["entities", "stories and dates", "search index", "report", "chunks", "writing files"] {
             bar.show(Progress::Stage(stage));
         }
         bar.finish();
@@ -544,7 +544,7 @@ mod tests {
             .collect();
         assert_eq!(
             phases,
-            ["entities", "search index", "stories and dates", "report", "chunks", "writing files"]
+            ["entities", "stories and dates", "search index", "report", "chunks", "writing files"]
         );
         assert!(
             lines[1..7].iter().all(|l| l.rsplit(": ").next().is_some_and(|t| t.contains(" s"))),

@@ -20,6 +20,7 @@ pub mod clean;
 pub mod compare;
 pub mod dates;
 pub mod entities;
+pub mod hash;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 mod memo;
@@ -96,7 +97,7 @@ pub enum Progress<'a> {
     },
     /// Every source is clean; entities, the search index and stories are being built.
     Indexing,
-    /// One stage after cleaning is starting: `"entities"`, `"search index"`, `"stories and dates"`.
+    /// One stage after cleaning is starting: `"entities"`, `"stories and dates"`, `"search index"`.
     Stage(&'static str),
 }
 
@@ -193,8 +194,9 @@ pub fn analyse(
     diagnostics.extend(kb_diagnostics);
     progress(Progress::Stage("entities"));
     let entities = entities::EntityData::build(&articles, &kb);
-    progress(Progress::Stage("search index"));
-    let search = search::SearchIndex::build(&articles, &entities);
+    // Stories come before the search index, which they do not read: the stage that needs the most
+    // memory for its work (stories' vectors and graph) then runs without the index held, and the
+    // index is built once that memory is free.
     progress(Progress::Stage("stories and dates"));
     let terms = dates::OfficeTerms::parse(entity_kb);
     // Stories and dates settle each other: an article that never says when it was written takes
@@ -206,6 +208,8 @@ pub fn analyse(
     } else {
         (Vec::new(), dates::publication_dates(&articles, &entities, &terms, &[]))
     };
+    progress(Progress::Stage("search index"));
+    let search = search::SearchIndex::build(&articles, &entities);
     Built { bundle: Bundle { articles, search, entities, stories, dates, sources }, diagnostics }
 }
 
@@ -322,7 +326,7 @@ mod tests {
         });
         assert_eq!(
             seen,
-            ["1/2 a.txt", "2/2 empty.txt", "indexing", "entities", "search index", "stories and dates"]
+            ["1/2 a.txt", "2/2 empty.txt", "indexing", "entities", "stories and dates", "search index"]
         );
         assert_eq!(built.bundle.articles.len(), build_bundle(&sources, "").bundle.articles.len());
     }

@@ -222,7 +222,7 @@ impl EntityData {
         // ones); splitting blocks into words, and dates and figures, run on every core.
         crate::par::pipeline(
             articles,
-            HashMap::new,
+            crate::hash::FxHashMap::default,
             |keys, article| names::prepare(article, keys),
             |index, article, prepared| {
                 recogniser.link(article, prepared, article_index(index), &mut registry)

@@ -11,12 +11,11 @@
 //! in its length and capped (a 1 MB "sentence" of names is no longer a billion pairs); reaching
 //! either bound is reported in [`Features::cut`].
 
-use std::collections::HashMap;
-
 use crate::compare::split_sentences;
 use crate::compare::terms::term_key;
 use crate::dates::calendar::Day;
 use crate::entities::{EntityData, MentionKind, Value};
+use crate::hash::FxHashMap;
 use crate::model::{Article, BlockKind};
 use crate::text::tokens;
 
@@ -61,7 +60,7 @@ pub fn weighted_blocks(article: &Article) -> Vec<(&crate::model::Block, f32)> {
 /// Memoised [`term_key`]: a corpus repeats the same words, and each key costs a stem, a
 /// synonym lookup and a transliteration.
 #[derive(Default)]
-pub struct KeyCache(HashMap<String, Option<String>>);
+pub struct KeyCache(FxHashMap<String, Option<String>>);
 
 impl KeyCache {
     /// The term key of a folded word.
@@ -88,7 +87,7 @@ pub struct Features {
 
 /// Counts of one article's features, keyed by feature text.
 struct Counts {
-    map: HashMap<String, f32>,
+    map: FxHashMap<String, f32>,
     cut: bool,
 }
 
@@ -100,7 +99,7 @@ impl Counts {
 
 /// The features of one article (`index` in the corpus).
 fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCache) -> Counts {
-    let mut counts = Counts { map: HashMap::new(), cut: false };
+    let mut counts = Counts { map: FxHashMap::default(), cut: false };
     let mentions = entities.mentions_in(index);
     let mut next_mention = 0;
     let mut words = 0;
@@ -181,9 +180,12 @@ const RECURRING_DAYS: Day = super::REPORT_WINDOW_DAYS;
 /// them) are the same from run to run. Articles are counted on every core with the `parallel`
 /// feature (each worker memoises its own term keys), and numbered in corpus order.
 pub fn vectors_in_time(articles: &[Article], entities: &EntityData, days: &[Option<Day>]) -> Features {
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
+    let mut vocabulary: FxHashMap<String, u32> = FxHashMap::default();
+    // Whether each feature (by id) is an entity or a relation, which weigh more.
+    let mut is_name: Vec<bool> = Vec::new();
     let mut cut = Vec::new();
-    let mut rows: Vec<Vec<(u32, f32, bool)>> = Vec::with_capacity(articles.len());
+    // Each row holds its counts until they are weighted in place: one copy of the vectors.
+    let mut rows: Vec<SparseVector> = Vec::with_capacity(articles.len());
     let counted = |cache: &mut KeyCache, i: usize, article: &Article| {
         let counts = count(article, u32::try_from(i).unwrap_or(u32::MAX), entities, cache);
         let mut entries: Vec<(String, f32)> = counts.map.into_iter().collect();
@@ -194,21 +196,26 @@ pub fn vectors_in_time(articles: &[Article], entities: &EntityData, days: &[Opti
         if was_cut {
             cut.push(i);
         }
-        let mut row: Vec<(u32, f32, bool)> = entries
+        let mut row: SparseVector = entries
             .into_iter()
             .map(|(key, count)| {
                 let next_id = vocabulary.len() as u32;
-                let name = key.starts_with("e:") || key.starts_with("r:");
-                (*vocabulary.entry(key).or_insert(next_id), count, name)
+                let id = *vocabulary.entry(key).or_insert_with_key(|key| {
+                    is_name.push(key.starts_with("e:") || key.starts_with("r:"));
+                    next_id
+                });
+                (id, count)
             })
             .collect();
         row.sort_unstable_by_key(|e| e.0);
+        row.shrink_to_fit();
         rows.push(row);
     });
     let n_terms = vocabulary.len();
+    drop(vocabulary);
     let mut df = vec![0u32; n_terms];
     for row in &rows {
-        for &(term, _, _) in row {
+        for &(term, _) in row {
             df[term as usize] += 1;
         }
     }
@@ -216,30 +223,25 @@ pub fn vectors_in_time(articles: &[Article], entities: &EntityData, days: &[Opti
     let mut seen: Vec<Option<(Day, Day)>> = vec![None; n_terms];
     for (row, day) in rows.iter().zip(days) {
         let Some(day) = *day else { continue };
-        for &(term, _, _) in row {
+        for &(term, _) in row {
             let span = &mut seen[term as usize];
             *span = Some(span.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
         }
     }
     let recurs = |term: u32| seen[term as usize].is_some_and(|(lo, hi)| hi - lo > RECURRING_DAYS);
     let n = articles.len() as f32;
-    let vectors = rows
-        .iter()
-        .map(|row| {
-            let mut v: SparseVector = row
-                .iter()
-                .map(|&(term, count, name)| {
-                    let idf = ((n + 1.0) / df[term as usize].max(1) as f32).ln();
-                    let in_time = if recurs(term) { RECURRING_WEIGHT } else { 1.0 };
-                    (term, (1.0 + count.ln()) * idf * in_time * if name { NAME_WEIGHT } else { 1.0 })
-                })
-                .collect();
-            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                v.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            v
-        })
-        .collect();
-    Features { vectors, n_terms, cut }
+    for row in &mut rows {
+        for (term, weight) in row.iter_mut() {
+            let count = *weight;
+            let idf = ((n + 1.0) / df[*term as usize].max(1) as f32).ln();
+            let in_time = if recurs(*term) { RECURRING_WEIGHT } else { 1.0 };
+            let name = is_name[*term as usize];
+            *weight = (1.0 + count.ln()) * idf * in_time * if name { NAME_WEIGHT } else { 1.0 };
+        }
+        let norm = row.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            row.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+    }
+    Features { vectors: rows, n_terms, cut }
 }

@@ -9,7 +9,7 @@
 //! Up to 200 articles every pair that shares a term is kept, so the grouping is exactly the
 //! dense one (test `sparse_grouping_equals_the_dense_one_on_synthetic_reports`).
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 use crate::dates::calendar::Day;
 
@@ -278,8 +278,8 @@ pub fn cluster(n: usize, edges: &[Edge], threshold: f32, times: &dyn Times, span
     let mut bounds: Vec<Window> = (0..n).map(|i| times.window(i)).collect();
     let mut floating: Vec<Vec<usize>> =
         (0..n).map(|i| if times.floats(i) { vec![i] } else { Vec::new() }).collect();
-    let mut placed: HashMap<(usize, Day), Window> = HashMap::new();
-    let mut adjacent: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    let mut placed: FxHashMap<(usize, Day), Window> = FxHashMap::default();
+    let mut adjacent: Vec<FxHashMap<usize, f32>> = vec![FxHashMap::default(); n];
     let mut queue = std::collections::BinaryHeap::new();
     for &(i, j, sim) in edges {
         adjacent[i].insert(j, sim);
@@ -328,7 +328,7 @@ pub fn cluster(n: usize, edges: &[Edge], threshold: f32, times: &dyn Times, span
         others.dedup();
         versions[g] += 1;
         versions[h] += 1;
-        let mut joined = HashMap::with_capacity(others.len());
+        let mut joined = FxHashMap::with_capacity_and_hasher(others.len(), Default::default());
         for k in others {
             let sim_g = from_g.get(&k).copied().unwrap_or(0.0);
             let sim_h = from_h.get(&k).copied().unwrap_or(0.0);

@@ -100,15 +100,17 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
         return Grouped::default();
     }
     let days: Vec<Option<Day>> = (0..articles.len()).map(|i| dating.day_of_writing(i)).collect();
-    let found = features::vectors_in_time(articles, entities, &days);
-    let edges = graph::neighbours(&found.vectors, found.n_terms, graph::Limits::for_corpus(articles.len()));
+    let features::Features { vectors, n_terms, cut } = features::vectors_in_time(articles, entities, &days);
+    let edges = graph::neighbours(&vectors, n_terms, graph::Limits::for_corpus(articles.len()));
+    // The clustering reads the graph only: the vectors go before it runs.
+    drop(vectors);
     let times = ArticleTimes { dating: &dating, articles };
     let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &times, SPANS);
     let similar: Vec<graph::Edge> = edges.iter().copied().filter(|e| e.2 >= STORY_THRESHOLD).collect();
     let dates = dating.with_stories(articles, &groups, &similar);
     let stories =
         describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
-    let mut cut: Vec<usize> = found.cut.into_iter().chain(dating.truncated.iter().copied()).collect();
+    let mut cut: Vec<usize> = cut.into_iter().chain(dating.truncated.iter().copied()).collect();
     cut.sort_unstable();
     cut.dedup();
     let diagnostics = cut

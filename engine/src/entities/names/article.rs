@@ -4,7 +4,7 @@
 //! (dates and figures in what the names left free). Run one after the other on each article, in
 //! article order for `link`, they give what one pass over the article gave.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 
 use super::{is_headline, words_of, ArticleState, BlockCx, Recogniser, Registry, Word};
 use crate::entities::{temporal, Mention, Value};
@@ -39,7 +39,7 @@ pub(in crate::entities) struct Linked {
 /// folded word (any cache, or an empty one, gives the same words).
 pub(in crate::entities) fn prepare<'a>(
     article: &'a Article,
-    keys: &mut HashMap<String, String>,
+    keys: &mut FxHashMap<String, String>,
 ) -> Prepared<'a> {
     if keys.len() > MAX_CACHED_KEYS {
         keys.clear();
@@ -89,7 +89,7 @@ impl Recogniser {
                 }
             }
             let spans = cx.spans;
-            let learned: HashSet<String> = state.local.keys().cloned().collect();
+            let learned: FxHashSet<String> = state.local.keys().cloned().collect();
             per_block.push((spans, learned));
         }
         // A surname or acronym learned in a later block ("Mustafa Kadhami" in the lead) links its

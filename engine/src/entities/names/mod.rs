@@ -14,7 +14,7 @@
 mod article;
 mod evidence;
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use super::gazetteer::{self, Place};
@@ -46,12 +46,12 @@ pub(super) struct Word {
 }
 
 pub(super) fn words(text: &str) -> Vec<Word> {
-    words_of(text, &text::tokens(text), &mut HashMap::new())
+    words_of(text, &text::tokens(text), &mut FxHashMap::default())
 }
 
 /// Words from a text's tokens; `keys` caches transliteration keys by folded form, since the same
 /// words come back in every article.
-fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut HashMap<String, String>) -> Vec<Word> {
+fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut FxHashMap<String, String>) -> Vec<Word> {
     let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -148,13 +148,13 @@ impl Target {
 pub(super) struct Registry {
     entities: Vec<Entity>,
     /// Provisional entities by kind and name key.
-    provisional: HashMap<(EntityKind, String), u32>,
-    places: HashMap<u32, u32>,
-    ids: HashSet<String>,
+    provisional: FxHashMap<(EntityKind, String), u32>,
+    places: FxHashMap<u32, u32>,
+    ids: FxHashSet<String>,
     /// Full names of provisional persons and organisations, so later articles link them by name.
-    learned: HashMap<String, Vec<Target>>,
+    learned: FxHashMap<String, Vec<Target>>,
     /// Longest learned name by first word key.
-    learned_first: HashMap<String, usize>,
+    learned_first: FxHashMap<String, usize>,
 }
 
 impl Registry {
@@ -176,11 +176,11 @@ impl Registry {
         let ids = entities.iter().map(|e| e.id.clone()).collect();
         Registry {
             entities,
-            provisional: HashMap::new(),
-            places: HashMap::new(),
+            provisional: FxHashMap::default(),
+            places: FxHashMap::default(),
             ids,
-            learned: HashMap::new(),
-            learned_first: HashMap::new(),
+            learned: FxHashMap::default(),
+            learned_first: FxHashMap::default(),
         }
     }
 
@@ -290,11 +290,11 @@ struct BlockCx<'a> {
 /// Per-article state: local aliases (surnames, acronyms) and who was named.
 #[derive(Default)]
 struct ArticleState {
-    local: HashMap<String, Vec<Target>>,
+    local: FxHashMap<String, Vec<Target>>,
     /// Longest local alias by first word key.
-    local_first: HashMap<String, usize>,
+    local_first: FxHashMap<String, usize>,
     /// Entities named (not just referred to by role) in the article.
-    named: HashSet<u32>,
+    named: FxHashSet<u32>,
 }
 
 impl ArticleState {
@@ -306,8 +306,8 @@ impl ArticleState {
 /// Adds `target` under the name key `key` (once per source) and records in `first` the longest
 /// learned name starting with its first word.
 fn learn_into(
-    learned: &mut HashMap<String, Vec<Target>>,
-    first: &mut HashMap<String, usize>,
+    learned: &mut FxHashMap<String, Vec<Target>>,
+    first: &mut FxHashMap<String, usize>,
     key: String,
     target: Target,
 ) {
@@ -322,29 +322,29 @@ fn learn_into(
 
 /// The compiled knowledge base, gazetteer and word lists.
 pub(super) struct Recogniser {
-    index: HashMap<String, Vec<Target>>,
+    index: FxHashMap<String, Vec<Target>>,
     /// For each first word key, the longest alias starting with it: most words start none.
-    first_max: HashMap<String, usize>,
+    first_max: FxHashMap<String, usize>,
     /// Role phrases as folded words, longest first, with the curated entities holding them.
     roles: Vec<(Vec<String>, Vec<u32>)>,
     places: Vec<Place>,
-    demonyms: HashSet<String>,
-    title_heads: HashSet<&'static str>,
-    person_nouns: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    place_words: HashSet<&'static str>,
-    stop: HashSet<&'static str>,
-    first_names: HashSet<&'static str>,
-    months: HashSet<&'static str>,
+    demonyms: FxHashSet<String>,
+    title_heads: FxHashSet<&'static str>,
+    person_nouns: FxHashSet<&'static str>,
+    org_words: FxHashSet<&'static str>,
+    place_words: FxHashSet<&'static str>,
+    stop: FxHashSet<&'static str>,
+    first_names: FxHashSet<&'static str>,
+    months: FxHashSet<&'static str>,
     /// Name keys of the broad GeoNames place list: evidence for a place, never a match by itself.
-    broad_places: &'static HashSet<String>,
+    broad_places: &'static FxHashSet<String>,
     /// Curated people's names of two or more words, as word keys, for linking misspellings.
     person_names: Vec<(Vec<String>, u32)>,
 }
 
 /// The broad place list's name keys, built once per process: it has over 20,000 names, and
 /// building it took most of the time of recognising a short article.
-static BROAD_PLACES: LazyLock<HashSet<String>> =
+static BROAD_PLACES: LazyLock<FxHashSet<String>> =
     LazyLock::new(|| gazetteer::broad_places().map(name_key).collect());
 
 impl Recogniser {
@@ -366,11 +366,11 @@ impl Recogniser {
 
     pub(super) fn new(kb: &KnowledgeBase) -> Recogniser {
         let mut rec = Recogniser {
-            index: HashMap::new(),
-            first_max: HashMap::new(),
+            index: FxHashMap::default(),
+            first_max: FxHashMap::default(),
             roles: Vec::new(),
             places: gazetteer::places(),
-            demonyms: HashSet::new(),
+            demonyms: FxHashSet::default(),
             title_heads: lexicon::TITLE_HEADS.iter().copied().collect(),
             person_nouns: lexicon::PERSON_NOUNS.iter().copied().collect(),
             org_words: lexicon::ORG_WORDS.iter().copied().collect(),
@@ -386,7 +386,7 @@ impl Recogniser {
             broad_places: &BROAD_PLACES,
             person_names: Vec::new(),
         };
-        let mut roles: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
+        let mut roles: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
         for (i, entry) in kb.entries.iter().enumerate() {
             let entity = u32::try_from(i).unwrap_or(u32::MAX);
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
