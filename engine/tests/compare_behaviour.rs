@@ -226,3 +226,31 @@ fn names_the_entity_layer_links_are_one_actor_to_the_comparison() {
     // On words alone the two names are two different actors doing a similar thing.
     assert!(!aligned(&compare(&articles, &EntityData::default())));
 }
+
+#[test]
+fn one_place_in_common_is_a_setting_and_two_pin_the_fact() {
+    let aligned = |a: &str, b: &str| {
+        let files = [("wire.txt".to_string(), a.to_string()), ("paper.txt".to_string(), b.to_string())];
+        let bundle = compare_support::build_files(&files, &compare_support::seed_kb());
+        let articles: Vec<&Article> = bundle.articles.iter().collect();
+        let cmp = compare(&articles, &bundle.entities);
+        cmp.pairs
+            .iter()
+            .any(|p| p.a_sentence.text.starts_with("Berg") && p.b_sentence.text.starts_with("Strand"))
+    };
+    // Two people visit one country, named differently ("the Islamic Republic", "Iran": the
+    // knowledge base links both): a country is where something happens, not who does it, so
+    // these are two visits.
+    assert!(
+        !aligned("Visits\n\nBerg visited the Islamic Republic.\n", "Trips\n\nStrand visited Iran.\n"),
+        "one country in common does not make two people's visits one fact"
+    );
+    // Two places in common, however spelt, pin one attack that two people react to.
+    assert!(
+        aligned(
+            "Attack condemned\n\nBerg condemned the attack by the Islamic Republic on Bukamal.\n",
+            "Blame\n\nStrand blamed Iran for the attack on Albu Kamal.\n"
+        ),
+        "two places in common: one attack"
+    );
+}

@@ -345,6 +345,14 @@ fn score(split: &str, kind: &str) -> Counts {
 // US Support" now shares the US with a quote about troops), invented dev 0.87/0.62 unchanged
 // (one pair gained, "Ceasefire takes hold in Marosh" / "FHA and government agree truce" lost to
 // a better partner); held out, reported only: seed 0.25/0.40 and invented 0.85/0.58 unchanged.
+// A linked place is a setting, not an actor: an entity in common counts only when it is a person
+// or an organisation, or when two linked places are in common ("Islamic Republic" / "Iran" alone
+// is one country both sentences happen in): seed dev 0.78/0.64 -> 0.81/0.64 ("Requires US
+// Support" no longer aligns with the troop quote), invented dev unchanged (0.87/0.62); held
+// out, reported only: seed 0.25/0.40 and invented 0.85/0.58 unchanged. Words alone
+// (`PARALLAX_JUDGED_WORDS_ONLY=1`) now give the same seed dev pairs; the wrong pair "Anti-US
+// attacks on the rise in Iraq" / "talks in June that escalated attacks on US facilities" (0.37:
+// two shared predicates, no time on the headline's side) is aligned with entities and without.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -352,7 +360,7 @@ fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.77 && dev.recall() >= 0.63,
+        dev.precision() >= 0.8 && dev.recall() >= 0.63,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 
-use crate::entities::Mention;
+use crate::entities::{Mention, MentionKind};
 use crate::model::Article;
 use crate::search::FnvMap;
 use crate::text::{tokens, Token};
@@ -160,8 +160,11 @@ struct Features {
     figures: Vec<u32>,
     /// Ids of its name terms (names and roles: who), sorted.
     names: Vec<u32>,
-    /// Ids of the entities its names link to (entity layer), sorted; not in `weights`.
+    /// Ids of the people and organisations its names link to (entity layer), sorted; not in
+    /// `weights`.
     entities: Vec<u32>,
+    /// Ids of the places its names link to (entity layer), sorted; not in `weights`.
+    places: Vec<u32>,
     /// Summed weight of its predicate terms.
     predicate_weight: f32,
     /// Summed weight of its name terms.
@@ -299,8 +302,8 @@ pub struct Evidence {
     pub pred_y: f32,
     /// Weight of the name terms both share.
     pub name_shared: f32,
-    /// Both name an entity the entity layer linked, however each spells it ("PMF" / "Hashed
-    /// al-Shaabi"): a name in common.
+    /// Both name a person or organisation the entity layer linked, however each spells it ("PMF"
+    /// / "Hashed al-Shaabi"), or [`SHARED_PLACES`] places it linked: a name in common.
     pub shared_entity: bool,
     /// Weight of the first sentence's name terms.
     pub name_x: f32,
@@ -442,7 +445,11 @@ impl Featurised {
         let (name_x, name_y) = (x.name_weight, y.name_weight);
         let pred_shared = shared(&x.predicates, &y.predicates);
         let name_shared = shared(&x.names, &y.names);
-        let shared_entity = shares(&x.entities, &y.entities);
+        let shared_entity = shares(&x.entities, &y.entities) || {
+            let mut places = 0;
+            for_each_shared(&x.places, &y.places, |_| places += 1);
+            places >= SHARED_PLACES
+        };
         Evidence {
             cosine: dot / (x.norm * y.norm),
             clause_cosine: self.clause_cosine(x, y),
@@ -640,13 +647,23 @@ struct RawSentence {
 /// The prefix of a term key that stands for an entity of the entity layer ("&e12"): every name
 /// linked to it, however written ("Hashed al-Shaabi", "Popular Mobilization Forces", "PMF").
 const ENTITY_KEY: &str = "&e";
+/// The prefix of a place entity's key ("&ep7"); it begins with [`ENTITY_KEY`], so a place is an
+/// entity everywhere else.
+const PLACE_KEY: &str = "&ep";
+/// Linked places two sentences must share to count as a name in common. A place is where
+/// something happened, not who did it: news about one country names it in nearly every sentence
+/// ("Iraq", "Baghdad", "Washington" for the US), so one shared place is a shared setting, while a
+/// person or an organisation linked in both is a shared actor. Two places in common ("attacks
+/// on US forces in Iraq") pin a fact's setting closely enough to count.
+const SHARED_PLACES: usize = 2;
 
-/// The entity linked to the raw range `start..end`, from an article's mentions (sorted by start,
-/// never overlapping): only person, organisation and place mentions linked to an entity count.
-fn entity_at(mentions: &[Mention], start: usize, end: usize) -> Option<u32> {
+/// The entity linked to the raw range `start..end` and its kind, from an article's mentions
+/// (sorted by start, never overlapping): only person, organisation and place mentions linked to an
+/// entity count.
+fn entity_at(mentions: &[Mention], start: usize, end: usize) -> Option<(u32, MentionKind)> {
     let at = mentions.partition_point(|m| m.start <= start).checked_sub(1)?;
     let m = &mentions[at];
-    (m.kind.is_name() && end <= m.end).then_some(m.entity).flatten()
+    (m.kind.is_name() && end <= m.end).then_some(m.entity).flatten().map(|e| (e, m.kind))
 }
 
 /// Distinct sentences, their features and facts, for a set of compared articles (the weights'
@@ -706,10 +723,12 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 let mut linked: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
                 for (term, tok, clause) in &terms {
                     let Some(tok) = tok.filter(|_| !term.figure) else { continue };
-                    let Some(e) = entity_at(article_mentions, s.start + tok.start, s.start + tok.end) else {
+                    let Some((e, kind)) = entity_at(article_mentions, s.start + tok.start, s.start + tok.end)
+                    else {
                         continue;
                     };
-                    let key = format!("{ENTITY_KEY}{e}");
+                    let prefix = if kind == MentionKind::Place { PLACE_KEY } else { ENTITY_KEY };
+                    let key = format!("{prefix}{e}");
                     if !linked.iter().any(|(t, _, _)| t.key == key) {
                         let term = Term { key, name: true, figure: false, calendar: false, role: false };
                         linked.push((term, Some(tok), *clause));
@@ -874,10 +893,12 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     let idf: Vec<f32> = df.iter().map(|d| (1.0 + n_sentences as f32 / (*d).max(1) as f32).ln()).collect();
     let mut is_event = vec![false; interner.len()];
     let mut is_entity = vec![false; interner.len()];
+    let mut is_place = vec![false; interner.len()];
     let mut sides = vec![0u8; interner.len()];
     for (key, &id) in &interner {
         is_event[id as usize] = is_event_class(key);
         is_entity[id as usize] = key.starts_with(ENTITY_KEY);
+        is_place[id as usize] = key.starts_with(PLACE_KEY);
         sides[id as usize] = event_sides(key);
     }
     let mut planned_by_article = Vec::with_capacity(interned.len());
@@ -893,8 +914,11 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 .map(|((mut ids, planned, words, clauses, stance), &k)| {
                     // Entities say who, as the words that name them do: they are not weighed
                     // again (the same actor counted twice), only compared ([`Evidence::shared_entity`]).
-                    let entities: Vec<u32> =
-                        ids.iter().filter(|(id, _)| is_entity[*id as usize]).map(|(id, _)| *id).collect();
+                    let (places, entities): (Vec<u32>, Vec<u32>) = ids
+                        .iter()
+                        .filter(|(id, _)| is_entity[*id as usize])
+                        .map(|(id, _)| *id)
+                        .partition(|&id| is_place[id as usize]);
                     ids.retain(|(id, _)| !is_entity[*id as usize]);
                     let weigh = |ids: &[(u32, Kind)]| -> Vec<(u32, f32)> {
                         ids.iter()
@@ -957,6 +981,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         names,
                         entities,
+                        places,
                         counted: of_kind(Kind::Counted),
                         planned,
                         when: When::of(&all_tokens[a][k]),
