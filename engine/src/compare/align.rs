@@ -241,6 +241,7 @@ impl When {
                 }
             }
         }
+        when.weekdays |= midnight_days(toks);
         when.years.sort_unstable();
         when.years.dedup();
         when
@@ -262,6 +263,38 @@ impl When {
             && !self.years.iter().any(|y| other.years.binary_search(y).is_ok());
         weekdays || months || years
     }
+}
+
+/// Tokens on either side of a midnight within which a weekday is its day ("at midnight on
+/// Friday", "Friday at midnight", "at 00:00 on Saturday").
+const MIDNIGHT_WINDOW: usize = 3;
+
+/// The weekdays a midnight in `toks` also falls on, as [`When::weekdays`] bits: midnight is the
+/// moment between two days, so "midnight on Friday" (the end of Friday, as "24:00 on Friday") is
+/// also Saturday, and "00:00 on Saturday" (its start) is also Friday: two outlets writing one
+/// moment with two clocks name the same time.
+fn midnight_days(toks: &[Token<'_>]) -> u8 {
+    let clock = |i: usize, hour: &str| {
+        toks[i].norm == hour && toks.get(i + 1).is_some_and(|m| m.norm == "00" && m.start == toks[i].end + 1)
+    };
+    let mut days = 0u8;
+    for i in 0..toks.len() {
+        // Days to add to the named weekday: midnight and 24:00 end it, 00:00 begins it.
+        let shift = if toks[i].norm == "midnight" || clock(i, "24") {
+            1
+        } else if clock(i, "00") {
+            6
+        } else {
+            continue;
+        };
+        let window = i.saturating_sub(MIDNIGHT_WINDOW)..toks.len().min(i + MIDNIGHT_WINDOW + 2);
+        for t in &toks[window] {
+            if let Some(d) = crate::text::WEEKDAYS.iter().position(|w| *w == t.norm) {
+                days |= 1 << ((d + shift) % 7);
+            }
+        }
+    }
+    days
 }
 
 /// Every sentence-pair score between two articles, as [`compare`](super::compare) computes them
@@ -1304,6 +1337,17 @@ mod tests {
         // Undated on one side: no clash. "may" the verb is no month.
         assert!(!when("It may rain on Monday.").clashes(&when("It rained.")));
         assert!(when("In 2003 the war began.").clashes(&when("In 2020 the strike came.")));
+    }
+
+    #[test]
+    fn midnight_is_the_moment_between_two_days() {
+        let truce = when("The truce came into force at midnight on Friday.");
+        assert!(!truce.clashes(&when("Fighting stopped at 00:00 on Saturday.")));
+        assert!(!truce.clashes(&when("Fighting stopped on Friday night.")));
+        assert!(!when("A curfew from 24:00 on Sunday.").clashes(&when("A curfew from 00:00 on Monday.")));
+        // The other days stay apart, and a clock that is not midnight moves no day.
+        assert!(truce.clashes(&when("Fighting stopped at 00:00 on Monday.")));
+        assert!(when("Talks began at 10:00 on Friday.").clashes(&when("Talks began on Saturday.")));
     }
 
     fn planned(text: &str) -> Vec<(String, bool)> {

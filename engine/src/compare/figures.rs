@@ -379,6 +379,9 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
 fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, usize) {
     let mut best: Option<(String, String, usize)> = None;
     let mut first_noun: Option<(String, String, usize)> = None;
+    // The first word was a participle ("112 *suspected* rioters", "27 *trapped* miners"): the
+    // noun right after it is what is counted.
+    let mut after_participle = false;
     let mut prev_end = toks[idx].end;
     for tok in toks.iter().skip(idx + 1).take(4) {
         let gap = &text[prev_end..tok.start];
@@ -396,11 +399,14 @@ fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, 
         let as_written = tok.text.trim_end_matches(['\'', '’']).to_string();
         if UNITS.contains(&key.as_str()) {
             best = Some((key, as_written, tok.end));
-        } else if first_noun.is_none() && best.is_none() {
+        } else if (first_noun.is_none() || after_participle) && best.is_none() {
             // A noun of a synonym class is compared by its class ("400,000 homes" /
             // "400,000 households"), any other by its stem.
             let counted = synonym_class(&tok.norm).map_or_else(|| unit_of(&stem(&tok.norm)), str::to_string);
+            after_participle = first_noun.is_none() && tok.norm.len() > 4 && tok.norm.ends_with("ed");
             first_noun = Some((counted, as_written, tok.end));
+        } else {
+            after_participle = false;
         }
     }
     best.or(first_noun).unwrap_or((String::new(), String::new(), toks[idx].end))
@@ -671,6 +677,21 @@ mod tests {
         assert!(conflict.is_empty());
         let (_, conflict) = explain("who took office in May", "who has been in office for one year");
         assert!(conflict.is_empty());
+    }
+
+    #[test]
+    fn a_participle_before_the_noun_is_not_what_is_counted() {
+        let unit_of_first = |text: &str| match facts(text).first().map(|f| &f.value) {
+            Some(FactValue::Count { unit, .. }) => unit.clone(),
+            _ => String::new(),
+        };
+        assert_eq!(unit_of_first("Officers detained 112 suspected rioters."), unit_of_first("112 rioters"));
+        assert_eq!(unit_of_first("27 trapped miners"), unit_of_first("27 miners"));
+        // Alone, or before a word that is not its noun, the participle stays what is counted.
+        assert_eq!(unit_of_first("At least 48 injured were treated."), unit_of_first("48 injured"));
+        // Rioters are people: "arrested 112 people" and "detained 112 suspected rioters" share a
+        // figure for the alignment.
+        assert!(crate::compare::terms::counts_people(&unit_of_first("112 suspected rioters")));
     }
 
     #[test]

@@ -758,6 +758,9 @@ const PERSON_NOUNS: &[&str] = &[
     "inhabitant",
     "pilgrim",
     "crew",
+    "rioter",
+    "demonstrator",
+    "suspect",
 ];
 
 /// True when a figure's counted noun (its key or stem, see `figures.rs`) counts people.
