@@ -207,6 +207,8 @@ struct Clause {
     figures: Vec<u32>,
     /// The weekdays, months and years it names.
     when: When,
+    /// Which sides of opposite event pairs it tells.
+    sides: u8,
 }
 
 /// The calendar words of a sentence, as sets: two sentences that both say when and name no day,
@@ -346,6 +348,11 @@ pub struct Evidence {
     pub shared_predicates: usize,
     /// Both say when their fact happened (weekday, month or year) and name no time in common.
     pub time_clash: bool,
+    /// One tells one side of an opposite pair and the other the other side ("profit *falls*" /
+    /// "the price has *soared*"): the whole sentences report different facts, though a clause
+    /// of each may still tell one ("as cocoa costs bite" / "the company blamed the cost of
+    /// cocoa").
+    pub opposite_events: bool,
     /// Both report events of known classes and share none ("principles were agreed" / "will
     /// meet Trump"): different things happened.
     pub event_clash: bool,
@@ -407,19 +414,20 @@ impl Featurised {
         } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure)
             || e.plan_clash
             || (e.time_clash && e.clause_cosine == 0.0)
+            || (e.opposite_events && e.clause_cosine == 0.0)
             || actor_clash(&e)
             || e.event_clash
             || e.tense_clash
             || e.another_clash
             || e.speaker_clash
-            || opposite_events(x.sides, y.sides)
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
             0.0
         } else {
-            // Sentences whose times clash may still share a fact in clauses that do not.
-            let whole = if e.time_clash { 0.0 } else { e.cosine };
+            // Sentences whose times clash, or that tell opposite events, may still share a fact
+            // in clauses that do not.
+            let whole = if e.time_clash || e.opposite_events { 0.0 } else { e.cosine };
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
@@ -502,6 +510,7 @@ impl Featurised {
             // March 3" / "5,000 are now on strike" in June) is one fact that changed: the
             // figure check explains it, the times do not part it.
             time_clash: x.when.clashes(&y.when) && !shares(&x.counted, &y.counted),
+            opposite_events: opposite_events(x.sides, y.sides),
             // One shared content word beside two different events is a shared topic ("the US
             // presence"), not a shared fact; a figure about the same thing outweighs it.
             event_clash: !x.events.is_empty()
@@ -536,7 +545,10 @@ impl Featurised {
                 // Times are compared clause by clause: "rescued on Thursday, two days after a
                 // tunnel collapsed" tells the collapse without Thursday.
                 let time_clash = cx.when.clashes(cy.when) && !shares(&x.counted, &y.counted);
-                if (i == 0 && j == 0) || cx.norm == 0.0 || cy.norm == 0.0 || time_clash {
+                // Opposite events likewise: "profit falls" in one clause does not part "as cocoa
+                // costs bite" from "blamed the cost of cocoa".
+                let opposite = opposite_events(cx.sides, cy.sides);
+                if (i == 0 && j == 0) || cx.norm == 0.0 || cy.norm == 0.0 || time_clash || opposite {
                     continue;
                 }
                 let (mut idf, mut n) = (0.0, 0);
@@ -569,6 +581,7 @@ struct Part<'f> {
     predicates: &'f [u32],
     figures: &'f [u32],
     when: &'f When,
+    sides: u8,
 }
 
 /// The whole sentence (index 0), then its clauses.
@@ -579,6 +592,7 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
         predicates: &f.predicates,
         figures: &f.figures,
         when: &f.when,
+        sides: f.sides,
     };
     let clauses = f.clauses.iter().map(|c| Part {
         weights: &c.weights,
@@ -586,6 +600,7 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
         predicates: &c.predicates,
         figures: &c.figures,
         when: &c.when,
+        sides: c.sides,
     });
     std::iter::once(whole).chain(clauses).enumerate()
 }
@@ -979,10 +994,12 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                             let c: Vec<(u32, Kind)> =
                                 c.iter().copied().filter(|(id, _)| !is_entity[*id as usize]).collect();
                             let weights = weigh(&c);
+                            let predicates = ids_of(&c, Kind::Predicate);
                             Clause {
                                 norm: norm_of(&weights),
                                 weights,
-                                predicates: ids_of(&c, Kind::Predicate),
+                                sides: predicates.iter().fold(0, |bits, &id| bits | sides[id as usize]),
+                                predicates,
                                 figures: ids_of(&c, Kind::Figure),
                                 when: when.clone(),
                             }
@@ -1411,6 +1428,20 @@ mod tests {
              Thursday, his office said.\n",
         );
         assert!(score_of(&t, "The Iraqi", "The prime") >= SAME_PLAN);
+    }
+
+    #[test]
+    fn opposite_events_part_sentences_but_not_a_clause_that_tells_neither() {
+        let t = scores(
+            "Airline results\n\nNordair's profit dropped sharply, as the cost of jet fuel weighed on the carrier.\n\n\
+             Shares in Nordair fell on Monday.\n",
+            "Airline update\n\nThe carrier blamed the cost of jet fuel, whose price has risen all year.\n\n\
+             Shares in Nordair recovered on Monday.\n",
+        );
+        // "dropped" and "risen" are about different things: the clauses on the fuel's cost
+        // still tell one fact.
+        assert!(score_of(&t, "Nordair's profit", "The carrier") > 0.0);
+        assert_eq!(score_of(&t, "Shares in", "Shares in"), 0.0);
     }
 
     #[test]
