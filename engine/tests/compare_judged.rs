@@ -365,6 +365,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // / "blamed the cost of cocoa, whose price has soared": the clauses on cocoa's cost tell neither
 // side): invented dev 0.88/0.62 -> 0.88/0.63 (66/75, 66/105), seed dev unchanged (0.81/0.64);
 // held out, reported only: invented 0.85/0.58 and seed 0.25/0.40 unchanged.
+// One more invented dev article pair, written and judged before any run (a clan truce told as
+// "agreed a truce" and as "stopped fighting"), moves invented dev 0.88/0.63 -> 0.87/0.61 (68/78,
+// 68/111) with the same code. Fighting that stops is a truce ("stopped fighting", "cease fire"
+// read as the ceasefire class): invented dev 0.87/0.61 -> 0.87/0.62 (69/79, 69/111; two clan
+// pairs gained, "The truce was brokered by Qatar" / "FHA and government agree truce" lost to a
+// better partner), seed dev unchanged (0.81/0.64); held out, reported only: invented 0.85/0.58
+// and seed 0.25/0.40 unchanged.
 // The goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

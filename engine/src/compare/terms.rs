@@ -527,6 +527,9 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     ("shut", "down", "suspend", 3),
     ("step", "up", "increase", 3),
     ("turn", "down", "reject", 3),
+    // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
+    ("stop", "fighting", "ceasefire", 0),
+    ("cease", "fire", "ceasefire", 0),
 ];
 
 /// Per token, the event class of a phrasal verb it opens ([`PHRASAL`]), and the tokens that are
@@ -932,6 +935,8 @@ mod tests {
         assert!(has("The chief executive stepped down on Monday.", "resigned"));
         assert!(has("Dorn spoke after sitting down with Varga.", "met"));
         assert!(has("The union called the strike off.", "cancelled"));
+        assert!(has("The two clans stopped fighting on Wednesday.", "truce"));
+        assert!(!has("The fighting stopped the harvest.", "truce"));
         // The particle must follow the verb, close enough.
         assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
         assert!(!has("He will pull the cart along the road out of town.", "withdraw"));
