@@ -632,7 +632,70 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
     }
     remove_repeated(blocks, &mut chosen);
     keep_standfirst(&page, title, &mut chosen);
+    remove_captions(&page, &mut chosen);
     chosen
+}
+
+/// A picture's caption or credit: a block in a `figure` or `figcaption`, or in a small box whose
+/// class or id names a caption or credit ("wp-caption-text", "image-caption", "photo-credit").
+fn is_caption(page: &Page<'_>, b: &RBlock) -> bool {
+    let dom = page.dom;
+    std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(CAPTION_DEPTH).any(|a| {
+        matches!(dom.name(a), "figure" | "figcaption")
+            || (page.stats[a].chars <= CAPTION_BOX_CHARS && names_any(dom, a, &["caption", "credit"]))
+            || (a != b.owner
+                && page.stats[a].images > 0
+                && page.stats[a].chars <= PICTURE_BOX_CHARS
+                && names_any(dom, a, &["image", "photo", "picture", "img", "bild"]))
+    })
+}
+
+/// Whether an element's class or id contains one of `words`.
+fn names_any(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    dom.element(i).is_some_and(|e| {
+        ["class", "id"].iter().filter_map(|k| e.attr(k)).any(|v| {
+            let v = v.to_ascii_lowercase();
+            words.iter().any(|w| v.contains(w))
+        })
+    })
+}
+
+/// A box named for a picture, holding one, with at most this much text: the picture's caption.
+const PICTURE_BOX_CHARS: usize = 400;
+
+/// How far above a block [`is_caption`] looks for the picture box holding it.
+const CAPTION_DEPTH: usize = 4;
+
+/// A box named for captions longer than this is not one caption (a "caption-layout" wrapper).
+const CAPTION_BOX_CHARS: usize = 600;
+
+/// Captions and photo credits are the pictures' words, not the article's: a reader of the story
+/// skips them, and the usual article-text references (fundus, newspaper, trafilatura) leave them
+/// out. A story told in captioned pictures keeps them: when captions are as long as the rest of
+/// what is kept, they are the article.
+fn remove_captions(page: &Page<'_>, verdicts: &mut [Verdict]) {
+    let blocks = page.blocks;
+    let kept_body = |v: &Verdict| matches!(v, Verdict::Keep(k) if *k != BlockKind::Title);
+    let captions: Vec<bool> =
+        blocks.iter().zip(verdicts.iter()).map(|(b, v)| kept_body(v) && is_caption(page, b)).collect();
+    let (mut caption_chars, mut other_chars) = (0, 0);
+    for ((b, v), &c) in blocks.iter().zip(verdicts.iter()).zip(&captions) {
+        if kept_body(v) {
+            if c {
+                caption_chars += b.text.len();
+            } else {
+                other_chars += b.text.len();
+            }
+        }
+    }
+    if caption_chars == 0 || other_chars < caption_chars || other_chars < FALLBACK_BELOW {
+        return;
+    }
+    for (v, &c) in verdicts.iter_mut().zip(&captions) {
+        if c {
+            *v = Verdict::Remove(NoiseKind::Other);
+        }
+    }
 }
 
 /// At most this many blocks may stand between the headline and the article text for the ones
