@@ -571,3 +571,25 @@ fn picture_captions_and_credits_leave_the_article_and_a_story_told_in_captions_k
     let body = body_text(&article);
     assert!(body.contains("Picture 4: the rescuers"), "lost the captions of a picture story in:\n{body}");
 }
+
+#[test]
+fn a_paragraph_boxed_on_its_own_keeps_its_linked_words_and_a_teaser_card_does_not() {
+    // Each paragraph in a box of its own, a third of its words linking sources: the story.
+    let boxed: String = (1..=5)
+        .map(|n| format!(r#"<div class="block"><p>Boxed paragraph {n}: the <a href="/a">harbour authority</a> said on Friday, in <a href="/b">a statement to shareholders</a>, that dredging would resume next month.</p></div>"#))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="article-body">{}{boxed}
+<div class="card"><h3><a href="/c">Ferry fares rise again on the island routes</a></h3><p>Operators blame fuel, and passengers <a href="/d">say they will drive instead</a>.</p></div>
+</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 4, "")
+    );
+    let (article, _) = extract("boxed.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=5 {
+        assert!(body.contains(&format!("Boxed paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Ferry fares"), "kept the teaser card in:\n{body}");
+}

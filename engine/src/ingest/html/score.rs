@@ -579,7 +579,9 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
     if s.inputs > s.paragraphs / 3 + 1 {
         return Some(NoiseKind::Other);
     }
-    if (weight < 25.0 && ld > 0.2 && s.chars < 1000 && (!list || ld > 0.5)) || (weight >= 25.0 && ld > 0.5) {
+    if (weight < 25.0 && ld > 0.2 && s.chars < 1000 && (!list || ld > 0.5) && !linked_paragraph(page, i))
+        || (weight >= 25.0 && ld > 0.5)
+    {
         return Some(links);
     }
     if s.embeds > 1 && s.chars < 75 {
@@ -587,6 +589,23 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
     }
     None
 }
+
+/// A box holding one paragraph of running text and nothing else (no heading, list, picture or
+/// field), fewer than half its characters in links: a paragraph that links its sources, which
+/// pages wrap one per box, not a box of links. A teaser has a headline; a link roll is links.
+fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
+    let s = page.stats[i];
+    s.paragraphs == 1
+        && s.chars >= LINKED_PARAGRAPH_CHARS
+        && s.headers == 0
+        && s.items == 0
+        && s.images == 0
+        && s.inputs == 0
+        && s.link_chars * 2 < s.chars
+}
+
+/// A [`linked_paragraph`] is at least this long: shorter, it is a teaser line.
+const LINKED_PARAGRAPH_CHARS: usize = 100;
 
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
