@@ -286,6 +286,78 @@ pub(crate) fn is_byline(line: &str) -> bool {
         && name.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
+const PHOTO_LABELS: &[&str] = &[
+    "Foto",
+    "Fotos",
+    "Photo",
+    "Photos",
+    "Bild",
+    "Bilder",
+    "Bildrechte",
+    "Image",
+    "Images",
+    "Picture",
+    "Pictures",
+    "Credit",
+    "Quelle",
+    "Source",
+];
+
+/// Words a picture's credit may have, at most.
+const PHOTO_CREDIT_WORDS: usize = 10;
+
+/// A picture's credit, alone or ending its caption, as a copied page prints it under the picture:
+/// after a copyright sign ("… Teile der Halle stürzten ein. © imago/Marius Schwarz"), after a
+/// photo label ("(Foto: Pool via REUTERS)", "… Saison 2024, Foto: LAT Images"), or a short line of
+/// names joined by a slash ("Noel Celis/AFP via Getty Images"). The credit is a few words that do
+/// not end a sentence: "© 2021 Example News. All rights reserved." is the page's footer, and
+/// "Source: the ministry said 40 people were hurt." a sentence.
+pub(crate) fn is_photo_credit(line: &str) -> bool {
+    let line = line.trim();
+    if line.len() > 600 {
+        return false;
+    }
+    let credit_like = |credit: &str| {
+        let credit = credit.trim().trim_end_matches(')').trim();
+        !credit.is_empty()
+            && words_up_to(credit, PHOTO_CREDIT_WORDS + 1) <= PHOTO_CREDIT_WORDS
+            && !credit.ends_with(['.', '!', '?', ':'])
+    };
+    if let Some(at) = line.rfind('©') {
+        return credit_like(&line[at + '©'.len_utf8()..]);
+    }
+    for label in PHOTO_LABELS {
+        let mut from = 0;
+        while let Some(pos) = line[from..].find(label) {
+            let at = from + pos;
+            let after = &line[at + label.len()..];
+            let starts_word =
+                line[..at].chars().last().is_none_or(|c| matches!(c, ' ' | '(' | ',' | '[' | '|'));
+            if starts_word && after.starts_with(':') {
+                let credit = &after[1..];
+                // The label opens the line or ends a caption sentence ("… Saison 2024, Foto: X").
+                if (at == 0 || line[..at].trim_end().ends_with(['.', ',', '(', '|', '!', '?', '"', '”']))
+                    && credit_like(credit)
+                {
+                    return true;
+                }
+            }
+            from = at + label.len();
+        }
+    }
+    // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
+    let words = words_up_to(line, 8);
+    words <= 7
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !ends_like_sentence(line)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && line.split_whitespace().any(|w| {
+            let mut parts = w.split('/');
+            matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
+        })
+}
+
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
 /// a bare agency name, or "By Jane Doe".
 pub(crate) fn is_credit_line(line: &str) -> bool {
@@ -438,6 +510,28 @@ fn is_place(place: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn photo_credits_alone_or_ending_a_caption() {
+        for credit in [
+            "Noel Celis/AFP via Getty Images",
+            "Feuerwehrleute auf einer Drehleiter. © imago/Marius Schwarz",
+            "(Foto: Pool via REUTERS)",
+            "Alex Lowes fährt eine starke Saison 2024, Foto: LAT Images",
+            "Bild: Shamil Zhumatov/REUTERS",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for not_credit in [
+            "© 2021 Example News. All rights reserved.",
+            "Source: the ministry said 40 people were hurt.",
+            "The photo: a family in front of their house, which the flood had reached by noon.",
+            "Talks on 24/7 opening hours resumed on Monday.",
+            "Prices rose and/or fell.",
+        ] {
+            assert!(!is_photo_credit(not_credit), "{not_credit}");
+        }
+    }
+
     use super::*;
 
     #[test]
