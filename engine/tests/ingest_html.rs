@@ -593,3 +593,22 @@ fn a_paragraph_boxed_on_its_own_keeps_its_linked_words_and_a_teaser_card_does_no
     }
     assert!(!body.contains("Ferry fares"), "kept the teaser card in:\n{body}");
 }
+
+#[test]
+fn a_date_line_heading_the_article_is_removed_and_dates_in_the_text_are_kept() {
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="article-body"><div class="stamp">21.04.2024, 20:24 Uhr</div>{}
+<p>Meetings of the harbour board:</p><p>Monday, November 25, 2024 at 3:00 PM</p>{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 5, "")
+    );
+    let (article, _) = extract("date-line.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(!body.contains("20:24 Uhr"), "kept the date line in:\n{body}");
+    assert_eq!(removed_as(&article, "20:24 Uhr"), Some(NoiseKind::ArticleInfo));
+    // Near miss: a date the text lists below its first paragraph is the text's.
+    assert!(body.contains("Monday, November 25, 2024"), "lost the meeting's date in:\n{body}");
+    assert!(body.contains("Chunk paragraph 5:"), "lost the story in:\n{body}");
+}

@@ -652,8 +652,35 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
     remove_repeated(blocks, &mut chosen);
     keep_standfirst(&page, title, &mut chosen);
     remove_captions(&page, &mut chosen);
+    remove_date_lines(blocks, &mut chosen);
     chosen
 }
+
+/// A block at the head of the article that is only a date ("21.04.2024, 20:24 Uhr", "Updated:
+/// June 3, 2024 5:12 PM"): the article's date line as the page lays it out, which the metadata
+/// states, not its text. A sentence with a date in it is text, and so is a list of dates (a schedule of
+/// meetings): more than [`DATE_LINES_MAX`] such blocks are what the page is about.
+fn remove_date_lines(blocks: &[RBlock], verdicts: &mut [Verdict]) {
+    let kept_body = |k: usize| matches!(verdicts[k], Verdict::Keep(kind) if kind != BlockKind::Title);
+    // The date line heads the article: below its first paragraph, a date is the text's.
+    let first_prose = (0..blocks.len())
+        .find(|&k| kept_body(k) && is_prose_block(&blocks[k], blocks[k].chars()))
+        .unwrap_or(blocks.len());
+    let dates: Vec<usize> = (0..first_prose)
+        .filter(|&k| {
+            matches!(verdicts[k], Verdict::Keep(kind) if kind != BlockKind::Title)
+                && crate::clean::dates::parse_date_line(&blocks[k].text).is_some()
+        })
+        .collect();
+    if dates.len() <= DATE_LINES_MAX {
+        for k in dates {
+            verdicts[k] = Verdict::Remove(NoiseKind::ArticleInfo);
+        }
+    }
+}
+
+/// An article shows its date line at most this often (published, updated).
+const DATE_LINES_MAX: usize = 2;
 
 /// A picture's caption or credit: a block in a `figure` or `figcaption`, or in a small box whose
 /// class or id names a caption or credit ("wp-caption-text", "image-caption", "photo-credit").
