@@ -612,3 +612,25 @@ fn a_date_line_heading_the_article_is_removed_and_dates_in_the_text_are_kept() {
     assert!(body.contains("Monday, November 25, 2024"), "lost the meeting's date in:\n{body}");
     assert!(body.contains("Chunk paragraph 5:"), "lost the story in:\n{body}");
 }
+
+#[test]
+fn two_paragraphs_classed_paywall_are_the_story_and_two_readers_comments_are_not() {
+    let comments: String = (1..=2)
+        .map(|n| format!(r#"<div class="comment"><p>Reader comment {n}: the works were promised for last year, and the council has still not said who will pay for them, which is a scandal.</p></div>"#))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Harbour dredging</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="body">{}{}{}</div>
+<div class="comments">{comments}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 5, r#"class="paywall""#),
+        numbered_paragraphs(6, 6, "")
+    );
+    let (article, _) = extract("two-paywall.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=6 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Reader comment"), "kept the comments in:\n{body}");
+}

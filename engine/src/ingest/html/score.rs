@@ -67,6 +67,10 @@ fn commas(text: &str) -> usize {
     text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count()
 }
 
+/// How many sibling paragraphs of running text must share a noise-sounding class for it to be the
+/// article's paragraph style.
+const REPEATED_PROSE_CLASS: usize = 2;
+
 impl<'a> Page<'a> {
     fn new(dom: &'a Dom, blocks: &'a [RBlock]) -> Page<'a> {
         let n = dom.nodes.len();
@@ -132,14 +136,17 @@ impl<'a> Page<'a> {
         page
     }
 
-    /// A class that three or more sibling paragraphs of running text share is the article's own
-    /// paragraph style, whatever word it contains: "paywall" on every paragraph of a story marks
+    /// A class that two or more sibling paragraphs of running text share is the article's own
+    /// paragraph style, whatever word it contains (but "comment"): "paywall" on every paragraph of a story marks
     /// text subscribers read, not a prompt. Share bars and related boxes do not repeat as prose.
     fn trust_repeated_prose_classes(&mut self) {
         let dom = self.dom;
         let mut decided: std::collections::HashMap<(usize, &str), bool> = std::collections::HashMap::new();
         for i in 1..dom.nodes.len() {
-            if self.cues[i].noise.is_none() || self.stats[i].prose_blocks == 0 {
+            // Readers' comments repeat as prose too, and are not the article.
+            if matches!(self.cues[i].noise, None | Some(NoiseKind::Comments))
+                || self.stats[i].prose_blocks == 0
+            {
                 continue;
             }
             let Some(e) = dom.element(i) else { continue };
@@ -164,7 +171,7 @@ impl<'a> Page<'a> {
                             && stats[c].link_density() < 0.2
                     })
                     .count()
-                    >= 3
+                    >= REPEATED_PROSE_CLASS
             });
             if repeated {
                 self.cues[i].noise = None;
