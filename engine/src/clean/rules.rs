@@ -3,7 +3,7 @@
 
 use super::furniture;
 use super::lines::{ends_like_sentence, is_name_line, is_separator_line, title_case_ratio, words_up_to};
-use super::outlets::{KnownOutlet, AGENCIES};
+use super::outlets::{CreditSplit, KnownOutlet, AGENCIES};
 use crate::model::NoiseKind;
 
 /// Prefixes of links to other articles ("Read more: ...", "RELATED: ...", "See also - ...").
@@ -314,9 +314,16 @@ const PHOTO_CREDIT_WORDS: usize = 10;
 /// not end a sentence: "© 2021 Example News. All rights reserved." is the page's footer, and
 /// "Source: the ministry said 40 people were hurt." a sentence.
 pub(crate) fn is_photo_credit(line: &str) -> bool {
+    photo_credit(line).is_some()
+}
+
+/// Where [`is_photo_credit`]'s credit sits in `line`: the caption before it (empty for a credit
+/// alone) and the credit's own words, without the sign or label and brackets around them.
+pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
+    let lead = line.len() - line.trim_start().len();
     let line = line.trim();
     if line.len() > 600 {
-        return false;
+        return None;
     }
     let credit_like = |credit: &str| {
         let credit = credit.trim().trim_end_matches(')').trim();
@@ -324,8 +331,21 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
             && words_up_to(credit, PHOTO_CREDIT_WORDS + 1) <= PHOTO_CREDIT_WORDS
             && !credit.ends_with(['.', '!', '?', ':'])
     };
+    // The caption before the sign or label at `at`, the credit in `from..`.
+    let split = |at: usize, from: usize| {
+        let caption = line[..at].trim_end().trim_end_matches(['(', ',', '|', '[']).trim_end();
+        let credit = &line[from..];
+        let credit_start = from + (credit.len() - credit.trim_start().len());
+        let credit_end = from + credit.trim_end().trim_end_matches([')', ']']).trim_end().len();
+        CreditSplit {
+            caption_end: lead + caption.len(),
+            credit_start: lead + credit_start,
+            credit_end: lead + credit_end.max(credit_start),
+        }
+    };
     if let Some(at) = line.rfind('©') {
-        return credit_like(&line[at + '©'.len_utf8()..]);
+        let from = at + '©'.len_utf8();
+        return credit_like(&line[from..]).then(|| split(at, from));
     }
     for label in PHOTO_LABELS {
         let mut from = 0;
@@ -340,7 +360,7 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
                 if (at == 0 || line[..at].trim_end().ends_with(['.', ',', '(', '|', '!', '?', '"', '”']))
                     && credit_like(credit)
                 {
-                    return true;
+                    return Some(split(at, at + label.len() + 1));
                 }
             }
             from = at + label.len();
@@ -348,14 +368,15 @@ pub(crate) fn is_photo_credit(line: &str) -> bool {
     }
     // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
     let words = words_up_to(line, 8);
-    words <= 7
+    let slash_credit = words <= 7
         && line.chars().next().is_some_and(char::is_uppercase)
         && !ends_like_sentence(line)
         && !line.chars().any(|c| c.is_ascii_digit())
         && line.split_whitespace().any(|w| {
             let mut parts = w.split('/');
             matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
-        })
+        });
+    slash_credit.then(|| split(0, 0))
 }
 
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",

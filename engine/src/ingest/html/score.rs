@@ -658,7 +658,7 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
     }
     remove_repeated(blocks, &mut chosen);
     keep_standfirst(&page, title, &mut chosen);
-    remove_captions(&page, &mut chosen);
+    set_captions_apart(&page, &mut chosen);
     remove_date_lines(blocks, &mut chosen);
     chosen
 }
@@ -722,15 +722,19 @@ const CAPTION_DEPTH: usize = 4;
 /// A box named for captions longer than this is not one caption (a "caption-layout" wrapper).
 const CAPTION_BOX_CHARS: usize = 600;
 
-/// Captions and photo credits are the pictures' words, not the article's: a reader of the story
-/// skips them, and the usual article-text references (fundus, newspaper, trafilatura) leave them
-/// out. A story told in captioned pictures keeps them: when captions are as long as the rest of
-/// what is kept, they are the article.
-fn remove_captions(page: &Page<'_>, verdicts: &mut [Verdict]) {
+/// Captions and photo credits are the pictures' words, not the article's: they are kept as
+/// captions (shown with their picture's place in the article, searchable), apart from the body
+/// that a reader of the story reads and that the usual article-text references (fundus, newspaper,
+/// trafilatura) hold. A story told in captioned pictures is its captions: when captions are as long
+/// as the rest of what is kept, every one of them is body text.
+fn set_captions_apart(page: &Page<'_>, verdicts: &mut [Verdict]) {
     let blocks = page.blocks;
     let kept_body = |v: &Verdict| matches!(v, Verdict::Keep(k) if *k != BlockKind::Title);
-    let captions: Vec<bool> =
-        blocks.iter().zip(verdicts.iter()).map(|(b, v)| kept_body(v) && is_caption(page, b)).collect();
+    let captions: Vec<bool> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(b, v)| kept_body(v) && (matches!(v, Verdict::Keep(BlockKind::Caption)) || is_caption(page, b)))
+        .collect();
     let (mut caption_chars, mut other_chars) = (0, 0);
     for ((b, v), &c) in blocks.iter().zip(verdicts.iter()).zip(&captions) {
         if kept_body(v) {
@@ -741,12 +745,14 @@ fn remove_captions(page: &Page<'_>, verdicts: &mut [Verdict]) {
             }
         }
     }
-    if caption_chars == 0 || other_chars < caption_chars || other_chars < FALLBACK_BELOW {
+    if caption_chars == 0 {
         return;
     }
+    let picture_story = other_chars < caption_chars || other_chars < FALLBACK_BELOW;
+    let kind = if picture_story { BlockKind::Paragraph } else { BlockKind::Caption };
     for (v, &c) in verdicts.iter_mut().zip(&captions) {
         if c {
-            *v = Verdict::Remove(NoiseKind::Other);
+            *v = Verdict::Keep(kind);
         }
     }
 }
