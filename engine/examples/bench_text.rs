@@ -16,7 +16,6 @@
 //! body (title excluded) against the expected text, precision/recall/F1 per page, then averaged.
 
 use parallax_engine::clean::{clean_file_with, repeated_lines, CleanConfig};
-use parallax_engine::model::BlockKind;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -77,7 +76,8 @@ fn main() {
     for (page, report) in pages.iter().zip(&reports) {
         let mut kept = String::new();
         for article in &report.articles {
-            for b in article.blocks.iter().filter(|b| b.kind != BlockKind::Title) {
+            // The body as `parallax export` gives it: no title, no captions.
+            for b in article.body() {
                 kept.push_str(&b.text);
                 kept.push('\n');
             }

@@ -42,8 +42,9 @@ fn cases(set: &str) -> Vec<Case> {
         .collect()
 }
 
+/// The article's body as exported and measured: no title, no captions.
 fn body(article: &Article) -> Vec<&str> {
-    article.blocks.iter().filter(|b| b.kind != BlockKind::Title).map(|b| b.text.as_str()).collect()
+    article.body().map(|b| b.text.as_str()).collect()
 }
 
 fn only_article<'r>(name: &str, report: &'r FileReport) -> &'r Article {
@@ -312,4 +313,35 @@ fn a_related_box_inside_the_article_keeps_the_sections_after_it() {
     let a = only_article("related.txt", &report);
     let paragraphs = body(a).iter().filter(|t| t.ends_with('.')).count();
     assert_eq!(paragraphs, 10, "lost article text: {:?}", body(a));
+}
+
+#[test]
+fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sentences_citing_sources_stay() {
+    let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Dredgers at work in the outer harbour on Friday morning. © Harbour Images | Sam Ortiz\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Sam Ortiz/AFP via Getty Images\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         (Foto: Pool via Reuters)\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Source: the harbour authority said the works would cost four million euros.\n\
+         Imprint\nPrivacy\n";
+    let report = clean_file("credits.txt", page.as_bytes());
+    let a = only_article("credits.txt", &report);
+    for credit in ["Dredgers at work", "Sam Ortiz/AFP", "(Foto: Pool via Reuters)"] {
+        assert!(!body(a).iter().any(|t| t.contains(credit)), "kept {credit:?} in {:?}", body(a));
+    }
+    assert_eq!(removed_as(a, "Sam Ortiz/AFP via Getty Images"), Some(NoiseKind::CreditLine));
+    // A caption ending in its credit stays, as a caption with that credit.
+    let caption = a.blocks.iter().find(|b| b.kind == BlockKind::Caption).expect("lost the caption");
+    assert_eq!(caption.text, "Dredgers at work in the outer harbour on Friday morning.");
+    assert_eq!(caption.credit.as_ref().map(|c| c.text.as_str()), Some("Harbour Images | Sam Ortiz"));
+    // Near miss: a sentence that names its source is the article's.
+    assert!(body(a).iter().any(|t| t.starts_with("Source: the harbour authority")), "lost {:?}", body(a));
+    let paragraphs = body(a)
+        .iter()
+        .filter(|t| t.starts_with("The ") || t.starts_with("Ferry ") || t.starts_with("Passengers"))
+        .count();
+    assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
 }

@@ -134,12 +134,8 @@ fn extract(name: &str, bytes: &[u8]) -> (String, Meta) {
             }
             match got.articles.into_iter().next() {
                 Some((a, _)) => {
-                    let body: Vec<&str> = a
-                        .blocks
-                        .iter()
-                        .filter(|b| b.kind != parallax_engine::BlockKind::Title)
-                        .map(|b| b.text.as_str())
-                        .collect();
+                    // The body as `parallax export` gives it: no title, no captions.
+                    let body: Vec<&str> = a.body().map(|b| b.text.as_str()).collect();
                     (body.join("\n"), Meta { outlet: a.outlet.map(|o| o.name), date: a.date })
                 }
                 None => (String::new(), Meta { outlet: None, date: None }),

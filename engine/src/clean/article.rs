@@ -391,7 +391,11 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         roles.iter().map(|r| if let Role::Noise(kind) = r { Some(*kind) } else { None }).collect();
     let body_ctx = page::BodyContext { lines, prose: &prose, repeated, removed: &removed };
     for (i, kind) in page::body_furniture(body_ctx, &body) {
-        roles[i] = Role::Noise(kind);
+        // A caption ending in its picture's credit is kept as a caption with that credit; a
+        // credit alone is removed.
+        let captioned = kind == NoiseKind::CreditLine
+            && rules::photo_credit(lines[i].text).is_some_and(|split| split.caption_end > 0);
+        roles[i] = if captioned { Role::Caption } else { Role::Noise(kind) };
     }
     let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
     // A bare date line near the top of the text ("30. Juni 2025," under the author's name) is the
@@ -650,24 +654,26 @@ fn build_blocks(
                 }
                 blocks.push(block(BlockKind::Bullet, start, l.end));
             }
-            Role::Caption => match outlets::split_credit(outlets, l.text) {
-                Some(split) => {
-                    let mut b = block(BlockKind::Caption, l.start, l.start + split.caption_end);
-                    let (cs, ce) = (l.start + split.credit_start, l.start + split.credit_end);
-                    b.credit = Some(Spanned { text: text[cs..ce].to_string(), start: cs, end: ce });
-                    blocks.push(b);
-                    // The brackets or comma around the credit.
-                    for (s, e) in [(l.start + split.caption_end, cs), (ce, l.end)] {
-                        let gap = &text[s..e];
-                        let trimmed = gap.trim();
-                        if !trimmed.is_empty() {
-                            let gs = s + (gap.len() - gap.trim_start().len());
-                            removed.push(removed_span(text, NoiseKind::Markup, gs, gs + trimmed.len()));
+            Role::Caption => {
+                match outlets::split_credit(outlets, l.text).or_else(|| rules::photo_credit(l.text)) {
+                    Some(split) => {
+                        let mut b = block(BlockKind::Caption, l.start, l.start + split.caption_end);
+                        let (cs, ce) = (l.start + split.credit_start, l.start + split.credit_end);
+                        b.credit = Some(Spanned { text: text[cs..ce].to_string(), start: cs, end: ce });
+                        blocks.push(b);
+                        // The brackets or comma around the credit.
+                        for (s, e) in [(l.start + split.caption_end, cs), (ce, l.end)] {
+                            let gap = &text[s..e];
+                            let trimmed = gap.trim();
+                            if !trimmed.is_empty() {
+                                let gs = s + (gap.len() - gap.trim_start().len());
+                                removed.push(removed_span(text, NoiseKind::Markup, gs, gs + trimmed.len()));
+                            }
                         }
                     }
+                    None => blocks.push(block(BlockKind::Caption, l.start, l.end)),
                 }
-                None => blocks.push(block(BlockKind::Caption, l.start, l.end)),
-            },
+            }
         }
     }
     removed.sort_by_key(|r| r.start);

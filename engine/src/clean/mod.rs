@@ -42,7 +42,7 @@
 mod article;
 mod comments;
 mod content;
-mod dates;
+pub(crate) mod dates;
 pub mod decode;
 mod furniture;
 mod lines;

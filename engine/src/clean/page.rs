@@ -221,6 +221,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             out.push((i, NoiseKind::RepeatedBoilerplate));
         }
     }
+    // A picture's credit, alone or ending its caption: the picture's words, not the article's.
+    for (k, &i) in body.iter().enumerate() {
+        if !taken[k] && rules::is_photo_credit(lines[i].text) {
+            taken[k] = true;
+            out.push((i, NoiseKind::CreditLine));
+        }
+    }
     // An author box in the second half of the text: a short biography of someone the page names
     // on a line of their own, the name line above it and the contact lines after it.
     let half = body.len() / 2;

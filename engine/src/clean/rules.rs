@@ -3,7 +3,7 @@
 
 use super::furniture;
 use super::lines::{ends_like_sentence, is_name_line, is_separator_line, title_case_ratio, words_up_to};
-use super::outlets::{KnownOutlet, AGENCIES};
+use super::outlets::{CreditSplit, KnownOutlet, AGENCIES};
 use crate::model::NoiseKind;
 
 /// Prefixes of links to other articles ("Read more: ...", "RELATED: ...", "See also - ...").
@@ -286,6 +286,99 @@ pub(crate) fn is_byline(line: &str) -> bool {
         && name.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
+const PHOTO_LABELS: &[&str] = &[
+    "Foto",
+    "Fotos",
+    "Photo",
+    "Photos",
+    "Bild",
+    "Bilder",
+    "Bildrechte",
+    "Image",
+    "Images",
+    "Picture",
+    "Pictures",
+    "Credit",
+    "Quelle",
+    "Source",
+];
+
+/// Words a picture's credit may have, at most.
+const PHOTO_CREDIT_WORDS: usize = 10;
+
+/// A picture's credit, alone or ending its caption, as a copied page prints it under the picture:
+/// after a copyright sign ("… Teile der Halle stürzten ein. © imago/Marius Schwarz"), after a
+/// photo label ("(Foto: Pool via REUTERS)", "… Saison 2024, Foto: LAT Images"), or a short line of
+/// names joined by a slash ("Noel Celis/AFP via Getty Images"). The credit is a few words that do
+/// not end a sentence: "© 2021 Example News. All rights reserved." is the page's footer, and
+/// "Source: the ministry said 40 people were hurt." a sentence.
+pub(crate) fn is_photo_credit(line: &str) -> bool {
+    photo_credit(line).is_some()
+}
+
+/// Where [`is_photo_credit`]'s credit sits in `line`: the caption before it (empty for a credit
+/// alone) and the credit's own words, without the sign or label and brackets around them.
+pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
+    let lead = line.len() - line.trim_start().len();
+    let line = line.trim();
+    if line.len() > 600 {
+        return None;
+    }
+    let credit_like = |credit: &str| {
+        let credit = credit.trim().trim_end_matches(')').trim();
+        !credit.is_empty()
+            && words_up_to(credit, PHOTO_CREDIT_WORDS + 1) <= PHOTO_CREDIT_WORDS
+            && !credit.ends_with(['.', '!', '?', ':'])
+    };
+    // The caption before the sign or label at `at`, the credit in `from..`.
+    let split = |at: usize, from: usize| {
+        let caption = line[..at].trim_end().trim_end_matches(['(', ',', '|', '[']).trim_end();
+        let credit = &line[from..];
+        let credit_start = from + (credit.len() - credit.trim_start().len());
+        let credit_end = from + credit.trim_end().trim_end_matches([')', ']']).trim_end().len();
+        CreditSplit {
+            caption_end: lead + caption.len(),
+            credit_start: lead + credit_start,
+            credit_end: lead + credit_end.max(credit_start),
+        }
+    };
+    if let Some(at) = line.rfind('©') {
+        let from = at + '©'.len_utf8();
+        return credit_like(&line[from..]).then(|| split(at, from));
+    }
+    for label in PHOTO_LABELS {
+        let mut from = 0;
+        while let Some(pos) = line[from..].find(label) {
+            let at = from + pos;
+            let after = &line[at + label.len()..];
+            let starts_word =
+                line[..at].chars().last().is_none_or(|c| matches!(c, ' ' | '(' | ',' | '[' | '|'));
+            if starts_word && after.starts_with(':') {
+                let credit = &after[1..];
+                // The label opens the line or ends a caption sentence ("… Saison 2024, Foto: X").
+                if (at == 0 || line[..at].trim_end().ends_with(['.', ',', '(', '|', '!', '?', '"', '”']))
+                    && credit_like(credit)
+                {
+                    return Some(split(at, at + label.len() + 1));
+                }
+            }
+            from = at + label.len();
+        }
+    }
+    // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
+    let words = words_up_to(line, 8);
+    let slash_credit = words <= 7
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !ends_like_sentence(line)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && line.split_whitespace().any(|w| {
+            let mut parts = w.split('/');
+            matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
+        });
+    slash_credit.then(|| split(0, 0))
+}
+
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
 /// a bare agency name, or "By Jane Doe".
 pub(crate) fn is_credit_line(line: &str) -> bool {
@@ -438,6 +531,28 @@ fn is_place(place: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn photo_credits_alone_or_ending_a_caption() {
+        for credit in [
+            "Noel Celis/AFP via Getty Images",
+            "Feuerwehrleute auf einer Drehleiter. © imago/Marius Schwarz",
+            "(Foto: Pool via REUTERS)",
+            "Alex Lowes fährt eine starke Saison 2024, Foto: LAT Images",
+            "Bild: Shamil Zhumatov/REUTERS",
+        ] {
+            assert!(is_photo_credit(credit), "{credit}");
+        }
+        for not_credit in [
+            "© 2021 Example News. All rights reserved.",
+            "Source: the ministry said 40 people were hurt.",
+            "The photo: a family in front of their house, which the flood had reached by noon.",
+            "Talks on 24/7 opening hours resumed on Monday.",
+            "Prices rose and/or fell.",
+        ] {
+            assert!(!is_photo_credit(not_credit), "{not_credit}");
+        }
+    }
+
     use super::*;
 
     #[test]

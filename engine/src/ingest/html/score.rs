@@ -67,6 +67,10 @@ fn commas(text: &str) -> usize {
     text.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count()
 }
 
+/// How many sibling paragraphs of running text must share a noise-sounding class for it to be the
+/// article's paragraph style.
+const REPEATED_PROSE_CLASS: usize = 2;
+
 impl<'a> Page<'a> {
     fn new(dom: &'a Dom, blocks: &'a [RBlock]) -> Page<'a> {
         let n = dom.nodes.len();
@@ -132,14 +136,17 @@ impl<'a> Page<'a> {
         page
     }
 
-    /// A class that three or more sibling paragraphs of running text share is the article's own
-    /// paragraph style, whatever word it contains: "paywall" on every paragraph of a story marks
+    /// A class that two or more sibling paragraphs of running text share is the article's own
+    /// paragraph style, whatever word it contains (but "comment"): "paywall" on every paragraph of a story marks
     /// text subscribers read, not a prompt. Share bars and related boxes do not repeat as prose.
     fn trust_repeated_prose_classes(&mut self) {
         let dom = self.dom;
         let mut decided: std::collections::HashMap<(usize, &str), bool> = std::collections::HashMap::new();
         for i in 1..dom.nodes.len() {
-            if self.cues[i].noise.is_none() || self.stats[i].prose_blocks == 0 {
+            // Readers' comments repeat as prose too, and are not the article.
+            if matches!(self.cues[i].noise, None | Some(NoiseKind::Comments))
+                || self.stats[i].prose_blocks == 0
+            {
                 continue;
             }
             let Some(e) = dom.element(i) else { continue };
@@ -164,7 +171,7 @@ impl<'a> Page<'a> {
                             && stats[c].link_density() < 0.2
                     })
                     .count()
-                    >= 3
+                    >= REPEATED_PROSE_CLASS
             });
             if repeated {
                 self.cues[i].noise = None;
@@ -579,7 +586,9 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
     if s.inputs > s.paragraphs / 3 + 1 {
         return Some(NoiseKind::Other);
     }
-    if (weight < 25.0 && ld > 0.2 && s.chars < 1000 && (!list || ld > 0.5)) || (weight >= 25.0 && ld > 0.5) {
+    if (weight < 25.0 && ld > 0.2 && s.chars < 1000 && (!list || ld > 0.5) && !linked_paragraph(page, i))
+        || (weight >= 25.0 && ld > 0.5)
+    {
         return Some(links);
     }
     if s.embeds > 1 && s.chars < 75 {
@@ -587,6 +596,23 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
     }
     None
 }
+
+/// A box holding one paragraph of running text and nothing else (no heading, list, picture or
+/// field), fewer than half its characters in links: a paragraph that links its sources, which
+/// pages wrap one per box, not a box of links. A teaser has a headline; a link roll is links.
+fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
+    let s = page.stats[i];
+    s.paragraphs == 1
+        && s.chars >= LINKED_PARAGRAPH_CHARS
+        && s.headers == 0
+        && s.items == 0
+        && s.images == 0
+        && s.inputs == 0
+        && s.link_chars * 2 < s.chars
+}
+
+/// A [`linked_paragraph`] is at least this long: shorter, it is a teaser line.
+const LINKED_PARAGRAPH_CHARS: usize = 100;
 
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
@@ -632,7 +658,103 @@ pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Opt
     }
     remove_repeated(blocks, &mut chosen);
     keep_standfirst(&page, title, &mut chosen);
+    set_captions_apart(&page, &mut chosen);
+    remove_date_lines(blocks, &mut chosen);
     chosen
+}
+
+/// A block at the head of the article that is only a date ("21.04.2024, 20:24 Uhr", "Updated:
+/// June 3, 2024 5:12 PM"): the article's date line as the page lays it out, which the metadata
+/// states, not its text. A sentence with a date in it is text, and so is a list of dates (a schedule of
+/// meetings): more than [`DATE_LINES_MAX`] such blocks are what the page is about.
+fn remove_date_lines(blocks: &[RBlock], verdicts: &mut [Verdict]) {
+    let kept_body = |k: usize| matches!(verdicts[k], Verdict::Keep(kind) if kind != BlockKind::Title);
+    // The date line heads the article: below its first paragraph, a date is the text's.
+    let first_prose = (0..blocks.len())
+        .find(|&k| kept_body(k) && is_prose_block(&blocks[k], blocks[k].chars()))
+        .unwrap_or(blocks.len());
+    let dates: Vec<usize> = (0..first_prose)
+        .filter(|&k| {
+            matches!(verdicts[k], Verdict::Keep(kind) if kind != BlockKind::Title)
+                && crate::clean::dates::parse_date_line(&blocks[k].text).is_some()
+        })
+        .collect();
+    if dates.len() <= DATE_LINES_MAX {
+        for k in dates {
+            verdicts[k] = Verdict::Remove(NoiseKind::ArticleInfo);
+        }
+    }
+}
+
+/// An article shows its date line at most this often (published, updated).
+const DATE_LINES_MAX: usize = 2;
+
+/// A picture's caption or credit: a block in a `figure` or `figcaption`, or in a small box whose
+/// class or id names a caption or credit ("wp-caption-text", "image-caption", "photo-credit").
+fn is_caption(page: &Page<'_>, b: &RBlock) -> bool {
+    let dom = page.dom;
+    std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(CAPTION_DEPTH).any(|a| {
+        matches!(dom.name(a), "figure" | "figcaption")
+            || (page.stats[a].chars <= CAPTION_BOX_CHARS && names_any(dom, a, &["caption", "credit"]))
+            || (a != b.owner
+                && page.stats[a].images > 0
+                && page.stats[a].chars <= PICTURE_BOX_CHARS
+                && names_any(dom, a, &["image", "photo", "picture", "img", "bild"]))
+    })
+}
+
+/// Whether an element's class or id contains one of `words`.
+fn names_any(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    dom.element(i).is_some_and(|e| {
+        ["class", "id"].iter().filter_map(|k| e.attr(k)).any(|v| {
+            let v = v.to_ascii_lowercase();
+            words.iter().any(|w| v.contains(w))
+        })
+    })
+}
+
+/// A box named for a picture, holding one, with at most this much text: the picture's caption.
+const PICTURE_BOX_CHARS: usize = 400;
+
+/// How far above a block [`is_caption`] looks for the picture box holding it.
+const CAPTION_DEPTH: usize = 4;
+
+/// A box named for captions longer than this is not one caption (a "caption-layout" wrapper).
+const CAPTION_BOX_CHARS: usize = 600;
+
+/// Captions and photo credits are the pictures' words, not the article's: they are kept as
+/// captions (shown with their picture's place in the article, searchable), apart from the body
+/// that a reader of the story reads and that the usual article-text references (fundus, newspaper,
+/// trafilatura) hold. A story told in captioned pictures is its captions: when captions are as long
+/// as the rest of what is kept, every one of them is body text.
+fn set_captions_apart(page: &Page<'_>, verdicts: &mut [Verdict]) {
+    let blocks = page.blocks;
+    let kept_body = |v: &Verdict| matches!(v, Verdict::Keep(k) if *k != BlockKind::Title);
+    let captions: Vec<bool> = blocks
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(b, v)| kept_body(v) && (matches!(v, Verdict::Keep(BlockKind::Caption)) || is_caption(page, b)))
+        .collect();
+    let (mut caption_chars, mut other_chars) = (0, 0);
+    for ((b, v), &c) in blocks.iter().zip(verdicts.iter()).zip(&captions) {
+        if kept_body(v) {
+            if c {
+                caption_chars += b.text.len();
+            } else {
+                other_chars += b.text.len();
+            }
+        }
+    }
+    if caption_chars == 0 {
+        return;
+    }
+    let picture_story = other_chars < caption_chars || other_chars < FALLBACK_BELOW;
+    let kind = if picture_story { BlockKind::Paragraph } else { BlockKind::Caption };
+    for (v, &c) in verdicts.iter_mut().zip(&captions) {
+        if c {
+            *v = Verdict::Keep(kind);
+        }
+    }
 }
 
 /// At most this many blocks may stand between the headline and the article text for the ones
