@@ -148,37 +148,85 @@ pub fn clean_sources(
     sources: &[SourceInput<'_>],
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Cleaned {
-    let mut diagnostics = Vec::new();
-    let Bundle { mut articles, sources: kept_sources, .. } = existing;
-    let n_kept = articles.len();
     // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
-    let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
-    let mut provenance = Vec::new();
-    let mut removed = 0;
-    clean_all(sources, &config, &mut |i, (found, said)| {
-        diagnostics.extend(said);
-        for (article, from) in found {
-            removed += article.removed.len();
-            provenance.push(from);
-            articles.push(article);
+    let mut cleaning = Cleaning::new(existing, &repeated, sources.len());
+    cleaning.add(sources, progress);
+    cleaning.finish(progress)
+}
+
+/// [`clean_sources`] a batch of sources at a time, for a caller that reads its files as it goes
+/// and so never holds them all (`parallax site`): the same articles, ids and provenance, whatever
+/// the batches. The corpus pre-pass ([`clean::repeated_lines`], or a [`clean::LineCounter`] fed
+/// every file) must be done first, over every source.
+pub struct Cleaning<'a> {
+    config: clean::CleanConfig<'a>,
+    articles: Vec<Article>,
+    provenance: Vec<Option<model::ArticleSource>>,
+    kept_sources: Vec<model::ArticleSource>,
+    n_kept: usize,
+    diagnostics: Vec<Diagnostic>,
+    removed: usize,
+    done: usize,
+    total: usize,
+}
+
+impl<'a> Cleaning<'a> {
+    /// Starts with `existing`'s articles; `total` is the number of sources that will be added (for
+    /// [`Progress::Cleaned`]).
+    pub fn new(existing: Bundle, repeated: &'a clean::RepeatedLines, total: usize) -> Cleaning<'a> {
+        let Bundle { articles, sources: kept_sources, .. } = existing;
+        Cleaning {
+            config: clean::CleanConfig { repeated: Some(repeated), ..clean::CleanConfig::default() },
+            n_kept: articles.len(),
+            articles,
+            provenance: Vec::new(),
+            kept_sources,
+            diagnostics: Vec::new(),
+            removed: 0,
+            done: 0,
+            total,
         }
-        let (done, total, name) = (i + 1, sources.len(), sources[i].name);
-        progress(Progress::Cleaned { done, total, name, articles: articles.len() - n_kept, removed });
-    });
-    progress(Progress::Indexing);
-    // Ids follow corpus order, so the bundle's own articles, first, get the ids they had.
-    model::assign_ids(&mut articles);
-    let sources: Vec<model::ArticleSource> = kept_sources
-        .into_iter()
-        .chain(
-            articles[n_kept..]
-                .iter()
-                .zip(provenance)
-                .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })),
-        )
-        .collect();
-    Cleaned { articles, sources, diagnostics }
+    }
+
+    /// Cleans the next sources (on every core with feature `parallel`) and keeps their articles;
+    /// reports [`Progress::Cleaned`] per source.
+    pub fn add(&mut self, sources: &[SourceInput<'_>], progress: &mut dyn FnMut(Progress<'_>)) {
+        let Cleaning { config, articles, provenance, diagnostics, removed, done, total, n_kept, .. } = self;
+        clean_all(sources, config, &mut |i, (found, said)| {
+            diagnostics.extend(said);
+            for (article, from) in found {
+                *removed += article.removed.len();
+                provenance.push(from);
+                articles.push(article);
+            }
+            *done += 1;
+            let (done, total, name) = (*done, (*total).max(*done), sources[i].name);
+            progress(Progress::Cleaned {
+                done,
+                total,
+                name,
+                articles: articles.len() - *n_kept,
+                removed: *removed,
+            });
+        });
+    }
+
+    /// Every source is added: ids are assigned; reports [`Progress::Indexing`].
+    pub fn finish(self, progress: &mut dyn FnMut(Progress<'_>)) -> Cleaned {
+        let Cleaning { mut articles, provenance, kept_sources, n_kept, diagnostics, .. } = self;
+        progress(Progress::Indexing);
+        // Ids follow corpus order, so the bundle's own articles, first, get the ids they had.
+        model::assign_ids(&mut articles);
+        let sources: Vec<model::ArticleSource> =
+            kept_sources
+                .into_iter()
+                .chain(articles[n_kept..].iter().zip(provenance).filter_map(|(a, from)| {
+                    from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })
+                }))
+                .collect();
+        Cleaned { articles, sources, diagnostics }
+    }
 }
 
 /// The analysing half of [`extend_bundle_with_progress`]: entities, the search index, stories and

@@ -50,23 +50,43 @@ impl RepeatedLines {
 /// Counts, for every line of every file, how many files hold it. Linear in the total size; files
 /// that are not text simply contribute lines that never repeat.
 pub fn repeated_lines<'a>(files: impl IntoIterator<Item = &'a [u8]>) -> RepeatedLines {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut counter = LineCounter::default();
     for bytes in files {
-        seen.clear();
+        counter.add(bytes);
+    }
+    counter.finish()
+}
+
+/// [`repeated_lines`] a file at a time, for a caller that reads files as it goes and never holds
+/// them all: [`LineCounter::add`] each file once, in any order, then [`LineCounter::finish`].
+#[derive(Debug, Default)]
+pub struct LineCounter {
+    counts: HashMap<u64, u32>,
+    seen: HashSet<u64>,
+}
+
+impl LineCounter {
+    /// Counts the distinct lines of one file.
+    pub fn add(&mut self, bytes: &[u8]) {
+        self.seen.clear();
         for line in bytes.split(|&b| b == b'\n' || b == b'\r') {
             let line = line.trim_ascii();
             if line.is_empty() || line.len() > MAX_LINE_BYTES {
                 continue;
             }
             let k = key(line);
-            if seen.insert(k) {
-                *counts.entry(k).or_insert(0) += 1;
+            if self.seen.insert(k) {
+                *self.counts.entry(k).or_insert(0) += 1;
             }
         }
     }
-    counts.retain(|_, n| *n >= 2);
-    RepeatedLines { files_with: counts }
+
+    /// The lines seen in two files or more.
+    pub fn finish(self) -> RepeatedLines {
+        let mut counts = self.counts;
+        counts.retain(|_, n| *n >= 2);
+        RepeatedLines { files_with: counts }
+    }
 }
 
 /// The folded line's hash: lower case, each run of digits as one `0`, runs of whitespace as one space.
