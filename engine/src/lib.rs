@@ -358,6 +358,31 @@ mod tests {
     }
 
     #[test]
+    fn cleaning_a_few_files_at_a_time_gives_what_cleaning_them_all_at_once_gives() {
+        let files = synth::corpus(40, 9);
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let whole = clean_sources(Bundle::default(), &sources, &mut |_| {});
+        let mut counter = clean::LineCounter::default();
+        sources.iter().for_each(|s| counter.add(s.bytes));
+        let repeated = counter.finish();
+        let mut cleaning = Cleaning::new(Bundle::default(), &repeated, sources.len());
+        let mut done = Vec::new();
+        for batch in sources.chunks(7) {
+            cleaning.add(batch, &mut |p| {
+                if let Progress::Cleaned { done: d, total, .. } = p {
+                    done.push((d, total));
+                }
+            });
+        }
+        let batched = cleaning.finish(&mut |_| {});
+        assert_eq!(done, (1..=40).map(|d| (d, 40)).collect::<Vec<_>>());
+        assert_eq!(batched.articles, whole.articles);
+        assert_eq!(batched.sources, whole.sources);
+        assert_eq!(batched.diagnostics, whole.diagnostics);
+    }
+
+    #[test]
     fn articles_with_the_same_title_get_numbered_ids_in_corpus_order() {
         let body = "\n\nA first paragraph that says something about the talks.\n";
         let texts: Vec<String> = ["Same Title", "Same Title", "Same Title 2", "Same Title"]
