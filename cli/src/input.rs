@@ -70,17 +70,9 @@ pub fn kb_text(kb: &KbArgs) -> Result<String> {
 /// folder that cannot be read, or a file larger than `max_bytes` (never read), is one entry in
 /// [`Folder::unreadable`]; only `dir` itself not being a readable folder is an error.
 pub fn read_dir(dir: &Path, max_bytes: u64) -> Result<Folder> {
-    if !dir.is_dir() {
-        bail!("{} is not a folder of articles", dir.display());
-    }
-    std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
-    let mut paths = Vec::new();
-    let mut unreadable = Vec::new();
-    collect(dir, dir, &mut paths, &mut unreadable);
-    paths.sort();
+    let Listing { files: paths, mut unreadable } = list_dir(dir)?;
     let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        let name = label(path.strip_prefix(dir).unwrap_or(&path));
+    for (name, path) in paths {
         match read_file(&path, max_bytes) {
             Ok(bytes) => files.push((name, bytes)),
             Err(why) => unreadable.push((name, why)),
@@ -90,8 +82,32 @@ pub fn read_dir(dir: &Path, max_bytes: u64) -> Result<Folder> {
     Ok(Folder { files, unreadable })
 }
 
+/// A folder's files, listed but not read (for a caller that reads them as it goes).
+pub struct Listing {
+    /// (label, path) of every regular, non-hidden file, sorted by path; labels come from [`label`].
+    pub files: Vec<(String, PathBuf)>,
+    /// (label, why) of every file or folder that could not be listed, in path order.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// Lists what [`read_dir`] would read, without reading it.
+pub fn list_dir(dir: &Path) -> Result<Listing> {
+    if !dir.is_dir() {
+        bail!("{} is not a folder of articles", dir.display());
+    }
+    std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))?;
+    let mut paths = Vec::new();
+    let mut unreadable = Vec::new();
+    collect(dir, dir, &mut paths, &mut unreadable);
+    paths.sort();
+    unreadable.sort();
+    let files =
+        paths.into_iter().map(|path| (label(path.strip_prefix(dir).unwrap_or(&path)), path)).collect();
+    Ok(Listing { files, unreadable })
+}
+
 /// The bytes of one file, read only when its size is within `max_bytes` (and never more than that).
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+pub fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
     let meta = file.metadata().map_err(|e| format!("cannot be read: {e}"))?;
     if !meta.is_file() {

@@ -86,34 +86,75 @@ pub fn run(args: &SiteArgs) -> Result<()> {
              building it)"
         );
     }
-    let input::Folder { mut files, mut unreadable } = input::read_dir(&args.dir, args.kb.max_file_size)?;
+    let input::Listing { files: mut paths, mut unreadable } = input::list_dir(&args.dir)?;
     let kb = input::kb_text(&args.kb)?;
     let out_dir = OutDir::open(&args.output, &args.dir)?;
     // An out dir inside the articles folder (`parallax site . -o site`) is not an article.
     if let (Ok(dir), Ok(out)) = (args.dir.canonicalize(), args.output.canonicalize()) {
         if let Ok(inside) = out.strip_prefix(&dir) {
             let prefix = format!("{}/", label(inside));
-            files.retain(|(name, _)| !name.starts_with(&prefix));
+            paths.retain(|(name, _)| !name.starts_with(&prefix));
             unreadable.retain(|(name, _)| !name.starts_with(&prefix));
         }
     }
+    // The files are read twice, a batch at a time, and never all held at once: first for the lines
+    // they repeat (the cleaner's corpus pre-pass), then to be cleaned. Only each file's first
+    // `ingest::DETECT_BYTES`, from which the report names its format, are kept past cleaning.
+    let max_bytes = args.kb.max_file_size;
+    let mut counter = parallax_engine::clean::LineCounter::default();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(paths.len());
+    let mut sizes = Vec::with_capacity(paths.len());
+    let mut readable = Vec::with_capacity(paths.len());
+    for (name, path) in paths {
+        match input::read_file(&path, max_bytes) {
+            Ok(bytes) => {
+                counter.add(&bytes);
+                sizes.push(bytes.len() as u64);
+                files.push((name, head(&bytes)));
+                readable.push(path);
+            }
+            Err(why) => unreadable.push((name, why)),
+        }
+    }
+    unreadable.sort();
     if files.is_empty() {
         let readable = if unreadable.is_empty() { "" } else { " readable" };
         bail!("{} holds no{readable} files", args.dir.display());
     }
+    let repeated = counter.finish();
 
     let terminal = std::io::stderr().is_terminal();
-    let mut bar = Bar::new(terminal, Box::new(std::io::stderr()), files.iter().map(|(_, b)| b.len() as u64));
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
-    let cleaned =
-        parallax_engine::clean_sources(parallax_engine::Bundle::default(), &sources, &mut |p| bar.show(p));
-    drop(sources);
-    // The files' text is not needed past cleaning: the report only detects each file's format,
-    // from its first bytes, so the rest is freed before the analysis.
-    for (_, bytes) in &mut files {
-        bytes.truncate(parallax_engine::ingest::DETECT_BYTES);
-        bytes.shrink_to_fit();
+    let mut bar = Bar::new(terminal, Box::new(std::io::stderr()), sizes.into_iter());
+    let mut cleaning =
+        parallax_engine::Cleaning::new(parallax_engine::Bundle::default(), &repeated, files.len());
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut gone = Vec::new();
+    for (i, path) in readable.iter().enumerate() {
+        match input::read_file(path, max_bytes) {
+            Ok(bytes) => {
+                batch_bytes += bytes.len();
+                batch.push((i, bytes));
+            }
+            // Read a moment ago, unreadable now (removed, or grown past the limit).
+            Err(why) => gone.push((i, why)),
+        }
+        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == readable.len() {
+            let sources: Vec<SourceInput<'_>> =
+                batch.iter().map(|(i, bytes)| SourceInput { name: &files[*i].0, bytes }).collect();
+            cleaning.add(&sources, &mut |p| bar.show(p));
+            batch.clear();
+            batch_bytes = 0;
+        }
+    }
+    let cleaned = cleaning.finish(&mut |p| bar.show(p));
+    drop(repeated);
+    if !gone.is_empty() {
+        for &(i, ref why) in gone.iter().rev() {
+            let (name, _) = files.remove(i);
+            unreadable.push((name, why.clone()));
+        }
+        unreadable.sort();
     }
     let built = parallax_engine::analyse(cleaned, &kb, &parallax_engine::BuildOptions::default(), &mut |p| {
         bar.show(p)
@@ -219,6 +260,15 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         args.output.display()
     );
     Ok(())
+}
+
+/// Bytes of files read and cleaned at once (on every core): enough to keep the cores busy, small
+/// beside the articles they become.
+const CLEAN_BATCH_BYTES: usize = 16 << 20;
+
+/// The first bytes of a file, from which the report names its format.
+fn head(bytes: &[u8]) -> Vec<u8> {
+    bytes[..bytes.len().min(parallax_engine::ingest::DETECT_BYTES)].to_vec()
 }
 
 /// The folder of the chunked layout, beside `index.html`.

@@ -148,37 +148,85 @@ pub fn clean_sources(
     sources: &[SourceInput<'_>],
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Cleaned {
-    let mut diagnostics = Vec::new();
-    let Bundle { mut articles, sources: kept_sources, .. } = existing;
-    let n_kept = articles.len();
     // Lines recurring across the files (an outlet's menus, prompts, footers) are furniture.
     let repeated = clean::repeated_lines(sources.iter().map(|s| s.bytes));
-    let config = clean::CleanConfig { repeated: Some(&repeated), ..clean::CleanConfig::default() };
-    let mut provenance = Vec::new();
-    let mut removed = 0;
-    clean_all(sources, &config, &mut |i, (found, said)| {
-        diagnostics.extend(said);
-        for (article, from) in found {
-            removed += article.removed.len();
-            provenance.push(from);
-            articles.push(article);
+    let mut cleaning = Cleaning::new(existing, &repeated, sources.len());
+    cleaning.add(sources, progress);
+    cleaning.finish(progress)
+}
+
+/// [`clean_sources`] a batch of sources at a time, for a caller that reads its files as it goes
+/// and so never holds them all (`parallax site`): the same articles, ids and provenance, whatever
+/// the batches. The corpus pre-pass ([`clean::repeated_lines`], or a [`clean::LineCounter`] fed
+/// every file) must be done first, over every source.
+pub struct Cleaning<'a> {
+    config: clean::CleanConfig<'a>,
+    articles: Vec<Article>,
+    provenance: Vec<Option<model::ArticleSource>>,
+    kept_sources: Vec<model::ArticleSource>,
+    n_kept: usize,
+    diagnostics: Vec<Diagnostic>,
+    removed: usize,
+    done: usize,
+    total: usize,
+}
+
+impl<'a> Cleaning<'a> {
+    /// Starts with `existing`'s articles; `total` is the number of sources that will be added (for
+    /// [`Progress::Cleaned`]).
+    pub fn new(existing: Bundle, repeated: &'a clean::RepeatedLines, total: usize) -> Cleaning<'a> {
+        let Bundle { articles, sources: kept_sources, .. } = existing;
+        Cleaning {
+            config: clean::CleanConfig { repeated: Some(repeated), ..clean::CleanConfig::default() },
+            n_kept: articles.len(),
+            articles,
+            provenance: Vec::new(),
+            kept_sources,
+            diagnostics: Vec::new(),
+            removed: 0,
+            done: 0,
+            total,
         }
-        let (done, total, name) = (i + 1, sources.len(), sources[i].name);
-        progress(Progress::Cleaned { done, total, name, articles: articles.len() - n_kept, removed });
-    });
-    progress(Progress::Indexing);
-    // Ids follow corpus order, so the bundle's own articles, first, get the ids they had.
-    model::assign_ids(&mut articles);
-    let sources: Vec<model::ArticleSource> = kept_sources
-        .into_iter()
-        .chain(
-            articles[n_kept..]
-                .iter()
-                .zip(provenance)
-                .filter_map(|(a, from)| from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })),
-        )
-        .collect();
-    Cleaned { articles, sources, diagnostics }
+    }
+
+    /// Cleans the next sources (on every core with feature `parallel`) and keeps their articles;
+    /// reports [`Progress::Cleaned`] per source.
+    pub fn add(&mut self, sources: &[SourceInput<'_>], progress: &mut dyn FnMut(Progress<'_>)) {
+        let Cleaning { config, articles, provenance, diagnostics, removed, done, total, n_kept, .. } = self;
+        clean_all(sources, config, &mut |i, (found, said)| {
+            diagnostics.extend(said);
+            for (article, from) in found {
+                *removed += article.removed.len();
+                provenance.push(from);
+                articles.push(article);
+            }
+            *done += 1;
+            let (done, total, name) = (*done, (*total).max(*done), sources[i].name);
+            progress(Progress::Cleaned {
+                done,
+                total,
+                name,
+                articles: articles.len() - *n_kept,
+                removed: *removed,
+            });
+        });
+    }
+
+    /// Every source is added: ids are assigned; reports [`Progress::Indexing`].
+    pub fn finish(self, progress: &mut dyn FnMut(Progress<'_>)) -> Cleaned {
+        let Cleaning { mut articles, provenance, kept_sources, n_kept, diagnostics, .. } = self;
+        progress(Progress::Indexing);
+        // Ids follow corpus order, so the bundle's own articles, first, get the ids they had.
+        model::assign_ids(&mut articles);
+        let sources: Vec<model::ArticleSource> =
+            kept_sources
+                .into_iter()
+                .chain(articles[n_kept..].iter().zip(provenance).filter_map(|(a, from)| {
+                    from.map(|s| model::ArticleSource { article: a.id.clone(), ..s })
+                }))
+                .collect();
+        Cleaned { articles, sources, diagnostics }
+    }
 }
 
 /// The analysing half of [`extend_bundle_with_progress`]: entities, the search index, stories and
@@ -230,7 +278,8 @@ fn clean_all(
         // Big enough to keep every core busy, small enough for a smooth progress bar.
         let batch = 64 * rayon::current_num_threads().max(1);
         for (b, chunk) in sources.chunks(batch).enumerate() {
-            let cleaned: Vec<SourceArticles> = chunk.par_iter().map(|s| read_source(s, config)).collect();
+            let cleaned: Vec<SourceArticles> =
+                chunk.par_iter().map(|s| compact(read_source(s, config))).collect();
             for (i, one) in cleaned.into_iter().enumerate() {
                 each(b * batch + i, one);
             }
@@ -238,8 +287,24 @@ fn clean_all(
     }
     #[cfg(not(feature = "parallel"))]
     for (i, source) in sources.iter().enumerate() {
-        each(i, read_source(source, config));
+        each(i, compact(read_source(source, config)));
     }
+}
+
+/// One source's articles with no spare room in their lists and texts: a corpus's articles are
+/// held until the build ends, and lists grown a push at a time are a quarter empty on average.
+fn compact(mut found: SourceArticles) -> SourceArticles {
+    for (article, _) in &mut found.0 {
+        article.blocks.shrink_to_fit();
+        article.removed.shrink_to_fit();
+        for block in &mut article.blocks {
+            block.text.shrink_to_fit();
+        }
+        for removed in &mut article.removed {
+            removed.text.shrink_to_fit();
+        }
+    }
+    found
 }
 
 /// One source's articles (with provenance for web pages, JSON records and web archives).
@@ -290,6 +355,31 @@ mod tests {
         let order: Vec<&str> = built.bundle.articles.iter().map(|a| a.file.as_str()).collect();
         let expected: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(order, expected);
+    }
+
+    #[test]
+    fn cleaning_a_few_files_at_a_time_gives_what_cleaning_them_all_at_once_gives() {
+        let files = synth::corpus(40, 9);
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let whole = clean_sources(Bundle::default(), &sources, &mut |_| {});
+        let mut counter = clean::LineCounter::default();
+        sources.iter().for_each(|s| counter.add(s.bytes));
+        let repeated = counter.finish();
+        let mut cleaning = Cleaning::new(Bundle::default(), &repeated, sources.len());
+        let mut done = Vec::new();
+        for batch in sources.chunks(7) {
+            cleaning.add(batch, &mut |p| {
+                if let Progress::Cleaned { done: d, total, .. } = p {
+                    done.push((d, total));
+                }
+            });
+        }
+        let batched = cleaning.finish(&mut |_| {});
+        assert_eq!(done, (1..=40).map(|d| (d, 40)).collect::<Vec<_>>());
+        assert_eq!(batched.articles, whole.articles);
+        assert_eq!(batched.sources, whole.sources);
+        assert_eq!(batched.diagnostics, whole.diagnostics);
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
     search.postings = Vec::new();
     search.posting_starts = Vec::new();
     let n_terms = search.terms.len();
-    let lists = mention_lists(&entities.mentions, entities.entities.len());
+    let lists = MentionLists::new(&entities.mentions, entities.entities.len());
     let parts = Parts { articles: &articles, dates: &dates, stories: &stories, n_terms, lists: &lists };
     let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
     let index_entities = search.entities;
@@ -143,11 +143,11 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
     while first < lists.len() {
         let mut end = first;
         let mut size = 0;
-        while end < lists.len() && (end == first || size + list_size(&lists[end]) <= sizes.entity_bytes) {
-            size += list_size(&lists[end]);
+        while end < lists.len() && (end == first || size + lists.size(end) <= sizes.entity_bytes) {
+            size += lists.size(end);
             end += 1;
         }
-        let chunk = EntityChunk { lists: lists[first..end].to_vec() };
+        let chunk = EntityChunk { lists: (first..end).map(|e| lists.of(e).cloned().collect()).collect() };
         push(ChunkKind::Entities, first, end, encode(ChunkKind::Entities, &chunk));
         first = end;
     }
@@ -302,7 +302,7 @@ struct Parts<'a> {
     dates: &'a [Option<crate::dates::PublicationDate>],
     stories: &'a [crate::stories::Story],
     n_terms: usize,
-    lists: &'a [Vec<Mention>],
+    lists: &'a MentionLists<'a>,
 }
 
 /// The search index without its postings.
@@ -380,18 +380,52 @@ fn article_chunks(
 }
 
 /// Each entity's mentions, sorted by (article, start).
-fn mention_lists(mentions: &[Mention], n_entities: usize) -> Vec<Vec<Mention>> {
-    let mut lists = vec![Vec::new(); n_entities];
-    for m in mentions {
-        if let Some(list) = m.entity.and_then(|e| lists.get_mut(e as usize)) {
-            list.push(m.clone());
-        }
-    }
-    lists
+/// Every entity's mentions, in mention order, as places in the bundle's mentions: the lists of
+/// the entity chunks are copied out a chunk at a time, so the build never holds a second copy
+/// of the mentions (at 100,000 articles, most of 15 million are names).
+struct MentionLists<'a> {
+    mentions: &'a [Mention],
+    /// Mention places (u32: a corpus of four billion mentions would not fit in memory anyway),
+    /// grouped by entity.
+    order: Vec<u32>,
+    /// Entity `e`'s places are `order[start[e]..start[e + 1]]`.
+    start: Vec<usize>,
 }
 
-fn list_size(list: &[Mention]) -> usize {
-    postcard::experimental::serialized_size(list).unwrap_or(0)
+impl<'a> MentionLists<'a> {
+    fn new(mentions: &'a [Mention], n_entities: usize) -> MentionLists<'a> {
+        let mut start = vec![0usize; n_entities + 1];
+        let entity_of = |m: &Mention| m.entity.map(|e| e as usize).filter(|&e| e < n_entities);
+        for e in mentions.iter().filter_map(entity_of) {
+            start[e + 1] += 1;
+        }
+        for e in 0..n_entities {
+            start[e + 1] += start[e];
+        }
+        let mut filled = start.clone();
+        let mut order = vec![0u32; start[n_entities]];
+        for (i, e) in mentions.iter().enumerate().filter_map(|(i, m)| entity_of(m).map(|e| (i, e))) {
+            order[filled[e]] = u32::try_from(i).unwrap_or(u32::MAX);
+            filled[e] += 1;
+        }
+        MentionLists { mentions, order, start }
+    }
+
+    /// Number of entities.
+    fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// Entity `e`'s mentions, in mention order.
+    fn of(&self, e: usize) -> impl ExactSizeIterator<Item = &'a Mention> + '_ {
+        self.order[self.start[e]..self.start[e + 1]].iter().map(|&i| &self.mentions[i as usize])
+    }
+
+    /// The bytes of entity `e`'s list as postcard writes it: its length, then each mention.
+    fn size(&self, e: usize) -> usize {
+        let len = postcard::experimental::serialized_size(&self.of(e).len()).unwrap_or(0);
+        len + self.of(e).map(|m| postcard::experimental::serialized_size(m).unwrap_or(0)).sum::<usize>()
+    }
 }
 
 /// `(key, _)` pairs as `(key, how many times it came)`, sorted by key.
@@ -435,12 +469,11 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
     let all_dates = dates.iter().flatten();
     let first_date = all_dates.clone().min_by_key(|d| d.sort_key()).map(|d| d.iso());
     let last_date = all_dates.max_by_key(|d| d.sort_key()).map(|d| d.iso());
-    let entity_counts = lists
-        .iter()
-        .map(|list| {
-            let articles: HashSet<u32> = list.iter().map(|m| m.article).collect();
+    let entity_counts = (0..lists.len())
+        .map(|e| {
+            let articles: HashSet<u32> = lists.of(e).map(|m| m.article).collect();
             EntityCount {
-                mentions: u32::try_from(list.len()).unwrap_or(u32::MAX),
+                mentions: u32::try_from(lists.of(e).len()).unwrap_or(u32::MAX),
                 articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
             }
         })

@@ -57,7 +57,7 @@ mod teasers;
 use crate::model::{Article, Diagnostic, NoiseKind, Removed, Severity};
 use decode::Encoding;
 pub use outlets::{KnownOutlet, KNOWN_OUTLETS};
-pub use repeated::{repeated_lines, RepeatedLines};
+pub use repeated::{repeated_lines, LineCounter, RepeatedLines};
 
 /// What cleaning one file produced.
 #[derive(Debug, Default)]

@@ -164,23 +164,33 @@ pub struct Dating {
 
 impl Dating {
     /// Reads every article's date clues and estimates each date from its own text; `terms` are
-    /// the knowledge base's terms of office ([`OfficeTerms::parse`], may be empty).
+    /// the knowledge base's terms of office ([`OfficeTerms::parse`], may be empty). Articles are
+    /// read on every core with feature `parallel`, each on its own, so the result is the same.
     pub fn new(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -> Dating {
         let mut clues_of = Vec::with_capacity(articles.len());
         let mut offices_of = Vec::with_capacity(articles.len());
         let mut own = Vec::with_capacity(articles.len());
         let mut truncated = Vec::new();
-        for (i, article) in articles.iter().enumerate() {
+        let read = |_: &mut (), i: usize, article: &Article| {
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             let (clues, cut) = clues::clues(article, index, entities);
-            if cut {
-                truncated.push(i);
-            }
             let offices = clues::offices(article, index, entities, terms);
-            own.push(estimate::own(article, index, &clues, &offices, None));
-            clues_of.push(clues);
-            offices_of.push(offices);
-        }
+            let estimate = estimate::own(article, index, &clues, &offices, None);
+            (clues, cut, offices, estimate)
+        };
+        crate::par::map_in_order(
+            articles,
+            || (),
+            read,
+            |i, (clues, cut, offices, estimate)| {
+                if cut {
+                    truncated.push(i);
+                }
+                own.push(estimate);
+                clues_of.push(clues);
+                offices_of.push(offices);
+            },
+        );
         Dating { clues: clues_of, offices: offices_of, own, truncated }
     }
 

@@ -76,26 +76,44 @@ pub type Edge = (usize, usize, f32);
 /// term) postings, then O(n · top_k · m) for the exact cosines (m terms per article).
 pub fn neighbours(vectors: &[SparseVector], n_terms: usize, limits: Limits) -> Vec<Edge> {
     let n = vectors.len();
-    let mut df = vec![0usize; n_terms];
+    let mut df = vec![0u32; n_terms];
     for v in vectors {
         for &(term, _) in v {
             df[term as usize] += 1;
         }
     }
-    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n_terms];
+    // The distinctive terms' postings in one array of exactly their size, each term's run in
+    // article order (`start[t]..start[t + 1]`), rather than a list per term grown by doubling
+    // (its spare room and its copies). A term in one article proposes no other article, so it
+    // has no run.
+    let proposes = |df: u32| df >= 2 && df as usize <= limits.max_df;
+    let mut start = Vec::with_capacity(n_terms + 1);
+    let mut total = 0usize;
+    for &d in &df {
+        start.push(total);
+        total += if proposes(d) { d as usize } else { 0 };
+    }
+    start.push(total);
+    let mut filled = start.clone();
+    let mut postings = vec![(0u32, 0.0f32); total];
     for (doc_idx, v) in vectors.iter().enumerate() {
         for &(term, w) in v {
-            if df[term as usize] <= limits.max_df {
-                postings[term as usize].push((doc_idx as u32, w));
+            if proposes(df[term as usize]) {
+                let at = &mut filled[term as usize];
+                postings[*at] = (doc_idx as u32, w);
+                *at += 1;
             }
         }
     }
+    drop(filled);
+    drop(df);
+    let postings_of = |term: u32| &postings[start[term as usize]..start[term as usize + 1]];
     // Each article's candidates are scored on its own (on every core with the `parallel`
     // feature), each worker with its own score table.
     let scratch = || (vec![0.0f32; n], Vec::<u32>::new());
     let best = |(score, touched): &mut (Vec<f32>, Vec<u32>), doc_idx: usize, v: &SparseVector| {
         for &(term, w) in v {
-            for &(other, w_other) in &postings[term as usize] {
+            for &(other, w_other) in postings_of(term) {
                 let other_idx = other as usize;
                 if other_idx == doc_idx {
                     continue;

@@ -144,6 +144,15 @@ impl Target {
     }
 }
 
+/// The sources of `list` whose alias fits `words` (in list order), for [`Recogniser::match_aliases`].
+fn fitting<'t>(
+    list: Option<&'t Vec<Target>>,
+    words: &'t [Word],
+    comma: bool,
+) -> impl Iterator<Item = Source> + 't {
+    list.into_iter().flatten().filter(move |t| t.fits(words, comma)).map(|t| t.source)
+}
+
 /// Entities of the corpus as they are found: curated first, then provisional ones.
 pub(super) struct Registry {
     entities: Vec<Entity>,
@@ -450,6 +459,7 @@ impl Recogniser {
         let (text, ws) = (cx.text, cx.ws);
         let n = ws.len();
         let mut i = 0;
+        let mut key = String::new();
         while i < n {
             if cx.covered[i] {
                 i += 1;
@@ -481,25 +491,24 @@ impl Recogniser {
                     continue;
                 }
                 let Some(comma) = joinable(text, &ws[i..i + len]) else { continue };
-                let key = ws[i..i + len].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
-                let fitting = |list: Option<&Vec<Target>>| -> Vec<Source> {
-                    list.map(|l| {
-                        l.iter().filter(|t| t.fits(&ws[i..i + len], comma)).map(|t| t.source).collect()
-                    })
-                    .unwrap_or_default()
-                };
-                let curated = if local_only { Vec::new() } else { fitting(self.index.get(&key)) };
-                let local = fitting(cx.state.local.get(&key));
-                let learned = if local_only { Vec::new() } else { fitting(cx.reg.learned.get(&key)) };
-                let entities = curated.iter().filter(|s| matches!(s, Source::Entity(_)));
-                let mut pick = entities
-                    .clone()
+                let words = &ws[i..i + len];
+                // One key buffer for the whole block: this runs at most words that start a name.
+                key.clear();
+                for (k, w) in words.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&w.key);
+                }
+                let curated = if local_only { None } else { self.index.get(key.as_str()) };
+                let learned = if local_only { None } else { cx.reg.learned.get(key.as_str()) };
+                let entities = || fitting(curated, words, comma).filter(|s| matches!(s, Source::Entity(_)));
+                let pick = entities()
                     .find(|s| matches!(s, Source::Entity(e) if cx.state.named.contains(e)))
-                    .copied();
-                pick = pick.or_else(|| entities.clone().next().copied());
-                pick = pick.or_else(|| local.first().copied());
-                pick = pick.or_else(|| learned.first().copied());
-                pick = pick.or_else(|| curated.first().copied());
+                    .or_else(|| entities().next())
+                    .or_else(|| fitting(cx.state.local.get(key.as_str()), words, comma).next())
+                    .or_else(|| fitting(learned, words, comma).next())
+                    .or_else(|| fitting(curated, words, comma).next());
                 if let Some(source) = pick {
                     found = Some((len, source));
                     break;
