@@ -520,6 +520,29 @@ fn the_standfirst_under_the_headline_is_kept_and_the_picture_caption_beside_it_i
 }
 
 #[test]
+fn a_short_article_keeps_its_picture_caption_as_a_caption() {
+    // Three short paragraphs and one captioned picture: the caption is the picture's, not a
+    // picture story's text, however little else the article has.
+    let page = r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><h1>Harbour dredging resumes</h1><div class="article-body">
+<p>The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened.</p>
+<figure><img src="a.jpg"><figcaption>A dredger in the outer harbour on Friday. <span class="credit">Photo: Sam Ortiz</span></figcaption></figure>
+<p>Ferry operators said fares would rise by a tenth from June to pay for the longer crossings.</p>
+<p>The council will debate the works on Tuesday, when the harbour master gives a new timetable.</p>
+</div></article></body></html>"#;
+    let (article, _) = extract("short.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(!body.contains("A dredger"), "the caption is in the body:\n{body}");
+    assert_eq!(article.body().count(), 3, "lost article text:\n{body}");
+    assert!(
+        article.blocks.iter().any(|b| b.kind == BlockKind::Caption && b.text.starts_with("A dredger")),
+        "lost the caption: {:?}",
+        article.blocks.iter().map(|b| (b.kind, &b.text)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn picture_captions_and_credits_are_kept_apart_from_the_body_and_a_story_told_in_captions_is_them() {
     let page = format!(
         r#"<html><head><title>Harbour dredging resumes</title></head><body>

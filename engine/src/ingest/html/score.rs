@@ -748,7 +748,7 @@ fn set_captions_apart(page: &Page<'_>, verdicts: &mut [Verdict]) {
     if caption_chars == 0 {
         return;
     }
-    let picture_story = other_chars < caption_chars || other_chars < FALLBACK_BELOW;
+    let picture_story = other_chars < caption_chars;
     let kind = if picture_story { BlockKind::Paragraph } else { BlockKind::Caption };
     for (v, &c) in verdicts.iter_mut().zip(&captions) {
         if c {
