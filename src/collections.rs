@@ -2,11 +2,16 @@
 //! a `.plx` file), stored in IndexedDB beside the built-in corpus. This module is the record format
 //! and is pure (tested natively); `collections_db.rs` is the IndexedDB glue.
 //!
-//! One collection is two IndexedDB records under the same key (its id), written in one transaction
-//! so that a quota error leaves neither: in the `meta` store a versioned JSON [`Meta`], e.g.
-//! `{"version":1,"id":"c-lq2x8","name":"Saved pages","created":"2026-12-02T13:00:00.000Z","files":12,
-//! "articles":11,"bytes":48213,"report":{…}}`, and in the `bundles` store the bundle bytes in the
-//! versioned bundle format (`engine/src/bundle.rs`), exactly what `parallax build` writes.
+//! One collection is up to three IndexedDB records under the same key (its id), written in one
+//! transaction so that a quota error leaves none: in the `meta` store a versioned JSON [`Meta`],
+//! e.g. `{"version":2,"id":"c-lq2x8","name":"Saved pages","created":"2026-12-02T13:00:00.000Z",
+//! "files":12,"articles":11,"bytes":48213}`; in the `bundles` store the bundle bytes in the versioned
+//! bundle format (`engine/src/bundle.rs`), exactly what `parallax build` writes; and, for a
+//! collection built from files, in the `reports` store its import report (`collection_report.rs`).
+//!
+//! Version 1 records held the report inside the record (`"report":{…}`), so listing collections
+//! read every report. They are still read ([`decode_record`] hands their report back), and
+//! `collections_db::list` moves each one's report to its own store and rewrites it as version 2.
 //!
 //! ```
 //! use parallax_app::collections::{decode_meta, encode_meta, Meta};
@@ -22,7 +27,9 @@ use serde::{Deserialize, Serialize};
 use crate::json;
 
 /// The format version of a [`Meta`] record this build writes and reads.
-pub const META_VERSION: u32 = 1;
+pub const META_VERSION: u32 = 2;
+/// The older record version this build still reads (the report inside the record).
+const META_VERSION_WITH_REPORT: u32 = 1;
 /// The localStorage key of the collection being explored (absent: the built-in corpus).
 pub const CURRENT_KEY: &str = "parallax.collection";
 
@@ -62,15 +69,31 @@ pub struct Meta {
     pub articles: usize,
     /// Size of its bundle in bytes.
     pub bytes: usize,
-    /// The per-file report of its builds (absent for a collection opened from a `.plx` file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub report: Option<FilesReport>,
 }
 
 impl Meta {
     /// An empty collection's record.
     pub fn new(id: String, name: String, created: String) -> Meta {
-        Meta { id, name, created, files: 0, articles: 0, bytes: 0, report: None }
+        Meta { id, name, created, files: 0, articles: 0, bytes: 0 }
+    }
+}
+
+/// A stored record as read: current, or of the older version that still holds its report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// A version 2 record.
+    Current(Meta),
+    /// A version 1 record, to be rewritten with its report (absent for a collection opened from a
+    /// `.plx` file) moved to the `reports` store.
+    WithReport(Meta, Option<FilesReport>),
+}
+
+impl Record {
+    /// The collection's description, whatever the record's version.
+    pub fn meta(&self) -> &Meta {
+        match self {
+            Record::Current(meta) | Record::WithReport(meta, _) => meta,
+        }
     }
 }
 
@@ -106,31 +129,39 @@ pub fn encode_meta(meta: &Meta) -> String {
     json::to_string(&Versioned { version: META_VERSION, meta })
 }
 
-/// The stored text of a record whose report is `report_json`, the JSON of a [`FilesReport`] as it
-/// is (the import worker's): the same text as [`encode_meta`] with that report, without walking
-/// the report again on the page. `meta.report` is not written.
-pub fn encode_meta_with_report(meta: &Meta, report_json: &str) -> String {
-    let head = Meta { report: None, ..meta.clone() };
-    let head = encode_meta(&head);
-    let open = head.strip_suffix('}').unwrap_or(&head);
-    format!("{open},\"report\":{report_json}}}")
-}
-
-/// Reads a stored record: a wrong version or a wrong shape is an error, never a panic.
-pub fn decode_meta(text: &str) -> Result<Meta, RecordError> {
+/// Reads a stored record of either version: a wrong version or a wrong shape is an error, never a
+/// panic.
+pub fn decode_record(text: &str) -> Result<Record, RecordError> {
     let value = json::parse(text).map_err(|e| RecordError::Corrupt(format!("not JSON: {e}")))?;
-    match value.version() {
-        json::Version::Number(v) if v == u64::from(META_VERSION) => {}
+    let record = match value.version() {
+        json::Version::Number(v) if v == u64::from(META_VERSION) => {
+            Record::Current(value.decode().map_err(RecordError::Corrupt)?)
+        }
+        json::Version::Number(v) if v == u64::from(META_VERSION_WITH_REPORT) => {
+            // Its fields are those of a version 2 record, and the report.
+            let report = match value.field("report") {
+                Some(report) => Some(report.decode().map_err(RecordError::Corrupt)?),
+                None => None,
+            };
+            Record::WithReport(value.decode().map_err(RecordError::Corrupt)?, report)
+        }
         json::Version::Number(v) => return Err(RecordError::UnknownVersion(v)),
         json::Version::Missing | json::Version::NotNumber => {
             return Err(RecordError::Corrupt("no version".into()))
         }
-    }
-    let meta: Meta = value.decode().map_err(RecordError::Corrupt)?;
-    if meta.id.is_empty() {
+    };
+    if record.meta().id.is_empty() {
         return Err(RecordError::Corrupt("no id".into()));
     }
-    Ok(meta)
+    Ok(record)
+}
+
+/// Reads a stored record's description (of either version; a version 1 record's report is
+/// dropped: use [`decode_record`] to keep it).
+pub fn decode_meta(text: &str) -> Result<Meta, RecordError> {
+    decode_record(text).map(|record| match record {
+        Record::Current(meta) | Record::WithReport(meta, _) => meta,
+    })
 }
 
 /// The report of a collection after files were added to it: its earlier entries, then each new
@@ -206,27 +237,37 @@ mod tests {
     #[test]
     fn a_saved_collection_reads_back_the_same() {
         let text = encode_meta(&meta());
-        assert!(text.starts_with("{\"version\":1,"), "{text}");
+        assert!(text.starts_with("{\"version\":2,"), "{text}");
+        assert!(!text.contains("report"), "{text}");
         assert_eq!(decode_meta(&text), Ok(meta()));
+        assert_eq!(decode_record(&text), Ok(Record::Current(meta())));
     }
 
     #[test]
-    fn a_record_written_with_the_workers_report_reads_back_with_that_report() {
+    fn a_version_1_record_hands_back_the_report_it_held() {
         let report = FilesReport {
             files: vec![entry("saved/a.html", "ok"), entry("saved/b.png", "rejected")],
             other: Vec::new(),
         };
-        let with = Meta { report: Some(report.clone()), ..meta() };
-        let text = encode_meta_with_report(&meta(), &json::to_string(&report));
-        assert_eq!(decode_meta(&text), Ok(with.clone()));
-        assert_eq!(text, encode_meta(&with));
-        // Without a report the record has none, and reads back as none.
-        assert_eq!(decode_meta(&encode_meta(&meta())), Ok(meta()));
+        // What the previous build wrote: the record's fields, then the report inside it.
+        let head = encode_meta(&meta()).replacen("\"version\":2", "\"version\":1", 1);
+        let old = format!(
+            "{},\"report\":{}}}",
+            head.strip_suffix('}').expect("an object"),
+            json::to_string(&report)
+        );
+        assert_eq!(decode_record(&old), Ok(Record::WithReport(meta(), Some(report))));
+        assert_eq!(decode_meta(&old), Ok(meta()));
+        // A collection opened from a .plx file had no report.
+        assert_eq!(decode_record(&head), Ok(Record::WithReport(meta(), None)));
+        // A damaged report inside an old record is a damaged record, not a crash.
+        let damaged = format!("{},\"report\":{{\"files\":7}}}}", head.strip_suffix('}').expect("an object"));
+        assert!(matches!(decode_record(&damaged), Err(RecordError::Corrupt(_))));
     }
 
     #[test]
     fn a_damaged_record_is_a_message_not_a_crash() {
-        for text in ["", "not json", "[1,2]", "{\"version\":1}", "{\"version\":1,\"id\":\"\",\"name\":\"x\",\"created\":\"\",\"files\":0,\"articles\":0,\"bytes\":0}", "{\"version\":\"1\"}"] {
+        for text in ["", "not json", "[1,2]", "{\"version\":2}", "{\"version\":1}", "{\"version\":2,\"id\":\"\",\"name\":\"x\",\"created\":\"\",\"files\":0,\"articles\":0,\"bytes\":0}", "{\"version\":\"1\"}"] {
             let err = decode_meta(text).expect_err(text);
             assert!(matches!(err, RecordError::Corrupt(_)), "{text}: {err:?}");
             assert!(err.to_string().contains("could not be read"));
@@ -235,7 +276,7 @@ mod tests {
 
     #[test]
     fn a_record_from_a_newer_parallax_says_so() {
-        let text = encode_meta(&meta()).replacen("\"version\":1", "\"version\":7", 1);
+        let text = encode_meta(&meta()).replacen("\"version\":2", "\"version\":7", 1);
         let err = decode_meta(&text).expect_err("newer version");
         assert_eq!(err, RecordError::UnknownVersion(7));
         assert!(err.to_string().contains("version 7"));

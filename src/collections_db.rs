@@ -1,7 +1,8 @@
-//! Where collections live in the browser: IndexedDB (database `parallax-collections`, stores `meta`
-//! and `bundles`, both keyed by the collection's id; see `collections.rs` for the record format),
-//! and which one is open, in localStorage. Every function returns a sentence for the page on
-//! failure; a collection is written in one transaction, so a full disk leaves no half of it.
+//! Where collections live in the browser: IndexedDB (database `parallax-collections`, stores `meta`,
+//! `bundles` and `reports`, all keyed by the collection's id; see `collections.rs` and
+//! `collection_report.rs` for the record formats), and which one is open, in localStorage. Every
+//! function returns a sentence for the page on failure; a collection is written in one
+//! transaction, so a full disk leaves no half of it.
 
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -9,15 +10,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-use crate::collections::{
-    decode_meta, encode_meta, encode_meta_with_report, CollectionId, Meta, RecordError, CURRENT_KEY,
-};
+use parallax_engine::report::FilesReport;
+
+use crate::collection_report::{decode_report, encode_report};
+use crate::collections::{decode_record, encode_meta, CollectionId, Meta, Record, RecordError, CURRENT_KEY};
 
 const DB: &str = "parallax-collections";
-/// The database's schema version (its object stores), not a record's format version.
-const DB_VERSION: u32 = 1;
+/// The database's schema version (its object stores), not a record's format version: 2 added
+/// `reports`.
+const DB_VERSION: u32 = 2;
 const META: &str = "meta";
 const BUNDLES: &str = "bundles";
+const REPORTS: &str = "reports";
 
 /// One entry of the stored list: a readable record, or the key of one that is not and why.
 pub type Listed = Result<Meta, (String, RecordError)>;
@@ -92,7 +96,7 @@ async fn open() -> Result<IdbDatabase, String> {
             return;
         };
         let names = db.object_store_names();
-        for store in [META, BUNDLES] {
+        for store in [META, BUNDLES, REPORTS] {
             if !names.contains(store) {
                 let _ = db.create_object_store(store);
             }
@@ -107,12 +111,14 @@ async fn open() -> Result<IdbDatabase, String> {
 }
 
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode, doing: &str) -> Result<IdbTransaction, String> {
-    let stores = Array::of2(&JsValue::from_str(META), &JsValue::from_str(BUNDLES));
+    let stores =
+        Array::of3(&JsValue::from_str(META), &JsValue::from_str(BUNDLES), &JsValue::from_str(REPORTS));
     db.transaction_with_str_sequence_and_mode(&stores, mode).map_err(|e| say(doing, &e))
 }
 
 /// Every stored collection, oldest first (ids sort by creation time). The records are read a few
-/// per task: one with a 200-file report takes the page's thread 20 ms to read.
+/// per task. A record of the older version (its report inside it: a 200-file one took the page's
+/// thread 20 ms to read) is rewritten once, its report moved to the `reports` store.
 pub async fn list() -> Result<Vec<Listed>, String> {
     let db = open().await?;
     let doing = "list your collections";
@@ -124,6 +130,7 @@ pub async fn list() -> Result<Vec<Listed>, String> {
     let values: Array = outcome(&values).await.map_err(|e| say(doing, &e))?.unchecked_into();
     db.close();
     let mut listed = Vec::with_capacity(keys.length() as usize);
+    let mut older = Vec::new();
     let mut started = crate::io::now();
     for (key, value) in keys.iter().zip(values.iter()) {
         if crate::io::now() - started > crate::io::SLICE_MS {
@@ -131,12 +138,77 @@ pub async fn list() -> Result<Vec<Listed>, String> {
             started = crate::io::now();
         }
         let key = key.as_string().unwrap_or_default();
-        listed.push(match value.as_string() {
-            Some(text) => decode_meta(&text).map_err(|why| (key, why)),
+        listed.push(match value.as_string().map(|text| decode_record(&text)) {
+            Some(Ok(Record::Current(meta))) => Ok(meta),
+            Some(Ok(Record::WithReport(meta, report))) => {
+                older.push((meta.clone(), report));
+                Ok(meta)
+            }
+            Some(Err(why)) => Err((key, why)),
             None => Err((key, RecordError::Corrupt("not text".into()))),
         });
     }
+    for (meta, report) in older {
+        // Best effort: a record that cannot be rewritten now (a full disk) is read as it is and
+        // rewritten at a later visit.
+        let _ = migrate(&meta, report.as_ref()).await;
+    }
     Ok(listed)
+}
+
+/// Rewrites an older record as the current version, its report (if it had one) in its own store,
+/// in one transaction.
+async fn migrate(meta: &Meta, report: Option<&FilesReport>) -> Result<(), String> {
+    let db = open().await?;
+    let doing = "update a collection's description";
+    let tx = transaction(&db, IdbTransactionMode::Readwrite, doing)?;
+    let key = JsValue::from_str(&meta.id);
+    let put = || -> Result<(), JsValue> {
+        if let Some(report) = report {
+            let bytes = Uint8Array::from(encode_report(report).as_slice());
+            tx.object_store(REPORTS)?.put_with_key(&bytes, &key)?;
+        }
+        tx.object_store(META)?.put_with_key(&JsValue::from_str(&encode_meta(meta)), &key)?;
+        Ok(())
+    };
+    if let Err(e) = put() {
+        let _ = tx.abort();
+        db.close();
+        return Err(say(doing, &e));
+    }
+    let result = committed(&tx).await.map_err(|e| say(doing, &e));
+    db.close();
+    result
+}
+
+/// The import report of a stored collection: `None` for one that has none (opened from a `.plx`
+/// file), a sentence if it cannot be read.
+pub async fn load_report(id: &str) -> Result<Option<FilesReport>, String> {
+    match load_report_bytes(id).await? {
+        Some(bytes) => {
+            decode_report(&bytes).map(Some).map_err(|why| format!("This collection cannot show {why}."))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The stored bytes of a collection's import report (`collection_report.rs`'s format), unread.
+pub async fn load_report_bytes(id: &str) -> Result<Option<Vec<u8>>, String> {
+    let db = open().await?;
+    let doing = "read this collection's import report";
+    let tx = transaction(&db, IdbTransactionMode::Readonly, doing)?;
+    let store = tx.object_store(REPORTS).map_err(|e| say(doing, &e))?;
+    let got = outcome(&store.get(&JsValue::from_str(id)).map_err(|e| say(doing, &e))?).await;
+    db.close();
+    let value = got.map_err(|e| say(doing, &e))?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let bytes = value
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| "This collection's stored import report is damaged.".to_string())?
+        .to_vec();
+    Ok(Some(bytes))
 }
 
 /// The bundle bytes of a stored collection.
@@ -172,22 +244,23 @@ pub fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
         .map_err(|_| "The bundle could not be prepared for storing.".to_string())
 }
 
-/// Stores a collection (its record and its bundle) in one transaction: both or neither. With
-/// `report_json` (the import worker's JSON of the report), the record holds that report instead of
-/// `meta.report`, which is then not written out again.
-pub async fn save(meta: &Meta, report_json: Option<&str>, bundle: &web_sys::Blob) -> Result<(), String> {
+/// Stores a collection (its record, its bundle and, when it has one, its stored import report,
+/// `collection_report.rs`'s bytes) in one transaction: all or none.
+pub async fn save(meta: &Meta, report: Option<&[u8]>, bundle: &web_sys::Blob) -> Result<(), String> {
     let db = open().await?;
     let doing = format!("save “{}” ({})", meta.name, crate::collections::show_bytes(bundle.size()));
     let tx = transaction(&db, IdbTransactionMode::Readwrite, &doing)?;
     let key = JsValue::from_str(&meta.id);
-    let record = match report_json {
-        Some(report) => encode_meta_with_report(meta, report),
-        None => encode_meta(meta),
-    };
+    let record = encode_meta(meta);
     let put = || -> Result<(), JsValue> {
         // Stored as a `Blob`: the browser writes its bytes off the page's thread, where bytes put
         // as a typed array are serialised (and compressed) in the page's task, 130 ms for 20 MB.
         tx.object_store(BUNDLES)?.put_with_key(bundle, &key)?;
+        match report {
+            // A report is small beside its bundle (tens of KB for 200 files): copied as it is.
+            Some(report) => tx.object_store(REPORTS)?.put_with_key(&Uint8Array::from(report), &key)?,
+            None => tx.object_store(REPORTS)?.delete(&key)?,
+        };
         tx.object_store(META)?.put_with_key(&JsValue::from_str(&record), &key)?;
         Ok(())
     };
@@ -218,7 +291,7 @@ pub async fn update_meta(meta: &Meta) -> Result<(), String> {
     result
 }
 
-/// Removes a collection, record and bundle, in one transaction.
+/// Removes a collection, record, bundle and report, in one transaction.
 pub async fn delete(id: &str) -> Result<(), String> {
     let db = open().await?;
     let doing = "delete this collection";
@@ -227,6 +300,7 @@ pub async fn delete(id: &str) -> Result<(), String> {
     let gone = || -> Result<(), JsValue> {
         tx.object_store(META)?.delete(&key)?;
         tx.object_store(BUNDLES)?.delete(&key)?;
+        tx.object_store(REPORTS)?.delete(&key)?;
         Ok(())
     };
     if let Err(e) = gone() {

@@ -39,9 +39,9 @@ pub enum ImportEvent {
         bundle: web_sys::Blob,
         /// Per-file report.
         report: FilesReport,
-        /// The same report as JSON, as the worker wrote it (stored in the collection's record as
-        /// it is: writing it again from `report` held the page 12 ms for 200 files).
-        report_json: String,
+        /// The same report in postcard, as the worker wrote it (stored as it is, behind the
+        /// stored report's header: `collection_report::record_of_postcard`).
+        report_bytes: Vec<u8>,
         /// Articles in the bundle.
         articles: usize,
         /// Articles found in this import's files.
@@ -76,9 +76,6 @@ impl Drop for ImportJob {
     }
 }
 
-/// Files per message to the worker (see [`ImportJob::launch`]): one, since one file can cost the
-/// page's thread several milliseconds while the browser is busy.
-const FILES_PER_MESSAGE: usize = 1;
 /// How long one task may spend handing files to the worker before it lets the browser in.
 const HANDOVER_MS: f64 = 8.0;
 
@@ -107,48 +104,29 @@ impl ImportJob {
         base: Option<Base>,
         on_event: impl Fn(ImportEvent) + 'static,
     ) -> Result<ImportJob, String> {
-        // A few files per message, the last one with the collection to add to (see `launch`).
-        let mut messages: Vec<js_sys::Object> = files
-            .chunks(FILES_PER_MESSAGE)
-            .map(|batch| {
-                let (list, names) = (Array::new(), Array::new());
-                for (file, name) in batch {
-                    list.push(file);
-                    names.push(&JsValue::from_str(name));
-                }
-                let message = js_sys::Object::new();
-                let _ = Reflect::set(&message, &JsValue::from_str("files"), &list);
-                let _ = Reflect::set(&message, &JsValue::from_str("names"), &names);
-                let _ = Reflect::set(&message, &JsValue::from_str("more"), &JsValue::TRUE);
-                message
-            })
-            .collect();
-        let last = match messages.pop() {
-            Some(last) => last,
-            None => {
-                let empty = js_sys::Object::new();
-                let _ = Reflect::set(&empty, &JsValue::from_str("files"), &Array::new());
-                let _ = Reflect::set(&empty, &JsValue::from_str("names"), &Array::new());
-                empty
+        // One file per message, the last one with the collection to add to (see `launch`); each
+        // made only when it is sent, so 5,000 files are not all wrapped in the task that opened
+        // them.
+        let mut files = files.into_iter().peekable();
+        let mut base = base;
+        let mut sent_last = false;
+        let messages = std::iter::from_fn(move || {
+            if sent_last {
+                return None;
             }
-        };
-        let _ = Reflect::delete_property(&last, &JsValue::from_str("more"));
-        if let Some(base) = base {
-            let known: Array = base.known.iter().map(|n| JsValue::from_str(n)).collect();
-            let bundle = Uint8Array::from(base.bundle.as_slice());
-            let _ = Reflect::set(&last, &JsValue::from_str("base"), &bundle);
-            let _ = Reflect::set(&last, &JsValue::from_str("known"), &known);
-        }
-        messages.push(last);
-        ImportJob::launch(messages.into_iter().map(JsValue::from).collect(), on_event)
+            let file = files.next();
+            sent_last = files.peek().is_none();
+            Some(files_message(file, !sent_last, if sent_last { base.take() } else { None }))
+        });
+        ImportJob::launch(messages, on_event)
     }
 
     /// Starts the worker to write a collection as a ready-to-host site: `bundle`, its per-file
-    /// `report` as JSON and its number of `articles`, zipped under `folder/`. The zip arrives as
-    /// [`ImportEvent::Site`].
+    /// `report` in postcard (empty: none) and its number of `articles`, zipped under `folder/`. The
+    /// zip arrives as [`ImportEvent::Site`].
     pub fn export_site(
         bundle: &[u8],
-        report: String,
+        report: &[u8],
         articles: usize,
         folder: &str,
         on_event: impl Fn(ImportEvent) + 'static,
@@ -156,15 +134,19 @@ impl ImportJob {
         let job = js_sys::Object::new();
         let _ = Reflect::set(&job, &JsValue::from_str("site"), &JsValue::from_str(folder));
         let _ = Reflect::set(&job, &JsValue::from_str("bundle"), &Uint8Array::from(bundle));
-        let _ = Reflect::set(&job, &JsValue::from_str("report"), &JsValue::from_str(&report));
+        let _ = Reflect::set(&job, &JsValue::from_str("reportBytes"), &Uint8Array::from(report));
         let _ = Reflect::set(&job, &JsValue::from_str("articles"), &JsValue::from_f64(articles as f64));
-        ImportJob::launch(vec![job.into()], on_event)
+        ImportJob::launch(std::iter::once(job.into()), on_event)
     }
 
     /// Starts the worker and sends it `messages` once it says it is ready, in order, a few per
     /// task: copying a message of files into the worker costs the page's thread about half a
     /// millisecond per file (the browser looks up each file's size and date), 120 ms for 200.
-    fn launch(messages: Vec<JsValue>, on_event: impl Fn(ImportEvent) + 'static) -> Result<ImportJob, String> {
+    fn launch(
+        messages: impl Iterator<Item = JsValue> + 'static,
+        on_event: impl Fn(ImportEvent) + 'static,
+    ) -> Result<ImportJob, String> {
+        let messages: Box<dyn Iterator<Item = JsValue>> = Box::new(messages);
         let worker = Worker::new(WORKER_URL)
             .map_err(|_| "The import could not start: this browser does not run Web Workers.".to_string())?;
         let on_event = Rc::new(on_event);
@@ -218,18 +200,18 @@ impl ImportJob {
                     let bundle = Reflect::get(&data, &JsValue::from_str("bundle"))
                         .ok()
                         .and_then(|b| b.dyn_into::<web_sys::Blob>().ok());
-                    let report_json =
-                        Reflect::get(&data, &JsValue::from_str("report")).ok().and_then(|r| r.as_string());
-                    // Postcard, not the JSON: no walk over a JS object per field.
-                    let report = Reflect::get(&data, &JsValue::from_str("reportBytes"))
+                    // Postcard, not JSON: no walk over a JS object per field.
+                    let report_bytes = Reflect::get(&data, &JsValue::from_str("reportBytes"))
                         .ok()
                         .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-                        .and_then(|b| postcard::from_bytes::<FilesReport>(&b.to_vec()).ok());
-                    match (bundle, report, report_json) {
-                        (Some(bundle), Some(report), Some(report_json)) => ImportEvent::Done {
+                        .map(|b| b.to_vec());
+                    let report =
+                        report_bytes.as_ref().and_then(|b| postcard::from_bytes::<FilesReport>(b).ok());
+                    match (bundle, report, report_bytes) {
+                        (Some(bundle), Some(report), Some(report_bytes)) => ImportEvent::Done {
                             bundle,
                             report,
-                            report_json,
+                            report_bytes,
                             articles: number(&data, "articles"),
                             added: number(&data, "added"),
                         },
@@ -266,6 +248,28 @@ impl ImportJob {
     pub fn cancel(self) {
         drop(self);
     }
+}
+
+/// The message that hands `file` (none: an empty list) to the worker; `more` unless it is the last,
+/// which carries the collection to add to, if any.
+fn files_message(file: Option<(File, String)>, more: bool, base: Option<Base>) -> JsValue {
+    let (list, names) = (Array::new(), Array::new());
+    if let Some((file, name)) = file {
+        list.push(&file);
+        names.push(&JsValue::from_str(&name));
+    }
+    let message = js_sys::Object::new();
+    let _ = Reflect::set(&message, &JsValue::from_str("files"), &list);
+    let _ = Reflect::set(&message, &JsValue::from_str("names"), &names);
+    if more {
+        let _ = Reflect::set(&message, &JsValue::from_str("more"), &JsValue::TRUE);
+    }
+    if let Some(base) = base {
+        let known: Array = base.known.iter().map(|n| JsValue::from_str(n)).collect();
+        let _ = Reflect::set(&message, &JsValue::from_str("base"), &Uint8Array::from(base.bundle.as_slice()));
+        let _ = Reflect::set(&message, &JsValue::from_str("known"), &known);
+    }
+    message.into()
 }
 
 /// Files of a file input, each with its path inside the chosen folder (or its name).

@@ -89,6 +89,22 @@ impl Parsed {
         }
     }
 
+    /// The value of this object's field `key`, when it has one (not `null`).
+    pub fn field(&self, key: &str) -> Option<Parsed> {
+        #[cfg(target_arch = "wasm32")]
+        {
+            if !self.0.is_object() {
+                return None;
+            }
+            let v = js_sys::Reflect::get(&self.0, &wasm_bindgen::JsValue::from_str(key)).ok()?;
+            (!v.is_undefined() && !v.is_null()).then_some(Parsed(v))
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.0.get(key).filter(|v| !v.is_null()).cloned().map(Parsed)
+        }
+    }
+
     /// Reads the value into `T`; the error says what did not fit.
     pub fn decode<T: DeserializeOwned>(self) -> Result<T, String> {
         #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod bench;
 pub mod chunked_view;
+pub mod collection_report;
 pub mod collections;
 pub mod collections_db;
 pub mod compare_client;

@@ -10,15 +10,15 @@
 //!   size and date as it copies the message), so it sends a few files per task;
 //! - worker → page `{type: "progress", done, total, articles, removed}` after each file is cleaned,
 //!   `{type: "indexing"}` before the index, entities and stories are built;
-//! - worker → page `{type: "done", bundle: Blob, report: "<json>", reportBytes: Uint8Array,
-//!   articles, added}` (a `Blob`, made here: the page stores it as it is, where making it there
-//!   held the page 30 ms for 4 MB; the report twice, as the JSON the page stores in the collection's
-//!   record and postcard bytes it reads, transferred: reading 200 files' report from JSON held the
-//!   page 20 ms), or `{type: "failed", message}`.
+//! - worker → page `{type: "done", bundle: Blob, reportBytes: Uint8Array, articles, added}` (a
+//!   `Blob`, made here: the page stores it as it is, where making it there held the page 30 ms for
+//!   4 MB; the report in postcard, transferred, which the page reads and stores as it is: reading
+//!   200 files' report from JSON held the page 20 ms), or `{type: "failed", message}`.
 //!
-//! - page → worker `{site: "<folder name>", bundle: Uint8Array, report: "<json>", articles}`: a
-//!   collection to export as a ready-to-host site; the worker fetches the explorer's own files from
-//!   this origin and answers `{type: "site", zip: Uint8Array}` (a zip of the folder), or `failed`.
+//! - page → worker `{site: "<folder name>", bundle: Uint8Array, reportBytes: Uint8Array, articles}`:
+//!   a collection (its report in postcard; empty for one without a report) to export as a ready-to-host site; the worker fetches
+//!   the explorer's own files from this origin and answers `{type: "site", zip: Uint8Array}` (a zip
+//!   of the folder), or `failed`.
 //!
 //! Cancel is the page terminating the worker: nothing is stored until `done` arrives.
 
@@ -192,8 +192,6 @@ fn run(
         let _ = scope.post_message(&message);
     };
     let out = build_onto(base, &inputs, &refused, &mut post_progress);
-    let report =
-        serde_json::to_string(&out.report).map_err(|e| format!("The report could not be written: {e}."))?;
     let report_bytes =
         postcard::to_allocvec(&out.report).map_err(|e| format!("The report could not be written: {e}."))?;
     let report_bytes = Uint8Array::from(report_bytes.as_slice());
@@ -203,7 +201,6 @@ fn run(
     let message = message_of(&[
         ("type", "done".into()),
         ("bundle", bundle.into()),
-        ("report", report.into()),
         ("reportBytes", report_bytes.clone().into()),
         ("articles", (out.articles as f64).into()),
         ("added", (out.added as f64).into()),
@@ -232,13 +229,16 @@ async fn fetch_own(path: &str) -> Result<Vec<u8>, String> {
 async fn export_site(data: &JsValue, folder: &str) -> Result<Vec<u8>, String> {
     let get = |name: &str| Reflect::get(data, &JsValue::from_str(name)).ok();
     let bundle = get("bundle").and_then(|b| b.dyn_into::<Uint8Array>().ok()).map(|b| b.to_vec());
-    let report = get("report").and_then(|r| r.as_string());
+    let report = get("reportBytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()).map(|b| b.to_vec());
     let articles = get("articles").and_then(|a| a.as_f64()).unwrap_or(0.0) as usize;
     let (Some(bundle), Some(report)) = (bundle, report) else {
         return Err("The import worker was sent something that is not a collection.".into());
     };
-    let report: parallax_engine::report::FilesReport = serde_json::from_str(&report)
-        .map_err(|e| format!("The collection's report could not be read: {e}."))?;
+    let report: parallax_engine::report::FilesReport = match report.as_slice() {
+        [] => Default::default(),
+        bytes => postcard::from_bytes(bytes)
+            .map_err(|e| format!("The collection's report could not be read: {e}."))?,
+    };
     let served = fetch_own(site::SW_FILE).await?;
     let (paths, code) = site::app_of(&String::from_utf8_lossy(&served))
         .map_err(|why| format!("The site could not be made: {why}."))?;

@@ -13,6 +13,7 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::app::AppContext;
+use crate::collection_report::{encode_report, postcard_of, record_of_postcard};
 use crate::collections::{clean_name, default_name, merge_reports, show_bytes, CollectionId, Meta};
 use crate::collections_db::{self, Listed};
 use crate::components::isolate::iso;
@@ -32,6 +33,13 @@ struct Running {
     saving: bool,
 }
 
+/// A collection files are added to: its record and its import report, as stored.
+#[derive(Clone)]
+struct Target {
+    meta: Meta,
+    report: Option<FilesReport>,
+}
+
 /// What to do with files the reader opened or dropped (each with its relative path): build a new
 /// collection, or add them to this one.
 type OnFiles = Rc<dyn Fn(Vec<(File, String)>, Option<Meta>)>;
@@ -39,8 +47,8 @@ type OnFiles = Rc<dyn Fn(Vec<(File, String)>, Option<Meta>)>;
 /// What the worker's build gave.
 struct Built {
     report: FilesReport,
-    /// The same report as the worker's JSON, stored as it is in a new collection's record.
-    report_json: String,
+    /// The same report in postcard, as the worker wrote it (stored as it is for a new collection).
+    report_bytes: Vec<u8>,
     /// Articles in the bundle.
     articles: usize,
     /// Articles found in the files just read.
@@ -62,6 +70,9 @@ pub fn collections() -> Html {
     let listed = use_state(|| None::<Result<Vec<Listed>, String>>);
     let estimate = use_state(|| None::<(f64, f64)>);
     let refresh = use_state(|| 0u32);
+    // Which listing was read last (0: none yet): the open collection's report is read once its
+    // record is listed (and an older record rewritten, its report moved to the reports store).
+    let lists = use_state(|| 0u32);
     let running = use_state(|| None::<Running>);
     let message = use_state(|| {
         collections_db::interrupted_import().then(|| {
@@ -71,6 +82,11 @@ pub fn collections() -> Html {
         })
     });
     let unsaved_report = use_state(|| None::<Rc<FilesReport>>);
+    // The open collection's import report, read from its own store when the home page shows that
+    // collection (never while listing or opening collections), or kept from the import that made it.
+    let shown_report = use_state(|| None::<(String, Rc<FilesReport>)>);
+    // Whether the report's table of every file is open (it is made only then).
+    let table_open = use_state(|| false);
     let renaming = use_state(|| None::<(String, String)>);
     let deleting = use_state(|| None::<String>);
     let job = use_mut_ref(|| None::<ImportJob>);
@@ -78,11 +94,33 @@ pub fn collections() -> Html {
     let export_job = use_mut_ref(|| None::<ImportJob>);
 
     {
-        let (listed, estimate) = (listed.clone(), estimate.clone());
-        use_effect_with(*refresh, move |_| {
+        let (listed, estimate, lists) = (listed.clone(), estimate.clone(), lists.clone());
+        use_effect_with(*refresh, move |refresh| {
+            let listing = refresh.wrapping_add(1);
             wasm_bindgen_futures::spawn_local(async move {
                 listed.set(Some(collections_db::list().await));
+                lists.set(listing);
                 estimate.set(collections_db::estimate().await);
+            });
+        });
+    }
+    {
+        let shown_report = shown_report.clone();
+        use_effect_with((current.clone(), *lists), move |(current, lists)| {
+            let id = match current {
+                CollectionId::Stored(id)
+                    if *lists > 0 && shown_report.as_ref().is_none_or(|(held, _)| held != id) =>
+                {
+                    id.clone()
+                }
+                _ => return,
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                // A collection with no report (opened from a `.plx` file) or one that cannot be
+                // read shows none; the collection itself still opens.
+                if let Ok(Some(report)) = collections_db::load_report(&id).await {
+                    shown_report.set(Some((id, Rc::new(report))));
+                }
             });
         });
     }
@@ -114,45 +152,43 @@ pub fn collections() -> Html {
 
     // Stores a finished build and opens it (or shows it, when files were added to the open one).
     let finish = {
-        let (running, message, unsaved_report, job) =
-            (running.clone(), message.clone(), unsaved_report.clone(), job.clone());
+        let (running, message, unsaved_report, job, shown_report) =
+            (running.clone(), message.clone(), unsaved_report.clone(), job.clone(), shown_report.clone());
         let (bump, open, state) = (bump.clone(), open.clone(), state.clone());
-        Rc::new(move |paths: Rc<Vec<String>>, target: Option<Meta>, bundle: web_sys::Blob, built: Built| {
+        Rc::new(move |paths: Rc<Vec<String>>, target: Option<Target>, bundle: web_sys::Blob, built: Built| {
             job.borrow_mut().take();
             if built.added == 0 {
                 collections_db::import_ended();
                 running.set(None);
                 message.set(Some(match &target {
                     None => "No articles were found in these files, so nothing was saved.".into(),
-                    Some(meta) => {
-                        format!("No new articles were found in these files, so “{}” is unchanged.", meta.name)
-                    }
+                    Some(target) => format!(
+                        "No new articles were found in these files, so “{}” is unchanged.",
+                        target.meta.name
+                    ),
                 }));
                 unsaved_report.set(Some(Rc::new(built.report)));
                 return;
             }
             let adding = target.is_some();
-            // A new collection's record holds the worker's report as it is; an added-to one's
-            // holds the merged report, written out again.
-            let report_json = (!adding).then_some(built.report_json);
-            let (meta, said) = match target {
+            // A new collection's report is stored as the worker wrote it; an added-to one's is the
+            // merged report, written out again.
+            let (meta, said, report, stored_report) = match target {
                 None => {
                     let created = collections_db::now_iso();
                     let meta = Meta {
                         files: built.report.files.len(),
                         articles: built.articles,
                         bytes: bundle.size() as usize,
-                        report: Some(built.report),
                         ..Meta::new(collections_db::new_id(), default_name(&paths, &created), created)
                     };
-                    (meta, None)
+                    (meta, None, built.report, record_of_postcard(&built.report_bytes))
                 }
-                Some(earlier) => {
-                    let already = earlier
-                        .report
+                Some(Target { meta: earlier, report: earlier_report }) => {
+                    let already = earlier_report
                         .as_ref()
                         .map_or(0, |r| r.files.iter().filter(|f| paths.contains(&f.file)).count());
-                    let (report, gained) = merge_reports(earlier.report.clone(), built.report);
+                    let (report, gained) = merge_reports(earlier_report, built.report);
                     let said = format!(
                         "Added {} {} to “{}”{}.",
                         built.added,
@@ -168,16 +204,26 @@ pub fn collections() -> Html {
                         files: earlier.files + gained,
                         articles: built.articles,
                         bytes: bundle.size() as usize,
-                        report: Some(report),
                         ..earlier
                     };
-                    (meta, Some(said))
+                    let stored = encode_report(&report);
+                    (meta, Some(said), report, stored)
                 }
             };
-            let (running, message, bump, open, state) =
-                (running.clone(), message.clone(), bump.clone(), open.clone(), state.clone());
+            let (running, message, bump, open, state, shown_report) = (
+                running.clone(),
+                message.clone(),
+                bump.clone(),
+                open.clone(),
+                state.clone(),
+                shown_report.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = collections_db::save(&meta, report_json.as_deref(), &bundle).await;
+                let saved = collections_db::save(&meta, Some(&stored_report), &bundle).await;
+                if saved.is_ok() {
+                    // Shown as it is: not read back from the store.
+                    shown_report.set(Some((meta.id.clone(), Rc::new(report))));
+                }
                 collections_db::import_ended();
                 running.set(None);
                 bump();
@@ -256,24 +302,31 @@ pub fn collections() -> Html {
             let (running, message, finish, job, generation) =
                 (running.clone(), message.clone(), finish.clone(), job.clone(), generation.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let base = match &target {
-                    None => None,
+                let loaded = match target {
+                    None => Ok(None),
                     Some(meta) => match collections_db::load_bundle(&meta.id).await {
-                        Ok(bundle) => Some(import::Base {
-                            bundle,
-                            known: meta
-                                .report
-                                .iter()
-                                .flat_map(|r| r.files.iter().map(|f| f.file.clone()))
-                                .collect(),
-                        }),
-                        Err(why) => {
-                            collections_db::import_ended();
-                            running.set(None);
-                            message.set(Some(why));
-                            return;
-                        }
+                        Ok(bundle) => collections_db::load_report(&meta.id)
+                            .await
+                            .map(|report| Some((Target { meta, report }, bundle))),
+                        Err(why) => Err(why),
                     },
+                };
+                let (target, base) = match loaded {
+                    Ok(None) => (None, None),
+                    Ok(Some((target, bundle))) => {
+                        let known = target
+                            .report
+                            .iter()
+                            .flat_map(|r| r.files.iter().map(|f| f.file.clone()))
+                            .collect();
+                        (Some(target), Some(import::Base { bundle, known }))
+                    }
+                    Err(why) => {
+                        collections_db::import_ended();
+                        running.set(None);
+                        message.set(Some(why));
+                        return;
+                    }
                 };
                 // Cancelled while the collection was being read.
                 if *generation.borrow() != this {
@@ -291,11 +344,11 @@ pub fn collections() -> Html {
                         p.indexing = true;
                         running_.set(Some(p.clone()));
                     }
-                    ImportEvent::Done { bundle, report, report_json, articles, added } => {
+                    ImportEvent::Done { bundle, report, report_bytes, articles, added } => {
                         let mut p = progress.borrow_mut();
                         p.saving = true;
                         running_.set(Some(p.clone()));
-                        let built = Built { report, report_json, articles, added };
+                        let built = Built { report, report_bytes, articles, added };
                         finish(paths.clone(), target.clone(), bundle, built);
                     }
                     ImportEvent::Failed(why) => {
@@ -373,6 +426,16 @@ pub fn collections() -> Html {
         })
     };
 
+    let ontoggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target()
+                .and_then(|details| js_sys::Reflect::get(&details, &"open".into()).ok())
+                .is_some_and(|open| open.is_truthy());
+            table_open.set(open);
+        })
+    };
     let notice = state.as_ref().and_then(|s| s.notice.clone());
     let dismiss = {
         let state = state.clone();
@@ -395,8 +458,10 @@ pub fn collections() -> Html {
     };
     let current_meta =
         list.iter().filter_map(|l| l.as_ref().ok()).find(|m| current == CollectionId::Stored(m.id.clone()));
-    let report =
-        current_meta.and_then(|m| m.report.clone()).map(Rc::new).or_else(|| (*unsaved_report).clone());
+    let report = current_meta
+        .and_then(|m| shown_report.as_ref().filter(|(id, _)| *id == m.id))
+        .map(|(_, report)| report.clone())
+        .or_else(|| (*unsaved_report).clone());
 
     let ctx = RowCx {
         current: current.clone(),
@@ -450,7 +515,7 @@ pub fn collections() -> Html {
                 }
             </div>
             if let Some(report) = report {
-                { report_view(&report) }
+                { report_view(&report, *table_open, ontoggle) }
             }
         </section>
     }
@@ -598,12 +663,21 @@ fn row(cx: &RowCx, entry: &Listed) -> Html {
                     Ok(bundle) => bundle,
                     Err(why) => return fail(why),
                 };
-                let report = crate::json::to_string(&stored.report.clone().unwrap_or_default());
+                // Its report as stored, handed over without being read here (none for a
+                // collection opened from a `.plx` file).
+                let report = match collections_db::load_report_bytes(&stored.id).await {
+                    Ok(Some(bytes)) => match postcard_of(&bytes) {
+                        Ok(body) => body.to_vec(),
+                        Err(why) => return fail(format!("This collection cannot be exported: {why}.")),
+                    },
+                    Ok(None) => Vec::new(),
+                    Err(why) => return fail(why),
+                };
                 let folder = format!("{}-site", parallax_engine::model::slugify(&stored.name, 8));
                 let (done, job, zip_name) = (exporting.clone(), export_job.clone(), format!("{folder}.zip"));
                 let said = message.clone();
                 let started =
-                    ImportJob::export_site(&bundle, report, stored.articles, &folder, move |event| {
+                    ImportJob::export_site(&bundle, &report, stored.articles, &folder, move |event| {
                         match event {
                             ImportEvent::Site(zip) => {
                                 if let Err(why) = import::download(&zip, &zip_name) {
@@ -701,7 +775,10 @@ fn progress(run: &Running, cancel: Callback<MouseEvent>) -> Html {
     }
 }
 
-fn report_view(report: &FilesReport) -> Html {
+/// The import report: a summary, the refused files with their reasons, and a table of every file
+/// that is made only once the reader opens it (`table_open`; 5,000 rows cost the page's thread a
+/// long task).
+fn report_view(report: &FilesReport, table_open: bool, ontoggle: Callback<Event>) -> Html {
     let refused: Vec<_> = report.files.iter().filter(|f| f.status == "rejected").collect();
     let with_articles = report.files.len() - refused.len();
     let why = |f: &parallax_engine::report::FileReport| {
@@ -722,22 +799,24 @@ fn report_view(report: &FilesReport) -> Html {
                     }
                 </ul>
             }
-            <details>
+            <details open={table_open} {ontoggle}>
                 <summary>{ "Every file: format, status, articles, noise removed" }</summary>
-                <table class="report-table">
-                    <thead><tr><th>{ "File" }</th><th>{ "Format" }</th><th>{ "Status" }</th><th>{ "Articles" }</th><th>{ "Noise removed" }</th></tr></thead>
-                    <tbody>
-                        { for report.files.iter().map(|f| html! {
-                            <tr>
-                                <td><bdi>{ &f.file }</bdi></td>
-                                <td>{ &f.format }</td>
-                                <td>{ &f.status }</td>
-                                <td>{ f.articles.len() }</td>
-                                <td>{ f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect::<Vec<_>>().join(", ") }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                if table_open {
+                    <table class="report-table">
+                        <thead><tr><th>{ "File" }</th><th>{ "Format" }</th><th>{ "Status" }</th><th>{ "Articles" }</th><th>{ "Noise removed" }</th></tr></thead>
+                        <tbody>
+                            { for report.files.iter().map(|f| html! {
+                                <tr>
+                                    <td><bdi>{ &f.file }</bdi></td>
+                                    <td>{ &f.format }</td>
+                                    <td>{ &f.status }</td>
+                                    <td>{ f.articles.len() }</td>
+                                    <td>{ f.removed.iter().map(|(reason, n)| format!("{reason} {n}")).collect::<Vec<_>>().join(", ") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
             </details>
         </section>
     }

@@ -102,3 +102,14 @@ export async function controlled(page) {
     }
   });
 }
+
+/**
+ * The rows of the import report's table of every file, opened first: the table is made only once
+ * the reader opens it (thousands of rows would otherwise cost the page a long task).
+ */
+export async function reportRows(page) {
+  const details = page.locator('.import-report details');
+  if (!(await details.evaluate((d) => d.open))) await page.locator('.import-report summary').click();
+  await page.waitForSelector('.report-table');
+  return page.locator('.report-table tbody tr');
+}

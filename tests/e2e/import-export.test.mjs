@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { serve, launch, watchErrors, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows, ROOT } from './harness.mjs';
 
 const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
@@ -119,7 +119,7 @@ test('files are handed to the import in several messages: every file arrives onc
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   await p.waitForSelector('.article-card');
   assert.match(await p.locator('.collection.current').innerText(), /19 articles from 19 files/);
-  const names = await p.locator('.report-table tbody tr td:first-child').allTextContents();
+  const names = await (await reportRows(p)).locator('td:first-child').allTextContents();
   assert.deepEqual(names, Object.keys(first), 'every file once, in the order given');
 
   // 11 new files and one already there, in two messages: the collection (sent with the last
@@ -155,7 +155,7 @@ test('articles added to a collection join it: only new files are read, searchabl
   await p.waitForFunction(() => document.querySelectorAll('.article-card').length === 4);
   const after = await p.locator('.article-card .card-title').allInnerTexts();
   for (const title of before) assert.ok(after.includes(title), `${title} is still there`);
-  assert.equal(await p.locator('.report-table tbody tr').count(), 4, 'the report lists the four files once each');
+  assert.equal(await (await reportRows(p)).count(), 4, 'the report lists the four files once each');
 
   // The new articles are searchable, the old ones still are.
   assert.ok((await search(p, '"extra buses during the works"')).some((t) => t.includes('Bridge repairs')));

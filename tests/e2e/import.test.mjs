@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows } from './harness.mjs';
 
 let browser;
 let work;
@@ -171,7 +171,9 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   assert.equal(titles.length, 5, `five articles, not the built-in ${builtIn}: ${titles}`);
   // The picture is refused with a message of its own; the report lists every file.
   assert.match(await page.locator('.import-refused').innerText(), /photo\.png: is not a format Parallax reads/);
-  assert.equal(await page.locator('.report-table tbody tr').count(), 6);
+  // The table of every file is made only when the reader opens it.
+  assert.equal(await page.locator('.report-table').count(), 0, 'the table waits until it is opened');
+  assert.equal(await (await reportRows(page)).count(), 6);
 
   // Phrases from the article text (not the titles) are found; menus and footers were removed.
   const phrases = {
