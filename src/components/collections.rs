@@ -406,9 +406,12 @@ pub fn collections() -> Html {
         let on_files = on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = import::input_files(&input);
+            let files = import::input_list(&input);
             input.set_value("");
-            on_files(files, None);
+            let on_files = on_files.clone();
+            wasm_bindgen_futures::spawn_local(
+                async move { on_files(import::input_files(files).await, None) },
+            );
         })
     };
     let cancel = {
@@ -639,9 +642,12 @@ fn row(cx: &RowCx, entry: &Listed) -> Html {
         let (on_files, stored) = (cx.add.clone(), meta.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = import::input_files(&input);
+            let files = import::input_list(&input);
             input.set_value("");
-            on_files(files, Some(stored.clone()));
+            let (on_files, stored) = (on_files.clone(), stored.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                on_files(import::input_files(files).await, Some(stored))
+            });
         })
     };
     let site = {
