@@ -12,7 +12,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parallax_app::state::{self, Explorer, Route, TypeFilter};
-use parallax_app::{collections, compare_view, storage};
+use parallax_app::{collection_report, collections, compare_view, storage};
 use parallax_engine::entities::EntityKind;
 use parallax_engine::search::SearchOptions;
 use parallax_engine::{build_bundle, build_bundle_with, bundle, BuildOptions, Bundle, SourceInput};
@@ -146,6 +146,15 @@ pub fn storage(data: &[u8]) {
     if let Ok(meta) = collections::decode_meta(&text) {
         let again = collections::decode_meta(&collections::encode_meta(&meta));
         assert_eq!(again.as_ref().ok(), Some(&meta), "a collection record does not read back as written");
+    }
+    // A collection's stored import report (raw bytes): what is accepted reads back as written.
+    if let Ok(report) = collection_report::decode_report(data) {
+        let again = collection_report::decode_report(&collection_report::encode_report(&report));
+        assert_eq!(
+            again.as_ref().ok(),
+            Some(&report),
+            "a stored import report does not read back as written"
+        );
     }
     if let Ok(name) = collections::clean_name(&text) {
         assert!(!name.is_empty(), "an empty collection name was accepted");
