@@ -255,7 +255,12 @@ fn date_stated_in(text: &str, date: &str) -> bool {
 fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
-    for c in text.chars() {
+    // Characters a reader never sees inside a word (soft hyphen, zero-width space and joiners,
+    // word joiner, BOM) do not part it: "Brenn\u{ad}punkt" is one word on the page.
+    for c in text
+        .chars()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'))
+    {
         if is_cjk(c) {
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));

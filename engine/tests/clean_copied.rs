@@ -345,3 +345,24 @@ fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sente
         .count();
     assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
 }
+
+#[test]
+fn a_latest_stories_box_ends_the_article_though_a_teaser_opens_with_a_question() {
+    // "Die neuesten Artikel" (the latest) heads other stories; one teaser's paragraph sits under
+    // its question headline, as such boxes print them.
+    let teasers = "Die neuesten Artikel\nNeue Radwege geplant\nDer Kreis will in den kommenden fünf Jahren rund vier Millionen Euro in neue Radwege investieren, die vor allem den Schulweg erleichtern sollen.\nHilfe im Alltag\nWie finden Familien einen Platz in der Kita?\nDas Jugendamt hat eine neue Sprechstunde eingerichtet, in der Eltern jeden Dienstag beraten werden, und bietet dazu auch eine Liste freier Plätze im ganzen Kreis an.\nMensa kommt doch\nNach langem Streit über die Kosten hat der Kreistag den Neubau der Mensa beschlossen, in der künftig vierhundert Kinder zu Mittag essen.\nBrücke gesperrt\nWegen dringender Reparaturen an den Lagern bleibt die alte Brücke über den Fluss bis zum Ende der Sommerferien für den Verkehr gesperrt, teilte die Stadt mit.\nFreibad öffnet früher\nDas Freibad am Stadtpark öffnet in diesem Jahr schon Anfang Mai, weil die Sanierung der Becken schneller fertig geworden ist als von der Stadt geplant.\nImpressum";
+    let report = clean_file("latest.txt", page_with_footer(teasers).as_bytes());
+    let a = only_article("latest.txt", &report);
+    assert_eq!(body(a).len(), 4, "kept teasers: {:?}", body(a));
+    assert!(removed_as(a, "Die neuesten Artikel").is_some(), "the box's header is removed");
+
+    // Near miss: "the latest figures" heads a section of the article, which goes on below it.
+    let more = "Die neuesten Zahlen\nDer Kreis will in den kommenden fünf Jahren rund vier Millionen Euro in neue Radwege investieren, die vor allem den Schulweg erleichtern sollen.\nWie viel davon der Bund trägt, ist noch offen, sagte der Landrat am Freitag vor dem Kreistag.\nDas Jugendamt hat eine neue Sprechstunde eingerichtet, in der Eltern jeden Dienstag beraten werden.\nImpressum";
+    let report = clean_file("figures.txt", page_with_footer(more).as_bytes());
+    let a = only_article("figures.txt", &report);
+    assert!(
+        body(a).iter().any(|t| t.starts_with("Das Jugendamt hat")),
+        "lost the article's last paragraph: {:?}",
+        body(a)
+    );
+}

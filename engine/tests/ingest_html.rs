@@ -657,3 +657,83 @@ fn two_paragraphs_classed_paywall_are_the_story_and_two_readers_comments_are_not
     }
     assert!(!body.contains("Reader comment"), "kept the comments in:\n{body}");
 }
+
+/// A page rendered in the browser: without JavaScript it shows a title and a loading note, and its
+/// story sits as HTML in a JSON string of the framework's state, escaped as such pages escape it.
+fn script_state_page(story_html: &str, visible: &str) -> String {
+    let json = serde_json::to_string(story_html).unwrap().replace('<', "\\u003c").replace('>', "\\u003e");
+    format!(
+        r#"<html><head><title>Harbour dredging resumes | The Bay Courier</title></head><body>
+<div id="app"><h1>Harbour dredging resumes</h1><p>Loading…</p>{visible}</div>
+<script>window.__STATE__ = {{"queries":[{{"state":{{"data":{{"article":{{"id":"A17","section":"local","contentHtml":{json},"imageCount":2}}}}}}}}]}};</script>
+</body></html>"#
+    )
+}
+
+#[test]
+fn a_story_the_page_keeps_only_in_its_script_state_is_read_from_there_with_its_bytes() {
+    let story = numbered_paragraphs(1, 5, r#"class="editor-p""#);
+    let page = script_state_page(&format!(r#"<div class="body">{story}</div>"#), "");
+    let (article, source) = extract("client-rendered.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=5 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Loading"), "kept the loading note in:\n{body}");
+    // Each kept paragraph traces back to the JSON string in the script, not to the visible page.
+    let string_start = page.find(r#""\u003cdiv"#).unwrap();
+    let string_end = page.find(r#","imageCount""#).unwrap();
+    for block in article.body() {
+        for seg in source.segments.iter().filter(|s| s.start < block.end && s.end > block.start) {
+            assert_eq!((seg.raw_start, seg.raw_end), (string_start, string_end), "{}", block.text);
+        }
+    }
+}
+
+#[test]
+fn a_visible_story_wins_over_script_data_and_a_script_of_code_is_never_an_article() {
+    // Near miss 1: the page shows its story; a preloaded other story in the state is not read.
+    let other = numbered_paragraphs(1, 5, "").replace("Chunk paragraph", "Preloaded story");
+    let visible = format!(r#"<div class="body">{}</div>"#, numbered_paragraphs(1, 4, ""));
+    let page = script_state_page(&other, &visible);
+    let (article, _) = extract("shown.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("Chunk paragraph 4:"), "lost the shown story in:\n{body}");
+    assert!(!body.contains("Preloaded story"), "read the script's other story into:\n{body}");
+    // Near miss 2: a page that shows little and keeps a long template of code in a string.
+    let code: String = (1..=40)
+        .map(|n| {
+            format!("function step{n}(a, b) {{ var x = a + b; if (x > {n}) {{ return x; }} return b; }} ")
+        })
+        .collect();
+    let page = script_state_page(&code, "<p>A short note under the headline, a sentence long.</p>");
+    let outcome = html::extract_page(&html::PageInput {
+        name: "code.html",
+        bytes: page.as_bytes(),
+        charset: None,
+        url: None,
+    });
+    let body = outcome.article.as_ref().map(|(a, _)| body_text(a)).unwrap_or_default();
+    assert!(!body.contains("function step"), "read code as the article:\n{body}");
+    assert!(
+        !outcome.diagnostics.iter().any(|d| d.message.contains("script data")),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+#[test]
+fn a_story_stated_only_as_json_ld_article_body_is_read_one_paragraph_per_line() {
+    let body: Vec<String> = (1..=8)
+        .map(|n| format!("Line paragraph {n}: the ferry operator said on Tuesday that winter sailings would run twice a day, that fares would stay as they are, and that the old pier would close."))
+        .collect();
+    let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Ferry timetable", "articleBody": body.join("\n")});
+    let page = format!(
+        r#"<html><head><title>Ferry timetable</title><script type="application/ld+json">{ld}</script></head>
+<body><div id="root"><h1>Ferry timetable</h1><noscript>Please enable JavaScript.</noscript></div></body></html>"#
+    );
+    let (article, _) = extract("ld-only.html", page.as_bytes());
+    let paragraphs: Vec<&str> = article.body().map(|b| b.text.as_str()).collect();
+    assert_eq!(paragraphs.len(), 8, "{paragraphs:?}");
+    assert!(paragraphs[7].starts_with("Line paragraph 8:"), "{paragraphs:?}");
+}

@@ -70,8 +70,16 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
     cases
 }
 
+/// Characters a reader never sees inside a word (soft hyphen, zero-width space and joiners, word
+/// joiner, BOM): a page that prints "Brenn\u{ad}punkt" shows one word, and an extractor that drops
+/// them is not wrong.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
 fn tokens(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    let seen: String = text.chars().filter(|&c| !invisible(c)).collect();
+    seen.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 fn shingles(text: &str) -> HashMap<Vec<String>, usize> {

@@ -112,6 +112,19 @@ const HEADLINE_LIST_CUES: &[&str] = &[
     "i più letti",
     "meest gelezen",
     "meer nieuws",
+    // "Latest news" and "Editor's picks" in the other languages above ("Die neuesten Zahlen" heads
+    // a section of an article: only the box's own words are cues).
+    "neueste artikel",
+    "neueste nachrichten",
+    "die neuesten artikel",
+    "die neuesten nachrichten",
+    "auswahl der redaktion",
+    "die auswahl der redaktion",
+    "dernières actualités",
+    "le choix de la rédaction",
+    "últimas noticias",
+    "ultime notizie",
+    "laatste nieuws",
 ];
 /// Openings of "more headlines" box headers ("More from Example News", "More Related News").
 const HEADLINE_LIST_OPENINGS: &[&str] = &[
@@ -125,6 +138,8 @@ const HEADLINE_LIST_OPENINGS: &[&str] = &[
     "mehr zum thema ",
     "mehr aus ",
     "plus d'articles ",
+    // "Latest from ..." in German.
+    "das neueste aus ",
 ];
 /// Credit-line cues, matched case-insensitively.
 const CREDIT_CUES: &[&str] = &[

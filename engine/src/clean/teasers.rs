@@ -69,14 +69,24 @@ impl TeaserContext<'_, '_> {
         let cue = (first + 1..=last).rev().find(|&i| rules::is_headline_list_cue(self.lines[i].text))?;
         // Its items: headlines and teasers (cut short, a teaser may end mid-sentence).
         let mut items = 0;
-        let mut previous_prose = false;
+        // Prose lines in a row just above: a teaser's paragraph may sit under a short lead-in (a
+        // question headline), never under another paragraph.
+        let mut prose_above = 0;
+        let mut lead_in = false;
         for i in (cue + 1..=last).filter(|&i| !self.is_noise(i)) {
             let w = self.words(i);
-            if self.is_prose(i) && (previous_prose || w > 2 * TEASER_MAX_WORDS) {
+            if self.is_prose(i)
+                && (prose_above >= 2 || (prose_above == 1 && !lead_in) || w > 2 * TEASER_MAX_WORDS)
+            {
                 return None;
             }
             items += usize::from(w >= TEASER_HEADLINE_WORDS);
-            previous_prose = self.is_prose(i);
+            if self.is_prose(i) {
+                lead_in = prose_above == 0 && w <= HEADLINE_MAX_WORDS;
+                prose_above += 1;
+            } else {
+                prose_above = 0;
+            }
         }
         let article = (first..cue).filter(|&i| self.is_prose(i)).count();
         (items >= TEASER_RUN && article >= TEASER_RUN).then_some(cue)

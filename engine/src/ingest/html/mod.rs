@@ -30,6 +30,7 @@ pub mod entities;
 pub mod meta;
 pub mod render;
 pub mod score;
+pub mod script_data;
 
 use crate::model::{
     Article, ArticleSource, Attribution, Block, BlockKind, Diagnostic, Evidence, NoiseKind, Removed, Segment,
@@ -98,10 +99,30 @@ pub fn extract_page(input: &PageInput<'_>) -> PageOutcome {
         );
     }
     let dom = dom::parse(bytes, chosen.encoding);
-    let rendered = render::render(&dom, bytes, chosen.encoding);
     let meta = meta::read(&dom, bytes, chosen.encoding);
+    let mut rendered = render::render(&dom, bytes, chosen.encoding);
     let title_block = find_title(&dom, &rendered.blocks, &meta);
-    let verdicts = score::decide(&dom, &rendered.blocks, title_block, meta.article_body.as_deref());
+    let mut verdicts = score::decide(&dom, &rendered.blocks, title_block, meta.article_body.as_deref());
+    let visible = script_data::kept_chars(&rendered.blocks, &verdicts);
+    if visible < script_data::VISIBLE_BELOW {
+        if let Some(script) = script_data::read(&dom, bytes, chosen.encoding, visible) {
+            say(
+                Severity::Info,
+                format!(
+                    "the page shows almost no article text without JavaScript; read the article from its script data (bytes {}..{})",
+                    script.raw.0, script.raw.1
+                ),
+            );
+            // The visible page's own article text gives way to the script's (its title stays).
+            for v in &mut verdicts {
+                if matches!(v, Verdict::Keep(k) if *k != BlockKind::Title) {
+                    *v = Verdict::Remove(NoiseKind::OutsideArticle);
+                }
+            }
+            rendered.blocks.extend(script.blocks);
+            verdicts.extend(script.verdicts);
+        }
+    }
     if !verdicts.iter().any(|v| matches!(v, Verdict::Keep(k) if *k != BlockKind::Title)) {
         say(
             Severity::Warning,

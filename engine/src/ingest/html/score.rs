@@ -56,7 +56,7 @@ struct Page<'a> {
 
 /// A block of running text: a paragraph's length, hardly a link, ending like a sentence (or long
 /// enough not to need to). Teaser blurbs are shorter, menus and link lists are links.
-fn is_prose_block(b: &RBlock, chars: usize) -> bool {
+pub(crate) fn is_prose_block(b: &RBlock, chars: usize) -> bool {
     chars >= 80
         && b.link_chars * 5 < chars
         && (chars >= 200
