@@ -43,6 +43,32 @@ const QUERIES: &[&str] = &[
     "al-",
 ];
 
+/// A page rendered by JavaScript: a title and "Loading…" for a reader without it, the story in a
+/// JSON string of a `<script>` (escapes, nested JSON when `nested`), so mutations reach the
+/// script-data reader.
+fn script_page(nested: bool) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let body: String = (1..=12)
+        .map(|i| {
+            format!(
+                "<p>Officials in district {i} said on Tuesday that \u{e9}lections would go ahead \"as planned\", \
+                 and that {} observers were expected at {i} polling stations.</p>",
+                i * 150
+            )
+        })
+        .collect();
+    let state = format!("{{\"article\":{{\"body\":{}}}}}", quoted(&body));
+    let script = if nested {
+        format!("self.__next_f.push([1,{}])", quoted(&state))
+    } else {
+        format!("window.__STATE__ = {state};")
+    };
+    format!(
+        "<html><head><title>Election Day</title></head><body><div id=\"app\">Loading\u{2026}</div>\
+         <script>{script}</script></body></html>"
+    )
+}
+
 fn main() {
     let Some(out) = std::env::args().nth(1) else {
         eprintln!("usage: seeds <out dir>");
@@ -62,6 +88,10 @@ fn main() {
         build.push(joined(&[&pair[0].1, &pair[1].1]));
     }
     build.push(joined(&[&invented[0], &invented[1], &invented[2]]));
+    // The fourth file is named `d.html`: pages whose article is only in their script data.
+    for page in [script_page(false), script_page(true)] {
+        build.push(joined(&[&invented[0], &invented[1], &invented[2], page.as_bytes()]));
+    }
     write(out, "pipeline", &build);
 
     let mut bundles = Vec::new();
