@@ -372,8 +372,14 @@ pub(super) fn figures(
     last_unit: &mut String,
 ) -> Vec<Found> {
     let mut out = Vec::new();
+    // A clock's numbers are a time, not counts ("10 pm", "22:00").
+    let clocks = super::clock::clock_times(text, toks);
     let mut i = 0;
     while i < toks.len() {
+        if let Some(clock) = clocks.iter().find(|c| (c.first..=c.last).contains(&i)) {
+            i = clock.last + 1;
+            continue;
+        }
         let tok = &toks[i];
         // A number in digits or words ("twenty-seven", "two thousand five hundred").
         let phrase = match crate::text::number_phrase(toks, i) {
