@@ -632,4 +632,13 @@ mod tests {
         assert!(figures_in("Only $1/click").is_empty());
         assert!(figures_in("since 1998 commander").is_empty());
     }
+
+    #[test]
+    fn clock_times_are_no_counts_and_counts_beside_them_stay() {
+        assert!(figures_in("The curfew runs from 10 pm to 6 am.").is_empty());
+        assert!(figures_in("Power went out at 19:45 on Tuesday.").is_empty());
+        let arrested = figures_in("Police arrested 112 people after 22:00.");
+        assert_eq!(arrested.len(), 1, "{arrested:?}");
+        assert_eq!((arrested[0].1, arrested[0].2.as_str()), (112.0, "people"));
+    }
 }
