@@ -1374,6 +1374,11 @@ fn sentence_terms<'t, 'a>(
             if let (Some(m), Some(d)) = (p.month, p.day) {
                 keys.push(format!("@m{m}d{d}"));
             }
+            // A month of a year is a time as particular as a day ("from March 2022 to June
+            // 2023" / "between March 2022 and June 2023"); the year alone is not.
+            if let (Some(m), None, Some(y)) = (p.month, p.day, p.year) {
+                keys.push(format!("@m{m}y{y}"));
+            }
             if let Some(y) = p.year {
                 keys.push(format!("{YEAR_KEY}{y}"));
             }
@@ -1601,6 +1606,19 @@ mod tests {
             "Curfew update\n\nResidents must stay indoors between 20:00 and 05:00.\n",
         );
         assert_eq!(score_of(&other, "The curfew", "Residents must"), 0.0);
+    }
+
+    #[test]
+    fn a_span_of_months_written_two_ways_is_one_time_and_a_year_alone_is_not() {
+        let t = scores(
+            "Brisa recall\n\nThe repair covers Brisa vans built between March 2022 and June 2023.\n\n\
+             The council built a new depot in 2022.\n",
+            "Van fault\n\nAffected vehicles were made from March 2022 to June 2023.\n\n\
+             A new harbour master took over in 2022.\n",
+        );
+        assert!(score_of(&t, "The repair", "Affected vehicles") > 0.0);
+        // A year in common is a shared time, nothing more.
+        assert_eq!(score_of(&t, "The council", "A new harbour"), 0.0);
     }
 
     #[test]
