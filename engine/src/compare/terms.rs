@@ -257,6 +257,9 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("quake", &["quake", "earthquake", "tremor", "aftershock", "seismic"]),
     ("announce", &["announce", "announcement", "declare", "declaration", "unveil"]),
     ("demand", &["demand", "urge", "insist"]),
+    // A rule or measure put in place: "imposed a curfew", "the curfew took effect", "the law
+    // came into force".
+    ("enact", &["impose", "imposition", "enforce", "enact"]),
     ("cancel", &["cancel", "cancelled", "canceled", "cancellation", "scrap", "abandon"]),
     ("reject", &["reject", "rejection", "refuse", "refusal", "veto"]),
     ("investigate", &["investigate", "investigation", "investigator", "inquiry", "probe"]),
@@ -266,7 +269,8 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     // Things a fact is about, not what happened ([`NOT_EVENTS`]): the words outlets use
     // interchangeably for homes, the power supply and a company's accounts.
     ("home", &["home", "house", "household", "dwelling"]),
-    ("electricity", &["electricity", "power", "blackout", "outage"]),
+    // "Plunged into darkness" is how a blackout is told.
+    ("electricity", &["electricity", "power", "blackout", "outage", "darkness"]),
     ("revenue", &["revenue", "sales", "turnover"]),
     ("profit", &["profit", "earnings"]),
     ("forecast", &["forecast", "outlook", "guidance"]),
@@ -530,6 +534,9 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
     ("stop", "fighting", "ceasefire", 0),
     ("cease", "fire", "ceasefire", 0),
+    ("take", "effect", "enact", 0),
+    ("come", "force", "enact", 1),
+    ("come", "effect", "enact", 1),
 ];
 
 /// Per token, the event class of a phrasal verb it opens ([`PHRASAL`]), and the tokens that are
@@ -764,6 +771,17 @@ const PERSON_NOUNS: &[&str] = &[
     "rioter",
     "demonstrator",
     "suspect",
+    // Occupations and memberships counted in the news ("18,000 nurses" / "its 18,000 members").
+    "member",
+    "nurse",
+    "doctor",
+    "teacher",
+    "farmer",
+    "driver",
+    "voter",
+    "commuter",
+    "traveller",
+    "customer",
 ];
 
 /// True when a figure's counted noun (its key or stem, see `figures.rs`) counts people.

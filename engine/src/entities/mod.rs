@@ -31,6 +31,7 @@
 //! assert!(data.mentions_in(0).iter().any(|m| m.kind == MentionKind::Figure));
 //! ```
 
+mod clock;
 mod gazetteer;
 mod kb;
 mod lexicon;
@@ -43,6 +44,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
 
+pub use clock::{clock_times, ClockTime, END_OF_DAY};
 pub use kb::{KbEntry, KnowledgeBase, KB_FILE};
 pub use temporal::{DateValue, FigureValue, PartialDate};
 

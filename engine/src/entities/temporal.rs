@@ -372,8 +372,14 @@ pub(super) fn figures(
     last_unit: &mut String,
 ) -> Vec<Found> {
     let mut out = Vec::new();
+    // A clock's numbers are a time, not counts ("10 pm", "22:00").
+    let clocks = super::clock::clock_times(text, toks);
     let mut i = 0;
     while i < toks.len() {
+        if let Some(clock) = clocks.iter().find(|c| (c.first..=c.last).contains(&i)) {
+            i = clock.last + 1;
+            continue;
+        }
         let tok = &toks[i];
         // A number in digits or words ("twenty-seven", "two thousand five hundred").
         let phrase = match crate::text::number_phrase(toks, i) {
@@ -625,5 +631,14 @@ mod tests {
         assert!(figures_in("a two-state solution").is_empty());
         assert!(figures_in("Only $1/click").is_empty());
         assert!(figures_in("since 1998 commander").is_empty());
+    }
+
+    #[test]
+    fn clock_times_are_no_counts_and_counts_beside_them_stay() {
+        assert!(figures_in("The curfew runs from 10 pm to 6 am.").is_empty());
+        assert!(figures_in("Power went out at 19:45 on Tuesday.").is_empty());
+        let arrested = figures_in("Police arrested 112 people after 22:00.");
+        assert_eq!(arrested.len(), 1, "{arrested:?}");
+        assert_eq!((arrested[0].1, arrested[0].2.as_str()), (112.0, "people"));
     }
 }
