@@ -252,13 +252,11 @@ fn messy_text_never_panics_and_mentions_stay_on_char_boundaries() {
     let data = &bundle.entities;
     for m in &data.mentions {
         let article = &bundle.articles[m.article as usize];
-        let block = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end);
+        let (start, end) = (m.start as usize, m.end as usize);
+        let block = article.blocks.iter().find(|b| b.start <= start && end <= b.end);
         let block = block.unwrap_or_else(|| panic!("{m:?} lies inside one block"));
-        assert!(m.start < m.end);
-        assert!(
-            block.text.get(m.start - block.start..m.end - block.start).is_some(),
-            "{m:?} on char boundaries"
-        );
+        assert!(start < end);
+        assert!(block.text.get(start - block.start..end - block.start).is_some(), "{m:?} on char boundaries");
     }
     for pair in data.mentions.windows(2) {
         assert!(

@@ -80,12 +80,12 @@ impl EntityPostings {
             let (Some(entity), Some(article)) = (m.entity, articles.get(m.article as usize)) else {
                 continue;
             };
-            let Some(block) = article.block_at(m.start) else { continue };
-            if m.end <= m.start || m.end > block.end {
+            let Some(block) = article.block_at(m.start as usize) else { continue };
+            if m.end <= m.start || m.end as usize > block.end {
                 continue;
             }
             if let Some(list) = by_entity.get_mut(entity as usize) {
-                list.push((m.article, m.start, m.end, field_weight2(block.kind)));
+                list.push((m.article, m.start as usize, m.end as usize, field_weight2(block.kind)));
             }
         }
         let mut out = EntityPostings::default();

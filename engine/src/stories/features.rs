@@ -121,11 +121,11 @@ fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCa
                 }
             }
             // Mentions are sorted by start: walk them alongside the sentences.
-            while next_mention < mentions.len() && mentions[next_mention].start < raw_start {
+            while next_mention < mentions.len() && (mentions[next_mention].start as usize) < raw_start {
                 next_mention += 1;
             }
             let mut named: Vec<u32> = Vec::new();
-            while next_mention < mentions.len() && mentions[next_mention].start < raw_end {
+            while next_mention < mentions.len() && (mentions[next_mention].start as usize) < raw_end {
                 let mention = &mentions[next_mention];
                 next_mention += 1;
                 match (mention.kind, mention.entity, &mention.value) {

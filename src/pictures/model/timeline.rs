@@ -271,7 +271,7 @@ pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
             },
         };
         let when = When { year, month: Some(month), day: date.from.day };
-        out.push((when, EventMention { article, start: m.start, year_assumed }));
+        out.push((when, EventMention { article, start: m.start as usize, year_assumed }));
     }
     out
 }
