@@ -126,7 +126,7 @@ pub fn articles(articles: &[Article]) -> Checked {
         let spans = std::iter::once(("title", &article.title))
             .chain(article.byline.iter().map(|s| ("byline", s)))
             .chain(article.dateline.iter().map(|s| ("dateline", s)))
-            .chain(article.blocks.iter().filter_map(|b| b.credit.as_ref()).map(|s| ("photo credit", s)));
+            .chain(article.blocks.iter().filter_map(|b| b.credit.as_deref()).map(|s| ("photo credit", s)));
         for (what, span) in spans {
             if !fits(span.start, span.end, span.text.len()) {
                 return fail(Part::Articles, range_problem(&which(), what, span.start, span.end));
