@@ -244,7 +244,13 @@ impl EntityData {
             },
             |index, article, prepared, linked| names::finish(article, prepared, linked, article_index(index)),
             |_, found| {
-                for mention in found {
+                for mut mention in found {
+                    // A date's or figure's value was boxed on a worker among its scratch
+                    // allocations: a copy made here is packed with the others that are kept
+                    // (the worker's pages are returned once its scratch is freed).
+                    if mention.value.is_some() {
+                        mention.value = mention.value.clone();
+                    }
                     if block.len() == block.capacity() {
                         blocks.push(std::mem::replace(&mut block, Vec::with_capacity(MENTION_BLOCK)));
                     }
