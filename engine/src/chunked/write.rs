@@ -102,16 +102,10 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
         chunks.push((chunk, packer.borrow_mut().add(bytes)));
     };
     push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
-    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
-        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
-    });
-    search.postings = Vec::new();
-    search.posting_starts = Vec::new();
     let n_terms = search.terms.len();
     let lists = MentionLists::new(&entities.mentions, entities.entities.len());
     let parts = Parts { articles: &articles, dates: &dates, stories: &stories, n_terms, lists: &lists };
     let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
-    let index_entities = search.entities;
     let order = super::list::list_order(&rows);
     let per_page = sizes.list_rows.max(1);
     let mut page_of = vec![0u32; rows.len()];
@@ -120,7 +114,10 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             page_of[i as usize] = u32::try_from(p).unwrap_or(u32::MAX);
         }
     }
-    // Article chunks are listed by the `ord` pages, not the manifest.
+    // Article chunks are listed by the `ord` pages, not the manifest. They are cut first, before
+    // the index's shards: each article is dropped once its chunk is made, so the shards' packed
+    // bytes (a few hundred MB at 100,000 articles) are never held beside every article. Only
+    // when chunks are made changes, not their bytes or their order in the manifest and `Split`.
     let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
     let mut article_files: Vec<(String, u64, usize)> = Vec::new();
     article_chunks(
@@ -139,6 +136,12 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             article_files.push((format!("art-{hash}.plx"), len, packer.borrow_mut().add(bytes)));
         },
     );
+    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
+        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
+    });
+    search.postings = Vec::new();
+    search.posting_starts = Vec::new();
+    let index_entities = search.entities;
     let mut first = 0;
     while first < lists.len() {
         let mut end = first;
