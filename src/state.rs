@@ -491,7 +491,7 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
     let class = format!("ent ent-{}", mention.kind.as_str());
     let entity =
         mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
-    match (entity, &mention.value) {
+    match (entity, mention.value.as_deref()) {
         (Some((index, entity)), _) => {
             let mut lines = Vec::new();
             if let Some(d) = &entity.description {

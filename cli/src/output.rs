@@ -284,7 +284,7 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
                 entity: data.entity_of(m).map(|e| e.id.as_str()),
                 start: m.start as usize,
                 end: m.end as usize,
-                value: m.value.as_ref(),
+                value: m.value.as_deref(),
             })
             .collect(),
     }

@@ -246,7 +246,7 @@ pub fn clues<'a>(article: &'a Article, index: u32, entities: &'a EntityData) -> 
             break;
         }
         let (Some(Value::Date(value)), Some(block)) =
-            (&mention.value, article.block_at(mention.start as usize))
+            (mention.value.as_deref(), article.block_at(mention.start as usize))
         else {
             continue;
         };

@@ -177,16 +177,23 @@ pub struct Mention {
     pub kind: MentionKind,
     /// Index into [`EntityData::entities`], for person, organisation and place mentions.
     pub entity: Option<u32>,
-    /// Normalised value, for dates and figures.
-    pub value: Option<Value>,
+    /// Normalised value, for dates and figures. Boxed once more (a [`Value`] is a tag and a
+    /// box): most mentions are names without one, and a boxed value keeps a mention in 32 bytes,
+    /// not 40, for a corpus's millions of mentions.
+    pub value: Option<Box<Value>>,
 }
 
 /// A mention's raw-file offsets as a [`Mention`] holds them, if they fit: a corpus holds millions
-/// of mentions, and 32-bit offsets keep each in 40 bytes rather than 48. Text past 4 GiB into its
-/// file (larger than any article file is read by default) has no mentions.
+/// of mentions, and 32-bit offsets (with its value boxed) keep each in 32 bytes rather than 48.
+/// Text past 4 GiB into its file (larger than any article file is read by default) has no
+/// mentions.
 pub(crate) fn raw_offsets(start: usize, end: usize) -> Option<(u32, u32)> {
     Some((u32::try_from(start).ok()?, u32::try_from(end).ok()?))
 }
+
+// A build holds every mention of its corpus (15.5 million at 100,000 synthetic articles).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Mention>() == 32);
 
 /// Mentions per block while [`EntityData::build`] gathers them (a few MB).
 const MENTION_BLOCK: usize = 1 << 16;

@@ -222,7 +222,7 @@ pub(in crate::entities) fn finish(
                 end,
                 kind,
                 entity: None,
-                value: Some(found.value),
+                value: Some(Box::new(found.value)),
             });
         }
     }
