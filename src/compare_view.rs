@@ -244,7 +244,7 @@ impl SentenceMarks {
             .mentions_in(id)
             .iter()
             .enumerate()
-            .map(|(i, m)| (m.start, m.end, i))
+            .map(|(i, m)| (m.start as usize, m.end as usize, i))
             .collect();
         spans.sort_unstable();
         SentenceMarks { article, spans }

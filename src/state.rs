@@ -491,7 +491,7 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
     let class = format!("ent ent-{}", mention.kind.as_str());
     let entity =
         mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
-    match (entity, &mention.value) {
+    match (entity, mention.value.as_deref()) {
         (Some((index, entity)), _) => {
             let mut lines = Vec::new();
             if let Some(d) = &entity.description {
@@ -502,8 +502,8 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
             }
             lines.push(counts_line(explorer.entity_counts.get(index as usize).copied().unwrap_or_default()));
             Mark {
-                start: mention.start,
-                end: mention.end,
+                start: mention.start as usize,
+                end: mention.end as usize,
                 class,
                 href: Some(Route::Entity { id: entity.id.clone() }.href()),
                 card: Some(Rc::new(Card {
@@ -529,14 +529,16 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
                 ),
             };
             Mark {
-                start: mention.start,
-                end: mention.end,
+                start: mention.start as usize,
+                end: mention.end as usize,
                 class,
                 href: None,
                 card: Some(Rc::new(Card { heading, kind: kind_label(mention.kind).into(), lines })),
             }
         }
-        (None, None) => Mark { start: mention.start, end: mention.end, class, href: None, card: None },
+        (None, None) => {
+            Mark { start: mention.start as usize, end: mention.end as usize, class, href: None, card: None }
+        }
     }
 }
 
@@ -555,17 +557,18 @@ pub fn article_marks(
     let mut by_block: HashMap<usize, Vec<Mark>> = HashMap::new();
     let block_of = |start: usize, end: usize| a.blocks.iter().find(|b| b.start <= start && end <= b.end);
     for m in mentions.iter().filter(|m| types.shows(m.kind)) {
-        if let Some(block) = block_of(m.start, m.end) {
+        let (m_start, m_end) = (m.start as usize, m.end as usize);
+        if let Some(block) = block_of(m_start, m_end) {
             let mut mark = mention_mark(explorer, m);
-            let placed = times.iter().find(|t| t.start < m.end && m.start < t.end);
+            let placed = times.iter().find(|t| t.start < m_end && m_start < t.end);
             if let Some(time) = placed.filter(|_| m.kind == MentionKind::Date) {
                 mark.card = Some(Rc::new(time_card(explorer, article, time)));
                 // "Tuesday" marked as "next Tuesday" when that overlaps no other mention.
-                let (start, end) = (time.start.min(m.start), time.end.max(m.end));
+                let (start, end) = (time.start.min(m_start), time.end.max(m_end));
                 let others = mentions.iter().filter(|o| !std::ptr::eq(*o, m));
                 if block.start <= start
                     && end <= block.end
-                    && !others.clone().any(|o| o.start < end && start < o.end)
+                    && !others.clone().any(|o| (o.start as usize) < end && start < o.end as usize)
                 {
                     (mark.start, mark.end) = (start, end);
                 }
@@ -597,7 +600,7 @@ fn unmarked_times<'t>(
     mentions: &[Mention],
     times: &'t [ResolvedTime],
 ) -> impl Iterator<Item = &'t ResolvedTime> {
-    let mentions: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    let mentions: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start as usize, m.end as usize)).collect();
     times.iter().filter(move |t| !mentions.iter().any(|&(s, e)| t.start < e && s < t.end))
 }
 
@@ -788,10 +791,11 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
     let mut groups: Vec<(String, Vec<InContext>)> = Vec::new();
     for m in explorer.bundle.entities.mentions_of(entity) {
         let Some(article) = articles.get(m.article as usize) else { continue };
-        let Some(block) = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end) else {
+        let (m_start, m_end) = (m.start as usize, m.end as usize);
+        let Some(block) = article.blocks.iter().find(|b| b.start <= m_start && m_end <= b.end) else {
             continue;
         };
-        let (s, e) = (m.start - block.start, m.end - block.start);
+        let (s, e) = (m_start - block.start, m_end - block.start);
         let text = &block.text;
         if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
@@ -816,7 +820,7 @@ pub fn mentions_in_context(explorer: &Explorer, entity: u32) -> Vec<(String, Vec
             after: after.to_string(),
             cut_before: from > 0,
             cut_after: to < text.len(),
-            start: m.start,
+            start: m_start,
         };
         let outlet = outlet_of(Some(article));
         match groups.iter_mut().find(|(o, _)| o == outlet) {

@@ -282,9 +282,9 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
                 surface: data.surface(&bundle.articles, m).unwrap_or_default(),
                 kind: m.kind.as_str().to_uppercase(),
                 entity: data.entity_of(m).map(|e| e.id.as_str()),
-                start: m.start,
-                end: m.end,
-                value: m.value.as_ref(),
+                start: m.start as usize,
+                end: m.end as usize,
+                value: m.value.as_deref(),
             })
             .collect(),
     }

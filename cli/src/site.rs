@@ -99,10 +99,11 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     }
     // The files are read twice, a batch at a time, and never all held at once: first for the lines
     // they repeat (the cleaner's corpus pre-pass), then to be cleaned. Only each file's first
-    // `ingest::DETECT_BYTES`, from which the report names its format, are kept past cleaning.
+    // `ingest::DETECT_BYTES`, from which the report names its format, are read for it: only that
+    // name is kept past cleaning (a kilobyte a file would be 100 MB at 100,000 files).
     let max_bytes = args.kb.max_file_size;
     let mut counter = parallax_engine::clean::LineCounter::default();
-    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(paths.len());
+    let mut files: Vec<(String, &'static str)> = Vec::with_capacity(paths.len());
     let mut sizes = Vec::with_capacity(paths.len());
     let mut readable = Vec::with_capacity(paths.len());
     for (name, path) in paths {
@@ -110,7 +111,8 @@ pub fn run(args: &SiteArgs) -> Result<()> {
             Ok(bytes) => {
                 counter.add(&bytes);
                 sizes.push(bytes.len() as u64);
-                files.push((name, head(&bytes)));
+                let format = report::format_of(&name, head(&bytes));
+                files.push((name, format));
                 readable.push(path);
             }
             Err(why) => unreadable.push((name, why)),
@@ -159,17 +161,17 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     let built = parallax_engine::analyse(cleaned, &kb, &parallax_engine::BuildOptions::default(), &mut |p| {
         bar.show(p)
     });
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
 
     // The report reads the built articles, so it is made before the bundle is cut into chunks
     // (which consumes it: a large corpus is never held twice).
     bar.show(Progress::Stage("report"));
-    let per_file = report::file_reports(&sources, &unreadable, &built);
-    let other = report::other_notes(&sources, &built);
+    let formats: Vec<(&str, &'static str)> =
+        files.iter().map(|(name, format)| (name.as_str(), *format)).collect();
+    let per_file = report::file_reports_of(&formats, &unreadable, &built);
+    let other = report::other_notes_of(formats.iter().map(|(name, _)| *name), &built);
     let n_articles = built.bundle.articles.len();
     let n_files = files.len();
-    drop(sources);
+    drop(formats);
     drop(files);
     let (bundle, split) = if args.chunks {
         bar.show(Progress::Stage("chunks"));
@@ -267,8 +269,8 @@ pub fn run(args: &SiteArgs) -> Result<()> {
 const CLEAN_BATCH_BYTES: usize = 16 << 20;
 
 /// The first bytes of a file, from which the report names its format.
-fn head(bytes: &[u8]) -> Vec<u8> {
-    bytes[..bytes.len().min(parallax_engine::ingest::DETECT_BYTES)].to_vec()
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(parallax_engine::ingest::DETECT_BYTES)]
 }
 
 /// The folder of the chunked layout, beside `index.html`.

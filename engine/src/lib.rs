@@ -278,10 +278,9 @@ fn clean_all(
         // Big enough to keep every core busy, small enough for a smooth progress bar.
         let batch = 64 * rayon::current_num_threads().max(1);
         for (b, chunk) in sources.chunks(batch).enumerate() {
-            let cleaned: Vec<SourceArticles> =
-                chunk.par_iter().map(|s| compact(read_source(s, config))).collect();
+            let cleaned: Vec<SourceArticles> = chunk.par_iter().map(|s| read_source(s, config)).collect();
             for (i, one) in cleaned.into_iter().enumerate() {
-                each(b * batch + i, one);
+                each(b * batch + i, compact(one));
             }
         }
     }
@@ -291,17 +290,17 @@ fn clean_all(
     }
 }
 
-/// One source's articles with no spare room in their lists and texts: a corpus's articles are
-/// held until the build ends, and lists grown a push at a time are a quarter empty on average.
+/// One source's articles copied afresh, with no spare room in their lists and texts (a clone
+/// is exactly as long as what it copies): a corpus's articles are held until the build ends,
+/// and lists grown a push at a time are a quarter empty on average. The copy is made on the
+/// thread that keeps the articles, not the worker that cleaned them, so the articles fill pages
+/// of their own instead of pinning the pages of the cleaner's scratch allocations they were made
+/// among (a worker's pages are returned to the system once its scratch is freed).
 fn compact(mut found: SourceArticles) -> SourceArticles {
-    for (article, _) in &mut found.0 {
-        article.blocks.shrink_to_fit();
-        article.removed.shrink_to_fit();
-        for block in &mut article.blocks {
-            block.text.shrink_to_fit();
-        }
-        for removed in &mut article.removed {
-            removed.text.shrink_to_fit();
+    for (article, from) in &mut found.0 {
+        *article = article.clone();
+        if let Some(from) = from {
+            *from = from.clone();
         }
     }
     found

@@ -88,8 +88,9 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
-/// The detected format's name (`text` when the engine is built without `ingest`).
-fn format_of(name: &str, bytes: &[u8]) -> &'static str {
+/// The detected format's name (`text` when the engine is built without `ingest`), from a file's
+/// name and first bytes (the first [`crate::ingest::DETECT_BYTES`] are enough).
+pub fn format_of(name: &str, bytes: &[u8]) -> &'static str {
     #[cfg(feature = "ingest")]
     return crate::ingest::detect(name, bytes).as_str();
     #[cfg(not(feature = "ingest"))]
@@ -106,6 +107,19 @@ pub fn file_reports(
     unreadable: &[(String, String)],
     built: &Built,
 ) -> Vec<FileReport> {
+    let formats: Vec<(&str, &'static str)> =
+        sources.iter().map(|s| (s.name, format_of(s.name, s.bytes))).collect();
+    file_reports_of(&formats, unreadable, built)
+}
+
+/// [`file_reports`] for files whose formats were read as they were ([`format_of`]): each file's
+/// name and format, so a caller that streams its files keeps a name, not their first bytes, per
+/// file until the build ends.
+pub fn file_reports_of(
+    files: &[(&str, &'static str)],
+    unreadable: &[(String, String)],
+    built: &Built,
+) -> Vec<FileReport> {
     // Articles and diagnostics by file, so the report stays linear in the corpus.
     let mut articles_of: HashMap<&str, Vec<&crate::Article>> = HashMap::new();
     for a in &built.bundle.articles {
@@ -115,10 +129,9 @@ pub fn file_reports(
     for d in &built.diagnostics {
         diagnostics_of.entry(d.file.as_str()).or_default().push(d);
     }
-    let mut per_file: Vec<FileReport> = sources
+    let mut per_file: Vec<FileReport> = files
         .iter()
-        .map(|source| {
-            let name = source.name;
+        .map(|&(name, format)| {
             let articles = articles_of.get(name).map_or(&[][..], Vec::as_slice);
             let mut removed = BTreeMap::new();
             for r in articles.iter().flat_map(|a| &a.removed) {
@@ -139,7 +152,7 @@ pub fn file_reports(
             };
             FileReport {
                 file: name.to_string(),
-                format: format_of(name, source.bytes).into(),
+                format: format.into(),
                 status: status.into(),
                 articles: articles
                     .iter()
@@ -164,7 +177,12 @@ pub fn file_reports(
 
 /// Diagnostics about no input file (e.g. the entity knowledge base), prefixed with what they are about.
 pub fn other_notes(sources: &[SourceInput<'_>], built: &Built) -> Vec<Note> {
-    let names: HashSet<&str> = sources.iter().map(|s| s.name).collect();
+    other_notes_of(sources.iter().map(|s| s.name), built)
+}
+
+/// [`other_notes`] given the files' names only.
+pub fn other_notes_of<'n>(names: impl IntoIterator<Item = &'n str>, built: &Built) -> Vec<Note> {
+    let names: HashSet<&str> = names.into_iter().collect();
     built
         .diagnostics
         .iter()

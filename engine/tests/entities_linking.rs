@@ -131,7 +131,7 @@ fn dates_and_figures_carry_normalised_values() {
     let mut figures = Vec::new();
     for m in data.mentions_in(0) {
         let surface = data.surface(&bundle.articles, m).unwrap_or_default().to_string();
-        match (&m.kind, &m.value) {
+        match (&m.kind, m.value.as_deref()) {
             (MentionKind::Date, Some(Value::Date(d))) => dates.push((surface, d.norm.clone())),
             (MentionKind::Figure, Some(Value::Figure(f))) => figures.push((surface, f.value, f.unit.clone())),
             _ => {}
@@ -252,13 +252,11 @@ fn messy_text_never_panics_and_mentions_stay_on_char_boundaries() {
     let data = &bundle.entities;
     for m in &data.mentions {
         let article = &bundle.articles[m.article as usize];
-        let block = article.blocks.iter().find(|b| b.start <= m.start && m.end <= b.end);
+        let (start, end) = (m.start as usize, m.end as usize);
+        let block = article.blocks.iter().find(|b| b.start <= start && end <= b.end);
         let block = block.unwrap_or_else(|| panic!("{m:?} lies inside one block"));
-        assert!(m.start < m.end);
-        assert!(
-            block.text.get(m.start - block.start..m.end - block.start).is_some(),
-            "{m:?} on char boundaries"
-        );
+        assert!(start < end);
+        assert!(block.text.get(start - block.start..end - block.start).is_some(), "{m:?} on char boundaries");
     }
     for pair in data.mentions.windows(2) {
         assert!(

@@ -111,7 +111,7 @@ fn predicted(bundle: &Bundle) -> Annotations {
     for (a, key, start, end) in evaluated_blocks(&bundle.articles) {
         let article = u32::try_from(a).expect("few articles");
         for m in data.mentions_in(article).iter().filter(|m| m.kind.is_name()) {
-            if m.start < start || m.end > end {
+            if (m.start as usize) < start || m.end as usize > end {
                 continue;
             }
             let surface = data.surface(&bundle.articles, m).expect("mentions slice their block").to_string();

@@ -441,9 +441,9 @@ mod tests {
         assert_eq!(fetched, 2, "its page of the article directory and its one tiny article chunk");
         assert_eq!(explorer.bundle.articles, std::slice::from_ref(want));
         assert_eq!(explorer.bundle.dates, [bundle.dates[3].clone()]);
-        let mentions: Vec<(usize, usize, Option<u32>)> =
+        let mentions: Vec<(u32, u32, Option<u32>)> =
             explorer.bundle.entities.mentions_in(0).iter().map(|m| (m.start, m.end, m.entity)).collect();
-        let expected: Vec<(usize, usize, Option<u32>)> =
+        let expected: Vec<(u32, u32, Option<u32>)> =
             bundle.entities.mentions_in(3).iter().map(|m| (m.start, m.end, m.entity)).collect();
         assert!(!expected.is_empty());
         assert_eq!(mentions, expected);

@@ -167,8 +167,11 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
                             .mentions_in(i as u32)
                             .iter()
                             .find(|m| m.entity == Some(entity_index));
-                        let route =
-                            Route::Article { id: a.id.clone(), query: None, at: first.map(|m| m.start) };
+                        let route = Route::Article {
+                            id: a.id.clone(),
+                            query: None,
+                            at: first.map(|m| m.start as usize),
+                        };
                         Some((a.title.text.clone(), route.href(), String::new()))
                     })
                     .collect();

@@ -212,7 +212,12 @@ fn articles_panel(
         .filter_map(|&i| {
             let a = bundle.articles.get(i)?;
             let at = entity.and_then(|e| {
-                bundle.entities.mentions_in(i as u32).iter().find(|m| m.entity == Some(e)).map(|m| m.start)
+                bundle
+                    .entities
+                    .mentions_in(i as u32)
+                    .iter()
+                    .find(|m| m.entity == Some(e))
+                    .map(|m| m.start as usize)
             });
             let date = card_date(bundle, i).map(|d| format!(" · {d}")).unwrap_or_default();
             Some((a.title.text.clone(), Route::Article { id: a.id.clone(), query: None, at }.href(), date))

@@ -126,7 +126,7 @@ pub fn articles(articles: &[Article]) -> Checked {
         let spans = std::iter::once(("title", &article.title))
             .chain(article.byline.iter().map(|s| ("byline", s)))
             .chain(article.dateline.iter().map(|s| ("dateline", s)))
-            .chain(article.blocks.iter().filter_map(|b| b.credit.as_ref()).map(|s| ("photo credit", s)));
+            .chain(article.blocks.iter().filter_map(|b| b.credit.as_deref()).map(|s| ("photo credit", s)));
         for (what, span) in spans {
             if !fits(span.start, span.end, span.text.len()) {
                 return fail(Part::Articles, range_problem(&which(), what, span.start, span.end));
@@ -315,7 +315,7 @@ pub(crate) fn mention_run(
     n_entities: usize,
 ) -> Checked {
     let part = Part::Entities;
-    let mut previous: Option<(u32, usize)> =
+    let mut previous: Option<(u32, u32)> =
         run.start.checked_sub(1).and_then(|p| mentions.get(p)).map(|m| (m.article, m.start));
     let skip = run.start;
     for (i, m) in mentions.get(run).unwrap_or_default().iter().enumerate() {
@@ -332,8 +332,9 @@ pub(crate) fn mention_run(
         if m.start >= m.end {
             return fail(part, format!("mention {n} is empty or ends before it starts"));
         }
-        let inside = article.block_at(m.start).and_then(|block| {
-            let (s, e) = (m.start - block.start, m.end.checked_sub(block.start)?);
+        let (start, end) = (m.start as usize, m.end as usize);
+        let inside = article.block_at(start).and_then(|block| {
+            let (s, e) = (start - block.start, end.checked_sub(block.start)?);
             block.text.get(s..e)
         });
         if inside.is_none() {

@@ -265,7 +265,7 @@ pub(crate) fn entities(chunk: &EntityChunk, at: &ChunkRef, n_articles: usize) ->
         return fail(Part::Entities, "a chunk holds another number of entities than listed".into());
     }
     for (entity, list) in (at.first..).zip(&chunk.lists) {
-        let mut previous: Option<(u32, usize)> = None;
+        let mut previous: Option<(u32, u32)> = None;
         for m in list {
             let ordered = previous.is_none_or(|p| p < (m.article, m.start));
             if m.entity != Some(entity) || m.article as usize >= n_articles || m.start >= m.end || !ordered {

@@ -1,6 +1,6 @@
 //! Writing a chunked corpus: a built bundle cut into a manifest and content-named chunks.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{
     content_hash, encode, ArticleChunk, ArticleChunkRef, ArticleEntry, ChunkKind, ChunkRef, DirectoryPage,
@@ -102,16 +102,15 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
         chunks.push((chunk, packer.borrow_mut().add(bytes)));
     };
     push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
-    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
-        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
-    });
-    search.postings = Vec::new();
-    search.posting_starts = Vec::new();
     let n_terms = search.terms.len();
-    let lists = MentionLists::new(&entities.mentions, entities.entities.len());
-    let parts = Parts { articles: &articles, dates: &dates, stories: &stories, n_terms, lists: &lists };
+    let parts = Parts {
+        articles: &articles,
+        dates: &dates,
+        stories: &stories,
+        n_terms,
+        mentions: &entities.mentions,
+    };
     let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
-    let index_entities = search.entities;
     let order = super::list::list_order(&rows);
     let per_page = sizes.list_rows.max(1);
     let mut page_of = vec![0u32; rows.len()];
@@ -120,7 +119,10 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             page_of[i as usize] = u32::try_from(p).unwrap_or(u32::MAX);
         }
     }
-    // Article chunks are listed by the `ord` pages, not the manifest.
+    // Article chunks are listed by the `ord` pages, not the manifest. They are cut first, before
+    // the index's shards: each article is dropped once its chunk is made, so the shards' packed
+    // bytes (a few hundred MB at 100,000 articles) are never held beside every article. Only
+    // when chunks are made changes, not their bytes or their order in the manifest and `Split`.
     let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
     let mut article_files: Vec<(String, u64, usize)> = Vec::new();
     article_chunks(
@@ -139,6 +141,14 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             article_files.push((format!("art-{hash}.plx"), len, packer.borrow_mut().add(bytes)));
         },
     );
+    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
+        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
+    });
+    search.postings = Vec::new();
+    search.posting_starts = Vec::new();
+    let index_entities = search.entities;
+    // Made once the articles are gone (the manifest counts mentions without it).
+    let lists = MentionLists::new(&entities.mentions, entities.entities.len());
     let mut first = 0;
     while first < lists.len() {
         let mut end = first;
@@ -302,7 +312,8 @@ struct Parts<'a> {
     dates: &'a [Option<crate::dates::PublicationDate>],
     stories: &'a [crate::stories::Story],
     n_terms: usize,
-    lists: &'a MentionLists<'a>,
+    /// Every mention, sorted by (article, start).
+    mentions: &'a [Mention],
 }
 
 /// The search index without its postings.
@@ -443,7 +454,7 @@ fn counted(mut keys: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 
 /// The manifest, without its list pages and chunk directory, and the article directory's rows.
 fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Manifest, Vec<ArticleEntry>) {
-    let Parts { articles, dates, stories, n_terms, lists } = *parts;
+    let Parts { articles, dates, stories, n_terms, mentions } = *parts;
     let date_of = |i: usize| dates.get(i).and_then(Option::as_ref);
     let mut outlets: Vec<String> =
         articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
@@ -469,15 +480,19 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
     let all_dates = dates.iter().flatten();
     let first_date = all_dates.clone().min_by_key(|d| d.sort_key()).map(|d| d.iso());
     let last_date = all_dates.max_by_key(|d| d.sort_key()).map(|d| d.iso());
-    let entity_counts = (0..lists.len())
-        .map(|e| {
-            let articles: HashSet<u32> = lists.of(e).map(|m| m.article).collect();
-            EntityCount {
-                mentions: u32::try_from(lists.of(e).len()).unwrap_or(u32::MAX),
-                articles: u32::try_from(articles.len()).unwrap_or(u32::MAX),
-            }
-        })
-        .collect();
+    // Each entity's mentions and the articles they are in (mentions are sorted by article, so
+    // an entity's articles are counted as they change), in one pass with no list per entity.
+    let mut entity_counts = vec![EntityCount { mentions: 0, articles: 0 }; entities.len()];
+    let mut last_article: Vec<Option<u32>> = vec![None; entities.len()];
+    for m in mentions {
+        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < entities.len()) else { continue };
+        let count = &mut entity_counts[e];
+        count.mentions = count.mentions.saturating_add(1);
+        if last_article[e] != Some(m.article) {
+            count.articles = count.articles.saturating_add(1);
+            last_article[e] = Some(m.article);
+        }
+    }
     let ordinal_of: HashMap<&str, u32> =
         rows.iter().enumerate().map(|(i, r)| (r.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX))).collect();
     let story_index: HashMap<&str, u32> = stories

@@ -659,7 +659,8 @@ fn build_blocks(
                     Some(split) => {
                         let mut b = block(BlockKind::Caption, l.start, l.start + split.caption_end);
                         let (cs, ce) = (l.start + split.credit_start, l.start + split.credit_end);
-                        b.credit = Some(Spanned { text: text[cs..ce].to_string(), start: cs, end: ce });
+                        b.credit =
+                            Some(Box::new(Spanned { text: text[cs..ce].to_string(), start: cs, end: ce }));
                         blocks.push(b);
                         // The brackets or comma around the credit.
                         for (s, e) in [(l.start + split.caption_end, cs), (ce, l.end)] {

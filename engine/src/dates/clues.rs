@@ -56,16 +56,20 @@ pub enum Role {
 }
 
 /// One date mention of an article and its role.
+///
+/// It borrows its text and value from the article and its mention: a corpus's clues are held
+/// while its stories are grouped (about twenty an article), and copies of both were most of a
+/// 100,000-article build's dates.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Clue {
+pub struct Clue<'a> {
     /// Raw-file byte range of the mention.
     pub start: usize,
     /// End of the mention.
     pub end: usize,
     /// The mention as written.
-    pub text: String,
+    pub text: &'a str,
     /// Its normalised value.
-    pub value: DateValue,
+    pub value: &'a DateValue,
     /// Stated, caption, past or future.
     pub role: Role,
     /// For a past event the text puts a stated time before the event it reports ("talks came
@@ -105,9 +109,11 @@ pub fn offices(article: &Article, index: u32, entities: &EntityData, terms: &Off
         }
         let Some(entity) = entities.entity_of(mention) else { continue };
         let Some((from, to)) = terms.of(&entity.id) else { continue };
-        let Some(block) = article.block_at(mention.start) else { continue };
-        let local_end = mention.end.saturating_sub(block.start);
-        let Some(before) = block.text.get(..mention.start.saturating_sub(block.start)) else { continue };
+        let Some(block) = article.block_at(mention.start as usize) else { continue };
+        let local_end = (mention.end as usize).saturating_sub(block.start);
+        let Some(before) = block.text.get(..(mention.start as usize).saturating_sub(block.start)) else {
+            continue;
+        };
         if !titled_now(before) {
             continue;
         }
@@ -124,7 +130,7 @@ pub fn offices(article: &Article, index: u32, entities: &EntityData, terms: &Off
         let Some(text) = block.text.get(title_start..local_end) else { continue };
         out.push(Office {
             start: block.start + title_start,
-            end: mention.end,
+            end: (mention.end as usize),
             text: text.trim().to_string(),
             from,
             to,
@@ -151,8 +157,10 @@ pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &Off
         }
         let Some(entity) = entities.entity_of(mention) else { continue };
         let Some((from, to)) = terms.of(&entity.id) else { continue };
-        let Some(block) = article.block_at(mention.start) else { continue };
-        let Some(after) = block.text.get(mention.end.saturating_sub(block.start)..) else { continue };
+        let Some(block) = article.block_at(mention.start as usize) else { continue };
+        let Some(after) = block.text.get((mention.end as usize).saturating_sub(block.start)..) else {
+            continue;
+        };
         // The rest of the sentence.
         let sentence_end = after.find(['.', '!', '?', ';']).unwrap_or(after.len());
         let Some(rest) = after.get(..sentence_end) else { continue };
@@ -179,13 +187,14 @@ pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &Off
         }
         let Some(last) = toks.get(at) else { continue };
         let Some(text) = block.text.get(
-            mention.start.saturating_sub(block.start)..mention.end.saturating_sub(block.start) + last.end,
+            (mention.start as usize).saturating_sub(block.start)
+                ..(mention.end as usize).saturating_sub(block.start) + last.end,
         ) else {
             continue;
         };
         out.push(Office {
-            start: mention.start,
-            end: mention.end + last.end,
+            start: (mention.start as usize),
+            end: (mention.end as usize) + last.end,
             text: text.to_string(),
             from,
             to,
@@ -228,7 +237,7 @@ fn stated_tenure(words: &[&str]) -> Option<(usize, Length)> {
 
 /// The date clues of article `index`, in text order, and whether [`MAX_CLUES_PER_ARTICLE`]
 /// cut them short.
-pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>, bool) {
+pub fn clues<'a>(article: &'a Article, index: u32, entities: &'a EntityData) -> (Vec<Clue<'a>>, bool) {
     let mut out = Vec::new();
     let mut truncated = false;
     for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Date) {
@@ -236,13 +245,15 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
             truncated = true;
             break;
         }
-        let (Some(Value::Date(value)), Some(block)) = (&mention.value, article.block_at(mention.start))
+        let (Some(Value::Date(value)), Some(block)) =
+            (mention.value.as_deref(), article.block_at(mention.start as usize))
         else {
             continue;
         };
-        let (Some(local_start), Some(local_end)) =
-            (mention.start.checked_sub(block.start), mention.end.checked_sub(block.start))
-        else {
+        let (Some(local_start), Some(local_end)) = (
+            (mention.start as usize).checked_sub(block.start),
+            (mention.end as usize).checked_sub(block.start),
+        ) else {
             continue;
         };
         let (Some(before), Some(text)) =
@@ -254,7 +265,10 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
             Role::Caption
         } else if states_own_date(before) && value.from.year.is_some() && value.to.is_none() {
             Role::Stated
-        } else if value.to.is_none() && value.from.day.is_some() && in_dateline(article, mention.start) {
+        } else if value.to.is_none()
+            && value.from.day.is_some()
+            && in_dateline(article, mention.start as usize)
+        {
             // "ATHENS, July 30 -": the day of writing, usually without its year.
             Role::Stated
         } else if announces(before) {
@@ -268,10 +282,10 @@ pub fn clues(article: &Article, index: u32, entities: &EntityData) -> (Vec<Clue>
             None
         };
         out.push(Clue {
-            start: mention.start,
-            end: mention.end,
-            text: text.to_string(),
-            value: DateValue::clone(value),
+            start: (mention.start as usize),
+            end: (mention.end as usize),
+            text,
+            value,
             role,
             within,
         });

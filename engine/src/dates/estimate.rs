@@ -139,7 +139,7 @@ fn place(date: &PartialDate, role: Role, reference: Option<Reference>) -> Option
 }
 
 fn evidence(kind: EvidenceKind, index: u32, clue: &Clue) -> DateEvidence {
-    DateEvidence { kind, article: index, start: clue.start, end: clue.end, text: clue.text.clone() }
+    DateEvidence { kind, article: index, start: clue.start, end: clue.end, text: clue.text.to_string() }
 }
 
 /// The strength of a past event as evidence: day-precise 2, month 1, year 0.
@@ -279,7 +279,7 @@ pub fn own(
                 article: index,
                 start: at,
                 end: clue.end,
-                text: text.map_or_else(|| clue.text.clone(), str::to_string),
+                text: text.unwrap_or(clue.text).to_string(),
             };
             within = Some((day, ev));
             within_year_from_story = part.year.is_none() && story.is_some();
@@ -482,7 +482,7 @@ fn lean_on_story(mut estimate: Estimate, story: Option<StoryAnchor>) -> Estimate
 }
 
 /// The part of a date mention that ends latest: the end of a range, else the date.
-fn latest_part(clue: &Clue) -> &PartialDate {
+fn latest_part<'c>(clue: &Clue<'c>) -> &'c PartialDate {
     match &clue.value.to {
         Some(to) if to.month.is_some() || to.year.is_some() => to,
         _ => &clue.value.from,

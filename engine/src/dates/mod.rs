@@ -154,24 +154,26 @@ impl PublicationDate {
 
 /// The dates of a corpus, worked out in two passes: each article on its own, then with its story.
 #[derive(Debug, Clone)]
-pub struct Dating {
-    clues: Vec<Vec<Clue>>,
+pub struct Dating<'a> {
+    clues: Vec<Vec<Clue<'a>>>,
     offices: Vec<Vec<Office>>,
     own: Vec<Option<Estimate>>,
     /// Articles (indices) whose date mentions were more than [`clues::MAX_CLUES_PER_ARTICLE`].
     pub truncated: Vec<usize>,
 }
 
-impl Dating {
+impl<'a> Dating<'a> {
     /// Reads every article's date clues and estimates each date from its own text; `terms` are
     /// the knowledge base's terms of office ([`OfficeTerms::parse`], may be empty). Articles are
     /// read on every core with feature `parallel`, each on its own, so the result is the same.
-    pub fn new(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -> Dating {
+    pub fn new(articles: &'a [Article], entities: &'a EntityData, terms: &OfficeTerms) -> Dating<'a> {
         let mut clues_of = Vec::with_capacity(articles.len());
         let mut offices_of = Vec::with_capacity(articles.len());
         let mut own = Vec::with_capacity(articles.len());
         let mut truncated = Vec::new();
-        let read = |_: &mut (), i: usize, article: &Article| {
+        // The article from `articles` itself, not the item handed in: its clues borrow from it.
+        let read = |_: &mut (), i: usize, _: &Article| {
+            let article = &articles[i];
             let index = u32::try_from(i).unwrap_or(u32::MAX);
             let (clues, cut) = clues::clues(article, index, entities);
             let offices = clues::offices(article, index, entities, terms);

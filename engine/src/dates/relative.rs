@@ -251,7 +251,7 @@ pub fn times_of(
         out.push(ResolvedTime {
             start: clue.start,
             end: clue.end,
-            text: clue.text.clone(),
+            text: clue.text.to_string(),
             when: resolved(lo, hi, precision, date),
         });
     }

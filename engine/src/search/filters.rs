@@ -117,9 +117,10 @@ pub(super) fn mention_marks(
         .iter()
         .filter_map(|m| {
             let k = entities.iter().position(|&e| Some(e) == m.entity)?;
-            let block = article.block_at(m.start)?;
-            let text = block.text.get(m.start - block.start..m.end.checked_sub(block.start)?)?;
-            (!text.is_empty()).then_some((m.start, m.end, k))
+            let (start, end) = (m.start as usize, m.end as usize);
+            let block = article.block_at(start)?;
+            let text = block.text.get(start - block.start..end.checked_sub(block.start)?)?;
+            (!text.is_empty()).then_some((start, end, k))
         })
         .collect()
 }

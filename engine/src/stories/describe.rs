@@ -86,7 +86,7 @@ fn profile(corpus: &Corpus<'_>, index: usize) -> Profile {
     };
     for mention in corpus.entities.mentions_in(u32::try_from(index).unwrap_or(u32::MAX)) {
         if let (true, Some(entity)) = (mention.kind.is_name(), mention.entity) {
-            let w = weight_at(mention.start);
+            let w = weight_at(mention.start as usize);
             if w > 0.0 {
                 let slot = out.entities.entry(entity).or_insert(0.0);
                 *slot = slot.max(w);

@@ -121,14 +121,14 @@ fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCa
                 }
             }
             // Mentions are sorted by start: walk them alongside the sentences.
-            while next_mention < mentions.len() && mentions[next_mention].start < raw_start {
+            while next_mention < mentions.len() && (mentions[next_mention].start as usize) < raw_start {
                 next_mention += 1;
             }
             let mut named: Vec<u32> = Vec::new();
-            while next_mention < mentions.len() && mentions[next_mention].start < raw_end {
+            while next_mention < mentions.len() && (mentions[next_mention].start as usize) < raw_end {
                 let mention = &mentions[next_mention];
                 next_mention += 1;
-                match (mention.kind, mention.entity, &mention.value) {
+                match (mention.kind, mention.entity, mention.value.as_deref()) {
                     (kind, Some(entity), _) if kind.is_name() => {
                         counts.add(format!("e:{entity}"), weight);
                         if !named.contains(&entity) {

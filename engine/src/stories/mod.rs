@@ -116,11 +116,13 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
     let groups = graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &times, SPANS);
     let similar: Vec<graph::Edge> = edges.iter().copied().filter(|e| e.2 >= STORY_THRESHOLD).collect();
     let dates = dating.with_stories(articles, &groups, &similar);
-    let stories =
-        describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
     let mut cut: Vec<usize> = cut.into_iter().chain(dating.truncated.iter().copied()).collect();
     cut.sort_unstable();
     cut.dedup();
+    // Describing the stories needs the dates, not the clues behind them: the clues go first.
+    drop((dating, similar));
+    let stories =
+        describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
     let diagnostics = cut
         .into_iter()
         .filter_map(|i| articles.get(i))
@@ -141,7 +143,7 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
 
 /// The articles' times of writing as their own texts bound them, for the clustering.
 struct ArticleTimes<'a> {
-    dating: &'a Dating,
+    dating: &'a Dating<'a>,
     articles: &'a [Article],
 }
 

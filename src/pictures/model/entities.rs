@@ -254,11 +254,12 @@ impl BlockCursor {
             *self = BlockCursor { article, block: 0 };
         }
         let blocks: &[Block] = &bundle.articles.get(article)?.blocks;
-        while blocks.get(self.block).is_some_and(|b| b.end <= m.start) {
+        let (start, end) = (m.start as usize, m.end as usize);
+        while blocks.get(self.block).is_some_and(|b| b.end <= start) {
             self.block += 1;
         }
-        match blocks.get(self.block).filter(|b| b.start <= m.start && m.end <= b.end) {
-            Some(b) => b.text.as_bytes().get(m.start - b.start..m.end - b.start),
+        match blocks.get(self.block).filter(|b| b.start <= start && end <= b.end) {
+            Some(b) => b.text.as_bytes().get(start - b.start..end - b.start),
             // Blocks out of reading order: the engine's own search.
             None => {
                 self.block = 0;

@@ -260,7 +260,7 @@ pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
         if m.kind != MentionKind::Date {
             continue;
         }
-        let Some(Value::Date(date)) = &m.value else { continue };
+        let Some(Value::Date(date)) = m.value.as_deref() else { continue };
         let Some(month) = date.from.month else { continue };
         let article = m.article as usize;
         let (year, year_assumed) = match date.from.year {
@@ -271,7 +271,7 @@ pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
             },
         };
         let when = When { year, month: Some(month), day: date.from.day };
-        out.push((when, EventMention { article, start: m.start, year_assumed }));
+        out.push((when, EventMention { article, start: m.start as usize, year_assumed }));
     }
     out
 }

@@ -7,7 +7,7 @@
 use crate::hash::{FxHashMap, FxHashSet};
 
 use super::{is_headline, words_of, ArticleState, BlockCx, Recogniser, Registry, Word};
-use crate::entities::{temporal, Mention, Value};
+use crate::entities::{raw_offsets, temporal, Mention, Value};
 use crate::model::Article;
 use crate::text;
 
@@ -157,14 +157,10 @@ impl Recogniser {
                     if initials && block.text[end..].starts_with('.') {
                         end += 1;
                     }
-                    mentions.push(Mention {
-                        article: article_index,
-                        start: block.start + first.start,
-                        end: block.start + end,
-                        kind,
-                        entity,
-                        value: None,
-                    });
+                    let Some((start, end)) = raw_offsets(block.start + first.start, block.start + end) else {
+                        continue;
+                    };
+                    mentions.push(Mention { article: article_index, start, end, kind, entity, value: None });
                 }
                 mentions
             })
@@ -193,7 +189,8 @@ pub(in crate::entities) fn finish(
         let block_first = mentions.len();
         // Sorted, so each candidate date or figure is checked in logarithmic time (a scan of
         // every name per candidate was quadratic on one long paragraph).
-        let claimed = Spans::new(names.iter().map(|m| (m.start - block.start, m.end - block.start)));
+        let claimed =
+            Spans::new(names.iter().map(|m| (m.start as usize - block.start, m.end as usize - block.start)));
         mentions.extend(names);
         let free = |s: usize, e: usize| claimed.disjoint(s, e);
         let dates = temporal::dates(&block.text, toks, &free);
@@ -208,7 +205,7 @@ pub(in crate::entities) fn finish(
         if !figures.is_empty() {
             let within = Spans::new(figures.iter().map(|f| (block.start + f.start, block.start + f.end)));
             let mut this_block = mentions.split_off(block_first);
-            this_block.retain(|m| !within.contains(m.start, m.end));
+            this_block.retain(|m| !within.contains(m.start as usize, m.end as usize));
             mentions.append(&mut this_block);
         }
         for found in dates.into_iter().chain(figures) {
@@ -216,13 +213,16 @@ pub(in crate::entities) fn finish(
                 Value::Date(_) => crate::entities::MentionKind::Date,
                 Value::Figure(_) => crate::entities::MentionKind::Figure,
             };
+            let Some((start, end)) = raw_offsets(block.start + found.start, block.start + found.end) else {
+                continue;
+            };
             mentions.push(Mention {
                 article: article_index,
-                start: block.start + found.start,
-                end: block.start + found.end,
+                start,
+                end,
                 kind,
                 entity: None,
-                value: Some(found.value),
+                value: Some(Box::new(found.value)),
             });
         }
     }
