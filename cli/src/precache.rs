@@ -27,7 +27,7 @@ self.addEventListener('activate', (event) => {
 });
 "#;
 
-pub use parallax_engine::site::{Precache, SW_FILE};
+pub use parallax_engine::site::{Precache, PrecacheFile, SW_FILE};
 
 /// The whole `sw.js` for this list: the list, then the worker's code from `assets/sw.js`.
 pub fn service_worker(precache: &Precache) -> String {

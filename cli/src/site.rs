@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
 use crate::names::{label, terminal_safe};
-use crate::precache::{self, Precache, SW_FILE};
-use crate::site_out::{OutDir, OwnedFile, GENERATOR};
+use crate::precache::{self, Precache, PrecacheFile, SW_FILE};
+use crate::site_out::{sha256_hex, OutDir, OwnedFile, StagedFile, Staging, GENERATOR};
 
 include!(concat!(env!("OUT_DIR"), "/app_files.rs"));
 
@@ -175,7 +175,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     drop(files);
     let (bundle, split) = if args.chunks {
         bar.show(Progress::Stage("chunks"));
-        (Vec::new(), Some(gzip_split(built.bundle)))
+        (Vec::new(), Some(gzip_split(built.bundle, out_dir.staging()?)?))
     } else {
         bar.show(Progress::Stage("bundle"));
         (parallax_engine::bundle::encode(&built.bundle), None)
@@ -184,22 +184,26 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     let chunked_index = split.as_ref().map(|_| chunked_index_html());
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
-    let chunk_paths: Vec<String> = split
-        .iter()
-        .flat_map(|split| split.chunks.iter().map(|c| format!("{CHUNK_DIR}/{}", c.name)))
-        .collect();
     // Two chunks with the same bytes (say, two ranges of entities nobody mentions) have the same
     // name: one file serves both.
     let mut seen = std::collections::HashSet::new();
-    let chunk_files: Vec<(&str, &[u8])> = match &split {
-        Some(split) => chunk_paths
+    let (chunk_files, chunk_lens): (Vec<StagedFile>, Vec<usize>) = match &split {
+        Some(split) => split
+            .chunks
             .iter()
-            .map(String::as_str)
-            .zip(split.chunks.iter().map(|c| c.bytes.as_slice()))
-            .filter(|(path, _)| seen.insert(*path))
-            .collect(),
-        None => Vec::new(),
+            .filter(|c| seen.insert(c.name.as_str()))
+            .map(|c| {
+                let file = StagedFile {
+                    path: format!("{CHUNK_DIR}/{}", c.name),
+                    name: c.name.clone(),
+                    sha256: c.sha256.clone(),
+                };
+                (file, c.len)
+            })
+            .unzip(),
+        None => (Vec::new(), Vec::new()),
     };
+    drop(seen);
     match (&split, &chunked_index) {
         (Some(split), Some(index)) => {
             // The page that preloads the manifest and tells the app to read chunks; no bundle.
@@ -213,18 +217,29 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     // A small chunked corpus is cached whole at install, as the bundle is; a large one's chunks
     // are cached by the service worker as views fetch them (they are content-hashed, so forever),
     // or all at once by "Make this corpus available offline".
-    let chunk_bytes: usize = chunk_files.iter().map(|(_, bytes)| bytes.len()).sum();
+    let chunk_bytes: usize = chunk_lens.iter().sum();
     let precache_chunks = chunk_bytes <= args.precache_chunks_up_to;
     let precache =
-        Precache::of(written.iter().copied().chain(chunk_files.iter().copied().filter(|_| precache_chunks)));
+        Precache::of_hashed(
+            written
+                .iter()
+                .map(|&(path, bytes)| PrecacheFile {
+                    path: path.to_string(),
+                    sha256: sha256_hex(bytes),
+                    bytes: bytes.len(),
+                })
+                .chain(chunk_files.iter().zip(&chunk_lens).filter(|_| precache_chunks).map(|(f, &bytes)| {
+                    PrecacheFile { path: f.path.clone(), sha256: f.sha256.clone(), bytes }
+                })),
+        );
     let worker = precache::service_worker(&precache);
     written.push((SW_FILE, worker.as_bytes()));
-    written.extend(chunk_files.iter().copied());
-    let site_files = out_dir.write_site(&written)?;
+    let staged = split.as_ref().map(|split| (&split.staging, chunk_files.as_slice()));
+    let site_files = out_dir.write_site_with(&written, staged)?;
     bar.finish();
 
     let corpus_bytes = match &split {
-        Some(split) => split.manifest.len() + split.chunks.iter().map(|c| c.bytes.len()).sum::<usize>(),
+        Some(split) => split.manifest.len() + split.chunks.iter().map(|c| c.len).sum::<usize>(),
         None => bundle.len(),
     };
     let report = Report {
@@ -299,20 +314,67 @@ fn chunked_index(index: &str) -> String {
     }
 }
 
+/// A chunked corpus as `parallax site` writes it: the manifest, and the chunks already in the
+/// output folder's staging folder.
+struct GzipSplit {
+    /// The manifest, gzip-compressed.
+    manifest: Vec<u8>,
+    /// Every chunk in [`chunked::Split::chunks`]'s order (a name twice if two chunks have the
+    /// same bytes).
+    chunks: Vec<StagedChunk>,
+    /// Where the chunks are, until the site is written.
+    staging: Staging,
+}
+
+/// One chunk written to the staging folder.
+struct StagedChunk {
+    name: String,
+    kind: ChunkKind,
+    /// Its size as written (compressed).
+    len: usize,
+    sha256: String,
+}
+
 /// The bundle cut into chunks, the manifest and every chunk gzip-compressed, as Pagefind writes
 /// its files: a static host serves `.plx` files as they are (few compress
 /// `application/octet-stream`), and the explorer decompresses them in the browser
-/// (`DecompressionStream`, `src/io.rs`). Chunks are compressed as they are cut, on every core, so
-/// the build never holds them all uncompressed. Names keep the hash of the uncompressed chunk,
-/// which the engine checks after decompression. The manifest's `chunk_bytes` becomes the
-/// compressed total: what "Make this corpus available offline" downloads and what the service
-/// worker's cache then holds.
-fn gzip_split(bundle: parallax_engine::Bundle) -> chunked::Split {
-    let mut split = chunked::split_packed(bundle, &chunked::Sizes::default(), &gzip);
-    let mut manifest = chunked::decode_manifest(&split.manifest).expect("the manifest chunked::split wrote");
-    manifest.summary.chunk_bytes = split.chunks.iter().map(|c| c.bytes.len() as u64).sum();
-    split.manifest = gzip(&chunked::encode_manifest(&manifest));
-    split
+/// (`DecompressionStream`, `src/io.rs`). Chunks are compressed as they are cut, on every core, and
+/// each is written to `staging` as soon as it is compressed, so the build never holds them all,
+/// compressed or not. Names keep the hash of the uncompressed chunk, which the engine checks after
+/// decompression. The manifest's `chunk_bytes` becomes the compressed total: what "Make this
+/// corpus available offline" downloads and what the service worker's cache then holds.
+fn gzip_split(bundle: parallax_engine::Bundle, mut staging: Staging) -> Result<GzipSplit> {
+    let mut made: Vec<Option<StagedChunk>> = Vec::new();
+    let mut failed = None;
+    let streamed = chunked::split_streamed(bundle, &chunked::Sizes::default(), &gzip, &mut |slot, chunk| {
+        if failed.is_some() {
+            return;
+        }
+        if let Err(why) = staging.add(&chunk.name, &chunk.bytes) {
+            failed = Some(why);
+            return;
+        }
+        if made.len() <= slot {
+            made.resize_with(slot + 1, || None);
+        }
+        let sha256 = sha256_hex(&chunk.bytes);
+        made[slot] = Some(StagedChunk { name: chunk.name, kind: chunk.kind, len: chunk.bytes.len(), sha256 });
+    });
+    if let Some(why) = failed {
+        return Err(why);
+    }
+    let mut chunks = Vec::with_capacity(streamed.order.len());
+    for slot in streamed.order {
+        match made.get_mut(slot).and_then(Option::take) {
+            Some(chunk) => chunks.push(chunk),
+            None => bail!("internal error: chunk {slot} was never written"),
+        }
+    }
+    let mut manifest =
+        chunked::decode_manifest(&streamed.manifest).expect("the manifest chunked::split wrote");
+    manifest.summary.chunk_bytes = chunks.iter().map(|c| c.len as u64).sum();
+    let manifest = gzip(&chunked::encode_manifest(&manifest));
+    Ok(GzipSplit { manifest, chunks, staging })
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -325,7 +387,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// The chunked layout's sizes on stderr: per kind, how many chunks, their total, median and
 /// largest size.
-fn print_chunks(split: &chunked::Split) {
+fn print_chunks(split: &GzipSplit) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(
         err,
@@ -333,8 +395,7 @@ fn print_chunks(split: &chunked::Split) {
         split.manifest.len() as f64 / 1e3
     );
     for kind in ChunkKind::CHUNKS {
-        let mut sizes: Vec<usize> =
-            split.chunks.iter().filter(|c| c.kind == kind).map(|c| c.bytes.len()).collect();
+        let mut sizes: Vec<usize> = split.chunks.iter().filter(|c| c.kind == kind).map(|c| c.len).collect();
         sizes.sort_unstable();
         let total: usize = sizes.iter().sum();
         let median = sizes.get(sizes.len() / 2).copied().unwrap_or(0);
@@ -538,7 +599,11 @@ mod tests {
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let bundle = parallax_engine::build_bundle(&sources, "").bundle;
         let plain = chunked::split(&bundle, &chunked::Sizes::default());
-        let packed = gzip_split(bundle.clone());
+        let out = std::env::temp_dir().join(format!("parallax-site-gzip-split-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let out_dir = OutDir::open(&out, &out.join("articles")).unwrap();
+        let packed = gzip_split(bundle.clone(), out_dir.staging().unwrap()).unwrap();
+        let bytes_of = |c: &StagedChunk| std::fs::read(packed.staging.dir().join(&c.name)).unwrap();
         let gunzip = |bytes: &[u8]| {
             assert!(bytes.starts_with(&[0x1f, 0x8b]), "gzip");
             parallax_engine::ingest::gunzip(bytes).unwrap()
@@ -547,16 +612,23 @@ mod tests {
         let mut reader = chunked::Reader::open(&gunzip(&packed.manifest)).unwrap();
         let (summary, plain_summary) =
             (reader.manifest().summary.clone(), chunked::decode_manifest(&plain.manifest).unwrap().summary);
-        let packed_total: u64 = packed.chunks.iter().map(|c| c.bytes.len() as u64).sum();
+        let packed_total: u64 = packed.chunks.iter().map(|c| c.len as u64).sum();
         assert_eq!(summary.chunk_bytes, packed_total, "the offline size is what travels");
         assert!(summary.chunk_bytes < plain_summary.chunk_bytes);
         assert_eq!(summary.chunk_files, plain_summary.chunk_files);
         assert_eq!(packed.chunks.len(), plain.chunks.len());
-        for (id, (packed, plain)) in packed.chunks.iter().zip(&plain.chunks).enumerate() {
-            assert_eq!(packed.name, plain.name, "names keep the uncompressed chunk's hash");
-            assert_eq!(gunzip(&packed.bytes), plain.bytes);
-            reader.add(chunked::ChunkId(id), &gunzip(&packed.bytes)).unwrap();
+        for (id, (chunk, plain)) in packed.chunks.iter().zip(&plain.chunks).enumerate() {
+            assert_eq!(chunk.name, plain.name, "names keep the uncompressed chunk's hash");
+            assert_eq!(chunk.kind, plain.kind);
+            let bytes = bytes_of(chunk);
+            assert_eq!((bytes.len(), sha256_hex(&bytes)), (chunk.len, chunk.sha256.clone()));
+            assert_eq!(gunzip(&bytes), plain.bytes);
+            reader.add(chunked::ChunkId(id), &gunzip(&bytes)).unwrap();
         }
+        let staged = packed.staging.dir().to_path_buf();
+        drop(packed);
+        assert!(!staged.exists(), "the staging folder goes with the split");
+        std::fs::remove_dir_all(&out).unwrap();
     }
 
     /// A writer whose bytes the test reads afterwards.

@@ -135,16 +135,47 @@ impl OutDir {
     /// Removes the earlier run's files and writes `files` (relative path, bytes); returns what was
     /// written with its hash. Refuses, before removing anything, when a target exists and is not an
     /// earlier run's file, or when a folder on its path is a link or not a folder.
+    #[cfg(test)]
     pub fn write_site(&self, files: &[(&str, &[u8])]) -> Result<Vec<OwnedFile>> {
-        let mut targets = Vec::with_capacity(files.len());
-        for (name, _) in files {
+        self.write_site_with(files, None)
+    }
+
+    /// A folder for files made before the site is written (a large corpus's chunks, written one
+    /// at a time as they are made instead of all held), `write_site_with` moves them into place.
+    /// It is inside the output folder (so moving is a rename) and removed when dropped: a failed
+    /// build leaves the earlier site as it was.
+    pub fn staging(&self) -> Result<Staging> {
+        let dir = self.root.join(STAGING_DIR);
+        std::fs::create_dir(&dir).with_context(|| {
+            format!(
+                "creating {} (if it is left from an interrupted `parallax site`, delete it)",
+                dir.display()
+            )
+        })?;
+        Ok(Staging { dir, names: std::collections::HashSet::new() })
+    }
+
+    /// [`OutDir::write_site`], then the staged files (their path in the site, their name in
+    /// `staging`) moved into place after `files`, with the same checks before anything is removed.
+    pub fn write_site_with(
+        &self,
+        files: &[(&str, &[u8])],
+        staged: Option<(&Staging, &[StagedFile])>,
+    ) -> Result<Vec<OwnedFile>> {
+        let (staging, staged) = match staged {
+            Some((staging, staged)) => (Some(staging), staged),
+            None => (None, &[][..]),
+        };
+        let names = files.iter().map(|(name, _)| *name).chain(staged.iter().map(|f| f.path.as_str()));
+        let mut targets = Vec::with_capacity(files.len() + staged.len());
+        for name in names {
             let Some(path) = inside(&self.root, name)? else {
                 bail!(
                     "cannot write {name}: a folder on its way in {} is a symbolic link or not a folder",
                     self.root.display()
                 );
             };
-            if std::fs::symlink_metadata(&path).is_ok() && !self.replaceable.contains(*name) {
+            if std::fs::symlink_metadata(&path).is_ok() && !self.replaceable.contains(name) {
                 bail!(
                     "{} exists and was not written by `parallax site`; it is not overwritten (move it away or \
                      choose a new output folder)",
@@ -154,11 +185,22 @@ impl OutDir {
             targets.push(path);
         }
         self.remove_earlier()?;
-        let mut owned = Vec::with_capacity(files.len());
+        let mut owned = Vec::with_capacity(targets.len());
         for ((name, bytes), path) in files.iter().zip(&targets) {
             self.create_parents(name)?;
             create_new(path, bytes)?;
             owned.push(OwnedFile { path: name.to_string(), sha256: sha256_hex(bytes) });
+        }
+        for (file, path) in staged.iter().zip(&targets[files.len()..]) {
+            let Some(staging) = staging else { break };
+            self.create_parents(&file.path)?;
+            if std::fs::symlink_metadata(path).is_ok() {
+                bail!("{} already exists; it is not overwritten", path.display());
+            }
+            let from = staging.dir.join(&file.name);
+            std::fs::rename(&from, path)
+                .with_context(|| format!("moving {} to {}", from.display(), path.display()))?;
+            owned.push(OwnedFile { path: file.path.clone(), sha256: file.sha256.clone() });
         }
         Ok(owned)
     }
@@ -212,6 +254,57 @@ impl OutDir {
         }
         Ok(())
     }
+}
+
+/// The staging folder's name in the output folder (see [`OutDir::staging`]).
+const STAGING_DIR: &str = ".parallax-site-partial";
+
+/// Files written ahead of the site (see [`OutDir::staging`]); the folder is removed when this is
+/// dropped, with whatever was not moved out of it.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    /// Names written so far.
+    names: std::collections::HashSet<String>,
+}
+
+impl Staging {
+    /// The staging folder.
+    #[cfg(test)]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `bytes` as `name` (one plain file name) unless a file of that name was staged
+    /// already (content-named files: the same name is the same bytes).
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        if !is_plain(name) || name.contains('/') {
+            bail!("internal error: {name:?} is not a plain file name");
+        }
+        if self.names.contains(name) {
+            return Ok(());
+        }
+        create_new(&self.dir.join(name), bytes)?;
+        self.names.insert(name.to_string());
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A file of the site written ahead into [`Staging`].
+#[derive(Debug, Clone)]
+pub struct StagedFile {
+    /// Its path in the site.
+    pub path: String,
+    /// Its name in the staging folder.
+    pub name: String,
+    /// The SHA-256 of its bytes, lower-case hex.
+    pub sha256: String,
 }
 
 /// A path for a message: a name listed in a report may hold anything, so it is printed escaped.

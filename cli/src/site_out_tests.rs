@@ -214,3 +214,69 @@ fn the_seal_detects_any_change_to_the_report() {
     assert_eq!(verify(&flipped), Err(ReportError::Edited));
     assert_eq!(verify(&unsealed), Err(ReportError::Edited));
 }
+
+/// Stages `chunks` (name, bytes) and writes them as `chunks/<name>` after `files`.
+fn write_staged(dir: &OutDir, files: &[(&str, &[u8])], chunks: &[(&str, &[u8])]) -> Result<Vec<OwnedFile>> {
+    let mut staging = dir.staging()?;
+    let mut staged = Vec::new();
+    for (name, bytes) in chunks {
+        staging.add(name, bytes)?;
+        if staged.iter().any(|f: &StagedFile| f.name == *name) {
+            continue; // one file for both, as `parallax site` lists it
+        }
+        staged.push(StagedFile {
+            path: format!("chunks/{name}"),
+            name: name.to_string(),
+            sha256: sha256_hex(bytes),
+        });
+    }
+    dir.write_site_with(files, Some((&staging, &staged)))
+}
+
+#[test]
+fn staged_files_are_moved_into_place_and_recorded_after_the_others() {
+    let root = scratch("staged");
+    let articles = root.join("articles");
+    let out = root.join("site");
+    let dir = OutDir::open(&out, &articles).unwrap();
+    let chunks: &[(&str, &[u8])] = &[("art-1.plx", b"one"), ("dir-2.plx", b"two"), ("art-1.plx", b"one")];
+    let owned = write_staged(&dir, APP, chunks).unwrap();
+    let paths: Vec<&str> = owned.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["index.html", "app-1.js", "assets/icon.png", "sw.js", "chunks/art-1.plx", "chunks/dir-2.plx"]
+    );
+    assert_eq!(owned[5].sha256, sha256_hex(b"two"));
+    assert_eq!(read(&out.join("chunks/dir-2.plx")), "two");
+    assert!(!out.join(STAGING_DIR).exists(), "the staging folder is gone");
+    dir.write_report(&report_text(2, &serde_json::to_value(owned).unwrap())).unwrap();
+
+    // Written again over that site, with other chunks: the earlier ones are replaced.
+    let dir = OutDir::open(&out, &articles).unwrap();
+    write_staged(&dir, APP, &[("art-3.plx", b"three")]).unwrap();
+    assert!(!out.join("chunks/art-1.plx").exists());
+    assert_eq!(read(&out.join("chunks/art-3.plx")), "three");
+}
+
+#[test]
+fn a_refused_staged_file_removes_nothing_and_leaves_no_staging_folder() {
+    let root = scratch("staged-refused");
+    let articles = root.join("articles");
+    let out = root.join("site");
+    write_site(&out, &articles, APP).unwrap();
+    std::fs::create_dir_all(out.join("chunks")).unwrap();
+    std::fs::write(out.join("chunks/art-1.plx"), "mine").unwrap();
+
+    let dir = OutDir::open(&out, &articles).unwrap();
+    let err = write_staged(&dir, APP, &[("art-1.plx", b"one")]).unwrap_err().to_string();
+    assert!(err.contains("not written by `parallax site`"), "{err}");
+    assert_eq!(read(&out.join("chunks/art-1.plx")), "mine");
+    assert_eq!(read(&out.join("index.html")), "<html>", "refused before anything was removed");
+    assert!(!out.join(STAGING_DIR).exists(), "the staging folder is gone");
+
+    // One left by an interrupted run is named, not reused.
+    std::fs::create_dir(out.join(STAGING_DIR)).unwrap();
+    let err = dir.staging().unwrap_err().to_string();
+    assert!(err.contains("interrupted"), "{err}");
+    assert!(dir.staging().is_err());
+}

@@ -50,15 +50,17 @@ impl Precache {
     /// The precache list for these files (path relative to the app's folder, bytes); files in
     /// [`NOT_PRECACHED`] are left out.
     pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Precache {
-        let mut files: Vec<PrecacheFile> = files
-            .into_iter()
-            .filter(|(path, _)| !NOT_PRECACHED.contains(path))
-            .map(|(path, bytes)| PrecacheFile {
-                path: path.to_string(),
-                sha256: sha256_hex(bytes),
-                bytes: bytes.len(),
-            })
-            .collect();
+        Precache::of_hashed(files.into_iter().map(|(path, bytes)| PrecacheFile {
+            path: path.to_string(),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len(),
+        }))
+    }
+
+    /// [`Precache::of`] for files already hashed (say, written to disk as they were made).
+    pub fn of_hashed(files: impl IntoIterator<Item = PrecacheFile>) -> Precache {
+        let mut files: Vec<PrecacheFile> =
+            files.into_iter().filter(|f| !NOT_PRECACHED.contains(&f.path.as_str())).collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut list = String::new();
         for f in &files {

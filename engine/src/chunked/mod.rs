@@ -77,7 +77,9 @@ use crate::stories::Story;
 
 pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
-pub use write::{split, split_owned, split_packed, Pack, Sizes, Split, WrittenChunk};
+pub use write::{
+    split, split_owned, split_packed, split_streamed, Pack, Sink, Sizes, Split, Streamed, WrittenChunk,
+};
 
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";

@@ -75,7 +75,7 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
 /// shards are encoded and each article once its chunk is, so a large build holds the bundle or
 /// its chunks but not both, nor a second copy of the articles.
 pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
-    split_with(bundle, sizes, None)
+    split_with(bundle, sizes, None, None).0
 }
 
 /// [`split_owned`], each chunk's bytes (not the manifest's) handed to `pack` (say, gzip) as soon
@@ -83,13 +83,46 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
 /// never holds all its chunks unpacked. Names and the manifest (its `chunk_bytes` too) are those
 /// of the unpacked chunks.
 pub fn split_packed(bundle: Bundle, sizes: &Sizes, pack: &Pack) -> Split {
-    split_with(bundle, sizes, Some(pack))
+    split_with(bundle, sizes, Some(pack), None).0
 }
 
-fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
+/// A corpus cut by [`split_streamed`]: its chunks went to the sink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Streamed {
+    /// The manifest's bytes, as [`Split::manifest`].
+    pub manifest: Vec<u8>,
+    /// The sink's numbers of the chunks in [`Split::chunks`]'s order.
+    pub order: Vec<usize>,
+}
+
+/// [`split_packed`], each packed chunk handed to `sink` (with its number: chunks are numbered
+/// as they are made, which is not [`Split::chunks`]'s order, [`Streamed::order`]) as soon as it
+/// is packed, so a large build never holds all its packed chunks either. Same chunks, same
+/// manifest.
+pub fn split_streamed(bundle: Bundle, sizes: &Sizes, pack: &Pack, sink: &mut Sink<'_>) -> Streamed {
+    let (split, order) = split_with(bundle, sizes, Some(pack), Some(sink));
+    Streamed { manifest: split.manifest, order }
+}
+
+/// Where [`split_streamed`] hands each chunk, with its number.
+pub type Sink<'a> = dyn FnMut(usize, WrittenChunk) + 'a;
+
+/// The split, and the packer's slots of its chunks in order (with a sink, the chunks' bytes
+/// are empty: they went to the sink).
+fn split_with(
+    bundle: Bundle,
+    sizes: &Sizes,
+    pack: Option<&Pack>,
+    sink: Option<&mut Sink<'_>>,
+) -> (Split, Vec<usize>) {
     let Bundle { articles, mut search, entities, stories, dates, sources } = bundle;
-    let packer =
-        std::cell::RefCell::new(Packer { pack, done: Vec::new(), waiting: Vec::new(), waiting_bytes: 0 });
+    let packer = std::cell::RefCell::new(Packer {
+        pack,
+        sink,
+        done: Vec::new(),
+        waiting: Vec::new(),
+        waiting_bytes: 0,
+    });
     let mut chunks: Vec<(ChunkRef, usize)> = Vec::new();
     let mut push = |kind: ChunkKind, first: usize, end: usize, bytes: Vec<u8>| {
         let chunk = ChunkRef {
@@ -99,7 +132,8 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             first: u32::try_from(first).unwrap_or(u32::MAX),
             end: u32::try_from(end).unwrap_or(u32::MAX),
         };
-        chunks.push((chunk, packer.borrow_mut().add(bytes)));
+        let slot = packer.borrow_mut().add(chunk.name(), kind, bytes);
+        chunks.push((chunk, slot));
     };
     push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
     let n_terms = search.terms.len();
@@ -138,7 +172,9 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
             let at = ArticleChunkRef { hash: hash_bytes(&hash), len: bytes.len() as u64, items };
             article_refs.push((first, at));
             let len = bytes.len() as u64;
-            article_files.push((format!("art-{hash}.plx"), len, packer.borrow_mut().add(bytes)));
+            let name = format!("art-{hash}.plx");
+            let slot = packer.borrow_mut().add(name.clone(), ChunkKind::Articles, bytes);
+            article_files.push((name, len, slot));
         },
     );
     shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
@@ -226,49 +262,56 @@ fn split_with(bundle: Bundle, sizes: &Sizes, pack: Option<&Pack>) -> Split {
     manifest.summary.chunk_files = u32::try_from(chunks.len() + article_files.len()).unwrap_or(u32::MAX);
     let mut packed = packer.into_inner().finish();
     let mut take = |slot: usize| std::mem::take(&mut packed[slot]);
-    let (refs, slots): (Vec<ChunkRef>, Vec<usize>) = chunks.into_iter().unzip();
+    let (refs, mut order): (Vec<ChunkRef>, Vec<usize>) = chunks.into_iter().unzip();
     let mut written: Vec<WrittenChunk> = refs
         .iter()
-        .zip(slots)
-        .map(|(chunk, slot)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes: take(slot) })
+        .zip(&order)
+        .map(|(chunk, &slot)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes: take(slot) })
         .collect();
+    order.extend(article_files.iter().map(|&(_, _, slot)| slot));
     written.extend(article_files.into_iter().map(|(name, _, slot)| WrittenChunk {
         name,
         kind: ChunkKind::Articles,
         bytes: take(slot),
     }));
     manifest.chunks = refs;
-    Split { manifest: super::encode_manifest(&manifest), chunks: written }
+    (Split { manifest: super::encode_manifest(&manifest), chunks: written }, order)
 }
 
 /// What [`split_packed`] does to each chunk's bytes before it is held (say, gzip).
 pub type Pack = dyn Fn(&[u8]) -> Vec<u8> + Sync;
 
-/// Chunks as they are made, packed a few MB at a time (see [`split_packed`]).
-struct Packer<'a> {
+/// Chunks as they are made, packed a few MB at a time (see [`split_packed`]) and kept, or handed
+/// to a sink (see [`split_streamed`]).
+struct Packer<'a, 's, 't> {
     /// None: chunks are kept as they are.
     pack: Option<&'a Pack>,
-    /// Every chunk so far by slot; the waiting ones are still empty here.
+    /// Where packed chunks go instead of `done`.
+    sink: Option<&'s mut Sink<'t>>,
+    /// Every chunk so far by slot; the waiting ones (and all, with a sink) are empty here.
     done: Vec<Vec<u8>>,
-    /// Chunks not packed yet, with their slots.
-    waiting: Vec<(usize, Vec<u8>)>,
+    /// Chunks not packed yet, with their slots, names and kinds.
+    waiting: Vec<(usize, String, ChunkKind, Vec<u8>)>,
     waiting_bytes: usize,
 }
 
 /// Unpacked chunk bytes held before they are packed together.
 const PACK_BATCH_BYTES: usize = 8 << 20;
 
-impl Packer<'_> {
-    /// Takes a chunk's bytes; its slot in [`Packer::finish`]'s list.
-    fn add(&mut self, bytes: Vec<u8>) -> usize {
+impl Packer<'_, '_, '_> {
+    /// Takes a chunk's name, kind and bytes; its slot in [`Packer::finish`]'s list.
+    fn add(&mut self, name: String, kind: ChunkKind, bytes: Vec<u8>) -> usize {
         let slot = self.done.len();
+        self.done.push(Vec::new());
         if self.pack.is_none() {
-            self.done.push(bytes);
+            match &mut self.sink {
+                Some(sink) => sink(slot, WrittenChunk { name, kind, bytes }),
+                None => self.done[slot] = bytes,
+            }
             return slot;
         }
-        self.done.push(Vec::new());
         self.waiting_bytes += bytes.len();
-        self.waiting.push((slot, bytes));
+        self.waiting.push((slot, name, kind, bytes));
         if self.waiting_bytes >= PACK_BATCH_BYTES {
             self.pack_waiting();
         }
@@ -280,17 +323,24 @@ impl Packer<'_> {
         self.waiting_bytes = 0;
         let Some(pack) = self.pack else { return };
         let done = &mut self.done;
+        let sink = &mut self.sink;
         crate::par::map_in_order(
             &waiting,
             || (),
-            |_, _, (_, raw)| pack(raw),
+            |_, _, (_, _, _, raw)| pack(raw),
             |i, packed| {
-                done[waiting[i].0] = packed;
+                let (slot, name, kind, _) = &waiting[i];
+                match sink {
+                    Some(sink) => {
+                        sink(*slot, WrittenChunk { name: name.clone(), kind: *kind, bytes: packed })
+                    }
+                    None => done[*slot] = packed,
+                }
             },
         );
     }
 
-    /// Every chunk's packed bytes, by slot.
+    /// Every chunk's packed bytes, by slot (empty with a sink).
     fn finish(mut self) -> Vec<Vec<u8>> {
         self.pack_waiting();
         self.done
