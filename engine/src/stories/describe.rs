@@ -71,14 +71,24 @@ pub struct Corpus<'a> {
     pub dates: &'a [Option<PublicationDate>],
 }
 
-/// Per article: each named entity's prominence (title 3, lede 2, body 1) and event words.
+/// Per article: each named entity's prominence (title 3, lede 2, body 1) and event words, each
+/// once (a few dozen at most: lists, not maps, a fraction of the memory for every article).
+#[derive(Default)]
 struct Profile {
-    entities: HashMap<u32, f32>,
-    events: HashMap<&'static str, f32>,
+    entities: Vec<(u32, f32)>,
+    events: Vec<(&'static str, f32)>,
+}
+
+/// `key`'s weight in `list`, the highest given.
+fn keep_max<K: PartialEq>(list: &mut Vec<(K, f32)>, key: K, w: f32) {
+    match list.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, slot)) => *slot = slot.max(w),
+        None => list.push((key, w.max(0.0))),
+    }
 }
 
 fn profile(corpus: &Corpus<'_>, index: usize) -> Profile {
-    let mut out = Profile { entities: HashMap::new(), events: HashMap::new() };
+    let mut out = Profile::default();
     let Some(article) = corpus.articles.get(index) else { return out };
     let blocks = weighted_blocks(article);
     let weight_at = |offset: usize| {
@@ -88,8 +98,7 @@ fn profile(corpus: &Corpus<'_>, index: usize) -> Profile {
         if let (true, Some(entity)) = (mention.kind.is_name(), mention.entity) {
             let w = weight_at(mention.start as usize);
             if w > 0.0 {
-                let slot = out.entities.entry(entity).or_insert(0.0);
-                *slot = slot.max(w);
+                keep_max(&mut out.entities, entity, w);
             }
         }
     }
@@ -98,8 +107,7 @@ fn profile(corpus: &Corpus<'_>, index: usize) -> Profile {
             let singular = token.norm.strip_suffix('s').unwrap_or(&token.norm);
             if let Some(word) = EVENT_WORDS.iter().find(|w| **w == token.norm || **w == singular) {
                 // How prominently the article says it (title 3, lede 2, body 1), not how often.
-                let slot = out.events.entry(word).or_insert(0.0);
-                *slot = slot.max(*weight);
+                keep_max(&mut out.events, *word, *weight);
             }
         }
     }
@@ -154,12 +162,12 @@ fn label(
     let mut coverage: HashMap<u32, (usize, f32)> = HashMap::new();
     let mut events: HashMap<&'static str, (usize, f32)> = HashMap::new();
     for &m in members {
-        for (&entity, &w) in &profiles[m].entities {
+        for &(entity, w) in &profiles[m].entities {
             let slot = coverage.entry(entity).or_insert((0, 0.0));
             slot.0 += 1;
             slot.1 += w;
         }
-        for (&word, &w) in &profiles[m].events {
+        for &(word, w) in &profiles[m].events {
             let slot = events.entry(word).or_insert((0, 0.0));
             slot.0 += 1;
             slot.1 += w;
@@ -219,13 +227,34 @@ fn label(
 
 /// Turns groups of article indices into stories: ids, labels, spans and "follows from" links.
 pub fn describe(corpus: &Corpus<'_>, groups: &[Vec<usize>], edges: &[Edge]) -> Vec<Story> {
-    let profiles: Vec<Profile> = (0..corpus.articles.len()).map(|i| profile(corpus, i)).collect();
-    let mut entity_df: HashMap<u32, usize> = HashMap::new();
-    for p in &profiles {
-        for &e in p.entities.keys() {
-            *entity_df.entry(e).or_default() += 1;
+    // Every article counts in the entities' document frequencies, but only stories of more
+    // than one article are labelled from their profiles: the others' are not kept.
+    let mut labelled = vec![false; corpus.articles.len()];
+    for members in groups.iter().filter(|m| m.len() > 1) {
+        for &m in members {
+            if let Some(slot) = labelled.get_mut(m) {
+                *slot = true;
+            }
         }
     }
+    let mut entity_df: HashMap<u32, usize> = HashMap::new();
+    let profiles: Vec<Profile> = (0..corpus.articles.len())
+        .map(|i| {
+            let p = profile(corpus, i);
+            for &(e, _) in &p.entities {
+                *entity_df.entry(e).or_default() += 1;
+            }
+            if labelled[i] {
+                let mut p = p;
+                p.entities.shrink_to_fit();
+                p.events.shrink_to_fit();
+                p
+            } else {
+                Profile::default()
+            }
+        })
+        .collect();
+    drop(labelled);
     let date = |i: usize| corpus.dates.get(i).and_then(Option::as_ref);
     let mut used_ids = HashSet::new();
     let mut stories: Vec<Story> = Vec::with_capacity(groups.len());
