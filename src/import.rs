@@ -302,7 +302,8 @@ pub async fn input_files(list: Array) -> Vec<(File, String)> {
 #[wasm_bindgen(inline_js = r#"
 // Every file under what was dropped, with its path: folders are walked (readEntries returns at most
 // 100 entries per call, so it is called until it returns none). Hidden files are skipped, as
-// `parallax build` does.
+// `parallax build` does. The items are read before the first `await`, while the drop event is
+// still being handled.
 export async function parallaxDroppedFiles(dataTransfer) {
   const out = [];
   const entries = [];
@@ -327,23 +328,31 @@ export async function parallaxDroppedFiles(dataTransfer) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = parallaxDroppedFiles)]
-    async fn dropped_files(data: &web_sys::DataTransfer) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = parallaxDroppedFiles)]
+    fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
 }
 
-/// Every file dropped on the page (folders walked), each with its relative path.
-pub async fn dropped(data: &web_sys::DataTransfer) -> Result<Vec<(File, String)>, String> {
-    let list = dropped_files(data).await.map_err(|_| "The dropped files could not be read.".to_string())?;
-    let list: Array = list.unchecked_into();
-    Ok(list
-        .iter()
-        .filter_map(|pair| {
-            let pair: Array = pair.dyn_into().ok()?;
-            let file: File = pair.get(0).dyn_into().ok()?;
-            let path = pair.get(1).as_string().unwrap_or_else(|| file.name());
-            Some((file, path))
-        })
-        .collect())
+/// Every file dropped on the page (folders walked), each with its relative path. Call it in the
+/// drop event's listener itself, not in a task or future started from it: the browser empties a
+/// drop's items once the event is over, so the items are taken here, and only the folders' walk
+/// happens as the returned future is awaited.
+pub fn dropped(
+    data: &web_sys::DataTransfer,
+) -> impl std::future::Future<Output = Result<Vec<(File, String)>, String>> {
+    let walk = JsFuture::from(dropped_files(data));
+    async move {
+        let list = walk.await.map_err(|_| "The dropped files could not be read.".to_string())?;
+        let list: Array = list.unchecked_into();
+        Ok(list
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.dyn_into().ok()?;
+                let file: File = pair.get(0).dyn_into().ok()?;
+                let path = pair.get(1).as_string().unwrap_or_else(|| file.name());
+                Some((file, path))
+            })
+            .collect())
+    }
 }
 
 /// Whether a file is a Parallax bundle, opened as it is rather than built.

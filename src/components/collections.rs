@@ -376,6 +376,7 @@ pub fn collections() -> Html {
     *latest.borrow_mut() = Some(on_files.clone());
     {
         let latest = latest.clone();
+        let say = message.setter();
         use_effect_with((), move |_| {
             let document = gloo::utils::document();
             let options = EventListenerOptions::enable_prevent_default();
@@ -389,12 +390,25 @@ pub fn collections() -> Html {
                 else {
                     return;
                 };
-                let latest = latest.clone();
+                // Text or links dragged about the page are not an import.
+                if !data.types().iter().any(|t| t.as_string().as_deref() == Some("Files")) {
+                    return;
+                }
+                let (latest, say) = (latest.clone(), say.clone());
+                let reading = import::dropped(&data);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let files = import::dropped(&data).await.unwrap_or_default();
-                    let on_files = latest.borrow().clone();
-                    if let Some(on_files) = on_files {
-                        on_files(files, None);
+                    match reading.await {
+                        Ok(files) if !files.is_empty() => {
+                            let on_files = latest.borrow().clone();
+                            if let Some(on_files) = on_files {
+                                on_files(files, None);
+                            }
+                        }
+                        Ok(_) => say.set(Some(
+                            "Nothing that was dropped could be read: drop article files, or folders holding them."
+                                .into(),
+                        )),
+                        Err(why) => say.set(Some(why)),
                     }
                 });
             });

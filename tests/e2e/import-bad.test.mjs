@@ -2,8 +2,8 @@
 // 50 MB file, binary files, an import cancelled half-way, the tab reloaded mid-import and a full
 // storage quota, for a new collection and for files added to one: each ends with a sentence on the
 // page, never a blank page, and a reload finds no half-built collection and no half-grown one
-// (IndexedDB is read directly to be sure). Files dropped on the page are imported too. Needs dist/
-// from `trunk build --release`.
+// (IndexedDB is read directly to be sure). Files and folders dropped on the page are imported too.
+// Needs dist/ from `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile, open } from 'node:fs/promises';
@@ -347,6 +347,76 @@ test('files dropped on the page become a collection', async () => {
   const titles = await p.locator('.article-card .card-title').allInnerTexts();
   for (const i of [5, 6]) assert.ok(titles.some((t) => t.includes(`Council notice number ${4000 + i} `)), `${i}: ${titles}`);
   assert.deepEqual(await stored(p), { meta: 1, bundles: 1, reports: 1 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a folder dropped on the page is walked: its sub-folders, past 100 entries, same names apart, hidden files skipped', async () => {
+  const context = await browser.newContext();
+  const { p, errors } = await home(context);
+  // A headless browser cannot drag a folder from the desktop, so the page's own folder entries are
+  // stood in for, shaped as Chrome gives them (webkitGetAsEntry on the drop's item, a reader
+  // handing out at most 100 entries per readEntries call, asynchronously). Like Chrome, the stand-in
+  // gives no entry once the drop event is over: the page must take the items in its listener.
+  const tree = {
+    a: { 'index.html': page(5001, 3) },
+    b: { 'index.html': page(5002, 3), '.DS_Store': '\u0000\u0001binary' },
+    '.git': { 'HEAD': 'ref: refs/heads/main' },
+    many: Object.fromEntries(Array.from({ length: 104 }, (_, i) => [`note-${i}.txt`, `Notice ${6000 + i}\n\n${page(6000 + i, 1).replace(/<[^>]+>/g, ' ')}`])),
+  };
+  await p.evaluate((tree) => {
+    let over = false;
+    const entry = (name, node) => {
+      if (typeof node === 'string') {
+        return { name, isFile: true, isDirectory: false, file: (ok) => setTimeout(() => ok(new File([node], name, { type: name.endsWith('.html') ? 'text/html' : '' }))) };
+      }
+      const children = Object.entries(node).map(([n, v]) => entry(n, v));
+      return {
+        name, isFile: false, isDirectory: true,
+        createReader() {
+          let at = 0;
+          return { readEntries: (ok) => setTimeout(() => { const got = children.slice(at, at + 100); at += got.length; ok(got); }) };
+        },
+      };
+    };
+    const folder = entry('clips', tree);
+    DataTransferItem.prototype.webkitGetAsEntry = function () {
+      return over ? null : this.getAsFile()?.name === 'clips' ? folder : null;
+    };
+    const dt = new DataTransfer();
+    dt.items.add(new File([''], 'clips'));
+    const main = document.querySelector('main');
+    main.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    main.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    over = true;
+  }, tree);
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 120_000 });
+  assert.match(await currentRow(p), /106 articles from 106 files/);
+  const rows = await (await reportRows(p)).allInnerTexts();
+  assert.equal(rows.length, 106, 'hidden files and folders are not read');
+  for (const path of ['clips/a/index.html', 'clips/b/index.html', 'clips/many/note-0.txt', 'clips/many/note-103.txt']) {
+    assert.ok(rows.some((r) => r.startsWith(path)), `${path} is in the report`);
+  }
+  assert.ok(!rows.some((r) => /DS_Store|\.git/.test(r)), 'hidden entries are skipped');
+  // Both index.html pages are articles of their own, found by search.
+  for (const i of [5001, 5002]) {
+    await p.goto(`${server.url}#/search?q=${encodeURIComponent(`"Council notice number ${i}"`)}`);
+    await p.waitForSelector('.result a', { timeout: 30_000 });
+    assert.match(await p.locator('.result a').first().innerText(), new RegExp(`${i}`));
+  }
+  // A folder holding only hidden files gives a sentence, not silence.
+  await p.goto(server.url);
+  await p.waitForSelector('.article-card');
+  await p.evaluate(() => {
+    const hidden = { name: '.DS_Store', isFile: true, isDirectory: false, file: (ok) => ok(new File(['x'], '.DS_Store')) };
+    const folder = { name: 'empty', isFile: false, isDirectory: true, createReader() { let done = false; return { readEntries: (ok) => { ok(done ? [] : [hidden]); done = true; } }; } };
+    DataTransferItem.prototype.webkitGetAsEntry = function () { return folder; };
+    const dt = new DataTransfer();
+    dt.items.add(new File([''], 'empty'));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await p.waitForSelector('.import-message');
+  assert.match(await p.locator('.import-message').innerText(), /Nothing that was dropped could be read/);
   assert.deepEqual(errors, []);
   await context.close();
 });
