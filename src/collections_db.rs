@@ -66,8 +66,23 @@ fn error_name(error: &JsValue) -> String {
     Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).unwrap_or_default()
 }
 
+// A later Parallax (in another tab) that needs a newer database version asks open connections to
+// close; this one does at once, so that tab's upgrade is not left waiting on this one.
+#[wasm_bindgen(
+    inline_js = "export function parallaxCloseOnVersionChange(db) { db.onversionchange = () => db.close(); }"
+)]
+extern "C" {
+    #[wasm_bindgen(js_name = parallaxCloseOnVersionChange)]
+    fn close_on_version_change(db: &IdbDatabase);
+}
+
 /// What to tell the reader about a failed storage operation.
 fn say(doing: &str, error: &JsValue) -> String {
+    if error_name(error) == "VersionError" {
+        return "A newer Parallax has updated this browser's collections in another tab: reload this page to \
+                see them."
+            .to_string();
+    }
     if error_name(error) == "QuotaExceededError" {
         return format!(
             "The browser's storage for this site is full, so Parallax could not {doing}; nothing was saved. \
@@ -106,8 +121,11 @@ async fn open() -> Result<IdbDatabase, String> {
     let db = outcome(&request).await.map_err(|e| say("open its storage", &e))?;
     request.set_onupgradeneeded(None);
     drop(upgrade);
-    db.dyn_into::<IdbDatabase>()
-        .map_err(|_| "The browser's storage answered with something else.".to_string())
+    let db = db
+        .dyn_into::<IdbDatabase>()
+        .map_err(|_| "The browser's storage answered with something else.".to_string())?;
+    close_on_version_change(&db);
+    Ok(db)
 }
 
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode, doing: &str) -> Result<IdbTransaction, String> {

@@ -508,7 +508,7 @@ pub fn collections() -> Html {
                 { for list.iter().map(|entry| row(&ctx, entry)) }
             </ul>
             if let Some(Err(why)) = &*listed {
-                <p class="muted">{ why.clone() }</p>
+                <p class="collections-error muted" role="status">{ why.clone() }</p>
             }
             if let Some((usage, quota)) = *estimate {
                 <p class="storage-used muted">{ format!("This site uses {} of the {} this browser allows it.", show_bytes(usage), show_bytes(quota)) }</p>

@@ -159,3 +159,38 @@ test('a collection saved by the previous version opens with its report, which mo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a newer version upgrading the database in another tab is not kept waiting, and this tab says to reload', async () => {
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  const errors = watchErrors(p);
+  await p.goto(server.url);
+  await p.waitForSelector('.article-card');
+  await p.locator('#import-files').setInputFiles([
+    { name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(newsPage('Ferry timetable changes for the winter', ['The council said the ferry will run two evening crossings instead of three from November onwards.', 'Island residents asked for a later crossing on Fridays during the winter months.'])) },
+  ]);
+  await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
+  // This tab now holds the database open. Another tab, running a later Parallax, upgrades it.
+  const other = await context.newPage();
+  await other.goto(server.url + 'manifest.webmanifest');
+  const upgrade = await other.evaluate(
+    () =>
+      new Promise((ok) => {
+        let blocked = false;
+        const r = indexedDB.open('parallax-collections', 3);
+        r.onblocked = () => { blocked = true; };
+        r.onupgradeneeded = () => r.result.createObjectStore('later');
+        r.onsuccess = () => { r.result.close(); ok({ blocked, version: 3 }); };
+        r.onerror = () => ok({ error: String(r.error) });
+        setTimeout(() => ok({ blocked, timedOut: true }), 10_000);
+      }),
+  );
+  assert.deepEqual(upgrade, { blocked: false, version: 3 }, 'the upgrade is not held up by the open tab');
+  // This tab's version cannot read a newer database: it says why and what to do, not a blank page.
+  await p.reload();
+  await p.waitForSelector('.article-card');
+  await p.waitForSelector('.collections-error');
+  assert.match(await p.locator('.collections-error').innerText(), /newer Parallax .* reload this page/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
