@@ -49,11 +49,15 @@ fn main() {
         "/// The folder the app was embedded from, if any.\npub const APP_SOURCE: Option<&str> = {source:?};"
     );
     out.push_str("/// Every file of the app (path relative to index.html, bytes).\npub const APP_FILES: &[(&str, &[u8])] = &[\n");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     for (name, path) in &files {
+        let path = match name.as_str() {
+            "index.html" => without_first_view(path, &out_dir).unwrap_or_else(|| path.clone()),
+            _ => path.clone(),
+        };
         let _ = writeln!(out, "    ({name:?}, include_bytes!({:?})),", path.display().to_string());
     }
     out.push_str("];\n");
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     if let Err(e) = std::fs::write(out_dir.join("app_files.rs"), out) {
         println!("cargo:warning=could not write the embedded app list: {e}");
     }
@@ -76,4 +80,22 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
             }
         }
     }
+}
+
+/// The markers around the seed corpus's pre-rendered first view in dist/index.html (the app's
+/// `src/prerender.rs`, `START` and `END`).
+const FIRST_VIEW: (&str, &str) = ("<!-- parallax:first-view -->", "<!-- /parallax:first-view -->");
+
+/// `index` (dist/index.html) without the seed corpus's pre-rendered first view, written to
+/// `out_dir`: `parallax site` serves another corpus, whose list that is not. None if it has none.
+fn without_first_view(index: &Path, out_dir: &Path) -> Option<PathBuf> {
+    let page = std::fs::read_to_string(index).ok()?;
+    let (start, end) = (page.find(FIRST_VIEW.0)?, page.find(FIRST_VIEW.1)?);
+    if end < start {
+        return None;
+    }
+    let rest = page[end + FIRST_VIEW.1.len()..].trim_start_matches('\n').trim_start_matches(' ');
+    let stripped = out_dir.join("index.html");
+    std::fs::write(&stripped, format!("{}{rest}", &page[..start])).ok()?;
+    Some(stripped)
 }

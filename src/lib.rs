@@ -23,6 +23,7 @@ pub mod io;
 pub mod json;
 pub mod pages;
 pub mod pictures;
+pub mod prerender;
 pub mod state;
 pub mod storage;
 

@@ -71,17 +71,7 @@ pub fn home(props: &HomeProps) -> Html {
     // 10,000 articles grouping them was a large part of each of those passes.
     let groups = use_memo(props.corpus.clone(), |corpus| articles_by_outlet(&corpus.bundle));
     let n_articles = props.corpus.bundle.articles.len();
-    // The first `shown` articles, taken group by group in the order shown.
-    let mut left = *shown;
-    let paged: Vec<(&String, &[usize], usize)> = groups
-        .iter()
-        .map(|(outlet, articles)| {
-            let take = articles.len().min(left);
-            left -= take;
-            (outlet, &articles[..take], articles.len())
-        })
-        .filter(|(_, articles, _)| !articles.is_empty())
-        .collect();
+    let paged = outlet_pages(&groups, *shown);
     let paging = (n_articles > PAGE).then(|| {
         let on_page = (*shown).min(n_articles);
         html! {
@@ -93,15 +83,12 @@ pub fn home(props: &HomeProps) -> Html {
             </>
         }
     });
-    let n_outlets = groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count();
+    let n_outlets = named_outlets(&groups);
     html! {
         <section class="page home">
             <div class="intro">
                 <h1>{ "How the outlets covered it" }</h1>
-                <p class="lede">
-                    { format!("{n_articles} {} from {n_outlets} {}, cleaned of scraping noise. Open one to read it, and to see exactly what was removed.",
-                        plural(n_articles, "article", "articles"), plural(n_outlets, "named outlet", "named outlets")) }
-                </p>
+                <p class="lede">{ lede(n_articles, n_outlets) }</p>
             </div>
             <crate::components::collections::Collections />
             <RememberedLists corpus={props.corpus.clone()} />
@@ -130,8 +117,8 @@ pub fn home(props: &HomeProps) -> Html {
             <h2 class="section-title">{ "By outlet" }</h2>
             <div class="outlet-groups">
                 { for paged.iter().map(|(outlet, articles, total)| html! {
-                    <section class="outlet-group" aria-labelledby={format!("outlet-{}", slug(outlet))}>
-                        <h2 id={format!("outlet-{}", slug(outlet))}>
+                    <section class="outlet-group" aria-labelledby={outlet_heading_id(outlet)}>
+                        <h2 id={outlet_heading_id(outlet)}>
                             { iso(outlet) }
                             <span class="count">{ format!(" · {total}") }</span>
                         </h2>
@@ -148,7 +135,6 @@ pub fn home(props: &HomeProps) -> Html {
 }
 
 fn article_card(article: &Article, date: Option<String>, words: usize) -> Html {
-    let minutes = words.div_ceil(230).max(1);
     html! {
         <li class="article-card">
             <a href={Route::article(&article.id).href()}>
@@ -156,11 +142,52 @@ fn article_card(article: &Article, date: Option<String>, words: usize) -> Html {
             </a>
             <p class="card-meta">
                 { date.map(|d| html! { <><span class="card-date">{ d }</span>{ " · " }</> }).unwrap_or_default() }
-                { format!("{words} words · {minutes} min read") }
+                { reading_time(words) }
                 { article.byline.as_ref().map(|b| html! { <>{ " · " }<bdi class="byline">{ &b.text }</bdi></> }).unwrap_or_default() }
             </p>
         </li>
     }
+}
+
+/// The first `shown` articles, taken group by group in the order shown: each outlet with the
+/// articles of it on the page and its total. The pre-rendered first view (`crate::prerender`)
+/// shows the same page.
+pub fn outlet_pages(groups: &[(String, Vec<usize>)], shown: usize) -> Vec<(&String, &[usize], usize)> {
+    let mut left = shown;
+    groups
+        .iter()
+        .map(|(outlet, articles)| {
+            let take = articles.len().min(left);
+            left -= take;
+            (outlet, &articles[..take], articles.len())
+        })
+        .filter(|(_, articles, _)| !articles.is_empty())
+        .collect()
+}
+
+/// Outlets with a name among [`articles_by_outlet`]'s groups.
+pub fn named_outlets(groups: &[(String, Vec<usize>)]) -> usize {
+    groups.iter().filter(|(name, _)| name != crate::state::UNKNOWN_OUTLET).count()
+}
+
+/// The home page's lede: what the corpus holds.
+pub fn lede(n_articles: usize, n_outlets: usize) -> String {
+    format!(
+        "{n_articles} {} from {n_outlets} {}, cleaned of scraping noise. Open one to read it, and to see exactly what was removed.",
+        plural(n_articles, "article", "articles"),
+        plural(n_outlets, "named outlet", "named outlets")
+    )
+}
+
+/// An article card's length: "812 words · 4 min read".
+pub fn reading_time(words: usize) -> String {
+    let minutes = words.div_ceil(230).max(1);
+    format!("{words} words · {minutes} min read")
+}
+
+/// The id of an outlet group's heading.
+pub fn outlet_heading_id(outlet: &str) -> String {
+    format!("outlet-{}", parallax_engine::model::slugify(outlet, 8))
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -169,10 +196,6 @@ fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     } else {
         many
     }
-}
-
-fn slug(s: &str) -> String {
-    parallax_engine::model::slugify(s, 8)
 }
 
 /// Story cards shown at first and per "Show more stories": a 10,000-article corpus has thousands

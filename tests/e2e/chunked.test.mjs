@@ -56,6 +56,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.ok(!listed.includes('corpus.plx'), 'a chunked site has no bundle');
   const index = await readFile(join(site, 'index.html'), 'utf8');
   assert.match(index, /<link rel="preload" href="chunks\/manifest.plx"/);
+  assert.ok(!index.includes('first-view'), "the seed corpus's pre-rendered list is not this site's");
   const server = await serve(site, '/news/');
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

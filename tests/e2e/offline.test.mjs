@@ -202,6 +202,10 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
   for (const want of ['index.html', 'corpus.plx', 'sw.js', 'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'report.json']) {
     assert.ok(files.includes(want), `${want} in ${files}`);
   }
+  // The seed corpus's pre-rendered list (dist/index.html) is not this site's: it is left out.
+  const index = await readFile(join(out, 'index.html'), 'utf8');
+  assert.ok(!index.includes('first-view'), 'no pre-rendered seed list in a site of other articles');
+  assert.match(index, /<div id="app">/);
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
   assert.equal(report.version, 3);
   assert.equal(report.articles, 3);
