@@ -63,7 +63,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   const errors = watchErrors(page);
   const files = watchFiles(page, '/news/');
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.ok(files.includes('chunks/manifest.plx'));
   assert.ok(!files.some((f) => f.endsWith('corpus.plx')), 'the bundle is never asked for');
   assert.equal(chunksOf(files, 'art').length, 0, 'the list needs no article text');
@@ -108,7 +108,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.match(await page.locator('.story-panel').textContent(), new RegExp(`Also reported by ${told - 1} other articles? in this corpus`));
   assert.ok((await page.locator('.story-panel li').count()) > 0);
   await page.goto(`${server.url}#/by-date`);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
 
   // One outlet's articles only.
   const outlet = await page.locator('#outlet-filter option').nth(1).textContent();
@@ -218,14 +218,14 @@ test('a corrupt chunk is a message in the view that needs it, and the rest still
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.locator('.article-card a').first().click();
   await page.waitForSelector('.chunk-error');
   assert.match(await page.locator('.chunk-error .error-message').textContent(), /not the one this corpus lists/);
   assert.equal(await page.locator('.chunk-error button', { hasText: 'Try again' }).count(), 1);
   assert.equal(await page.locator('header').count() > 0, true, 'the page around it is still there');
   await page.goto(`${server.url}#/`);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await context.close();
   await server.close();
 });
@@ -236,7 +236,7 @@ test('after "Make this corpus available offline", every view works with the netw
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await controlled(page);
   const button = page.locator('#make-offline');
   await button.waitFor();
@@ -254,7 +254,7 @@ test('after "Make this corpus available offline", every view works with the netw
   await server.cut();
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.goto(`${server.url}#/search?q=troops`);
   await page.waitForSelector('.result');
   await page.locator('.result-title').first().click();

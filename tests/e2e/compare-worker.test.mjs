@@ -80,7 +80,7 @@ async function home() {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   return { page, errors };
 }
 
@@ -146,7 +146,7 @@ test('leaving a running comparison, or opening another, stops its worker', async
   await page.evaluate((h) => { location.hash = h; }, hash('harbour-a.txt', 'harbour-b.txt'));
   await page.waitForFunction(() => document.querySelector('.compare-progress')?.textContent.includes('MB'));
   await page.evaluate(() => { location.hash = '#/'; });
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await allStopped();
   assert.equal(started.length, 1, 'the worker had started comparing');
   assert.equal(closed.length, 1, 'the worker of the comparison left behind is stopped');
@@ -169,7 +169,7 @@ test('without Web Workers, the page runs the same comparison itself and says so'
   const { page, errors } = await home();
   await page.addInitScript(() => { delete window.Worker; });
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.evaluate((h) => { location.hash = h; }, hash('library-a.txt', 'library-b.txt'));
   await page.waitForSelector('.compare[data-state=done]');
   assert.equal(await page.locator('.compare').getAttribute('data-engine'), 'page');

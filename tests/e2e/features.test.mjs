@@ -30,7 +30,7 @@ async function open(hash = '') {
 
 test('typing in the search box shows ranked results as you type; "/" focuses it', async () => {
   const { page, errors } = await open();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
   await page.keyboard.type('Kadhemi', { delay: 20 });

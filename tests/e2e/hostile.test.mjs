@@ -172,7 +172,7 @@ test('a hostile corpus renders as inert, bidi-isolated text on every page', asyn
   };
 
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await check('home');
   const text = await page.locator('main').innerText();
   assert.ok(text.includes("<script>window.__pwned = 'title'</script>"), 'the markup in a title shows as text');

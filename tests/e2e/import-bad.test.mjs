@@ -92,14 +92,14 @@ async function home(context) {
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   return { p, errors };
 }
 
 /** After a reload: the page is not blank, only the built-in articles are listed, nothing stored. */
 async function nothingLeft(p, why) {
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.equal(await p.locator('.collection').count(), 1, `${why}: only the built-in articles are listed`);
   assert.deepEqual(await stored(p), { meta: 0, bundles: 0, reports: 0 }, `${why}: nothing half-built in IndexedDB`);
 }
@@ -140,7 +140,7 @@ test('a folder of 5,000 files becomes one collection, with progress and every fi
   assert.match(row, /5000 articles from 5000 files/);
   assert.match(await p.locator('.import-report h3').innerText(), /5000 files with articles/);
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.collection.current').innerText(), /5000 articles/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -163,7 +163,7 @@ test('a 50 MB file is read: its article is found and the rest is reported as rem
   console.log(`# a 50 MB file imported in ${Date.now() - started} ms`);
   assert.equal(await p.locator('.import-message').count(), 0, 'no failure message');
   assert.match(await p.locator('.collection.current').innerText(), /1 article from 1 file/);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.article-card .card-title').first().innerText(), /Council notice number 1 /);
   assert.deepEqual(errors, []);
   await context.close();
@@ -201,7 +201,7 @@ test('binary files are refused one by one with a reason, and only the article is
   for (const { name } of files.slice(1)) {
     assert.ok(refused.some((line) => line.startsWith(`${name}: `) && line.length > name.length + 10), `${name} has a reason: ${refused}`);
   }
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.equal(await p.locator('.article-card').count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
@@ -229,7 +229,7 @@ test('reloading the tab mid-import leaves nothing and says the import was interr
   await p.locator('#import-files').setInputFiles(manyPages());
   await cleaned(p, 100);
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.import-message').innerText(), /interrupted.*nothing was saved/s);
   assert.equal(await p.locator('.collection').count(), 1);
   assert.deepEqual(await stored(p), { meta: 0, bundles: 0, reports: 0 });
@@ -286,7 +286,7 @@ test('files added to a collection and then cancelled, reloaded away or out of st
   /** The collection after a reload: still three articles, its report of three files, nothing more stored. */
   async function unchanged(why) {
     await p.reload();
-    await p.waitForSelector('.article-card');
+    await p.waitForSelector('#app .article-card');
     assert.match(await currentRow(p), /3 articles from 3 files/, why);
     await p.waitForFunction(() => document.querySelectorAll('.article-card').length === 3);
     assert.match(await p.locator('.import-report h3').innerText(), /3 files with articles, 0 without/, why);
@@ -305,7 +305,7 @@ test('files added to a collection and then cancelled, reloaded away or out of st
   await add();
   await cleaned(p, 100);
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.import-message').innerText(), /interrupted.*nothing was saved/s);
   await unchanged('after a reload mid-import');
 
@@ -406,7 +406,7 @@ test('a folder dropped on the page is walked: its sub-folders, past 100 entries,
   }
   // A folder holding only hidden files gives a sentence, not silence.
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   await p.evaluate(() => {
     const hidden = { name: '.DS_Store', isFile: true, isDirectory: false, file: (ok) => ok(new File(['x'], '.DS_Store')) };
     const folder = { name: 'empty', isFile: false, isDirectory: true, createReader() { let done = false; return { readEntries: (ok) => { ok(done ? [] : [hidden]); done = true; } }; } };

@@ -136,7 +136,7 @@ test('a large import and its reopening never hold the page’s thread for a long
 async function importAndReopen(page, server, folder) {
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
 
   // Playwright builds the input's file list in the page's thread; tracing starts once the import
   // runs, so what is measured is the page's own work: progress, then storing and showing the
@@ -145,7 +145,7 @@ async function importAndReopen(page, server, folder) {
   await page.waitForSelector('.import-progress');
   const importing = await traced(page, async () => {
     await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 300_000 });
-    await page.waitForSelector('.article-card');
+    await page.waitForSelector('#app .article-card');
     await page.waitForTimeout(2000);
   });
   const articles = Number((await page.locator('.collection.current').innerText()).match(/(\d+) articles?/)?.[1] ?? 0);
@@ -155,7 +155,7 @@ async function importAndReopen(page, server, folder) {
   const reopening = await traced(page, async () => {
     await page.reload();
     await page.waitForSelector('.collection.current:not(:first-child)');
-    await page.waitForSelector('.article-card');
+    await page.waitForSelector('#app .article-card');
     await page.waitForTimeout(2000);
   });
   check('reopening (reload)', reopening);

@@ -112,12 +112,12 @@ test('files are handed to the import in several messages: every file arrives onc
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   // 19 files: more than two of the page's messages to the worker, the last one not full.
   const first = notices(1, 19);
   await p.locator('#import-files').setInputFiles(asFiles(first));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.collection.current').innerText(), /19 articles from 19 files/);
   const names = await (await reportRows(p)).locator('td:first-child').allTextContents();
   assert.deepEqual(names, Object.keys(first), 'every file once, in the order given');
@@ -139,10 +139,10 @@ test('articles added to a collection join it: only new files are read, searchabl
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   await p.locator('#import-files').setInputFiles(asFiles(FIRST));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.collection.current').innerText(), /2 articles from 2 files/);
   const before = await p.locator('.article-card .card-title').allInnerTexts();
 
@@ -165,7 +165,7 @@ test('articles added to a collection join it: only new files are read, searchabl
   // Kept after a reload; one collection, not two.
   await p.goto(server.url);
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   assert.equal(await p.locator('.collection').count(), 2);
   assert.match(await p.locator('.collection.current').innerText(), /4 articles from 4 files/);
   assert.equal(await p.locator('.article-card').count(), 4);
@@ -184,7 +184,7 @@ test('a collection downloads as a zip of the site `parallax site` writes, which 
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   const pages = { ...FIRST, ...ADDED };
   await p.locator('#import-files').setInputFiles(asFiles(pages));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
@@ -239,7 +239,7 @@ test('a collection downloads as a zip of the site `parallax site` writes, which 
   const v = await visitor.newPage();
   const visitorErrors = watchErrors(v);
   await v.goto(hosted.url);
-  await v.waitForSelector('.article-card');
+  await v.waitForSelector('#app .article-card');
   assert.equal(await v.locator('.article-card').count(), 4);
   assert.ok((await search(v, '"ceremony in the old school hall"')).some((t) => t.includes('carved masks')));
   assert.deepEqual(visitorErrors, []);

@@ -57,7 +57,7 @@ test('a collection saved by the previous version opens with its report, which mo
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
 
   // A collection made now, for its bundle.
   const files = [
@@ -121,7 +121,7 @@ test('a collection saved by the previous version opens with its report, which mo
 
   // After the update: listed, opened, its report shown (the refused file with its reason).
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   const row = await p.locator('.collection.current').innerText();
   assert.match(row, /Old clippings/);
   assert.match(row, /2 articles from 3 files/);
@@ -165,7 +165,7 @@ test('a newer version upgrading the database in another tab is not kept waiting,
   const p = await context.newPage();
   const errors = watchErrors(p);
   await p.goto(server.url);
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   await p.locator('#import-files').setInputFiles([
     { name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(newsPage('Ferry timetable changes for the winter', ['The council said the ferry will run two evening crossings instead of three from November onwards.', 'Island residents asked for a later crossing on Fridays during the winter months.'])) },
   ]);
@@ -188,7 +188,7 @@ test('a newer version upgrading the database in another tab is not kept waiting,
   assert.deepEqual(upgrade, { blocked: false, version: 3 }, 'the upgrade is not held up by the open tab');
   // This tab's version cannot read a newer database: it says why and what to do, not a blank page.
   await p.reload();
-  await p.waitForSelector('.article-card');
+  await p.waitForSelector('#app .article-card');
   await p.waitForSelector('.collections-error');
   assert.match(await p.locator('.collections-error').innerText(), /newer Parallax .* reload this page/);
   assert.deepEqual(errors, []);

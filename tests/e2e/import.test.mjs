@@ -154,7 +154,7 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   const errors = watchErrors(page);
 
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const offline = await controlled(page);
   const builtIn = await page.locator('.article-card').count();
   assert.match(await page.locator('.private-note').innerText(), /Nothing is uploaded/);
@@ -162,7 +162,7 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   const started = Date.now();
   await page.locator('#import-files').setInputFiles(files());
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   console.log(`# import of ${files().length} files: ${Date.now() - started} ms`);
   const titles = await page.locator('.article-card .card-title').allInnerTexts();
   for (const want of ['Harbour council approves a winter ferry timetable', 'Growers report a record pear harvest in the valley', 'City library to open late on Thursdays', 'Bridge Repairs Close Northern Road for Two Weeks', 'Museum returns carved masks to the island']) {
@@ -199,13 +199,13 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   // Still there after a reload, and offline.
   await page.goto(server.url);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 5);
   if (offline) {
     await server.cut();
     await context.setOffline(true);
     await page.reload();
-    await page.waitForSelector('.article-card');
+    await page.waitForSelector('#app .article-card');
     assert.equal(await page.locator('.article-card').count(), 5, 'the collection opens offline');
     assert.ok((await search(page, '"extra buses during the works"')).some((t) => t.includes('Bridge Repairs')));
     await page.goto(new URL('#/', server.url).href);
@@ -236,16 +236,16 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   await page.locator('.collection.current button', { hasText: 'Delete' }).click();
   await page.locator('button', { hasText: 'Yes, delete' }).click();
   await page.waitForFunction(() => !document.querySelector('.collection-name')?.parentElement?.parentElement?.textContent?.includes('Portvale clippings'));
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), builtIn);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.collection').count(), 1, 'only the built-in articles are listed');
 
   // The exported bundle opens as a collection again.
   await page.locator('#import-files').setInputFiles(saved);
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 30000 });
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 5);
 
   const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:' + origin) && !u.startsWith('data:'));
@@ -259,7 +259,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
 
   // Only a picture: nothing saved, and the reader is told why.
   await page.locator('#import-files').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000', 'hex') }]);
@@ -278,7 +278,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   await page.locator('.import-progress button', { hasText: 'Cancel' }).click();
   assert.match(await page.locator('.import-message').innerText(), /cancelled: nothing was saved/);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.collection').count(), 1, 'no collection left by the cancelled import');
 
   // A folder: two files of the same name in different folders stay two articles, named by the folder.
@@ -289,7 +289,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   await writeFile(join(folder, 'november', 'story.html'), newsPage({ ...PAGES['library.html'], charset: 'utf-8' }));
   await page.locator('#import-folder').setInputFiles(folder);
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 2);
   assert.match(await page.locator('.collection.current .collection-name').innerText(), /clippings/);
   await context.close();

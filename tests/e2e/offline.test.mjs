@@ -51,7 +51,7 @@ test('after one online visit, the explorer works with the network cut', async ()
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await controlled(page);
   const names = await page.evaluate(async () => caches.keys());
   assert.equal(names.length, 1, `one cache: ${names}`);
@@ -74,7 +74,7 @@ test('after one online visit, the explorer works with the network cut', async ()
   await context.setOffline(true);
   const start = Date.now();
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   console.log(`# offline reload to the article list: ${Date.now() - start} ms`);
   assert.equal(await page.locator('.article-card').count(), 7);
   await page.locator('.article-card a').first().click();
@@ -102,7 +102,7 @@ test('served from a sub-path, it loads and its worker is scoped there', async ()
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await controlled(page);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, server.url);
@@ -118,7 +118,7 @@ test('served from a sub-path, it loads and its worker is scoped there', async ()
   await server.cut();
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await context.close();
 });
 
@@ -129,7 +129,7 @@ test('a new deployment is offered with a Reload button, and never mixed with the
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await controlled(page);
   const oldBundle = await page.evaluate(async () => (await (await fetch('corpus.plx')).arrayBuffer()).byteLength);
 
@@ -148,14 +148,14 @@ test('a new deployment is offered with a Reload button, and never mixed with the
   assert.equal(stillOld, oldBundle, 'the old worker keeps serving the old bundle');
   const other = await context.newPage();
   await other.goto(server.url);
-  await other.waitForSelector('.article-card');
+  await other.waitForSelector('#app .article-card');
   assert.equal(await other.locator('.article-card').count(), 7, 'a new tab still gets the old build, whole');
   await other.close();
 
   // Keyboard: focus the button and press Enter.
   await page.getByRole('button', { name: 'Reload' }).focus();
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const titles = await page.locator('.card-title').allTextContents();
   assert.deepEqual(titles.sort(), ['Harbour Council Approves New Ferry Timetable', 'Orchard Growers Report Record Pear Harvest']);
   const names = await page.evaluate(async () => caches.keys());
@@ -172,7 +172,7 @@ test('a development build at the same origin removes the offline worker and its 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await controlled(page);
   assert.equal((await page.evaluate(async () => caches.keys())).length, 1);
   await run(PARALLAX, ['precache', site, '--dev']);
@@ -183,7 +183,7 @@ test('a development build at the same origin removes the offline worker and its 
     await page.waitForTimeout(100);
   }
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.waitForTimeout(500);
   assert.deepEqual(await page.evaluate(async () => caches.keys()), [], 'and nothing is cached again');
   await context.close();
@@ -223,13 +223,13 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 3);
   await controlled(page);
   await server.cut();
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.locator('.article-card a', { hasText: 'Harbour Council' }).click();
   await page.waitForSelector('.article-title');
   assert.deepEqual(errors, []);
@@ -243,7 +243,7 @@ test('recent searches and pinned comparisons survive reloads; a corrupt value is
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.remembered').count(), 0, 'nothing remembered yet, nothing shown');
   const ids = await page.locator('.article-card a').evaluateAll((as) => as.slice(0, 2).map((a) => decodeURIComponent(a.hash.split('/').pop())));
   await page.evaluate((ids) => {
@@ -282,7 +282,7 @@ test('recent searches and pinned comparisons survive reloads; a corrupt value is
     const notice = page.locator('.storage-notice');
     await notice.waitFor();
     assert.match(await notice.textContent(), /cleared/);
-    await page.waitForSelector('.article-card');
+    await page.waitForSelector('#app .article-card');
     assert.equal(await page.evaluate(() => localStorage.getItem('parallax.remembered')), null);
   }
   assert.deepEqual(errors, []);

@@ -146,7 +146,7 @@ test('random reader journeys never produce a page error, a console error or a bl
     d.dismiss().catch(() => {});
   });
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const ids = await page.locator('.article-card a').evaluateAll((as) => as.map((a) => decodeURIComponent(a.hash.split('/').pop())));
   await page.goto(server.url + '#/entities');
   await page.waitForSelector('.entity-list a');
@@ -187,7 +187,7 @@ test('when the browser refuses to save, pinning says so and does not claim succe
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const ids = await page.locator('.article-card a').evaluateAll((as) => as.slice(0, 2).map((a) => decodeURIComponent(a.hash.split('/').pop())));
   await page.goto(server.url + `#/compare/${ids.map(encodeURIComponent).join('/')}`);
   const pin = page.locator('.pin-button');
@@ -204,7 +204,7 @@ test('when the browser refuses to save, pinning says so and does not claim succe
   await page.waitForSelector('.result');
   await page.waitForTimeout(2000);
   await page.goto(server.url + '#/');
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const home = page.locator('.storage-notice');
   await home.waitFor();
   assert.match(await home.textContent(), /could not save/i);
@@ -230,7 +230,7 @@ test('at 390 px the focused skip link does not cover the logo, and a click on th
   assert.equal(atLogo, 'brand');
 
   await page.locator('.brand').click();
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.match(page.url(), /#\/$/, 'the logo click went home');
 
   // The skip link still works from the keyboard (on a fresh load, so Tab starts at the top).

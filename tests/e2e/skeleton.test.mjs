@@ -24,7 +24,7 @@ test('home lists the seven seed articles, grouped by outlet', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 7);
   const outlets = await page.locator('.outlet-group h2').allTextContents();
   assert.ok(outlets.some((o) => o.includes('Asharq Al-Awsat')), `outlets: ${outlets}`);
@@ -38,7 +38,7 @@ test('home lists the seven seed articles, grouped by outlet', async () => {
 test('an article opens by deep link, and the noise toggle shows removed spans with reasons', async () => {
   const page = await browser.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   const href = await page.locator('.article-card a', { hasText: 'Iraq PM visits White House' }).getAttribute('href');
   assert.match(href, /^#\/article\//);
 
@@ -111,7 +111,7 @@ test('screenshots of home and an article at desktop and phone sizes', async () =
       const context = await browser.newContext({ viewport, colorScheme: scheme });
       const page = await context.newPage();
       await page.goto(server.url);
-      await page.waitForSelector('.article-card');
+      await page.waitForSelector('#app .article-card');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `no horizontal scrolling at ${name} (overflow ${overflow}px)`);
       await page.screenshot({ path: join(ARTIFACTS, `home-${name}-${scheme}.png`), fullPage: true });

@@ -50,7 +50,7 @@ try {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(server.url);
-  await page.waitForSelector('.article-card');
+  await page.waitForSelector('#app .article-card');
   await page.waitForTimeout(500);
   const before = await page.evaluate(() => window.__longTasks.length);
   const opened = await page.evaluate(() => performance.now());

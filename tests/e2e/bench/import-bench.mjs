@@ -129,7 +129,7 @@ try {
     errors.push(...watchErrors(page));
     await page.addInitScript(observe);
     await page.goto(server.url);
-    await page.waitForSelector('.article-card');
+    await page.waitForSelector('#app .article-card');
     await page.waitForTimeout(500);
 
     /** One import of the folder: wall time, long tasks and CPU. */
@@ -139,7 +139,7 @@ try {
       await page.locator('#import-folder').setInputFiles(input);
       await page.waitForSelector('.import-progress');
       await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 600_000 });
-      await page.waitForSelector('.article-card');
+      await page.waitForSelector('#app .article-card');
       const after = await page.evaluate(() => performance.now());
       await page.waitForTimeout(300);
       const busy = busySince(ticks, await cpuTicks());
@@ -151,14 +151,14 @@ try {
       await page.locator('.collection.current button', { hasText: 'Delete' }).click();
       await page.locator('button', { hasText: 'Yes, delete' }).click();
       await page.waitForFunction(() => document.querySelectorAll('.collection').length === 1);
-      await page.waitForSelector('.article-card');
+      await page.waitForSelector('#app .article-card');
     }
     /** A reload that reopens the imported collection: from navigation to its first screen. */
     async function reopen() {
       const ticks = await cpuTicks();
       await page.reload();
       await page.waitForSelector('.collection.current:not(:first-child)');
-      await page.waitForSelector('.article-card');
+      await page.waitForSelector('#app .article-card');
       const after = await page.evaluate(() => performance.now());
       await page.waitForTimeout(300);
       const busy = busySince(ticks, await cpuTicks());

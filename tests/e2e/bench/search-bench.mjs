@@ -128,7 +128,7 @@ async function measureAt(browser, url, rounds) {
   // downloads and decodes the whole bundle first).
   const t0 = Date.now();
   await page.goto(url, { timeout: 600_000 });
-  await page.waitForSelector('.article-card', { timeout: 600_000 });
+  await page.waitForSelector('#app .article-card', { timeout: 600_000 });
   const pageLoadMs = Date.now() - t0;
   await page.waitForFunction(() => typeof window.wasmBindings?.parallax_bench_search === 'function');
 
