@@ -82,8 +82,10 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
     }
 }
 
-/// The markers around the seed corpus's pre-rendered first view in dist/index.html (the app's
-/// `src/prerender.rs`, `START` and `END`).
+/// The markers around the seed corpus's pre-rendered first view in dist/index.html: the engine's
+/// `site::FIRST_VIEW` and `site::without_first_view`, which a build script cannot link
+/// (`tests/e2e/import-export.test.mjs` checks that a collection's downloaded site, stripped by the
+/// engine, has the same `index.html` as `parallax site`).
 const FIRST_VIEW: (&str, &str) = ("<!-- parallax:first-view -->", "<!-- /parallax:first-view -->");
 
 /// `index` (dist/index.html) without the seed corpus's pre-rendered first view, written to

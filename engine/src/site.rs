@@ -20,6 +20,22 @@ pub const NOT_PRECACHED: &[&str] = &[SW_FILE, REPORT_FILE];
 /// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`), which only readers who
 /// open their own articles need, so the first visit does not grow by it.
 pub const LATER_PREFIXES: &[&str] = &["import_worker"];
+/// The markers around the home page's pre-rendered first view, which the seed explorer's build
+/// writes into its `index.html` (the app's `src/prerender.rs`). A site of any other corpus leaves
+/// the view out, since its list is the seed corpus's: `parallax site` (when it embeds the app,
+/// `cli/build.rs`) and a collection's downloaded site (the import worker) alike.
+pub const FIRST_VIEW: (&str, &str) = ("<!-- parallax:first-view -->", "<!-- /parallax:first-view -->");
+
+/// `index` (an explorer's `index.html`) without its pre-rendered first view; `None` if it has none.
+pub fn without_first_view(index: &str) -> Option<String> {
+    let (start, end) = (index.find(FIRST_VIEW.0)?, index.find(FIRST_VIEW.1)?);
+    if end < start {
+        return None;
+    }
+    let rest = index[end + FIRST_VIEW.1.len()..].trim_start_matches('\n').trim_start_matches(' ');
+    Some(format!("{}{rest}", &index[..start]))
+}
+
 /// The seal's field as written in the unsealed report (pretty-printed JSON).
 pub const EMPTY_SEAL: &[u8] = b"\"seal\": \"\"";
 

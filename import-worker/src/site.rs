@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use parallax_engine::report::{self, FileReport, FilesReport, FormatCount, Note};
-use parallax_engine::site::{seal, sha256_hex, Precache};
+use parallax_engine::site::{seal, sha256_hex, without_first_view, Precache};
 pub use parallax_engine::site::{REPORT_FILE, SW_FILE};
 use serde::{Deserialize, Serialize};
 
@@ -88,7 +88,8 @@ struct Report<'a> {
 }
 
 /// Every file of the site, in the order `parallax site` writes them: the explorer's files (`app`,
-/// sorted by path), `corpus.plx` (`bundle`), `sw.js` (`worker_code` after the new precache list),
+/// sorted by path; `index.html` without the seed corpus's pre-rendered first view, as `parallax
+/// site` writes it), `corpus.plx` (`bundle`), `sw.js` (`worker_code` after the new precache list),
 /// then `report.json` about `articles` and `report`.
 pub fn site(
     mut app: Vec<(String, Vec<u8>)>,
@@ -98,6 +99,13 @@ pub fn site(
     report: &FilesReport,
 ) -> Vec<(String, Vec<u8>)> {
     app.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, bytes) in app.iter_mut() {
+        if path == "index.html" {
+            if let Some(page) = std::str::from_utf8(bytes).ok().and_then(without_first_view) {
+                *bytes = page.into_bytes();
+            }
+        }
+    }
     let bundle_bytes = bundle.len();
     app.push((CORPUS.to_string(), bundle));
     let precache = Precache::of(app.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
@@ -153,5 +161,18 @@ mod tests {
         let text = String::from_utf8(files[4].1.clone()).expect("text");
         let unsealed = text.replace(&format!("\"seal\": \"{seal}\""), "\"seal\": \"\"");
         assert_eq!(sha256_hex(unsealed.as_bytes()), seal, "sealed as parallax site seals");
+    }
+
+    #[test]
+    fn the_seed_corpus_first_view_is_left_out_of_the_index_page() {
+        let index = "<body>\n    <!-- parallax:first-view --><div id=\"first-view\"><li class=\"article-card\">Seed</li></div><!-- /parallax:first-view -->\n    <div id=\"app\"></div></body>";
+        let app = vec![("index.html".to_string(), index.as_bytes().to_vec())];
+        let files = site(app, "", b"PARALLAX bundle".to_vec(), 1, &FilesReport::default());
+        let page = String::from_utf8(files[0].1.clone()).expect("text");
+        assert_eq!(page, "<body>\n    <div id=\"app\"></div></body>");
+        // A page without one is written as served.
+        let plain = vec![("index.html".to_string(), page.as_bytes().to_vec())];
+        let files = site(plain, "", b"PARALLAX bundle".to_vec(), 1, &FilesReport::default());
+        assert_eq!(files[0].1, page.as_bytes());
     }
 }

@@ -207,6 +207,8 @@ test('a collection downloads as a zip of the site `parallax site` writes, which 
   assert.equal(report.generator, 'parallax site');
   assert.equal(report.articles, 4);
   assert.deepEqual(report.site_files.map((f) => f.path).sort(), files.filter((f) => f !== 'report.json'));
+  // Its home page is the collection's: the built-in articles' pre-rendered list is left out.
+  assert.doesNotMatch(await readFile(join(site, 'index.html'), 'utf8'), /parallax:first-view|article-card/);
 
   // The same files as `parallax site` writes for these pages.
   if (existsSync(PARALLAX)) {
