@@ -168,6 +168,9 @@ pub(crate) struct BodyContext<'a, 'l> {
     pub lines: &'a [Line<'l>],
     /// Which of them are prose ([`super::content::prose_flags`]).
     pub prose: &'a [bool],
+    /// Which of them belong to a code block ([`super::content::code_flags`]): repetition there is
+    /// the code's own.
+    pub code: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
     /// Why each line already removed was removed (`None`: not removed).
@@ -216,7 +219,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         let is_p = prose[k];
         let seen = counts.get(t).copied().unwrap_or(0);
         let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i));
-        if in_file || (across(i) && !(is_p && syndicated)) {
+        if !ctx.code[i] && (in_file || (across(i) && !(is_p && syndicated))) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
         }
