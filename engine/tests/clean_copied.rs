@@ -408,3 +408,36 @@ fn a_code_block_in_a_technical_post_is_kept_whole_and_the_text_after_it_too() {
     let kept = body(only_article("links.txt", &report));
     assert!(!kept.iter().any(|t| ["Islands", "Timetables", "Fares"].contains(t)), "{kept:#?}");
 }
+
+/// A copied page whose article has `inside` between its second and third paragraphs.
+fn page_with_box(inside: &str) -> String {
+    format!(
+        "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         {inside}\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Imprint\nPrivacy\n"
+    )
+}
+
+#[test]
+fn a_list_of_links_each_noted_as_opening_a_new_tab_leaves_but_a_list_of_party_members_stays() {
+    let jobs = "Harbour Pilot for the Port Authority (opens in a new tab)\n\
+        Ferry Engineer at Island Lines Ltd (opens in a new tab)\n\
+        Deckhand for the Summer Season Coastline Ferries (opens in a new tab)\n\
+        Ticket Office Clerk Harbour Council (opens in a new tab)";
+    let report = clean_file("links.txt", page_with_box(jobs).as_bytes());
+    let a = only_article("links.txt", &report);
+    let job = "Ferry Engineer at Island Lines Ltd (opens in a new tab)";
+    assert_eq!(removed_as(a, job), Some(NoiseKind::UnrelatedHeadlines));
+    assert_eq!(body(a).len(), 4, "{:#?}", body(a));
+    // Near miss: names each followed by a short bracket (a party) are the article's list.
+    let members =
+        "The new members of the harbour board are:\nAnna Berg (Coast Party)\nJonas Meer (Coast Party)\n\
+        Lea Strand (Coast Party)";
+    let report = clean_file("members.txt", page_with_box(members).as_bytes());
+    let kept = body(only_article("members.txt", &report));
+    assert!(kept.contains(&"Jonas Meer (Coast Party)"), "{kept:#?}");
+}

@@ -39,6 +39,10 @@ const PROMPT_BOX_LINES: usize = 16;
 const PROMPT_BOX_WORDS: usize = 25;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
+/// Lines in a row ending with the same note in brackets that make a list of links.
+const LINK_LIST_LINES: usize = 3;
+/// Such a note has at least this many words.
+const LINK_NOTE_WORDS: usize = 3;
 /// A line seen this many times in one file is page furniture.
 const IN_FILE_REPEATS: usize = 3;
 /// A line of at least this many words seen twice in one file is page furniture.
@@ -325,6 +329,28 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             k += 1;
         }
     }
+    // A list of links: lines in a row that end with the same note in brackets of some words, the
+    // page's "(opens in a new tab)" after each link (a box of job ads, of partner offers), in
+    // whatever language the page is in.
+    let mut k = 0;
+    while k < body.len() {
+        let note = link_note(lines[body[k]].text);
+        let linked =
+            |j: usize| !taken[j] && !prose[j] && note.is_some() && link_note(lines[body[j]].text) == note;
+        let mut j = k;
+        while j < body.len() && linked(j) && (j == k || body[j] == body[j - 1] + 1) {
+            j += 1;
+        }
+        if j - k >= LINK_LIST_LINES {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
     // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
     let mut k = 0;
     while k < body.len() {
@@ -371,6 +397,15 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         k += 1;
     }
     out
+}
+
+/// The note in brackets a line ends with when it has [`LINK_NOTE_WORDS`] words or more ("(opens in
+/// a new tab)"), in lower case; a party or a year in brackets is shorter.
+fn link_note(text: &str) -> Option<String> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let note = &inner[open + 1..];
+    (open > 0 && note.split_whitespace().count() >= LINK_NOTE_WORDS).then(|| note.to_lowercase())
 }
 
 /// The lines of `body` (positions in it) inside subscription boxes: between two subscription
