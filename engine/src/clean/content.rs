@@ -190,8 +190,8 @@ pub(crate) fn code_flags(text: &str, lines: &[Line<'_>]) -> Vec<bool> {
 /// The code blocks and text tables of a page (first and last line, inclusive): [`CODE_BLOCK_LINES`]
 /// lines or more in a row with no blank line between them (a `<pre>` block keeps its lines
 /// together), at least half of them shaped like code ([`is_code_line`]) or indented
-/// [`CODE_INDENT`] deeper than the block's shallowest line (nested code), or two code lines. A menu's items sit together
-/// too, but are words, all indented alike.
+/// [`CODE_INDENT`] deeper than the block's shallowest line (nested code), or two code lines. A
+/// menu's items sit together too, but are words, all indented alike.
 fn code_blocks(text: &str, lines: &[Line<'_>]) -> Vec<(usize, usize)> {
     let indent = |l: &Line<'_>| {
         let before = text.get(..l.start).unwrap_or("");
@@ -221,14 +221,16 @@ fn code_blocks(text: &str, lines: &[Line<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// A line of program code or of a text table: box-drawing characters, a statement's end (`;`,
-/// braces), an open bracket at the end, an assignment or arrow, or a call (`avg(n)`). A line opening with markup (`<div ...>`)
-/// is not code: on a copied page it is a `<noscript>` fallback shown as text.
+/// braces), an open bracket at the end, an assignment or arrow, or a call (`avg(n)`). A line
+/// opening with markup (`<div ...>`) is not code: on a copied page it is a `<noscript>` fallback
+/// shown as text.
 fn is_code_line(text: &str) -> bool {
     if text.starts_with('<') {
         return false;
     }
     // A call: a function's name right before the bracket, in lower case or all capitals
     // (`avg(n)`, `NULLIF(x, 0)`); not a date's `3/9(Thu)` or a form's `Name(required)`.
+    let last_close = text.rfind(')');
     let call = text.char_indices().any(|(at, c)| {
         let ident = text[..at].rsplit(|p: char| !(p.is_ascii_alphanumeric() || p == '_')).next();
         let named = ident.is_some_and(|w| {
@@ -237,7 +239,7 @@ fn is_code_line(text: &str) -> bool {
                     && w.starts_with(|p: char| p.is_ascii_alphabetic())
                     && !w.contains(|p: char| p.is_ascii_lowercase()))
         });
-        c == '(' && named && text[at..].contains(')')
+        c == '(' && named && last_close.is_some_and(|close| close > at)
     });
     // A statement running on to the next line, or a line that only closes brackets.
     let runs_on = text.ends_with(['(', '[', '{', ';']);

@@ -223,7 +223,8 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         let is_p = prose[k];
         let seen = counts.get(t).copied().unwrap_or(0);
         let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i));
-        if !ctx.code[i] && (in_file || (across(i) && !(is_p && syndicated))) {
+        let code = ctx.code.get(i).copied().unwrap_or(false);
+        if !code && (in_file || (across(i) && !(is_p && syndicated))) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
         }
