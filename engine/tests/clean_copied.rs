@@ -366,3 +366,78 @@ fn a_latest_stories_box_ends_the_article_though_a_teaser_opens_with_a_question()
         body(a)
     );
 }
+
+/// A technical post copied whole: menu, headline, paragraphs around two code blocks whose lines
+/// repeat ("SELECT", "FROM", ")") and hold a timestamp, then the page's footer.
+fn post_with_code(first_block: &str) -> String {
+    let query = "WITH sailings AS (\n   SELECT\n       route,\n       count(*) AS trips,\n       avg(delay_minutes) AS mean_delay\n   FROM\n       ferry_sailings\n   WHERE\n       -- the storm week: departed > '2024-01-08 06:00 UTC'::timestamptz\n       departed > now() - interval '7 days'\n   GROUP BY\n       route\n)\nSELECT\n   route,\n   trips,\n   round(mean_delay, 1) AS delay\nFROM\n   sailings;";
+    format!(
+        "Harbour Data Notes\nHome\nArchive\nAbout\nSubscribe\nFinding Late Ferries With Plain SQL\n\
+         The harbour authority publishes every sailing with its departure time, so we can measure the delays ourselves.\n\n\
+         We start with a table of sailings, one row for each departure, and count the trips on each route.\n\n\
+         {first_block}\n\n\
+         The query counts the trips of the last week and averages their delays, route by route.\n\n\
+         To compare the storm week with the week before, we run the same query again with a new window:\n\n\
+         {query}\n\n\
+         The island route was late on most days, while the harbour shuttle kept to its timetable.\n\n\
+         Comments\nPrivacy\nImprint\n© 2024 Harbour Data Notes\n"
+    )
+}
+
+#[test]
+fn a_code_block_in_a_technical_post_is_kept_whole_and_the_text_after_it_too() {
+    let query = "WITH sailings AS (\n   SELECT\n       route,\n       count(*) AS trips\n   FROM\n       ferry_sailings\n   GROUP BY\n       route\n)\nSELECT\n   route,\n   trips\nFROM\n   sailings;";
+    let page = post_with_code(query);
+    let report = clean_file("post.txt", page.as_bytes());
+    let a = only_article("post.txt", &report);
+    assert_eq!(a.title.text, "Finding Late Ferries With Plain SQL");
+    let kept = body(a);
+    for line in
+        page.lines().filter(|l| l.starts_with(' ') || l.starts_with("FROM") || l.starts_with("SELECT"))
+    {
+        assert!(kept.contains(&line.trim()), "lost the code line {line:?} from {kept:#?}");
+    }
+    assert!(kept.contains(
+        &"The island route was late on most days, while the harbour shuttle kept to its timetable."
+    ));
+    assert!(!kept.iter().any(|t| ["Home", "Archive", "Imprint", "Privacy"].contains(t)), "{kept:#?}");
+
+    // Near miss: a column of short links between the paragraphs is no code block, and leaves.
+    let page = post_with_code("Ferries\nIslands\nTimetables\nFares\nHarbour Works");
+    let report = clean_file("links.txt", page.as_bytes());
+    let kept = body(only_article("links.txt", &report));
+    assert!(!kept.iter().any(|t| ["Islands", "Timetables", "Fares"].contains(t)), "{kept:#?}");
+}
+
+/// A copied page whose article has `inside` between its second and third paragraphs.
+fn page_with_box(inside: &str) -> String {
+    format!(
+        "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         {inside}\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Imprint\nPrivacy\n"
+    )
+}
+
+#[test]
+fn a_list_of_links_each_noted_as_opening_a_new_tab_leaves_but_a_list_of_party_members_stays() {
+    let jobs = "Harbour Pilot for the Port Authority (opens in a new tab)\n\
+        Ferry Engineer at Island Lines Ltd (opens in a new tab)\n\
+        Deckhand for the Summer Season Coastline Ferries (opens in a new tab)\n\
+        Ticket Office Clerk Harbour Council (opens in a new tab)";
+    let report = clean_file("links.txt", page_with_box(jobs).as_bytes());
+    let a = only_article("links.txt", &report);
+    let job = "Ferry Engineer at Island Lines Ltd (opens in a new tab)";
+    assert_eq!(removed_as(a, job), Some(NoiseKind::UnrelatedHeadlines));
+    assert_eq!(body(a).len(), 4, "{:#?}", body(a));
+    // Near miss: names each followed by a short bracket (a party) are the article's list.
+    let members =
+        "The new members of the harbour board are:\nAnna Berg (Coast Party)\nJonas Meer (Coast Party)\n\
+        Lea Strand (Coast Party)";
+    let report = clean_file("members.txt", page_with_box(members).as_bytes());
+    let kept = body(only_article("members.txt", &report));
+    assert!(kept.contains(&"Jonas Meer (Coast Party)"), "{kept:#?}");
+}

@@ -91,17 +91,25 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     let noise_now =
         |roles: &[Role]| -> Vec<bool> { roles.iter().map(|r| matches!(r, Role::Noise(_))).collect() };
     let mut noise = noise_now(&roles);
+    // A code block's lines recur ("}", "SELECT") in a file and across a blog's files; they are
+    // the article's all the same.
+    let code = content::code_flags(text, lines);
     if let Some(r) = repeated {
-        for (flag, l) in noise.iter_mut().zip(lines) {
-            *flag |= r.is_repeated(l.text) && !content::is_prose(l.text);
+        for ((flag, l), &code) in noise.iter_mut().zip(lines).zip(&code) {
+            *flag |= r.is_repeated(l.text) && !content::is_prose(l.text) && !code;
         }
     }
     // A dated line inside the page ("Jane · March 10, 2017 at 12:20 AM") heads a comment or a
     // teaser: it separates runs of text like furniture does.
-    for (flag, l) in noise.iter_mut().zip(lines) {
-        *flag |= l.text.len() <= 200 && stated::stated_line(l.text).is_some_and(|s| s.date.is_some());
+    // A date in a code block is the code's.
+    for ((flag, l), &code) in noise.iter_mut().zip(lines).zip(&code) {
+        *flag |=
+            !code && l.text.len() <= 200 && stated::stated_line(l.text).is_some_and(|s| s.date.is_some());
     }
-    let prose = content::prose_flags(lines);
+    let mut prose = content::prose_flags(lines);
+    for (flag, &code) in prose.iter_mut().zip(&code) {
+        *flag |= code;
+    }
     let mut run = content::main_run(lines, &noise, &prose);
     // A run of other stories' teasers outscores a short article (a paywalled story's first
     // paragraphs): the article is the sentences above the teasers in the run, or the best run
@@ -117,7 +125,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         }
     }
     // Reader comments under the article: the run ends before them.
-    let thread = run.and_then(|r| comments::thread_start(lines, &prose, r).map(|c| (c, r.1)));
+    let thread = run.and_then(|r| comments::thread_start(lines, &prose, &code, r).map(|c| (c, r.1)));
     if let Some((c, last)) = thread {
         for role in roles[c..=last].iter_mut().filter(|r| **r == Role::Unset) {
             *role = Role::Noise(NoiseKind::Comments);
@@ -389,7 +397,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
     let removed: Vec<Option<NoiseKind>> =
         roles.iter().map(|r| if let Role::Noise(kind) = r { Some(*kind) } else { None }).collect();
-    let body_ctx = page::BodyContext { lines, prose: &prose, repeated, removed: &removed };
+    let body_ctx = page::BodyContext { lines, prose: &prose, code: &code, repeated, removed: &removed };
     for (i, kind) in page::body_furniture(body_ctx, &body) {
         // A caption ending in its picture's credit is kept as a caption with that credit; a
         // credit alone is removed.

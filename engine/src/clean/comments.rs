@@ -61,8 +61,14 @@ const TIME_UNITS: &[&str] = &[
 const STAMP_WORDS: &[&str] = &["ago", "vor", "il", "y", "a", "an", "one", "updated", "edited", "uhr"];
 
 /// Where the comments under the article start: the first line of the first comment in the main
-/// run `run` (first and last line, inclusive), or `None` when the run holds no thread.
-pub(crate) fn thread_start(lines: &[Line<'_>], prose: &[bool], run: (usize, usize)) -> Option<usize> {
+/// run `run` (first and last line, inclusive), or `None` when the run holds no thread. Lines in
+/// a code block (`code`) are never a comment's header or reply link, whatever dates they hold.
+pub(crate) fn thread_start(
+    lines: &[Line<'_>],
+    prose: &[bool],
+    code: &[bool],
+    run: (usize, usize),
+) -> Option<usize> {
     let (first, last) = run;
     let is_prose = |i: usize| prose.get(i).copied().unwrap_or(false);
     let opens_comment = |i: usize| (i + 1..=(i + HEADER_TO_TEXT).min(last)).any(is_prose);
@@ -72,6 +78,9 @@ pub(crate) fn thread_start(lines: &[Line<'_>], prose: &[bool], run: (usize, usiz
     let last = last.min(lines.len().saturating_sub(1));
     for (i, line) in lines.iter().enumerate().take(last + 1).skip(first + 1) {
         let t = line.text;
+        if code.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         if is_reply_link(t) && !is_prose(i) {
             replies += 1;
         } else if let Some(names_someone) = comment_header(t) {
@@ -175,7 +184,7 @@ mod tests {
     fn start(text: &str) -> Option<usize> {
         let (lines, _) = split_lines(text, 0);
         let prose = prose_flags(&lines);
-        thread_start(&lines, &prose, (0, lines.len() - 1)).map(|i| {
+        thread_start(&lines, &prose, &vec![false; lines.len()], (0, lines.len() - 1)).map(|i| {
             let at = lines[i].text;
             lines.iter().position(|l| l.text == at).unwrap_or(i)
         })

@@ -9,6 +9,9 @@
 //! controls), so teasers and comments after a tag list stay out whatever their length. Lines
 //! far from it are menus, teasers, comments and footers; lines inside it are article text unless
 //! their own shape says otherwise (a cluster of short lines, a related-headlines box).
+//!
+//! A technical post's code blocks ([`code_flags`]) are its text: their lines count as prose, so
+//! a long listing neither parts the run nor is cut as a menu.
 
 use super::lines::{bullet_glyph_len, title_case_ratio, Line};
 use super::rules::is_headline_list_cue;
@@ -36,6 +39,11 @@ const MAX_JOINED_GAP: usize = 24;
 const GAP_LINES: usize = 12;
 /// A teaser's headline, above its sentence, has at least this many words.
 const TEASER_HEAD_WORDS: usize = 5;
+/// A code block has at least this many lines (see [`code_blocks`]).
+const CODE_BLOCK_LINES: usize = 3;
+/// A nested line of code is indented at least this many spaces deeper than its block (a tab is
+/// four); a page's layout leaves a space or so before some lines.
+const CODE_INDENT: usize = 2;
 /// A line this long is prose even without a final full stop.
 const LONG_LINE_WORDS: usize = 30;
 /// A line of at least this many words with every word capitalised is a headline, full stop or
@@ -147,7 +155,8 @@ fn stop_words_known(lines: &[Line<'_>]) -> bool {
 
 /// Which lines are prose: sentence-shaped lines ([`is_prose`]), and the lines of a hard-wrapped
 /// paragraph (plain-text documents, e-mails), which run on from one line into the next: no sentence
-/// end, and the next line going on in lower case.
+/// end, and the next line going on in lower case. The lines of a code block ([`code_flags`]) are
+/// the article's text too, however they are shaped: callers add them.
 pub(crate) fn prose_flags(lines: &[Line<'_>]) -> Vec<bool> {
     let known = stop_words_known(lines);
     let mut prose: Vec<bool> = lines.iter().map(|l| is_prose_in(l.text, known)).collect();
@@ -166,6 +175,82 @@ pub(crate) fn prose_flags(lines: &[Line<'_>]) -> Vec<bool> {
         }
     }
     prose
+}
+
+/// Which lines belong to a code block or text table ([`code_blocks`]); `text` is the file the
+/// lines index.
+pub(crate) fn code_flags(text: &str, lines: &[Line<'_>]) -> Vec<bool> {
+    let mut code = vec![false; lines.len()];
+    for (a, b) in code_blocks(text, lines) {
+        code[a..=b].fill(true);
+    }
+    code
+}
+
+/// The code blocks and text tables of a page (first and last line, inclusive): [`CODE_BLOCK_LINES`]
+/// lines or more in a row with no blank line between them (a `<pre>` block keeps its lines
+/// together), at least half of them shaped like code ([`is_code_line`]) or indented
+/// [`CODE_INDENT`] deeper than the block's shallowest line (nested code), or two code lines. A
+/// menu's items sit together too, but are words, all indented alike.
+fn code_blocks(text: &str, lines: &[Line<'_>]) -> Vec<(usize, usize)> {
+    let indent = |l: &Line<'_>| {
+        let before = text.get(..l.start).unwrap_or("");
+        let spaces = before.chars().rev().take_while(|&c| c != '\n' && c != '\r');
+        spaces.map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>()
+    };
+    let mut blocks = Vec::new();
+    let mut a = 0;
+    while a < lines.len() {
+        let mut b = a;
+        while b + 1 < lines.len() && lines[b + 1].blanks_before == 0 {
+            b += 1;
+        }
+        let least = (a..=b).map(|i| indent(&lines[i])).min().unwrap_or(0);
+        let nested = |i: usize| indent(&lines[i]) >= least + CODE_INDENT && !lines[i].text.starts_with('<');
+        let n_syntax = (a..=b).filter(|&i| is_code_line(lines[i].text)).count();
+        let n_nested = (a..=b).filter(|&i| !is_code_line(lines[i].text) && nested(i)).count();
+        // Indentation alone is layout (a menu's items set in): nesting counts beside syntax.
+        let n_code = if n_syntax > 0 { n_syntax + n_nested } else { 0 };
+        let n_lines = b + 1 - a;
+        if (n_lines >= CODE_BLOCK_LINES && n_code * 2 >= n_lines) || (n_lines == 2 && n_code == 2) {
+            blocks.push((a, b));
+        }
+        a = b + 1;
+    }
+    blocks
+}
+
+/// A line of program code or of a text table: box-drawing characters, a statement's end (`;`,
+/// braces), an open bracket at the end, an assignment or arrow, or a call (`avg(n)`). A line
+/// opening with markup (`<div ...>`) is not code: on a copied page it is a `<noscript>` fallback
+/// shown as text.
+fn is_code_line(text: &str) -> bool {
+    if text.starts_with('<') {
+        return false;
+    }
+    // A call: a function's name right before the bracket, in lower case or all capitals
+    // (`avg(n)`, `NULLIF(x, 0)`); not a date's `3/9(Thu)` or a form's `Name(required)`.
+    let last_close = text.rfind(')');
+    let call = text.char_indices().any(|(at, c)| {
+        let ident = text[..at].rsplit(|p: char| !(p.is_ascii_alphanumeric() || p == '_')).next();
+        let named = ident.is_some_and(|w| {
+            w.starts_with(|p: char| p.is_ascii_lowercase() || p == '_')
+                || (w.len() >= 2
+                    && w.starts_with(|p: char| p.is_ascii_alphabetic())
+                    && !w.contains(|p: char| p.is_ascii_lowercase()))
+        });
+        c == '(' && named && last_close.is_some_and(|close| close > at)
+    });
+    // A statement running on to the next line, or a line that only closes brackets.
+    let runs_on = text.ends_with(['(', '[', '{', ';']);
+    let closes = text.chars().all(|c| ")]};,".contains(c));
+    text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c))
+        || runs_on
+        || closes
+        || text.ends_with('}')
+        || text.starts_with('}')
+        || [" = ", "==", "=>", "->", ":=", "+=", "!="].iter().any(|op| text.contains(op))
+        || call
 }
 
 /// The score a line adds to a run it belongs to.
@@ -428,6 +513,37 @@ mod tests {
         let noise = vec![false; lines.len()];
         let (a, b) = main_run(&lines, &noise, &prose_flags(&lines)).unwrap();
         assert_eq!((a, b), (1, 10), "{:?}", &lines[a..=b]);
+    }
+
+    #[test]
+    fn code_blocks_are_lines_of_code_kept_together_but_menus_and_dated_teasers_are_not() {
+        let blocks = |text: &str| {
+            let (lines, _) = split_lines(text, 0);
+            code_blocks(text, &lines)
+        };
+        let text = "Let us count the trips:\n\nSELECT\n   route,\n   count(*) AS trips\nFROM\n   sailings\nGROUP BY\n   route;\n\nThat is all.";
+        assert_eq!(blocks(text), [(1, 7)]);
+        let table = "route │ trips\n──────┼──────\nisland │ 41";
+        assert_eq!(blocks(table), [(0, 2)]);
+        // Words alone, names with a bracket after a space, dates with a weekday in brackets and
+        // markup shown as text are not code, however close together.
+        assert!(blocks("Home\nWorld\nSport\nBusiness\nCulture").is_empty());
+        assert!(blocks("Zelensky (left) meets Syrsky\nOlaf Scholz (SPD)\nMinutes of the council").is_empty());
+        assert!(blocks(
+            "Ferry strike called off 3/9(Thu) 18:45\nNew timetable 3/8(Wed) 09:10\nFares 3/7(Tue) 11:02"
+        )
+        .is_empty());
+        assert!(blocks("<div style=\"a\"><img src=\"b.gif\">\n<div><a href=\"c\">\n<img src=\"d.gif\">")
+            .is_empty());
+        // Two lines make a block only when both are code.
+        assert_eq!(blocks("SELECT avg(n)\nFROM unnest(series) AS n;"), [(0, 1)]);
+        assert!(blocks("Read the full report\nsum(values)").is_empty());
+        // Items indented alike (a menu's layout) are not nested code.
+        assert!(blocks("  Copy Link\n  Share\n  Print\n  Email").is_empty());
+        assert!(blocks("Most Read\n Harbour Cafe Wins a Prize\n Ferry Fares Rise\n Island School Reopens")
+            .is_empty());
+        assert!(blocks("Recommend\n    Print\n    Email\n    Share").is_empty());
+        assert!(blocks("Name(required)\nEmail(required)\nComment(required)").is_empty());
     }
 
     #[test]

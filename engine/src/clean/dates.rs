@@ -94,6 +94,14 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     if s.len() > 80 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
+    let joined;
+    let s = match join_spaced_dots(s) {
+        Some(j) => {
+            joined = j;
+            joined.as_str()
+        }
+        None => s,
+    };
     let (mut day, mut month, mut year) = (None, None, None);
     let mut own = false;
     for word in date_words(s) {
@@ -130,6 +138,35 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     }
     let (y, m, d) = (year?, month?, day?);
     (d <= days_in_month(y, m)).then(|| DateLine { iso: format!("{y:04}-{m:02}-{d:02}"), own })
+}
+
+/// `23. 12. 2024` (the dotted form with spaces, as Czech and Austrian pages write it) as
+/// `23.12.2024`: the spaces after a figure's dot, before another figure, go. `None` when there
+/// are none.
+fn join_spaced_dots(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, c) in s.char_indices() {
+        if c != '.' || at == 0 || !bytes[at - 1].is_ascii_digit() {
+            continue;
+        }
+        let rest = &s[at + 1..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap > 0 && rest[gap..].starts_with(|d: char| d.is_ascii_digit()) {
+            cuts.push((at + 1, at + 1 + gap));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (a, b) in cuts {
+        out.push_str(&s[from..a]);
+        from = b;
+    }
+    out.push_str(&s[from..]);
+    Some(out)
 }
 
 /// The words of a date line. Besides spaces and commas, words split where letters and digits meet
@@ -292,6 +329,11 @@ mod tests {
         assert_eq!(iso("4 Febbraio 2025 - 14:41").as_deref(), Some("2025-02-04"));
         assert_eq!(iso("2. februar 2025").as_deref(), Some("2025-02-02"));
         assert_eq!(iso("15 OCT 2024").as_deref(), Some("2024-10-15"));
+        assert_eq!(iso("23. 12. 2024 13:31").as_deref(), Some("2024-12-23"));
+        assert_eq!(iso("6.\u{a0}1.\u{a0}2026, 05:00").as_deref(), Some("2026-01-06"));
+        // Figures with dots that make no whole date stay no date line.
+        assert_eq!(iso("Platz 3. 12 Punkte"), None);
+        assert_eq!(iso("3. 12."), None);
         assert_eq!(
             parse_date_line("Publiziert am 6. November 2025, 12:26").map(|d| (d.iso, d.own)),
             Some(("2025-11-06".into(), true))

@@ -39,6 +39,10 @@ const PROMPT_BOX_LINES: usize = 16;
 const PROMPT_BOX_WORDS: usize = 25;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
+/// Lines in a row ending with the same note in brackets that make a list of links.
+const LINK_LIST_LINES: usize = 3;
+/// Such a note has at least this many words.
+const LINK_NOTE_WORDS: usize = 3;
 /// A line seen this many times in one file is page furniture.
 const IN_FILE_REPEATS: usize = 3;
 /// A line of at least this many words seen twice in one file is page furniture.
@@ -168,6 +172,9 @@ pub(crate) struct BodyContext<'a, 'l> {
     pub lines: &'a [Line<'l>],
     /// Which of them are prose ([`super::content::prose_flags`]).
     pub prose: &'a [bool],
+    /// Which of them belong to a code block ([`super::content::code_flags`]): repetition there is
+    /// the code's own.
+    pub code: &'a [bool],
     /// The corpus pre-pass, when there is one.
     pub repeated: Option<&'a RepeatedLines>,
     /// Why each line already removed was removed (`None`: not removed).
@@ -216,7 +223,8 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         let is_p = prose[k];
         let seen = counts.get(t).copied().unwrap_or(0);
         let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i));
-        if in_file || (across(i) && !(is_p && syndicated)) {
+        let code = ctx.code.get(i).copied().unwrap_or(false);
+        if !code && (in_file || (across(i) && !(is_p && syndicated))) {
             taken[k] = true;
             out.push((i, NoiseKind::RepeatedBoilerplate));
         }
@@ -322,6 +330,28 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             k += 1;
         }
     }
+    // A list of links: lines in a row that end with the same note in brackets of some words, the
+    // page's "(opens in a new tab)" after each link (a box of job ads, of partner offers), in
+    // whatever language the page is in.
+    let mut k = 0;
+    while k < body.len() {
+        let note = link_note(lines[body[k]].text);
+        let linked =
+            |j: usize| !taken[j] && !prose[j] && note.is_some() && link_note(lines[body[j]].text) == note;
+        let mut j = k;
+        while j < body.len() && linked(j) && (j == k || body[j] == body[j - 1] + 1) {
+            j += 1;
+        }
+        if j - k >= LINK_LIST_LINES {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
     // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
     let mut k = 0;
     while k < body.len() {
@@ -368,6 +398,15 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         k += 1;
     }
     out
+}
+
+/// The note in brackets a line ends with when it has [`LINK_NOTE_WORDS`] words or more ("(opens in
+/// a new tab)"), in lower case; a party or a year in brackets is shorter.
+fn link_note(text: &str) -> Option<String> {
+    let inner = text.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let note = &inner[open + 1..];
+    (open > 0 && note.split_whitespace().count() >= LINK_NOTE_WORDS).then(|| note.to_lowercase())
 }
 
 /// The lines of `body` (positions in it) inside subscription boxes: between two subscription
