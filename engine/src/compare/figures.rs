@@ -229,10 +229,16 @@ pub fn facts(text: &str) -> Vec<Fact> {
 
 /// [`facts`] over a sentence already cut into tokens (`toks` must be `tokens(text)`).
 pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
+    facts_with_clocks(text, toks, &crate::entities::clock_times(text, toks))
+}
+
+/// [`facts_of_tokens`] given the sentence's clock times, already read by
+/// [`crate::entities::clock_times`] (the comparison reads them once per sentence).
+pub fn facts_with_clocks(text: &str, toks: &[Token<'_>], clocks: &[crate::entities::ClockTime]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut used = vec![false; toks.len()];
     // A clock's numbers are a time, read by the entities layer, not counts ("10 pm", "22:00").
-    for clock in crate::entities::clock_times(text, toks) {
+    for clock in clocks {
         for u in used.iter_mut().take(clock.last + 1).skip(clock.first) {
             *u = true;
         }
