@@ -393,6 +393,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // more than its headline) and a floor for two sentences sharing an event and every name (too
 // many shared-topic pairs on the seed). Known miss: a date range "between March 2022 and June
 // 2023" / "from March 2022 to June 2023" now shares only years, which no longer open the gate.
+// Four more invented article pairs, written and judged before any run (dev: a burst water main,
+// a plastic bag ban; held out: a freight train derailment, steel job cuts), with figures written
+// differently ("12,000" / "twelve thousand", "1.5 million" / "1,500,000", "5,000" / "5k", "a
+// quarter" / "25 percent", "a third" / "one-third"), paraphrased events ("voted to ban" /
+// "approved a law outlawing", "came off the tracks" / "derailed") and two claims by one minister
+// that are different claims, move with the same code invented dev 0.88/0.66 -> 0.88/0.62 (86/98,
+// 86/139) and invented held-out 0.82/0.56 -> 0.81/0.51 (47/58, 47/93); seed unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -418,13 +425,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.87 && dev.recall() >= 0.65,
+        dev.precision() >= 0.87 && dev.recall() >= 0.61,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.79 && held.recall() >= 0.54,
+        held.precision() >= 0.79 && held.recall() >= 0.5,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()
