@@ -131,6 +131,9 @@ const COMMIT_MARKERS: &[&str] = &[
 const TERMS_MARKERS: &[&str] = &["provides", "provide", "envisages", "envisage", "stipulates", "stipulate"];
 /// How many words after a planned verb another verb joined by "and" may stand.
 const COORDINATED_WINDOW: usize = 12;
+/// Words that open a noun phrase ([`planned_keys`]).
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"];
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
 
@@ -1241,6 +1244,13 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
                 let inflected = (n.ends_with('s') && !n.ends_with("ss")) || n.ends_with("ing");
                 !skip_adverbs || !inflected
             })
+            // A determiner before any verb starts a noun phrase: what follows is a thing, not
+            // what is to come ("expected *the* ban to be popular", "hopes to have *the* water
+            // back on"), except after "be" ("will be *the* first meeting").
+            .take_while(|&k| {
+                !DETERMINERS.contains(&toks[k].norm.as_str())
+                    || matches!(toks[k - 1].norm.as_str(), "be" | "been")
+            })
             .find(|&k| keys[k].is_some());
         let Some(first_verb) = first_verb else { continue };
         out.extend(key_at(first_verb));
@@ -1535,6 +1545,20 @@ mod tests {
             planned("Both sides will pull back their forces from the front line and exchange prisoners.");
         assert!(both.contains(&(key("withdraw"), false)) && both.contains(&(key("swap"), false)), "{both:?}");
         assert_eq!(planned("Kadhimi will meet Biden and advisers."), [(key("meet"), false)]);
+    }
+
+    #[test]
+    fn a_noun_after_a_plan_marker_is_a_thing_not_what_is_to_come() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        // A determiner opens a noun phrase: the ban and the water are things, not plans.
+        assert!(planned("She said she expected the ban to be popular.").is_empty());
+        assert!(planned("The utility hopes to have the water back on by Wednesday.").is_empty());
+        // A verb before the determiner is still planned, and "be" reads on past it.
+        assert_eq!(
+            planned("The utility hopes to restore the supply by Wednesday."),
+            [(key("restore"), false)]
+        );
+        assert!(!planned("Officials said it will be the first meeting of the two.").is_empty());
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {
