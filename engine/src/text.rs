@@ -295,8 +295,13 @@ pub fn number_word(norm: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
-/// Scale words of a written number ("two thousand", "2.5 million").
-const SCALE_WORDS: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
+/// Scale words of a written number ("two thousand", "2.5 million", "2.5 bn").
+const SCALE_WORDS: &[(&str, f64)] =
+    &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("mn", 1e6), ("bn", 1e9)];
+
+/// Scales written glued to their digits, as headlines and wires abbreviate them ("5k", "1.2bn",
+/// "820mn"). A bare "m" is left out: "5m" is as often five metres as five million.
+const GLUED_SCALES: &[(&str, f64)] = &[("k", 1e3), ("mn", 1e6), ("bn", 1e9)];
 
 /// A number written over several tokens, starting at `toks[i]`: digits with a scale ("2.5
 /// million", "820 million") or number words ("twenty-seven", "two thousand five hundred",
@@ -308,10 +313,18 @@ pub fn number_phrase(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let scale_of =
         |k: usize| toks.get(k).and_then(|t| SCALE_WORDS.iter().find(|(w, _)| *w == t.norm)).map(|(_, v)| *v);
     if first.norm.starts_with(|c: char| c.is_ascii_digit()) {
-        if !first.norm.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        // A scale glued to the digits: "5k", "1.2bn", "820mn" (never "5m": metres as often).
+        let (digits, glued) = match GLUED_SCALES.iter().find(|(suffix, _)| first.norm.ends_with(suffix)) {
+            Some((suffix, scale)) => (&first.norm[..first.norm.len() - suffix.len()], *scale),
+            None => (first.norm.as_str(), 1.0),
+        };
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
             return None;
         }
-        let value: f64 = first.norm.replace(',', "").parse().ok()?;
+        let value: f64 = digits.replace(',', "").parse::<f64>().ok()? * glued;
+        if glued != 1.0 {
+            return Some((value, i));
+        }
         return Some(match scale_of(i + 1) {
             Some(scale) => (value * scale, i + 1),
             None => (value, i),

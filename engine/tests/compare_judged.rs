@@ -393,6 +393,25 @@ fn score(split: &str, kind: &str) -> Counts {
 // more than its headline) and a floor for two sentences sharing an event and every name (too
 // many shared-topic pairs on the seed). Known miss: a date range "between March 2022 and June
 // 2023" / "from March 2022 to June 2023" now shares only years, which no longer open the gate.
+// Four more invented article pairs, written and judged before any run (dev: a burst water main,
+// a plastic bag ban; held out: a freight train derailment, steel job cuts), with figures written
+// differently ("12,000" / "twelve thousand", "1.5 million" / "1,500,000", "5,000" / "5k", "a
+// quarter" / "25 percent", "a third" / "one-third"), paraphrased events ("voted to ban" /
+// "approved a law outlawing", "came off the tracks" / "derailed") and two claims by one minister
+// that are different claims, move with the same code invented dev 0.88/0.66 -> 0.88/0.62 (86/98,
+// 86/139) and invented held-out 0.82/0.56 -> 0.81/0.51 (47/58, 47/93); seed unchanged.
+// Shares written as fractions read as percentages ("a quarter of" / "25 percent", "by a third" /
+// "by one-third"), scales glued to digits ("5k", "1.2bn"), four more news classes (ban /
+// outlaw / prohibit, approve / adopt / ratify, spill / leak, apologise / sorry) and a
+// determiner after a plan marker read as the start of a noun phrase, not what is to come ("she
+// expected *the* ban to be popular", "hopes to have *the* water back on" no longer make every
+// sentence on the ban or the water a plan of that article): invented dev 0.88/0.62 -> 0.89/0.68
+// (94/106, 94/139; the determiner rule alone 87/99 -> 94/106), seed dev unchanged (0.81/0.64);
+// held out, reported only: invented 0.81/0.51 -> 0.81/0.52 (48/59, 48/93), seed 0.25/0.40
+// unchanged. Tried and dropped: "restore" in the resume class and "vote through" read as
+// approve (each lost a dev pair to an event clash: "restored" beside "lost electricity",
+// "passed by 112 votes" beside "vote through"); a plan clash only when the planning sentence
+// itself plans or the other tells the event as done (seed dev precision 0.81 -> 0.75).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -418,13 +437,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.87 && dev.recall() >= 0.65,
+        dev.precision() >= 0.88 && dev.recall() >= 0.67,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.79 && held.recall() >= 0.54,
+        held.precision() >= 0.79 && held.recall() >= 0.51,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

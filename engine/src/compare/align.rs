@@ -17,12 +17,12 @@
 
 use std::collections::HashSet;
 
-use crate::entities::{Mention, MentionKind};
+use crate::entities::{ClockTime, Mention, MentionKind};
 use crate::model::Article;
 use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
-use super::figures::{facts_of_tokens, DatePoint, Fact, FactValue};
+use super::figures::{facts_with_clocks, DatePoint, Fact, FactValue};
 use super::stance::{stance_of, Stance};
 use super::terms::{
     counts_people, event_sides, is_event_class, is_participant_word, opposite_events, terms_of_tokens, Term,
@@ -131,6 +131,9 @@ const COMMIT_MARKERS: &[&str] = &[
 const TERMS_MARKERS: &[&str] = &["provides", "provide", "envisages", "envisage", "stipulates", "stipulate"];
 /// How many words after a planned verb another verb joined by "and" may stand.
 const COORDINATED_WINDOW: usize = 12;
+/// Words that open a noun phrase ([`planned_keys`]).
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some"];
 /// How many words after a plan marker name what is planned.
 const PLAN_WINDOW: usize = 7;
 
@@ -249,9 +252,10 @@ struct When {
 }
 
 impl When {
-    /// Reads the weekdays, months and years of a sentence's tokens. A month name counts when
-    /// capitalised ("May", not the verb "may") and "May" not as a sentence's first word.
-    fn of(text: &str, toks: &[Token<'_>]) -> When {
+    /// Reads the weekdays, months and years of a sentence's tokens, given the clock times read
+    /// from those tokens (indices into `toks`). A month name counts when capitalised ("May", not
+    /// the verb "may") and "May" not as a sentence's first word.
+    fn of(toks: &[Token<'_>], clocks: &[ClockTime]) -> When {
         let mut when = When::default();
         for (i, t) in toks.iter().enumerate() {
             if let Some(d) = crate::text::WEEKDAYS.iter().position(|w| *w == t.norm) {
@@ -268,7 +272,7 @@ impl When {
                 }
             }
         }
-        when.weekdays |= midnight_days(text, toks);
+        when.weekdays |= midnight_days(toks, clocks);
         when.years.sort_unstable();
         when.years.dedup();
         when
@@ -300,9 +304,9 @@ const MIDNIGHT_WINDOW: usize = 3;
 /// moment between two days, so "midnight on Friday" (the end of Friday, as "24:00 on Friday") is
 /// also Saturday, and "00:00 on Saturday" (its start) is also Friday: two outlets writing one
 /// moment with two clocks name the same time.
-fn midnight_days(text: &str, toks: &[Token<'_>]) -> u8 {
+fn midnight_days(toks: &[Token<'_>], clocks: &[ClockTime]) -> u8 {
     let mut days = 0u8;
-    for clock in crate::entities::clock_times(text, toks) {
+    for clock in clocks {
         // Days to add to the named weekday: midnight and 24:00 end it, 00:00 begins it.
         let shift = match clock.minutes {
             crate::entities::END_OF_DAY => 1,
@@ -318,6 +322,16 @@ fn midnight_days(text: &str, toks: &[Token<'_>]) -> u8 {
         }
     }
     days
+}
+
+/// The clock times of `clocks` (read over a whole sentence) that lie within its tokens
+/// `from..to`, with indices relative to that run (a clause's times).
+fn clocks_within(clocks: &[ClockTime], from: usize, to: usize) -> Vec<ClockTime> {
+    clocks
+        .iter()
+        .filter(|c| c.first >= from && c.last < to)
+        .map(|c| ClockTime { first: c.first - from, last: c.last - from, ..*c })
+        .collect()
 }
 
 /// Every sentence-pair score between two articles, as [`compare`](super::compare) computes them
@@ -737,6 +751,8 @@ fn is_title_case(toks: &[Token<'_>]) -> bool {
 struct RawSentence {
     /// (term key, kind, clause index).
     terms: Vec<(String, Kind, u8)>,
+    /// When it says its fact happened.
+    when: When,
     /// Per clause, when it says its fact happened.
     clause_when: Vec<When>,
     /// Planned predicate keys, each with whether it is a further occurrence ([`planned_keys`]).
@@ -791,7 +807,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     }
     let sentences: Vec<Vec<Sentence>> =
         kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
-    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, Vec<When>, Stance);
+    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, (When, Vec<When>), Stance);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
@@ -804,7 +820,9 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         let mut article_facts = Vec::with_capacity(list.len());
         for &i in list {
             let (s, toks) = (&all[a][i], &all_tokens[a][i]);
-            let sentence_facts = facts_of_tokens(&s.text, toks);
+            // Clock times read once per sentence: figures, terms and times all use them.
+            let clocks = crate::entities::clock_times(&s.text, toks);
+            let sentence_facts = facts_with_clocks(&s.text, toks, &clocks);
             let clause_ids = super::clauses::clause_of_tokens(&s.text, toks);
             // Clause ids rise along the sentence, so each clause is one run of tokens.
             let n_clauses = clause_ids.last().map_or(0, |&c| c as usize + 1);
@@ -812,10 +830,11 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 .map(|c| {
                     let from = clause_ids.partition_point(|&id| (id as usize) < c);
                     let to = clause_ids.partition_point(|&id| (id as usize) <= c);
-                    When::of(&s.text, &toks[from..to])
+                    When::of(&toks[from..to], &clocks_within(&clocks, from, to))
                 })
                 .collect();
-            let mut terms = sentence_terms(&s.text, toks, &sentence_facts, &clause_ids);
+            let when = When::of(toks, &clocks);
+            let mut terms = sentence_terms(toks, &sentence_facts, &clause_ids, &clocks);
             for (acronym, idx) in super::variants::spelled_out(toks, &acronyms) {
                 if let Some(key) = super::terms::term_key(&acronym) {
                     let term = Term { key, name: true, figure: false, calendar: false, role: false };
@@ -868,7 +887,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 })
                 .collect();
             let words = toks.iter().map(|t| t.norm.clone()).collect();
-            per_article.push((terms, planned, words, clause_when, stance_of(&s.text, toks, &keys)));
+            per_article.push((terms, planned, words, (when, clause_when), stance_of(&s.text, toks, &keys)));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);
@@ -880,7 +899,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         .into_iter()
         .map(|list| {
             list.into_iter()
-                .map(|(terms, planned, words, clause_when, stance)| RawSentence {
+                .map(|(terms, planned, words, (when, clause_when), stance)| RawSentence {
+                    when,
                     clause_when,
                     stance,
                     terms: terms
@@ -934,7 +954,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     // Per article, per sentence: (id, kind) deduplicated, planned ids, words, and the same ids
     // per clause (empty for a one-clause sentence).
     type Interned =
-        (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>, StanceIds);
+        (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>, StanceIds, When);
     let interned: Vec<Vec<Interned>> = raw
         .into_iter()
         .map(|list| {
@@ -986,7 +1006,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         speakers: ids_of(&s.stance.speakers),
                         sources: ids_of(&s.stance.sources),
                     };
-                    (ids, planned, s.words, clauses, stance)
+                    (ids, planned, s.words, clauses, stance, s.when)
                 })
                 .collect()
         })
@@ -995,7 +1015,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     // Inverse sentence frequency over every compared sentence.
     let mut df = vec![0usize; interner.len()];
     let mut n_sentences = 0usize;
-    for (ids, _, _, _, _) in interned.iter().flatten() {
+    for (ids, _, _, _, _, _) in interned.iter().flatten() {
         n_sentences += 1;
         for (id, _) in ids {
             df[*id as usize] += 1;
@@ -1022,7 +1042,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
             let features = list
                 .into_iter()
                 .zip(kept)
-                .map(|((mut ids, planned, words, clauses, stance), &k)| {
+                .map(|((mut ids, planned, words, clauses, stance, when), &k)| {
                     // Entities say who, as the words that name them do: they are not weighed
                     // again (the same actor counted twice), only compared ([`Evidence::shared_entity`]).
                     let (places, entities): (Vec<u32>, Vec<u32>) = ids
@@ -1099,7 +1119,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         places,
                         counted: of_kind(Kind::Counted),
                         planned,
-                        when: When::of(&all[a][k].text, &all_tokens[a][k]),
+                        when,
                         sides: events.iter().fold(0, |bits, &id| bits | sides[id as usize]),
                         events,
                         clauses,
@@ -1223,6 +1243,13 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
                 let n = &toks[k].norm;
                 let inflected = (n.ends_with('s') && !n.ends_with("ss")) || n.ends_with("ing");
                 !skip_adverbs || !inflected
+            })
+            // A determiner before any verb starts a noun phrase: what follows is a thing, not
+            // what is to come ("expected *the* ban to be popular", "hopes to have *the* water
+            // back on"), except after "be" ("will be *the* first meeting").
+            .take_while(|&k| {
+                !DETERMINERS.contains(&toks[k].norm.as_str())
+                    || matches!(toks[k - 1].norm.as_str(), "be" | "been")
             })
             .find(|&k| keys[k].is_some());
         let Some(first_verb) = first_verb else { continue };
@@ -1350,16 +1377,15 @@ fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f3
 /// attacks" and "39 missiles" share `#39:attack`, "13 were released" does not) and date parts,
 /// each with the token it came from (figures and dates have none).
 fn sentence_terms<'t, 'a>(
-    text: &str,
     toks: &'t [Token<'a>],
     facts: &[Fact],
     clause_ids: &[u8],
+    clocks: &[ClockTime],
 ) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
     let terms = terms_of_tokens(toks);
     // A clock's tokens are a time, not words ("pm" is no prime minister).
-    let clocks = crate::entities::clock_times(text, toks);
     let in_clock = |idx: usize| clocks.iter().any(|c| (c.first..=c.last).contains(&idx));
     for (term, idx) in terms {
         if !term.figure && !in_clock(idx) {
@@ -1416,7 +1442,7 @@ fn sentence_terms<'t, 'a>(
         }));
     }
     // Clock times by their minute of the day, however written ("10 pm", "22:00").
-    for clock in &clocks {
+    for clock in clocks {
         let key = format!("{CLOCK_KEY}{}", clock.minute_of_day());
         out.push((
             Term { key, name: false, figure: true, calendar: false, role: false },
@@ -1460,7 +1486,8 @@ mod tests {
     use crate::{build_bundle, SourceInput};
 
     fn when(text: &str) -> When {
-        When::of(text, &tokens(text))
+        let toks = tokens(text);
+        When::of(&toks, &crate::entities::clock_times(text, &toks))
     }
 
     #[test]
@@ -1518,6 +1545,20 @@ mod tests {
             planned("Both sides will pull back their forces from the front line and exchange prisoners.");
         assert!(both.contains(&(key("withdraw"), false)) && both.contains(&(key("swap"), false)), "{both:?}");
         assert_eq!(planned("Kadhimi will meet Biden and advisers."), [(key("meet"), false)]);
+    }
+
+    #[test]
+    fn a_noun_after_a_plan_marker_is_a_thing_not_what_is_to_come() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        // A determiner opens a noun phrase: the ban and the water are things, not plans.
+        assert!(planned("She said she expected the ban to be popular.").is_empty());
+        assert!(planned("The utility hopes to have the water back on by Wednesday.").is_empty());
+        // A verb before the determiner is still planned, and "be" reads on past it.
+        assert_eq!(
+            planned("The utility hopes to restore the supply by Wednesday."),
+            [(key("restore"), false)]
+        );
+        assert!(!planned("Officials said it will be the first meeting of the two.").is_empty());
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {

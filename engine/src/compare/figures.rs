@@ -229,10 +229,16 @@ pub fn facts(text: &str) -> Vec<Fact> {
 
 /// [`facts`] over a sentence already cut into tokens (`toks` must be `tokens(text)`).
 pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
+    facts_with_clocks(text, toks, &crate::entities::clock_times(text, toks))
+}
+
+/// [`facts_of_tokens`] given the sentence's clock times, already read by
+/// [`crate::entities::clock_times`] (the comparison reads them once per sentence).
+pub fn facts_with_clocks(text: &str, toks: &[Token<'_>], clocks: &[crate::entities::ClockTime]) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut used = vec![false; toks.len()];
     // A clock's numbers are a time, read by the entities layer, not counts ("10 pm", "22:00").
-    for clock in crate::entities::clock_times(text, toks) {
+    for clock in clocks {
         for u in used.iter_mut().take(clock.last + 1).skip(clock.first) {
             *u = true;
         }
@@ -334,6 +340,17 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
         out.push(Fact { value: FactValue::Date(start_point), start: toks[first].start, end: toks[last].end });
         p += 1;
     }
+    // Shares written as fractions are percentages ("a quarter of the staff" / "25 percent of
+    // the staff", "by a third" / "by one-third").
+    for (value, first, last) in fractions(text, toks) {
+        if used[first..=last].iter().any(|u| *u) {
+            continue;
+        }
+        used[first..=last].iter_mut().for_each(|u| *u = true);
+        let noun = text[toks[first].start..toks[last].end].to_string();
+        let count = FactValue::Count { value, unit: "percent".to_string(), noun };
+        out.push(Fact { value: count, start: toks[first].start, end: toks[last].end });
+    }
     // Bare years ("in 2017") are dates too.
     for (idx, tok) in toks.iter().enumerate() {
         if used[idx] {
@@ -378,6 +395,40 @@ pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
         idx = last + 1;
     }
     out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Fractions as percentages, rounded to whole points: (numerator words, fraction word, percent).
+const FRACTIONS: &[(&[&str], &str, f64)] = &[
+    (&["a", "one"], "half", 50.0),
+    (&["a", "one"], "third", 33.0),
+    (&["two"], "thirds", 67.0),
+    (&["a", "one"], "quarter", 25.0),
+    (&["three"], "quarters", 75.0),
+];
+
+/// The fractions of a sentence that state a share: (percent, first token, last token). A
+/// fraction counts when what follows says a share ("a quarter *of* the staff", "cut *by* a
+/// third", a clause's end), so an ordinal or a period of a year is none ("a third round", "the
+/// first quarter", "a quarter *century*").
+fn fractions(text: &str, toks: &[Token<'_>]) -> Vec<(f64, usize, usize)> {
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let Some(&(_, _, percent)) = FRACTIONS
+            .iter()
+            .find(|(before, word, _)| toks[i].norm == *word && before.contains(&toks[i - 1].norm.as_str()))
+        else {
+            continue;
+        };
+        let after_by = i >= 2 && toks[i - 2].norm == "by";
+        let ends_clause = toks.get(i + 1).is_none_or(|next| {
+            text[toks[i].end..next.start].chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?'))
+        });
+        let of_follows = toks.get(i + 1).is_some_and(|next| next.norm == "of");
+        if of_follows || (after_by && ends_clause) {
+            out.push((percent, i - 1, i));
+        }
+    }
     out
 }
 
@@ -645,6 +696,39 @@ mod tests {
         );
         assert_eq!(conflict, Vec::<String>::new());
         assert_eq!(agree.len(), 1, "{agree:?}");
+    }
+
+    #[test]
+    fn a_share_written_as_a_fraction_meets_its_percentage() {
+        let (agree, conflict) = explain(
+            "The cuts amount to a quarter of the plant's workforce.",
+            "About 25 percent of the site's staff will go.",
+        );
+        assert_eq!((agree.len(), conflict.len()), (1, 0), "{agree:?} {conflict:?}");
+        let (agree, _) = explain("The ban would cut waste by a third.", "It will reduce waste by one-third.");
+        assert_eq!(agree.len(), 1, "{agree:?}");
+        // An ordinal, a period of the year and a span of years are no shares.
+        for text in
+            ["It is a third round of talks.", "Profit rose in the first quarter.", "A quarter century ago."]
+        {
+            assert!(
+                facts(text)
+                    .iter()
+                    .all(|f| !matches!(&f.value, FactValue::Count { unit, .. } if unit == "percent")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_scale_glued_to_its_digits_is_the_same_count() {
+        let (agree, conflict) =
+            explain("Shops face fines of up to 5,000 lev.", "Retailers can be fined 5k lev.");
+        assert_eq!((agree.len(), conflict.len()), (1, 0), "{agree:?} {conflict:?}");
+        let (agree, _) = explain("The deal is worth 1.2bn euros.", "The deal is worth 1.2 billion euros.");
+        assert_eq!(agree.len(), 1, "{agree:?}");
+        // "5m" stays unread: five metres as often as five million.
+        assert!(facts("The wall is 5m high.").is_empty());
     }
 
     #[test]

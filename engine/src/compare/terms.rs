@@ -260,6 +260,11 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     // A rule or measure put in place: "imposed a curfew", "the curfew took effect", "the law
     // came into force".
     ("enact", &["impose", "imposition", "enforce", "enact"]),
+    // A rule's content and its passing: "voted to ban" / "approved a law outlawing".
+    ("ban", &["ban", "outlaw", "prohibit", "prohibition"]),
+    ("approve", &["approve", "approval", "adopt", "adoption", "ratify", "ratification", "endorse"]),
+    ("spill", &["spill", "spillage", "leak"]),
+    ("apologise", &["apologise", "apologize", "apology", "sorry"]),
     ("cancel", &["cancel", "cancelled", "canceled", "cancellation", "scrap", "abandon"]),
     ("reject", &["reject", "rejection", "refuse", "refusal", "veto"]),
     ("investigate", &["investigate", "investigation", "investigator", "inquiry", "probe"]),
@@ -921,6 +926,12 @@ mod tests {
         assert_eq!(term_key("caves"), term_key("collapsed"));
         assert_eq!(term_key("tremor"), term_key("earthquake"));
         assert_ne!(term_key("won"), term_key("lost"));
+        // Rules and their passing, spills, apologies.
+        assert_eq!(term_key("outlawing"), term_key("banned"));
+        assert_eq!(term_key("ratified"), term_key("approval"));
+        assert_eq!(term_key("leaked"), term_key("spill"));
+        assert_eq!(term_key("sorry"), term_key("apologised"));
+        assert_ne!(term_key("banned"), term_key("approved"));
     }
 
     fn keys_of(sentence: &str) -> Vec<String> {
