@@ -151,6 +151,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     }
     let cleaned = cleaning.finish(&mut |p| bar.show(p));
     drop(repeated);
+    drop(readable);
     if !gone.is_empty() {
         for &(i, ref why) in gone.iter().rev() {
             let (name, _) = files.remove(i);
