@@ -141,7 +141,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
             // Read a moment ago, unreadable now (removed, or grown past the limit).
             Err(why) => gone.push((i, why)),
         }
-        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == readable.len() {
+        if batch_bytes >= input::CLEAN_BATCH_BYTES || i + 1 == readable.len() {
             let sources: Vec<SourceInput<'_>> =
                 batch.iter().map(|(i, bytes)| SourceInput { name: &files[*i].0, bytes }).collect();
             cleaning.add(&sources, &mut |p| bar.show(p));
@@ -280,10 +280,6 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     );
     Ok(())
 }
-
-/// Bytes of files read and cleaned at once (on every core): enough to keep the cores busy, small
-/// beside the articles they become.
-const CLEAN_BATCH_BYTES: usize = 16 << 20;
 
 /// The first bytes of a file, from which the report names its format.
 fn head(bytes: &[u8]) -> &[u8] {
