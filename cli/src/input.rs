@@ -36,17 +36,58 @@ pub struct Folder {
     pub unreadable: Vec<(String, String)>,
 }
 
-/// Reads every file under `dir` and builds the bundle, printing per-file diagnostics to stderr.
+/// Bytes of files read and cleaned at once (on every core): enough to keep the cores busy, small
+/// beside the articles they become.
+pub const CLEAN_BATCH_BYTES: usize = 16 << 20;
+
+/// Builds the bundle of every file under `dir`, printing per-file diagnostics to stderr. The
+/// files are read twice, a batch at a time, never all held at once (as `parallax site` reads
+/// them): first for the lines they repeat (the cleaner's corpus pre-pass), then to be cleaned.
 pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
-    let Folder { files, unreadable } = read_dir(dir, kb.max_file_size)?;
+    let Listing { files: paths, mut unreadable } = list_dir(dir)?;
+    let kb_text = kb_text(kb)?;
+    let mut counter = parallax_engine::clean::LineCounter::default();
+    let mut readable = Vec::with_capacity(paths.len());
+    for (name, path) in paths {
+        match read_file(&path, kb.max_file_size) {
+            Ok(bytes) => {
+                counter.add(&bytes);
+                readable.push((name, path));
+            }
+            Err(why) => unreadable.push((name, why)),
+        }
+    }
+    let repeated = counter.finish();
+    let mut cleaning =
+        parallax_engine::Cleaning::new(parallax_engine::Bundle::default(), &repeated, readable.len());
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut batch_bytes = 0;
+    for (i, (name, path)) in readable.iter().enumerate() {
+        match read_file(path, kb.max_file_size) {
+            Ok(bytes) => {
+                batch_bytes += bytes.len();
+                batch.push((i, bytes));
+            }
+            // Read a moment ago, unreadable now (removed, or grown past the limit).
+            Err(why) => unreadable.push((name.clone(), why)),
+        }
+        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == readable.len() {
+            let sources: Vec<SourceInput<'_>> =
+                batch.iter().map(|(i, bytes)| SourceInput { name: &readable[*i].0, bytes }).collect();
+            cleaning.add(&sources, &mut |_| {});
+            batch.clear();
+            batch_bytes = 0;
+        }
+    }
+    let cleaned = cleaning.finish(&mut |_| {});
+    drop(repeated);
+    drop(readable);
+    unreadable.sort();
     for (name, why) in &unreadable {
         eprintln!("error: {name}: {}", terminal_safe(why));
     }
-    let kb_text = kb_text(kb)?;
-    let sources: Vec<SourceInput<'_>> =
-        files.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
     let options = BuildOptions { stories: !kb.no_stories };
-    let built = parallax_engine::build_bundle_with(&sources, &kb_text, &options);
+    let built = parallax_engine::analyse(cleaned, &kb_text, &options, &mut |_| {});
     for d in &built.diagnostics {
         let level = match d.severity {
             Severity::Info => "note",

@@ -141,7 +141,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
             // Read a moment ago, unreadable now (removed, or grown past the limit).
             Err(why) => gone.push((i, why)),
         }
-        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == readable.len() {
+        if batch_bytes >= input::CLEAN_BATCH_BYTES || i + 1 == readable.len() {
             let sources: Vec<SourceInput<'_>> =
                 batch.iter().map(|(i, bytes)| SourceInput { name: &files[*i].0, bytes }).collect();
             cleaning.add(&sources, &mut |p| bar.show(p));
@@ -151,6 +151,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     }
     let cleaned = cleaning.finish(&mut |p| bar.show(p));
     drop(repeated);
+    drop(readable);
     if !gone.is_empty() {
         for &(i, ref why) in gone.iter().rev() {
             let (name, _) = files.remove(i);
@@ -158,9 +159,10 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         }
         unreadable.sort();
     }
-    let built = parallax_engine::analyse(cleaned, &kb, &parallax_engine::BuildOptions::default(), &mut |p| {
-        bar.show(p)
-    });
+    // A chunked corpus's search index is built as its articles are cut into chunks (and
+    // dropped), not beside all of them.
+    let analyse = if args.chunks { parallax_engine::analyse_unindexed } else { parallax_engine::analyse };
+    let built = analyse(cleaned, &kb, &parallax_engine::BuildOptions::default(), &mut |p| bar.show(p));
 
     // The report reads the built articles, so it is made before the bundle is cut into chunks
     // (which consumes it: a large corpus is never held twice).
@@ -174,7 +176,7 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     drop(formats);
     drop(files);
     let (bundle, split) = if args.chunks {
-        bar.show(Progress::Stage("chunks"));
+        bar.show(Progress::Stage("search index and chunks"));
         (Vec::new(), Some(gzip_split(built.bundle, out_dir.staging()?)?))
     } else {
         bar.show(Progress::Stage("bundle"));
@@ -279,10 +281,6 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     Ok(())
 }
 
-/// Bytes of files read and cleaned at once (on every core): enough to keep the cores busy, small
-/// beside the articles they become.
-const CLEAN_BATCH_BYTES: usize = 16 << 20;
-
 /// The first bytes of a file, from which the report names its format.
 fn head(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.len().min(parallax_engine::ingest::DETECT_BYTES)]
@@ -338,15 +336,16 @@ struct StagedChunk {
 /// The bundle cut into chunks, the manifest and every chunk gzip-compressed, as Pagefind writes
 /// its files: a static host serves `.plx` files as they are (few compress
 /// `application/octet-stream`), and the explorer decompresses them in the browser
-/// (`DecompressionStream`, `src/io.rs`). Chunks are compressed as they are cut, on every core, and
-/// each is written to `staging` as soon as it is compressed, so the build never holds them all,
-/// compressed or not. Names keep the hash of the uncompressed chunk, which the engine checks after
+/// (`DecompressionStream`, `src/io.rs`). The search index is built as the articles are cut
+/// (`chunked::split_indexing`: a bundle's index, if any, is replaced). Chunks are compressed as
+/// they are cut, on every core, and each is written to `staging` as soon as it is compressed, so
+/// the build never holds them all, compressed or not. Names keep the hash of the uncompressed chunk, which the engine checks after
 /// decompression. The manifest's `chunk_bytes` becomes the compressed total: what "Make this
 /// corpus available offline" downloads and what the service worker's cache then holds.
 fn gzip_split(bundle: parallax_engine::Bundle, mut staging: Staging) -> Result<GzipSplit> {
     let mut made: Vec<Option<StagedChunk>> = Vec::new();
     let mut failed = None;
-    let streamed = chunked::split_streamed(bundle, &chunked::Sizes::default(), &gzip, &mut |slot, chunk| {
+    let streamed = chunked::split_indexing(bundle, &chunked::Sizes::default(), &gzip, &mut |slot, chunk| {
         if failed.is_some() {
             return;
         }

@@ -237,6 +237,22 @@ pub fn analyse(
     options: &BuildOptions,
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Built {
+    let mut built = analyse_unindexed(cleaned, entity_kb, options, progress);
+    progress(Progress::Stage("search index"));
+    let bundle = &mut built.bundle;
+    bundle.search = search::SearchIndex::build(&bundle.articles, &bundle.entities);
+    built
+}
+
+/// [`analyse`] without the search index (the bundle's is empty): for
+/// [`chunked::split_indexing`], which builds the index as it cuts the articles into chunks, so
+/// a large build never holds every article and the whole index at once.
+pub fn analyse_unindexed(
+    cleaned: Cleaned,
+    entity_kb: &str,
+    options: &BuildOptions,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Built {
     let Cleaned { articles, sources, mut diagnostics } = cleaned;
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
@@ -256,8 +272,7 @@ pub fn analyse(
     } else {
         (Vec::new(), dates::publication_dates(&articles, &entities, &terms, &[]))
     };
-    progress(Progress::Stage("search index"));
-    let search = search::SearchIndex::build(&articles, &entities);
+    let search = search::SearchIndex::default();
     Built { bundle: Bundle { articles, search, entities, stories, dates, sources }, diagnostics }
 }
 

@@ -78,7 +78,8 @@ use crate::stories::Story;
 pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
 pub use write::{
-    split, split_owned, split_packed, split_streamed, Pack, Sink, Sizes, Split, Streamed, WrittenChunk,
+    split, split_indexing, split_owned, split_packed, split_streamed, Pack, Sink, Sizes, Split, Streamed,
+    WrittenChunk,
 };
 
 /// The bytes every chunk and manifest starts with.

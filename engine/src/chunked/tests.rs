@@ -357,3 +357,48 @@ fn an_article_directory_page_that_renames_a_listed_article_is_refused() {
     assert!(!reader.has(id));
     assert_eq!(reader.article_row(0).unwrap().title, "Kadhimi meets Pompeo", "the list page still answers");
 }
+
+#[test]
+fn building_the_index_as_the_articles_are_cut_writes_the_chunks_of_the_whole_bundle() {
+    // The seed corpus with its knowledge base (entities with many names, several outlets),
+    // then synthetic articles.
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(seed.join("raw"))
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&path).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files.extend(crate::synth::corpus(200, 4));
+    let kb = std::fs::read_to_string(seed.join("entities.toml")).unwrap();
+    let sources: Vec<crate::SourceInput<'_>> =
+        files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
+    let cleaned = || crate::clean_sources(crate::Bundle::default(), &sources, &mut |_| {});
+    let options = crate::BuildOptions::default();
+    let whole = crate::analyse(cleaned(), &kb, &options, &mut |_| {}).bundle;
+    let unindexed = crate::analyse_unindexed(cleaned(), &kb, &options, &mut |_| {}).bundle;
+    assert_eq!(unindexed.search.n_terms(), 0);
+    assert!(whole.search.entities.n_slots() > 10, "entities are indexed");
+    assert!(whole.search.outlets.len() > 3, "{:?}", whole.search.outlets);
+    // Small chunks, so articles are cut into many and the index's shards are many.
+    let sizes = Sizes { article_bytes: 2048, shard_bytes: 4096, ..Sizes::default() };
+    let split_by = |bundle: crate::Bundle,
+                    split: fn(crate::Bundle, &Sizes, &Pack, &mut Sink<'_>) -> Streamed| {
+        let mut made = std::collections::HashMap::new();
+        let streamed = split(bundle, &sizes, &|bytes: &[u8]| bytes.to_vec(), &mut |slot, chunk| {
+            made.insert(slot, chunk);
+        });
+        let chunks: Vec<WrittenChunk> = streamed.order.iter().map(|slot| made[slot].clone()).collect();
+        Split { manifest: streamed.manifest, chunks }
+    };
+    let expected = split_owned(whole.clone(), &sizes);
+    assert!(expected.chunks.iter().filter(|c| c.kind == ChunkKind::Articles).count() > 20);
+    assert!(expected.chunks.iter().filter(|c| c.kind == ChunkKind::Shard).count() > 20);
+    assert_eq!(split_by(whole, split_streamed), expected);
+    assert_eq!(split_by(unindexed, split_indexing), expected);
+}

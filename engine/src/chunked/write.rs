@@ -75,7 +75,7 @@ pub fn split(bundle: &Bundle, sizes: &Sizes) -> Split {
 /// shards are encoded and each article once its chunk is, so a large build holds the bundle or
 /// its chunks but not both, nor a second copy of the articles.
 pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
-    split_with(bundle, sizes, None, None).0
+    split_with(bundle, sizes, None, None, Index::Built).0
 }
 
 /// [`split_owned`], each chunk's bytes (not the manifest's) handed to `pack` (say, gzip) as soon
@@ -83,7 +83,7 @@ pub fn split_owned(bundle: Bundle, sizes: &Sizes) -> Split {
 /// never holds all its chunks unpacked. Names and the manifest (its `chunk_bytes` too) are those
 /// of the unpacked chunks.
 pub fn split_packed(bundle: Bundle, sizes: &Sizes, pack: &Pack) -> Split {
-    split_with(bundle, sizes, Some(pack), None).0
+    split_with(bundle, sizes, Some(pack), None, Index::Built).0
 }
 
 /// A corpus cut by [`split_streamed`]: its chunks went to the sink.
@@ -100,8 +100,26 @@ pub struct Streamed {
 /// is packed, so a large build never holds all its packed chunks either. Same chunks, same
 /// manifest.
 pub fn split_streamed(bundle: Bundle, sizes: &Sizes, pack: &Pack, sink: &mut Sink<'_>) -> Streamed {
-    let (split, order) = split_with(bundle, sizes, Some(pack), Some(sink));
+    let (split, order) = split_with(bundle, sizes, Some(pack), Some(sink), Index::Built);
     Streamed { manifest: split.manifest, order }
+}
+
+/// [`split_streamed`] of a bundle whose search index is not built ([`crate::analyse_unindexed`];
+/// an index it holds is replaced): the index is built as the articles are cut, each article
+/// added to it just before its chunk is made and dropped with it, so a large build never holds
+/// every article beside the index (at 100,000 articles, about 1.1 GB of articles beside a few
+/// hundred MB of postings). Same chunks, same manifest as [`split_streamed`] of the bundle with
+/// its index.
+pub fn split_indexing(bundle: Bundle, sizes: &Sizes, pack: &Pack, sink: &mut Sink<'_>) -> Streamed {
+    let (split, order) = split_with(bundle, sizes, Some(pack), Some(sink), Index::AsCut);
+    Streamed { manifest: split.manifest, order }
+}
+
+/// Whether the bundle's search index is built, or is to be built as the articles are cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Index {
+    Built,
+    AsCut,
 }
 
 /// Where [`split_streamed`] hands each chunk, with its number.
@@ -114,6 +132,7 @@ fn split_with(
     sizes: &Sizes,
     pack: Option<&Pack>,
     sink: Option<&mut Sink<'_>>,
+    index: Index,
 ) -> (Split, Vec<usize>) {
     let Bundle { articles, mut search, entities, stories, dates, sources } = bundle;
     let packer = std::cell::RefCell::new(Packer {
@@ -135,15 +154,7 @@ fn split_with(
         let slot = packer.borrow_mut().add(chunk.name(), kind, bytes);
         chunks.push((chunk, slot));
     };
-    push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
-    let n_terms = search.terms.len();
-    let parts = Parts {
-        articles: &articles,
-        dates: &dates,
-        stories: &stories,
-        n_terms,
-        mentions: &entities.mentions,
-    };
+    let parts = Parts { articles: &articles, dates: &dates, stories: &stories, mentions: &entities.mentions };
     let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
     let order = super::list::list_order(&rows);
     let per_page = sizes.list_rows.max(1);
@@ -154,9 +165,13 @@ fn split_with(
         }
     }
     // Article chunks are listed by the `ord` pages, not the manifest. They are cut first, before
-    // the index's shards: each article is dropped once its chunk is made, so the shards' packed
-    // bytes (a few hundred MB at 100,000 articles) are never held beside every article. Only
-    // when chunks are made changes, not their bytes or their order in the manifest and `Split`.
+    // the term directory (the manifest's first chunk) and the index's shards: each article is
+    // dropped once its chunk is made (and added to the index just before, when it is built
+    // here), so neither the index nor the shards' packed bytes (a few hundred MB at 100,000
+    // articles) are held beside every article. Only when chunks are made changes, not their
+    // bytes or their order in the manifest and `Split`.
+    let mut builder = (index == Index::AsCut)
+        .then(|| crate::search::IndexBuilder::new(&entities.mentions, entities.entities.len()));
     let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
     let mut article_files: Vec<(String, u64, usize)> = Vec::new();
     article_chunks(
@@ -165,6 +180,11 @@ fn split_with(
         sources,
         &entities.mentions,
         sizes.article_bytes,
+        &mut |article| {
+            if let Some(builder) = &mut builder {
+                builder.add(article);
+            }
+        },
         &mut |first, end, chunk| {
             let bytes = encode(ChunkKind::Articles, chunk);
             let hash = content_hash(&bytes);
@@ -177,6 +197,11 @@ fn split_with(
             article_files.push((name, len, slot));
         },
     );
+    if let Some(builder) = builder {
+        search = builder.finish(&entities);
+    }
+    manifest.summary.terms = u32::try_from(search.terms.len()).unwrap_or(u32::MAX);
+    push(ChunkKind::Terms, 0, 0, encode(ChunkKind::Terms, &directory_of(&search)));
     shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
         push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
     });
@@ -361,7 +386,6 @@ struct Parts<'a> {
     articles: &'a [crate::model::Article],
     dates: &'a [Option<crate::dates::PublicationDate>],
     stories: &'a [crate::stories::Story],
-    n_terms: usize,
     /// Every mention, sorted by (article, start).
     mentions: &'a [Mention],
 }
@@ -404,13 +428,15 @@ fn shards(index: &SearchIndex, target: usize, each: &mut dyn FnMut(usize, usize,
 }
 
 /// Consecutive articles, each chunk up to `target` bytes, handed to `each` one at a time; each
-/// article is dropped once its chunk is.
+/// article is handed to `taken` (in corpus order) as it joins its chunk, and dropped once its
+/// chunk is.
 fn article_chunks(
     articles: Vec<crate::model::Article>,
     dates: &[Option<crate::dates::PublicationDate>],
     sources: Vec<crate::model::ArticleSource>,
     mentions: &[Mention],
     target: usize,
+    taken: &mut dyn FnMut(&crate::model::Article),
     each: &mut dyn FnMut(usize, usize, &ArticleChunk),
 ) {
     let size = |a: &crate::model::Article| postcard::experimental::serialized_size(a).unwrap_or(0);
@@ -419,9 +445,11 @@ fn article_chunks(
     let mut articles = articles.into_iter().peekable();
     let mut first = 0;
     while let Some(article) = articles.next() {
+        taken(&article);
         let mut bytes = size(&article);
         let mut slice = vec![article];
         while let Some(next) = articles.next_if(|a| bytes + size(a) <= target) {
+            taken(&next);
             bytes += size(&next);
             slice.push(next);
         }
@@ -504,7 +532,7 @@ fn counted(mut keys: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 
 /// The manifest, without its list pages and chunk directory, and the article directory's rows.
 fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Manifest, Vec<ArticleEntry>) {
-    let Parts { articles, dates, stories, n_terms, mentions } = *parts;
+    let Parts { articles, dates, stories, mentions } = *parts;
     let date_of = |i: usize| dates.get(i).and_then(Option::as_ref);
     let mut outlets: Vec<String> =
         articles.iter().filter_map(|a| a.outlet.as_ref().map(|o| o.name.clone())).collect();
@@ -576,7 +604,8 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
             articles: u32::try_from(rows.len()).unwrap_or(u32::MAX),
             first_date,
             last_date,
-            terms: u32::try_from(n_terms).unwrap_or(u32::MAX),
+            // Set once the index is at hand.
+            terms: 0,
             chunk_bytes: 0,
             entity_slots: 0,
             chunk_files: 0,

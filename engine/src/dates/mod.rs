@@ -189,8 +189,11 @@ impl<'a> Dating<'a> {
                     truncated.push(i);
                 }
                 own.push(estimate);
-                clues_of.push(clues);
-                offices_of.push(offices);
+                // Copied to their exact size, on the thread that keeps them: lists grown a push
+                // at a time are a quarter empty on average, and a corpus's clues are held while
+                // its stories are clustered (at 100,000 articles, two million clues of 72 bytes).
+                clues_of.push(clues.to_vec());
+                offices_of.push(offices.to_vec());
             },
         );
         Dating { clues: clues_of, offices: offices_of, own, truncated }

@@ -70,9 +70,13 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// The field weight of a mention's block when the mention is a posting of its entity: linked to
-/// one of the `n_entities`, inside a block of an article given.
-fn posting_weight(articles: &[Article], m: &crate::entities::Mention, n_entities: usize) -> Option<u8> {
-    let (entity, article) = (m.entity?, articles.get(m.article as usize)?);
+/// one of the `n_entities`, inside a block of its article.
+pub(crate) fn posting_weight(
+    article: &Article,
+    m: &crate::entities::Mention,
+    n_entities: usize,
+) -> Option<u8> {
+    let entity = m.entity?;
     let block = article.block_at(m.start as usize)?;
     let fits = m.end > m.start && m.end as usize <= block.end && (entity as usize) < n_entities;
     // Field weights are 2 to 6: never 0, which marks a mention that is no posting.
@@ -80,24 +84,22 @@ fn posting_weight(articles: &[Article], m: &crate::entities::Mention, n_entities
 }
 
 impl EntityPostings {
-    /// Collects the names and mentions of every mentioned entity (mentions of articles past
-    /// `articles` are ignored).
-    pub(crate) fn build(articles: &[Article], data: &EntityData) -> EntityPostings {
+    /// Collects the names and mentions of every mentioned entity, given each mention's field
+    /// weight as a posting ([`posting_weight`], 0 for a mention that is no posting: of no
+    /// article indexed, say), so the articles need not be at hand.
+    pub(crate) fn build_weighed(weights: &[u8], data: &EntityData) -> EntityPostings {
         let n_entities = data.entities.len();
         // Each entity's mentions, as places in `data.mentions` (so in (article, start) order,
         // since `data.mentions` is sorted so) in one array of exactly their number: counted,
         // then filled. A list per entity grown by doubling held a 24-byte copy of each mention
         // and the spare room and copies of doubling (a few hundred MB at 100,000 synthetic
         // articles, 12 million mentions of a few hundred entities, at the build's peak).
-        // `weights`: each mention's field weight, 0 for one that is no posting.
-        let mut weights: Vec<u8> = Vec::with_capacity(data.mentions.len());
+        let weight_of = |place: usize| weights.get(place).copied().unwrap_or(0);
         let mut starts = vec![0usize; n_entities + 1];
-        for m in &data.mentions {
-            let weight = posting_weight(articles, m, n_entities);
-            if let (Some(_), Some(entity)) = (weight, m.entity) {
+        for (place, m) in data.mentions.iter().enumerate() {
+            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity) {
                 starts[entity as usize + 1] += 1;
             }
-            weights.push(weight.unwrap_or(0));
         }
         for e in 0..n_entities {
             starts[e + 1] += starts[e];
@@ -105,7 +107,7 @@ impl EntityPostings {
         let mut places = vec![0u32; starts[n_entities]];
         let mut filled = starts.clone();
         for (place, m) in data.mentions.iter().enumerate() {
-            if let (true, Some(entity)) = (weights[place] > 0, m.entity) {
+            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity) {
                 places[filled[entity as usize]] = place as u32;
                 filled[entity as usize] += 1;
             }
@@ -114,7 +116,7 @@ impl EntityPostings {
         // A posting's article, raw start and end, and field weight.
         let posting = |place: &u32| {
             let m = &data.mentions[*place as usize];
-            (m.article, m.start as usize, m.end as usize, u32::from(weights[*place as usize]))
+            (m.article, m.start as usize, m.end as usize, u32::from(weight_of(*place as usize)))
         };
         let mut out = EntityPostings::default();
         let mut keyed: Vec<(String, u32, bool)> = Vec::new();

@@ -273,83 +273,142 @@ fn write_posting(out: &mut Vec<u8>, doc_delta: u32, wtf2: u32, occurrences: &[(u
     }
 }
 
-impl SearchIndex {
-    /// Builds the index over the articles' kept blocks (title, headings, captions, bullets,
-    /// paragraphs; photo credits are not searched).
-    pub fn build(articles: &[Article], entities: &crate::entities::EntityData) -> SearchIndex {
-        let mut ids: FnvMap<String, u32> = FnvMap::default();
-        let mut builds: Vec<TermBuild> = Vec::new();
-        let mut doc_lens = Vec::with_capacity(articles.len());
-        // This article's occurrences: (term id, ordinal, raw offset, field weight), grouped by
-        // sorting.
-        let mut occurrences: Vec<(u32, u32, usize, u32)> = Vec::new();
-        let mut positions: Vec<(u32, usize)> = Vec::new();
-        let mut term = String::new();
-        for (doc, article) in articles.iter().enumerate() {
-            let Ok(doc) = u32::try_from(doc) else { break };
-            occurrences.clear();
-            let mut ordinal = 0u32;
-            for block in &article.blocks {
-                let weight = field_weight2(block.kind);
-                // Whether the previous word was an "al"/"el" sharing this word's ordinal.
-                let mut shared = false;
-                for w in text::word_spans(&block.text) {
-                    term_into(&block.text[w.start..w.end], &mut term);
-                    let this = ordinal;
-                    if advances(&term, &mut shared) {
-                        ordinal = ordinal.saturating_add(1);
-                    }
-                    if term.is_empty() {
-                        continue;
-                    }
-                    let id = match ids.get(term.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = builds.len() as u32;
-                            ids.insert(term.clone(), id);
-                            builds.push(TermBuild::default());
-                            id
-                        }
-                    };
-                    occurrences.push((id, this, block.start + w.start, weight));
-                    let tb = &mut builds[id as usize];
-                    tb.occurrences = tb.occurrences.saturating_add(1);
-                    if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
-                        tb.capitalised = tb.capitalised.saturating_add(1);
-                    }
-                }
-                // A gap, so that no phrase spans two blocks.
-                ordinal = ordinal.saturating_add(2);
-            }
-            doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
-            occurrences.sort_unstable();
-            let mut i = 0;
-            while i < occurrences.len() {
-                let id = occurrences[i].0;
-                positions.clear();
-                let mut wtf2 = 0u32;
-                while i < occurrences.len() && occurrences[i].0 == id {
-                    positions.push((occurrences[i].1, occurrences[i].2));
-                    wtf2 = wtf2.saturating_add(occurrences[i].3);
-                    i += 1;
-                }
-                let tb = &mut builds[id as usize];
-                let delta = tb.last_doc.map_or(doc, |last| doc - last);
-                write_posting(&mut tb.bytes, delta, wtf2, &positions);
-                tb.last_doc = Some(doc);
-                tb.df += 1;
-            }
+/// The index built one article at a time, in corpus order ([`SearchIndex::build`] adds them
+/// all): a caller that is done with each article as it is added (the chunked writer, which cuts
+/// it into an article chunk) never holds every article beside the index.
+pub(crate) struct IndexBuilder<'a> {
+    ids: FnvMap<String, u32>,
+    builds: Vec<TermBuild>,
+    doc_lens: Vec<u32>,
+    /// Each article's outlet, numbered in the order first seen (`outlet_ids`).
+    doc_outlets: Vec<u32>,
+    outlet_ids: FnvMap<String, u32>,
+    /// The corpus's mentions, sorted by (article, start), and its number of entities.
+    mentions: &'a [crate::entities::Mention],
+    n_entities: usize,
+    /// Each mention's field weight as an entity posting (0: none), for the mentions of the
+    /// articles added so far.
+    weights: Vec<u8>,
+    /// This article's occurrences: (term id, ordinal, raw offset, field weight), grouped by
+    /// sorting; and one term's positions (scratch, kept for their room).
+    occurrences: Vec<(u32, u32, usize, u32)>,
+    positions: Vec<(u32, usize)>,
+    term: String,
+}
+
+impl<'a> IndexBuilder<'a> {
+    /// An empty index over a corpus with these mentions (sorted by (article, start)) of
+    /// `n_entities` entities.
+    pub(crate) fn new(mentions: &'a [crate::entities::Mention], n_entities: usize) -> IndexBuilder<'a> {
+        IndexBuilder {
+            ids: FnvMap::default(),
+            builds: Vec::new(),
+            doc_lens: Vec::new(),
+            doc_outlets: Vec::new(),
+            outlet_ids: FnvMap::default(),
+            mentions,
+            n_entities,
+            weights: Vec::with_capacity(mentions.len()),
+            occurrences: Vec::new(),
+            positions: Vec::new(),
+            term: String::new(),
         }
+    }
+
+    /// Adds the next article of the corpus.
+    pub(crate) fn add(&mut self, article: &Article) {
+        let Ok(doc) = u32::try_from(self.doc_lens.len()) else { return };
+        let IndexBuilder { ids, builds, occurrences, positions, term, .. } = self;
+        occurrences.clear();
+        let mut ordinal = 0u32;
+        for block in &article.blocks {
+            let weight = field_weight2(block.kind);
+            // Whether the previous word was an "al"/"el" sharing this word's ordinal.
+            let mut shared = false;
+            for w in text::word_spans(&block.text) {
+                term_into(&block.text[w.start..w.end], term);
+                let this = ordinal;
+                if advances(term, &mut shared) {
+                    ordinal = ordinal.saturating_add(1);
+                }
+                if term.is_empty() {
+                    continue;
+                }
+                let id = match ids.get(term.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = builds.len() as u32;
+                        ids.insert(term.clone(), id);
+                        builds.push(TermBuild::default());
+                        id
+                    }
+                };
+                occurrences.push((id, this, block.start + w.start, weight));
+                let tb = &mut builds[id as usize];
+                tb.occurrences = tb.occurrences.saturating_add(1);
+                if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
+                    tb.capitalised = tb.capitalised.saturating_add(1);
+                }
+            }
+            // A gap, so that no phrase spans two blocks.
+            ordinal = ordinal.saturating_add(2);
+        }
+        self.doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
+        occurrences.sort_unstable();
+        let mut i = 0;
+        while i < occurrences.len() {
+            let id = occurrences[i].0;
+            positions.clear();
+            let mut wtf2 = 0u32;
+            while i < occurrences.len() && occurrences[i].0 == id {
+                positions.push((occurrences[i].1, occurrences[i].2));
+                wtf2 = wtf2.saturating_add(occurrences[i].3);
+                i += 1;
+            }
+            let tb = &mut builds[id as usize];
+            let delta = tb.last_doc.map_or(doc, |last| doc - last);
+            write_posting(&mut tb.bytes, delta, wtf2, positions);
+            tb.last_doc = Some(doc);
+            tb.df += 1;
+        }
+        let outlet = super::facets::outlet_name(article);
+        let outlet = match self.outlet_ids.get(outlet) {
+            Some(&o) => o,
+            None => {
+                let o = self.outlet_ids.len() as u32;
+                self.outlet_ids.insert(outlet.to_string(), o);
+                o
+            }
+        };
+        self.doc_outlets.push(outlet);
+        // The entity postings' weights of this article's mentions (and of any mention before
+        // it not weighed yet: one of no article added, which is no posting).
+        let to = self.mentions.partition_point(|m| m.article <= doc);
+        for m in self.mentions.get(self.weights.len()..to).unwrap_or_default() {
+            let weight = if m.article == doc {
+                super::aliases::posting_weight(article, m, self.n_entities)
+            } else {
+                None
+            };
+            self.weights.push(weight.unwrap_or(0));
+        }
+    }
+
+    /// The index of the articles added.
+    pub(crate) fn finish(self, entities: &crate::entities::EntityData) -> SearchIndex {
+        let IndexBuilder { ids, mut builds, doc_lens, doc_outlets, outlet_ids, mut weights, .. } = self;
         let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
         let mut index = SearchIndex { doc_lens, ..SearchIndex::default() };
-        let names = || articles.iter().take(index.doc_lens.len()).map(super::facets::outlet_name);
-        index.outlets = names().map(String::from).collect();
-        index.outlets.sort_unstable();
-        index.outlets.dedup();
-        index.doc_outlets = names()
-            .map(|name| index.outlets.binary_search_by(|o| o.as_str().cmp(name)).unwrap_or(0) as u32)
-            .collect();
+        // Outlets sorted, and each article's outlet renumbered into them.
+        let mut outlets: Vec<(String, u32)> = outlet_ids.into_iter().collect();
+        outlets.sort_unstable();
+        let mut renumbered = vec![0u32; outlets.len()];
+        for (new, (_, old)) in outlets.iter().enumerate() {
+            renumbered[*old as usize] = new as u32;
+        }
+        index.outlets = outlets.into_iter().map(|(name, _)| name).collect();
+        index.doc_outlets = doc_outlets.into_iter().map(|o| renumbered[o as usize]).collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
         let mut stems: FnvMap<String, Vec<u32>> = FnvMap::default();
         // Sized once: growing by doubling would briefly hold up to twice the postings.
@@ -371,6 +430,7 @@ impl SearchIndex {
             }
             index.terms.push(term);
         }
+        drop(builds);
         index.posting_starts.push(index.postings.len() as u32);
         let mut keys: Vec<(String, Vec<u32>)> = keys.into_iter().collect();
         keys.sort_unstable();
@@ -384,8 +444,20 @@ impl SearchIndex {
             index.stem_keys.push(stem);
             index.stem_terms.push(ids);
         }
-        index.entities = super::aliases::EntityPostings::build(articles, entities);
+        // Mentions of no article added are no postings.
+        weights.resize(entities.mentions.len(), 0);
+        index.entities = super::aliases::EntityPostings::build_weighed(&weights, entities);
         index
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over the articles' kept blocks (title, headings, captions, bullets,
+    /// paragraphs; photo credits are not searched).
+    pub fn build(articles: &[Article], entities: &crate::entities::EntityData) -> SearchIndex {
+        let mut builder = IndexBuilder::new(&entities.mentions, entities.entities.len());
+        articles.iter().for_each(|article| builder.add(article));
+        builder.finish(entities)
     }
 
     /// Number of articles indexed.
