@@ -40,6 +40,40 @@ pub struct Folder {
 /// beside the articles they become.
 pub const CLEAN_BATCH_BYTES: usize = 16 << 20;
 
+/// The cleaning pass over `files` (name and path, `count` of them) after the corpus pre-pass
+/// gave `repeated`: each file read again and cleaned a batch of [`CLEAN_BATCH_BYTES`] at a time,
+/// so they are never all held at once. Also the files that could not be read this time (by
+/// place in `files`, with why): read a moment ago, then removed or grown past `max_bytes`.
+pub fn clean_in_batches<'a>(
+    files: impl Iterator<Item = (&'a str, &'a Path)>,
+    count: usize,
+    max_bytes: u64,
+    repeated: &parallax_engine::clean::RepeatedLines,
+    progress: &mut dyn FnMut(parallax_engine::Progress<'_>),
+) -> (parallax_engine::Cleaned, Vec<(usize, String)>) {
+    let mut cleaning = parallax_engine::Cleaning::new(parallax_engine::Bundle::default(), repeated, count);
+    let mut batch: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut batch_bytes = 0;
+    let mut gone = Vec::new();
+    for (i, (name, path)) in files.enumerate() {
+        match read_file(path, max_bytes) {
+            Ok(bytes) => {
+                batch_bytes += bytes.len();
+                batch.push((name, bytes));
+            }
+            Err(why) => gone.push((i, why)),
+        }
+        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == count {
+            let sources: Vec<SourceInput<'_>> =
+                batch.iter().map(|(name, bytes)| SourceInput { name, bytes }).collect();
+            cleaning.add(&sources, progress);
+            batch.clear();
+            batch_bytes = 0;
+        }
+    }
+    (cleaning.finish(progress), gone)
+}
+
 /// Builds the bundle of every file under `dir`, printing per-file diagnostics to stderr. The
 /// files are read twice, a batch at a time, never all held at once (as `parallax site` reads
 /// them): first for the lines they repeat (the cleaner's corpus pre-pass), then to be cleaned.
@@ -58,28 +92,14 @@ pub fn build(dir: &Path, kb: &KbArgs) -> Result<Built> {
         }
     }
     let repeated = counter.finish();
-    let mut cleaning =
-        parallax_engine::Cleaning::new(parallax_engine::Bundle::default(), &repeated, readable.len());
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
-    let mut batch_bytes = 0;
-    for (i, (name, path)) in readable.iter().enumerate() {
-        match read_file(path, kb.max_file_size) {
-            Ok(bytes) => {
-                batch_bytes += bytes.len();
-                batch.push((i, bytes));
-            }
-            // Read a moment ago, unreadable now (removed, or grown past the limit).
-            Err(why) => unreadable.push((name.clone(), why)),
-        }
-        if batch_bytes >= CLEAN_BATCH_BYTES || i + 1 == readable.len() {
-            let sources: Vec<SourceInput<'_>> =
-                batch.iter().map(|(i, bytes)| SourceInput { name: &readable[*i].0, bytes }).collect();
-            cleaning.add(&sources, &mut |_| {});
-            batch.clear();
-            batch_bytes = 0;
-        }
-    }
-    let cleaned = cleaning.finish(&mut |_| {});
+    let (cleaned, gone) = clean_in_batches(
+        readable.iter().map(|(name, path)| (name.as_str(), path.as_path())),
+        readable.len(),
+        kb.max_file_size,
+        &repeated,
+        &mut |_| {},
+    );
+    unreadable.extend(gone.into_iter().map(|(i, why)| (readable[i].0.clone(), why)));
     drop(repeated);
     drop(readable);
     unreadable.sort();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use parallax_engine::chunked::{self, ChunkKind};
 use parallax_engine::report::{self, FileReport, FormatCount, Note};
-use parallax_engine::{Progress, SourceInput};
+use parallax_engine::Progress;
 use serde::{Deserialize, Serialize};
 
 use crate::input::{self, KbArgs};
@@ -127,29 +127,13 @@ pub fn run(args: &SiteArgs) -> Result<()> {
 
     let terminal = std::io::stderr().is_terminal();
     let mut bar = Bar::new(terminal, Box::new(std::io::stderr()), sizes.into_iter());
-    let mut cleaning =
-        parallax_engine::Cleaning::new(parallax_engine::Bundle::default(), &repeated, files.len());
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::new();
-    let mut batch_bytes = 0;
-    let mut gone = Vec::new();
-    for (i, path) in readable.iter().enumerate() {
-        match input::read_file(path, max_bytes) {
-            Ok(bytes) => {
-                batch_bytes += bytes.len();
-                batch.push((i, bytes));
-            }
-            // Read a moment ago, unreadable now (removed, or grown past the limit).
-            Err(why) => gone.push((i, why)),
-        }
-        if batch_bytes >= input::CLEAN_BATCH_BYTES || i + 1 == readable.len() {
-            let sources: Vec<SourceInput<'_>> =
-                batch.iter().map(|(i, bytes)| SourceInput { name: &files[*i].0, bytes }).collect();
-            cleaning.add(&sources, &mut |p| bar.show(p));
-            batch.clear();
-            batch_bytes = 0;
-        }
-    }
-    let cleaned = cleaning.finish(&mut |p| bar.show(p));
+    let (cleaned, gone) = input::clean_in_batches(
+        files.iter().zip(&readable).map(|((name, _), path)| (name.as_str(), path.as_path())),
+        files.len(),
+        max_bytes,
+        &repeated,
+        &mut |p| bar.show(p),
+    );
     drop(repeated);
     drop(readable);
     if !gone.is_empty() {
@@ -590,6 +574,7 @@ fn peak_memory() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_engine::SourceInput;
 
     #[test]
     fn chunks_are_written_gzip_compressed_and_decompress_to_what_the_reader_checks() {
