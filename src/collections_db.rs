@@ -210,15 +210,20 @@ pub async fn load_report(id: &str) -> Result<Option<FilesReport>, String> {
     }
 }
 
-/// The stored bytes of a collection's import report (`collection_report.rs`'s format), unread.
-pub async fn load_report_bytes(id: &str) -> Result<Option<Vec<u8>>, String> {
+/// What `store` holds under `id` (undefined when nothing), read in a transaction of its own;
+/// `doing` names the read in an error's sentence.
+async fn stored_value(store: &str, id: &str, doing: &str) -> Result<JsValue, String> {
     let db = open().await?;
-    let doing = "read this collection's import report";
     let tx = transaction(&db, IdbTransactionMode::Readonly, doing)?;
-    let store = tx.object_store(REPORTS).map_err(|e| say(doing, &e))?;
+    let store = tx.object_store(store).map_err(|e| say(doing, &e))?;
     let got = outcome(&store.get(&JsValue::from_str(id)).map_err(|e| say(doing, &e))?).await;
     db.close();
-    let value = got.map_err(|e| say(doing, &e))?;
+    got.map_err(|e| say(doing, &e))
+}
+
+/// The stored bytes of a collection's import report (`collection_report.rs`'s format), unread.
+pub async fn load_report_bytes(id: &str) -> Result<Option<Vec<u8>>, String> {
+    let value = stored_value(REPORTS, id, "read this collection's import report").await?;
     if value.is_undefined() {
         return Ok(None);
     }
@@ -231,13 +236,7 @@ pub async fn load_report_bytes(id: &str) -> Result<Option<Vec<u8>>, String> {
 
 /// The bundle bytes of a stored collection.
 pub async fn load_bundle(id: &str) -> Result<Vec<u8>, String> {
-    let db = open().await?;
-    let doing = "read this collection";
-    let tx = transaction(&db, IdbTransactionMode::Readonly, doing)?;
-    let store = tx.object_store(BUNDLES).map_err(|e| say(doing, &e))?;
-    let got = outcome(&store.get(&JsValue::from_str(id)).map_err(|e| say(doing, &e))?).await;
-    db.close();
-    let value = got.map_err(|e| say(doing, &e))?;
+    let value = stored_value(BUNDLES, id, "read this collection").await?;
     if value.is_undefined() {
         return Err("This collection is no longer stored in this browser (it was deleted, or the browser cleared its storage).".into());
     }
