@@ -89,6 +89,22 @@ test('a link followed before the app starts opens its page once the app runs', a
   await page.close();
 });
 
+test('a reader who tabbed to a link keeps focus on the same link when the app takes over', async () => {
+  const { page, release } = await heldPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#first-view .article-card a');
+  const href = await page.locator('#first-view .article-card a').nth(2).getAttribute('href');
+  await page.locator('#first-view .article-card a').nth(2).focus();
+  release();
+  await page.waitForFunction(interactive);
+  const focused = await page.evaluate(() => ({
+    inApp: Boolean(document.activeElement.closest('#app')),
+    href: document.activeElement.getAttribute('href'),
+  }));
+  assert.deepEqual(focused, { inApp: true, href });
+  await page.close();
+});
+
 test('another page, or a reader\'s own collection, never shows the built-in home list', async () => {
   const deep = await heldPage();
   await deep.page.goto(server.url + '#/entities');
