@@ -383,7 +383,7 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
             continue;
         }
         let Some(e) = dom.element(s) else { continue };
-        if page.unlikely(s) {
+        if page.unlikely(s) || page.cues[s].fact_box {
             continue;
         }
         let mut bonus = 0.0;
@@ -858,6 +858,10 @@ fn remove_repeated(blocks: &[RBlock], verdicts: &mut [Verdict]) {
 /// Article text below this many bytes is too little to trust the conditional cleaning that left it.
 const FALLBACK_BELOW: usize = 500;
 
+/// A fact box is set apart from the story only when the article holds at least this many
+/// characters of running text outside it: a page that is nothing but the box keeps it.
+const FACT_BOX_STORY_CHARS: usize = 500;
+
 /// How much of the article's container [`verdicts`] removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cleaning {
@@ -889,9 +893,18 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cl
         if root_of[i] == usize::MAX || roots.contains(&i) {
             continue;
         }
+        let r = root_of[i];
+        let c = page.cues[i];
+        // Facts boxed beside the story, however much prose they hold (a speech's full
+        // transcript, a glossary, a book's details): the story is the text around them, when
+        // there is one.
+        let story_around = page.stats[r].prose_chars.saturating_sub(page.stats[i].prose_chars);
+        if inside[p].is_none() && c.fact_box && !c.article_body && story_around >= FACT_BOX_STORY_CHARS {
+            inside[i] = Some(NoiseKind::Sidebar);
+            continue;
+        }
         // Whatever its class says, an element holding most of the article's running text is
         // the article (a "paywall" wrapper around the story).
-        let r = root_of[i];
         if inside[p].is_none()
             && page.stats[i].prose_chars * 2 > page.stats[r].prose_chars
             && page.stats[i].prose_chars >= 500
@@ -899,7 +912,6 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cl
             continue;
         }
         inside[i] = inside[p].or_else(|| {
-            let c = page.cues[i];
             if c.info && page.stats[i].chars < 300 {
                 Some(NoiseKind::ArticleInfo)
             } else if c.noise.is_some() && page.unlikely(i) {
