@@ -773,3 +773,28 @@ fn a_fact_box_inside_the_story_is_set_apart_however_long_and_a_page_of_only_the_
     let body = body_text(&article);
     assert!(body.contains("Transcript line 6:"), "lost the only text in:\n{body}");
 }
+
+#[test]
+fn a_boxed_sentence_that_links_most_of_its_words_is_kept_and_a_boxed_link_is_not() {
+    let boxed =
+        |text: &str| format!(r#"<div class="text-block"><div class="inner"><p>{text}</p></div></div>"#);
+    let story: String = (1..=4)
+        .map(|n| boxed(&format!("Boxed paragraph {n}: the harbour authority said on Friday, in a statement to shareholders, that dredging would resume next month.")))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<article><h1>Harbour dredging resumes</h1>{story}{}{}</article>
+</body></html>"#,
+        boxed(
+            r#"Under the 1998 charter <a href="/charter">any member port can ask the harbour board to review a dredging plan</a>, its main decision-making body."#
+        ),
+        boxed(
+            r#"Read more: <a href="/ferries">Ferry fares rise again on the island routes as fuel costs climb for operators.</a>"#
+        ),
+    );
+    let (article, _) = extract("linked-sentence.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("Under the 1998 charter"), "lost the linked sentence in:\n{body}");
+    assert!(body.contains("Boxed paragraph 4:"), "lost the story in:\n{body}");
+    assert!(!body.contains("Ferry fares"), "kept the boxed link in:\n{body}");
+}

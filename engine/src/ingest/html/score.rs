@@ -52,6 +52,8 @@ struct Page<'a> {
     blocks: &'a [RBlock],
     cues: Vec<Cue>,
     stats: Vec<Stats>,
+    /// Per element: whether the last visible block it holds ends like a sentence.
+    ends_sentence: Vec<bool>,
 }
 
 /// A block of running text: a paragraph's length, hardly a link, ending like a sentence (or long
@@ -131,7 +133,29 @@ impl<'a> Page<'a> {
                 p.prose_chars += s.prose_chars;
             }
         }
-        let mut page = Page { dom, blocks, cues, stats };
+        // The last visible block under each element, in document order.
+        let mut last = vec![None::<usize>; n];
+        for (k, b) in blocks.iter().enumerate().filter(|(_, b)| !b.hidden) {
+            last[b.owner] = Some(k);
+        }
+        for i in (1..n).rev() {
+            let parent = dom.nodes[i].parent;
+            if parent != i && last[i] > last[parent] {
+                last[parent] = last[i];
+            }
+        }
+        let ends_sentence = last
+            .iter()
+            .map(|k| {
+                k.is_some_and(|k| {
+                    blocks[k]
+                        .text
+                        .trim_end_matches(['"', '”', '’', '»', ')'])
+                        .ends_with(['.', '!', '?', '…', '。'])
+                })
+            })
+            .collect();
+        let mut page = Page { dom, blocks, cues, stats, ends_sentence };
         page.trust_repeated_prose_classes();
         page
     }
@@ -602,13 +626,17 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
 /// pages wrap one per box, not a box of links. A teaser has a headline; a link roll is links.
 fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
     let s = page.stats[i];
+    // A sentence may link most of its words ("Under Article 4 [members can bring any issue to
+    // the council], its main body."); a block nearly all link is a pointer elsewhere
+    // ([`links_elsewhere`]).
+    let linked_sentence = page.ends_sentence[i] && s.link_chars * 10 < s.chars * LINK_SHARE_TENTHS;
     s.paragraphs == 1
         && s.chars >= LINKED_PARAGRAPH_CHARS
         && s.headers == 0
         && s.items == 0
         && s.images == 0
         && s.inputs == 0
-        && s.link_chars * 2 < s.chars
+        && (s.link_chars * 2 < s.chars || linked_sentence)
 }
 
 /// A [`linked_paragraph`] is at least this long: shorter, it is a teaser line.
