@@ -781,20 +781,25 @@ fn a_boxed_sentence_that_links_most_of_its_words_is_kept_and_a_boxed_link_is_not
     let story: String = (1..=4)
         .map(|n| boxed(&format!("Boxed paragraph {n}: the harbour authority said on Friday, in a statement to shareholders, that dredging would resume next month.")))
         .collect();
+    let boxes = [
+        r#"Under the 1998 charter <a href="/charter">any member port can ask the harbour board to review a dredging plan</a>, its main decision-making body."#,
+        // An interview's question, short, links most of its words too.
+        r#"Why did the board <a href="/plan">turn away from the old dredging plan</a>?"#,
+        // Near misses: a pointer to another story, and a line too short to be more than a teaser.
+        r#"Read more: <a href="/ferries">Ferry fares rise again on the island routes as fuel costs climb for operators.</a>"#,
+        r#"Our view: <a href="/view">tolls are too high</a>."#,
+    ];
+    let boxes: String = boxes.iter().map(|b| boxed(b)).collect();
     let page = format!(
         r#"<html><head><title>Harbour dredging resumes</title></head><body>
-<article><h1>Harbour dredging resumes</h1>{story}{}{}</article>
-</body></html>"#,
-        boxed(
-            r#"Under the 1998 charter <a href="/charter">any member port can ask the harbour board to review a dredging plan</a>, its main decision-making body."#
-        ),
-        boxed(
-            r#"Read more: <a href="/ferries">Ferry fares rise again on the island routes as fuel costs climb for operators.</a>"#
-        ),
+<article><h1>Harbour dredging resumes</h1>{story}{boxes}</article>
+</body></html>"#
     );
     let (article, _) = extract("linked-sentence.html", page.as_bytes());
     let body = body_text(&article);
     assert!(body.contains("Under the 1998 charter"), "lost the linked sentence in:\n{body}");
+    assert!(body.contains("Why did the board"), "lost the linked question in:\n{body}");
     assert!(body.contains("Boxed paragraph 4:"), "lost the story in:\n{body}");
     assert!(!body.contains("Ferry fares"), "kept the boxed link in:\n{body}");
+    assert!(!body.contains("Our view"), "kept the teaser line in:\n{body}");
 }

@@ -629,18 +629,24 @@ fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
     // A sentence may link most of its words ("Under Article 4 [members can bring any issue to
     // the council], its main body."); a block nearly all link is a pointer elsewhere
     // ([`links_elsewhere`]).
-    let linked_sentence = page.ends_sentence[i] && s.link_chars * 10 < s.chars * LINK_SHARE_TENTHS;
+    let linked_sentence = page.ends_sentence[i]
+        && s.chars >= LINKED_SENTENCE_CHARS
+        && s.link_chars * 10 < s.chars * LINK_SHARE_TENTHS;
+    let cites = s.chars >= LINKED_PARAGRAPH_CHARS && s.link_chars * 2 < s.chars;
     s.paragraphs == 1
-        && s.chars >= LINKED_PARAGRAPH_CHARS
         && s.headers == 0
         && s.items == 0
         && s.images == 0
         && s.inputs == 0
-        && (s.link_chars * 2 < s.chars || linked_sentence)
+        && (cites || linked_sentence)
 }
 
 /// A [`linked_paragraph`] is at least this long: shorter, it is a teaser line.
 const LINKED_PARAGRAPH_CHARS: usize = 100;
+
+/// A sentence that links most of its words is a [`linked_paragraph`] from this length (a
+/// question in an interview); a shorter one is a teaser's headline.
+const LINKED_SENTENCE_CHARS: usize = 50;
 
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
