@@ -622,8 +622,9 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
 }
 
 /// A box holding one paragraph of running text and nothing else (no heading, list, picture or
-/// field), fewer than half its characters in links: a paragraph that links its sources, which
-/// pages wrap one per box, not a box of links. A teaser has a headline; a link roll is links.
+/// field), fewer than half its characters in links, or a sentence with under 80% of them in
+/// links: a paragraph that links its sources, which pages wrap one per box, not a box of links.
+/// A teaser has a headline; a link roll is links.
 fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
     let s = page.stats[i];
     // A sentence may link most of its words ("Under Article 4 [members can bring any issue to
