@@ -737,3 +737,69 @@ fn a_story_stated_only_as_json_ld_article_body_is_read_one_paragraph_per_line() 
     assert_eq!(paragraphs.len(), 8, "{paragraphs:?}");
     assert!(paragraphs[7].starts_with("Line paragraph 8:"), "{paragraphs:?}");
 }
+
+#[test]
+fn a_fact_box_inside_the_story_is_set_apart_however_long_and_a_page_of_only_the_box_keeps_it() {
+    // A box of background facts in the body, as long as the story itself (a speech's transcript).
+    let transcript: String = (1..=6)
+        .map(|n| format!("<p>Transcript line {n}: the minister said that the new ferry timetable, which starts in spring, would add two crossings a day, and that fares would stay as they are.</p>"))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<article><h1>Harbour dredging resumes</h1><div class="article-body">{}
+<div class="story-factbox"><h2>The minister's statement in full</h2><div class="factbox-content">{transcript}</div></div>
+<div class="info-box"><h3>Background</h3><ul><li>The channel was last deepened in 1998, at a cost of four million.</li><li>Dredging stops in the breeding season.</li></ul></div>
+{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 3, ""),
+        numbered_paragraphs(4, 5, "")
+    );
+    let (article, _) = extract("fact-box.html", page.as_bytes());
+    let body = body_text(&article);
+    for n in 1..=5 {
+        assert!(body.contains(&format!("Chunk paragraph {n}:")), "lost paragraph {n} in:\n{body}");
+    }
+    assert!(!body.contains("Transcript line"), "kept the fact box's transcript in:\n{body}");
+    assert!(!body.contains("last deepened in 1998"), "kept the background box in:\n{body}");
+    assert_eq!(removed_as(&article, "Transcript line 3"), Some(NoiseKind::Sidebar));
+
+    // Near miss: a page whose only text is such a box has no story around it to prefer.
+    let alone = format!(
+        r#"<html><head><title>The minister's statement</title></head><body>
+<article><h1>The minister's statement</h1><div class="article-body"><div class="infobox">{transcript}</div></div></article>
+</body></html>"#
+    );
+    let (article, _) = extract("fact-box-alone.html", alone.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("Transcript line 6:"), "lost the only text in:\n{body}");
+}
+
+#[test]
+fn a_boxed_sentence_that_links_most_of_its_words_is_kept_and_a_boxed_link_is_not() {
+    let boxed =
+        |text: &str| format!(r#"<div class="text-block"><div class="inner"><p>{text}</p></div></div>"#);
+    let story: String = (1..=4)
+        .map(|n| boxed(&format!("Boxed paragraph {n}: the harbour authority said on Friday, in a statement to shareholders, that dredging would resume next month.")))
+        .collect();
+    let boxes = [
+        r#"Under the 1998 charter <a href="/charter">any member port can ask the harbour board to review a dredging plan</a>, its main decision-making body."#,
+        // An interview's question, short, links most of its words too.
+        r#"Why did the board <a href="/plan">turn away from the old dredging plan</a>?"#,
+        // Near misses: a pointer to another story, and a line too short to be more than a teaser.
+        r#"Read more: <a href="/ferries">Ferry fares rise again on the island routes as fuel costs climb for operators.</a>"#,
+        r#"Our view: <a href="/view">tolls are too high</a>."#,
+    ];
+    let boxes: String = boxes.iter().map(|b| boxed(b)).collect();
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<article><h1>Harbour dredging resumes</h1>{story}{boxes}</article>
+</body></html>"#
+    );
+    let (article, _) = extract("linked-sentence.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.contains("Under the 1998 charter"), "lost the linked sentence in:\n{body}");
+    assert!(body.contains("Why did the board"), "lost the linked question in:\n{body}");
+    assert!(body.contains("Boxed paragraph 4:"), "lost the story in:\n{body}");
+    assert!(!body.contains("Ferry fares"), "kept the boxed link in:\n{body}");
+    assert!(!body.contains("Our view"), "kept the teaser line in:\n{body}");
+}

@@ -17,6 +17,9 @@ pub struct Cue {
     pub info: bool,
     /// `itemprop=articleBody` or an equally explicit article-body class.
     pub article_body: bool,
+    /// Class or id name a fact box ("factbox", "info-box", "Faktenbox"): background facts, a
+    /// glossary or a book's details boxed beside the story, not its text.
+    pub fact_box: bool,
 }
 
 /// Noise words found anywhere in class or id, with what they mean.
@@ -107,6 +110,9 @@ const INFO: &[&str] = &[
     "article-meta",
     "meta-data",
 ];
+/// Class or id words for a box of facts set beside the story's text.
+const FACT_BOX: &[&str] =
+    &["factbox", "fact-box", "fact_box", "infobox", "info-box", "info_box", "faktenbox", "infokasten"];
 const BODY: &[&str] = &[
     "articlebody",
     "article-body",
@@ -157,6 +163,7 @@ pub fn cue(e: &Element) -> Cue {
     cue.positive = POSITIVE.iter().any(|p| names.contains(p));
     cue.info = INFO.iter().any(|p| names.contains(p));
     cue.article_body |= BODY.iter().any(|p| tokens.contains(p));
+    cue.fact_box = FACT_BOX.iter().any(|p| names.contains(p));
     if cue.noise.is_none() {
         cue.noise =
             NOISE_SUBSTRINGS.iter().find(|(word, _)| names.contains(word)).map(|(_, kind)| *kind).or_else(

@@ -52,6 +52,8 @@ struct Page<'a> {
     blocks: &'a [RBlock],
     cues: Vec<Cue>,
     stats: Vec<Stats>,
+    /// Per element: whether the last visible block it holds ends like a sentence.
+    ends_sentence: Vec<bool>,
 }
 
 /// A block of running text: a paragraph's length, hardly a link, ending like a sentence (or long
@@ -131,7 +133,29 @@ impl<'a> Page<'a> {
                 p.prose_chars += s.prose_chars;
             }
         }
-        let mut page = Page { dom, blocks, cues, stats };
+        // The last visible block under each element, in document order.
+        let mut last = vec![None::<usize>; n];
+        for (k, b) in blocks.iter().enumerate().filter(|(_, b)| !b.hidden) {
+            last[b.owner] = Some(k);
+        }
+        for i in (1..n).rev() {
+            let parent = dom.nodes[i].parent;
+            if parent != i && last[i] > last[parent] {
+                last[parent] = last[i];
+            }
+        }
+        let ends_sentence = last
+            .iter()
+            .map(|k| {
+                k.is_some_and(|k| {
+                    blocks[k]
+                        .text
+                        .trim_end_matches(['"', '”', '’', '»', ')'])
+                        .ends_with(['.', '!', '?', '…', '。'])
+                })
+            })
+            .collect();
+        let mut page = Page { dom, blocks, cues, stats, ends_sentence };
         page.trust_repeated_prose_classes();
         page
     }
@@ -383,7 +407,7 @@ fn content_roots(page: &Page<'_>, body_hint: Option<&str>, strict: bool) -> Vec<
             continue;
         }
         let Some(e) = dom.element(s) else { continue };
-        if page.unlikely(s) {
+        if page.unlikely(s) || page.cues[s].fact_box {
             continue;
         }
         let mut bonus = 0.0;
@@ -598,21 +622,32 @@ fn furniture(page: &Page<'_>, i: usize) -> Option<NoiseKind> {
 }
 
 /// A box holding one paragraph of running text and nothing else (no heading, list, picture or
-/// field), fewer than half its characters in links: a paragraph that links its sources, which
-/// pages wrap one per box, not a box of links. A teaser has a headline; a link roll is links.
+/// field), fewer than half its characters in links, or a sentence with under 80% of them in
+/// links: a paragraph that links its sources, which pages wrap one per box, not a box of links.
+/// A teaser has a headline; a link roll is links.
 fn linked_paragraph(page: &Page<'_>, i: usize) -> bool {
     let s = page.stats[i];
+    // A sentence may link most of its words ("Under Article 4 [members can bring any issue to
+    // the council], its main body."); a block nearly all link is a pointer elsewhere
+    // ([`links_elsewhere`]).
+    let linked_sentence = page.ends_sentence[i]
+        && s.chars >= LINKED_SENTENCE_CHARS
+        && s.link_chars * 10 < s.chars * LINK_SHARE_TENTHS;
+    let cites = s.chars >= LINKED_PARAGRAPH_CHARS && s.link_chars * 2 < s.chars;
     s.paragraphs == 1
-        && s.chars >= LINKED_PARAGRAPH_CHARS
         && s.headers == 0
         && s.items == 0
         && s.images == 0
         && s.inputs == 0
-        && s.link_chars * 2 < s.chars
+        && (cites || linked_sentence)
 }
 
 /// A [`linked_paragraph`] is at least this long: shorter, it is a teaser line.
 const LINKED_PARAGRAPH_CHARS: usize = 100;
+
+/// A sentence that links most of its words is a [`linked_paragraph`] from this length (a
+/// question in an interview); a shorter one is a teaser's headline.
+const LINKED_SENTENCE_CHARS: usize = 50;
 
 /// Decides every block's fate; `title` is the block chosen as the headline, if any.
 pub fn decide(dom: &Dom, blocks: &[RBlock], title: Option<usize>, body_hint: Option<&str>) -> Vec<Verdict> {
@@ -858,6 +893,10 @@ fn remove_repeated(blocks: &[RBlock], verdicts: &mut [Verdict]) {
 /// Article text below this many bytes is too little to trust the conditional cleaning that left it.
 const FALLBACK_BELOW: usize = 500;
 
+/// A fact box is set apart from the story only when the article holds at least this many
+/// characters of running text outside it: a page that is nothing but the box keeps it.
+const FACT_BOX_STORY_CHARS: usize = 500;
+
 /// How much of the article's container [`verdicts`] removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cleaning {
@@ -889,9 +928,18 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cl
         if root_of[i] == usize::MAX || roots.contains(&i) {
             continue;
         }
+        let r = root_of[i];
+        let c = page.cues[i];
+        // Facts boxed beside the story, however much prose they hold (a speech's full
+        // transcript, a glossary, a book's details): the story is the text around them, when
+        // there is one.
+        let story_around = page.stats[r].prose_chars.saturating_sub(page.stats[i].prose_chars);
+        if inside[p].is_none() && c.fact_box && !c.article_body && story_around >= FACT_BOX_STORY_CHARS {
+            inside[i] = Some(NoiseKind::Sidebar);
+            continue;
+        }
         // Whatever its class says, an element holding most of the article's running text is
         // the article (a "paywall" wrapper around the story).
-        let r = root_of[i];
         if inside[p].is_none()
             && page.stats[i].prose_chars * 2 > page.stats[r].prose_chars
             && page.stats[i].prose_chars >= 500
@@ -899,7 +947,6 @@ fn verdicts(page: &Page<'_>, roots: &[usize], title: Option<usize>, cleaning: Cl
             continue;
         }
         inside[i] = inside[p].or_else(|| {
-            let c = page.cues[i];
             if c.info && page.stats[i].chars < 300 {
                 Some(NoiseKind::ArticleInfo)
             } else if c.noise.is_some() && page.unlikely(i) {
