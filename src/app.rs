@@ -37,7 +37,8 @@ pub fn app(props: &AppProps) -> Html {
 
     {
         let state = state.clone();
-        use_effect_with((props.source.clone(), state.collection.clone()), move |(source, collection)| {
+        let key = (props.source.clone(), state.collection.clone(), state.reloads);
+        use_effect_with(key, move |(source, collection, _)| {
             let (source, collection) = (source.clone(), collection.clone());
             collections_db::set_current(&collection);
             wasm_bindgen_futures::spawn_local(async move {
@@ -134,7 +135,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="error-panel" role="alert">
                 <h1>{ "Parallax could not open this corpus" }</h1>
                 <p class="error-message">{ message.clone() }</p>
-                <crate::components::collections::Collections />
+                <crate::components::collections_slot::CollectionsSlot />
             </div>
         },
         Corpus::Ready(corpus) => match &state.route {

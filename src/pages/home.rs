@@ -90,7 +90,7 @@ pub fn home(props: &HomeProps) -> Html {
                 <h1>{ "How the outlets covered it" }</h1>
                 <p class="lede">{ lede(n_articles, n_outlets) }</p>
             </div>
-            <crate::components::collections::Collections />
+            <crate::components::collections_slot::CollectionsSlot />
             <RememberedLists corpus={props.corpus.clone()} />
             if stage >= 3 {
                 <StoryCoverage corpus={props.corpus.clone()} />
