@@ -9,6 +9,11 @@
 //!   `builtInArticles` (number or null), `host(action, id)` (called with `"switch"`, `"reload"`
 //!   or `"notice-shown"`), and, read only at mount, `pendingFiles` (a file input's files) or
 //!   `pendingDrop` (a promise of `[file, path]` pairs).
+//! - `page` (the entity index, an entity page or a comparison, by `route`) and `home-pictures`
+//!   (`pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
+//!   `{kind: "url", url}`, `{kind: "bytes", bytes}`, `{kind: "chunked", folder}` or
+//!   `{kind: "stored", id}`), `key` (changes when it must be opened again) and `storageScope`
+//!   (whose remembered searches and pins, `storage::set_scope`).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -22,10 +27,14 @@ use yew::AppHandle;
 
 use crate::collections::CollectionId;
 use crate::components::collections::{Collections, CollectionsProps, HostAction, Pending};
+use crate::io::BundleSource;
+use crate::pages::deferred::{DeferredPage, DeferredProps, Source, View};
+use crate::state::Route;
 
 /// A mounted view.
 enum Mounted {
     Collections(AppHandle<Collections>),
+    Page(AppHandle<DeferredPage>, View),
 }
 
 thread_local! {
@@ -40,6 +49,11 @@ pub fn mount(host: Element, view: &str, props: &JsValue) -> Result<u32, String> 
         "collections" => Mounted::Collections(
             yew::Renderer::<Collections>::with_root_and_props(host, collections_props(props, true)).render(),
         ),
+        "page" | "home-pictures" => {
+            let view = if view == "page" { View::Page } else { View::HomePictures };
+            let props = page_props(view, props)?;
+            Mounted::Page(yew::Renderer::<DeferredPage>::with_root_and_props(host, props).render(), view)
+        }
         other => return Err(format!("the extras module has no view “{other}”")),
     };
     let handle = NEXT.with(|n| n.replace(n.get() + 1));
@@ -51,6 +65,11 @@ pub fn mount(host: Element, view: &str, props: &JsValue) -> Result<u32, String> 
 pub fn update(handle: u32, props: &JsValue) {
     MOUNTED.with(|m| match m.borrow_mut().get_mut(&handle) {
         Some(Mounted::Collections(app)) => app.update(collections_props(props, false)),
+        Some(Mounted::Page(app, view)) => {
+            if let Ok(next) = page_props(*view, props) {
+                app.update(next);
+            }
+        }
         None => {}
     });
 }
@@ -60,6 +79,7 @@ pub fn unmount(handle: u32) {
     let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&handle));
     match mounted {
         Some(Mounted::Collections(app)) => app.destroy(),
+        Some(Mounted::Page(app, _)) => app.destroy(),
         None => {}
     }
 }
@@ -122,4 +142,27 @@ fn collections_props(props: &JsValue, mounting: bool) -> CollectionsProps {
         on_host,
         pending,
     }
+}
+
+fn page_props(view: View, props: &JsValue) -> Result<DeferredProps, String> {
+    let source = get(props, "source");
+    let text = |key: &str| get(&source, key).as_string().unwrap_or_default();
+    let source = match text("kind").as_str() {
+        "url" => Source::Bundle(BundleSource::Url(text("url"))),
+        "chunked" => Source::Bundle(BundleSource::Chunked(text("folder"))),
+        "stored" => Source::Stored(text("id")),
+        "bytes" => {
+            let bytes =
+                get(&source, "bytes").dyn_into::<js_sys::Uint8Array>().map_err(|_| "no bundle bytes")?;
+            Source::Bundle(BundleSource::Bytes(std::rc::Rc::new(bytes.to_vec())))
+        }
+        other => return Err(format!("the extras module cannot open a corpus of kind “{other}”")),
+    };
+    crate::storage::set_scope(&get(props, "storageScope").as_string().unwrap_or_default());
+    Ok(DeferredProps {
+        view,
+        route: Route::parse(&get(props, "route").as_string().unwrap_or_default()),
+        source,
+        key: get(props, "key").as_string().unwrap_or_default(),
+    })
 }

@@ -217,3 +217,68 @@ pub fn extras_view(props: &ExtrasViewProps) -> Html {
         </>
     }
 }
+
+/// The corpus the explorer has open, as the extras module is told to open it again (given by the
+/// app to every [`Deferred`] view).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorpusSource {
+    /// Where the built-in corpus comes from.
+    pub source: crate::io::BundleSource,
+    /// Which collection is open.
+    pub collection: crate::collections::CollectionId,
+    /// How many times it was loaded again after a change.
+    pub reloads: u32,
+}
+
+/// Properties of [`Deferred`].
+#[derive(Properties, PartialEq)]
+pub struct DeferredProps {
+    /// `page` (the route's page) or `home-pictures`.
+    pub view: AttrValue,
+}
+
+/// A page of the extras module (`pages::deferred`) over the open corpus, for the current route.
+#[function_component(Deferred)]
+pub fn deferred(props: &DeferredProps) -> Html {
+    use crate::collections::CollectionId;
+    use crate::io::BundleSource;
+
+    let state = use_context::<crate::app::AppContext>();
+    let corpus = use_context::<CorpusSource>();
+    let (Some(state), Some(corpus)) = (state, corpus) else { return Html::default() };
+    let route = state.route.href();
+    let source = Object::new();
+    let set = |on: &Object, key: &str, value: &JsValue| {
+        let _ = Reflect::set(on, &JsValue::from_str(key), value);
+    };
+    let described = match (&corpus.collection, &corpus.source) {
+        (CollectionId::Stored(id), _) => {
+            set(&source, "kind", &"stored".into());
+            set(&source, "id", &JsValue::from_str(id));
+            format!("stored {id}")
+        }
+        (CollectionId::BuiltIn, BundleSource::Url(url)) => {
+            set(&source, "kind", &"url".into());
+            set(&source, "url", &JsValue::from_str(url));
+            format!("url {url}")
+        }
+        (CollectionId::BuiltIn, BundleSource::Chunked(folder)) => {
+            set(&source, "kind", &"chunked".into());
+            set(&source, "folder", &JsValue::from_str(folder));
+            format!("chunked {folder}")
+        }
+        (CollectionId::BuiltIn, BundleSource::Bytes(bytes)) => {
+            set(&source, "kind", &"bytes".into());
+            set(&source, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
+            format!("bytes {:p}", std::rc::Rc::as_ptr(bytes))
+        }
+    };
+    let key = format!("{described} · {}", corpus.reloads);
+    let value = Object::new();
+    set(&value, "source", &source);
+    set(&value, "route", &JsValue::from_str(&route));
+    set(&value, "key", &JsValue::from_str(&key));
+    set(&value, "storageScope", &JsValue::from_str(&corpus.collection.storage_suffix()));
+    let input = Input { key: format!("{key} · {route}"), value: value.into() };
+    html! { <ExtrasView view={props.view.clone()} {input} /> }
+}

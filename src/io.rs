@@ -150,17 +150,19 @@ fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-#[wasm_bindgen(inline_js = r#"
-export async function parallaxGunzip(bytes) {
-  if (typeof DecompressionStream === 'undefined') return null;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-"#)]
-extern "C" {
-    /// The bytes decompressed, `null` where the browser cannot, an exception when they are not gzip.
-    #[wasm_bindgen(catch, js_name = parallaxGunzip)]
-    async fn gunzip(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+/// The bytes decompressed, `null` where the browser cannot, an exception when they are not gzip.
+/// Made with `Function`, not `inline_js`: the extras module (a no-modules bundle) reads chunks too.
+async fn gunzip(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue> {
+    thread_local! {
+        static GUNZIP: js_sys::Function = js_sys::Function::new_with_args(
+            "bytes",
+            "if (typeof DecompressionStream === 'undefined') return Promise.resolve(null); \
+             const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')); \
+             return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));",
+        );
+    }
+    let promise = GUNZIP.with(|f| f.call1(&JsValue::NULL, bytes))?;
+    wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>()).await
 }
 
 /// Resolves in a task of its own, queued behind what the browser has waiting (a message on a
