@@ -35,8 +35,15 @@ pub fn home(props: &HomeProps) -> Html {
         let drawn = drawn.clone();
         use_effect_with((props.corpus.clone(), stage), move |(corpus, now)| {
             let (corpus, now) = (corpus.clone(), *now);
-            let next = (now < LATER_PARTS)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((corpus, now + 1))));
+            // The pictures (and with them the extras module's download) wait until the browser
+            // is idle after the first screen is painted, so they never compete with it.
+            let next = if now == 0 {
+                when_idle(move || drawn.set((corpus, 1)));
+                None
+            } else {
+                (now < LATER_PARTS)
+                    .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((corpus, now + 1))))
+            };
             move || drop(next)
         });
     }
@@ -239,4 +246,18 @@ fn stories(props: &StoriesProps) -> Html {
             }
         </section>
     }
+}
+
+/// Calls `then` once the browser is idle (`requestIdleCallback`, at most 1.5 s later), or after
+/// 100 ms where it cannot say.
+fn when_idle(then: impl FnOnce() + 'static) {
+    thread_local! {
+        static IDLE: js_sys::Function = js_sys::Function::new_with_args(
+            "then",
+            "if (typeof requestIdleCallback === 'function') requestIdleCallback(() => then(), { timeout: 1500 }); \
+             else setTimeout(then, 100);",
+        );
+    }
+    let then = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = IDLE.with(|idle| idle.call1(&wasm_bindgen::JsValue::NULL, &then));
 }

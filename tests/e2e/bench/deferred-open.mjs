@@ -30,7 +30,12 @@ async function serve(dir) {
       const body = await readFile(join(dir, path));
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
       if (!gz.has(path)) gz.set(path, gzipSync(body, { level: 6 }));
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': type,
+        'content-encoding': 'gzip',
+        'content-length': gz.get(path).length,
+        'cache-control': 'no-store',
+      });
       res.end(gz.get(path));
     } catch {
       res.writeHead(404);
@@ -50,10 +55,8 @@ for (let v = 0; v < VISITS; v++) {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
       let bytes = 0;
-      page.on('response', async (r) => {
-        try {
-          bytes += Number((await r.allHeaders())['content-length'] ?? 0) || (await r.body()).length;
-        } catch {}
+      page.on('response', (r) => {
+        bytes += Number(r.headers()['content-length'] ?? 0);
       });
       const start = Date.now();
       await page.goto(server.url + hash);
