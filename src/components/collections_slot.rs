@@ -1,9 +1,10 @@
 //! Where the home page shows the collections panel. The panel itself (listing, import, export,
 //! the report) is drawn by the extras module (`components/collections.rs`, see `extras_client`),
-//! which this page fetches only when there is something to show: a stored collection may exist,
+//! which this page asks for only when there is something to show: a stored collection may exist,
 //! one is open, a notice or an interrupted import is to be told, or the reader opens or drops
-//! files. Until then it draws the panel as the extras would first draw it, with working file inputs
-//! and drop zone, whose files are handed over to the module as it loads.
+//! files (the home page's pictures may have fetched the module by then; the panel never waits for
+//! it on a first visit). Until then it draws the panel as the extras would first draw it, with
+//! working file inputs and drop zone, whose files are handed over to the module as it loads.
 
 use std::rc::Rc;
 
