@@ -10,6 +10,7 @@ use crate::chunked_view::Chunks;
 use crate::collections::CollectionId;
 use crate::collections_db;
 use crate::components::header::Header;
+use crate::extras_client::{CorpusSource, Deferred};
 use crate::io::{self, BundleSource};
 use crate::pages;
 use crate::state::{Action, AppState, Corpus, Explorer, Loaded, Route};
@@ -37,7 +38,8 @@ pub fn app(props: &AppProps) -> Html {
 
     {
         let state = state.clone();
-        use_effect_with((props.source.clone(), state.collection.clone()), move |(source, collection)| {
+        let key = (props.source.clone(), state.collection.clone(), state.reloads);
+        use_effect_with(key, move |(source, collection, _)| {
             let (source, collection) = (source.clone(), collection.clone());
             collections_db::set_current(&collection);
             wasm_bindgen_futures::spawn_local(async move {
@@ -134,7 +136,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="error-panel" role="alert">
                 <h1>{ "Parallax could not open this corpus" }</h1>
                 <p class="error-message">{ message.clone() }</p>
-                <crate::components::collections::Collections />
+                <crate::components::collections_slot::CollectionsSlot />
             </div>
         },
         Corpus::Ready(corpus) => match &state.route {
@@ -147,26 +149,30 @@ pub fn app(props: &AppProps) -> Html {
             Route::Search { query } => {
                 html! { <pages::search::SearchPage corpus={corpus.clone()} query={query.clone()} /> }
             }
-            Route::Entities => html! { <pages::entities::EntityIndex corpus={corpus.clone()} /> },
-            Route::Entity { id } => {
-                html! { <pages::entity::EntityPage corpus={corpus.clone()} id={id.clone()} /> }
-            }
-            Route::Compare { ids } => {
-                html! { <pages::compare::ComparePage corpus={corpus.clone()} ids={ids.clone()} /> }
+            // Drawn by the extras module (`pages::deferred`), fetched the first time one is opened.
+            Route::Entities | Route::Entity { .. } | Route::Compare { .. } => {
+                html! { <Deferred view="page" /> }
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
         Corpus::Chunked(chunks) => pages::chunked::page(chunks, &state),
     };
 
+    let corpus_source = CorpusSource {
+        source: props.source.clone(),
+        collection: state.collection.clone(),
+        reloads: state.reloads,
+    };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
+        <ContextProvider<CorpusSource> context={corpus_source}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ "Skip to content" }</a>
             <Header query={match &state.route { Route::Search { query } => query.clone(), _ => String::new() }} />
             <main id="main" tabindex="-1">{ body }</main>
             <footer class="site-footer">
                 <p>{ "Parallax runs entirely in your browser: no server sees what you read or search." }</p>
             </footer>
+        </ContextProvider<CorpusSource>>
         </ContextProvider<AppContext>>
     }
 }

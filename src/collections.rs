@@ -33,6 +33,19 @@ const META_VERSION_WITH_REPORT: u32 = 1;
 /// The localStorage key of the collection being explored (absent: the built-in corpus).
 pub const CURRENT_KEY: &str = "parallax.collection";
 
+/// What the file pickers offer (other files can still be dropped; they get a message each).
+pub const ACCEPT: &str =
+    ".html,.htm,.xhtml,.txt,.text,.md,.jsonl,.ndjson,.json,.warc,.gz,.plx,text/html,text/plain";
+
+/// What the panel says can be opened.
+pub const FORMATS_NOTE: &str =
+    "Web pages (.html), text (.txt), JSON Lines (.jsonl), web archives (.warc), gzip of \
+     those, or a Parallax bundle (.plx). You can also drop files and folders anywhere on this page.";
+
+/// What the panel says of privacy.
+pub const PRIVATE_NOTE: &str = "Private by construction: your files are read, cleaned and indexed inside this \
+     browser tab and kept only in this browser. Nothing is uploaded; Parallax requests nothing but its own files.";
+
 /// Which corpus the explorer shows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum CollectionId {

@@ -67,13 +67,15 @@ fn error_name(error: &JsValue) -> String {
 }
 
 // A later Parallax (in another tab) that needs a newer database version asks open connections to
-// close; this one does at once, so that tab's upgrade is not left waiting on this one.
-#[wasm_bindgen(
-    inline_js = "export function parallaxCloseOnVersionChange(db) { db.onversionchange = () => db.close(); }"
-)]
-extern "C" {
-    #[wasm_bindgen(js_name = parallaxCloseOnVersionChange)]
-    fn close_on_version_change(db: &IdbDatabase);
+// close; this one does at once, so that tab's upgrade is not left waiting on this one. Made with
+// `Function`, not `inline_js`: the extras module (a no-modules bundle) cannot import JS snippets.
+thread_local! {
+    static CLOSE_ON_VERSION_CHANGE: js_sys::Function =
+        js_sys::Function::new_with_args("db", "db.onversionchange = () => db.close();");
+}
+
+fn close_on_version_change(db: &IdbDatabase) {
+    let _ = CLOSE_ON_VERSION_CHANGE.with(|set| set.call1(&JsValue::NULL, db));
 }
 
 /// What to tell the reader about a failed storage operation.
@@ -392,6 +394,29 @@ pub fn interrupted_import() -> bool {
     let was = storage.get_item(IMPORTING_KEY).ok().flatten().is_some();
     let _ = storage.remove_item(IMPORTING_KEY);
     was
+}
+
+/// Whether [`interrupted_import`] will say so, without clearing it (the explorer's check whether
+/// the collections panel has anything to show at once).
+pub fn import_was_interrupted() -> bool {
+    session_storage().is_some_and(|s| s.get_item(IMPORTING_KEY).ok().flatten().is_some())
+}
+
+/// Whether this browser may hold collections: the database exists (`indexedDB.databases()`; true
+/// where the browser cannot say). Creates nothing, so a first visit leaves no database behind.
+pub async fn may_hold_collections() -> bool {
+    let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) else { return false };
+    let databases = Reflect::get(&factory, &JsValue::from_str("databases"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&factory).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok());
+    let Some(databases) = databases else { return true };
+    let Ok(list) = JsFuture::from(databases).await else { return true };
+    Array::from(&list).iter().any(|info| {
+        Reflect::get(&info, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref()
+            == Some(DB)
+    })
 }
 
 /// A new collection id: the time in base 36 (so ids sort by creation) and a random tail.

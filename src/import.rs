@@ -299,12 +299,12 @@ pub async fn input_files(list: Array) -> Vec<(File, String)> {
     out
 }
 
-#[wasm_bindgen(inline_js = r#"
 // Every file under what was dropped, with its path: folders are walked (readEntries returns at most
 // 100 entries per call, so it is called until it returns none). Hidden files are skipped, as
 // `parallax build` does. The items are read before the first `await`, while the drop event is
-// still being handled.
-export async function parallaxDroppedFiles(dataTransfer) {
+// still being handled. Made with `Function`, not `inline_js`: the extras module
+// (`src/bin/extras.rs`) is a no-modules bundle, which cannot import JS snippets.
+const DROPPED_FILES: &str = r#"return (async () => {
   const out = [];
   const entries = [];
   for (const item of dataTransfer.items || []) {
@@ -325,11 +325,17 @@ export async function parallaxDroppedFiles(dataTransfer) {
   }
   for (const entry of entries) await walk(entry, '');
   return out;
+})();"#;
+
+thread_local! {
+    static DROPPED: js_sys::Function = js_sys::Function::new_with_args("dataTransfer", DROPPED_FILES);
 }
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = parallaxDroppedFiles)]
-    fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
+
+/// Starts the walk of what was dropped (see [`dropped`]): a promise of `[file, path]` pairs.
+pub fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise {
+    DROPPED
+        .with(|walk| walk.call1(&JsValue::NULL, data))
+        .map_or_else(|e| js_sys::Promise::reject(&e), |p| p.unchecked_into())
 }
 
 /// Every file dropped on the page (folders walked), each with its relative path. Call it in the
@@ -339,7 +345,14 @@ extern "C" {
 pub fn dropped(
     data: &web_sys::DataTransfer,
 ) -> impl std::future::Future<Output = Result<Vec<(File, String)>, String>> {
-    let walk = JsFuture::from(dropped_files(data));
+    dropped_list(dropped_files(data))
+}
+
+/// The files of a [`dropped_files`] walk, each with its relative path.
+pub fn dropped_list(
+    walk: js_sys::Promise,
+) -> impl std::future::Future<Output = Result<Vec<(File, String)>, String>> {
+    let walk = JsFuture::from(walk);
     async move {
         let list = walk.await.map_err(|_| "The dropped files could not be read.".to_string())?;
         let list: Array = list.unchecked_into();

@@ -150,33 +150,37 @@ fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-#[wasm_bindgen(inline_js = r#"
-export async function parallaxGunzip(bytes) {
-  if (typeof DecompressionStream === 'undefined') return null;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-export function parallaxNextTask() {
-  return new Promise((ok) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => ok();
-    channel.port2.postMessage(null);
-  });
-}
-"#)]
-extern "C" {
-    /// Resolves in a task of its own (see [`next_task`]).
-    #[wasm_bindgen(js_name = parallaxNextTask)]
-    fn parallax_next_task() -> js_sys::Promise;
-    /// The bytes decompressed, `null` where the browser cannot, an exception when they are not gzip.
-    #[wasm_bindgen(catch, js_name = parallaxGunzip)]
-    async fn gunzip(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+/// The bytes decompressed, `null` where the browser cannot, an exception when they are not gzip.
+/// Made with `Function`, not `inline_js`: the extras module (a no-modules bundle) reads chunks too.
+async fn gunzip(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue> {
+    thread_local! {
+        static GUNZIP: js_sys::Function = js_sys::Function::new_with_args(
+            "bytes",
+            "if (typeof DecompressionStream === 'undefined') return Promise.resolve(null); \
+             const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')); \
+             return new Response(stream).arrayBuffer().then((b) => new Uint8Array(b));",
+        );
+    }
+    let promise = GUNZIP.with(|f| f.call1(&JsValue::NULL, bytes))?;
+    wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>()).await
 }
 
 /// Resolves in a task of its own, queued behind what the browser has waiting (a message on a
 /// `MessageChannel`: unlike `setTimeout(0)`, never held back 4 ms when called again and again).
+/// Made with `Function`, not `inline_js`, as the extras module (a no-modules bundle, which cannot
+/// import JS snippets) waits for it too.
 pub async fn next_task() {
-    let _ = wasm_bindgen_futures::JsFuture::from(parallax_next_task()).await;
+    let promise = NEXT_TASK.with(|make| make.call0(&JsValue::NULL));
+    if let Ok(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise.unchecked_into::<js_sys::Promise>()).await;
+    }
+}
+
+thread_local! {
+    static NEXT_TASK: js_sys::Function = js_sys::Function::new_no_args(
+        "return new Promise((ok) => { const channel = new MessageChannel(); \
+         channel.port1.onmessage = () => ok(); channel.port2.postMessage(null); });",
+    );
 }
 
 /// Decodes a bundle; the error is a sentence for the page.

@@ -17,6 +17,8 @@ pub mod compare_message;
 pub mod compare_view;
 pub mod compare_worker;
 pub mod components;
+pub mod extras;
+pub mod extras_client;
 pub mod first_view;
 pub mod import;
 pub mod io;

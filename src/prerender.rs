@@ -13,6 +13,7 @@
 use parallax_engine::Bundle;
 
 use crate::chunked_view::{more_label, showing_line, PAGE};
+use crate::collections::{FORMATS_NOTE, PRIVATE_NOTE};
 use crate::pages::home::{lede, named_outlets, outlet_heading_id, outlet_pages, reading_time};
 use crate::state::{articles_by_outlet, card_date, Explorer, Route};
 
@@ -142,7 +143,7 @@ const HEADER: &str = concat!(
 /// The footer as `app` draws it.
 const FOOTER: &str = "<footer class=\"site-footer\"><p>Parallax runs entirely in your browser: no server sees what you read or search.</p></footer>";
 
-/// The collections panel as `components::collections` first draws it (no stored collection
+/// The collections panel as `components::collections_slot` first draws it (no stored collection
 /// listed yet), its file inputs disabled.
 fn collections_panel(n_articles: usize) -> String {
     format!(
@@ -153,11 +154,13 @@ fn collections_panel(n_articles: usize) -> String {
             "<div class=\"import-panel\"><p class=\"import-controls\"><label for=\"import-files\" class=\"button\">Open your own articles</label>",
             "<input id=\"import-files\" class=\"visually-hidden\" type=\"file\" disabled> ",
             "<label for=\"import-folder\" class=\"button secondary\">Open a folder</label><input id=\"import-folder\" class=\"visually-hidden\" type=\"file\" disabled></p>",
-            "<p class=\"muted\">Web pages (.html), text (.txt), JSON Lines (.jsonl), web archives (.warc), gzip of those, or a Parallax bundle (.plx). You can also drop files and folders anywhere on this page.</p>",
-            "<p class=\"private-note\">Private by construction: your files are read, cleaned and indexed inside this browser tab and kept only in this browser. Nothing is uploaded; Parallax requests nothing but its own files.</p>",
+            "<p class=\"muted\">{}</p>",
+            "<p class=\"private-note\">{}</p>",
             "</div></section>"
         ),
-        n_articles
+        n_articles,
+        escape(FORMATS_NOTE),
+        escape(PRIVATE_NOTE),
     )
 }
 

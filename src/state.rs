@@ -281,6 +281,8 @@ pub struct AppState {
     pub collection: CollectionId,
     /// Something the home page should say once (e.g. a stored collection that could not be opened).
     pub notice: Option<String>,
+    /// How many times the open collection was loaded again after it changed (see [`Action::Reload`]).
+    pub reloads: u32,
 }
 
 impl AppState {
@@ -293,6 +295,7 @@ impl AppState {
             types: TypeFilter::default(),
             collection: CollectionId::BuiltIn,
             notice: None,
+            reloads: 0,
         }
     }
 
@@ -326,6 +329,8 @@ pub enum Action {
     Unavailable(CollectionId, String),
     /// The home page has shown the notice.
     NoticeShown,
+    /// This stored collection changed (files were added): load it again if it is the one open.
+    Reload(CollectionId),
 }
 
 impl Reducible for AppState {
@@ -363,6 +368,11 @@ impl Reducible for AppState {
                 }
             }
             Action::NoticeShown => next.notice = None,
+            Action::Reload(collection) => {
+                if collection == next.collection {
+                    next.reloads = next.reloads.wrapping_add(1);
+                }
+            }
         }
         Rc::new(next)
     }
@@ -700,6 +710,18 @@ mod tests {
             Route::Search { query: "Bagh%>\u{99}dad".into() }
         );
         assert_eq!(percent_decode(&percent_encode("Fouad “Hussein”")), "Fouad “Hussein”");
+    }
+
+    #[test]
+    fn files_added_to_the_open_collection_load_it_again_and_to_another_do_nothing() {
+        let open = CollectionId::Stored("mine".into());
+        let state = Rc::new(AppState::with_collection(Route::Home, open.clone()));
+        let reloaded = state.clone().reduce(Action::Reload(open));
+        assert_eq!(reloaded.reloads, 1, "the app's loading effect runs again when this changes");
+        let other = reloaded.clone().reduce(Action::Reload(CollectionId::Stored("other".into())));
+        assert_eq!(other.reloads, 1);
+        let built_in = other.reduce(Action::Reload(CollectionId::BuiltIn));
+        assert_eq!(built_in.reloads, 1);
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! browser keeps beside the built-in corpus (open, rename, download as `.plx`, delete), the storage
 //! they take, and the per-file report of the open collection's import. It formats and dispatches:
 //! building is the worker's (`import.rs`), storing `collections_db.rs`'s.
+//!
+//! It is drawn by the extras module (`src/extras.rs`), not the explorer's first-visit wasm: the
+//! explorer passes what it needs in [`CollectionsProps`] and hears back through
+//! [`HostAction`]s.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,13 +16,56 @@ use parallax_engine::report::FilesReport;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::app::AppContext;
 use crate::collection_report::{encode_report, postcard_of, record_of_postcard};
-use crate::collections::{clean_name, default_name, merge_reports, show_bytes, CollectionId, Meta};
+use crate::collections::{
+    clean_name, default_name, merge_reports, show_bytes, CollectionId, Meta, ACCEPT, FORMATS_NOTE,
+    PRIVATE_NOTE,
+};
 use crate::collections_db::{self, Listed};
 use crate::components::isolate::iso;
 use crate::import::{self, ImportEvent, ImportJob};
-use crate::state::{Action, Corpus, Explorer, Loaded};
+
+/// What the panel asks of the explorer that shows it (whose state lives in the other module).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HostAction {
+    /// Open this collection.
+    Switch(CollectionId),
+    /// This collection's stored bundle changed (files were added): open it again if it is open.
+    Reload(CollectionId),
+    /// The notice has been shown.
+    NoticeShown,
+}
+
+/// Files the reader chose or dropped before the panel was shown: imported as it opens.
+#[derive(Clone)]
+pub enum Pending {
+    /// A file input's files ([`import::input_list`]).
+    Input(js_sys::Array),
+    /// A drop's walk ([`import::dropped_files`]).
+    Dropped(js_sys::Promise),
+}
+
+/// What the panel shows of the explorer's state.
+#[derive(Properties, Clone)]
+pub struct CollectionsProps {
+    /// The open collection.
+    pub current: CollectionId,
+    /// A notice to show once (a stored collection that could not be opened).
+    pub notice: Option<String>,
+    /// The built-in corpus's article count, when it is the one open and loaded.
+    pub built_in_articles: Option<usize>,
+    /// Where [`HostAction`]s go.
+    pub on_host: Callback<HostAction>,
+    /// Files to import as soon as the panel is shown (only the first props' count).
+    pub pending: Option<Pending>,
+}
+
+impl PartialEq for CollectionsProps {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.current, &self.notice, self.built_in_articles)
+            == (&other.current, &other.notice, other.built_in_articles)
+    }
+}
 
 /// How far the running import has got.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,18 +102,14 @@ struct Built {
     added: usize,
 }
 
-/// What the file pickers offer (other files can still be dropped; they get a message each).
-const ACCEPT: &str =
-    ".html,.htm,.xhtml,.txt,.text,.md,.jsonl,.ndjson,.json,.warc,.gz,.plx,text/html,text/plain";
-
 /// Most refused files listed by name (the report has them all).
 const MAX_LISTED: usize = 50;
 
 /// The collections panel.
 #[function_component(Collections)]
-pub fn collections() -> Html {
-    let state = use_context::<AppContext>();
-    let current = state.as_ref().map(|s| s.collection.clone()).unwrap_or_default();
+pub fn collections(props: &CollectionsProps) -> Html {
+    let current = props.current.clone();
+    let on_host = props.on_host.clone();
     let listed = use_state(|| None::<Result<Vec<Listed>, String>>);
     let estimate = use_state(|| None::<(f64, f64)>);
     let refresh = use_state(|| 0u32);
@@ -141,11 +184,9 @@ pub fn collections() -> Html {
         move || refresh.set(refresh.wrapping_add(1))
     };
     let open = {
-        let state = state.clone();
+        let on_host = on_host.clone();
         move |id: CollectionId| {
-            if let Some(state) = &state {
-                state.dispatch(Action::Switch(id));
-            }
+            on_host.emit(HostAction::Switch(id));
             let _ = gloo::utils::window().location().set_hash("/");
         }
     };
@@ -154,7 +195,7 @@ pub fn collections() -> Html {
     let finish = {
         let (running, message, unsaved_report, job, shown_report) =
             (running.clone(), message.clone(), unsaved_report.clone(), job.clone(), shown_report.clone());
-        let (bump, open, state) = (bump.clone(), open.clone(), state.clone());
+        let (bump, open, on_host) = (bump.clone(), open.clone(), on_host.clone());
         Rc::new(move |paths: Rc<Vec<String>>, target: Option<Target>, bundle: web_sys::Blob, built: Built| {
             job.borrow_mut().take();
             if built.added == 0 {
@@ -210,12 +251,12 @@ pub fn collections() -> Html {
                     (meta, Some(said), report, stored)
                 }
             };
-            let (running, message, bump, open, state, shown_report) = (
+            let (running, message, bump, open, on_host, shown_report) = (
                 running.clone(),
                 message.clone(),
                 bump.clone(),
                 open.clone(),
-                state.clone(),
+                on_host.clone(),
                 shown_report.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
@@ -233,20 +274,10 @@ pub fn collections() -> Html {
                         message.set(Some(format!("{why} “{}” is as it was before.", meta.name)))
                     }
                     Err(why) => message.set(Some(why)),
-                    // The open collection grew: show the new bundle at once (it is in hand already).
-                    Ok(()) if adding && state.as_ref().is_some_and(|s| s.collection == id) => {
+                    // The open collection grew: the explorer opens it again (if it is still open).
+                    Ok(()) if adding => {
                         message.set(said);
-                        let decoded = match collections_db::blob_bytes(&bundle).await {
-                            Ok(bytes) => crate::io::decode_in_steps(&bytes).await,
-                            Err(why) => Err(why),
-                        };
-                        match (decoded, &state) {
-                            (Ok(bundle), Some(state)) => {
-                                state.dispatch(Action::LoadedFor(id, Loaded(Rc::new(Explorer::new(bundle)))))
-                            }
-                            (Err(why), _) => message.set(Some(why)),
-                            _ => {}
-                        }
+                        on_host.emit(HostAction::Reload(id));
                     }
                     Ok(()) => {
                         message.set(said);
@@ -416,6 +447,26 @@ pub fn collections() -> Html {
         });
     }
 
+    // Files chosen or dropped before this module had loaded.
+    {
+        let pending = props.pending.clone();
+        let (on_files, say) = (on_files.clone(), message.setter());
+        use_effect_with((), move |_| {
+            if let Some(pending) = pending {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let files = match pending {
+                        Pending::Input(list) => Ok(import::input_files(list).await),
+                        Pending::Dropped(walk) => import::dropped_list(walk).await,
+                    };
+                    match files {
+                        Ok(files) => on_files(files, None),
+                        Err(why) => say.set(Some(why)),
+                    }
+                });
+            }
+        });
+    }
+
     let on_input = {
         let on_files = on_files.clone();
         Callback::from(move |e: Event| {
@@ -453,19 +504,13 @@ pub fn collections() -> Html {
             table_open.set(open);
         })
     };
-    let notice = state.as_ref().and_then(|s| s.notice.clone());
+    let notice = props.notice.clone();
     let dismiss = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(state) = &state {
-                state.dispatch(Action::NoticeShown);
-            }
-        })
+        let on_host = on_host.clone();
+        Callback::from(move |_: MouseEvent| on_host.emit(HostAction::NoticeShown))
     };
-    let built_in_count = match state.as_ref().map(|s| &s.corpus) {
-        Some(Corpus::Ready(corpus)) if current == CollectionId::BuiltIn => {
-            format!(" · {} articles", corpus.bundle.articles.len())
-        }
+    let built_in_count = match props.built_in_articles {
+        Some(n) if current == CollectionId::BuiltIn => format!(" · {n} articles"),
         _ => String::new(),
     };
     let list = match &*listed {
@@ -522,8 +567,8 @@ pub fn collections() -> Html {
                     <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
                     <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input} />
                 </p>
-                <p class="muted">{ "Web pages (.html), text (.txt), JSON Lines (.jsonl), web archives (.warc), gzip of those, or a Parallax bundle (.plx). You can also drop files and folders anywhere on this page." }</p>
-                <p class="private-note">{ "Private by construction: your files are read, cleaned and indexed inside this browser tab and kept only in this browser. Nothing is uploaded; Parallax requests nothing but its own files." }</p>
+                <p class="muted">{ FORMATS_NOTE }</p>
+                <p class="private-note">{ PRIVATE_NOTE }</p>
                 if let Some(run) = &*running {
                     { progress(run, cancel) }
                 }

@@ -2,6 +2,7 @@
 
 pub mod article_text;
 pub mod collections;
+pub mod collections_slot;
 pub mod header;
 pub mod isolate;
 pub mod offline;

@@ -29,9 +29,10 @@ pub fn page(chunks: &Chunks, state: &AppState) -> Html {
             <ChunkedArticle {corpus} id={id.clone()} query={query.clone()} at={*at}
                 show_noise={state.show_noise} types={state.types} />
         },
-        Route::Entities => html! { <pages::entities::EntityIndex corpus={chunks.shell.clone()} /> },
-        Route::Entity { id } => html! { <ChunkedEntity {corpus} id={id.clone()} /> },
-        Route::Compare { ids } => html! { <ChunkedCompare {corpus} ids={ids.clone()} /> },
+        // Drawn by the extras module (`pages::deferred`), fetched the first time one is opened.
+        Route::Entities | Route::Entity { .. } | Route::Compare { .. } => {
+            html! { <crate::extras_client::Deferred view="page" /> }
+        }
         Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
     }
 }

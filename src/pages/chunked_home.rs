@@ -105,7 +105,7 @@ pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
                 </p>
             </div>
             <OfflinePanel corpus={props.corpus.clone()} />
-            <crate::components::collections::Collections />
+            <crate::components::collections_slot::CollectionsSlot />
             // The story cards wait for the list: the first screen's rows come first.
             if matches!(list, Some(Ok(_))) {
                 <StoryCards corpus={props.corpus.clone()} pick={pick_story} />

@@ -6,8 +6,6 @@ use yew::prelude::*;
 use crate::chunked_view::{more_label, showing_line, PAGE};
 use crate::components::isolate::iso;
 use crate::components::remembered::RememberedLists;
-use crate::pictures::story_matrix::StoryCoverage;
-use crate::pictures::timeline::TimelinePicture;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
@@ -20,15 +18,13 @@ pub struct HomeProps {
     pub by_date: bool,
 }
 
-/// The steps after the first screen, each in a task of its own (see [`Home`]): the pictures'
-/// shared aggregates, the story picture's rows and word counts, the story picture, the timeline,
-/// the story list.
-const LATER_PARTS: u8 = 5;
+/// The steps after the first screen, each in a task of its own (see [`Home`]): the pictures (drawn
+/// by the extras module, a part per task: `pages::deferred::HomePictures`), the story list.
+const LATER_PARTS: u8 = 2;
 
 /// The home page. Its first screen (the lede, the collections and the article list) is drawn at
-/// once; the pictures' aggregates, the story picture's rows, the story picture, the timeline and
-/// the story list follow one per task, so a large corpus just opened never holds the page's thread
-/// for all of them at once.
+/// once; the pictures and the story list follow one per task, so a large corpus just opened never
+/// holds the page's thread for all of them at once.
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
     // How many of the later parts are drawn, for this corpus (another corpus starts again at 0;
@@ -39,24 +35,15 @@ pub fn home(props: &HomeProps) -> Html {
         let drawn = drawn.clone();
         use_effect_with((props.corpus.clone(), stage), move |(corpus, now)| {
             let (corpus, now) = (corpus.clone(), *now);
-            if now == LATER_PARTS {
-                // Then, while the reader looks, the entity index's counts in short tasks, so
-                // its picture only sorts and draws.
-                crate::pictures::cache::warm_entity_table(&corpus, Box::new(|| ()));
-            }
-            let next = (now < LATER_PARTS).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    if now == 0 {
-                        // Kept for the pictures (and the entity pages), so they only draw.
-                        crate::pictures::cache::basis(&corpus);
-                    } else if now == 1 {
-                        // The story picture's rows and word counts, kept in the basis: its own
-                        // task then only sorts and draws them.
-                        crate::pictures::story_matrix::prepare(&corpus);
-                    }
-                    drawn.set((corpus, now + 1))
-                })
-            });
+            // The pictures (and with them the extras module's download) wait until the browser
+            // is idle after the first screen is painted, so they never compete with it.
+            let next = if now == 0 {
+                when_idle(move || drawn.set((corpus, 1)));
+                None
+            } else {
+                (now < LATER_PARTS)
+                    .then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((corpus, now + 1))))
+            };
             move || drop(next)
         });
     }
@@ -90,15 +77,12 @@ pub fn home(props: &HomeProps) -> Html {
                 <h1>{ "How the outlets covered it" }</h1>
                 <p class="lede">{ lede(n_articles, n_outlets) }</p>
             </div>
-            <crate::components::collections::Collections />
+            <crate::components::collections_slot::CollectionsSlot />
             <RememberedLists corpus={props.corpus.clone()} />
-            if stage >= 3 {
-                <StoryCoverage corpus={props.corpus.clone()} />
+            if stage >= 1 {
+                <crate::extras_client::Deferred view="home-pictures" />
             }
-            if stage >= 4 {
-                <TimelinePicture corpus={props.corpus.clone()} />
-            }
-            if stage >= 5 {
+            if stage >= 2 {
                 <Stories corpus={props.corpus.clone()} />
             }
             <nav class="order-control" aria-label="Order articles">
@@ -262,4 +246,18 @@ fn stories(props: &StoriesProps) -> Html {
             }
         </section>
     }
+}
+
+/// Calls `then` once the browser is idle (`requestIdleCallback`, at most 1.5 s later), or after
+/// 100 ms where it cannot say.
+fn when_idle(then: impl FnOnce() + 'static) {
+    thread_local! {
+        static IDLE: js_sys::Function = js_sys::Function::new_with_args(
+            "then",
+            "if (typeof requestIdleCallback === 'function') requestIdleCallback(() => then(), { timeout: 1500 }); \
+             else setTimeout(then, 100);",
+        );
+    }
+    let then = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = IDLE.with(|idle| idle.call1(&wasm_bindgen::JsValue::NULL, &then));
 }

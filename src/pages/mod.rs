@@ -4,6 +4,7 @@ pub mod article;
 pub mod chunked;
 pub mod chunked_home;
 pub mod compare;
+pub mod deferred;
 pub mod entities;
 pub mod entity;
 pub mod home;

@@ -64,8 +64,9 @@ test('after one online visit, the explorer works with the network cut', async ()
     assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
   }
   assert.ok(cached.some((u) => u.endsWith('.wasm')) && cached.some((u) => u.endsWith('.js')), 'the wasm and JS are cached');
-  // The comparison worker's fixed-name files are part of the build: listed with their hashes and cached.
-  for (const want of ['compare_worker_loader.js', 'compare_worker.js', 'compare_worker_bg.wasm']) {
+  // The comparison worker's and the extras module's fixed-name files are part of the build: listed
+  // with their hashes and cached.
+  for (const want of ['compare_worker_loader.js', 'compare_worker.js', 'compare_worker_bg.wasm', 'extras.js', 'extras_bg.wasm']) {
     assert.ok(precache.files.some((f) => f.path === want), `${want} is in the precache list`);
     assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
   }

@@ -11,7 +11,8 @@
 // For each built explorer given (default dist/; several --dist DIRs are visited in turn, visit by
 // visit, so a before/after comparison sees the same machine load):
 // - bytes: every response of a cold visit (fresh browser context, empty cache, service worker
-//   blocked) until the explorer is interactive, per file, body and headers on the wire, and those
+//   blocked) that had arrived when the explorer was interactive, per file (those that arrived after,
+//   such as a module fetched once the page is idle, listed apart), body and headers on the wire, and those
 //   that had arrived when the list was visible, with
 //   html/js/css/wasm/json/plx gzipped by the server (level 6, as common static hosts do). The
 //   brotli column is what the same files weigh with brotli (quality 11, for hosts that serve it);
@@ -130,7 +131,7 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
           const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
           bucket[name] = (bucket[name] ?? 0) + bytes;
           const timing = request.timing();
-          if (!listShown) ended.push([timing.startTime + timing.responseEnd, bytes]);
+          if (!listShown) ended.push([timing.startTime + timing.responseEnd, bytes, name]);
           paths[name] = request.url().replace(/^https?:\/\/[^/]+\//, '') || 'index.html';
         },
         () => {},
@@ -147,10 +148,11 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
       null,
       { timeout: TIMEOUT_MS },
     );
-    const { inPageMs, interactiveMs, listAt } = await page.evaluate(() => ({
+    const { inPageMs, interactiveMs, listAt, interactiveAt } = await page.evaluate(() => ({
       inPageMs: window.__firstListMs,
       interactiveMs: window.__interactiveMs,
       listAt: performance.timeOrigin + window.__firstListMs,
+      interactiveAt: performance.timeOrigin + window.__interactiveMs,
     }));
     const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
     await Promise.all(pending.splice(0));
@@ -161,7 +163,19 @@ async function coldVisit(browser, url, { serviceWorker = false } = {}) {
       await Promise.all(pending);
     }
     const listBytes = ended.filter(([at]) => at <= listAt).reduce((total, [, bytes]) => total + bytes, 0);
-    return { inPageMs, interactiveMs, outsideMs, busyMs: metrics.TaskDuration * 1000, before, after, paths, listBytes };
+    // What arrived after the explorer was interactive, while Playwright caught up (a module the
+    // page fetches once it is idle, such as the extras), is not part of the wait: kept apart.
+    const lazy = {};
+    if (!serviceWorker) {
+      for (const [at, bytes, name] of ended) {
+        if (at > interactiveAt) {
+          lazy[name] = (lazy[name] ?? 0) + bytes;
+          before[name] -= bytes;
+          if (before[name] <= 0) delete before[name];
+        }
+      }
+    }
+    return { inPageMs, interactiveMs, outsideMs, busyMs: metrics.TaskDuration * 1000, before, after, lazy, paths, listBytes };
   } catch (e) {
     return { failed: `the article list or the explorer not shown (${e.message.split('\n')[0]})` };
   } finally {
@@ -217,6 +231,8 @@ for (const [d, dir] of dists.entries()) {
       `(${ok.map((r) => r.inPageMs.toFixed(0)).join(', ')}), ${median(ok.map((r) => r.outsideMs))} ms from outside (\`page.goto\` waits for the load event).`,
     `Navigation → explorer interactive (its own list drawn): **${median(ok.map((r) => r.interactiveMs)).toFixed(0)} ms** ` +
       `(${ok.map((r) => r.interactiveMs.toFixed(0)).join(', ')}); main thread busy ${median(ok.map((r) => r.busyMs)).toFixed(0)} ms.`,
+    `Arrived after it was interactive (fetched once the page was idle; median visit): ${kb(median(ok.map((r) => sum(r.lazy))))} KB` +
+      ` (${Object.entries(ok[0].lazy).sort((a, b) => b[1] - a[1]).map(([n, b]) => `${n} ${kb(b)}`).join(', ') || 'nothing'}).`,
     sw.failed
       ? `With the service worker: failed (${sw.failed}).`
       : `With the service worker allowed: list at ${sw.inPageMs.toFixed(0)} ms; ${kb(sum(sw.before))} KB before it, then its install fetched ${kb(sum(sw.after))} KB more (${Object.entries(sw.after).sort((a, b) => b[1] - a[1]).map(([n, b]) => `${n} ${kb(b)}`).join(', ') || 'nothing'}).`,

@@ -1,0 +1,195 @@
+//! The pages the extras module draws (`src/extras.rs`): the entity index, entity pages,
+//! comparisons and the home page's pictures. The explorer's module does not hold them: it names
+//! the corpus it has open ([`Source`]) and the route, and this module opens the same corpus itself
+//! (a bundle fetched again from the browser's cache, read from the collections database, or a
+//! chunked corpus's manifest), once per page for every view it draws.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::chunked_view::Chunks;
+use crate::io::{self, BundleSource};
+use crate::pages;
+use crate::pictures::story_matrix::StoryCoverage;
+use crate::pictures::timeline::TimelinePicture;
+use crate::state::{Explorer, Loaded, Route};
+
+/// The corpus the explorer has open, as the extras module opens it again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The page's bundle (or one in memory).
+    Bundle(BundleSource),
+    /// A collection stored in this browser, by id.
+    Stored(String),
+}
+
+/// An open corpus.
+#[derive(Clone, PartialEq)]
+enum Opened {
+    Bundle(Loaded),
+    Chunked(Chunks),
+}
+
+thread_local! {
+    /// The corpus last opened, with its key: every view of one corpus shares it.
+    static OPENED: RefCell<Option<(String, Opened)>> = const { RefCell::new(None) };
+}
+
+async fn open(source: &Source) -> Result<Opened, String> {
+    let loaded = |bundle| Opened::Bundle(Loaded(Rc::new(Explorer::new(bundle))));
+    match source {
+        Source::Bundle(BundleSource::Chunked(folder)) => {
+            io::open_chunked(folder).await.map(|explorer| Opened::Chunked(Chunks(Rc::new(explorer))))
+        }
+        Source::Bundle(source) => io::load(source).await.map(loaded),
+        Source::Stored(id) => {
+            let bytes = crate::collections_db::load_bundle(id).await?;
+            io::decode_in_steps(&bytes).await.map(loaded)
+        }
+    }
+}
+
+/// Which of this module's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The page for the route (entity index, entity, comparison).
+    Page,
+    /// The home page's pictures (story coverage, timeline), drawn a part per task.
+    HomePictures,
+}
+
+/// Properties of [`DeferredPage`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct DeferredProps {
+    /// Which view.
+    pub view: View,
+    /// The route shown.
+    pub route: Route,
+    /// The corpus the explorer has open.
+    pub source: Source,
+    /// Changes when that corpus must be opened again (a stored collection that grew).
+    pub key: String,
+}
+
+/// One of the extras module's pages over the explorer's corpus: "Loading…" while this module
+/// opens it, a message if it cannot.
+#[function_component(DeferredPage)]
+pub fn deferred_page(props: &DeferredProps) -> Html {
+    let held =
+        |key: &str| OPENED.with(|o| o.borrow().as_ref().filter(|(k, _)| k == key).map(|(_, c)| c.clone()));
+    let opened = use_state(|| held(&props.key).map(Ok::<Opened, String>));
+    let latest = use_mut_ref(String::new);
+    latest.borrow_mut().clone_from(&props.key);
+    {
+        let opened = opened.clone();
+        use_effect_with((props.key.clone(), props.source.clone()), move |(key, source)| {
+            match held(key) {
+                Some(corpus) => opened.set(Some(Ok(corpus))),
+                None => {
+                    opened.set(None);
+                    let (key, source) = (key.clone(), source.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = open(&source).await;
+                        // Another corpus was opened meanwhile: this one is not shown.
+                        if *latest.borrow() != key {
+                            return;
+                        }
+                        if let Ok(corpus) = &result {
+                            OPENED.with(|o| *o.borrow_mut() = Some((key, corpus.clone())));
+                        }
+                        opened.set(Some(result));
+                    });
+                }
+            }
+        });
+    }
+    let corpus = match &*opened {
+        None => return html! { <p class="status" role="status">{ "Loading…" }</p> },
+        Some(Err(why)) => {
+            return html! {
+                <div class="error-panel" role="alert">
+                    <h1>{ "Parallax could not open this corpus" }</h1>
+                    <p class="error-message">{ why.clone() }</p>
+                </div>
+            }
+        }
+        Some(Ok(corpus)) => corpus.clone(),
+    };
+    match (props.view, corpus, &props.route) {
+        (View::HomePictures, Opened::Bundle(corpus), _) => html! { <HomePictures {corpus} /> },
+        (View::HomePictures, Opened::Chunked(_), _) => Html::default(),
+        (View::Page, Opened::Bundle(corpus), Route::Entities) => {
+            html! { <pages::entities::EntityIndex {corpus} /> }
+        }
+        (View::Page, Opened::Bundle(corpus), Route::Entity { id }) => {
+            html! { <pages::entity::EntityPage {corpus} id={id.clone()} /> }
+        }
+        (View::Page, Opened::Bundle(corpus), Route::Compare { ids }) => {
+            html! { <pages::compare::ComparePage {corpus} ids={ids.clone()} /> }
+        }
+        (View::Page, Opened::Chunked(chunks), Route::Entities) => {
+            html! { <pages::entities::EntityIndex corpus={chunks.0.shell.clone()} /> }
+        }
+        (View::Page, Opened::Chunked(corpus), Route::Entity { id }) => {
+            html! { <pages::chunked::ChunkedEntity {corpus} id={id.clone()} /> }
+        }
+        (View::Page, Opened::Chunked(corpus), Route::Compare { ids }) => {
+            html! { <pages::chunked::ChunkedCompare {corpus} ids={ids.clone()} /> }
+        }
+        (View::Page, _, route) => html! { <pages::not_found::NotFound path={route.href()} /> },
+    }
+}
+
+/// The parts of [`HomePictures`] after its first, each in a task of its own: the pictures' shared
+/// aggregates, the story picture's rows and word counts, the story picture, the timeline.
+const LATER_PARTS: u8 = 4;
+
+/// Properties of [`HomePictures`].
+#[derive(Properties, PartialEq)]
+pub struct HomePicturesProps {
+    /// The corpus.
+    pub corpus: Loaded,
+}
+
+/// The home page's pictures, a part per task (a large corpus just opened never holds the page's
+/// thread for all of them at once); then, while the reader looks, the entity index's counts in
+/// short tasks, so its picture only sorts and draws.
+#[function_component(HomePictures)]
+pub fn home_pictures(props: &HomePicturesProps) -> Html {
+    let drawn = use_state_eq(|| (props.corpus.clone(), 0u8));
+    let stage = if drawn.0 == props.corpus { drawn.1 } else { 0 };
+    {
+        let drawn = drawn.clone();
+        use_effect_with((props.corpus.clone(), stage), move |(corpus, now)| {
+            let (corpus, now) = (corpus.clone(), *now);
+            if now == LATER_PARTS {
+                crate::pictures::cache::warm_entity_table(&corpus, Box::new(|| ()));
+            }
+            let next = (now < LATER_PARTS).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if now == 0 {
+                        // Kept for the pictures (and the entity pages), so they only draw.
+                        crate::pictures::cache::basis(&corpus);
+                    } else if now == 1 {
+                        // The story picture's rows and word counts, kept in the basis.
+                        crate::pictures::story_matrix::prepare(&corpus);
+                    }
+                    drawn.set((corpus, now + 1))
+                })
+            });
+            move || drop(next)
+        });
+    }
+    html! {
+        <>
+            if stage >= 3 {
+                <StoryCoverage corpus={props.corpus.clone()} />
+            }
+            if stage >= 4 {
+                <TimelinePicture corpus={props.corpus.clone()} />
+            }
+        </>
+    }
+}

@@ -1,0 +1,103 @@
+// End-to-end: the extras module (src/extras.rs, src/extras_client.rs), the views the first view does
+// not need. The home page lists its articles without it; files chosen in the home page's input
+// before it has loaded are imported once it has; when it cannot be loaded (offline, never cached)
+// each of its places says so with "Try again", which then works; its buttons and links act on the
+// explorer (the two modules' yew apps each handle only their own events); entity, comparison and
+// picture views load it once. Needs dist/ from `trunk build --release`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchErrors } from './harness.mjs';
+
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const TEXT =
+  'Ferry Crews Finish Repairs on the Gull Island Pier\n\nBy Lena Varga\n\nPortvale: Crews finished rebuilding the ' +
+  'storm-damaged pier on Gull Island on Monday, two weeks ahead of the winter timetable.\n\nThe harbour office said ' +
+  'the evening crossings would now stop at the new landing stage.\n';
+
+const EXTRAS = /\/extras(_bg\.wasm|\.js)$/;
+
+test('the first view needs no extras; chosen files wait for them; a failed load offers Try again', async () => {
+  const server = await serve();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  let reachable = false;
+  await page.route(EXTRAS, (route) => (reachable ? route.continue() : route.abort()));
+
+  // With the module held back the explorer still lists, searches and opens articles.
+  await page.goto(server.url);
+  await page.waitForSelector('#app .article-card');
+  assert.match(await page.locator('.private-note').innerText(), /Nothing is uploaded/);
+  // The pictures, which it draws, say they could not be loaded.
+  await page.waitForSelector('main .error-panel');
+  assert.match(await page.locator('main .error-panel').first().innerText(), /could not be loaded/);
+
+  // Files chosen now wait for the module: its place says it could not be loaded either.
+  await page.locator('#import-files').setInputFiles([{ name: 'pier.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }]);
+  await page.waitForFunction(() => document.querySelectorAll('main .error-panel').length === 2);
+  assert.equal(await page.locator('#app .article-card').count() > 0, true, 'the articles stay listed');
+
+  reachable = true;
+  // Each place that said so is retried.
+  for (let i = 0; i < 2; i++) {
+    const retry = page.getByRole('button', { name: 'Try again' });
+    if (await retry.count()) await retry.first().click({ timeout: 30000 }).catch(() => {});
+    await page.waitForTimeout(300);
+  }
+  // The file chosen before is imported now, and its collection opens.
+  await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
+  await page.waitForSelector('#app .article-card');
+  const titles = await page.locator('.article-card .card-title').allInnerTexts();
+  assert.deepEqual(titles.length, 1, `the one imported article: ${titles}`);
+  assert.match(titles[0], /Ferry Crews Finish Repairs/);
+
+  // The panel's own buttons act on the explorer: back to the built-in articles.
+  await page.locator('.collection:first-child button', { hasText: 'Open' }).click();
+  await page.waitForSelector('.collection.current:first-child');
+  await page.waitForFunction(() => document.querySelectorAll('#app .article-card').length > 1);
+  await page.waitForSelector('.story-matrix .pic-row', { timeout: 60000 });
+  // A click in the explorer's own page still works beside the panel (its events stay its own).
+  await page.locator('.article-card a').first().click();
+  await page.waitForSelector('.article-title');
+  // The failed downloads are the ones held back above.
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
+  await server.close();
+});
+
+test('the entity, comparison and picture views come from the extras module, fetched once, and link back to the explorer', async () => {
+  const server = await serve();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+
+  await page.goto(server.url + '#/entity/mustafa-al-kadhimi');
+  await page.waitForSelector('.entity-page h1', { timeout: 60000 });
+  assert.match(await page.locator('.entity-page h1').innerText(), /Kadhimi/);
+  await page.evaluate(() => (location.hash = '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet'));
+  await page.waitForSelector('.compare-row:not(.compare-header)', { timeout: 60000 });
+  await page.evaluate(() => (location.hash = '#/entities'));
+  await page.waitForSelector('.entity-column');
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.waitForSelector('.story-matrix .pic-row', { timeout: 60000 });
+  assert.equal(fetched.filter((p) => p.endsWith('/extras_bg.wasm')).length, 1, 'the module is fetched once');
+  assert.equal(fetched.filter((p) => p.endsWith('/corpus.plx')).length <= 2, true, 'the corpus is not fetched again per view');
+  // A mark drawn by the extras module opens the explorer's own article page.
+  await page.locator('.story-matrix .pic-cell').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.article-title');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
