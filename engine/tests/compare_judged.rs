@@ -412,6 +412,11 @@ fn score(split: &str, kind: &str) -> Counts {
 // approve (each lost a dev pair to an event clash: "restored" beside "lost electricity",
 // "passed by 112 votes" beside "vote through"); a plan clash only when the planning sentence
 // itself plans or the other tells the event as done (seed dev precision 0.81 -> 0.75).
+// Four more invented article pairs, written and judged before any run (dev: a cup final told
+// with a club named by its town or its nickname and "scored twice" / "struck two goals", a record
+// heatwave with "44.2 degrees Celsius" / "44.2C"; held out: a former mayor's fraud sentence,
+// monthly inflation figures), move with the same code invented dev 0.89/0.68 -> 0.90/0.65
+// (104/116, 104/159) and invented held-out 0.81/0.52 -> 0.82/0.49 (53/65, 53/108); seed unchanged.
 // The goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -437,13 +442,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.88 && dev.recall() >= 0.67,
+        dev.precision() >= 0.88 && dev.recall() >= 0.65,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.79 && held.recall() >= 0.51,
+        held.precision() >= 0.79 && held.recall() >= 0.49,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()
