@@ -484,7 +484,8 @@ fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, 
     let mut prev_end = toks[idx].end;
     for tok in toks.iter().skip(idx + 1).take(4) {
         let gap = &text[prev_end..tok.start];
-        if gap.chars().any(|c| !c.is_whitespace() && c != '-') {
+        // A hyphen ("27-year-old") or a degree sign ("44 °C") joins a count to its noun.
+        if gap.chars().any(|c| !c.is_whitespace() && c != '-' && c != '°') {
             break;
         }
         prev_end = tok.end;
@@ -774,6 +775,8 @@ mod tests {
             other => format!("{other:?}"),
         };
         assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44 degrees."));
+        assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44 °C."));
+        assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44°C."));
         assert_eq!(unit_of_first("A 30cm layer."), unit_of_first("A 30 centimetre layer."));
         // Fahrenheit stays apart, and a glued "m" (metres or millions) is not read.
         assert_ne!(unit_of_first("It hit 90 degrees Fahrenheit."), unit_of_first("It hit 90C."));
