@@ -412,6 +412,23 @@ fn score(split: &str, kind: &str) -> Counts {
 // approve (each lost a dev pair to an event clash: "restored" beside "lost electricity",
 // "passed by 112 votes" beside "vote through"); a plan clash only when the planning sentence
 // itself plans or the other tells the event as done (seed dev precision 0.81 -> 0.75).
+// Four more invented article pairs, written and judged before any run (dev: a cup final told
+// with a club named by its town or its nickname and "scored twice" / "struck two goals", a record
+// heatwave with "44.2 degrees Celsius" / "44.2C"; held out: a former mayor's fraud sentence,
+// monthly inflation figures), move with the same code invented dev 0.89/0.68 -> 0.90/0.65
+// (104/116, 104/159) and invented held-out 0.81/0.52 -> 0.82/0.49 (53/65, 53/108); seed unchanged.
+// A plan marker that is not a modal plans only what follows its "to" or an event it names ("had
+// expected inflation of 3.4 percent", "relief is not expected before Sunday, when storms ..." no
+// longer make every sentence on inflation or storms a plan of that article), "should" plans as
+// "will" does, a number after a name and "to" is no headline plan ("sentenced Brel to seven
+// years"), and a count of 100 or more is compared by its value whatever noun counts it ("41,000
+// watched" / "41,000 fans", "1,200 jobs" / "twelve hundred workers"; what it counts is still a
+// term of its own): invented dev 0.90/0.65 -> 0.90/0.69 (109/121, 109/159), seed dev unchanged
+// (0.81/0.64); held out, reported only: invented 0.82/0.49 -> 0.83/0.57 (62/75, 62/108), seed
+// 0.25/0.40 unchanged.
+// A temperature is one figure however its unit is written ("44.2 degrees Celsius" / "44.2C"; units
+// glued to digits: "30cm", "120km"; Fahrenheit kept apart): invented dev 0.90/0.69 -> 0.90/0.69
+// (110/122, 110/159), the rest unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -437,13 +454,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.88 && dev.recall() >= 0.67,
+        dev.precision() >= 0.88 && dev.recall() >= 0.68,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.79 && held.recall() >= 0.51,
+        held.precision() >= 0.79 && held.recall() >= 0.55,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

@@ -73,6 +73,8 @@ const CLAUSE_PREDICATES: usize = 2;
 /// predicate: a span ("from 10 pm to 6 am" / "between 22:00 and 06:00") pins a fact, one hour in
 /// common ("at 10 am") does not.
 const MIN_CLOCKS: usize = 2;
+/// A count at least this large is compared by its value alone, whatever it counts.
+const SPECIFIC_COUNT: f64 = 100.0;
 /// Sentences compared per article; beyond this the comparison covers the first ones and says so.
 pub const MAX_SENTENCES: usize = 4000;
 /// A term found in more sentences than this (of the other article) does not generate candidate
@@ -83,6 +85,8 @@ pub const MAX_POSTINGS: usize = 48;
 const PLAN_MARKERS: &[&str] = &[
     "will",
     "would",
+    // "Storms should bring cooler air": what is expected, as "will" (or what ought to be).
+    "should",
     "expected",
     "scheduled",
     "set",
@@ -110,6 +114,8 @@ const PLAN_MARKERS: &[&str] = &[
     "promised",
     "promises",
 ];
+/// Plan markers that are modal verbs: the verb right after them is what is to come.
+const MODAL_MARKERS: &[&str] = &["will", "would", "should", "ll"];
 /// Verbs of commitment that announce what follows their "to" ("agreed on Monday *to* formally
 /// end the mission", "decided to withdraw"): the agreement is done, what it commits to is to
 /// come. Without a "to" they report a fact ("principles were agreed upon").
@@ -1187,6 +1193,14 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         // "Kadhimi to meet Trump", "leaves for the United States to meet": a name, then "to"
         // and a verb.
         let headline_to = tok.norm == "to" && i > 0 && toks[i - 1].text.starts_with(char::is_uppercase);
+        // "sentenced Brel *to seven* years", "Corvia's inflation fell *to 3.1%*": a number after
+        // "to" is where something went, never a verb to come.
+        let number_follows = toks.get(i + 1).is_some_and(|n| {
+            n.norm.starts_with(|c: char| c.is_ascii_digit()) || crate::text::number_word(&n.norm).is_some()
+        });
+        if headline_to && number_follows {
+            continue;
+        }
         if headline_to {
             // "on Monday to formally end": an adverb before the verb is skipped.
             let verb = (i + 1..toks.len().min(i + 3)).find(|&k| !toks[k].norm.ends_with("ly"));
@@ -1253,6 +1267,17 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
             })
             .find(|&k| keys[k].is_some());
         let Some(first_verb) = first_verb else { continue };
+        // A modal takes its verb straight away ("will meet"); any other marker plans what comes
+        // after its "to" ("expected to restore", "is leaving for Washington to meet") or an event
+        // it names ("the planned elections", "set for talks"). Its bare object is a thing
+        // expected, not an event to come ("economists had expected inflation of 3.4 percent",
+        // "relief is not expected before Sunday, when storms ...").
+        let modal = MODAL_MARKERS.contains(&tok.norm.as_str());
+        let after_to = (from..first_verb).any(|k| toks[k].norm == "to");
+        let event = keys[first_verb].as_deref().is_some_and(super::terms::is_event_class);
+        if commit_to.is_none() && !modal && !after_to && !event {
+            continue;
+        }
         out.extend(key_at(first_verb));
         // Verbs joined to it by "and" are to come too ("will pull back their forces ... *and
         // exchange* prisoners"); only events, so "will meet Biden and ministers" plans no more.
@@ -1411,7 +1436,15 @@ fn sentence_terms<'t, 'a>(
         };
         match &fact.value {
             FactValue::Count { value, unit, .. } => {
-                keys.push(format!("#{value}:{unit}"));
+                // A large count is specific enough to be one fact whatever noun each outlet
+                // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
+                // hundred workers"); a small one ("two", "11") is not. What it counts is still
+                // compared, below.
+                if *value >= SPECIFIC_COUNT && unit != "percent" {
+                    keys.push(format!("#{value}:*"));
+                } else {
+                    keys.push(format!("#{value}:{unit}"));
+                }
                 if counts_people(unit) {
                     keys.push(format!("#{value}:people"));
                 }
@@ -1559,6 +1592,39 @@ mod tests {
             [(key("restore"), false)]
         );
         assert!(!planned("Officials said it will be the first meeting of the two.").is_empty());
+    }
+
+    #[test]
+    fn only_a_modal_plans_its_bare_object() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        // What an expectation names without "to" is a thing expected, not an event to come.
+        assert!(planned("Economists had expected inflation of 3.4 percent.").is_empty());
+        assert!(planned("Relief is not expected before Sunday, when storms arrive.").is_empty());
+        // After "to", or an event named, it is planned; a modal plans its verb; "should" is one.
+        assert_eq!(planned("Engineers expected to restore supplies."), [(key("restore"), false)]);
+        assert_eq!(planned("The planned elections were postponed."), [(key("elections"), false)]);
+        assert_eq!(planned("Storms should bring cooler air."), [(key("bring"), false)]);
+    }
+
+    #[test]
+    fn a_number_after_a_name_and_to_is_where_something_went_not_a_plan() {
+        let key = |w: &str| crate::compare::terms::term_key(w).unwrap_or_default();
+        assert!(planned("A court sentenced Brel to seven years in prison.").is_empty());
+        assert!(planned("Inflation in Corvia fell to 3.1 percent.").is_empty());
+        assert_eq!(planned("Kadhimi to meet Trump on Thursday"), [(key("meet"), false)]);
+    }
+
+    #[test]
+    fn a_large_count_is_one_fact_whatever_each_outlet_counts_it_by() {
+        let t = scores(
+            "Final report\n\nA crowd of 41,000 watched the match in the capital.\n\n\
+             A crowd of 12 watched the reserves.\n",
+            "Final review\n\nMore than 41,000 fans were in the stadium.\n\n\
+             Some 12 fans were in the other ground.\n",
+        );
+        assert!(score_of(&t, "A crowd of 41", "More than") > 0.0);
+        // A small number is too common to tell facts apart by itself.
+        assert_eq!(score_of(&t, "A crowd of 12", "Some 12"), 0.0);
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {

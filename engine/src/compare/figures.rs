@@ -160,8 +160,44 @@ const UNITS: &[&str] = &[
 
 /// Units written several ways, each read as its first form: "185 kilometres per hour" and
 /// "185 km/h" count one thing (keys and stems as [`counted_noun`] sees them).
-const UNIT_SPELLINGS: &[&[&str]] =
-    &[&["kilometer", "kilometr", "km"], &["meter", "metr"], &["kilogram", "kg"], &["percent", "pct"]];
+const UNIT_SPELLINGS: &[&[&str]] = &[
+    &["kilometer", "kilometr", "km"],
+    &["meter", "metr"],
+    &["centimeter", "centimetr", "cm"],
+    &["millimeter", "millimetr", "mm"],
+    &["kilogram", "kg"],
+    &["percent", "pct"],
+    // A temperature: "44.2 degrees Celsius", "44.2C", "44 °C" (degrees alone are Celsius, as in
+    // most of the world's news; Fahrenheit is said, [`temperature_scale`]).
+    &["celsius", "degre", "c"],
+    &["fahrenheit", "f"],
+];
+
+/// Units written glued to their digits ("44.2C", "30cm", "120km"): never "m", which is metres
+/// as often as millions.
+const GLUED_UNITS: &[&str] = &["c", "f", "km", "cm", "mm", "kg", "mph"];
+
+/// A count with its unit glued to the digits ("44.2C", "30cm"): (value, unit).
+fn glued_unit(norm: &str) -> Option<(f64, String)> {
+    let split = norm.find(|c: char| c.is_ascii_alphabetic())?;
+    let (digits, unit) = norm.split_at(split);
+    if digits.is_empty() || !GLUED_UNITS.contains(&unit) {
+        return None;
+    }
+    let value = digits.replace(',', "").parse::<f64>().ok()?;
+    Some((value, unit_of(unit)))
+}
+
+/// "Degrees" are Celsius unless the words after the count say Fahrenheit ("90 degrees
+/// Fahrenheit").
+fn temperature_scale(unit: String, toks: &[Token<'_>], from: usize) -> String {
+    let fahrenheit = toks.iter().skip(from).take(3).any(|t| t.norm == "fahrenheit");
+    if unit == "celsius" && fahrenheit {
+        "fahrenheit".to_string()
+    } else {
+        unit
+    }
+}
 
 /// The one spelling of a unit key ([`UNIT_SPELLINGS`]), else the key.
 fn unit_of(key: &str) -> String {
@@ -374,6 +410,11 @@ pub fn facts_with_clocks(text: &str, toks: &[Token<'_>], clocks: &[crate::entiti
         let tok = &toks[idx];
         let phrase = if used[idx] { None } else { phrase_at(toks, idx) };
         let Some((value, last)) = phrase else {
+            if let Some((value, unit)) = glued_unit(&tok.norm).filter(|_| !used[idx]) {
+                used[idx] = true;
+                let count = FactValue::Count { value, unit, noun: tok.text.to_string() };
+                out.push(Fact { value: count, start: tok.start, end: tok.end });
+            }
             idx += 1;
             continue;
         };
@@ -388,6 +429,7 @@ pub fn facts_with_clocks(text: &str, toks: &[Token<'_>], clocks: &[crate::entiti
             *u = true;
         }
         let (unit, noun, end) = counted_noun(text, toks, last);
+        let unit = temperature_scale(unit, toks, last + 1);
         let percent = text[toks[last].end..].starts_with('%');
         let (unit, noun, end) =
             if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
@@ -442,7 +484,8 @@ fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, 
     let mut prev_end = toks[idx].end;
     for tok in toks.iter().skip(idx + 1).take(4) {
         let gap = &text[prev_end..tok.start];
-        if gap.chars().any(|c| !c.is_whitespace() && c != '-') {
+        // A hyphen ("27-year-old") or a degree sign ("44 °C") joins a count to its noun.
+        if gap.chars().any(|c| !c.is_whitespace() && c != '-' && c != '°') {
             break;
         }
         prev_end = tok.end;
@@ -718,6 +761,26 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_temperature_is_one_figure_however_its_unit_is_written() {
+        let (agree, conflict) = explain(
+            "Temperatures reached 44.2 degrees Celsius on Wednesday.",
+            "The mercury climbed to 44.2C on Wednesday.",
+        );
+        assert_eq!((agree.len(), conflict.len()), (1, 0), "{agree:?} {conflict:?}");
+        let unit_of_first = |text: &str| match facts(text).first().map(|f| &f.value) {
+            Some(FactValue::Count { value, unit, .. }) => format!("{value} {unit}"),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44 degrees."));
+        assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44 °C."));
+        assert_eq!(unit_of_first("It hit 44C."), unit_of_first("It hit 44°C."));
+        assert_eq!(unit_of_first("A 30cm layer."), unit_of_first("A 30 centimetre layer."));
+        // Fahrenheit stays apart, and a glued "m" (metres or millions) is not read.
+        assert_ne!(unit_of_first("It hit 90 degrees Fahrenheit."), unit_of_first("It hit 90C."));
+        assert!(facts("The club paid 5m for him.").is_empty());
     }
 
     #[test]
