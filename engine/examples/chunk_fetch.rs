@@ -96,6 +96,17 @@ fn synthetic(n: usize) -> Chunks {
     for (part, bytes) in built.bundle.search.size_breakdown().iter().skip(3) {
         println!("  index part {part}: {:.1} KB", *bytes as f64 / 1e3);
     }
+    // Every file by kind, raw and gzip (what "available offline" and each view's chunks weigh).
+    let mut kinds: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    for chunk in &split.chunks {
+        let entry = kinds.entry(chunk.kind.prefix()).or_default();
+        entry.0 += 1;
+        entry.1 += chunk.bytes.len();
+        entry.2 += gzip_len(&chunk.bytes);
+    }
+    for (kind, (files, raw, gz)) in kinds {
+        println!("  {kind}: {files} files, {:.1} KB raw, {:.1} KB gzip", raw as f64 / 1e3, gz as f64 / 1e3);
+    }
     let mut out: HashMap<String, Vec<u8>> = split.chunks.into_iter().map(|c| (c.name, c.bytes)).collect();
     out.insert(MANIFEST_NAME.to_string(), split.manifest);
     Chunks::Split(out)

@@ -412,7 +412,9 @@ pub(crate) struct ArticleChunk {
 /// The mentions of a range of entities.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct EntityChunk {
-    /// Per entity of the range, its mentions sorted by (article, start).
+    /// Per entity of the range, its mentions sorted by (article, start); written in columns
+    /// ([`wire::mention_columns::lists`]).
+    #[serde(with = "wire::mention_columns::lists")]
     pub(crate) lists: Vec<Vec<Mention>>,
 }
 
@@ -606,6 +608,10 @@ pub fn anatomy(kind: ChunkKind, bytes: &[u8]) -> Result<Vec<(&'static str, Vec<u
                 ("stem_terms", enc(&index.stem_terms)),
                 ("entities", enc(&index.entities)),
             ]
+        }
+        ChunkKind::Entities => {
+            let chunk: EntityChunk = decode(kind, bytes)?;
+            vec![("lists as structs", enc(&chunk.lists)), ("lists in columns", enc(&chunk))]
         }
         _ => vec![("whole", bytes.to_vec())],
     })

@@ -510,3 +510,25 @@ fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order(
     let back: ArticleChunk = decode(ChunkKind::Articles, &encode(ChunkKind::Articles, &chunk)).unwrap();
     assert_eq!(back.mentions, mentions);
 }
+
+#[test]
+fn an_entity_chunks_lists_read_back_exactly_in_columns() {
+    use crate::entities::MentionKind;
+    let mention = |article: u32, start: u32, end: u32| Mention {
+        article,
+        start,
+        end,
+        kind: MentionKind::Place,
+        entity: Some(3),
+        value: None,
+    };
+    let chunk = EntityChunk {
+        lists: vec![
+            vec![mention(0, 4, 9), mention(0, 30, 35), mention(12, 2, 7)],
+            Vec::new(),
+            vec![mention(9, 1, 0), mention(2, u32::MAX, 3)],
+        ],
+    };
+    let back: EntityChunk = decode(ChunkKind::Entities, &encode(ChunkKind::Entities, &chunk)).unwrap();
+    assert_eq!(back, chunk);
+}
