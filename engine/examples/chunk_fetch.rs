@@ -96,6 +96,17 @@ fn synthetic(n: usize) -> Chunks {
     for (part, bytes) in built.bundle.search.size_breakdown().iter().skip(3) {
         println!("  index part {part}: {:.1} KB", *bytes as f64 / 1e3);
     }
+    // Every file by kind, raw and gzip (what "available offline" and each view's chunks weigh).
+    let mut kinds: std::collections::BTreeMap<&str, (usize, usize, usize)> = Default::default();
+    for chunk in &split.chunks {
+        let entry = kinds.entry(chunk.kind.prefix()).or_default();
+        entry.0 += 1;
+        entry.1 += chunk.bytes.len();
+        entry.2 += gzip_len(&chunk.bytes);
+    }
+    for (kind, (files, raw, gz)) in kinds {
+        println!("  {kind}: {files} files, {:.1} KB raw, {:.1} KB gzip", raw as f64 / 1e3, gz as f64 / 1e3);
+    }
     let mut out: HashMap<String, Vec<u8>> = split.chunks.into_iter().map(|c| (c.name, c.bytes)).collect();
     out.insert(MANIFEST_NAME.to_string(), split.manifest);
     Chunks::Split(out)
@@ -158,7 +169,9 @@ fn main() {
     println!("| query | rounds | chunks (idx/art/ent/eidx/ord) | KB raw | KB gzip | reader ms |");
     println!("| --- | --- | --- | --- | --- | --- |");
     let manifest_gz = gzip_len(&manifest);
-    for query in queries {
+    // What the first query's chunks hold, per kind and part, summed (raw and gzip).
+    let mut anatomy: std::collections::BTreeMap<(String, &str), (usize, usize, usize)> = Default::default();
+    for (q, query) in queries.iter().enumerate() {
         let started = Instant::now();
         let mut reader = Reader::open(&manifest).expect("a valid manifest");
         let mut spent_reading = std::time::Duration::ZERO;
@@ -166,7 +179,8 @@ fn main() {
         let mut counts = [0usize; 5];
         let mut rounds = 0;
         let total = loop {
-            match reader.search(query, &SearchOptions { limit: 10, ..SearchOptions::default() }) {
+            // As the explorer's results page asks (`chunked_view::HITS`).
+            match reader.search(query, &SearchOptions { limit: 20, prefix_last_word: true }) {
                 Ok(results) => break results.total,
                 Err(needed) => {
                     rounds += 1;
@@ -185,6 +199,16 @@ fn main() {
                             ChunkKind::Ordinals => counts[4] += 1,
                             _ => {}
                         }
+                        if q == 0 {
+                            let parts = parallax_engine::chunked::anatomy(kind, &bytes).unwrap_or_default();
+                            for (i, (part, part_bytes)) in parts.into_iter().enumerate() {
+                                let entry =
+                                    anatomy.entry((format!("{} {i}", kind.prefix()), part)).or_default();
+                                entry.0 += usize::from(i == 0);
+                                entry.1 += part_bytes.len();
+                                entry.2 += gzip_len(&part_bytes);
+                            }
+                        }
                         reader.add(id, &bytes).expect("a valid chunk");
                     }
                 }
@@ -201,5 +225,12 @@ fn main() {
             raw as f64 / 1e3,
             gz as f64 / 1e3
         );
+    }
+    println!();
+    println!("what `{}` fetched (each part encoded alone):", queries.first().copied().unwrap_or_default());
+    for ((kind, part), (files, raw, gz)) in &anatomy {
+        let kind = kind.split(' ').next().unwrap_or_default();
+        let files = if *files > 0 { format!(" ({files} files)") } else { String::new() };
+        println!("  {kind}{files} {part}: {:.1} KB raw, {:.1} KB gzip", *raw as f64 / 1e3, *gz as f64 / 1e3);
     }
 }

@@ -36,8 +36,8 @@ pub struct Reader {
     entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
     /// Whether `index`'s postings are behind `shards`.
     stale: bool,
-    /// One per article: the real one once its chunk arrived, else a stand-in with its id once its
-    /// `ord` page arrived (a placeholder no id can be before).
+    /// One per article: the real one once its chunk arrived, else a stand-in with a placeholder id
+    /// no real one equals.
     articles: Vec<Article>,
     dates: Vec<Option<PublicationDate>>,
     sources: Vec<ArticleSource>,
@@ -113,10 +113,21 @@ impl Reader {
         Ok(self.page_of[ordinal] as usize)
     }
 
-    /// The id of the article at `ordinal`, or its `ord` page.
+    /// The id of the article at `ordinal`, from its list row or the article itself, or the chunks
+    /// that hold it (its `ord` page, then its article chunk).
     pub fn id_of(&self, ordinal: usize) -> Result<&str, Needed> {
-        self.ordinals_at_hand(ordinal)?;
-        Ok(&self.articles[ordinal].id)
+        if let Some(id) = self.known_id(ordinal) {
+            return Ok(id);
+        }
+        Ok(&self.article(ordinal)?.id)
+    }
+
+    /// The id of the article at `ordinal` if its list row or its article is at hand.
+    fn known_id(&self, ordinal: usize) -> Option<&str> {
+        if let Some(Some(row)) = self.rows.get(ordinal) {
+            return Some(&row.id);
+        }
+        self.articles.get(ordinal).map(|a| a.id.as_str()).filter(|id| !is_stand_in(id))
     }
 
     /// Whether the `ord` page of `ordinal` is at hand; else that page (nothing past the corpus).
@@ -272,7 +283,8 @@ impl Reader {
         match chunk.kind {
             ChunkKind::Manifest => return Err(ChunkError::WrongKind { expected: ChunkKind::Manifest }),
             ChunkKind::Terms => {
-                let index: SearchIndex = decode(chunk.kind, bytes)?;
+                let wire: super::wire::WireTerms = decode(chunk.kind, bytes)?;
+                let index = wire.into_directory().map_err(|why| ChunkError::Malformed { kind, why })?;
                 validate::terms(&index, &self.manifest).map_err(inconsistent)?;
                 self.index = Some(index);
                 self.stale = true;
@@ -287,10 +299,19 @@ impl Reader {
             }
             ChunkKind::Articles => {
                 let part: ArticleChunk = decode(chunk.kind, bytes)?;
-                let range = chunk.first as usize..chunk.end as usize;
-                let ids: Vec<String> = self.articles[range].iter().map(|a| a.id.clone()).collect();
-                validate::articles(&part, &chunk, &ids, &self.manifest).map_err(inconsistent)?;
+                validate::articles(&part, &chunk, &self.manifest).map_err(inconsistent)?;
                 let first = chunk.first as usize;
+                let renamed = part.articles.iter().enumerate().any(|(i, a)| {
+                    let row = self.rows[first + i].as_ref();
+                    is_stand_in(&a.id)
+                        || row.is_some_and(|row| row.id != a.id)
+                        || self.ordinal_in_pages_at_hand(&a.id).is_some_and(|at| at != first + i)
+                });
+                if renamed {
+                    return Err(inconsistent(elsewhere(
+                        "a chunk's articles are not the ones the article list puts there",
+                    )));
+                }
                 for (i, (article, date)) in part.articles.into_iter().zip(part.dates).enumerate() {
                     self.articles[first + i] = article;
                     self.dates[first + i] = date;
@@ -312,11 +333,11 @@ impl Reader {
                 let part: DirectoryPage = decode(chunk.kind, bytes)?;
                 let page = self.place_of(id, ChunkKind::Directory);
                 validate::directory(&part, page, &chunk, &self.manifest).map_err(inconsistent)?;
-                let known = |i: u32| self.page_of[i as usize] != u32::MAX;
                 let misplaced = part.ordinals.iter().zip(&part.rows).any(|(&i, row)| {
-                    known(i)
-                        && (self.page_of[i as usize] as usize != page
-                            || self.articles[i as usize].id != row.id)
+                    let i = i as usize;
+                    (self.page_of[i] != u32::MAX && self.page_of[i] as usize != page)
+                        || self.known_id(i).is_some_and(|id| id != row.id)
+                        || self.ordinal_in_pages_at_hand(&row.id).is_some_and(|at| at != i)
                 });
                 if misplaced {
                     return Err(inconsistent(elsewhere(
@@ -343,9 +364,11 @@ impl Reader {
                 let part: IdPage = decode(chunk.kind, bytes)?;
                 let page = self.place_of(id, ChunkKind::Ids);
                 validate::id_page(&part, page, &chunk, &self.manifest).map_err(inconsistent)?;
-                let clashes = part.ids.iter().zip(&part.ordinals).any(|(x, &o)| {
-                    self.page_of[o as usize] != u32::MAX && self.articles[o as usize].id != *x
-                });
+                let clashes = part
+                    .ids
+                    .iter()
+                    .zip(&part.ordinals)
+                    .any(|(x, &o)| self.known_id(o as usize).is_some_and(|id| id != x));
                 if clashes {
                     return Err(inconsistent(elsewhere(
                         "a page of the id index names articles by other ids than the directory",
@@ -358,8 +381,8 @@ impl Reader {
         Ok(())
     }
 
-    /// Keeps an `ord` page: its articles' ids and list pages, and its article chunks (numbered
-    /// past the manifest's by page). Refused if it disagrees with a list page or id page at hand.
+    /// Keeps an `ord` page: its articles' list pages, and its article chunks (numbered past the
+    /// manifest's by page). Refused if it disagrees with a list page at hand.
     fn add_ordinals(
         &mut self,
         id: ChunkId,
@@ -367,12 +390,14 @@ impl Reader {
         part: OrdinalPage,
     ) -> Result<(), Inconsistency> {
         let first = chunk.first as usize;
-        for (i, (x, &page)) in part.ids.iter().zip(&part.list_pages).enumerate() {
+        for (i, &page) in part.list_pages.iter().enumerate() {
             let o = first + i;
-            let row_clash = self.rows[o].as_ref().is_some_and(|row| row.id != *x)
-                || self.pages.get(&(page as usize)).is_some_and(|rows| !rows.contains(&(o as u32)));
-            let id_clash = self.ordinal_in_pages_at_hand(x).is_some_and(|at| at != o);
-            if row_clash || id_clash {
+            // Its list page, if at hand, holds it; a row at hand came from that page.
+            let clash = match self.pages.get(&(page as usize)) {
+                Some(rows) => !rows.contains(&(o as u32)),
+                None => self.rows[o].is_some(),
+            };
+            if clash {
                 return Err(elsewhere("a page of the article directory disagrees with the article list"));
             }
         }
@@ -388,8 +413,7 @@ impl Reader {
             self.article_chunk_ids.insert(chunk_id, at);
             at = end;
         }
-        for (i, (x, page)) in part.ids.into_iter().zip(part.list_pages).enumerate() {
-            self.articles[first + i].id = x;
+        for (i, page) in part.list_pages.into_iter().enumerate() {
             self.page_of[first + i] = page;
         }
         Ok(())
@@ -544,9 +568,14 @@ fn elsewhere(problem: &str) -> Inconsistency {
     Inconsistency { part: Part::Articles, problem: problem.into() }
 }
 
-/// An article not yet at hand: no title or text, and until its `ord` page arrives a placeholder
-/// id no real one equals. Search never uses its text (it reads only articles whose chunks it then
-/// asks for).
+/// Whether an article id is a stand-in's placeholder.
+fn is_stand_in(id: &str) -> bool {
+    id.starts_with('\u{0}')
+}
+
+/// An article not yet at hand: no title or text, and a placeholder id no real one equals (a
+/// search's `story:` filter names stand-ins by it). Search never uses its text (it reads only
+/// articles whose chunks it then asks for).
 fn stand_in(ordinal: usize) -> Article {
     Article {
         id: format!("\u{0}{ordinal}"),

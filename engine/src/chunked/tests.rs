@@ -104,9 +104,14 @@ fn each_kind_of_bad_chunk_gets_its_own_error() {
 
 #[test]
 fn chunks_that_decode_but_do_not_fit_the_manifest_are_inconsistent() {
-    let renamed = reframed(ChunkKind::Articles, |c: &mut ArticleChunk| c.articles[0].id = "other".into());
+    let more = reframed(ChunkKind::Articles, |c: &mut ArticleChunk| {
+        let mut other = c.articles[0].clone();
+        other.id = "other".into();
+        c.articles.push(other);
+        c.dates.push(None);
+    });
     assert!(matches!(
-        error(ChunkKind::Articles, renamed),
+        error(ChunkKind::Articles, more),
         ChunkError::Inconsistent { kind: ChunkKind::Articles, .. }
     ));
     let beyond = reframed(ChunkKind::Shard, |s: &mut Shard| {
@@ -128,13 +133,48 @@ fn chunks_that_decode_but_do_not_fit_the_manifest_are_inconsistent() {
         error(ChunkKind::Entities, misnamed),
         ChunkError::Inconsistent { kind: ChunkKind::Entities, .. }
     ));
-    let shorter = reframed(ChunkKind::Terms, |t: &mut crate::search::SearchIndex| {
-        t.doc_lens.clear();
-    });
+    let shorter = |bytes: &mut Vec<u8>| {
+        let wire: wire::WireTerms = decode(ChunkKind::Terms, bytes).unwrap();
+        let mut directory = wire.into_directory().unwrap();
+        directory.doc_lens.clear();
+        *bytes = encode(ChunkKind::Terms, &wire::WireTerms::of(directory));
+    };
     assert!(matches!(
         error(ChunkKind::Terms, shorter),
         ChunkError::Inconsistent { kind: ChunkKind::Terms, .. }
     ));
+}
+
+#[test]
+fn a_dictionary_whose_front_coding_does_not_add_up_is_malformed() {
+    let (directory, n_terms) = {
+        let split = split(&built(), &Sizes::default());
+        let wire: wire::WireTerms = decode(ChunkKind::Terms, &split.chunks[0].bytes).unwrap();
+        let directory = wire.into_directory().unwrap();
+        let n = directory.terms.len();
+        (directory, n)
+    };
+    assert!(n_terms > 5);
+    let with = |edit: &dyn Fn(&mut wire::WireTerms)| {
+        let mut wire = wire::WireTerms::of(directory.clone());
+        edit(&mut wire);
+        let bytes = encode(ChunkKind::Terms, &wire);
+        let (mut reader, id, _) = tampered(ChunkKind::Terms, |b| *b = bytes.clone());
+        reader.add(id, &bytes)
+    };
+    assert_eq!(with(&|_| {}), Ok(()), "as written, it reads back");
+    let malformed =
+        |r: Result<(), ChunkError>| matches!(r, Err(ChunkError::Malformed { kind: ChunkKind::Terms, .. }));
+    assert!(malformed(with(&|w| w.suffix_lens[1] += 1_000_000)), "a word running past the bytes");
+    assert!(malformed(with(&|w| w.shared[1] = 200)), "a word sharing more than the one before holds");
+    assert!(malformed(with(&|w| w.suffixes.push(b'x'))), "bytes no word uses");
+    assert!(
+        malformed(with(&|w| {
+            w.shared.pop();
+        })),
+        "streams of different lengths"
+    );
+    assert!(malformed(with(&|w| w.suffixes[0] = 0xff)), "a word that is not UTF-8");
 }
 
 #[test]
@@ -343,19 +383,42 @@ fn a_manifest_whose_story_names_a_missing_article_is_refused() {
 }
 
 #[test]
-fn an_article_directory_page_that_renames_a_listed_article_is_refused() {
+fn an_article_chunk_that_renames_a_listed_article_is_refused() {
     let split = split(&built(), &Sizes::default());
-    let renamed = reframed(ChunkKind::Ordinals, |p: &mut OrdinalPage| p.ids[0] = "other".into());
-    let (mut reader, id, bytes) = tampered(ChunkKind::Ordinals, renamed);
-    // On its own it fits the manifest; beside the list page that names the article, it does not.
+    let renamed = reframed(ChunkKind::Articles, |c: &mut ArticleChunk| c.articles[0].id = "other".into());
+    let (mut reader, id, bytes) = tampered(ChunkKind::Articles, renamed);
+    // Its `ord` page lists it by hash alone; beside the list page that names the article, it does
+    // not fit.
     let list = reader.list_page(&ListFilter::default(), 0, 1).unwrap_err().chunks[0];
     reader.add(list, bytes_of(&split, &reader, list)).unwrap();
     assert!(matches!(
         reader.add(id, &bytes),
-        Err(ChunkError::Inconsistent { kind: ChunkKind::Ordinals, .. })
+        Err(ChunkError::Inconsistent { kind: ChunkKind::Articles, .. })
     ));
     assert!(!reader.has(id));
     assert_eq!(reader.article_row(0).unwrap().title, "Kadhimi meets Pompeo", "the list page still answers");
+    assert_eq!(reader.id_of(0), Ok("kadhimi-meets-pompeo"), "its id from the list row");
+}
+
+#[test]
+fn an_articles_id_comes_from_its_chunk_when_no_list_page_is_at_hand() {
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    let mut rounds = 0;
+    let id = loop {
+        match reader.id_of(0) {
+            Ok(id) => break id.to_string(),
+            Err(needed) => {
+                rounds += 1;
+                for id in needed.chunks {
+                    reader.add(id, bytes_of(&split, &reader, id)).unwrap();
+                }
+            }
+        }
+    };
+    assert_eq!(id, "kadhimi-meets-pompeo");
+    assert_eq!(rounds, 2, "its `ord` page, then its article chunk");
+    assert!(reader.article(0).is_ok());
 }
 
 #[test]
@@ -401,4 +464,71 @@ fn building_the_index_as_the_articles_are_cut_writes_the_chunks_of_the_whole_bun
     assert!(expected.chunks.iter().filter(|c| c.kind == ChunkKind::Shard).count() > 20);
     assert_eq!(split_by(whole, split_streamed), expected);
     assert_eq!(split_by(unindexed, split_indexing), expected);
+}
+
+#[test]
+fn a_manifest_of_the_previous_format_is_refused_with_a_sentence_saying_to_rebuild() {
+    let mut old = split(&built(), &Sizes::default()).manifest;
+    old[8..12].copy_from_slice(&4u32.to_le_bytes());
+    let error = Reader::open(&old).unwrap_err();
+    assert_eq!(error, ChunkError::UnknownVersion { found: 4 });
+    assert!(error.to_string().contains("rebuild the site"), "{error}");
+}
+
+#[test]
+fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order() {
+    use crate::entities::{MentionKind, Value};
+    let mention = |article: u32, start: u32, end: u32, entity: Option<u32>| Mention {
+        article,
+        start,
+        end,
+        kind: MentionKind::Person,
+        entity,
+        value: None,
+    };
+    let mut dated = mention(7, 3, 9, None);
+    dated.kind = MentionKind::Figure;
+    dated.value = Some(Box::new(Value::Figure(Box::new(crate::entities::FigureValue {
+        value: 5000.0,
+        unit: "troops".into(),
+        counted: "US troops".into(),
+        inferred: false,
+        qualifier: Some("about".into()),
+    }))));
+    // Sorted as a build writes them, then ones a faulty writer could: out of order, empty,
+    // reversed, at the ends of the range.
+    let mentions = vec![
+        mention(0, 0, 4, Some(1)),
+        mention(0, 10, 12, Some(2)),
+        dated,
+        mention(7, 40, 44, Some(0)),
+        mention(3, 5, 2, None),
+        mention(u32::MAX, u32::MAX, 0, Some(u32::MAX)),
+        mention(0, 1, 1, None),
+    ];
+    let chunk = ArticleChunk { mentions: mentions.clone(), ..ArticleChunk::default() };
+    let back: ArticleChunk = decode(ChunkKind::Articles, &encode(ChunkKind::Articles, &chunk)).unwrap();
+    assert_eq!(back.mentions, mentions);
+}
+
+#[test]
+fn an_entity_chunks_lists_read_back_exactly_in_columns() {
+    use crate::entities::MentionKind;
+    let mention = |article: u32, start: u32, end: u32| Mention {
+        article,
+        start,
+        end,
+        kind: MentionKind::Place,
+        entity: Some(3),
+        value: None,
+    };
+    let chunk = EntityChunk {
+        lists: vec![
+            vec![mention(0, 4, 9), mention(0, 30, 35), mention(12, 2, 7)],
+            Vec::new(),
+            vec![mention(9, 1, 0), mention(2, u32::MAX, 3)],
+        ],
+    };
+    let back: EntityChunk = decode(ChunkKind::Entities, &encode(ChunkKind::Entities, &chunk)).unwrap();
+    assert_eq!(back, chunk);
 }

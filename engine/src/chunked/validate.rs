@@ -125,11 +125,11 @@ pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manif
     Ok(())
 }
 
-/// A page of the article directory: an id and a list page per ordinal it covers, and article
-/// chunks, each holding some, that together hold exactly those.
+/// A page of the article directory: a list page per ordinal it covers, and article chunks, each
+/// holding some, that together hold exactly those.
 pub(crate) fn ordinal_page(chunk: &OrdinalPage, at: &ChunkRef, manifest: &Manifest) -> Checked {
     let n = at.end.saturating_sub(at.first) as usize;
-    if chunk.ids.len() != n || chunk.list_pages.len() != n {
+    if chunk.list_pages.len() != n {
         return fail(
             Part::Articles,
             "a page of the article directory holds another number of articles than listed".into(),
@@ -238,11 +238,12 @@ pub(crate) fn entity_index(
     }
 }
 
-/// An article chunk: its articles are the ones its `ord` page names (`ids`, from ordinal
-/// `at.first`), each consistent, with one date each, provenance for its own articles only, and
-/// mentions inside their text.
-pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, ids: &[String], manifest: &Manifest) -> Checked {
-    if ids.len() != chunk.articles.len() || ids.iter().zip(&chunk.articles).any(|(id, a)| *id != a.id) {
+/// An article chunk: as many articles as its `ord` page says (from ordinal `at.first`), each
+/// consistent, with one date each, provenance for its own articles only, and mentions inside
+/// their text. (That their ids are the ones list pages and id pages at hand give those ordinals
+/// is checked by the reader.)
+pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, manifest: &Manifest) -> Checked {
+    if at.end.saturating_sub(at.first) as usize != chunk.articles.len() {
         return fail(Part::Articles, "a chunk's articles are not the ones the manifest lists there".into());
     }
     bundle::articles(&chunk.articles)?;
