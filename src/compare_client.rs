@@ -28,6 +28,7 @@ use parallax_engine::Article;
 
 use crate::compare_message::{encode, Accepted, RequestRef, Stage, Stream};
 use crate::compare_view::{CompareHead, Plan, Row};
+use crate::io::describe;
 use crate::state::Loaded;
 
 /// The worker's entry script, beside `index.html` (trunk's loader shim for the worker binary).
@@ -310,12 +311,4 @@ async fn load_in_page() -> Result<js_sys::Function, String> {
 thread_local! {
     /// Whether the worker's wasm has been loaded into this page already.
     static IN_PAGE_READY: Cell<bool> = const { Cell::new(false) };
-}
-
-fn describe(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }

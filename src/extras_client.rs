@@ -18,6 +18,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+use crate::io::describe;
+
 /// The extras module's JS bindings, beside `index.html`.
 pub const EXTRAS_SCRIPT: &str = "extras.js";
 /// The extras module's wasm, beside `index.html`.
@@ -78,14 +80,6 @@ async fn start() -> Result<JsValue, String> {
         .await
         .map_err(|e| format!("{EXTRAS_WASM} could not be loaded: {}", describe(&e)))?;
     Ok(bindings)
-}
-
-fn describe(value: &JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// Calls one of the module's exports.

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Reflect, Uint8Array};
 use parallax_engine::report::FilesReport;
 use wasm_bindgen::prelude::*;
@@ -329,6 +330,29 @@ const DROPPED_FILES: &str = r#"return (async () => {
 
 thread_local! {
     static DROPPED: js_sys::Function = js_sys::Function::new_with_args("dataTransfer", DROPPED_FILES);
+}
+
+/// Listens on the whole page for files dropped on it, and calls `on_drop` with each drop's data in
+/// the drop event itself (see [`dropped`]); text or links dragged about the page are not an import
+/// and are left alone. The page's default (opening the file) is prevented. Dropping the listeners
+/// stops it.
+pub fn on_file_drop(on_drop: impl Fn(&web_sys::DataTransfer) + 'static) -> (EventListener, EventListener) {
+    let document = gloo::utils::document();
+    let options = EventListenerOptions::enable_prevent_default();
+    let over = EventListener::new_with_options(&document, "dragover", options, |event| {
+        event.prevent_default();
+    });
+    let drop = EventListener::new_with_options(&document, "drop", options, move |event| {
+        event.prevent_default();
+        let files = event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|e| e.data_transfer())
+            .filter(|data| data.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+        if let Some(data) = files {
+            on_drop(&data);
+        }
+    });
+    (over, drop)
 }
 
 /// Starts the walk of what was dropped (see [`dropped`]): a promise of `[file, path]` pairs.

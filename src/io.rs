@@ -226,6 +226,15 @@ pub const SLICE_MS: f64 = 8.0;
 /// mentions checked).
 const STEP_BYTES: usize = 16 * 1024;
 
+/// What a thrown JS value says: an `Error`'s message, or the value itself if it is a string.
+pub fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
 /// An engine error as a sentence: capitalised, with a full stop.
 fn sentence(message: &str) -> String {
     let mut message = message.to_string();

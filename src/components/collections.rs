@@ -11,7 +11,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use parallax_engine::report::FilesReport;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -409,24 +408,9 @@ pub fn collections(props: &CollectionsProps) -> Html {
         let latest = latest.clone();
         let say = message.setter();
         use_effect_with((), move |_| {
-            let document = gloo::utils::document();
-            let options = EventListenerOptions::enable_prevent_default();
-            let over = EventListener::new_with_options(&document, "dragover", options, |event| {
-                event.prevent_default();
-            });
-            let drop_listener = EventListener::new_with_options(&document, "drop", options, move |event| {
-                event.prevent_default();
-                let Some(data) = wasm_bindgen::JsCast::dyn_ref::<web_sys::DragEvent>(event)
-                    .and_then(|e| e.data_transfer())
-                else {
-                    return;
-                };
-                // Text or links dragged about the page are not an import.
-                if !data.types().iter().any(|t| t.as_string().as_deref() == Some("Files")) {
-                    return;
-                }
+            let listeners = import::on_file_drop(move |data| {
                 let (latest, say) = (latest.clone(), say.clone());
-                let reading = import::dropped(&data);
+                let reading = import::dropped(data);
                 wasm_bindgen_futures::spawn_local(async move {
                     match reading.await {
                         Ok(files) if !files.is_empty() => {
@@ -443,7 +427,7 @@ pub fn collections(props: &CollectionsProps) -> Html {
                     }
                 });
             });
-            move || drop((over, drop_listener))
+            move || drop(listeners)
         });
     }
 

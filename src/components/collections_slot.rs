@@ -8,7 +8,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlInputElement;
@@ -91,23 +90,7 @@ pub fn collections_slot() -> Html {
         let open_files = open_files.clone();
         use_effect_with(*wanted == Some(true), move |&shown| {
             let listeners = (!shown).then(|| {
-                let document = gloo::utils::document();
-                let options = EventListenerOptions::enable_prevent_default();
-                let over = EventListener::new_with_options(&document, "dragover", options, |event| {
-                    event.prevent_default();
-                });
-                let dropped = EventListener::new_with_options(&document, "drop", options, move |event| {
-                    event.prevent_default();
-                    let Some(data) = wasm_bindgen::JsCast::dyn_ref::<web_sys::DragEvent>(event)
-                        .and_then(|e| e.data_transfer())
-                    else {
-                        return;
-                    };
-                    if data.types().iter().any(|t| t.as_string().as_deref() == Some("Files")) {
-                        open_files(Pending::Dropped(import::dropped_files(&data)));
-                    }
-                });
-                (over, dropped)
+                import::on_file_drop(move |data| open_files(Pending::Dropped(import::dropped_files(data))))
             });
             move || drop(listeners)
         });
