@@ -54,19 +54,9 @@ struct WirePage {
 
 impl WirePage {
     fn of(page: &PageSummary) -> WirePage {
-        let mut previous = 0u32;
-        let story_gaps = page
-            .stories
-            .iter()
-            .map(|&(story, _)| {
-                let gap = story.wrapping_sub(previous);
-                previous = story;
-                gap
-            })
-            .collect();
         WirePage {
             outlets: page.outlets.clone(),
-            story_gaps,
+            story_gaps: gaps(page.stories.iter().map(|&(story, _)| story)),
             story_rows: page.stories.iter().map(|&(_, rows)| rows).collect(),
         }
     }
@@ -91,6 +81,19 @@ impl WirePage {
             .collect();
         Ok(PageSummary { outlets: self.outlets, stories })
     }
+}
+
+/// Each value as the gap from the one before (the first from 0), wrapping: ascending lists
+/// (ordinals, story indices) become small numbers.
+fn gaps(values: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    values
+        .into_iter()
+        .scan(0u32, |previous, value| {
+            let gap = value.wrapping_sub(*previous);
+            *previous = value;
+            Some(gap)
+        })
+        .collect()
 }
 
 /// The chunks of one kind, in directory order.
@@ -121,15 +124,7 @@ impl WireManifest {
             .map(|story| WireStory {
                 id: slugs.next(&story.label, &story.id),
                 label: story.label.clone(),
-                gaps: story
-                    .articles
-                    .iter()
-                    .scan(0u32, |previous, &o| {
-                        let gap = o.wrapping_sub(*previous);
-                        *previous = o;
-                        Some(gap)
-                    })
-                    .collect(),
+                gaps: gaps(story.articles.iter().copied()),
                 from: story.from.clone(),
                 to: story.to.clone(),
                 follows: story.follows.clone(),
