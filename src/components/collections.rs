@@ -543,16 +543,7 @@ pub fn collections(props: &CollectionsProps) -> Html {
                 <p class="storage-used muted">{ format!("This site uses {} of the {} this browser allows it.", show_bytes(usage), show_bytes(quota)) }</p>
             }
             <div class="import-panel">
-                <p class="import-controls">
-                    <label for="import-files" class="button">{ "Open your own articles" }</label>
-                    <input id="import-files" class="visually-hidden" type="file" multiple=true onchange={on_input.clone()}
-                        accept={ACCEPT} />
-                    { " " }
-                    <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
-                    <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input} />
-                </p>
-                <p class="muted">{ FORMATS_NOTE }</p>
-                <p class="private-note">{ PRIVATE_NOTE }</p>
+                { import_controls(on_input, false) }
                 if let Some(run) = &*running {
                     { progress(run, cancel) }
                 }
@@ -564,6 +555,27 @@ pub fn collections(props: &CollectionsProps) -> Html {
                 { report_view(&report, *table_open, ontoggle) }
             }
         </section>
+    }
+}
+
+/// "Open your own articles" and "Open a folder" (file inputs calling `on_input`), the accepted
+/// formats and the privacy note: the panel's, and the same in the slot that stands in for it
+/// before the extras module loads (`collections_slot`), so the swap changes nothing a reader sees.
+pub fn import_controls(on_input: Callback<Event>, disabled: bool) -> Html {
+    html! {
+        <>
+            <p class="import-controls">
+                <label for="import-files" class="button">{ "Open your own articles" }</label>
+                <input id="import-files" class="visually-hidden" type="file" multiple=true onchange={on_input.clone()}
+                    accept={ACCEPT} {disabled} />
+                { " " }
+                <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
+                <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input}
+                    {disabled} />
+            </p>
+            <p class="muted">{ FORMATS_NOTE }</p>
+            <p class="private-note">{ PRIVATE_NOTE }</p>
+        </>
     }
 }
 

@@ -14,8 +14,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::AppContext;
-use crate::collections::{CollectionId, ACCEPT, FORMATS_NOTE, PRIVATE_NOTE};
+use crate::collections::CollectionId;
 use crate::collections_db;
+use crate::components::collections::import_controls;
 use crate::extras_client::{self, ExtrasView, Input};
 use crate::import;
 use crate::state::{Action, Corpus};
@@ -128,17 +129,7 @@ pub fn collections_slot() -> Html {
                 </li>
             </ul>
             <div class="import-panel" onmouseenter={warm}>
-                <p class="import-controls">
-                    <label for="import-files" class="button">{ "Open your own articles" }</label>
-                    <input id="import-files" class="visually-hidden" type="file" multiple=true onchange={on_input.clone()}
-                        accept={ACCEPT} disabled={*wanted == Some(true)} />
-                    { " " }
-                    <label for="import-folder" class="button secondary">{ "Open a folder" }</label>
-                    <input id="import-folder" class="visually-hidden" type="file" multiple=true webkitdirectory=true onchange={on_input}
-                        disabled={*wanted == Some(true)} />
-                </p>
-                <p class="muted">{ FORMATS_NOTE }</p>
-                <p class="private-note">{ PRIVATE_NOTE }</p>
+                { import_controls(on_input, *wanted == Some(true)) }
             </div>
         </section>
     };
