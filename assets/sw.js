@@ -14,8 +14,8 @@
 // - A navigation to the app is network-first, but the network's index.html is used only when it is
 //   byte-for-byte this build's; a different one means a new deployment, so the cached page is served
 //   (and an update check started) until the reader chooses to reload into the new version.
-// - Files in `PRECACHE.later` (the import worker's module, which only readers who open their own
-//   articles need) are not downloaded at install: the first request fetches one, checks its SHA-256
+// - Files in `PRECACHE.later` (the import worker's and the collections panel's modules, which only
+//   readers who open their own articles need) are not downloaded at install: the first request fetches one, checks its SHA-256
 //   and caches it in this build's cache, so it works offline from then on.
 // - Chunks of a chunked corpus (`chunks/<kind>-<16 hex digits>.plx`) that are not in the list (a
 //   large corpus's) are named by their content hash, so they live in one cache per scope for every

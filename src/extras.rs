@@ -1,16 +1,19 @@
-//! The extras module's side (`src/bin/extras.rs`): views the first visit does not need, each
-//! drawn by this module's own yew into an element the explorer gives it (`extras_client`). The
-//! explorer calls [`mount`] with a view's name and a plain JS object of props, [`update`] when they
-//! change, and [`unmount`] when it leaves the view.
+//! The side of the explorer's deferred modules (`src/bin/extras.rs`, `src/bin/collections_panel.rs`):
+//! views the first visit does not need, each drawn by its module's own yew into an element the
+//! explorer gives it (`extras_client`). The explorer calls the module's mount export (the extras
+//! module's [`mount_page`], the collections module's [`mount_collections`]) with a view's name and a
+//! plain JS object of props, [`update`] when they change, and [`unmount`] when it leaves the view.
+//! Each module's export reaches only its own views, so neither wasm carries the other's.
 //!
 //! Views and their props (the names `extras_client`'s callers use):
-//! - `collections`: the collections panel (`components::collections`). `current` (the open
+//! - `collections` (the collections module): the collections panel (`components::collections`),
+//!   with IndexedDB and the import's client. `current` (the open
 //!   collection's id, `""` for the built-in articles), `notice` (string or null),
 //!   `builtInArticles` (number or null), `host(action, id)` (called with `"switch"`, `"reload"`
 //!   or `"notice-shown"`), and, read only at mount, `pendingFiles` (a file input's files) or
 //!   `pendingDrop` (a promise of `[file, path]` pairs).
 //! - `page` (the entity index, an entity page or a comparison, by `route`) and `home-pictures`
-//!   (`pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
+//!   (the extras module, `pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
 //!   `{kind: "url", url}`, `{kind: "bytes", bytes}`, `{kind: "chunked", folder}` or
 //!   `{kind: "stored", id}`), `key` (changes when it must be opened again) and `storageScope`
 //!   (whose remembered searches and pins, `storage::set_scope`).
@@ -31,63 +34,99 @@ use crate::io::BundleSource;
 use crate::pages::deferred::{DeferredPage, DeferredProps, Source, View};
 use crate::state::Route;
 
-/// A mounted view.
-enum Mounted {
-    Collections(AppHandle<Collections>),
-    Page(AppHandle<DeferredPage>, View),
+/// A mounted view: its yew app, whatever its component.
+trait Mounted {
+    /// Gives the view new props (a plain JS object).
+    fn update(&mut self, props: &JsValue);
+    /// Removes the view.
+    fn destroy(self: Box<Self>);
+}
+
+struct CollectionsView(AppHandle<Collections>);
+
+impl Mounted for CollectionsView {
+    fn update(&mut self, props: &JsValue) {
+        self.0.update(collections_props(props, false));
+    }
+    fn destroy(self: Box<Self>) {
+        self.0.destroy();
+    }
+}
+
+struct PageView(AppHandle<DeferredPage>, DeferredProps);
+
+impl Mounted for PageView {
+    fn update(&mut self, props: &JsValue) {
+        if let Ok(next) = page_props(self.1.view, props, Some(&self.1)) {
+            self.1 = next.clone();
+            self.0.update(next);
+        }
+    }
+    fn destroy(self: Box<Self>) {
+        self.0.destroy();
+    }
 }
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static MOUNTED: RefCell<HashMap<u32, Box<dyn Mounted>>> = RefCell::new(HashMap::new());
     static NEXT: Cell<u32> = const { Cell::new(1) };
 }
 
-/// Mounts `view` in `host` with `props`; the handle for [`update`] and [`unmount`].
-pub fn mount(host: Element, view: &str, props: &JsValue) -> Result<u32, String> {
-    skip_the_explorers_subtree();
-    let mounted = match view {
-        "collections" => Mounted::Collections(
-            yew::Renderer::<Collections>::with_root_and_props(host, collections_props(props, true)).render(),
-        ),
-        "page" | "home-pictures" => {
-            let view = if view == "page" { View::Page } else { View::HomePictures };
-            let props = page_props(view, props)?;
-            Mounted::Page(yew::Renderer::<DeferredPage>::with_root_and_props(host, props).render(), view)
-        }
+/// Mounts the extras module's `view` (`page` or `home-pictures`) in `host` with `props`; the handle
+/// for [`update`] and [`unmount`].
+pub fn mount_page(host: Element, view: &str, props: &JsValue) -> Result<u32, String> {
+    let view = match view {
+        "page" => View::Page,
+        "home-pictures" => View::HomePictures,
         other => return Err(format!("the extras module has no view “{other}”")),
     };
+    let props = page_props(view, props, None)?;
+    skip_the_explorers_subtree();
+    let app = yew::Renderer::<DeferredPage>::with_root_and_props(host, props.clone()).render();
+    Ok(keep(Box::new(PageView(app, props))))
+}
+
+/// Mounts the collections module's one view, `collections`, in `host` with `props`; the handle for
+/// [`update`] and [`unmount`].
+pub fn mount_collections(host: Element, view: &str, props: &JsValue) -> Result<u32, String> {
+    if view != "collections" {
+        return Err(format!("the collections module has no view “{view}”"));
+    }
+    skip_the_explorers_subtree();
+    let props = collections_props(props, true);
+    let app = yew::Renderer::<Collections>::with_root_and_props(host, props).render();
+    Ok(keep(Box::new(CollectionsView(app))))
+}
+
+fn keep(mounted: Box<dyn Mounted>) -> u32 {
     let handle = NEXT.with(|n| n.replace(n.get() + 1));
     MOUNTED.with(|m| m.borrow_mut().insert(handle, mounted));
-    Ok(handle)
+    handle
 }
 
 /// Gives a mounted view new props.
 pub fn update(handle: u32, props: &JsValue) {
-    MOUNTED.with(|m| match m.borrow_mut().get_mut(&handle) {
-        Some(Mounted::Collections(app)) => app.update(collections_props(props, false)),
-        Some(Mounted::Page(app, view)) => {
-            if let Ok(next) = page_props(*view, props) {
-                app.update(next);
-            }
+    MOUNTED.with(|m| {
+        if let Some(mounted) = m.borrow_mut().get_mut(&handle) {
+            mounted.update(props);
         }
-        None => {}
     });
 }
 
 /// Removes a mounted view (its listeners and tasks stop).
 pub fn unmount(handle: u32) {
     let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&handle));
-    match mounted {
-        Some(Mounted::Collections(app)) => app.destroy(),
-        Some(Mounted::Page(app, _)) => app.destroy(),
-        None => {}
+    if let Some(mounted) = mounted {
+        mounted.destroy();
     }
 }
 
 /// Yew brands the element it mounts on with a subtree id counted from 1 in each wasm module, and
 /// an event is handled by the app whose id its nearest branded ancestor carries: were this
 /// module's first id the explorer's (its one root is 1), the explorer's yew would take the events
-/// of this module's views for its own. So this module's ids start past it: one root, mounted on a
+/// of this module's views for its own. So this module's ids start past it (the two deferred
+/// modules may share ids: their views are never inside one another, and an event's listeners are
+/// on its view's own root): one root, mounted on a
 /// detached element and destroyed at once, takes id 1.
 fn skip_the_explorers_subtree() {
     thread_local! {
@@ -144,7 +183,15 @@ fn collections_props(props: &JsValue, mounting: bool) -> CollectionsProps {
     }
 }
 
-fn page_props(view: View, props: &JsValue) -> Result<DeferredProps, String> {
+/// The page's props from the explorer's; `shown`'s corpus is kept when the key says it is the same
+/// (a bundle's bytes are copied into this module only once).
+fn page_props(view: View, props: &JsValue, shown: Option<&DeferredProps>) -> Result<DeferredProps, String> {
+    let key = get(props, "key").as_string().unwrap_or_default();
+    crate::storage::set_scope(&get(props, "storageScope").as_string().unwrap_or_default());
+    let route = Route::parse(&get(props, "route").as_string().unwrap_or_default());
+    if let Some(shown) = shown.filter(|shown| shown.key == key) {
+        return Ok(DeferredProps { view, route, source: shown.source.clone(), key });
+    }
     let source = get(props, "source");
     let text = |key: &str| get(&source, key).as_string().unwrap_or_default();
     let source = match text("kind").as_str() {
@@ -158,11 +205,5 @@ fn page_props(view: View, props: &JsValue) -> Result<DeferredProps, String> {
         }
         other => return Err(format!("the extras module cannot open a corpus of kind “{other}”")),
     };
-    crate::storage::set_scope(&get(props, "storageScope").as_string().unwrap_or_default());
-    Ok(DeferredProps {
-        view,
-        route: Route::parse(&get(props, "route").as_string().unwrap_or_default()),
-        source,
-        key: get(props, "key").as_string().unwrap_or_default(),
-    })
+    Ok(DeferredProps { view, route, source, key })
 }

@@ -1,12 +1,12 @@
-//! The explorer's side of the extras module: views the first visit does not need (the collections
-//! panel with the import, …) are a second wasm of the app crate (`src/bin/extras.rs`, built by
-//! trunk with fixed names `extras.js` and `extras_bg.wasm`), fetched the first time one of them is
-//! shown, then drawn by that module's own yew into an element this module's page gives it
-//! ([`ExtrasView`]).
+//! The explorer's side of its deferred modules: views the first visit does not need are two more
+//! wasms of the app crate, built by trunk with fixed names ([`Module`]): the extras (entity and
+//! comparison pages, the home page's pictures; `src/bin/extras.rs`) and the collections panel with
+//! the import (`src/bin/collections_panel.rs`). Each is fetched the first time one of its views is
+//! shown, then draws with its own yew into an element this module's page gives it ([`ExtrasView`]).
 //!
 //! The two modules share nothing but the page: the extras get plain JS values (strings, numbers,
 //! files, a `host` function to call back), and links between their views go through the URL hash.
-//! `extras.js` is a no-modules bundle whose top level declares `wasm_bindgen`; it is run inside a
+//! Each script is a no-modules bundle whose top level declares `wasm_bindgen`; it is run inside a
 //! function (fetched as text) rather than as a `<script>`, so it never clashes with the comparison
 //! fallback's own `wasm_bindgen` (`compare_client`), and the page keeps no global from it.
 
@@ -20,25 +20,58 @@ use yew::prelude::*;
 
 use crate::io::describe;
 
-/// The extras module's JS bindings, beside `index.html`.
-pub const EXTRAS_SCRIPT: &str = "extras.js";
-/// The extras module's wasm, beside `index.html`.
-pub const EXTRAS_WASM: &str = "extras_bg.wasm";
-
-thread_local! {
-    /// The module's loading (or loaded) bindings, shared by every view that waits for them; cleared
-    /// when loading fails, so that "Try again" fetches again.
-    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+/// A deferred module of the app: its views, its files beside `index.html`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    /// The entity, entity-index and comparison pages and the home page's pictures
+    /// (`src/bin/extras.rs`).
+    Extras,
+    /// The collections panel with the import's client (`src/bin/collections_panel.rs`), fetched
+    /// only on use.
+    Collections,
 }
 
-/// The extras module's bindings, fetched and started once per page.
-pub async fn load() -> Result<JsValue, String> {
+impl Module {
+    /// The module that draws `view` (`src/extras.rs`'s names).
+    pub fn of_view(view: &str) -> Module {
+        if view == "collections" {
+            Module::Collections
+        } else {
+            Module::Extras
+        }
+    }
+
+    /// The module's JS bindings.
+    pub fn script(self) -> &'static str {
+        match self {
+            Module::Extras => "extras.js",
+            Module::Collections => "collections_panel.js",
+        }
+    }
+
+    /// The module's wasm.
+    pub fn wasm(self) -> &'static str {
+        match self {
+            Module::Extras => "extras_bg.wasm",
+            Module::Collections => "collections_panel_bg.wasm",
+        }
+    }
+}
+
+thread_local! {
+    /// Each module's loading (or loaded) bindings, shared by every view that waits for them;
+    /// cleared when loading fails, so that "Try again" fetches again.
+    static LOADING: RefCell<[Option<Promise>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// `module`'s bindings, fetched and started once per page.
+pub async fn load(module: Module) -> Result<JsValue, String> {
+    let slot = module as usize;
     let promise = LOADING.with(|loading| {
-        loading
-            .borrow_mut()
+        loading.borrow_mut()[slot]
             .get_or_insert_with(|| {
-                wasm_bindgen_futures::future_to_promise(async {
-                    start().await.map_err(|why| JsValue::from_str(&why))
+                wasm_bindgen_futures::future_to_promise(async move {
+                    start(module).await.map_err(|why| JsValue::from_str(&why))
                 })
             })
             .clone()
@@ -46,39 +79,33 @@ pub async fn load() -> Result<JsValue, String> {
     match JsFuture::from(promise).await {
         Ok(bindings) => Ok(bindings),
         Err(why) => {
-            LOADING.with(|loading| loading.borrow_mut().take());
+            LOADING.with(|loading| loading.borrow_mut()[slot].take());
             Err(why.as_string().unwrap_or_else(|| "it did not start".into()))
         }
     }
 }
 
-async fn start() -> Result<JsValue, String> {
-    let unreachable = |e: &dyn std::fmt::Display| {
-        format!("{EXTRAS_SCRIPT} could not be downloaded ({e}); check the connection")
-    };
-    let response = gloo_net::http::Request::get(EXTRAS_SCRIPT).send().await.map_err(|e| unreachable(&e))?;
+async fn start(module: Module) -> Result<JsValue, String> {
+    let (script, wasm) = (module.script(), module.wasm());
+    let unreachable =
+        |e: &dyn std::fmt::Display| format!("{script} could not be downloaded ({e}); check the connection");
+    let response = gloo_net::http::Request::get(script).send().await.map_err(|e| unreachable(&e))?;
     if !response.ok() {
-        return Err(format!(
-            "{EXTRAS_SCRIPT} could not be downloaded (the server answered {})",
-            response.status()
-        ));
+        return Err(format!("{script} could not be downloaded (the server answered {})", response.status()));
     }
     let text = response.text().await.map_err(|e| unreachable(&e))?;
     let bindings = Function::new_no_args(&format!("{text}\n;return wasm_bindgen;"))
         .call0(&JsValue::NULL)
-        .map_err(|e| format!("{EXTRAS_SCRIPT} did not run: {}", describe(&e)))?;
-    let init =
-        bindings.clone().dyn_into::<Function>().map_err(|_| format!("{EXTRAS_SCRIPT} defined nothing"))?;
+        .map_err(|e| format!("{script} did not run: {}", describe(&e)))?;
+    let init = bindings.clone().dyn_into::<Function>().map_err(|_| format!("{script} defined nothing"))?;
     let options = Object::new();
-    let _ = Reflect::set(&options, &JsValue::from_str("module_or_path"), &JsValue::from_str(EXTRAS_WASM));
+    let _ = Reflect::set(&options, &JsValue::from_str("module_or_path"), &JsValue::from_str(wasm));
     let started = init
         .call1(&JsValue::NULL, &options)
         .map_err(|e| describe(&e))?
         .dyn_into::<Promise>()
-        .map_err(|_| "the extras module's initialiser returned no promise".to_string())?;
-    JsFuture::from(started)
-        .await
-        .map_err(|e| format!("{EXTRAS_WASM} could not be loaded: {}", describe(&e)))?;
+        .map_err(|_| format!("{script}'s initialiser returned no promise"))?;
+    JsFuture::from(started).await.map_err(|e| format!("{wasm} could not be loaded: {}", describe(&e)))?;
     Ok(bindings)
 }
 
@@ -145,7 +172,7 @@ pub fn extras_view(props: &ExtrasViewProps) -> Html {
             let alive = std::rc::Rc::new(std::cell::Cell::new(true));
             let (view, still, slot) = (view.clone(), alive.clone(), mounted.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let bindings = load().await;
+                let bindings = load(Module::of_view(&view)).await;
                 if !still.get() {
                     return;
                 }
@@ -213,7 +240,8 @@ pub fn extras_view(props: &ExtrasViewProps) -> Html {
 }
 
 /// The corpus the explorer has open, as the extras module is told to open it again (given by the
-/// app to every [`Deferred`] view).
+/// app to every [`Deferred`] view): a built-in bundle by the bytes the explorer fetched, so it is
+/// neither downloaded again nor read from the HTTP cache.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CorpusSource {
     /// Where the built-in corpus comes from.
@@ -239,6 +267,8 @@ pub fn deferred(props: &DeferredProps) -> Html {
 
     let state = use_context::<crate::app::AppContext>();
     let corpus = use_context::<CorpusSource>();
+    // The bundle's bytes as handed over, copied into JS once per bundle (by address), not per render.
+    let handed = use_mut_ref(|| None::<(usize, js_sys::Uint8Array)>);
     let (Some(state), Some(corpus)) = (state, corpus) else { return Html::default() };
     let route = state.route.href();
     let source = Object::new();
@@ -263,8 +293,18 @@ pub fn deferred(props: &DeferredProps) -> Html {
         }
         (CollectionId::BuiltIn, BundleSource::Bytes(bytes)) => {
             set(&source, "kind", &"bytes".into());
-            set(&source, "bytes", &js_sys::Uint8Array::from(bytes.as_slice()));
-            format!("bytes {:p}", std::rc::Rc::as_ptr(bytes))
+            let address = std::rc::Rc::as_ptr(bytes) as usize;
+            let mut handed = handed.borrow_mut();
+            let js = match &*handed {
+                Some((at, js)) if *at == address => js.clone(),
+                _ => {
+                    let js = js_sys::Uint8Array::from(bytes.as_slice());
+                    *handed = Some((address, js.clone()));
+                    js
+                }
+            };
+            set(&source, "bytes", &js);
+            format!("bytes {address:x}")
         }
     };
     let key = format!("{described} · {}", corpus.reloads);

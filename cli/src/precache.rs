@@ -81,6 +81,22 @@ mod tests {
     }
 
     #[test]
+    fn the_collections_panel_is_cached_at_first_use_and_the_extras_at_install() {
+        let p = build_of(&[
+            ("index.html", "<html>"),
+            ("extras_bg.wasm", "pictures"),
+            ("collections_panel.js", "panel"),
+            ("collections_panel_bg.wasm", "panel"),
+        ]);
+        assert_eq!(
+            p.files.iter().map(|f| f.path.as_str()).collect::<Vec<_>>(),
+            ["extras_bg.wasm", "index.html"]
+        );
+        let later: Vec<&str> = p.later.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(later, ["collections_panel.js", "collections_panel_bg.wasm"]);
+    }
+
+    #[test]
     fn the_worker_and_the_report_are_not_precached() {
         let p = build_of(&[("index.html", "x"), ("sw.js", "old worker"), ("report.json", "{}")]);
         let paths: Vec<&str> = p.files.iter().map(|f| f.path.as_str()).collect();

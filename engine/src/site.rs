@@ -17,9 +17,10 @@ pub const REPORT_FILE: &str = "report.json";
 pub const NOT_PRECACHED: &[&str] = &[SW_FILE, REPORT_FILE];
 /// Files of the build that the worker does not download at install but caches, checked against
 /// their SHA-256 like the rest, the first time the page asks for them: the import worker's module
-/// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`), which only readers who
-/// open their own articles need, so the first visit does not grow by it.
-pub const LATER_PREFIXES: &[&str] = &["import_worker"];
+/// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`) and the collections
+/// panel's (`collections_panel.js`, `collections_panel_bg.wasm`), which only readers who open their
+/// own articles need, so the first visit does not grow by them.
+pub const LATER_PREFIXES: &[&str] = &["import_worker", "collections_panel"];
 /// The markers around the home page's pre-rendered first view, which the seed explorer's build
 /// writes into its `index.html` (the app's `src/prerender.rs`). A site of any other corpus leaves
 /// the view out, since its list is the seed corpus's: `parallax site` (when it embeds the app,

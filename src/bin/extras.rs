@@ -1,4 +1,5 @@
-//! The extras module: views the explorer's first visit does not need (see `parallax_app::extras`),
+//! The extras module: the entity, entity-index and comparison pages and the home page's pictures,
+//! views the explorer's first visit does not need (see `parallax_app::extras`),
 //! a second wasm of the app built by trunk with fixed file names (`extras.js`, `extras_bg.wasm`)
 //! and fetched by the explorer (`parallax_app::extras_client`) the first time one is shown. Its
 //! entry points are exported here, not from the library, so the explorer's own wasm carries none
@@ -11,7 +12,7 @@ fn main() {}
 /// Mounts a view in `host`; the handle for the other two calls.
 #[wasm_bindgen]
 pub fn parallax_extras_mount(host: web_sys::Element, view: &str, props: JsValue) -> Result<u32, JsValue> {
-    parallax_app::extras::mount(host, view, &props).map_err(|why| JsValue::from_str(&why))
+    parallax_app::extras::mount_page(host, view, &props).map_err(|why| JsValue::from_str(&why))
 }
 
 /// Gives a mounted view new props.

@@ -4,7 +4,7 @@
 //! they take, and the per-file report of the open collection's import. It formats and dispatches:
 //! building is the worker's (`import.rs`), storing `collections_db.rs`'s.
 //!
-//! It is drawn by the extras module (`src/extras.rs`), not the explorer's first-visit wasm: the
+//! It is drawn by the collections module (`src/extras.rs`), not the explorer's first-visit wasm: the
 //! explorer passes what it needs in [`CollectionsProps`] and hears back through
 //! [`HostAction`]s.
 
@@ -560,7 +560,7 @@ pub fn collections(props: &CollectionsProps) -> Html {
 
 /// "Open your own articles" and "Open a folder" (file inputs calling `on_input`), the accepted
 /// formats and the privacy note: the panel's, and the same in the slot that stands in for it
-/// before the extras module loads (`collections_slot`), so the swap changes nothing a reader sees.
+/// before the collections module loads (`collections_slot`), so the swap changes nothing a reader sees.
 pub fn import_controls(on_input: Callback<Event>, disabled: bool) -> Html {
     html! {
         <>

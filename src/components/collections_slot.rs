@@ -1,10 +1,11 @@
 //! Where the home page shows the collections panel. The panel itself (listing, import, export,
-//! the report) is drawn by the extras module (`components/collections.rs`, see `extras_client`),
-//! which this page asks for only when there is something to show: a stored collection may exist,
-//! one is open, a notice or an interrupted import is to be told, or the reader opens or drops
-//! files (the home page's pictures may have fetched the module by then; the panel never waits for
-//! it on a first visit). Until then it draws the panel as the extras would first draw it, with
-//! working file inputs and drop zone, whose files are handed over to the module as it loads.
+//! the report) is drawn by the collections module (`components/collections.rs`, see
+//! `extras_client`), which this page asks for only when there is something to show: a stored
+//! collection may exist, one is open, a notice or an interrupted import is to be told, or the
+//! reader opens or drops files (or points at the inputs: the module is fetched ahead of a click).
+//! A first visit that does none of these never fetches it. Until then it draws the panel as the
+//! module would first draw it, with working file inputs and drop zone, whose files are handed over
+//! to the module as it loads.
 
 use std::rc::Rc;
 
@@ -56,7 +57,7 @@ pub fn collections_slot() -> Html {
         });
     }
 
-    // The panel's requests, sent by the extras module through one JS function made once.
+    // The panel's requests, sent by the collections module through one JS function made once.
     let on_action = use_mut_ref(|| None::<Callback<(String, String)>>);
     *on_action.borrow_mut() = state.clone().map(|state| {
         Callback::from(move |(action, id): (String, String)| {
@@ -113,7 +114,7 @@ pub fn collections_slot() -> Html {
     // The reader is near the inputs: fetch the module ahead of a click.
     let warm = Callback::from(|_: MouseEvent| {
         wasm_bindgen_futures::spawn_local(async {
-            let _ = extras_client::load().await;
+            let _ = extras_client::load(extras_client::Module::Collections).await;
         })
     });
     let placeholder = html! {
@@ -149,7 +150,7 @@ pub fn collections_slot() -> Html {
     set("notice", &notice.as_deref().map_or(JsValue::NULL, JsValue::from_str));
     set("builtInArticles", &built_in_articles.map_or(JsValue::NULL, |n| JsValue::from(n as u32)));
     set("host", host.as_ref().as_ref().unchecked_ref::<Function>());
-    // Read by the extras' panel only as it mounts.
+    // Read by the module's panel only as it mounts.
     match pending.borrow().clone() {
         Some(Pending::Input(files)) => set("pendingFiles", &files),
         Some(Pending::Dropped(walk)) => set("pendingDrop", &walk),

@@ -1,9 +1,11 @@
-// End-to-end: the extras module (src/extras.rs, src/extras_client.rs), the views the first view does
-// not need. The home page lists its articles without it; files chosen in the home page's input
-// before it has loaded are imported once it has; when it cannot be loaded (offline, never cached)
-// each of its places says so with "Try again", which then works; its buttons and links act on the
-// explorer (the two modules' yew apps each handle only their own events); entity, comparison and
-// picture views load it once. Needs dist/ from `trunk build --release`.
+// End-to-end: the deferred modules (src/extras.rs, src/extras_client.rs), the views the first view
+// does not need: the extras (pictures, entity and comparison pages) and the collections panel. The
+// home page lists its articles without them; files chosen in the home page's input before the
+// panel's module has loaded are imported once it has; when one cannot be loaded (offline, never
+// cached) each of its places says so with "Try again", which then works; their buttons and links act
+// on the explorer (each module's yew app handles only its own events); entity, comparison and
+// picture views load the extras once; a visit that opens no files never fetches the collections
+// panel. Needs dist/ from `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors } from './harness.mjs';
@@ -23,7 +25,7 @@ const TEXT =
   'storm-damaged pier on Gull Island on Monday, two weeks ahead of the winter timetable.\n\nThe harbour office said ' +
   'the evening crossings would now stop at the new landing stage.\n';
 
-const EXTRAS = /\/extras(_bg\.wasm|\.js)$/;
+const EXTRAS = /\/(extras|collections_panel)(_bg\.wasm|\.js)$/;
 
 test('the first view needs no extras; chosen files wait for them; a failed load offers Try again', async () => {
   const server = await serve();
@@ -93,6 +95,7 @@ test('the entity, comparison and picture views come from the extras module, fetc
   await page.waitForSelector('.story-matrix .pic-row', { timeout: 60000 });
   assert.equal(fetched.filter((p) => p.endsWith('/extras_bg.wasm')).length, 1, 'the module is fetched once');
   assert.equal(fetched.filter((p) => p.endsWith('/corpus.plx')).length <= 2, true, 'the corpus is not fetched again per view');
+  assert.deepEqual(fetched.filter((p) => /\/collections_panel/.test(p)), [], 'no files opened: no collections panel');
   // A mark drawn by the extras module opens the explorer's own article page.
   await page.locator('.story-matrix .pic-cell').first().focus();
   await page.keyboard.press('Enter');

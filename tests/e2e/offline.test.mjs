@@ -70,6 +70,12 @@ test('after one online visit, the explorer works with the network cut', async ()
     assert.ok(precache.files.some((f) => f.path === want), `${want} is in the precache list`);
     assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
   }
+  // The collections panel's module, like the import worker's, is listed but cached only when a
+  // reader opens files (import.test.mjs goes offline after an import).
+  for (const want of ['collections_panel.js', 'collections_panel_bg.wasm']) {
+    assert.ok(precache.later.some((f) => f.path === want), `${want} is cached at first use`);
+    assert.ok(!cached.some((u) => u.endsWith('/' + want)), `${want} is not downloaded at install`);
+  }
 
   await server.cut();
   await context.setOffline(true);

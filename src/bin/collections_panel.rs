@@ -1,0 +1,30 @@
+//! The collections module: the home page's collections panel with IndexedDB and the import's
+//! client (see `parallax_app::extras`), a wasm of the app built by trunk with fixed file names
+//! (`collections_panel.js`, `collections_panel_bg.wasm`) and fetched by the explorer
+//! (`parallax_app::extras_client`) only when the reader opens or drops files or the browser holds
+//! something to show; the service worker caches it at that first use, never at install
+//! (`parallax_engine::site::LATER_PREFIXES`). Its entry points, named like the extras module's, are
+//! exported here, not from the library, so neither the explorer's wasm nor the extras carry the
+//! code they reach.
+
+use wasm_bindgen::prelude::*;
+
+fn main() {}
+
+/// Mounts a view in `host`; the handle for the other two calls.
+#[wasm_bindgen]
+pub fn parallax_extras_mount(host: web_sys::Element, view: &str, props: JsValue) -> Result<u32, JsValue> {
+    parallax_app::extras::mount_collections(host, view, &props).map_err(|why| JsValue::from_str(&why))
+}
+
+/// Gives a mounted view new props.
+#[wasm_bindgen]
+pub fn parallax_extras_update(handle: u32, props: JsValue) {
+    parallax_app::extras::update(handle, &props);
+}
+
+/// Removes a mounted view.
+#[wasm_bindgen]
+pub fn parallax_extras_unmount(handle: u32) {
+    parallax_app::extras::unmount(handle);
+}
