@@ -36,8 +36,12 @@ pub fn app(props: &AppProps) -> Html {
     // Searches and pins are remembered per collection.
     crate::storage::set_scope(&state.collection.storage_suffix());
 
+    // The built-in bundle's bytes once fetched: the extras module opens the corpus from them
+    // rather than downloading it again.
+    let fetched = use_mut_ref(|| None::<Rc<Vec<u8>>>);
     {
         let state = state.clone();
+        let fetched = fetched.clone();
         let key = (props.source.clone(), state.collection.clone(), state.reloads);
         use_effect_with(key, move |(source, collection, _)| {
             let (source, collection) = (source.clone(), collection.clone());
@@ -55,8 +59,15 @@ pub fn app(props: &AppProps) -> Html {
                             }
                             return;
                         }
-                        match io::load(&source).await {
-                            Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
+                        let bytes = match io::bundle_bytes(&source).await {
+                            Ok(bytes) => bytes,
+                            Err(message) => return state.dispatch(Action::Failed(message)),
+                        };
+                        match io::decode_in_steps(&bytes).await {
+                            Ok(bundle) => {
+                                *fetched.borrow_mut() = Some(bytes);
+                                state.dispatch(Action::LoadedFor(collection, loaded(bundle)))
+                            }
                             Err(message) => state.dispatch(Action::Failed(message)),
                         }
                     }
@@ -158,11 +169,11 @@ pub fn app(props: &AppProps) -> Html {
         Corpus::Chunked(chunks) => pages::chunked::page(chunks, &state),
     };
 
-    let corpus_source = CorpusSource {
-        source: props.source.clone(),
-        collection: state.collection.clone(),
-        reloads: state.reloads,
+    let source = match (&state.collection, fetched.borrow().clone()) {
+        (CollectionId::BuiltIn, Some(bytes)) => BundleSource::Bytes(bytes),
+        _ => props.source.clone(),
     };
+    let corpus_source = CorpusSource { source, collection: state.collection.clone(), reloads: state.reloads };
     html! {
         <ContextProvider<AppContext> context={state.clone()}>
         <ContextProvider<CorpusSource> context={corpus_source}>

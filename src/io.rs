@@ -46,9 +46,14 @@ pub fn page_source() -> BundleSource {
 
 /// Loads and decodes the bundle. The error is a sentence for the page, naming what to do.
 pub async fn load(source: &BundleSource) -> Result<Bundle, String> {
+    decode_in_steps(&bundle_bytes(source).await?).await
+}
+
+/// The bundle's bytes: fetched, or the ones given. The error is a sentence for the page.
+pub async fn bundle_bytes(source: &BundleSource) -> Result<Rc<Vec<u8>>, String> {
     match source {
-        BundleSource::Bytes(bytes) => decode_in_steps(bytes).await,
-        BundleSource::Url(url) => decode_in_steps(&fetch_bytes(url, "The corpus bundle").await?).await,
+        BundleSource::Bytes(bytes) => Ok(bytes.clone()),
+        BundleSource::Url(url) => Ok(Rc::new(fetch_bytes(url, "The corpus bundle").await?)),
         BundleSource::Chunked(_) => {
             Err("This corpus is chunked: it opens from its manifest, not as one bundle. Reload the page."
                 .into())

@@ -1,7 +1,7 @@
 //! The pages the extras module draws (`src/extras.rs`): the entity index, entity pages,
 //! comparisons and the home page's pictures. The explorer's module does not hold them: it names
 //! the corpus it has open ([`Source`]) and the route, and this module opens the same corpus itself
-//! (a bundle fetched again from the browser's cache, read from the collections database, or a
+//! (a bundle from the bytes the explorer hands over, read from the collections database, or a
 //! chunked corpus's manifest), once per page for every view it draws.
 
 use std::cell::RefCell;

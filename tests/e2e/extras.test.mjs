@@ -4,8 +4,9 @@
 // panel's module has loaded are imported once it has; when one cannot be loaded (offline, never
 // cached) each of its places says so with "Try again", which then works; their buttons and links act
 // on the explorer (each module's yew app handles only its own events); entity, comparison and
-// picture views load the extras once; a visit that opens no files never fetches the collections
-// panel. Needs dist/ from `trunk build --release`.
+// picture views load the extras once, and the explorer hands them its corpus bundle (no second
+// download); a visit that opens no files never fetches the collections panel. Needs dist/ from
+// `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchErrors } from './harness.mjs';
@@ -94,7 +95,7 @@ test('the entity, comparison and picture views come from the extras module, fetc
   await page.evaluate(() => (location.hash = '#/'));
   await page.waitForSelector('.story-matrix .pic-row', { timeout: 60000 });
   assert.equal(fetched.filter((p) => p.endsWith('/extras_bg.wasm')).length, 1, 'the module is fetched once');
-  assert.equal(fetched.filter((p) => p.endsWith('/corpus.plx')).length <= 2, true, 'the corpus is not fetched again per view');
+  assert.equal(fetched.filter((p) => p.endsWith('/corpus.plx')).length, 1, 'the extras open the bundle the explorer fetched');
   assert.deepEqual(fetched.filter((p) => /\/collections_panel/.test(p)), [], 'no files opened: no collections panel');
   // A mark drawn by the extras module opens the explorer's own article page.
   await page.locator('.story-matrix .pic-cell').first().focus();
