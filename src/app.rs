@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use futures::future::LocalBoxFuture;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -23,7 +24,35 @@ pub type AppContext = UseReducerHandle<AppState>;
 pub struct AppProps {
     /// Where the corpus bundle comes from.
     pub source: BundleSource,
+    /// How to open and draw a chunked corpus: given only by the chunked sites' explorer
+    /// ([`crate::run_chunked`]); the seed explorer, given none, says it cannot open one.
+    pub chunked: Option<ChunkedSupport>,
 }
+
+/// The chunked reader and chunked pages, reached only through these two functions, so that the
+/// explorer built without them (`src/main.rs`, which a seed or single-bundle site runs) holds
+/// neither: only the chunked sites' explorer (`src/bin/chunked_explorer.rs`) names them.
+#[derive(Clone, Copy)]
+pub struct ChunkedSupport {
+    /// Fetches the manifest of the chunked corpus in this folder and opens it.
+    pub open: fn(String) -> LocalBoxFuture<'static, Result<Chunks, String>>,
+    /// The page for the state's route over an open chunked corpus.
+    pub page: fn(&Chunks, &AppState) -> Html,
+}
+
+impl PartialEq for ChunkedSupport {
+    /// An explorer is given one support for its whole life (function addresses are not worth
+    /// comparing).
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// What the seed explorer says when its page names a chunked corpus.
+const NO_CHUNKED_READER: &str =
+    "This copy of Parallax cannot read a chunked corpus: its page names one, but \
+     it is the explorer for single-bundle sites. Write the site again with `parallax site --chunks`, which \
+     ships the explorer that reads chunks.";
 
 fn current_route() -> Route {
     Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
@@ -42,6 +71,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let fetched = fetched.clone();
+        let chunked = props.chunked;
         let key = (props.source.clone(), state.collection.clone(), state.reloads);
         use_effect_with(key, move |(source, collection, _)| {
             let (source, collection) = (source.clone(), collection.clone());
@@ -51,10 +81,12 @@ pub fn app(props: &AppProps) -> Html {
                 match &collection {
                     CollectionId::BuiltIn => {
                         if let BundleSource::Chunked(folder) = &source {
-                            match io::open_chunked(folder).await {
-                                Ok(explorer) => {
-                                    state.dispatch(Action::LoadedChunks(Chunks(Rc::new(explorer))))
-                                }
+                            let opened = match chunked {
+                                Some(chunked) => (chunked.open)(folder.clone()).await,
+                                None => Err(NO_CHUNKED_READER.to_string()),
+                            };
+                            match opened {
+                                Ok(chunks) => state.dispatch(Action::LoadedChunks(chunks)),
                                 Err(message) => state.dispatch(Action::Failed(message)),
                             }
                             return;
@@ -166,7 +198,10 @@ pub fn app(props: &AppProps) -> Html {
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
         },
-        Corpus::Chunked(chunks) => pages::chunked::page(chunks, &state),
+        Corpus::Chunked(chunks) => match props.chunked {
+            Some(chunked) => (chunked.page)(chunks, &state),
+            None => Html::default(),
+        },
     };
 
     let source = match (&state.collection, fetched.borrow().clone()) {

@@ -33,10 +33,31 @@ pub use app::{App, AppProps};
 pub use io::BundleSource;
 
 /// Mounts the explorer on the page's `#app` element (or `<body>` if there is none), loading the
-/// bundle that sits beside `index.html`, or the chunked corpus `index.html` names.
+/// bundle that sits beside `index.html`. This explorer holds no chunked reader: a page that names a
+/// chunked corpus gets a message (see [`run_chunked`]).
 pub fn run() {
+    mount(AppProps { source: io::page_source(), chunked: None });
+}
+
+/// [`run`] for a chunked site (`parallax site --chunks`, `src/bin/chunked_explorer.rs`): the same
+/// explorer with the chunked reader and the chunked pages, opening the chunked corpus
+/// `index.html` names.
+pub fn run_chunked() {
+    let chunked = app::ChunkedSupport {
+        open: |folder| {
+            Box::pin(async move {
+                io::open_chunked(&folder)
+                    .await
+                    .map(|explorer| chunked_view::Chunks(std::rc::Rc::new(explorer)))
+            })
+        },
+        page: pages::chunked::page,
+    };
+    mount(AppProps { source: io::page_source(), chunked: Some(chunked) });
+}
+
+fn mount(props: AppProps) {
     let document = gloo::utils::document();
-    let props = AppProps { source: io::page_source() };
     match document.get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");

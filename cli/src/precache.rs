@@ -81,6 +81,25 @@ mod tests {
     }
 
     #[test]
+    fn the_chunked_explorer_is_precached_only_by_a_chunked_site() {
+        let files = || {
+            ["index.html", "chunked_explorer.js", "chunked_explorer_bg.wasm", "import_worker_bg.wasm"]
+                .map(|p| PrecacheFile { path: p.to_string(), sha256: "00".repeat(32), bytes: 1 })
+        };
+        let paths = |list: &[PrecacheFile]| list.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        let seed = Precache::of_hashed(files());
+        assert_eq!(paths(&seed.files), ["index.html"]);
+        assert_eq!(
+            paths(&seed.later),
+            ["chunked_explorer.js", "chunked_explorer_bg.wasm", "import_worker_bg.wasm"]
+        );
+        let chunked = Precache::of_hashed_chunked(files());
+        assert_eq!(paths(&chunked.files), ["chunked_explorer.js", "chunked_explorer_bg.wasm", "index.html"]);
+        assert_eq!(paths(&chunked.later), ["import_worker_bg.wasm"]);
+        assert_eq!(seed.build, chunked.build, "the same files are the same build");
+    }
+
+    #[test]
     fn the_collections_panel_is_cached_at_first_use_and_the_extras_at_install() {
         let p = build_of(&[
             ("index.html", "<html>"),

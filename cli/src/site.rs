@@ -169,6 +169,10 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     bar.show(Progress::Stage("writing files"));
     let chunked_index = split.as_ref().map(|_| chunked_index_html());
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
+    if split.is_some() {
+        // A chunked site runs the chunked sites' explorer (see `chunked_index`), never the seed's.
+        written.retain(|(path, _)| !is_seed_explorer(path));
+    }
     let manifest_path = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
     // Two chunks with the same bytes (say, two ranges of entities nobody mentions) have the same
     // name: one file serves both.
@@ -205,8 +209,9 @@ pub fn run(args: &SiteArgs) -> Result<()> {
     // or all at once by "Make this corpus available offline".
     let chunk_bytes: usize = chunk_lens.iter().sum();
     let precache_chunks = chunk_bytes <= args.precache_chunks_up_to;
+    let of_hashed = if split.is_some() { Precache::of_hashed_chunked } else { Precache::of_hashed };
     let precache =
-        Precache::of_hashed(
+        of_hashed(
             written
                 .iter()
                 .map(|&(path, bytes)| PrecacheFile {
@@ -285,15 +290,71 @@ fn chunked_index_html() -> String {
     chunked_index(&String::from_utf8_lossy(index.unwrap_or_default()))
 }
 
-/// `index.html` rewritten for a chunked site (see [`chunked_index_html`]).
+/// `index.html` rewritten for a chunked site (see [`chunked_index_html`]); it also starts the
+/// chunked sites' explorer instead of the seed's ([`with_chunked_explorer`]).
 fn chunked_index(index: &str) -> String {
     let manifest = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
-    let index = index.replace("href=\"corpus.plx\"", &format!("href=\"{manifest}\""));
+    let index = with_chunked_explorer(&index.replace("href=\"corpus.plx\"", &format!("href=\"{manifest}\"")));
     let meta = format!("<meta name=\"parallax-chunks\" content=\"{CHUNK_DIR}/\" />");
     match index.find("</head>") {
         Some(at) => format!("{}{meta}\n{}", &index[..at], &index[at..]),
         None => format!("{meta}\n{index}"),
     }
+}
+
+/// The file names trunk gives the explorer of single-bundle sites (`data-bin="parallax-app"`,
+/// `parallax-app-<hash>.js` and `parallax-app-<hash>_bg.wasm`), whose wasm has no chunked reader.
+const SEED_EXPLORER: &str = "parallax-app-";
+
+/// Whether `path` is one of the seed explorer's files, which a chunked site leaves out.
+fn is_seed_explorer(path: &str) -> bool {
+    path.starts_with(SEED_EXPLORER) && (path.ends_with(".js") || path.ends_with(".wasm"))
+}
+
+/// `index` with trunk's start of the seed explorer (its `<script type="module">` and preload
+/// links) replaced by the chunked sites' explorer's ([`parallax_engine::site::CHUNKED_EXPLORER`]). That is a
+/// no-modules bundle whose top level declares `wasm_bindgen`, like the app's deferred modules: it
+/// is fetched as text and run inside a function, so it never clashes with the comparison fallback's
+/// own `wasm_bindgen`. Its wasm runs `main` (`src/bin/chunked_explorer.rs`) once started.
+fn with_chunked_explorer(index: &str) -> String {
+    let name = parallax_engine::site::CHUNKED_EXPLORER;
+    let start = format!(
+        "<link rel=\"preload\" href=\"./{name}.js\" as=\"fetch\" crossorigin=\"anonymous\">\n\
+         <link rel=\"preload\" href=\"./{name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">\n\
+         <script type=\"module\">\n\
+         const text = await (await fetch('./{name}.js')).text();\n\
+         const bindings = new Function(`${{text}}\\n;return wasm_bindgen;`)();\n\
+         await bindings({{ module_or_path: './{name}_bg.wasm' }});\n\
+         window.wasmBindings = bindings;\n\
+         </script>"
+    );
+    let seed = format!("./{SEED_EXPLORER}");
+    const MODULE: &str = "<script type=\"module\">";
+    let mut out = String::with_capacity(index.len() + start.len());
+    let mut rest = index;
+    let mut started = false;
+    // Each `<link …>` tag and module script in turn: those naming the seed explorer go.
+    while let Some(at) = [rest.find("<link"), rest.find(MODULE)].into_iter().flatten().min() {
+        let end = if rest[at..].starts_with(MODULE) {
+            rest[at..].find("</script>").map(|e| at + e + "</script>".len())
+        } else {
+            rest[at..].find('>').map(|e| at + e + 1)
+        };
+        let Some(end) = end else { break };
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if tag.contains(&seed) {
+            if tag.starts_with("<script") && !started {
+                out.push_str(&start);
+                started = true;
+            }
+        } else {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A chunked corpus as `parallax site` writes it: the manifest, and the chunks already in the
@@ -686,6 +747,32 @@ mod tests {
         bar.show(Progress::Cleaned { done: 1, total: 1, name: "only.txt", articles: 1, removed: 0 });
         let text = String::from_utf8(captured.0.borrow().clone()).unwrap();
         assert!(text.contains("1/1 cleaning, 1 files in ") && text.ends_with("only.txt"), "{text}");
+    }
+
+    #[test]
+    fn a_chunked_site_starts_the_chunked_explorer_instead_of_the_seed_one() {
+        let index = "<html><head>\n<link rel=\"icon\" href=\"icon.svg\" />\n\
+            <script type=\"module\">\nimport init, * as bindings from './parallax-app-f1a7.js';\n\
+            const wasm = await init({ module_or_path: './parallax-app-6960_bg.wasm' });\n</script>\n\
+            <script src=\"sw-register.js\" defer></script>\n\
+            <link rel=\"modulepreload\" href=\"./parallax-app-f1a7.js\" crossorigin=\"anonymous\">\
+            <link rel=\"preload\" href=\"./parallax-app-6960_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n\
+            <body><div id=\"app\"></div></body></html>";
+        let chunked = chunked_index(index);
+        assert!(!chunked.contains("parallax-app-"), "{chunked}");
+        assert_eq!(chunked.matches("<script type=\"module\">").count(), 1, "{chunked}");
+        assert!(chunked.contains("fetch('./chunked_explorer.js')"), "{chunked}");
+        assert!(chunked.contains("module_or_path: './chunked_explorer_bg.wasm'"), "{chunked}");
+        assert!(chunked.contains("\\n;return wasm_bindgen;"), "{chunked}");
+        for kept in [
+            "<link rel=\"icon\" href=\"icon.svg\" />",
+            "<script src=\"sw-register.js\" defer></script>",
+            "<div id=\"app\">",
+        ] {
+            assert!(chunked.contains(kept), "{kept} in {chunked}");
+        }
+        assert!(is_seed_explorer("parallax-app-6960_bg.wasm") && is_seed_explorer("parallax-app-f1a7.js"));
+        assert!(!is_seed_explorer("chunked_explorer_bg.wasm") && !is_seed_explorer("parallax-app-x.css"));
     }
 
     #[test]

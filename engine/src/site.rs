@@ -19,8 +19,14 @@ pub const NOT_PRECACHED: &[&str] = &[SW_FILE, REPORT_FILE];
 /// their SHA-256 like the rest, the first time the page asks for them: the import worker's module
 /// (`import_worker.js`, `import_worker_bg.wasm`, `import_worker_loader.js`) and the collections
 /// panel's (`collections_panel.js`, `collections_panel_bg.wasm`), which only readers who open their
-/// own articles need, so the first visit does not grow by them.
-pub const LATER_PREFIXES: &[&str] = &["import_worker", "collections_panel"];
+/// own articles need, so the first visit does not grow by them; and the chunked sites' explorer
+/// ([`CHUNKED_EXPLORER`]), which a site of one bundle never runs.
+pub const LATER_PREFIXES: &[&str] = &["import_worker", "collections_panel", CHUNKED_EXPLORER];
+/// The explorer of chunked sites (`chunked_explorer.js`, `chunked_explorer_bg.wasm`): the app with
+/// the chunked corpus reader, which `parallax site --chunks` loads in place of the explorer of
+/// single-bundle sites (whose wasm leaves that reader out). A chunked site precaches it at install
+/// ([`Precache::of_hashed_chunked`]).
+pub const CHUNKED_EXPLORER: &str = "chunked_explorer";
 /// The markers around the home page's pre-rendered first view, which the seed explorer's build
 /// writes into its `index.html` (the app's `src/prerender.rs`). A site of any other corpus leaves
 /// the view out, since its list is the seed corpus's: `parallax site` (when it embeds the app,
@@ -76,6 +82,17 @@ impl Precache {
 
     /// [`Precache::of`] for files already hashed (say, written to disk as they were made).
     pub fn of_hashed(files: impl IntoIterator<Item = PrecacheFile>) -> Precache {
+        Precache::with_later(files, LATER_PREFIXES)
+    }
+
+    /// [`Precache::of_hashed`] for a chunked site, whose explorer ([`CHUNKED_EXPLORER`]) is
+    /// downloaded at install like any site's explorer.
+    pub fn of_hashed_chunked(files: impl IntoIterator<Item = PrecacheFile>) -> Precache {
+        let later: Vec<&str> = LATER_PREFIXES.iter().copied().filter(|p| *p != CHUNKED_EXPLORER).collect();
+        Precache::with_later(files, &later)
+    }
+
+    fn with_later(files: impl IntoIterator<Item = PrecacheFile>, later_prefixes: &[&str]) -> Precache {
         let mut files: Vec<PrecacheFile> =
             files.into_iter().filter(|f| !NOT_PRECACHED.contains(&f.path.as_str())).collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -85,7 +102,7 @@ impl Precache {
         }
         let build = sha256_hex(list.as_bytes())[..16].to_string();
         let (later, files) =
-            files.into_iter().partition(|f| LATER_PREFIXES.iter().any(|p| f.path.starts_with(p)));
+            files.into_iter().partition(|f| later_prefixes.iter().any(|p| f.path.starts_with(p)));
         Precache { build, files, later }
     }
 

@@ -57,6 +57,12 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   const index = await readFile(join(site, 'index.html'), 'utf8');
   assert.match(index, /<link rel="preload" href="chunks\/manifest.plx"/);
   assert.ok(!index.includes('first-view'), "the seed corpus's pre-rendered list is not this site's");
+  // It runs the chunked sites' explorer; the seed explorer, which cannot read chunks, is left out.
+  assert.ok(listed.includes('chunked_explorer_bg.wasm') && listed.includes('chunked_explorer.js'), `${listed}`);
+  assert.ok(!listed.some((f) => f.startsWith('parallax-app-')) && !index.includes('parallax-app-'), `${listed}`);
+  const sw = await readFile(join(site, 'sw.js'), 'utf8');
+  const precache = JSON.parse(sw.slice('const PRECACHE = '.length, sw.indexOf(';\n')));
+  assert.ok(precache.files.some((f) => f.path === 'chunked_explorer_bg.wasm'), 'its explorer is precached at install');
   const server = await serve(site, '/news/');
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -65,6 +71,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await page.goto(server.url);
   await page.waitForSelector('#app .article-card');
   assert.ok(files.includes('chunks/manifest.plx'));
+  assert.ok(files.includes('chunked_explorer_bg.wasm') && !files.some((f) => f.startsWith('parallax-app-')));
   assert.ok(!files.some((f) => f.endsWith('corpus.plx')), 'the bundle is never asked for');
   assert.equal(chunksOf(files, 'art').length, 0, 'the list needs no article text');
   // By outlet (the default order): each named outlet with its newest articles.

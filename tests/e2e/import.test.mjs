@@ -287,6 +287,8 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   await mkdir(join(folder, 'november'), { recursive: true });
   await writeFile(join(folder, 'october', 'story.html'), newsPage(PAGES['ferry.html']));
   await writeFile(join(folder, 'november', 'story.html'), newsPage({ ...PAGES['library.html'], charset: 'utf-8' }));
+  // As a reader would: the inputs are disabled while the collections module loads after the reload.
+  await page.waitForFunction(() => document.querySelector('#import-folder')?.disabled === false);
   await page.locator('#import-folder').setInputFiles(folder);
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
   await page.waitForSelector('#app .article-card');

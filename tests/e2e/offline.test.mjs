@@ -71,8 +71,9 @@ test('after one online visit, the explorer works with the network cut', async ()
     assert.ok(cached.some((u) => u.endsWith('/' + want)), `${want} is cached`);
   }
   // The collections panel's module, like the import worker's, is listed but cached only when a
-  // reader opens files (import.test.mjs goes offline after an import).
-  for (const want of ['collections_panel.js', 'collections_panel_bg.wasm']) {
+  // reader opens files (import.test.mjs goes offline after an import); the chunked sites' explorer
+  // is never used here.
+  for (const want of ['collections_panel.js', 'collections_panel_bg.wasm', 'chunked_explorer.js', 'chunked_explorer_bg.wasm']) {
     assert.ok(precache.later.some((f) => f.path === want), `${want} is cached at first use`);
     assert.ok(!cached.some((u) => u.endsWith('/' + want)), `${want} is not downloaded at install`);
   }
