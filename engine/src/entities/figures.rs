@@ -25,8 +25,6 @@ pub struct FigureValue {
     pub qualifier: Option<String>,
 }
 
-const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
-
 /// Words that end a counted noun phrase.
 const PHRASE_STOP: &[&str] = &[
     "of", "the", "a", "an", "in", "on", "at", "to", "from", "by", "with", "for", "were", "was", "are", "is",
@@ -77,15 +75,6 @@ fn tail(text: &str, max: usize) -> &str {
         from += 1;
     }
     &text[from..]
-}
-
-fn number_of(token: &Token<'_>) -> Option<f64> {
-    let n = token.norm.as_str();
-    if n.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        // Digits, perhaps with a scale glued on ("5k", "1.2bn"; never "5m").
-        return crate::text::number_phrase(std::slice::from_ref(token), 0).map(|(v, _)| v);
-    }
-    crate::text::number_word(n)
 }
 
 /// Units written glued to their digits ("44.2C", "30cm", "120km"): never "m", which is metres
@@ -199,14 +188,10 @@ pub(super) fn figures(
         // "one" counts only with its own noun ("one person", never "no one" or "one of them").
         let one = tok.norm == "one"
             && !i.checked_sub(1).is_some_and(|p| ONE_PRONOUN.contains(&toks[p].norm.as_str()));
-        // A number in digits or words ("twenty-seven", "two thousand five hundred").
-        let phrase = match crate::text::number_phrase(toks, i) {
-            Some((value, last)) if last > i && toks[i].norm.starts_with(|c: char| !c.is_ascii_digit()) => {
-                Some((value, last))
-            }
-            _ => number_of(tok).map(|v| (v, i)).or(one.then_some((1.0, i))),
-        };
-        let Some((mut value, last)) = phrase else {
+        // A number in digits or words ("twenty-seven", "two thousand five hundred", "2.5
+        // million", "5k"), read as every consumer of numbers reads them.
+        let phrase = crate::text::number_phrase(toks, i).or(one.then_some((1.0, i)));
+        let Some((value, last)) = phrase else {
             // A unit glued to the digits: "44.2C", "30cm".
             if let Some((value, unit)) = glued_unit(&tok.norm).filter(|_| free(tok.start, tok.end)) {
                 let figure = FigureValue {
@@ -260,14 +245,6 @@ pub(super) fn figures(
             let gap = &text[a.end..b.start];
             !gap.is_empty() && gap.len() <= 4 && gap.chars().all(|c| matches!(c, ' ' | '-' | '°'))
         };
-        if let Some((_, scale)) = toks
-            .get(j)
-            .filter(|t| gap_ok(&toks[j - 1], t))
-            .and_then(|t| SCALES.iter().find(|s| s.0 == t.norm))
-        {
-            value *= scale;
-            j += 1;
-        }
         let mut end = toks[j - 1].end;
         // Percentages.
         let mut unit = String::new();
@@ -429,6 +406,10 @@ mod tests {
         assert_eq!(f, [("Twenty-seven miners".to_string(), 27.0, "miners".to_string(), false)]);
         let f = figures_in("to expel two thousand five hundred US troops");
         assert_eq!((f[0].1, f[0].2.as_str()), (2500.0, "troops"));
+        // Digits with a scale, written out or glued on, as every reader of numbers reads them.
+        let f = figures_in("The deal is worth 1.2bn euros, up from 2.5 million euros.");
+        assert_eq!((f[0].1, f[0].2.as_str()), (1.2e9, "euros"));
+        assert_eq!((f[1].1, f[1].2.as_str()), (2.5e6, "euros"));
         // A number word inside a compound adjective is no count.
         assert!(figures_in("a twenty-seven-year-old miner").is_empty());
     }
