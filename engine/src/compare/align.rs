@@ -22,7 +22,7 @@ use crate::model::Article;
 use crate::search::FnvMap;
 use crate::text::{tokens, Token};
 
-use super::figures::{facts_with_clocks, DatePoint, Fact, FactValue};
+use super::figures::{facts_in, DatePoint, Fact, FactValue};
 use super::stance::{stance_of, Stance};
 use super::terms::{
     counts_people, event_sides, is_event_class, is_participant_word, opposite_events, terms_of_tokens, Term,
@@ -820,15 +820,26 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     // Acronyms written anywhere in the compared articles, so a name spelt out in full ("Free
     // Highlands Army") also names its acronym ("FHA").
     let acronyms = super::variants::acronyms(all_tokens.iter().flatten().flatten());
+    // An article given without date and figure mentions (none at all, or its linked names only,
+    // as the explorer's comparison page sends them) has them read here, by the same reader.
+    let fact_mentions: Vec<std::borrow::Cow<'_, [Mention]>> = articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| match mentions.get(a).copied().filter(|m| m.iter().any(|m| m.value.is_some())) {
+            Some(given) => std::borrow::Cow::Borrowed(given),
+            None => std::borrow::Cow::Owned(crate::entities::dates_and_figures(article, 0)),
+        })
+        .collect();
     for (a, list) in kept.iter().enumerate() {
         let article_mentions = mentions.get(a).copied().unwrap_or(&[]);
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
         for &i in list {
             let (s, toks) = (&all[a][i], &all_tokens[a][i]);
-            // Clock times read once per sentence: figures, terms and times all use them.
+            // Clock times read once per sentence: terms and times both use them.
             let clocks = crate::entities::clock_times(&s.text, toks);
-            let sentence_facts = facts_with_clocks(&s.text, toks, &clocks);
+            // Dates and figures are the entity layer's, as the article page shows them.
+            let sentence_facts = facts_in(s.start, s.end, &fact_mentions[a]);
             let clause_ids = super::clauses::clause_of_tokens(&s.text, toks);
             // Clause ids rise along the sentence, so each clause is one run of tokens.
             let n_clauses = clause_ids.last().map_or(0, |&c| c as usize + 1);

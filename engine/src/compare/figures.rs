@@ -1,12 +1,15 @@
 //! Figures and dates in a sentence, normalised just enough to compare two reports of one fact.
 //!
-//! This is a small self-contained extractor for comparison only. It produces [`Fact`]s; when the
-//! entities module's DATE/FIGURE mentions land, an adapter from those mentions to [`Fact`] can
-//! replace [`facts`] without touching the comparison logic in [`check`].
+//! Nothing here reads text: the entities layer reads every date and figure once
+//! ([`crate::entities::EntityData`]'s DATE and FIGURE mentions, shown on the article page), and
+//! [`facts_in`] turns a sentence's mentions into [`Fact`]s, so the page and the comparison always
+//! agree. What is compared here is the values: a count by the class of what it counts, dates by
+//! their parts and windows ([`check`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::{english_month, format_number, month_title, tokens, Token};
+use crate::entities::{FigureValue, Mention, PartialDate, Value};
+use crate::text::{format_number, month_title, tokens};
 
 use super::terms::{is_stop_word, stem, synonym_class, term_key};
 use super::timing::{self, Relation, Timing};
@@ -31,7 +34,7 @@ pub enum FactValue {
 }
 
 /// A possibly partial calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DatePoint {
     /// Month 1–12.
     pub month: Option<u8>,
@@ -168,36 +171,10 @@ const UNIT_SPELLINGS: &[&[&str]] = &[
     &["kilogram", "kg"],
     &["percent", "pct"],
     // A temperature: "44.2 degrees Celsius", "44.2C", "44 °C" (degrees alone are Celsius, as in
-    // most of the world's news; Fahrenheit is said, [`temperature_scale`]).
+    // most of the world's news; Fahrenheit is said, [`counted_class`]).
     &["celsius", "degre", "c"],
     &["fahrenheit", "f"],
 ];
-
-/// Units written glued to their digits ("44.2C", "30cm", "120km"): never "m", which is metres
-/// as often as millions.
-const GLUED_UNITS: &[&str] = &["c", "f", "km", "cm", "mm", "kg", "mph"];
-
-/// A count with its unit glued to the digits ("44.2C", "30cm"): (value, unit).
-fn glued_unit(norm: &str) -> Option<(f64, String)> {
-    let split = norm.find(|c: char| c.is_ascii_alphabetic())?;
-    let (digits, unit) = norm.split_at(split);
-    if digits.is_empty() || !GLUED_UNITS.contains(&unit) {
-        return None;
-    }
-    let value = digits.replace(',', "").parse::<f64>().ok()?;
-    Some((value, unit_of(unit)))
-}
-
-/// "Degrees" are Celsius unless the words after the count say Fahrenheit ("90 degrees
-/// Fahrenheit").
-fn temperature_scale(unit: String, toks: &[Token<'_>], from: usize) -> String {
-    let fahrenheit = toks.iter().skip(from).take(3).any(|t| t.norm == "fahrenheit");
-    if unit == "celsius" && fahrenheit {
-        "fahrenheit".to_string()
-    } else {
-        unit
-    }
-}
 
 /// The one spelling of a unit key ([`UNIT_SPELLINGS`]), else the key.
 fn unit_of(key: &str) -> String {
@@ -207,309 +184,99 @@ fn unit_of(key: &str) -> String {
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
 const NP_JOINERS: &[&str] = &["and", "or"];
 
-/// The number starting at `toks[idx]` and its last token: [`crate::text::number_phrase`], plus
-/// "one" alone (figures are compared only where aligned sentences both state one).
-fn phrase_at(toks: &[Token<'_>], idx: usize) -> Option<(f64, usize)> {
-    if toks[idx].norm == "one" {
-        return crate::text::number_phrase(toks, idx).or(Some((1.0, idx)));
-    }
-    crate::text::number_phrase(toks, idx)
+/// The facts of the sentence at raw `start..end`: its article's date and figure mentions inside
+/// it (`mentions` sorted by start, as [`crate::entities::EntityData::mentions_in`] gives them), with
+/// sentence-relative offsets. Every fact is a mention the article page shows, with its value.
+pub fn facts_in(start: usize, end: usize, mentions: &[Mention]) -> Vec<Fact> {
+    let from = mentions.partition_point(|m| (m.start as usize) < start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| (m.start as usize) < end)
+        .filter(|m| m.end as usize <= end)
+        .filter_map(|m| {
+            let value = fact_value(m.value.as_deref()?)?;
+            Some(Fact { value, start: m.start as usize - start, end: m.end as usize - start })
+        })
+        .collect()
 }
 
-fn number_of(token: &Token<'_>) -> Option<f64> {
-    let norm = token.norm.as_str();
-    if norm.starts_with(|c: char| c.is_ascii_digit()) {
-        let cleaned: String = norm.chars().filter(|c| *c != ',').collect();
-        return cleaned.parse::<f64>().ok();
-    }
-    // Here "one" counts: figures are compared only where aligned sentences both state one.
-    if norm == "one" {
-        return Some(1.0);
-    }
-    crate::text::number_word(norm)
-}
-
-fn is_year(token: &Token<'_>) -> Option<i32> {
-    if token.norm.len() == 4 && token.norm.chars().all(|c| c.is_ascii_digit()) {
-        let y: i32 = token.norm.parse().ok()?;
-        if (1900..=2100).contains(&y) {
-            return Some(y);
-        }
-    }
-    None
-}
-
-fn day_of(token: &Token<'_>) -> Option<u8> {
-    if token.norm.len() <= 2 && token.norm.chars().all(|c| c.is_ascii_digit()) {
-        let d: u8 = token.norm.parse().ok()?;
-        if (1..=31).contains(&d) {
-            return Some(d);
-        }
-    }
-    // "4th", "18th"
-    let digits: String = token.norm.chars().take_while(char::is_ascii_digit).collect();
-    let rest = &token.norm[digits.len()..];
-    if !digits.is_empty() && matches!(rest, "st" | "nd" | "rd" | "th") {
-        let d: u8 = digits.parse().ok()?;
-        if (1..=31).contains(&d) {
-            return Some(d);
-        }
-    }
-    None
-}
-
-/// Every figure and date in a sentence, in order.
+/// Every figure and date in a text read as one block, in order (for tests and examples; the
+/// comparison reads its articles' mentions, [`facts_in`]).
 pub fn facts(text: &str) -> Vec<Fact> {
-    facts_of_tokens(text, &tokens(text))
+    crate::entities::block_dates_and_figures(text, &mut String::new())
+        .into_iter()
+        .filter_map(|(start, end, value)| Some(Fact { value: fact_value(&value)?, start, end }))
+        .collect()
 }
 
-/// [`facts`] over a sentence already cut into tokens (`toks` must be `tokens(text)`).
-pub fn facts_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<Fact> {
-    facts_with_clocks(text, toks, &crate::entities::clock_times(text, toks))
+/// A date or figure mention's value as the comparison compares it: a date with its parts (a
+/// weekday alone is a time the sentence's terms compare, no fact), a count by what it counts.
+pub fn fact_value(value: &Value) -> Option<FactValue> {
+    match value {
+        Value::Date(date) => {
+            let point = |d: &PartialDate| DatePoint { month: d.month, day: d.day, year: d.year };
+            let from = point(&date.from);
+            match date.to.as_ref().map(point) {
+                Some(to) => Some(FactValue::Range(from, to)),
+                None if from == DatePoint::default() => None,
+                None => Some(FactValue::Date(from)),
+            }
+        }
+        Value::Figure(figure) => {
+            let (unit, noun) = counted_class(figure);
+            Some(FactValue::Count { value: figure.value, unit, noun })
+        }
+    }
 }
 
-/// [`facts_of_tokens`] given the sentence's clock times, already read by
-/// [`crate::entities::clock_times`] (the comparison reads them once per sentence).
-pub fn facts_with_clocks(text: &str, toks: &[Token<'_>], clocks: &[crate::entities::ClockTime]) -> Vec<Fact> {
-    let mut out = Vec::new();
-    let mut used = vec![false; toks.len()];
-    // A clock's numbers are a time, read by the entities layer, not counts ("10 pm", "22:00").
-    for clock in clocks {
-        for u in used.iter_mut().take(clock.last + 1).skip(clock.first) {
-            *u = true;
-        }
+/// The class of what a figure counts and its counted noun as written: a unit's one spelling
+/// ([`UNIT_SPELLINGS`]), a noun of [`UNITS`] named in the counted phrase ("14 bomb and rocket
+/// *attacks*"), else its first noun by synonym class or stem, the noun after a participle
+/// ("112 suspected *rioters*"). A unit borrowed from an earlier figure ("13 were released") is no
+/// class: nothing in the sentence says what is counted.
+fn counted_class(figure: &FigureValue) -> (String, String) {
+    if figure.inferred {
+        return (String::new(), String::new());
     }
-    // Dates first, so their days and years are not read as counts.
-    let mut points: Vec<(DatePoint, usize, usize)> = Vec::new(); // point, first token, last token
-    let mut i = 0;
-    while i < toks.len() {
-        let Some(month) = english_month(&toks[i].norm).and_then(|m| u8::try_from(m).ok()) else {
-            i += 1;
-            continue;
-        };
-        // "may" is also a verb: only a month next to a day or a year, or after "in"/"since"/"of".
-        let mut first = i;
-        let mut last = i;
-        let mut point = DatePoint { month: Some(month), day: None, year: None };
-        let adjacent = |a: usize, b: usize| text[toks[a].end..toks[b].start].trim().is_empty();
-        if i > 0 && !used[i - 1] && adjacent(i - 1, i) {
-            if let Some(d) = day_of(&toks[i - 1]) {
-                point.day = Some(d);
-                first = i - 1;
-            }
-        }
-        if point.day.is_none() {
-            if let Some(d) = toks.get(i + 1).filter(|_| adjacent(i, i + 1)).and_then(day_of) {
-                point.day = Some(d);
-                last = i + 1;
-            }
-        }
-        if let Some(y) = toks.get(last + 1).filter(|_| adjacent(last, last + 1)).and_then(is_year) {
-            point.year = Some(y);
-            last += 1;
-        }
-        let capitalised = toks[i].text.starts_with(|c: char| c.is_uppercase());
-        let month_word_only = point.day.is_none() && point.year.is_none();
-        if toks[i].norm == "may" && (month_word_only || !capitalised) {
-            i += 1;
-            continue;
-        }
-        if !capitalised && toks[i].norm.len() <= 3 {
-            i += 1;
-            continue;
-        }
-        for u in used.iter_mut().take(last + 1).skip(first) {
-            *u = true;
-        }
-        points.push((point, first, last));
-        i = last + 1;
+    if figure.counted.is_empty() {
+        // A percentage, a share, a unit glued to the digits ("30cm"), a currency ("$5").
+        let key = term_key(&figure.unit).unwrap_or_else(|| figure.unit.clone());
+        let noun = if figure.unit == "percent" { "percent".to_string() } else { figure.unit.clone() };
+        return (unit_of(&key), noun);
     }
-    // Ranges: "between August 4 and 18", "from 4 to 16 August", "August 4-18".
-    let mut p = 0;
-    while p < points.len() {
-        let (start_point, first, last) = points[p];
-        let connector = toks.get(last + 1).map(|t| t.norm.as_str());
-        let gap_dash = toks
-            .get(last + 1)
-            .is_some_and(|t| text[toks[last].end..t.start].trim().starts_with(['-', '–', '—']));
-        let preceded = first > 0 && matches!(toks[first - 1].norm.as_str(), "between" | "from");
-        let joins = matches!(connector, Some("to" | "through" | "until" | "till"))
-            || (connector == Some("and") && preceded);
-        let end_idx = if gap_dash {
-            last + 1
-        } else if joins {
-            last + 2
-        } else {
-            usize::MAX
-        };
-        if end_idx < toks.len() {
-            // The end is either the next date point or a bare day inheriting the month.
-            if let Some(next) = points.get(p + 1).filter(|n| n.1 == end_idx) {
-                let mut end_point = next.0;
-                if end_point.year.is_none() {
-                    end_point.year = start_point.year;
-                }
-                out.push(Fact {
-                    value: FactValue::Range(start_point, end_point),
-                    start: toks[first].start,
-                    end: toks[next.2].end,
-                });
-                p += 2;
-                continue;
-            }
-            if let (Some(d), false) = (day_of(&toks[end_idx]), used[end_idx]) {
-                if start_point.day.is_some()
-                    && toks.get(end_idx + 1).and_then(|t| english_month(&t.norm)).is_none()
-                {
-                    used[end_idx] = true;
-                    let end_point = DatePoint { day: Some(d), ..start_point };
-                    out.push(Fact {
-                        value: FactValue::Range(start_point, end_point),
-                        start: toks[first].start,
-                        end: toks[end_idx].end,
-                    });
-                    p += 1;
-                    continue;
-                }
-            }
-        }
-        out.push(Fact { value: FactValue::Date(start_point), start: toks[first].start, end: toks[last].end });
-        p += 1;
-    }
-    // Shares written as fractions are percentages ("a quarter of the staff" / "25 percent of
-    // the staff", "by a third" / "by one-third").
-    for (value, first, last) in fractions(text, toks) {
-        if used[first..=last].iter().any(|u| *u) {
-            continue;
-        }
-        used[first..=last].iter_mut().for_each(|u| *u = true);
-        let noun = text[toks[first].start..toks[last].end].to_string();
-        let count = FactValue::Count { value, unit: "percent".to_string(), noun };
-        out.push(Fact { value: count, start: toks[first].start, end: toks[last].end });
-    }
-    // Bare years ("in 2017") are dates too.
-    for (idx, tok) in toks.iter().enumerate() {
-        if used[idx] {
-            continue;
-        }
-        if let Some(y) = is_year(tok) {
-            let counted = toks
-                .get(idx + 1)
-                .and_then(|t| term_key(&t.norm))
-                .is_some_and(|k| UNITS.contains(&k.as_str()));
-            if !counted {
-                used[idx] = true;
-                let point = DatePoint { month: None, day: None, year: Some(y) };
-                out.push(Fact { value: FactValue::Date(point), start: tok.start, end: tok.end });
-            }
-        }
-    }
-    // Counts, written in digits or words ("27", "twenty-seven", "2.5 million").
-    let mut idx = 0;
-    while idx < toks.len() {
-        let tok = &toks[idx];
-        let phrase = if used[idx] { None } else { phrase_at(toks, idx) };
-        let Some((value, last)) = phrase else {
-            if let Some((value, unit)) = glued_unit(&tok.norm).filter(|_| !used[idx]) {
-                used[idx] = true;
-                let count = FactValue::Count { value, unit, noun: tok.text.to_string() };
-                out.push(Fact { value: count, start: tok.start, end: tok.end });
-            }
-            idx += 1;
-            continue;
-        };
-        let is_word = !tok.norm.starts_with(|c: char| c.is_ascii_digit());
-        let next_norm = toks.get(last + 1).map(|t| t.norm.as_str()).unwrap_or("");
-        // "one of them", "two in the afternoon": a word number before a function word is no count.
-        if is_word && (next_norm.is_empty() || is_stop_word(next_norm)) {
-            idx = last + 1;
-            continue;
-        }
-        for u in used.iter_mut().take(last + 1).skip(idx) {
-            *u = true;
-        }
-        let (unit, noun, end) = counted_noun(text, toks, last);
-        let unit = temperature_scale(unit, toks, last + 1);
-        let percent = text[toks[last].end..].starts_with('%');
-        let (unit, noun, end) =
-            if percent { ("percent".to_string(), "%".to_string(), tok.end + 1) } else { (unit, noun, end) };
-        out.push(Fact { value: FactValue::Count { value, unit, noun }, start: tok.start, end });
-        idx = last + 1;
-    }
-    out.sort_by_key(|f| f.start);
-    out
-}
-
-/// Fractions as percentages, rounded to whole points: (numerator words, fraction word, percent).
-const FRACTIONS: &[(&[&str], &str, f64)] = &[
-    (&["a", "one"], "half", 50.0),
-    (&["a", "one"], "third", 33.0),
-    (&["two"], "thirds", 67.0),
-    (&["a", "one"], "quarter", 25.0),
-    (&["three"], "quarters", 75.0),
-];
-
-/// The fractions of a sentence that state a share: (percent, first token, last token). A
-/// fraction counts when what follows says a share ("a quarter *of* the staff", "cut *by* a
-/// third", a clause's end), so an ordinal or a period of a year is none ("a third round", "the
-/// first quarter", "a quarter *century*").
-fn fractions(text: &str, toks: &[Token<'_>]) -> Vec<(f64, usize, usize)> {
-    let mut out = Vec::new();
-    for i in 1..toks.len() {
-        let Some(&(_, _, percent)) = FRACTIONS
-            .iter()
-            .find(|(before, word, _)| toks[i].norm == *word && before.contains(&toks[i - 1].norm.as_str()))
-        else {
-            continue;
-        };
-        let after_by = i >= 2 && toks[i - 2].norm == "by";
-        let ends_clause = toks.get(i + 1).is_none_or(|next| {
-            text[toks[i].end..next.start].chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?'))
-        });
-        let of_follows = toks.get(i + 1).is_some_and(|next| next.norm == "of");
-        if of_follows || (after_by && ends_clause) {
-            out.push((percent, i - 1, i));
-        }
-    }
-    out
-}
-
-/// The class, written form and end offset of the noun counted by the number at `toks[idx]`.
-fn counted_noun(text: &str, toks: &[Token<'_>], idx: usize) -> (String, String, usize) {
-    let mut best: Option<(String, String, usize)> = None;
-    let mut first_noun: Option<(String, String, usize)> = None;
+    let toks = tokens(&figure.counted);
+    let mut best: Option<(String, String)> = None;
+    let mut first_noun: Option<(String, String)> = None;
     // The first word was a participle ("112 *suspected* rioters", "27 *trapped* miners"): the
     // noun right after it is what is counted.
     let mut after_participle = false;
-    let mut prev_end = toks[idx].end;
-    for tok in toks.iter().skip(idx + 1).take(4) {
-        let gap = &text[prev_end..tok.start];
-        // A hyphen ("27-year-old") or a degree sign ("44 °C") joins a count to its noun.
-        if gap.chars().any(|c| !c.is_whitespace() && c != '-' && c != '°') {
-            break;
-        }
-        prev_end = tok.end;
+    for tok in toks.iter().take(4) {
         if NP_JOINERS.contains(&tok.norm.as_str()) {
             continue;
         }
-        if is_stop_word(&tok.norm) || number_of(tok).is_some() {
+        if is_stop_word(&tok.norm) || tok.norm.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
         let key = unit_of(&term_key(&tok.norm).unwrap_or_default());
         let as_written = tok.text.trim_end_matches(['\'', '’']).to_string();
         if UNITS.contains(&key.as_str()) {
-            best = Some((key, as_written, tok.end));
+            best = Some((key, as_written));
         } else if (first_noun.is_none() || after_participle) && best.is_none() {
             // A noun of a synonym class is compared by its class ("400,000 homes" /
             // "400,000 households"), any other by its stem.
             let counted = synonym_class(&tok.norm).map_or_else(|| unit_of(&stem(&tok.norm)), str::to_string);
             after_participle = first_noun.is_none() && tok.norm.len() > 4 && tok.norm.ends_with("ed");
-            first_noun = Some((counted, as_written, tok.end));
+            first_noun = Some((counted, as_written));
         } else {
             after_participle = false;
         }
     }
-    best.or(first_noun).unwrap_or((String::new(), String::new(), toks[idx].end))
+    let (unit, noun) = best.or(first_noun).unwrap_or_default();
+    // "Degrees" are Celsius unless the phrase says Fahrenheit ("90 degrees Fahrenheit").
+    if unit == "celsius" && toks.iter().any(|t| t.norm == "fahrenheit") {
+        return ("fahrenheit".to_string(), noun);
+    }
+    (unit, noun)
 }
 
 /// What two aligned sentences' figures and dates say to each other.
@@ -801,7 +568,7 @@ mod tests {
             "From October to the end of July, militias in Iraq fired 39 missiles at US positions.",
         );
         assert_eq!(conflict, Vec::<String>::new());
-        assert_eq!(agree, ["both say 39 attacks"]);
+        assert_eq!(agree, ["both say 39 attacks", "both say October to July"]);
     }
 
     #[test]

@@ -200,6 +200,10 @@ pub fn compare(articles: &[&Article], entities: &EntityData) -> Comparison {
 /// none) and its publication date (`YYYY[-MM[-DD]]`, e.g. the bundle's estimated
 /// [`crate::dates::PublicationDate::iso`]), so differing figures can be explained as changes over
 /// time; a missing date falls back to [`Article::date`].
+///
+/// The figures and dates compared are the DATE and FIGURE mentions given, the ones the article
+/// page shows; an article given none (no mentions, or its names only) has them read by the
+/// entity layer's one reader ([`crate::entities::dates_and_figures`]).
 pub fn compare_dated(articles: &[&Article], mentions: &[&[Mention]], dates: &[Option<&str>]) -> Comparison {
     let compared = compared_articles(articles);
     let labels: Vec<&str> = compared.iter().map(|c| c.label.as_str()).collect();

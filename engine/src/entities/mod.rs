@@ -32,6 +32,7 @@
 //! ```
 
 mod clock;
+mod figures;
 mod gazetteer;
 mod kb;
 mod lexicon;
@@ -45,8 +46,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Article;
 
 pub use clock::{clock_times, ClockTime, END_OF_DAY};
+pub use figures::FigureValue;
 pub use kb::{KbEntry, KnowledgeBase, KB_FILE};
-pub use temporal::{DateValue, FigureValue, PartialDate};
+pub use temporal::{DateValue, PartialDate};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -183,6 +185,52 @@ pub struct Mention {
     /// box): most mentions are names without one, and a boxed value keeps a mention in 32 bytes,
     /// not 40, for a corpus's millions of mentions.
     pub value: Option<Box<Value>>,
+}
+
+/// The dates and figures of one article read as [`EntityData::build`] reads them where no name
+/// stands in the way: what the comparison reads when it is given no mentions, so the page and the
+/// comparison share one reader ([`MentionKind::Date`] and [`MentionKind::Figure`] only, sorted by
+/// start).
+pub fn dates_and_figures(article: &Article, article_index: u32) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut last_unit = String::new();
+    for block in &article.blocks {
+        for (start, end, value) in block_dates_and_figures(&block.text, &mut last_unit) {
+            let kind = match value {
+                Value::Date(_) => MentionKind::Date,
+                Value::Figure(_) => MentionKind::Figure,
+            };
+            let Some((start, end)) = raw_offsets(block.start + start, block.start + end) else { continue };
+            out.push(Mention {
+                article: article_index,
+                start,
+                end,
+                kind,
+                entity: None,
+                value: Some(Box::new(value)),
+            });
+        }
+    }
+    crate::sort::sort_by_key(&mut out, |m| (m.start, m.end));
+    out
+}
+
+/// The dates and figures of one block of text with no names in it: (start, end, value), block
+/// offsets. `last_unit` carries a figure's unit to the next bare count, across blocks.
+pub fn block_dates_and_figures(text: &str, last_unit: &mut String) -> Vec<(usize, usize, Value)> {
+    let toks = crate::text::tokens(text);
+    let dates = temporal::dates(text, &toks, &|_, _| true);
+    let dated: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    // Dates are sorted and disjoint: a figure must not overlap one.
+    let free = |s: usize, e: usize| {
+        let at = dated.partition_point(|d| d.1 <= s);
+        dated.get(at).is_none_or(|d| e <= d.0)
+    };
+    let figures = figures::figures(text, &toks, &free, last_unit);
+    let mut out: Vec<(usize, usize, Value)> =
+        dates.into_iter().chain(figures).map(|f| (f.start, f.end, f.value)).collect();
+    crate::sort::sort_by_key(&mut out, |f| (f.0, f.1));
+    out
 }
 
 /// A mention's raw-file offsets as a [`Mention`] holds them, if they fit: a corpus holds millions

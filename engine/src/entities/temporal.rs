@@ -1,8 +1,7 @@
-//! Dates and figures: "3 January 2020", "Between August 4 and 18", "since 2021", "on Friday";
-//! "5,000 US troops", "14 bomb and rocket attacks", "13 were released", "ten years".
+//! Dates: "3 January 2020", "Between August 4 and 18", "August 4-18", "since 2021", "on Friday";
+//! read once for the article page and the comparison (figures are in `figures.rs`).
 //!
-//! Values are structured so the comparison can line up figures across outlets: a figure is a
-//! number plus the head noun it counts ([`FigureValue::unit`]), a date is one or two
+//! Values are structured so the comparison can line up dates across outlets: a date is one or two
 //! [`PartialDate`]s plus an ISO-style [`DateValue::norm`] string.
 
 use serde::{Deserialize, Serialize};
@@ -58,24 +57,6 @@ pub struct DateValue {
     /// True when the text gives no year (a weekday, "in July"): the date is relative to the
     /// article's own date.
     pub relative: bool,
-}
-
-/// A normalised figure mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FigureValue {
-    /// The number: "5,000" is 5000, "ten" is 10, "2.5 million" is 2500000.
-    pub value: f64,
-    /// What it counts: the head noun as written, lower case ("troops", "attacks"); coordinated
-    /// heads stay together ("bombs and missiles"); "percent" for percentages. Empty when the text
-    /// does not say and no earlier figure in the article does.
-    pub unit: String,
-    /// The whole counted phrase as written ("US troops", "bomb and rocket attacks").
-    pub counted: String,
-    /// True when the unit was carried over from the previous figure ("14 fighters ... 13 were
-    /// released" gives 13 fighters).
-    pub inferred: bool,
-    /// A hedge before the number, folded: "about", "more than", "at least", "nearly"...
-    pub qualifier: Option<String>,
 }
 
 /// A date or figure found in one block, with block-relative byte offsets.
@@ -239,6 +220,43 @@ fn date_value(from: PartialDate, to: Option<PartialDate>, open_ended: bool) -> s
     super::Value::Date(Box::new(DateValue { norm, from, to, open_ended, relative }))
 }
 
+/// The end of a range joined to a date ending before token `at` by "to", "through", "until" or
+/// "till", or by a dash: the next date, or a bare day when the start has one ("August 4-18");
+/// returns the end and the index one past its last token.
+fn range_end(toks: &[Token<'_>], text: &str, at: usize, start: &PartialDate) -> Option<(PartialDate, usize)> {
+    let (prev, next) = (toks.get(at.checked_sub(1)?)?, toks.get(at)?);
+    let gap = text[prev.end..next.start].trim();
+    let dash = matches!(gap, "-" | "–" | "—");
+    let word = gap.is_empty() && matches!(next.norm.as_str(), "to" | "through" | "until" | "till");
+    let from = match (dash, word) {
+        (true, _) => at,
+        (false, true) => at + 1,
+        (false, false) => return None,
+    };
+    if let Some((end_date, after)) = single_date(toks, text, from) {
+        // Both ends are the same kind of date: a day to a day, a month to a month, a year to a
+        // year (not "in 2020 to 5 people").
+        let same_kind = end_date.weekday.is_none()
+            && end_date.day.is_some() == start.day.is_some()
+            && (end_date.month.is_some() || start.month.is_none());
+        return same_kind.then_some((end_date, after));
+    }
+    let day = toks.get(from).and_then(day_of).filter(|_| start.day.is_some() && start.month.is_some())?;
+    // Not a number that goes on to a month of its own or counts something ("4 to 18 August" is
+    // read from its second date; "August 4 to 18 people" is no range).
+    let tail = toks.get(from + 1);
+    let counts = tail.is_some_and(|t| {
+        text[toks[from].end..t.start].trim().is_empty()
+            && !is_capitalised(t)
+            && !MONTH_CONTEXT.contains(&t.norm.as_str())
+            && !matches!(t.norm.as_str(), "at" | "the" | "when" | "while" | "as" | "for" | "with")
+    });
+    if tail.is_some_and(|t| month_of(&t.norm).is_some()) || counts || toks[from].norm.len() > 2 {
+        return None;
+    }
+    Some((PartialDate { day: Some(day), ..PartialDate::default() }, from + 1))
+}
+
 /// Finds dates in a block's text. `free(start, end)` says whether a byte range is still unclaimed.
 pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) -> bool) -> Vec<Found> {
     let mut out = Vec::new();
@@ -284,6 +302,14 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
             }
             _ => {}
         }
+        // "August 4 to 18", "August 4-18", "August 4 until August 18": a range with no
+        // "between" or "from" before it.
+        if to.is_none() && !open_ended && date.weekday.is_none() {
+            if let Some((end_date, after)) = range_end(toks, text, end, &date) {
+                to = Some(end_date);
+                end = after;
+            }
+        }
         let (Some(first), Some(last)) = (toks.get(start_tok), end.checked_sub(1).and_then(|e| toks.get(e)))
         else {
             break;
@@ -294,220 +320,6 @@ pub(super) fn dates(text: &str, toks: &[Token<'_>], free: &dyn Fn(usize, usize) 
             out.push(Found { start, end: stop, value: date_value(date, to, open_ended) });
         }
         i = end.max(i + 1);
-    }
-    out
-}
-
-const SCALES: &[(&str, f64)] = &[("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9)];
-
-/// Words that end a counted noun phrase.
-const PHRASE_STOP: &[&str] = &[
-    "of", "the", "a", "an", "in", "on", "at", "to", "from", "by", "with", "for", "were", "was", "are", "is",
-    "be", "been", "have", "has", "had", "that", "which", "who", "later", "ago", "earlier", "after", "before",
-    "since", "than", "more", "less", "per", "each", "said", "says", "or", "but", "as", "into", "during",
-    "while", "when", "where", "this", "these", "those", "their", "its", "his", "her", "will", "would",
-    "could", "can", "may", "did", "do", "not", "out", "up", "over", "under", "against",
-];
-
-const QUALIFIERS: &[&str] = &[
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "up to",
-    "as many as",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "roughly",
-    "approximately",
-    "only",
-    "just",
-    "estimated",
-];
-
-/// Units of time are never carried over to a bare count ("Three days later, 13 were released").
-const TIME_UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes", "decades", "times"];
-
-const IRREGULAR_PLURALS: &[&str] =
-    &["people", "men", "women", "children", "police", "personnel", "staff", "troops"];
-
-fn is_plural(word: &str) -> bool {
-    IRREGULAR_PLURALS.contains(&word) || (word.len() > 3 && word.ends_with('s') && !word.ends_with("ss"))
-}
-
-/// Bytes before a number searched for its qualifier: longer than any qualifier in [`QUALIFIERS`]
-/// with the character before it.
-const QUALIFIER_BYTES: usize = 24;
-
-/// The last `max` bytes of `text` at most, cut on a character boundary.
-fn tail(text: &str, max: usize) -> &str {
-    let mut from = text.len().saturating_sub(max);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    &text[from..]
-}
-
-fn number_of(token: &Token<'_>) -> Option<f64> {
-    let n = token.norm.as_str();
-    if n.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        if !n.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-            return None;
-        }
-        return n.replace(',', "").parse().ok();
-    }
-    crate::text::number_word(n)
-}
-
-/// Finds figures in a block's text. `last_unit` carries the previous figure's unit across blocks
-/// of one article, for "13 were released".
-pub(super) fn figures(
-    text: &str,
-    toks: &[Token<'_>],
-    free: &dyn Fn(usize, usize) -> bool,
-    last_unit: &mut String,
-) -> Vec<Found> {
-    let mut out = Vec::new();
-    // A clock's numbers are a time, not counts ("10 pm", "22:00").
-    let clocks = super::clock::clock_times(text, toks);
-    let mut i = 0;
-    while i < toks.len() {
-        if let Some(clock) = clocks.iter().find(|c| (c.first..=c.last).contains(&i)) {
-            i = clock.last + 1;
-            continue;
-        }
-        let tok = &toks[i];
-        // A number in digits or words ("twenty-seven", "two thousand five hundred").
-        let phrase = match crate::text::number_phrase(toks, i) {
-            Some((value, last)) if last > i && toks[i].norm.starts_with(|c: char| !c.is_ascii_digit()) => {
-                Some((value, last))
-            }
-            _ => number_of(tok).map(|v| (v, i)),
-        };
-        let Some((mut value, last)) = phrase else {
-            i += 1;
-            continue;
-        };
-        // Skip compounds ("two-state"), money ("$1"), and anything already claimed (dates).
-        let after = &text[toks[last].end..];
-        let before = &text[..tok.start];
-        if after.starts_with('-')
-            || after.starts_with('/')
-            || before.ends_with('$')
-            || !free(tok.start, toks[last].end)
-        {
-            i += 1;
-            continue;
-        }
-        let mut j = last + 1;
-        let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
-            let gap = &text[a.end..b.start];
-            !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == '-')
-        };
-        if let Some((_, scale)) = toks
-            .get(j)
-            .filter(|t| gap_ok(&toks[j - 1], t))
-            .and_then(|t| SCALES.iter().find(|s| s.0 == t.norm))
-        {
-            value *= scale;
-            j += 1;
-        }
-        let mut end = toks[j - 1].end;
-        // Percentages.
-        let mut unit = String::new();
-        let mut counted = String::new();
-        if text[end..].starts_with('%') {
-            end += 1;
-            unit = "percent".into();
-        } else if toks
-            .get(j)
-            .is_some_and(|t| gap_ok(&toks[j - 1], t) && matches!(t.norm.as_str(), "percent" | "pc"))
-        {
-            end = toks[j].end;
-            unit = "percent".into();
-        } else {
-            // The counted phrase: up to four words, ending at the first plural noun.
-            let first = j;
-            let mut last = None;
-            let mut head_from = None;
-            while j < toks.len() && j - first < 5 {
-                let t = &toks[j];
-                if !gap_ok(&toks[j - 1], t)
-                    || !t.norm.chars().all(char::is_alphabetic)
-                    || PHRASE_STOP.contains(&t.norm.as_str())
-                {
-                    break;
-                }
-                if t.norm == "and" {
-                    let continues = toks.get(j + 1).is_some_and(|n| {
-                        gap_ok(t, n)
-                            && n.norm.chars().all(char::is_alphabetic)
-                            && !PHRASE_STOP.contains(&n.norm.as_str())
-                    });
-                    if !continues || last.is_none() {
-                        break;
-                    }
-                    j += 1;
-                    continue;
-                }
-                let is_caps = t.text.chars().all(|c| !c.is_lowercase());
-                last = Some(j);
-                if is_plural(&t.norm) && !is_caps {
-                    let coordinated = toks.get(j + 1).is_some_and(|n| n.norm == "and" && gap_ok(t, n));
-                    if coordinated && head_from.is_none() {
-                        head_from = Some(j);
-                        j += 1;
-                        continue;
-                    }
-                    break;
-                }
-                j += 1;
-            }
-            if let Some(last) = last {
-                let head_start = head_from.unwrap_or(last);
-                end = toks[last].end;
-                counted = text[toks[first].start..end].to_string();
-                unit = crate::text::fold(&text[toks[head_start].start..end]);
-                if head_from.is_none() {
-                    unit = toks[last].norm.clone();
-                }
-            }
-        }
-        let mut inferred = false;
-        if unit.is_empty() && !last_unit.is_empty() {
-            unit = last_unit.clone();
-            inferred = true;
-        }
-        if unit.is_empty() || !free(tok.start, end) {
-            i += 1;
-            continue;
-        }
-        if !inferred && !TIME_UNITS.contains(&unit.as_str()) {
-            last_unit.clone_from(&unit);
-        }
-        // Only the few words before the number can hold its qualifier: folding the whole
-        // paragraph before every number made long paragraphs of figures quadratic.
-        let folded_before = crate::text::fold(tail(before.trim_end(), QUALIFIER_BYTES));
-        let qualifier = QUALIFIERS
-            .iter()
-            .find(|q| {
-                folded_before.ends_with(*q)
-                    && folded_before[..folded_before.len() - q.len()]
-                        .chars()
-                        .last()
-                        .is_none_or(|c| !c.is_alphanumeric())
-            })
-            .map(|q| q.to_string());
-        out.push(Found {
-            start: tok.start,
-            end,
-            value: super::Value::Figure(Box::new(FigureValue { value, unit, counted, inferred, qualifier })),
-        });
-        i = j.max(i + 1);
     }
     out
 }
@@ -525,21 +337,6 @@ mod tests {
             .map(|f| match f.value {
                 Value::Date(d) => (text[f.start..f.end].to_string(), d.norm),
                 Value::Figure(_) => unreachable!("dates() gives dates"),
-            })
-            .collect()
-    }
-
-    fn figures_in(text: &str) -> Vec<(String, f64, String, bool)> {
-        let toks = tokens(text);
-        let mut last = String::new();
-        let taken: Vec<(usize, usize)> =
-            dates(text, &toks, &|_, _| true).iter().map(|f| (f.start, f.end)).collect();
-        let free = move |s: usize, e: usize| taken.iter().all(|&(a, b)| e <= a || b <= s);
-        figures(text, &toks, &free, &mut last)
-            .into_iter()
-            .map(|f| match f.value {
-                Value::Figure(v) => (text[f.start..f.end].to_string(), v.value, v.unit, v.inferred),
-                Value::Date(_) => unreachable!("figures() gives figures"),
             })
             .collect()
     }
@@ -587,58 +384,5 @@ mod tests {
         );
         assert_eq!(dates_in("who took office in May, faces"), [pair("May", "--05")]);
         assert!(dates_in("It May Rain and armies march").is_empty());
-    }
-
-    #[test]
-    fn figures_carry_what_they_count() {
-        let f = figures_in("the expulsion of the 5,000 US troops deployed");
-        assert_eq!(f, [("5,000 US troops".to_string(), 5000.0, "troops".to_string(), false)]);
-        let f = figures_in("Between August 4 and 18, 14 bomb and rocket attacks targeted");
-        assert_eq!(f, [("14 bomb and rocket attacks".to_string(), 14.0, "attacks".to_string(), false)]);
-        let f = figures_in("were attacked with 13 bombs and missiles.");
-        assert_eq!(f, [("13 bombs and missiles".to_string(), 13.0, "bombs and missiles".to_string(), false)]);
-        let f = figures_in("carried out 39 rocket attacks against");
-        assert_eq!(f[0].2, "attacks");
-        let f = figures_in("fired 39 missiles at US positions");
-        assert_eq!(f[0].2, "missiles");
-        let f = figures_in("\"We cannot allow ten years of success");
-        assert_eq!(f, [("ten years".to_string(), 10.0, "years".to_string(), false)]);
-    }
-
-    #[test]
-    fn numbers_written_in_words_are_one_figure() {
-        let f = figures_in("Twenty-seven miners were trapped");
-        assert_eq!(f, [("Twenty-seven miners".to_string(), 27.0, "miners".to_string(), false)]);
-        let f = figures_in("to expel two thousand five hundred US troops");
-        assert_eq!((f[0].1, f[0].2.as_str()), (2500.0, "troops"));
-        // A number word inside a compound adjective is no count.
-        assert!(figures_in("a twenty-seven-year-old miner").is_empty());
-    }
-
-    #[test]
-    fn a_bare_count_borrows_the_previous_unit() {
-        let f = figures_in(
-            "14 fighters from the Hezbollah Brigades were arrested. Three days later, 13 were released",
-        );
-        assert_eq!(f[0].2, "fighters");
-        assert_eq!((f[1].1, f[1].2.as_str()), (3.0, "days"));
-        // "13" borrows the last counted unit; units of time are skipped.
-        assert_eq!(f[2], ("13".to_string(), 13.0, "fighters".to_string(), true));
-    }
-
-    #[test]
-    fn compounds_money_and_years_are_not_figures() {
-        assert!(figures_in("a two-state solution").is_empty());
-        assert!(figures_in("Only $1/click").is_empty());
-        assert!(figures_in("since 1998 commander").is_empty());
-    }
-
-    #[test]
-    fn clock_times_are_no_counts_and_counts_beside_them_stay() {
-        assert!(figures_in("The curfew runs from 10 pm to 6 am.").is_empty());
-        assert!(figures_in("Power went out at 19:45 on Tuesday.").is_empty());
-        let arrested = figures_in("Police arrested 112 people after 22:00.");
-        assert_eq!(arrested.len(), 1, "{arrested:?}");
-        assert_eq!((arrested[0].1, arrested[0].2.as_str()), (112.0, "people"));
     }
 }

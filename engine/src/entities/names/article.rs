@@ -7,7 +7,7 @@
 use crate::hash::{FxHashMap, FxHashSet};
 
 use super::{is_headline, words_of, ArticleState, BlockCx, Recogniser, Registry, Word};
-use crate::entities::{raw_offsets, temporal, Mention, Value};
+use crate::entities::{figures, raw_offsets, temporal, Mention, Value};
 use crate::model::Article;
 use crate::text;
 
@@ -198,7 +198,7 @@ pub(in crate::entities) fn finish(
         // A figure's number must be free; its counted phrase may hold whole names ("5,000 US
         // troops"), which then give way to the figure, but never cut one or a date.
         let free = |s: usize, e: usize| dated.disjoint(s, e) && claimed.disjoint_or_inside(s, e);
-        let figures = temporal::figures(&block.text, toks, &free, &mut last_unit);
+        let figures = figures::figures(&block.text, toks, &free, &mut last_unit);
         // Names inside a figure's counted phrase give way to it. Only this block's mentions
         // can lie inside its figures: one pass over them, not one per figure (which was
         // quadratic on a long paragraph full of figures).
