@@ -112,7 +112,7 @@ pub struct CompareView {
 }
 
 /// What a comparison needs from the corpus, picked on the page: the columns (bundle index, id,
-/// label, title), each article's stated or estimated publication date and its linked names.
+/// label, title), each article's stated or estimated publication date and the mentions it compares.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// The sources, in the order asked for (duplicates dropped).
@@ -120,7 +120,8 @@ pub struct Plan {
     /// Per column, the publication date as `YYYY[-MM[-DD]]`, where known.
     pub dates: Vec<Option<String>>,
     /// Per column, the article's person, organisation and place mentions linked to an entity
-    /// (entity indices of the bundle), so the comparison reads names as the article page does.
+    /// (entity indices of the bundle), and its date and figure mentions, so the comparison reads
+    /// names, dates and figures exactly as the article page shows them.
     pub mentions: Vec<Vec<Mention>>,
 }
 
@@ -188,7 +189,7 @@ pub fn plan(bundle: &Bundle, ids: &[String]) -> Result<Plan, CompareError> {
                 .entities
                 .mentions_in(index)
                 .iter()
-                .filter(|m| m.kind.is_name() && m.entity.is_some())
+                .filter(|m| if m.kind.is_name() { m.entity.is_some() } else { m.value.is_some() })
                 .cloned()
                 .collect()
         })
@@ -448,6 +449,7 @@ fn build_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_engine::entities::MentionKind;
     use parallax_engine::{build_bundle, SourceInput};
 
     fn bundle() -> Bundle {
@@ -503,6 +505,29 @@ mod tests {
         let placed: usize = view.rows.iter().flat_map(|r| &r.cells).map(|c| c.len()).sum();
         let expected: usize = view.head.summary.sources.iter().map(|s| s.sentences).sum();
         assert_eq!(placed, expected);
+    }
+
+    #[test]
+    fn the_comparison_is_given_the_dates_and_figures_the_article_page_shows() {
+        let bundle = bundle();
+        let ids: Vec<String> = bundle.articles.iter().map(|a| a.id.clone()).collect();
+        let plan = plan(&bundle, &ids).unwrap();
+        for (column, given) in plan.columns.iter().zip(&plan.mentions) {
+            let page = bundle.entities.mentions_in(u32::try_from(column.article).unwrap());
+            let shown: Vec<&Mention> = page.iter().filter(|m| m.value.is_some()).collect();
+            assert!(
+                shown.iter().any(|m| m.kind == MentionKind::Figure)
+                    && shown.iter().any(|m| m.kind == MentionKind::Date),
+                "each report has a date and a figure: {shown:?}"
+            );
+            for mention in shown {
+                assert!(given.contains(mention), "{mention:?} is on the page but not in the comparison");
+            }
+            assert!(
+                given.iter().all(|m| m.value.is_some() || m.entity.is_some()),
+                "nothing unlinked is sent"
+            );
+        }
     }
 
     #[test]
