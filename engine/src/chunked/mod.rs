@@ -45,8 +45,8 @@
 //! frequencies, transliteration keys, word-form groups, article lengths and outlets, and the
 //! entity names and mentions the query words may name), so prefixes, typos and variants are
 //! expanded without any shard; `idx` shards, the postings of a contiguous range of the sorted
-//! dictionary (a term's shard is found by binary search over the ranges in the chunk
-//! directory); `art` chunks, consecutive articles with their dates, provenance and entity
+//! dictionary, in columns (`postings.rs`; a term's shard is found by binary search over the
+//! ranges in the chunk directory); `art` chunks, consecutive articles with their dates, provenance and entity
 //! mentions (in columns); `ent` chunks, per-entity mention lists for a range of entities; `eidx` chunks, the
 //! search index's postings of a range of entity slots (the term directory keeps the entities'
 //! name keys and counts), fetched only by a query that names an entity. The seed corpus is
@@ -59,7 +59,9 @@
 //! single bundle reads, so results, snippets and highlights are the same.
 
 mod list;
+mod postings;
 mod read;
+mod story_columns;
 pub mod validate;
 mod wire;
 mod write;
@@ -85,7 +87,7 @@ pub use write::{
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -608,6 +610,14 @@ pub fn anatomy(kind: ChunkKind, bytes: &[u8]) -> Result<Vec<(&'static str, Vec<u
                 ("stem_terms", enc(&index.stem_terms)),
                 ("entities", enc(&index.entities)),
             ]
+        }
+        ChunkKind::Shard => {
+            let wire: postings::WireShard = decode(kind, bytes)?;
+            let parts = wire.columns();
+            let shard = wire.into_shard().map_err(|why| ChunkError::Malformed { kind, why })?;
+            let mut out = vec![("bundle postings", enc(&shard))];
+            out.extend(parts);
+            out
         }
         ChunkKind::Entities => {
             let chunk: EntityChunk = decode(kind, bytes)?;

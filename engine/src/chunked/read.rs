@@ -292,7 +292,8 @@ impl Reader {
             ChunkKind::Shard => {
                 // A shard is checked against the dictionary, so the dictionary comes first.
                 let directory = self.index.as_ref().ok_or(ChunkError::DictionaryFirst)?;
-                let shard: Shard = decode(chunk.kind, bytes)?;
+                let wire: super::postings::WireShard = decode(chunk.kind, bytes)?;
+                let shard = wire.into_shard().map_err(|why| ChunkError::Malformed { kind, why })?;
                 validate::shard(&shard, &chunk, directory, n_articles).map_err(inconsistent)?;
                 self.shards.insert(chunk.first, (chunk, shard));
                 self.stale = true;

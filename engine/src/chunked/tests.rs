@@ -72,6 +72,68 @@ fn reframed<T: serde::Serialize + serde::de::DeserializeOwned>(
     }
 }
 
+/// Edits a shard's postings in the bundle's form (read back from its columns, then written into
+/// columns again).
+fn resharded(edit: impl Fn(&mut Shard)) -> impl Fn(&mut Vec<u8>) {
+    rewired(move |wire: &mut postings::WireShard| {
+        let mut shard = std::mem::take(wire).into_shard().unwrap();
+        edit(&mut shard);
+        *wire = postings::WireShard::of(&shard);
+    })
+}
+
+/// Edits a shard's columns as written.
+fn rewired(edit: impl Fn(&mut postings::WireShard)) -> impl Fn(&mut Vec<u8>) {
+    reframed(ChunkKind::Shard, edit)
+}
+
+#[test]
+fn every_shard_of_a_synthetic_corpus_reads_back_byte_for_byte() {
+    let files = crate::synth::corpus(40, 3);
+    let inputs: Vec<crate::SourceInput> =
+        files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
+    let bundle = crate::build_bundle(&inputs, "").bundle;
+    let sizes = Sizes { shard_bytes: 600, ..Sizes::default() };
+    let split = split(&bundle, &sizes);
+    let manifest = decode_manifest(&split.manifest).unwrap();
+    let index = &bundle.search;
+    let shards: Vec<&ChunkRef> = manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Shard).collect();
+    assert!(shards.len() > 10);
+    for chunk in shards {
+        let bytes = &split.chunks.iter().find(|c| c.name == chunk.name()).unwrap().bytes;
+        let wire: postings::WireShard = decode(ChunkKind::Shard, bytes).unwrap();
+        let shard = wire.into_shard().unwrap();
+        let (first, end) = (chunk.first as usize, chunk.end as usize);
+        let base = index.posting_starts[first] as usize;
+        assert_eq!(shard.postings, index.postings[base..index.posting_starts[end] as usize]);
+        let starts: Vec<u32> = index.posting_starts[first..=end].iter().map(|s| s - base as u32).collect();
+        assert_eq!(shard.starts, starts);
+    }
+}
+
+#[test]
+fn a_shard_whose_columns_do_not_add_up_is_malformed() {
+    let malformed = |edit: fn(&mut postings::WireShard)| {
+        matches!(error(ChunkKind::Shard, rewired(edit)), ChunkError::Malformed { kind: ChunkKind::Shard, .. })
+    };
+    // An occurrence's ordinal gone: the counts promise more than the columns hold.
+    assert!(malformed(|w| {
+        w.ordinal_gaps.pop();
+    }));
+    // An article more than the terms' counts say.
+    assert!(malformed(|w| {
+        w.doc_gaps.push(1);
+        w.heads.push(2);
+        w.ordinal_gaps.push(1);
+        w.offset_residues.push(0);
+    }));
+    // A count past every column.
+    assert!(malformed(|w| w.heads[0] = u64::MAX - 1));
+    // An offset gap below zero, and a prediction out of range.
+    assert!(malformed(|w| w.offset_residues[0] = 2 * (w.bytes_per_word16 as u64 * 1000) + 1));
+    assert!(malformed(|w| w.bytes_per_word16 = u32::MAX));
+}
+
 #[test]
 fn bytes_that_are_not_the_ones_the_name_promises_are_refused() {
     let split = split(&built(), &Sizes::default());
@@ -114,7 +176,7 @@ fn chunks_that_decode_but_do_not_fit_the_manifest_are_inconsistent() {
         error(ChunkKind::Articles, more),
         ChunkError::Inconsistent { kind: ChunkKind::Articles, .. }
     ));
-    let beyond = reframed(ChunkKind::Shard, |s: &mut Shard| {
+    let beyond = resharded(|s: &mut Shard| {
         // The first posting's article delta now points past the one article.
         s.postings[0] = 5;
     });
@@ -469,9 +531,9 @@ fn building_the_index_as_the_articles_are_cut_writes_the_chunks_of_the_whole_bun
 #[test]
 fn a_manifest_of_the_previous_format_is_refused_with_a_sentence_saying_to_rebuild() {
     let mut old = split(&built(), &Sizes::default()).manifest;
-    old[8..12].copy_from_slice(&4u32.to_le_bytes());
+    old[8..12].copy_from_slice(&5u32.to_le_bytes());
     let error = Reader::open(&old).unwrap_err();
-    assert_eq!(error, ChunkError::UnknownVersion { found: 4 });
+    assert_eq!(error, ChunkError::UnknownVersion { found: 5 });
     assert!(error.to_string().contains("rebuild the site"), "{error}");
 }
 
@@ -531,4 +593,28 @@ fn an_entity_chunks_lists_read_back_exactly_in_columns() {
     };
     let back: EntityChunk = decode(ChunkKind::Entities, &encode(ChunkKind::Entities, &chunk)).unwrap();
     assert_eq!(back, chunk);
+}
+
+#[test]
+fn stories_read_back_exactly_from_columns_whatever_their_labels() {
+    let story = |id: &str, label: &str, articles: Vec<u32>, follows: Vec<u32>| StoryEntry {
+        id: id.into(),
+        label: label.into(),
+        articles,
+        from: Some("2020-08".into()),
+        to: None,
+        follows,
+    };
+    let stories = vec![
+        story("kadhimi-trump-visit-aug-2020", "Kadhimi · Trump — visit, Aug 2020", vec![0, 4, 9], vec![]),
+        // The same label again: its id is the slug with "-2", left out as well.
+        story("kadhimi-trump-visit-aug-2020-2", "Kadhimi · Trump — visit, Aug 2020", vec![2], vec![0]),
+        story("hand-made", "  two  spaces and ends ", vec![1, 3], vec![1, 0]),
+        story("", "", vec![5], vec![]),
+        story("al-kadhemi-in-tehran", "Al-Kadhemi in Tehrān · طهران", vec![6, 7, 8], vec![2]),
+    ];
+    let wire = story_columns::WireStories::of(&stories);
+    assert_eq!(wire.into_stories(10).unwrap(), stories);
+    let past = story_columns::WireStories::of(&stories).into_stories(9).unwrap_err();
+    assert!(past.problem.contains("an article the corpus does not have"), "{past:?}");
 }

@@ -6,11 +6,13 @@
 //! to about 330 KB gzip; the in-memory [`Manifest`] the reader hands out is unchanged. Format 5
 //! also front-codes the term directory's dictionary ([`WireTerms`]), writes a list page
 //! summary's stories as gaps ([`WirePage`]) and an article chunk's mentions in columns
-//! ([`mention_columns`]).
+//! ([`mention_columns`]). Format 6 writes the stories in columns, their labels as word indices
+//! (`story_columns.rs`).
 
 use serde::{Deserialize, Serialize};
 
-use super::{ChunkKind, ChunkRef, EntityCount, Manifest, PageSummary, StoryEntry, Summary};
+use super::story_columns::WireStories;
+use super::{ChunkKind, ChunkRef, EntityCount, Manifest, PageSummary, Summary};
 use crate::bundle::validate::{Inconsistency, Part};
 use crate::entities::Entity;
 use crate::search::SearchIndex;
@@ -22,23 +24,10 @@ pub(crate) struct WireManifest {
     outlets: Vec<String>,
     id_firsts: Vec<String>,
     pages: Vec<WirePage>,
-    stories: Vec<WireStory>,
+    stories: WireStories,
     entities: Vec<Entity>,
     entity_counts: Vec<EntityCount>,
     chunks: Vec<WireRun>,
-}
-
-/// A story with its articles as ordinal gaps.
-#[derive(Serialize, Deserialize)]
-struct WireStory {
-    /// Its id where it is not the one its label gives ([`Slugs`]): almost never.
-    id: Option<String>,
-    label: String,
-    /// The first article's ordinal, then each next one's distance from the one before.
-    gaps: Vec<u32>,
-    from: Option<String>,
-    to: Option<String>,
-    follows: Vec<u32>,
 }
 
 /// A list page's summary with its stories in two columns: each story as the gap from the one
@@ -85,7 +74,7 @@ impl WirePage {
 
 /// Each value as the gap from the one before (the first from 0), wrapping: ascending lists
 /// (ordinals, story indices) become small numbers.
-fn gaps(values: impl IntoIterator<Item = u32>) -> Vec<u32> {
+pub(super) fn gaps(values: impl IntoIterator<Item = u32>) -> Vec<u32> {
     values
         .into_iter()
         .scan(0u32, |previous, value| {
@@ -117,19 +106,6 @@ impl WireManifest {
     /// The wire form of a manifest. A malformed hash is written as zeros (its chunk is then
     /// refused as stale).
     pub(crate) fn of(manifest: &Manifest) -> WireManifest {
-        let mut slugs = Slugs::default();
-        let stories = manifest
-            .stories
-            .iter()
-            .map(|story| WireStory {
-                id: slugs.next(&story.label, &story.id),
-                label: story.label.clone(),
-                gaps: gaps(story.articles.iter().copied()),
-                from: story.from.clone(),
-                to: story.to.clone(),
-                follows: story.follows.clone(),
-            })
-            .collect();
         let mut chunks: Vec<WireRun> = Vec::new();
         for chunk in &manifest.chunks {
             let wire = WireChunk {
@@ -151,7 +127,7 @@ impl WireManifest {
             outlets: manifest.outlets.clone(),
             id_firsts: manifest.id_firsts.clone(),
             pages: manifest.pages.iter().map(WirePage::of).collect(),
-            stories,
+            stories: WireStories::of(&manifest.stories),
             entities: manifest.entities.clone(),
             entity_counts: manifest.entity_counts.clone(),
             chunks,
@@ -161,48 +137,12 @@ impl WireManifest {
     /// Points the first story's first article past the corpus (for tests of a faulty writer).
     #[cfg(test)]
     pub(crate) fn break_first_story(&mut self) {
-        if let Some(story) = self.stories.first_mut() {
-            story.gaps = vec![u32::MAX];
-        }
+        self.stories.break_first_story();
     }
 
     /// The manifest it stands for, or what names something it does not hold.
     pub(crate) fn into_manifest(self) -> Result<Manifest, Inconsistency> {
-        let n_stories = self.stories.len();
-        let n_articles = self.summary.articles;
-        let mut slugs = Slugs::default();
-        let mut stories = Vec::with_capacity(n_stories);
-        for story in self.stories {
-            let id = slugs.id_of(&story.label, story.id.as_deref());
-            let mut articles = Vec::with_capacity(story.gaps.len());
-            for gap in story.gaps {
-                let next = match articles.last() {
-                    None => Some(gap),
-                    Some(&previous) => u32::checked_add(previous, gap).filter(|_| gap > 0),
-                };
-                let Some(o) = next.filter(|&o| o < n_articles) else {
-                    return Err(Inconsistency {
-                        part: Part::Stories,
-                        problem: "a story names an article the corpus does not have".into(),
-                    });
-                };
-                articles.push(o);
-            }
-            if story.follows.iter().any(|&s| s as usize >= n_stories) {
-                return Err(Inconsistency {
-                    part: Part::Stories,
-                    problem: "a story follows a story the corpus does not have".into(),
-                });
-            }
-            stories.push(StoryEntry {
-                id,
-                label: story.label,
-                articles,
-                from: story.from,
-                to: story.to,
-                follows: story.follows,
-            });
-        }
+        let stories = self.stories.into_stories(self.summary.articles)?;
         let pages = self.pages.into_iter().map(WirePage::into_summary).collect::<Result<_, _>>()?;
         let mut chunks = Vec::new();
         for run in self.chunks {
@@ -232,41 +172,6 @@ impl WireManifest {
             entity_counts: self.entity_counts,
             chunks,
         })
-    }
-}
-
-/// Story ids as the stories module makes them: the label's slug, with `-2`, `-3`… after an id
-/// already taken. The writer leaves out every id this gives back; the reader recomputes them.
-#[derive(Default)]
-struct Slugs {
-    used: std::collections::HashSet<String>,
-}
-
-impl Slugs {
-    /// The id a story with this label would get next.
-    fn expected(&self, label: &str) -> String {
-        let base = crate::model::slugify(label, 6);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
-    }
-
-    /// The writer's side: takes the story's id, and returns it only where it is not the expected one.
-    fn next(&mut self, label: &str, id: &str) -> Option<String> {
-        let written = (id != self.expected(label)).then(|| id.to_string());
-        self.used.insert(id.to_string());
-        written
-    }
-
-    /// The reader's side: the story's id, written or recomputed.
-    fn id_of(&mut self, label: &str, written: Option<&str>) -> String {
-        let id = written.map_or_else(|| self.expected(label), str::to_string);
-        self.used.insert(id.clone());
-        id
     }
 }
 

@@ -209,7 +209,7 @@ fn split_with(
         encode(ChunkKind::Terms, &super::wire::WireTerms::of(directory_of(&search))),
     );
     shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
-        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, shard));
+        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, &super::postings::WireShard::of(shard)));
     });
     search.postings = Vec::new();
     search.posting_starts = Vec::new();
