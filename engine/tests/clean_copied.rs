@@ -347,6 +347,26 @@ fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sente
 }
 
 #[test]
+fn other_stories_teasers_end_the_article_though_a_standfirst_has_no_full_stop() {
+    // Each teaser is a headline, a standfirst, its section and its age; the middle one's
+    // standfirst has no full stop, as deks often have none.
+    let teasers = "Read more:\nHarbour Pilots Vote to Strike Over Night Shifts\nThe pilots' union said on Thursday that its members would stop work for two full days next week, and again at the end of the month, unless the harbour authority changes the night rota it brought in last spring.\nBusiness\n3 hours ago\nIsland Council Names New Chief Executive After Long Search\nThe former port manager promises a fresh start for the island's troubled finances\nPolitics\n5 hours ago\nNew Timetable Brings Earlier Sailings to the Northern Islands\nFrom May the first ferry to the northern islands will leave the harbour at six in the morning, an hour earlier than now, and the last one will wait for the evening train, the operator said on Monday.\nBusiness\n6 hours ago\nImprint";
+    let report = clean_file("teasers.txt", page_with_footer(teasers).as_bytes());
+    let a = only_article("teasers.txt", &report);
+    let kept = body(a);
+    assert_eq!(kept.len(), 4, "kept teasers: {kept:#?}");
+    assert!(
+        kept.iter().any(|t| t.starts_with("The council will debate")),
+        "lost the article's end: {kept:#?}"
+    );
+    assert!(
+        removed_as(a, "The former port manager promises a fresh start for the island's troubled finances")
+            .is_some(),
+        "the standfirst without a full stop is removed with its teaser"
+    );
+}
+
+#[test]
 fn a_latest_stories_box_ends_the_article_though_a_teaser_opens_with_a_question() {
     // "Die neuesten Artikel" (the latest) heads other stories; one teaser's paragraph sits under
     // its question headline, as such boxes print them.
