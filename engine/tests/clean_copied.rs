@@ -316,6 +316,24 @@ fn a_related_box_inside_the_article_keeps_the_sections_after_it() {
 }
 
 #[test]
+fn a_caption_listing_places_is_cut_at_its_photo_label_not_at_a_comma() {
+    // The caption names places with commas; its credit is what follows the photo label.
+    let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Besides Oban the works reach Craignure, Tobermory and Salen, Islay. Foto: Mara Lind/TT\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Imprint\nPrivacy\n";
+    let report = clean_file("places.txt", page.as_bytes());
+    let a = only_article("places.txt", &report);
+    let caption = a.blocks.iter().find(|b| b.kind == BlockKind::Caption).expect("lost the caption");
+    assert_eq!(caption.text, "Besides Oban the works reach Craignure, Tobermory and Salen, Islay.");
+    assert_eq!(caption.credit.as_ref().map(|c| c.text.as_str()), Some("Mara Lind/TT"));
+    check_provenance("places.txt", page.as_bytes(), &report);
+}
+
+#[test]
 fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sentences_citing_sources_stay() {
     let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
          The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
