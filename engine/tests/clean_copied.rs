@@ -316,6 +316,24 @@ fn a_related_box_inside_the_article_keeps_the_sections_after_it() {
 }
 
 #[test]
+fn a_caption_listing_places_is_cut_at_its_photo_label_not_at_a_comma() {
+    // The caption names places with commas; its credit is what follows the photo label.
+    let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
+         The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
+         Ferry operators said fares would rise by a tenth from June to pay for the longer crossings, which the works make necessary.\n\
+         Besides Oban the works reach Craignure, Tobermory and Salen, Islay. Foto: Mara Lind/TT\n\
+         Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
+         The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
+         Imprint\nPrivacy\n";
+    let report = clean_file("places.txt", page.as_bytes());
+    let a = only_article("places.txt", &report);
+    let caption = a.blocks.iter().find(|b| b.kind == BlockKind::Caption).expect("lost the caption");
+    assert_eq!(caption.text, "Besides Oban the works reach Craignure, Tobermory and Salen, Islay.");
+    assert_eq!(caption.credit.as_ref().map(|c| c.text.as_str()), Some("Mara Lind/TT"));
+    check_provenance("places.txt", page.as_bytes(), &report);
+}
+
+#[test]
 fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sentences_citing_sources_stay() {
     let page = "Home\nWorld\nBusiness\nSport\nCulture\nFerry Fares Rise as Harbour Works Drag On\n\
          The harbour authority said on Friday that dredging would resume next month, and that the channel would be deepened by two metres.\n\
@@ -344,6 +362,26 @@ fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sente
         .filter(|t| t.starts_with("The ") || t.starts_with("Ferry ") || t.starts_with("Passengers"))
         .count();
     assert_eq!(paragraphs, 4, "lost article text: {:?}", body(a));
+}
+
+#[test]
+fn other_stories_teasers_end_the_article_though_a_standfirst_has_no_full_stop() {
+    // Each teaser is a headline, a standfirst, its section and its age; the middle one's
+    // standfirst has no full stop, as deks often have none.
+    let teasers = "Read more:\nHarbour Pilots Vote to Strike Over Night Shifts\nThe pilots' union said on Thursday that its members would stop work for two full days next week, and again at the end of the month, unless the harbour authority changes the night rota it brought in last spring.\nBusiness\n3 hours ago\nIsland Council Names New Chief Executive After Long Search\nThe former port manager promises a fresh start for the island's troubled finances\nPolitics\n5 hours ago\nNew Timetable Brings Earlier Sailings to the Northern Islands\nFrom May the first ferry to the northern islands will leave the harbour at six in the morning, an hour earlier than now, and the last one will wait for the evening train, the operator said on Monday.\nBusiness\n6 hours ago\nImprint";
+    let report = clean_file("teasers.txt", page_with_footer(teasers).as_bytes());
+    let a = only_article("teasers.txt", &report);
+    let kept = body(a);
+    assert_eq!(kept.len(), 4, "kept teasers: {kept:#?}");
+    assert!(
+        kept.iter().any(|t| t.starts_with("The council will debate")),
+        "lost the article's end: {kept:#?}"
+    );
+    assert!(
+        removed_as(a, "The former port manager promises a fresh start for the island's troubled finances")
+            .is_some(),
+        "the standfirst without a full stop is removed with its teaser"
+    );
 }
 
 #[test]

@@ -520,6 +520,27 @@ fn the_standfirst_under_the_headline_is_kept_and_the_picture_caption_beside_it_i
 }
 
 #[test]
+fn a_picture_text_box_named_by_its_id_beside_the_headline_is_no_standfirst() {
+    // The caption's box names a picture only in its id, and the picture sits beside it: the
+    // same names mark a picture's box for the standfirst as for the captions.
+    let page = format!(
+        r#"<html><head><title>Harbour dredging resumes</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article><header class="article-header"><h1>Harbour dredging resumes</h1>
+<p class="subtitle">The port will be two metres deeper by spring, and ferries will keep sailing while the work goes on.</p>
+<img src="port.jpg"><div id="lead-picture-text"><p>Dredgers at work in the outer harbour on Friday morning, seen from the pier.</p></div>
+</header><div class="article-body">{}</div></article>
+</body></html>"#,
+        numbered_paragraphs(1, 5, "")
+    );
+    let (article, _) = extract("picture-id.html", page.as_bytes());
+    let body = body_text(&article);
+    assert!(body.starts_with("The port will be two metres deeper"), "lost the standfirst in:\n{body}");
+    assert!(!body.contains("Dredgers at work"), "kept the picture's text as a standfirst in:\n{body}");
+    assert!(body.contains("Chunk paragraph 5:"), "lost the story in:\n{body}");
+}
+
+#[test]
 fn a_short_article_keeps_its_picture_caption_as_a_caption() {
     // Three short paragraphs and one captioned picture: the caption is the picture's, not a
     // picture story's text, however little else the article has.

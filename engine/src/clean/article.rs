@@ -8,7 +8,7 @@
 
 use super::dates::{parse_date_line, DateLine};
 use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
-use super::outlets::{self, KnownOutlet};
+use super::outlets::{self, CreditSplit, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::rules;
 use super::teasers::TeaserContext;
@@ -32,7 +32,8 @@ const COMMENT_FORM_MAX_LINES: usize = 10;
 enum Role {
     Unset,
     Title,
-    Caption,
+    /// A picture's caption, with where its credit sits when it ends in one.
+    Caption(Option<CreditSplit>),
     Heading,
     Bullet,
     Paragraph,
@@ -256,9 +257,9 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             // "By Priya Natarajan priya@example.com".
             header_byline.get_or_insert_with(|| span_of(i, s, e));
             Role::Noise(NoiseKind::CreditLine)
-        } else if is_caption(lines, i, scraped, outlets) {
+        } else if let Some(credit) = caption_credit(lines, i, scraped, outlets) {
             captions.insert(t);
-            Role::Caption
+            Role::Caption(credit)
         } else if i < block_end {
             Role::Noise(page::outside_reason(t))
         } else {
@@ -398,12 +399,12 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     let removed: Vec<Option<NoiseKind>> =
         roles.iter().map(|r| if let Role::Noise(kind) = r { Some(*kind) } else { None }).collect();
     let body_ctx = page::BodyContext { lines, prose: &prose, code: &code, repeated, removed: &removed };
-    for (i, kind) in page::body_furniture(body_ctx, &body) {
-        // A caption ending in its picture's credit is kept as a caption with that credit; a
-        // credit alone is removed.
-        let captioned = kind == NoiseKind::CreditLine
-            && rules::photo_credit(lines[i].text).is_some_and(|split| split.caption_end > 0);
-        roles[i] = if captioned { Role::Caption } else { Role::Noise(kind) };
+    let furniture = page::body_furniture(body_ctx, &body);
+    for (i, kind) in furniture.removed {
+        roles[i] = Role::Noise(kind);
+    }
+    for (i, credit) in furniture.credited {
+        roles[i] = Role::Caption(Some(credit));
     }
     let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
     // A bare date line near the top of the text ("30. Juni 2025," under the author's name) is the
@@ -441,7 +442,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         return outcome;
     }
 
-    let (blocks, removed) = build_blocks(text, lines, &roles, outlets);
+    let (blocks, removed) = build_blocks(text, lines, &roles);
     let span =
         |i: usize| Spanned { text: lines[i].text.to_string(), start: lines[i].start, end: lines[i].end };
     let byline = header_byline.or(credit.or(bio_name).map(span));
@@ -469,14 +470,24 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 }
 
 /// A caption in the headline block: ending in a photo credit, or, in a scraped headline block
-/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on.
-fn is_caption(lines: &[Line<'_>], i: usize, scraped: bool, outlets: &[KnownOutlet]) -> bool {
+/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on. `None`
+/// when line `i` is no caption, else where its credit sits, if it has one: the credit is read here
+/// once, and the caption's block is cut by it.
+fn caption_credit(
+    lines: &[Line<'_>],
+    i: usize,
+    scraped: bool,
+    outlets: &[KnownOutlet],
+) -> Option<Option<CreditSplit>> {
     let t = lines[i].text;
     if words_up_to(t, 80) > 80 || bullet_glyph_len(t).is_some() {
-        return false;
+        return None;
+    }
+    if let Some(split) = outlets::split_credit(outlets, t) {
+        return Some(Some(split));
     }
     let echoed = || lines[i + 1..lines.len().min(i + 1 + CAPTION_ECHO_LINES)].iter().any(|l| l.text == t);
-    outlets::split_credit(outlets, t).is_some() || (scraped && echoed())
+    (scraped && echoed()).then(|| rules::photo_credit(t))
 }
 
 fn last_unset(roles: &[Role], from: usize, before: usize) -> Option<usize> {
@@ -632,12 +643,7 @@ fn find_outlet(found: &OutletEvidence<'_, '_>, banner: Option<&Attribution>) -> 
 }
 
 /// Kept blocks and removed spans from the roles, both in file order.
-fn build_blocks(
-    text: &str,
-    lines: &[Line<'_>],
-    roles: &[Role],
-    outlets: &[KnownOutlet],
-) -> (Vec<Block>, Vec<Removed>) {
+fn build_blocks(text: &str, lines: &[Line<'_>], roles: &[Role]) -> (Vec<Block>, Vec<Removed>) {
     let mut blocks = Vec::new();
     let mut removed = Vec::new();
     let block = |kind, start: usize, end: usize| Block {
@@ -662,8 +668,8 @@ fn build_blocks(
                 }
                 blocks.push(block(BlockKind::Bullet, start, l.end));
             }
-            Role::Caption => {
-                match outlets::split_credit(outlets, l.text).or_else(|| rules::photo_credit(l.text)) {
+            Role::Caption(credit) => {
+                match credit {
                     Some(split) => {
                         let mut b = block(BlockKind::Caption, l.start, l.start + split.caption_end);
                         let (cs, ce) = (l.start + split.credit_start, l.start + split.credit_end);

@@ -12,7 +12,7 @@
 use super::content::{ends_like_sentence, is_prose, weight};
 use super::dates::parse_date_line;
 use super::lines::{bullet_glyph_len, title_case_ratio, Line};
-use super::outlets::{split_credit, KnownOutlet};
+use super::outlets::{split_credit, CreditSplit, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::{furniture, rules, stated};
 use crate::model::NoiseKind;
@@ -181,12 +181,23 @@ pub(crate) struct BodyContext<'a, 'l> {
     pub removed: &'a [Option<NoiseKind>],
 }
 
+/// What [`body_furniture`] found inside the text.
+#[derive(Debug, Default)]
+pub(crate) struct BodyFurniture {
+    /// Lines to remove, with the reason.
+    pub removed: Vec<(usize, NoiseKind)>,
+    /// Captions ending in their picture's credit ("Fishermen at dawn. Photo: Jane Doe/AFP"), with
+    /// where the credit sits: kept as captions.
+    pub credited: Vec<(usize, CreditSplit)>,
+}
+
 /// Furniture inside the text, for lines `body` (indices into `lines`, in order, all still
 /// unassigned): lines that recur across the corpus or within the file, a related-headlines box
 /// (a cue line and the non-prose lines after it), and runs of short or headline-shaped lines.
-pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(usize, NoiseKind)> {
+pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFurniture {
     let lines = ctx.lines;
     let mut out = Vec::new();
+    let mut credited = Vec::new();
     let mut taken = vec![false; body.len()];
     // Repetition: across files (when the same article was not simply syndicated to them all), or
     // within this file.
@@ -229,11 +240,16 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
             out.push((i, NoiseKind::RepeatedBoilerplate));
         }
     }
-    // A picture's credit, alone or ending its caption: the picture's words, not the article's.
+    // A picture's credit, alone or ending its caption: the picture's words, not the article's. A
+    // credit alone is removed; a caption ending in one is the picture's caption with its credit.
     for (k, &i) in body.iter().enumerate() {
-        if !taken[k] && rules::is_photo_credit(lines[i].text) {
+        if let Some(split) = rules::photo_credit(lines[i].text).filter(|_| !taken[k]) {
             taken[k] = true;
-            out.push((i, NoiseKind::CreditLine));
+            if split.caption_end > 0 {
+                credited.push((i, split));
+            } else {
+                out.push((i, NoiseKind::CreditLine));
+            }
         }
     }
     // An author box in the second half of the text: a short biography of someone the page names
@@ -397,7 +413,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> Vec<(u
         }
         k += 1;
     }
-    out
+    BodyFurniture { removed: out, credited }
 }
 
 /// The note in brackets a line ends with when it has [`LINK_NOTE_WORDS`] words or more ("(opens in

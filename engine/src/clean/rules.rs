@@ -328,12 +328,9 @@ const PHOTO_CREDIT_WORDS: usize = 10;
 /// names joined by a slash ("Noel Celis/AFP via Getty Images"). The credit is a few words that do
 /// not end a sentence: "© 2021 Example News. All rights reserved." is the page's footer, and
 /// "Source: the ministry said 40 people were hurt." a sentence.
-pub(crate) fn is_photo_credit(line: &str) -> bool {
-    photo_credit(line).is_some()
-}
-
-/// Where [`is_photo_credit`]'s credit sits in `line`: the caption before it (empty for a credit
-/// alone) and the credit's own words, without the sign or label and brackets around them.
+///
+/// Where the credit sits in `line`: the caption before it (empty for a credit alone) and the
+/// credit's own words, without the sign or label and brackets around them.
 pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
     let lead = line.len() - line.trim_start().len();
     let line = line.trim();
@@ -555,7 +552,7 @@ mod tests {
             "Alex Lowes fährt eine starke Saison 2024, Foto: LAT Images",
             "Bild: Shamil Zhumatov/REUTERS",
         ] {
-            assert!(is_photo_credit(credit), "{credit}");
+            assert!(photo_credit(credit).is_some(), "{credit}");
         }
         for not_credit in [
             "© 2021 Example News. All rights reserved.",
@@ -564,7 +561,7 @@ mod tests {
             "Talks on 24/7 opening hours resumed on Monday.",
             "Prices rose and/or fell.",
         ] {
-            assert!(!is_photo_credit(not_credit), "{not_credit}");
+            assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
     }
 

@@ -1,9 +1,10 @@
 //! Lists of other stories' teasers at the end of a page's main run of prose: a headline (perhaps
-//! with a kicker, a date or a byline) above one short paragraph, again and again, or a box of
-//! headlines under its header ("Editor's Picks"). The run ends before them.
+//! with a kicker, a date or a byline) above one short paragraph (or a standfirst of eight words or
+//! more in sentence case without its full stop), again and again, or a box of headlines under its
+//! header ("Editor's Picks"). The run ends before them.
 
-use super::content::weight;
-use super::lines::Line;
+use super::content::{ends_like_sentence, weight};
+use super::lines::{title_case_ratio, Line};
 use super::rules;
 
 /// A trailing list of this many teasers (headline, short paragraph) is other stories.
@@ -17,6 +18,9 @@ const TEASER_HEAD_LINES: usize = 4;
 /// A teaser's headline, right above its paragraph, has at least this many words (an article's
 /// subheadings and step numbers are shorter).
 const TEASER_HEADLINE_WORDS: usize = 5;
+/// A teaser's standfirst that does not end like a sentence ("'Success hinges on willingness to
+/// act'") has at least this many words.
+const DEK_MIN_WORDS: usize = 8;
 
 /// What the teaser passes look at: a segment's lines, what is known of them, and the main run.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +49,30 @@ impl TeaserContext<'_, '_> {
     /// The words of line `i`.
     fn words(&self, i: usize) -> usize {
         weight(self.lines[i].text)
+    }
+
+    /// True when line `i` reads like a teaser's standfirst without its full stop: a sentence-case
+    /// line of [`DEK_MIN_WORDS`] or more that does not end like a sentence. Taken as a teaser
+    /// only under a headline of its own.
+    fn is_dek(&self, i: usize) -> bool {
+        let text = self.lines[i].text;
+        !self.is_noise(i)
+            && !self.is_prose(i)
+            && (DEK_MIN_WORDS..=TEASER_MAX_WORDS).contains(&self.words(i))
+            && !ends_like_sentence(text)
+            // Sentence case needs a script with case: a caseless script's lines all look alike.
+            && text.chars().any(char::is_lowercase)
+            && title_case_ratio(text) < 0.5
+    }
+
+    /// True when line `i` is a standfirst without its full stop ([`Self::is_dek`]) right under
+    /// its headline: the previous teaser, which ends the head of the one below it.
+    fn is_headed_dek(&self, i: usize) -> bool {
+        i > 0
+            && self.is_dek(i)
+            && !self.is_noise(i - 1)
+            && !self.is_prose(i - 1)
+            && self.words(i - 1) >= TEASER_HEADLINE_WORDS
     }
 
     /// Where a list of other stories' teasers at the end of the run starts: at least
@@ -121,11 +149,13 @@ impl TeaserContext<'_, '_> {
         }
         let mut teasers = 0;
         let mut start = None;
-        while i > first && self.is_prose(i) && self.words(i) <= TEASER_MAX_WORDS {
+        while i > first && (self.is_prose(i) || self.is_headed_dek(i)) && self.words(i) <= TEASER_MAX_WORDS {
             // The teaser's paragraph: one short line of prose, perhaps under a short lead-in (a
-            // question headline); a run of paragraphs is the article's.
+            // question headline); a run of paragraphs is the article's. A standfirst without its
+            // full stop has no lead-in, and needs its headline right above it.
+            let dek = !self.is_prose(i);
             let mut top = i;
-            if self.is_prose(top - 1) && self.words(top - 1) <= HEADLINE_MAX_WORDS {
+            if !dek && self.is_prose(top - 1) && self.words(top - 1) <= HEADLINE_MAX_WORDS {
                 top -= 1;
             }
             if top == first || self.is_prose(top - 1) {
@@ -134,8 +164,13 @@ impl TeaserContext<'_, '_> {
             // Its head: the lines above it up to the previous paragraph, the nearest few of them
             // of headline length, and a headline right above the paragraph (or the lead-in is
             // one); a step's number or a short subheading there is the article's own list.
+            // A standfirst under its headline above this teaser's own headline is the teaser
+            // before it.
             let mut head = top;
-            while head > first && !self.is_prose(head - 1) {
+            while head > first
+                && !self.is_prose(head - 1)
+                && !(self.is_headed_dek(head - 1) && (head..top).any(|j| !self.is_noise(j)))
+            {
                 head -= 1;
             }
             let near: Vec<usize> = (head.max(top.saturating_sub(TEASER_HEAD_LINES))..top)

@@ -730,13 +730,19 @@ fn is_caption(page: &Page<'_>, b: &RBlock) -> bool {
     let dom = page.dom;
     std::iter::once(b.owner).chain(dom.ancestors(b.owner)).take(CAPTION_DEPTH).any(|a| {
         matches!(dom.name(a), "figure" | "figcaption")
-            || (page.stats[a].chars <= CAPTION_BOX_CHARS && names_any(dom, a, &["caption", "credit"]))
+            || (page.stats[a].chars <= CAPTION_BOX_CHARS && names_any(dom, a, CAPTION_NAMES))
             || (a != b.owner
                 && page.stats[a].images > 0
                 && page.stats[a].chars <= PICTURE_BOX_CHARS
-                && names_any(dom, a, &["image", "photo", "picture", "img", "bild"]))
+                && names_any(dom, a, PICTURE_NAMES))
     })
 }
+
+/// Words in the class or id of a box holding a picture's caption or credit.
+const CAPTION_NAMES: &[&str] = &["caption", "credit"];
+
+/// Words in the class or id of a box holding a picture (and so, perhaps, its caption).
+const PICTURE_NAMES: &[&str] = &["image", "photo", "picture", "img", "bild", "media", "figure"];
 
 /// Whether an element's class or id contains one of `words`.
 fn names_any(dom: &Dom, i: usize, words: &[&str]) -> bool {
@@ -841,12 +847,8 @@ fn keep_standfirst(page: &Page<'_>, title: Option<usize>, verdicts: &mut [Verdic
                 matches!(dom.name(a), "figure" | "figcaption" | "li")
                     || page.cues[a].info
                     || (page.stats[a].images > 0 && page.stats[a].chars < chars + 100)
-                    || dom.element(a).and_then(|e| e.attr("class")).is_some_and(|c| {
-                        let c = c.to_ascii_lowercase();
-                        ["caption", "credit", "photo", "image", "media", "figure"]
-                            .iter()
-                            .any(|w| c.contains(w))
-                    })
+                    || names_any(dom, a, CAPTION_NAMES)
+                    || names_any(dom, a, PICTURE_NAMES)
             })
         };
         if shaped && removed_as_layout && !b.hidden && !caption_or_byline() {
