@@ -145,6 +145,9 @@ pub struct ExtrasViewProps {
     /// Shown while the module loads (a "Loading…" line if none).
     #[prop_or_default]
     pub placeholder: Option<Html>,
+    /// Told once the module has mounted the view (it then handles its own events).
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -168,6 +171,7 @@ pub fn extras_view(props: &ExtrasViewProps) -> Html {
 
     {
         let (node, status, mounted, latest) = (node.clone(), status.clone(), mounted.clone(), latest.clone());
+        let on_shown = props.on_shown.clone();
         use_effect_with((props.view.clone(), *attempt), move |(view, _)| {
             let alive = std::rc::Rc::new(std::cell::Cell::new(true));
             let (view, still, slot) = (view.clone(), alive.clone(), mounted.clone());
@@ -188,6 +192,9 @@ pub fn extras_view(props: &ExtrasViewProps) -> Html {
                     *slot.borrow_mut() = Some((bindings, handle));
                     Ok(())
                 });
+                if shown.is_ok() {
+                    on_shown.emit(());
+                }
                 status.set(match shown {
                     Ok(()) => Status::Shown,
                     Err(why) => Status::Failed(why),

@@ -87,10 +87,12 @@ pub fn collections_slot() -> Html {
             wanted.set(Some(true));
         })
     };
-    // Files and folders dropped anywhere on the page, until the panel's module takes over.
+    // Files and folders dropped anywhere on the page, until the panel's module has mounted the
+    // panel and listens itself: also while the module loads, when nothing else would take them.
+    let panel_shown = use_state(|| false);
     {
         let open_files = open_files.clone();
-        use_effect_with(*wanted == Some(true), move |&shown| {
+        use_effect_with(*panel_shown, move |&shown| {
             let listeners = (!shown).then(|| {
                 import::on_file_drop(move |data| open_files(Pending::Dropped(import::dropped_files(data))))
             });
@@ -158,6 +160,7 @@ pub fn collections_slot() -> Html {
     }
     let key = format!("{current_id}\u{1f}{notice:?}\u{1f}{built_in_articles:?}");
     html! {
-        <ExtrasView view="collections" input={Input { key, value: value.into() }} placeholder={Some(placeholder)} />
+        <ExtrasView view="collections" input={Input { key, value: value.into() }} placeholder={Some(placeholder)}
+            on_shown={Callback::from(move |()| panel_shown.set(true))} />
     }
 }
