@@ -98,6 +98,37 @@ pub fn mount_collections(host: Element, view: &str, props: &JsValue) -> Result<u
     Ok(keep(Box::new(CollectionsView(app))))
 }
 
+/// The three exports of a deferred module: `$mount` (its mount function, [`mount_page`] or
+/// [`mount_collections`]), [`update`] and [`unmount`], under the names `extras_client` calls.
+/// Each module's binary (`src/bin/extras.rs`, `src/bin/collections_panel.rs`) writes them, not
+/// the library, so each wasm reaches only its own views.
+#[macro_export]
+macro_rules! deferred_module_exports {
+    ($mount:path) => {
+        /// Mounts a view in `host`; the handle for the other two calls.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn parallax_extras_mount(
+            host: web_sys::Element,
+            view: &str,
+            props: wasm_bindgen::JsValue,
+        ) -> Result<u32, wasm_bindgen::JsValue> {
+            $mount(host, view, &props).map_err(|why| wasm_bindgen::JsValue::from_str(&why))
+        }
+
+        /// Gives a mounted view new props.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn parallax_extras_update(handle: u32, props: wasm_bindgen::JsValue) {
+            $crate::extras::update(handle, &props);
+        }
+
+        /// Removes a mounted view.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn parallax_extras_unmount(handle: u32) {
+            $crate::extras::unmount(handle);
+        }
+    };
+}
+
 fn keep(mounted: Box<dyn Mounted>) -> u32 {
     let handle = NEXT.with(|n| n.replace(n.get() + 1));
     MOUNTED.with(|m| m.borrow_mut().insert(handle, mounted));
