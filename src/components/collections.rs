@@ -402,6 +402,8 @@ pub fn collections(props: &CollectionsProps) -> Html {
     };
 
     // Files and folders dropped anywhere on the page.
+    const NOTHING_DROPPED: &str =
+        "Nothing that was dropped could be read: drop article files, or folders holding them.";
     let latest = use_mut_ref(|| None::<OnFiles>);
     *latest.borrow_mut() = Some(on_files.clone());
     {
@@ -419,10 +421,7 @@ pub fn collections(props: &CollectionsProps) -> Html {
                                 on_files(files, None);
                             }
                         }
-                        Ok(_) => say.set(Some(
-                            "Nothing that was dropped could be read: drop article files, or folders holding them."
-                                .into(),
-                        )),
+                        Ok(_) => say.set(Some(NOTHING_DROPPED.into())),
                         Err(why) => say.set(Some(why)),
                     }
                 });
@@ -438,11 +437,12 @@ pub fn collections(props: &CollectionsProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(pending) = pending {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let files = match pending {
-                        Pending::Input(list) => Ok(import::input_files(list).await),
-                        Pending::Dropped(walk) => import::dropped_list(walk).await,
+                    let (files, dropped) = match pending {
+                        Pending::Input(list) => (Ok(import::input_files(list).await), false),
+                        Pending::Dropped(walk) => (import::dropped_list(walk).await, true),
                     };
                     match files {
+                        Ok(files) if dropped && files.is_empty() => say.set(Some(NOTHING_DROPPED.into())),
                         Ok(files) => on_files(files, None),
                         Err(why) => say.set(Some(why)),
                     }

@@ -166,6 +166,8 @@ test('articles added to a collection join it: only new files are read, searchabl
   await p.goto(server.url);
   await p.reload();
   await p.waitForSelector('#app .article-card');
+  // The stored collection is listed once the collections module has drawn the panel.
+  await p.waitForSelector('.collection.current:not(:first-child)');
   assert.equal(await p.locator('.collection').count(), 2);
   assert.match(await p.locator('.collection.current').innerText(), /4 articles from 4 files/);
   assert.equal(await p.locator('.article-card').count(), 4);
