@@ -435,6 +435,22 @@ fn score(split: &str, kind: &str) -> Counts {
 // fact told in two sentences, 300 soldiers / 300 volunteers; a car plant closure told by a wire
 // and a local daily, "shut ... axing 1,800 jobs" / "pull the plug ... putting 1,800 people out of
 // work") move with the same code invented dev 0.90/0.69 -> 0.91/0.67 (121/133, 121/181).
+// A past fact told as done in both sentences is no plan against an outcome, whatever either
+// article announces elsewhere ("has lost money" / "had been losing money", a progressive after
+// "was"/"been" told as done), a role one of whose words the other sentence writes names no other
+// actor ("union leaders" / "the IG Ostrel union"), a number word opening a sentence is a figure,
+// not a name ("Twenty-one people"), two headlines sharing a news event are not parted by the
+// places each names ("... in Kestra hill town, killing 12" / "Morava death toll rises to 19"),
+// work "being transferred" is under way as "will move" is, and a few paraphrases (closure,
+// "pull the plug", relocate / transfer / move, missing / unaccounted): invented dev 0.91/0.67 ->
+// 0.91/0.71 (129/142, 129/181), seed dev unchanged (0.81/0.64); held out, reported only:
+// invented 0.83/0.57 (62/75, 62/108) and seed 0.25/0.40 unchanged. Tried and dropped: opposite
+// events outweighed by three shared predicates ("falling demand" / "soaring energy bills" gained,
+// "suspended work" / "work ... would resume" lost), any role alone as no actor (seed dev
+// precision 0.81 -> 0.78: "a senior administration official said" / "Requires US Support"), a
+// headline's covered share of terms against a body sentence (no threshold separates the dev
+// pairs), and two large counts of people within 5% as one figure (opens the gate, but the
+// cosine stays low: "more than 60,000 people" / "some 62,000 residents").
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -460,7 +476,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.88 && dev.recall() >= 0.66,
+        dev.precision() >= 0.9 && dev.recall() >= 0.7,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

@@ -128,7 +128,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
         }
         if in_scope[i] {
             stance.modal.push(key.clone());
-        } else if is_past_form(&tok.norm) {
+        } else if is_past_form(&tok.norm) || past_progressive(toks, i) {
             stance.past.push(key.clone());
         }
         if is_plural(&tok.norm) {
@@ -218,6 +218,15 @@ fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<String>, Vec<St
 const ATTRIBUTION_TAIL: usize = 5;
 /// Words a report must have before its attribution.
 const ATTRIBUTION_REPORT: usize = 4;
+
+/// A progressive form after a past auxiliary ("had been *losing* money", "was *fighting*"): told
+/// as done, as a past form is.
+fn past_progressive(toks: &[Token<'_>], i: usize) -> bool {
+    i > 0
+        && toks[i].norm.len() > 4
+        && toks[i].norm.ends_with("ing")
+        && matches!(toks[i - 1].norm.as_str(), "been" | "was" | "were")
+}
 
 #[cfg(test)]
 mod tests {

@@ -215,7 +215,15 @@ const SYNONYMS: &[(&str, &[&str])] = &[
         ],
     ),
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
-    ("suspend", &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze"]),
+    (
+        "suspend",
+        &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze", "closure"],
+    ),
+    // Work or people sent elsewhere ("production will move to Tarsk" / "work is being
+    // transferred to Tarsk").
+    ("relocate", &["relocate", "relocation", "transfer", "move"]),
+    // People not found after a disaster ("still missing" / "unaccounted for").
+    ("missing", &["missing", "unaccounted"]),
     ("resume", &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze"]),
     // Evacuees are counted where they sleep as often as by their leaving ("moved to evacuation
     // centres" / "spent the night in shelters").
@@ -534,6 +542,8 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     ("call", "off", "cancel", 3),
     ("break", "off", "suspend", 3),
     ("shut", "down", "suspend", 3),
+    // "Pull the plug on its factory": close it.
+    ("pull", "plug", "suspend", 1),
     ("step", "up", "increase", 3),
     ("turn", "down", "reject", 3),
     // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
@@ -855,7 +865,9 @@ pub fn terms_of_tokens(toks: &[Token<'_>]) -> Vec<(Term, usize)> {
     for (i, token) in toks.iter().enumerate() {
         let Some(key) = keys[i].clone() else { continue };
         let first = token.text.chars().next().unwrap_or(' ');
-        let figure = first.is_ascii_digit();
+        // Number words are figures as digits are: the entities layer reads them ("Twenty-one
+        // people" opening a sentence is no name).
+        let figure = first.is_ascii_digit() || crate::text::number_word(&token.norm).is_some();
         let name = i > 0 && first.is_uppercase();
         let calendar = crate::text::is_calendar_word(&token.norm);
         // A role and up to two lower-case words before it: "trade minister", "central bank
