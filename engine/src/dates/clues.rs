@@ -4,7 +4,7 @@
 //! reports as past, or one it announces ("will travel to Washington in July", "expected to meet
 //! with President Trump Thursday").
 
-use crate::entities::{DateValue, EntityData, MentionKind, Value};
+use crate::entities::{DateValue, EntityData, FigureValue, MentionKind, Value};
 
 use super::calendar::Day;
 use super::terms::{titled_now, OfficeTerms};
@@ -165,11 +165,21 @@ pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &Off
         let sentence_end = after.find(['.', '!', '?', ';']).unwrap_or(after.len());
         let Some(rest) = after.get(..sentence_end) else { continue };
         let toks = tokens(rest);
-        let Some((at, days)) =
-            stated_tenure(&toks.iter().take(TENURE_WINDOW).map(|t| t.norm.as_str()).collect::<Vec<_>>())
-        else {
-            continue;
-        };
+        let words: Vec<&str> = toks.iter().take(TENURE_WINDOW).map(|t| t.norm.as_str()).collect();
+        let Some(at) = tenure_length_at(&words) else { continue };
+        // The length is the figure the entities layer read there ("one year", "nearly 18
+        // months"), as the article page shows it.
+        let rest_start = mention.end as usize;
+        let length_start = rest_start + toks[at].start;
+        let figure = entities.mentions_in(index).iter().find_map(|m| match m.value.as_deref() {
+            Some(Value::Figure(f)) if (m.start as usize..m.end as usize).contains(&length_start) => {
+                Some((m, f))
+            }
+            _ => None,
+        });
+        let Some((length_mention, figure)) = figure else { continue };
+        let Some(days) = tenure_length(figure) else { continue };
+        let end = length_mention.end as usize;
         let (y, m, d) = super::calendar::civil(from);
         let day = match days {
             Length::Years(n) => super::calendar::day_number(y + n, m, d.min(28)),
@@ -185,16 +195,15 @@ pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &Off
         if to.is_some_and(|t| day > t + 31) {
             continue;
         }
-        let Some(last) = toks.get(at) else { continue };
-        let Some(text) = block.text.get(
-            (mention.start as usize).saturating_sub(block.start)
-                ..(mention.end as usize).saturating_sub(block.start) + last.end,
-        ) else {
+        let Some(text) = block
+            .text
+            .get((mention.start as usize).saturating_sub(block.start)..end.saturating_sub(block.start))
+        else {
             continue;
         };
         out.push(Office {
             start: (mention.start as usize),
-            end: (mention.end as usize) + last.end,
+            end,
             text: text.to_string(),
             from,
             to,
@@ -211,28 +220,30 @@ enum Length {
     Months(i32),
 }
 
-/// "… in office for one year", "… in power for nearly two years": the index of the unit word
-/// and the length.
-fn stated_tenure(words: &[&str]) -> Option<(usize, Length)> {
+/// "… in office for one year", "… in power for nearly two years": the index of the word where
+/// the length of time starts (after "for" and any hedge), which must be a figure.
+fn tenure_length_at(words: &[&str]) -> Option<usize> {
     let start = words.windows(2).position(|w| w[0] == "in" && (w[1] == "office" || w[1] == "power"))? + 2;
     let mut i = start;
     while words.get(i).is_some_and(|w| TENURE_HEDGES.contains(w) || *w == "more" || *w == "than") {
         i += 1;
     }
-    if i == start {
-        return None; // "in office" without "for …"
+    // "in office" without "for …"
+    (i > start && i < words.len()).then_some(i)
+}
+
+/// The length of time a figure states, in whole years or months (1 to 40 of them).
+fn tenure_length(figure: &FigureValue) -> Option<Length> {
+    let amount = figure.value;
+    if amount.fract() != 0.0 || !(1.0..=40.0).contains(&amount) {
+        return None;
     }
-    let amount = match *words.get(i)? {
-        "a" | "an" | "one" => 1,
-        w => w.parse::<i32>().ok().or_else(|| crate::text::number_word(w).map(|v| v as i32))?,
-    };
-    let unit = *words.get(i + 1)?;
-    let length = match unit {
-        "year" | "years" => Length::Years(amount),
-        "month" | "months" => Length::Months(amount),
-        _ => return None,
-    };
-    (1..=40).contains(&amount).then_some((i + 1, length))
+    let amount = amount as i32;
+    match figure.unit.as_str() {
+        "year" | "years" => Some(Length::Years(amount)),
+        "month" | "months" => Some(Length::Months(amount)),
+        _ => None,
+    }
 }
 
 /// The date clues of article `index`, in text order, and whether [`MAX_CLUES_PER_ARTICLE`]
@@ -358,15 +369,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_stated_time_in_office_is_read_with_its_length() {
+    fn a_stated_time_in_office_is_read_where_its_figure_starts() {
         let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
-        assert_eq!(
-            stated_tenure(&words("who has now been in office for one year")),
-            Some((8, Length::Years(1)))
-        );
-        assert_eq!(stated_tenure(&words("in power for nearly 18 months")), Some((5, Length::Months(18))));
-        assert_eq!(stated_tenure(&words("took office in may")), None);
-        assert_eq!(stated_tenure(&words("in office for the first time")), None);
+        assert_eq!(tenure_length_at(&words("who has now been in office for one year")), Some(7));
+        assert_eq!(tenure_length_at(&words("in power for nearly 18 months")), Some(4));
+        assert_eq!(tenure_length_at(&words("took office in may")), None);
+        assert_eq!(tenure_length_at(&words("in office")), None);
+        let figure = |value: f64, unit: &str| FigureValue {
+            value,
+            unit: unit.into(),
+            counted: unit.into(),
+            inferred: false,
+            qualifier: None,
+        };
+        assert_eq!(tenure_length(&figure(1.0, "year")), Some(Length::Years(1)));
+        assert_eq!(tenure_length(&figure(18.0, "months")), Some(Length::Months(18)));
+        assert_eq!(tenure_length(&figure(2.5, "years")), None);
+        assert_eq!(tenure_length(&figure(3.0, "times")), None);
     }
 
     #[test]
