@@ -82,6 +82,9 @@ pub struct Stance {
     /// Ana Lind said.", "according to Norcastle"): a source, not an actor of the fact. A speaker
     /// whose speech is the fact ("The militia denied responsibility") is not one.
     pub sources: Vec<String>,
+    /// Keys written only as a participle describing the noun right after it ("*falling* demand",
+    /// "*soaring* energy bills"): a description of a thing, not the event the sentence reports.
+    pub attributive: Vec<String>,
 }
 
 /// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
@@ -138,6 +141,17 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
             stance.another.push(key);
         }
     }
+    // Participles before their noun, unless the same key is also told as an event.
+    let mut told = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if describes_next(text, toks, keys, i) {
+            stance.attributive.push(key.clone());
+        } else {
+            told.push(key);
+        }
+    }
+    stance.attributive.retain(|k| !told.contains(&k));
     (stance.speakers, stance.sources) = speakers(toks, keys);
     for list in [
         &mut stance.modal,
@@ -146,6 +160,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
         &mut stance.plural,
         &mut stance.speakers,
         &mut stance.sources,
+        &mut stance.attributive,
     ] {
         list.sort_unstable();
         list.dedup();
@@ -226,6 +241,26 @@ fn past_progressive(toks: &[Token<'_>], i: usize) -> bool {
         && toks[i].norm.len() > 4
         && toks[i].norm.ends_with("ing")
         && matches!(toks[i - 1].norm.as_str(), "been" | "was" | "were")
+}
+
+/// Determiners and numbers after an "-ing" form make it a verb with its object ("raising *the*
+/// price", "cutting *1,800* jobs"), not a description of the noun.
+const OBJECT_OPENERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "some"];
+
+/// Whether the token at `i` is an "-ing" participle describing the content word right after it,
+/// with nothing between them ("falling demand", "soaring energy bills").
+fn describes_next(text: &str, toks: &[Token<'_>], keys: &[Option<String>], i: usize) -> bool {
+    let (Some(tok), Some(next)) = (toks.get(i), toks.get(i + 1)) else { return false };
+    let after_be =
+        i > 0 && matches!(toks[i - 1].norm.as_str(), "is" | "are" | "was" | "were" | "been" | "be");
+    tok.norm.len() > 4
+        && tok.norm.ends_with("ing")
+        && !after_be
+        && keys.get(i + 1).is_some_and(Option::is_some)
+        && !next.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !OBJECT_OPENERS.contains(&next.norm.as_str())
+        && text.get(tok.end..next.start).is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
 #[cfg(test)]
