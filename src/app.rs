@@ -185,15 +185,14 @@ pub fn app(props: &AppProps) -> Html {
         Corpus::Ready(corpus) => match &state.route {
             Route::Home => html! { <pages::home::Home corpus={corpus.clone()} /> },
             Route::HomeByDate => html! { <pages::home::Home corpus={corpus.clone()} by_date=true /> },
-            Route::Article { id, query, at } => html! {
-                <pages::article::ArticlePage corpus={corpus.clone()} id={id.clone()} query={query.clone()} at={*at}
-                    show_noise={state.show_noise} types={state.types} />
-            },
-            Route::Search { query } => {
-                html! { <pages::search::SearchPage corpus={corpus.clone()} query={query.clone()} /> }
-            }
-            // Drawn by the extras module (`pages::deferred`), fetched the first time one is opened.
-            Route::Entities | Route::Entity { .. } | Route::Compare { .. } => {
+            // Every page but the home page is drawn by the extras module (`pages::deferred`), which
+            // the home page fetches once it is idle (for its pictures) and a deep link fetches at
+            // once: the first visit's wasm holds neither the article page nor search.
+            Route::Article { .. }
+            | Route::Search { .. }
+            | Route::Entities
+            | Route::Entity { .. }
+            | Route::Compare { .. } => {
                 html! { <Deferred view="page" /> }
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },

@@ -1,11 +1,15 @@
 //! The browser search benchmark's entry point: times the engine's search in the page, for
 //! `tests/e2e/bench/search-bench.mjs`. The UI never calls it; it is exported to JavaScript
 //! (`window.wasmBindings.parallax_bench_search`) only so a benchmark can reach the same search the
-//! explorer runs, in the same wasm build, without clicking through pages.
+//! explorer runs, in the same wasm build, without clicking through pages. The seed explorer's
+//! search page is drawn by the extras module, so [`search`] is exported there
+//! (`src/bin/extras.rs`), and the explorer's own export ([`forward`], `src/main.rs`) loads the
+//! extras and answers with theirs: the first visit's wasm holds no search. The chunked sites'
+//! explorer, which searches itself, exports [`search`] directly.
 
 use parallax_engine::search::SearchOptions;
 use serde::Serialize;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// What one query cost over all its rounds. Times are milliseconds of `performance.now()`, whose
 /// resolution in a page that is not cross-origin isolated is coarse (about 0.1 ms in Chromium), so
@@ -45,8 +49,7 @@ pub struct BenchReport {
 /// times with the explorer's options (20 hits, last word as a prefix), timing every call.
 /// Returns a [`BenchReport`] as a plain JS object, or an error message for a broken bundle or a
 /// `queries` value that is not an array of strings.
-#[wasm_bindgen]
-pub fn parallax_bench_search(bundle: &[u8], queries: JsValue, rounds: u32) -> Result<JsValue, JsValue> {
+pub fn search(bundle: &[u8], queries: JsValue, rounds: u32) -> Result<JsValue, JsValue> {
     let queries: Vec<String> = serde_wasm_bindgen::from_value(queries)
         .map_err(|e| JsValue::from_str(&format!("queries must be an array of strings: {e}")))?;
     let performance = web_sys::window()
@@ -92,6 +95,15 @@ pub fn parallax_bench_search(bundle: &[u8], queries: JsValue, rounds: u32) -> Re
         queries: timings,
     };
     serde_wasm_bindgen::to_value(&report).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// [`search`] as the extras module runs it: loads the module (once per page, as its views do) and
+/// calls its `parallax_bench_search`. The answer is a promise of the same report.
+pub async fn forward(bundle: js_sys::Uint8Array, queries: JsValue, rounds: u32) -> Result<JsValue, JsValue> {
+    use crate::extras_client::{call, load, Module};
+    let extras = load(Module::Extras).await.map_err(|why| JsValue::from_str(&why))?;
+    call(&extras, "parallax_bench_search", &[&bundle, &queries, &JsValue::from(rounds)])
+        .map_err(|why| JsValue::from_str(&why))
 }
 
 /// The nearest-rank percentile of sorted samples (0 for none).

@@ -12,8 +12,9 @@
 //!   `builtInArticles` (number or null), `host(action, id)` (called with `"switch"`, `"reload"`
 //!   or `"notice-shown"`), and, read only at mount, `pendingFiles` (a file input's files) or
 //!   `pendingDrop` (a promise of `[file, path]` pairs).
-//! - `page` (the entity index, an entity page or a comparison, by `route`) and `home-pictures`
-//!   (the extras module, `pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
+//! - `page` (an article page, search results, the entity index, an entity page or a comparison,
+//!   by `route`) and `home-pictures` (the home page's recent searches, pinned comparisons and
+//!   pictures; the extras module, `pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
 //!   `{kind: "url", url}`, `{kind: "bytes", bytes}`, `{kind: "chunked", folder}` or
 //!   `{kind: "stored", id}`), `key` (changes when it must be opened again) and `storageScope`
 //!   (whose remembered searches and pins, `storage::set_scope`).

@@ -110,7 +110,7 @@ async fn start(module: Module) -> Result<JsValue, String> {
 }
 
 /// Calls one of the module's exports.
-fn call(bindings: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
+pub fn call(bindings: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
     let function = Reflect::get(bindings, &JsValue::from_str(name))
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok())

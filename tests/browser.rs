@@ -37,6 +37,22 @@ fn mount(hash: &str, source: BundleSource) -> Element {
     root
 }
 
+/// Mounts the extras module's page for `hash` (article pages and search results are drawn by it,
+/// `pages::deferred`, not by the explorer's first-visit wasm) on a fresh element, over `bytes`.
+fn mount_deferred(hash: &str, bytes: Rc<Vec<u8>>) -> Element {
+    use parallax_app::pages::deferred::{DeferredPage, DeferredProps, Source, View};
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::document().body().unwrap().append_child(&root).unwrap();
+    let props = DeferredProps {
+        view: View::Page,
+        route: parallax_app::state::Route::parse(hash),
+        source: Source::Bundle(BundleSource::Bytes(bytes)),
+        key: hash.to_string(),
+    };
+    yew::Renderer::<DeferredPage>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
 /// Waits (up to 5 s) until `selector` matches inside `root`.
 async fn wait_for(root: &Element, selector: &str) -> Element {
     for _ in 0..100 {
@@ -68,8 +84,7 @@ async fn an_article_opens_by_deep_link_and_shows_its_noise_on_request() {
     let bundle = seed_bundle();
     let article =
         bundle.articles.iter().find(|a| !a.removed.is_empty()).expect("some article has noise").clone();
-    let root =
-        mount(&format!("#/article/{}", article.id), BundleSource::Bytes(Rc::new(bundle::encode(&bundle))));
+    let root = mount_deferred(&format!("#/article/{}", article.id), Rc::new(bundle::encode(&bundle)));
     let title = wait_for(&root, ".article-title").await;
     assert_eq!(title.text_content().unwrap_or_default(), article.title.text);
     assert_eq!(count(&root, ".noise"), 0, "noise is hidden by default");
@@ -106,7 +121,7 @@ async fn a_missing_bundle_says_the_download_failed() {
 #[wasm_bindgen_test]
 async fn a_search_link_shows_ranked_results_with_highlighted_snippets() {
     let bytes = Rc::new(bundle::encode(&seed_bundle()));
-    let root = mount("#/search?q=Kadhemi", BundleSource::Bytes(bytes));
+    let root = mount_deferred("#/search?q=Kadhemi", bytes);
     wait_for(&root, ".result").await;
     assert_eq!(count(&root, ".result"), 5, "Kadhemi finds every Kadhimi article");
     assert!(count(&root, ".snippet mark.hit") >= 5);
@@ -116,7 +131,7 @@ async fn a_search_link_shows_ranked_results_with_highlighted_snippets() {
 #[wasm_bindgen_test]
 async fn article_mentions_link_to_their_entity_page() {
     let bytes = Rc::new(bundle::encode(&seed_bundle()));
-    let root = mount("#/article/kadhimi-biden-to-meet-soon-discuss", BundleSource::Bytes(bytes));
+    let root = mount_deferred("#/article/kadhimi-biden-to-meet-soon-discuss", bytes);
     let link = wait_for(&root, "a.ent-person").await;
     let href = link.get_attribute("href").unwrap_or_default();
     assert!(href.starts_with("#/entity/"), "{href}");

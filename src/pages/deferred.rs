@@ -1,20 +1,22 @@
-//! The pages the extras module draws (`src/extras.rs`): the entity index, entity pages,
-//! comparisons and the home page's pictures. The explorer's module does not hold them: it names
+//! The pages the extras module draws (`src/extras.rs`): article pages, search results, the entity
+//! index, entity pages, comparisons and the home page's pictures: every view but the home page's
+//! list. The explorer's module does not hold them: it names
 //! the corpus it has open ([`Source`]) and the route, and this module opens the same corpus itself
 //! (a bundle from the bytes the explorer hands over, read from the collections database, or a
 //! chunked corpus's manifest), once per page for every view it draws.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::AppContext;
 use crate::chunked_view::Chunks;
 use crate::io::{self, BundleSource};
 use crate::pages;
 use crate::pictures::story_matrix::StoryCoverage;
 use crate::pictures::timeline::TimelinePicture;
-use crate::state::{Explorer, Loaded, Route};
+use crate::state::{AppState, Explorer, Loaded, Route, TypeFilter};
 
 /// The corpus the explorer has open, as the extras module opens it again.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +37,9 @@ enum Opened {
 thread_local! {
     /// The corpus last opened, with its key: every view of one corpus shares it.
     static OPENED: RefCell<Option<(String, Opened)>> = const { RefCell::new(None) };
+    /// The article pages' switches (removed noise shown, types highlighted), kept for the page's
+    /// life as the explorer kept them: the view that holds them is unmounted on the home page.
+    static SWITCHES: Cell<(bool, TypeFilter)> = Cell::new((false, TypeFilter::default()));
 }
 
 async fn open(source: &Source) -> Result<Opened, String> {
@@ -56,7 +61,9 @@ async fn open(source: &Source) -> Result<Opened, String> {
 pub enum View {
     /// The page for the route (entity index, entity, comparison).
     Page,
-    /// The home page's pictures (story coverage, timeline), drawn a part per task.
+    /// The home page's recent searches and pinned comparisons (`components::remembered`: the
+    /// explorer's wasm holds neither the stored lists' reader nor serde's), then its pictures
+    /// (story coverage, timeline), drawn a part per task.
     HomePictures,
 }
 
@@ -82,6 +89,12 @@ pub fn deferred_page(props: &DeferredProps) -> Html {
     let opened = use_state(|| held(&props.key).map(Ok::<Opened, String>));
     let latest = use_mut_ref(String::new);
     latest.borrow_mut().clone_from(&props.key);
+    // The article page's switches dispatch to this module's own state (the explorer's is not here).
+    let switches = use_reducer(|| {
+        let (show_noise, types) = SWITCHES.with(Cell::get);
+        AppState { show_noise, types, ..AppState::new(Route::Home) }
+    });
+    SWITCHES.with(|s| s.set((switches.show_noise, switches.types)));
     {
         let opened = opened.clone();
         use_effect_with((props.key.clone(), props.source.clone()), move |(key, source)| {
@@ -118,8 +131,22 @@ pub fn deferred_page(props: &DeferredProps) -> Html {
         Some(Ok(corpus)) => corpus.clone(),
     };
     match (props.view, corpus, &props.route) {
-        (View::HomePictures, Opened::Bundle(corpus), _) => html! { <HomePictures {corpus} /> },
+        (View::HomePictures, Opened::Bundle(corpus), _) => html! {
+            <>
+                <crate::components::remembered::RememberedLists corpus={corpus.clone()} />
+                <HomePictures {corpus} />
+            </>
+        },
         (View::HomePictures, Opened::Chunked(_), _) => Html::default(),
+        (View::Page, Opened::Bundle(corpus), Route::Article { id, query, at }) => html! {
+            <ContextProvider<AppContext> context={switches.clone()}>
+                <pages::article::ArticlePage {corpus} id={id.clone()} query={query.clone()} at={*at}
+                    show_noise={switches.show_noise} types={switches.types} />
+            </ContextProvider<AppContext>>
+        },
+        (View::Page, Opened::Bundle(corpus), Route::Search { query }) => {
+            html! { <pages::search::SearchPage {corpus} query={query.clone()} /> }
+        }
         (View::Page, Opened::Bundle(corpus), Route::Entities) => {
             html! { <pages::entities::EntityIndex {corpus} /> }
         }

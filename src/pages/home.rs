@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::chunked_view::{more_label, showing_line, PAGE};
 use crate::components::isolate::iso;
-use crate::components::remembered::RememberedLists;
 use crate::state::{articles_by_outlet, Loaded, Route};
 
 /// Properties of [`Home`].
@@ -18,8 +17,9 @@ pub struct HomeProps {
     pub by_date: bool,
 }
 
-/// The steps after the first screen, each in a task of its own (see [`Home`]): the pictures (drawn
-/// by the extras module, a part per task: `pages::deferred::HomePictures`), the story list.
+/// The steps after the first screen, each in a task of its own (see [`Home`]): the remembered
+/// searches and comparisons with the pictures (drawn by the extras module, the pictures a part per
+/// task: `pages::deferred::HomePictures`), the story list.
 const LATER_PARTS: u8 = 2;
 
 /// The home page. Its first screen (the lede, the collections and the article list) is drawn at
@@ -78,7 +78,7 @@ pub fn home(props: &HomeProps) -> Html {
                 <p class="lede">{ lede(n_articles, n_outlets) }</p>
             </div>
             <crate::components::collections_slot::CollectionsSlot />
-            <RememberedLists corpus={props.corpus.clone()} />
+            // Recent searches and pinned comparisons, then the pictures: the extras module's.
             if stage >= 1 {
                 <crate::extras_client::Deferred view="home-pictures" />
             }

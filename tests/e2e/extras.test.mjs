@@ -1,10 +1,11 @@
 // End-to-end: the deferred modules (src/extras.rs, src/extras_client.rs), the views the first view
-// does not need: the extras (pictures, entity and comparison pages) and the collections panel. The
+// does not need: the extras (article pages, search results, recent searches and pinned
+// comparisons, pictures, entity and comparison pages) and the collections panel. The
 // home page lists its articles without them; files chosen in the home page's input before the
 // panel's module has loaded are imported once it has; when one cannot be loaded (offline, never
 // cached) each of its places says so with "Try again", which then works; their buttons and links act
-// on the explorer (each module's yew app handles only its own events); entity, comparison and
-// picture views load the extras once, and the explorer hands them its corpus bundle (no second
+// on the explorer (each module's yew app handles only its own events); a cold deep link to an
+// article, then search results, entity, comparison and picture views load the extras once, and the explorer hands them its corpus bundle (no second
 // download); a visit that opens no files never fetches the collections panel. Needs dist/ from
 // `trunk build --release`.
 import { test, before, after } from 'node:test';
@@ -36,7 +37,7 @@ test('the first view needs no extras; chosen files wait for them; a failed load 
   let reachable = false;
   await page.route(EXTRAS, (route) => (reachable ? route.continue() : route.abort()));
 
-  // With the module held back the explorer still lists, searches and opens articles.
+  // With the module held back the explorer still lists its articles.
   await page.goto(server.url);
   await page.waitForSelector('#app .article-card');
   assert.match(await page.locator('.private-note').innerText(), /Nothing is uploaded/);
@@ -77,7 +78,7 @@ test('the first view needs no extras; chosen files wait for them; a failed load 
   await server.close();
 });
 
-test('the entity, comparison and picture views come from the extras module, fetched once, and link back to the explorer', async () => {
+test('article, search, entity, comparison and picture views come from the extras module, fetched once, and link back to the explorer', async () => {
   const server = await serve();
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -85,7 +86,19 @@ test('the entity, comparison and picture views come from the extras module, fetc
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
 
-  await page.goto(server.url + '#/entity/mustafa-al-kadhimi');
+  // A cold deep link to an article: the explorer starts, then the extras draw the page.
+  await page.goto(server.url + '#/article/kadhimi-biden-to-meet-soon-discuss');
+  await page.waitForSelector('.article-title', { timeout: 60000 });
+  // Its switches act on the page the extras drew (by keyboard: a pointer left over the home
+  // page's import buttons would fetch the collections module).
+  await page.locator('#noise-toggle').focus();
+  await page.keyboard.press('Space');
+  await page.waitForSelector('.article.showing-noise');
+  // Typing in the explorer's search box shows the extras' results, and the box keeps the focus.
+  await page.locator('#search-input').fill('Kadhemi');
+  await page.waitForSelector('.result');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+  await page.evaluate(() => (location.hash = '#/entity/mustafa-al-kadhimi'));
   await page.waitForSelector('.entity-page h1', { timeout: 60000 });
   assert.match(await page.locator('.entity-page h1').innerText(), /Kadhimi/);
   await page.evaluate(() => (location.hash = '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet'));

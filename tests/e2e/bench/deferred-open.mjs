@@ -1,6 +1,6 @@
 // Cold-open benchmark for the pages the extras module draws (src/pages/deferred.rs): from a cold
-// navigation (fresh context, empty cache, no service worker) straight to an entity page, a
-// comparison and the entity index, the median milliseconds until the page's content shows and
+// navigation (fresh context, empty cache, no service worker) straight to an article page, search
+// results, an entity page, a comparison and the entity index, the median milliseconds until the page's content shows and
 // the bytes (gzip on the wire, as first-visit.mjs serves them) fetched by then. Several builds
 // side by side, visit by visit. A benchmark, not a test: it asserts nothing.
 // Usage: node tests/e2e/bench/deferred-open.mjs [--dist DIR]... [--visits N (5)]
@@ -16,6 +16,8 @@ if (dists.length === 0) dists.push(DIST);
 const visitsAt = args.indexOf('--visits');
 const VISITS = visitsAt >= 0 ? Number(args[visitsAt + 1]) : 5;
 const PAGES = [
+  ['article page', '#/article/kadhimi-biden-to-meet-soon-discuss', '.article-title'],
+  ['search results', '#/search?q=Kadhemi', '.result'],
   ['entity page', '#/entity/mustafa-al-kadhimi', '.entity-page h1'],
   ['comparison', '#/compare/iraq-pm-visits-white-house-us/iraqi-pm-al-kadhimi-to-meet', '.compare-row:not(.compare-header)'],
   ['entity index', '#/entities', '.entity-column'],
