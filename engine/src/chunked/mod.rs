@@ -82,8 +82,8 @@ use crate::stories::Story;
 pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
 pub use write::{
-    ord_page_chunks, split, split_indexing, split_owned, split_packed, split_streamed, Pack, Sink, Sizes,
-    Split, Streamed, WrittenChunk,
+    ord_page_chunks, replace_first, split, split_indexing, split_owned, split_packed, split_streamed, Pack,
+    Sink, Sizes, Split, Streamed, WrittenChunk,
 };
 
 /// The bytes every chunk and manifest starts with.
@@ -571,6 +571,24 @@ fn decode<T: serde::de::DeserializeOwned>(kind: ChunkKind, bytes: &[u8]) -> Resu
         return Err(ChunkError::Corrupt { kind });
     }
     postcard::from_bytes(payload).map_err(|e| ChunkError::Malformed { kind, why: e.to_string() })
+}
+
+/// A chunk file of `kind` around `payload`: the header with the payload's length and CRC-32, so
+/// any payload reaches the decoder (the fuzz target `chunk` frames its inputs with it).
+pub fn frame(kind: ChunkKind, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.push(kind.code());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crate::bundle::crc32(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// A chunk file's payload: what follows its header (nothing for a file shorter than that).
+pub fn payload_of(bytes: &[u8]) -> &[u8] {
+    bytes.get(HEADER_LEN..).unwrap_or_default()
 }
 
 /// Encodes a manifest (the writer's form; for tools that edit or merge manifests).

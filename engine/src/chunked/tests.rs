@@ -683,3 +683,40 @@ fn stories_read_back_exactly_from_columns_whatever_their_labels() {
     let past = story_columns::WireStories::of(&stories).into_stories(9).unwrap_err();
     assert!(past.problem.contains("an article the corpus does not have"), "{past:?}");
 }
+
+#[test]
+fn a_site_with_one_file_replaced_lists_it_and_refuses_it_where_it_is_read() {
+    let split = split(&built(), &Sizes::default());
+    let garbage = [0xff; 4];
+    let malformed =
+        |kind| move |e: ChunkError| matches!(e, ChunkError::Malformed { kind: k, .. } if k == kind);
+    // The dictionary, listed by the manifest.
+    let site = replace_first(&split, ChunkKind::Terms, frame(ChunkKind::Terms, &garbage));
+    let mut reader = Reader::open(&site.manifest).unwrap();
+    let name = reader.chunk_name(ChunkId(0));
+    let bytes = site.chunks.iter().find(|c| c.name == name).unwrap().bytes.clone();
+    assert!(malformed(ChunkKind::Terms)(reader.add(ChunkId(0), &bytes).unwrap_err()));
+    // An article chunk and a details chunk, listed by their `ord` page.
+    for kind in [ChunkKind::Articles, ChunkKind::ArticleDetails] {
+        let site = replace_first(&split, kind, frame(kind, &garbage));
+        let mut reader = Reader::open(&site.manifest).unwrap();
+        let file = |reader: &Reader, id| {
+            let name = reader.chunk_name(id);
+            site.chunks.iter().find(|c| c.name == name).unwrap().bytes.clone()
+        };
+        let page = reader.article_in_full(0).unwrap_err().chunks[0];
+        let bytes = file(&reader, page);
+        reader.add(page, &bytes).unwrap();
+        let both = reader.article_in_full(0).unwrap_err().chunks;
+        let mut added = None;
+        for &id in &both {
+            let bytes = file(&reader, id);
+            if let Err(e) = reader.add(id, &bytes) {
+                added = Some(e);
+                break;
+            }
+        }
+        assert!(malformed(kind)(added.unwrap()), "{kind:?}");
+    }
+    assert_eq!(payload_of(&frame(ChunkKind::Shard, &garbage)), garbage);
+}

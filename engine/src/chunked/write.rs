@@ -317,6 +317,59 @@ fn split_with(
     (Split { manifest: super::encode_manifest(&manifest), chunks: written }, order)
 }
 
+/// The site `split` with its first file of `kind` replaced by `bytes` and listed by their hash: by
+/// the manifest, or for an article or details chunk by its `ord` page (itself then renamed in
+/// the manifest); for [`ChunkKind::Manifest`], `bytes` are the manifest. A consistent site holding
+/// one bad file, as a stale copy or a faulty writer would leave it (the fuzz target `chunk`).
+/// A site with no file of `kind` is returned as it is.
+pub fn replace_first(split: &Split, kind: ChunkKind, bytes: Vec<u8>) -> Split {
+    let mut site = split.clone();
+    if kind == ChunkKind::Manifest {
+        site.manifest = bytes;
+        return site;
+    }
+    let Ok(mut manifest) = super::decode_manifest(&split.manifest) else { return site };
+    let (listed, bytes) = if matches!(kind, ChunkKind::Articles | ChunkKind::ArticleDetails) {
+        let Some(o) = manifest.chunks.iter().position(|c| c.kind == ChunkKind::Ordinals) else { return site };
+        let Some(file) = split.chunks.iter().find(|c| c.name == manifest.chunks[o].name()) else {
+            return site;
+        };
+        let Ok(mut page) = super::decode::<OrdinalPage>(ChunkKind::Ordinals, &file.bytes) else {
+            return site;
+        };
+        let Some(first) = page.chunks.first_mut() else { return site };
+        let hex = |hash: &[u8; 8]| hash.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let (hash, len) = match kind {
+            ChunkKind::Articles => (&mut first.hash, &mut first.len),
+            _ => (&mut first.details_hash, &mut first.details_len),
+        };
+        let old = format!("{}-{}.plx", kind.prefix(), hex(hash));
+        *len = bytes.len() as u64;
+        let Some(new) = rename(&mut site.chunks, &old, kind, bytes) else { return site };
+        *hash = hash_bytes(&new);
+        (o, encode(ChunkKind::Ordinals, &page))
+    } else {
+        let Some(i) = manifest.chunks.iter().position(|c| c.kind == kind) else { return site };
+        (i, bytes)
+    };
+    let chunk = &mut manifest.chunks[listed];
+    let old = chunk.name();
+    chunk.len = bytes.len() as u64;
+    if let Some(hash) = rename(&mut site.chunks, &old, chunk.kind, bytes) {
+        chunk.hash = hash;
+    }
+    site.manifest = super::encode_manifest(&manifest);
+    site
+}
+
+/// Replaces the file named `old` by `bytes` of `kind`, named by their hash; that hash.
+fn rename(chunks: &mut [WrittenChunk], old: &str, kind: ChunkKind, bytes: Vec<u8>) -> Option<String> {
+    let file = chunks.iter_mut().find(|c| c.name == old)?;
+    let hash = content_hash(&bytes);
+    *file = WrittenChunk { name: format!("{}-{hash}.plx", kind.prefix()), kind, bytes };
+    Some(hash)
+}
+
 /// How many article chunks one `ord` page lists, for a corpus of `n_chunks` article chunks. A
 /// page of 20 hits fetches up to 20 pages, each listing `c` chunks (about 21 bytes each, mostly
 /// the incompressible hashes of the chunk and its details), and every visit's manifest lists all
