@@ -5,7 +5,7 @@
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  per target (default 300; scripts/test.sh runs 45 per target)
-#   TARGET   clean pipeline bundle search compare storage report (default: all)
+#   TARGET   clean pipeline bundle search compare storage report chunk (default: all)
 # Seed corpora are written to fuzz/corpus/<target>/ by the `seeds` program (fuzz/src/bin/seeds.rs);
 # fuzz/regressions/<target>/ (committed) holds inputs that once failed, replayed on every run.
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
-all_targets=(clean pipeline bundle search compare storage report)
+all_targets=(clean pipeline bundle search compare storage report chunk)
 if [[ $# -gt 0 ]]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 say() { printf '\033[1;34m[fuzz]\033[0m %s\n' "$*" >&2; }
 loud() { printf '\n\033[1;41m[fuzz] %s\033[0m\n\n' "$*" >&2; }

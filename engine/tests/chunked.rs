@@ -34,6 +34,8 @@ struct Site {
     manifest: Rc<Vec<u8>>,
     reader: Reader,
     fetched: u64,
+    /// The files fetched so far, in order.
+    names: Vec<String>,
 }
 
 impl Site {
@@ -46,7 +48,7 @@ impl Site {
     /// A cold visit to the same site: nothing fetched but the manifest.
     fn visit(files: Rc<HashMap<String, Vec<u8>>>, manifest: Rc<Vec<u8>>) -> Site {
         let reader = Reader::open(&manifest).unwrap();
-        Site { files, fetched: manifest.len() as u64, manifest, reader }
+        Site { files, fetched: manifest.len() as u64, manifest, reader, names: Vec::new() }
     }
 
     fn cold(&self) -> Site {
@@ -55,9 +57,11 @@ impl Site {
 
     fn fetch(&mut self, ids: &[ChunkId]) {
         for &id in ids {
-            let bytes = &self.files[&self.reader.chunk_name(id)];
+            let name = self.reader.chunk_name(id);
+            let bytes = &self.files[&name];
             self.fetched += bytes.len() as u64;
             self.reader.add(id, bytes).unwrap();
+            self.names.push(name);
         }
     }
 
@@ -120,7 +124,8 @@ fn options(limit: usize) -> SearchOptions {
 }
 
 /// Every query gives the same results from a fresh chunked site (so each query fetches its own
-/// chunks) and from one that keeps what earlier queries fetched, as from the single bundle.
+/// chunks) and from one that keeps what earlier queries fetched, as from the single bundle; no
+/// search fetches the articles' details (snippets and highlights need only their text).
 fn check_same(bundle: &Bundle, queries: &[String]) {
     for sizes in [Sizes::default(), TINY] {
         let mut warm = Site::new(bundle, &sizes);
@@ -129,6 +134,8 @@ fn check_same(bundle: &Bundle, queries: &[String]) {
                 let expected = bundle.search.search_in(&bundle.corpus(), query, &options(limit));
                 let mut cold = warm.cold();
                 assert_eq!(cold.search(query, &options(limit)), expected, "{query} (cold, {sizes:?})");
+                let details = cold.names.iter().find(|name| name.starts_with("artd-"));
+                assert_eq!(details, None, "{query}: a search fetched an article's details");
                 assert_eq!(warm.search(query, &options(limit)), expected, "{query} (warm, {sizes:?})");
             }
         }
@@ -201,7 +208,7 @@ fn a_query_fetches_a_small_part_of_a_larger_corpus() {
 }
 
 #[test]
-fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_two_chunks() {
+fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_two_rounds() {
     let bundle = seed();
     let mut site = Site::new(&bundle, &Sizes::default());
     let needed = site.reader.list_page(&ListFilter::default(), 0, 50).unwrap_err();
@@ -213,13 +220,14 @@ fn one_list_page_lists_the_seed_corpus_and_an_article_page_needs_two_chunks() {
         assert_eq!(site.ordinal(&article.id), Some(i));
     }
     assert_eq!(site.ordinal("no-such-article"), None);
-    // Its page of the article directory (which lists its chunk), then its chunk.
-    for _ in 0..2 {
-        let needed = site.reader.article(2).unwrap_err();
-        assert_eq!(needed.chunks.len(), 1);
+    // Its page of the article directory (which lists its chunks), then its text and its details
+    // (removed spans, provenance, mentions) together.
+    for count in [1, 2] {
+        let needed = site.reader.article_in_full(2).unwrap_err();
+        assert_eq!(needed.chunks.len(), count);
         site.fetch(&needed.chunks);
     }
-    assert_eq!(site.reader.article(2).unwrap(), &bundle.articles[2]);
+    assert_eq!(site.reader.article_in_full(2).unwrap(), &bundle.articles[2]);
     assert_eq!(site.reader.id_of(2), Ok(bundle.articles[2].id.as_str()));
     assert_eq!(site.reader.date_of(2), bundle.date_of(2));
     assert_eq!(site.reader.mentions_in(2).unwrap(), bundle.entities.mentions_in(2));

@@ -15,7 +15,7 @@ use parallax_app::state::{self, Explorer, Route, TypeFilter};
 use parallax_app::{collection_report, collections, compare_view, storage};
 use parallax_engine::entities::EntityKind;
 use parallax_engine::search::SearchOptions;
-use parallax_engine::{build_bundle, build_bundle_with, bundle, BuildOptions, Bundle, SourceInput};
+use parallax_engine::{build_bundle, build_bundle_with, bundle, chunked, BuildOptions, Bundle, SourceInput};
 
 /// The seed knowledge base, so inputs meet the curated aliases and roles too.
 pub const KB: &str = include_str!("../../corpus/entities.toml");
@@ -29,6 +29,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("compare", compare),
     ("storage", storage),
     ("report", report),
+    ("chunk", chunk),
 ];
 
 /// The byte that separates files (or articles) in one input: never part of UTF-8 text.
@@ -99,6 +100,101 @@ pub fn search(data: &[u8]) {
     }
     let _ = bundle.search.search(&bundle.articles, &query, 10);
     let _ = state::search_hits(explorer, 0, Some(&query));
+}
+
+/// The seed corpus cut into many small chunks of every kind, built once per thread.
+pub fn seed_split() -> &'static chunked::Split {
+    thread_local! {
+        static SPLIT: &'static chunked::Split = Box::leak(Box::new(chunked::split(&seed_bundle(), &SMALL_CHUNKS)));
+    }
+    SPLIT.with(|split| *split)
+}
+
+/// Chunk sizes that cut the seed corpus into several chunks of each kind.
+pub const SMALL_CHUNKS: chunked::Sizes = chunked::Sizes {
+    shard_bytes: 2048,
+    article_bytes: 1,
+    entity_bytes: 1024,
+    list_rows: 3,
+    ord_chunks: 2,
+    id_rows: 3,
+};
+
+/// Every kind of file a chunked site has, the manifest first: the first input byte picks one.
+pub fn chunk_kinds() -> Vec<chunked::ChunkKind> {
+    std::iter::once(chunked::ChunkKind::Manifest).chain(chunked::ChunkKind::CHUNKS).collect()
+}
+
+/// A chunked site (the seed corpus in small chunks) whose first file of one kind (the first input
+/// byte picks it) has the rest of the input as its payload, framed with a matching header and
+/// listed by its hash (`chunked::replace_first`), so every mutation reaches the decoder and
+/// validation; then every view a reader opens over it, fetching the site's other chunks as the
+/// explorer does (`Reader::add` in the order a view names them). A bad chunk must be an error for
+/// the view that needs it, never a panic.
+pub fn chunk(data: &[u8]) {
+    let Some((&which, payload)) = data.split_first() else { return };
+    let kinds = chunk_kinds();
+    let kind = kinds[usize::from(which) % kinds.len()];
+    let site = chunked::replace_first(seed_split(), kind, chunked::frame(kind, payload));
+    let files: std::collections::HashMap<&str, &[u8]> =
+        site.chunks.iter().map(|c| (c.name.as_str(), c.bytes.as_slice())).collect();
+    let Ok(mut reader) = chunked::Reader::open(&site.manifest) else { return };
+    let n_articles = reader.article_count();
+    let n_entities = reader.manifest().entities.len();
+    let n_outlets = reader.manifest().outlets.len();
+    let n_stories = reader.manifest().stories.len();
+    let options = SearchOptions { limit: 5, prefix_last_word: true };
+    for query in
+        ["Kadhimi", "troops Baghdad", "\"prime minister\"", "Kadhemi -Pompeo", "negot", "entity:Kadhimi"]
+    {
+        let _ = resolve(&mut reader, &files, |r| r.search(query, &options).map(|_| ()));
+    }
+    let mut filters = vec![chunked::ListFilter::default()];
+    filters
+        .extend((0..n_outlets.min(3)).map(|o| chunked::ListFilter { outlet: Some(o as u32), story: None }));
+    filters
+        .extend((0..n_stories.min(3)).map(|s| chunked::ListFilter { outlet: None, story: Some(s as u32) }));
+    for filter in &filters {
+        let _ = resolve(&mut reader, &files, |r| r.list_page(filter, 0, 4).map(|_| ()));
+    }
+    for ordinal in 0..n_articles {
+        let _ = resolve(&mut reader, &files, |r| r.article_row(ordinal).map(|_| ()));
+        let _ = resolve(&mut reader, &files, |r| r.article_in_full(ordinal).map(|_| ()));
+        let _ = resolve(&mut reader, &files, |r| r.mentions_in(ordinal).map(|_| ()));
+        let _ = reader.date_of(ordinal);
+        if let Ok(id) = reader.id_of(ordinal).map(str::to_string) {
+            let _ = resolve(&mut reader, &files, |r| r.ordinal_of(&id).map(|_| ()));
+            let _ = reader.source(&id);
+        }
+    }
+    let _ = resolve(&mut reader, &files, |r| r.ordinal_of("no-such-article").map(|_| ()));
+    for entity in 0..n_entities.min(8) {
+        let _ = resolve(&mut reader, &files, |r| r.mentions_of(entity as u32).map(|_| ()));
+    }
+    let _ = resolve(&mut reader, &files, |r| r.all_chunks().map(|_| ()));
+}
+
+/// Answers `view`, handing the reader the chunks it names (from `files`) until it answers, a
+/// chunk is refused or missing, or it keeps asking: what the explorer's `io::resolve` does.
+fn resolve(
+    reader: &mut chunked::Reader,
+    files: &std::collections::HashMap<&str, &[u8]>,
+    mut view: impl FnMut(&mut chunked::Reader) -> Result<(), chunked::Needed>,
+) -> Result<(), ()> {
+    for _ in 0..8 {
+        let needed = match view(reader) {
+            Ok(()) => return Ok(()),
+            Err(needed) => needed,
+        };
+        if needed.chunks.is_empty() {
+            return Err(());
+        }
+        for id in needed.chunks {
+            let bytes = files.get(reader.chunk_name(id).as_str()).ok_or(())?;
+            reader.add(id, bytes).map_err(|_| ())?;
+        }
+    }
+    Err(())
 }
 
 /// The comparison of two or three articles of any text: the input split at [`FILE_SEPARATOR`]

@@ -239,7 +239,7 @@ pub fn find_ordinal(reader: &Reader, id: &str) -> Result<Option<usize>, Needed> 
 pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Needed> {
     let mut needed = Vec::new();
     for &ordinal in ordinals {
-        if let Err(more) = reader.article(ordinal) {
+        if let Err(more) = reader.article_in_full(ordinal) {
             needed.extend(more.chunks);
         }
     }
@@ -257,7 +257,7 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
     let mut bundle = Bundle::default();
     let mut mentions: Vec<Mention> = Vec::new();
     for (new, &ordinal) in unique.iter().enumerate() {
-        let article = reader.article(ordinal)?.clone();
+        let article = reader.article_in_full(ordinal)?.clone();
         if let Some(source) = reader.source(&article.id) {
             bundle.sources.push(source.clone());
         }
@@ -438,7 +438,10 @@ mod tests {
         let (ordinal, _) = answer(&mut reader, &split, |r| find_ordinal(r, &want.id));
         assert_eq!(ordinal, Some(3));
         let (explorer, fetched) = answer(&mut reader, &split, |r| partial_explorer(r, &[3]));
-        assert_eq!(fetched, 2, "its page of the article directory and its one tiny article chunk");
+        assert_eq!(
+            fetched, 3,
+            "its page of the article directory, then its one tiny article chunk and its details"
+        );
         assert_eq!(explorer.bundle.articles, std::slice::from_ref(want));
         assert_eq!(explorer.bundle.dates, [bundle.dates[3].clone()]);
         let mentions: Vec<(u32, u32, Option<u32>)> =
@@ -460,7 +463,10 @@ mod tests {
     fn a_comparison_reads_its_articles_and_nothing_else() {
         let (bundle, mut reader, split) = corpus();
         let (explorer, fetched) = answer(&mut reader, &split, |r| partial_explorer(r, &[4, 1, 4]));
-        assert_eq!(fetched, 4, "two pages of the article directory (two chunks each), two articles");
+        assert_eq!(
+            fetched, 6,
+            "two pages of the article directory (two chunks each), two articles, their details"
+        );
         let ids: Vec<String> = explorer.bundle.articles.iter().map(|a| a.id.clone()).collect();
         assert_eq!(ids, [bundle.articles[4].id.clone(), bundle.articles[1].id.clone()]);
         assert!(

@@ -146,12 +146,14 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   const total = Number(statusLine.match(/^(\d+)/)[1]);
   assert.equal(await page.locator('.result').count(), Math.min(total, 20), 'twenty results at a time');
   assert.ok(chunksOf(searched, 'art').length <= 20, 'an article chunk per shown hit at most');
+  assert.equal(chunksOf(searched, 'artd').length, 0, 'snippets need the articles\' text, not their mentions or provenance');
   if (total > 20) {
     await page.locator('button.show-more').click();
     await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 40));
   }
 
-  // An article from the results, with its entity marks.
+  // An article from the results, with its entity marks (from its details chunk).
+  const beforeArticle = files.length;
   const title = await page.locator('.result-title').first().textContent();
   const resultHref = await page.locator('.result-title').first().getAttribute('href');
   await page.locator('.result-title').first().click();
@@ -159,6 +161,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.equal(await page.locator('.article-title').textContent(), title);
   assert.ok((await page.locator('.article-body p').count()) > 0, 'the article has its text');
   assert.ok((await page.locator('.article-body mark.hit').count()) > 0, 'the search\'s matches are highlighted');
+  assert.ok(chunksOf(files.slice(beforeArticle), 'artd').length >= 1, 'the article\'s details');
 
   // An entity page: its mentions in context.
   const entity = page.locator('.article-body a[href^="#/entity/"]').first();

@@ -38,7 +38,7 @@
 //! **Kinds.** The [`Manifest`] (corpus summary, per list page the rows of each outlet and story,
 //! the stories, the entity summary, the first id of each `ids` page, the chunk directory: nothing
 //! per article); `ord` pages, a range of article ordinals with each article's list page and the
-//! `art` chunks holding them (article chunks are listed only there); `ids` pages, the ids in
+//! `art` and `artd` chunks holding them (article chunks are listed only there); `ids` pages, the ids in
 //! sorted order with their ordinals (a link typed by hand); `dir` chunks, pages of the article
 //! list (newest first) with each article's title, outlet, date, story and length; one `terms`
 //! chunk (the search index without its postings: the sorted dictionary, front-coded, with document
@@ -46,8 +46,10 @@
 //! entity names and mentions the query words may name), so prefixes, typos and variants are
 //! expanded without any shard; `idx` shards, the postings of a contiguous range of the sorted
 //! dictionary, in columns (`postings.rs`; a term's shard is found by binary search over the
-//! ranges in the chunk directory); `art` chunks, consecutive articles with their dates, provenance and entity
-//! mentions (in columns); `ent` chunks, per-entity mention lists for a range of entities; `eidx` chunks, the
+//! ranges in the chunk directory); `art` chunks, consecutive articles' text (without removed
+//! spans) and dates, what a search's snippets and its results page read; `artd` chunks, the same
+//! articles' details (removed spans, provenance, entity mentions in columns) for the pages that
+//! show an article (each `ord` page lists both, so they arrive together); `ent` chunks, per-entity mention lists for a range of entities; `eidx` chunks, the
 //! search index's postings of a range of entity slots (the term directory keeps the entities'
 //! name keys and counts), fetched only by a query that names an entity. The seed corpus is
 //! one small chunk of each kind.
@@ -80,14 +82,14 @@ use crate::stories::Story;
 pub use list::{ListFilter, ListPage};
 pub use read::{Needed, Reader};
 pub use write::{
-    ord_page_chunks, split, split_indexing, split_owned, split_packed, split_streamed, Pack, Sink, Sizes,
-    Split, Streamed, WrittenChunk,
+    ord_page_chunks, replace_first, split, split_indexing, split_owned, split_packed, split_streamed, Pack,
+    Sink, Sizes, Split, Streamed, WrittenChunk,
 };
 
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -114,6 +116,9 @@ pub enum ChunkKind {
     Ordinals,
     /// A page of the id index: a range of article ids in sorted order with their ordinals.
     Ids,
+    /// What an article chunk's articles hold beyond what a search reads: their removed spans,
+    /// provenance and entity mentions (the article, comparison and entity pages read them).
+    ArticleDetails,
 }
 
 /// The order of kinds in the chunk directory (the writer's order; validated).
@@ -133,11 +138,12 @@ impl ChunkKind {
             ChunkKind::EntityIndex => 6,
             ChunkKind::Ordinals => 7,
             ChunkKind::Ids => 8,
+            ChunkKind::ArticleDetails => 9,
         }
     }
 
     /// Every kind of chunk file (the manifest aside), in the manifest's kind order.
-    pub const CHUNKS: [ChunkKind; 8] = [
+    pub const CHUNKS: [ChunkKind; 9] = [
         ChunkKind::Terms,
         ChunkKind::Shard,
         ChunkKind::Articles,
@@ -146,6 +152,7 @@ impl ChunkKind {
         ChunkKind::EntityIndex,
         ChunkKind::Ordinals,
         ChunkKind::Ids,
+        ChunkKind::ArticleDetails,
     ];
 
     fn from_code(code: u8) -> Option<ChunkKind> {
@@ -164,6 +171,7 @@ impl ChunkKind {
             ChunkKind::EntityIndex => "eidx",
             ChunkKind::Ordinals => "ord",
             ChunkKind::Ids => "ids",
+            ChunkKind::ArticleDetails => "artd",
         }
     }
 
@@ -179,6 +187,7 @@ impl ChunkKind {
             ChunkKind::EntityIndex => "part of the entity search index",
             ChunkKind::Ordinals => "part of the article directory",
             ChunkKind::Ids => "part of the article id index",
+            ChunkKind::ArticleDetails => "some articles' entity mentions and provenance",
         }
     }
 }
@@ -367,12 +376,16 @@ pub(crate) struct OrdinalPage {
     pub(crate) chunks: Vec<ArticleChunkRef>,
 }
 
-/// Where an article chunk is: its name's hash, its size, how many articles it holds.
+/// Where an article chunk and its details chunk are: their names' hashes, their sizes, how many
+/// articles they hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct ArticleChunkRef {
     pub(crate) hash: [u8; 8],
     pub(crate) len: u64,
     pub(crate) items: u32,
+    /// The details chunk ([`ChunkKind::ArticleDetails`]) of the same articles.
+    pub(crate) details_hash: [u8; 8],
+    pub(crate) details_len: u64,
 }
 
 /// The most article chunks one `ord` page may list (the reader numbers article chunks by page).
@@ -396,13 +409,22 @@ pub(crate) struct Shard {
     pub(crate) postings: Vec<u8>,
 }
 
-/// Consecutive articles with what belongs to each.
+/// Consecutive articles with what a search and its results page read: their text (without the
+/// removed spans, which are in the details chunk) and dates.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct ArticleChunk {
-    /// The articles.
+    /// The articles, `removed` left empty.
     pub(crate) articles: Vec<Article>,
     /// Their publication dates, one per article.
     pub(crate) dates: Vec<Option<PublicationDate>>,
+}
+
+/// What the articles of one article chunk hold beyond it: fetched by the pages that show an
+/// article (not by a search, whose snippets need only the text).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct ArticleDetails {
+    /// Per article, the spans of its raw file that cleaning removed.
+    pub(crate) removed: Vec<Vec<crate::model::Removed>>,
     /// Provenance of those that came from HTML, JSON or WARC files.
     pub(crate) sources: Vec<ArticleSource>,
     /// Their entity mentions (article numbers are corpus ordinals), sorted by (article, start);
@@ -468,6 +490,8 @@ pub enum ChunkError {
     UnknownChunk,
     /// An index shard arrived before the search dictionary it is checked against.
     DictionaryFirst,
+    /// Articles' details arrived before the articles they are checked against.
+    ArticlesFirst,
 }
 
 impl std::fmt::Display for ChunkError {
@@ -483,6 +507,7 @@ impl std::fmt::Display for ChunkError {
             ChunkError::Inconsistent { kind, what } => write!(f, "the file for {} is damaged ({what}); rebuild the site with `parallax site`", kind.label()),
             ChunkError::UnknownChunk => write!(f, "a view asked for a corpus file the manifest does not list; reload the page"),
             ChunkError::DictionaryFirst => write!(f, "part of the search index arrived before the search dictionary; search again"),
+            ChunkError::ArticlesFirst => write!(f, "some articles' details arrived before the articles; reload the page"),
         }
     }
 }
@@ -548,6 +573,24 @@ fn decode<T: serde::de::DeserializeOwned>(kind: ChunkKind, bytes: &[u8]) -> Resu
     postcard::from_bytes(payload).map_err(|e| ChunkError::Malformed { kind, why: e.to_string() })
 }
 
+/// A chunk file of `kind` around `payload`: the header with the payload's length and CRC-32, so
+/// any payload reaches the decoder (the fuzz target `chunk` frames its inputs with it).
+pub fn frame(kind: ChunkKind, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.push(kind.code());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crate::bundle::crc32(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// A chunk file's payload: what follows its header (nothing for a file shorter than that).
+pub fn payload_of(bytes: &[u8]) -> &[u8] {
+    bytes.get(HEADER_LEN..).unwrap_or_default()
+}
+
 /// Encodes a manifest (the writer's form; for tools that edit or merge manifests).
 pub fn encode_manifest(manifest: &Manifest) -> Vec<u8> {
     encode(ChunkKind::Manifest, &wire::WireManifest::of(manifest))
@@ -571,18 +614,17 @@ pub fn anatomy(kind: ChunkKind, bytes: &[u8]) -> Result<Vec<(&'static str, Vec<u
     Ok(match kind {
         ChunkKind::Articles => {
             let chunk: ArticleChunk = decode(kind, bytes)?;
-            let removed: Vec<_> = chunk.articles.iter().map(|a| &a.removed).collect();
-            let texts: Vec<Article> =
-                chunk.articles.iter().map(|a| Article { removed: Vec::new(), ..a.clone() }).collect();
+            vec![("articles", enc(&chunk.articles)), ("dates", enc(&chunk.dates))]
+        }
+        ChunkKind::ArticleDetails => {
+            let details: ArticleDetails = decode(kind, bytes)?;
             vec![
-                ("articles without removed spans", enc(&texts)),
-                ("removed spans", enc(&removed)),
-                ("dates", enc(&chunk.dates)),
-                ("sources", enc(&chunk.sources)),
-                ("mentions as structs", enc(&chunk.mentions)),
+                ("removed spans", enc(&details.removed)),
+                ("sources", enc(&details.sources)),
+                ("mentions as structs", enc(&details.mentions)),
                 (
                     "mentions in columns",
-                    enc(&ArticleChunk { mentions: chunk.mentions.clone(), ..Default::default() }),
+                    enc(&ArticleDetails { mentions: details.mentions.clone(), ..Default::default() }),
                 ),
             ]
         }

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::collections::HashMap;
 
 use super::{
-    decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleEntry, ChunkError, ChunkId, ChunkKind,
-    ChunkRef, DirectoryPage, EntityChunk, IdPage, ListFilter, ListPage, Manifest, OrdinalPage, Shard,
-    ORD_PAGE_CHUNKS,
+    decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleDetails, ArticleEntry, ChunkError,
+    ChunkId, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, ListFilter, ListPage, Manifest,
+    OrdinalPage, Shard, ORD_PAGE_CHUNKS,
 };
 use crate::bundle::validate::{Inconsistency, Part};
 use crate::dates::PublicationDate;
@@ -54,8 +54,12 @@ pub struct Reader {
     page_of: Vec<u32>,
     /// The article chunks the `ord` pages at hand list, by their first ordinal.
     article_chunks: BTreeMap<u32, (ChunkId, ChunkRef)>,
-    /// Where each of those chunks is listed, by id.
+    /// Their details chunks, by the same first ordinal.
+    article_details: BTreeMap<u32, (ChunkId, ChunkRef)>,
+    /// Where each of those chunks (and details chunks) is listed, by id.
     article_chunk_ids: HashMap<ChunkId, u32>,
+    /// The first id of a details chunk (article chunks' ids are below it).
+    details_base: usize,
     /// The pages of the id index at hand, by page.
     id_pages: BTreeMap<usize, IdPage>,
 }
@@ -67,6 +71,8 @@ impl Reader {
         let n = manifest.summary.articles as usize;
         let articles = (0..n).map(stand_in).collect();
         let entities = EntityData { entities: manifest.entities.clone(), mentions: Vec::new() };
+        let ord_pages = manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Ordinals).count();
+        let details_base = manifest.chunks.len() + ord_pages * ORD_PAGE_CHUNKS;
         Ok(Reader {
             manifest,
             index: None,
@@ -83,7 +89,9 @@ impl Reader {
             pages: BTreeMap::new(),
             page_of: vec![u32::MAX; n],
             article_chunks: BTreeMap::new(),
+            article_details: BTreeMap::new(),
             article_chunk_ids: HashMap::new(),
+            details_base,
             id_pages: BTreeMap::new(),
         })
     }
@@ -237,7 +245,9 @@ impl Reader {
             Some(chunk) => Some(chunk.clone()),
             None => {
                 let first = self.article_chunk_ids.get(&id)?;
-                self.article_chunks.get(first).map(|(_, c)| c.clone())
+                let listed =
+                    if id.0 >= self.details_base { &self.article_details } else { &self.article_chunks };
+                listed.get(first).map(|(_, c)| c.clone())
             }
         }
     }
@@ -256,10 +266,11 @@ impl Reader {
     }
 
     /// The chunks known so far as (file name, bytes): those the manifest lists, and the article
-    /// chunks of the `ord` pages at hand.
+    /// chunks and their details of the `ord` pages at hand.
     pub fn known_chunks(&self) -> Vec<(String, u64)> {
         let listed = self.manifest.chunks.iter().map(|c| (c.name(), c.len));
-        listed.chain(self.article_chunks.values().map(|(_, c)| (c.name(), c.len))).collect()
+        let articles = self.article_chunks.values().chain(self.article_details.values());
+        listed.chain(articles.map(|(_, c)| (c.name(), c.len))).collect()
     }
 
     /// Whether a chunk has arrived.
@@ -316,6 +327,20 @@ impl Reader {
                 for (i, (article, date)) in part.articles.into_iter().zip(part.dates).enumerate() {
                     self.articles[first + i] = article;
                     self.dates[first + i] = date;
+                }
+            }
+            ChunkKind::ArticleDetails => {
+                // Checked against its articles, so they come first.
+                let text = self.article_chunks.get(&chunk.first).map(|(text, _)| *text);
+                if !text.is_some_and(|text| self.has(text)) {
+                    return Err(ChunkError::ArticlesFirst);
+                }
+                let part: ArticleDetails = decode(chunk.kind, bytes)?;
+                let (first, end) = (chunk.first as usize, chunk.end as usize);
+                let articles = self.articles.get(first..end).unwrap_or_default();
+                validate::article_details(&part, articles, &chunk, &self.manifest).map_err(inconsistent)?;
+                for (article, removed) in self.articles[first..end].iter_mut().zip(part.removed) {
+                    article.removed = removed;
                 }
                 self.sources.extend(part.sources);
                 let at = self.article_mentions.partition_point(|m| m.article < chunk.first);
@@ -404,14 +429,20 @@ impl Reader {
         }
         let place = self.place_of(id, ChunkKind::Ordinals);
         let base = self.manifest.chunks.len() + place * ORD_PAGE_CHUNKS;
+        let details_base = self.details_base + place * ORD_PAGE_CHUNKS;
+        let hex = |hash: &[u8; 8]| hash.iter().map(|b| format!("{b:02x}")).collect();
         let mut at = chunk.first;
         for (i, listed) in part.chunks.iter().enumerate() {
-            let chunk_id = ChunkId(base + i);
+            let (chunk_id, details_id) = (ChunkId(base + i), ChunkId(details_base + i));
             let end = at + listed.items;
-            let hash = listed.hash.iter().map(|b| format!("{b:02x}")).collect();
-            let article_chunk = ChunkRef { kind: ChunkKind::Articles, hash, len: listed.len, first: at, end };
+            let (hash, len) = (hex(&listed.hash), listed.len);
+            let article_chunk = ChunkRef { kind: ChunkKind::Articles, hash, len, first: at, end };
+            let (hash, len) = (hex(&listed.details_hash), listed.details_len);
+            let details = ChunkRef { kind: ChunkKind::ArticleDetails, hash, len, first: at, end };
             self.article_chunks.insert(at, (chunk_id, article_chunk));
+            self.article_details.insert(at, (details_id, details));
             self.article_chunk_ids.insert(chunk_id, at);
+            self.article_chunk_ids.insert(details_id, at);
             at = end;
         }
         for (i, page) in part.list_pages.into_iter().enumerate() {
@@ -477,7 +508,8 @@ impl Reader {
         }
     }
 
-    /// The article at `ordinal`, or the chunk holding it (its `ord` page first, which lists it).
+    /// The article at `ordinal` as a search reads it (its text, without its removed spans unless
+    /// its details arrived), or the chunk holding it (its `ord` page first, which lists it).
     pub fn article(&self, ordinal: usize) -> Result<&Article, Needed> {
         self.ordinals_at_hand(ordinal)?;
         let item = u32::try_from(ordinal).unwrap_or(u32::MAX);
@@ -491,20 +523,41 @@ impl Reader {
         }
     }
 
+    /// The article at `ordinal` with its details (removed spans, provenance, entity mentions:
+    /// what a page showing it reads), or the chunks holding them (its `ord` page first, then its
+    /// article chunk and details chunk together, the article first so it is checked first).
+    pub fn article_in_full(&self, ordinal: usize) -> Result<&Article, Needed> {
+        self.ordinals_at_hand(ordinal)?;
+        let item = u32::try_from(ordinal).unwrap_or(u32::MAX);
+        let Some((first, (text, _))) =
+            self.article_chunks.range(..=item).next_back().filter(|(_, (_, c))| item < c.end)
+        else {
+            return Err(Needed { chunks: Vec::new() });
+        };
+        let details = self.article_details.get(first).map(|(id, _)| *id);
+        let needed: Vec<ChunkId> =
+            std::iter::once(*text).chain(details).filter(|id| !self.has(*id)).collect();
+        match (needed.is_empty(), details) {
+            (true, Some(_)) => self.articles.get(ordinal).ok_or(Needed { chunks: Vec::new() }),
+            (true, None) => Err(Needed { chunks: Vec::new() }),
+            (false, _) => Err(Needed { chunks: needed }),
+        }
+    }
+
     /// The publication date of the article at `ordinal`, once its chunk has arrived.
     pub fn date_of(&self, ordinal: usize) -> Option<&PublicationDate> {
         self.dates.get(ordinal).and_then(Option::as_ref)
     }
 
-    /// Where the article with this id came from, once its chunk has arrived and when it was not
-    /// a plain-text file.
+    /// Where the article with this id came from, once its details chunk has arrived and when it
+    /// was not a plain-text file.
     pub fn source(&self, id: &str) -> Option<&ArticleSource> {
         self.sources.iter().find(|s| s.article == id)
     }
 
-    /// The entity mentions of the article at `ordinal`, or the chunk holding them.
+    /// The entity mentions of the article at `ordinal`, or the chunks holding them.
     pub fn mentions_in(&self, ordinal: usize) -> Result<&[Mention], Needed> {
-        self.article(ordinal)?;
+        self.article_in_full(ordinal)?;
         let article = u32::try_from(ordinal).unwrap_or(u32::MAX);
         let from = self.article_mentions.partition_point(|m| m.article < article);
         let to = self.article_mentions.partition_point(|m| m.article <= article);

@@ -9,24 +9,35 @@ fn built() -> crate::Bundle {
 }
 
 /// The corpus split, with the first chunk of `kind`'s bytes replaced by what `tamper` makes of
-/// them, and the manifest (or, for an article chunk, its `ord` page, then the manifest) rewritten
-/// to list the new bytes' hash (a consistent site holding a bad chunk).
+/// them, and the manifest (or, for an article or details chunk, its `ord` page, then the
+/// manifest) rewritten to list the new bytes' hash (a consistent site holding a bad chunk). A
+/// details chunk's reader has its articles at hand.
 fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId, Vec<u8>) {
     let split = split(&built(), &Sizes::default());
     let mut manifest = decode_manifest(&split.manifest).unwrap();
-    if kind == ChunkKind::Articles {
+    if matches!(kind, ChunkKind::Articles | ChunkKind::ArticleDetails) {
         let mut bytes = split.chunks.iter().find(|c| c.kind == kind).unwrap().bytes.clone();
         tamper(&mut bytes);
         let o = manifest.chunks.iter().position(|c| c.kind == ChunkKind::Ordinals).unwrap();
         let mut page: OrdinalPage = decode(ChunkKind::Ordinals, &split.chunks[o].bytes).unwrap();
-        page.chunks[0].hash = hash_of(&bytes);
-        page.chunks[0].len = bytes.len() as u64;
+        if kind == ChunkKind::Articles {
+            page.chunks[0].hash = hash_of(&bytes);
+            page.chunks[0].len = bytes.len() as u64;
+        } else {
+            page.chunks[0].details_hash = hash_of(&bytes);
+            page.chunks[0].details_len = bytes.len() as u64;
+        }
         let page_bytes = encode(ChunkKind::Ordinals, &page);
         manifest.chunks[o].hash = content_hash(&page_bytes);
         let mut reader = Reader::open(&encode_manifest(&manifest)).unwrap();
         reader.add(ChunkId(o), &page_bytes).unwrap();
-        let id = reader.article(0).unwrap_err().chunks[0];
-        return (reader, id, bytes);
+        let needed = reader.article_in_full(0).unwrap_err().chunks;
+        if kind == ChunkKind::Articles {
+            return (reader, needed[0], bytes);
+        }
+        let text = split.chunks.iter().find(|c| c.kind == ChunkKind::Articles).unwrap();
+        reader.add(needed[0], &text.bytes).unwrap();
+        return (reader, needed[1], bytes);
     }
     let i = manifest.chunks.iter().position(|c| c.kind == kind).unwrap();
     let mut bytes = split.chunks[i].bytes.clone();
@@ -162,6 +173,59 @@ fn each_kind_of_bad_chunk_gets_its_own_error() {
         b[21..25].copy_from_slice(&crc.to_le_bytes());
     };
     assert!(matches!(error(art, garbage), ChunkError::Malformed { kind: ChunkKind::Articles, .. }));
+}
+
+#[test]
+fn each_kind_of_bad_details_chunk_gets_its_own_error() {
+    let details = ChunkKind::ArticleDetails;
+    assert_eq!(error(details, |b| *b = b"<!DOCTYPE html>".to_vec()), ChunkError::NotAChunk);
+    assert_eq!(error(details, |b| b[12] = 3), ChunkError::WrongKind { expected: details });
+    assert_eq!(error(details, |b| b.truncate(b.len() - 2)), ChunkError::Truncated { kind: details });
+    assert_eq!(error(details, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind: details });
+    let garbage = |b: &mut Vec<u8>| {
+        b.truncate(HEADER_LEN);
+        b.extend_from_slice(&[0xff; 4]);
+        b[13..21].copy_from_slice(&4u64.to_le_bytes());
+        let crc = crate::bundle::crc32(&[0xff; 4]);
+        b[21..25].copy_from_slice(&crc.to_le_bytes());
+    };
+    assert!(matches!(error(details, garbage), ChunkError::Malformed { kind: ChunkKind::ArticleDetails, .. }));
+    // Decodes, but does not fit its articles: spans for two articles, a mention past the text, a
+    // removed span that is not the raw file's text.
+    let inconsistent = |change: fn(&mut ArticleDetails)| {
+        let bad = reframed(ChunkKind::ArticleDetails, change);
+        matches!(
+            error(ChunkKind::ArticleDetails, bad),
+            ChunkError::Inconsistent { kind: ChunkKind::ArticleDetails, .. }
+        )
+    };
+    assert!(inconsistent(|d| d.removed.push(Vec::new())));
+    assert!(inconsistent(|d| d.mentions[0].end = 1_000_000));
+    assert!(inconsistent(|d| d.removed[0].push(crate::model::Removed {
+        text: "not in the file".into(),
+        start: 0,
+        end: 3,
+        reason: crate::model::NoiseKind::ArticleDate,
+    })));
+}
+
+#[test]
+fn details_that_arrive_before_their_articles_are_refused_and_change_nothing() {
+    let split = split(&built(), &Sizes::default());
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    let page = reader.article_in_full(0).unwrap_err().chunks;
+    reader.add(page[0], bytes_of(&split, &reader, page[0])).unwrap();
+    let both = reader.article_in_full(0).unwrap_err().chunks;
+    assert_eq!(both.len(), 2, "the article and its details are named in one round");
+    let (text, details) = (both[0], both[1]);
+    assert_eq!(reader.add(details, bytes_of(&split, &reader, details)), Err(ChunkError::ArticlesFirst));
+    assert!(!reader.has(details));
+    reader.add(text, bytes_of(&split, &reader, text)).unwrap();
+    assert!(reader.mentions_in(0).is_err(), "mentions are in the details");
+    reader.add(details, bytes_of(&split, &reader, details)).unwrap();
+    let bundle = built();
+    assert_eq!(reader.article_in_full(0).unwrap(), &bundle.articles[0]);
+    assert_eq!(reader.mentions_in(0).unwrap(), bundle.entities.mentions_in(0));
 }
 
 #[test]
@@ -568,8 +632,9 @@ fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order(
         mention(u32::MAX, u32::MAX, 0, Some(u32::MAX)),
         mention(0, 1, 1, None),
     ];
-    let chunk = ArticleChunk { mentions: mentions.clone(), ..ArticleChunk::default() };
-    let back: ArticleChunk = decode(ChunkKind::Articles, &encode(ChunkKind::Articles, &chunk)).unwrap();
+    let chunk = ArticleDetails { mentions: mentions.clone(), ..ArticleDetails::default() };
+    let details = ChunkKind::ArticleDetails;
+    let back: ArticleDetails = decode(details, &encode(details, &chunk)).unwrap();
     assert_eq!(back.mentions, mentions);
 }
 
@@ -617,4 +682,41 @@ fn stories_read_back_exactly_from_columns_whatever_their_labels() {
     assert_eq!(wire.into_stories(10).unwrap(), stories);
     let past = story_columns::WireStories::of(&stories).into_stories(9).unwrap_err();
     assert!(past.problem.contains("an article the corpus does not have"), "{past:?}");
+}
+
+#[test]
+fn a_site_with_one_file_replaced_lists_it_and_refuses_it_where_it_is_read() {
+    let split = split(&built(), &Sizes::default());
+    let garbage = [0xff; 4];
+    let malformed =
+        |kind| move |e: ChunkError| matches!(e, ChunkError::Malformed { kind: k, .. } if k == kind);
+    // The dictionary, listed by the manifest.
+    let site = replace_first(&split, ChunkKind::Terms, frame(ChunkKind::Terms, &garbage));
+    let mut reader = Reader::open(&site.manifest).unwrap();
+    let name = reader.chunk_name(ChunkId(0));
+    let bytes = site.chunks.iter().find(|c| c.name == name).unwrap().bytes.clone();
+    assert!(malformed(ChunkKind::Terms)(reader.add(ChunkId(0), &bytes).unwrap_err()));
+    // An article chunk and a details chunk, listed by their `ord` page.
+    for kind in [ChunkKind::Articles, ChunkKind::ArticleDetails] {
+        let site = replace_first(&split, kind, frame(kind, &garbage));
+        let mut reader = Reader::open(&site.manifest).unwrap();
+        let file = |reader: &Reader, id| {
+            let name = reader.chunk_name(id);
+            site.chunks.iter().find(|c| c.name == name).unwrap().bytes.clone()
+        };
+        let page = reader.article_in_full(0).unwrap_err().chunks[0];
+        let bytes = file(&reader, page);
+        reader.add(page, &bytes).unwrap();
+        let both = reader.article_in_full(0).unwrap_err().chunks;
+        let mut added = None;
+        for &id in &both {
+            let bytes = file(&reader, id);
+            if let Err(e) = reader.add(id, &bytes) {
+                added = Some(e);
+                break;
+            }
+        }
+        assert!(malformed(kind)(added.unwrap()), "{kind:?}");
+    }
+    assert_eq!(payload_of(&frame(ChunkKind::Shard, &garbage)), garbage);
 }

@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 
 use super::{
-    ArticleChunk, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, Manifest, OrdinalPage,
-    PageSummary, Shard, ORD_PAGE_CHUNKS,
+    ArticleChunk, ArticleDetails, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, Manifest,
+    OrdinalPage, PageSummary, Shard, ORD_PAGE_CHUNKS,
 };
 use crate::bundle::validate::{self as bundle, shown, Inconsistency, Part};
+use crate::model::Article;
 use crate::search::SearchIndex;
 
 type Checked = Result<(), Inconsistency>;
@@ -53,7 +54,9 @@ pub fn manifest(manifest: &Manifest) -> Checked {
         );
     }
     if chunks.windows(2).any(|w| super::kind_rank(w[0].kind) > super::kind_rank(w[1].kind))
-        || chunks.iter().any(|c| matches!(c.kind, ChunkKind::Manifest | ChunkKind::Articles))
+        || chunks
+            .iter()
+            .any(|c| matches!(c.kind, ChunkKind::Manifest | ChunkKind::Articles | ChunkKind::ArticleDetails))
     {
         return fail(Part::SearchIndex, "its chunk list is not in the order it is written".into());
     }
@@ -246,16 +249,46 @@ pub(crate) fn articles(chunk: &ArticleChunk, at: &ChunkRef, manifest: &Manifest)
     if at.end.saturating_sub(at.first) as usize != chunk.articles.len() {
         return fail(Part::Articles, "a chunk's articles are not the ones the manifest lists there".into());
     }
+    if chunk.articles.iter().any(|a| !a.removed.is_empty()) {
+        return fail(
+            Part::Articles,
+            "a chunk's articles carry removed spans, which belong in their details".into(),
+        );
+    }
     bundle::articles(&chunk.articles)?;
     if chunk.dates.len() != chunk.articles.len() {
         return fail(Part::Dates, "a chunk has another number of dates than of articles".into());
     }
     bundle::dates(&chunk.dates, manifest.summary.articles as usize)?;
-    let ids: HashSet<&str> = chunk.articles.iter().map(|a| a.id.as_str()).collect();
-    if chunk.sources.iter().any(|s| !ids.contains(s.article.as_str())) {
+    Ok(())
+}
+
+/// The details of the articles `articles` (those of the article chunk at `at`, at hand): one list
+/// of removed spans per article, spans of its raw file; provenance only of these articles;
+/// mentions within their text (the bundle's checks, over the articles with their spans).
+pub(crate) fn article_details(
+    details: &ArticleDetails,
+    articles: &[Article],
+    at: &ChunkRef,
+    manifest: &Manifest,
+) -> Checked {
+    if details.removed.len() != articles.len() || at.end.saturating_sub(at.first) as usize != articles.len() {
+        return fail(
+            Part::Articles,
+            "a chunk gives the removed spans of other articles than it covers".into(),
+        );
+    }
+    let whole: Vec<Article> = articles
+        .iter()
+        .zip(&details.removed)
+        .map(|(a, removed)| Article { removed: removed.clone(), ..a.clone() })
+        .collect();
+    bundle::articles(&whole)?;
+    let ids: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    if details.sources.iter().any(|s| !ids.contains(s.article.as_str())) {
         return fail(Part::Articles, "a chunk gives the provenance of an article it does not hold".into());
     }
-    bundle::mentions(&chunk.mentions, &chunk.articles, at.first, manifest.entities.len())
+    bundle::mentions(&details.mentions, &whole, at.first, manifest.entities.len())
 }
 
 /// An entity chunk: one list per entity `first..end`, each naming its entity, sorted, non-empty

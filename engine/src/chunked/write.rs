@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use super::{
-    content_hash, encode, ArticleChunk, ArticleChunkRef, ArticleEntry, ChunkKind, ChunkRef, DirectoryPage,
-    EntityChunk, EntityCount, IdPage, Manifest, OrdinalPage, PageSummary, Shard, StoryEntry, Summary,
+    content_hash, encode, ArticleChunk, ArticleChunkRef, ArticleDetails, ArticleEntry, ChunkKind, ChunkRef,
+    DirectoryPage, EntityChunk, EntityCount, IdPage, Manifest, OrdinalPage, PageSummary, Shard, StoryEntry,
+    Summary,
 };
 use crate::bundle::Bundle;
 use crate::entities::Mention;
@@ -174,7 +175,8 @@ fn split_with(
     let mut builder = (index == Index::AsCut)
         .then(|| crate::search::IndexBuilder::new(&entities.mentions, entities.entities.len()));
     let mut article_refs: Vec<(usize, ArticleChunkRef)> = Vec::new();
-    let mut article_files: Vec<(String, u64, usize)> = Vec::new();
+    // Each article chunk and its details chunk (written first: the `ord` page names both).
+    let mut article_files: Vec<(String, u64, usize, ChunkKind)> = Vec::new();
     article_chunks(
         articles,
         &dates,
@@ -186,16 +188,20 @@ fn split_with(
                 builder.add(article);
             }
         },
-        &mut |first, end, chunk| {
-            let bytes = encode(ChunkKind::Articles, chunk);
-            let hash = content_hash(&bytes);
+        &mut |first, end, chunk, details| {
+            let mut file = |kind: ChunkKind, bytes: Vec<u8>| {
+                let hash = content_hash(&bytes);
+                let len = bytes.len() as u64;
+                let name = format!("{}-{hash}.plx", kind.prefix());
+                let slot = packer.borrow_mut().add(name.clone(), kind, bytes);
+                article_files.push((name, len, slot, kind));
+                (hash_bytes(&hash), len)
+            };
+            let (details_hash, details_len) =
+                file(ChunkKind::ArticleDetails, encode(ChunkKind::ArticleDetails, details));
+            let (hash, len) = file(ChunkKind::Articles, encode(ChunkKind::Articles, chunk));
             let items = u32::try_from(end - first).unwrap_or(u32::MAX);
-            let at = ArticleChunkRef { hash: hash_bytes(&hash), len: bytes.len() as u64, items };
-            article_refs.push((first, at));
-            let len = bytes.len() as u64;
-            let name = format!("art-{hash}.plx");
-            let slot = packer.borrow_mut().add(name.clone(), ChunkKind::Articles, bytes);
-            article_files.push((name, len, slot));
+            article_refs.push((first, ArticleChunkRef { hash, len, items, details_hash, details_len }));
         },
     );
     if let Some(builder) = builder {
@@ -290,7 +296,7 @@ fn split_with(
         };
         push(ChunkKind::Ids, first, first + page.len(), encode(ChunkKind::Ids, &chunk));
     }
-    let article_bytes: u64 = article_files.iter().map(|(_, len, _)| len).sum();
+    let article_bytes: u64 = article_files.iter().map(|(_, len, _, _)| len).sum();
     manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum::<u64>() + article_bytes;
     manifest.summary.chunk_files = u32::try_from(chunks.len() + article_files.len()).unwrap_or(u32::MAX);
     let mut packed = packer.into_inner().finish();
@@ -301,20 +307,73 @@ fn split_with(
         .zip(&order)
         .map(|(chunk, &slot)| WrittenChunk { name: chunk.name(), kind: chunk.kind, bytes: take(slot) })
         .collect();
-    order.extend(article_files.iter().map(|&(_, _, slot)| slot));
-    written.extend(article_files.into_iter().map(|(name, _, slot)| WrittenChunk {
+    order.extend(article_files.iter().map(|&(_, _, slot, _)| slot));
+    written.extend(article_files.into_iter().map(|(name, _, slot, kind)| WrittenChunk {
         name,
-        kind: ChunkKind::Articles,
+        kind,
         bytes: take(slot),
     }));
     manifest.chunks = refs;
     (Split { manifest: super::encode_manifest(&manifest), chunks: written }, order)
 }
 
+/// The site `split` with its first file of `kind` replaced by `bytes` and listed by their hash: by
+/// the manifest, or for an article or details chunk by its `ord` page (itself then renamed in
+/// the manifest); for [`ChunkKind::Manifest`], `bytes` are the manifest. A consistent site holding
+/// one bad file, as a stale copy or a faulty writer would leave it (the fuzz target `chunk`).
+/// A site with no file of `kind` is returned as it is.
+pub fn replace_first(split: &Split, kind: ChunkKind, bytes: Vec<u8>) -> Split {
+    let mut site = split.clone();
+    if kind == ChunkKind::Manifest {
+        site.manifest = bytes;
+        return site;
+    }
+    let Ok(mut manifest) = super::decode_manifest(&split.manifest) else { return site };
+    let (listed, bytes) = if matches!(kind, ChunkKind::Articles | ChunkKind::ArticleDetails) {
+        let Some(o) = manifest.chunks.iter().position(|c| c.kind == ChunkKind::Ordinals) else { return site };
+        let Some(file) = split.chunks.iter().find(|c| c.name == manifest.chunks[o].name()) else {
+            return site;
+        };
+        let Ok(mut page) = super::decode::<OrdinalPage>(ChunkKind::Ordinals, &file.bytes) else {
+            return site;
+        };
+        let Some(first) = page.chunks.first_mut() else { return site };
+        let hex = |hash: &[u8; 8]| hash.iter().map(|b| format!("{b:02x}")).collect::<String>();
+        let (hash, len) = match kind {
+            ChunkKind::Articles => (&mut first.hash, &mut first.len),
+            _ => (&mut first.details_hash, &mut first.details_len),
+        };
+        let old = format!("{}-{}.plx", kind.prefix(), hex(hash));
+        *len = bytes.len() as u64;
+        let Some(new) = rename(&mut site.chunks, &old, kind, bytes) else { return site };
+        *hash = hash_bytes(&new);
+        (o, encode(ChunkKind::Ordinals, &page))
+    } else {
+        let Some(i) = manifest.chunks.iter().position(|c| c.kind == kind) else { return site };
+        (i, bytes)
+    };
+    let chunk = &mut manifest.chunks[listed];
+    let old = chunk.name();
+    chunk.len = bytes.len() as u64;
+    if let Some(hash) = rename(&mut site.chunks, &old, chunk.kind, bytes) {
+        chunk.hash = hash;
+    }
+    site.manifest = super::encode_manifest(&manifest);
+    site
+}
+
+/// Replaces the file named `old` by `bytes` of `kind`, named by their hash; that hash.
+fn rename(chunks: &mut [WrittenChunk], old: &str, kind: ChunkKind, bytes: Vec<u8>) -> Option<String> {
+    let file = chunks.iter_mut().find(|c| c.name == old)?;
+    let hash = content_hash(&bytes);
+    *file = WrittenChunk { name: format!("{}-{hash}.plx", kind.prefix()), kind, bytes };
+    Some(hash)
+}
+
 /// How many article chunks one `ord` page lists, for a corpus of `n_chunks` article chunks. A
-/// page of 20 hits fetches up to 20 pages, each listing `c` chunks (about 11 bytes each, mostly
-/// an incompressible hash), and every visit's manifest lists all `n_chunks / c` pages (as many
-/// bytes each): `c = sqrt(n_chunks / 20)` makes the sum smallest. At 10,000 synthetic articles
+/// page of 20 hits fetches up to 20 pages, each listing `c` chunks (about 21 bytes each, mostly
+/// the incompressible hashes of the chunk and its details), and every visit's manifest lists all
+/// `n_chunks / c` pages (about 11 bytes each): `c = sqrt(n_chunks / 20)` makes the sum smallest. At 10,000 synthetic articles
 /// (9,681 chunks) that is 22 rather than 128: a cold search's pages went from about 23 to 6 KB
 /// gzip, for 2.5 KB more manifest; at 100,000, 70. Never fewer than 16, so a small corpus has
 /// one page.
@@ -458,7 +517,7 @@ fn article_chunks(
     mentions: &[Mention],
     target: usize,
     taken: &mut dyn FnMut(&crate::model::Article),
-    each: &mut dyn FnMut(usize, usize, &ArticleChunk),
+    each: &mut dyn FnMut(usize, usize, &ArticleChunk, &ArticleDetails),
 ) {
     let size = |a: &crate::model::Article| postcard::experimental::serialized_size(a).unwrap_or(0);
     let mut sources: HashMap<String, crate::model::ArticleSource> =
@@ -478,13 +537,16 @@ fn article_chunks(
         let (lo, hi) = (first as u32, end as u32);
         let from = mentions.partition_point(|m| m.article < lo);
         let to = mentions.partition_point(|m| m.article < hi);
-        let chunk = ArticleChunk {
-            dates: (first..end).map(|i| dates.get(i).cloned().flatten()).collect(),
+        let details = ArticleDetails {
+            removed: slice.iter_mut().map(|a| std::mem::take(&mut a.removed)).collect(),
             sources: slice.iter().filter_map(|a| sources.remove(a.id.as_str())).collect(),
             mentions: mentions[from..to].to_vec(),
+        };
+        let chunk = ArticleChunk {
+            dates: (first..end).map(|i| dates.get(i).cloned().flatten()).collect(),
             articles: slice,
         };
-        each(first, end, &chunk);
+        each(first, end, &chunk, &details);
         first = end;
     }
 }

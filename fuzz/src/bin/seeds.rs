@@ -160,6 +160,25 @@ fn main() {
         b"not json".to_vec(),
     ];
     write(out, "report", &reports);
+
+    // Each file of the seed corpus's small-chunk site: its kind's number, then its payload.
+    let split = parallax_fuzz::seed_split();
+    let kinds = parallax_fuzz::chunk_kinds();
+    let seed = |kind: parallax_engine::chunked::ChunkKind, bytes: &[u8]| {
+        let which = kinds.iter().position(|&k| k == kind).unwrap_or(0) as u8;
+        let mut input = vec![which];
+        input.extend_from_slice(parallax_engine::chunked::payload_of(bytes));
+        input
+    };
+    let mut chunks = vec![seed(parallax_engine::chunked::ChunkKind::Manifest, &split.manifest)];
+    let mut seen = std::collections::HashSet::new();
+    for chunk in &split.chunks {
+        // The first of each kind is the one the harness replaces; a few more of each as material.
+        if seen.insert(chunk.kind) || chunks.len() < 64 {
+            chunks.push(seed(chunk.kind, &chunk.bytes));
+        }
+    }
+    write(out, "chunk", &chunks);
 }
 
 fn write(out: &Path, target: &str, inputs: &[Vec<u8>]) {
