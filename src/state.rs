@@ -553,7 +553,7 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
 }
 
 /// A figure as a reader writes it: 5,000 and 2.5 (one formatter for the engine and the app).
-pub use parallax_engine::text::format_number;
+pub use parallax_engine::text::{format_count, format_number};
 
 /// The marks of an article's blocks, keyed by block start, for the types the filter shows.
 pub fn article_marks(
@@ -737,6 +737,9 @@ mod tests {
         assert_eq!(format_number(5000.0), "5,000");
         assert_eq!(format_number(39.0), "39");
         assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(-12345.0), "-12,345");
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(1_234_567), "1,234,567");
     }
 
     #[test]

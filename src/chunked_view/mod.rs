@@ -211,12 +211,12 @@ pub fn row_date(iso: &str) -> String {
 pub fn showing_line(shown: usize, total: usize) -> String {
     let noun = if total == 1 { "article" } else { "articles" };
     if shown >= total {
-        format!("All {} {noun}", crate::state::format_number(total as f64))
+        format!("All {} {noun}", crate::state::format_count(total as u64))
     } else {
         format!(
             "Showing {} of {} {noun}",
-            crate::state::format_number(shown as f64),
-            crate::state::format_number(total as f64)
+            crate::state::format_count(shown as u64),
+            crate::state::format_count(total as u64)
         )
     }
 }

@@ -99,7 +99,7 @@ pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
                 <h1>{ "How the outlets covered it" }</h1>
                 <p class="lede">
                     { format!("{} {} from {n_outlets} named {}, cleaned of scraping noise. Open one to read it, and to see exactly what was removed.",
-                        crate::state::format_number(n_articles as f64),
+                        crate::state::format_count(n_articles as u64),
                         if n_articles == 1 { "article" } else { "articles" },
                         if n_outlets == 1 { "outlet" } else { "outlets" }) }
                 </p>
@@ -205,11 +205,11 @@ fn outlets_html(view: &OutletGroups, more: Callback<MouseEvent>, loading: bool, 
                     };
                     html! {
                         <section class="outlet-group" aria-labelledby={id.clone()}>
-                            <h2 id={id}>{ iso(&group.name) }<span class="count">{ format!(" · {}", crate::state::format_number(group.total as f64)) }</span></h2>
+                            <h2 id={id}>{ iso(&group.name) }<span class="count">{ format!(" · {}", crate::state::format_count(group.total as u64)) }</span></h2>
                             <ul class="article-list">{ for group.rows.iter().map(card) }</ul>
                             if group.total > group.rows.len() {
                                 <p><button type="button" class="button secondary all-of-outlet" onclick={pick}>
-                                    { "All " }{ crate::state::format_number(group.total as f64) }{ " from " }{ iso(&group.name) }
+                                    { "All " }{ crate::state::format_count(group.total as u64) }{ " from " }{ iso(&group.name) }
                                 </button></p>
                             }
                         </section>
@@ -218,7 +218,7 @@ fn outlets_html(view: &OutletGroups, more: Callback<MouseEvent>, loading: bool, 
             </div>
             if view.unattributed > 0 {
                 <p class="muted">{ format!("{} {} no outlet; they are listed by date.",
-                    crate::state::format_number(view.unattributed as f64),
+                    crate::state::format_count(view.unattributed as u64),
                     if view.unattributed == 1 { "article names" } else { "articles name" }) }</p>
             }
             { more_button(home_view::more_outlets_label(view.groups.len(), view.outlets), more, loading) }
@@ -286,7 +286,7 @@ fn story_card(card: &StoryCard, pick: &Callback<u32>) -> Html {
             <a class="button" href={card.compare.href()}>{ format!("Compare coverage ({compared} articles)") }</a>
             { " " }
             <button type="button" class="button secondary story-articles-all" onclick={list}>
-                { format!("List its {} articles", crate::state::format_number(card.articles as f64)) }
+                { format!("List its {} articles", crate::state::format_count(card.articles as u64)) }
             </button>
         </li>
     }
