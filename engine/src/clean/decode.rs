@@ -2,8 +2,9 @@
 //!
 //! Offsets: for a valid UTF-8 file (the normal case, BOM and CRLF included) the decoded text IS the
 //! raw bytes, so every offset the engine produces is a raw-file byte offset. For a file that had to
-//! be repaired (Windows-1252/Latin-1, UTF-16, or UTF-8 with invalid sequences replaced by U+FFFD),
-//! offsets index the decoded UTF-8 text returned here, not the bytes on disk; a warning says so.
+//! be repaired (Windows-1252/Latin-1, UTF-16, UTF-8 with invalid sequences replaced by U+FFFD, or
+//! UTF-8 that was once read as Windows-1252 and saved again, "CafÃ©" for "Café"), offsets index the
+//! decoded UTF-8 text returned here, not the bytes on disk; a warning says so.
 
 use std::borrow::Cow;
 
@@ -21,6 +22,9 @@ pub enum Encoding {
     Windows1252,
     /// UTF-16 with a byte-order mark (little or big endian).
     Utf16,
+    /// Valid UTF-8 whose every non-ASCII letter is a UTF-8 sequence read as Windows-1252 ("Ã©" for
+    /// "é", "â€™" for "’"): a page decoded with the wrong charset and saved again. Repaired.
+    Utf8ReadAsWindows1252,
 }
 
 /// A file's text, ready to clean.
@@ -75,6 +79,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(repaired) = undo_windows_1252_reading(text) {
+            return Ok(Decoded { text: Cow::Owned(repaired), encoding: Encoding::Utf8ReadAsWindows1252 });
+        }
         return Ok(Decoded { text: Cow::Borrowed(text), encoding: Encoding::Utf8 });
     }
     let mut valid_multibyte = 0;
@@ -93,6 +100,77 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
         text: Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
         encoding: Encoding::Utf8Lossy { replaced: invalid },
     })
+}
+
+/// The text as it was before a reader took its UTF-8 bytes for Windows-1252: only when the whole
+/// text (after a byte-order mark) maps back to single Windows-1252 bytes and those bytes are valid
+/// UTF-8. Genuine Latin-1 text fails that test at its first accented letter ("é" then a space is no
+/// UTF-8 sequence), and so does a page whose text is only partly garbled, or holds any letter
+/// Windows-1252 lacks; those are left as they are.
+fn undo_windows_1252_reading(text: &str) -> Option<String> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.is_ascii() || !reads_back_as_utf8(body) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    if body.len() < text.len() {
+        bytes.extend_from_slice("\u{feff}".as_bytes());
+    }
+    for b in windows_1252_bytes(body) {
+        bytes.push(b?);
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Whether `text`'s Windows-1252 bytes have the shape of UTF-8 (lead bytes followed by as many
+/// continuation bytes), checked without copying: most pages fail at their first accented letter.
+fn reads_back_as_utf8(text: &str) -> bool {
+    let mut continuations = 0;
+    for b in windows_1252_bytes(text) {
+        let Some(b) = b else { return false };
+        if continuations > 0 {
+            if b & 0xC0 != 0x80 {
+                return false;
+            }
+            continuations -= 1;
+            continue;
+        }
+        continuations = match b {
+            0x00..=0x7F => 0,
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
+            _ => return false,
+        };
+    }
+    continuations == 0
+}
+
+/// The Windows-1252 bytes that read as `text`, `None` for a char that has none. "à" read as
+/// Windows-1252 is "Ã" and a no-break space, which a copy often turns into a plain space: a space
+/// after that "Ã" is read back as the no-break space.
+fn windows_1252_bytes(text: &str) -> impl Iterator<Item = Option<u8>> + '_ {
+    let mut after_c3 = false;
+    text.chars().map(move |c| {
+        let b = if after_c3 && c == ' ' { Some(0xA0) } else { windows_1252_byte(c) };
+        after_c3 = b == Some(0xC3);
+        b
+    })
+}
+
+/// The text of a valid UTF-8 file once read as Windows-1252 and saved again, repaired (see
+/// [`decode`]); `None` for any other file. The repeated-lines pre-pass counts such a file's lines as
+/// the cleaner will read them.
+pub(crate) fn repaired_utf8(bytes: &[u8]) -> Option<String> {
+    undo_windows_1252_reading(std::str::from_utf8(bytes).ok()?)
+}
+
+/// The Windows-1252 byte that reads as `c` (the inverse of [`windows_1252`]), if there is one.
+fn windows_1252_byte(c: char) -> Option<u8> {
+    match u8::try_from(u32::from(c)) {
+        Ok(b) => Some(b),
+        Err(_) => (0x80..=0x9F).find(|&b| windows_1252(b) == c),
+    }
 }
 
 /// UTF-16 text announced by its byte-order mark; unpaired surrogates become U+FFFD.
@@ -150,6 +228,27 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, Encoding::Utf8Lossy { replaced: 1 });
         assert!(d.text.ends_with('\u{fffd}'));
+    }
+
+    #[test]
+    fn utf8_once_read_as_windows_1252_is_repaired() {
+        let garbled: String = "Café “quoted” – Zürich’s Ünal, Łódź ✓".bytes().map(windows_1252).collect();
+        assert!(garbled.contains("CafÃ©"));
+        let d = decode(garbled.as_bytes()).unwrap();
+        assert_eq!(d.text, "Café “quoted” – Zürich’s Ünal, Łódź ✓");
+        assert_eq!(d.encoding, Encoding::Utf8ReadAsWindows1252);
+        // "à" garbled is "Ã" and a no-break space, which copying often makes a plain space.
+        assert_eq!(decode("Ã  lâ€™Ã©tÃ©, Ã  la plage".as_bytes()).unwrap().text, "à l’été, à la plage");
+    }
+
+    #[test]
+    fn genuine_accented_text_is_never_taken_for_garbled_utf8() {
+        // Latin-1 letters saved as UTF-8: "é" followed by a space is no UTF-8 sequence.
+        let texts = ["Café “quoted” Zürich’s", "IRMÃ E NOTÍCIAS", "Â£5 CafÃ© and café", "CafÃ© in Москва"];
+        for text in texts {
+            let d = decode(text.as_bytes()).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (text, Encoding::Utf8), "{text}");
+        }
     }
 
     #[test]
