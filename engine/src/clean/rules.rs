@@ -357,6 +357,11 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
     };
     if let Some(at) = line.rfind('©') {
         let from = at + '©'.len_utf8();
+        // "Bild ©", "Foto: ©": a photo label before the sign is the credit's own, not a caption.
+        let before =
+            line[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | '|' | '['));
+        let labelled = PHOTO_LABELS.iter().any(|label| before.eq_ignore_ascii_case(label));
+        let at = if labelled { 0 } else { at };
         return credit_like(&line[from..]).then(|| split(at, from));
     }
     for label in PHOTO_LABELS {
@@ -553,6 +558,10 @@ mod tests {
             "Bild: Shamil Zhumatov/REUTERS",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
+        }
+        // A photo label before the sign is part of the credit: no caption is left.
+        for alone in ["Bild © Jane Doe/dpa", "Foto: © picture alliance", "(Photo © Reuters)"] {
+            assert_eq!(photo_credit(alone).map(|s| s.caption_end), Some(0), "{alone}");
         }
         for not_credit in [
             "© 2021 Example News. All rights reserved.",
