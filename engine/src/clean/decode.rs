@@ -102,67 +102,66 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
     })
 }
 
-/// The text as it was before a reader took its UTF-8 bytes for Windows-1252: only when the whole
-/// text (after a byte-order mark) maps back to single Windows-1252 bytes and those bytes are valid
-/// UTF-8. Genuine Latin-1 text fails that test at its first accented letter ("é" then a space is no
-/// UTF-8 sequence), and so does a page whose text is only partly garbled, or holds any letter
-/// Windows-1252 lacks; those are left as they are.
+/// The text as it was before a reader took its UTF-8 bytes for Windows-1252, when the text shows
+/// that pattern throughout: each run of chars whose Windows-1252 bytes form one UTF-8 sequence
+/// ("Ã©") is the char it encodes, and such runs are at least twice as many as the non-ASCII
+/// chars that are not part of one (a page's own "&shy;" or "&#10084;" came through the wrong
+/// reading intact, and stay). Genuine Latin-1 or UTF-8 text has almost no such runs: "é" then a
+/// space is no UTF-8 sequence, and neither is any letter Windows-1252 lacks.
 fn undo_windows_1252_reading(text: &str) -> Option<String> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if body.is_ascii() || !reads_back_as_utf8(body) {
+    let (mut sequences, mut others) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_ascii()) {
+        at += skip;
+        match garbled_at(&text[at..]) {
+            Some((_, len)) => {
+                sequences += 1;
+                at += len;
+            }
+            None => {
+                others += 1;
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    if sequences == 0 || others * 2 > sequences {
         return None;
     }
-    let mut bytes = Vec::with_capacity(text.len());
-    if body.len() < text.len() {
-        bytes.extend_from_slice("\u{feff}".as_bytes());
+    let mut repaired = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_ascii()) {
+        repaired.push_str(&text[at..at + skip]);
+        at += skip;
+        let (c, len) = garbled_at(&text[at..]).unwrap_or_else(|| {
+            let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        });
+        repaired.push(c);
+        at += len;
     }
-    for b in windows_1252_bytes(body) {
-        bytes.push(b?);
-    }
-    String::from_utf8(bytes).ok()
+    repaired.push_str(&text[at..]);
+    Some(repaired)
 }
 
-/// Whether `text`'s Windows-1252 bytes have the shape of UTF-8 (lead bytes followed by as many
-/// continuation bytes), checked without copying: most pages fail at their first accented letter.
-fn reads_back_as_utf8(text: &str) -> bool {
-    let mut continuations = 0;
-    for b in windows_1252_bytes(text) {
-        let Some(b) = b else { return false };
-        if continuations > 0 {
-            if b & 0xC0 != 0x80 {
-                return false;
-            }
-            continuations -= 1;
-            continue;
-        }
-        continuations = match b {
-            0x00..=0x7F => 0,
-            0xC2..=0xDF => 1,
-            0xE0..=0xEF => 2,
-            0xF0..=0xF4 => 3,
-            _ => return false,
-        };
+/// When `rest` opens with a UTF-8 sequence read as Windows-1252 ("Ã©"), the char it encodes and
+/// how many bytes of `rest` it takes. "à" read so is "Ã" and a no-break space, which a copy often
+/// turns into a plain space: a space after that "Ã" is read back as the no-break space.
+fn garbled_at(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.char_indices();
+    let lead = windows_1252_byte(chars.next()?.1)?;
+    let n = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    for (k, slot) in bytes.iter_mut().enumerate().take(n).skip(1) {
+        let c = chars.next()?.1;
+        *slot = if lead == 0xC3 && k == 1 && c == ' ' { 0xA0 } else { windows_1252_byte(c)? };
     }
-    continuations == 0
-}
-
-/// The Windows-1252 bytes that read as `text`, `None` for a char that has none. "à" read as
-/// Windows-1252 is "Ã" and a no-break space, which a copy often turns into a plain space: a space
-/// after that "Ã" is read back as the no-break space.
-fn windows_1252_bytes(text: &str) -> impl Iterator<Item = Option<u8>> + '_ {
-    let mut after_c3 = false;
-    text.chars().map(move |c| {
-        let b = if after_c3 && c == ' ' { Some(0xA0) } else { windows_1252_byte(c) };
-        after_c3 = b == Some(0xC3);
-        b
-    })
-}
-
-/// The text of a valid UTF-8 file once read as Windows-1252 and saved again, repaired (see
-/// [`decode`]); `None` for any other file. The repeated-lines pre-pass counts such a file's lines as
-/// the cleaner will read them.
-pub(crate) fn repaired_utf8(bytes: &[u8]) -> Option<String> {
-    undo_windows_1252_reading(std::str::from_utf8(bytes).ok()?)
+    let c = std::str::from_utf8(&bytes[..n]).ok()?.chars().next()?;
+    Some((c, chars.next().map_or(rest.len(), |(end, _)| end)))
 }
 
 /// The Windows-1252 byte that reads as `c` (the inverse of [`windows_1252`]), if there is one.
@@ -171,6 +170,13 @@ fn windows_1252_byte(c: char) -> Option<u8> {
         Ok(b) => Some(b),
         Err(_) => (0x80..=0x9F).find(|&b| windows_1252(b) == c),
     }
+}
+
+/// The text of a valid UTF-8 file once read as Windows-1252 and saved again, repaired (see
+/// [`decode`]); `None` for any other file. The repeated-lines pre-pass counts such a file's lines as
+/// the cleaner will read them.
+pub(crate) fn repaired_utf8(bytes: &[u8]) -> Option<String> {
+    undo_windows_1252_reading(std::str::from_utf8(bytes).ok()?)
 }
 
 /// UTF-16 text announced by its byte-order mark; unpaired surrogates become U+FFFD.
@@ -239,12 +245,17 @@ mod tests {
         assert_eq!(d.encoding, Encoding::Utf8ReadAsWindows1252);
         // "à" garbled is "Ã" and a no-break space, which copying often makes a plain space.
         assert_eq!(decode("Ã  lâ€™Ã©tÃ©, Ã  la plage".as_bytes()).unwrap().text, "à l’été, à la plage");
+        // What the page wrote as character references came through right, and stays.
+        let mixed = "fÃ¼r be\u{ad}lieb\u{ad}te GrÃ¼ÃŸe aus MÃ¼nchen, KÃ¶ln und DÃ¼sseldorf ❤";
+        let d = decode(mixed.as_bytes()).unwrap();
+        assert_eq!(d.text, "für be\u{ad}lieb\u{ad}te Grüße aus München, Köln und Düsseldorf ❤");
     }
 
     #[test]
     fn genuine_accented_text_is_never_taken_for_garbled_utf8() {
         // Latin-1 letters saved as UTF-8: "é" followed by a space is no UTF-8 sequence.
-        let texts = ["Café “quoted” Zürich’s", "IRMÃ E NOTÍCIAS", "Â£5 CafÃ© and café", "CafÃ© in Москва"];
+        let texts =
+            ["Café “quoted” Zürich’s", "IRMÃ E NOTÍCIAS", "Ãœber café, naïve, Zürich", "CafÃ© in Москва"];
         for text in texts {
             let d = decode(text.as_bytes()).unwrap();
             assert_eq!((d.text.as_ref(), d.encoding), (text, Encoding::Utf8), "{text}");
