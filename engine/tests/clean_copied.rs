@@ -342,6 +342,7 @@ fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sente
          Sam Ortiz/AFP via Getty Images\n\
          Passengers' groups called the rise unfair, and said the authority had promised in May that travellers would not pay for the works.\n\
          (Foto: Pool via Reuters)\n\
+         Bild © Harbour Images\n\
          The council will debate the works on Tuesday, when the harbour master is expected to give a new timetable for the dredging.\n\
          Source: the harbour authority said the works would cost four million euros.\n\
          Imprint\nPrivacy\n";
@@ -351,6 +352,8 @@ fn picture_captions_with_their_credits_leave_the_body_of_a_copied_page_and_sente
         assert!(!body(a).iter().any(|t| t.contains(credit)), "kept {credit:?} in {:?}", body(a));
     }
     assert_eq!(removed_as(a, "Sam Ortiz/AFP via Getty Images"), Some(NoiseKind::CreditLine));
+    // A photo label before the copyright sign is the credit's, not a caption "Bild".
+    assert_eq!(removed_as(a, "Bild © Harbour Images"), Some(NoiseKind::CreditLine));
     // A caption ending in its credit stays, as a caption with that credit.
     let caption = a.blocks.iter().find(|b| b.kind == BlockKind::Caption).expect("lost the caption");
     assert_eq!(caption.text, "Dredgers at work in the outer harbour on Friday morning.");

@@ -2,8 +2,9 @@
 //!
 //! Offsets: for a valid UTF-8 file (the normal case, BOM and CRLF included) the decoded text IS the
 //! raw bytes, so every offset the engine produces is a raw-file byte offset. For a file that had to
-//! be repaired (Windows-1252/Latin-1, UTF-16, or UTF-8 with invalid sequences replaced by U+FFFD),
-//! offsets index the decoded UTF-8 text returned here, not the bytes on disk; a warning says so.
+//! be repaired (Windows-1252/Latin-1, UTF-16, UTF-8 with invalid sequences replaced by U+FFFD, or
+//! UTF-8 that was once read as Windows-1252 and saved again, "CafÃ©" for "Café"), offsets index the
+//! decoded UTF-8 text returned here, not the bytes on disk; a warning says so.
 
 use std::borrow::Cow;
 
@@ -21,6 +22,9 @@ pub enum Encoding {
     Windows1252,
     /// UTF-16 with a byte-order mark (little or big endian).
     Utf16,
+    /// Valid UTF-8 whose every non-ASCII letter is a UTF-8 sequence read as Windows-1252 ("Ã©" for
+    /// "é", "â€™" for "’"): a page decoded with the wrong charset and saved again. Repaired.
+    Utf8ReadAsWindows1252,
 }
 
 /// A file's text, ready to clean.
@@ -75,6 +79,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(repaired) = undo_windows_1252_reading(text) {
+            return Ok(Decoded { text: Cow::Owned(repaired), encoding: Encoding::Utf8ReadAsWindows1252 });
+        }
         return Ok(Decoded { text: Cow::Borrowed(text), encoding: Encoding::Utf8 });
     }
     let mut valid_multibyte = 0;
@@ -93,6 +100,83 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Rejection> {
         text: Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
         encoding: Encoding::Utf8Lossy { replaced: invalid },
     })
+}
+
+/// The text as it was before a reader took its UTF-8 bytes for Windows-1252, when the text shows
+/// that pattern throughout: each run of chars whose Windows-1252 bytes form one UTF-8 sequence
+/// ("Ã©") is the char it encodes, and such runs are at least twice as many as the non-ASCII
+/// chars that are not part of one (a page's own "&shy;" or "&#10084;" came through the wrong
+/// reading intact, and stay). Genuine Latin-1 or UTF-8 text has almost no such runs: "é" then a
+/// space is no UTF-8 sequence, and neither is any letter Windows-1252 lacks.
+fn undo_windows_1252_reading(text: &str) -> Option<String> {
+    let (mut sequences, mut others) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_ascii()) {
+        at += skip;
+        match garbled_at(&text[at..]) {
+            Some((_, len)) => {
+                sequences += 1;
+                at += len;
+            }
+            None => {
+                others += 1;
+                at += text[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    if sequences == 0 || others * 2 > sequences {
+        return None;
+    }
+    let mut repaired = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(skip) = text[at..].find(|c: char| !c.is_ascii()) {
+        repaired.push_str(&text[at..at + skip]);
+        at += skip;
+        let (c, len) = garbled_at(&text[at..]).unwrap_or_else(|| {
+            let c = text[at..].chars().next().unwrap_or('\u{fffd}');
+            (c, c.len_utf8())
+        });
+        repaired.push(c);
+        at += len;
+    }
+    repaired.push_str(&text[at..]);
+    Some(repaired)
+}
+
+/// When `rest` opens with a UTF-8 sequence read as Windows-1252 ("Ã©"), the char it encodes and
+/// how many bytes of `rest` it takes. "à" read so is "Ã" and a no-break space, which a copy often
+/// turns into a plain space: a space after that "Ã" is read back as the no-break space.
+fn garbled_at(rest: &str) -> Option<(char, usize)> {
+    let mut chars = rest.char_indices();
+    let lead = windows_1252_byte(chars.next()?.1)?;
+    let n = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut bytes = [lead, 0, 0, 0];
+    for (k, slot) in bytes.iter_mut().enumerate().take(n).skip(1) {
+        let c = chars.next()?.1;
+        *slot = if lead == 0xC3 && k == 1 && c == ' ' { 0xA0 } else { windows_1252_byte(c)? };
+    }
+    let c = std::str::from_utf8(&bytes[..n]).ok()?.chars().next()?;
+    Some((c, chars.next().map_or(rest.len(), |(end, _)| end)))
+}
+
+/// The Windows-1252 byte that reads as `c` (the inverse of [`windows_1252`]), if there is one.
+fn windows_1252_byte(c: char) -> Option<u8> {
+    match u8::try_from(u32::from(c)) {
+        Ok(b) => Some(b),
+        Err(_) => (0x80..=0x9F).find(|&b| windows_1252(b) == c),
+    }
+}
+
+/// The text of a valid UTF-8 file once read as Windows-1252 and saved again, repaired (see
+/// [`decode`]); `None` for any other file. The repeated-lines pre-pass counts such a file's lines as
+/// the cleaner will read them.
+pub(crate) fn repaired_utf8(bytes: &[u8]) -> Option<String> {
+    undo_windows_1252_reading(std::str::from_utf8(bytes).ok()?)
 }
 
 /// UTF-16 text announced by its byte-order mark; unpaired surrogates become U+FFFD.
@@ -150,6 +234,32 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, Encoding::Utf8Lossy { replaced: 1 });
         assert!(d.text.ends_with('\u{fffd}'));
+    }
+
+    #[test]
+    fn utf8_once_read_as_windows_1252_is_repaired() {
+        let garbled: String = "Café “quoted” – Zürich’s Ünal, Łódź ✓".bytes().map(windows_1252).collect();
+        assert!(garbled.contains("CafÃ©"));
+        let d = decode(garbled.as_bytes()).unwrap();
+        assert_eq!(d.text, "Café “quoted” – Zürich’s Ünal, Łódź ✓");
+        assert_eq!(d.encoding, Encoding::Utf8ReadAsWindows1252);
+        // "à" garbled is "Ã" and a no-break space, which copying often makes a plain space.
+        assert_eq!(decode("Ã  lâ€™Ã©tÃ©, Ã  la plage".as_bytes()).unwrap().text, "à l’été, à la plage");
+        // What the page wrote as character references came through right, and stays.
+        let mixed = "fÃ¼r be\u{ad}lieb\u{ad}te GrÃ¼ÃŸe aus MÃ¼nchen, KÃ¶ln und DÃ¼sseldorf ❤";
+        let d = decode(mixed.as_bytes()).unwrap();
+        assert_eq!(d.text, "für be\u{ad}lieb\u{ad}te Grüße aus München, Köln und Düsseldorf ❤");
+    }
+
+    #[test]
+    fn genuine_accented_text_is_never_taken_for_garbled_utf8() {
+        // Latin-1 letters saved as UTF-8: "é" followed by a space is no UTF-8 sequence.
+        let texts =
+            ["Café “quoted” Zürich’s", "IRMÃ E NOTÍCIAS", "Ãœber café, naïve, Zürich", "CafÃ© in Москва"];
+        for text in texts {
+            let d = decode(text.as_bytes()).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (text, Encoding::Utf8), "{text}");
+        }
     }
 
     #[test]

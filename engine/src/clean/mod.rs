@@ -19,8 +19,9 @@
 //! - never panics; bad input gives zero articles and a [`Diagnostic`] saying why;
 //! - every kept block, caption credit and removed span satisfies `text == decoded[start..end]`,
 //!   where `decoded` is [`decode::decode`]'s text, which is the raw bytes themselves for any valid
-//!   UTF-8 file (CRLF and BOM included). Only repaired files (Latin-1, UTF-16, invalid UTF-8) have
-//!   offsets into the decoded text, and they carry a warning saying so;
+//!   UTF-8 file (CRLF and BOM included). Only repaired files (Latin-1, UTF-16, invalid UTF-8, UTF-8
+//!   once read as Windows-1252) have offsets into the decoded text, and they carry a warning
+//!   saying so;
 //! - nothing is dropped silently: kept blocks, credits and removed spans (plus
 //!   [`FileReport::noise`] when no article was found) cover every non-whitespace char of the file.
 //!
@@ -91,8 +92,9 @@ impl Default for CleanConfig<'_> {
 /// whatever the bytes.
 ///
 /// Offsets are raw-file byte offsets for valid UTF-8 files. For files that had to be decoded
-/// (Latin-1/Windows-1252, UTF-16, or UTF-8 with invalid bytes replaced) they index the decoded UTF-8
-/// text from [`decode::decode`], and the report carries a warning saying so.
+/// (Latin-1/Windows-1252, UTF-16, UTF-8 with invalid bytes replaced, or UTF-8 once read as
+/// Windows-1252, "CafÃ©") they index the decoded UTF-8 text from [`decode::decode`], and the report
+/// carries a warning saying so.
 pub fn clean_file(name: &str, bytes: &[u8]) -> FileReport {
     clean_file_with(name, bytes, &CleanConfig::default())
 }
@@ -122,6 +124,10 @@ pub fn clean_file_with(name: &str, bytes: &[u8], config: &CleanConfig<'_>) -> Fi
             format!("the file is not UTF-8; read it as Windows-1252 (Latin-1), check accented letters; {OFFSETS}"),
         ),
         Encoding::Utf16 => say(Severity::Warning, format!("the file is UTF-16; converted it to UTF-8; {OFFSETS}")),
+        Encoding::Utf8ReadAsWindows1252 => say(
+            Severity::Warning,
+            format!("the file's text is UTF-8 once read as Windows-1252 (“Ã©” for “é”); repaired it; {OFFSETS}"),
+        ),
     }
     let text: &str = &decoded.text;
     if let Some(page_title) = html_page(text) {

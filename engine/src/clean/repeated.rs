@@ -70,6 +70,8 @@ impl LineCounter {
     /// Counts the distinct lines of one file.
     pub fn add(&mut self, bytes: &[u8]) {
         self.seen.clear();
+        let repaired = super::decode::repaired_utf8(bytes);
+        let bytes = repaired.as_ref().map_or(bytes, |text| text.as_bytes());
         for line in bytes.split(|&b| b == b'\n' || b == b'\r') {
             let line = line.trim_ascii();
             if line.is_empty() || line.len() > MAX_LINE_BYTES {
@@ -167,5 +169,20 @@ mod tests {
     fn a_line_repeated_inside_one_file_counts_once() {
         let files: [&[u8]; 1] = [b"Share\nShare\nShare\n"];
         assert_eq!(repeated_lines(files).files_with("Share"), 1);
+    }
+
+    #[test]
+    fn a_garbled_file_counts_its_lines_as_the_cleaner_reads_them() {
+        // "Édition du soir" in UTF-8 once read as Windows-1252, beside the same line written right.
+        let files: [&[u8]; 2] = [
+            "Ã‰dition du soir
+Le pont rouvre
+"
+            .as_bytes(),
+            "Édition du soir
+"
+            .as_bytes(),
+        ];
+        assert_eq!(repeated_lines(files).files_with("Édition du soir"), 2);
     }
 }

@@ -193,6 +193,9 @@ const NOT_PLACES: &[&str] = &[
 
 /// Noise recognisable from the line alone, wherever it sits.
 pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKind> {
+    if is_markup_shown_as_text(line) {
+        return Some(NoiseKind::Markup);
+    }
     if is_related_link(line) {
         return Some(NoiseKind::RelatedLink);
     }
@@ -212,6 +215,38 @@ pub(crate) fn line_noise(line: &str, outlets: &[KnownOutlet]) -> Option<NoiseKin
     } else {
         furniture::furniture(line)
     }
+}
+
+/// Markup printed as text is removed when its line is at least this long.
+const MARKUP_LINE_BYTES: usize = 150;
+
+/// A page's markup printed as text (a `<noscript>` fallback for an advert or a tracking pixel:
+/// `<div><a href="…"><img src="…"></a></div>`): a long line of tags with attributes, opening and
+/// closing with a tag, with hardly a word outside them, which would otherwise pass for a paragraph
+/// by its length. A tutorial's short lines of HTML (`<div class="badge">`) are its text.
+fn is_markup_shown_as_text(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() < MARKUP_LINE_BYTES {
+        return false;
+    }
+    let opens_tag = t.starts_with('<') && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+    if !opens_tag || !t.ends_with('>') || !(t.contains("=\"") || t.contains("='")) {
+        return false;
+    }
+    let mut outside = String::new();
+    let mut in_tag = false;
+    for c in t.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                outside.push(' ');
+            }
+            _ if !in_tag => outside.push(c),
+            _ => {}
+        }
+    }
+    outside.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 3
 }
 
 /// "Read more: ...", "READ MORE ...", "Related: ...": a cue followed by a separator, the line's end,
@@ -357,6 +392,11 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
     };
     if let Some(at) = line.rfind('©') {
         let from = at + '©'.len_utf8();
+        // "Bild ©", "Foto: ©": a photo label before the sign is the credit's own, not a caption.
+        let before =
+            line[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | '|' | '['));
+        let labelled = PHOTO_LABELS.iter().any(|label| before.eq_ignore_ascii_case(label));
+        let at = if labelled { 0 } else { at };
         return credit_like(&line[from..]).then(|| split(at, from));
     }
     for label in PHOTO_LABELS {
@@ -554,6 +594,10 @@ mod tests {
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
+        // A photo label before the sign is part of the credit: no caption is left.
+        for alone in ["Bild © Jane Doe/dpa", "Foto: © picture alliance", "(Photo © Reuters)"] {
+            assert_eq!(photo_credit(alone).map(|s| s.caption_end), Some(0), "{alone}");
+        }
         for not_credit in [
             "© 2021 Example News. All rights reserved.",
             "Source: the ministry said 40 people were hurt.",
@@ -574,6 +618,21 @@ mod tests {
         assert!(is_related_link("Related: Kadhimi heads to Washington"));
         assert!(!is_related_link("Related talks will follow in the autumn, officials said."));
         assert!(!is_related_link("Read more about it in the report, the source said."));
+    }
+
+    #[test]
+    fn markup_printed_as_text_is_noise_but_a_sentence_about_tags_is_not() {
+        let fallback = r#"<div><a href="http://ad.example.net/jump/mac;sz=300x250" target="_blank"><img src="http://ad.example.net/ad/mac;sz=300x250" width="300" height="250" border="0" alt=""></a></div>"#;
+        assert_eq!(line_noise(fallback, &[]), Some(NoiseKind::Markup));
+        let pixel = r#"<img id="avw_pixel_intern" src="/avw-bin/ivw/CP/barfoo/ho/2585134/0.gif" width="1" height="1" alt="" border="0" style="position:absolute; left:0; top:0; visibility:hidden">"#;
+        assert_eq!(line_noise(pixel, &[]), Some(NoiseKind::Markup));
+        // A tutorial's lines of HTML are short.
+        assert_eq!(line_noise(r#"<link rel="stylesheet" media="all" href="vendor/mocha.css">"#, &[]), None);
+        assert_eq!(
+            line_noise("<p>The council met on Monday and agreed the fares would rise in May.</p>", &[]),
+            None
+        );
+        assert_eq!(line_noise("<b> is bold and <i> is italic, the tutorial says.", &[]), None);
     }
 
     #[test]
