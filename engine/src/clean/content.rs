@@ -37,9 +37,6 @@ const MIN_JOINED_PARAGRAPHS: usize = 2;
 const MAX_JOINED_GAP: usize = 24;
 /// This many lines in a row without a sentence part the main run (see [`dense_run`]).
 const GAP_LINES: usize = 12;
-/// In a piece of teasers, at most one sentence in this many sits right under another (a teaser
-/// under a question headline); an article's paragraphs come in runs.
-const SPARSE_PAIRS_SHARE: usize = 5;
 /// A teaser's headline, above its sentence, has at least this many words.
 const TEASER_HEAD_WORDS: usize = 5;
 /// A code block has at least this many lines (see [`code_blocks`]).
@@ -419,12 +416,9 @@ fn dense_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool], run: (usize, us
     let sparse = |(a, b): (usize, usize)| {
         let sentences: Vec<usize> = (a..=b).filter(|&j| is_prose(j)).collect();
         let teasers = sentences.iter().filter(|&&j| teaser(j, a)).count();
-        // A teaser may sit under a headline that reads as a sentence (a question): a pair of
-        // sentences now and then. An article's paragraphs come in runs.
-        let pairs = (a..b).filter(|&j| is_prose(j) && is_prose(j + 1)).count();
         sentences.len() >= MIN_JOINED_PARAGRAPHS
             && teasers * 2 >= sentences.len()
-            && pairs * SPARSE_PAIRS_SHARE <= sentences.len()
+            && !(a..b).any(|j| is_prose(j) && is_prose(j + 1))
     };
     let (mut lo, mut hi) = (0, pieces.len() - 1);
     while lo < hi && sparse(pieces[lo]) {
@@ -504,28 +498,6 @@ mod tests {
         let (lines, _) = split_lines(&text, 0);
         let (_, b) = main_run(&lines, &vec![false; lines.len()], &prose_flags(&lines)).unwrap();
         assert!(lines[b].text.starts_with("Lower the glass"), "the steps stay: {}", lines[b].text);
-    }
-
-    #[test]
-    fn teasers_past_a_long_column_of_links_leave_the_run_though_one_sits_under_a_question() {
-        let para = "The council said the fares would rise by a third in May, blaming the cost of fuel.";
-        let links =
-            (0..12).map(|k| format!("Link number {k} to another page")).collect::<Vec<_>>().join("\n");
-        let teaser = |k: usize| {
-            format!("Harbour Story Number {k} Wins a Regional Prize\nThe owners of cafe number {k} said they were delighted with the prize.")
-        };
-        let mut teasers: Vec<String> = (0..8).map(teaser).collect();
-        // A teaser under a question headline: two sentences in a row, once in a while.
-        teasers.insert(
-            4,
-            "Quiz: How well do you know the harbour?\n\
-             Twelve questions about the boats, bridges and lighthouses, some only for old hands."
-                .into(),
-        );
-        let text = format!("{para}\n{para}\n{para}\n{links}\n{}\n", teasers.join("\n"));
-        let (lines, _) = split_lines(&text, 0);
-        let (a, b) = main_run(&lines, &vec![false; lines.len()], &prose_flags(&lines)).unwrap();
-        assert_eq!((a, b), (0, 2), "the run is the three paragraphs, not the teasers past the links");
     }
 
     #[test]
