@@ -7,6 +7,24 @@
 //! extras and answers with theirs: the first visit's wasm holds no search. The chunked sites'
 //! explorer, which searches itself, exports [`search`] directly.
 
+/// The export of [`search`] under the name the benchmarks call, written by each binary that draws
+/// the search page itself (`src/bin/extras.rs`, `src/bin/chunked_explorer.rs`), never by the
+/// library, so the seed explorer's own wasm carries no search.
+#[macro_export]
+macro_rules! bench_search_export {
+    () => {
+        /// The search benchmark's entry (`parallax_app::bench`).
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn parallax_bench_search(
+            bundle: &[u8],
+            queries: wasm_bindgen::JsValue,
+            rounds: u32,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+            $crate::bench::search(bundle, queries, rounds)
+        }
+    };
+}
+
 use parallax_engine::search::SearchOptions;
 use serde::Serialize;
 use wasm_bindgen::JsValue;

@@ -8,12 +8,5 @@ fn main() {
     parallax_app::run_chunked();
 }
 
-/// The search benchmark's entry (`parallax_app::bench`): this explorer searches itself.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn parallax_bench_search(
-    bundle: &[u8],
-    queries: wasm_bindgen::JsValue,
-    rounds: u32,
-) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    parallax_app::bench::search(bundle, queries, rounds)
-}
+// The search benchmark's entry: this explorer searches itself.
+parallax_app::bench_search_export!();

@@ -9,13 +9,6 @@ fn main() {}
 
 parallax_app::deferred_module_exports!(parallax_app::extras::mount_page);
 
-/// The search benchmark's entry (`parallax_app::bench`), which the explorer's own export of the same
-/// name forwards to: this module draws the search page.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn parallax_bench_search(
-    bundle: &[u8],
-    queries: wasm_bindgen::JsValue,
-    rounds: u32,
-) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    parallax_app::bench::search(bundle, queries, rounds)
-}
+// The search benchmark's entry, which the explorer's own export of the same name forwards to:
+// this module draws the search page.
+parallax_app::bench_search_export!();

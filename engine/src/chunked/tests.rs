@@ -157,6 +157,16 @@ fn bytes_that_are_not_the_ones_the_name_promises_are_refused() {
     assert!(reader.has(ChunkId(0)));
 }
 
+/// Replaces a chunk's payload with four bytes that pass the length and CRC checks but decode as
+/// nothing: the chunk is well framed and malformed.
+fn garbage_payload(b: &mut Vec<u8>) {
+    b.truncate(HEADER_LEN);
+    b.extend_from_slice(&[0xff; 4]);
+    b[13..21].copy_from_slice(&4u64.to_le_bytes());
+    let crc = crate::bundle::crc32(&[0xff; 4]);
+    b[21..25].copy_from_slice(&crc.to_le_bytes());
+}
+
 #[test]
 fn each_kind_of_bad_chunk_gets_its_own_error() {
     let art = ChunkKind::Articles;
@@ -165,14 +175,7 @@ fn each_kind_of_bad_chunk_gets_its_own_error() {
     assert_eq!(error(art, |b| b[12] = 1), ChunkError::WrongKind { expected: art });
     assert_eq!(error(art, |b| b.truncate(b.len() - 2)), ChunkError::Truncated { kind: art });
     assert_eq!(error(art, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind: art });
-    let garbage = |b: &mut Vec<u8>| {
-        b.truncate(HEADER_LEN);
-        b.extend_from_slice(&[0xff; 4]);
-        b[13..21].copy_from_slice(&4u64.to_le_bytes());
-        let crc = crate::bundle::crc32(&[0xff; 4]);
-        b[21..25].copy_from_slice(&crc.to_le_bytes());
-    };
-    assert!(matches!(error(art, garbage), ChunkError::Malformed { kind: ChunkKind::Articles, .. }));
+    assert!(matches!(error(art, garbage_payload), ChunkError::Malformed { kind: ChunkKind::Articles, .. }));
 }
 
 #[test]
@@ -182,14 +185,10 @@ fn each_kind_of_bad_details_chunk_gets_its_own_error() {
     assert_eq!(error(details, |b| b[12] = 3), ChunkError::WrongKind { expected: details });
     assert_eq!(error(details, |b| b.truncate(b.len() - 2)), ChunkError::Truncated { kind: details });
     assert_eq!(error(details, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind: details });
-    let garbage = |b: &mut Vec<u8>| {
-        b.truncate(HEADER_LEN);
-        b.extend_from_slice(&[0xff; 4]);
-        b[13..21].copy_from_slice(&4u64.to_le_bytes());
-        let crc = crate::bundle::crc32(&[0xff; 4]);
-        b[21..25].copy_from_slice(&crc.to_le_bytes());
-    };
-    assert!(matches!(error(details, garbage), ChunkError::Malformed { kind: ChunkKind::ArticleDetails, .. }));
+    assert!(matches!(
+        error(details, garbage_payload),
+        ChunkError::Malformed { kind: ChunkKind::ArticleDetails, .. }
+    ));
     // Decodes, but does not fit its articles: spans for two articles, a mention past the text, a
     // removed span that is not the raw file's text.
     let inconsistent = |change: fn(&mut ArticleDetails)| {
