@@ -1110,6 +1110,13 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     let weights = weigh(&ids);
                     let norm = norm_of(&weights);
                     let of_kind = |k: Kind| ids_of(&ids, k);
+                    // The sides of the events these words tell; a participle describing a thing
+                    // ("falling demand") tells none.
+                    let sides_told = |ids: &[u32]| {
+                        ids.iter()
+                            .filter(|id| stance.attributive.binary_search(id).is_err())
+                            .fold(0, |bits, &id| bits | sides[id as usize])
+                    };
                     let clauses: Vec<Clause> = clauses
                         .iter()
                         .map(|(c, when)| {
@@ -1120,10 +1127,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                             Clause {
                                 norm: norm_of(&weights),
                                 weights,
-                                sides: predicates
-                                    .iter()
-                                    .filter(|id| stance.attributive.binary_search(id).is_err())
-                                    .fold(0, |bits, &id| bits | sides[id as usize]),
+                                sides: sides_told(&predicates),
                                 predicates,
                                 figures: ids_of(&c, Kind::Figure),
                                 when: when.clone(),
@@ -1164,12 +1168,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         counted: of_kind(Kind::Counted),
                         planned,
                         when,
-                        // A participle describing a thing ("falling demand") tells no opposite
-                        // event.
-                        sides: events
-                            .iter()
-                            .filter(|id| stance.attributive.binary_search(id).is_err())
-                            .fold(0, |bits, &id| bits | sides[id as usize]),
+                        sides: sides_told(&events),
                         events,
                         clauses,
                         stance,
