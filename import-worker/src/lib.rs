@@ -92,7 +92,7 @@ pub fn build_onto(
 ) -> Output {
     let kept = base.articles.len();
     let sources: Vec<SourceInput<'_>> =
-        inputs.iter().map(|i| SourceInput { name: &i.name, bytes: &i.bytes }).collect();
+        in_path_order(inputs).map(|i| SourceInput { name: &i.name, bytes: &i.bytes }).collect();
     let built = parallax_engine::extend_bundle_with_progress(
         base,
         &sources,
@@ -108,6 +108,15 @@ pub fn build_onto(
         added: built.bundle.articles.len() - kept,
         report: FilesReport { files, other },
     }
+}
+
+/// `inputs` in the order `parallax site` reads a folder: by relative path, a folder's name
+/// compared before what follows it (`a/z.html` before `a-b/a.html`), so the files a browser hands
+/// over in any order build the same bundle, byte for byte, as the CLI does from the same folder.
+fn in_path_order(inputs: &[Input]) -> impl Iterator<Item = &Input> {
+    let mut sorted: Vec<&Input> = inputs.iter().collect();
+    sorted.sort_by(|a, b| a.name.split('/').cmp(b.name.split('/')));
+    sorted.into_iter()
 }
 
 /// The file names a collection's bundle already holds articles from: adding a file of one of
@@ -144,6 +153,36 @@ mod tests {
         let statuses: Vec<(&str, &str)> =
             out.report.files.iter().map(|f| (f.file.as_str(), f.status.as_str())).collect();
         assert_eq!(statuses, [("one.txt", "ok"), ("photo.png", "rejected")]);
+    }
+
+    #[test]
+    fn files_handed_over_in_any_order_build_the_same_bytes_as_the_folder_read_in_path_order() {
+        let page = |title: &str, text: &str| Input {
+            name: String::new(),
+            bytes: format!("{title}\n\n{text}\n").into_bytes(),
+        };
+        let named = |name: &str, input: Input| Input { name: name.into(), ..input };
+        let files = || {
+            [
+                named(
+                    "a-b/one.txt",
+                    page("Harbour Ferry Timetable", "The council approved two evening crossings."),
+                ),
+                named("a/two.txt", page("Valley Pear Harvest", "Growers picked a record harvest of pears.")),
+                named(
+                    "a/b/three.txt",
+                    page("Bridge Repairs Begin", "Crews closed the northern road for two weeks."),
+                ),
+            ]
+        };
+        let [one, two, three] = files();
+        let shuffled = build(&[one, two, three], &[], &mut |_| {});
+        let [one, two, three] = files();
+        let in_order = build(&[three, two, one], &[], &mut |_| {});
+        assert_eq!(shuffled.bundle, in_order.bundle);
+        let bundle = parallax_engine::bundle::decode(&shuffled.bundle).expect("a bundle");
+        let order: Vec<&str> = bundle.articles.iter().map(|a| a.file.as_str()).collect();
+        assert_eq!(order, ["a/b/three.txt", "a/two.txt", "a-b/one.txt"], "a folder before a longer name");
     }
 
     #[test]
