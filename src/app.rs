@@ -65,9 +65,11 @@ pub fn app(props: &AppProps) -> Html {
     // Searches and pins are remembered per collection.
     crate::storage::set_scope(&state.collection.storage_suffix());
 
-    // The built-in bundle's bytes once fetched: the extras module opens the corpus from them
-    // rather than downloading it again.
-    let fetched = use_mut_ref(|| None::<Rc<Vec<u8>>>);
+    // The shown corpus's bundle bytes once fetched or read from the browser's store, with the
+    // collection they are of: the extras module opens the corpus from them rather than
+    // downloading it or reading the store again (and, while a grown collection loads again, goes
+    // on showing the one the explorer shows).
+    let fetched = use_mut_ref(|| None::<(CollectionId, Rc<Vec<u8>>)>);
     {
         let state = state.clone();
         let fetched = fetched.clone();
@@ -97,7 +99,7 @@ pub fn app(props: &AppProps) -> Html {
                         };
                         match io::decode_in_steps(&bytes).await {
                             Ok(bundle) => {
-                                *fetched.borrow_mut() = Some(bytes);
+                                *fetched.borrow_mut() = Some((collection.clone(), bytes));
                                 state.dispatch(Action::LoadedFor(collection, loaded(bundle)))
                             }
                             Err(message) => state.dispatch(Action::Failed(message)),
@@ -105,11 +107,14 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     CollectionId::Stored(id) => {
                         let bundle = match collections_db::load_bundle(id).await {
-                            Ok(bytes) => io::decode_in_steps(&bytes).await,
+                            Ok(bytes) => io::decode_in_steps(&bytes).await.map(|bundle| (bundle, bytes)),
                             Err(why) => Err(why),
                         };
                         match bundle {
-                            Ok(bundle) => state.dispatch(Action::LoadedFor(collection, loaded(bundle))),
+                            Ok((bundle, bytes)) => {
+                                *fetched.borrow_mut() = Some((collection.clone(), Rc::new(bytes)));
+                                state.dispatch(Action::LoadedFor(collection, loaded(bundle)))
+                            }
                             Err(why) => state.dispatch(Action::Unavailable(
                                 collection,
                                 format!("Your collection could not be opened, so Parallax shows its built-in articles. {why}"),
@@ -203,8 +208,8 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
-    let source = match (&state.collection, fetched.borrow().clone()) {
-        (CollectionId::BuiltIn, Some(bytes)) => BundleSource::Bytes(bytes),
+    let source = match fetched.borrow().clone() {
+        Some((of, bytes)) if of == state.collection => BundleSource::Bytes(bytes),
         _ => props.source.clone(),
     };
     let corpus_source = CorpusSource { source, collection: state.collection.clone(), reloads: state.reloads };

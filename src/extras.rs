@@ -15,8 +15,8 @@
 //! - `page` (an article page, search results, the entity index, an entity page or a comparison,
 //!   by `route`) and `home-pictures` (the home page's recent searches, pinned comparisons and
 //!   pictures; the extras module, `pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
-//!   `{kind: "url", url}`, `{kind: "bytes", bytes}`, `{kind: "chunked", folder}` or
-//!   `{kind: "stored", id}`), `key` (changes when it must be opened again) and `storageScope`
+//!   `{kind: "url", url}`, `{kind: "bytes", bytes}` (a stored collection's too, as the explorer read
+//!   it) or `{kind: "chunked", folder}`), `key` (changes when it must be opened again) and `storageScope`
 //!   (whose remembered searches and pins, `storage::set_scope`).
 
 use std::cell::{Cell, RefCell};
@@ -32,7 +32,7 @@ use yew::AppHandle;
 use crate::collections::CollectionId;
 use crate::components::collections::{Collections, CollectionsProps, HostAction, Pending};
 use crate::io::BundleSource;
-use crate::pages::deferred::{DeferredPage, DeferredProps, Source, View};
+use crate::pages::deferred::{DeferredPage, DeferredProps, View};
 use crate::state::Route;
 
 /// A mounted view: its yew app, whatever its component.
@@ -227,13 +227,12 @@ fn page_props(view: View, props: &JsValue, shown: Option<&DeferredProps>) -> Res
     let source = get(props, "source");
     let text = |key: &str| get(&source, key).as_string().unwrap_or_default();
     let source = match text("kind").as_str() {
-        "url" => Source::Bundle(BundleSource::Url(text("url"))),
-        "chunked" => Source::Bundle(BundleSource::Chunked(text("folder"))),
-        "stored" => Source::Stored(text("id")),
+        "url" => BundleSource::Url(text("url")),
+        "chunked" => BundleSource::Chunked(text("folder")),
         "bytes" => {
             let bytes =
                 get(&source, "bytes").dyn_into::<js_sys::Uint8Array>().map_err(|_| "no bundle bytes")?;
-            Source::Bundle(BundleSource::Bytes(std::rc::Rc::new(bytes.to_vec())))
+            BundleSource::Bytes(std::rc::Rc::new(bytes.to_vec()))
         }
         other => return Err(format!("the extras module cannot open a corpus of kind “{other}”")),
     };

@@ -274,8 +274,9 @@ pub fn deferred(props: &DeferredProps) -> Html {
 
     let state = use_context::<crate::app::AppContext>();
     let corpus = use_context::<CorpusSource>();
-    // The bundle's bytes as handed over, copied into JS once per bundle (by address), not per render.
-    let handed = use_mut_ref(|| None::<(usize, js_sys::Uint8Array)>);
+    // The bundle's bytes as handed over, copied into JS once per bundle, not per render (the
+    // bundle is held here too, so a later bundle never takes its address).
+    let handed = use_mut_ref(|| None::<(std::rc::Rc<Vec<u8>>, js_sys::Uint8Array)>);
     let (Some(state), Some(corpus)) = (state, corpus) else { return Html::default() };
     let route = state.route.href();
     let source = Object::new();
@@ -283,11 +284,24 @@ pub fn deferred(props: &DeferredProps) -> Html {
         let _ = Reflect::set(on, &JsValue::from_str(key), value);
     };
     let described = match (&corpus.collection, &corpus.source) {
-        (CollectionId::Stored(id), _) => {
-            set(&source, "kind", &"stored".into());
-            set(&source, "id", &JsValue::from_str(id));
-            format!("stored {id}")
+        // The open corpus's bytes, fetched or read from the store by the explorer.
+        (collection, BundleSource::Bytes(bytes)) => {
+            set(&source, "kind", &"bytes".into());
+            let mut handed = handed.borrow_mut();
+            let js = match &*handed {
+                Some((of, js)) if std::rc::Rc::ptr_eq(of, bytes) => js.clone(),
+                _ => {
+                    let js = js_sys::Uint8Array::from(bytes.as_slice());
+                    *handed = Some((bytes.clone(), js.clone()));
+                    js
+                }
+            };
+            set(&source, "bytes", &js);
+            // Other bytes when the collection has grown: no reload count in this key.
+            format!("bytes{} {:x}", collection.storage_suffix(), std::rc::Rc::as_ptr(bytes) as usize)
         }
+        // A stored collection is drawn once the explorer has read it (the bytes above).
+        (CollectionId::Stored(_), _) => return Html::default(),
         (CollectionId::BuiltIn, BundleSource::Url(url)) => {
             set(&source, "kind", &"url".into());
             set(&source, "url", &JsValue::from_str(url));
@@ -298,23 +312,11 @@ pub fn deferred(props: &DeferredProps) -> Html {
             set(&source, "folder", &JsValue::from_str(folder));
             format!("chunked {folder}")
         }
-        (CollectionId::BuiltIn, BundleSource::Bytes(bytes)) => {
-            set(&source, "kind", &"bytes".into());
-            let address = std::rc::Rc::as_ptr(bytes) as usize;
-            let mut handed = handed.borrow_mut();
-            let js = match &*handed {
-                Some((at, js)) if *at == address => js.clone(),
-                _ => {
-                    let js = js_sys::Uint8Array::from(bytes.as_slice());
-                    *handed = Some((address, js.clone()));
-                    js
-                }
-            };
-            set(&source, "bytes", &js);
-            format!("bytes {address:x}")
-        }
     };
-    let key = format!("{described} · {}", corpus.reloads);
+    let key = match &corpus.source {
+        BundleSource::Bytes(_) => described,
+        _ => format!("{described} · {}", corpus.reloads),
+    };
     let value = Object::new();
     set(&value, "source", &source);
     set(&value, "route", &JsValue::from_str(&route));

@@ -40,13 +40,13 @@ fn mount(hash: &str, source: BundleSource) -> Element {
 /// Mounts the extras module's page for `hash` (article pages and search results are drawn by it,
 /// `pages::deferred`, not by the explorer's first-visit wasm) on a fresh element, over `bytes`.
 fn mount_deferred(hash: &str, bytes: Rc<Vec<u8>>) -> Element {
-    use parallax_app::pages::deferred::{DeferredPage, DeferredProps, Source, View};
+    use parallax_app::pages::deferred::{DeferredPage, DeferredProps, View};
     let root = gloo::utils::document().create_element("div").unwrap();
     gloo::utils::document().body().unwrap().append_child(&root).unwrap();
     let props = DeferredProps {
         view: View::Page,
         route: parallax_app::state::Route::parse(hash),
-        source: Source::Bundle(BundleSource::Bytes(bytes)),
+        source: BundleSource::Bytes(bytes),
         key: hash.to_string(),
     };
     yew::Renderer::<DeferredPage>::with_root_and_props(root.clone(), props).render();

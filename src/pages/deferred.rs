@@ -1,9 +1,10 @@
 //! The pages the extras module draws (`src/extras.rs`): article pages, search results, the entity
 //! index, entity pages, comparisons and the home page's pictures: every view but the home page's
-//! list. The explorer's module does not hold them: it names
-//! the corpus it has open ([`Source`]) and the route, and this module opens the same corpus itself
-//! (a bundle from the bytes the explorer hands over, read from the collections database, or a
-//! chunked corpus's manifest), once per page for every view it draws.
+//! list. The explorer's module does not hold them: it names the corpus it has open
+//! ([`BundleSource`]) and the route, and this module opens the same corpus itself (a bundle from
+//! the bytes the explorer hands over, fetched or, for a stored collection, read from the
+//! collections database by the explorer; or a chunked corpus's manifest), once per page for every
+//! view it draws.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -17,15 +18,6 @@ use crate::pages;
 use crate::pictures::story_matrix::StoryCoverage;
 use crate::pictures::timeline::TimelinePicture;
 use crate::state::{AppState, Explorer, Loaded, Route, TypeFilter};
-
-/// The corpus the explorer has open, as the extras module opens it again.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Source {
-    /// The page's bundle (or one in memory).
-    Bundle(BundleSource),
-    /// A collection stored in this browser, by id.
-    Stored(String),
-}
 
 /// An open corpus.
 #[derive(Clone, PartialEq)]
@@ -42,17 +34,13 @@ thread_local! {
     static SWITCHES: Cell<(bool, TypeFilter)> = Cell::new((false, TypeFilter::default()));
 }
 
-async fn open(source: &Source) -> Result<Opened, String> {
+async fn open(source: &BundleSource) -> Result<Opened, String> {
     let loaded = |bundle| Opened::Bundle(Loaded(Rc::new(Explorer::new(bundle))));
     match source {
-        Source::Bundle(BundleSource::Chunked(folder)) => {
+        BundleSource::Chunked(folder) => {
             io::open_chunked(folder).await.map(|explorer| Opened::Chunked(Chunks(Rc::new(explorer))))
         }
-        Source::Bundle(source) => io::load(source).await.map(loaded),
-        Source::Stored(id) => {
-            let bytes = crate::collections_db::load_bundle(id).await?;
-            io::decode_in_steps(&bytes).await.map(loaded)
-        }
+        source => io::load(source).await.map(loaded),
     }
 }
 
@@ -75,7 +63,7 @@ pub struct DeferredProps {
     /// The route shown.
     pub route: Route,
     /// The corpus the explorer has open.
-    pub source: Source,
+    pub source: BundleSource,
     /// Changes when that corpus must be opened again (a stored collection that grew).
     pub key: String,
 }
