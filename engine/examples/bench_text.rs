@@ -210,7 +210,9 @@ fn flag(args: &[String], name: &str) -> Option<String> {
 }
 
 fn clip(s: &str) -> String {
-    let c: String = s.chars().take(90).collect();
+    // BENCH_TEXT_WIDTH widens the listing (whole lines for scripts that read it).
+    let width = std::env::var("BENCH_TEXT_WIDTH").ok().and_then(|w| w.parse().ok()).unwrap_or(90);
+    let c: String = s.chars().take(width).collect();
     if c.len() < s.len() {
         format!("{c}…")
     } else {

@@ -38,6 +38,18 @@ const BIO_CONTACT_WORDS: usize = 30;
 const BIO_TAIL_PARAGRAPHS: usize = 2;
 /// A byline with its date and time, or a contact line, has at most this many words.
 const BIO_BYLINE_WORDS: usize = 14;
+/// The site's words to its reader ("follow us", "write to us") are looked for among the text's
+/// last this many lines.
+const READER_TAIL_LINES: usize = 5;
+/// Such a line has at most this many words.
+const READER_PROMPT_WORDS: usize = 40;
+/// The page's own voice is read from its paragraphs of at least this many words ...
+const VOICE_MIN_WORDS: usize = 8;
+/// ... of which it needs this many ...
+const MIN_VOICE_PARAGRAPHS: usize = 3;
+/// ... and speaks to its reader or of "we" in at most one part in this many of them (a news
+/// report; a blog post or a how-to says "you" and "we" throughout).
+const VOICE_SHARE_DENOMINATOR: usize = 4;
 /// Two subscription prompts at most this many lines apart enclose one box.
 const PROMPT_BOX_LINES: usize = 16;
 /// A line inside such a box has at most this many words (an article's paragraph is longer).
@@ -305,6 +317,34 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
                 taken[m] = true;
                 out.push((body[m], NoiseKind::AuthorBio));
             }
+        }
+    }
+    // The site speaking to its reader among the text's last lines ("Add Global News as a Preferred
+    // Source on Google to see more of our stories in your search results", "Sollten Ihnen Fehler
+    // aufgefallen sein, schicken Sie uns eine E-Mail"): a line that says both "you" and "we",
+    // outside quotation marks, on a page whose own paragraphs do not talk that way. A blog's or a
+    // how-to's do, and there such a line is the author's.
+    let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
+    let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
+    let prompts: Vec<usize> = open[tail_from..]
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let t = lines[body[k]].text;
+            weight(t) <= READER_PROMPT_WORDS && rules::reader_address(t) == (true, true)
+        })
+        .collect();
+    let (voiced, own) = open
+        .iter()
+        .filter(|&&k| prose[k] && weight(lines[body[k]].text) >= VOICE_MIN_WORDS && !prompts.contains(&k))
+        .fold((0usize, 0usize), |(voiced, own), &k| {
+            let (you, we) = rules::reader_address(lines[body[k]].text);
+            (voiced + usize::from(you || we), own + 1)
+        });
+    if own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR <= own {
+        for k in prompts {
+            taken[k] = true;
+            out.push((body[k], NoiseKind::SubscribePrompt));
         }
     }
     // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells
