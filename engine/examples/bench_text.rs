@@ -1,13 +1,15 @@
 //! Benchmark (not a test) of the cleaner on copied page text: the article-body F1 of what it keeps
 //! against known article text, beside keeping everything, plus outlet and date hit rates and speed.
 //!
-//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses]`
+//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses] [--losses [--examples N]]`
 //!
 //! `--show NAME` lists what one page kept and removed (`--show all`: every page); a kept block most
 //! of whose words the expected text lacks is marked `KEEP?`. `--losses` says where the F1 goes over
 //! the whole set: expected shingles removed, by removal reason (recall lost), and shingles kept
 //! that the expected text lacks, by block kind (precision lost), each with its worst lines
-//! (`--examples N` of them, 8 unless told).
+//! (`--examples N` of them, 8 unless told). Lines are cut at 90 characters; the environment
+//! variable `BENCH_TEXT_WIDTH` sets another width (`BENCH_TEXT_WIDTH=100000`: whole lines, for a
+//! script that reads the listing).
 //!
 //! `<dir>` holds one folder per page with `page.txt` (the page as a reader's select-all and copy
 //! gives it), `expected.txt` (the article text) and optionally `metadata.json` with `siteName` and
