@@ -3,7 +3,7 @@
 # precision and recall against known article text, beside keeping everything; outlet and date hit
 # rates; speed; the worst pages.
 #
-# Usage: scripts/bench-text.sh <dir> [--worst N] [--show PAGE]
+# Usage: scripts/bench-text.sh <dir> [--worst N] [--show PAGE] [--losses [--examples N]]
 #   <dir> has one folder per page: page.txt, expected.txt, optional metadata.json. Two sources:
 #   - engine/tests/copied/dev and engine/tests/copied/heldout: invented pages (committed);
 #   - mozilla/readability's test pages (Apache-2.0), never committed. Make them with:

@@ -1,10 +1,15 @@
 //! Benchmark (not a test) of the cleaner on copied page text: the article-body F1 of what it keeps
 //! against known article text, beside keeping everything, plus outlet and date hit rates and speed.
 //!
-//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses]`
+//! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses] [--losses [--examples N]]`
 //!
 //! `--show NAME` lists what one page kept and removed (`--show all`: every page); a kept block most
-//! of whose words the expected text lacks is marked `KEEP?`.
+//! of whose words the expected text lacks is marked `KEEP?`. `--losses` says where the F1 goes over
+//! the whole set: expected shingles removed, by removal reason (recall lost), and shingles kept
+//! that the expected text lacks, by block kind (precision lost), each with its worst lines
+//! (`--examples N` of them, 8 unless told). Lines are cut at 90 characters; the environment
+//! variable `BENCH_TEXT_WIDTH` sets another width (`BENCH_TEXT_WIDTH=100000`: whole lines, for a
+//! script that reads the listing).
 //!
 //! `<dir>` holds one folder per page with `page.txt` (the page as a reader's select-all and copy
 //! gives it), `expected.txt` (the article text) and optionally `metadata.json` with `siteName` and
@@ -44,6 +49,10 @@ fn main() {
     let worst_n = flag(&args, "--worst").and_then(|s| s.parse().ok()).unwrap_or(10);
     let show = flag(&args, "--show");
     let misses = args.iter().any(|a| a == "--misses");
+    let losses = args.iter().any(|a| a == "--losses");
+    let n_examples = flag(&args, "--examples").and_then(|s| s.parse().ok()).unwrap_or(8);
+    // Reason or kind -> (shingles, the biggest lines with their page).
+    let mut lost: HashMap<String, (usize, Vec<(usize, String)>)> = HashMap::new();
     let pages = load(Path::new(dir));
     if pages.is_empty() {
         eprintln!("no pages (folders with page.txt and expected.txt) in {dir}");
@@ -111,6 +120,28 @@ fn main() {
             }
         }
         rows.push((page.name.clone(), score, base));
+        if losses {
+            let want = shingles(&page.expected);
+            let mut note = |key: String, n: usize, text: &str| {
+                let entry = lost.entry(key).or_default();
+                entry.0 += n;
+                entry.1.push((n, format!("{}: {}", page.name, clip(text))));
+            };
+            for article in &report.articles {
+                for r in &article.removed {
+                    let n: usize = shingles(&r.text).keys().filter(|k| want.contains_key(*k)).count();
+                    if n > 0 && r.text.split_whitespace().count() >= 4 {
+                        note(format!("recall  - {}", r.reason.label()), n, &r.text);
+                    }
+                }
+                for b in article.body() {
+                    let n: usize = shingles(&b.text).keys().filter(|k| !want.contains_key(*k)).count();
+                    if n > 0 && b.text.split_whitespace().count() >= 4 {
+                        note(format!("precision KEEP {:?}", b.kind), n, &b.text);
+                    }
+                }
+            }
+        }
         if show.as_deref().is_some_and(|s| s == page.name || s == "all") {
             for article in &report.articles {
                 println!(
@@ -158,6 +189,17 @@ fn main() {
         elapsed * 1e3
     );
     println!("slowest page: {} ({:.1} ms)", slowest.1, slowest.0 * 1e3);
+    if losses {
+        let mut keys: Vec<_> = lost.into_iter().collect();
+        keys.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
+        for (key, (n, mut examples)) in keys {
+            println!("{key:<40} {n} shingles");
+            examples.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+            for (n, text) in examples.iter().take(n_examples) {
+                println!("    {n:>5} {text}");
+            }
+        }
+    }
     rows.sort_by(|a, b| a.1.f.total_cmp(&b.1.f));
     println!("worst pages (F1, precision, recall; keep-everything F1):");
     for (name, s, b) in rows.iter().take(worst_n) {
@@ -170,7 +212,9 @@ fn flag(args: &[String], name: &str) -> Option<String> {
 }
 
 fn clip(s: &str) -> String {
-    let c: String = s.chars().take(90).collect();
+    // BENCH_TEXT_WIDTH widens the listing (whole lines for scripts that read it).
+    let width = std::env::var("BENCH_TEXT_WIDTH").ok().and_then(|w| w.parse().ok()).unwrap_or(90);
+    let c: String = s.chars().take(width).collect();
     if c.len() < s.len() {
         format!("{c}…")
     } else {

@@ -330,3 +330,28 @@ fn a_repeated_paragraph_outside_a_scraped_headline_block_is_not_a_caption() {
     assert!(kept(a, BlockKind::Caption).is_empty());
     assert_eq!(kept(a, BlockKind::Paragraph).len(), 3);
 }
+
+#[test]
+fn the_sites_words_to_its_reader_after_a_report_go_but_a_blogs_closing_words_stay() {
+    let report = "Harbour Fares Rise\n\n\
+        The harbour board agreed on Monday to raise ferry fares by a third from September.\n\n\
+        Board members said the cost of fuel and of repairs had left them no choice at all.\n\n\
+        Commuters who cross every day will pay almost twelve dollars more a week, officials said.\n\n\
+        Add the Harbour Times to your feed to see more of our stories about the islands.\n";
+    let a = &clean(report).articles[0];
+    assert_eq!(
+        removed(a, NoiseKind::SubscribePrompt),
+        ["Add the Harbour Times to your feed to see more of our stories about the islands."]
+    );
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 3);
+    // A post that talks to its reader throughout ends the same way, in the author's own voice.
+    let post = "Five Things We Learned Building a Ferry Timetable App\n\n\
+        We started the app last spring because our own ferry was late every other morning.\n\n\
+        If you have ever waited on a cold pier, you know why we wanted live times on our phones.\n\n\
+        The first thing we learned is that the operators publish their timetables as scanned paper.\n\n\
+        So we wrote a small reader for them, and you can find it in our public code repository.\n\n\
+        Let us know what you think, and tell us which harbour we should add to the app next.\n";
+    let a = &clean(post).articles[0];
+    assert!(removed(a, NoiseKind::SubscribePrompt).is_empty(), "{:?}", a.removed);
+    assert_eq!(kept(a, BlockKind::Paragraph).len(), 5);
+}

@@ -33,6 +33,23 @@ const BIO_NAME_WORDS: usize = 6;
 const BIO_CONTACT_LINES: usize = 2;
 /// Such a contact line has at most this many words.
 const BIO_CONTACT_WORDS: usize = 30;
+/// An author's biography this near the end of the text (at most this many sentences after it)
+/// may name its author on a byline with a date ([`BIO_BYLINE_WORDS`]).
+const BIO_TAIL_PARAGRAPHS: usize = 2;
+/// A byline with its date and time, or a contact line, has at most this many words.
+const BIO_BYLINE_WORDS: usize = 14;
+/// The site's words to its reader ("follow us", "write to us") are looked for among the text's
+/// last this many lines.
+const READER_TAIL_LINES: usize = 5;
+/// Such a line has at most this many words.
+const READER_PROMPT_WORDS: usize = 40;
+/// The page's own voice is read from its paragraphs of at least this many words ...
+const VOICE_MIN_WORDS: usize = 8;
+/// ... of which it needs this many ...
+const MIN_VOICE_PARAGRAPHS: usize = 3;
+/// ... and speaks to its reader or of "we" in at most one part in this many of them (a news
+/// report; a blog post or a how-to says "you" and "we" throughout).
+const VOICE_SHARE_DENOMINATOR: usize = 4;
 /// Two subscription prompts at most this many lines apart enclose one box.
 const PROMPT_BOX_LINES: usize = 16;
 /// A line inside such a box has at most this many words (an article's paragraph is longer).
@@ -260,12 +277,23 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         if taken[k] {
             continue;
         }
-        let Some(name) = rules::bio_subject(lines[i].text) else { continue };
+        let Some(name) = rules::bio_subject(lines[i].text).map(without_repeated_first_name) else { continue };
         // The page names the author on a short line of its own (the byline, the box's heading); a
-        // person the article is about is named in its sentences.
+        // person the article is about is named in its sentences. Among the text's last
+        // paragraphs, a byline with its date or a contact line will do ("By Marta Quinn - June 3,
+        // 2025 9:14 am"): a line that names the person without being a sentence.
         let named_alone =
             |(j, l): (usize, &Line<'_>)| j != i && l.text.contains(name) && weight(l.text) <= BIO_NAME_WORDS;
-        if !lines.iter().enumerate().any(named_alone) {
+        let at_the_end = prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
+        let named_in_byline = |(j, l): (usize, &Line<'_>)| {
+            j != i
+                && l.text.contains(name)
+                && weight(l.text) <= BIO_BYLINE_WORDS
+                && !ends_like_sentence(l.text)
+        };
+        let named = lines.iter().enumerate().any(named_alone)
+            || (at_the_end && lines.iter().enumerate().any(named_in_byline));
+        if !named {
             continue;
         }
         let surname = name.rsplit(' ').next().unwrap_or(name);
@@ -289,6 +317,34 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
                 taken[m] = true;
                 out.push((body[m], NoiseKind::AuthorBio));
             }
+        }
+    }
+    // The site speaking to its reader among the text's last lines ("Add Global News as a Preferred
+    // Source on Google to see more of our stories in your search results", "Sollten Ihnen Fehler
+    // aufgefallen sein, schicken Sie uns eine E-Mail"): a line that says both "you" and "we",
+    // outside quotation marks, on a page whose own paragraphs do not talk that way. A blog's or a
+    // how-to's do, and there such a line is the author's.
+    let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
+    let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
+    let prompts: Vec<usize> = open[tail_from..]
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let t = lines[body[k]].text;
+            weight(t) <= READER_PROMPT_WORDS && rules::reader_address(t) == (true, true)
+        })
+        .collect();
+    let (voiced, own) = open
+        .iter()
+        .filter(|&&k| prose[k] && weight(lines[body[k]].text) >= VOICE_MIN_WORDS && !prompts.contains(&k))
+        .fold((0usize, 0usize), |(voiced, own), &k| {
+            let (you, we) = rules::reader_address(lines[body[k]].text);
+            (voiced + usize::from(you || we), own + 1)
+        });
+    if own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR <= own {
+        for k in prompts {
+            taken[k] = true;
+            out.push((body[k], NoiseKind::SubscribePrompt));
         }
     }
     // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells
@@ -416,6 +472,17 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     BodyFurniture { removed: out, credited }
 }
 
+/// The name of an author box's heading run into its text ("Dan Goodin Dan is the Security
+/// Editor"): the heading's name ("Dan Goodin") without the first name the text goes on with.
+fn without_repeated_first_name(name: &str) -> &str {
+    match name.split_once(' ') {
+        Some((first, rest)) if rest.strip_suffix(first).is_some_and(|head| head.ends_with(' ')) => {
+            name[..name.len() - first.len()].trim_end()
+        }
+        _ => name,
+    }
+}
+
 /// The note in brackets a line ends with when it has [`LINK_NOTE_WORDS`] words or more ("(opens in
 /// a new tab)"), in lower case; a party or a year in brackets is shorter.
 fn link_note(text: &str) -> Option<String> {
@@ -448,4 +515,19 @@ fn prompt_boxes(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_author_box_heading_run_into_its_text_gives_the_heading_name() {
+        assert_eq!(without_repeated_first_name("Dan Goodin Dan"), "Dan Goodin");
+        assert_eq!(without_repeated_first_name("Marta Quinn"), "Marta Quinn");
+        assert_eq!(without_repeated_first_name("Anna Maria Anna"), "Anna Maria");
+        // A surname that merely ends like the first name is not a repetition.
+        assert_eq!(without_repeated_first_name("Dan Jordan"), "Dan Jordan");
+        assert_eq!(without_repeated_first_name("Dan McDan"), "Dan McDan");
+    }
 }

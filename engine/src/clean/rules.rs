@@ -171,6 +171,19 @@ const BIO_ROLES: &[&str] = &[
     "analyst",
     "producer",
 ];
+/// Words by which a page speaks to its reader ("you", the formal German "Sie" only capitalised,
+/// see [`reader_address`]), lower case.
+const READER_WORDS: &[&str] = &[
+    "you", "your", "yours", "du", "dich", "dir", "dein", "deine", "deinen", "vous", "votre", "vos", "usted",
+    "ustedes", "jij", "jouw",
+];
+/// The formal German "you", capitalised mid-sentence.
+const FORMAL_READER_WORDS: &[&str] = &["Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "Ihrem", "Ihrer"];
+/// Words by which a site speaks of itself ("we", "our"), lower case.
+const HOUSE_WORDS: &[&str] = &[
+    "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "nous", "notre", "nos",
+    "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "wij", "ons", "onze",
+];
 /// A biography paragraph has at most this many words.
 const BIO_MAX_WORDS: usize = 80;
 /// The role word of a biography comes within this many words of the name.
@@ -460,6 +473,25 @@ pub(crate) fn is_author_bio(name_line: &str, paragraph: &str) -> bool {
     has_role && (first_person || names_author)
 }
 
+/// What a line says to its reader, outside quotation marks (a quote's "you" and "we" are the
+/// speaker's): whether it speaks to them ([`READER_WORDS`]) and whether it speaks of "we"
+/// ([`HOUSE_WORDS`]). A line in quotation marks says neither.
+pub(crate) fn reader_address(line: &str) -> (bool, bool) {
+    if line.contains(['"', '“', '”', '„', '«', '»']) {
+        return (false, false);
+    }
+    let (mut you, mut we) = (false, false);
+    for (n, word) in line.split_whitespace().enumerate() {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        // A capitalised "Sie" opening a sentence may be "they".
+        you |= READER_WORDS.contains(&lower.as_str()) || (n > 0 && FORMAL_READER_WORDS.contains(&w));
+        // "US" in capitals is the country.
+        we |= HOUSE_WORDS.contains(&lower.as_str()) && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
+    }
+    (you, we)
+}
+
 /// The person a biography paragraph is about: it opens with a name (two to four capitalised
 /// words) and says what the person does ("Laura Jedeed is a freelance journalist based in New York
 /// City.", "Jeremy Stahl is a Slate senior editor."). The name, or `None`.
@@ -653,6 +685,19 @@ mod tests {
         assert_eq!(&line[s..e], "Global Village Space");
         assert_eq!(site_banner("Home | World | Middle East"), Some(None));
         assert_eq!(site_banner("Welcome to the new era, he said."), None);
+    }
+
+    #[test]
+    fn a_line_speaks_to_its_reader_outside_quotation_marks() {
+        assert_eq!(reader_address("Follow us on Google News to see our stories in your feed."), (true, true));
+        assert_eq!(reader_address("Sollten Ihnen Fehler aufgefallen sein, schreiben Sie uns."), (true, true));
+        assert_eq!(reader_address("Abonniere den Kanal und du bekommst unsere News."), (true, true));
+        // A quote's "you" and "we" are the speaker's; "US" in capitals is the country; "Sie"
+        // opening a sentence may be "they".
+        assert_eq!(reader_address("“We will not leave you behind,” the minister said."), (false, false));
+        assert_eq!(reader_address("The US said the talks would go on."), (false, false));
+        assert_eq!(reader_address("Sie sagten, die Gespräche gingen weiter."), (false, false));
+        assert_eq!(reader_address("The council said it would meet again in May."), (false, false));
     }
 
     #[test]
