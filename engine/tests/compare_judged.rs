@@ -456,6 +456,16 @@ fn score(split: &str, kind: &str) -> Counts {
 // happened, "demand fell" / "demand soared" still part): invented dev 0.91/0.71 -> 0.91/0.72
 // (130/143, 130/181), the rest unchanged (seed dev 0.81/0.64; held out, reported only: invented
 // 0.83/0.57, seed 0.25/0.40).
+// A headline against the other article's lead (its first body sentence) scores at least
+// `SAME_HEADLINE` when they share a news event, clash in nothing and tell the event alike (planned
+// in both or in neither): "Rail boss quits as commuters count the cost" / "The chief executive of
+// Halden Rail, Marta Quill, stepped down on Monday, ...": invented dev 0.91/0.72 -> 0.91/0.75
+// (136/149, 136/181), seed dev unchanged (0.81/0.64); held out, reported only: invented 0.83/0.57
+// -> 0.83/0.58 (63/76, 63/108), seed 0.25/0.40 unchanged. Tried and dropped (simulated on the
+// dumped scores): boosting every headline-body pair (x1.3, x1.5, the headline's covered share):
+// about half the pairs gained were wrong; the floor for the first two body sentences, or without
+// a shared news event: held-out precision fell; without the plan check, seed dev precision 0.81
+// -> 0.78 ("Iraq PM visits White House" / "... is scheduled to meet with the US President").
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -481,7 +491,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.7,
+        dev.precision() >= 0.9 && dev.recall() >= 0.74,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
