@@ -466,6 +466,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // about half the pairs gained were wrong; the floor for the first two body sentences, or without
 // a shared news event: held-out precision fell; without the plan check, seed dev precision 0.81
 // -> 0.78 ("Iraq PM visits White House" / "... is scheduled to meet with the US President").
+// Two idioms of news reports read as their event ("guns fall silent" / "agree truce", a river
+// that bursts, breaks or goes over its banks / "floods", floods now a news event class): invented
+// dev 0.91/0.75 -> 0.91/0.77 (140/154, 140/181; one pair lost to a better partner, "The truce was
+// brokered by Qatar" / "FHA and government agree truce in Doha", and one more wrong pair, "The
+// guns are silent for the first time in weeks" / "... stopped fighting at 00:00 on Saturday"),
+// seed dev unchanged (0.81/0.64); held out, reported only: invented 0.83/0.58 and seed 0.25/0.40
+// unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -491,7 +498,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.74,
+        dev.precision() >= 0.9 && dev.recall() >= 0.76,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
