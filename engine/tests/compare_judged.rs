@@ -473,6 +473,11 @@ fn score(split: &str, kind: &str) -> Counts {
 // guns are silent for the first time in weeks" / "... stopped fighting at 00:00 on Saturday"),
 // seed dev unchanged (0.81/0.64); held out, reported only: invented 0.83/0.58 and seed 0.25/0.40
 // unchanged.
+// The two articles' leads likewise score at least `SAME_HEADLINE` when they pass the gate, clash
+// in nothing and tell their shared events alike ("The chief executive of Halden Rail, Marta Quill,
+// stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"): invented dev
+// 0.91/0.77 -> 0.91/0.79 (143/157, 143/181), seed dev 0.81/0.64 -> 0.81/0.67 (22/27, 22/33); held
+// out, reported only: invented 0.83/0.58 -> 0.84/0.61 (66/79, 66/108), seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -480,7 +485,7 @@ fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.8 && dev.recall() >= 0.63,
+        dev.precision() >= 0.8 && dev.recall() >= 0.66,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
@@ -498,13 +503,13 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.76,
+        dev.precision() >= 0.9 && dev.recall() >= 0.78,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
     );
     assert!(
-        held.precision() >= 0.79 && held.recall() >= 0.55,
+        held.precision() >= 0.8 && held.recall() >= 0.6,
         "invented held out {:.2}/{:.2}",
         held.precision(),
         held.recall()

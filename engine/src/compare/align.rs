@@ -62,11 +62,11 @@ const SAME_PLAN: f32 = 0.2;
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
 /// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
 const SAME_HEADLINE: f32 = 0.2;
-// A headline against the other article's lead (its first body sentence) scores at least
-// `SAME_HEADLINE` too when they share a news event, clash in nothing and tell the event alike (both
-// as to come or both as done): the lead tells its article's main event in full, as a headline does
-// in a few words ("Rail boss quits as commuters count the cost" / "The chief executive of Halden
-// Rail, Marta Quill, stepped down on Monday, ...").
+// A headline against the other article's lead (its first body sentence), and the two leads, score
+// at least `SAME_HEADLINE` too when they clash in nothing and tell the event alike (both as to come
+// or both as done; a headline and a lead must share a news event): the lead tells its article's
+// main event in full, as a headline does in a few words ("Rail boss quits as commuters count the
+// cost" / "The chief executive of Halden Rail, Marta Quill, stepped down on Monday, ...").
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
@@ -496,7 +496,7 @@ impl Featurised {
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
-            } else if (x.title && y.title) || headline_meets_lead(x, y, &e) {
+            } else if (x.title && y.title) || tell_the_main_event(x, y, &e) {
                 cosine.max(SAME_HEADLINE)
             } else {
                 cosine
@@ -700,14 +700,19 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
     std::iter::once(whole).chain(clauses).enumerate()
 }
 
-/// True when one of `x` and `y` is its article's headline and the other the other article's
-/// lead, sharing a news event that both tell alike: planned in both or in neither ("Iraq PM visits
-/// White House" is not "The Iraqi Prime Minister is scheduled to meet ...").
-fn headline_meets_lead(x: &Features, y: &Features, e: &Evidence) -> bool {
+/// True when `x` and `y` each tell their article's main event and tell it alike: one is its
+/// article's headline and the other the other article's lead, sharing a news event (a headline's
+/// few words share a rare word with a long lead too easily), or both are leads (full sentences
+/// that already share a rare enough predicate: "The chief executive of Halden Rail, Marta Quill,
+/// stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"); and every news
+/// event both tell is planned in both or in neither ("Iraq PM visits White House" is not "The
+/// Iraqi Prime Minister is scheduled to meet ...").
+fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
     let planned_in = |f: &Features, t: u32| f.planned.binary_search(&t).is_ok();
     let mut alike = true;
     for_each_shared(&x.events, &y.events, |t| alike &= planned_in(x, t) == planned_in(y, t));
-    ((x.title && y.lead) || (x.lead && y.title)) && e.shared_events > 0 && alike
+    let headline_and_lead = ((x.title && y.lead) || (x.lead && y.title)) && e.shared_events > 0;
+    (headline_and_lead || (x.lead && y.lead)) && alike
 }
 
 /// Two sentences that each name who acts and name no one in common, sharing a single predicate,
@@ -1837,6 +1842,23 @@ mod tests {
         let planned = b.replace("stepped down on Friday", "will step down on Friday");
         let t = scores(a, &planned);
         assert!(score_of(&t, "Lenna harbour", "The head of") < SAME_HEADLINE);
+    }
+
+    #[test]
+    fn the_two_leads_that_tell_one_event_align() {
+        let a = "Port chief quits\n\n\
+                 The head of the Port of Lenna, Ivo Sarr, stepped down on Friday, a week after a \
+                 computer fault stranded thousands of ferry passengers at the terminal for two days.\n\n\
+                 Sarr called the fault his responsibility.\n";
+        let b = "Turmoil at Lenna harbour\n\n\
+                 Ivo Sarr has resigned as head of the Port of Lenna, the harbour authority said on \
+                 Friday.\n\n\
+                 Critics of the Port of Lenna said Ivo Sarr had resigned far too late.\n";
+        let t = scores(a, b);
+        // Each lead tells its article's main event: one fact, however differently worded.
+        assert!(score_of(&t, "The head of", "Ivo Sarr has") >= SAME_HEADLINE);
+        // A later sentence on the same event is no lead.
+        assert!(score_of(&t, "The head of", "Critics of") < SAME_HEADLINE);
     }
 
     #[test]
