@@ -478,6 +478,12 @@ fn score(split: &str, kind: &str) -> Counts {
 // stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"): invented dev
 // 0.91/0.77 -> 0.91/0.79 (143/157, 143/181), seed dev 0.81/0.64 -> 0.81/0.67 (22/27, 22/33); held
 // out, reported only: invented 0.83/0.58 -> 0.84/0.61 (66/79, 66/108), seed 0.25/0.40 unchanged.
+// "Close" read as shut, as "closure" already was ("would close its assembly plant" / "Ostrel plant
+// closure", "closed its only runway" / "forced the closure of ... runway"): invented dev 0.91/0.79
+// -> 0.91/0.80 (144/158, 144/181), seed dev 0.81/0.67 -> 0.82/0.70 (23/28, 23/33); held out,
+// reported only: invented 0.84/0.61 -> 0.85/0.62 (67/79, 67/108; one pair lost to an event clash,
+// "Freight train derails ..." / "Kestrel derailment closes main line for days"), seed 0.25/0.40
+// unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -485,7 +491,7 @@ fn judged_seed_pairs_align_facts_not_topics() {
     let dev = score("dev", "seed");
     let held = score("heldout", "seed");
     assert!(
-        dev.precision() >= 0.8 && dev.recall() >= 0.66,
+        dev.precision() >= 0.8 && dev.recall() >= 0.69,
         "seed dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

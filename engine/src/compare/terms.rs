@@ -217,7 +217,19 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
     (
         "suspend",
-        &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze", "closure"],
+        &[
+            "suspend",
+            "suspension",
+            "halt",
+            "stop",
+            "pause",
+            "shut",
+            "shutdown",
+            "freeze",
+            "froze",
+            "closure",
+            "close",
+        ],
     ),
     // Work or people sent elsewhere ("production will move to Tarsk" / "work is being
     // transferred to Tarsk").
@@ -953,6 +965,11 @@ mod tests {
         assert_eq!(term_key("leaked"), term_key("spill"));
         assert_eq!(term_key("sorry"), term_key("apologised"));
         assert_ne!(term_key("banned"), term_key("approved"));
+        // A plant, a runway or a line that closes is shut: "would close its plant" / "plant
+        // closure", "closed its only runway" / "forced the closure of the runway".
+        assert_eq!(term_key("close"), term_key("closure"));
+        assert_eq!(term_key("closed"), term_key("shut"));
+        assert_ne!(term_key("closely"), term_key("shut"));
     }
 
     fn keys_of(sentence: &str) -> Vec<String> {
