@@ -61,12 +61,13 @@ const SAME_PLAN: f32 = 0.2;
 /// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
 /// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
+/// A headline against the other article's lead (its first body sentence), and the two leads,
+/// score at least this too when they clash in nothing and tell the event alike (both as to come
+/// or both as done; a headline and a lead must share a news event, see [`tell_the_main_event`]):
+/// the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
+/// quits as commuters count the cost" / "The chief executive of Halden Rail, Marta Quill, stepped
+/// down on Monday, ...").
 const SAME_HEADLINE: f32 = 0.2;
-// A headline against the other article's lead (its first body sentence), and the two leads, score
-// at least `SAME_HEADLINE` too when they clash in nothing and tell the event alike (both as to come
-// or both as done; a headline and a lead must share a news event): the lead tells its article's
-// main event in full, as a headline does in a few words ("Rail boss quits as commuters count the
-// cost" / "The chief executive of Halden Rail, Marta Quill, stepped down on Monday, ...").
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
