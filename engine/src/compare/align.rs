@@ -61,6 +61,12 @@ const SAME_PLAN: f32 = 0.2;
 /// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
 /// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
+/// A headline against the other article's lead (its first body sentence), and the two leads,
+/// score at least this too when they clash in nothing and tell the event alike (both as to come
+/// or both as done; a headline and a lead must share a news event, see [`tell_the_main_event`]):
+/// the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
+/// quits as commuters count the cost" / "The chief executive of Halden Rail, Marta Quill, stepped
+/// down on Monday, ...").
 const SAME_HEADLINE: f32 = 0.2;
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
@@ -191,6 +197,8 @@ struct Features {
     clocks: Vec<u32>,
     /// It is its article's title.
     title: bool,
+    /// It is its article's lead: the first sentence of its body.
+    lead: bool,
     /// Ids of its name terms (names and roles: who), sorted.
     names: Vec<u32>,
     /// Ids of its role terms ("governor", "union leaders"), sorted: a subset of `names`.
@@ -489,7 +497,7 @@ impl Featurised {
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
-            } else if x.title && y.title {
+            } else if (x.title && y.title) || tell_the_main_event(x, y, &e) {
                 cosine.max(SAME_HEADLINE)
             } else {
                 cosine
@@ -691,6 +699,21 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
         sides: c.sides,
     });
     std::iter::once(whole).chain(clauses).enumerate()
+}
+
+/// True when `x` and `y` each tell their article's main event and tell it alike: one is its
+/// article's headline and the other the other article's lead, sharing a news event (a headline's
+/// few words share a rare word with a long lead too easily), or both are leads (full sentences
+/// that already share a rare enough predicate: "The chief executive of Halden Rail, Marta Quill,
+/// stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"); and every news
+/// event both tell is planned in both or in neither ("Iraq PM visits White House" is not "The
+/// Iraqi Prime Minister is scheduled to meet ...").
+fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
+    let planned_in = |f: &Features, t: u32| f.planned.binary_search(&t).is_ok();
+    let mut alike = true;
+    for_each_shared(&x.events, &y.events, |t| alike &= planned_in(x, t) == planned_in(y, t));
+    let headline_and_lead = ((x.title && y.lead) || (x.lead && y.title)) && e.shared_events > 0;
+    (headline_and_lead || (x.lead && y.lead)) && alike
 }
 
 /// Two sentences that each name who acts and name no one in common, sharing a single predicate,
@@ -1078,6 +1101,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         .enumerate()
         .map(|(a, (list, kept))| {
             let mut article_planned = HashSet::new();
+            let lead = kept.iter().copied().find(|&k| all[a][k].kind == crate::model::BlockKind::Paragraph);
             let features = list
                 .into_iter()
                 .zip(kept)
@@ -1161,6 +1185,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         clocks: of_kind(Kind::Clock),
                         title: all[a][k].kind == crate::model::BlockKind::Title,
+                        lead: lead == Some(k),
                         names,
                         roles,
                         entities,
@@ -1798,6 +1823,43 @@ mod tests {
         assert_eq!(score_of(&t, "Nurses rejected", "The nurses"), 0.0);
         // Both call something off: one fact.
         assert!(score_of(&t, "More than", "Around 120") > 0.0);
+    }
+
+    #[test]
+    fn a_headline_and_the_other_articles_lead_that_tell_one_event_align() {
+        let a = "Lenna harbour chief quits after ferry chaos\n\n\
+                 A computer fault stranded thousands of ferry passengers in Lenna last week.\n\n\
+                 Critics said the harbour chief had quit too late to repair the damage.\n";
+        let b = "Lenna port in turmoil\n\n\
+                 The head of the Port of Lenna, Ivo Sarr, stepped down on Friday, a week after a \
+                 computer fault left thousands of passengers stranded at the terminal for two days.\n\n\
+                 Sarr had led the port authority since 2015.\n";
+        let t = scores(a, b);
+        // The lead tells in full what the headline tells in a few words.
+        assert!(score_of(&t, "Lenna harbour", "The head of") >= SAME_HEADLINE);
+        // A later sentence is no lead: a headline's few words say too little to pin it.
+        assert!(score_of(&t, "Critics said", "The head of") < SAME_HEADLINE);
+        // A lead that announces the event is not the headline that reports it done.
+        let planned = b.replace("stepped down on Friday", "will step down on Friday");
+        let t = scores(a, &planned);
+        assert!(score_of(&t, "Lenna harbour", "The head of") < SAME_HEADLINE);
+    }
+
+    #[test]
+    fn the_two_leads_that_tell_one_event_align() {
+        let a = "Port chief quits\n\n\
+                 The head of the Port of Lenna, Ivo Sarr, stepped down on Friday, a week after a \
+                 computer fault stranded thousands of ferry passengers at the terminal for two days.\n\n\
+                 Sarr called the fault his responsibility.\n";
+        let b = "Turmoil at Lenna harbour\n\n\
+                 Ivo Sarr has resigned as head of the Port of Lenna, the harbour authority said on \
+                 Friday.\n\n\
+                 Critics of the Port of Lenna said Ivo Sarr had resigned far too late.\n";
+        let t = scores(a, b);
+        // Each lead tells its article's main event: one fact, however differently worded.
+        assert!(score_of(&t, "The head of", "Ivo Sarr has") >= SAME_HEADLINE);
+        // A later sentence on the same event is no lead.
+        assert!(score_of(&t, "The head of", "Critics of") < SAME_HEADLINE);
     }
 
     #[test]

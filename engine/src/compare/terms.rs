@@ -217,7 +217,19 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
     (
         "suspend",
-        &["suspend", "suspension", "halt", "stop", "pause", "shut", "shutdown", "freeze", "froze", "closure"],
+        &[
+            "suspend",
+            "suspension",
+            "halt",
+            "stop",
+            "pause",
+            "shut",
+            "shutdown",
+            "freeze",
+            "froze",
+            "closure",
+            "close",
+        ],
     ),
     // Work or people sent elsewhere ("production will move to Tarsk" / "work is being
     // transferred to Tarsk").
@@ -230,6 +242,8 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled", "shelter"]),
     ("ceasefire", &["ceasefire", "truce", "armistice"]),
     ("exchange", &["exchange", "swap"]),
+    // Water over the land: "the river burst its banks" ([`PHRASAL`]) / "floods".
+    ("flood", &["flood", "flooding", "inundate", "inundation", "deluge"]),
     // A storm's or a ship's arrival on the coast.
     ("landfall", &["landfall", "ashore"]),
     (
@@ -549,6 +563,13 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
     ("stop", "fighting", "ceasefire", 0),
     ("cease", "fire", "ceasefire", 0),
+    // Guns that fall (or are, or go) silent: the fighting stopped.
+    ("gun", "silent", "ceasefire", 2),
+    // A river that bursts, breaks or goes over its banks floods the land around it.
+    ("burst", "banks", "flood", 1),
+    ("break", "banks", "flood", 1),
+    ("overflow", "banks", "flood", 1),
+    ("over", "banks", "flood", 1),
     ("take", "effect", "enact", 0),
     ("come", "force", "enact", 1),
     ("come", "effect", "enact", 1),
@@ -944,6 +965,11 @@ mod tests {
         assert_eq!(term_key("leaked"), term_key("spill"));
         assert_eq!(term_key("sorry"), term_key("apologised"));
         assert_ne!(term_key("banned"), term_key("approved"));
+        // A plant, a runway or a line that closes is shut: "would close its plant" / "plant
+        // closure", "closed its only runway" / "forced the closure of the runway".
+        assert_eq!(term_key("close"), term_key("closure"));
+        assert_eq!(term_key("closed"), term_key("shut"));
+        assert_ne!(term_key("closely"), term_key("shut"));
     }
 
     fn keys_of(sentence: &str) -> Vec<String> {
@@ -978,6 +1004,13 @@ mod tests {
         assert!(has("The union called the strike off.", "cancelled"));
         assert!(has("The two clans stopped fighting on Wednesday.", "truce"));
         assert!(!has("The fighting stopped the harvest.", "truce"));
+        // Idioms of news reports: guns that fall silent, a river over its banks.
+        assert!(has("Guns fall silent in Bardo.", "truce"));
+        assert!(has("The guns have fallen silent along the border.", "ceasefire"));
+        assert!(!has("The guns were sold at auction; the room fell silent.", "truce"));
+        assert!(has("The Madeira River burst its banks on Monday.", "floods"));
+        assert!(has("Heavy rain sent the river over its banks.", "flooded"));
+        assert!(!has("Walkers followed the river banks to the town.", "flooded"));
         // The particle must follow the verb, close enough.
         assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
         assert!(!has("He will pull the cart along the road out of town.", "withdraw"));
