@@ -565,11 +565,11 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     ("cease", "fire", "ceasefire", 0),
     // Guns that fall (or are, or go) silent: the fighting stopped.
     ("gun", "silent", "ceasefire", 2),
-    // A river that bursts, breaks or goes over its banks floods the land around it.
+    // A river that bursts, breaks or overflows its banks floods the land around it. ("Over its
+    // banks" alone is not one: "concerns over its banks" is finance.)
     ("burst", "banks", "flood", 1),
     ("break", "banks", "flood", 1),
     ("overflow", "banks", "flood", 1),
-    ("over", "banks", "flood", 1),
     ("take", "effect", "enact", 0),
     ("come", "force", "enact", 1),
     ("come", "effect", "enact", 1),
@@ -1009,7 +1009,8 @@ mod tests {
         assert!(has("The guns have fallen silent along the border.", "ceasefire"));
         assert!(!has("The guns were sold at auction; the room fell silent.", "truce"));
         assert!(has("The Madeira River burst its banks on Monday.", "floods"));
-        assert!(has("Heavy rain sent the river over its banks.", "flooded"));
+        assert!(has("Heavy rain made the river overflow its banks.", "flooded"));
+        assert!(!has("Investors voiced concerns over its banks.", "flooded"));
         assert!(!has("Walkers followed the river banks to the town.", "flooded"));
         // The particle must follow the verb, close enough.
         assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
