@@ -76,15 +76,30 @@ pub async fn resolve<T>(
     explorer: &ChunkedExplorer,
     mut view: impl FnMut(&mut Reader) -> Result<T, Needed>,
 ) -> Result<T, String> {
+    let needed = match view(&mut explorer.reader.borrow_mut()) {
+        Ok(answer) => return Ok(answer),
+        Err(needed) => needed,
+    };
+    resolve_after(explorer, needed, view).await
+}
+
+/// [`resolve`] for a view already asked once, which named the chunks `needed`: fetches them first
+/// (a caller that asks synchronously, to answer at once when nothing is missing, does not ask
+/// twice).
+pub async fn resolve_after<T>(
+    explorer: &ChunkedExplorer,
+    mut needed: Needed,
+    mut view: impl FnMut(&mut Reader) -> Result<T, Needed>,
+) -> Result<T, String> {
     // A search needs two or three rounds (dictionary, then shards and articles); more means a
     // reader that keeps asking, which must not spin forever.
     const ROUNDS: usize = 8;
     for _ in 0..ROUNDS {
-        let needed = match view(&mut explorer.reader.borrow_mut()) {
+        fetch_needed(explorer, needed).await?;
+        needed = match view(&mut explorer.reader.borrow_mut()) {
             Ok(answer) => return Ok(answer),
             Err(needed) => needed,
         };
-        fetch_needed(explorer, needed).await?;
     }
     Err("The corpus kept asking for more files than this page should need; reload the page.".into())
 }

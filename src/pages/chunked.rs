@@ -76,23 +76,40 @@ where
     {
         let (answer, loading, shown_base) = (answer.clone(), loading.clone(), shown_base.clone());
         use_effect_with((corpus.clone(), (base, shown), attempt), move |(corpus, key, _)| {
+            let current = Rc::new(Cell::new(true));
+            let stop = {
+                let current = current.clone();
+                move || current.set(false)
+            };
+            // Everything at hand (a warm search, a page seen before): the answer at once, with no
+            // "Loading…" drawn and taken down in between, and no wait for a task of its own.
+            let first = view(&mut corpus.reader.borrow_mut(), key);
+            let needed = match first {
+                Ok(found) => {
+                    *shown_base.borrow_mut() = Some(key.0.clone());
+                    answer.set(Some(Ok(Rc::new(found))));
+                    loading.set(false);
+                    return stop;
+                }
+                Err(needed) => needed,
+            };
             // Only a shown answer is kept: after an error, "Try again" shows "Loading…" again.
             let keep = shown_base.borrow().as_ref() == Some(&key.0) && matches!(*answer, Some(Ok(_)));
             if !keep {
                 answer.set(None);
             }
             loading.set(true);
-            let current = Rc::new(Cell::new(true));
             let (corpus, key, still) = (corpus.clone(), key.clone(), current.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = io::resolve(&corpus, |reader| view(reader, &key)).await.map(Rc::new);
+                let result =
+                    io::resolve_after(&corpus, needed, |reader| view(reader, &key)).await.map(Rc::new);
                 if still.get() {
                     *shown_base.borrow_mut() = Some(key.0.clone());
                     answer.set(Some(result));
                     loading.set(false);
                 }
             });
-            move || current.set(false)
+            stop
         });
     }
     ((*answer).clone(), *loading)
@@ -182,6 +199,7 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
     let (shown, more) = use_shown(&props.query, HITS);
     let started = use_memo((props.query.clone(), shown, attempt), |_| now());
     let start = *started;
+    let corpus = props.corpus.clone();
     let (found, loading_more) = use_chunked_paged(
         &props.corpus,
         props.query.clone(),
@@ -197,6 +215,12 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
                 .into_iter()
                 .map(|outlet| outlet.unwrap_or_else(|| crate::state::UNKNOWN_OUTLET.to_string()))
                 .collect();
+            // Once per answer, not per drawing of it: where the hits are, and their matches for
+            // the article pages they link to.
+            for hit in &results.hits {
+                corpus.remember(&hit.id, hit.article);
+                corpus.remember_matches(query, hit.article, &hit.matches);
+            }
             Ok(Some(Found { results, outlets, took: now() - start }))
         },
     );
@@ -209,10 +233,6 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
         Some(Ok(found)) => match found.as_ref() {
             None => pages::search::empty_search(),
             Some(found) => {
-                for hit in &found.results.hits {
-                    props.corpus.remember(&hit.id, hit.article);
-                    props.corpus.remember_matches(&props.query, hit.article, &hit.matches);
-                }
                 let shown = found.results.hits.len();
                 let label = (shown < found.results.total).then(|| {
                     let next = HITS.min(found.results.total - shown);

@@ -152,6 +152,26 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
     await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 40));
   }
 
+  // The same search again, its chunks at hand: the results at once, with no "Loading…" between.
+  const shownBefore = await page.locator('.result').count();
+  await page.evaluate(() => { location.hash = '#/search?q='; });
+  await page.waitForSelector('.search-status', { state: 'detached' });
+  const sawLoading = await page.evaluate(() => new Promise((resolve) => {
+    let loading = false;
+    const observer = new MutationObserver(() => {
+      loading ||= /Loading/.test(document.querySelector('#main')?.textContent ?? '');
+      if (document.querySelector('.search-status')) {
+        observer.disconnect();
+        resolve(loading);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    location.hash = '#/search?q=troops';
+  }));
+  assert.equal(sawLoading, false, 'a warm search draws no "Loading…"');
+  assert.equal(await page.locator('.result').count(), shownBefore);
+  assert.equal(await page.locator('.search-status').textContent().then((s) => Number(s.match(/^(\d+)/)[1])), total);
+
   // An article from the results, with its entity marks (from its details chunk).
   const beforeArticle = files.length;
   const title = await page.locator('.result-title').first().textContent();

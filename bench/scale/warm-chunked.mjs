@@ -1,0 +1,135 @@
+// Warm search on chunked sites, back to back (a benchmark, not a test): the scale benchmark's warm
+// column (bench-scale.mjs, `warmChunked`) alone, over sites already built, so two explorers (say
+// main's and a branch's, over the same chunks) are timed in one run, alternating site by site for
+// PASSES passes, and split into where the time goes. Per query and site: from the URL change
+// (`#/search?q=`) to the results shown (`.search-status`, a MutationObserver), and the part the
+// page itself reports as the search's ("N results in X ms": the reader's search and its hits'
+// outlets, from the results component's render with the new query); the rest is routing and
+// drawing. p50 is the median of per-query medians, p95 the worst per-query p95, as in bench-scale.
+//
+// Usage: node bench/scale/warm-chunked.mjs [--rounds N (20)] [--passes N (2)] SITE_DIR...
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { launch, serve } from '../../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const [value] = args.splice(at, 2).slice(1);
+  return Number(value);
+};
+const ROUNDS = option('--rounds', 20);
+const PASSES = option('--passes', 2);
+const SITES = args.map((dir) => resolve(dir));
+const FIRST_QUERY = 'troops';
+// The scale benchmark's query set (bench-scale.mjs).
+const QUERIES = [
+  'troops',
+  'sovereignty',
+  'drone attack Baghdad',
+  'Kadhemi',
+  'Fouad Hussein',
+  'Soleimani',
+  'withdrawl',
+  'parliment elections',
+  'Soleimanni',
+  'Kadh',
+  'negot',
+  'militias sanc',
+  '"Popular Mobilization Forces"',
+  '"rocket attacks"',
+  'troops -withdrawal',
+  'troops outlet:"Asharq Al-Awsat"',
+];
+
+/** Per query: every round's total and search milliseconds. */
+async function warm(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}#/search?q=${encodeURIComponent(FIRST_QUERY)}`, { timeout: 600_000 });
+    await page.waitForSelector('.search-status', { timeout: 600_000 });
+    return await page.evaluate(async ({ queries, rounds }) => {
+      const until = (ready) =>
+        new Promise((resolve) => {
+          if (ready()) return resolve();
+          const observer = new MutationObserver(() => {
+            if (ready()) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      const status = () => document.querySelector('.search-status');
+      const once = async (q) => {
+        location.hash = '#/search?q=';
+        await until(() => !status());
+        const t = performance.now();
+        location.hash = `#/search?q=${encodeURIComponent(q)}`;
+        await until(() => status() !== null);
+        const total = performance.now() - t;
+        const said = status().textContent.match(/in (< )?([\d.]+) ms/);
+        return { total, search: said ? Number(said[2]) : NaN };
+      };
+      const out = {};
+      for (const q of queries) {
+        await once(q);
+        out[q] = [];
+        for (let i = 0; i < rounds; i++) out[q].push(await once(q));
+      }
+      return out;
+    }, { queries: QUERIES, rounds: ROUNDS });
+  } finally {
+    await context.close();
+  }
+}
+
+const pct = (xs, p) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
+};
+const ms = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+const browser = await launch();
+const samples = SITES.map(() => Object.fromEntries(QUERIES.map((q) => [q, []])));
+const loads = [];
+try {
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (const [s, dir] of SITES.entries()) {
+      const server = await serve(`${dir}/`);
+      loads.push(loadavg()[0]);
+      const got = await warm(browser, server.url);
+      for (const q of QUERIES) samples[s][q].push(...got[q]);
+      await server.close();
+      console.error(`# pass ${pass + 1}, ${dir}: done (load ${loadavg()[0].toFixed(1)})`);
+    }
+  }
+} finally {
+  await browser.close();
+}
+const lines = [
+  `Warm chunked search, ${ROUNDS} rounds × ${PASSES} passes per site, alternating; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
+  '',
+  `| query | ${SITES.map((d) => `${d.split('/').pop()} p50 / p95 (search p50 / p95)`).join(' | ')} |`,
+  `| --- | ${SITES.map(() => '---').join(' | ')} |`,
+];
+const summary = SITES.map(() => ({ p50s: [], p95: 0, sp50s: [], sp95: 0 }));
+for (const q of QUERIES) {
+  const cells = SITES.map((_, s) => {
+    const all = samples[s][q];
+    const [t50, t95] = [pct(all.map((x) => x.total), 50), pct(all.map((x) => x.total), 95)];
+    const [s50, s95] = [pct(all.map((x) => x.search), 50), pct(all.map((x) => x.search), 95)];
+    summary[s].p50s.push(t50);
+    summary[s].p95 = Math.max(summary[s].p95, t95);
+    summary[s].sp50s.push(s50);
+    summary[s].sp95 = Math.max(summary[s].sp95, s95);
+    return `${ms(t50)} / ${ms(t95)} (${ms(s50)} / ${ms(s95)})`;
+  });
+  lines.push(`| \`${q}\` | ${cells.join(' | ')} |`);
+}
+lines.push(
+  `| **all** | ${summary.map((s) => `**${ms(pct(s.p50s, 50))} / ${ms(s.p95)}** (${ms(pct(s.sp50s, 50))} / ${ms(s.sp95)})`).join(' | ')} |`,
+);
+console.log(lines.join('\n'));
