@@ -63,26 +63,11 @@ const wanted = (site) => !ONLY || ONLY.has(site);
 const skipped = { ok: false, why: 'not asked for (--only)', seconds: 0, cpu: 0, rssMb: 0, stages: [] };
 const ROUNDS = 20;
 const FIRST_QUERY = 'troops';
-// The search benchmark's set (tests/e2e/bench/search-bench.mjs): words, a name in another spelling,
-// typos, prefixes, phrases, an exclusion, a filter. Pagefind gets the same strings.
-const QUERIES = [
-  'troops',
-  'sovereignty',
-  'drone attack Baghdad',
-  'Kadhemi',
-  'Fouad Hussein',
-  'Soleimani',
-  'withdrawl',
-  'parliment elections',
-  'Soleimanni',
-  'Kadh',
-  'negot',
-  'militias sanc',
-  '"Popular Mobilization Forces"',
-  '"rocket attacks"',
-  'troops -withdrawal',
-  'troops outlet:"Asharq Al-Awsat"',
-];
+// The benchmarks' query set (bench/queries.txt, as the search benchmark's): words, a name in another
+// spelling, typos, prefixes, phrases, an exclusion, a filter. Pagefind gets the same strings.
+const QUERIES = (await readFile(new URL('../queries.txt', import.meta.url), 'utf8'))
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
 
 const log = (...m) => console.error('#', ...m);
 

@@ -8,6 +8,7 @@
 // drawing. p50 is the median of per-query medians, p95 the worst per-query p95, as in bench-scale.
 //
 // Usage: node bench/scale/warm-chunked.mjs [--rounds N (20)] [--passes N (2)] SITE_DIR...
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launch, serve } from '../../tests/e2e/harness.mjs';
@@ -23,25 +24,10 @@ const ROUNDS = option('--rounds', 20);
 const PASSES = option('--passes', 2);
 const SITES = args.map((dir) => resolve(dir));
 const FIRST_QUERY = 'troops';
-// The scale benchmark's query set (bench-scale.mjs).
-const QUERIES = [
-  'troops',
-  'sovereignty',
-  'drone attack Baghdad',
-  'Kadhemi',
-  'Fouad Hussein',
-  'Soleimani',
-  'withdrawl',
-  'parliment elections',
-  'Soleimanni',
-  'Kadh',
-  'negot',
-  'militias sanc',
-  '"Popular Mobilization Forces"',
-  '"rocket attacks"',
-  'troops -withdrawal',
-  'troops outlet:"Asharq Al-Awsat"',
-];
+// The benchmarks' query set (bench/queries.txt), as the scale benchmark's.
+const QUERIES = (await readFile(new URL('../queries.txt', import.meta.url), 'utf8'))
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
 
 /** Per query: every round's total and search milliseconds. */
 async function warm(browser, url) {

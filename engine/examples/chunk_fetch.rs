@@ -14,25 +14,10 @@ use parallax_engine::chunked::{split, ChunkKind, Reader, Sizes, MANIFEST_NAME};
 use parallax_engine::search::SearchOptions;
 use parallax_engine::SourceInput;
 
-/// The scale benchmark's query set (`bench/scale/bench-scale.mjs`).
-const QUERIES: &[&str] = &[
-    "troops",
-    "sovereignty",
-    "drone attack Baghdad",
-    "Kadhemi",
-    "Fouad Hussein",
-    "Soleimani",
-    "withdrawl",
-    "parliment elections",
-    "Soleimanni",
-    "Kadh",
-    "negot",
-    "militias sanc",
-    "\"Popular Mobilization Forces\"",
-    "\"rocket attacks\"",
-    "troops -withdrawal",
-    "troops outlet:\"Asharq Al-Awsat\"",
-];
+/// The benchmarks' query set, shared with the scale and search benchmarks (`bench/queries.txt`).
+fn queries() -> Vec<&'static str> {
+    include_str!("../../bench/queries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
 /// Encoding any manifest part through one object-safe trait.
 mod erased {
@@ -121,7 +106,7 @@ fn main() {
     };
     let given: Vec<String> = args.collect();
     let queries: Vec<&str> =
-        if given.is_empty() { QUERIES.to_vec() } else { given.iter().map(String::as_str).collect() };
+        if given.is_empty() { queries() } else { given.iter().map(String::as_str).collect() };
     let manifest = dir.read(MANIFEST_NAME);
     let reader = Reader::open(&manifest).expect("a valid manifest");
     let m = reader.manifest();

@@ -12,25 +12,10 @@ use std::time::Instant;
 use parallax_engine::chunked::{Reader, MANIFEST_NAME};
 use parallax_engine::search::SearchOptions;
 
-/// The scale benchmark's query set (`bench/scale/bench-scale.mjs`).
-const QUERIES: &[&str] = &[
-    "troops",
-    "sovereignty",
-    "drone attack Baghdad",
-    "Kadhemi",
-    "Fouad Hussein",
-    "Soleimani",
-    "withdrawl",
-    "parliment elections",
-    "Soleimanni",
-    "Kadh",
-    "negot",
-    "militias sanc",
-    "\"Popular Mobilization Forces\"",
-    "\"rocket attacks\"",
-    "troops -withdrawal",
-    "troops outlet:\"Asharq Al-Awsat\"",
-];
+/// The benchmarks' query set, shared with the scale and search benchmarks (`bench/queries.txt`).
+fn queries() -> Vec<&'static str> {
+    include_str!("../../bench/queries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
 
 /// A chunk's bytes, gunzipped as the browser does (`parallax site --chunks` compresses them).
 fn read(dir: &Path, name: &str) -> Vec<u8> {
@@ -52,7 +37,7 @@ fn main() {
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20).max(1);
     let given: Vec<String> = args.collect();
     let queries: Vec<&str> =
-        if given.is_empty() { QUERIES.to_vec() } else { given.iter().map(String::as_str).collect() };
+        if given.is_empty() { queries() } else { given.iter().map(String::as_str).collect() };
     let mut reader = Reader::open(&read(&dir, MANIFEST_NAME)).expect("a valid manifest");
     let options = SearchOptions { limit: 20, prefix_last_word: true };
     println!("| query | hits | first (ms, fetching excluded) | p50 ms | p95 ms | max ms |");

@@ -16,27 +16,12 @@ const N = Number(process.argv[2] ?? 10000);
 const SEED = Number(process.argv[3] ?? 1);
 const MINISEARCH = join(ROOT, 'tests', 'e2e', 'node_modules', 'minisearch', 'dist', 'umd', 'index.js');
 
-// Single words, a name in another spelling, typos, prefixes (search as you type), phrases, an
-// exclusion, a filter. Phrases and filters have no MiniSearch equivalent: there the quotes are
+// The benchmarks' query set (bench/queries.txt): single words, a name in another spelling, typos,
+// prefixes (search as you type), phrases, an exclusion, a filter. Phrases and filters have no MiniSearch equivalent: there the quotes are
 // dropped and the outlet becomes a `filter` callback (see `toMiniSearch`).
-const QUERIES = [
-  'troops',
-  'sovereignty',
-  'drone attack Baghdad',
-  'Kadhemi',
-  'Fouad Hussein',
-  'Soleimani',
-  'withdrawl',
-  'parliment elections',
-  'Soleimanni',
-  'Kadh',
-  'negot',
-  'militias sanc',
-  '"Popular Mobilization Forces"',
-  '"rocket attacks"',
-  'troops -withdrawal',
-  'troops outlet:"Asharq Al-Awsat"',
-];
+const QUERIES = (await readFile(new URL('../../../bench/queries.txt', import.meta.url), 'utf8'))
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
 
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
 const CLI = join(TARGET, 'cli', 'parallax');
