@@ -39,6 +39,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from '../../tests/e2e/harness.mjs';
+import { warmRounds } from './warm-page.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -275,39 +276,11 @@ async function warmChunked(browser, url, timeoutMs) {
   try {
     await page.goto(`${url}#/search?q=${encodeURIComponent(FIRST_QUERY)}`, { timeout: timeoutMs });
     await page.waitForSelector('.search-status', { timeout: timeoutMs });
-    const perQuery = await page.evaluate(async ({ queries, rounds }) => {
-      const percentile = (sorted, pct) => sorted[Math.max(1, Math.ceil((pct * sorted.length) / 100)) - 1];
-      // Resolves once `ready()` holds, checked after every DOM change.
-      const until = (ready) =>
-        new Promise((resolve) => {
-          if (ready()) return resolve();
-          const observer = new MutationObserver(() => {
-            if (ready()) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-      const shown = () => document.querySelector('.search-status') !== null;
-      const once = async (q) => {
-        location.hash = '#/search?q=';
-        await until(() => !shown());
-        const t = performance.now();
-        location.hash = `#/search?q=${encodeURIComponent(q)}`;
-        await until(shown);
-        return performance.now() - t;
-      };
-      const out = [];
-      for (const q of queries) {
-        await once(q);
-        const samples = [];
-        for (let i = 0; i < rounds; i++) samples.push(await once(q));
-        samples.sort((a, b) => a - b);
-        out.push({ query: q, p50_ms: percentile(samples, 50), p95_ms: percentile(samples, 95) });
-      }
-      return out;
-    }, { queries: QUERIES, rounds: ROUNDS });
+    const rounds = await page.evaluate(warmRounds, { queries: QUERIES, rounds: ROUNDS });
+    const perQuery = QUERIES.map((query) => {
+      const samples = rounds[query].map((r) => r.total).sort((a, b) => a - b);
+      return { query, p50_ms: percentile(samples, 50), p95_ms: percentile(samples, 95) };
+    });
     return { ...summarise(perQuery), perQuery };
   } catch (e) {
     return { failed: e.message.split('\n')[0] };

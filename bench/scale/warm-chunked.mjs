@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launch, serve } from '../../tests/e2e/harness.mjs';
+import { warmRounds } from './warm-page.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -36,37 +37,7 @@ async function warm(browser, url) {
   try {
     await page.goto(`${url}#/search?q=${encodeURIComponent(FIRST_QUERY)}`, { timeout: 600_000 });
     await page.waitForSelector('.search-status', { timeout: 600_000 });
-    return await page.evaluate(async ({ queries, rounds }) => {
-      const until = (ready) =>
-        new Promise((resolve) => {
-          if (ready()) return resolve();
-          const observer = new MutationObserver(() => {
-            if (ready()) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        });
-      const status = () => document.querySelector('.search-status');
-      const once = async (q) => {
-        location.hash = '#/search?q=';
-        await until(() => !status());
-        const t = performance.now();
-        location.hash = `#/search?q=${encodeURIComponent(q)}`;
-        await until(() => status() !== null);
-        const total = performance.now() - t;
-        const said = status().textContent.match(/in (< )?([\d.]+) ms/);
-        return { total, search: said ? Number(said[2]) : NaN };
-      };
-      const out = {};
-      for (const q of queries) {
-        await once(q);
-        out[q] = [];
-        for (let i = 0; i < rounds; i++) out[q].push(await once(q));
-      }
-      return out;
-    }, { queries: QUERIES, rounds: ROUNDS });
+    return await page.evaluate(warmRounds, { queries: QUERIES, rounds: ROUNDS });
   } finally {
     await context.close();
   }
