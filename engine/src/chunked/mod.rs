@@ -516,7 +516,12 @@ impl std::error::Error for ChunkError {}
 
 /// The first 16 hex digits of the SHA-256 of `bytes`: a chunk's name.
 pub fn content_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+    hash_hex(Sha256::digest(bytes).iter().take(8))
+}
+
+/// A chunk hash's bytes as the 16 lowercase hex digits of its name.
+pub(crate) fn hash_hex<'a>(hash: impl IntoIterator<Item = &'a u8>) -> String {
+    hash.into_iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Frames a payload: header, then the postcard bytes.

@@ -430,14 +430,13 @@ impl Reader {
         let place = self.place_of(id, ChunkKind::Ordinals);
         let base = self.manifest.chunks.len() + place * ORD_PAGE_CHUNKS;
         let details_base = self.details_base + place * ORD_PAGE_CHUNKS;
-        let hex = |hash: &[u8; 8]| hash.iter().map(|b| format!("{b:02x}")).collect();
         let mut at = chunk.first;
         for (i, listed) in part.chunks.iter().enumerate() {
             let (chunk_id, details_id) = (ChunkId(base + i), ChunkId(details_base + i));
             let end = at + listed.items;
-            let (hash, len) = (hex(&listed.hash), listed.len);
+            let (hash, len) = (super::hash_hex(&listed.hash), listed.len);
             let article_chunk = ChunkRef { kind: ChunkKind::Articles, hash, len, first: at, end };
-            let (hash, len) = (hex(&listed.details_hash), listed.details_len);
+            let (hash, len) = (super::hash_hex(&listed.details_hash), listed.details_len);
             let details = ChunkRef { kind: ChunkKind::ArticleDetails, hash, len, first: at, end };
             self.article_chunks.insert(at, (chunk_id, article_chunk));
             self.article_details.insert(at, (details_id, details));

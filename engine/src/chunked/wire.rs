@@ -154,7 +154,7 @@ impl WireManifest {
                 })?;
                 chunks.push(ChunkRef {
                     kind: run.kind,
-                    hash: chunk.hash.iter().map(|b| format!("{b:02x}")).collect(),
+                    hash: super::hash_hex(&chunk.hash),
                     len: chunk.len,
                     first,
                     end,

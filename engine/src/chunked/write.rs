@@ -338,12 +338,11 @@ pub fn replace_first(split: &Split, kind: ChunkKind, bytes: Vec<u8>) -> Split {
             return site;
         };
         let Some(first) = page.chunks.first_mut() else { return site };
-        let hex = |hash: &[u8; 8]| hash.iter().map(|b| format!("{b:02x}")).collect::<String>();
         let (hash, len) = match kind {
             ChunkKind::Articles => (&mut first.hash, &mut first.len),
             _ => (&mut first.details_hash, &mut first.details_len),
         };
-        let old = format!("{}-{}.plx", kind.prefix(), hex(hash));
+        let old = format!("{}-{}.plx", kind.prefix(), super::hash_hex(hash.iter()));
         *len = bytes.len() as u64;
         let Some(new) = rename(&mut site.chunks, &old, kind, bytes) else { return site };
         *hash = hash_bytes(&new);
