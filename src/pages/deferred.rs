@@ -82,7 +82,8 @@ pub fn deferred_page(props: &DeferredProps) -> Html {
         let (show_noise, types) = SWITCHES.with(Cell::get);
         AppState { show_noise, types, ..AppState::new(Route::Home) }
     });
-    SWITCHES.with(|s| s.set((switches.show_noise, switches.types)));
+    // Kept once drawn (an effect, not a write in the middle of rendering).
+    use_effect_with((switches.show_noise, switches.types), |&now| SWITCHES.with(|s| s.set(now)));
     {
         let opened = opened.clone();
         use_effect_with((props.key.clone(), props.source.clone()), move |(key, source)| {
