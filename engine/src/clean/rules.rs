@@ -417,8 +417,11 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
         while let Some(pos) = line[from..].find(label) {
             let at = from + pos;
             let after = &line[at + label.len()..];
-            let starts_word =
-                line[..at].chars().last().is_none_or(|c| matches!(c, ' ' | '(' | ',' | '[' | '|'));
+            // Pages often set a no-break space before the label ("… Karte.\u{a0}Foto: dpa").
+            let starts_word = line[..at]
+                .chars()
+                .last()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | '[' | '|'));
             if starts_word && after.starts_with(':') {
                 let credit = &after[1..];
                 // The label opens the line or ends a caption sentence ("… Saison 2024, Foto: X").
@@ -623,6 +626,7 @@ mod tests {
             "(Foto: Pool via REUTERS)",
             "Alex Lowes fährt eine starke Saison 2024, Foto: LAT Images",
             "Bild: Shamil Zhumatov/REUTERS",
+            "Die Argentinier stehen nach dem Sieg im Halbfinale.\u{a0}Foto: dpa",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
