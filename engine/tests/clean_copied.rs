@@ -269,6 +269,24 @@ fn a_teaser_sentence_the_page_prints_twice_is_removed_but_an_article_printed_twi
 }
 
 #[test]
+fn an_article_the_page_prints_twice_is_kept_once() {
+    // A gallery page prints its text above the pictures and again below them: a reader's copy
+    // has each paragraph once, in its first place.
+    let story = page_with_footer("");
+    let paragraphs: Vec<&str> = story.lines().skip(6).filter(|l| !l.is_empty()).collect();
+    let page = page_with_footer(&format!("Photos\n{}\nImprint", paragraphs.join("\n")));
+    let report = clean_file("gallery.txt", page.as_bytes());
+    let a = only_article("gallery.txt", &report);
+    for p in &paragraphs {
+        assert_eq!(body(a).iter().filter(|t| *t == p).count(), 1, "{p:?} in {:?}", body(a));
+    }
+    let again = a.removed.iter().filter(|r| r.reason == NoiseKind::RepeatedBoilerplate).count();
+    assert_eq!(again, paragraphs.len(), "{:?}", a.removed);
+    let first = a.blocks.iter().find(|b| b.text == paragraphs[0]).expect("kept").start;
+    assert!(a.removed.iter().all(|r| r.text != paragraphs[0] || r.start > first), "the first copy is kept");
+}
+
+#[test]
 fn a_more_on_the_topic_box_ends_the_article_but_a_read_also_link_inside_it_does_not() {
     // The box's teasers (short headlines, a paragraph each) are other stories.
     let teasers = "Mehr zum Thema\nNeue Radwege geplant\nDer Kreis will in den kommenden fünf Jahren rund vier Millionen Euro in neue Radwege investieren, die vor allem den Schulweg erleichtern sollen.\nMensa kommt doch\nNach langem Streit über die Kosten hat der Kreistag den Neubau der Mensa beschlossen, in der künftig vierhundert Kinder zu Mittag essen.\nImpressum";

@@ -246,11 +246,15 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         .map(|(&i, _)| weight(lines[i].text))
         .sum();
     let printed_twice = twice_words * TWICE_SHARE_DENOMINATOR > prose_words;
+    // When the page prints the article twice, a reader's copy needs it once: the first time each
+    // of its paragraphs appears is kept, the later times are removed.
+    let mut kept_once: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         let is_p = prose[k];
         let seen = counts.get(t).copied().unwrap_or(0);
-        let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i));
+        let again = printed_twice && is_p && twice(i) && !kept_once.insert(t);
+        let in_file = (!is_p && seen >= IN_FILE_REPEATS) || (!printed_twice && twice(i)) || again;
         let code = ctx.code.get(i).copied().unwrap_or(false);
         if !code && (in_file || (across(i) && !(is_p && syndicated))) {
             taken[k] = true;
