@@ -269,6 +269,25 @@ fn a_teaser_sentence_the_page_prints_twice_is_removed_but_an_article_printed_twi
 }
 
 #[test]
+fn a_call_to_the_reader_naming_the_site_after_the_report_is_removed() {
+    // The site's name, as its web address in the footer spells it, in a line that speaks to
+    // the reader: the site's call, not the report's.
+    let call = "Did you know that Harbour Times has a morning briefing with the stories you value?";
+    let footer = format!("{call}\nImprint\nPrivacy\n© 2024 harbourtimes.com");
+    let report = clean_file("call.txt", page_with_footer(&footer).as_bytes());
+    let a = only_article("call.txt", &report);
+    assert_eq!(removed_as(a, call), Some(NoiseKind::SubscribePrompt), "{:?}", body(a));
+    assert_eq!(body(a).iter().filter(|t| t.ends_with('.')).count(), 4, "{:?}", body(a));
+
+    // Advice to the reader that does not name the site is the report's own last word.
+    let advice = "If you see a stranded ferry, the coastguard asks that you call its line at once.";
+    let footer = format!("{advice}\nImprint\nPrivacy\n© 2024 harbourtimes.com");
+    let report = clean_file("advice.txt", page_with_footer(&footer).as_bytes());
+    let a = only_article("advice.txt", &report);
+    assert!(body(a).contains(&advice), "lost the advice: {:?}", a.removed);
+}
+
+#[test]
 fn an_article_the_page_prints_twice_is_kept_once() {
     // A gallery page prints its text above the pictures and again below them: a reader's copy
     // has each paragraph once, in its first place.

@@ -327,15 +327,29 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // Source on Google to see more of our stories in your search results", "Sollten Ihnen Fehler
     // aufgefallen sein, schicken Sie uns eine E-Mail"): a line that says both "you" and "we",
     // outside quotation marks, on a page whose own paragraphs do not talk that way. A blog's or a
-    // how-to's do, and there such a line is the author's.
+    // how-to's do, and there such a line is the author's. A line that says "you" and names the
+    // site is one too ("Choose Daily Star as a 'Preferred Source' on Google News for quick access
+    // to the news you value"): the site's name as the page's own web address or its own calls
+    // give it.
     let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
     let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
+    let site_names = std::cell::OnceCell::new();
+    let names_the_site = |t: &str| {
+        let names: &Vec<&str> = site_names.get_or_init(|| {
+            let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+            let domain = stated::site_from_domain(&texts);
+            let brand = stated::brand_in_calls(&texts).map(|(at, _)| at);
+            domain.into_iter().chain(brand).map(|(i, s, e)| &lines[i].text[s..e]).collect()
+        });
+        names.iter().any(|name| name.chars().count() >= 2 && t.contains(name))
+    };
     let prompts: Vec<usize> = open[tail_from..]
         .iter()
         .copied()
         .filter(|&k| {
             let t = lines[body[k]].text;
-            weight(t) <= READER_PROMPT_WORDS && rules::reader_address(t) == (true, true)
+            let (you, we) = rules::reader_address(t);
+            weight(t) <= READER_PROMPT_WORDS && you && (we || names_the_site(t))
         })
         .collect();
     let (voiced, own) = open
