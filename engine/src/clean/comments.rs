@@ -7,7 +7,7 @@
 //!
 //! A live blog's entries are also headed by times ("10:14 GMT", "Updated 2 hours ago"), so a
 //! header counts as a commenter's only when it names someone besides the time, or when the
-//! thread also has reply links.
+//! thread also has reply links. A header may be printed over two lines, the date above the time.
 
 use super::content::weight;
 use super::dates::is_date_word;
@@ -15,6 +15,12 @@ use super::lines::Line;
 
 /// A comment header has at most this many words.
 const HEADER_MAX_WORDS: usize = 16;
+/// A header's time of day on a line of its own has at most this many words ("2:20 AM") ...
+const SPLIT_TIME_WORDS: usize = 3;
+/// ... and its date, on the line above, at most this many ("April 6, 2018").
+const SPLIT_DATE_WORDS: usize = 5;
+/// How many lines after a split header its comment's reply link sits, at most.
+const SPLIT_REPLY_REACH: usize = 8;
 /// A reply link has at most this many words ("Reply", "Like · Reply", "Magnus_15 antworten").
 const REPLY_MAX_WORDS: usize = 4;
 /// A reply link led by the commenter's name has at most this many words.
@@ -83,7 +89,11 @@ pub(crate) fn thread_start(
         }
         if is_reply_link(t) && !is_prose(i) {
             replies += 1;
-        } else if let Some(names_someone) = comment_header(t) {
+        } else if let Some(names_someone) = comment_header(t).or_else(|| {
+            // Its comment ends in a reply link: a date and a time alone name nobody.
+            let replied = (i + 1..=(i + SPLIT_REPLY_REACH).min(last)).any(|j| is_reply_link(lines[j].text));
+            split_header(lines, i).filter(|_| replied)
+        }) {
             if opens_comment(i) {
                 headers.push(i);
                 named += usize::from(names_someone);
@@ -148,6 +158,17 @@ fn comment_header(text: &str) -> Option<bool> {
     Some(names_someone)
 }
 
+/// A header printed over two lines, the date on one and the time of day on the next ("April 6,
+/// 2018" above "2:20 AM"): the header of line `i`, its time, read together with the line above.
+fn split_header(lines: &[Line<'_>], i: usize) -> Option<bool> {
+    let above = lines.get(i.checked_sub(1)?)?.text;
+    let t = lines[i].text;
+    if weight(t) > SPLIT_TIME_WORDS || weight(above) > SPLIT_DATE_WORDS {
+        return None;
+    }
+    comment_header(&format!("{above} {t}"))
+}
+
 /// "2", "a", "one": how many units a relative timestamp counts.
 fn is_count(word: &str) -> bool {
     (!word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()))
@@ -209,6 +230,18 @@ mod tests {
             "29.04.2023, 11:14 Uhr\nDer Rat hat die Sitzung eröffnet, die Abstimmung folgt am Nachmittag.\n\
             29.04.2023, 12:02 Uhr\nDie Abstimmung ist verschoben worden, sagte ein Sprecher des Rates.\n\
             29.04.2023, 13:40 Uhr\nDer Rat hat der Schließung mit großer Mehrheit zugestimmt.\n";
+        assert_eq!(start(&format!("{ARTICLE}{live}")), None);
+    }
+
+    #[test]
+    fn a_header_split_over_a_date_line_and_a_time_line_starts_the_thread() {
+        let thread = "April 5, 2018\n6:32 PM\nLars\nCouldn’t I just block the whole site in my own filter at home?\nreply\n\
+            April 6, 2018\n2:20 AM\nAnonymous\nPrivacy Badger is also a good plugin to mention here, I think.\nreply\n";
+        assert_eq!(start(&format!("{ARTICLE}{thread}")), Some(3));
+        // A live blog's entries headed that way, nobody named and no reply links, are its text.
+        let live =
+            "April 5, 2018\n6:32 PM\nThe council has opened its meeting, and the vote follows later.\n\
+            April 5, 2018\n7:10 PM\nThe vote has been put off, a spokesman for the council said.\n";
         assert_eq!(start(&format!("{ARTICLE}{live}")), None);
     }
 
