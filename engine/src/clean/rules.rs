@@ -369,6 +369,8 @@ const PHOTO_LABELS: &[&str] = &[
 
 /// Words a picture's credit may have, at most.
 const PHOTO_CREDIT_WORDS: usize = 10;
+/// A caption with its credit run onto its full stop has at least this many words.
+const GLUED_CAPTION_WORDS: usize = 4;
 
 /// A picture's credit, alone or ending its caption, as a copied page prints it under the picture:
 /// after a copyright sign ("… Teile der Halle stürzten ein. © imago/Marius Schwarz"), after a
@@ -432,6 +434,31 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
                 }
             }
             from = at + label.len();
+        }
+    }
+    // A credit run onto its caption's last full stop, with no space between them ("… bei der
+    // Genesung unterstützen.Getty Images", "… zu Kräften zu kommen.Unsplash/Kelly Sikkema"): the
+    // page printed the caption and the credit as two boxes side by side.
+    if let Some(at) = line.rfind(['.', '!', '?']) {
+        let credit = &line[at + 1..];
+        // The caption ends a sentence in lower case ("OS.File" is a name); every word of the
+        // credit is a name or a slash ("Anthony Wallace / AFP - Getty Images"), and it reads as
+        // one: an agency, names joined by a slash, a picture agency's words.
+        let name_words = credit
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '/' | '-' | '–')));
+        let glued = credit.chars().next().is_some_and(char::is_uppercase)
+            && line[..at].chars().last().is_some_and(char::is_lowercase)
+            && line[..at].split_whitespace().count() >= GLUED_CAPTION_WORDS
+            && !credit.chars().any(|c| c.is_ascii_digit() || c == '.')
+            && credit_like(credit)
+            && name_words
+            && (AGENCIES.contains(&credit.trim())
+                || ["/", " via ", "Photo", "Getty", "Images", "Courtesy"]
+                    .iter()
+                    .any(|cue| credit.contains(cue)));
+        if glued {
+            return Some(split(at + 1, at + 1));
         }
     }
     // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
@@ -627,6 +654,8 @@ mod tests {
             "Alex Lowes fährt eine starke Saison 2024, Foto: LAT Images",
             "Bild: Shamil Zhumatov/REUTERS",
             "Die Argentinier stehen nach dem Sieg im Halbfinale.\u{a0}Foto: dpa",
+            "Viel Ruhe und Schlaf helfen, wieder zu Kräften zu kommen.Unsplash/Kelly Sikkema",
+            "Eine Suppe kann dich bei der Genesung unterstützen.Getty Images",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -640,6 +669,9 @@ mod tests {
             "The photo: a family in front of their house, which the flood had reached by noon.",
             "Talks on 24/7 opening hours resumed on Monday.",
             "Prices rose and/or fell.",
+            // A name with a full stop in it is no caption run onto its credit.
+            "emalysz continues to make progress migrating us from OS.File to IOUtils",
+            "The agency moved its files from the old system to the new one.Next Steps",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
