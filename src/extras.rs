@@ -17,7 +17,9 @@
 //!   pictures; the extras module, `pages::deferred`): `route` (the URL hash), `source` (the corpus the explorer has open:
 //!   `{kind: "url", url}`, `{kind: "bytes", bytes}` (a stored collection's too, as the explorer read
 //!   it) or `{kind: "chunked", folder}`), `key` (changes when it must be opened again) and `storageScope`
-//!   (whose remembered searches and pins, `storage::set_scope`).
+//!   (whose remembered searches and pins, `storage::set_scope`); for a chunked article the explorer
+//!   has shown or listed, `known`: `{ordinal, matches}` (`matches`, if its search found them, a
+//!   `Float64Array` of each match's start and end).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -32,7 +34,7 @@ use yew::AppHandle;
 use crate::collections::CollectionId;
 use crate::components::collections::{Collections, CollectionsProps, HostAction, Pending};
 use crate::io::BundleSource;
-use crate::pages::deferred::{DeferredPage, DeferredProps, View};
+use crate::pages::deferred::{DeferredPage, DeferredProps, KnownArticle, View};
 use crate::state::Route;
 
 /// A mounted view: its yew app, whatever its component.
@@ -221,8 +223,9 @@ fn page_props(view: View, props: &JsValue, shown: Option<&DeferredProps>) -> Res
     let key = get(props, "key").as_string().unwrap_or_default();
     crate::storage::set_scope(&get(props, "storageScope").as_string().unwrap_or_default());
     let route = Route::parse(&get(props, "route").as_string().unwrap_or_default());
+    let known = known_article(props);
     if let Some(shown) = shown.filter(|shown| shown.key == key) {
-        return Ok(DeferredProps { view, route, source: shown.source.clone(), key });
+        return Ok(DeferredProps { view, route, source: shown.source.clone(), key, known });
     }
     let source = get(props, "source");
     let text = |key: &str| get(&source, key).as_string().unwrap_or_default();
@@ -236,5 +239,17 @@ fn page_props(view: View, props: &JsValue, shown: Option<&DeferredProps>) -> Res
         }
         other => return Err(format!("the extras module cannot open a corpus of kind “{other}”")),
     };
-    Ok(DeferredProps { view, route, source, key })
+    Ok(DeferredProps { view, route, source, key, known })
+}
+
+/// A chunked article's ordinal and its search's matches as the explorer handed them over
+/// (`known`: `{ordinal, matches}`, the matches' start and end each, flat).
+fn known_article(props: &JsValue) -> Option<KnownArticle> {
+    let known = get(props, "known");
+    let ordinal = get(&known, "ordinal").as_f64()?;
+    let matches = get(&known, "matches")
+        .dyn_into::<js_sys::Float64Array>()
+        .ok()
+        .map(|flat| flat.to_vec().chunks_exact(2).map(|pair| (pair[0] as usize, pair[1] as usize)).collect());
+    Some(KnownArticle { ordinal: ordinal as usize, matches })
 }

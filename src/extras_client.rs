@@ -269,6 +269,36 @@ pub struct DeferredProps {
 /// A page of the extras module (`pages::deferred`) over the open corpus, for the current route.
 #[function_component(Deferred)]
 pub fn deferred(props: &DeferredProps) -> Html {
+    match use_input() {
+        Some(input) => html! { <ExtrasView view={props.view.clone()} {input} /> },
+        None => Html::default(),
+    }
+}
+
+/// Properties of [`DeferredKnown`].
+#[derive(Properties, PartialEq)]
+pub struct DeferredKnownProps {
+    /// More props for the module's page (its `known`), with a key that changes when they do.
+    pub known: Option<Input>,
+}
+
+/// [`Deferred`]'s page with more props from the page that knows them (a chunked article's ordinal
+/// and its search's matches: `pages::chunked::page`, which only the chunked sites' explorer
+/// holds, so the seed explorer's wasm has none of this).
+#[function_component(DeferredKnown)]
+pub fn deferred_known(props: &DeferredKnownProps) -> Html {
+    let Some(mut input) = use_input() else { return Html::default() };
+    if let Some(known) = &props.known {
+        let _ = Reflect::set(&input.value, &JsValue::from_str("known"), &known.value);
+        input.key = format!("{} · {}", input.key, known.key);
+    }
+    html! { <ExtrasView view="page" {input} /> }
+}
+
+/// What the extras module's page is told: the open corpus and the route; none before the app has
+/// both (or while a stored collection is read).
+#[hook]
+fn use_input() -> Option<Input> {
     use crate::collections::CollectionId;
     use crate::io::BundleSource;
 
@@ -277,7 +307,7 @@ pub fn deferred(props: &DeferredProps) -> Html {
     // The bundle's bytes as handed over, copied into JS once per bundle, not per render (the
     // bundle is held here too, so a later bundle never takes its address).
     let handed = use_mut_ref(|| None::<(std::rc::Rc<Vec<u8>>, js_sys::Uint8Array)>);
-    let (Some(state), Some(corpus)) = (state, corpus) else { return Html::default() };
+    let (Some(state), Some(corpus)) = (state, corpus) else { return None };
     let route = state.route.href();
     let source = Object::new();
     let set = |on: &Object, key: &str, value: &JsValue| {
@@ -301,7 +331,7 @@ pub fn deferred(props: &DeferredProps) -> Html {
             format!("bytes{} {:x}", collection.storage_suffix(), std::rc::Rc::as_ptr(bytes) as usize)
         }
         // A stored collection is drawn once the explorer has read it (the bytes above).
-        (CollectionId::Stored(_), _) => return Html::default(),
+        (CollectionId::Stored(_), _) => return None,
         (CollectionId::BuiltIn, BundleSource::Url(url)) => {
             set(&source, "kind", &"url".into());
             set(&source, "url", &JsValue::from_str(url));
@@ -322,6 +352,5 @@ pub fn deferred(props: &DeferredProps) -> Html {
     set(&value, "route", &JsValue::from_str(&route));
     set(&value, "key", &JsValue::from_str(&key));
     set(&value, "storageScope", &JsValue::from_str(&corpus.collection.storage_suffix()));
-    let input = Input { key: format!("{key} · {route}"), value: value.into() };
-    html! { <ExtrasView view={props.view.clone()} {input} /> }
+    Some(Input { key: format!("{key} · {route}"), value: value.into() })
 }

@@ -167,7 +167,10 @@ pub fn run(args: &SiteArgs) -> Result<()> {
         (parallax_engine::bundle::encode(&built.bundle), None)
     };
     bar.show(Progress::Stage("writing files"));
-    let chunked_index = split.as_ref().map(|_| chunked_index_html());
+    let chunked_index = split.as_ref().map(|split| {
+        let terms = split.chunks.iter().find(|c| c.kind == ChunkKind::Terms);
+        chunked_index_html(terms.map(|c| format!("{CHUNK_DIR}/{}", c.name)).as_deref())
+    });
     let mut written: Vec<(&str, &[u8])> = APP_FILES.to_vec();
     if split.is_some() {
         // A chunked site runs the chunked sites' explorer (see `chunked_index`), never the seed's.
@@ -284,18 +287,29 @@ pub const PRECACHE_CHUNKS_UP_TO: usize = 4_000_000;
 
 /// The explorer's `index.html` for a chunked site: it preloads `chunks/manifest.plx` instead of
 /// `corpus.plx`, and names the chunk folder in `<meta name="parallax-chunks">` (what the app reads
-/// to open the corpus chunked, `src/io.rs`).
-fn chunked_index_html() -> String {
+/// to open the corpus chunked, `src/io.rs`); opened on a search (`#/search?q=…`), it also preloads
+/// the search dictionary, `terms` (its path), which every search reads first.
+fn chunked_index_html(terms: Option<&str>) -> String {
     let index = APP_FILES.iter().find(|(path, _)| *path == "index.html").map(|(_, bytes)| *bytes);
-    chunked_index(&String::from_utf8_lossy(index.unwrap_or_default()))
+    chunked_index(&String::from_utf8_lossy(index.unwrap_or_default()), terms)
 }
 
 /// `index.html` rewritten for a chunked site (see [`chunked_index_html`]); it also starts the
 /// chunked sites' explorer instead of the seed's ([`with_chunked_explorer`]).
-fn chunked_index(index: &str) -> String {
+fn chunked_index(index: &str, terms: Option<&str>) -> String {
     let manifest = format!("{CHUNK_DIR}/{}", chunked::MANIFEST_NAME);
     let index = with_chunked_explorer(&index.replace("href=\"corpus.plx\"", &format!("href=\"{manifest}\"")));
-    let meta = format!("<meta name=\"parallax-chunks\" content=\"{CHUNK_DIR}/\" />");
+    let mut meta = format!("<meta name=\"parallax-chunks\" content=\"{CHUNK_DIR}/\" />");
+    // A cold search fetches the dictionary as the wasm arrives, not once it has started: the same
+    // URL and mode as the app's fetch (`io::fetch_bytes`), which takes this response. Other views
+    // do not read it, so only a search's page asks for it.
+    if let Some(terms) = terms {
+        meta.push_str(&format!(
+            "\n<script>if (/^#\\/search\\?q=[^&]/.test(location.hash)) {{ const l = document.createElement('link'); \
+             l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous'; l.href = '{terms}'; \
+             document.head.appendChild(l); }}</script>"
+        ));
+    }
     match index.find("</head>") {
         Some(at) => format!("{}{meta}\n{}", &index[..at], &index[at..]),
         None => format!("{meta}\n{index}"),
@@ -758,7 +772,7 @@ mod tests {
             <link rel=\"modulepreload\" href=\"./parallax-app-f1a7.js\" crossorigin=\"anonymous\">\
             <link rel=\"preload\" href=\"./parallax-app-6960_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\n\
             <body><div id=\"app\"></div></body></html>";
-        let chunked = chunked_index(index);
+        let chunked = chunked_index(index, None);
         assert!(!chunked.contains("parallax-app-"), "{chunked}");
         assert_eq!(chunked.matches("<script type=\"module\">").count(), 1, "{chunked}");
         assert!(chunked.contains("fetch('./chunked_explorer.js')"), "{chunked}");
@@ -776,9 +790,27 @@ mod tests {
     }
 
     #[test]
+    fn a_chunked_site_opened_on_a_search_preloads_the_dictionary_and_only_then() {
+        let index = "<html><head>\n<link rel=\"preload\" href=\"corpus.plx\" as=\"fetch\" crossorigin=\"anonymous\" />\n</head><body></body></html>";
+        let chunked = chunked_index(index, Some("chunks/terms-0123456789abcdef.plx"));
+        let script = chunked.split("<script>").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
+        assert!(script.starts_with("if (/^#\\/search\\?q=[^&]/.test(location.hash))"), "{script}");
+        for set in [
+            "l.rel = 'preload'",
+            "l.as = 'fetch'",
+            "l.crossOrigin = 'anonymous'",
+            "l.href = 'chunks/terms-0123456789abcdef.plx'",
+        ] {
+            assert!(script.contains(set), "{set} in {script}");
+        }
+        assert!(chunked.find("<script>").unwrap() < chunked.find("</head>").unwrap(), "{chunked}");
+        assert!(!chunked_index(index, None).contains("terms-"));
+    }
+
+    #[test]
     fn a_chunked_site_preloads_the_manifest_and_tells_the_app_where_the_chunks_are() {
         let index = "<html><head>\n<link rel=\"preload\" href=\"corpus.plx\" as=\"fetch\" crossorigin=\"anonymous\" />\n</head><body></body></html>";
-        let chunked = chunked_index(index);
+        let chunked = chunked_index(index, None);
         assert!(
             chunked.contains("<link rel=\"preload\" href=\"chunks/manifest.plx\" as=\"fetch\""),
             "{chunked}"

@@ -1,7 +1,9 @@
 //! The pages of a chunked corpus: each asks `chunked_view` for its view model, `io::resolve`
 //! fetches the chunks it names, and the page shows it; a missing or corrupt chunk is an error panel
 //! in that view, with "Try again". The article, comparison and entity pages are the bundle's own
-//! pages over a partial bundle of just their articles. The home page is `chunked_home`.
+//! pages over a partial bundle of just their articles. The home page is `chunked_home`; the
+//! chunked sites' explorer draws the home page and search results, and the extras module
+//! (`pages::deferred`) the article, comparison and entity pages.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -25,16 +27,34 @@ pub fn page(chunks: &Chunks, state: &AppState) -> Html {
         Route::Home => html! { <ChunkedHome {corpus} by_date={false} /> },
         Route::HomeByDate => html! { <ChunkedHome {corpus} by_date={true} /> },
         Route::Search { query } => html! { <ChunkedSearch {corpus} query={query.clone()} /> },
-        Route::Article { id, query, at } => html! {
-            <ChunkedArticle {corpus} id={id.clone()} query={query.clone()} at={*at}
-                show_noise={state.show_noise} types={state.types} />
-        },
-        // Drawn by the extras module (`pages::deferred`), fetched the first time one is opened.
+        // Drawn by the extras module (`pages::deferred`), fetched the first time one is opened: a
+        // cold search's wasm holds no article, entity or comparison page. An article this visit
+        // has listed is handed over with its ordinal and its results page's matches.
+        Route::Article { id, query, .. } => {
+            html! { <crate::extras_client::DeferredKnown known={known_article(chunks, id, query.as_deref())} /> }
+        }
         Route::Entities | Route::Entity { .. } | Route::Compare { .. } => {
             html! { <crate::extras_client::Deferred view="page" /> }
         }
         Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
     }
+}
+
+/// What the extras module is told of an article a view here has shown or listed (its prop
+/// `known`, `src/extras.rs`), so it neither looks the id up in an `ids` page nor
+/// runs the results page's search again for its highlights.
+fn known_article(chunks: &Chunks, id: &str, query: Option<&str>) -> Option<crate::extras_client::Input> {
+    use wasm_bindgen::JsValue;
+    let ordinal = chunks.known(id)?;
+    let value = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&value, &"ordinal".into(), &JsValue::from(ordinal as f64));
+    let mut key = format!("{ordinal}");
+    if let Some(matches) = query.and_then(|query| chunks.matches(query, ordinal)) {
+        let flat: Vec<f64> = matches.iter().flat_map(|&(s, e)| [s as f64, e as f64]).collect();
+        let _ = js_sys::Reflect::set(&value, &"matches".into(), &js_sys::Float64Array::from(flat.as_slice()));
+        key.push_str(" with matches");
+    }
+    Some(crate::extras_client::Input { key, value: value.into() })
 }
 
 /// What a view has so far: nothing yet, its answer, or why it could not be had.

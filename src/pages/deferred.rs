@@ -47,7 +47,8 @@ async fn open(source: &BundleSource) -> Result<Opened, String> {
 /// Which of this module's pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
-    /// The page for the route (entity index, entity, comparison).
+    /// The page for the route (article, search results, entity index, entity, comparison; a
+    /// chunked corpus's search results are the explorer's own).
     Page,
     /// The home page's recent searches and pinned comparisons (`components::remembered`: the
     /// explorer's wasm holds neither the stored lists' reader nor serde's), then its pictures
@@ -66,6 +67,18 @@ pub struct DeferredProps {
     pub source: BundleSource,
     /// Changes when that corpus must be opened again (a stored collection that grew).
     pub key: String,
+    /// A chunked article the explorer knows (the route's).
+    pub known: Option<KnownArticle>,
+}
+
+/// What the explorer knows of a chunked article it has shown or listed: its ordinal, and where its
+/// results page's search matched in it (the same reader's numbering: both open one manifest).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownArticle {
+    /// The article's ordinal.
+    pub ordinal: usize,
+    /// The route's search's matches in it (raw ranges), if its results page showed it.
+    pub matches: Option<Vec<(usize, usize)>>,
 }
 
 /// One of the extras module's pages over the explorer's corpus: "Loading…" while this module
@@ -144,6 +157,21 @@ pub fn deferred_page(props: &DeferredProps) -> Html {
         }
         (View::Page, Opened::Bundle(corpus), Route::Compare { ids }) => {
             html! { <pages::compare::ComparePage {corpus} ids={ids.clone()} /> }
+        }
+        (View::Page, Opened::Chunked(corpus), Route::Article { id, query, at }) => {
+            // Kept by this module's reader as by the explorer's: the article page reads them.
+            if let Some(known) = &props.known {
+                corpus.0.remember(id, known.ordinal);
+                if let (Some(query), Some(matches)) = (query, &known.matches) {
+                    corpus.0.remember_matches(query, known.ordinal, matches);
+                }
+            }
+            html! {
+                <ContextProvider<AppContext> context={switches.clone()}>
+                    <pages::chunked::ChunkedArticle {corpus} id={id.clone()} query={query.clone()} at={*at}
+                        show_noise={switches.show_noise} types={switches.types} />
+                </ContextProvider<AppContext>>
+            }
         }
         (View::Page, Opened::Chunked(chunks), Route::Entities) => {
             html! { <pages::entities::EntityIndex corpus={chunks.0.shell.clone()} /> }

@@ -181,7 +181,11 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.equal(await page.locator('.article-title').textContent(), title);
   assert.ok((await page.locator('.article-body p').count()) > 0, 'the article has its text');
   assert.ok((await page.locator('.article-body mark.hit').count()) > 0, 'the search\'s matches are highlighted');
-  assert.ok(chunksOf(files.slice(beforeArticle), 'artd').length >= 1, 'the article\'s details');
+  const opened = files.slice(beforeArticle);
+  assert.ok(chunksOf(opened, 'artd').length >= 1, 'the article\'s details');
+  // Drawn by the extras module (open since the story's article above), handed the article's
+  // ordinal and matches by the results page: it neither looks the id up nor runs the search again.
+  for (const kind of ['ids', 'terms', 'idx']) assert.equal(chunksOf(opened, kind).length, 0, `${kind} in ${opened}`);
 
   // An entity page: its mentions in context.
   const entity = page.locator('.article-body a[href^="#/entity/"]').first();
@@ -230,6 +234,33 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await page.goto(`${server.url}${resultHref}`);
   await page.waitForSelector('.article-body mark.hit');
   assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
+test('a cold search fetches the dictionary with the explorer, and no article page\'s code', async () => {
+  const index = await readFile(join(site, 'index.html'), 'utf8');
+  const terms = (await readdir(join(site, 'chunks'))).find((name) => name.startsWith('terms-'));
+  assert.ok(index.includes(`l.href = 'chunks/${terms}'`), 'the page names the dictionary');
+  const server = await serve(site, '/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const files = watchFiles(page, '/');
+  await page.goto(`${server.url}#/search?q=troops`);
+  await page.waitForSelector('.result');
+  // Once: the app's fetch takes the preloaded response (same URL and mode).
+  assert.equal(chunksOf(files, 'terms').length, 1, `the dictionary once: ${files}`);
+  assert.ok(!files.includes('extras_bg.wasm') && !files.includes('extras.js'), `${files}`);
+  // The home page does not preload it.
+  const home = await browser.newContext({ serviceWorkers: 'block' });
+  const homePage = await home.newPage();
+  const homeFiles = watchFiles(homePage, '/');
+  await homePage.goto(server.url);
+  await homePage.waitForSelector('#app .article-card');
+  assert.equal(chunksOf(homeFiles, 'terms').length, 0, `${homeFiles}`);
+  assert.deepEqual(errors, []);
+  await home.close();
   await context.close();
   await server.close();
 });

@@ -1,0 +1,127 @@
+// Every request of a cold visit to chunked sites, side by side (a benchmark, not a test): for each
+// site (say main's and a branch's, `parallax site --chunks` over the same corpus), VISITS cold
+// visits (fresh context, no cache, no service worker) alternating site by site, each from navigation
+// to the first search results for `troops` (`.result`, the scale benchmark's cold search; or the
+// first article list with --list); it prints the median time and bytes, and the last visit's every
+// request with its bytes on the wire (html/js/wasm gzipped by the server, as bench-scale.mjs's
+// server does; chunks are gzip files already) and when its response ended (ms after navigation).
+//
+// Usage: node bench/scale/cold-requests.mjs [--visits N (5)] [--list] SITE_DIR...
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const take = (name) => {
+  const at = args.indexOf(name);
+  return at < 0 ? null : args.splice(at, 2)[1];
+};
+const VISITS = Number(take('--visits') ?? 5);
+const listAt = args.indexOf('--list');
+const LIST = listAt >= 0 && args.splice(listAt, 1).length > 0;
+const SITES = args.map((dir) => resolve(dir));
+const ROUTE = LIST ? '' : '#/search?q=troops';
+const SELECTOR = LIST ? '.article-card' : '.result';
+const GZIPPED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+/** A static server over `dir` that gzips text and wasm, as bench-scale.mjs's. */
+async function serveDir(dir) {
+  const gz = new Map();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const ext = extname(file);
+      const headers = {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      };
+      let body;
+      if (GZIPPED.has(ext) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!gz.has(file)) gz.set(file, gzipSync(await readFile(file)));
+        body = gz.get(file);
+        headers['content-encoding'] = 'gzip';
+      } else {
+        body = await readFile(file);
+      }
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** One cold visit: its time, bytes and requests (name, bytes on the wire, end in ms). */
+async function visit(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requests = [];
+  const pending = [];
+  const t0 = Date.now();
+  context.on('requestfinished', (request) => {
+    const end = Date.now() - t0;
+    pending.push(
+      request.sizes().then(
+        (sizes) => requests.push({
+          name: request.url().replace(/^https?:\/\/[^/]+\//, '') || 'index.html',
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          end,
+        }),
+        () => {},
+      ),
+    );
+  });
+  try {
+    await page.goto(url + ROUTE, { timeout: 120_000 });
+    await page.waitForSelector(SELECTOR, { timeout: 120_000 });
+    const ms = Date.now() - t0;
+    await Promise.all(pending);
+    requests.sort((a, b) => a.end - b.end);
+    return { ms, bytes: requests.reduce((sum, r) => sum + r.bytes, 0), requests };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const browser = await launch();
+const runs = SITES.map(() => []);
+const loads = [];
+try {
+  const servers = await Promise.all(SITES.map(serveDir));
+  for (let i = 0; i < VISITS; i++) {
+    for (const [s, server] of servers.entries()) {
+      loads.push(loadavg()[0]);
+      runs[s].push(await visit(browser, server.url));
+    }
+  }
+  await Promise.all(servers.map((s) => s.close()));
+} finally {
+  await browser.close();
+}
+console.log(`Cold → ${LIST ? 'first article list' : 'first results for `troops`'}, ${VISITS} visits per site, load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)}`);
+for (const [s, dir] of SITES.entries()) {
+  const last = runs[s][runs[s].length - 1];
+  console.log(`\n${dir}: median ${median(runs[s].map((r) => r.ms))} ms (${runs[s].map((r) => r.ms).join(', ')}), ${kb(median(runs[s].map((r) => r.bytes)))} KB`);
+  console.log('| request | KB on the wire | ended at (ms) |');
+  console.log('| --- | ---: | ---: |');
+  for (const r of last.requests) console.log(`| ${r.name} | ${kb(r.bytes)} | ${r.end} |`);
+  const kinds = {};
+  for (const r of last.requests) {
+    const kind = r.name.startsWith('chunks/') ? r.name.replace(/-[0-9a-f]{16}\.plx$/, '') : r.name;
+    kinds[kind] = (kinds[kind] ?? { bytes: 0, files: 0 });
+    kinds[kind].bytes += r.bytes;
+    kinds[kind].files += 1;
+  }
+  console.log(`by kind: ${Object.entries(kinds).sort((a, b) => b[1].bytes - a[1].bytes).map(([k, v]) => `${k} ${kb(v.bytes)} (${v.files})`).join(', ')}; total ${kb(last.bytes)} KB`);
+}
