@@ -495,6 +495,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // / "Landslides triggered by Typhoon Hagan buried at least eight houses" stays apart): invented
 // dev 0.91/0.80 -> 0.91/0.82 (149/163, 149/181); seed dev unchanged (0.82/0.70); held out,
 // reported only: invented 0.85/0.62 -> 0.85/0.64 (69/81, 69/108), seed 0.25/0.40 unchanged.
+// A headline and the other article's lead that tell one main event score at least `STRONG`
+// (`HEADLINE_AND_LEAD`), so they stay aligned beside better partners (the two headlines, the two
+// leads): invented dev 0.91/0.82 -> 0.92/0.84 (152/166, 152/181; "Saravan wakes up under curfew"
+// / "Authorities in Saravan imposed a curfew", "Corvan to shut Ostrel car plant, axing 1,800
+// jobs" / "Corvan will pull the plug on its Ostrel factory, putting 1,800 people out of work"),
+// seed dev unchanged (0.82/0.70); held out, reported only: invented 0.85/0.64 -> 0.85/0.65
+// (70/82, 70/108), seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -520,7 +527,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.81,
+        dev.precision() >= 0.9 && dev.recall() >= 0.83,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

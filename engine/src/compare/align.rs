@@ -61,14 +61,20 @@ const SAME_PLAN: f32 = 0.2;
 /// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
 /// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
-/// A headline against the other article's lead (its first body sentence), and the two leads,
-/// score at least this too when they clash in nothing and tell the event alike (both as to come
-/// or both as done; a headline and a lead must share a news event, or name someone or somewhere
-/// in common without each giving figures that differ, see [`tell_the_main_event`]):
-/// the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
+/// A headline against the other article's lead (its first body sentence) scores at least
+/// [`HEADLINE_AND_LEAD`], and the two leads at least this, when they clash in nothing and tell
+/// the event alike (both as to come or both as done; a headline and a lead must share a news
+/// event, or name someone or somewhere in common without each giving figures that differ, see
+/// [`tell_the_main_event`]): the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
 /// quits as commuters count the cost" / "The chief executive of Halden Rail, Marta Quill, stepped
 /// down on Monday, ...").
 const SAME_HEADLINE: f32 = 0.2;
+/// The least score of a headline and the other article's lead that tell one main event (see
+/// [`SAME_HEADLINE`]): as strong as [`STRONG`], so the pair is kept though each has a better
+/// partner (the two headlines, the two leads): a headline sums up its article's lead, one fact
+/// told twice ("Saravan wakes up under curfew" / "Authorities in Saravan imposed a curfew from
+/// midnight on Sunday ...", while the leads tell the curfew's hours alike).
+const HEADLINE_AND_LEAD: f32 = STRONG;
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
@@ -498,6 +504,8 @@ impl Featurised {
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
+            } else if tell_the_main_event(x, y, &e) && ((x.title && y.lead) || (x.lead && y.title)) {
+                cosine.max(HEADLINE_AND_LEAD)
             } else if (x.title && y.title) || tell_the_main_event(x, y, &e) {
                 cosine.max(SAME_HEADLINE)
             } else {
@@ -706,9 +714,10 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 /// article's headline and the other the other article's lead, sharing a news event or who or
 /// where it is about ("Saravan wakes up under curfew" / "Authorities in Saravan imposed a
 /// curfew"; a headline's few words share a rare word with a long lead too easily, so a shared
-/// topic word alone is not enough, nor are names beside figures that differ), or both are leads (full sentences
-/// that already share a rare enough predicate: "The chief executive of Halden Rail, Marta Quill,
-/// stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"); and every news
+/// topic word alone is not enough, nor are names beside figures that differ), or both are leads
+/// (full sentences that already share a rare enough predicate: "The chief executive of Halden
+/// Rail, Marta Quill, stepped down on Monday" / "Marta Quill has resigned as head of Halden
+/// Rail"); and every news
 /// event both tell is planned in both or in neither ("Iraq PM visits White House" is not "The
 /// Iraqi Prime Minister is scheduled to meet ...").
 fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
@@ -1920,6 +1929,24 @@ mod tests {
         // Without the other figure, nothing parts them.
         let b = b.replace("eight houses", "houses");
         assert!(score_of(&scores(a, &b), "Storm Orla", "Waves whipped") >= SAME_HEADLINE);
+    }
+
+    #[test]
+    fn a_headline_and_the_other_articles_lead_stay_aligned_beside_better_partners() {
+        let t = scores(
+            "Tarvik wakes up under curfew\n\n\
+             A curfew took effect in Tarvik at midnight on Sunday after two nights of rioting.\n\n\
+             Shops stayed shut on Monday.\n\nBuses ran empty through the old town.\n",
+            "Unrest in the north\n\n\
+             Authorities in Tarvik imposed a curfew from midnight on Sunday after two nights of \
+             rioting over bread prices.\n\nPolice arrested 40 people.\n\nMarkets were quiet.\n",
+        );
+        // The headline's lead is a better partner of the other lead, yet the headline sums up
+        // that lead too: strong enough to be kept beside it.
+        assert!(
+            score_of(&t, "A curfew took", "Authorities in") > score_of(&t, "Tarvik wakes", "Authorities in")
+        );
+        assert!(score_of(&t, "Tarvik wakes", "Authorities in") >= STRONG);
     }
 
     #[test]
