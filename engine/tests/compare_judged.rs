@@ -484,6 +484,24 @@ fn score(split: &str, kind: &str) -> Counts {
 // reported only: invented 0.84/0.61 -> 0.85/0.62 (67/79, 67/108; one pair lost to an event clash,
 // "Freight train derails ..." / "Kestrel derailment closes main line for days"), seed 0.25/0.40
 // unchanged.
+// A round figure read as the figure it rounds when both count the same thing ("more than 60,000
+// people" / "some 62,000 residents", "44C" / "44.2C"; within 5%, never a count under 100 to tens,
+// percentages apart), as a figure term in common (gate and cosine) and as agreeing figures in the
+// check: invented dev 0.91/0.79 -> 0.91/0.80 (145/159, 145/181). A headline against the other
+// article's lead also scores at least `SAME_HEADLINE` without a news event in common when they
+// name someone or somewhere in common and do not each give figures that differ ("Saravan wakes up
+// under curfew", "Korvik plunged into darkness" / "A fault at a substation cut electricity to
+// about 400,000 homes in Korvik"; "Typhoon Hagan slams into northern Luzara, killing at least 11"
+// / "Landslides triggered by Typhoon Hagan buried at least eight houses" stays apart): invented
+// dev 0.91/0.80 -> 0.91/0.82 (149/163, 149/181); seed dev unchanged (0.82/0.70); held out,
+// reported only: invented 0.85/0.62 -> 0.85/0.64 (69/81, 69/108), seed 0.25/0.40 unchanged.
+// A headline and the other article's lead that tell one main event score at least `STRONG`
+// (`HEADLINE_AND_LEAD`), so they stay aligned beside better partners (the two headlines, the two
+// leads): invented dev 0.91/0.82 -> 0.92/0.84 (152/166, 152/181; "Saravan wakes up under curfew"
+// / "Authorities in Saravan imposed a curfew", "Corvan to shut Ostrel car plant, axing 1,800
+// jobs" / "Corvan will pull the plug on its Ostrel factory, putting 1,800 people out of work"),
+// seed dev unchanged (0.82/0.70); held out, reported only: invented 0.85/0.64 -> 0.85/0.65
+// (70/82, 70/108), seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -509,7 +527,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.78,
+        dev.precision() >= 0.9 && dev.recall() >= 0.83,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

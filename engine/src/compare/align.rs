@@ -61,13 +61,20 @@ const SAME_PLAN: f32 = 0.2;
 /// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without
 /// power in Korvik" / "Korvik plunged into darkness"), and two headlines about one event tell it.
-/// A headline against the other article's lead (its first body sentence), and the two leads,
-/// score at least this too when they clash in nothing and tell the event alike (both as to come
-/// or both as done; a headline and a lead must share a news event, see [`tell_the_main_event`]):
-/// the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
+/// A headline against the other article's lead (its first body sentence) scores at least
+/// [`HEADLINE_AND_LEAD`], and the two leads at least this, when they clash in nothing and tell
+/// the event alike (both as to come or both as done; a headline and a lead must share a news
+/// event, or name someone or somewhere in common without each giving figures that differ, see
+/// [`tell_the_main_event`]): the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
 /// quits as commuters count the cost" / "The chief executive of Halden Rail, Marta Quill, stepped
 /// down on Monday, ...").
 const SAME_HEADLINE: f32 = 0.2;
+/// The least score of a headline and the other article's lead that tell one main event (see
+/// [`SAME_HEADLINE`]): as strong as [`STRONG`], so the pair is kept though each has a better
+/// partner (the two headlines, the two leads): a headline sums up its article's lead, one fact
+/// told twice ("Saravan wakes up under curfew" / "Authorities in Saravan imposed a curfew from
+/// midnight on Sunday ...", while the leads tell the curfew's hours alike).
+const HEADLINE_AND_LEAD: f32 = STRONG;
 /// A clause pair's cosine counts at this share: a fact told in one clause of a long sentence
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
@@ -497,6 +504,8 @@ impl Featurised {
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
                 cosine.max(SAME_PLAN)
+            } else if tell_the_main_event(x, y, &e) && ((x.title && y.lead) || (x.lead && y.title)) {
+                cosine.max(HEADLINE_AND_LEAD)
             } else if (x.title && y.title) || tell_the_main_event(x, y, &e) {
                 cosine.max(SAME_HEADLINE)
             } else {
@@ -702,17 +711,25 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 }
 
 /// True when `x` and `y` each tell their article's main event and tell it alike: one is its
-/// article's headline and the other the other article's lead, sharing a news event (a headline's
-/// few words share a rare word with a long lead too easily), or both are leads (full sentences
-/// that already share a rare enough predicate: "The chief executive of Halden Rail, Marta Quill,
-/// stepped down on Monday" / "Marta Quill has resigned as head of Halden Rail"); and every news
+/// article's headline and the other the other article's lead, sharing a news event or who or
+/// where it is about ("Saravan wakes up under curfew" / "Authorities in Saravan imposed a
+/// curfew"; a headline's few words share a rare word with a long lead too easily, so a shared
+/// topic word alone is not enough, nor are names beside figures that differ), or both are leads
+/// (full sentences that already share a rare enough predicate: "The chief executive of Halden
+/// Rail, Marta Quill, stepped down on Monday" / "Marta Quill has resigned as head of Halden
+/// Rail"); and every news
 /// event both tell is planned in both or in neither ("Iraq PM visits White House" is not "The
 /// Iraqi Prime Minister is scheduled to meet ...").
 fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
     let planned_in = |f: &Features, t: u32| f.planned.binary_search(&t).is_ok();
     let mut alike = true;
     for_each_shared(&x.events, &y.events, |t| alike &= planned_in(x, t) == planned_in(y, t));
-    let headline_and_lead = ((x.title && y.lead) || (x.lead && y.title)) && e.shared_events > 0;
+    // Without a news event in common, who is named in common ties them, unless each gives
+    // figures and none is the same ("killing at least 11" / "buried at least eight houses").
+    let figures_differ = !x.figures.is_empty() && !y.figures.is_empty() && !e.shared_figure;
+    let same_actors = (e.name_shared > 0.0 || e.shared_entity) && !figures_differ;
+    let headline_and_lead =
+        ((x.title && y.lead) || (x.lead && y.title)) && (e.shared_events > 0 || same_actors);
     (headline_and_lead || (x.lead && y.lead)) && alike
 }
 
@@ -869,8 +886,26 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
             None => std::borrow::Cow::Owned(crate::entities::dates_and_figures(article, 0)),
         })
         .collect();
+    // Each article's counts by what they count, so a figure can be read as the rounding another
+    // article writes of it ("nearly 2,500" / "2,450").
+    let counts: Vec<Vec<(f64, String)>> = fact_mentions
+        .iter()
+        .map(|m| {
+            facts_in(0, usize::MAX, m)
+                .into_iter()
+                .filter_map(|f| match f.value {
+                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != "percent" => {
+                        Some((value, unit))
+                    }
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
     for (a, list) in kept.iter().enumerate() {
         let article_mentions = mentions.get(a).copied().unwrap_or(&[]);
+        let elsewhere: Vec<&(f64, String)> =
+            counts.iter().enumerate().filter(|(b, _)| *b != a).flat_map(|(_, list)| list).collect();
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
         for &i in list {
@@ -890,7 +925,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 })
                 .collect();
             let when = When::of(toks, &clocks);
-            let mut terms = sentence_terms(toks, &sentence_facts, &clause_ids, &clocks);
+            let mut terms = sentence_terms(toks, &sentence_facts, &clause_ids, &clocks, &elsewhere);
             for (acronym, idx) in super::variants::spelled_out(toks, &acronyms) {
                 if let Some(key) = super::terms::term_key(&acronym) {
                     let term = Term { key, name: true, figure: false, calendar: false, role: false };
@@ -1475,6 +1510,7 @@ fn sentence_terms<'t, 'a>(
     facts: &[Fact],
     clause_ids: &[u8],
     clocks: &[ClockTime],
+    elsewhere: &[&(f64, String)],
 ) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
@@ -1505,17 +1541,30 @@ fn sentence_terms<'t, 'a>(
         };
         match &fact.value {
             FactValue::Count { value, unit, .. } => {
-                // A large count is specific enough to be one fact whatever noun each outlet
-                // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
-                // hundred workers"); a small one ("two", "11") is not. What it counts is still
-                // compared, below.
-                if *value >= SPECIFIC_COUNT && unit != "percent" {
-                    keys.push(format!("#{value}:*"));
-                } else {
-                    keys.push(format!("#{value}:{unit}"));
+                // The figure, and the round figures of the other articles that write it rounded,
+                // counting the same thing ("62,000 residents" is "more than 60,000 people").
+                let mut values = vec![*value];
+                if !unit.is_empty() && unit != "percent" {
+                    for (round, other) in elsewhere.iter().map(|c| (c.0, c.1.as_str())) {
+                        let same_thing = other == unit || (counts_people(other) && counts_people(unit));
+                        if same_thing && figures::rounds_to(round, *value) && !values.contains(&round) {
+                            values.push(round);
+                        }
+                    }
                 }
-                if counts_people(unit) {
-                    keys.push(format!("#{value}:people"));
+                for value in values {
+                    // A large count is specific enough to be one fact whatever noun each outlet
+                    // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
+                    // hundred workers"); a small one ("two", "11") is not. What it counts is
+                    // still compared, below.
+                    if value >= SPECIFIC_COUNT && unit != "percent" {
+                        keys.push(format!("#{value}:*"));
+                    } else {
+                        keys.push(format!("#{value}:{unit}"));
+                    }
+                    if counts_people(unit) {
+                        keys.push(format!("#{value}:people"));
+                    }
                 }
                 // What is counted, whatever the number: "5,000 US troops" and "2,500 US troops"
                 // are figures about the same thing.
@@ -1684,6 +1733,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rounded_figure_meets_the_figure_it_rounds_when_it_counts_the_same_thing() {
+        let pair = |round: &str| {
+            scores(
+                &format!("Storm report\n\nMore than {round} people were moved before the storm arrived.\n"),
+                "Storm review\n\nSome 62,000 residents spent the night in schools and gyms.\n",
+            )
+        };
+        assert!(score_of(&pair("60,000"), "More than", "Some 62,000") > 0.0);
+        // 50,000 is not 62,000 rounded; nor is 60,000 tons 62,000 residents.
+        assert_eq!(score_of(&pair("50,000"), "More than", "Some 62,000"), 0.0);
+        let t = scores(
+            "Storm report\n\nMore than 60,000 tons of grain were moved before the storm arrived.\n",
+            "Storm review\n\nSome 62,000 residents spent the night in schools and gyms.\n",
+        );
+        assert_eq!(score_of(&t, "More than", "Some 62,000"), 0.0);
+    }
+
+    #[test]
     fn a_large_count_is_one_fact_whatever_each_outlet_counts_it_by() {
         let t = scores(
             "Final report\n\nA crowd of 41,000 watched the match in the capital.\n\n\
@@ -1843,6 +1910,43 @@ mod tests {
         let planned = b.replace("stepped down on Friday", "will step down on Friday");
         let t = scores(a, &planned);
         assert!(score_of(&t, "Lenna harbour", "The head of") < SAME_HEADLINE);
+    }
+
+    #[test]
+    fn a_headline_and_the_other_articles_lead_naming_who_in_common_align_unless_figures_differ() {
+        let a = "Tarvik wakes up under curfew\n\nShops stayed shut on Monday.\n";
+        let b = "Unrest in the north\n\n\
+                 Authorities in Tarvik imposed a curfew from midnight on Sunday after two nights of \
+                 rioting over bread prices.\n";
+        // No news event in common ("wakes up" / "imposed"), but the curfew and Tarvik are.
+        assert!(score_of(&scores(a, b), "Tarvik wakes", "Authorities in") >= SAME_HEADLINE);
+        // Each gives a figure and none is the same: they tell different facts of one story.
+        let a = "Storm Orla lashes Tarvik coast, killing at least 11\n\nShops stayed shut on Monday.\n";
+        let b = "Unrest in the north\n\n\
+                 Waves whipped up by Storm Orla buried eight houses on the Tarvik coast, and \
+                 fishermen spent the night in a school hall with their families.\n";
+        assert!(score_of(&scores(a, b), "Storm Orla", "Waves whipped") < SAME_HEADLINE);
+        // Without the other figure, nothing parts them.
+        let b = b.replace("eight houses", "houses");
+        assert!(score_of(&scores(a, &b), "Storm Orla", "Waves whipped") >= SAME_HEADLINE);
+    }
+
+    #[test]
+    fn a_headline_and_the_other_articles_lead_stay_aligned_beside_better_partners() {
+        let t = scores(
+            "Tarvik wakes up under curfew\n\n\
+             A curfew took effect in Tarvik at midnight on Sunday after two nights of rioting.\n\n\
+             Shops stayed shut on Monday.\n\nBuses ran empty through the old town.\n",
+            "Unrest in the north\n\n\
+             Authorities in Tarvik imposed a curfew from midnight on Sunday after two nights of \
+             rioting over bread prices.\n\nPolice arrested 40 people.\n\nMarkets were quiet.\n",
+        );
+        // The headline's lead is a better partner of the other lead, yet the headline sums up
+        // that lead too: strong enough to be kept beside it.
+        assert!(
+            score_of(&t, "A curfew took", "Authorities in") > score_of(&t, "Tarvik wakes", "Authorities in")
+        );
+        assert!(score_of(&t, "Tarvik wakes", "Authorities in") >= STRONG);
     }
 
     #[test]

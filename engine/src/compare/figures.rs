@@ -181,6 +181,47 @@ fn unit_of(key: &str) -> String {
     UNIT_SPELLINGS.iter().find(|forms| forms.contains(&key)).map_or(key, |forms| forms[0]).to_string()
 }
 
+/// How far a round figure may lie from the figure it rounds, as a share of that figure: "nearly
+/// 2,500" for 2,450 (2%), "more than 60,000" for 62,000 (3%), "44C" for 44.2C; 2,000 is no
+/// rounding of 2,450.
+const ROUNDING_TOLERANCE: f64 = 0.05;
+/// Counts below this are exact when written: "20 killed" is not 21 rounded, though 44C may be
+/// 44.2C (rounded to whole units, not to tens).
+const ROUNDED_COUNT: f64 = 100.0;
+
+/// The finest power of ten `value` is written to: 1,000 for 62,000, 100 for 2,500, 0.1 for 44.2
+/// (up to three decimals).
+fn precision_of(value: f64) -> f64 {
+    let mut p = 1.0;
+    if value.fract().abs() > 1e-9 {
+        while p > 0.001 && ((value / p) - (value / p).round()).abs() > 1e-6 {
+            p /= 10.0;
+        }
+        return p;
+    }
+    while p < 1e15 && ((value / (p * 10.0)) - (value / (p * 10.0)).round()).abs() < 1e-9 {
+        p *= 10.0;
+    }
+    p
+}
+
+/// True when `round` is `exact` rounded to `round`'s own precision, within
+/// [`ROUNDING_TOLERANCE`]: two outlets writing one figure, one of them rounded ("nearly 2,500" /
+/// "2,450", "60,000" / "62,000", "44C" / "44.2C"). Equal figures are not a rounding, nor is a
+/// count under [`ROUNDED_COUNT`] rounded to tens ("20" / "21"), nor a figure written as finely
+/// as the other.
+pub fn rounds_to(round: f64, exact: f64) -> bool {
+    if round == exact || round <= 0.0 || exact <= 0.0 {
+        return false;
+    }
+    let p = precision_of(round);
+    if p <= precision_of(exact) || (exact < ROUNDED_COUNT && p > 1.0) {
+        return false;
+    }
+    let rounded = (exact / p + 0.5).floor() * p;
+    (rounded - round).abs() < p * 1e-6 && (round - exact).abs() / exact <= ROUNDING_TOLERANCE
+}
+
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
 const NP_JOINERS: &[&str] = &["and", "or"];
 
@@ -397,6 +438,26 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
                 true
             }
         });
+        // A figure and its rounding agree ("nearly 2,500" / "2,450"): one figure, not a conflict.
+        left.retain(|(ia, va, _)| {
+            let Some(pos) = right.iter().position(|(_, vb, _)| rounds_to(*va, *vb) || rounds_to(*vb, *va))
+            else {
+                return true;
+            };
+            let (ib, vb, _) = right.remove(pos);
+            let (round, exact) = if rounds_to(*va, vb) { (*va, vb) } else { (vb, *va) };
+            let explanation = format!(
+                "both say about {} {} ({} rounded)",
+                format_number(round),
+                counted_noun_of(&a_facts[*ia]).unwrap_or_default(),
+                format_number(exact)
+            );
+            agree.push(with(
+                pair(FactKind::Count, &a_facts[*ia], &b_facts[ib], explanation.replace("  ", " ")),
+                Relation::Agree,
+            ));
+            false
+        });
         if let ([(ia, va, noun)], [(ib, vb, _)]) = (left.as_slice(), right.as_slice()) {
             let relation = timing::relate(&a_time, &b_time);
             let explanation = timing::explain(
@@ -528,6 +589,26 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_round_figure_is_the_figure_it_rounds() {
+        assert!(rounds_to(2500.0, 2450.0));
+        assert!(rounds_to(60_000.0, 62_000.0));
+        assert!(rounds_to(44.0, 44.2));
+        // Too far off, the other way round, written as finely, or a small count rounded to tens.
+        assert!(!rounds_to(2000.0, 2450.0));
+        assert!(!rounds_to(2450.0, 2500.0));
+        assert!(!rounds_to(1200.0, 1250.0));
+        assert!(!rounds_to(27.0, 29.0));
+        assert!(!rounds_to(20.0, 21.0));
+        assert!(!rounds_to(400_000.0, 400_000.0));
+        let (agree, conflict) = explain(
+            "Nearly 2,500 US troops remain in the country.",
+            "The 2,450 US troops remain in the country.",
+        );
+        assert_eq!(conflict, Vec::<String>::new());
+        assert_eq!(agree, ["both say about 2,500 troops (2,450 rounded)"]);
     }
 
     #[test]
