@@ -109,6 +109,42 @@ async fn start(module: Module) -> Result<JsValue, String> {
     Ok(bindings)
 }
 
+/// Calls `then` once the browser is idle (`requestIdleCallback`, at most 1.5 s later), or after
+/// 100 ms where it cannot say.
+pub fn when_idle(then: impl FnOnce() + 'static) {
+    thread_local! {
+        static IDLE: js_sys::Function = js_sys::Function::new_with_args(
+            "then",
+            "if (typeof requestIdleCallback === 'function') requestIdleCallback(() => then(), { timeout: 1500 }); \
+             else setTimeout(then, 100);",
+        );
+    }
+    let then = wasm_bindgen::closure::Closure::once_into_js(then);
+    let _ = IDLE.with(|idle| idle.call1(&wasm_bindgen::JsValue::NULL, &then));
+}
+
+/// Fetches and starts `module` once the browser is idle, so that the first page that needs it
+/// (an article opened from a chunked site's results or list) does not wait for its download.
+pub fn prefetch(module: Module) {
+    when_idle(move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            // A failure is shown by the view that needs the module, which loads it again.
+            let _ = load(module).await;
+        })
+    });
+}
+
+/// Prefetches the extras module once `ready` holds: a chunked site's list or results, once drawn,
+/// so that the first article opened from them (drawn by the extras module) does not wait for it.
+#[hook]
+pub fn use_prefetch_extras(ready: bool) {
+    use_effect_with(ready, |&ready| {
+        if ready {
+            prefetch(Module::Extras);
+        }
+    });
+}
+
 /// Calls one of the module's exports.
 pub fn call(bindings: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
     let function = Reflect::get(bindings, &JsValue::from_str(name))

@@ -48,6 +48,7 @@ fn mount_deferred(hash: &str, bytes: Rc<Vec<u8>>) -> Element {
         route: parallax_app::state::Route::parse(hash),
         source: BundleSource::Bytes(bytes),
         key: hash.to_string(),
+        known: None,
     };
     yew::Renderer::<DeferredPage>::with_root_and_props(root.clone(), props).render();
     root

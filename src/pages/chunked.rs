@@ -244,6 +244,7 @@ pub fn chunked_search(props: &ChunkedSearchProps) -> Html {
             Ok(Some(Found { results, outlets, took: now() - start }))
         },
     );
+    crate::extras_client::use_prefetch_extras(matches!(found, Some(Ok(_))));
     if props.query.trim().is_empty() {
         return pages::search::empty_search();
     }

@@ -45,6 +45,7 @@ pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
         },
     );
     let (list, loading_more) = list;
+    crate::extras_client::use_prefetch_extras(matches!(list, Some(Ok(_))));
     if let Some(Ok(view)) = &list {
         for row in view.rows() {
             props.corpus.remember(&row.id, row.ordinal);

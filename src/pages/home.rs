@@ -38,7 +38,7 @@ pub fn home(props: &HomeProps) -> Html {
             // The pictures (and with them the extras module's download) wait until the browser
             // is idle after the first screen is painted, so they never compete with it.
             let next = if now == 0 {
-                when_idle(move || drawn.set((corpus, 1)));
+                crate::extras_client::when_idle(move || drawn.set((corpus, 1)));
                 None
             } else {
                 (now < LATER_PARTS)
@@ -246,18 +246,4 @@ fn stories(props: &StoriesProps) -> Html {
             }
         </section>
     }
-}
-
-/// Calls `then` once the browser is idle (`requestIdleCallback`, at most 1.5 s later), or after
-/// 100 ms where it cannot say.
-fn when_idle(then: impl FnOnce() + 'static) {
-    thread_local! {
-        static IDLE: js_sys::Function = js_sys::Function::new_with_args(
-            "then",
-            "if (typeof requestIdleCallback === 'function') requestIdleCallback(() => then(), { timeout: 1500 }); \
-             else setTimeout(then, 100);",
-        );
-    }
-    let then = wasm_bindgen::closure::Closure::once_into_js(then);
-    let _ = IDLE.with(|idle| idle.call1(&wasm_bindgen::JsValue::NULL, &then));
 }

@@ -238,7 +238,7 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   await server.close();
 });
 
-test('a cold search fetches the dictionary with the explorer, and no article page\'s code', async () => {
+test('a cold search fetches the dictionary with the explorer, and the article page\'s code only once its results are drawn', async () => {
   const index = await readFile(join(site, 'index.html'), 'utf8');
   const terms = (await readdir(join(site, 'chunks'))).find((name) => name.startsWith('terms-'));
   assert.ok(index.includes(`l.href = 'chunks/${terms}'`), 'the page names the dictionary');
@@ -247,11 +247,35 @@ test('a cold search fetches the dictionary with the explorer, and no article pag
   const page = await context.newPage();
   const errors = watchErrors(page);
   const files = watchFiles(page, '/');
+  // When the first result appeared, in the page's clock.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.result')) {
+        window.firstResultAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
+  });
+  const extras = page.waitForRequest((r) => r.url().endsWith('/extras_bg.wasm'));
   await page.goto(`${server.url}#/search?q=troops`);
   await page.waitForSelector('.result');
   // Once: the app's fetch takes the preloaded response (same URL and mode).
   assert.equal(chunksOf(files, 'terms').length, 1, `the dictionary once: ${files}`);
-  assert.ok(!files.includes('extras_bg.wasm') && !files.includes('extras.js'), `${files}`);
+  // The article page's code is fetched only after the results are drawn, while the reader reads
+  // them, so the first article opened from them does not wait for it.
+  await extras;
+  const [shownAt, extrasAt] = await page.evaluate(() => [
+    window.firstResultAt,
+    performance.getEntriesByType('resource').find((e) => e.name.endsWith('/extras.js'))?.startTime,
+  ]);
+  assert.ok(extrasAt >= shownAt, `extras.js requested at ${extrasAt} ms, results shown at ${shownAt} ms`);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/extras_bg.wasm') && e.responseEnd > 0));
+  const beforeOpen = files.length;
+  await page.locator('.result-title').first().click();
+  await page.waitForSelector('.article-body p');
+  const opened = files.slice(beforeOpen);
+  assert.ok(!opened.includes('extras.js') && !opened.includes('extras_bg.wasm'), `${opened}`);
   // The home page does not preload it.
   const home = await browser.newContext({ serviceWorkers: 'block' });
   const homePage = await home.newPage();
