@@ -257,7 +257,7 @@ pub fn analyse_unindexed(
     let (kb, kb_diagnostics) = entities::KnowledgeBase::parse(entity_kb);
     diagnostics.extend(kb_diagnostics);
     progress(Progress::Stage("entities"));
-    let entities = entities::EntityData::build(&articles, &kb);
+    let mut entities = entities::EntityData::build(&articles, &kb);
     // Stories come before the search index, which they do not read: the stage that needs the most
     // memory for its work (stories' vectors and graph) then runs without the index held, and the
     // index is built once that memory is free.
@@ -266,7 +266,7 @@ pub fn analyse_unindexed(
     // Stories and dates settle each other: an article that never says when it was written takes
     // its story's date. Without stories, each article is dated from its own text.
     let (stories, dates) = if options.stories {
-        let grouped = stories::group(&articles, &entities, &terms);
+        let grouped = stories::group_lean(&articles, &mut entities, &terms);
         diagnostics.extend(grouped.diagnostics);
         (grouped.stories, grouped.dates)
     } else {
