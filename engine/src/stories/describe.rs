@@ -1,11 +1,11 @@
 //! What a story is called, when it happened and which earlier stories it follows from.
 //!
-//! - Label: up to three entities most of its articles name, each in at least one headline or lede
-//!   (a spokesperson only the bodies quote is not what the story is about), ranked by how
-//!   prominently they appear (title, lede, body) times how rare they are in the corpus, each written as the
-//!   story's articles most often write it; then the event word its articles share ("visit",
-//!   "talks", "strike", "wildfire", "runoff") and its month: "Kadhimi · Trump — visit, Aug 2020". A one-article story
-//!   is its headline.
+//! - Label: up to three entities most of its articles name, each in at least one headline or
+//!   lede (a spokesperson only the bodies quote is not what the story is about), ranked by how
+//!   prominently they appear (title, lede, body) times how rare they are in the corpus, each
+//!   written as the story's articles most often write it; then the event word its articles share
+//!   ("visit", "talks", "strike", "wildfire", "runoff") and its month: "Kadhimi · Trump — visit,
+//!   Aug 2020". A one-article story is its headline.
 //! - Span: the dates of its earliest and latest articles.
 //! - Follows from: an earlier story (it ends before this one starts) whose articles resemble
 //!   this one's (average similarity at least [`FOLLOW_THRESHOLD`] over the sparse graph's edges).
