@@ -113,7 +113,7 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
     let features::Features { vectors, n_terms, cut } = features::vectors_in_time(articles, entities, &days);
     let mut edges = graph::neighbours(&vectors, n_terms, graph::Limits::for_corpus(articles.len()));
     // Reports that put their events in different places are weaker evidence of one story.
-    let places: Vec<Vec<u32>> = articles
+    let places: Vec<place::Places> = articles
         .iter()
         .enumerate()
         .map(|(i, a)| place::event_places(a, u32::try_from(i).unwrap_or(u32::MAX), entities))

@@ -24,10 +24,21 @@ const MAX_LEDE_BYTES: usize = 1_000;
 /// Words before a place that make it where the event happened.
 const AT_WORDS: &[&str] = &["in", "at"];
 
-/// The places (entity indices, sorted) article `index` puts its event in.
-pub fn event_places(article: &Article, index: u32, entities: &EntityData) -> Vec<u32> {
+/// Where one article puts its event.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The places (entity indices, sorted) it puts its event in.
+    pub event: Vec<u32>,
+    /// Every place its headline and first sentence name (sorted): a report "in Quelimane,
+    /// Mozambique" does not put its event apart from one "in Mozambique".
+    pub named: Vec<u32>,
+}
+
+/// The places article `index` puts its event in, and those its headline and lede name.
+pub fn event_places(article: &Article, index: u32, entities: &EntityData) -> Places {
     let mentions = entities.mentions_in(index);
     let mut out = Vec::new();
+    let mut named = Vec::new();
     let title = article.blocks.iter().find(|b| b.kind == BlockKind::Title);
     // The first paragraph: a heading before it is often the outlet's name or a kicker.
     let lede = article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph);
@@ -48,6 +59,7 @@ pub fn event_places(article: &Article, index: u32, entities: &EntityData) -> Vec
             mentions.iter().filter(|m| from <= m.start as usize && (m.start as usize) < to).collect();
         for mention in &inside {
             let (MentionKind::Place, Some(entity)) = (mention.kind, mention.entity) else { continue };
+            named.push(entity);
             let at = (mention.start as usize).saturating_sub(from);
             let Some(before) = text.get(..at) else { continue };
             let word_before = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -58,9 +70,11 @@ pub fn event_places(article: &Article, index: u32, entities: &EntityData) -> Vec
             out.push(entity);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    for list in [&mut out, &mut named] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Places { event: out, named }
 }
 
 /// Whether the clause of `text` around byte `at` holds a date with a month or a year (not a
@@ -76,12 +90,22 @@ fn dated_clause(text: &str, from: usize, at: usize, mentions: &[&Mention]) -> bo
     })
 }
 
+/// Whether two articles put their events in different places: each puts it somewhere, and
+/// neither's headline or lede names a place the other puts it in.
+fn apart(a: &Places, b: &Places) -> bool {
+    let names_any = |named: &[u32], event: &[u32]| event.iter().any(|p| named.binary_search(p).is_ok());
+    !a.event.is_empty()
+        && !b.event.is_empty()
+        && !names_any(&a.named, &b.event)
+        && !names_any(&b.named, &a.event)
+}
+
 /// The edges with the similarity of two articles that put their events in different places
 /// scaled by [`PLACES_APART`]. Linear in the edges.
-pub fn weigh_places(edges: &mut [Edge], places: &[Vec<u32>]) {
+pub fn weigh_places(edges: &mut [Edge], places: &[Places]) {
     for edge in edges.iter_mut() {
         let (Some(a), Some(b)) = (places.get(edge.0), places.get(edge.1)) else { continue };
-        if !a.is_empty() && !b.is_empty() && !a.iter().any(|p| b.binary_search(p).is_ok()) {
+        if apart(a, b) {
             edge.2 *= PLACES_APART;
         }
     }
@@ -100,6 +124,7 @@ mod tests {
 
     fn places_of(bundle: &Bundle, i: usize) -> Vec<String> {
         event_places(&bundle.articles[i], i as u32, &bundle.entities)
+            .event
             .into_iter()
             .map(|e| bundle.entities.entities[e as usize].name.clone())
             .collect()
@@ -123,9 +148,12 @@ mod tests {
 
     #[test]
     fn only_reports_placed_in_different_places_lose_similarity() {
-        let mut edges: Vec<Edge> = vec![(0, 1, 0.4), (0, 2, 0.4), (1, 2, 0.4), (2, 3, 0.4)];
-        weigh_places(&mut edges, &[vec![1], vec![1, 2], vec![3], vec![]]);
-        assert_eq!(edges, [(0, 1, 0.4), (0, 2, 0.2), (1, 2, 0.2), (2, 3, 0.4)]);
+        let at = |event: &[u32], named: &[u32]| Places { event: event.to_vec(), named: named.to_vec() };
+        let mut edges: Vec<Edge> = vec![(0, 1, 0.4), (0, 2, 0.4), (1, 2, 0.4), (2, 3, 0.4), (2, 4, 0.4)];
+        // 4 puts its event in a city and names the country 2 puts its event in.
+        let places = [at(&[1], &[1]), at(&[1, 2], &[1, 2]), at(&[3], &[3]), at(&[], &[]), at(&[5], &[3, 5])];
+        weigh_places(&mut edges, &places);
+        assert_eq!(edges, [(0, 1, 0.4), (0, 2, 0.2), (1, 2, 0.2), (2, 3, 0.4), (2, 4, 0.4)]);
     }
 
     #[test]
