@@ -94,8 +94,10 @@ fn invented_development_stories_are_grouped_by_event_in_time() {
     // 0.53/0.58) moved the set to 0.50/0.62 with the same code; eleven more (a port strike and its
     // end, the same union striking again in December, two results seasons of one company, a
     // wildfire, a verdict and a sentencing) 0.52/0.61. Recurring names weighed down, dates
-    // without a year placed near a group's time and wire datelines: 0.62/0.72.
-    check_set("dev", 0.6, 0.7);
+    // without a year placed near a group's time and wire datelines: 0.62/0.72. Reports that put
+    // their events in different places keep half their similarity (the La Paz round of talks no
+    // longer joins the Santiago one): 0.71/0.83.
+    check_set("dev", 0.7, 0.8);
 }
 
 /// Held out: never tuned on, reported with each change to the grouping.

@@ -1,10 +1,11 @@
 //! What a story is called, when it happened and which earlier stories it follows from.
 //!
-//! - Label: up to three entities most of its articles name, ranked by how prominently they
-//!   appear (title, lede, body) times how rare they are in the corpus, each written as the
-//!   story's articles most often write it; then the event word its articles share ("visit",
-//!   "talks", "strikes") and its month: "Kadhimi · Trump — visit, Aug 2020". A one-article story
-//!   is its headline.
+//! - Label: up to three entities most of its articles name, each in at least one headline or
+//!   lede (a spokesperson only the bodies quote is not what the story is about), ranked by how
+//!   prominently they appear (title, lede, body) times how rare they are in the corpus, each
+//!   written as the story's articles most often write it; then the event word its articles share
+//!   ("visit", "talks", "strike", "wildfire", "runoff") and its month: "Kadhimi · Trump — visit,
+//!   Aug 2020". A one-article story is its headline.
 //! - Span: the dates of its earliest and latest articles.
 //! - Follows from: an earlier story (it ends before this one starts) whose articles resemble
 //!   this one's (average similarity at least [`FOLLOW_THRESHOLD`] over the sparse graph's edges).
@@ -22,6 +23,9 @@ use super::Story;
 
 /// Average similarity from which a later story follows from an earlier one.
 pub const FOLLOW_THRESHOLD: f32 = 0.08;
+/// The prominence of a name in a headline or a lede ([`weighted_blocks`]), which a label's
+/// names need in at least one of the story's articles.
+const HEADLINE_OR_LEDE: f32 = 2.0;
 /// "Follows from" links kept per story, the closest first.
 const MAX_FOLLOWS: usize = 3;
 
@@ -53,6 +57,32 @@ const EVENT_WORDS: &[&str] = &[
     "arrests",
     "sanctions",
     "negotiations",
+    "strike",
+    "walkout",
+    "protest",
+    "rally",
+    "wildfire",
+    "blaze",
+    "cyclone",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "earthquake",
+    "quake",
+    "flood",
+    "floods",
+    "landslide",
+    "crash",
+    "explosion",
+    "shooting",
+    "trial",
+    "verdict",
+    "runoff",
+    "referendum",
+    "recall",
+    "resignation",
+    "merger",
+    "takeover",
 ];
 
 const MONTH_ABBR: [&str; 12] =
@@ -159,13 +189,15 @@ fn label(
         return title();
     }
     let needed = 2.max(members.len().div_ceil(2));
-    let mut coverage: HashMap<u32, (usize, f32)> = HashMap::new();
+    // Per entity: how many articles name it, its summed prominence and its highest.
+    let mut coverage: HashMap<u32, (usize, f32, f32)> = HashMap::new();
     let mut events: HashMap<&'static str, (usize, f32)> = HashMap::new();
     for &m in members {
         for &(entity, w) in &profiles[m].entities {
-            let slot = coverage.entry(entity).or_insert((0, 0.0));
+            let slot = coverage.entry(entity).or_insert((0, 0.0, 0.0));
             slot.0 += 1;
             slot.1 += w;
+            slot.2 = slot.2.max(w);
         }
         for &(word, w) in &profiles[m].events {
             let slot = events.entry(word).or_insert((0, 0.0));
@@ -181,7 +213,9 @@ fn label(
             let common = entity_df.get(e).copied().unwrap_or(0) * 2 > corpus.articles.len();
             let place =
                 corpus.entities.entities.get(**e as usize).is_some_and(|x| x.kind == EntityKind::Place);
-            c.0 >= needed && !(common && place)
+            // A name only the bodies give (a spokesperson, a street) is not what the story is about:
+            // a headline or a lede names it.
+            c.0 >= needed && c.2 >= HEADLINE_OR_LEDE && !(common && place)
         })
         .map(|(&e, c)| {
             let df = entity_df.get(&e).copied().unwrap_or(1).max(1) as f32;
@@ -320,4 +354,33 @@ pub fn describe(corpus: &Corpus<'_>, groups: &[Vec<usize>], edges: &[Edge]) -> V
         }
     }
     stories
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{build_bundle, SourceInput};
+
+    #[test]
+    fn a_label_names_the_event_and_not_a_spokesperson_only_the_bodies_name() {
+        let a = "Wildfire forces evacuations near Kalamata\n\nJuly 30, 2024\n\nA wildfire forced the evacuation of \
+                 three villages near Kalamata on Tuesday as strong winds fanned the flames.\n\nFirefighters \
+                 battled the flames overnight.\n\nFire service spokesman Nikos Dellas said aircraft would \
+                 resume at dawn.\n";
+        let b = "Kalamata wildfire contained\n\nJuly 31, 2024\n\nFirefighters contained the wildfire near \
+                 Kalamata on Wednesday after winds eased.\n\nThe villages were evacuated on Tuesday.\n\nFire \
+                 service spokesman Nikos Dellas said residents could return home.\n";
+        // Other stories, so that Kalamata is not a place most of the corpus names.
+        let c = "Parliament passes budget\n\nMarch 3, 2024\n\nThe parliament in Athens passed the budget on \
+                 Friday.\n";
+        let d = "Ferry strike ends\n\nMay 9, 2024\n\nSeamen in Piraeus ended a two-day strike on Thursday.\n";
+        let files = [("a.txt", a), ("b.txt", b), ("c.txt", c), ("d.txt", d)];
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let built = build_bundle(&sources, "");
+        let labels: Vec<&str> = built.bundle.stories.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Kalamata — wildfire, Jul 2024", "Parliament passes budget", "Ferry strike ends"]
+        );
+    }
 }

@@ -5,12 +5,14 @@
 //! 1. Each article becomes a TF-IDF vector ([`features`]): content terms, the entities the entity
 //!    layer found, pairs of entities named in one sentence, figures.
 //! 2. Its own text bounds when it was written ([`crate::dates::Dating`]).
-//! 3. Articles are merged by average-linkage clustering over a sparse similarity graph
+//! 3. Two articles that put their events in different places ("met in Santiago", "ended in La
+//!    Paz") keep half their similarity ([`place`]).
+//! 4. Articles are merged by average-linkage clustering over a sparse similarity graph
 //!    ([`graph`]) while the best pair of groups has a cosine of at least [`STORY_THRESHOLD`] and
 //!    all their members fit in [`WINDOW_DAYS`] days, their reports (previews aside) in
 //!    [`REPORT_WINDOW_DAYS`]: articles months apart are different stories even with the same
 //!    people, and so is a second meeting weeks after the first.
-//! 4. Each article's date is then settled with its story's help (an article that never says when
+//! 5. Each article's date is then settled with its story's help (an article that never says when
 //!    it was written takes its story's date), and each story gets its label ("Kadhimi · Trump —
 //!    visit, Aug 2020"), its span, and "follows from" links to earlier stories its articles
 //!    resemble ([`describe`]).
@@ -38,6 +40,7 @@
 pub mod describe;
 pub mod features;
 pub mod graph;
+pub mod place;
 
 use serde::{Deserialize, Serialize};
 
@@ -260,11 +263,21 @@ fn group_in(articles: &[Article], held: &mut Held<'_>, terms: &OfficeTerms, dati
     let dates_parked = held.park(|value| matches!(value, Value::Date(_)));
     let features::Features { vectors, n_terms, cut } = features::vectors_in_time(articles, held.get(), &days);
     let figures_parked = held.park(|value| matches!(value, Value::Figure(_)));
-    let edges = graph::neighbours(&vectors, n_terms, graph::Limits::for_corpus(articles.len()));
+    let mut edges = graph::neighbours(&vectors, n_terms, graph::Limits::for_corpus(articles.len()));
+    // The clustering reads the graph only: the vectors go before it runs.
     drop(vectors);
     held.restore(figures_parked);
     held.restore(dates_parked);
     drop(days);
+    // Reports that put their events in different places are weaker evidence of one story (the
+    // places read the dates beside them, so after the values are back).
+    let places: Vec<place::Places> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| place::event_places(a, u32::try_from(i).unwrap_or(u32::MAX), held.get()))
+        .collect();
+    place::weigh_places(&mut edges, &places);
+    drop(places);
     // Where it may, the clustering runs before the whole corpus's `Dating` is made (its clues
     // are the stage's largest part after the corpus): only the dates need that.
     let lean = held.cluster_lean(articles, &own, &edges, terms);
