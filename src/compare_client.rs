@@ -9,9 +9,9 @@
 //! calls its `parallax_compare_in_page` (the comparison code is in that wasm only, so the
 //! explorer's first visit does not carry it). If even that cannot load (offline and never
 //! cached), the page says so ([`Event::Failed`]); it is never left blank. Either way rows arrive
-//! [`ROWS_PER_MESSAGE`] at a time, each batch in its own task, so drawing them never blocks the page
-//! for long. (The browser may hand the page many of the worker's messages in one task; they are
-//! queued and taken one per task.)
+//! [`ROWS_PER_MESSAGE`](crate::compare_message::ROWS_PER_MESSAGE) at a time, each batch in its
+//! own task, so drawing them never blocks the page for long. (The browser may hand the page many
+//! of the worker's messages in one task; they are queued and taken one per task.)
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -6,6 +6,9 @@
 //! Pages and components only format and dispatch;
 //! anything computed comes from `parallax_engine` or `state`.
 
+// As in the engine: a public item's doc may name the private constant that decides it.
+#![allow(rustdoc::private_intra_doc_links)]
+
 pub mod app;
 pub mod bench;
 pub mod chunked_view;

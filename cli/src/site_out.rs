@@ -155,8 +155,10 @@ impl OutDir {
         Ok(Staging { dir, names: std::collections::HashSet::new() })
     }
 
-    /// [`OutDir::write_site`], then the staged files (their path in the site, their name in
-    /// `staging`) moved into place after `files`, with the same checks before anything is removed.
+    /// Removes the earlier run's files and writes `files` (relative path, bytes), then moves the
+    /// staged files (their path in the site, their name in `staging`) into place; returns what
+    /// was written with its hash. Refuses, before removing anything, when a target exists and is
+    /// not an earlier run's file, or when a folder on its path is a link or not a folder.
     pub fn write_site_with(
         &self,
         files: &[(&str, &[u8])],

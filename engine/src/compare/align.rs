@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use crate::entities::{ClockTime, Mention, MentionKind};
 use crate::model::Article;
-use crate::search::FnvMap;
+use crate::search::{FnvMap, FnvSet};
 use crate::text::{tokens, Token};
 
 use super::figures::{facts_in, DatePoint, Fact, FactValue};
@@ -870,9 +870,9 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, (When, Vec<When>), Stance);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
-    let mut lower_seen: FnvMap<String, ()> = FnvMap::default();
+    let mut lower_seen: FnvSet<String> = FnvSet::default();
     // Keys written as a role somewhere ("governor", "union" in "union leaders").
-    let mut role_keys: FnvMap<String, ()> = FnvMap::default();
+    let mut role_keys: FnvSet<String> = FnvSet::default();
     // Acronyms written anywhere in the compared articles, so a name spelt out in full ("Free
     // Highlands Army") also names its acronym ("FHA").
     let acronyms = super::variants::acronyms(all_tokens.iter().flatten().flatten());
@@ -957,10 +957,10 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     continue;
                 }
                 if term.role {
-                    role_keys.insert(term.key.clone(), ());
+                    role_keys.insert(term.key.clone());
                 }
                 if !term.figure && tok.is_some_and(|t| !t.text.starts_with(char::is_uppercase)) {
-                    lower_seen.insert(term.key.clone(), ());
+                    lower_seen.insert(term.key.clone());
                 }
             }
             // Keys in context, read once for the plans and the stance.
@@ -1014,7 +1014,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                                 Kind::Calendar
                             } else if t.role
                                 || shape == Shape::Capitalised
-                                || (shape == Shape::Unsure && !lower_seen.contains_key(&t.key))
+                                || (shape == Shape::Unsure && !lower_seen.contains(&t.key))
                             {
                                 Kind::Name
                             } else if is_participant_word(&t.key) {
@@ -1123,7 +1123,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     let mut is_role = vec![false; interner.len()];
     let mut sides = vec![0u8; interner.len()];
     for (key, &id) in &interner {
-        is_role[id as usize] = role_keys.contains_key(key);
+        is_role[id as usize] = role_keys.contains(key);
         is_event[id as usize] = is_event_class(key);
         is_entity[id as usize] = key.starts_with(ENTITY_KEY);
         is_place[id as usize] = key.starts_with(PLACE_KEY);
@@ -1142,7 +1142,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 .zip(kept)
                 .map(|((mut ids, planned, words, clauses, stance, when), &k)| {
                     // Entities say who, as the words that name them do: they are not weighed
-                    // again (the same actor counted twice), only compared ([`Evidence::shared_entity`]).
+                    // again (the same actor counted twice), only compared (`Evidence::shared_entity`).
                     let (places, entities): (Vec<u32>, Vec<u32>) = ids
                         .iter()
                         .filter(|(id, _)| is_entity[*id as usize])
@@ -1625,10 +1625,8 @@ fn keep(s: f32, best_a: f32, best_b: f32) -> bool {
 /// in the same article (a scraped caption twice, a summary bullet repeating a paragraph): repeats
 /// would align twice with the same partner.
 fn distinct(tokens: &[Vec<Token<'_>>]) -> Vec<usize> {
-    let mut seen: FnvMap<Vec<&str>, ()> = FnvMap::default();
-    (0..tokens.len())
-        .filter(|&i| seen.insert(tokens[i].iter().map(|t| t.norm.as_str()).collect(), ()).is_none())
-        .collect()
+    let mut seen: FnvSet<Vec<&str>> = FnvSet::default();
+    (0..tokens.len()).filter(|&i| seen.insert(tokens[i].iter().map(|t| t.norm.as_str()).collect())).collect()
 }
 
 #[cfg(test)]

@@ -248,6 +248,8 @@ impl std::hash::Hasher for Fnv {
 }
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+/// A set with the same hasher as [`FnvMap`].
+pub(crate) type FnvSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Encodes one article's occurrences of a term, each an (ordinal, offset) pair in increasing
 /// order: the occurrence count and whether any sits outside a paragraph share one varint

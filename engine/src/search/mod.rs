@@ -32,7 +32,7 @@ mod filters;
 mod fuzzy;
 mod index;
 /// A fast hash map for the engine's own words and ids (FNV-1a), shared with comparison.
-pub(crate) use index::{read_varint, write_varint, FnvMap, IndexBuilder};
+pub(crate) use index::{read_varint, write_varint, FnvMap, FnvSet, IndexBuilder};
 #[cfg(test)]
 mod phrase_reference;
 pub mod query;
