@@ -31,14 +31,13 @@
 //
 // Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME] [--only chunked,bundle,pagefind]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { launch } from '../../tests/e2e/harness.mjs';
+import { GZIPPED, serveGzip } from './serve-gzip.mjs';
 import { warmRounds } from './warm-page.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -142,48 +141,6 @@ if (q) {
 }
 </script></body></html>\n`,
   );
-}
-
-const GZIPPED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
-/** A static server over `dir` that gzips text and wasm (cached once per file), cross-origin isolated. */
-async function serveDir(dir, gzipped = GZIPPED) {
-  const gz = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      const ext = extname(file);
-      const headers = {
-        'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-      };
-      let body;
-      if (gzipped.has(ext) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!gz.has(file)) gz.set(file, gzipSync(await readFile(file)));
-        body = gz.get(file);
-        headers['content-encoding'] = 'gzip';
-      } else {
-        body = await readFile(file);
-      }
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /**
@@ -333,7 +290,7 @@ async function dirBytes(dir) {
 
 if (SEED_VISIT) {
   // The issue's first-visit anchor (433 KB) counts every file gzipped, the bundle too.
-  const server = await serveDir(DIST, new Set([...GZIPPED, '.plx']));
+  const server = await serveGzip(DIST, { gzipped: new Set([...GZIPPED, '.plx']) });
   const browser = await launch();
   const files = {};
   const first = await coldVisit(browser, server.url, '.article-card', 60_000, files);
@@ -397,7 +354,7 @@ const chromium = browser.version();
 const rows = { parallax: {}, chunked: {}, pagefind: {} };
 try {
   if (pBuild.ok) {
-    const server = await serveDir(parallaxDir);
+    const server = await serveGzip(parallaxDir);
     log('parallax: cold visits');
     rows.parallax.list = await coldVisits(browser, server.url, '.article-card', timeoutMs);
     rows.parallax.search = await coldVisits(browser, `${server.url}#/search?q=${FIRST_QUERY}`, '.result', timeoutMs);
@@ -407,7 +364,7 @@ try {
     await server.close();
   }
   if (cBuild.ok) {
-    const server = await serveDir(chunkedDir);
+    const server = await serveGzip(chunkedDir);
     log('parallax chunked: cold visits');
     rows.chunked.list = await coldVisits(browser, server.url, '.article-card', timeoutMs);
     rows.chunked.search = await coldVisits(browser, `${server.url}#/search?q=${FIRST_QUERY}`, '.result', timeoutMs);
@@ -421,7 +378,7 @@ try {
     await server.close();
   }
   if (fBuild.ok) {
-    const server = await serveDir(pagefindDir);
+    const server = await serveGzip(pagefindDir);
     log('pagefind: cold visits');
     rows.pagefind.list = await coldVisits(browser, server.url, '.article-card', timeoutMs);
     rows.pagefind.search = await coldVisits(browser, `${server.url}search.html?q=${FIRST_QUERY}`, '.result', timeoutMs);

@@ -7,12 +7,10 @@
 // server does; chunks are gzip files already) and when its response ended (ms after navigation).
 //
 // Usage: node bench/scale/cold-requests.mjs [--visits N (5)] [--list] SITE_DIR...
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import { launch } from '../../tests/e2e/harness.mjs';
+import { serveGzip } from './serve-gzip.mjs';
 
 const args = process.argv.slice(2);
 const take = (name) => {
@@ -25,40 +23,6 @@ const LIST = listAt >= 0 && args.splice(listAt, 1).length > 0;
 const SITES = args.map((dir) => resolve(dir));
 const ROUTE = LIST ? '' : '#/search?q=troops';
 const SELECTOR = LIST ? '.article-card' : '.result';
-const GZIPPED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-
-/** A static server over `dir` that gzips text and wasm, as bench-scale.mjs's. */
-async function serveDir(dir) {
-  const gz = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      const ext = extname(file);
-      const headers = {
-        'content-type': TYPES[ext] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        'cross-origin-opener-policy': 'same-origin',
-        'cross-origin-embedder-policy': 'require-corp',
-      };
-      let body;
-      if (GZIPPED.has(ext) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!gz.has(file)) gz.set(file, gzipSync(await readFile(file)));
-        body = gz.get(file);
-        headers['content-encoding'] = 'gzip';
-      } else {
-        body = await readFile(file);
-      }
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
 
 /** One cold visit: its time, bytes and requests (name, bytes on the wire, end in ms). */
 async function visit(browser, url) {
@@ -98,7 +62,7 @@ const browser = await launch();
 const runs = SITES.map(() => []);
 const loads = [];
 try {
-  const servers = await Promise.all(SITES.map(serveDir));
+  const servers = await Promise.all(SITES.map((dir) => serveGzip(dir)));
   for (let i = 0; i < VISITS; i++) {
     for (const [s, server] of servers.entries()) {
       loads.push(loadavg()[0]);

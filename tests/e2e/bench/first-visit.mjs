@@ -27,10 +27,10 @@
 // Needs a release build (`trunk build --release`) and tests/e2e/node_modules.
 // Usage: node tests/e2e/bench/first-visit.mjs [--dist DIR]... [--visits N (5)]
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { GZIPPED, serveGzip } from '../../../bench/scale/serve-gzip.mjs';
 import { launch, ROOT, DIST, ARTIFACTS } from '../harness.mjs';
 
 const args = process.argv.slice(2);
@@ -43,42 +43,8 @@ const SELECTOR = '.article-card';
 const INTERACTIVE = () => document.querySelector('#app .article-card') && !document.getElementById('first-view');
 const TIMEOUT_MS = 60_000;
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-const COMPRESSED = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest', '.plx']);
-
-/** A static server over `dir` that gzips what static hosts gzip (cached once per file). */
-async function serveGzip(dir) {
-  const gz = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(1) || 'index.html';
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      const ext = extname(file);
-      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-      let body = await readFile(file);
-      if (COMPRESSED.has(ext) && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
-        if (!gz.has(file)) gz.set(file, gzipSync(body, { level: 6 }));
-        body = gz.get(file);
-        headers['content-encoding'] = 'gzip';
-      }
-      res.writeHead(200, headers).end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
+// What static hosts gzip, and the bundle.
+const COMPRESSED = new Set([...GZIPPED, '.plx']);
 
 /** A file's name without trunk's content hash, so builds compare row by row. */
 const stableName = (url) =>
@@ -196,7 +162,7 @@ async function brotliSize(dir, path) {
   }
 }
 
-const servers = await Promise.all(dists.map((d) => serveGzip(d)));
+const servers = await Promise.all(dists.map((d) => serveGzip(d, { gzipped: COMPRESSED, isolated: false })));
 const browser = await launch();
 // A warm-up visit per build (Chromium's own first start is not the explorer's cost).
 for (const s of servers) await coldVisit(browser, s.url);
