@@ -5,20 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { TYPES } from '../../tests/e2e/harness.mjs';
 
 /** What the server gzips by default: what static hosts gzip. */
 export const GZIPPED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest']);
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 
 /**
  * Serves `dir` on a free local port: the files whose extension is in `gzipped` gzipped when the
