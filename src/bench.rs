@@ -3,13 +3,13 @@
 //! (`window.wasmBindings.parallax_bench_search`) only so a benchmark can reach the same search the
 //! explorer runs, in the same wasm build, without clicking through pages. The seed explorer's
 //! search page is drawn by the extras module, so [`search`] is exported there
-//! (`src/bin/extras.rs`), and the explorer's own export ([`forward`], `src/main.rs`) loads the
-//! extras and answers with theirs: the first visit's wasm holds no search. The chunked sites'
-//! explorer, which searches itself, exports [`search`] directly.
+//! (`src/bin/extras.rs`), and the explorers' own exports ([`forward`], `src/main.rs` and
+//! `src/bin/chunked_explorer.rs`) load the extras and answer with theirs: neither explorer's wasm
+//! holds the bundle search.
 
-/// The export of [`search`] under the name the benchmarks call, written by each binary that draws
-/// the search page itself (`src/bin/extras.rs`, `src/bin/chunked_explorer.rs`), never by the
-/// library, so the seed explorer's own wasm carries no search.
+/// The export of [`search`] under the name the benchmarks call, written by the binary that draws
+/// the bundle's search page itself (`src/bin/extras.rs`), never by the library, so the explorers'
+/// own wasm carries no bundle search.
 #[macro_export]
 macro_rules! bench_search_export {
     () => {
@@ -21,6 +21,25 @@ macro_rules! bench_search_export {
             rounds: u32,
         ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
             $crate::bench::search(bundle, queries, rounds)
+        }
+    };
+}
+
+/// The export of [`forward`] under the name the benchmarks call, written by each explorer binary
+/// (`src/main.rs`, `src/bin/chunked_explorer.rs`): the extras module's bundle search, so the
+/// explorer's wasm holds none of its own. A promise of the report.
+#[macro_export]
+macro_rules! bench_forward_export {
+    () => {
+        /// The search benchmark's entry (`parallax_app::bench`): the extras module's search,
+        /// loaded on demand. A promise of the report.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub async fn parallax_bench_search(
+            bundle: js_sys::Uint8Array,
+            queries: wasm_bindgen::JsValue,
+            rounds: u32,
+        ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+            $crate::bench::forward(bundle, queries, rounds).await
         }
     };
 }

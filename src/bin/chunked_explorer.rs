@@ -8,13 +8,5 @@ fn main() {
     parallax_app::run_chunked();
 }
 
-/// The search benchmark's entry (`parallax_app::bench`): the bundle search of the extras module,
-/// as the seed explorer's, so this wasm holds no bundle search of its own. A promise of the report.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub async fn parallax_bench_search(
-    bundle: js_sys::Uint8Array,
-    queries: wasm_bindgen::JsValue,
-    rounds: u32,
-) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    parallax_app::bench::forward(bundle, queries, rounds).await
-}
+// The search benchmark's entry: the extras module's search.
+parallax_app::bench_forward_export!();
