@@ -65,9 +65,9 @@ const SAME_PLAN: f32 = 0.2;
 /// [`HEADLINE_AND_LEAD`], and the two leads at least this, when they clash in nothing and tell
 /// the event alike (both as to come or both as done; a headline and a lead must share a news
 /// event, or name someone or somewhere in common without each giving figures that differ, see
-/// [`tell_the_main_event`]): the lead tells its article's main event in full, as a headline does in a few words ("Rail boss
-/// quits as commuters count the cost" / "The chief executive of Halden Rail, Marta Quill, stepped
-/// down on Monday, ...").
+/// [`tell_the_main_event`]): the lead tells its article's main event in full, as a headline does
+/// in a few words ("Rail boss quits as commuters count the cost" / "The chief executive of Halden
+/// Rail, Marta Quill, stepped down on Monday, ...").
 const SAME_HEADLINE: f32 = 0.2;
 /// The least score of a headline and the other article's lead that tell one main event (see
 /// [`SAME_HEADLINE`]): as strong as [`STRONG`], so the pair is kept though each has a better
@@ -503,10 +503,12 @@ impl Featurised {
             let whole = if e.time_clash || e.opposite_events { 0.0 } else { e.cosine };
             let cosine = whole.max(CLAUSE_WEIGHT * e.clause_cosine);
             if e.same_plan {
-                cosine.max(SAME_PLAN)
-            } else if tell_the_main_event(x, y, &e) && ((x.title && y.lead) || (x.lead && y.title)) {
+                return cosine.max(SAME_PLAN);
+            }
+            let main_event = tell_the_main_event(x, y, &e);
+            if main_event && ((x.title && y.lead) || (x.lead && y.title)) {
                 cosine.max(HEADLINE_AND_LEAD)
-            } else if (x.title && y.title) || tell_the_main_event(x, y, &e) {
+            } else if (x.title && y.title) || main_event {
                 cosine.max(SAME_HEADLINE)
             } else {
                 cosine
@@ -717,9 +719,8 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 /// topic word alone is not enough, nor are names beside figures that differ), or both are leads
 /// (full sentences that already share a rare enough predicate: "The chief executive of Halden
 /// Rail, Marta Quill, stepped down on Monday" / "Marta Quill has resigned as head of Halden
-/// Rail"); and every news
-/// event both tell is planned in both or in neither ("Iraq PM visits White House" is not "The
-/// Iraqi Prime Minister is scheduled to meet ...").
+/// Rail"); and every news event both tell is planned in both or in neither ("Iraq PM visits
+/// White House" is not "The Iraqi Prime Minister is scheduled to meet ...").
 fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
     let planned_in = |f: &Features, t: u32| f.planned.binary_search(&t).is_ok();
     let mut alike = true;
