@@ -90,9 +90,10 @@ pub(crate) fn thread_start(
         if is_reply_link(t) && !is_prose(i) {
             replies += 1;
         } else if let Some(names_someone) = comment_header(t).or_else(|| {
-            // Its comment ends in a reply link: a date and a time alone name nobody.
-            let replied = (i + 1..=(i + SPLIT_REPLY_REACH).min(last)).any(|j| is_reply_link(lines[j].text));
-            split_header(lines, i).filter(|_| replied)
+            // Its comment ends in a reply link: a date and a time alone name nobody. (Looked for
+            // only under a split header, not under every line.)
+            split_header(lines, i)
+                .filter(|_| (i + 1..=(i + SPLIT_REPLY_REACH).min(last)).any(|j| is_reply_link(lines[j].text)))
         }) {
             if opens_comment(i) {
                 headers.push(i);

@@ -444,15 +444,17 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
         // The caption ends a sentence in lower case ("OS.File" is a name); every word of the
         // credit is a name or a slash ("Anthony Wallace / AFP - Getty Images"), and it reads as
         // one: an agency, names joined by a slash, a picture agency's words.
-        let name_words = credit
-            .split_whitespace()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '/' | '-' | '–')));
+        let name_words = || {
+            credit
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || matches!(c, '/' | '-' | '–')))
+        };
         let glued = credit.chars().next().is_some_and(char::is_uppercase)
             && line[..at].chars().last().is_some_and(char::is_lowercase)
             && line[..at].split_whitespace().count() >= GLUED_CAPTION_WORDS
             && !credit.chars().any(|c| c.is_ascii_digit() || c == '.')
             && credit_like(credit)
-            && name_words
+            && name_words()
             && (AGENCIES.contains(&credit.trim())
                 || ["/", " via ", "Photo", "Getty", "Images", "Courtesy"]
                     .iter()
