@@ -14,10 +14,8 @@ use parallax_engine::chunked::{split, ChunkKind, Reader, Sizes, MANIFEST_NAME};
 use parallax_engine::search::SearchOptions;
 use parallax_engine::SourceInput;
 
-/// The benchmarks' query set, shared with the scale and search benchmarks (`bench/queries.txt`).
-fn queries() -> Vec<&'static str> {
-    include_str!("../../bench/queries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
+#[path = "support/chunks.rs"]
+mod chunks;
 
 /// Encoding any manifest part through one object-safe trait.
 mod erased {
@@ -47,15 +45,7 @@ enum Chunks {
 impl Chunks {
     fn read(&self, name: &str) -> Vec<u8> {
         match self {
-            // `parallax site --chunks` writes its files gzip-compressed; the browser decompresses them.
-            Chunks::Dir(dir) => {
-                let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"));
-                if bytes.starts_with(&[0x1f, 0x8b]) {
-                    parallax_engine::ingest::gunzip(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
-                } else {
-                    bytes
-                }
-            }
+            Chunks::Dir(dir) => chunks::read_chunk(dir, name),
             Chunks::Split(files) => files.get(name).cloned().unwrap_or_default(),
         }
     }
@@ -106,7 +96,7 @@ fn main() {
     };
     let given: Vec<String> = args.collect();
     let queries: Vec<&str> =
-        if given.is_empty() { queries() } else { given.iter().map(String::as_str).collect() };
+        if given.is_empty() { chunks::queries() } else { given.iter().map(String::as_str).collect() };
     let manifest = dir.read(MANIFEST_NAME);
     let reader = Reader::open(&manifest).expect("a valid manifest");
     let m = reader.manifest();

@@ -6,26 +6,14 @@
 //! search. Reads the `chunks/` folder `parallax site --chunks` wrote:
 //! `cargo run --release -p parallax-engine --example chunk_warm -- SITE/chunks [ROUNDS (20)] [QUERY...]`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use parallax_engine::chunked::{Reader, MANIFEST_NAME};
 use parallax_engine::search::SearchOptions;
 
-/// The benchmarks' query set, shared with the scale and search benchmarks (`bench/queries.txt`).
-fn queries() -> Vec<&'static str> {
-    include_str!("../../bench/queries.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
-
-/// A chunk's bytes, gunzipped as the browser does (`parallax site --chunks` compresses them).
-fn read(dir: &Path, name: &str) -> Vec<u8> {
-    let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("reading {name}: {e}"));
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        parallax_engine::ingest::gunzip(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"))
-    } else {
-        bytes
-    }
-}
+#[path = "support/chunks.rs"]
+mod chunks;
 
 fn percentile(sorted: &[f64], pct: usize) -> f64 {
     sorted[(pct * sorted.len()).div_ceil(100).max(1) - 1]
@@ -37,8 +25,8 @@ fn main() {
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20).max(1);
     let given: Vec<String> = args.collect();
     let queries: Vec<&str> =
-        if given.is_empty() { queries() } else { given.iter().map(String::as_str).collect() };
-    let mut reader = Reader::open(&read(&dir, MANIFEST_NAME)).expect("a valid manifest");
+        if given.is_empty() { chunks::queries() } else { given.iter().map(String::as_str).collect() };
+    let mut reader = Reader::open(&chunks::read_chunk(&dir, MANIFEST_NAME)).expect("a valid manifest");
     let options = SearchOptions { limit: 20, prefix_last_word: true };
     println!("| query | hits | first (ms, fetching excluded) | p50 ms | p95 ms | max ms |");
     println!("| --- | --- | --- | --- | --- | --- |");
@@ -53,7 +41,7 @@ fn main() {
                 Ok(results) => break results.total,
                 Err(needed) => {
                     for id in needed.chunks {
-                        let bytes = read(&dir, &reader.chunk_name(id));
+                        let bytes = chunks::read_chunk(&dir, &reader.chunk_name(id));
                         let started = Instant::now();
                         reader.add(id, &bytes).expect("a valid chunk");
                         first += started.elapsed();
