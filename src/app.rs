@@ -14,7 +14,7 @@ use crate::components::header::Header;
 use crate::extras_client::{CorpusSource, Deferred};
 use crate::io::{self, BundleSource};
 use crate::pages;
-use crate::state::{Action, AppState, Corpus, Explorer, Loaded, Route};
+use crate::state::{Action, AppState, Corpus, Loaded, Route};
 
 /// The state handle every page reads and dispatches to.
 pub type AppContext = UseReducerHandle<AppState>;
@@ -79,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
             let (source, collection) = (source.clone(), collection.clone());
             collections_db::set_current(&collection);
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = |bundle| Loaded(Rc::new(Explorer::new(bundle)));
+                let loaded = |explorer| Loaded(Rc::new(explorer));
                 match &collection {
                     CollectionId::BuiltIn => {
                         if let BundleSource::Chunked(folder) = &source {
@@ -99,8 +99,9 @@ pub fn app(props: &AppProps) -> Html {
                         };
                         match io::decode_in_steps(&bytes).await {
                             Ok(bundle) => {
+                                let explorer = io::explore_in_steps(bundle).await;
                                 *fetched.borrow_mut() = Some((collection.clone(), bytes));
-                                state.dispatch(Action::LoadedFor(collection, loaded(bundle)))
+                                state.dispatch(Action::LoadedFor(collection, loaded(explorer)))
                             }
                             Err(message) => state.dispatch(Action::Failed(message)),
                         }
@@ -112,8 +113,9 @@ pub fn app(props: &AppProps) -> Html {
                         };
                         match bundle {
                             Ok((bundle, bytes)) => {
+                                let explorer = io::explore_in_steps(bundle).await;
                                 *fetched.borrow_mut() = Some((collection.clone(), Rc::new(bytes)));
-                                state.dispatch(Action::LoadedFor(collection, loaded(bundle)))
+                                state.dispatch(Action::LoadedFor(collection, loaded(explorer)))
                             }
                             Err(why) => state.dispatch(Action::Unavailable(
                                 collection,

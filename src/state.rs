@@ -187,6 +187,22 @@ impl Explorer {
         }
     }
 
+    /// Counts the words of the articles from `from` on, while `more()` says to go on (at least
+    /// one), for those [`Explorer::words`] has not counted yet; returns the first article left.
+    /// [`crate::io::explore_in_steps`] counts them all before the first page is drawn, a slice
+    /// at a time: the home page asks for every card's count in one render.
+    pub fn count_words_from(&self, from: usize, more: impl Fn() -> bool) -> usize {
+        let mut next = from;
+        while next < self.bundle.articles.len() {
+            self.words(next);
+            next += 1;
+            if !more() {
+                break;
+            }
+        }
+        next
+    }
+
     /// The times article `article` gives relative to its own date ("yesterday", "last Tuesday",
     /// "on March 3"), placed in the calendar. The last article's are kept: its page asks on
     /// every redraw.

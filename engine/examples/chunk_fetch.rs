@@ -118,16 +118,8 @@ fn main() {
     let enc = |v: &dyn erased::Encode| v.encode();
     part("id_firsts", enc(&m.id_firsts));
     part("pages", enc(&m.pages));
-    let ids: Vec<&String> = m.stories.iter().map(|s| &s.id).collect();
-    let labels: Vec<&String> = m.stories.iter().map(|s| &s.label).collect();
-    let members: Vec<&Vec<u32>> = m.stories.iter().map(|s| &s.articles).collect();
-    let follows: Vec<&Vec<u32>> = m.stories.iter().map(|s| &s.follows).collect();
-    let multi = m.stories.iter().filter(|s| s.articles.len() > 1).count();
-    println!("  {} stories, {multi} with two articles or more", m.stories.len());
-    part("stories: ids", enc(&ids));
-    part("stories: labels", enc(&labels));
-    part("stories: members", enc(&members));
-    part("stories: follows", enc(&follows));
+    println!("  {} stories (in story chunks)", m.summary.stories);
+    part("largest stories", enc(&m.largest_stories));
     part("entities", enc(&m.entities));
     part("entity_counts", enc(&m.entity_counts));
     for kind in ChunkKind::CHUNKS {

@@ -7,6 +7,7 @@
 //! flipped bits each get their own message; then [`validate`] checks that every offset, length
 //! and id in the payload is in range, so a bundle that decodes is safe to read.
 
+pub(crate) mod bytes;
 pub mod steps;
 pub mod validate;
 

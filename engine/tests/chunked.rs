@@ -25,8 +25,15 @@ fn synthetic(n: usize) -> Bundle {
 }
 
 /// Chunks many times smaller than the defaults: every kind is cut into many chunks.
-const TINY: Sizes =
-    Sizes { shard_bytes: 200, article_bytes: 1, entity_bytes: 40, list_rows: 5, ord_chunks: 2, id_rows: 3 };
+const TINY: Sizes = Sizes {
+    shard_bytes: 200,
+    article_bytes: 1,
+    entity_bytes: 40,
+    list_rows: 5,
+    ord_chunks: 2,
+    id_rows: 3,
+    story_bytes: 60,
+};
 
 /// A site as a reader's browser sees it: file names to bytes, and the bytes fetched so far.
 struct Site {
@@ -181,9 +188,30 @@ fn synthetic_searches_give_the_single_bundles_results() {
         "baghd",
         "minsiter",
         "entity:Kadhimi",
+        "Kadh",
+        "Kazimi",
+        "Kadhimi -oil",
+        "Baghdad -\"prime minister\"",
+        "\"Fouad Hussein\" oil",
     ]
     .map(String::from)
     .to_vec();
+    let outlet = bundle.articles.iter().find_map(|a| a.outlet.as_ref()).unwrap().name.clone();
+    queries.push(format!("outlet:\"{outlet}\" Kadhimi"));
+    queries.push(format!("outlet:\"{outlet}\" \"prime minister\""));
+    // Pairs of words that follow one another in the texts, as phrases.
+    let phrases: Vec<String> = bundle
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.blocks.iter().map(|b| b.text.split_whitespace().map(String::from).collect::<Vec<_>>())
+        })
+        .filter(|words| words.len() > 1)
+        .step_by(37)
+        .take(8)
+        .map(|words| format!("\"{} {}\"", words[0], words[1]))
+        .collect();
+    queries.extend(phrases);
     // Words from the texts themselves, every 211th, alone and in pairs.
     let words: Vec<String> = bundle
         .articles
@@ -205,6 +233,38 @@ fn a_query_fetches_a_small_part_of_a_larger_corpus() {
     let results = site.search("Kadhimi", &options(10));
     assert!(results.total > 10);
     assert!(site.fetched * 4 < total, "fetched {} of {total} bytes", site.fetched);
+}
+
+/// The kinds of the chunks a site has fetched, by their names' prefixes.
+fn fetched_kinds(site: &Site) -> Vec<&str> {
+    let mut kinds: Vec<&str> = site.names.iter().map(|n| n.split('-').next().unwrap_or("")).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+#[test]
+fn a_one_word_query_fetches_no_positions_and_a_phrase_or_several_words_do() {
+    let bundle = synthetic(400);
+    let site = Site::new(&bundle, &Sizes::default());
+    // A word's snippets and highlights read the positions of the hits shown, found again in
+    // their text (fetched for the snippets anyway).
+    for query in ["Kadhimi", "Kadh", "minsiter"] {
+        let mut cold = site.cold();
+        assert!(cold.search(query, &options(20)).total > 20, "{query}");
+        let kinds = fetched_kinds(&cold);
+        assert!(kinds.contains(&"idx") && !kinds.contains(&"pos"), "{query}: {kinds:?}");
+    }
+    // A phrase is matched on positions, and several words ranked by how close they sit: both
+    // read the positions of articles not shown.
+    for query in ["\"prime minister\"", "Fouad Hussein"] {
+        let mut cold = site.cold();
+        assert!(cold.search(query, &options(20)).total > 0, "{query}");
+        assert!(fetched_kinds(&cold).contains(&"pos"), "{query}");
+        // In the round of their shards, before the hits' `ord` pages.
+        let first = |kind: &str| cold.names.iter().position(|n| n.starts_with(kind)).unwrap();
+        assert!(first("pos-") < first("ord-"), "{query}: {:?}", cold.names);
+    }
 }
 
 #[test]

@@ -118,6 +118,7 @@ pub const SMALL_CHUNKS: chunked::Sizes = chunked::Sizes {
     list_rows: 3,
     ord_chunks: 2,
     id_rows: 3,
+    story_bytes: 40,
 };
 
 /// Every kind of file a chunked site has, the manifest first: the first input byte picks one.
@@ -142,7 +143,7 @@ pub fn chunk(data: &[u8]) {
     let n_articles = reader.article_count();
     let n_entities = reader.manifest().entities.len();
     let n_outlets = reader.manifest().outlets.len();
-    let n_stories = reader.manifest().stories.len();
+    let n_stories = reader.story_count();
     let options = SearchOptions { limit: 5, prefix_last_word: true };
     for query in
         ["Kadhimi", "troops Baghdad", "\"prime minister\"", "Kadhemi -Pompeo", "negot", "entity:Kadhimi"]
@@ -168,6 +169,8 @@ pub fn chunk(data: &[u8]) {
         }
     }
     let _ = resolve(&mut reader, &files, |r| r.ordinal_of("no-such-article").map(|_| ()));
+    let _ = resolve(&mut reader, &files, |r| r.stories().map(|_| ()));
+    let _ = resolve(&mut reader, &files, |r| r.search("story:kadhimi", &options).map(|_| ()));
     for entity in 0..n_entities.min(8) {
         let _ = resolve(&mut reader, &files, |r| r.mentions_of(entity as u32).map(|_| ()));
     }

@@ -1,6 +1,7 @@
 //! The chunked home page's and article page's story and outlet views: the articles grouped by
 //! outlet (each outlet's newest few), the largest stories as cards, and an article's "Also
-//! reported by". Each reads only list rows (`dir` pages), never article text.
+//! reported by". Each reads only list rows (`dir` pages) and the story chunks of the stories it
+//! shows, never article text.
 
 use parallax_engine::chunked::{ListFilter, Needed, Reader, StoryEntry};
 use parallax_engine::stories::Story;
@@ -109,48 +110,36 @@ pub struct StoryCard {
     pub compare: Route,
 }
 
-/// The indices of the `max` largest stories told by two or more articles (largest first, then in
-/// manifest order): the home page's story filter and cards.
-pub fn largest_stories(stories: &[StoryEntry], max: usize) -> Vec<usize> {
-    let mut shared: Vec<usize> = (0..stories.len()).filter(|&i| stories[i].articles.len() >= 2).collect();
-    parallax_engine::sort::sort_by(&mut shared, |&a, &b| {
-        stories[b].articles.len().cmp(&stories[a].articles.len()).then(a.cmp(&b))
-    });
-    shared.truncate(max);
-    shared
+/// The `max` largest stories (of two or more articles) with rows on the newest list page, as the
+/// manifest names them, from their story chunks: (index, story).
+fn newest_stories(reader: &Reader, max: usize) -> Result<Vec<(u32, &StoryEntry)>, Needed> {
+    let mut needed = Vec::new();
+    let mut stories = Vec::new();
+    for head in reader.manifest().newest_stories.iter().take(max) {
+        match reader.story(head.story) {
+            Ok(story) => stories.push((head.story, story)),
+            Err(more) => needed.extend(more.chunks),
+        }
+    }
+    if needed.is_empty() {
+        Ok(stories)
+    } else {
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
+        needed.dedup();
+        Err(Needed { chunks: needed })
+    }
 }
 
 /// The cards of the `max` largest stories (of two or more articles) among those of the newest
-/// list page, each with its rows on that page: one page for every card (a story's rows can spread
-/// over many pages of a large corpus).
+/// list page (the manifest names them), each with its rows on that page: one page for every card
+/// (a story's rows can spread over many pages of a large corpus), and the story chunks of those
+/// stories and of the ones they follow.
 pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed> {
-    let manifest = reader.manifest();
-    let stories = &manifest.stories;
-    let recent: Vec<StoryEntry> = match manifest.pages.first() {
-        Some(page) => {
-            let mut on_page = vec![false; stories.len()];
-            for &(story, _) in &page.stories {
-                if let Some(seen) = on_page.get_mut(story as usize) {
-                    *seen = true;
-                }
-            }
-            // Others kept as empty stories, so indices stay the manifest's.
-            stories
-                .iter()
-                .zip(on_page)
-                .map(|(story, recent)| StoryEntry {
-                    articles: if recent { story.articles.clone() } else { Vec::new() },
-                    ..StoryEntry::default()
-                })
-                .collect()
-        }
-        None => Vec::new(),
-    };
-    let chosen = largest_stories(&recent, max);
+    let chosen = newest_stories(reader, max)?;
     let mut needed = Vec::new();
     let mut cards = Vec::new();
-    for i in chosen {
-        let story = &stories[i];
+    for (i, story) in chosen {
+        let i = i as usize;
         let listed = story_rows_on_page(reader, u32::try_from(i).unwrap_or(u32::MAX), 0, STORY_ROWS);
         match (listed, follows(reader, story)) {
             (Ok(rows), Ok(follows)) => cards.push(StoryCard {
@@ -188,13 +177,19 @@ fn span(story: &StoryEntry) -> Option<String> {
     })
 }
 
-/// The earlier stories a story follows from, as (label, first article's route): each first
-/// article's id is on its page of the article directory.
+/// The earlier stories a story follows from, as (label, first article's route): each in its
+/// story chunk, each first article's id on its page of the article directory.
 fn follows(reader: &Reader, story: &StoryEntry) -> Result<Vec<(String, Route)>, Needed> {
-    let stories = &reader.manifest().stories;
     let mut needed = Vec::new();
     let mut out = Vec::new();
-    for s in story.follows.iter().filter_map(|&s| stories.get(s as usize)) {
+    for &s in &story.follows {
+        let s = match reader.story(s) {
+            Ok(s) => s,
+            Err(more) => {
+                needed.extend(more.chunks);
+                continue;
+            }
+        };
         let Some(&first) = s.articles.first() else { continue };
         match reader.id_of(first as usize) {
             Ok(id) => out.push((s.label.clone(), Route::article(id))),
@@ -220,11 +215,13 @@ pub fn compare_route(rows: &[ListRow]) -> Route {
     Route::Compare { ids: by_length.into_iter().map(|row| row.id.clone()).collect() }
 }
 
-/// The rows of story `story` on list page `page` (at most `max`, in list order): one page to fetch.
+/// The rows of story `story` on list page `page` (at most `max`, in list order): one page to fetch
+/// (its story chunk says where its rows are).
 fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> Result<Vec<ListRow>, Needed> {
-    let pages = &reader.manifest().pages;
-    let before: usize = pages.iter().take(page).map(|p| p.story_rows(story) as usize).sum();
-    let on_page = pages.get(page).map_or(0, |p| p.story_rows(story) as usize).min(max);
+    let entry = reader.story(story)?;
+    let page = u32::try_from(page).unwrap_or(u32::MAX);
+    let before: usize = entry.pages.iter().filter(|&&(p, _)| p < page).map(|&(_, rows)| rows as usize).sum();
+    let on_page = (entry.rows_on(page) as usize).min(max);
     let filter = ListFilter { outlet: None, story: Some(story) };
     let listed = reader.list_page(&filter, before, on_page)?;
     rows(reader, &listed.ordinals)
@@ -232,25 +229,20 @@ fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> R
 
 /// "Also reported by" for an article (at `ordinal`, with this `id`): how many other reports its
 /// story has, and those on the article's own list page (the story's reports nearest it in time;
-/// at most `max`), so one list page, with their ordinals; `None` when no story of two or more
-/// articles holds it.
+/// at most `max`), so one list page (whose row names its story) and one story chunk, with their
+/// ordinals; `None` when no story of two or more articles holds it.
 pub fn also_reported(
     reader: &Reader,
     ordinal: usize,
     id: &str,
     max: usize,
 ) -> Result<Option<(AlsoReported, Vec<usize>)>, Needed> {
-    let manifest = reader.manifest();
-    let wanted = u32::try_from(ordinal).unwrap_or(u32::MAX);
-    let Some(at) = manifest
-        .stories
-        .iter()
-        .position(|s| s.articles.len() >= 2 && s.articles.binary_search(&wanted).is_ok())
-    else {
+    let Some(story) = reader.article_row(ordinal)?.story else { return Ok(None) };
+    let total = reader.story(story)?.articles.len();
+    if total < 2 {
         return Ok(None);
-    };
+    }
     let page = reader.list_page_of(ordinal)?;
-    let story = u32::try_from(at).unwrap_or(u32::MAX);
     // One more than listed: the article itself is on the page.
     let listed: Vec<ListRow> = story_rows_on_page(reader, story, page, max.saturating_add(1))?
         .into_iter()
@@ -262,7 +254,7 @@ pub fn also_reported(
         .into_iter()
         .map(|row| OtherReport { id: row.id, title: row.title, outlet: row.outlet })
         .collect();
-    Ok(Some((AlsoReported { others, total: manifest.stories[at].articles.len() - 1 }, ordinals)))
+    Ok(Some((AlsoReported { others, total: total - 1 }, ordinals)))
 }
 
 #[cfg(test)]
@@ -329,7 +321,7 @@ mod tests {
             assert_eq!(card.label, story.label);
             assert_eq!(card.articles, story.articles.len());
             let filter = ListFilter { outlet: None, story: Some(card.story) };
-            let on_first = reader.manifest().pages[0].story_rows(card.story) as usize;
+            let on_first = reader.story(card.story).expect("the card's story is at hand").rows_on(0) as usize;
             let (listed, _) =
                 answer(&mut reader, &split, |r| list_view(r, &filter, on_first.min(STORY_ROWS)));
             assert!(!card.rows.is_empty());
@@ -376,9 +368,8 @@ mod tests {
         );
         let alone = bundle.stories.iter().find(|s| s.articles.len() == 1).map(|s| s.articles[0].clone());
         if let Some(alone) = alone {
-            let (none, fetched) = answer(&mut reader, &split, |r| also_reported(r, at(&alone), &alone, 20));
+            let (none, _) = answer(&mut reader, &split, |r| also_reported(r, at(&alone), &alone, 20));
             assert_eq!(none, None);
-            assert_eq!(fetched, 0, "an article told once needs no list page for it");
         }
     }
 }

@@ -44,7 +44,7 @@ pub struct ChunkedExplorer {
     ordinals: RefCell<HashMap<String, usize>>,
     /// Each shown search hit's matches, by (query, article ordinal): the article page's highlights.
     matches: RefCell<HashMap<(String, usize), Matches>>,
-    /// The entities, stories and counts (no articles): the entity index's data.
+    /// The entities and their counts (no articles, no stories): the entity index's data.
     pub shell: Loaded,
 }
 
@@ -233,9 +233,8 @@ pub fn find_ordinal(reader: &Reader, id: &str) -> Result<Option<usize>, Needed> 
 }
 
 /// A bundle holding only these articles (in this order, duplicates once) with their dates,
-/// sources and entity mentions (renumbered to the bundle's order), every entity, and the stories
-/// cut to the articles present: what the article, comparison and entity pages read. The search
-/// index is empty.
+/// sources and entity mentions (renumbered to the bundle's order) and every entity: what the
+/// article, comparison and entity pages read. The search index and the stories are empty.
 pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Needed> {
     let mut needed = Vec::new();
     for &ordinal in ordinals {
@@ -268,16 +267,8 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
     }
     let manifest = reader.manifest();
     bundle.entities = EntityData { entities: manifest.entities.clone(), mentions };
-    // Each story cut to the articles present, named by their ids.
-    let present =
-        |o: u32| unique.iter().position(|&u| u == o as usize).map(|i| bundle.articles[i].id.as_str());
-    let stories = manifest
-        .stories
-        .iter()
-        .filter(|story| story.articles.iter().any(|&o| unique.contains(&(o as usize))))
-        .map(|story| story.to_story(&manifest.stories, present))
-        .collect();
-    bundle.stories = stories;
+    // No stories: the chunked article page's "Also reported by" comes from `home::also_reported`
+    // (the comparison and entity pages show none), so these pages fetch no story chunk.
     Ok(bundle)
 }
 
@@ -292,14 +283,12 @@ pub fn partial_explorer(reader: &Reader, ordinals: &[usize]) -> Result<Explorer,
     Ok(explorer)
 }
 
-/// The explorer with no articles: every entity with its corpus counts, and the stories without
-/// their articles (the entity index page reads only these).
+/// The explorer with no articles and no stories: every entity with its corpus counts (the entity
+/// index page reads only these).
 pub fn shell(reader: &Reader) -> Explorer {
     let manifest = reader.manifest();
-    let stories = manifest.stories.iter().map(|s| s.to_story(&manifest.stories, |_| None)).collect();
     let bundle = Bundle {
         entities: EntityData { entities: manifest.entities.clone(), mentions: Vec::new() },
-        stories,
         ..Bundle::default()
     };
     let entity_counts = manifest
@@ -360,6 +349,7 @@ pub(crate) mod test_support {
             list_rows: 5,
             ord_chunks: 2,
             id_rows: 4,
+            story_bytes: 1,
         };
         let split = chunked::split(&built.bundle, &tiny);
         let reader = Reader::open(&split.manifest).expect("the manifest opens");

@@ -307,39 +307,38 @@ pub struct ChunkedArticleProps {
     pub types: crate::state::TypeFilter,
 }
 
-/// An article page: its one article chunk, and the list rows of its story's other reports.
+/// An article page: its one article chunk, then the list rows of its story's other reports (a
+/// story chunk and a list page, asked for once the article shows: the article does not wait for
+/// them, and one that cannot be read is a message in the panel's place, not in the article's).
 #[function_component(ChunkedArticle)]
 pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
     let (attempt, retry) = use_attempt();
     let corpus = props.corpus.clone();
     let explorer = use_chunked(&props.corpus, props.id.clone(), attempt, move |reader, id| {
         let Some(ordinal) = ordinal_of(&corpus, reader, id)? else {
-            return Ok((nothing(), None, Rc::new(None)));
+            return Ok((nothing(), None));
         };
-        // Both at once, so their chunks arrive in one round.
-        let explorer = chunked_view::partial_explorer(reader, &[ordinal]);
-        let also = home_view::also_reported(reader, ordinal, id, home_view::ALSO_REPORTED);
-        match (explorer, also) {
-            (Ok(explorer), Ok(also)) => {
-                let also = also.map(|(also, ordinals)| {
-                    for (other, &o) in also.others.iter().zip(&ordinals) {
-                        corpus.remember(&other.id, o);
-                    }
-                    also
-                });
-                Ok((Loaded(Rc::new(explorer)), Some(ordinal), Rc::new(also)))
-            }
-            (a, b) => {
-                let mut chunks: Vec<_> = a.err().into_iter().chain(b.err()).flat_map(|n| n.chunks).collect();
-                parallax_engine::sort::sort_by(&mut chunks, Ord::cmp);
-                chunks.dedup();
-                Err(Needed { chunks })
-            }
-        }
+        Ok((Loaded(Rc::new(chunked_view::partial_explorer(reader, &[ordinal])?)), Some(ordinal)))
     });
+    let ready = matches!(explorer, Some(Ok(_)));
+    let (also_attempt, also_retry) = use_attempt();
+    let corpus = props.corpus.clone();
+    let also =
+        use_chunked(&props.corpus, (props.id.clone(), ready), also_attempt, move |reader, (id, ready)| {
+            if !*ready {
+                return Ok(None);
+            }
+            let Some(ordinal) = ordinal_of(&corpus, reader, id)? else { return Ok(None) };
+            let also = home_view::also_reported(reader, ordinal, id, home_view::ALSO_REPORTED)?;
+            Ok(also.map(|(also, ordinals)| {
+                for (other, &o) in also.others.iter().zip(&ordinals) {
+                    corpus.remember(&other.id, o);
+                }
+                also
+            }))
+        });
     // A query in a link not opened from this visit's results page: its search runs once the article
     // shows (the dictionary, its shards and the first page of hits, as the results page fetches).
-    let ready = matches!(explorer, Some(Ok(_)));
     let corpus = props.corpus.clone();
     let typed = use_chunked(
         &props.corpus,
@@ -360,7 +359,7 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
         None => loading("the article"),
         Some(Err(message)) => failed(message, retry),
         Some(Ok(found)) => {
-            let (explorer, ordinal, also) = &**found;
+            let (explorer, ordinal) = &**found;
             // The results page's matches for this article, or the typed link's once searched.
             let hits = props.query.as_ref().map(|query| {
                 let matches = ordinal.and_then(|o| props.corpus.matches(query, o)).or_else(|| match &typed {
@@ -369,9 +368,23 @@ pub fn chunked_article(props: &ChunkedArticleProps) -> Html {
                 });
                 Rc::new(matches.map(|m| m.iter().map(|&(s, e)| (s, e, "hit")).collect()).unwrap_or_default())
             });
+            // Until the story's reports arrive (or when they cannot), no panel.
+            let (shown, problem) = match &also {
+                Some(Ok(also)) => (also.clone(), None),
+                Some(Err(message)) => (Rc::new(None), Some(message)),
+                None => (Rc::new(None), None),
+            };
             html! {
-                <pages::article::ArticlePage corpus={explorer.clone()} id={props.id.clone()} query={props.query.clone()}
-                    at={props.at} show_noise={props.show_noise} types={props.types} {hits} also={Some(also.clone())} />
+                <>
+                    <pages::article::ArticlePage corpus={explorer.clone()} id={props.id.clone()} query={props.query.clone()}
+                        at={props.at} show_noise={props.show_noise} types={props.types} {hits} also={Some(shown)} />
+                    if let Some(message) = problem {
+                        <aside class="story-panel error-panel chunk-error" role="alert" aria-label="Other coverage of this story">
+                            <p><strong>{ "Other coverage of this story could not be loaded. " }</strong>{ message.clone() }</p>
+                            <p><button type="button" class="button" onclick={also_retry}>{ "Try again" }</button></p>
+                        </aside>
+                    }
+                </>
             }
         }
     }

@@ -78,7 +78,7 @@ pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
         Callback::from(move |story: u32| filter.set(ListFilter { outlet: None, story: Some(story) }))
     };
     // Stories told by two or more articles, largest first (a filter, not a list of every story).
-    let stories = home_view::largest_stories(&manifest.stories, 200);
+    let stories = &manifest.largest_stories;
     let body = match &list {
         None => html! { <p class="status" role="status">{ "Loading the articles…" }</p> },
         Some(Err(message)) => failed(message, retry),
@@ -131,13 +131,10 @@ pub fn chunked_home(props: &ChunkedHomeProps) -> Html {
                     <label>{ "Story " }
                         <select id="story-filter" onchange={on_story}>
                             <option value="" selected={filter.story.is_none()}>{ "All stories" }</option>
-                            { for stories.iter().map(|&i| {
-                                let story = &manifest.stories[i];
-                                html! {
-                                    <option value={i.to_string()} selected={filter.story == Some(i as u32)}>
-                                        { format!("{} ({})", story.label, story.articles.len()) }
-                                    </option>
-                                }
+                            { for stories.iter().map(|story| html! {
+                                <option value={story.story.to_string()} selected={filter.story == Some(story.story)}>
+                                    { format!("{} ({})", story.label, story.articles) }
+                                </option>
                             }) }
                         </select>
                     </label>
@@ -237,13 +234,28 @@ pub struct StoryCardsProps {
 }
 
 /// The largest stories as cards: label, span, its first articles, "Compare coverage" and "List
-/// its articles". Nothing while its list rows load, and nothing if they cannot (the list below
-/// says why).
+/// its articles". Nothing while its list rows and story chunks load; a message if they cannot.
 #[function_component(StoryCards)]
 pub fn story_cards(props: &StoryCardsProps) -> Html {
-    let cards =
-        use_chunked(&props.corpus, (), 0, |reader, _| home_view::story_cards(reader, home_view::STORY_CARDS));
-    let Some(Ok(cards)) = cards else { return Html::default() };
+    let (attempt, retry) = use_attempt();
+    let cards = use_chunked(&props.corpus, (), attempt, |reader, _| {
+        home_view::story_cards(reader, home_view::STORY_CARDS)
+    });
+    let cards = match cards {
+        None => return Html::default(),
+        Some(Err(message)) => {
+            return html! {
+                <section class="stories" aria-labelledby="stories-h">
+                    <h2 id="stories-h" class="section-title">{ "Stories covered by several outlets" }</h2>
+                    <div class="error-panel chunk-error" role="alert">
+                        <p class="error-message">{ message }</p>
+                        <p><button type="button" class="button" onclick={retry}>{ "Try again" }</button></p>
+                    </div>
+                </section>
+            }
+        }
+        Some(Ok(cards)) => cards,
+    };
     if cards.is_empty() {
         return Html::default();
     }

@@ -17,7 +17,7 @@ use crate::io::{self, BundleSource};
 use crate::pages;
 use crate::pictures::story_matrix::StoryCoverage;
 use crate::pictures::timeline::TimelinePicture;
-use crate::state::{AppState, Explorer, Loaded, Route, TypeFilter};
+use crate::state::{AppState, Loaded, Route, TypeFilter};
 
 /// An open corpus.
 #[derive(Clone, PartialEq)]
@@ -35,12 +35,14 @@ thread_local! {
 }
 
 async fn open(source: &BundleSource) -> Result<Opened, String> {
-    let loaded = |bundle| Opened::Bundle(Loaded(Rc::new(Explorer::new(bundle))));
     match source {
         BundleSource::Chunked(folder) => {
             io::open_chunked(folder).await.map(|explorer| Opened::Chunked(Chunks(Rc::new(explorer))))
         }
-        source => io::load(source).await.map(loaded),
+        source => {
+            let bundle = io::load(source).await?;
+            Ok(Opened::Bundle(Loaded(Rc::new(io::explore_in_steps(bundle).await))))
+        }
     }
 }
 

@@ -97,8 +97,10 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.equal(await page.locator('.list-status').textContent(), `Showing 100 of ${N} articles`);
   assert.equal(await page.locator('button.show-more').textContent(), 'Show 20 more');
 
-  // The largest stories as cards, each listing its articles.
+  // The largest stories as cards, each listing its articles (from the story chunks of the newest
+  // list page's stories: the manifest holds only the story filter's labels).
   await page.waitForSelector('.story-card');
+  assert.ok(chunksOf(files, 'story').length > 0, `the cards' stories: ${files}`);
   const card = page.locator('.story-card').first();
   const listIts = await card.locator('button.story-articles-all').textContent();
   const told = Number(listIts.match(/^List its (\d+) articles$/)[1]);
@@ -116,6 +118,15 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   assert.ok((await page.locator('.story-panel li').count()) > 0);
   await page.goto(`${server.url}#/by-date`);
   await page.waitForSelector('#app .article-card');
+
+  // A story picked in the filter (its label and size from the manifest) lists its articles.
+  const option = await page.locator('#story-filter option').nth(1).textContent();
+  const size = Number(option.match(/\((\d+)\)$/)[1]);
+  await page.selectOption('#story-filter', { index: 1 });
+  await page.waitForFunction((n) => new RegExp(`^(All ${n} articles|Showing 50 of ${n} articles)$`).test(document.querySelector('.list-status')?.textContent ?? ''), size);
+  assert.equal(await page.locator('.article-card').count(), Math.min(size, 50), option);
+  await page.selectOption('#story-filter', { index: 0 });
+  await page.waitForFunction((n) => document.querySelector('.list-status')?.textContent === `Showing 50 of ${n} articles`, N);
 
   // One outlet's articles only.
   const outlet = await page.locator('#outlet-filter option').nth(1).textContent();
@@ -262,6 +273,8 @@ test('a cold search fetches the dictionary with the explorer, and the article pa
   await page.waitForSelector('.result');
   // Once: the app's fetch takes the preloaded response (same URL and mode).
   assert.equal(chunksOf(files, 'terms').length, 1, `the dictionary once: ${files}`);
+  // The stories are in their own chunks, which a search (but a `story:` one) never reads.
+  assert.equal(chunksOf(files, 'story').length, 0, `a cold search fetches no story chunk: ${files}`);
   // The article page's code is fetched only after the results are drawn, while the reader reads
   // them, so the first article opened from them does not wait for it.
   await extras;
@@ -289,17 +302,22 @@ test('a cold search fetches the dictionary with the explorer, and the article pa
   await server.close();
 });
 
-test('a corrupt chunk is a message in the view that needs it, and the rest still works', async () => {
-  const broken = join(work, 'broken');
+// A copy of the site (in `work/dir`) whose chunks named `prefix…` each have their last byte flipped.
+async function corrupted(dir, prefix) {
+  const broken = join(work, dir);
   await cp(site, broken, { recursive: true });
   for (const name of await readdir(join(broken, 'chunks'))) {
-    if (!name.startsWith('art-')) continue;
+    if (!name.startsWith(prefix)) continue;
     const path = join(broken, 'chunks', name);
     const bytes = await readFile(path);
     bytes[bytes.length - 1] ^= 0xff;
     await writeFile(path, bytes);
   }
-  const server = await serve(broken, '/');
+  return broken;
+}
+
+test('a corrupt chunk is a message in the view that needs it, and the rest still works', async () => {
+  const server = await serve(await corrupted('broken', 'art-'), '/');
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(server.url);
@@ -311,6 +329,33 @@ test('a corrupt chunk is a message in the view that needs it, and the rest still
   assert.equal(await page.locator('header').count() > 0, true, 'the page around it is still there');
   await page.goto(`${server.url}#/`);
   await page.waitForSelector('#app .article-card');
+  await context.close();
+  await server.close();
+});
+
+test('a corrupt story chunk is a message where stories are shown, and the list, an article and search still work', async () => {
+  const server = await serve(await corrupted('broken-stories', 'story-'), '/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/by-date`);
+  await page.waitForSelector('#app .article-card');
+  await page.waitForSelector('.stories .chunk-error');
+  assert.match(await page.locator('.stories .error-message').textContent(), /stories/);
+  assert.equal(await page.locator('.article-card').count(), 50, 'the list is still there');
+  // An article of a story shows, with the message where "Also reported by" goes.
+  const links = await page.locator('.article-card a').evaluateAll((as) => as.slice(0, 8).map((a) => a.getAttribute('href')));
+  let panel = false;
+  for (const href of links) {
+    await page.goto(`${server.url}${href}`);
+    await page.waitForSelector('.article-body p');
+    panel = await page.locator('.story-panel.chunk-error').waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    if (panel) break;
+  }
+  assert.ok(panel, 'an article of a story says its other coverage could not be loaded');
+  assert.equal(await page.locator('.story-panel.chunk-error button', { hasText: 'Try again' }).count(), 1);
+  assert.ok((await page.locator('.article-body').textContent()).length > 100, 'the article itself is shown');
+  await page.goto(`${server.url}#/search?q=troops`);
+  await page.waitForSelector('.result');
   await context.close();
   await server.close();
 });

@@ -89,9 +89,37 @@ export function watchErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // A failed load's message does not name what failed: its location does.
+    if (m.type() === 'error') errors.push(`console: ${m.text()}${m.location()?.url ? ` (${m.location().url})` : ''}`);
   });
   return errors;
+}
+
+/**
+ * Counts `page`'s requests in flight from now on; `settled(quietMs)` resolves once none has been in
+ * flight for `quietMs`. A test that cuts the network "after one online visit" waits for the visit
+ * to finish first: a request still on its way when the server goes away fails, and says so in the
+ * console (the idle-time prefetch of the extras module starts up to 1.5 s after the first view).
+ */
+export function inFlight(page) {
+  let open = 0;
+  let last = Date.now();
+  const started = () => {
+    open += 1;
+    last = Date.now();
+  };
+  const ended = () => {
+    open -= 1;
+    last = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    settled: async (quietMs = 2000) => {
+      while (open > 0 || Date.now() - last < quietMs) await new Promise((ok) => setTimeout(ok, 50));
+    },
+  };
 }
 
 /** Waits until a service worker controls the page (the first one claims the page that installed it). */

@@ -8,7 +8,7 @@ import { access, cp, mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, watchErrors, controlled, DIST, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, controlled, inFlight, DIST, ROOT } from './harness.mjs';
 
 const run = promisify(execFile);
 const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
@@ -50,6 +50,7 @@ test('after one online visit, the explorer works with the network cut', async ()
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
+  const requests = inFlight(page);
   await page.goto(server.url);
   await page.waitForSelector('#app .article-card');
   await controlled(page);
@@ -78,6 +79,7 @@ test('after one online visit, the explorer works with the network cut', async ()
     assert.ok(!cached.some((u) => u.endsWith('/' + want)), `${want} is not downloaded at install`);
   }
 
+  await requests.settled();
   await server.cut();
   await context.setOffline(true);
   const start = Date.now();
@@ -231,10 +233,12 @@ test('`parallax site` writes a complete explorer for a folder of articles', asyn
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
+  const requests = inFlight(page);
   await page.goto(server.url);
   await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 3);
   await controlled(page);
+  await requests.settled();
   await server.cut();
   await context.setOffline(true);
   await page.reload();

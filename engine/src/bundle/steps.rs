@@ -69,6 +69,15 @@ fn take<T: DeserializeOwned>(rest: &mut &[u8]) -> Result<T, BundleError> {
     Ok(value)
 }
 
+/// A byte string from the front of `rest` (a `Vec<u8>` field, [`super::bytes`]): one copy, where
+/// [`take`] would decode it a byte at a time (the postings of a 100-article collection: 35 ms).
+fn take_bytes(rest: &mut &[u8]) -> Result<Vec<u8>, BundleError> {
+    let n = take_len(rest)?;
+    let (bytes, after) = rest.split_at(n);
+    *rest = after;
+    Ok(bytes.to_vec())
+}
+
 /// A sequence's length (postcard's varint, the same bytes for `usize` and `u64`). A length no
 /// payload could hold is malformed: it would otherwise reserve memory the bytes cannot fill.
 fn take_len(rest: &mut &[u8]) -> Result<usize, BundleError> {
@@ -125,7 +134,7 @@ impl<'a> Opening<'a> {
                     3 => index.terms = take(rest)?,
                     4 => index.doc_freq = take(rest)?,
                     5 => index.posting_starts = take(rest)?,
-                    6 => index.postings = take(rest)?,
+                    6 => index.postings = take_bytes(rest)?,
                     7 => index.translit_keys = take(rest)?,
                     8 => index.translit_terms = take(rest)?,
                     9 => index.stem_keys = take(rest)?,

@@ -35,9 +35,9 @@
 //! ([`validate`]), so a stale copy, a truncated download or a hostile file is a [`ChunkError`]
 //! for the view that asked, never a panic.
 //!
-//! **Kinds.** The [`Manifest`] (corpus summary, per list page the rows of each outlet and story,
-//! the stories, the entity summary, the first id of each `ids` page, the chunk directory: nothing
-//! per article); `ord` pages, a range of article ordinals with each article's list page and the
+//! **Kinds.** The [`Manifest`] (corpus summary, per list page the rows of each outlet, the labels
+//! of the largest stories, the entity summary, the first id of each `ids` page, the chunk
+//! directory: nothing per article or per story); `ord` pages, a range of article ordinals with each article's list page and the
 //! `art` and `artd` chunks holding them (article chunks are listed only there); `ids` pages, the ids in
 //! sorted order with their ordinals (a link typed by hand); `dir` chunks, pages of the article
 //! list (newest first) with each article's title, outlet, date, story and length; one `terms`
@@ -46,19 +46,27 @@
 //! entity names and mentions the query words may name), so prefixes, typos and variants are
 //! expanded without any shard; `idx` shards, the postings of a contiguous range of the sorted
 //! dictionary, in columns (`postings.rs`; a term's shard is found by binary search over the
-//! ranges in the chunk directory); `art` chunks, consecutive articles' text (without removed
+//! ranges in the chunk directory), without their occurrences' positions; `pos` chunks, one per
+//! shard (the same terms), those positions (word ordinals, byte offsets), fetched only by a
+//! query that reads the positions of articles it does not show (phrases, proximity: the
+//! positions of the hits it shows are found again in their text); `art` chunks, consecutive articles' text (without removed
 //! spans) and dates, what a search's snippets and its results page read; `artd` chunks, the same
 //! articles' details (removed spans, provenance, entity mentions in columns) for the pages that
 //! show an article (each `ord` page lists both, so they arrive together); `ent` chunks, per-entity mention lists for a range of entities; `eidx` chunks, the
 //! search index's postings of a range of entity slots (the term directory keeps the entities'
-//! name keys and counts), fetched only by a query that names an entity. The seed corpus is
-//! one small chunk of each kind.
+//! name keys and counts), fetched only by a query that names an entity; `story` chunks, a range
+//! of stories with their labels, articles, dates, the stories they follow and their rows per
+//! list page (`story_columns.rs`), fetched by the views that show a story (home's story cards
+//! and filter, an article's "also reported by") and by a `story:` search, never by another
+//! search. The seed corpus is one small chunk of each kind.
 //!
 //! **Reading.** [`Reader`] holds what has arrived; each view asks it for what it shows and gets
 //! either the answer or the [`Needed`] chunks. A search runs over the chunks at hand with a
 //! [`crate::search::Trace`] and names the shards and article chunks holding the terms and
-//! articles it read but lacked; once nothing is lacking, it read exactly what a search over the
-//! single bundle reads, so results, snippets and highlights are the same.
+//! articles it read but lacked, and the `pos` chunks of the postings whose positions it read for
+//! articles it does not read (the positions of those it reads, once their text is at hand, are
+//! recomputed by the walk that built the index); once nothing is lacking, it read exactly what a
+//! search over the single bundle reads, so results, snippets and highlights are the same.
 
 mod list;
 mod postings;
@@ -89,7 +97,7 @@ pub use write::{
 /// The bytes every chunk and manifest starts with.
 pub const MAGIC: &[u8; 8] = b"PLXCHUNK";
 /// The format version this engine writes and reads. Bump it whenever a payload changes shape.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 9;
 /// The manifest's file name (the one name that is not a content hash).
 pub const MANIFEST_NAME: &str = "manifest.plx";
 const HEADER_LEN: usize = 8 + 4 + 1 + 8 + 4;
@@ -119,11 +127,18 @@ pub enum ChunkKind {
     /// What an article chunk's articles hold beyond what a search reads: their removed spans,
     /// provenance and entity mentions (the article, comparison and entity pages read them).
     ArticleDetails,
+    /// The positions (word ordinals, byte offsets) of the occurrences in one index shard's
+    /// postings: what phrases and proximity read.
+    Positions,
+    /// A range of stories: their labels, articles, dates, the stories they follow and their rows
+    /// per list page (the views that show a story read them; a search only for `story:`).
+    Stories,
 }
 
-/// The order of kinds in the chunk directory (the writer's order; validated).
+/// The order of kinds in the chunk directory (the writer's order; validated): a shard's
+/// positions right after the shards.
 pub(crate) fn kind_rank(kind: ChunkKind) -> u8 {
-    kind.code()
+    std::iter::once(ChunkKind::Manifest).chain(ChunkKind::CHUNKS).position(|k| k == kind).unwrap_or(0) as u8
 }
 
 impl ChunkKind {
@@ -139,13 +154,16 @@ impl ChunkKind {
             ChunkKind::Ordinals => 7,
             ChunkKind::Ids => 8,
             ChunkKind::ArticleDetails => 9,
+            ChunkKind::Positions => 10,
+            ChunkKind::Stories => 11,
         }
     }
 
     /// Every kind of chunk file (the manifest aside), in the manifest's kind order.
-    pub const CHUNKS: [ChunkKind; 9] = [
+    pub const CHUNKS: [ChunkKind; 11] = [
         ChunkKind::Terms,
         ChunkKind::Shard,
+        ChunkKind::Positions,
         ChunkKind::Articles,
         ChunkKind::Entities,
         ChunkKind::Directory,
@@ -153,6 +171,7 @@ impl ChunkKind {
         ChunkKind::Ordinals,
         ChunkKind::Ids,
         ChunkKind::ArticleDetails,
+        ChunkKind::Stories,
     ];
 
     fn from_code(code: u8) -> Option<ChunkKind> {
@@ -172,6 +191,8 @@ impl ChunkKind {
             ChunkKind::Ordinals => "ord",
             ChunkKind::Ids => "ids",
             ChunkKind::ArticleDetails => "artd",
+            ChunkKind::Positions => "pos",
+            ChunkKind::Stories => "story",
         }
     }
 
@@ -188,6 +209,8 @@ impl ChunkKind {
             ChunkKind::Ordinals => "part of the article directory",
             ChunkKind::Ids => "part of the article id index",
             ChunkKind::ArticleDetails => "some articles' entity mentions and provenance",
+            ChunkKind::Positions => "the word positions of part of the search index",
+            ChunkKind::Stories => "some of the stories",
         }
     }
 }
@@ -203,7 +226,8 @@ pub struct ChunkRef {
     pub len: u64,
     /// The first item it holds: a term id (shards), an article ordinal (articles and `ord`
     /// pages), an entity index (entities), a position in the article list (directory pages), a
-    /// position in the sorted ids (`ids` pages); 0 for the term directory.
+    /// position in the sorted ids (`ids` pages), a story index (story chunks); 0 for the term
+    /// directory.
     pub first: u32,
     /// One past the last item it holds.
     pub end: u32,
@@ -238,6 +262,8 @@ pub struct Summary {
     pub entity_slots: u32,
     /// How many chunk files there are, article chunks included (what "available offline" counts).
     pub chunk_files: u32,
+    /// Number of stories (they are in story chunks).
+    pub stories: u32,
 }
 
 /// One row of the article directory: enough to list, page and facet articles without their text.
@@ -251,7 +277,7 @@ pub struct ArticleEntry {
     pub outlet: Option<u32>,
     /// Its publication date (stated or estimated), `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub date: Option<String>,
-    /// The story it belongs to, an index into [`Manifest::stories`].
+    /// The story it belongs to, an index into the stories (see [`Reader::story`]).
     pub story: Option<u32>,
     /// Words in its kept text (title excluded).
     pub words: u32,
@@ -267,9 +293,10 @@ pub struct EntityCount {
 }
 
 /// The manifest: everything a first view needs, and where everything else is. Nothing in it
-/// grows per article but the stories: article ids are in `ids` pages (and list pages and article
-/// chunks), list pages and article chunks in the `ord` pages it lists. (Written in a more compact form, `wire.rs`: hashes are bytes, stories
-/// name articles by ordinal gaps.)
+/// grows per article or per story: article ids are in `ids` pages (and list pages and article
+/// chunks), list pages and article chunks in the `ord` pages it lists, stories in story chunks
+/// (format 9; at 10,000 synthetic articles they were 56 of the manifest's 92 KB gzip, and most
+/// of its 819 KB raw at 100,000). (Written in a more compact form, `wire.rs`: hashes are bytes.)
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Manifest {
     /// The corpus at a glance.
@@ -280,11 +307,16 @@ pub struct Manifest {
     /// last whose first id is not after it.
     pub id_firsts: Vec<String>,
     /// Per page of the article list (one `dir` chunk each, in list order), how many of its rows
-    /// each outlet and story has: a filtered list knows its total, and which pages to fetch,
-    /// without any page.
+    /// each outlet has: a list filtered by outlet knows its total, and which pages to fetch,
+    /// without any page (a story's rows per page are in its story chunk).
     pub pages: Vec<PageSummary>,
-    /// The stories, their articles by ordinal.
-    pub stories: Vec<StoryEntry>,
+    /// The largest stories told by two or more articles (at most [`LARGEST_STORIES`], largest
+    /// first, then in story order): the home page's story filter, without any story chunk.
+    pub largest_stories: Vec<StoryHead>,
+    /// The largest stories told by two or more articles among those with rows on the newest list
+    /// page (at most [`NEWEST_STORIES`], largest first, then in story order): the home page's
+    /// story cards fetch only their story chunks.
+    pub newest_stories: Vec<StoryHead>,
     /// Every entity (names, aliases, spellings: what `entity:` filters and pages resolve).
     pub entities: Vec<Entity>,
     /// Per entity, how often it is mentioned.
@@ -293,8 +325,25 @@ pub struct Manifest {
     pub chunks: Vec<ChunkRef>,
 }
 
-/// A story as the manifest holds it: [`Story`] with its articles and the stories it follows by
-/// number rather than by id.
+/// How many stories [`Manifest::largest_stories`] names at most.
+pub const LARGEST_STORIES: usize = 200;
+
+/// How many stories [`Manifest::newest_stories`] names at most.
+pub const NEWEST_STORIES: usize = 12;
+
+/// A story as the home page's story filter names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryHead {
+    /// Its index among the stories.
+    pub story: u32,
+    /// Its label.
+    pub label: String,
+    /// How many articles tell it.
+    pub articles: u32,
+}
+
+/// A story as a story chunk holds it: [`Story`] with its articles and the stories it follows by
+/// number rather than by id, and its rows on each page of the article list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoryEntry {
     /// Stable slug made from the label (unique within a corpus).
@@ -307,36 +356,38 @@ pub struct StoryEntry {
     pub from: Option<String>,
     /// Date of its latest article, where dated.
     pub to: Option<String>,
-    /// Earlier stories it follows from (indices into [`Manifest::stories`]), closest first.
+    /// Earlier stories it follows from (story indices), closest first.
     pub follows: Vec<u32>,
+    /// `(list page, rows)`: how many of its articles each page of the article list holds, by
+    /// page, only pages with rows (a story filter knows its total and which pages to fetch).
+    pub pages: Vec<(u32, u32)>,
 }
 
 impl StoryEntry {
     /// The story with its articles named by these ids (`id_of` gives an ordinal's id; members
-    /// it cannot name are left out) and the stories it follows by id.
-    pub fn to_story<'a>(&self, stories: &[StoryEntry], id_of: impl Fn(u32) -> Option<&'a str>) -> Story {
+    /// it cannot name are left out) and the stories it follows by id (`story_id` gives a story
+    /// index's id).
+    pub fn to_story<'a, 'b>(
+        &self,
+        story_id: impl Fn(u32) -> Option<&'b str>,
+        id_of: impl Fn(u32) -> Option<&'a str>,
+    ) -> Story {
         Story {
             id: self.id.clone(),
             label: self.label.clone(),
             articles: self.articles.iter().filter_map(|&o| id_of(o).map(str::to_string)).collect(),
             from: self.from.clone(),
             to: self.to.clone(),
-            follows: self
-                .follows
-                .iter()
-                .filter_map(|&s| stories.get(s as usize).map(|s| s.id.clone()))
-                .collect(),
+            follows: self.follows.iter().filter_map(|&s| story_id(s).map(str::to_string)).collect(),
         }
     }
 }
 
-/// How many rows of one page of the article list each outlet and story has.
+/// How many rows of one page of the article list each outlet has.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageSummary {
     /// `(outlet, rows)`, by outlet index, only outlets with rows on the page.
     pub outlets: Vec<(u32, u32)>,
-    /// `(story, rows)`, by story index, only stories with rows on the page.
-    pub stories: Vec<(u32, u32)>,
 }
 
 impl PageSummary {
@@ -344,10 +395,12 @@ impl PageSummary {
     pub fn outlet_rows(&self, outlet: u32) -> u32 {
         count_of(&self.outlets, outlet)
     }
+}
 
-    /// The rows of story `story` on the page.
-    pub fn story_rows(&self, story: u32) -> u32 {
-        count_of(&self.stories, story)
+impl StoryEntry {
+    /// The story's rows on list page `page`.
+    pub fn rows_on(&self, page: u32) -> u32 {
+        count_of(&self.pages, page)
     }
 }
 
@@ -406,6 +459,7 @@ pub(crate) struct Shard {
     /// Where each term's postings start in `postings`, plus one final end.
     pub(crate) starts: Vec<u32>,
     /// The terms' postings, back to back (the bundle's encoding).
+    #[serde(with = "crate::bundle::bytes")]
     pub(crate) postings: Vec<u8>,
 }
 
@@ -492,6 +546,8 @@ pub enum ChunkError {
     DictionaryFirst,
     /// Articles' details arrived before the articles they are checked against.
     ArticlesFirst,
+    /// A shard's positions arrived before the shard they are checked against.
+    ShardFirst,
 }
 
 impl std::fmt::Display for ChunkError {
@@ -508,6 +564,7 @@ impl std::fmt::Display for ChunkError {
             ChunkError::UnknownChunk => write!(f, "a view asked for a corpus file the manifest does not list; reload the page"),
             ChunkError::DictionaryFirst => write!(f, "part of the search index arrived before the search dictionary; search again"),
             ChunkError::ArticlesFirst => write!(f, "some articles' details arrived before the articles; reload the page"),
+            ChunkError::ShardFirst => write!(f, "the word positions of part of the search index arrived before that part; search again"),
         }
     }
 }
@@ -661,10 +718,15 @@ pub fn anatomy(kind: ChunkKind, bytes: &[u8]) -> Result<Vec<(&'static str, Vec<u
         ChunkKind::Shard => {
             let wire: postings::WireShard = decode(kind, bytes)?;
             let parts = wire.columns();
-            let shard = wire.into_shard().map_err(|why| ChunkError::Malformed { kind, why })?;
-            let mut out = vec![("bundle postings", enc(&shard))];
+            let shard =
+                wire.assemble(0, None, &|_, _| None).map_err(|why| ChunkError::Malformed { kind, why })?;
+            let mut out = vec![("bundle postings, positions zeroed", enc(&shard))];
             out.extend(parts);
             out
+        }
+        ChunkKind::Positions => {
+            let wire: postings::WirePositions = decode(kind, bytes)?;
+            wire.columns()
         }
         ChunkKind::Entities => {
             let chunk: EntityChunk = decode(kind, bytes)?;

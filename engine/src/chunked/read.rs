@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use std::collections::HashMap;
 
+use super::postings::{WirePositions, WireShard};
 use super::{
     decode, decode_manifest, kind_rank, validate, ArticleChunk, ArticleDetails, ArticleEntry, ChunkError,
     ChunkId, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, ListFilter, ListPage, Manifest,
-    OrdinalPage, Shard, ORD_PAGE_CHUNKS,
+    OrdinalPage, Shard, StoryEntry, ORD_PAGE_CHUNKS,
 };
 use crate::bundle::validate::{Inconsistency, Part};
 use crate::dates::PublicationDate;
@@ -31,10 +32,13 @@ pub struct Reader {
     /// The term directory, with the postings of the shards at hand (other terms have none).
     index: Option<SearchIndex>,
     /// Shards at hand, by their first term.
-    shards: BTreeMap<u32, (ChunkRef, Shard)>,
+    shards: BTreeMap<u32, ShardAtHand>,
+    /// Positions recomputed from the text of articles at hand, by (term, article), for the
+    /// postings whose shard's positions chunk is not at hand.
+    recomputed: HashMap<(u32, u32), Vec<(u32, usize)>>,
     /// Chunks of the entity index at hand, by their first slot.
     entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
-    /// Whether `index`'s postings are behind `shards`.
+    /// Whether `index`'s postings are behind `shards` (or `recomputed`).
     stale: bool,
     /// One per article: the real one once its chunk arrived, else a stand-in with a placeholder id
     /// no real one equals.
@@ -62,6 +66,8 @@ pub struct Reader {
     details_base: usize,
     /// The pages of the id index at hand, by page.
     id_pages: BTreeMap<usize, IdPage>,
+    /// The stories at hand, by index (`None` until their chunk arrives).
+    stories: Vec<Option<StoryEntry>>,
 }
 
 impl Reader {
@@ -73,10 +79,12 @@ impl Reader {
         let entities = EntityData { entities: manifest.entities.clone(), mentions: Vec::new() };
         let ord_pages = manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Ordinals).count();
         let details_base = manifest.chunks.len() + ord_pages * ORD_PAGE_CHUNKS;
+        let n_stories = manifest.summary.stories as usize;
         Ok(Reader {
             manifest,
             index: None,
             shards: BTreeMap::new(),
+            recomputed: HashMap::new(),
             entity_shards: BTreeMap::new(),
             stale: false,
             articles,
@@ -93,7 +101,36 @@ impl Reader {
             article_chunk_ids: HashMap::new(),
             details_base,
             id_pages: BTreeMap::new(),
+            stories: vec![None; n_stories],
         })
+    }
+
+    /// How many stories the corpus holds.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// The story at index `story`, or the story chunk holding it (nothing past the corpus).
+    pub fn story(&self, story: u32) -> Result<&StoryEntry, Needed> {
+        match self.stories.get(story as usize) {
+            Some(Some(entry)) => Ok(entry),
+            Some(None) => {
+                Err(Needed { chunks: self.chunk_of(ChunkKind::Stories, story).into_iter().collect() })
+            }
+            None => Err(Needed { chunks: Vec::new() }),
+        }
+    }
+
+    /// Every story, or the story chunks not at hand (what a `story:` search reads).
+    pub fn stories(&self) -> Result<Vec<&StoryEntry>, Needed> {
+        let missing: Vec<ChunkId> = (0..self.manifest.chunks.len())
+            .map(ChunkId)
+            .filter(|&id| self.manifest.chunks[id.0].kind == ChunkKind::Stories && !self.has(id))
+            .collect();
+        if !missing.is_empty() {
+            return Err(Needed { chunks: missing });
+        }
+        Ok(self.stories.iter().flatten().collect())
     }
 
     /// How many articles the corpus holds.
@@ -182,8 +219,13 @@ impl Reader {
     /// One page of an article list in list order (newest first, undated articles last, equal
     /// dates in corpus order: the home page's "by date" order), optionally only one outlet or one
     /// story: the total matching and the ordinals of rows `start..start + len` (fewer at the end,
-    /// none past it), or the chunks holding the rows it needs.
+    /// none past it), or the chunks holding the rows it needs (a story's chunk first, which says
+    /// on which pages its rows are).
     pub fn list_page(&self, filter: &ListFilter, start: usize, len: usize) -> Result<ListPage, Needed> {
+        let story = match filter.story {
+            Some(s) => Some(self.story(s)?),
+            None => None,
+        };
         let end = start.saturating_add(len);
         let mut total = 0;
         let mut ordinals = Vec::with_capacity(len.min(self.rows.len()));
@@ -191,16 +233,15 @@ impl Reader {
         for (p, summary) in self.manifest.pages.iter().enumerate() {
             let Some(id) = self.page_chunk(p) else { continue };
             // What the summary says; with both filters, only the page itself knows.
-            let known = match (filter.outlet, filter.story) {
+            let page = u32::try_from(p).unwrap_or(u32::MAX);
+            let known = match (filter.outlet, story) {
                 (None, None) => {
                     let chunk = &self.manifest.chunks[id.0];
                     Some(chunk.end.saturating_sub(chunk.first) as usize)
                 }
                 (Some(o), None) => Some(summary.outlet_rows(o) as usize),
-                (None, Some(s)) => Some(summary.story_rows(s) as usize),
-                (Some(o), Some(s)) => {
-                    (summary.outlet_rows(o) == 0 || summary.story_rows(s) == 0).then_some(0)
-                }
+                (None, Some(s)) => Some(s.rows_on(page) as usize),
+                (Some(o), Some(s)) => (summary.outlet_rows(o) == 0 || s.rows_on(page) == 0).then_some(0),
             };
             let shown = known.is_none_or(|n| n > 0 && total < end && start < total + n);
             match (shown, self.pages.get(&p)) {
@@ -229,7 +270,7 @@ impl Reader {
         }
     }
 
-    /// The manifest: summary, list page summaries, stories, entities, chunk directory.
+    /// The manifest: summary, list page summaries, largest stories, entities, chunk directory.
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
     }
@@ -303,10 +344,28 @@ impl Reader {
             ChunkKind::Shard => {
                 // A shard is checked against the dictionary, so the dictionary comes first.
                 let directory = self.index.as_ref().ok_or(ChunkError::DictionaryFirst)?;
-                let wire: super::postings::WireShard = decode(chunk.kind, bytes)?;
-                let shard = wire.into_shard().map_err(|why| ChunkError::Malformed { kind, why })?;
+                let heads: WireShard = decode(chunk.kind, bytes)?;
+                validate::shard_counts(&heads, directory).map_err(inconsistent)?;
+                let recomputed = &self.recomputed;
+                let known = |term, doc| recomputed.get(&(term, doc)).map(Vec::as_slice);
+                let assembled = heads.assemble(chunk.first, None, &known);
+                let shard = assembled.map_err(|why| ChunkError::Malformed { kind, why })?;
                 validate::shard(&shard, &chunk, directory, n_articles).map_err(inconsistent)?;
-                self.shards.insert(chunk.first, (chunk, shard));
+                let at_hand = ShardAtHand { chunk, heads, positions: None, shard, dirty: false };
+                self.shards.insert(at_hand.chunk.first, at_hand);
+                self.stale = true;
+            }
+            ChunkKind::Positions => {
+                // Positions are checked against their shard's postings, so the shard comes first.
+                let Some(at_hand) = self.shards.get_mut(&chunk.first).filter(|s| s.chunk.end == chunk.end)
+                else {
+                    return Err(ChunkError::ShardFirst);
+                };
+                let positions: WirePositions = decode(chunk.kind, bytes)?;
+                let shard = validate::positions(&positions, &at_hand.heads, &chunk).map_err(inconsistent)?;
+                at_hand.positions = Some(positions);
+                at_hand.shard = shard;
+                at_hand.dirty = false;
                 self.stale = true;
             }
             ChunkKind::Articles => {
@@ -364,6 +423,11 @@ impl Reader {
                     (self.page_of[i] != u32::MAX && self.page_of[i] as usize != page)
                         || self.known_id(i).is_some_and(|id| id != row.id)
                         || self.ordinal_in_pages_at_hand(&row.id).is_some_and(|at| at != i)
+                        || row
+                            .story
+                            .and_then(|s| self.stories.get(s as usize))
+                            .and_then(Option::as_ref)
+                            .is_some_and(|story| story.articles.binary_search(&(i as u32)).is_err())
                 });
                 if misplaced {
                     return Err(inconsistent(elsewhere(
@@ -386,6 +450,24 @@ impl Reader {
                 validate::ordinal_page(&part, &chunk, &self.manifest).map_err(inconsistent)?;
                 self.add_ordinals(id, &chunk, part).map_err(inconsistent)?;
             }
+            ChunkKind::Stories => {
+                let wire: super::story_columns::WireStories = decode(chunk.kind, bytes)?;
+                let summary = &self.manifest.summary;
+                let n_pages = u32::try_from(self.manifest.pages.len()).unwrap_or(u32::MAX);
+                let part =
+                    wire.into_stories(summary.articles, summary.stories, n_pages).map_err(inconsistent)?;
+                validate::stories(&part, &chunk, &self.manifest).map_err(inconsistent)?;
+                let first = chunk.first;
+                if !self.stories_fit_pages(&part, first) {
+                    return Err(inconsistent(Inconsistency {
+                        part: Part::Stories,
+                        problem: "a story's articles are not the ones the article list puts in it".into(),
+                    }));
+                }
+                for (story, entry) in part.into_iter().enumerate() {
+                    self.stories[first as usize + story] = Some(entry);
+                }
+            }
             ChunkKind::Ids => {
                 let part: IdPage = decode(chunk.kind, bytes)?;
                 let page = self.place_of(id, ChunkKind::Ids);
@@ -405,6 +487,31 @@ impl Reader {
         }
         self.loaded.insert(id);
         Ok(())
+    }
+
+    /// Whether stories `first..` agree with the list pages at hand: each member's row (where at
+    /// hand) names its story, and each page holds as many of its rows as the story says.
+    fn stories_fit_pages(&self, stories: &[StoryEntry], first: u32) -> bool {
+        let range = first..first.saturating_add(u32::try_from(stories.len()).unwrap_or(u32::MAX));
+        let mut on_pages: HashMap<(u32, u32), u32> = HashMap::new();
+        for (&p, rows) in &self.pages {
+            for &o in rows {
+                let story = self.rows.get(o as usize).and_then(Option::as_ref).and_then(|r| r.story);
+                if let Some(s) = story.filter(|s| range.contains(s)) {
+                    *on_pages.entry((s, u32::try_from(p).unwrap_or(u32::MAX))).or_default() += 1;
+                }
+            }
+        }
+        stories.iter().zip(range.clone()).all(|(story, s)| {
+            let members_fit = story.articles.iter().all(|&o| {
+                self.rows.get(o as usize).and_then(Option::as_ref).is_none_or(|row| row.story == Some(s))
+            });
+            members_fit
+                && self.pages.keys().all(|&p| {
+                    let p = u32::try_from(p).unwrap_or(u32::MAX);
+                    on_pages.get(&(s, p)).copied().unwrap_or(0) == story.rows_on(p)
+                })
+        })
     }
 
     /// Keeps an `ord` page: its articles' list pages, and its article chunks (numbered past the
@@ -464,8 +571,9 @@ impl Reader {
         if self.index.is_none() {
             return Err(Needed { chunks: vec![ChunkId(0)] });
         }
+        let parsed = crate::search::parse(query);
         let mut needed: BTreeSet<ChunkId> = BTreeSet::new();
-        for filter in &crate::search::parse(query).entities {
+        for filter in &parsed.entities {
             if let Some(&entity) = self.entities.find_by_alias(&filter.value).first() {
                 needed.extend(self.chunk_of(ChunkKind::Entities, entity).filter(|id| !self.has(*id)));
             }
@@ -478,33 +586,85 @@ impl Reader {
             return Err(Needed { chunks: vec![ChunkId(0)] });
         };
         // A `story:` filter names its stories' articles by id; stand-ins' ids are unique too.
-        let stories: Vec<crate::stories::Story> = if crate::search::parse(query).stories.is_empty() {
+        let stories: Vec<crate::stories::Story> = if parsed.stories.is_empty() {
             Vec::new()
         } else {
-            let all = &self.manifest.stories;
+            let all = self.stories()?;
+            let story_id = |s: u32| all.get(s as usize).map(|s| s.id.as_str());
             all.iter()
-                .map(|s| s.to_story(all, |o| self.articles.get(o as usize).map(|a| a.id.as_str())))
+                .map(|s| s.to_story(story_id, |o| self.articles.get(o as usize).map(|a| a.id.as_str())))
                 .collect()
         };
         let corpus = Corpus { articles: &self.articles, entities: &self.entities, stories: &stories };
         let trace = Trace::default();
         let results = index.search_traced(&corpus, query, options, &trace);
+        // A phrase, or words ranked by how close they sit, reads the positions of articles it
+        // does not show: their shards' positions come in the same round (listed after them).
+        let positions_too = !parsed.phrases.is_empty()
+            || !parsed.excluded_phrases.is_empty()
+            || parsed.words.len() + parsed.phrases.len() > 1;
         for term in trace.terms() {
-            needed.extend(self.chunk_of(ChunkKind::Shard, term).filter(|id| !self.has(*id)));
+            if let Some(shard) = self.chunk_of(ChunkKind::Shard, term).filter(|id| !self.has(*id)) {
+                needed.insert(shard);
+                if positions_too {
+                    needed.extend(self.chunk_of(ChunkKind::Positions, term));
+                }
+            }
         }
         for slot in trace.entity_slots() {
             needed.extend(self.chunk_of(ChunkKind::EntityIndex, slot).filter(|id| !self.has(*id)));
         }
-        for article in trace.articles() {
+        let articles = trace.articles();
+        for &article in &articles {
             if let Err(more) = self.article(article as usize) {
                 needed.extend(more.chunks);
             }
         }
-        if needed.is_empty() {
-            Ok(results)
-        } else {
-            Err(Needed { chunks: needed.into_iter().collect() })
+        // Positions read: from their shard's positions chunk, or recomputed from the text of an
+        // article the query reads anyway (a one-word query's shown hits), once it is at hand.
+        // (Looked up once per term: a phrase reads the positions of thousands of postings.)
+        let mut recompute: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        let positions = trace.positions();
+        for read in positions.chunk_by(|a, b| a.0 == b.0) {
+            let term = read[0].0;
+            let Some(shard) = self.chunk_of(ChunkKind::Shard, term) else { continue };
+            let first = self.manifest.chunks[shard.0].first;
+            if !self.has(shard) || self.shards.get(&first).is_some_and(|s| s.positions.is_some()) {
+                continue;
+            }
+            let lacking =
+                read.iter().map(|&(_, doc)| doc).filter(|&doc| !self.recomputed.contains_key(&(term, doc)));
+            let lacking: Vec<u32> = lacking.collect();
+            if lacking.iter().any(|doc| articles.binary_search(doc).is_err()) {
+                needed.extend(self.chunk_of(ChunkKind::Positions, term).filter(|id| !self.has(*id)));
+                continue;
+            }
+            for doc in lacking.into_iter().filter(|&doc| self.article(doc as usize).is_ok()) {
+                recompute.entry(doc).or_default().push(term);
+            }
         }
+        if recompute.is_empty() {
+            return if needed.is_empty() {
+                Ok(results)
+            } else {
+                Err(Needed { chunks: needed.into_iter().collect() })
+            };
+        }
+        for (doc, terms) in recompute {
+            let found = index.positions_in(&self.articles[doc as usize], &terms);
+            for (term, positions) in terms.into_iter().zip(found) {
+                if let Some(shard) = self.chunk_of(ChunkKind::Shard, term) {
+                    let first = self.manifest.chunks[shard.0].first;
+                    if let Some(at_hand) = self.shards.get_mut(&first) {
+                        at_hand.dirty = true;
+                    }
+                }
+                self.recomputed.insert((term, doc), positions);
+            }
+        }
+        self.stale = true;
+        // Again with those positions (each round recomputes only what it lacked, so this ends).
+        self.search(query, options)
     }
 
     /// The article at `ordinal` as a search reads it (its text, without its removed spans unless
@@ -585,27 +745,54 @@ impl Reader {
     }
 
     /// Rebuilds the index's postings from the shards at hand: each shard's bytes back to back,
-    /// every other term with empty postings.
+    /// every other term with empty postings; a shard without its positions chunk takes the
+    /// positions recomputed so far.
     fn refresh_postings(&mut self) {
         let Some(index) = self.index.as_mut() else { return };
         if !self.stale {
             return;
         }
-        let (starts, postings) = arena(&self.shards, index.terms.len());
+        let recomputed = &self.recomputed;
+        let known = |term, doc| recomputed.get(&(term, doc)).map(Vec::as_slice);
+        for at_hand in self.shards.values_mut().filter(|s| s.dirty) {
+            // Checked when it arrived: it assembles again.
+            if let Ok(shard) = at_hand.heads.assemble(at_hand.chunk.first, at_hand.positions.as_ref(), &known)
+            {
+                at_hand.shard = shard;
+            }
+            at_hand.dirty = false;
+        }
+        let (starts, postings) = arena(self.shards.values().map(|s| (&s.chunk, &s.shard)), index.terms.len());
         index.posting_starts = starts;
         index.postings = postings;
-        let (starts, postings) = arena(&self.entity_shards, index.entities.n_slots());
+        let (starts, postings) =
+            arena(self.entity_shards.values().map(|(c, s)| (c, s)), index.entities.n_slots());
         index.entities.set_postings(starts, postings);
         self.stale = false;
     }
 }
 
+/// An index shard at hand: its postings' heads, its positions once they arrived, and the two put
+/// back together in the bundle's encoding (positions not at hand are recomputed ones, or zeros).
+#[derive(Debug)]
+struct ShardAtHand {
+    chunk: ChunkRef,
+    heads: WireShard,
+    positions: Option<WirePositions>,
+    shard: Shard,
+    /// Whether `shard` lacks positions recomputed since it was put together.
+    dirty: bool,
+}
+
 /// The postings of `n` items from the chunks at hand, back to back: one start per item plus the
 /// end, items of absent chunks empty.
-fn arena(chunks: &BTreeMap<u32, (ChunkRef, Shard)>, n: usize) -> (Vec<u32>, Vec<u8>) {
+fn arena<'a>(
+    chunks: impl Iterator<Item = (&'a ChunkRef, &'a Shard)> + Clone,
+    n: usize,
+) -> (Vec<u32>, Vec<u8>) {
     let mut starts: Vec<u32> = Vec::with_capacity(n + 1);
-    let mut postings: Vec<u8> = Vec::with_capacity(chunks.values().map(|(_, s)| s.postings.len()).sum());
-    for (chunk, shard) in chunks.values() {
+    let mut postings: Vec<u8> = Vec::with_capacity(chunks.clone().map(|(_, s)| s.postings.len()).sum());
+    for (chunk, shard) in chunks {
         let at = postings.len() as u32;
         starts.resize(chunk.first as usize, at);
         // Validated: one start per item of the range plus the end, the first 0.

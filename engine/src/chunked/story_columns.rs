@@ -1,9 +1,8 @@
-//! The manifest's stories on the wire (format 6): one column per field rather than one record per
-//! story, and each label as indices into a vocabulary of the labels' words (split at spaces, the
-//! most used first, so a name, month or "·" every tenth label repeats costs a byte). Every cold
-//! visit downloads the manifest, and at 10,000 synthetic articles the stories were most of it
-//! (labels 35 KB gzip, their articles 22 KB, of 96). Ids are left out where they are the label's
-//! slug ([`Slugs`]); articles are ordinal gaps.
+//! A story chunk's stories on the wire (the manifest's until format 9): one column per field
+//! rather than one record per story, and each label as indices into a vocabulary of the labels'
+//! words (split at spaces, the most used first, so a name, month or "·" every tenth label repeats
+//! costs a byte). Ids are left out where they are the label's slug within the chunk ([`Slugs`]);
+//! articles are ordinal gaps, each story's list pages page gaps with their rows.
 
 use std::collections::HashMap;
 
@@ -33,10 +32,16 @@ pub(crate) struct WireStories {
     follow_counts: Vec<u32>,
     /// Every story's earlier stories, story after story.
     follows: Vec<u32>,
+    /// Per story, on how many list pages it has rows.
+    page_counts: Vec<u32>,
+    /// Every story's list pages, story after story: its first page, then each next one's gap.
+    page_gaps: Vec<u32>,
+    /// The story's rows on each of those pages.
+    page_rows: Vec<u32>,
 }
 
 impl WireStories {
-    /// The wire form of the manifest's stories.
+    /// The wire form of a chunk's stories.
     pub(crate) fn of(stories: &[StoryEntry]) -> WireStories {
         let mut uses: HashMap<&str, u32> = HashMap::new();
         for story in stories {
@@ -64,6 +69,9 @@ impl WireStories {
             wire.to.push(story.to.clone());
             wire.follow_counts.push(u32::try_from(story.follows.len()).unwrap_or(u32::MAX));
             wire.follows.extend_from_slice(&story.follows);
+            wire.page_counts.push(u32::try_from(story.pages.len()).unwrap_or(u32::MAX));
+            wire.page_gaps.extend(super::wire::gaps(story.pages.iter().map(|&(page, _)| page)));
+            wire.page_rows.extend(story.pages.iter().map(|&(_, rows)| rows));
         }
         wire
     }
@@ -77,11 +85,23 @@ impl WireStories {
     }
 
     /// The stories, or what is wrong: columns that do not add up, an article past the corpus's
-    /// `n_articles`, a story following one the corpus does not have.
-    pub(crate) fn into_stories(self, n_articles: u32) -> Result<Vec<StoryEntry>, Inconsistency> {
+    /// `n_articles`, a story following one of the corpus's `n_stories` it does not have, list
+    /// pages past `n_pages`, out of order, or with other rows than the story has articles.
+    pub(crate) fn into_stories(
+        self,
+        n_articles: u32,
+        n_stories: u32,
+        n_pages: u32,
+    ) -> Result<Vec<StoryEntry>, Inconsistency> {
         let wrong = |problem: &str| Inconsistency { part: Part::Stories, problem: problem.into() };
         let n = self.label_lens.len();
-        let columns = [self.sizes.len(), self.from.len(), self.to.len(), self.follow_counts.len()];
+        let columns = [
+            self.sizes.len(),
+            self.from.len(),
+            self.to.len(),
+            self.follow_counts.len(),
+            self.page_counts.len(),
+        ];
         if columns.iter().any(|&len| len != n) {
             return Err(wrong("the stories' columns differ in length"));
         }
@@ -89,11 +109,14 @@ impl WireStories {
         if sum(&self.label_lens) != self.label_words.len()
             || sum(&self.sizes) != self.article_gaps.len()
             || sum(&self.follow_counts) != self.follows.len()
+            || sum(&self.page_counts) != self.page_gaps.len()
+            || self.page_gaps.len() != self.page_rows.len()
         {
             return Err(wrong("the stories' counts do not match their columns"));
         }
         let (mut words, mut gaps, mut follows) =
             (self.label_words.iter(), self.article_gaps.iter(), self.follows.iter());
+        let mut pages = self.page_gaps.iter().zip(&self.page_rows);
         let mut ids = self.ids.into_iter().peekable();
         let mut slugs = Slugs::default();
         let mut stories = Vec::with_capacity(n);
@@ -102,8 +125,8 @@ impl WireStories {
             .iter()
             .zip(&self.sizes)
             .zip(self.from.into_iter().zip(self.to))
-            .zip(&self.follow_counts);
-        for (i, (((&label_len, &size), (from, to)), &follow_count)) in columns.enumerate() {
+            .zip(self.follow_counts.iter().zip(&self.page_counts));
+        for (i, (((&label_len, &size), (from, to)), (&follow_count, &page_count))) in columns.enumerate() {
             let mut label = String::new();
             for (k, &word) in words.by_ref().take(label_len as usize).enumerate() {
                 let word = self
@@ -127,12 +150,26 @@ impl WireStories {
                 articles.push(o);
             }
             let follows: Vec<u32> = follows.by_ref().take(follow_count as usize).copied().collect();
-            if follows.iter().any(|&s| s as usize >= n) {
+            if follows.iter().any(|&s| s >= n_stories) {
                 return Err(wrong("a story follows a story the corpus does not have"));
+            }
+            let mut story_pages: Vec<(u32, u32)> = Vec::with_capacity(page_count as usize);
+            for (&gap, &rows) in pages.by_ref().take(page_count as usize) {
+                let next = match story_pages.last() {
+                    None => Some(gap),
+                    Some(&(previous, _)) => u32::checked_add(previous, gap).filter(|_| gap > 0),
+                };
+                let Some(page) = next.filter(|&p| p < n_pages && rows > 0) else {
+                    return Err(wrong("a story has rows on a list page the corpus does not have"));
+                };
+                story_pages.push((page, rows));
+            }
+            if story_pages.iter().map(|&(_, rows)| rows as usize).sum::<usize>() != articles.len() {
+                return Err(wrong("a story's rows in the article list are not its articles"));
             }
             let written = ids.next_if(|(at, _)| *at as usize == i).map(|(_, id)| id);
             let id = slugs.id_of(&label, written.as_deref());
-            stories.push(StoryEntry { id, label, articles, from, to, follows });
+            stories.push(StoryEntry { id, label, articles, from, to, follows, pages: story_pages });
         }
         if ids.next().is_some() {
             return Err(wrong("a story id names a story the corpus does not have"));

@@ -44,8 +44,12 @@ fn tampered(kind: ChunkKind, tamper: impl Fn(&mut Vec<u8>)) -> (Reader, ChunkId,
     tamper(&mut bytes);
     manifest.chunks[i].hash = content_hash(&bytes);
     let mut reader = Reader::open(&encode_manifest(&manifest)).unwrap();
-    if matches!(kind, ChunkKind::Shard | ChunkKind::EntityIndex) {
+    if matches!(kind, ChunkKind::Shard | ChunkKind::EntityIndex | ChunkKind::Positions) {
         reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
+    }
+    if kind == ChunkKind::Positions {
+        let shard = manifest.chunks.iter().position(|c| c.kind == ChunkKind::Shard).unwrap();
+        reader.add(ChunkId(shard), &split.chunks[shard].bytes).unwrap();
     }
     (reader, ChunkId(i), bytes)
 }
@@ -83,13 +87,13 @@ fn reframed<T: serde::Serialize + serde::de::DeserializeOwned>(
     }
 }
 
-/// Edits a shard's postings in the bundle's form (read back from its columns, then written into
-/// columns again).
+/// Edits a shard's postings in the bundle's form (read back from its columns, positions zeroed,
+/// then written into columns again).
 fn resharded(edit: impl Fn(&mut Shard)) -> impl Fn(&mut Vec<u8>) {
     rewired(move |wire: &mut postings::WireShard| {
-        let mut shard = std::mem::take(wire).into_shard().unwrap();
+        let mut shard = wire.assemble(0, None, &|_, _| None).unwrap();
         edit(&mut shard);
-        *wire = postings::WireShard::of(&shard);
+        *wire = postings::WireShard::of(&shard).0;
     })
 }
 
@@ -110,10 +114,16 @@ fn every_shard_of_a_synthetic_corpus_reads_back_byte_for_byte() {
     let index = &bundle.search;
     let shards: Vec<&ChunkRef> = manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Shard).collect();
     assert!(shards.len() > 10);
-    for chunk in shards {
-        let bytes = &split.chunks.iter().find(|c| c.name == chunk.name()).unwrap().bytes;
-        let wire: postings::WireShard = decode(ChunkKind::Shard, bytes).unwrap();
-        let shard = wire.into_shard().unwrap();
+    let bytes_named = |name: String| &split.chunks.iter().find(|c| c.name == name).unwrap().bytes;
+    let positions: Vec<&ChunkRef> =
+        manifest.chunks.iter().filter(|c| c.kind == ChunkKind::Positions).collect();
+    assert_eq!(positions.len(), shards.len());
+    for (chunk, places) in shards.into_iter().zip(positions) {
+        assert_eq!((chunk.first, chunk.end), (places.first, places.end));
+        let wire: postings::WireShard = decode(ChunkKind::Shard, bytes_named(chunk.name())).unwrap();
+        let places: postings::WirePositions =
+            decode(ChunkKind::Positions, bytes_named(places.name())).unwrap();
+        let shard = wire.assemble(chunk.first, Some(&places), &|_, _| None).unwrap();
         let (first, end) = (chunk.first as usize, chunk.end as usize);
         let base = index.posting_starts[first] as usize;
         assert_eq!(shard.postings, index.postings[base..index.posting_starts[end] as usize]);
@@ -127,22 +137,58 @@ fn a_shard_whose_columns_do_not_add_up_is_malformed() {
     let malformed = |edit: fn(&mut postings::WireShard)| {
         matches!(error(ChunkKind::Shard, rewired(edit)), ChunkError::Malformed { kind: ChunkKind::Shard, .. })
     };
-    // An occurrence's ordinal gone: the counts promise more than the columns hold.
+    // An article gap gone: the counts promise more than the columns hold.
     assert!(malformed(|w| {
-        w.ordinal_gaps.pop();
+        w.doc_gaps.pop();
     }));
     // An article more than the terms' counts say.
     assert!(malformed(|w| {
         w.doc_gaps.push(1);
         w.heads.push(2);
+    }));
+    // A weight promised and missing.
+    assert!(malformed(|w| w.heads[0] |= 1));
+    // A count past its article's words does not fit the term directory: refused before a
+    // trillion zero positions are put back.
+    let started = std::time::Instant::now();
+    let forged = error(ChunkKind::Shard, rewired(|w| w.heads[0] = (1u64 << 40) << 1));
+    assert!(matches!(forged, ChunkError::Inconsistent { kind: ChunkKind::Shard, .. }), "{forged:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+}
+
+#[test]
+fn positions_that_do_not_fit_their_shard_are_inconsistent_and_come_after_it() {
+    let inconsistent = |edit: fn(&mut postings::WirePositions)| {
+        let error = error(ChunkKind::Positions, reframed(ChunkKind::Positions, edit));
+        matches!(error, ChunkError::Inconsistent { kind: ChunkKind::Positions, .. })
+    };
+    // An occurrence's ordinal gone, or one more than the shard's postings count.
+    assert!(inconsistent(|w| {
+        w.ordinal_gaps.pop();
+    }));
+    assert!(inconsistent(|w| {
         w.ordinal_gaps.push(1);
         w.offset_residues.push(0);
     }));
-    // A count past every column.
-    assert!(malformed(|w| w.heads[0] = u64::MAX - 1));
     // An offset gap below zero, and a prediction out of range.
-    assert!(malformed(|w| w.offset_residues[0] = 2 * (w.bytes_per_word16 as u64 * 1000) + 1));
-    assert!(malformed(|w| w.bytes_per_word16 = u32::MAX));
+    assert!(inconsistent(|w| w.offset_residues[0] = 2 * (w.bytes_per_word16 as u64 * 1000) + 1));
+    assert!(inconsistent(|w| w.bytes_per_word16 = u32::MAX));
+    assert!(matches!(
+        error(ChunkKind::Positions, garbage_payload),
+        ChunkError::Malformed { kind: ChunkKind::Positions, .. }
+    ));
+    // Before their shard: refused, and accepted once it is at hand.
+    let split = split(&built(), &Sizes::default());
+    let manifest = decode_manifest(&split.manifest).unwrap();
+    let at = |kind| manifest.chunks.iter().position(|c| c.kind == kind).unwrap();
+    let (shard, positions) = (at(ChunkKind::Shard), at(ChunkKind::Positions));
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    reader.add(ChunkId(0), &split.chunks[0].bytes).unwrap();
+    assert_eq!(reader.add(ChunkId(positions), &split.chunks[positions].bytes), Err(ChunkError::ShardFirst));
+    assert!(!reader.has(ChunkId(positions)));
+    reader.add(ChunkId(shard), &split.chunks[shard].bytes).unwrap();
+    reader.add(ChunkId(positions), &split.chunks[positions].bytes).unwrap();
+    assert!(ChunkError::ShardFirst.to_string().contains("search again"));
 }
 
 #[test]
@@ -171,7 +217,8 @@ fn garbage_payload(b: &mut Vec<u8>) {
 fn each_kind_of_bad_chunk_gets_its_own_error() {
     let art = ChunkKind::Articles;
     assert_eq!(error(art, |b| *b = b"<!DOCTYPE html>".to_vec()), ChunkError::NotAChunk);
-    assert_eq!(error(art, |b| b[8] = 9), ChunkError::UnknownVersion { found: 9 });
+    let next = super::VERSION + 1;
+    assert_eq!(error(art, |b| b[8] = next as u8), ChunkError::UnknownVersion { found: next });
     assert_eq!(error(art, |b| b[12] = 1), ChunkError::WrongKind { expected: art });
     assert_eq!(error(art, |b| b.truncate(b.len() - 2)), ChunkError::Truncated { kind: art });
     assert_eq!(error(art, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind: art });
@@ -476,15 +523,14 @@ fn the_manifest_reads_back_as_written_and_names_no_article_but_the_id_pages_firs
     let bundle = crate::build_bundle(&sources, "").bundle;
     let split = split(&bundle, &Sizes { list_rows: 7, id_rows: 8, ..Sizes::default() });
     let manifest = decode_manifest(&split.manifest).unwrap();
-    let id_of = |o: u32| bundle.articles.get(o as usize).map(|a| a.id.as_str());
-    let stories: Vec<crate::stories::Story> =
-        manifest.stories.iter().map(|s| s.to_story(&manifest.stories, id_of)).collect();
-    assert_eq!(stories, bundle.stories);
     assert_eq!(decode_manifest(&encode_manifest(&manifest)).unwrap(), manifest);
-    // Story ids are recomputed from labels; one that is not its label's slug is written out.
-    let mut renamed = manifest.clone();
-    renamed.stories[0].id = "a-story-named-by-hand".into();
-    assert_eq!(decode_manifest(&encode_manifest(&renamed)).unwrap(), renamed);
+    // The stories are in story chunks: the manifest spells only the largest stories' labels.
+    assert_eq!(manifest.summary.stories as usize, bundle.stories.len());
+    let largest: Vec<&str> = manifest.largest_stories.iter().map(|h| h.label.as_str()).collect();
+    for story in bundle.stories.iter().filter(|s| !largest.contains(&s.label.as_str())) {
+        let spelled = split.manifest.windows(story.label.len()).any(|w| w == story.label.as_bytes());
+        assert!(!spelled, "{}", story.label);
+    }
     // Article ids are in the `ord` and `ids` pages: the manifest spells only the first of each
     // page of the id index (as a postcard string: its length, then its bytes).
     assert_eq!(manifest.id_firsts.len(), 4);
@@ -496,15 +542,77 @@ fn the_manifest_reads_back_as_written_and_names_no_article_but_the_id_pages_firs
     }
 }
 
+/// Every story of a split, read through a reader from its story chunks.
+fn stories_of(split: &Split) -> Vec<StoryEntry> {
+    let mut reader = Reader::open(&split.manifest).unwrap();
+    loop {
+        match reader.stories() {
+            Ok(stories) => return stories.into_iter().cloned().collect(),
+            Err(needed) => {
+                assert!(!needed.chunks.is_empty());
+                for id in needed.chunks {
+                    let bytes = bytes_of(split, &reader, id).to_vec();
+                    reader.add(id, &bytes).unwrap();
+                }
+            }
+        }
+    }
+}
+
 #[test]
-fn a_manifest_whose_story_names_a_missing_article_is_refused() {
-    let good = split(&built(), &Sizes::default()).manifest;
-    let mut wire: wire::WireManifest = decode(ChunkKind::Manifest, &good).unwrap();
-    wire.break_first_story();
-    assert!(matches!(
-        decode_manifest(&encode(ChunkKind::Manifest, &wire)),
-        Err(ChunkError::Inconsistent { kind: ChunkKind::Manifest, .. })
-    ));
+fn stories_read_back_from_their_chunks_as_the_bundle_has_them_however_they_are_cut() {
+    let files = crate::synth::corpus(40, 4);
+    let sources: Vec<crate::SourceInput<'_>> =
+        files.iter().map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() }).collect();
+    let bundle = crate::build_bundle(&sources, "").bundle;
+    let one = split(&bundle, &Sizes { list_rows: 7, ..Sizes::default() });
+    let many = split(&bundle, &Sizes { list_rows: 7, story_bytes: 1, ..Sizes::default() });
+    let count = |split: &Split| split.chunks.iter().filter(|c| c.kind == ChunkKind::Stories).count();
+    assert_eq!(count(&one), 1);
+    assert_eq!(count(&many), bundle.stories.len(), "a story larger than the target is alone in its chunk");
+    for split in [&one, &many] {
+        let stories = stories_of(split);
+        let story_id = |s: u32| stories.get(s as usize).map(|s| s.id.as_str());
+        let id_of = |o: u32| bundle.articles.get(o as usize).map(|a| a.id.as_str());
+        let back: Vec<crate::stories::Story> = stories.iter().map(|s| s.to_story(story_id, id_of)).collect();
+        assert_eq!(back, bundle.stories);
+        // Each story's rows per list page add up to its articles, on the pages listing them.
+        let rows: usize = stories.iter().flat_map(|s| &s.pages).map(|&(_, rows)| rows as usize).sum();
+        assert_eq!(rows, bundle.articles.len());
+    }
+    // The home page's filter: the largest shared stories, largest first, with their labels.
+    let manifest = decode_manifest(&many.manifest).unwrap();
+    let shared = bundle.stories.iter().filter(|s| s.articles.len() >= 2).count();
+    assert!(shared >= 2, "the synthetic corpus has shared stories");
+    assert_eq!(manifest.largest_stories.len(), shared.min(LARGEST_STORIES));
+    for head in &manifest.largest_stories {
+        let story = &bundle.stories[head.story as usize];
+        assert_eq!(
+            (head.label.as_str(), head.articles as usize),
+            (story.label.as_str(), story.articles.len())
+        );
+    }
+    // The home page's cards: the largest shared stories with rows on the newest list page.
+    let stories = stories_of(&many);
+    let mut newest: Vec<usize> =
+        (0..stories.len()).filter(|&i| stories[i].articles.len() >= 2 && stories[i].rows_on(0) > 0).collect();
+    newest.sort_by_key(|&i| (std::cmp::Reverse(stories[i].articles.len()), i));
+    newest.truncate(NEWEST_STORIES);
+    assert!(!newest.is_empty());
+    let named: Vec<usize> = manifest.newest_stories.iter().map(|h| h.story as usize).collect();
+    assert_eq!(named, newest);
+}
+
+#[test]
+fn a_story_chunk_that_is_corrupt_or_names_a_missing_article_is_refused_and_changes_nothing() {
+    let kind = ChunkKind::Stories;
+    assert_eq!(error(kind, |b| *b.last_mut().unwrap() ^= 0x40), ChunkError::Corrupt { kind });
+    assert!(matches!(error(kind, garbage_payload), ChunkError::Malformed { kind: ChunkKind::Stories, .. }));
+    let past = reframed(kind, |w: &mut story_columns::WireStories| w.break_first_story());
+    let (mut reader, id, bytes) = tampered(kind, past);
+    assert!(matches!(reader.add(id, &bytes), Err(ChunkError::Inconsistent { kind: ChunkKind::Stories, .. })));
+    assert!(!reader.has(id));
+    assert!(reader.story(0).is_err(), "the story is still missing, not blank");
 }
 
 #[test]
@@ -594,9 +702,9 @@ fn building_the_index_as_the_articles_are_cut_writes_the_chunks_of_the_whole_bun
 #[test]
 fn a_manifest_of_the_previous_format_is_refused_with_a_sentence_saying_to_rebuild() {
     let mut old = split(&built(), &Sizes::default()).manifest;
-    old[8..12].copy_from_slice(&5u32.to_le_bytes());
+    old[8..12].copy_from_slice(&(VERSION - 1).to_le_bytes());
     let error = Reader::open(&old).unwrap_err();
-    assert_eq!(error, ChunkError::UnknownVersion { found: 5 });
+    assert_eq!(error, ChunkError::UnknownVersion { found: VERSION - 1 });
     assert!(error.to_string().contains("rebuild the site"), "{error}");
 }
 
@@ -664,6 +772,7 @@ fn stories_read_back_exactly_from_columns_whatever_their_labels() {
     let story = |id: &str, label: &str, articles: Vec<u32>, follows: Vec<u32>| StoryEntry {
         id: id.into(),
         label: label.into(),
+        pages: vec![(0, 1), (3, articles.len() as u32 - 1)].into_iter().filter(|&(_, r)| r > 0).collect(),
         articles,
         from: Some("2020-08".into()),
         to: None,
@@ -678,9 +787,13 @@ fn stories_read_back_exactly_from_columns_whatever_their_labels() {
         story("al-kadhemi-in-tehran", "Al-Kadhemi in Tehrān · طهران", vec![6, 7, 8], vec![2]),
     ];
     let wire = story_columns::WireStories::of(&stories);
-    assert_eq!(wire.into_stories(10).unwrap(), stories);
-    let past = story_columns::WireStories::of(&stories).into_stories(9).unwrap_err();
+    assert_eq!(wire.into_stories(10, 5, 4).unwrap(), stories);
+    let past = story_columns::WireStories::of(&stories).into_stories(9, 5, 4).unwrap_err();
     assert!(past.problem.contains("an article the corpus does not have"), "{past:?}");
+    let follows = story_columns::WireStories::of(&stories).into_stories(10, 2, 4).unwrap_err();
+    assert!(follows.problem.contains("follows a story the corpus does not have"), "{follows:?}");
+    let pages = story_columns::WireStories::of(&stories).into_stories(10, 5, 3).unwrap_err();
+    assert!(pages.problem.contains("a list page the corpus does not have"), "{pages:?}");
 }
 
 #[test]

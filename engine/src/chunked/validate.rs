@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::{
     ArticleChunk, ArticleDetails, ChunkKind, ChunkRef, DirectoryPage, EntityChunk, IdPage, Manifest,
-    OrdinalPage, PageSummary, Shard, ORD_PAGE_CHUNKS,
+    OrdinalPage, PageSummary, Shard, StoryEntry, ORD_PAGE_CHUNKS,
 };
 use crate::bundle::validate::{self as bundle, shown, Inconsistency, Part};
 use crate::model::Article;
@@ -19,10 +19,10 @@ fn fail(part: Part, problem: String) -> Checked {
     Err(Inconsistency { part, problem })
 }
 
-/// The manifest: page summaries' outlets and stories in range, list pages holding every article
-/// once, entity counts, the id index's first ids ascending, one per `ids` page, and a chunk
-/// directory whose chunks of each kind cover their items exactly once, in order. (Story members
-/// and follows are checked as the wire form is read.)
+/// The manifest: page summaries' outlets in range, list pages holding every article once, the
+/// largest stories distinct stories of two or more articles, largest first, entity counts, the
+/// id index's first ids ascending, one per `ids` page, and a chunk directory whose chunks of each
+/// kind cover their items exactly once, in order.
 pub fn manifest(manifest: &Manifest) -> Checked {
     let n_articles = manifest.summary.articles as usize;
     let dir_rows: Vec<usize> = manifest
@@ -36,6 +36,22 @@ pub fn manifest(manifest: &Manifest) -> Checked {
     }
     for (summary, &rows) in manifest.pages.iter().zip(&dir_rows) {
         summary_fits(summary, rows, manifest)?;
+    }
+    let n_stories = manifest.summary.stories;
+    for (heads, max) in [
+        (&manifest.largest_stories, super::LARGEST_STORIES),
+        (&manifest.newest_stories, super::NEWEST_STORIES),
+    ] {
+        let mut named: HashSet<u32> = HashSet::with_capacity(heads.len());
+        if heads.len() > max
+            || heads.iter().any(|h| h.story >= n_stories || h.articles < 2 || !named.insert(h.story))
+            || heads.windows(2).any(|w| w[0].articles < w[1].articles)
+        {
+            return fail(
+                Part::Stories,
+                "its largest stories are not stories of the corpus, largest first".into(),
+            );
+        }
     }
     if manifest.entity_counts.len() != manifest.entities.len() {
         return fail(Part::Entities, "its entity counts do not match its entities".into());
@@ -66,29 +82,35 @@ pub fn manifest(manifest: &Manifest) -> Checked {
         return fail(Part::SearchIndex, format!("a chunk has a malformed name (“{}”)", shown(&bad.hash)));
     }
     covers(chunks, ChunkKind::Shard, manifest.summary.terms as usize, Part::SearchIndex)?;
+    let ranges = |kind| chunks.iter().filter(move |c| c.kind == kind).map(|c| (c.first, c.end));
+    if !ranges(ChunkKind::Shard).eq(ranges(ChunkKind::Positions)) {
+        return fail(Part::SearchIndex, "its shards' positions are not cut as its shards are".into());
+    }
     covers(chunks, ChunkKind::Entities, manifest.entities.len(), Part::Entities)?;
     covers(chunks, ChunkKind::Directory, n_articles, Part::Articles)?;
     covers(chunks, ChunkKind::EntityIndex, manifest.summary.entity_slots as usize, Part::SearchIndex)?;
     covers(chunks, ChunkKind::Ordinals, n_articles, Part::Articles)?;
-    covers(chunks, ChunkKind::Ids, n_articles, Part::Articles)
+    covers(chunks, ChunkKind::Ids, n_articles, Part::Articles)?;
+    covers(chunks, ChunkKind::Stories, n_stories as usize, Part::Stories)
 }
 
-/// A list page's summary: sorted distinct outlets and stories the manifest lists, each with
-/// rows, no more than the page holds.
+/// A list page's summary: sorted distinct outlets the manifest lists, each with rows, no more
+/// than the page holds.
 fn summary_fits(summary: &PageSummary, rows: usize, manifest: &Manifest) -> Checked {
     let fits = |counts: &[(u32, u32)], n: usize| {
         counts.windows(2).all(|w| w[0].0 < w[1].0)
             && counts.iter().all(|&(k, c)| (k as usize) < n && c > 0)
             && counts.iter().map(|&(_, c)| c as usize).sum::<usize>() <= rows
     };
-    if !fits(&summary.outlets, manifest.outlets.len()) || !fits(&summary.stories, manifest.stories.len()) {
-        return fail(Part::Articles, "a list page's outlets or stories do not fit the corpus".into());
+    if !fits(&summary.outlets, manifest.outlets.len()) {
+        return fail(Part::Articles, "a list page's outlets do not fit the corpus".into());
     }
     Ok(())
 }
 
 /// A list page: one row per position it covers, each a distinct article of the corpus, outlets
-/// and stories counted as the page's summary says. (That each row is on the page its article's
+/// counted as the page's summary says, stories the corpus has. (That a story's rows are where
+/// its story chunk says is checked by the reader when both are at hand.) (That each row is on the page its article's
 /// `ord` page names is checked by the reader when both are at hand.)
 pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manifest: &Manifest) -> Checked {
     let n = at.end.saturating_sub(at.first) as usize;
@@ -98,14 +120,16 @@ pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manif
     let mut seen: HashSet<u32> = HashSet::with_capacity(n);
     let mut counted = PageSummary::default();
     for (&i, row) in chunk.ordinals.iter().zip(&chunk.rows) {
-        if i >= manifest.summary.articles || !seen.insert(i) {
+        if i >= manifest.summary.articles
+            || !seen.insert(i)
+            || row.story.is_some_and(|s| s >= manifest.summary.stories)
+        {
             return fail(
                 Part::Articles,
                 "a list page's rows are not the articles the manifest puts there".into(),
             );
         }
         counted.outlets.extend(row.outlet.map(|o| (o, 1)));
-        counted.stories.extend(row.story.map(|s| (s, 1)));
     }
     let summary = manifest.pages.get(page).cloned().unwrap_or_default();
     let tally = |mut keys: Vec<(u32, u32)>| {
@@ -119,11 +143,25 @@ pub(crate) fn directory(chunk: &DirectoryPage, page: usize, at: &ChunkRef, manif
         });
         keys
     };
-    if tally(counted.outlets) != summary.outlets || tally(counted.stories) != summary.stories {
-        return fail(
-            Part::Articles,
-            "a list page's outlets or stories are not the ones the manifest counts".into(),
-        );
+    if tally(counted.outlets) != summary.outlets {
+        return fail(Part::Articles, "a list page's outlets are not the ones the manifest counts".into());
+    }
+    Ok(())
+}
+
+/// A story chunk (its columns already read back, `story_columns.rs`): as many stories as its
+/// range, each of the largest the manifest names with the label and size it says.
+pub(crate) fn stories(stories: &[StoryEntry], at: &ChunkRef, manifest: &Manifest) -> Checked {
+    if stories.len() != at.end.saturating_sub(at.first) as usize {
+        return fail(Part::Stories, "a story chunk holds another number of stories than listed".into());
+    }
+    for head in manifest.largest_stories.iter().chain(&manifest.newest_stories) {
+        let Some(story) = head.story.checked_sub(at.first).and_then(|i| stories.get(i as usize)) else {
+            continue;
+        };
+        if story.label != head.label || story.articles.len() != head.articles as usize {
+            return fail(Part::Stories, "a story is not the one the manifest names".into());
+        }
     }
     Ok(())
 }
@@ -202,6 +240,12 @@ pub(crate) fn terms(index: &SearchIndex, manifest: &Manifest) -> Checked {
     Ok(())
 }
 
+/// A shard's counts as written, before its postings are put back: each fits its article's
+/// words in the term directory ([`super::postings::WireShard::counts_fit`]).
+pub(crate) fn shard_counts(heads: &super::postings::WireShard, directory: &SearchIndex) -> Checked {
+    heads.counts_fit(&directory.doc_lens).or_else(|problem| fail(Part::SearchIndex, problem.into()))
+}
+
 /// An index shard: its terms' postings decode exactly, with articles in range, as many as the
 /// directory's document frequencies.
 pub(crate) fn shard(shard: &Shard, chunk: &ChunkRef, directory: &SearchIndex, n_articles: usize) -> Checked {
@@ -218,6 +262,25 @@ pub(crate) fn shard(shard: &Shard, chunk: &ChunkRef, directory: &SearchIndex, n_
         ..SearchIndex::default()
     };
     bundle::postings(&part, n_articles)
+}
+
+/// A shard's positions chunk: one ordinal gap and one offset per occurrence its shard's
+/// postings count (`shard`), every offset in range (the shard put back together with them).
+pub(crate) fn positions(
+    positions: &super::postings::WirePositions,
+    shard: &super::postings::WireShard,
+    chunk: &ChunkRef,
+) -> Result<Shard, Inconsistency> {
+    let n = shard.occurrences();
+    if positions.ordinal_gaps.len() as u64 != n || positions.offset_residues.len() as u64 != n {
+        return Err(Inconsistency {
+            part: Part::SearchIndex,
+            problem: "a shard's positions are not one per occurrence its postings count".into(),
+        });
+    }
+    shard
+        .assemble(chunk.first, Some(positions), &|_, _| None)
+        .map_err(|problem| Inconsistency { part: Part::SearchIndex, problem })
 }
 
 /// A chunk of the entity index: its slots' postings decode exactly, with articles in range, as

@@ -7,12 +7,12 @@
 //! also front-codes the term directory's dictionary ([`WireTerms`]), writes a list page
 //! summary's stories as gaps ([`WirePage`]) and an article chunk's mentions in columns
 //! ([`mention_columns`]). Format 6 writes the stories in columns, their labels as word indices
-//! (`story_columns.rs`).
+//! (`story_columns.rs`); format 9 moves them (and each list page's story rows) out of the
+//! manifest into story chunks, leaving only the largest stories' labels.
 
 use serde::{Deserialize, Serialize};
 
-use super::story_columns::WireStories;
-use super::{ChunkKind, ChunkRef, EntityCount, Manifest, PageSummary, Summary};
+use super::{ChunkKind, ChunkRef, EntityCount, Manifest, PageSummary, StoryHead, Summary};
 use crate::bundle::validate::{Inconsistency, Part};
 use crate::entities::Entity;
 use crate::search::SearchIndex;
@@ -23,53 +23,12 @@ pub(crate) struct WireManifest {
     summary: Summary,
     outlets: Vec<String>,
     id_firsts: Vec<String>,
-    pages: Vec<WirePage>,
-    stories: WireStories,
+    pages: Vec<PageSummary>,
+    largest_stories: Vec<StoryHead>,
+    newest_stories: Vec<StoryHead>,
     entities: Vec<Entity>,
     entity_counts: Vec<EntityCount>,
     chunks: Vec<WireRun>,
-}
-
-/// A list page's summary with its stories in two columns: each story as the gap from the one
-/// before (stories are listed in ascending order, so gaps are small where indices are not), and
-/// its rows (format 5; at 10,000 synthetic articles the summaries were 17 KB gzip as pairs).
-/// Gaps wrap, so any summary reads back exactly (the order is validated after).
-#[derive(Serialize, Deserialize)]
-struct WirePage {
-    outlets: Vec<(u32, u32)>,
-    story_gaps: Vec<u32>,
-    story_rows: Vec<u32>,
-}
-
-impl WirePage {
-    fn of(page: &PageSummary) -> WirePage {
-        WirePage {
-            outlets: page.outlets.clone(),
-            story_gaps: gaps(page.stories.iter().map(|&(story, _)| story)),
-            story_rows: page.stories.iter().map(|&(_, rows)| rows).collect(),
-        }
-    }
-
-    /// The summary, or what is wrong when its columns differ in length.
-    fn into_summary(self) -> Result<PageSummary, Inconsistency> {
-        if self.story_gaps.len() != self.story_rows.len() {
-            return Err(Inconsistency {
-                part: Part::Articles,
-                problem: "a list page's story counts do not match its stories".into(),
-            });
-        }
-        let mut story = 0u32;
-        let stories = self
-            .story_gaps
-            .into_iter()
-            .zip(self.story_rows)
-            .map(|(gap, rows)| {
-                story = story.wrapping_add(gap);
-                (story, rows)
-            })
-            .collect();
-        Ok(PageSummary { outlets: self.outlets, stories })
-    }
 }
 
 /// Each value as the gap from the one before (the first from 0), wrapping: ascending lists
@@ -126,24 +85,17 @@ impl WireManifest {
             summary: manifest.summary.clone(),
             outlets: manifest.outlets.clone(),
             id_firsts: manifest.id_firsts.clone(),
-            pages: manifest.pages.iter().map(WirePage::of).collect(),
-            stories: WireStories::of(&manifest.stories),
+            pages: manifest.pages.clone(),
+            largest_stories: manifest.largest_stories.clone(),
+            newest_stories: manifest.newest_stories.clone(),
             entities: manifest.entities.clone(),
             entity_counts: manifest.entity_counts.clone(),
             chunks,
         }
     }
 
-    /// Points the first story's first article past the corpus (for tests of a faulty writer).
-    #[cfg(test)]
-    pub(crate) fn break_first_story(&mut self) {
-        self.stories.break_first_story();
-    }
-
     /// The manifest it stands for, or what names something it does not hold.
     pub(crate) fn into_manifest(self) -> Result<Manifest, Inconsistency> {
-        let stories = self.stories.into_stories(self.summary.articles)?;
-        let pages = self.pages.into_iter().map(WirePage::into_summary).collect::<Result<_, _>>()?;
         let mut chunks = Vec::new();
         for run in self.chunks {
             let mut first = run.first;
@@ -166,8 +118,9 @@ impl WireManifest {
             summary: self.summary,
             outlets: self.outlets,
             id_firsts: self.id_firsts,
-            pages,
-            stories,
+            pages: self.pages,
+            largest_stories: self.largest_stories,
+            newest_stories: self.newest_stories,
             entities: self.entities,
             entity_counts: self.entity_counts,
             chunks,
@@ -201,6 +154,7 @@ fn hash_bytes(hash: &str) -> Option<[u8; 8]> {
 pub(crate) struct WireTerms {
     pub(super) shared: Vec<u32>,
     pub(super) suffix_lens: Vec<u32>,
+    #[serde(with = "crate::bundle::bytes")]
     pub(super) suffixes: Vec<u8>,
     /// Everything else, its `terms` empty.
     rest: SearchIndex,

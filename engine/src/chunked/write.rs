@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{
     content_hash, encode, ArticleChunk, ArticleChunkRef, ArticleDetails, ArticleEntry, ChunkKind, ChunkRef,
     DirectoryPage, EntityChunk, EntityCount, IdPage, Manifest, OrdinalPage, PageSummary, Shard, StoryEntry,
-    Summary,
+    StoryHead, Summary,
 };
 use crate::bundle::Bundle;
 use crate::entities::Mention;
@@ -30,6 +30,9 @@ pub struct Sizes {
     pub ord_chunks: usize,
     /// Ids per page of the id index (`ids` chunks): a link typed or reloaded by hand fetches one.
     pub id_rows: usize,
+    /// Story chunks: an article page fetches its story's, the home page those of the newest
+    /// list page's stories.
+    pub story_bytes: usize,
 }
 
 impl Default for Sizes {
@@ -43,6 +46,7 @@ impl Default for Sizes {
             list_rows: 512,
             ord_chunks: 0,
             id_rows: 1024,
+            story_bytes: 16 * 1024,
         }
     }
 }
@@ -157,7 +161,8 @@ fn split_with(
         chunks.push((chunk, slot));
     };
     let parts = Parts { articles: &articles, dates: &dates, stories: &stories, mentions: &entities.mentions };
-    let (mut manifest, rows) = manifest_of(&parts, &entities.entities);
+    let (mut manifest, rows, mut story_entries) = manifest_of(&parts, &entities.entities);
+    drop(stories);
     let order = super::list::list_order(&rows);
     let per_page = sizes.list_rows.max(1);
     let mut page_of = vec![0u32; rows.len()];
@@ -166,6 +171,11 @@ fn split_with(
             page_of[i as usize] = u32::try_from(p).unwrap_or(u32::MAX);
         }
     }
+    for story in &mut story_entries {
+        story.pages = counted(story.articles.iter().map(|&o| (page_of[o as usize], 0)).collect());
+    }
+    let newest = (0..story_entries.len()).filter(|&i| story_entries[i].rows_on(0) > 0);
+    manifest.newest_stories = largest_of(&story_entries, newest, super::NEWEST_STORIES);
     // Article chunks are listed by the `ord` pages, not the manifest. They are cut first, before
     // the term directory (the manifest's first chunk) and the index's shards: each article is
     // dropped once its chunk is made (and added to the index just before, when it is built
@@ -214,8 +224,18 @@ fn split_with(
         0,
         encode(ChunkKind::Terms, &super::wire::WireTerms::of(directory_of(&search))),
     );
+    // The shards, then their positions (each kind runs on in the directory), cut the same way.
     shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
-        push(ChunkKind::Shard, first, end, encode(ChunkKind::Shard, &super::postings::WireShard::of(shard)));
+        push(
+            ChunkKind::Shard,
+            first,
+            end,
+            encode(ChunkKind::Shard, &super::postings::WireShard::of(shard).0),
+        );
+    });
+    shards(&search, sizes.shard_bytes, &mut |first, end, shard| {
+        let positions = super::postings::WireShard::of(shard).1;
+        push(ChunkKind::Positions, first, end, encode(ChunkKind::Positions, &positions));
     });
     search.postings = Vec::new();
     search.posting_starts = Vec::new();
@@ -245,12 +265,8 @@ fn split_with(
             if let Some(o) = row.outlet {
                 summary.outlets.push((o, 0));
             }
-            if let Some(s) = row.story {
-                summary.stories.push((s, 0));
-            }
         }
         summary.outlets = counted(summary.outlets);
-        summary.stories = counted(summary.stories);
         manifest.pages.push(summary);
         let chunk = DirectoryPage {
             ordinals: page.to_vec(),
@@ -295,6 +311,18 @@ fn split_with(
             ordinals: page.iter().map(|&(_, o)| o).collect(),
         };
         push(ChunkKind::Ids, first, first + page.len(), encode(ChunkKind::Ids, &chunk));
+    }
+    let mut first = 0;
+    while first < story_entries.len() {
+        let mut end = first + 1;
+        let mut size = story_size(&story_entries[first]);
+        while end < story_entries.len() && size + story_size(&story_entries[end]) <= sizes.story_bytes {
+            size += story_size(&story_entries[end]);
+            end += 1;
+        }
+        let chunk = super::story_columns::WireStories::of(&story_entries[first..end]);
+        push(ChunkKind::Stories, first, end, encode(ChunkKind::Stories, &chunk));
+        first = end;
     }
     let article_bytes: u64 = article_files.iter().map(|(_, len, _, _)| len).sum();
     manifest.summary.chunk_bytes = chunks.iter().map(|(c, _)| c.len).sum::<u64>() + article_bytes;
@@ -460,6 +488,30 @@ fn hash_bytes(hash: &str) -> [u8; 8] {
     out
 }
 
+/// The `max` largest of these stories told by two or more articles, largest first, then in story
+/// order.
+fn largest_of(stories: &[StoryEntry], among: impl Iterator<Item = usize>, max: usize) -> Vec<StoryHead> {
+    let mut largest: Vec<usize> = among.filter(|&i| stories[i].articles.len() >= 2).collect();
+    crate::sort::sort_by(&mut largest, |&a, &b| {
+        stories[b].articles.len().cmp(&stories[a].articles.len()).then(a.cmp(&b))
+    });
+    largest.truncate(max);
+    largest
+        .into_iter()
+        .map(|i| StoryHead {
+            story: u32::try_from(i).unwrap_or(u32::MAX),
+            label: stories[i].label.clone(),
+            articles: u32::try_from(stories[i].articles.len()).unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
+/// About how many bytes a story takes in its chunk (to bound story chunks).
+fn story_size(story: &StoryEntry) -> usize {
+    let dates = story.from.as_ref().map_or(0, String::len) + story.to.as_ref().map_or(0, String::len);
+    story.label.len() + 2 * story.articles.len() + 2 * story.follows.len() + 3 * story.pages.len() + dates + 8
+}
+
 /// What the manifest is made of besides the entities.
 struct Parts<'a> {
     articles: &'a [crate::model::Article],
@@ -612,8 +664,12 @@ fn counted(mut keys: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     out
 }
 
-/// The manifest, without its list pages and chunk directory, and the article directory's rows.
-fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Manifest, Vec<ArticleEntry>) {
+/// The manifest, without its list pages and chunk directory, the article directory's rows, and
+/// the stories (without their list pages).
+fn manifest_of(
+    parts: &Parts<'_>,
+    entities: &[crate::entities::Entity],
+) -> (Manifest, Vec<ArticleEntry>, Vec<StoryEntry>) {
     let Parts { articles, dates, stories, mentions } = *parts;
     let date_of = |i: usize| dates.get(i).and_then(Option::as_ref);
     let mut outlets: Vec<String> =
@@ -660,7 +716,7 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
         .collect();
-    let stories = stories
+    let stories: Vec<StoryEntry> = stories
         .iter()
         .map(|story| {
             let mut articles: Vec<u32> =
@@ -678,9 +734,11 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
                     .iter()
                     .filter_map(|id| story_index.get(id.as_str()).copied())
                     .collect(),
+                pages: Vec::new(),
             }
         })
         .collect();
+    let largest_stories = largest_of(&stories, 0..stories.len(), super::LARGEST_STORIES);
     let manifest = Manifest {
         summary: Summary {
             articles: u32::try_from(rows.len()).unwrap_or(u32::MAX),
@@ -691,14 +749,17 @@ fn manifest_of(parts: &Parts<'_>, entities: &[crate::entities::Entity]) -> (Mani
             chunk_bytes: 0,
             entity_slots: 0,
             chunk_files: 0,
+            stories: u32::try_from(stories.len()).unwrap_or(u32::MAX),
         },
         outlets,
         id_firsts: Vec::new(),
         pages: Vec::new(),
-        stories,
+        largest_stories,
+        // Set once the list pages are cut.
+        newest_stories: Vec::new(),
         entities: entities.to_vec(),
         entity_counts,
         chunks: Vec::new(),
     };
-    (manifest, rows)
+    (manifest, rows, stories)
 }

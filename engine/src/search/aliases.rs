@@ -34,6 +34,8 @@ pub(crate) struct EntityPostings {
     doc_freq: Vec<u32>,
     /// Where each slot's postings start in `postings`, plus one final end.
     starts: Vec<u32>,
+    /// The slots' postings, back to back.
+    #[serde(with = "crate::bundle::bytes")]
     postings: Vec<u8>,
 }
 

@@ -289,7 +289,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
         offsets.clear();
         match word_postings(r) {
             [p] if r == 0 => {
-                ctx.index.each_position(p, |ord, off| {
+                ctx.each_position(p, |ord, off| {
                     starts.push(ord);
                     offsets.push(off);
                     true
@@ -297,7 +297,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
                 work += p.tf as usize;
             }
             several => {
-                work += merged_ordinals(ctx.index, several, &mut starts);
+                work += merged_ordinals(ctx, several, &mut starts);
                 let shift = r as u32;
                 starts.retain_mut(|o| match o.checked_sub(shift) {
                     Some(start) => {
@@ -332,13 +332,13 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
                 i < starts.len()
             };
             match word_postings(w) {
-                [p] => ctx.index.each_ordinal(p, |o| {
+                [p] => ctx.each_ordinal(p, |o| {
                     work += 1;
                     continues(o)
                 }),
                 several => {
                     other.clear();
-                    work += merged_ordinals(ctx.index, several, &mut other);
+                    work += merged_ordinals(ctx, several, &mut other);
                     for &o in &other {
                         if !continues(o) {
                             break;
@@ -356,7 +356,7 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
         if offsets.len() != starts.len() {
             firsts.clear();
             for p in word_postings(0) {
-                ctx.index.positions_into(p, &mut firsts);
+                ctx.positions_into(p, &mut firsts);
             }
             if word_postings(0).len() > 1 {
                 firsts.sort_unstable();
@@ -399,9 +399,9 @@ pub(super) fn eval_phrase(ctx: &Ctx<'_>, words: &[QueryWord], exps: &[Vec<Expans
 
 /// Appends the ordinals of one word's postings in one article (its expansions') to `out`,
 /// sorted and without repeats; returns how many were decoded.
-fn merged_ordinals(index: &SearchIndex, postings: &[Posting], out: &mut Vec<u32>) -> usize {
+fn merged_ordinals(ctx: &Ctx<'_>, postings: &[Posting], out: &mut Vec<u32>) -> usize {
     for p in postings {
-        index.ordinals_into(p, out);
+        ctx.ordinals_into(p, out);
     }
     if postings.len() > 1 {
         out.sort_unstable();

@@ -49,6 +49,7 @@ pub struct SearchIndex {
     /// Where each term's postings start in `postings`, plus one final end offset.
     pub(crate) posting_starts: Vec<u32>,
     /// Every term's postings, back to back.
+    #[serde(with = "crate::bundle::bytes")]
     pub(crate) postings: Vec<u8>,
     /// Transliteration keys ([`text::translit_key`] of names: alphabetic terms mostly written
     /// with a capital), sorted.
@@ -67,6 +68,8 @@ pub struct SearchIndex {
 /// One article in a term's postings.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Posting {
+    /// The term whose postings these are (what a trace of the positions read names).
+    pub term: u32,
     /// Index of the article.
     pub doc: u32,
     /// Field-weighted term frequency in half-units.
@@ -135,6 +138,45 @@ pub(crate) fn advances(term: &str, shared: &mut bool) -> bool {
     !shares
 }
 
+/// One indexed word of an article, as [`each_word`] finds it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    /// Its word ordinal (see the module docs).
+    pub(crate) ordinal: u32,
+    /// Its start in the raw file.
+    pub(crate) offset: usize,
+    /// Its block's field weight ([`field_weight2`]).
+    pub(crate) weight2: u32,
+    /// Whether it starts with a capital letter.
+    pub(crate) capitalised: bool,
+}
+
+/// Calls `f` with each indexed word of an article, in order, as its term (in `term`, a buffer)
+/// and where it is: the one walk the index builder makes, so positions recomputed from an
+/// article's text (a chunked corpus whose positions are not at hand) are the postings' own.
+pub(crate) fn each_word(article: &Article, term: &mut String, mut f: impl FnMut(&str, Word)) {
+    let mut ordinal = 0u32;
+    for block in &article.blocks {
+        let weight2 = field_weight2(block.kind);
+        // Whether the previous word was an "al"/"el" sharing this word's ordinal.
+        let mut shared = false;
+        for w in text::word_spans(&block.text) {
+            term_into(&block.text[w.start..w.end], term);
+            let this = ordinal;
+            if advances(term, &mut shared) {
+                ordinal = ordinal.saturating_add(1);
+            }
+            if term.is_empty() {
+                continue;
+            }
+            let capitalised = block.text[w.start..].chars().next().is_some_and(char::is_uppercase);
+            f(term, Word { ordinal: this, offset: block.start + w.start, weight2, capitalised });
+        }
+        // A gap, so that no phrase spans two blocks.
+        ordinal = ordinal.saturating_add(2);
+    }
+}
+
 /// Where `n` varints starting at `at` end (each ends with a byte below 0x80).
 #[inline(always)]
 fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
@@ -167,6 +209,7 @@ fn decode_deltas(bytes: &[u8], at: usize, len: usize, mut f: impl FnMut(u64) -> 
 
 /// Iterates over one term's postings.
 pub(crate) struct Postings<'a> {
+    term: u32,
     bytes: &'a [u8],
     at: usize,
     end: usize,
@@ -206,6 +249,7 @@ impl Iterator for Postings<'_> {
         let offs_at = self.at;
         self.at = skip_varints(bytes, self.at, tf)?;
         Some(Posting {
+            term: self.term,
             doc: self.doc,
             wtf2,
             tf,
@@ -322,39 +366,23 @@ impl<'a> IndexBuilder<'a> {
         let Ok(doc) = u32::try_from(self.doc_lens.len()) else { return };
         let IndexBuilder { ids, builds, occurrences, positions, term, .. } = self;
         occurrences.clear();
-        let mut ordinal = 0u32;
-        for block in &article.blocks {
-            let weight = field_weight2(block.kind);
-            // Whether the previous word was an "al"/"el" sharing this word's ordinal.
-            let mut shared = false;
-            for w in text::word_spans(&block.text) {
-                term_into(&block.text[w.start..w.end], term);
-                let this = ordinal;
-                if advances(term, &mut shared) {
-                    ordinal = ordinal.saturating_add(1);
+        each_word(article, term, |term, word| {
+            let id = match ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = builds.len() as u32;
+                    ids.insert(term.to_string(), id);
+                    builds.push(TermBuild::default());
+                    id
                 }
-                if term.is_empty() {
-                    continue;
-                }
-                let id = match ids.get(term.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = builds.len() as u32;
-                        ids.insert(term.clone(), id);
-                        builds.push(TermBuild::default());
-                        id
-                    }
-                };
-                occurrences.push((id, this, block.start + w.start, weight));
-                let tb = &mut builds[id as usize];
-                tb.occurrences = tb.occurrences.saturating_add(1);
-                if block.text[w.start..].chars().next().is_some_and(char::is_uppercase) {
-                    tb.capitalised = tb.capitalised.saturating_add(1);
-                }
+            };
+            occurrences.push((id, word.ordinal, word.offset, word.weight2));
+            let tb = &mut builds[id as usize];
+            tb.occurrences = tb.occurrences.saturating_add(1);
+            if word.capitalised {
+                tb.capitalised = tb.capitalised.saturating_add(1);
             }
-            // A gap, so that no phrase spans two blocks.
-            ordinal = ordinal.saturating_add(2);
-        }
+        });
         self.doc_lens.push(u32::try_from(occurrences.len()).unwrap_or(u32::MAX));
         occurrences.sort_unstable();
         let mut i = 0;
@@ -553,7 +581,21 @@ impl SearchIndex {
         let start = self.posting_starts.get(id as usize).copied().unwrap_or(0) as usize;
         let end = self.posting_starts.get(id as usize + 1).copied().unwrap_or(0) as usize;
         let end = end.min(self.postings.len());
-        Postings { bytes: &self.postings, at: start, end, doc: 0, first: true }
+        Postings { term: id, bytes: &self.postings, at: start, end, doc: 0, first: true }
+    }
+
+    /// The occurrences, as (ordinal, offset) pairs in increasing order, of each of `terms` in
+    /// `article` found by the walk that built the postings ([`each_word`]): for the article the
+    /// postings number `doc`, exactly what [`SearchIndex::positions_into`] reads from them.
+    pub(crate) fn positions_in(&self, article: &Article, terms: &[u32]) -> Vec<Vec<(u32, usize)>> {
+        let wanted: FnvMap<&str, usize> = terms.iter().enumerate().map(|(i, &t)| (self.term(t), i)).collect();
+        let mut out = vec![Vec::new(); terms.len()];
+        each_word(article, &mut String::new(), |term, word| {
+            if let Some(&i) = wanted.get(term) {
+                out[i].push((word.ordinal, word.offset));
+            }
+        });
+        out
     }
 
     /// The raw-file start offsets of a posting's occurrences, in increasing order.
@@ -635,6 +677,53 @@ mod tests {
         let back: Vec<u64> = std::iter::from_fn(|| read_varint(&bytes, &mut at)).collect();
         assert_eq!(back, [0, 1, 127, 128, 300, u64::from(u32::MAX), u64::MAX]);
         assert_eq!(read_varint(&[0x80, 0x80], &mut 0), None);
+    }
+
+    /// A posting's positions, with its term.
+    type TermPositions = (u32, Vec<(u32, usize)>);
+
+    /// Every article's positions found again from its text, per term, against its postings.
+    fn check_positions_found_again(index: &SearchIndex, articles: &[Article]) -> usize {
+        let mut per_doc: Vec<Vec<TermPositions>> = vec![Vec::new(); articles.len()];
+        for term in 0..index.n_terms() as u32 {
+            for p in index.postings(term) {
+                let mut positions = Vec::new();
+                index.positions_into(&p, &mut positions);
+                assert_eq!(positions.len(), p.tf as usize);
+                per_doc[p.doc as usize].push((term, positions));
+            }
+        }
+        let mut checked = 0;
+        for (doc, expected) in per_doc.into_iter().enumerate() {
+            let terms: Vec<u32> = expected.iter().map(|(t, _)| *t).collect();
+            let found = index.positions_in(&articles[doc], &terms);
+            for ((term, want), got) in expected.into_iter().zip(found) {
+                assert_eq!(got, want, "article {doc}, term {:?}", index.term(term));
+                checked += got.len();
+            }
+        }
+        checked
+    }
+
+    #[test]
+    fn positions_found_again_from_an_articles_text_are_its_postings_own() {
+        for seed in [1, 7, 23] {
+            let files = crate::synth::corpus(60, seed);
+            let inputs: Vec<crate::SourceInput> = files
+                .iter()
+                .map(|(name, text)| crate::SourceInput { name, bytes: text.as_bytes() })
+                .collect();
+            let bundle = crate::build_bundle(&inputs, "").bundle;
+            assert!(check_positions_found_again(&bundle.search, &bundle.articles) > 10_000);
+        }
+        // Names after "al"/"el" (sharing their ordinal), repeated articles, headings, captions,
+        // numbers, punctuation glued to words, non-Latin letters.
+        let raw = "Al-Kadhimi meets al al-Sadr\n\nBAGHDAD — Iraq's PM Mustafa al-Kadhimi met el-Sisi, \
+                   al-Kadhimi's aides said. Al al al Sadr.\n\nمصطفى الكاظمي في بغداد 2020-08-20, 3.5% up.\n\n\
+                   ## Heading: al-Hashd al-Shaabi\n\nThe U.S.-led coalition's (CJTF-OIR) e-mail... “quoted” word-word.\n";
+        let bundle =
+            crate::build_bundle(&[crate::SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "").bundle;
+        assert!(check_positions_found_again(&bundle.search, &bundle.articles) > 30);
     }
 
     #[test]

@@ -86,7 +86,7 @@ pub(super) fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 
     for (c, clause) in clauses.iter().enumerate() {
         let before = marks.len();
         for (_, entry) in clause.entries_of(doc) {
-            marks.extend(ctx.index.offsets(&entry.posting).into_iter().map(|o| (o, c)));
+            marks.extend(ctx.offsets(&entry.posting).into_iter().map(|o| (o, c)));
         }
         marks.extend(clause.spans_of(doc).iter().map(|s| (s.1, c)));
         marks.extend(clause.mentions_of(ctx.index, doc).iter().map(|m| (m.0, c)));

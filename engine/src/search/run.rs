@@ -28,6 +28,43 @@ impl<'a> Ctx<'a> {
         self.index.postings(term)
     }
 
+    /// Records that a posting's positions (word ordinals, byte offsets) were read.
+    fn positions_read(&self, p: &super::index::Posting) {
+        if let Some(trace) = self.trace {
+            trace.positions.borrow_mut().push((p.term, p.doc));
+        }
+    }
+
+    /// A posting's occurrence offsets (see [`SearchIndex::offsets`]), recorded in the trace.
+    pub(super) fn offsets(&self, p: &super::index::Posting) -> Vec<usize> {
+        self.positions_read(p);
+        self.index.offsets(p)
+    }
+
+    /// A posting's occurrences (see [`SearchIndex::each_position`]), recorded in the trace.
+    pub(super) fn each_position(&self, p: &super::index::Posting, f: impl FnMut(u32, usize) -> bool) {
+        self.positions_read(p);
+        self.index.each_position(p, f);
+    }
+
+    /// A posting's occurrence ordinals (see [`SearchIndex::each_ordinal`]), recorded in the trace.
+    pub(super) fn each_ordinal(&self, p: &super::index::Posting, f: impl FnMut(u32) -> bool) {
+        self.positions_read(p);
+        self.index.each_ordinal(p, f);
+    }
+
+    /// A posting's occurrences appended to `out`, recorded in the trace.
+    pub(super) fn positions_into(&self, p: &super::index::Posting, out: &mut Vec<(u32, usize)>) {
+        self.positions_read(p);
+        self.index.positions_into(p, out);
+    }
+
+    /// A posting's occurrence ordinals appended to `out`, recorded in the trace.
+    pub(super) fn ordinals_into(&self, p: &super::index::Posting, out: &mut Vec<u32>) {
+        self.positions_read(p);
+        self.index.ordinals_into(p, out);
+    }
+
     /// The mentions of the entity in a slot, recorded in the trace.
     pub(super) fn entity_postings(&self, slot: u32) -> Vec<super::aliases::EntityPosting> {
         if let Some(trace) = self.trace {
@@ -53,8 +90,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// What one query read: the terms whose postings it decoded and the articles whose text it
-/// looked at (for ranking phrases and entity filters, and for the hits' snippets).
+/// What one query read: the terms whose postings it decoded, the postings whose positions it
+/// decoded, and the articles whose text it looked at (for ranking phrases and entity filters,
+/// and for the hits' snippets).
 ///
 /// A chunked corpus ([`crate::chunked`]) runs a query over the chunks it has, then fetches the
 /// chunks holding whatever the trace names that it lacks and runs it again: once every term and
@@ -64,6 +102,7 @@ impl<'a> Ctx<'a> {
 pub struct Trace {
     terms: std::cell::RefCell<Vec<u32>>,
     articles: std::cell::RefCell<Vec<u32>>,
+    positions: std::cell::RefCell<Vec<(u32, u32)>>,
     entity_slots: std::cell::RefCell<Vec<u32>>,
 }
 
@@ -78,13 +117,18 @@ impl Trace {
         sorted(&self.entity_slots.borrow())
     }
 
+    /// The postings whose positions were read, as (term, article), sorted, without repeats.
+    pub fn positions(&self) -> Vec<(u32, u32)> {
+        sorted(&self.positions.borrow())
+    }
+
     /// The article ordinals that were read, sorted, without repeats.
     pub fn articles(&self) -> Vec<u32> {
         sorted(&self.articles.borrow())
     }
 }
 
-fn sorted(list: &[u32]) -> Vec<u32> {
+fn sorted<T: Ord + Copy>(list: &[T]) -> Vec<T> {
     let mut out = list.to_vec();
     out.sort_unstable();
     out.dedup();

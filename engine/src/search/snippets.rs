@@ -77,7 +77,7 @@ pub(super) fn make_hit(
     let mut marks: Vec<Mark> = Vec::new();
     for (c, clause) in clauses.iter().enumerate() {
         for (_, entry) in clause.entries_of(doc) {
-            for off in ctx.index.offsets(&entry.posting) {
+            for off in ctx.offsets(&entry.posting) {
                 if let Some((s, e, _)) = ctx.word_at(article, off) {
                     marks.push((s, e, c, clause.exact.get(entry.exp).copied().unwrap_or(false)));
                 }
