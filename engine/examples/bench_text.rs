@@ -4,7 +4,8 @@
 //! Usage: `cargo run --release -p parallax-engine --example bench_text -- <dir> [--worst N] [--show NAME] [--misses] [--losses [--examples N]]`
 //!
 //! `--show NAME` lists what one page kept and removed (`--show all`: every page); a kept block most
-//! of whose words the expected text lacks is marked `KEEP?`. `--losses` says where the F1 goes over
+//! of whose words the expected text lacks is marked `KEEP?`, a removed line of four words or more
+//! most of whose words it holds `LOST`. `--losses` says where the F1 goes over
 //! the whole set: expected shingles removed, by removal reason (recall lost), and shingles kept
 //! that the expected text lacks, by block kind (precision lost), each with its worst lines
 //! (`--examples N` of them, 8 unless told). Lines are cut at 90 characters; the environment
@@ -160,12 +161,13 @@ fn main() {
                         let mark = if own { "KEEP " } else { "KEEP?" };
                         (b.start, format!("  {mark} {:?} {}", b.kind, clip(&b.text)))
                     })
-                    .chain(
-                        article
-                            .removed
-                            .iter()
-                            .map(|r| (r.start, format!("  - {:<24} {}", r.reason.label(), clip(&r.text)))),
-                    )
+                    .chain(article.removed.iter().map(|r| {
+                        // "LOST" marks a removed line most of whose words are in the expected text.
+                        let lost =
+                            r.text.split_whitespace().count() >= 4 && prf(&r.text, &page.expected).p >= 0.5;
+                        let mark = if lost { "LOST" } else { "-" };
+                        (r.start, format!("  {mark:<4} {:<24} {}", r.reason.label(), clip(&r.text)))
+                    }))
                     .collect();
                 items.sort();
                 for (_, line) in items {

@@ -174,6 +174,36 @@ fn a_line_that_recurs_across_an_outlets_pages_is_removed_as_repeated_boilerplate
 }
 
 #[test]
+fn each_article_keeps_its_own_date_line_when_the_corpus_has_others_of_the_same_shape() {
+    // Folded, "June 5, 2023" and "June 27, 2023" are one line, in every file: still each
+    // article's own date, not furniture.
+    let outlets = ["Pagina Siete", "La Tercera", "Punch"];
+    let files: Vec<String> = outlets
+        .iter()
+        .enumerate()
+        .map(|(i, outlet)| {
+            format!(
+                "Storm Floods Coastal Town {i}\n\n{outlet}\nJune {}, 2023\n\nHeavy rain flooded the coastal town of Keta on Monday, officials said, forcing hundreds of families from their homes.\n\nThe regional minister said relief teams had reached the worst-hit areas and that schools would stay closed.\n",
+                5 + 11 * i
+            )
+        })
+        .collect();
+    let repeated = repeated_lines(files.iter().map(|t| t.as_bytes()));
+    let config = CleanConfig { repeated: Some(&repeated), ..CleanConfig::default() };
+    for (i, text) in files.iter().enumerate() {
+        let name = format!("{i}.txt");
+        let report = clean_file_with(&name, text.as_bytes(), &config);
+        let a = only_article(&name, &report);
+        assert_eq!(a.date.as_deref(), Some(format!("2023-06-{:02}", 5 + 11 * i).as_str()), "{name}");
+        assert!(
+            a.removed.iter().all(|r| r.reason != NoiseKind::RepeatedBoilerplate),
+            "{name}: {:?}",
+            a.removed
+        );
+    }
+}
+
+#[test]
 fn the_same_article_syndicated_to_three_files_keeps_its_paragraphs() {
     let story = "Wheat Prices Rise\n\nWheat prices rose by a fifth in Baghdad markets this week, traders said.\n\nThe ministry blamed the drought and promised imports from Australia within a month.\n\nBakers said they would raise the price of bread if the increase lasted.\n";
     let files = [story, story, story];

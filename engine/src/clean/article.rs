@@ -221,6 +221,9 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     let mut date = None;
     let mut header_byline: Option<Spanned> = None;
     let mut body_start = n;
+    // Whether a line of the headline block other than its byline, date and captions was seen: only
+    // the first such line may be the standfirst.
+    let mut standfirst_seen = false;
     let span_of = |i: usize, s: usize, e: usize| Spanned {
         text: lines[i].text[s..e].to_string(),
         start: lines[i].start + s,
@@ -260,7 +263,13 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         } else if let Some(credit) = caption_credit(lines, i, scraped, outlets) {
             captions.insert(t);
             Role::Caption(credit)
+        } else if i < block_end && !standfirst_seen && page::is_standfirst(t) {
+            // The summary under the headline, above a byline or a picture: the article's first
+            // paragraph, whatever else the block holds.
+            standfirst_seen = true;
+            Role::Paragraph
         } else if i < block_end {
+            standfirst_seen = true;
             Role::Noise(page::outside_reason(t))
         } else {
             body_start = i;
@@ -394,6 +403,14 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         }
     }
 
+    // A byline just under the text's first lines ("Von Marta Keller" under a standfirst the text
+    // opened with) is the header's, not a heading of the text.
+    for i in body_start..n.min(body_start + HEADLINE_BLOCK_LINES) {
+        if roles[i] == Role::Unset && rules::is_byline(lines[i].text) {
+            roles[i] = Role::Noise(NoiseKind::CreditLine);
+            header_byline.get_or_insert_with(|| span_of(i, 0, lines[i].text.len()));
+        }
+    }
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.
     let body: Vec<usize> = (body_start..n).filter(|&i| roles[i] == Role::Unset).collect();
     let removed: Vec<Option<NoiseKind>> =
@@ -405,6 +422,9 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     }
     for (i, credit) in furniture.credited {
         roles[i] = Role::Caption(Some(credit));
+    }
+    for i in furniture.captions {
+        roles[i] = Role::Caption(None);
     }
     let mut body: Vec<usize> = body.into_iter().filter(|&i| roles[i] == Role::Unset).collect();
     // A bare date line near the top of the text ("30. Juni 2025," under the author's name) is the

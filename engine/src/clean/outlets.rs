@@ -49,6 +49,10 @@ pub const AGENCIES: &[&str] = &[
     "INA",
     "UPI",
     "Bloomberg",
+    "Yonhap",
+    "연합뉴스",
+    "뉴시스",
+    "뉴스1",
 ];
 
 /// Words before an outlet's name that mean the text is the outlet's own reporting.

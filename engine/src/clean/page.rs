@@ -11,7 +11,7 @@
 
 use super::content::{ends_like_sentence, is_prose, weight};
 use super::dates::parse_date_line;
-use super::lines::{bullet_glyph_len, title_case_ratio, Line};
+use super::lines::{bullet_glyph_len, is_name_line, title_case_ratio, Line};
 use super::outlets::{split_credit, CreditSplit, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::{furniture, rules, stated};
@@ -60,6 +60,17 @@ const TITLE_REACH: usize = 30;
 const LINK_LIST_LINES: usize = 3;
 /// Such a note has at least this many words.
 const LINK_NOTE_WORDS: usize = 3;
+/// A reader poll's question has this many words.
+const POLL_QUESTION_WORDS: std::ops::RangeInclusive<usize> = 4..=30;
+/// A poll offers at least this many answers ...
+const POLL_MIN_ANSWERS: usize = 3;
+/// ... of at most this many words each.
+const POLL_ANSWER_WORDS: usize = 8;
+/// Yes and no, opening a poll's answers ("Ja, unbedingt.", "No, neither will run."), lower case.
+const POLL_YES_NO: &[&str] =
+    &["yes", "no", "ja", "nein", "oui", "non", "sí", "si", "nee", "nej", "sim", "não"];
+/// A standfirst has at least this many words (a share bar or a reading time has fewer).
+const STANDFIRST_WORDS: usize = 8;
 /// A line seen this many times in one file is page furniture.
 const IN_FILE_REPEATS: usize = 3;
 /// A line of at least this many words seen twice in one file is page furniture.
@@ -138,12 +149,21 @@ pub(crate) fn find_title(
             && stated::stated_line(t).is_none()
             && !rules::is_credit_line(t)
             && !split_credit(outlets, t).is_some_and(|c| ends_like_sentence(&t[..c.caption_end]))
+            && rules::photo_credit(t).is_none_or(|c| c.caption_end == 0)
+            && !rules::is_labelled_credit(t)
             && bullet_glyph_len(t).is_none()
     };
     (lo..text_start)
         .rev()
         .find(|&i| candidate(i, 3))
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 2)))
+}
+
+/// A standfirst: the summary a page prints between its headline and its text, one or two
+/// sentences of at least [`STANDFIRST_WORDS`] words ("Berlin. Die Ex-Grünen-Vorsitzende attackiert
+/// Julia Klöckner. Mit Symboldebatten, so Lang, schade sie ihrem Amt.").
+pub(crate) fn is_standfirst(text: &str) -> bool {
+    weight(text) >= STANDFIRST_WORDS && is_prose(text) && ends_like_sentence(text)
 }
 
 /// The site's name at the top of a page ("Harbor City Times" above the menu): the first line
@@ -182,6 +202,11 @@ pub(crate) fn outside_reason(text: &str) -> NoiseKind {
     }
 }
 
+/// A line that gives a date ("June 5, 2023", "Posted by News Desk | July 27, 2021").
+fn is_date_line(line: &str) -> bool {
+    parse_date_line(line).is_some() || stated::stated_line(line).is_some_and(|s| s.date.is_some())
+}
+
 /// What [`body_furniture`] looks at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BodyContext<'a, 'l> {
@@ -206,6 +231,8 @@ pub(crate) struct BodyFurniture {
     /// Captions ending in their picture's credit ("Fishermen at dawn. Photo: Jane Doe/AFP"), with
     /// where the credit sits: kept as captions.
     pub credited: Vec<(usize, CreditSplit)>,
+    /// Captions without a credit, known by the places they give the people in the picture.
+    pub captions: Vec<usize>,
 }
 
 /// Furniture inside the text, for lines `body` (indices into `lines`, in order, all still
@@ -224,7 +251,12 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     }
     let prose: Vec<bool> = body.iter().map(|&i| ctx.prose[i]).collect();
     let n_prose = prose.iter().filter(|p| **p).count();
-    let across = |i: usize| ctx.repeated.is_some_and(|r| r.is_repeated(lines[i].text));
+    // A date line recurs across a corpus's files once its digits are folded ("June 5, 2023",
+    // "June 27, 2023"), but the digits are what it says: it is each article's own date.
+    let across = |i: usize| {
+        let t = lines[i].text;
+        ctx.repeated.is_some_and(|r| r.is_repeated(t)) && !is_date_line(t)
+    };
     let repeated_prose = body.iter().zip(&prose).filter(|(&i, &p)| p && across(i)).count();
     let syndicated = repeated_prose * 2 > n_prose;
     // A sentence the page prints twice is a teaser shown in two lists (or a pull quote's echo);
@@ -271,6 +303,15 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             } else {
                 out.push((i, NoiseKind::CreditLine));
             }
+        }
+    }
+    // A caption without its credit that places the people in its picture ("Rep. Cherrish Pryor,
+    // left, talks with …", "Max Darj (l.) sichert den Ball"): the picture's words too.
+    let mut captions = Vec::new();
+    for (k, &i) in body.iter().enumerate() {
+        if !taken[k] && rules::places_people_in_a_picture(lines[i].text) {
+            taken[k] = true;
+            captions.push(i);
         }
     }
     // An author box in the second half of the text: a short biography of someone the page names
@@ -320,6 +361,38 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             if !taken[m] {
                 taken[m] = true;
                 out.push((body[m], NoiseKind::AuthorBio));
+            }
+        }
+    }
+    // A reader poll inside the text: a question and three or more short answers to pick from, each
+    // on a line of its own, one of them a yes or a no, or the question asking the reader ("Welches
+    // dieser Mittel ist dein Favorit …?" / "Eine wärmende Suppe." / … / "Ich habe kein spezielles
+    // Mittel."). An article's question is followed by its answer in sentences.
+    let mut k = 0;
+    while k < body.len() {
+        let answers = poll_answers(lines, body, &taken, k);
+        if answers == 0 {
+            k += 1;
+            continue;
+        }
+        for m in k..=k + answers {
+            taken[m] = true;
+            out.push((body[m], NoiseKind::OutsideArticle));
+        }
+        k += answers + 1;
+    }
+    // Among the text's last paragraphs, the author's biography naming them in its first words with
+    // their trade ("Kim Fusaro Weddings and lifestyle writer. Owner of …", "Korrespondent Ulrich
+    // Exner ist bei WELT für …", "Mark di Stefano is a breaking news reporter …"), where a byline
+    // or a line of its own names them ("By Kim Fusaro", "Von Ulrich Exner", "Mark Di Stefano").
+    let last_paragraphs: Vec<usize> =
+        (0..body.len()).rev().filter(|&k| prose[k] && !taken[k]).take(BIO_TAIL_PARAGRAPHS + 1).collect();
+    if !last_paragraphs.is_empty() {
+        let names = named_people(lines);
+        for k in last_paragraphs {
+            if rules::is_bio_of_one_of(&names, lines[body[k]].text) {
+                taken[k] = true;
+                out.push((body[k], NoiseKind::AuthorBio));
             }
         }
     }
@@ -487,7 +560,52 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         }
         k += 1;
     }
-    BodyFurniture { removed: out, credited }
+    BodyFurniture { removed: out, credited, captions }
+}
+
+/// How many answers of a reader poll follow the question at `body[k]` (0: it asks no poll).
+fn poll_answers(lines: &[Line<'_>], body: &[usize], taken: &[bool], k: usize) -> usize {
+    let question = lines[body[k]].text.trim_end();
+    if taken[k] || !question.ends_with('?') || !POLL_QUESTION_WORDS.contains(&weight(question)) {
+        return 0;
+    }
+    let answer = |m: usize| {
+        let t = lines[body[m]].text.trim();
+        !taken[m]
+            && body[m] == body[m - 1] + 1
+            && weight(t) <= POLL_ANSWER_WORDS
+            && !t.ends_with(['?', ':'])
+            && t.chars().next().is_some_and(char::is_uppercase)
+    };
+    let answers = (k + 1..body.len()).take_while(|&m| answer(m)).count();
+    let yes_or_no = (k + 1..=k + answers).any(|m| {
+        let first = lines[body[m]].text.split_whitespace().next().unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        POLL_YES_NO.contains(&first.as_str())
+    });
+    let asks_the_reader = rules::reader_address(question).0;
+    if answers >= POLL_MIN_ANSWERS && (yes_or_no || asks_the_reader) {
+        answers
+    } else {
+        0
+    }
+}
+
+/// People the page names on a short line of their own or in a byline ("By Kim Fusaro", "Von
+/// Ulrich Exner"), in lower case.
+fn named_people(lines: &[Line<'_>]) -> Vec<String> {
+    let mut names: Vec<String> = lines
+        .iter()
+        .filter(|l| weight(l.text) <= BIO_NAME_WORDS)
+        .filter_map(|l| {
+            let t = l.text.trim();
+            let name = stated::byline_name(t).map_or(t, |(s, e)| &t[s..e]).trim();
+            is_name_line(name).then(|| name.to_lowercase())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// The name of an author box's heading run into its text ("Dan Goodin Dan is the Security
@@ -547,5 +665,43 @@ mod tests {
         // A surname that merely ends like the first name is not a repetition.
         assert_eq!(without_repeated_first_name("Dan Jordan"), "Dan Jordan");
         assert_eq!(without_repeated_first_name("Dan McDan"), "Dan McDan");
+    }
+
+    fn title_of(text: &str) -> &str {
+        let (lines, _) = super::super::lines::split_lines(text, 0);
+        let at = find_title(&lines, &vec![false; lines.len()], 0, lines.len() - 1, &[]).expect("a title");
+        lines[at].text
+    }
+
+    #[test]
+    fn the_headline_is_above_the_byline_and_the_picture_s_credit_not_them() {
+        let page = "Neue Brücke über den Rhein: Bauarbeiten beginnen im Frühjahr\nVon Marta Keller und Jonas Brandt\nFoto: Stadt Hafenstadt\nDer Stadtrat hat am Dienstagabend den letzten Auftrag vergeben.";
+        assert_eq!(title_of(page), "Neue Brücke über den Rhein: Bauarbeiten beginnen im Frühjahr");
+        let english = "Job Woes Linger in 29 States as U.S. Recovers Unevenly\nBy Jane Roe, Omar Hassan, Kim Fusaro and Dan Goodin\nPhotographer: Mark Elias/Bloomberg\nThe text.";
+        assert_eq!(title_of(english), "Job Woes Linger in 29 States as U.S. Recovers Unevenly");
+        // "Von" opening a headline is no byline.
+        let from_to = "Von München bis Aachen: Im Netz der China-Agenten\nDer Text.";
+        assert_eq!(title_of(from_to), "Von München bis Aachen: Im Netz der China-Agenten");
+    }
+
+    fn poll_in(text: &str) -> usize {
+        let (lines, _) = super::super::lines::split_lines(text, 0);
+        let body: Vec<usize> = (0..lines.len()).collect();
+        poll_answers(&lines, &body, &vec![false; body.len()], 0)
+    }
+
+    #[test]
+    fn a_reader_poll_is_a_question_with_short_answers_to_pick() {
+        let poll = "Sollten Plattformen strenger reguliert werden?\nJa, unbedingt.\nNein, das wäre Zensur.\nNur wenn es Beweise gibt.\nIch bin mir nicht sicher.\nDer Wahlkampf geht weiter, und die Behörden prüfen die Vorwürfe seit Wochen.";
+        assert_eq!(poll_in(poll), 4);
+        let asks_you =
+            "Which of these do you eat when you have a cold?\nA warm soup.\nGarlic and ginger.\nJust sleep.";
+        assert_eq!(poll_in(asks_you), 3);
+        // An article's question answered in sentences, or a list that neither says yes or no nor
+        // answers a question put to the reader.
+        let answered = "Why now?\nAnalysts point to two reasons.\nPrices fell.\nBuyers asked for it.";
+        assert_eq!(poll_in(answered), 0);
+        let sentences = "Do you need a permit?\nYes. The city asks for one for any building taller than three metres, and the office answers within a month.";
+        assert_eq!(poll_in(sentences), 0);
     }
 }

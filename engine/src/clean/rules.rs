@@ -1,9 +1,9 @@
 //! Noise rules: what page furniture looks like, by prefix, line shape and cue words. The cue lists
 //! are data at the top of the file; the functions below only say where and how they apply.
 
-use super::furniture;
 use super::lines::{ends_like_sentence, is_name_line, is_separator_line, title_case_ratio, words_up_to};
 use super::outlets::{CreditSplit, KnownOutlet, AGENCIES};
+use super::{furniture, stated};
 use crate::model::NoiseKind;
 
 /// Prefixes of links to other articles ("Read more: ...", "RELATED: ...", "See also - ...").
@@ -339,14 +339,9 @@ pub(crate) fn is_marker_shaped(line: &str) -> bool {
     (1..=3).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// "By Jane Doe" on its own line: the byline.
+/// "By Jane Doe", "Von Ulrich Exner" on its own line: the byline ([`stated::byline_name`]).
 pub(crate) fn is_byline(line: &str) -> bool {
-    let Some(name) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
-    let name = name.trim();
-    let words = words_up_to(name, 9);
-    (1..=8).contains(&words)
-        && !ends_like_sentence(name)
-        && name.chars().next().is_some_and(char::is_uppercase)
+    stated::byline_name(line).is_some_and(|(s, e)| !ends_like_sentence(&line[s..e]))
 }
 
 /// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
@@ -355,6 +350,8 @@ const PHOTO_LABELS: &[&str] = &[
     "Fotos",
     "Photo",
     "Photos",
+    "Photographer",
+    "Fotograf",
     "Bild",
     "Bilder",
     "Bildrechte",
@@ -367,8 +364,19 @@ const PHOTO_LABELS: &[&str] = &[
     "Source",
 ];
 
+/// Korean for "reporter": a picture credited to a staff photographer names them with it
+/// ("고영권 기자").
+const REPORTER_WORD: &str = "기자";
 /// Words a picture's credit may have, at most.
 const PHOTO_CREDIT_WORDS: usize = 10;
+/// A picture's credit alone, opened by its label ("Foto: Seznam Zprávy", "Photographer: Mark
+/// Elias/Bloomberg", "(Bildrechte: dpa)"): never a headline, unlike a bare slash of names.
+pub(crate) fn is_labelled_credit(line: &str) -> bool {
+    let t = line.trim_start().trim_start_matches(['(', '[']);
+    PHOTO_LABELS.iter().any(|label| t.strip_prefix(label).is_some_and(|rest| rest.starts_with(':')))
+        && photo_credit(line).is_some_and(|c| c.caption_end == 0)
+}
+
 /// A caption with its credit run onto its full stop has at least this many words.
 const GLUED_CAPTION_WORDS: usize = 4;
 
@@ -426,8 +434,12 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | '[' | '|'));
             if starts_word && after.starts_with(':') {
                 let credit = &after[1..];
-                // The label opens the line or ends a caption sentence ("… Saison 2024, Foto: X").
-                if (at == 0 || line[..at].trim_end().ends_with(['.', ',', '(', '|', '!', '?', '"', '”']))
+                // The label opens the line, ends a caption sentence ("… Saison 2024, Foto: X") or
+                // stands apart from the caption, two spaces away ("… des Gesetzes   Foto: X"): the
+                // page printed caption and credit as two boxes.
+                if (at == 0
+                    || line[..at].trim_end().ends_with(['.', ',', '(', '|', '!', '?', '"', '”'])
+                    || line[..at].chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
                     && credit_like(credit)
                 {
                     return Some(split(at, at + label.len() + 1));
@@ -461,6 +473,20 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
                     .any(|cue| credit.contains(cue)));
         if glued {
             return Some(split(at + 1, at + 1));
+        }
+        // The picture's agency or photographer after the caption's full stop and a space ("… 연설하고
+        // 있다. 연합뉴스", "… 큰절을 올리고 있다. 고영권 기자", "… in Kyiv on Monday. Reuters"): an
+        // agency's name, or a name with the word for a reporter, as Korean pages credit a picture.
+        let credit = credit.trim();
+        let agency = AGENCIES.contains(&credit)
+            || credit
+                .strip_suffix(REPORTER_WORD)
+                .is_some_and(|name| words_up_to(name, 3) == 1 && name.ends_with(' '));
+        if agency
+            && line[..at].split_whitespace().count() >= GLUED_CAPTION_WORDS
+            && line[at + 1..].starts_with(char::is_whitespace)
+        {
+            return Some(split(at + 1, line.len() - credit.len()));
         }
     }
     // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
@@ -544,6 +570,24 @@ pub(crate) fn bio_subject(paragraph: &str) -> Option<&str> {
     BIO_ROLES.iter().any(|r| head.contains(r)).then_some(name)
 }
 
+/// Trades of a biography in the other languages the cleaner reads (lower case; "journalist" and
+/// "reporter" in [`BIO_ROLES`] cover "Journalistin", "journaliste", "Reporterin").
+const BIO_ROLES_ELSEWHERE: &[&str] =
+    &["korrespondent", "redakteur", "autor", "rédact", "chroniqueu", "correspons", "periodista", "redactor"];
+
+/// A biography of one of `names` (lower case): the paragraph names them within its first
+/// [`BIO_ROLE_REACH`] words, and a trade there too ("Kim Fusaro Weddings and lifestyle writer.",
+/// "Korrespondent Ulrich Exner ist bei WELT für landespolitische Themen zuständig.").
+pub(crate) fn is_bio_of_one_of(names: &[String], paragraph: &str) -> bool {
+    if names.is_empty() || words_up_to(paragraph, BIO_MAX_WORDS + 1) > BIO_MAX_WORDS {
+        return false;
+    }
+    let head: String =
+        paragraph.split_whitespace().take(BIO_ROLE_REACH).collect::<Vec<_>>().join(" ").to_lowercase();
+    names.iter().any(|name| head.contains(name.as_str()))
+        && BIO_ROLES.iter().chain(BIO_ROLES_ELSEWHERE).any(|role| head.contains(role))
+}
+
 /// A one-sentence biography of the author named in the byline, after the text: "Rania Khoury is a
 /// correspondent based in Beirut." (the byline's name, or "By Rania Khoury").
 pub(crate) fn is_bio_of(byline: &str, paragraph: &str) -> bool {
@@ -589,6 +633,85 @@ pub(crate) fn is_headline_list_line(line: &str) -> bool {
         || is_separator_line(line)
         || is_headline_list_cue(line)
         || is_headline_shaped(line)
+}
+
+/// Where a caption places someone in its picture, in brackets after the name ("Max Darj (l.)",
+/// "Lula da Silva (ao centro)"; of "(FDP, M)" the last part), in the languages the cleaner reads.
+const PICTURE_PLACES_BRACKETED: &[&str] = &[
+    "left",
+    "right",
+    "centre",
+    "center",
+    "second left",
+    "second right",
+    "far left",
+    "far right",
+    "from left",
+    "l.",
+    "r.",
+    "m.",
+    "li.",
+    "re.",
+    "links",
+    "rechts",
+    "mitte",
+    "v.l.",
+    "v. l.",
+    "v.l.n.r.",
+    "v. l. n. r.",
+    "von links",
+    "li nach re",
+    "à gauche",
+    "à droite",
+    "au centre",
+    "de gauche à droite",
+    "izquierda",
+    "derecha",
+    "izq.",
+    "dcha.",
+    "centro",
+    "à esquerda",
+    "à direita",
+    "ao centro",
+];
+/// The same set off by commas after a name ("Rep. Cherrish Pryor, left, talks with …").
+const PICTURE_PLACES_BETWEEN_COMMAS: &[&str] =
+    &["left", "right", "centre", "center", "second left", "second right", "far left", "far right"];
+/// A caption has at most this many words (a paragraph that says "(left)" is longer).
+const PICTURE_CAPTION_WORDS: usize = 60;
+
+/// True when `line` is a picture's caption that says where people stand in it: "Name (left)",
+/// "Name, second left,", "(v.l.)", "Pictured from left, are …", "Murder victims from left: …".
+/// An article's sentences place no one in a picture.
+pub(crate) fn places_people_in_a_picture(line: &str) -> bool {
+    if words_up_to(line, PICTURE_CAPTION_WORDS + 1) > PICTURE_CAPTION_WORDS || !line.contains([',', '(', ':'])
+    {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let bracketed = lower.split('(').skip(1).any(|rest| {
+        rest.split_once(')').is_some_and(|(inside, _)| {
+            let last = inside.rsplit(',').next().unwrap_or(inside).trim();
+            // "M" (Mitte) only after a comma: "(FDP, M)", not an abbreviation "(M)".
+            PICTURE_PLACES_BRACKETED.contains(&last) || (last == "m" && inside.contains(','))
+        })
+    });
+    // ", left," after a capitalised name: "Tsvangirai, right, meets …" ("Left, right, centre" is
+    // a list of places).
+    let between_commas = PICTURE_PLACES_BETWEEN_COMMAS.iter().any(|place| {
+        let cue = format!(", {place},");
+        line.match_indices(&cue).any(|(at, _)| {
+            line[..at].split_whitespace().last().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !PICTURE_PLACES_BETWEEN_COMMAS.contains(&w.to_lowercase().as_str())
+            })
+        })
+    });
+    // "from left," / "from left:" / "von links:" opening the names.
+    let from_left = ["from left", "von links"]
+        .iter()
+        .any(|cue| lower.match_indices(cue).any(|(at, _)| lower[at + cue.len()..].starts_with([',', ':'])));
+    bracketed || between_commas || from_left
 }
 
 /// A heading between paragraphs: short, starts like a sentence, no final punctuation.
@@ -648,6 +771,26 @@ fn is_place(place: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_credit_opened_by_its_label_is_told_from_a_headline() {
+        for credit in [
+            "Foto: Seznam Zprávy",
+            "Photographer: Mark Elias/Bloomberg",
+            "(Bildrechte: dpa)",
+            "Image: Jiri Hosek",
+        ] {
+            assert!(is_labelled_credit(credit), "{credit}");
+        }
+        for headline in [
+            "Noel Celis/AFP via Getty Images wins award",
+            "Photo finish: Bolt beats Gatlin by a hundredth",
+            "Quelle: Die Regierung hat heute neue Zahlen vorgelegt.",
+            "Ukraine/Russland: Verhandlungen in Genf",
+        ] {
+            assert!(!is_labelled_credit(headline), "{headline}");
+        }
+    }
+
+    #[test]
     fn photo_credits_alone_or_ending_a_caption() {
         for credit in [
             "Noel Celis/AFP via Getty Images",
@@ -658,6 +801,12 @@ mod tests {
             "Die Argentinier stehen nach dem Sieg im Halbfinale.\u{a0}Foto: dpa",
             "Viel Ruhe und Schlaf helfen, wieder zu Kräften zu kommen.Unsplash/Kelly Sikkema",
             "Eine Suppe kann dich bei der Genesung unterstützen.Getty Images",
+            "이재명 후보가 15일 전남 순천시 연향동 패션의 거리에서 열린 유세에서 연설하고 있다. 연합뉴스",
+            "이재명 후보가 연설을 마치고 순천 시민들에게 큰절을 올리고 있다. 고영권 기자",
+            "Firefighters work at the site of a drone strike in Kyiv on Monday. Reuters",
+            // Caption and credit in two boxes, the label two spaces (an en space) away.
+            "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte \u{2002} Foto: Felix Zahn/imago",
+            "Photographer: Mark Elias/Bloomberg",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -674,12 +823,62 @@ mod tests {
             // A name with a full stop in it is no caption run onto its credit.
             "emalysz continues to make progress migrating us from OS.File to IOUtils",
             "The agency moved its files from the old system to the new one.Next Steps",
+            // More than a name before the word for a reporter, or an agency the sentence names.
+            "그는 이날 기자회견에서 이같이 밝혔다. 김철수 특파원 기자",
+            "The figures were first reported by Reuters.",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
     }
 
     use super::*;
+
+    #[test]
+    fn a_biography_names_its_author_and_their_trade_in_its_first_words() {
+        let names = ["kim fusaro".to_string(), "mark di stefano".to_string(), "ulrich exner".to_string()];
+        for bio in [
+            "Kim Fusaro Weddings and lifestyle writer. Owner of two bad knees and one 1920s fixer-upper.",
+            "Mark di Stefano is a breaking news reporter for BuzzFeed News and is based in Sydney, Australia.",
+            "Korrespondent Ulrich Exner ist bei WELT für landespolitische Themen zuständig.",
+        ] {
+            assert!(is_bio_of_one_of(&names, bio), "{bio}");
+        }
+        for sentence in [
+            // Someone else, or the author without a trade.
+            "Jane Roe is a reporter who broke the story in 2019, the court heard.",
+            "Kim Fusaro said the shop would reopen in the spring.",
+            // The name too far into the paragraph.
+            "The prize committee said on Monday that it had chosen, after long talks, the reporter Kim Fusaro.",
+        ] {
+            assert!(!is_bio_of_one_of(&names, sentence), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn captions_that_place_people_in_the_picture() {
+        for caption in [
+            "Rep. Cherrish Pryor, left, talks with Rep. Jeff Thompson at the Statehouse, Thursday, April 27, 2023.",
+            "Zimbabwean opposition leader Morgan Tsvangirai, right, meets church leaders Bishop Trevor Manhanga, centre, and Father Fidelis Mukonori in 2006.",
+            "Philippine Marine Corps Commandant Major-General Arturo Roja, second left, and US Marines exercise representatives talk.",
+            "Füchse-Kapitän Max Darj (l.) sichert den Ball gegen Felix Aellen.",
+            "Starkes Trio seit 32 Jahren: Kerstin Wahala, Judy Lybke und Elke Hannemann (v.l.).",
+            "Christian Lindner (FDP, M), scheidender Bundesminister der Finanzen, äußert sich.",
+            "Luiz Inácio Lula da Silva (ao centro) recebe de Tite réplica da taça da Libertadores",
+            "Pictured at the back, from left, are romance authors Jo Watson and Lindsay Norman.",
+            "Murder victims from left: Kaylee Goncalves, Ethan Chapin, Xana Kernodle, Maddie Mogen",
+        ] {
+            assert!(places_people_in_a_picture(caption), "{caption}");
+        }
+        for sentence in [
+            "Left, right, centre, the parties all agreed on the budget.",
+            "She turned right, then left, and walked to the station.",
+            "Funding from left-wing groups rose, the report said.",
+            "The vote split the party (the left wing against the right) for months.",
+            "Thomas Müller (FC Bayern) traf in der 80. Minute.",
+        ] {
+            assert!(!places_people_in_a_picture(sentence), "{sentence}");
+        }
+    }
 
     #[test]
     fn related_links_need_a_separator_or_capitals() {

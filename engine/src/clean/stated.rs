@@ -5,9 +5,36 @@
 use super::dates::{parse_date_line, DateLine};
 use super::lines::words_up_to;
 
-/// Prefixes that introduce an author's name (lower case, with their trailing space).
-const BYLINE_PREFIXES: &[&str] =
-    &["posted by ", "written by ", "words by ", "story by ", "text by ", "by ", "author: ", "reporter: "];
+/// Prefixes that introduce an author's name (lower case, with their trailing space), in the
+/// languages of the pages: "By Jane Roe", "Von Ulrich Exner", "Par Laurence Defranoux", "Door …",
+/// "Di …", "Av …". The one list of byline openers: headline blocks, metadata lines and the
+/// people a page names all read bylines through [`byline_name`]. The second field says the
+/// opener also begins ordinary sentences and headlines ("Di Maio attacca il governo", "Von
+/// München bis Aachen: …"), so only names may follow it; "By" and "Posted by" begin bylines
+/// even when a date or a link is glued on ("By Drew DeSilverLeave a comment").
+const BYLINE_PREFIXES: &[(&str, bool)] = &[
+    ("posted by ", false),
+    ("written by ", false),
+    ("words by ", false),
+    ("story by ", false),
+    ("text by ", false),
+    ("by ", false),
+    ("author: ", false),
+    ("reporter: ", false),
+    ("von ", true),
+    ("par ", true),
+    ("por ", true),
+    ("door ", true),
+    ("di ", true),
+    ("av ", true),
+];
+/// "And" in the pages' languages, joining the names of a list ("Sarah Charlton and Tanya Zack").
+const NAME_ANDS: &[&str] = &["and", "und", "et", "y", "e", "en", "och", "og", "&"];
+/// Particles a name may hold in lower case ("Ludwig van Beethoven"). Any more lower-case words
+/// than one besides these and [`NAME_ANDS`] make a sentence ("Di Maio attacca il governo", "Von
+/// München bis Aachen: …").
+const NAME_PARTICLES: &[&str] =
+    &["von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "del", "bin", "al"];
 /// Parts of a metadata line that say nothing by themselves.
 const FILLER: &[&str] = &["updated", "published", "posted", "last updated", "ago", "updated ago", "share"];
 /// Company suffixes dropped from a copyright owner ("Northern Ledger Media Ltd" → "Northern Ledger").
@@ -150,9 +177,16 @@ fn reading_time(core: &str) -> bool {
     rest.len() < core.len() && ["min read", "mins read", "minute read", "minutes read"].contains(&rest)
 }
 
+/// The author a line names after a byline opener ("By Jane Roe", "von David Straub, MDR",
+/// "Posted by News Desk"): the name's byte range in the line.
+pub(crate) fn byline_name(line: &str) -> Option<(usize, usize)> {
+    // ASCII lower-casing keeps byte offsets.
+    byline_in(line, &line.to_ascii_lowercase())
+}
+
 /// The name after a byline prefix ("By Jane Roe", "Posted by News Desk"): its range in `part`.
 fn byline_in(part: &str, lower: &str) -> Option<(usize, usize)> {
-    let prefix = BYLINE_PREFIXES.iter().find(|p| lower.starts_with(**p))?;
+    let &(prefix, names_only) = BYLINE_PREFIXES.iter().find(|(p, _)| lower.starts_with(*p))?;
     let rest = &part[prefix.len()..];
     let lead = rest.len() - rest.trim_start().len();
     let start = prefix.len() + lead;
@@ -167,10 +201,27 @@ fn byline_in(part: &str, lower: &str) -> Option<(usize, usize)> {
         }
     }
     let name = part[start..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';'));
-    let words = words_up_to(name, 9);
+    let words = words_up_to(name, 13);
     let capitalised = name.chars().next().is_some_and(|c| c.is_uppercase());
-    let sentence = name.ends_with('.') && !name.ends_with(" Jr.") && words > 3;
-    ((1..=8).contains(&words) && capitalised && !sentence).then_some((start, start + name.len()))
+    let sentence =
+        (name.ends_with('.') && !name.ends_with(" Jr.") && words > 3) || (names_only && !names_shaped(name));
+    // Past eight words only a list of names joined by commas or "and".
+    let listed =
+        words <= 8 || name.contains([',', '&']) || name.split_whitespace().any(|w| NAME_ANDS.contains(&w));
+    ((1..=12).contains(&words) && listed && capitalised && !sentence).then_some((start, start + name.len()))
+}
+
+/// Names and nothing else: no question or headline colon, and at most one lower-case word besides
+/// [`NAME_ANDS`] and [`NAME_PARTICLES`] ("David Straub, MDR THÜRINGEN", "Sarah Charlton und Tanya Zack").
+fn names_shaped(name: &str) -> bool {
+    !name.contains([':', '?', '!'])
+        && name
+            .split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(|w| w.trim_end_matches(','))
+            .filter(|w| !NAME_ANDS.contains(w) && !NAME_PARTICLES.contains(w))
+            .nth(1)
+            .is_none()
 }
 
 /// The owner a copyright line names: "© 2021 Tigris Times. All rights reserved." → "Tigris Times"
@@ -712,6 +763,26 @@ mod tests {
 
     fn read(line: &str) -> Option<(Option<String>, Option<&str>)> {
         stated_line(line).map(|s| (s.date.map(|d| d.iso), s.byline.map(|(a, b)| &line[a..b])))
+    }
+
+    #[test]
+    fn a_byline_in_any_of_the_pages_languages_names_its_authors_and_a_headline_is_no_byline() {
+        let name = |l: &'static str| byline_name(l).map(|(s, e)| &l[s..e]);
+        assert_eq!(name("von David Straub, MDR THÜRINGEN"), Some("David Straub, MDR THÜRINGEN"));
+        assert_eq!(name("Par Laurence Defranoux"), Some("Laurence Defranoux"));
+        assert_eq!(
+            name("Von Simone Jülicher und Rainer Grünberg"),
+            Some("Simone Jülicher und Rainer Grünberg")
+        );
+        assert_eq!(
+            name("By Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack"),
+            Some("Mamokete Modiba, Claire Benit-Gbaffou, Sarah Charlton and Tanya Zack")
+        );
+        // "By" opens a byline even with a link glued on; the other openers also open headlines.
+        assert_eq!(name("By Drew DeSilverLeave a comment"), Some("Drew DeSilverLeave a comment"));
+        assert_eq!(name("Von München bis Aachen: Im Netz der China-Agenten"), None);
+        assert_eq!(name("Di Maio attacca il governo sulle tasse"), None);
+        assert_eq!(name("Par ici la sortie, dit le maire"), None);
     }
 
     #[test]
