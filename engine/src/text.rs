@@ -211,6 +211,34 @@ pub const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[
 pub const WEEKDAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Words that date what a sentence tells from its day of writing, as a weekday does ("today",
+/// "recently", "over the weekend"): in two articles written months apart, two such times are
+/// different days.
+pub const RELATIVE_DAY_WORDS: &[&str] = &["today", "yesterday", "tomorrow", "tonight", "recently", "weekend"];
+
+/// Words that date a period from the day of writing when a unit of [`RELATIVE_PERIODS`] follows
+/// ("this week", "in recent weeks", "next month").
+pub const RELATIVE_PERIOD_MARKERS: &[&str] = &["this", "last", "next", "past", "coming", "recent"];
+
+/// The units [`RELATIVE_PERIOD_MARKERS`] date ("this *week*"); years are left out, as a year
+/// spans articles written months apart.
+pub const RELATIVE_PERIODS: &[&str] = &["week", "weeks", "month", "months", "days"];
+
+/// True when the folded word at `i` of `toks` dates something from the day of writing: one of
+/// [`RELATIVE_DAY_WORDS`], a [`RELATIVE_PERIOD_MARKERS`] word before a [`RELATIVE_PERIODS`] one,
+/// or "earlier"/"later" before "in" and a month with no year ("Earlier in April": this year's).
+pub fn is_relative_time(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let year_after = |k: usize| norm(k).len() == 4 && norm(k).bytes().all(|b| b.is_ascii_digit());
+    RELATIVE_DAY_WORDS.contains(&t.norm.as_str())
+        || (RELATIVE_PERIOD_MARKERS.contains(&t.norm.as_str()) && RELATIVE_PERIODS.contains(&norm(i + 1)))
+        || (matches!(t.norm.as_str(), "earlier" | "later")
+            && norm(i + 1) == "in"
+            && MONTHS.contains(&norm(i + 2))
+            && !year_after(i + 3))
+}
+
 /// Weekday names in the languages of [`MONTHS_OTHER_LANGUAGES`], lower case.
 pub const WEEKDAYS_OTHER_LANGUAGES: &[&str] = &[
     "montag",
@@ -678,6 +706,24 @@ mod tests {
 
     fn phrase(text: &str) -> Option<(f64, usize)> {
         number_phrase(&tokens(text), 0)
+    }
+
+    #[test]
+    fn times_counted_from_the_day_of_writing_are_relative() {
+        let relative = |text: &str| {
+            let toks = tokens(text);
+            (0..toks.len()).any(|i| is_relative_time(&toks, i))
+        };
+        assert!(relative("Attacks have risen in recent weeks."));
+        assert!(relative("Kadhemi over the weekend hosted Qaani."));
+        assert!(relative("The offer was raised last week."));
+        assert!(relative("He recently met officials."));
+        assert!(relative("Earlier in April, the two sides agreed on a withdrawal."));
+        assert!(!relative("Earlier in April 2020, the two sides agreed on a withdrawal."));
+        // A year, an adjective alone and a plain week are not counted from the day of writing.
+        assert!(!relative("The troops left last year."));
+        assert!(!relative("After the recent strikes, demands changed."));
+        assert!(!relative("A week of talks ended."));
     }
 
     #[test]

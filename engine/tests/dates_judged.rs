@@ -101,8 +101,13 @@ fn invented_development_dates_have_the_right_month() {
     // 29 of 32 once eleven articles were added (a port strike, results seasons, a wildfire, a
     // trial), 28 with the stories grouped by event (two undated articles no longer borrow the
     // date of the wrong story), 30 once an article alone in its story places its dates without a
-    // year near its most similar dated article.
-    check_set("dev", 30);
+    // year near its most similar dated article. 32 of 35 once floods in Lagos were added (their
+    // inquiry two months later is dated to the floods' month). 38 of 46 once eleven articles in
+    // styles the set lacked were added (6 of their 11 right: day-first dates "5/10/2023" are read
+    // as a year only, a caption's and a web address's date not at all). 39 once a copied page's
+    // own dated web address dates it; 40 once a period starting on a date that the clause tells
+    // as still to come ("a ban from May 1 would leave …") no longer dates the writing after it.
+    check_set("dev", 40);
 }
 
 /// Held out: never tuned on, reported with each change to the estimator.

@@ -79,6 +79,13 @@ const HEADLINE_AND_LEAD: f32 = STRONG;
 /// ("attacks ... have been on the rise" in a sentence that goes on about the meeting) against a
 /// sentence or clause of the other article that tells it too.
 const CLAUSE_WEIGHT: f32 = 0.8;
+/// Cosine at or above which two sentences of articles written months apart that name no time
+/// are one wording told twice (a vow repeated).
+const SAME_WORDING: f32 = 0.8;
+/// Figures two articles must both state (the same values of the same things) to be read as one
+/// time's reports whatever their publication dates say: an estimated date can be off by months,
+/// the same figures told twice are not.
+const SAME_TIME_FIGURES: usize = 3;
 /// Predicates a clause pair must share (unless a figure): a clause is short, so one shared word
 /// is a shared topic more often than a shared fact.
 const CLAUSE_PREDICATES: usize = 2;
@@ -273,6 +280,28 @@ struct When {
     months: u16,
     /// Years written as four digits (1900–2099), sorted.
     years: Vec<u16>,
+    /// It dates something from the day of writing ("today", "recently", "this week"; see
+    /// [`crate::text::is_relative_time`]).
+    relative: bool,
+}
+
+/// The month (January = 0) a range ending at the month name `toks[end]` starts from: "between
+/// July and September", "from March 2022 to June" (a year may follow the first month), when the
+/// first month comes earlier in the year than the last.
+fn month_range_start(toks: &[Token<'_>], end: usize) -> Option<usize> {
+    const JOINS: &[&str] = &["and", "to", "through", "until", "till"];
+    let month = |i: usize| crate::text::MONTHS.iter().position(|w| *w == toks[i].norm);
+    let join = end.checked_sub(1)?;
+    if !JOINS.contains(&toks[join].norm.as_str()) {
+        return None;
+    }
+    let mut first = join.checked_sub(1)?;
+    if toks[first].norm.len() == 4 && toks[first].norm.bytes().all(|b| b.is_ascii_digit()) {
+        first = first.checked_sub(1)?;
+    }
+    let opener = first.checked_sub(1)?;
+    let (m1, m2) = (month(first)?, month(end)?);
+    (matches!(toks[opener].norm.as_str(), "between" | "from") && m1 < m2).then_some(m1)
 }
 
 impl When {
@@ -282,11 +311,18 @@ impl When {
     fn of(toks: &[Token<'_>], clocks: &[ClockTime]) -> When {
         let mut when = When::default();
         for (i, t) in toks.iter().enumerate() {
+            when.relative |= crate::text::is_relative_time(toks, i);
             if let Some(d) = crate::text::WEEKDAYS.iter().position(|w| *w == t.norm) {
                 when.weekdays |= 1 << d;
             } else if let Some(m) = crate::text::MONTHS.iter().position(|w| *w == t.norm) {
                 if t.text.starts_with(char::is_uppercase) && !(t.norm == "may" && i == 0) {
                     when.months |= 1 << m;
+                    if let Some(first) = month_range_start(toks, i) {
+                        // "Between July and September": every month in between too.
+                        for k in first..m {
+                            when.months |= 1 << k;
+                        }
+                    }
                 }
             } else if t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
                 if let Ok(y) = t.norm.parse::<u16>() {
@@ -300,6 +336,11 @@ impl When {
         when.years.sort_unstable();
         when.years.dedup();
         when
+    }
+
+    /// It names no time at all.
+    fn is_empty(&self) -> bool {
+        *self == When::default()
     }
 
     /// Both name a weekday, month or year in common ("on Thursday" / "Thursday").
@@ -447,8 +488,10 @@ pub struct Evidence {
 /// with each article's entity mentions as in [`compare_dated`](super::compare_dated).
 pub fn sentence_scores(a: &Article, b: &Article, mentions: [&[Mention]; 2]) -> ScoreTable {
     let f = featurise(&[a, b], &mentions);
-    let scores =
-        f.features[0].iter().map(|x| f.features[1].iter().map(|y| f.score(0, x, 1, y)).collect()).collect();
+    let scores = f.features[0]
+        .iter()
+        .map(|x| f.features[1].iter().map(|y| f.score(0, x, 1, y, false)).collect())
+        .collect();
     let evidence = f.features[0]
         .iter()
         .map(|x| f.features[1].iter().map(|y| f.evidence(0, x, 1, y)).collect())
@@ -479,11 +522,13 @@ struct Featurised {
 
 impl Featurised {
     /// The fact score of sentence `x` of article `ax` and `y` of article `ay`.
-    fn score(&self, ax: usize, x: &Features, ay: usize, y: &Features) -> f32 {
+    /// `apart`: the two articles were written months apart ([`super::timing::written_apart`]).
+    fn score(&self, ax: usize, x: &Features, ay: usize, y: &Features, apart: bool) -> f32 {
         let e = self.evidence(ax, x, ay, y);
         if e.identical {
             1.0
         } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure && e.shared_clocks < MIN_CLOCKS)
+            || (apart && (told_at_two_times(x, y, &e) || no_actor_in_common(x, y, &e)))
             || e.plan_clash
             || (e.time_clash && e.clause_cosine == 0.0)
             || (e.opposite_events && e.clause_cosine == 0.0)
@@ -679,6 +724,53 @@ impl Featurised {
     fn plan_meets_outcome(&self, ax: usize, ay: usize, t: u32) -> bool {
         self.planned[ax].contains(&t) != self.planned[ay].contains(&t)
     }
+}
+
+/// True when a sentence tells its fact at a time counted from its day of writing: a weekday,
+/// a relative time ("recently", "this week") or an event announced as to come ("will meet").
+fn dated_from_writing(f: &Features) -> bool {
+    f.when.weekdays != 0 || f.when.relative || !f.planned.is_empty()
+}
+
+/// Two sentences of articles written months apart, one of which tells its fact at a time
+/// counted from its day of writing ("expected to meet President Trump Thursday" / "will travel
+/// to Washington in July and meet President Biden"): two different times, so two facts. A
+/// figure about the same thing (a change over time), a time both name ("on Wednesday") or
+/// nearly the same wording with no time named (a vow repeated months later: "the strike would
+/// continue until ...") keeps them one fact.
+fn told_at_two_times(x: &Features, y: &Features, e: &Evidence) -> bool {
+    (dated_from_writing(x) || dated_from_writing(y))
+        && !e.shared_figure
+        && !shares(&x.counted, &y.counted)
+        && !x.when.overlaps(&y.when)
+        && !(e.cosine >= SAME_WORDING && x.when.is_empty() && y.when.is_empty())
+}
+
+/// Two sentences of articles written months apart that name no person or organisation in
+/// common (the entity layer's links), give no figure about the same thing and name no time in
+/// common: shared countries and a shared topic ("attacks on US facilities" / "the strikes
+/// targeted ... facilities", a year apart) are two events, not one fact told twice. The same
+/// actor ("Kadhemi faces challenges from factions" / "Kadhemi faces daily pressure from
+/// pro-Iranian groups") or the same wording keeps a standing fact one fact.
+fn no_actor_in_common(x: &Features, y: &Features, e: &Evidence) -> bool {
+    !shares(&x.entities, &y.entities)
+        && !e.shared_figure
+        && !shares(&x.counted, &y.counted)
+        && !x.when.overlaps(&y.when)
+        && e.cosine < SAME_WORDING
+}
+
+/// Number of distinct figure terms (a value and what it counts) the two articles both state.
+fn shared_figures(a: &[Features], b: &[Features]) -> usize {
+    let collect = |list: &[Features]| {
+        let mut ids: Vec<u32> = list.iter().flat_map(|f| f.figures.iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let mut n = 0;
+    for_each_shared(&collect(a), &collect(b), |_| n += 1);
+    n
 }
 
 /// A sentence or clause's terms, borrowed.
@@ -1418,7 +1510,9 @@ pub fn align(
     let mut pairs = Vec::new();
     for a in 0..articles.len() {
         for b in a + 1..articles.len() {
-            let scored = candidate_scores(&f, a, b);
+            let apart = super::timing::written_apart(published[a], published[b])
+                && shared_figures(&f.features[a], &f.features[b]) < SAME_TIME_FIGURES;
+            let scored = candidate_scores(&f, a, b, apart);
             let mut best_a = vec![0.0f32; f.features[a].len()];
             let mut best_b = vec![0.0f32; f.features[b].len()];
             for &(i, j, s) in &scored {
@@ -1461,7 +1555,7 @@ pub fn align(
 /// Scores of the candidate pairs of articles `a` and `b` with a score above zero: (sentence of
 /// A, sentence of B, score). Candidates share a term that at most [`MAX_POSTINGS`] sentences of
 /// B have, or all their words.
-fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f32)> {
+fn candidate_scores(f: &Featurised, a: usize, b: usize, apart: bool) -> Vec<(usize, usize, f32)> {
     let (fa, fb) = (&f.features[a], &f.features[b]);
     // Term ids are dense (0..number of terms), so postings are a vector indexed by id.
     let mut postings: Vec<Vec<usize>> = vec![Vec::new(); f.idf.len()];
@@ -1494,7 +1588,7 @@ fn candidate_scores(f: &Featurised, a: usize, b: usize) -> Vec<(usize, usize, f3
             }
         }
         for j in candidates {
-            let s = f.score(a, x, b, &fb[j]);
+            let s = f.score(a, x, b, &fb[j], apart);
             if s > 0.0 {
                 out.push((i, j, s));
             }
@@ -1820,6 +1914,87 @@ mod tests {
         // still tell one fact.
         assert!(score_of(&t, "Nordair's profit", "The carrier") > 0.0);
         assert_eq!(score_of(&t, "Shares in", "Shares in"), 0.0);
+    }
+
+    /// The sentence pairs (first three words of each) `compare_dated` aligns for two one-file
+    /// articles with the given publication dates.
+    fn aligned_when(a: &str, b: &str, dates: [&str; 2]) -> Vec<(String, String)> {
+        let files = [
+            SourceInput { name: "a.txt", bytes: a.as_bytes() },
+            SourceInput { name: "b.txt", bytes: b.as_bytes() },
+        ];
+        let built = build_bundle(&files, "");
+        let (articles, entities) = (&built.bundle.articles, &built.bundle.entities);
+        let mentions = [entities.mentions_in(0), entities.mentions_in(1)];
+        let head = |s: &Sentence| s.text.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        crate::compare::compare_dated(
+            &[&articles[0], &articles[1]],
+            &mentions,
+            &[Some(dates[0]), Some(dates[1])],
+        )
+        .pairs
+        .iter()
+        .map(|p| (head(&p.a_sentence), head(&p.b_sentence)))
+        .collect()
+    }
+
+    #[test]
+    fn an_event_told_from_two_days_of_writing_months_apart_is_two_events() {
+        let a = "Visit preview\n\nPrime Minister Kadhimi will meet the US president in Washington on \
+                 Thursday to discuss the future of the troops.\n\nThe factions have called for the \
+                 expulsion of the 5,000 US troops deployed in the country.\n";
+        let b = "Visit plans\n\nPrime Minister Kadhimi will meet the US president in Washington in \
+                 July to discuss the future of the troops.\n\nThe factions have called for the \
+                 expulsion of the 2,500 US troops still in the country.\n";
+        let meeting = ("Prime Minister Kadhimi".to_string(), "Prime Minister Kadhimi".to_string());
+        let demand = ("The factions have".to_string(), "The factions have".to_string());
+        // Written a day apart, the two announcements may be one meeting.
+        let near = aligned_when(a, b, ["2020-08-19", "2020-08-20"]);
+        assert!(near.contains(&meeting), "{near:?}");
+        // Ten months apart, "on Thursday" and "in July" are two meetings; the standing demand,
+        // its figure changed over time, is still one claim.
+        let far = aligned_when(a, b, ["2020-08-19", "2021-06"]);
+        assert!(!far.contains(&meeting), "{far:?}");
+        assert!(far.contains(&demand), "{far:?}");
+    }
+
+    #[test]
+    fn a_month_inside_a_range_of_months_is_a_time_in_common() {
+        let when = |s: &str| When::of(&crate::text::tokens(s), &[]);
+        let range = when("The dam was filled between July and September 2022.");
+        assert!(range.overlaps(&when("The dam was filled in August.")));
+        assert!(!range.clashes(&when("The dam was filled in August.")));
+        assert!(range.clashes(&when("The dam was filled in November.")));
+        assert!(when("from March 2022 to June 2023").overlaps(&when("in April")));
+        // Two months joined by "and" are two months, not a range.
+        assert!(!when("in July and September").overlaps(&when("in August")));
+        let t = scores(
+            "Dam talks\n\nShoukry accused Ethiopia of completing the third filling of the \
+             reservoir in August without consulting Cairo.\n",
+            "Dam talks fail\n\nThe talks were the first since Ethiopia finished the third filling \
+             of the reservoir between July and September 2022.\n",
+        );
+        assert!(score_of(&t, "Shoukry accused", "The talks") > 0.0);
+    }
+
+    #[test]
+    fn two_events_of_one_topic_months_apart_need_an_actor_in_common() {
+        let a = "Base attacks\n\nArmed factions fired rockets at US facilities near the airport, \
+                 the army said.\n\nPrime Minister Kadhimi faces pressure from armed factions close to \
+                 Iran.\n";
+        let b = "Strikes ordered\n\nUS warplanes struck facilities of armed factions near the \
+                 border, officials said.\n\nPrime Minister Kadhimi faces daily pressure from the \
+                 armed factions.\n";
+        let attacks = ("Armed factions fired".to_string(), "US warplanes struck".to_string());
+        let pressure = ("Prime Minister Kadhimi".to_string(), "Prime Minister Kadhimi".to_string());
+        // Written a day apart, the two may tell one exchange of fire.
+        let near = aligned_when(a, b, ["2020-08-19", "2020-08-20"]);
+        assert!(near.contains(&attacks), "{near:?}");
+        // A year apart, with no one named in common, they are two events; the pressure on the
+        // one man named in both is still one standing fact.
+        let far = aligned_when(a, b, ["2020-08-19", "2021-06"]);
+        assert!(!far.contains(&attacks), "{far:?}");
+        assert!(far.contains(&pressure), "{far:?}");
     }
 
     #[test]

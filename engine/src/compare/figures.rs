@@ -525,7 +525,23 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
     let (da, db) = (full_dates(a_facts), full_dates(b_facts));
     if let ([ia], [ib]) = (da.as_slice(), db.as_slice()) {
         if let (FactValue::Date(pa), FactValue::Date(pb)) = (&a_facts[*ia].value, &b_facts[*ib].value) {
-            if pa.differs(pb) {
+            // Dates beside a figure that changed between them are the two times the figure
+            // was told ("3,000 walked out on March 3" / "5,000 are on strike, the union said on
+            // June 14"), not two claims about one day.
+            let counts_changed = changes
+                .iter()
+                .any(|c: &FactPair| c.kind == FactKind::Count && c.relation == Relation::ChangedOverTime);
+            if pa.differs(pb) && counts_changed {
+                let explanation = format!(
+                    "{a_label} tells {}, {b_label} tells {}: two times, the figures changed between them",
+                    pa.describe(),
+                    pb.describe()
+                );
+                changes.push(with(
+                    pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation),
+                    Relation::ChangedOverTime,
+                ));
+            } else if pa.differs(pb) {
                 let explanation =
                     format!("{a_label} says {}, {b_label} says {}", pa.describe(), pb.describe());
                 conflict.push(pair(FactKind::Date, &a_facts[*ia], &b_facts[*ib], explanation));
@@ -550,6 +566,33 @@ fn counted_noun_of(fact: &Fact) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_beside_a_figure_that_changed_between_them_are_two_times_not_a_conflict() {
+        let checked = check(
+            "About 3,000 dock workers walked off the job at the port on March 3, 2022.",
+            0,
+            "001",
+            "Some 5,000 dock workers are now on strike at the port, the union said on June 14, 2022.",
+            0,
+            "003",
+        );
+        assert!(checked.conflicts.is_empty(), "{:?}", checked.conflicts);
+        assert!(checked
+            .changes
+            .iter()
+            .any(|c| c.kind == FactKind::Date && c.relation == Relation::ChangedOverTime));
+        // Two days for one event, with no figure between them, still conflict.
+        let one_event = check(
+            "The port strike began on March 3, 2022.",
+            0,
+            "001",
+            "The port strike began on March 5, 2022.",
+            0,
+            "003",
+        );
+        assert_eq!(one_event.conflicts.len(), 1);
+    }
 
     fn explain(a: &str, b: &str) -> (Vec<String>, Vec<String>) {
         let checked = check(a, 0, "001", b, 0, "003");

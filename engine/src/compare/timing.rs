@@ -46,6 +46,27 @@ pub fn published(article: &Article) -> Option<DatePoint> {
     parse_iso(article.date.as_deref()?)
 }
 
+/// Days between two publication dates beyond which the articles are written apart: a time each
+/// tells from its day of writing ("on Thursday", "recently", "will meet") is then a different
+/// time, though both name it alike.
+pub const WRITTEN_APART_DAYS: i64 = 92;
+
+/// True when two articles' publication dates are more than [`WRITTEN_APART_DAYS`] apart (a
+/// date without its day is read as the month's middle); with a year alone on either side, when
+/// the years are two or more apart. Unknown dates are never apart.
+pub fn written_apart(a: Option<DatePoint>, b: Option<DatePoint>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let (Some(ya), Some(yb)) = (a.year, b.year) else { return false };
+    match (a.month, b.month) {
+        (Some(ma), Some(mb)) => {
+            let day =
+                |y: i32, m: u8, d: Option<u8>| crate::dates::calendar::day_number(y, m, d.unwrap_or(15));
+            (day(ya, ma, a.day) - day(yb, mb, b.day)).abs() > WRITTEN_APART_DAYS
+        }
+        _ => (ya - yb).abs() >= 2,
+    }
+}
+
 /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything after the day is ignored).
 pub fn parse_iso(s: &str) -> Option<DatePoint> {
     let mut parts = s.trim().split('-');
@@ -166,6 +187,20 @@ mod tests {
 
     fn point(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DatePoint {
         DatePoint { year, month, day }
+    }
+
+    #[test]
+    fn articles_are_written_apart_when_months_lie_between_their_dates() {
+        let iso = |s: &str| parse_iso(s);
+        // The August 2020 visit against the June 2021 one; a day and a month apart are not.
+        assert!(written_apart(iso("2020-08-19"), iso("2021-06")));
+        assert!(!written_apart(iso("2020-08-19"), iso("2020-08")));
+        assert!(!written_apart(iso("2021-05"), iso("2021-06")));
+        assert!(written_apart(iso("2022-03-03"), iso("2022-06-14")));
+        // A year alone tells months only when years lie between.
+        assert!(!written_apart(iso("2025"), iso("2024-12")));
+        assert!(written_apart(iso("2021"), iso("2025-04-23")));
+        assert!(!written_apart(None, iso("2020-08")));
     }
 
     #[test]

@@ -73,9 +73,32 @@ pub struct Clue<'a> {
     /// Stated, caption, past or future.
     pub role: Role,
     /// For a past event the text puts a stated time before the event it reports ("talks came
-    /// *less than two weeks after* an attack on April 28"): at most that many days, and the raw
-    /// offset where those words start.
-    pub within: Option<(i64, usize)>,
+    /// *less than two weeks after* an attack on April 28").
+    pub within: Option<Within>,
+}
+
+/// A stated time between a dated event and the one an article reports ("less than two weeks
+/// after an attack on April 28").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Within {
+    /// The length, in days.
+    pub days: i64,
+    /// Raw offset where the words start (with their hedge: "less than two weeks after").
+    pub at: usize,
+    /// What the hedge makes of the length.
+    pub bound: LengthBound,
+}
+
+/// What the words before a length make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthBound {
+    /// "less than two weeks after", "within a month of": the reported event lies between the
+    /// dated one and that long after it.
+    AtMost,
+    /// "two weeks after", "about two weeks after": about that long after.
+    About,
+    /// "more than two weeks after": at least that long after, maybe much more.
+    AtLeast,
 }
 
 /// A person named with the title of an office the knowledge base dates ("US President Joe
@@ -282,13 +305,15 @@ pub fn clues<'a>(article: &'a Article, index: u32, entities: &'a EntityData) -> 
         {
             // "ATHENS, July 30 -": the day of writing, usually without its year.
             Role::Stated
-        } else if announces(before) {
+        } else if announces(before)
+            || starts_a_coming_period(before, text, block.text.get(local_end..).unwrap_or(""))
+        {
             Role::Future
         } else {
             Role::Past
         };
         let within = if role == Role::Past {
-            time_after(before).map(|(days, at)| (days, block.start + at))
+            time_after(before).map(|w| Within { at: block.start + w.at, ..w })
         } else {
             None
         };
@@ -309,17 +334,21 @@ fn in_dateline(article: &Article, offset: usize) -> bool {
     article.dateline.as_ref().is_some_and(|d| d.start <= offset && offset < d.end)
 }
 
-/// Words before a length of time that keep it an upper bound ("*less than* two weeks after").
-const WITHIN_HEDGES: &[&str] =
-    &["less", "than", "under", "within", "barely", "just", "only", "about", "nearly", "almost", "some"];
+/// Words before a length of time that make it an upper bound ("*less than* two weeks after").
+const AT_MOST_HEDGES: &[&str] = &["less", "fewer", "under", "within"];
+/// Words before a length of time that make it a lower bound ("*more than* two weeks after").
+const AT_LEAST_HEDGES: &[&str] = &["more", "over", "least"];
+/// Words before a length of time that leave it about that long ("*nearly* two weeks after").
+const ABOUT_HEDGES: &[&str] = &["than", "at", "barely", "just", "only", "about", "nearly", "almost", "some"];
 /// How many words between "after" and the date may tell the event ("after an al-Shabaab attack
 /// on a police convoy near Mandera on").
 const AFTER_WINDOW: usize = 14;
 
-/// "… two weeks after [an attack on]": the most days the sentence puts between the event it
-/// reports and the dated one, and the byte offset in `before` where the length starts. Only
-/// within the sentence, and only "after" (a length *before* an event says nothing of writing).
-fn time_after(before: &str) -> Option<(i64, usize)> {
+/// "… two weeks after [an attack on]": the days the sentence puts between the event it reports
+/// and the dated one, the byte offset in `before` where the length (and its hedge) starts, and
+/// whether the hedge makes it an upper or a lower bound. Only within the sentence, and only
+/// "after" (a length *before* an event says nothing of writing).
+fn time_after(before: &str) -> Option<Within> {
     let from = before.rfind(['.', '!', '?', ';']).map_or(0, |i| i + 1);
     let sentence = before.get(from..)?;
     let toks = tokens(sentence);
@@ -342,10 +371,19 @@ fn time_after(before: &str) -> Option<(i64, usize)> {
         return None;
     }
     let mut start = amount_at;
-    while start > 0 && WITHIN_HEDGES.contains(&toks[start - 1].norm.as_str()) {
+    let mut bound = LengthBound::About;
+    while start > 0 {
+        let word = toks[start - 1].norm.as_str();
+        if AT_MOST_HEDGES.contains(&word) {
+            bound = LengthBound::AtMost;
+        } else if AT_LEAST_HEDGES.contains(&word) {
+            bound = LengthBound::AtLeast;
+        } else if !ABOUT_HEDGES.contains(&word) {
+            break;
+        }
         start -= 1;
     }
-    Some((amount as i64 * unit, from + toks[start].start))
+    Some(Within { days: amount as i64 * unit, at: from + toks[start].start, bound })
 }
 
 /// A short line opening with "Posted", "Published" or "Updated" before the date.
@@ -361,7 +399,38 @@ fn announces(before: &str) -> bool {
     let from = before.rfind(['.', '!', '?', ',', ';']).map_or(0, |i| i + 1);
     let Some(sentence) = before.get(from..) else { return false };
     let toks = tokens(sentence);
-    toks.iter().rev().take(CUE_WINDOW).any(|t| FUTURE_CUES.contains(&t.norm.as_str()))
+    let from = toks.len().saturating_sub(CUE_WINDOW);
+    (from..toks.len()).any(|i| FUTURE_CUES.contains(&toks[i].norm.as_str()) && !past_participle(&toks, i))
+}
+
+/// Words before a date that make it the first day of a period ("a ban *from* May 1").
+const PERIOD_STARTS: &[&str] = &["from", "starting", "beginning", "effective"];
+/// Modal verbs that, right after such a period, put it still to come ("a ban from May 1 *would*
+/// leave thousands without income").
+const COMING_MODALS: &[&str] = &["will", "would", "shall"];
+/// How many words after the date (its period's end, "to June 30", included) the modal may come.
+const MODAL_WINDOW: usize = 4;
+
+/// A period that starts on the date and that the clause goes on to tell as still to come: "the
+/// government's ban on catching sardinella from May 1 would leave thousands of families without
+/// income" (where "from May 1, the ban was lifted" tells a past one). `date` is the mention, which
+/// holds its "from" when it is a range ("from May 1 to June 30").
+fn starts_a_coming_period(before: &str, date: &str, after: &str) -> bool {
+    let starts = tokens(before).last().is_some_and(|t| PERIOD_STARTS.contains(&t.norm.as_str()))
+        || tokens(date).first().is_some_and(|t| t.norm == "from");
+    let clause_end = after.find([',', '.', ';', '!', '?']).unwrap_or(after.len());
+    let Some(clause) = after.get(..clause_end) else { return false };
+    starts && tokens(clause).iter().take(MODAL_WINDOW).any(|t| COMING_MODALS.contains(&t.norm.as_str()))
+}
+
+/// Whether cue word `i` is a past participle, not a plan: "the record set in August 2017", "was
+/// set on Monday" (where "set for July", "is set to" announce).
+fn past_participle(toks: &[crate::text::Token<'_>], i: usize) -> bool {
+    let next = toks.get(i + 1).map(|t| t.norm.as_str());
+    let prev = i.checked_sub(1).map(|p| toks[p].norm.as_str());
+    toks[i].norm == "set"
+        && (matches!(next, Some("in" | "on" | "during"))
+            || (matches!(prev, Some("was" | "were" | "been" | "had")) && !matches!(next, Some("to" | "for"))))
 }
 
 #[cfg(test)]
@@ -395,21 +464,56 @@ mod tests {
         assert!(!announces("He said he will go. The attack came on "));
         assert!(!announces("Between "));
         assert!(announces("The two sides also discussed the elections planned for "));
+        // "set" as a past participle tells when something was done.
+        assert!(!announces("The previous record, 43.1C, was set in "));
+        assert!(!announces("breaking the regional record of 43.1C set in "));
+        assert!(announces("The vote is set for "));
+        assert!(announces("The talks were set to resume on "));
         assert!(!announces("The minister will travel on 3 March 2022, aides said after talks on "));
         assert!(states_own_date("Posted by News Desk | "));
-        fn within(s: &str) -> Option<(i64, &str)> {
-            time_after(s).map(|(days, at)| (days, &s[at..]))
+        fn within(s: &str) -> Option<(i64, &str, LengthBound)> {
+            time_after(s).map(|w| (w.days, &s[w.at..], w.bound))
         }
         assert_eq!(
             within("The talks came less than two weeks after an attack on a convoy near Mandera on "),
-            Some((14, "less than two weeks after an attack on a convoy near Mandera on "))
+            Some((
+                14,
+                "less than two weeks after an attack on a convoy near Mandera on ",
+                LengthBound::AtMost
+            ))
         );
         assert_eq!(
             within("He resigned three days after the vote on "),
-            Some((3, "three days after the vote on "))
+            Some((3, "three days after the vote on ", LengthBound::About))
+        );
+        assert_eq!(
+            within("The strike ended more than a month after the vote on "),
+            Some((31, "more than a month after the vote on ", LengthBound::AtLeast))
+        );
+        assert_eq!(
+            within("It came nearly two weeks after the vote on ").map(|w| w.2),
+            Some(LengthBound::About)
         );
         assert_eq!(within("Two weeks before the vote on "), None);
         assert_eq!(within("After the attack on "), None);
         assert!(!states_own_date("The minister posted a message on "));
+        // A period that starts on the date and is told as still to come.
+        assert!(starts_a_coming_period(
+            "said the government's ban on catching sardinella from ",
+            "May 1",
+            " would leave thousands of families without income."
+        ));
+        assert!(starts_a_coming_period("The fares ", "from May 1 to June 30", " will rise by a tenth."));
+        assert!(!starts_a_coming_period(
+            "The ban ran ",
+            "from May 1 to June 30",
+            ", and fishermen will return."
+        ));
+        assert!(!starts_a_coming_period(
+            "Fishing was banned from ",
+            "May 1",
+            ", and it would take years to recover."
+        ));
+        assert!(!starts_a_coming_period("The talks on ", "May 1", " would decide the matter."));
     }
 }

@@ -2,10 +2,10 @@
 //! estimate of when it was written.
 
 use crate::entities::PartialDate;
-use crate::model::{Article, NoiseKind};
+use crate::model::{Article, BlockKind, NoiseKind};
 
 use super::calendar::{day_number, month_end, month_start, weekday, Day};
-use super::clues::{Clue, Office, Role};
+use super::clues::{Clue, LengthBound, Office, Role, Within};
 use super::{date_at, DateEvidence, DateSource, EvidenceKind, Precision, PublicationDate};
 
 /// A window that says nothing: any day.
@@ -46,12 +46,36 @@ pub struct Estimate {
     /// previews such an event in the days before it, so the article was written at most
     /// [`ANNOUNCED_DAYS`] before it.
     pub imminent: bool,
-    /// The upper bound is an event the article announces (a preview, or a report that looks
-    /// ahead): it may have been written well before the reports of that event.
+    /// The upper bound is an event the article announces and its headline or lede announces
+    /// one (a preview): it may have been written well before the reports of that event. A
+    /// report that looks ahead only in a later paragraph is held to its own window.
     pub announces: bool,
 }
 
 impl Estimate {
+    /// A date the text gives itself (stated, a dated caption or web address): `point`, claimed to
+    /// `precision`, is both bounds.
+    fn given(
+        point: Day,
+        precision: Precision,
+        strength: u8,
+        source: DateSource,
+        evidence: DateEvidence,
+    ) -> Estimate {
+        Estimate {
+            point,
+            precision,
+            strength,
+            lo: Some(point),
+            hi: Some(point),
+            source,
+            evidence: vec![evidence],
+            dated: true,
+            imminent: false,
+            announces: false,
+        }
+    }
+
     /// The days the article can have been written on, for grouping stories in time.
     pub fn window(&self) -> (Day, Day) {
         match self.strength {
@@ -98,6 +122,11 @@ pub struct StoryAnchor {
     pub joins: bool,
 }
 
+/// How many days before the article's latest dated event a date without a year may fall and
+/// still take that event's year: "Between March 3 and June 10, 940 ships were left waiting" in a
+/// report of what a union said on June 14, 2022 is June 2022, not a year later.
+const YEARLESS_BEFORE_DAYS: Day = 31;
+
 /// How a date without a year is placed in time.
 #[derive(Debug, Clone, Copy)]
 enum Reference {
@@ -132,7 +161,7 @@ fn place(date: &PartialDate, role: Role, reference: Option<Reference>) -> Option
     let candidates = [ref_year - 1, ref_year, ref_year + 1];
     let mut spans = candidates.iter().filter_map(|&y| span(date, y));
     match (reference?, role) {
-        (Reference::After(r), _) => spans.into_iter().find(|&(_, end)| end >= r),
+        (Reference::After(r), _) => spans.into_iter().find(|&(_, end)| end >= r - YEARLESS_BEFORE_DAYS),
         (Reference::Near(a), Role::Future) => spans.into_iter().find(|&(_, end)| end >= a - 15),
         (Reference::Near(a), _) => spans.rfind(|&(start, _)| start <= a + 15),
     }
@@ -172,17 +201,61 @@ fn stated(article: &Article, index: u32) -> Option<Estimate> {
         end: line.map_or(0, |r| r.end),
         text: line.map_or_else(|| iso.to_string(), |r| r.text.clone()),
     };
-    Some(Estimate {
-        point,
-        precision,
-        strength: 4,
-        lo: Some(point),
-        hi: Some(point),
-        source: DateSource::Stated,
-        evidence: vec![evidence],
-        dated: true,
-        imminent: false,
-        announces: false,
+    Some(Estimate::given(point, precision, 4, DateSource::Stated, evidence))
+}
+
+/// The date in the article's own web address, when the copied page kept it on a line of its own
+/// (the cleaner removes it): "https://www.seneweb.com/news/2023/04/19/fishermen-…" was written on
+/// April 19, 2023, as news sites file their articles by day. Only one dated address, above the
+/// text: several are links to other articles, and so is one below it.
+fn addressed(article: &Article, index: u32) -> Option<Estimate> {
+    let text_start =
+        article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph).map_or(usize::MAX, |b| b.start);
+    let mut found = article.removed.iter().take_while(|r| r.end <= text_start).filter_map(|r| {
+        let line = r.text.trim();
+        (!line.contains(char::is_whitespace)).then_some(())?;
+        let (scheme, rest) = line.split_once("://")?;
+        matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https").then_some(())?;
+        let path = rest.split_once('/')?.1;
+        Some((r, date_in_path(path)?))
+    });
+    let (removed, (year, month, day)) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let point = day_number(year, month, day);
+    let evidence = DateEvidence {
+        kind: EvidenceKind::Stated,
+        article: index,
+        start: removed.start,
+        end: removed.end,
+        text: removed.text.trim().to_string(),
+    };
+    // As a dated caption: the day, or a day or two later.
+    Some(Estimate::given(point, Precision::Day, 3, DateSource::Estimated, evidence))
+}
+
+/// A date a web address's path files its page under: segments "2023/04/19", or "2023-04-19"
+/// inside one segment ("news-2023-04-19-fishermen").
+fn date_in_path(path: &str) -> Option<(i32, u8, u8)> {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let valid = |y: &str, m: &str, d: &str| -> Option<(i32, u8, u8)> {
+        let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+            n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !(digits(y, 4..=4) && digits(m, 1..=2) && digits(d, 1..=2)) {
+            return None;
+        }
+        let (y, m, d) = (y.parse::<i32>().ok()?, m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+        ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    };
+    let segments: Vec<&str> = path.split('/').collect();
+    if let Some(found) = segments.windows(3).find_map(|w| valid(w[0], w[1], w[2])) {
+        return Some(found);
+    }
+    segments.iter().find_map(|segment| {
+        let parts: Vec<&str> = segment.split(['-', '_']).collect();
+        parts.windows(3).find_map(|w| valid(w[0], w[1], w[2]).filter(|_| w[1].len() == 2 && w[2].len() == 2))
     })
 }
 
@@ -194,7 +267,7 @@ pub fn own(
     offices: &[Office],
     story: Option<StoryAnchor>,
 ) -> Option<Estimate> {
-    if let Some(stated) = stated(article, index) {
+    if let Some(stated) = stated(article, index).or_else(|| addressed(article, index)) {
         return Some(stated);
     }
     // The day that places dates without a year, and the story whose date the article may take.
@@ -210,18 +283,7 @@ pub fn own(
         let near_story = reference_day.map(Reference::Near);
         if let Some((clue, (day, _))) = found.and_then(|c| Some((c, place(&c.value.from, role, near_story)?)))
         {
-            return Some(Estimate {
-                point: day,
-                precision: Precision::Day,
-                strength,
-                lo: Some(day),
-                hi: Some(day),
-                source,
-                evidence: vec![evidence(kind, index, clue)],
-                dated: true,
-                imminent: false,
-                announces: false,
-            });
+            return Some(Estimate::given(day, Precision::Day, strength, source, evidence(kind, index, clue)));
         }
     }
     let past: Vec<&Clue> = clues.iter().filter(|c| c.role != Role::Future).collect();
@@ -257,20 +319,22 @@ pub fn own(
             lo = Some((start, strength, evidence(EvidenceKind::After, index, clue)));
         }
     }
-    // "Less than two weeks after an attack on April 28": the reported event, and so the
-    // writing, is about that long after the dated one (the latest such reading counts).
-    let mut within: Option<(Day, DateEvidence)> = None;
+    // "Two weeks after the vote on April 28": the reported event, and so the writing, is about
+    // that long after the dated one; "less than two weeks after" puts it between the two days,
+    // "more than two weeks after" only after the later one (the latest such reading counts).
+    let mut within: Option<(Reported, DateEvidence)> = None;
     // Whether that event's year came from the story's date (then the story is evidence too).
     let mut within_year_from_story = false;
     for clue in &past {
-        let Some((days, at)) = clue.within else { continue };
+        let Some(length) = clue.within else { continue };
         let part = latest_part(clue);
         if part.day.is_none() {
             continue;
         }
         let Some((_, end)) = place(part, clue.role, reference) else { continue };
-        let day = end + days;
-        if within.as_ref().is_none_or(|(d, _)| day > *d) {
+        let reported = Reported::after(end, length);
+        if within.as_ref().is_none_or(|(r, _)| reported.last() > r.last()) {
+            let at = length.at;
             let text = article
                 .block_at(at)
                 .and_then(|b| b.text.get(at.saturating_sub(b.start)..clue.end.saturating_sub(b.start)));
@@ -281,7 +345,7 @@ pub fn own(
                 end: clue.end,
                 text: text.unwrap_or(clue.text).to_string(),
             };
-            within = Some((day, ev));
+            within = Some((reported, ev));
             within_year_from_story = part.year.is_none() && story.is_some();
         }
     }
@@ -315,8 +379,13 @@ pub fn own(
         _ => None,
     };
     let mut hi: Option<(Day, DateEvidence)> = None;
+    // The upper bound is only a year ("talks due before 2023"): it says the year, not a month.
+    let mut hi_year_only = false;
     let mut imminent = false;
     let mut announces = false;
+    // A preview announces its event in its headline or lede; a report that looks ahead in a
+    // later paragraph ("the committee's next meeting is scheduled for March") reports an event.
+    let previews = clues.iter().any(|c| c.role == Role::Future && in_lede(article, c.start));
     for clue in clues.iter().filter(|c| c.role == Role::Future) {
         let from = &clue.value.from;
         let start = if from.month.is_none() && from.year.is_none() {
@@ -328,6 +397,9 @@ pub fn own(
         } else {
             let reference = if from.year.is_some() { None } else { future_reference };
             match place(from, Role::Future, reference) {
+                // An event announced for a year may fall on its last day: written before that
+                // year ends, not before it begins ("talks before 2023" read in a text of 2023).
+                Some((_, end)) if from.month.is_none() => end,
                 Some((start, _)) => start,
                 None => continue,
             }
@@ -337,13 +409,15 @@ pub fn own(
         }
         if hi.as_ref().is_none_or(|(d, _)| start < *d) {
             hi = Some((start, evidence(EvidenceKind::Before, index, clue)));
+            hi_year_only = from.month.is_none();
             imminent = from.day.is_some() && from.month.is_some();
-            announces = true;
+            announces = previews;
         }
     }
     if let Some((to, ev)) = office_hi {
         if hi.as_ref().is_none_or(|(d, _)| to < *d) && lo.as_ref().is_none_or(|(d, _, _)| to >= *d) {
             hi = Some((to, ev));
+            hi_year_only = false;
             imminent = false;
             announces = false;
         }
@@ -370,21 +444,28 @@ pub fn own(
             return Some(lean_on_story(estimate, story));
         }
     }
-    // A stated length after a dated event moves the lower bound to where the text puts the
-    // reported event, when the other bounds allow it.
-    if let Some((day, ev)) = within {
-        let fits =
-            lo.as_ref().is_none_or(|(d, _, _)| day >= *d) && hi.as_ref().is_none_or(|(d, _)| day <= *d);
+    // A stated length after a dated event moves the bounds to where the text puts the reported
+    // event, when the other bounds allow it.
+    let mut between = None;
+    if let Some((reported, ev)) = within {
+        let fits = lo.as_ref().is_none_or(|(d, _, _)| reported.from >= *d)
+            && hi.as_ref().is_none_or(|(d, _)| reported.from <= *d);
         if fits {
             let strength = lo.as_ref().map_or(STRONG, |(_, s, _)| (*s).max(STRONG));
             // The article reports that event: written within days of it, not with a story's
-            // later articles.
-            if hi.as_ref().is_none_or(|(d, _)| *d > day + WITHIN_WRITTEN) {
-                hi = Some((day + WITHIN_WRITTEN, ev.clone()));
-                imminent = false;
-                announces = false;
+            // later articles (unless the words only say "more than").
+            if let Some(last) = reported.to {
+                if hi.as_ref().is_none_or(|(d, _)| *d > last + WITHIN_WRITTEN) {
+                    hi = Some((last + WITHIN_WRITTEN, ev.clone()));
+                    hi_year_only = false;
+                    imminent = false;
+                    announces = false;
+                }
             }
-            lo = Some((day, strength, ev));
+            if reported.to != Some(reported.from) {
+                between = hi.as_ref().map(|(h, _)| reported.from + (h - reported.from) / 2);
+            }
+            lo = Some((reported.from, strength, ev));
         }
     }
     let mut evidence_list = Vec::new();
@@ -399,13 +480,20 @@ pub fn own(
     }
     let lo_day = lo.as_ref().map(|(d, s, _)| (*d, *s));
     let hi_day = hi.as_ref().map(|(d, _)| *d);
-    let (point, precision, strength) = match (lo_day, hi_day) {
-        (Some((l, s)), Some(h)) if h - l <= 3 => ((l + h) / 2, Precision::Day, s.max(STRONG)),
-        (Some((l, s)), Some(_)) if s >= STRONG => (l, Precision::Month, s),
-        (Some((l, s)), Some(h)) => (l.max(h - 15), Precision::Month, s.max(1)),
-        (Some((l, s)), None) => (l, if s == 0 { Precision::Year } else { Precision::Month }, s),
-        (None, Some(h)) => (h - 15, Precision::Month, 1),
-        (None, None) => {
+    let (point, precision, strength) = match (lo_day, hi_day, between) {
+        // Only years on both sides: the year, however near the bounds.
+        (Some((l, 0)), Some(_), _) if hi_year_only => (l, Precision::Year, 0),
+        (None, Some(h), _) if hi_year_only => {
+            (month_start(super::calendar::civil(h).0, 1), Precision::Year, 0)
+        }
+        (Some((l, s)), Some(h), _) if h - l <= 3 => ((l + h) / 2, Precision::Day, s.max(STRONG)),
+        // Between a dated event and a stated length after it: the middle.
+        (Some((_, s)), Some(_), Some(middle)) => (middle, Precision::Month, s),
+        (Some((l, s)), Some(_), _) if s >= STRONG => (l, Precision::Month, s),
+        (Some((l, s)), Some(h), _) => (l.max(h - 15), Precision::Month, s.max(1)),
+        (Some((l, s)), None, _) => (l, if s == 0 { Precision::Year } else { Precision::Month }, s),
+        (None, Some(h), _) => (h - 15, Precision::Month, 1),
+        (None, None, _) => {
             let anchor = story?;
             evidence_list.extend(anchor.evidence);
             return Some(Estimate {
@@ -446,6 +534,8 @@ pub fn own(
         }
         _ => (point, precision),
     };
+    // The story's date may have been added as evidence twice (for a year and for the date).
+    evidence_list.dedup();
     Some(Estimate {
         point,
         precision,
@@ -459,6 +549,31 @@ pub fn own(
         imminent,
         announces,
     })
+}
+
+/// The days a reported event can fall on, from a stated length after a dated one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reported {
+    /// The earliest.
+    from: Day,
+    /// The latest, unless the words only give a lower bound.
+    to: Option<Day>,
+}
+
+impl Reported {
+    /// Where `length` puts the reported event after the dated one that ends on `day`.
+    fn after(day: Day, length: Within) -> Reported {
+        match length.bound {
+            LengthBound::About => Reported { from: day + length.days, to: Some(day + length.days) },
+            LengthBound::AtMost => Reported { from: day, to: Some(day + length.days) },
+            LengthBound::AtLeast => Reported { from: day + length.days, to: None },
+        }
+    }
+
+    /// The latest day it can be, for choosing the latest such reading.
+    fn last(&self) -> Day {
+        self.to.unwrap_or(self.from)
+    }
 }
 
 /// How many days after the event a text dates by a length ("two weeks after the attack on
@@ -481,6 +596,18 @@ fn lean_on_story(mut estimate: Estimate, story: Option<StoryAnchor>) -> Estimate
     estimate
 }
 
+/// A paragraph shorter than this is not the lede (an outlet's name, a byline left in the text).
+const MIN_LEDE_BYTES: usize = 80;
+
+/// Whether a raw offset lies in the article's headline or its lede (its first paragraph of
+/// some length).
+fn in_lede(article: &Article, offset: usize) -> bool {
+    let title = article.blocks.iter().find(|b| b.kind == BlockKind::Title);
+    let lede =
+        article.blocks.iter().find(|b| b.kind == BlockKind::Paragraph && b.text.len() >= MIN_LEDE_BYTES);
+    title.into_iter().chain(lede).any(|b| b.start <= offset && offset < b.end)
+}
+
 /// The part of a date mention that ends latest: the end of a range, else the date.
 fn latest_part<'c>(clue: &Clue<'c>) -> &'c PartialDate {
     match &clue.value.to {
@@ -494,4 +621,118 @@ fn next_weekday(day: Day, w: u8) -> Day {
     let today = Day::from(weekday(day));
     let ahead = (Day::from(w) - today).rem_euclid(7);
     day + if ahead == 0 { 7 } else { ahead }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dates::calendar::{civil, Day};
+    use crate::dates::{Dating, OfficeTerms};
+    use crate::{build_bundle, SourceInput};
+
+    /// The first and last day the text of a one-article corpus lets it be written on.
+    fn window(raw: &str) -> ((i32, u8, u8), (i32, u8, u8)) {
+        let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+        let bundle = built.bundle;
+        let dating = Dating::new(&bundle.articles, &bundle.entities, &OfficeTerms::default());
+        let (lo, hi): (Day, Day) = dating.window(0);
+        (civil(lo), civil(hi))
+    }
+
+    /// The days a one-article corpus's article can have been written on as a report, and
+    /// whether that is wide open (a preview).
+    fn report_is_open(raw: &str) -> bool {
+        let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+        let bundle = built.bundle;
+        let dating = Dating::new(&bundle.articles, &bundle.entities, &OfficeTerms::default());
+        dating.report_window(0) == super::OPEN
+    }
+
+    #[test]
+    fn only_an_announcement_in_the_headline_or_lede_makes_a_preview() {
+        // A report that looks ahead in its last paragraph reports an event: the reports of a
+        // rate decision two months later are not its story.
+        assert!(!report_is_open(
+            "Central bank raises rate again\n\nThe central bank's committee raised the policy rate to \
+             28 percent on January 30, 2023, the governor announced in the capital.\n\n\
+             Analysts had expected a bigger increase. The committee's next meeting is scheduled for \
+             March 27, 2023.\n"
+        ));
+        // One that announces its event in the lede is a preview.
+        assert!(report_is_open(
+            "Minister due in the capital for talks\n\nThe foreign minister will meet his counterpart \
+             on March 27, 2023 to discuss the border, a month after talks on February 20, 2023.\n"
+        ));
+    }
+
+    #[test]
+    fn a_date_without_a_year_just_before_the_articles_dated_event_takes_its_year() {
+        let raw = "Port strike drags on\n\nSome 5,000 dock workers are now on strike, the union said on \
+                   June 14, 2022.\n\nBetween March 3 and June 10, 940 ships were left waiting to unload.\n";
+        assert_eq!(window(raw).0, (2022, 6, 14));
+        assert!(window(raw).1 < (2022, 8, 1), "{:?}", window(raw));
+    }
+
+    /// The publication date of a one-article corpus, as the CLI prints it.
+    fn date(raw: &str) -> String {
+        let built = build_bundle(&[SourceInput { name: "a.txt", bytes: raw.as_bytes() }], "");
+        built.bundle.date_of(0).map(|d| d.iso()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_copied_pages_own_dated_address_dates_it() {
+        let page = |lines: &str| {
+            format!(
+                "Fishermen reject ban\n\n{lines}\n\nLeaders of the fishermen on Wednesday rejected the \
+                 two-month ban announced by the minister the day before.\n"
+            )
+        };
+        assert_eq!(date(&page("https://www.example.com/news/2023/04/19/fishermen-reject-ban")), "2023-04-19");
+        assert_eq!(date(&page("https://example.com/fishermen-reject-ban-2023-04-19")), "2023-04-19");
+        // Two dated addresses are links to other articles; a number in the path is not a date.
+        assert_eq!(
+            date(&page("https://example.com/news/2023/04/19/one\n\nhttps://example.com/news/2023/03/02/two")),
+            ""
+        );
+        assert_eq!(date(&page("https://example.com/news/2023/15/44/ban")), "");
+        // Below the text, an address is a link to another article.
+        let below = "Fishermen reject ban\n\nLeaders of the fishermen on Wednesday rejected the two-month \
+                     ban announced by the minister the day before.\n\nhttps://example.com/news/2023/03/02/two\n";
+        assert_eq!(date(below), "");
+        assert_eq!(super::date_in_path("news/2023/4/9/ban"), Some((2023, 4, 9)));
+        assert_eq!(super::date_in_path("story/12345/2023"), None);
+    }
+
+    #[test]
+    fn years_alone_on_both_sides_date_to_the_year_not_its_first_day() {
+        // A strike reported in 2023 that looks ahead to talks "before 2023" ends: 2023, not
+        // January 1, 2023.
+        let raw = "Train drivers strike again\n\nThe drivers held a strike in 2023 that halted every line, \
+                   and the union said the drivers will strike again before the end of 2023.\n";
+        assert_eq!(date(raw), "2023");
+    }
+
+    #[test]
+    fn a_record_set_in_a_past_year_dates_the_report_after_it() {
+        let raw = "Record heat grips Valdoro\n\nTemperatures in Valdoro reached 44.2 degrees Celsius on \
+                   Wednesday, the highest ever recorded.\n\nThe previous record, 43.1C, was set in August 2017.\n";
+        assert!(window(raw).0 >= (2017, 8, 1), "{:?}", window(raw));
+    }
+
+    #[test]
+    fn a_length_after_a_dated_event_bounds_the_report_as_its_hedge_says() {
+        let text = |length: &str| {
+            format!(
+                "Ministers meet on border\n\nThe ministers met in Nairobi {length} after an attack on a \
+                 convoy near Mandera on April 28, 2023.\n"
+            )
+        };
+        // "Less than two weeks after April 28": the talks fall between April 28 and May 12, and
+        // the report within a week of them.
+        assert_eq!(window(&text("less than two weeks")), ((2023, 4, 28), (2023, 5, 19)));
+        // "Two weeks after": about May 12.
+        assert_eq!(window(&text("two weeks")), ((2023, 5, 12), (2023, 5, 19)));
+        // "More than two weeks after": after May 12, how long after is not said.
+        assert_eq!(window(&text("more than two weeks")).0, (2023, 5, 12));
+        assert!(window(&text("more than two weeks")).1 > (2023, 5, 19));
+    }
 }

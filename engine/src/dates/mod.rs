@@ -206,8 +206,8 @@ impl<'a> Dating<'a> {
     }
 
     /// The days an article reporting an event can have been written on: its [`Dating::window`],
-    /// or wide open for an article that announces an event (a preview is written days or weeks
-    /// before the reports of its event).
+    /// or wide open for an article whose headline or lede announces an event (a preview is
+    /// written days or weeks before the reports of its event).
     pub fn report_window(&self, article: usize) -> (Day, Day) {
         match self.own.get(article).and_then(Option::as_ref) {
             Some(e) if !e.announces => e.window(),

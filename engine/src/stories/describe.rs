@@ -4,8 +4,8 @@
 //!   lede (a spokesperson only the bodies quote is not what the story is about), ranked by how
 //!   prominently they appear (title, lede, body) times how rare they are in the corpus, each
 //!   written as the story's articles most often write it; then the event word its articles share
-//!   ("visit", "talks", "strike", "wildfire", "runoff") and its month: "Kadhimi · Trump — visit,
-//!   Aug 2020". A one-article story is its headline.
+//!   ("visit", "talks", "strike", "wildfire", "runoff", a company's "results") and its month:
+//!   "Kadhimi · Trump — visit, Aug 2020". A one-article story is its headline.
 //! - Span: the dates of its earliest and latest articles.
 //! - Follows from: an earlier story (it ends before this one starts) whose articles resemble
 //!   this one's (average similarity at least [`FOLLOW_THRESHOLD`] over the sparse graph's edges).
@@ -83,7 +83,19 @@ const EVENT_WORDS: &[&str] = &[
     "resignation",
     "merger",
     "takeover",
+    "results",
+    "earnings",
+    "profit",
 ];
+
+/// Event words a label writes otherwise: a company's profit or earnings are reported as its
+/// results.
+const EVENT_LABELS: &[(&str, &str)] = &[("profit", "results"), ("earnings", "results")];
+
+/// How a label writes an event word.
+fn event_label(word: &str) -> &str {
+    EVENT_LABELS.iter().find(|(w, _)| *w == word).map_or(word, |(_, label)| label)
+}
 
 const MONTH_ABBR: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -250,7 +262,7 @@ fn label(
         .map(|(w, _)| *w);
     if let Some(event) = event {
         out.push_str(" — ");
-        out.push_str(event);
+        out.push_str(event_label(event));
     }
     if let Some(month) = month_label(middle) {
         out.push_str(", ");
@@ -382,5 +394,23 @@ mod tests {
             labels,
             ["Kalamata — wildfire, Jul 2024", "Parliament passes budget", "Ferry strike ends"]
         );
+    }
+
+    #[test]
+    fn a_company_reporting_its_profit_is_labelled_with_its_results() {
+        let a = "Nordlys Energi posts record profit\n\nFebruary 7, 2024\n\nHydropower producer Nordlys \
+                 Energi reported a record operating profit of 9.2 billion crowns on Wednesday.\n";
+        let b = "Nordlys Energi raises dividend\n\nFebruary 7, 2024\n\nNordlys Energi will raise its \
+                 dividend after its operating profit reached a record, chief executive Ingrid Halvorsen \
+                 said on Wednesday.\n";
+        let c = "Ferry strike ends\n\nMay 9, 2024\n\nSeamen in Piraeus ended a two-day strike on Thursday.\n";
+        let d = "Parliament passes budget\n\nMarch 3, 2024\n\nThe parliament in Athens passed the budget on \
+                 Friday.\n";
+        let files = [("a.txt", a), ("b.txt", b), ("c.txt", c), ("d.txt", d)];
+        let sources: Vec<SourceInput<'_>> =
+            files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
+        let built = build_bundle(&sources, "");
+        let label = &built.bundle.stories[0].label;
+        assert!(label.ends_with("— results, Feb 2024"), "{label}");
     }
 }
