@@ -507,7 +507,7 @@ fn caption_credit(
         return Some(Some(split));
     }
     let echoed = || lines[i + 1..lines.len().min(i + 1 + CAPTION_ECHO_LINES)].iter().any(|l| l.text == t);
-    (scraped && echoed()).then(|| rules::photo_credit(t))
+    (scraped && echoed()).then(|| rules::photo_credit(t).map(|c| c.split))
 }
 
 fn last_unset(roles: &[Role], from: usize, before: usize) -> Option<usize> {

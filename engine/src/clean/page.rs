@@ -149,8 +149,7 @@ pub(crate) fn find_title(
             && stated::stated_line(t).is_none()
             && !rules::is_credit_line(t)
             && !split_credit(outlets, t).is_some_and(|c| ends_like_sentence(&t[..c.caption_end]))
-            && rules::photo_credit(t).is_none_or(|c| c.caption_end == 0)
-            && !rules::is_labelled_credit(t)
+            && rules::photo_credit(t).is_none_or(|c| c.may_be_headline())
             && bullet_glyph_len(t).is_none()
     };
     (lo..text_start)
@@ -296,7 +295,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // A picture's credit, alone or ending its caption: the picture's words, not the article's. A
     // credit alone is removed; a caption ending in one is the picture's caption with its credit.
     for (k, &i) in body.iter().enumerate() {
-        if let Some(split) = rules::photo_credit(lines[i].text).filter(|_| !taken[k]) {
+        if let Some(split) = rules::photo_credit(lines[i].text).filter(|_| !taken[k]).map(|c| c.split) {
             taken[k] = true;
             if split.caption_end > 0 {
                 credited.push((i, split));

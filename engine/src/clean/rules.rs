@@ -369,12 +369,37 @@ const PHOTO_LABELS: &[&str] = &[
 const REPORTER_WORD: &str = "기자";
 /// Words a picture's credit may have, at most.
 const PHOTO_CREDIT_WORDS: usize = 10;
-/// A picture's credit alone, opened by its label ("Foto: Seznam Zprávy", "Photographer: Mark
-/// Elias/Bloomberg", "(Bildrechte: dpa)"): never a headline, unlike a bare slash of names.
-pub(crate) fn is_labelled_credit(line: &str) -> bool {
-    let t = line.trim_start().trim_start_matches(['(', '[']);
-    PHOTO_LABELS.iter().any(|label| t.strip_prefix(label).is_some_and(|rest| rest.starts_with(':')))
-        && photo_credit(line).is_some_and(|c| c.caption_end == 0)
+/// How [`photo_credit`] told a picture's credit from its caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CreditCue {
+    /// After a copyright sign ("… © imago/Marius Schwarz").
+    Copyright,
+    /// After a photo label ("Foto: dpa", "(Photographer: Mark Elias/Bloomberg)").
+    Label,
+    /// Run onto the caption's full stop ("… unterstützen.Getty Images").
+    RunOn,
+    /// An agency or a reporter after the caption's full stop ("… in Kyiv on Monday. Reuters").
+    Agency,
+    /// A short line of names joined by a slash ("Noel Celis/AFP via Getty Images").
+    Slash,
+}
+
+/// A picture's credit read off a line: where it sits, and what said it is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PhotoCredit {
+    /// The caption before the credit and the credit's own words.
+    pub split: CreditSplit,
+    /// What marked it.
+    pub cue: CreditCue,
+}
+
+impl PhotoCredit {
+    /// Whether the line may still be a headline: only a bare slash of names, alone on its line,
+    /// reads as one as well ("Ukraine/Russland: Verhandlungen in Genf"); a copyright sign, a photo
+    /// label ("Foto: Seznam Zprávy") or a caption before the credit says picture.
+    pub(crate) fn may_be_headline(&self) -> bool {
+        self.split.caption_end == 0 && self.cue == CreditCue::Slash
+    }
 }
 
 /// A caption with its credit run onto its full stop has at least this many words.
@@ -389,7 +414,7 @@ const GLUED_CAPTION_WORDS: usize = 4;
 ///
 /// Where the credit sits in `line`: the caption before it (empty for a credit alone) and the
 /// credit's own words, without the sign or label and brackets around them.
-pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
+pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
     let lead = line.len() - line.trim_start().len();
     let line = line.trim();
     if line.len() > 600 {
@@ -402,16 +427,17 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
             && !credit.ends_with(['.', '!', '?', ':'])
     };
     // The caption before the sign or label at `at`, the credit in `from..`.
-    let split = |at: usize, from: usize| {
+    let split = |at: usize, from: usize, cue: CreditCue| {
         let caption = line[..at].trim_end().trim_end_matches(['(', ',', '|', '[']).trim_end();
         let credit = &line[from..];
         let credit_start = from + (credit.len() - credit.trim_start().len());
         let credit_end = from + credit.trim_end().trim_end_matches([')', ']']).trim_end().len();
-        CreditSplit {
+        let split = CreditSplit {
             caption_end: lead + caption.len(),
             credit_start: lead + credit_start,
             credit_end: lead + credit_end.max(credit_start),
-        }
+        };
+        PhotoCredit { split, cue }
     };
     if let Some(at) = line.rfind('©') {
         let from = at + '©'.len_utf8();
@@ -420,7 +446,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
             line[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '(' | '|' | '['));
         let labelled = PHOTO_LABELS.iter().any(|label| before.eq_ignore_ascii_case(label));
         let at = if labelled { 0 } else { at };
-        return credit_like(&line[from..]).then(|| split(at, from));
+        return credit_like(&line[from..]).then(|| split(at, from, CreditCue::Copyright));
     }
     for label in PHOTO_LABELS {
         let mut from = 0;
@@ -442,7 +468,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
                     || line[..at].chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
                     && credit_like(credit)
                 {
-                    return Some(split(at, at + label.len() + 1));
+                    return Some(split(at, at + label.len() + 1, CreditCue::Label));
                 }
             }
             from = at + label.len();
@@ -472,7 +498,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
                     .iter()
                     .any(|cue| credit.contains(cue)));
         if glued {
-            return Some(split(at + 1, at + 1));
+            return Some(split(at + 1, at + 1, CreditCue::RunOn));
         }
         // The picture's agency or photographer after the caption's full stop and a space ("… 연설하고
         // 있다. 연합뉴스", "… 큰절을 올리고 있다. 고영권 기자", "… in Kyiv on Monday. Reuters"): an
@@ -486,7 +512,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
             && line[..at].split_whitespace().count() >= GLUED_CAPTION_WORDS
             && line[at + 1..].starts_with(char::is_whitespace)
         {
-            return Some(split(at + 1, line.len() - credit.len()));
+            return Some(split(at + 1, line.len() - credit.len(), CreditCue::Agency));
         }
     }
     // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
@@ -499,7 +525,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<CreditSplit> {
             let mut parts = w.split('/');
             matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
         });
-    slash_credit.then(|| split(0, 0))
+    slash_credit.then(|| split(0, 0, CreditCue::Slash))
 }
 
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
@@ -771,14 +797,16 @@ fn is_place(place: &str) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn a_credit_opened_by_its_label_is_told_from_a_headline() {
+    fn a_credit_opened_by_its_label_or_sign_is_told_from_a_headline() {
         for credit in [
             "Foto: Seznam Zprávy",
             "Photographer: Mark Elias/Bloomberg",
             "(Bildrechte: dpa)",
             "Image: Jiri Hosek",
+            "© imago/Marius Schwarz",
+            "Bild © Jane Doe/dpa",
         ] {
-            assert!(is_labelled_credit(credit), "{credit}");
+            assert!(photo_credit(credit).is_some_and(|c| !c.may_be_headline()), "{credit}");
         }
         for headline in [
             "Noel Celis/AFP via Getty Images wins award",
@@ -786,7 +814,7 @@ mod tests {
             "Quelle: Die Regierung hat heute neue Zahlen vorgelegt.",
             "Ukraine/Russland: Verhandlungen in Genf",
         ] {
-            assert!(!is_labelled_credit(headline), "{headline}");
+            assert!(photo_credit(headline).is_none_or(|c| c.may_be_headline()), "{headline}");
         }
     }
 
@@ -812,7 +840,7 @@ mod tests {
         }
         // A photo label before the sign is part of the credit: no caption is left.
         for alone in ["Bild © Jane Doe/dpa", "Foto: © picture alliance", "(Photo © Reuters)"] {
-            assert_eq!(photo_credit(alone).map(|s| s.caption_end), Some(0), "{alone}");
+            assert_eq!(photo_credit(alone).map(|c| c.split.caption_end), Some(0), "{alone}");
         }
         for not_credit in [
             "© 2021 Example News. All rights reserved.",
