@@ -229,6 +229,13 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         start: lines[i].start + s,
         end: lines[i].start + e,
     };
+    // Whether the text's own paragraphs speak in the third person, as a report's do: then a line
+    // of the headline block that speaks to the reader is the site's notice.
+    let third_person = whole_page
+        && run.is_some_and(|(a, b)| {
+            let own = (a..=b.min(n.saturating_sub(1))).filter(|&i| prose[i] && roles[i] == Role::Unset);
+            page::speaks_in_the_third_person(own.map(|i| lines[i].text))
+        });
     for i in title_at + 1..n {
         if roles[i] != Role::Unset {
             continue;
@@ -263,6 +270,9 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         } else if let Some(credit) = caption_credit(lines, i, scraped, outlets) {
             captions.insert(t);
             Role::Caption(credit)
+        } else if i < block_end && third_person && page::is_notice_to_the_reader(t) {
+            // "Hinweis: … aktivieren Sie JavaScript.": the site to its reader, not the summary.
+            Role::Noise(NoiseKind::Other)
         } else if i < block_end && !standfirst_seen && page::is_standfirst(t) {
             // The summary under the headline, above a byline or a picture: the article's first
             // paragraph, whatever else the block holds.

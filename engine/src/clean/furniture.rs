@@ -65,6 +65,42 @@ const SHARE_WORDS: &[&str] = &[
     "more",
     "options",
     "close",
+    // The same bar in the other languages the cleaner reads ("Diesen Artikel teilen", "Partager
+    // cet article", "Compartir en WhatsApp", "Deel dit artikel").
+    "teilen",
+    "diesen",
+    "artikel",
+    "beitrag",
+    "den",
+    "per",
+    "auf",
+    "drucken",
+    "merken",
+    "kopieren",
+    "copier",
+    "copiar",
+    "partager",
+    "cet",
+    "sur",
+    "par",
+    "imprimer",
+    "compartir",
+    "este",
+    "artículo",
+    "en",
+    "imprimir",
+    "condividi",
+    "questo",
+    "articolo",
+    "su",
+    "delen",
+    "deel",
+    "dit",
+    "op",
+    "dela",
+    "artikeln",
+    "compartilhar",
+    "partilhar",
 ];
 /// The words that make a line of [`SHARE_WORDS`] a share bar rather than a stray "on the".
 const SHARE_CUES: &[&str] = &[
@@ -91,6 +127,19 @@ const SHARE_CUES: &[&str] = &[
     "threads",
     "bluesky",
     "mastodon",
+    "copy",
+    "kopieren",
+    "copier",
+    "copiar",
+    "teilen",
+    "partager",
+    "compartir",
+    "condividi",
+    "delen",
+    "deel",
+    "dela",
+    "compartilhar",
+    "partilhar",
 ];
 /// Social networks, for "Follow us on ..." prompts.
 const NETWORKS: &[&str] = &[
@@ -569,6 +618,11 @@ mod tests {
         assert_eq!(kind("Share via email"), Some(NoiseKind::SharePrompt));
         assert_eq!(kind("Follow us on Facebook and Instagram"), Some(NoiseKind::SharePrompt));
         assert_eq!(kind("Twitter"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Diesen Artikel teilen"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Partager cet article sur Facebook"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Deel dit artikel"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Link kopieren Link kopieren"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Teilen und herrschen auf dem Balkan"), None);
         assert_eq!(kind("Facebook said it would share the data with the regulator."), None);
         assert_eq!(kind("He urged followers to follow the party line on Twitter."), None);
     }

@@ -28,6 +28,10 @@ const MENU_RUN: usize = 3;
 const HEADLINE_RUN: usize = 4;
 /// The name line above an author's biography has at most this many words.
 const BIO_NAME_WORDS: usize = 6;
+/// A paragraph of an author box has at most this many words.
+const BIO_BOX_WORDS: usize = 80;
+/// A paragraph of an author box names its author again within its first this many words.
+const BIO_NAME_REACH: usize = 12;
 /// Lines after a biography naming the author again ("You can email Paul Serran here") that
 /// belong to the author box, at most.
 const BIO_CONTACT_LINES: usize = 2;
@@ -41,6 +45,11 @@ const BIO_BYLINE_WORDS: usize = 14;
 /// The site's words to its reader ("follow us", "write to us") are looked for among the text's
 /// last this many lines.
 const READER_TAIL_LINES: usize = 5;
+/// A notice to the reader ([`is_notice_to_the_reader`]) is looked for among the text's first this
+/// many lines.
+const READER_HEAD_LINES: usize = 2;
+/// Such a notice has at most this many words (a standfirst may be longer).
+const NOTICE_WORDS: usize = 30;
 /// Such a line has at most this many words.
 const READER_PROMPT_WORDS: usize = 40;
 /// The page's own voice is read from its paragraphs of at least this many words ...
@@ -54,6 +63,8 @@ const VOICE_SHARE_DENOMINATOR: usize = 4;
 const PROMPT_BOX_LINES: usize = 16;
 /// A line inside such a box has at most this many words (an article's paragraph is longer).
 const PROMPT_BOX_WORDS: usize = 25;
+/// A date and time with its controls has at most this many words.
+const DATE_LINE_WORDS: usize = 6;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
 /// Lines in a row ending with the same note in brackets that make a list of links.
@@ -151,11 +162,25 @@ pub(crate) fn find_title(
             && !split_credit(outlets, t).is_some_and(|c| ends_like_sentence(&t[..c.caption_end]))
             && rules::photo_credit(t).is_none_or(|c| c.may_be_headline())
             && bullet_glyph_len(t).is_none()
+            && !is_date_and_time_line(t)
     };
-    (lo..text_start)
+    // A headline printed twice in a row (the page's header above the article's own) is the
+    // headline, whatever sits between it and the text (a standfirst, a date, a share bar).
+    let printed_twice = (lo..text_start.saturating_sub(1))
         .rev()
-        .find(|&i| candidate(i, 3))
+        .find(|&i| lines[i].text == lines[i + 1].text && !noise[i + 1] && candidate(i + 1, 2))
+        .map(|i| i + 1);
+    printed_twice
+        .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 3)))
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 2)))
+}
+
+/// A short line mostly of figures, a date and a time with a word or two ("28.4.2023 18:41 Uhr
+/// teilen", "12:04 PM EST · Updated"): the page's date line with its controls, never a headline.
+fn is_date_and_time_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let figures = words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    words.len() <= DATE_LINE_WORDS && figures >= 2 && figures * 2 >= words.len()
 }
 
 /// A standfirst: the summary a page prints between its headline and its text, one or two
@@ -363,6 +388,41 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             }
         }
     }
+    // An author box's text in the second half of the text: the paragraph right under a line with
+    // a name and a line with a trade ("Nicole Opitz" / "Redakteurin" / "Seit 2019 bei der taz.
+    // …"), however the box's heading lines were removed, and the paragraphs after it that name
+    // the person again ("Lance Ulanoff makes frequent appearances …").
+    for k in half..body.len() {
+        let i = body[k];
+        if taken[k] || i < 2 || weight(lines[i].text) > BIO_BOX_WORDS {
+            continue;
+        }
+        let name = lines[i - 2].text.trim();
+        if !(is_name_line(name) && rules::is_trade_line(lines[i - 1].text.trim())) {
+            continue;
+        }
+        let named = |t: &str| {
+            let head: Vec<&str> = t.split_whitespace().take(BIO_NAME_REACH).collect();
+            name.split_whitespace()
+                .any(|w| head.iter().any(|h| h.trim_matches(|c: char| !c.is_alphabetic()) == w))
+        };
+        let mut m = k;
+        while m < body.len()
+            && !taken[m]
+            && weight(lines[body[m]].text) <= BIO_BOX_WORDS
+            && (m == k || (body[m] == body[m - 1] + 1 && named(lines[body[m]].text)))
+        {
+            taken[m] = true;
+            out.push((body[m], NoiseKind::AuthorBio));
+            m += 1;
+        }
+        for j in [i - 2, i - 1] {
+            if let Some(n) = body.iter().position(|&b| b == j).filter(|&n| !taken[n]) {
+                taken[n] = true;
+                out.push((j, NoiseKind::AuthorBio));
+            }
+        }
+    }
     // A reader poll inside the text: a question and three or more short answers to pick from, each
     // on a line of its own, one of them a yes or a no, or the question asking the reader ("Welches
     // dieser Mittel ist dein Favorit …?" / "Eine wärmende Suppe." / … / "Ich habe kein spezielles
@@ -424,17 +484,19 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             weight(t) <= READER_PROMPT_WORDS && you && (we || names_the_site(t))
         })
         .collect();
-    let (voiced, own) = open
-        .iter()
-        .filter(|&&k| prose[k] && weight(lines[body[k]].text) >= VOICE_MIN_WORDS && !prompts.contains(&k))
-        .fold((0usize, 0usize), |(voiced, own), &k| {
-            let (you, we) = rules::reader_address(lines[body[k]].text);
-            (voiced + usize::from(you || we), own + 1)
-        });
-    if own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR <= own {
+    let own = open.iter().filter(|&&k| prose[k] && !prompts.contains(&k)).map(|&k| lines[body[k]].text);
+    if speaks_in_the_third_person(own) {
         for k in prompts {
             taken[k] = true;
             out.push((body[k], NoiseKind::SubscribePrompt));
+        }
+        // The same at the head of the text: a notice to the reader above the report's first
+        // paragraph ("Hinweis: … aktivieren Sie JavaScript.").
+        for &k in open.iter().take(READER_HEAD_LINES) {
+            if is_notice_to_the_reader(lines[body[k]].text) && !taken[k] {
+                taken[k] = true;
+                out.push((body[k], NoiseKind::Other));
+            }
         }
     }
     // A table most of whose rows are cookie notices (a consent manager's list of cookies, cells
@@ -562,6 +624,29 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     BodyFurniture { removed: out, credited, captions }
 }
 
+/// True when an article's paragraphs (`paragraphs`) are a report's: at least
+/// [`MIN_VOICE_PARAGRAPHS`] of [`VOICE_MIN_WORDS`] words or more, at most one part in
+/// [`VOICE_SHARE_DENOMINATOR`] of them speaking to the reader or of "we" outside quotation marks.
+/// A blog post or a how-to says "you" and "we" throughout: there a line that does is the author's.
+pub(crate) fn speaks_in_the_third_person<'t>(paragraphs: impl Iterator<Item = &'t str>) -> bool {
+    let (voiced, own) =
+        paragraphs.filter(|t| weight(t) >= VOICE_MIN_WORDS).fold((0usize, 0usize), |(voiced, own), t| {
+            let (you, we) = rules::reader_address(t);
+            (voiced + usize::from(you || we), own + 1)
+        });
+    own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR <= own
+}
+
+/// A notice from the site to its reader between the headline and the text ("Hinweis: Um diesen
+/// Inhalt zu sehen, aktivieren Sie bitte JavaScript.", "To play this video you need to enable
+/// JavaScript in your browser."): a sentence that speaks to the reader. On a page whose own
+/// paragraphs speak in the third person ([`speaks_in_the_third_person`]) it is never the
+/// standfirst, whatever its length.
+pub(crate) fn is_notice_to_the_reader(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    t.ends_with(['.', '!']) && (4..=NOTICE_WORDS).contains(&weight(t)) && rules::reader_address(t).0
+}
+
 /// How many answers of a reader poll follow the question at `body[k]` (0: it asks no poll).
 fn poll_answers(lines: &[Line<'_>], body: &[usize], taken: &[bool], k: usize) -> usize {
     let question = lines[body[k]].text.trim_end();
@@ -678,6 +763,9 @@ mod tests {
         assert_eq!(title_of(page), "Neue Brücke über den Rhein: Bauarbeiten beginnen im Frühjahr");
         let english = "Job Woes Linger in 29 States as U.S. Recovers Unevenly\nBy Jane Roe, Omar Hassan, Kim Fusaro and Dan Goodin\nPhotographer: Mark Elias/Bloomberg\nThe text.";
         assert_eq!(title_of(english), "Job Woes Linger in 29 States as U.S. Recovers Unevenly");
+        // A headline printed twice is the headline, above a standfirst and a date with controls.
+        let twice = "Ein bisschen Fortschritt\nEin bisschen Fortschritt\nDas alte Gesetz ist bald Geschichte. Das neue sollte nicht verwässert werden.\n28.4.2023 18:41 Uhr teilen\nDer Text.";
+        assert_eq!(title_of(twice), "Ein bisschen Fortschritt");
         // "Von" opening a headline is no byline.
         let from_to = "Von München bis Aachen: Im Netz der China-Agenten\nDer Text.";
         assert_eq!(title_of(from_to), "Von München bis Aachen: Im Netz der China-Agenten");

@@ -565,11 +565,17 @@ pub(crate) fn reader_address(line: &str) -> (bool, bool) {
         return (false, false);
     }
     let (mut you, mut we) = (false, false);
-    for (n, word) in line.split_whitespace().enumerate() {
+    let mut sentence_start = true;
+    for word in line.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = w.to_lowercase();
-        // A capitalised "Sie" opening a sentence may be "they".
-        you |= READER_WORDS.contains(&lower.as_str()) || (n > 0 && FORMAL_READER_WORDS.contains(&w));
+        // A capitalised "Sie" or "Ihnen" opening a sentence or a clause after a colon may be
+        // "they", "them" ("… vom schiitischen Islam. Sie machen drei Prozent aus", "Es ist klar:
+        // Ihnen geht das nicht weit genug").
+        you |=
+            READER_WORDS.contains(&lower.as_str()) || (!sentence_start && FORMAL_READER_WORDS.contains(&w));
+        sentence_start =
+            word.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with(['.', '!', '?', ':']);
         // "US" in capitals is the country.
         we |= HOUSE_WORDS.contains(&lower.as_str()) && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
     }
@@ -600,6 +606,21 @@ pub(crate) fn bio_subject(paragraph: &str) -> Option<&str> {
 /// "reporter" in [`BIO_ROLES`] cover "Journalistin", "journaliste", "Reporterin").
 const BIO_ROLES_ELSEWHERE: &[&str] =
     &["korrespondent", "redakteur", "autor", "rédact", "chroniqueu", "correspons", "periodista", "redactor"];
+
+/// A trade line has at most this many words ("Redakteurin", "Editor At Large", "Senior Reporter,
+/// Politics").
+const TRADE_LINE_WORDS: usize = 5;
+
+/// A line giving someone's trade under their name in an author box ("Redakteurin", "Editor At
+/// Large", "Korrespondentin in Paris"): a few words, no sentence, a trade among them.
+pub(crate) fn is_trade_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    words_up_to(line, TRADE_LINE_WORDS + 1) <= TRADE_LINE_WORDS
+        && !ends_like_sentence(line)
+        && lower
+            .split_whitespace()
+            .any(|w| BIO_ROLES.iter().chain(BIO_ROLES_ELSEWHERE).any(|r| w.starts_with(r)))
+}
 
 /// A biography of one of `names` (lower case): the paragraph names them within its first
 /// [`BIO_ROLE_REACH`] words, and a trade there too ("Kim Fusaro Weddings and lifestyle writer.",
@@ -883,6 +904,20 @@ mod tests {
     }
 
     #[test]
+    fn a_trade_line_names_a_trade_in_a_few_words() {
+        for trade in
+            ["Redakteurin", "Editor At Large", "Korrespondentin in Paris", "Senior Reporter, Politics"]
+        {
+            assert!(is_trade_line(trade), "{trade}");
+        }
+        for other in
+            ["Software", "The editor resigned.", "Writers and editors of the paper went on strike today"]
+        {
+            assert!(!is_trade_line(other), "{other}");
+        }
+    }
+
+    #[test]
     fn captions_that_place_people_in_the_picture() {
         for caption in [
             "Rep. Cherrish Pryor, left, talks with Rep. Jeff Thompson at the Statehouse, Thursday, April 27, 2023.",
@@ -962,6 +997,8 @@ mod tests {
         assert_eq!(reader_address("“We will not leave you behind,” the minister said."), (false, false));
         assert_eq!(reader_address("The US said the talks would go on."), (false, false));
         assert_eq!(reader_address("Sie sagten, die Gespräche gingen weiter."), (false, false));
+        assert_eq!(reader_address("Viele leben im Süden. Sie machen drei Prozent aus."), (false, false));
+        assert_eq!(reader_address("Es ist klar: Ihnen geht das nicht weit genug."), (false, false));
         assert_eq!(reader_address("The council said it would meet again in May."), (false, false));
     }
 

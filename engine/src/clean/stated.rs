@@ -181,7 +181,54 @@ fn reading_time(core: &str) -> bool {
 /// "Posted by News Desk"): the name's byte range in the line.
 pub(crate) fn byline_name(line: &str) -> Option<(usize, usize)> {
     // ASCII lower-casing keeps byte offsets.
-    byline_in(line, &line.to_ascii_lowercase())
+    let lower = line.to_ascii_lowercase();
+    byline_in(line, &lower).or_else(|| kind_byline(line, &lower))
+}
+
+/// Kinds of piece a byline may open with ("Kommentar von Nicole Opitz", "Analysis by Jane Roe",
+/// "Ein Gastbeitrag von …"), lower case.
+const PIECE_KINDS: &[&str] = &[
+    "kommentar",
+    "gastkommentar",
+    "gastbeitrag",
+    "analyse",
+    "analysis",
+    "commentary",
+    "opinion",
+    "meinung",
+    "essay",
+    "kolumne",
+    "column",
+    "interview",
+    "review",
+    "kritik",
+    "reportage",
+    "chronique",
+    "tribune",
+    "éditorial",
+    "editorial",
+    "análisis",
+    "opinión",
+    "commento",
+];
+
+/// A byline after the kind of piece ("Kommentar von Nicole Opitz", "Ein Kommentar von …", "Analysis
+/// by Jane Roe"): names only, two words or more.
+fn kind_byline(line: &str, lower: &str) -> Option<(usize, usize)> {
+    let mut words = lower.split_whitespace();
+    let first = words.next()?;
+    let kind_at = if PIECE_KINDS.contains(&first) {
+        first.len()
+    } else if ["ein", "eine", "a", "an", "un", "une"].contains(&first) {
+        let second = words.next()?;
+        PIECE_KINDS.contains(&second).then(|| lower.find(second).map(|at| at + second.len()))??
+    } else {
+        return None;
+    };
+    let from = kind_at + (lower[kind_at..].len() - lower[kind_at..].trim_start().len());
+    let (s, e) = byline_in(&line[from..], &lower[from..])?;
+    let name = &line[from + s..from + e];
+    (names_shaped(name) && words_up_to(name, 2) >= 2).then_some((from + s, from + e))
 }
 
 /// The name after a byline prefix ("By Jane Roe", "Posted by News Desk"): its range in `part`.
@@ -783,6 +830,13 @@ mod tests {
         assert_eq!(name("Von München bis Aachen: Im Netz der China-Agenten"), None);
         assert_eq!(name("Di Maio attacca il governo sulle tasse"), None);
         assert_eq!(name("Par ici la sortie, dit le maire"), None);
+        // The kind of piece before the byline ("Kommentar von …"); a headline with "by" is none.
+        assert_eq!(name("Kommentar von Nicole Opitz"), Some("Nicole Opitz"));
+        assert_eq!(name("Ein Gastbeitrag von Anna Berger"), Some("Anna Berger"));
+        assert_eq!(name("Analysis by Jane Roe and Omar Hassan"), Some("Jane Roe and Omar Hassan"));
+        assert_eq!(name("Review by Me"), None);
+        assert_eq!(name("Kritik von Verbänden am neuen Gesetz wächst"), None);
+        assert_eq!(name("Stand by Me turns forty"), None);
     }
 
     #[test]
