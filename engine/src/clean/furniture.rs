@@ -397,7 +397,7 @@ const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
 
 /// The kind of page furniture `line` is, from its shape alone.
 pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
-    if line.len() > 600 {
+    if line.len() > 1200 {
         return None;
     }
     let lower = line.to_lowercase();
@@ -446,6 +446,11 @@ fn ends_with_full_stop(line: &str) -> bool {
     line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', '…'])
 }
 
+/// A cookie notice has at most this many words ...
+const COOKIE_NOTICE_WORDS: usize = 80;
+/// ... or this many when it asks the reader's consent.
+const COOKIE_CONSENT_WORDS: usize = 160;
+
 /// "This website uses cookies to ensure you get the best experience.", "Cookie Settings".
 fn cookie_notice(lower: &str, core: &str) -> bool {
     if !lower.contains("cookie") {
@@ -456,11 +461,18 @@ fn cookie_notice(lower: &str, core: &str) -> bool {
     if lower.contains('\t') {
         return true;
     }
-    let words = words_up_to(lower, 80);
-    words <= 80
-        && (speaks_to_reader(lower)
-            || matches!(core, "cookies" | "cookie settings" | "cookie preferences" | "manage cookies")
-            || (words <= 6 && !ends_with_full_stop(lower)))
+    let words = words_up_to(lower, COOKIE_CONSENT_WORDS);
+    // A consent banner's long notice asks the reader to agree ("By clicking “Accept and
+    // Continue” below, you consent to …"): up to twice the length of a short notice.
+    let asks_consent = || ["consent", "accept", "privacy policy"].iter().any(|w| lower.contains(w));
+    (words > COOKIE_NOTICE_WORDS
+        && words <= COOKIE_CONSENT_WORDS
+        && speaks_to_reader(lower)
+        && asks_consent())
+        || words <= COOKIE_NOTICE_WORDS
+            && (speaks_to_reader(lower)
+                || matches!(core, "cookies" | "cookie settings" | "cookie preferences" | "manage cookies")
+                || (words <= 6 && !ends_with_full_stop(lower)))
 }
 
 /// "12 comments", "3 thoughts on “Title”", "1.2K shares", "· 4 min read", "Comments (12)".
@@ -649,6 +661,8 @@ mod tests {
             Some(NoiseKind::CookieNotice)
         );
         assert_eq!(kind("The regulator said sites that use cookies must ask for consent."), None);
+        let banner = "We use cookies and similar technologies to improve your browsing experience, personalize content and offers, show targeted ads, analyze traffic, and better understand you. We may share your information with third-party partners for marketing purposes. To learn more and make choices about data use, visit our Advertising Policy and Privacy Policy. By clicking “Accept and Continue” below, (1) you consent to these activities unless and until you withdraw your consent using our rights request form, and (2) you consent to allow your data to be transferred, processed, and stored in the United States.";
+        assert_eq!(kind(banner), Some(NoiseKind::CookieNotice));
         assert_eq!(
             kind("visitor_id\t1 year\tThis cookie is set by an analytics service to count visits."),
             Some(NoiseKind::CookieNotice)

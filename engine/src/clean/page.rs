@@ -210,8 +210,15 @@ pub(crate) fn masthead(lines: &[Line<'_>], noise: &[bool], title_at: usize) -> O
     }
     // Section names look the same ("World News"): the site's name is the page's first line, or
     // the page names it again in a longer line (its copyright line, "More from ...").
+    // A button a notice quotes ("By clicking “Accept and Continue” below …") is no such name.
+    let quoted = ['“', '"', '‘', '\'', '«', '„']
+        .iter()
+        .any(|q| lines.iter().any(|l| l.text.match_indices(t).any(|(at, _)| l.text[..at].ends_with(*q))));
     let named_again =
         || lines.iter().enumerate().any(|(j, l)| j != i && weight(l.text) >= 3 && l.text.contains(t));
+    if quoted {
+        return None;
+    }
     ((i == 0 && words.len() >= 2) || named_again()).then_some(i)
 }
 
@@ -394,13 +401,23 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // the person again ("Lance Ulanoff makes frequent appearances …").
     for k in half..body.len() {
         let i = body[k];
-        if taken[k] || i < 2 || weight(lines[i].text) > BIO_BOX_WORDS {
+        if taken[k] || i < 2 {
             continue;
         }
-        let name = lines[i - 2].text.trim();
-        if !(is_name_line(name) && rules::is_trade_line(lines[i - 1].text.trim())) {
+        // Under the name line and its trade line, or, among the text's last paragraphs, right
+        // under the name line when it opens with the name and gives a trade ("Lukas White" /
+        // "Lukas is a freelance web and mobile developer …").
+        let at_the_end = prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
+        let (name_at, name) = if is_name_line(lines[i - 2].text.trim())
+            && rules::is_trade_line(lines[i - 1].text.trim())
+            && weight(lines[i].text) <= BIO_BOX_WORDS
+        {
+            (i - 2, lines[i - 2].text.trim())
+        } else if at_the_end && rules::is_author_bio(lines[i - 1].text.trim(), lines[i].text) {
+            (i - 1, lines[i - 1].text.trim())
+        } else {
             continue;
-        }
+        };
         let named = |t: &str| {
             let head: Vec<&str> = t.split_whitespace().take(BIO_NAME_REACH).collect();
             name.split_whitespace()
@@ -409,14 +426,16 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         let mut m = k;
         while m < body.len()
             && !taken[m]
-            && weight(lines[body[m]].text) <= BIO_BOX_WORDS
-            && (m == k || (body[m] == body[m - 1] + 1 && named(lines[body[m]].text)))
+            && (m == k
+                || (body[m] == body[m - 1] + 1
+                    && weight(lines[body[m]].text) <= BIO_BOX_WORDS
+                    && named(lines[body[m]].text)))
         {
             taken[m] = true;
             out.push((body[m], NoiseKind::AuthorBio));
             m += 1;
         }
-        for j in [i - 2, i - 1] {
+        for j in name_at..i {
             if let Some(n) = body.iter().position(|&b| b == j).filter(|&n| !taken[n]) {
                 taken[n] = true;
                 out.push((j, NoiseKind::AuthorBio));

@@ -170,6 +170,11 @@ const BIO_ROLES: &[&str] = &[
     "freelance",
     "analyst",
     "producer",
+    "blogger",
+    "critic",
+    "photographer",
+    "developer",
+    "founder",
 ];
 /// Words by which a page speaks to its reader ("you", the formal German "Sie" only capitalised,
 /// see [`reader_address`]), lower case.
