@@ -63,6 +63,8 @@ const VOICE_SHARE_DENOMINATOR: usize = 4;
 const PROMPT_BOX_LINES: usize = 16;
 /// A line inside such a box has at most this many words (an article's paragraph is longer).
 const PROMPT_BOX_WORDS: usize = 25;
+/// A line of the site's own name has at most this many words.
+const SITE_LINE_WORDS: usize = 4;
 /// A date and time with its controls has at most this many words.
 const DATE_LINE_WORDS: usize = 6;
 /// How far above the text the headline may sit (non-blank lines).
@@ -164,6 +166,27 @@ pub(crate) fn find_title(
             && bullet_glyph_len(t).is_none()
             && !is_date_and_time_line(t)
     };
+    // The site's own name on a line of its own above the date ("The West Australian" under the
+    // headline), as its web address or its own calls spell it: never the headline.
+    let site_names = std::cell::OnceCell::new();
+    let names_the_site = |i: usize| {
+        let t = lines[i].text.trim();
+        weight(t) <= SITE_LINE_WORDS
+            && site_names
+                .get_or_init(|| {
+                    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+                    let domain = stated::site_from_domain(&texts);
+                    let brand = stated::brand_in_calls(&texts).map(|(at, _)| at);
+                    domain
+                        .into_iter()
+                        .chain(brand)
+                        .map(|(j, s, e)| lines[j].text[s..e].to_string())
+                        .collect::<Vec<_>>()
+                })
+                .iter()
+                .any(|name| name.chars().count() >= 2 && t.contains(name.as_str()))
+    };
+    let candidate = |i: usize, min_words: usize| candidate(i, min_words) && !names_the_site(i);
     // A headline printed twice in a row (the page's header above the article's own) is the
     // headline, whatever sits between it and the text (a standfirst, a date, a share bar).
     let printed_twice = (lo..text_start.saturating_sub(1))
