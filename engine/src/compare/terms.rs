@@ -664,8 +664,11 @@ fn runs_an_organisation(toks: &[Token<'_>], i: usize) -> bool {
     if toks.get(k).is_some_and(|t| OBJECT_DETERMINERS.contains(&t.norm.as_str())) {
         k += 1;
     }
+    // A capitalised day or month is when, not what ("the story ran Tuesday").
+    let calendar = |norm: &str| crate::text::WEEKDAYS.contains(&norm) || crate::text::MONTHS.contains(&norm);
     toks.get(k).is_some_and(|t| {
-        t.text.starts_with(|c: char| c.is_uppercase()) || ORGANISATION_NOUNS.contains(&t.norm.as_str())
+        (t.text.starts_with(|c: char| c.is_uppercase()) && !calendar(&t.norm))
+            || ORGANISATION_NOUNS.contains(&t.norm.as_str())
     })
 }
 
@@ -1101,6 +1104,7 @@ mod tests {
         assert!(!leads("The curfew will run from 10 pm to 6 am."));
         assert!(!leads("Nordline runs about 40 freight trains a day."));
         assert!(!leads("Trams stopped running in the centre."));
+        assert!(!leads("The interview ran Tuesday in the weekend edition."));
         assert_eq!(term_key("scored"), term_key("goals"));
         assert_ne!(term_key("goals"), term_key("lead"));
     }
