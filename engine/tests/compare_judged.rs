@@ -572,6 +572,18 @@ fn score(split: &str, kind: &str) -> Counts {
 // A range of months is every month in it ("between July and September 2022" / "in August": a time
 // in common, no time clash): invented dev 0.92/0.85 -> 0.92/0.85 (154/168, 154/181), the rest
 // unchanged (seed dev 0.82/0.68; held out, reported only: invented 0.85/0.65, seed 0.25/0.40).
+// "Run" is "lead" only with an organisation as its object ("would run the business", "who runs
+// Aquaria"; never "run out of energy", "the curfew will run from 10 pm", "runs 40 trains a day"),
+// and "helm" is no longer one of its words: every set unchanged (seed dev 0.82/0.68, invented dev
+// 0.92/0.85; held out, reported only: invented 0.85/0.65, seed 0.25/0.40).
+// A move between two figures is also the percentage change it makes ("dropped to 412 million
+// francs from 502 million" / "profit falls 18%"): invented dev 0.92/0.85 -> 0.92/0.86 (156/170,
+// 156/181), the rest unchanged (seed dev 0.82/0.68; held out, reported only: invented 0.85/0.65,
+// seed 0.25/0.40).
+// One more invented dev article pair, written and judged before any run (a ferry operator's
+// results and its chief's departure: a fall as a percentage and as a move between two figures,
+// "has run the company" / "has led Nordstrand", "had run at a loss", "runs 12 ships") moves with
+// the same code invented dev 0.92/0.86 -> 0.92/0.87 (162/176, 162/187; the pair 6/6).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

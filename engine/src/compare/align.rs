@@ -1687,6 +1687,14 @@ fn sentence_terms<'t, 'a>(
             (Term { key, name: false, figure: true, calendar: false, role: false }, None, clause)
         }));
     }
+    // A move between two figures is also the percentage change it makes ("dropped to 412
+    // million from 502 million" / "profit falls 18%").
+    let percent = figures::percent_unit();
+    for (change, at) in figures::percent_changes(toks, facts) {
+        let key = format!("#{change}:{percent}");
+        let clause = clause_at(toks.partition_point(|t| t.start < at));
+        out.push((Term { key, name: false, figure: true, calendar: false, role: false }, None, clause));
+    }
     // Clock times by their minute of the day, however written ("10 pm", "22:00").
     for clock in clocks {
         let key = format!("{CLOCK_KEY}{}", clock.minute_of_day());

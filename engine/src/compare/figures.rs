@@ -222,6 +222,53 @@ pub fn rounds_to(round: f64, exact: f64) -> bool {
     (rounded - round).abs() < p * 1e-6 && (round - exact).abs() / exact <= ROUNDING_TOLERANCE
 }
 
+/// The class a percentage's figure counts, as [`fact_value`] gives it ("18%", "18 percent").
+pub fn percent_unit() -> String {
+    unit_of(&term_key("percent").unwrap_or_default())
+}
+
+/// The percentage changes a sentence tells as a move between two figures of one thing: "dropped
+/// to 412 million francs from 502 million" and "from 502 million to 412 million" are a fall of
+/// 17.9%, the fact another outlet writes "profit falls 18%". Each change is given to the tenth
+/// and to the whole point, as outlets round it, with where its second figure starts. `toks` and
+/// `facts` are the sentence's, with sentence-relative offsets.
+pub fn percent_changes(toks: &[crate::text::Token<'_>], facts: &[Fact]) -> Vec<(f64, usize)> {
+    fn count(fact: &Fact) -> Option<(f64, &str)> {
+        match &fact.value {
+            FactValue::Count { value, unit, noun } if noun != "percent" && *value > 0.0 => {
+                Some((*value, unit))
+            }
+            _ => None,
+        }
+    }
+    let word_before =
+        |at: usize| toks[..toks.partition_point(|t| t.start < at)].last().map(|t| t.norm.as_str());
+    let mut out = Vec::new();
+    for (i, first) in facts.iter().enumerate() {
+        let Some((x, unit_x)) = count(first) else { continue };
+        for second in &facts[i + 1..] {
+            let Some((y, unit_y)) = count(second) else { continue };
+            // Both count one thing, or one leaves its noun to the other ("412 million francs
+            // from 502 million").
+            if !(unit_x == unit_y || unit_x.is_empty() || unit_y.is_empty()) {
+                continue;
+            }
+            let (old, new) = match (word_before(first.start), word_before(second.start)) {
+                (Some("to"), Some("from")) => (y, x),
+                (Some("from"), Some("to")) => (x, y),
+                _ => continue,
+            };
+            let change = (new - old).abs() / old * 100.0;
+            for rounded in [(change * 10.0).round() / 10.0, change.round()] {
+                if rounded > 0.0 && !out.iter().any(|(r, _)| *r == rounded) {
+                    out.push((rounded, second.start));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Words after a counted noun that are still part of its phrase ("bomb and rocket attacks").
 const NP_JOINERS: &[&str] = &["and", "or"];
 
@@ -610,6 +657,27 @@ mod tests {
         );
         assert_eq!(conflict, Vec::<String>::new());
         assert_eq!(agree.len(), 1, "{agree:?}");
+    }
+
+    #[test]
+    fn a_move_between_two_figures_is_the_percentage_change_another_outlet_writes() {
+        let unit = |sentence: &str| match facts(sentence).first().map(|f| f.value.clone()) {
+            Some(FactValue::Count { unit, .. }) => unit,
+            _ => String::new(),
+        };
+        assert_eq!(unit("Profit fell 18%."), percent_unit());
+        assert_eq!(unit("Profit fell 18 percent."), percent_unit());
+        let changes = |sentence: &str| -> Vec<f64> {
+            percent_changes(&crate::text::tokens(sentence), &facts(sentence))
+                .into_iter()
+                .map(|(c, _)| c)
+                .collect()
+        };
+        assert_eq!(changes("Operating profit dropped to 412 million francs from 502 million."), [17.9, 18.0]);
+        assert_eq!(changes("Sales rose from 200 million euros to 250 million euros."), [25.0]);
+        // Two figures that are no move from one to the other.
+        assert!(changes("Rescuers reached 19 of the 27 trapped miners.").is_empty());
+        assert!(changes("The rate went to 28 percent from 27 percent.").is_empty());
     }
 
     #[test]

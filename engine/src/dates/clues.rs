@@ -85,6 +85,9 @@ pub struct Within {
     pub days: i64,
     /// Raw offset where the words start (with their hedge: "less than two weeks after").
     pub at: usize,
+    /// Raw offset where the words end (their "after"): past the date when they point back to it
+    /// ("June 11, 2024, more than two months after the storm").
+    pub to: usize,
     /// What the hedge makes of the length.
     pub bound: LengthBound,
 }
@@ -313,7 +316,13 @@ pub fn clues<'a>(article: &'a Article, index: u32, entities: &'a EntityData) -> 
             Role::Past
         };
         let within = if role == Role::Past {
-            time_after(before).map(|w| Within { at: block.start + w.at, ..w })
+            let rest = block.text.get(local_end..).unwrap_or("");
+            time_after(before)
+                .map(|w| Within { at: block.start + w.at, to: block.start + w.to, ..w })
+                .or_else(|| {
+                    let shift = mention.end as usize;
+                    time_after_back(rest).map(|w| Within { at: shift + w.at, to: shift + w.to, ..w })
+                })
         } else {
             None
         };
@@ -353,7 +362,36 @@ fn time_after(before: &str) -> Option<Within> {
     let sentence = before.get(from..)?;
     let toks = tokens(sentence);
     let after = toks.iter().rposition(|t| t.norm == "after")?;
-    if toks.len() - after > AFTER_WINDOW || after < 2 {
+    if toks.len() - after > AFTER_WINDOW {
+        return None;
+    }
+    length_before(&toks, after).map(|w| Within { at: from + w.at, to: from + w.to, ..w })
+}
+
+/// Words after "after" that point back to an event already named ("after *the* storm", "after
+/// *it*").
+const BACK_REFERENCES: &[&str] = &["the", "that", "this", "it"];
+
+/// "… the floods of June 11, 2024, more than two months after the storm": a length after the
+/// date that points back to it, with an "after" whose event is one already named, later in the
+/// same clause run (`rest` is the text after the date mention). The offset is in `rest`.
+fn time_after_back(rest: &str) -> Option<Within> {
+    let end = rest.find(['.', '!', '?', ';']).unwrap_or(rest.len());
+    let toks = tokens(rest.get(..end)?);
+    let after = toks.iter().take(AFTER_WINDOW).position(|t| t.norm == "after")?;
+    let points_back = toks.get(after + 1).is_some_and(|t| BACK_REFERENCES.contains(&t.norm.as_str()));
+    // Another date between them would be the one the length counts from.
+    let digits_between = toks[..after].iter().any(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()));
+    if !points_back || digits_between {
+        return None;
+    }
+    length_before(&toks, after)
+}
+
+/// The length of time written right before "after" at token `after` ("more than two months
+/// after"), with its hedge: the days, where the length starts in the tokens' text, and the bound.
+fn length_before(toks: &[crate::text::Token<'_>], after: usize) -> Option<Within> {
+    if after < 2 {
         return None;
     }
     let unit = match toks[after - 1].norm.as_str() {
@@ -383,7 +421,7 @@ fn time_after(before: &str) -> Option<Within> {
         }
         start -= 1;
     }
-    Some(Within { days: amount as i64 * unit, at: from + toks[start].start, bound })
+    Some(Within { days: amount as i64 * unit, at: toks[start].start, to: toks[after].end, bound })
 }
 
 /// A short line opening with "Posted", "Published" or "Updated" before the date.
@@ -495,6 +533,26 @@ mod tests {
             Some(LengthBound::About)
         );
         assert_eq!(within("Two weeks before the vote on "), None);
+        // A length after the date that points back to its event.
+        fn back(s: &str) -> Option<(i64, &str, LengthBound)> {
+            time_after_back(s).map(|w| (w.days, &s[w.at..], w.bound))
+        }
+        assert_eq!(
+            back(", more than two months after the storm, summoning the commissioner."),
+            Some((
+                62,
+                "more than two months after the storm, summoning the commissioner.",
+                LengthBound::AtLeast
+            ))
+        );
+        assert_eq!(
+            back(", three days after it was signed."),
+            Some((3, "three days after it was signed.", LengthBound::About))
+        );
+        // Its own event, or another date, is no pointer back.
+        assert_eq!(back(", two weeks after an attack on a convoy."), None);
+        assert_eq!(back(" and on May 9, two weeks after the vote."), None);
+        assert_eq!(back(". Two weeks after the storm, the river rose."), None);
         assert_eq!(within("After the attack on "), None);
         assert!(!states_own_date("The minister posted a message on "));
         // A period that starts on the date and is told as still to come.

@@ -334,15 +334,18 @@ pub fn own(
         let Some((_, end)) = place(part, clue.role, reference) else { continue };
         let reported = Reported::after(end, length);
         if within.as_ref().is_none_or(|(r, _)| reported.last() > r.last()) {
-            let at = length.at;
+            // The length and the date, in the order written ("two weeks after the vote on April
+            // 28", "June 11, 2024, more than two months after").
+            let (at, end) =
+                if length.at < clue.start { (length.at, clue.end) } else { (clue.start, length.to) };
             let text = article
                 .block_at(at)
-                .and_then(|b| b.text.get(at.saturating_sub(b.start)..clue.end.saturating_sub(b.start)));
+                .and_then(|b| b.text.get(at.saturating_sub(b.start)..end.saturating_sub(b.start)));
             let ev = DateEvidence {
                 kind: EvidenceKind::After,
                 article: index,
                 start: at,
-                end: clue.end,
+                end,
                 text: text.unwrap_or(clue.text).to_string(),
             };
             within = Some((reported, ev));
