@@ -13,7 +13,8 @@
 //   (`.article-card`) and to the first search results (`.result`);
 // - warm search: every query of QUERIES timed ROUNDS times in the page, after one warm-up run.
 //   Parallax: the engine's search (20 hits with snippets) in the explorer's wasm; Pagefind:
-//   `search()` plus `data()` of the first 20 results (its snippets). p50 is the median of the
+//   `search()` plus `data()` of the first SHOWN results (its snippets), as many as the chunked
+//   explorer's first page of results shows. p50 is the median of the
 //   per-query medians, p95 the worst per-query p95.
 //
 // With `seed` instead of N it measures the seed explorer's first visit instead: dist/ as built (or
@@ -27,7 +28,7 @@
 // each query once to fetch its chunks, then ROUNDS times from the URL change (`#/search?q=`) to
 // its results shown (`.search-status` rendered; a MutationObserver, no polling), via the empty
 // search page between rounds; the reader's search, its hits' outlets and the page's rendering of
-// 20 hits with snippets. p50/p95 as above.
+// its first SHOWN hits with snippets (`chunked::RESULTS_PAGE`). p50/p95 as above.
 //
 // Usage: node bench/scale/bench-scale.mjs <parallax binary> [N (10000) | seed] [--build-timeout SECONDS] [--dist DIR] [--tag NAME] [--only chunked,bundle,pagefind]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -62,6 +63,8 @@ const ONLY = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
 const wanted = (site) => !ONLY || ONLY.has(site);
 const skipped = { ok: false, why: 'not asked for (--only)', seconds: 0, cpu: 0, rssMb: 0, stages: [] };
 const ROUNDS = 20;
+/** Results a first page shows: the chunked explorer's (`chunked::RESULTS_PAGE`), and Pagefind's here. */
+const SHOWN = 10;
 const FIRST_QUERY = 'troops';
 // The benchmarks' query set (bench/queries.txt, as the search benchmark's): words, a name in another
 // spelling, typos, prefixes, phrases, an exclusion, a filter. Pagefind gets the same strings.
@@ -124,7 +127,7 @@ async function writePagefindSite(rawDir, names, out) {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Articles</title></head><body>` +
       `<h1>Articles</h1><ol>${listed.join('')}</ol><p>${names.length} articles</p></body></html>\n`,
   );
-  // The search page: Pagefind's JS API, the first 20 results with their excerpts.
+  // The search page: Pagefind's JS API, the first SHOWN results with their excerpts.
   await writeFile(
     join(out, 'search.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body><ol id="results"></ol>
@@ -134,7 +137,7 @@ window.pagefind = pagefind;
 const q = new URLSearchParams(location.search).get('q');
 if (q) {
   const found = await pagefind.search(q);
-  const data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  const data = await Promise.all(found.results.slice(0, ${SHOWN}).map((r) => r.data()));
   document.getElementById('results').innerHTML = data
     .map((d) => '<li class="result"><a href="' + d.url + '">' + d.meta.title + '</a><p>' + d.excerpt + '</p></li>')
     .join('');
@@ -252,11 +255,11 @@ async function warmPagefind(browser, url, timeoutMs) {
   try {
     await page.goto(`${url}search.html`, { timeout: timeoutMs });
     await page.waitForFunction(() => window.pagefind !== undefined, null, { timeout: timeoutMs });
-    const perQuery = await page.evaluate(async ({ queries, rounds }) => {
+    const perQuery = await page.evaluate(async ({ queries, rounds, shown }) => {
       const percentile = (sorted, pct) => sorted[Math.max(1, Math.ceil((pct * sorted.length) / 100)) - 1];
       const once = async (q) => {
         const found = await window.pagefind.search(q);
-        await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+        await Promise.all(found.results.slice(0, shown).map((r) => r.data()));
       };
       const out = [];
       for (const q of queries) {
@@ -271,7 +274,7 @@ async function warmPagefind(browser, url, timeoutMs) {
         out.push({ query: q, p50_ms: percentile(samples, 50), p95_ms: percentile(samples, 95) });
       }
       return out;
-    }, { queries: QUERIES, rounds: ROUNDS });
+    }, { queries: QUERIES, rounds: ROUNDS, shown: SHOWN });
     return summarise(perQuery);
   } catch (e) {
     return { failed: e.message.split('\n')[0] };
@@ -415,7 +418,7 @@ const markdown = [
   `| output | ${p.siteBytes ? mb(p.siteBytes) : '—'} (site) | ${c.siteBytes ? mb(c.siteBytes) : '—'} (site) | ${f.siteBytes ? mb(f.siteBytes) : '—'} (pagefind/ index) |`,
   `| cold → first article list | ${visit(p.list)} | ${visit(c.list)} | ${visit(f.list)} (static home page) |`,
   `| cold → first search results (\`${FIRST_QUERY}\`) | ${visit(p.search)} | ${visit(c.search)} | ${visit(f.search)} |`,
-  `| warm search p50 / p95 | ${warm(p.warm)} (engine search, 20 hits + snippets) | ${warm(c.warm)} (URL change → 20 hits shown) | ${warm(f.warm)} (search + data() of 20) |`,
+  `| warm search p50 / p95 | ${warm(p.warm)} (engine search, 20 hits + snippets) | ${warm(c.warm)} (URL change → ${SHOWN} hits shown) | ${warm(f.warm)} (search + data() of ${SHOWN}) |`,
   '',
   ...(c.searchFiles
     ? [

@@ -27,8 +27,9 @@ pub const PAGE: usize = 50;
 /// to fetch.
 pub const ENTITY_ARTICLES: usize = 40;
 /// Search hits shown at first and per "Show more results": each shown hit's article is fetched
-/// (its snippet), so a cold search fetches this many articles at most.
-pub const HITS: usize = 20;
+/// (its snippet), so a cold search fetches this many articles at most (the site's `ord` pages
+/// are sized for it).
+pub const HITS: usize = parallax_engine::chunked::RESULTS_PAGE;
 
 /// A search hit's matches: raw byte ranges in its article.
 pub type Matches = Rc<Vec<(usize, usize)>>;

@@ -210,7 +210,7 @@ struct Found {
     took: f64,
 }
 
-/// The search page: the dictionary, then the query's shards and its shown hits' articles (20 at
+/// The search page: the dictionary, then the query's shards and its shown hits' articles (10 at
 /// a time: each shown hit's article is fetched for its snippet).
 #[function_component(ChunkedSearch)]
 pub fn chunked_search(props: &ChunkedSearchProps) -> Html {

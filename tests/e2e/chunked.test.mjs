@@ -1,6 +1,6 @@
 // End-to-end: a chunked site (`parallax site --chunks`, issue 10): the explorer opens from the
 // manifest and fetches only what each view shows; the home page lists by outlet or newest first
-// (paged), with story cards; search (20 results at a time), an article (with "Also reported by"),
+// (paged), with story cards; search (10 results at a time), an article (with "Also reported by"),
 // an entity page (40 articles at a time) and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
 // after "Make this corpus available offline" every view works with the network cut.
 // Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
@@ -155,12 +155,12 @@ test('a chunked site opens from its manifest, pages its list, and each view fetc
   const statusLine = await page.locator('.search-status').textContent();
   assert.match(statusLine, /^\d+ results? in /);
   const total = Number(statusLine.match(/^(\d+)/)[1]);
-  assert.equal(await page.locator('.result').count(), Math.min(total, 20), 'twenty results at a time');
-  assert.ok(chunksOf(searched, 'art').length <= 20, 'an article chunk per shown hit at most');
+  assert.equal(await page.locator('.result').count(), Math.min(total, 10), 'ten results at a time');
+  assert.ok(chunksOf(searched, 'art').length <= 10, 'an article chunk per shown hit at most');
   assert.equal(chunksOf(searched, 'artd').length, 0, 'snippets need the articles\' text, not their mentions or provenance');
-  if (total > 20) {
+  if (total > 10) {
     await page.locator('button.show-more').click();
-    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 40));
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, Math.min(total, 20));
   }
 
   // The same search again, its chunks at hand: the results at once, with no "Loading…" between.

@@ -325,6 +325,12 @@ pub struct Manifest {
     pub chunks: Vec<ChunkRef>,
 }
 
+/// Search hits a page of results shows at first, and per "Show more results". Each shown hit's
+/// article chunk is fetched for its snippet (and its `ord` page, to find that chunk), so this
+/// sets most of a cold search's bytes: 10 as a web search engine shows (Pagefind's own page shows
+/// 5). The `ord` pages are sized for it ([`ord_page_chunks`]).
+pub const RESULTS_PAGE: usize = 10;
+
 /// How many stories [`Manifest::largest_stories`] names at most.
 pub const LARGEST_STORIES: usize = 200;
 

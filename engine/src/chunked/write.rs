@@ -398,15 +398,15 @@ fn rename(chunks: &mut [WrittenChunk], old: &str, kind: ChunkKind, bytes: Vec<u8
 }
 
 /// How many article chunks one `ord` page lists, for a corpus of `n_chunks` article chunks. A
-/// page of 20 hits fetches up to 20 pages, each listing `c` chunks (about 21 bytes each, mostly
-/// the incompressible hashes of the chunk and its details), and every visit's manifest lists all
-/// `n_chunks / c` pages (about 11 bytes each): `c = sqrt(n_chunks / 20)` makes the sum smallest. At 10,000 synthetic articles
-/// (9,681 chunks) that is 22 rather than 128: a cold search's pages went from about 23 to 6 KB
-/// gzip, for 2.5 KB more manifest; at 100,000, 70. Never fewer than 16, so a small corpus has
-/// one page.
+/// page of `h` hits ([`super::RESULTS_PAGE`]) fetches up to `h` pages, each listing `c` chunks
+/// (about 21 bytes each, mostly the incompressible hashes of the chunk and its details), and
+/// every visit's manifest lists all `n_chunks / c` pages (about 11 bytes each):
+/// `c = sqrt(n_chunks / h)` makes the sum smallest. At 10,000 synthetic articles (9,681 chunks)
+/// and 20 hits that was 22 rather than 128: a cold search's pages went from about 23 to 6 KB
+/// gzip, for 2.5 KB more manifest; with 10 hits it is 32 (at 100,000, 99). Never fewer than 16,
+/// so a small corpus has one page.
 pub fn ord_page_chunks(n_chunks: usize) -> usize {
-    const HITS: usize = 20;
-    let best = ((n_chunks / HITS) as f64).sqrt().ceil() as usize;
+    let best = ((n_chunks / super::RESULTS_PAGE) as f64).sqrt().ceil() as usize;
     best.clamp(16, super::ORD_PAGE_CHUNKS)
 }
 
