@@ -119,8 +119,27 @@ fn dotted_gap_ok(toks: &[Token<'_>], text: &str, a: usize, b: usize) -> bool {
 /// Words after which a capitalised "May" or "March" is a month, not a verb.
 const MONTH_CONTEXT: &[&str] = &[
     "in", "since", "of", "until", "till", "by", "early", "late", "mid", "from", "to", "and", "between",
-    "end", "last", "next", "this", "on", "before", "after", "during", "through",
+    "end", "last", "next", "this", "on", "before", "after", "during", "through", "for",
 ];
+
+/// A numeric date "d/m/yyyy" (or "m/d/yyyy" when only that reading is a date) at token `i`.
+fn numeric_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate, usize)> {
+    let (a, b, y) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    let number = |t: &Token<'_>| {
+        (t.norm.len() <= 2 && t.norm.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| t.norm.parse::<u8>().ok())
+            .flatten()
+    };
+    let (first, second, year) = (number(a)?, number(b)?, year_of(y)?);
+    if &text[a.end..b.start] != "/" || &text[b.end..y.start] != "/" {
+        return None;
+    }
+    let (day, month) = if first > 12 || second <= 12 { (first, second) } else { (second, first) };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some((PartialDate { year: Some(year), month: Some(month), day: Some(day), weekday: None }, i + 3))
+}
 
 /// A single date starting at token `i`: returns the date and the index one past its last token.
 fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate, usize)> {
@@ -145,6 +164,11 @@ fn single_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate,
         }
         let date = PartialDate { weekday: Some(weekday), ..PartialDate::default() };
         return Some((date, i + 1));
+    }
+    // "5/10/2023": day first, as most of the world writes it, unless the first number cannot be
+    // a month and the second can ("10/19/2023" is October 19).
+    if let Some((date, end)) = numeric_date(toks, text, i) {
+        return Some((date, end));
     }
     // "3 January 2020", "3 January".
     if let Some(day) = day_of(tok) {
@@ -362,6 +386,22 @@ mod tests {
         // Wire datelines drop the dot before the day.
         assert_eq!(dates_in("SANTOS, Brazil, Oct 8 (Reuters) - Dockworkers"), [pair("Oct 8", "--10-08")]);
         assert_eq!(dates_in("the Oct 2020 report"), [pair("2020", "2020")]);
+    }
+
+    #[test]
+    fn numeric_dates_read_day_first_unless_only_month_first_is_a_date() {
+        assert_eq!(dates_in("signed on 5/10/2023 in Accra"), [pair("5/10/2023", "2023-10-05")]);
+        assert_eq!(dates_in("filed 19/9/2023."), [pair("19/9/2023", "2023-09-19")]);
+        assert_eq!(dates_in("filed 10/19/2023."), [pair("10/19/2023", "2023-10-19")]);
+        // Neither reading is a date: only its year is.
+        assert_eq!(dates_in("filed 13/13/2023."), [pair("2023", "2023")]);
+        // A fraction is no date.
+        assert!(dates_in("a 2/3 majority").is_empty());
+    }
+
+    #[test]
+    fn a_month_after_for_is_a_month() {
+        assert_eq!(dates_in("The vote is scheduled for March."), [pair("March", "--03")]);
     }
 
     #[test]
