@@ -125,17 +125,13 @@ const MONTH_CONTEXT: &[&str] = &[
 /// A numeric date "d/m/yyyy" (or "m/d/yyyy" when only that reading is a date) at token `i`.
 fn numeric_date(toks: &[Token<'_>], text: &str, i: usize) -> Option<(PartialDate, usize)> {
     let (a, b, y) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
-    let number = |t: &Token<'_>| {
-        (t.norm.len() <= 2 && t.norm.bytes().all(|c| c.is_ascii_digit()))
-            .then(|| t.norm.parse::<u8>().ok())
-            .flatten()
-    };
-    let (first, second, year) = (number(a)?, number(b)?, year_of(y)?);
+    // Both numbers are days of a month (1-31); one of them must also be a month.
+    let (first, second, year) = (day_of(a)?, day_of(b)?, year_of(y)?);
     if &text[a.end..b.start] != "/" || &text[b.end..y.start] != "/" {
         return None;
     }
     let (day, month) = if first > 12 || second <= 12 { (first, second) } else { (second, first) };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    if month > 12 {
         return None;
     }
     Some((PartialDate { year: Some(year), month: Some(month), day: Some(day), weekday: None }, i + 3))
