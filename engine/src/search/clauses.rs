@@ -172,7 +172,7 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
             ctx.postings(exp.term).filter(|p| p.doc < n_docs).map(|p| (p.doc, Entry { exp: i, posting: p })),
         );
     }
-    crate::sort::sort_by_key(&mut hits.entries, |e| (e.0, e.1.exp));
+    hits.entries = by_article(std::mem::take(&mut hits.entries), n_docs);
     for &(doc, entry) in &hits.entries {
         let exp = exps[entry.exp];
         let score = exp.weight * ctx.bm25(idfs[entry.exp], entry.posting.wtf2, doc);
@@ -187,6 +187,37 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
         }
     }
     hits
+}
+
+/// A word's entries, each expansion's postings after the last's, in article order and by
+/// expansion within an article (as a stable sort by article would put them). A common word's
+/// expansions together cover much of the corpus (a query for `troops` over 100,000 articles
+/// reads about 97,000 postings): those are laid out by counting each article's entries, one pass
+/// and no comparisons; a rarer word's few are sorted, which leaves one expansion's, already by
+/// article, as they are.
+fn by_article(entries: Vec<(u32, Entry)>, n_docs: u32) -> Vec<(u32, Entry)> {
+    let mut entries = entries;
+    let Some(&first) = entries.first() else { return entries };
+    let docs = n_docs as usize;
+    if entries.len() * 4 < docs || entries.iter().any(|e| e.0 as usize >= docs) {
+        crate::sort::sort_by_key(&mut entries, |e| (e.0, e.1.exp));
+        return entries;
+    }
+    // Where each article's entries start: its count's running sum.
+    let mut starts = vec![0usize; docs + 1];
+    for e in &entries {
+        starts[e.0 as usize + 1] += 1;
+    }
+    for i in 0..docs {
+        starts[i + 1] += starts[i];
+    }
+    let mut out = vec![first; entries.len()];
+    for e in entries {
+        let at = &mut starts[e.0 as usize];
+        out[*at] = e;
+        *at += 1;
+    }
+    out
 }
 
 /// Articles holding the phrase's words in a row (within one block; an "al"/"el" in the text may
