@@ -36,6 +36,10 @@ pub struct Reader {
     /// Positions recomputed from the text of articles at hand, by (term, article), for the
     /// postings whose shard's positions chunk is not at hand.
     recomputed: HashMap<(u32, u32), Vec<(u32, usize)>>,
+    /// Postings, as (term, article), whose positions the last search read from an article not
+    /// yet at hand (a shown hit's, which it asked for): recomputed as the next search starts, so
+    /// that search, once the article arrived, runs once rather than again after recomputing.
+    awaiting: Vec<(u32, u32)>,
     /// Chunks of the entity index at hand, by their first slot.
     entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
     /// Whether `index`'s postings are behind `shards` (or `recomputed`).
@@ -85,6 +89,7 @@ impl Reader {
             index: None,
             shards: BTreeMap::new(),
             recomputed: HashMap::new(),
+            awaiting: Vec::new(),
             entity_shards: BTreeMap::new(),
             stale: false,
             articles,
@@ -581,6 +586,13 @@ impl Reader {
         if !needed.is_empty() {
             return Err(Needed { chunks: needed.into_iter().collect() });
         }
+        let mut awaited: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+        for (term, doc) in std::mem::take(&mut self.awaiting) {
+            if self.article(doc as usize).is_ok() && !self.recomputed.contains_key(&(term, doc)) {
+                awaited.entry(doc).or_default().push(term);
+            }
+        }
+        self.recompute(awaited);
         self.refresh_postings();
         let Some(index) = &self.index else {
             return Err(Needed { chunks: vec![ChunkId(0)] });
@@ -639,8 +651,12 @@ impl Reader {
                 needed.extend(self.chunk_of(ChunkKind::Positions, term).filter(|id| !self.has(*id)));
                 continue;
             }
-            for doc in lacking.into_iter().filter(|&doc| self.article(doc as usize).is_ok()) {
-                recompute.entry(doc).or_default().push(term);
+            for doc in lacking {
+                if self.article(doc as usize).is_ok() {
+                    recompute.entry(doc).or_default().push(term);
+                } else {
+                    self.awaiting.push((term, doc));
+                }
             }
         }
         if recompute.is_empty() {
@@ -650,7 +666,20 @@ impl Reader {
                 Err(Needed { chunks: needed.into_iter().collect() })
             };
         }
-        for (doc, terms) in recompute {
+        self.recompute(recompute);
+        // Again with those positions (each round recomputes only what it lacked, so this ends).
+        self.search(query, options)
+    }
+
+    /// Recomputes the positions of `terms` in each article (at hand) from its text, for
+    /// postings whose shard's positions chunk is not at hand; their shards are put together
+    /// again before the next search.
+    fn recompute(&mut self, wanted: BTreeMap<u32, Vec<u32>>) {
+        let Some(index) = &self.index else { return };
+        if wanted.is_empty() {
+            return;
+        }
+        for (doc, terms) in wanted {
             let found = index.positions_in(&self.articles[doc as usize], &terms);
             for (term, positions) in terms.into_iter().zip(found) {
                 if let Some(shard) = self.chunk_of(ChunkKind::Shard, term) {
@@ -663,8 +692,6 @@ impl Reader {
             }
         }
         self.stale = true;
-        // Again with those positions (each round recomputes only what it lacked, so this ends).
-        self.search(query, options)
     }
 
     /// The article at `ordinal` as a search reads it (its text, without its removed spans unless
