@@ -189,6 +189,30 @@ const HOUSE_WORDS: &[&str] = &[
     "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "nous", "notre", "nos",
     "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "wij", "ons", "onze",
 ];
+/// Stems by which a site asks its reader to pay, subscribe, sign up or donate, lower case, in the
+/// languages of [`READER_WORDS`] ("abonn" is German, French and Dutch; "unterstütz" German).
+const SUPPORT_CUES: &[&str] = &[
+    "subscri",
+    "sign up",
+    "newsletter",
+    "donat",
+    "support",
+    "membership",
+    "become a member",
+    "premium",
+    "abonn",
+    "unterstütz",
+    "spende",
+    "soutenez",
+    "soutenir",
+    "soutien",
+    "suscri",
+    "donaci",
+    "apoy",
+    "steun",
+    "lid worden",
+    "word lid",
+];
 /// A biography paragraph has at most this many words.
 const BIO_MAX_WORDS: usize = 80;
 /// The role word of a biography comes within this many words of the name.
@@ -585,6 +609,13 @@ pub(crate) fn reader_address(line: &str) -> (bool, bool) {
         we |= HOUSE_WORDS.contains(&lower.as_str()) && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
     }
     (you, we)
+}
+
+/// True when `line` asks its reader for money or a sign-up ([`SUPPORT_CUES`]); whether it speaks
+/// to the reader is [`reader_address`]'s to say.
+pub(crate) fn asks_for_support(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    SUPPORT_CUES.iter().any(|cue| lower.contains(cue))
 }
 
 /// The person a biography paragraph is about: it opens with a name (two to four capitalised
@@ -1005,6 +1036,14 @@ mod tests {
         assert_eq!(reader_address("Viele leben im Süden. Sie machen drei Prozent aus."), (false, false));
         assert_eq!(reader_address("Es ist klar: Ihnen geht das nicht weit genug."), (false, false));
         assert_eq!(reader_address("The council said it would meet again in May."), (false, false));
+    }
+
+    #[test]
+    fn an_appeal_asks_for_money_or_a_sign_up_in_any_of_the_page_languages() {
+        assert!(asks_for_support("If you value what we do, please become a member today."));
+        assert!(asks_for_support("Dann machen Sie mit und unterstützen Sie unsere Aktion."));
+        assert!(asks_for_support("C’est la promesse de nos offres PREMIUM : vous fournir des analyses."));
+        assert!(!asks_for_support("The council said it would meet again in May."));
     }
 
     #[test]
