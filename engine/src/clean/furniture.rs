@@ -395,6 +395,11 @@ const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("images", NoiseKind::Navigation),
 ];
 
+/// True when `lower` (one word, lower case) is a share button's word ("share", "teilen", "print").
+pub(crate) fn is_share_cue(lower: &str) -> bool {
+    SHARE_CUES.contains(&lower)
+}
+
 /// The kind of page furniture `line` is, from its shape alone.
 pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if line.len() > 1200 {
