@@ -370,7 +370,22 @@ pub(crate) fn is_marker_shaped(line: &str) -> bool {
 
 /// "By Jane Doe", "Von Ulrich Exner" on its own line: the byline ([`stated::byline_name`]).
 pub(crate) fn is_byline(line: &str) -> bool {
-    stated::byline_name(line).is_some_and(|(s, e)| !ends_like_sentence(&line[s..e]))
+    stated::byline_name(line).is_some_and(|(s, e)| !ends_like_sentence(without_bracketed_field(&line[s..e])))
+}
+
+/// A byline's name without the field of its trade in brackets at its end ("Robin Amberg,
+/// Volontär (Sport)" → "Robin Amberg, Volontär"): one to three words in brackets, no sentence in
+/// them, so that the closing bracket is not read as a sentence's end.
+fn without_bracketed_field(name: &str) -> &str {
+    let Some(open) = name.rfind(" (") else { return name };
+    let inside = &name[open + 2..];
+    let Some(field) = inside.strip_suffix(')') else { return name };
+    let words = words_up_to(field, 4);
+    if (1..=3).contains(&words) && !field.contains(['.', '!', '?', '(', ')', ':', ';']) {
+        name[..open].trim_end()
+    } else {
+        name
+    }
 }
 
 /// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
@@ -1051,6 +1066,9 @@ mod tests {
         assert!(is_credit_line("AFP with additional input by GVS News Desk"));
         assert!(is_credit_line("Additional reporting by Jane Doe; editing by John Roe"));
         assert!(is_credit_line("(Reuters)"));
+        // A trade's field in brackets ends a byline; a sentence in brackets does not.
+        assert!(is_byline("Von Robin Amberg, Volontär (Sport)"));
+        assert!(!is_byline("By the way, the council met (again)."));
         assert!(!is_credit_line("AFP also reported on the increase in rocket attacks on US positions."));
         assert!(is_author_bio("Joyce Davis", "My history goes back to 2002 and I worked as a reporter."));
         assert!(is_author_bio("Sarah Malik", "Sarah is a correspondent based in Beirut."));
