@@ -1,6 +1,7 @@
 //! Recognising a line that is only a date ("Monday, April 15, 2024", "Published: 2 July 2021",
 //! "2020-08-19 10:15") and turning it into ISO `YYYY-MM-DD`.
 
+use super::furniture;
 use crate::text::{month_number, WEEKDAYS, WEEKDAYS_OTHER_LANGUAGES};
 
 /// Words that may surround a date on a date line.
@@ -104,7 +105,12 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     };
     let (mut day, mut month, mut year) = (None, None, None);
     let mut own = false;
-    for word in date_words(s) {
+    let mut words = date_words(s);
+    // A share button copied onto the date's line ("28.4.2023 18:41 Uhr teilen") is not part of it.
+    while words.len() > 1 && words.last().is_some_and(|w| furniture::is_share_cue(&w.to_lowercase())) {
+        words.pop();
+    }
+    for word in words {
         let lower = word.to_lowercase();
         if let Some((y, m, d)) =
             numeric_date(word).or_else(|| dotted_date(word)).or_else(|| day_first_date(word))
@@ -331,6 +337,10 @@ mod tests {
         assert_eq!(iso("15 OCT 2024").as_deref(), Some("2024-10-15"));
         assert_eq!(iso("23. 12. 2024 13:31").as_deref(), Some("2024-12-23"));
         assert_eq!(iso("6.\u{a0}1.\u{a0}2026, 05:00").as_deref(), Some("2026-01-06"));
+        // A share button copied onto the date's line; a share word before the date is no date line.
+        assert_eq!(iso("28.4.2023 18:41 Uhr teilen").as_deref(), Some("2023-04-28"));
+        assert_eq!(iso("12 May 2024 Share Print").as_deref(), Some("2024-05-12"));
+        assert_eq!(iso("teilen"), None);
         // Figures with dots that make no whole date stay no date line.
         assert_eq!(iso("Platz 3. 12 Punkte"), None);
         assert_eq!(iso("3. 12."), None);

@@ -395,11 +395,16 @@ const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("images", NoiseKind::Navigation),
 ];
 
+/// True when `lower` (one word, lower case) is a share button's word ("share", "teilen", "print").
+pub(crate) fn is_share_cue(lower: &str) -> bool {
+    SHARE_CUES.contains(&lower)
+}
+
 /// The kind of page furniture `line` is, from its shape alone.
+///
+/// Every rule bounds the length it accepts (a cookie consent notice, the longest, is
+/// [`COOKIE_CONSENT_WORDS`] words), so a paragraph of any length is only ever read up to that.
 pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
-    if line.len() > 1200 {
-        return None;
-    }
     let lower = line.to_lowercase();
     let core = core(&lower);
     if cookie_notice(&lower, core) {

@@ -517,20 +517,38 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         });
         names.iter().any(|name| name.chars().count() >= 2 && t.contains(name))
     };
-    let prompts: Vec<usize> = open[tail_from..]
+    // Anywhere in the text, and whatever its length, the site asking its reader for money or a
+    // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
+    // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
+    // offres PREMIUM"): a report does not ask its reader to subscribe or donate.
+    let prompts: Vec<usize> = open
         .iter()
-        .copied()
-        .filter(|&k| {
+        .enumerate()
+        .filter(|&(n, &k)| {
             let t = lines[body[k]].text;
             let (you, we) = rules::reader_address(t);
-            weight(t) <= READER_PROMPT_WORDS && you && (we || names_the_site(t))
+            let near_the_end = n >= tail_from && weight(t) <= READER_PROMPT_WORDS;
+            you && ((near_the_end && (we || names_the_site(t))) || (we && rules::asks_for_support(t)))
         })
+        .map(|(_, &k)| k)
         .collect();
     let own = open.iter().filter(|&&k| prose[k] && !prompts.contains(&k)).map(|&k| lines[body[k]].text);
     if speaks_in_the_third_person(own) {
         for k in prompts {
             taken[k] = true;
             out.push((body[k], NoiseKind::SubscribePrompt));
+            // An appeal's own heading above it ("Links lesen, Rechts bekämpfen") goes with it.
+            let t = lines[body[k]].text;
+            let appeal = weight(t) > READER_PROMPT_WORDS && rules::asks_for_support(t);
+            if appeal
+                && k > 0
+                && !taken[k - 1]
+                && !prose[k - 1]
+                && rules::is_heading_shaped(lines[body[k - 1]].text)
+            {
+                taken[k - 1] = true;
+                out.push((body[k - 1], NoiseKind::SubscribePrompt));
+            }
         }
         // The same at the head of the text: a notice to the reader above the report's first
         // paragraph ("Hinweis: … aktivieren Sie JavaScript.").

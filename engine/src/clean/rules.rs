@@ -189,6 +189,30 @@ const HOUSE_WORDS: &[&str] = &[
     "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "nous", "notre", "nos",
     "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "wij", "ons", "onze",
 ];
+/// Stems by which a site asks its reader to pay, subscribe, sign up or donate, lower case, in the
+/// languages of [`READER_WORDS`] ("abonn" is German, French and Dutch; "unterstütz" German).
+const SUPPORT_CUES: &[&str] = &[
+    "subscri",
+    "sign up",
+    "newsletter",
+    "donat",
+    "support",
+    "membership",
+    "become a member",
+    "premium",
+    "abonn",
+    "unterstütz",
+    "spende",
+    "soutenez",
+    "soutenir",
+    "soutien",
+    "suscri",
+    "donaci",
+    "apoy",
+    "steun",
+    "lid worden",
+    "word lid",
+];
 /// A biography paragraph has at most this many words.
 const BIO_MAX_WORDS: usize = 80;
 /// The role word of a biography comes within this many words of the name.
@@ -346,7 +370,22 @@ pub(crate) fn is_marker_shaped(line: &str) -> bool {
 
 /// "By Jane Doe", "Von Ulrich Exner" on its own line: the byline ([`stated::byline_name`]).
 pub(crate) fn is_byline(line: &str) -> bool {
-    stated::byline_name(line).is_some_and(|(s, e)| !ends_like_sentence(&line[s..e]))
+    stated::byline_name(line).is_some_and(|(s, e)| !ends_like_sentence(without_bracketed_field(&line[s..e])))
+}
+
+/// A byline's name without the field of its trade in brackets at its end ("Robin Amberg,
+/// Volontär (Sport)" → "Robin Amberg, Volontär"): one to three words in brackets, no sentence in
+/// them, so that the closing bracket is not read as a sentence's end.
+fn without_bracketed_field(name: &str) -> &str {
+    let Some(open) = name.rfind(" (") else { return name };
+    let inside = &name[open + 2..];
+    let Some(field) = inside.strip_suffix(')') else { return name };
+    let words = words_up_to(field, 4);
+    if (1..=3).contains(&words) && !field.contains(['.', '!', '?', '(', ')', ':', ';']) {
+        name[..open].trim_end()
+    } else {
+        name
+    }
 }
 
 /// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
@@ -585,6 +624,13 @@ pub(crate) fn reader_address(line: &str) -> (bool, bool) {
         we |= HOUSE_WORDS.contains(&lower.as_str()) && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
     }
     (you, we)
+}
+
+/// True when `line` asks its reader for money or a sign-up ([`SUPPORT_CUES`]); whether it speaks
+/// to the reader is [`reader_address`]'s to say.
+pub(crate) fn asks_for_support(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    SUPPORT_CUES.iter().any(|cue| lower.contains(cue))
 }
 
 /// The person a biography paragraph is about: it opens with a name (two to four capitalised
@@ -1008,10 +1054,21 @@ mod tests {
     }
 
     #[test]
+    fn an_appeal_asks_for_money_or_a_sign_up_in_any_of_the_page_languages() {
+        assert!(asks_for_support("If you value what we do, please become a member today."));
+        assert!(asks_for_support("Dann machen Sie mit und unterstützen Sie unsere Aktion."));
+        assert!(asks_for_support("C’est la promesse de nos offres PREMIUM : vous fournir des analyses."));
+        assert!(!asks_for_support("The council said it would meet again in May."));
+    }
+
+    #[test]
     fn credit_lines_and_bios() {
         assert!(is_credit_line("AFP with additional input by GVS News Desk"));
         assert!(is_credit_line("Additional reporting by Jane Doe; editing by John Roe"));
         assert!(is_credit_line("(Reuters)"));
+        // A trade's field in brackets ends a byline; a sentence in brackets does not.
+        assert!(is_byline("Von Robin Amberg, Volontär (Sport)"));
+        assert!(!is_byline("By the way, the council met (again)."));
         assert!(!is_credit_line("AFP also reported on the increase in rocket attacks on US positions."));
         assert!(is_author_bio("Joyce Davis", "My history goes back to 2002 and I worked as a reporter."));
         assert!(is_author_bio("Sarah Malik", "Sarah is a correspondent based in Beirut."));

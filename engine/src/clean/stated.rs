@@ -215,16 +215,19 @@ const PIECE_KINDS: &[&str] = &[
 /// A byline after the kind of piece ("Kommentar von Nicole Opitz", "Ein Kommentar von …", "Analysis
 /// by Jane Roe"): names only, two words or more.
 fn kind_byline(line: &str, lower: &str) -> Option<(usize, usize)> {
+    // `lower` is ASCII-lower-cased: a kind with an accent ("Éditorial") is lower-cased here.
+    let is_kind = |w: &str| PIECE_KINDS.contains(&w.to_lowercase().as_str());
     let mut words = lower.split_whitespace();
     let first = words.next()?;
-    let kind_at = if PIECE_KINDS.contains(&first) {
-        first.len()
+    let kind = if is_kind(first) {
+        first
     } else if ["ein", "eine", "a", "an", "un", "une"].contains(&first) {
-        let second = words.next()?;
-        PIECE_KINDS.contains(&second).then(|| lower.find(second).map(|at| at + second.len()))??
+        words.next().filter(|second| is_kind(second))?
     } else {
         return None;
     };
+    // The kind's own place in the line, where its word ends.
+    let kind_at = kind.as_ptr() as usize - lower.as_ptr() as usize + kind.len();
     let from = kind_at + (lower[kind_at..].len() - lower[kind_at..].trim_start().len());
     let (s, e) = byline_in(&line[from..], &lower[from..])?;
     let name = &line[from + s..from + e];
@@ -833,6 +836,8 @@ mod tests {
         // The kind of piece before the byline ("Kommentar von …"); a headline with "by" is none.
         assert_eq!(name("Kommentar von Nicole Opitz"), Some("Nicole Opitz"));
         assert_eq!(name("Ein Gastbeitrag von Anna Berger"), Some("Anna Berger"));
+        assert_eq!(name("Éditorial par Jean Dupont"), Some("Jean Dupont"));
+        assert_eq!(name("Un  éditorial par Jean Dupont"), Some("Jean Dupont"));
         assert_eq!(name("Analysis by Jane Roe and Omar Hassan"), Some("Jane Roe and Omar Hassan"));
         assert_eq!(name("Review by Me"), None);
         assert_eq!(name("Kritik von Verbänden am neuen Gesetz wächst"), None);
