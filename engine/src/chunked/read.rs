@@ -40,6 +40,12 @@ pub struct Reader {
     /// yet at hand (a shown hit's, which it asked for): recomputed as the next search starts, so
     /// that search, once the article arrived, runs once rather than again after recomputing.
     awaiting: Vec<(u32, u32)>,
+    /// How many chunks other than `ord` pages have been added: what a search reads (an `ord`
+    /// page only says which chunk holds an article).
+    added: u64,
+    /// The last search, when all it lacked was `ord` pages: once they are at hand, the same
+    /// search over the same chunks would read the same articles, so it only names their chunks.
+    lacking_ordinals: Option<LackingOrdinals>,
     /// Chunks of the entity index at hand, by their first slot.
     entity_shards: BTreeMap<u32, (ChunkRef, Shard)>,
     /// Whether `index`'s postings are behind `shards` (or `recomputed`).
@@ -90,6 +96,8 @@ impl Reader {
             shards: BTreeMap::new(),
             recomputed: HashMap::new(),
             awaiting: Vec::new(),
+            added: 0,
+            lacking_ordinals: None,
             entity_shards: BTreeMap::new(),
             stale: false,
             articles,
@@ -491,6 +499,9 @@ impl Reader {
             }
         }
         self.loaded.insert(id);
+        if kind != ChunkKind::Ordinals {
+            self.added += 1;
+        }
         Ok(())
     }
 
@@ -586,6 +597,19 @@ impl Reader {
         if !needed.is_empty() {
             return Err(Needed { chunks: needed.into_iter().collect() });
         }
+        if let Some(last) = self.lacking_ordinals.take() {
+            if last.query == query && last.options == *options && last.added == self.added {
+                for &article in &last.articles {
+                    if let Err(more) = self.article(article as usize) {
+                        needed.extend(more.chunks);
+                    }
+                }
+                if !needed.is_empty() && !needed.iter().any(|&id| self.is_ordinal_page(id)) {
+                    return Err(Needed { chunks: needed.into_iter().collect() });
+                }
+                needed.clear();
+            }
+        }
         let mut awaited: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for (term, doc) in std::mem::take(&mut self.awaiting) {
             if self.article(doc as usize).is_ok() && !self.recomputed.contains_key(&(term, doc)) {
@@ -660,11 +684,18 @@ impl Reader {
             }
         }
         if recompute.is_empty() {
-            return if needed.is_empty() {
-                Ok(results)
-            } else {
-                Err(Needed { chunks: needed.into_iter().collect() })
-            };
+            if needed.is_empty() {
+                return Ok(results);
+            }
+            if needed.iter().all(|&id| self.is_ordinal_page(id)) {
+                self.lacking_ordinals = Some(LackingOrdinals {
+                    query: query.to_string(),
+                    options: *options,
+                    added: self.added,
+                    articles,
+                });
+            }
+            return Err(Needed { chunks: needed.into_iter().collect() });
         }
         self.recompute(recompute);
         // Again with those positions (each round recomputes only what it lacked, so this ends).
@@ -760,6 +791,11 @@ impl Reader {
         }
     }
 
+    /// Whether chunk `id` is an `ord` page.
+    fn is_ordinal_page(&self, id: ChunkId) -> bool {
+        self.chunk_ref(id).is_some_and(|c| c.kind == ChunkKind::Ordinals)
+    }
+
     /// The chunk of `kind` holding item `item` (binary search over the manifest's ranges).
     fn chunk_of(&self, kind: ChunkKind, item: u32) -> Option<ChunkId> {
         let chunks = &self.manifest.chunks;
@@ -797,6 +833,16 @@ impl Reader {
         index.entities.set_postings(starts, postings);
         self.stale = false;
     }
+}
+
+/// A search that lacked only `ord` pages ([`Reader::search`]): the articles it read, and what was
+/// at hand when it ran.
+#[derive(Debug)]
+struct LackingOrdinals {
+    query: String,
+    options: SearchOptions,
+    added: u64,
+    articles: Vec<u32>,
 }
 
 /// An index shard at hand: its postings' heads, its positions once they arrived, and the two put
