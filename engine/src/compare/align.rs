@@ -981,13 +981,15 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         .collect();
     // Each article's counts by what they count, so a figure can be read as the rounding another
     // article writes of it ("nearly 2,500" / "2,450").
+    // Percentages are not read as roundings of each other: a tenth of a point is news.
+    let percent = figures::percent_unit();
     let counts: Vec<Vec<(f64, String)>> = fact_mentions
         .iter()
         .map(|m| {
             facts_in(0, usize::MAX, m)
                 .into_iter()
                 .filter_map(|f| match f.value {
-                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != "percent" => {
+                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != percent => {
                         Some((value, unit))
                     }
                     _ => None,
@@ -1609,6 +1611,8 @@ fn sentence_terms<'t, 'a>(
 ) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
+    // The class a percentage counts: the figure is a share, never a count of things.
+    let percent = figures::percent_unit();
     let terms = terms_of_tokens(toks);
     // A clock's tokens are a time, not words ("pm" is no prime minister).
     let in_clock = |idx: usize| clocks.iter().any(|c| (c.first..=c.last).contains(&idx));
@@ -1639,7 +1643,7 @@ fn sentence_terms<'t, 'a>(
                 // The figure, and the round figures of the other articles that write it rounded,
                 // counting the same thing ("62,000 residents" is "more than 60,000 people").
                 let mut values = vec![*value];
-                if !unit.is_empty() && unit != "percent" {
+                if !unit.is_empty() && *unit != percent {
                     for (round, other) in elsewhere.iter().map(|c| (c.0, c.1.as_str())) {
                         let same_thing = other == unit || (counts_people(other) && counts_people(unit));
                         if same_thing && figures::rounds_to(round, *value) && !values.contains(&round) {
@@ -1652,7 +1656,7 @@ fn sentence_terms<'t, 'a>(
                     // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
                     // hundred workers"); a small one ("two", "11") is not. What it counts is
                     // still compared, below.
-                    if value >= SPECIFIC_COUNT && unit != "percent" {
+                    if value >= SPECIFIC_COUNT && *unit != percent {
                         keys.push(format!("#{value}:*"));
                     } else {
                         keys.push(format!("#{value}:{unit}"));
@@ -1689,7 +1693,6 @@ fn sentence_terms<'t, 'a>(
     }
     // A move between two figures is also the percentage change it makes ("dropped to 412
     // million from 502 million" / "profit falls 18%").
-    let percent = figures::percent_unit();
     for (change, at) in figures::percent_changes(toks, facts) {
         let key = format!("#{change}:{percent}");
         let clause = clause_at(toks.partition_point(|t| t.start < at));
@@ -1862,6 +1865,24 @@ mod tests {
         assert!(score_of(&t, "A crowd of 41", "More than") > 0.0);
         // A small number is too common to tell facts apart by itself.
         assert_eq!(score_of(&t, "A crowd of 12", "Some 12"), 0.0);
+    }
+
+    #[test]
+    fn a_percentage_is_neither_a_count_of_things_nor_a_rounding_of_another_percentage() {
+        // 150 percent and 150 families share a number, not a fact: a large count meets another
+        // outlet's count whatever noun it counts, a percentage does not.
+        let t = scores(
+            "Housing report\n\nRents in the capital rose 150 percent over the decade.\n",
+            "Housing review\n\nMore than 150 families were in the shelter.\n",
+        );
+        assert_eq!(score_of(&t, "Rents in", "More than"), 0.0);
+        // A tenth of a point is news: 4 percent is no rounding of 4.2 percent, as 62,000 people
+        // may be written "more than 60,000".
+        let t = scores(
+            "Jobs report\n\nThe jobless rate was 4.2 percent in the north.\n",
+            "Jobs review\n\nTeachers made up 4 percent of the protest.\n",
+        );
+        assert_eq!(score_of(&t, "The jobless", "Teachers"), 0.0);
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {

@@ -223,8 +223,9 @@ pub fn rounds_to(round: f64, exact: f64) -> bool {
 }
 
 /// The class a percentage's figure counts, as [`fact_value`] gives it ("18%", "18 percent").
-pub fn percent_unit() -> String {
-    unit_of(&term_key("percent").unwrap_or_default())
+pub fn percent_unit() -> &'static str {
+    static UNIT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    UNIT.get_or_init(|| unit_of(&term_key("percent").unwrap_or_default()))
 }
 
 /// The percentage changes a sentence tells as a move between two figures of one thing: "dropped
