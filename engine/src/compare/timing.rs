@@ -119,11 +119,26 @@ pub fn relate(a: &Timing, b: &Timing) -> Relation {
     }
 }
 
-/// True when two dates are in different months (or years), at the precision both state.
+/// True when two dates are different days (or months, or years), at the precision both state: a
+/// death toll given on March 5 and another on March 6 may both be right, each on its day.
 fn apart(x: &DatePoint, y: &DatePoint) -> bool {
     match (x.year, y.year) {
         (Some(a), Some(b)) if a != b => true,
-        _ => matches!((x.month, y.month), (Some(a), Some(b)) if a != b),
+        _ => match (x.month, y.month) {
+            (Some(a), Some(b)) if a != b => true,
+            (Some(_), Some(_)) => matches!((x.day, y.day), (Some(a), Some(b)) if a != b),
+            _ => false,
+        },
+    }
+}
+
+/// How a change over time names the two dates: their months, or their days when both fall in
+/// one month ("March 5, 2024" → "March 6, 2024").
+fn describe_apart(x: &DatePoint, y: &DatePoint) -> (String, String) {
+    if (x.year, x.month) == (y.year, y.month) {
+        (x.describe(), y.describe())
+    } else {
+        (x.describe_month(), y.describe_month())
     }
 }
 
@@ -151,11 +166,9 @@ pub fn explain(relation: Relation, a: (&str, &Timing, &str), b: (&str, &Timing, 
             } else {
                 ((b_label, b_value, y), (a_label, a_value, x))
             };
-            format!(
-                "{v1} {noun} in {} ({l1}) → {v2} in {} ({l2}): changed over time",
-                d1.describe_month(),
-                d2.describe_month()
-            )
+            let (when1, when2) = describe_apart(&d1, &d2);
+            let on = if d1.day.is_some() && (d1.year, d1.month) == (d2.year, d2.month) { "on" } else { "in" };
+            format!("{v1} {noun} {on} {when1} ({l1}) → {v2} {on} {when2} ({l2}): changed over time")
         }
         Relation::Conflict => {
             let at = a_time
@@ -215,6 +228,13 @@ mod tests {
         assert_eq!(relate(&at(2020, 8), &at(2021, 4)), Relation::ChangedOverTime);
         assert_eq!(relate(&at(2020, 8), &at(2020, 8)), Relation::Conflict);
         assert_eq!(relate(&at(2020, 8), &Timing::default()), Relation::Undated);
+        // A toll given on two days of one month changed between them; one day is a conflict.
+        let on = |d| Timing { window: None, when: Some(point(Some(2024), Some(3), Some(d))) };
+        assert_eq!(relate(&on(5), &on(6)), Relation::ChangedOverTime);
+        assert_eq!(relate(&on(5), &on(5)), Relation::Conflict);
+        assert_eq!(relate(&on(5), &at(2024, 3)), Relation::Conflict);
+        let text = explain(Relation::ChangedOverTime, ("b", &on(6), "11"), ("a", &on(5), "7"), "people");
+        assert_eq!(text, "7 people on March 5, 2024 (a) → 11 on March 6, 2024 (b): changed over time");
         let text = explain(
             Relation::ChangedOverTime,
             ("004", &at(2021, 4), "2,500"),
