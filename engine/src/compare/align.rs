@@ -101,41 +101,24 @@ pub const MAX_SENTENCES: usize = 4000;
 /// pairs on its own: it is too common to tell facts apart, and following it would make the cost
 /// quadratic. It still counts in the score of pairs found through rarer terms.
 pub const MAX_POSTINGS: usize = 48;
-/// Words that mark a sentence as announcing something to come.
-const PLAN_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    // "Storms should bring cooler air": what is expected, as "will" (or what ought to be).
-    "should",
-    "expected",
-    "scheduled",
-    "set",
-    "due",
-    "plans",
-    "planning",
-    "planned",
-    "upcoming",
-    "leaving",
-    "soon",
-    "intends",
-    "aims",
-    "hopes",
-    "ll",
-    // A threat or a vow is a claim about what may come, not a report of it ("threatened to
-    // escalate" is not "attacks have risen").
-    "threaten",
-    "threatened",
-    "threatens",
-    "threatening",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-];
-/// Plan markers that are modal verbs: the verb right after them is what is to come.
-const MODAL_MARKERS: &[&str] = &["will", "would", "should", "ll"];
+/// Words that mark a sentence as announcing something to come, beside the shared future and
+/// intent words ([`is_plan_marker`]): "set to", what ought to come ("Storms should bring cooler
+/// air": what is expected, as "will"), "is leaving for Washington to meet", "soon".
+const PLAN_MARKERS: &[&str] = &["set", "should", "leaving", "soon"];
+/// True when the folded word announces something to come: a future or schedule word
+/// ([`crate::text::is_future_word`]), a threat, vow or aim ([`crate::text::INTENT_WORDS`]: a
+/// claim about what may come, "threatened to escalate" is not "attacks have risen"), or one of
+/// [`PLAN_MARKERS`].
+fn is_plan_marker(norm: &str) -> bool {
+    crate::text::is_future_word(norm)
+        || crate::text::INTENT_WORDS.contains(&norm)
+        || PLAN_MARKERS.contains(&norm)
+}
+/// True when a plan marker is a modal verb ([`crate::text::FUTURE_MODALS`], "should"): the verb
+/// right after it is what is to come.
+fn is_modal_marker(norm: &str) -> bool {
+    crate::text::FUTURE_MODALS.contains(&norm) || norm == "should"
+}
 /// Verbs of commitment that announce what follows their "to" ("agreed on Monday *to* formally
 /// end the mission", "decided to withdraw"): the agreement is done, what it commits to is to
 /// come. Without a "to" they report a fact ("principles were agreed upon").
@@ -1431,7 +1414,7 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         }
         // "Talks are due to resume", "the vote is expected to take place": the event named
         // before "is"/"are" is what is to come, as much as the verb after the marker.
-        if commit_to.is_none() && PLAN_MARKERS.contains(&tok.norm.as_str()) && i >= 2 {
+        if commit_to.is_none() && is_plan_marker(&tok.norm) && i >= 2 {
             let be = ["is", "are", "was", "were"].contains(&toks[i - 1].norm.as_str());
             if let Some(subject) = keys[i - 2].as_deref().filter(|k| be && super::terms::is_event_class(k)) {
                 out.push((subject.to_string(), further(i)));
@@ -1441,14 +1424,14 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         let under_way = tok.norm == "being" && i > 0 && matches!(toks[i - 1].norm.as_str(), "is" | "are");
         let (from, window, skip_adverbs) = match commit_to {
             Some(to) => (to + 1, 3, true),
-            None if PLAN_MARKERS.contains(&tok.norm.as_str()) || under_way => (i + 1, PLAN_WINDOW, false),
+            None if is_plan_marker(&tok.norm) || under_way => (i + 1, PLAN_WINDOW, false),
             None => continue,
         };
         let first_verb = (from..toks.len().min(from + window))
             .filter(|&k| {
                 let n = &toks[k];
                 let adverb = skip_adverbs && n.norm.ends_with("ly");
-                !(n.text.starts_with(char::is_uppercase) || PLAN_MARKERS.contains(&n.norm.as_str()) || adverb)
+                !(n.text.starts_with(char::is_uppercase) || is_plan_marker(&n.norm) || adverb)
             })
             // After a commitment, "to" takes a verb's base form ("agreed to end"), not a noun
             // ("remained committed to talks").
@@ -1471,7 +1454,7 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         // it names ("the planned elections", "set for talks"). Its bare object is a thing
         // expected, not an event to come ("economists had expected inflation of 3.4 percent",
         // "relief is not expected before Sunday, when storms ...").
-        let modal = MODAL_MARKERS.contains(&tok.norm.as_str());
+        let modal = is_modal_marker(&tok.norm);
         let after_to = (from..first_verb).any(|k| toks[k].norm == "to");
         let event = keys[first_verb].as_deref().is_some_and(super::terms::is_event_class);
         if commit_to.is_none() && !modal && !after_to && !event {
