@@ -1859,13 +1859,16 @@ mod tests {
             "Housing review\n\nMore than 150 families were in the shelter.\n",
         );
         assert_eq!(score_of(&t, "Rents in", "More than"), 0.0);
-        // A tenth of a point is news: 4 percent is no rounding of 4.2 percent, as 62,000 people
-        // may be written "more than 60,000".
-        let t = scores(
-            "Jobs report\n\nThe jobless rate was 4.2 percent in the north.\n",
-            "Jobs review\n\nTeachers made up 4 percent of the protest.\n",
-        );
-        assert_eq!(score_of(&t, "The jobless", "Teachers"), 0.0);
+        // A tenth of a point is news: 4 percent is no rounding of 4.2 percent (as 62,000 people
+        // may be written "more than 60,000"), so it is no nearer a fact than 7 percent is.
+        let against = |rate: &str| {
+            let t = scores(
+                "Jobs report\n\nThe jobless rate was 4.2 percent in the north.\n",
+                &format!("Jobs review\n\nThe jobless rate was {rate} percent in the south.\n"),
+            );
+            score_of(&t, "The jobless", "The jobless")
+        };
+        assert_eq!(against("4"), against("7"));
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {
