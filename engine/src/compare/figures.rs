@@ -417,7 +417,7 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
     let (a_text, a_facts, a_base, a_label) = (a.text, a.facts, a.base, a.label);
     let (b_text, b_facts, b_base, b_label) = (b.text, b.facts, b.base, b.label);
     let (a_time, b_time): (Timing, Timing) =
-        (timing::timing(a_facts, a.published), timing::timing(b_facts, b.published));
+        (timing::timing(a_text, a_facts, a.published), timing::timing(b_text, b_facts, b.published));
     let mut changes = Vec::new();
     let mut windows_explained = false;
     let mut agree = Vec::new();
