@@ -207,6 +207,42 @@ pub const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[
     ("desember", 12),
 ];
 
+/// Modal verbs that put the verb after them still to come ("will meet", "would leave", "shall",
+/// "we'll"), folded.
+pub const FUTURE_MODALS: &[&str] = &["will", "would", "shall", "ll"];
+
+/// Words that announce an event as scheduled or planned, not yet done ("expected to meet",
+/// "scheduled for Thursday", "due to resume", "the planned talks", "the upcoming vote"), folded.
+/// "Set" is left to each reader: as a past participle ("the record set in 2017") it plans
+/// nothing, and only some readers look at the words around it.
+pub const SCHEDULE_WORDS: &[&str] =
+    &["expected", "scheduled", "due", "plans", "planning", "planned", "upcoming", "forthcoming"];
+
+/// Words of intent, threat or promise: what they govern is claimed as to come, not reported
+/// ("intends to", "threatened to escalate", "vowed to rebuild"), folded.
+pub const INTENT_WORDS: &[&str] = &[
+    "intends",
+    "aims",
+    "hopes",
+    "threaten",
+    "threatened",
+    "threatens",
+    "threatening",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+];
+
+/// True when the folded word tells what follows it as still to come: one of [`FUTURE_MODALS`]
+/// or [`SCHEDULE_WORDS`]. The comparison's plans and stances and the dates' future cues all
+/// start from it.
+pub fn is_future_word(norm: &str) -> bool {
+    FUTURE_MODALS.contains(&norm) || SCHEDULE_WORDS.contains(&norm)
+}
+
 /// Weekday names, lower case, Monday first.
 pub const WEEKDAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -101,41 +101,24 @@ pub const MAX_SENTENCES: usize = 4000;
 /// pairs on its own: it is too common to tell facts apart, and following it would make the cost
 /// quadratic. It still counts in the score of pairs found through rarer terms.
 pub const MAX_POSTINGS: usize = 48;
-/// Words that mark a sentence as announcing something to come.
-const PLAN_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    // "Storms should bring cooler air": what is expected, as "will" (or what ought to be).
-    "should",
-    "expected",
-    "scheduled",
-    "set",
-    "due",
-    "plans",
-    "planning",
-    "planned",
-    "upcoming",
-    "leaving",
-    "soon",
-    "intends",
-    "aims",
-    "hopes",
-    "ll",
-    // A threat or a vow is a claim about what may come, not a report of it ("threatened to
-    // escalate" is not "attacks have risen").
-    "threaten",
-    "threatened",
-    "threatens",
-    "threatening",
-    "vowed",
-    "vows",
-    "pledged",
-    "pledges",
-    "promised",
-    "promises",
-];
-/// Plan markers that are modal verbs: the verb right after them is what is to come.
-const MODAL_MARKERS: &[&str] = &["will", "would", "should", "ll"];
+/// Words that mark a sentence as announcing something to come, beside the shared future and
+/// intent words ([`is_plan_marker`]): "set to", what ought to come ("Storms should bring cooler
+/// air": what is expected, as "will"), "is leaving for Washington to meet", "soon".
+const PLAN_MARKERS: &[&str] = &["set", "should", "leaving", "soon"];
+/// True when the folded word announces something to come: a future or schedule word
+/// ([`crate::text::is_future_word`]), a threat, vow or aim ([`crate::text::INTENT_WORDS`]: a
+/// claim about what may come, "threatened to escalate" is not "attacks have risen"), or one of
+/// [`PLAN_MARKERS`].
+fn is_plan_marker(norm: &str) -> bool {
+    crate::text::is_future_word(norm)
+        || crate::text::INTENT_WORDS.contains(&norm)
+        || PLAN_MARKERS.contains(&norm)
+}
+/// True when a plan marker is a modal verb ([`crate::text::FUTURE_MODALS`], "should"): the verb
+/// right after it is what is to come.
+fn is_modal_marker(norm: &str) -> bool {
+    crate::text::FUTURE_MODALS.contains(&norm) || norm == "should"
+}
 /// Verbs of commitment that announce what follows their "to" ("agreed on Monday *to* formally
 /// end the mission", "decided to withdraw"): the agreement is done, what it commits to is to
 /// come. Without a "to" they report a fact ("principles were agreed upon").
@@ -981,13 +964,15 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         .collect();
     // Each article's counts by what they count, so a figure can be read as the rounding another
     // article writes of it ("nearly 2,500" / "2,450").
+    // Percentages are not read as roundings of each other: a tenth of a point is news.
+    let percent = figures::percent_unit();
     let counts: Vec<Vec<(f64, String)>> = fact_mentions
         .iter()
         .map(|m| {
             facts_in(0, usize::MAX, m)
                 .into_iter()
                 .filter_map(|f| match f.value {
-                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != "percent" => {
+                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != percent => {
                         Some((value, unit))
                     }
                     _ => None,
@@ -1429,7 +1414,7 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         }
         // "Talks are due to resume", "the vote is expected to take place": the event named
         // before "is"/"are" is what is to come, as much as the verb after the marker.
-        if commit_to.is_none() && PLAN_MARKERS.contains(&tok.norm.as_str()) && i >= 2 {
+        if commit_to.is_none() && is_plan_marker(&tok.norm) && i >= 2 {
             let be = ["is", "are", "was", "were"].contains(&toks[i - 1].norm.as_str());
             if let Some(subject) = keys[i - 2].as_deref().filter(|k| be && super::terms::is_event_class(k)) {
                 out.push((subject.to_string(), further(i)));
@@ -1439,14 +1424,14 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         let under_way = tok.norm == "being" && i > 0 && matches!(toks[i - 1].norm.as_str(), "is" | "are");
         let (from, window, skip_adverbs) = match commit_to {
             Some(to) => (to + 1, 3, true),
-            None if PLAN_MARKERS.contains(&tok.norm.as_str()) || under_way => (i + 1, PLAN_WINDOW, false),
+            None if is_plan_marker(&tok.norm) || under_way => (i + 1, PLAN_WINDOW, false),
             None => continue,
         };
         let first_verb = (from..toks.len().min(from + window))
             .filter(|&k| {
                 let n = &toks[k];
                 let adverb = skip_adverbs && n.norm.ends_with("ly");
-                !(n.text.starts_with(char::is_uppercase) || PLAN_MARKERS.contains(&n.norm.as_str()) || adverb)
+                !(n.text.starts_with(char::is_uppercase) || is_plan_marker(&n.norm) || adverb)
             })
             // After a commitment, "to" takes a verb's base form ("agreed to end"), not a noun
             // ("remained committed to talks").
@@ -1469,7 +1454,7 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         // it names ("the planned elections", "set for talks"). Its bare object is a thing
         // expected, not an event to come ("economists had expected inflation of 3.4 percent",
         // "relief is not expected before Sunday, when storms ...").
-        let modal = MODAL_MARKERS.contains(&tok.norm.as_str());
+        let modal = is_modal_marker(&tok.norm);
         let after_to = (from..first_verb).any(|k| toks[k].norm == "to");
         let event = keys[first_verb].as_deref().is_some_and(super::terms::is_event_class);
         if commit_to.is_none() && !modal && !after_to && !event {
@@ -1609,6 +1594,8 @@ fn sentence_terms<'t, 'a>(
 ) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
+    // The class a percentage counts: the figure is a share, never a count of things.
+    let percent = figures::percent_unit();
     let terms = terms_of_tokens(toks);
     // A clock's tokens are a time, not words ("pm" is no prime minister).
     let in_clock = |idx: usize| clocks.iter().any(|c| (c.first..=c.last).contains(&idx));
@@ -1639,7 +1626,7 @@ fn sentence_terms<'t, 'a>(
                 // The figure, and the round figures of the other articles that write it rounded,
                 // counting the same thing ("62,000 residents" is "more than 60,000 people").
                 let mut values = vec![*value];
-                if !unit.is_empty() && unit != "percent" {
+                if !unit.is_empty() && *unit != percent {
                     for (round, other) in elsewhere.iter().map(|c| (c.0, c.1.as_str())) {
                         let same_thing = other == unit || (counts_people(other) && counts_people(unit));
                         if same_thing && figures::rounds_to(round, *value) && !values.contains(&round) {
@@ -1652,7 +1639,7 @@ fn sentence_terms<'t, 'a>(
                     // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
                     // hundred workers"); a small one ("two", "11") is not. What it counts is
                     // still compared, below.
-                    if value >= SPECIFIC_COUNT && unit != "percent" {
+                    if value >= SPECIFIC_COUNT && *unit != percent {
                         keys.push(format!("#{value}:*"));
                     } else {
                         keys.push(format!("#{value}:{unit}"));
@@ -1689,7 +1676,6 @@ fn sentence_terms<'t, 'a>(
     }
     // A move between two figures is also the percentage change it makes ("dropped to 412
     // million from 502 million" / "profit falls 18%").
-    let percent = figures::percent_unit();
     for (change, at) in figures::percent_changes(toks, facts) {
         let key = format!("#{change}:{percent}");
         let clause = clause_at(toks.partition_point(|t| t.start < at));
@@ -1862,6 +1848,27 @@ mod tests {
         assert!(score_of(&t, "A crowd of 41", "More than") > 0.0);
         // A small number is too common to tell facts apart by itself.
         assert_eq!(score_of(&t, "A crowd of 12", "Some 12"), 0.0);
+    }
+
+    #[test]
+    fn a_percentage_is_neither_a_count_of_things_nor_a_rounding_of_another_percentage() {
+        // 150 percent and 150 families share a number, not a fact: a large count meets another
+        // outlet's count whatever noun it counts, a percentage does not.
+        let t = scores(
+            "Housing report\n\nRents in the capital rose 150 percent over the decade.\n",
+            "Housing review\n\nMore than 150 families were in the shelter.\n",
+        );
+        assert_eq!(score_of(&t, "Rents in", "More than"), 0.0);
+        // A tenth of a point is news: 4 percent is no rounding of 4.2 percent (as 62,000 people
+        // may be written "more than 60,000"), so it is no nearer a fact than 7 percent is.
+        let against = |rate: &str| {
+            let t = scores(
+                "Jobs report\n\nThe jobless rate was 4.2 percent in the north.\n",
+                &format!("Jobs review\n\nThe jobless rate was {rate} percent in the south.\n"),
+            );
+            score_of(&t, "The jobless", "The jobless")
+        };
+        assert_eq!(against("4"), against("7"));
     }
 
     fn scores(a: &str, b: &str) -> ScoreTable {

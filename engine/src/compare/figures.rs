@@ -223,8 +223,9 @@ pub fn rounds_to(round: f64, exact: f64) -> bool {
 }
 
 /// The class a percentage's figure counts, as [`fact_value`] gives it ("18%", "18 percent").
-pub fn percent_unit() -> String {
-    unit_of(&term_key("percent").unwrap_or_default())
+pub fn percent_unit() -> &'static str {
+    static UNIT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    UNIT.get_or_init(|| unit_of(&term_key("percent").unwrap_or_default()))
 }
 
 /// The percentage changes a sentence tells as a move between two figures of one thing: "dropped
@@ -416,7 +417,7 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
     let (a_text, a_facts, a_base, a_label) = (a.text, a.facts, a.base, a.label);
     let (b_text, b_facts, b_base, b_label) = (b.text, b.facts, b.base, b.label);
     let (a_time, b_time): (Timing, Timing) =
-        (timing::timing(a_facts, a.published), timing::timing(b_facts, b.published));
+        (timing::timing(a_text, a_facts, a.published), timing::timing(b_text, b_facts, b.published));
     let mut changes = Vec::new();
     let mut windows_explained = false;
     let mut agree = Vec::new();

@@ -9,36 +9,18 @@ use crate::text::{Token, SPEECH_VERBS};
 
 use super::terms::is_past_form;
 
-/// Words that put what follows them (up to the next punctuation) in the future or in the
-/// conditional: not a report of something done.
-const MODAL_MARKERS: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "could",
-    "might",
-    "may",
-    "expected",
-    "scheduled",
-    "due",
-    "plans",
-    "planning",
-    "intends",
-    "aims",
-    "hopes",
-    "ll",
-    "threatened",
-    "threatens",
-    "threaten",
-    "vowed",
-    "vows",
-    "pledged",
-    "promised",
-    // An open question is not a report either ("examining whether an earthquake caused the
-    // collapse").
-    "whether",
-    "if",
-];
+/// Words that put what follows them (up to the next punctuation) in the conditional or make it
+/// an open question ("examining whether an earthquake caused the collapse"), beside the shared
+/// future and intent words ([`is_modal_marker`]): not a report of something done.
+const MODAL_MARKERS: &[&str] = &["could", "might", "may", "whether", "if"];
+/// True when the folded word puts what follows it in the future or the conditional: a future or
+/// schedule word ([`crate::text::is_future_word`]), a word of intent, threat or promise
+/// ([`crate::text::INTENT_WORDS`]) or one of [`MODAL_MARKERS`].
+fn is_modal_marker(norm: &str) -> bool {
+    crate::text::is_future_word(norm)
+        || crate::text::INTENT_WORDS.contains(&norm)
+        || MODAL_MARKERS.contains(&norm)
+}
 /// Verbs whose "to" reports what was done ("managed to bring", "began to fall"): every other
 /// infinitive tells an aim, a plan or a commitment ("plan to protest", "agreed to withdraw", a
 /// headline's "leaders to meet"), not a deed.
@@ -66,7 +48,7 @@ const ANOTHER: &[&str] = &["another", "next"];
 /// context).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Stance {
-    /// Keys told as to come or as possible (in the scope of a [`MODAL_MARKERS`] word).
+    /// Keys told as to come or as possible (in the scope of an [`is_modal_marker`] word).
     pub modal: Vec<String>,
     /// Keys told in a past form outside any modal scope: done.
     pub past: Vec<String>,
@@ -103,7 +85,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
     };
     let mut in_scope = vec![false; toks.len()];
     for (i, tok) in toks.iter().enumerate() {
-        if !MODAL_MARKERS.contains(&tok.norm.as_str()) || is_month_name(tok) {
+        if !is_modal_marker(&tok.norm) || is_month_name(tok) {
             continue;
         }
         for k in i + 1..toks.len().min(i + 1 + MODAL_SCOPE) {

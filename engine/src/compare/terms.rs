@@ -562,6 +562,9 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     ("step", "down", "resign", 0),
     ("stand", "down", "resign", 0),
     ("cave", "in", "collapse", 0),
+    // A structure or a slope that gives way collapses ("the hillside gave way" / "the slope
+    // collapsed", "the central span gave way"); one thing giving way *to* another is replaced.
+    ("give", "way", "collapse", 0),
     ("sit", "down", "meet", 0),
     ("call", "off", "cancel", 3),
     ("break", "off", "suspend", 3),
@@ -604,7 +607,8 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
                 continue;
             }
             let found = (i + 1..=(i + 1 + gap).min(toks.len().saturating_sub(1)))
-                .find(|&k| toks.get(k).is_some_and(|t| t.norm == part));
+                .find(|&k| toks.get(k).is_some_and(|t| t.norm == part))
+                .filter(|&k| !(part == "way" && toks.get(k + 1).is_some_and(|t| t.norm == "to")));
             if let Some(k) = found {
                 classes[i] = Some(class);
                 particle[k] = true;
@@ -615,6 +619,8 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
+        } else if class.is_none() && opens_an_event(toks, i) {
+            *class = Some("conduct");
         }
     }
     (classes, particle)
@@ -670,6 +676,28 @@ fn runs_an_organisation(toks: &[Token<'_>], i: usize) -> bool {
         (t.text.starts_with(|c: char| c.is_uppercase()) && !calendar(&t.norm))
             || ORGANISATION_NOUNS.contains(&t.norm.as_str())
     })
+}
+
+/// Verbs that only start what their object names ("opened an investigation", "launched a
+/// criminal inquiry", "launched an attack"): the object is the event, the verb a generic doing
+/// verb, so "opened an investigation" shares nothing with "the bridge opened in 1968".
+const OPENING_VERBS: &[&str] =
+    &["open", "opens", "opened", "opening", "launch", "launches", "launched", "launching"];
+/// How many words after an opening verb its event noun may stand ("launched *a full public*
+/// inquiry").
+const OPENED_EVENT_WINDOW: usize = 4;
+
+/// True when token `i` is one of [`OPENING_VERBS`] whose object, within a few words, is a news
+/// event (an investigation, an attack, talks).
+fn opens_an_event(toks: &[Token<'_>], i: usize) -> bool {
+    if !OPENING_VERBS.contains(&toks[i].norm.as_str()) {
+        return false;
+    }
+    toks.iter()
+        .skip(i + 1)
+        .take(OPENED_EVENT_WINDOW)
+        .take_while(|t| !matches!(t.norm.as_str(), "in" | "on" | "at" | "to" | "after" | "when" | "and"))
+        .any(|t| term_key(&t.norm).is_some_and(|key| is_event_class(&key)))
 }
 
 /// Every synonym member and its stem, mapped to its class (built once).
@@ -1079,6 +1107,12 @@ mod tests {
         assert!(has("The guns have fallen silent along the border.", "ceasefire"));
         assert!(!has("The guns were sold at auction; the room fell silent.", "truce"));
         assert!(has("The Madeira River burst its banks on Monday.", "floods"));
+        assert!(has("The hillside gave way shortly after 3 am.", "collapsed"));
+        // Opening an inquiry is no opening of a bridge: the inquiry is the event.
+        assert!(has("Prosecutors have opened an investigation into the collapse.", "investigated"));
+        assert!(!has("Prosecutors have opened an investigation into the collapse.", "opened"));
+        assert!(has("The bridge, which opened in 1968, was one of three crossings.", "opened"));
+        assert!(!has("Talks gave way to protests.", "collapsed"));
         assert!(has("Heavy rain made the river overflow its banks.", "flooded"));
         assert!(!has("Investors voiced concerns over its banks.", "flooded"));
         assert!(!has("Walkers followed the river banks to the town.", "flooded"));

@@ -38,6 +38,19 @@ pub struct Timing {
     pub window: Option<(DatePoint, DatePoint)>,
     /// A date with a year the sentence states, else the article's publication date.
     pub when: Option<DatePoint>,
+    /// The sentence tells its figure as the latest of a series ([`tells_an_update`]).
+    pub updated: bool,
+}
+
+/// Words that tell a figure as the latest reading of a count that moves ("the death toll climbs
+/// to 11", "eleven people are now known to have died", "has risen to 19").
+const UPDATE_WORDS: &[&str] =
+    &["now", "rises", "rose", "risen", "climbs", "climbed", "jumped", "updated", "revised"];
+
+/// True when the sentence tells its figure as an update ([`UPDATE_WORDS`]): told on another day
+/// than a different figure for the same thing, the two are two readings, not a conflict.
+pub fn tells_an_update(text: &str) -> bool {
+    crate::text::tokens(text).iter().any(|t| UPDATE_WORDS.contains(&t.norm.as_str()))
 }
 
 /// An article's publication date as a [`DatePoint`], from [`Article::date`] (`YYYY`, `YYYY-MM`
@@ -81,8 +94,9 @@ pub fn parse_iso(s: &str) -> Option<DatePoint> {
     Some(DatePoint { year: Some(year), month, day })
 }
 
-/// The timing of one sentence's figures, given its facts and its article's publication date.
-pub fn timing(facts: &[Fact], published: Option<DatePoint>) -> Timing {
+/// The timing of one sentence's figures, given its text, its facts and its article's publication
+/// date.
+pub fn timing(text: &str, facts: &[Fact], published: Option<DatePoint>) -> Timing {
     let ranges: Vec<(DatePoint, DatePoint)> = facts
         .iter()
         .filter_map(|f| match f.value {
@@ -100,6 +114,7 @@ pub fn timing(facts: &[Fact], published: Option<DatePoint>) -> Timing {
     Timing {
         window: if ranges.len() == 1 { ranges.first().copied() } else { None },
         when: if dated.len() == 1 { dated.first().copied() } else { published },
+        updated: tells_an_update(text),
     }
 }
 
@@ -114,6 +129,9 @@ pub fn relate(a: &Timing, b: &Timing) -> Relation {
     }
     match (a.when, b.when) {
         (Some(x), Some(y)) if apart(&x, &y) => Relation::ChangedOverTime,
+        // Two days of one month: the same time for a level ("5,000 troops"), two readings for a
+        // count told as updated ("the death toll climbs to 11").
+        (Some(x), Some(y)) if (a.updated || b.updated) && other_day(&x, &y) => Relation::ChangedOverTime,
         (Some(_), Some(_)) => Relation::Conflict,
         _ => Relation::Undated,
     }
@@ -124,6 +142,22 @@ fn apart(x: &DatePoint, y: &DatePoint) -> bool {
     match (x.year, y.year) {
         (Some(a), Some(b)) if a != b => true,
         _ => matches!((x.month, y.month), (Some(a), Some(b)) if a != b),
+    }
+}
+
+/// True when two dates of one month are different days: a death toll given on March 5 and
+/// another on March 6 may both be right, each on its day.
+fn other_day(x: &DatePoint, y: &DatePoint) -> bool {
+    x.month.is_some() && x.month == y.month && matches!((x.day, y.day), (Some(a), Some(b)) if a != b)
+}
+
+/// How a change over time names the two dates: their months, or their days when both fall in
+/// one month ("March 5, 2024" → "March 6, 2024").
+fn describe_apart(x: &DatePoint, y: &DatePoint) -> (String, String) {
+    if (x.year, x.month) == (y.year, y.month) {
+        (x.describe(), y.describe())
+    } else {
+        (x.describe_month(), y.describe_month())
     }
 }
 
@@ -151,11 +185,9 @@ pub fn explain(relation: Relation, a: (&str, &Timing, &str), b: (&str, &Timing, 
             } else {
                 ((b_label, b_value, y), (a_label, a_value, x))
             };
-            format!(
-                "{v1} {noun} in {} ({l1}) → {v2} in {} ({l2}): changed over time",
-                d1.describe_month(),
-                d2.describe_month()
-            )
+            let (when1, when2) = describe_apart(&d1, &d2);
+            let on = if d1.day.is_some() && (d1.year, d1.month) == (d2.year, d2.month) { "on" } else { "in" };
+            format!("{v1} {noun} {on} {when1} ({l1}) → {v2} {on} {when2} ({l2}): changed over time")
         }
         Relation::Conflict => {
             let at = a_time
@@ -206,15 +238,33 @@ mod tests {
     #[test]
     fn windows_dates_and_missing_dates_are_told_apart() {
         let aug = |end| Timing {
+            updated: false,
             window: Some((point(None, Some(8), Some(4)), point(None, Some(8), Some(end)))),
             when: None,
         };
         assert_eq!(relate(&aug(18), &aug(16)), Relation::DifferentWindows);
         assert_eq!(relate(&aug(18), &aug(18)), Relation::Conflict);
-        let at = |y, m| Timing { window: None, when: Some(point(Some(y), Some(m), None)) };
+        let at = |y, m| Timing { window: None, when: Some(point(Some(y), Some(m), None)), updated: false };
         assert_eq!(relate(&at(2020, 8), &at(2021, 4)), Relation::ChangedOverTime);
         assert_eq!(relate(&at(2020, 8), &at(2020, 8)), Relation::Conflict);
         assert_eq!(relate(&at(2020, 8), &Timing::default()), Relation::Undated);
+        // A toll told as updated on another day of the month changed between the two days; a
+        // level given on two days of one month, or a toll on one day, is a conflict.
+        let on =
+            |d, updated| Timing { window: None, when: Some(point(Some(2024), Some(3), Some(d))), updated };
+        assert_eq!(relate(&on(5, false), &on(6, true)), Relation::ChangedOverTime);
+        assert_eq!(relate(&on(5, false), &on(6, false)), Relation::Conflict);
+        assert_eq!(relate(&on(5, false), &on(5, true)), Relation::Conflict);
+        assert_eq!(relate(&on(5, false), &at(2024, 3)), Relation::Conflict);
+        assert!(tells_an_update("The Olsk death toll climbs to 11."));
+        assert!(!tells_an_update("Some 2,500 US troops are still in the country."));
+        let text = explain(
+            Relation::ChangedOverTime,
+            ("b", &on(6, true), "11"),
+            ("a", &on(5, false), "7"),
+            "people",
+        );
+        assert_eq!(text, "7 people on March 5, 2024 (a) → 11 on March 6, 2024 (b): changed over time");
         let text = explain(
             Relation::ChangedOverTime,
             ("004", &at(2021, 4), "2,500"),

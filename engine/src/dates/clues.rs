@@ -9,32 +9,20 @@ use crate::entities::{DateValue, EntityData, FigureValue, MentionKind, Value};
 use super::calendar::Day;
 use super::terms::{titled_now, OfficeTerms};
 use crate::model::{Article, BlockKind};
-use crate::text::tokens;
+use crate::text::{tokens, FUTURE_MODALS};
 
 /// At most this many date mentions of one article are read: a bound on the work per article
 /// (a long article's clues after the first few hundred add nothing to its date).
 pub const MAX_CLUES_PER_ARTICLE: usize = 400;
 
-/// Words just before a date that say the event is still to come.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "expected",
-    "scheduled",
-    "upcoming",
-    "planning",
-    "plans",
-    "planned",
-    "due",
-    "set",
-    "would",
-    "should",
-    "could",
-    "might",
-    "shall",
-    "possibly",
-    "next",
-    "forthcoming",
-];
+/// Words just before a date that say the event is still to come, beside the shared future words
+/// ([`crate::text::is_future_word`]): "set for July", what may or should come, "next".
+const FUTURE_CUES: &[&str] = &["set", "should", "could", "might", "possibly", "next"];
+
+/// True when the folded word says the event after it is still to come.
+fn is_future_cue(norm: &str) -> bool {
+    crate::text::is_future_word(norm) || FUTURE_CUES.contains(&norm)
+}
 
 /// Words opening a line that states the article's own date.
 const STATED_CUES: &[&str] = &["posted", "published", "updated"];
@@ -438,14 +426,11 @@ fn announces(before: &str) -> bool {
     let Some(sentence) = before.get(from..) else { return false };
     let toks = tokens(sentence);
     let from = toks.len().saturating_sub(CUE_WINDOW);
-    (from..toks.len()).any(|i| FUTURE_CUES.contains(&toks[i].norm.as_str()) && !past_participle(&toks, i))
+    (from..toks.len()).any(|i| is_future_cue(&toks[i].norm) && !past_participle(&toks, i))
 }
 
 /// Words before a date that make it the first day of a period ("a ban *from* May 1").
 const PERIOD_STARTS: &[&str] = &["from", "starting", "beginning", "effective"];
-/// Modal verbs that, right after such a period, put it still to come ("a ban from May 1 *would*
-/// leave thousands without income").
-const COMING_MODALS: &[&str] = &["will", "would", "shall"];
 /// How many words after the date (its period's end, "to June 30", included) the modal may come.
 const MODAL_WINDOW: usize = 4;
 
@@ -458,7 +443,7 @@ fn starts_a_coming_period(before: &str, date: &str, after: &str) -> bool {
         || tokens(date).first().is_some_and(|t| t.norm == "from");
     let clause_end = after.find([',', '.', ';', '!', '?']).unwrap_or(after.len());
     let Some(clause) = after.get(..clause_end) else { return false };
-    starts && tokens(clause).iter().take(MODAL_WINDOW).any(|t| COMING_MODALS.contains(&t.norm.as_str()))
+    starts && tokens(clause).iter().take(MODAL_WINDOW).any(|t| FUTURE_MODALS.contains(&t.norm.as_str()))
 }
 
 /// Whether cue word `i` is a past participle, not a plan: "the record set in August 2017", "was

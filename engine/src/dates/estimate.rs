@@ -494,9 +494,12 @@ pub fn own(
         (Some((_, s)), Some(_), Some(middle)) => (middle, Precision::Month, s),
         (Some((l, s)), Some(_), _) if s >= STRONG => (l, Precision::Month, s),
         (Some((l, s)), Some(h), _) => (l.max(h - 15), Precision::Month, s.max(1)),
-        (Some((l, s)), None, _) => (l, if s == 0 { Precision::Year } else { Precision::Month }, s),
+        (Some((l, s)), None, _) if s > 0 => (l, Precision::Month, s),
         (None, Some(h), _) => (h - 15, Precision::Month, 1),
-        (None, None, _) => {
+        // A past year alone, with nothing announced after it ("the plant, which opened in 1972"),
+        // says only that the text was written in that year or any later one: no date of its own.
+        (Some(_), None, _) | (None, None, _) => {
+            evidence_list.clear();
             let anchor = story?;
             evidence_list.extend(anchor.evidence);
             return Some(Estimate {

@@ -26,8 +26,11 @@ use super::{date_at, Precision, PublicationDate};
 /// At most this many relative times are read per article (a bound on the work).
 pub const MAX_TIMES_PER_ARTICLE: usize = 200;
 
-/// Words shortly before a weekday that put it in the future ("will meet on Tuesday").
-const FUTURE_CUES: &[&str] = &["will", "expected", "scheduled", "due", "set", "plans", "planned", "upcoming"];
+/// True when a word shortly before a weekday puts it in the future ("will meet on Tuesday",
+/// "set for Tuesday"): a word of [`crate::text::is_future_word`], or "set".
+fn is_future_cue(norm: &str) -> bool {
+    crate::text::is_future_word(norm) || norm == "set"
+}
 /// How many words before a weekday are read for a future cue.
 const CUE_WINDOW: usize = 8;
 
@@ -122,7 +125,7 @@ fn phrase_at(toks: &[Token<'_>], i: usize) -> Option<(usize, Offset)> {
     if next_is_date {
         return None;
     }
-    let future = toks[i.saturating_sub(CUE_WINDOW)..i].iter().any(|t| FUTURE_CUES.contains(&t.norm.as_str()));
+    let future = toks[i.saturating_sub(CUE_WINDOW)..i].iter().any(|t| is_future_cue(&t.norm));
     Some((i, if future { Offset::NextWeekday(w) } else { Offset::RecentWeekday(w) }))
 }
 
