@@ -339,7 +339,7 @@ pub(crate) mod test_support {
     /// Twelve synthetic articles as one bundle, and split into many tiny chunks (as a large corpus
     /// would be) opened by a reader.
     pub(crate) fn corpus() -> (Bundle, Reader, chunked::Split) {
-        let files = parallax_engine::synth::corpus(12, 7);
+        let files = parallax_engine::synth::corpus(12, 4);
         let sources: Vec<SourceInput<'_>> =
             files.iter().map(|(name, text)| SourceInput { name, bytes: text.as_bytes() }).collect();
         let built = build_bundle(&sources, "");
