@@ -141,6 +141,32 @@ pub(crate) fn is_whole_page(
     unexplained >= 3
 }
 
+/// The site's own name as the page's web address or its own calls spell it
+/// ([`stated::site_from_domain`], [`stated::brand_in_calls`]), read from the page's lines the
+/// first time a line is asked about.
+struct SiteNames<'l, 'a> {
+    lines: &'l [Line<'a>],
+    names: std::cell::OnceCell<Vec<&'a str>>,
+}
+
+impl<'l, 'a> SiteNames<'l, 'a> {
+    fn of(lines: &'l [Line<'a>]) -> Self {
+        SiteNames { lines, names: std::cell::OnceCell::new() }
+    }
+
+    /// Whether `text` holds one of the site's names (two characters or more).
+    fn named_in(&self, text: &str) -> bool {
+        let names = self.names.get_or_init(|| {
+            let lines = self.lines;
+            let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+            let domain = stated::site_from_domain(&texts);
+            let brand = stated::brand_in_calls(&texts).map(|(at, _)| at);
+            domain.into_iter().chain(brand).map(|(i, s, e)| &lines[i].text[s..e]).collect()
+        });
+        names.iter().any(|name| name.chars().count() >= 2 && text.contains(name))
+    }
+}
+
 /// The headline of a whole page: the nearest line above the text (`text_start`) shaped like one
 /// (a few words, not a date, byline, caption or furniture). `noise[i]` marks known furniture.
 pub(crate) fn find_title(
@@ -168,23 +194,10 @@ pub(crate) fn find_title(
     };
     // The site's own name on a line of its own above the date ("The West Australian" under the
     // headline), as its web address or its own calls spell it: never the headline.
-    let site_names = std::cell::OnceCell::new();
+    let site = SiteNames::of(lines);
     let names_the_site = |i: usize| {
         let t = lines[i].text.trim();
-        weight(t) <= SITE_LINE_WORDS
-            && site_names
-                .get_or_init(|| {
-                    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-                    let domain = stated::site_from_domain(&texts);
-                    let brand = stated::brand_in_calls(&texts).map(|(at, _)| at);
-                    domain
-                        .into_iter()
-                        .chain(brand)
-                        .map(|(j, s, e)| lines[j].text[s..e].to_string())
-                        .collect::<Vec<_>>()
-                })
-                .iter()
-                .any(|name| name.chars().count() >= 2 && t.contains(name.as_str()))
+        weight(t) <= SITE_LINE_WORDS && site.named_in(t)
     };
     let candidate = |i: usize, min_words: usize| candidate(i, min_words) && !names_the_site(i);
     // A headline printed twice in a row (the page's header above the article's own) is the
@@ -507,16 +520,8 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // give it.
     let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
     let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
-    let site_names = std::cell::OnceCell::new();
-    let names_the_site = |t: &str| {
-        let names: &Vec<&str> = site_names.get_or_init(|| {
-            let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-            let domain = stated::site_from_domain(&texts);
-            let brand = stated::brand_in_calls(&texts).map(|(at, _)| at);
-            domain.into_iter().chain(brand).map(|(i, s, e)| &lines[i].text[s..e]).collect()
-        });
-        names.iter().any(|name| name.chars().count() >= 2 && t.contains(name))
-    };
+    let site = SiteNames::of(lines);
+    let names_the_site = |t: &str| site.named_in(t);
     // Anywhere in the text, and whatever its length, the site asking its reader for money or a
     // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
     // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
