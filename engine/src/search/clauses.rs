@@ -194,12 +194,11 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
 /// expansions together cover much of the corpus (a query for `troops` over 100,000 articles
 /// reads about 97,000 postings): those are laid out by counting each article's entries, one pass
 /// and no comparisons; a rarer word's few are sorted, which leaves one expansion's, already by
-/// article, as they are.
-fn by_article(entries: Vec<(u32, Entry)>, n_docs: u32) -> Vec<(u32, Entry)> {
-    let mut entries = entries;
+/// article, as they are. Every entry's article is below `n_docs` ([`eval_word`] keeps only those).
+fn by_article(mut entries: Vec<(u32, Entry)>, n_docs: u32) -> Vec<(u32, Entry)> {
     let Some(&first) = entries.first() else { return entries };
     let docs = n_docs as usize;
-    if entries.len() * 4 < docs || entries.iter().any(|e| e.0 as usize >= docs) {
+    if entries.len() * 4 < docs {
         crate::sort::sort_by_key(&mut entries, |e| (e.0, e.1.exp));
         return entries;
     }
