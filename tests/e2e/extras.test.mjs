@@ -10,7 +10,7 @@
 // `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors } from './harness.mjs';
+import { serve, launch, watchErrors, chooseFiles } from './harness.mjs';
 
 let browser;
 
@@ -46,7 +46,7 @@ test('the first view needs no extras; chosen files wait for them; a failed load 
   assert.match(await page.locator('main .error-panel').first().innerText(), /could not be loaded/);
 
   // Files chosen now wait for the module: its place says it could not be loaded either.
-  await page.locator('#import-files').setInputFiles([{ name: 'pier.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }]);
+  await chooseFiles(page, [{ name: 'pier.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) }]);
   await page.waitForFunction(() => document.querySelectorAll('main .error-panel').length === 2);
   assert.equal(await page.locator('#app .article-card').count() > 0, true, 'the articles stay listed');
 

@@ -133,6 +133,17 @@ export async function controlled(page) {
 }
 
 /**
+ * Hands files to one of the home page's file inputs (`#import-files`, `#import-folder`) as a reader
+ * can: once the explorer has made it work. The pre-rendered page shows the inputs disabled until
+ * the explorer runs; Playwright sets files on a disabled input all the same, and nothing listens
+ * there yet, so files given right after a reload (the article cards are pre-rendered too) were lost.
+ */
+export async function chooseFiles(page, files, input = '#import-files') {
+  await page.waitForSelector(`${input}:not([disabled])`, { state: 'attached' });
+  await page.locator(input).setInputFiles(files);
+}
+
+/**
  * The rows of the import report's table of every file, opened first: the table is made only once
  * the reader opens it (thousands of rows would otherwise cost the page a long task).
  */

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, reportRows } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows, chooseFiles } from './harness.mjs';
 
 let browser;
 let server;
@@ -131,7 +131,7 @@ test('a folder of 5,000 files becomes one collection, with progress and every fi
   const context = await browser.newContext();
   const { p, errors } = await home(context);
   const started = Date.now();
-  await p.locator('#import-folder').setInputFiles(folder);
+  await chooseFiles(p, folder, '#import-folder');
   await p.waitForSelector('.import-progress');
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 600_000 });
   console.log(`# 5,000 files imported in ${Date.now() - started} ms`);
@@ -158,7 +158,7 @@ test('a 50 MB file is read: its article is found and the rest is reported as rem
   const context = await browser.newContext();
   const { p, errors } = await home(context);
   const started = Date.now();
-  await p.locator('#import-files').setInputFiles(path);
+  await chooseFiles(p, path);
   await p.waitForSelector('.collection.current:not(:first-child), .import-message', { timeout: 600_000 });
   console.log(`# a 50 MB file imported in ${Date.now() - started} ms`);
   assert.equal(await p.locator('.import-message').count(), 0, 'no failure message');
@@ -187,14 +187,14 @@ test('binary files are refused one by one with a reason, and only the article is
   const { p, errors } = await home(context);
 
   // Only binary files: nothing is saved, and the reader is told so.
-  await p.locator('#import-files').setInputFiles(files.slice(1));
+  await chooseFiles(p, files.slice(1));
   await p.waitForSelector('.import-message');
   assert.match(await p.locator('.import-message').innerText(), /No articles were found/);
   assert.equal(await (await reportRows(p)).count(), files.length - 1, 'every file is in the report');
   assert.equal(await p.locator('.collection').count(), 1);
 
   // With one real page among them: one article, every binary file named with a reason.
-  await p.locator('#import-files').setInputFiles(files);
+  await chooseFiles(p, files);
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   assert.match(await p.locator('.collection.current').innerText(), /1 article from 8 files/);
   const refused = await p.locator('.import-refused li').allInnerTexts();
@@ -210,14 +210,14 @@ test('binary files are refused one by one with a reason, and only the article is
 test('an import cancelled half-way leaves nothing, and the next import works', async () => {
   const context = await browser.newContext();
   const { p, errors } = await home(context);
-  await p.locator('#import-files').setInputFiles(manyPages());
+  await chooseFiles(p, manyPages());
   await cleaned(p, 100);
   await p.locator('.import-progress button', { hasText: 'Cancel' }).click();
   assert.match(await p.locator('.import-message').innerText(), /cancelled: nothing was saved/);
   assert.equal(await p.locator('.import-progress').count(), 0, 'the progress bar is gone');
   assert.deepEqual(await stored(p), { meta: 0, bundles: 0, reports: 0 });
   await nothingLeft(p, 'after Cancel');
-  await p.locator('#import-files').setInputFiles([{ name: 'one.html', mimeType: 'text/html', buffer: Buffer.from(page(3)) }]);
+  await chooseFiles(p, [{ name: 'one.html', mimeType: 'text/html', buffer: Buffer.from(page(3)) }]);
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   assert.deepEqual(errors, []);
   await context.close();
@@ -226,7 +226,7 @@ test('an import cancelled half-way leaves nothing, and the next import works', a
 test('reloading the tab mid-import leaves nothing and says the import was interrupted', async () => {
   const context = await browser.newContext();
   const { p, errors } = await home(context);
-  await p.locator('#import-files').setInputFiles(manyPages());
+  await chooseFiles(p, manyPages());
   await cleaned(p, 100);
   await p.reload();
   await p.waitForSelector('#app .article-card');
@@ -253,7 +253,7 @@ test('a full storage quota is said in a sentence and keeps nothing half-saved', 
     mimeType: 'text/html',
     buffer: Buffer.from(page(1000 + i, 12)),
   }));
-  await p.locator('#import-files').setInputFiles(files);
+  await chooseFiles(p, files);
   await p.waitForSelector('.import-message', { timeout: 120_000 });
   assert.match(await p.locator('.import-message').innerText(), /storage for this site is full.*nothing was saved/s);
   assert.equal(await p.locator('.collection').count(), 1);
@@ -261,7 +261,7 @@ test('a full storage quota is said in a sentence and keeps nothing half-saved', 
   await nothingLeft(p, 'after the quota error');
   // With room again, the same files are saved.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-  await p.locator('#import-files').setInputFiles(files);
+  await chooseFiles(p, files);
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 120_000 });
   assert.deepEqual(await stored(p), { meta: 1, bundles: 1, reports: 1 });
   assert.deepEqual(errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
@@ -278,7 +278,7 @@ test('files added to a collection and then cancelled, reloaded away or out of st
   const context = await browser.newContext();
   const { p, errors } = await home(context);
   const three = [0, 1, 2].map((i) => ({ name: `first-${i}.html`, mimeType: 'text/html', buffer: Buffer.from(page(2000 + i, 4)) }));
-  await p.locator('#import-files').setInputFiles(three);
+  await chooseFiles(p, three);
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   assert.match(await currentRow(p), /3 articles from 3 files/);
   const before = await stored(p);

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors } from './harness.mjs';
+import { serve, launch, watchErrors, chooseFiles } from './harness.mjs';
 
 /** Most CPU one main-thread task may use, in ms. The import's own slices are about 8 ms. */
 const BOUND_MS = 50;
@@ -141,7 +141,7 @@ async function importAndReopen(page, server, folder) {
   // Playwright builds the input's file list in the page's thread; tracing starts once the import
   // runs, so what is measured is the page's own work: progress, then storing and showing the
   // collection (the later parts of the home page included).
-  await page.locator('#import-folder').setInputFiles(folder);
+  await chooseFiles(page, folder, '#import-folder');
   await page.waitForSelector('.import-progress');
   const importing = await traced(page, async () => {
     await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 300_000 });

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { serve, launch, watchErrors, reportRows, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows, ROOT, chooseFiles } from './harness.mjs';
 
 const PARALLAX = process.env.PARALLAX_BIN ?? join(ROOT, 'target', 'cli', 'parallax');
 
@@ -115,7 +115,7 @@ test('files are handed to the import in several messages: every file arrives onc
   await p.waitForSelector('#app .article-card');
   // 19 files: more than two of the page's messages to the worker, the last one not full.
   const first = notices(1, 19);
-  await p.locator('#import-files').setInputFiles(asFiles(first));
+  await chooseFiles(p, asFiles(first));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.collection.current').innerText(), /19 articles from 19 files/);
@@ -140,7 +140,7 @@ test('articles added to a collection join it: only new files are read, searchabl
   const errors = watchErrors(p);
   await p.goto(server.url);
   await p.waitForSelector('#app .article-card');
-  await p.locator('#import-files').setInputFiles(asFiles(FIRST));
+  await chooseFiles(p, asFiles(FIRST));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   await p.waitForSelector('#app .article-card');
   assert.match(await p.locator('.collection.current').innerText(), /2 articles from 2 files/);
@@ -188,7 +188,7 @@ test('a collection downloads as a zip of the site `parallax site` writes, which 
   await p.goto(server.url);
   await p.waitForSelector('#app .article-card');
   const pages = { ...FIRST, ...ADDED };
-  await p.locator('#import-files').setInputFiles(asFiles(pages));
+  await chooseFiles(p, asFiles(pages));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   const [download] = await Promise.all([
     p.waitForEvent('download', { timeout: 120_000 }),

@@ -5,7 +5,7 @@
 // `reports` store. Needs dist/ from `trunk build --release`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchErrors, reportRows } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows, chooseFiles } from './harness.mjs';
 
 let browser;
 let server;
@@ -64,7 +64,7 @@ test('a collection saved by the previous version opens with its report, which mo
     ['ferry.html', newsPage('Harbour council approves a winter ferry timetable', ['The council voted for two evening crossings to Gull Island from December.', 'Commuters had asked for a later boat since the spring.'])],
     ['pears.html', newsPage('Growers report a record pear harvest in the valley', ['Growers in Tamsin Valley picked more pears than in any year on record.', 'Café owners who bought the smaller fruit made jam with it.'])],
   ];
-  await p.locator('#import-files').setInputFiles(files.map(([name, html]) => ({ name, mimeType: 'text/html', buffer: Buffer.from(html) })));
+  await chooseFiles(p, files.map(([name, html]) => ({ name, mimeType: 'text/html', buffer: Buffer.from(html) })));
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });
   const now = await database(p);
   assert.equal(now.version, 2);
@@ -166,7 +166,7 @@ test('a newer version upgrading the database in another tab is not kept waiting,
   const errors = watchErrors(p);
   await p.goto(server.url);
   await p.waitForSelector('#app .article-card');
-  await p.locator('#import-files').setInputFiles([
+  await chooseFiles(p, [
     { name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(newsPage('Ferry timetable changes for the winter', ['The council said the ferry will run two evening crossings instead of three from November onwards.', 'Island residents asked for a later crossing on Fridays during the winter months.'])) },
   ]);
   await p.waitForSelector('.collection.current:not(:first-child)', { timeout: 60_000 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, reportRows } from './harness.mjs';
+import { serve, launch, watchErrors, reportRows, chooseFiles } from './harness.mjs';
 
 let browser;
 let work;
@@ -160,7 +160,7 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   assert.match(await page.locator('.private-note').innerText(), /Nothing is uploaded/);
 
   const started = Date.now();
-  await page.locator('#import-files').setInputFiles(files());
+  await chooseFiles(page, files());
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
   await page.waitForSelector('#app .article-card');
   console.log(`# import of ${files().length} files: ${Date.now() - started} ms`);
@@ -243,7 +243,7 @@ test('opened pages become a collection: searchable, kept after reload and offlin
   assert.equal(await page.locator('.collection').count(), 1, 'only the built-in articles are listed');
 
   // The exported bundle opens as a collection again.
-  await page.locator('#import-files').setInputFiles(saved);
+  await chooseFiles(page, saved);
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 30000 });
   await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 5);
@@ -262,7 +262,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   await page.waitForSelector('#app .article-card');
 
   // Only a picture: nothing saved, and the reader is told why.
-  await page.locator('#import-files').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000', 'hex') }]);
+  await chooseFiles(page, [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000', 'hex') }]);
   await page.waitForSelector('.import-message');
   assert.match(await page.locator('.import-message').innerText(), /No articles were found/);
   assert.equal(await page.locator('.collection').count(), 1);
@@ -273,7 +273,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
     const spec = { ...PAGES['ferry.html'], title: `Ferry notice number ${i}`, paragraphs: [...PAGES['ferry.html'].paragraphs, `Notice ${i} about the winter timetable. `.repeat(200)] };
     many.push({ name: `notice-${i}.html`, mimeType: 'text/html', buffer: Buffer.from(newsPage(spec)) });
   }
-  await page.locator('#import-files').setInputFiles(many);
+  await chooseFiles(page, many);
   await page.waitForSelector('.import-progress button');
   await page.locator('.import-progress button', { hasText: 'Cancel' }).click();
   assert.match(await page.locator('.import-message').innerText(), /cancelled: nothing was saved/);
@@ -287,9 +287,7 @@ test('a folder, a cancelled import and a file with no articles leave nothing hal
   await mkdir(join(folder, 'november'), { recursive: true });
   await writeFile(join(folder, 'october', 'story.html'), newsPage(PAGES['ferry.html']));
   await writeFile(join(folder, 'november', 'story.html'), newsPage({ ...PAGES['library.html'], charset: 'utf-8' }));
-  // As a reader would: the inputs are disabled while the collections module loads after the reload.
-  await page.waitForFunction(() => document.querySelector('#import-folder')?.disabled === false);
-  await page.locator('#import-folder').setInputFiles(folder);
+  await chooseFiles(page, folder, '#import-folder');
   await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
   await page.waitForSelector('#app .article-card');
   assert.equal(await page.locator('.article-card').count(), 2);
