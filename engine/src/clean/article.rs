@@ -12,7 +12,7 @@ use super::outlets::{self, CreditSplit, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::rules;
 use super::teasers::TeaserContext;
-use super::{comments, content, page, stated};
+use super::{comments, content, furniture, page, stated};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
 /// How many lines after the headline its duplicate or a house marker may sit.
@@ -133,6 +133,29 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         }
     }
     let run = run.map(|(a, b)| (a, thread.map_or(b, |(c, _)| c.saturating_sub(1).max(a))));
+    // A sentence in "we" or "you" that names a newsletter or journalism, with no prompt's shape
+    // ("We pushed out the first version of the Open Journalism site in January."), is the site's
+    // prompt on a report's page, and the author's on a page whose own paragraphs speak that way:
+    // inside the text, and in a row at either end of it (the text's first paragraph).
+    let run = run.map(|(a, b)| {
+        let own = (a..=b).filter(|&i| prose[i] && !noise[i]).map(|i| lines[i].text);
+        if page::speaks_to_its_reader(own) {
+            let voiced_prompt = |i: usize, roles: &[Role]| {
+                roles[i] == Role::Noise(NoiseKind::SubscribePrompt)
+                    && furniture::is_prompt_by_voice_alone(lines[i].text)
+            };
+            let above = (0..a).rev().take_while(|&i| voiced_prompt(i, &roles)).last().unwrap_or(a);
+            let below = (b + 1..n).take_while(|&i| voiced_prompt(i, &roles)).last().unwrap_or(b);
+            for i in above..=below {
+                if voiced_prompt(i, &roles) {
+                    roles[i] = Role::Unset;
+                }
+            }
+            (above, below)
+        } else {
+            (a, b)
+        }
+    });
     // Other stories' teasers at the end of the run (headline, one short paragraph, again and
     // again): the run ends before them, and they are removed as text outside the article.
     // So does a box of other stories under its header ("Editor's Picks"), whatever the length of

@@ -419,7 +419,7 @@ pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if legal_footer(line, &lower) {
         return Some(NoiseKind::LegalFooter);
     }
-    if subscribe_prompt(line, &lower) {
+    if subscribe_prompt(line, &lower).is_some() {
         return Some(NoiseKind::SubscribePrompt);
     }
     if navigation(line, &lower, core) {
@@ -558,19 +558,42 @@ fn legal_footer(line: &str, lower: &str) -> bool {
         })
 }
 
+/// What makes a line a subscription prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PromptSign {
+    /// Its shape: an imperative opening a short or open line ("Sign up for our morning
+    /// newsletter"), or a short line that ends no sentence ("Newsletter abonnieren").
+    Shape,
+    /// Only its voice: a sentence in "we" or "you" that names a newsletter, a subscription or
+    /// journalism ("Our journalism depends on readers like you.").
+    Voice,
+}
+
 /// "Sign up for our morning newsletter", "Support local journalism. Subscribe today.",
 /// "Enter your email".
-fn subscribe_prompt(line: &str, lower: &str) -> bool {
+fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
     let words = words_up_to(line, 40);
     if words > 40 || !SUBSCRIBE_CUES.iter().any(|c| lower.contains(c)) {
-        return false;
+        return None;
     }
     let first = lower.split_whitespace().next().unwrap_or("");
     let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let short_or_open = words <= 10 || !ends_with_full_stop(line);
-    (IMPERATIVES.contains(&first) && short_or_open)
-        || speaks_to_reader(lower)
-        || (!ends_with_full_stop(line) && words <= 12)
+    if (IMPERATIVES.contains(&first) && short_or_open) || (!ends_with_full_stop(line) && words <= 12) {
+        Some(PromptSign::Shape)
+    } else if speaks_to_reader(lower) {
+        Some(PromptSign::Voice)
+    } else {
+        None
+    }
+}
+
+/// True when `line` is a subscription prompt by its voice alone: a sentence in "we" or "you" that
+/// names a newsletter or journalism, with no imperative or open shape of a prompt. On a report's
+/// page that is the site speaking; on a page whose own paragraphs speak that way (a blog post, a
+/// team's news) it is the author's sentence.
+pub(crate) fn is_prompt_by_voice_alone(line: &str) -> bool {
+    subscribe_prompt(line, &line.to_lowercase()) == Some(PromptSign::Voice)
 }
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
@@ -653,6 +676,17 @@ mod tests {
         );
         assert_eq!(kind("Enter your email"), Some(NoiseKind::SubscribePrompt));
         assert_eq!(kind("The channel had two million subscribers by March, the company said."), None);
+    }
+
+    #[test]
+    fn a_sentence_in_we_about_a_newsletter_is_a_prompt_by_its_voice_alone() {
+        assert!(is_prompt_by_voice_alone("Our journalism depends on readers like you, and always has."));
+        assert!(is_prompt_by_voice_alone(
+            "We launched the newsletter last March with forty readers, most of them friends of the team."
+        ));
+        // The shape of a prompt says so whatever the page's voice.
+        assert!(!is_prompt_by_voice_alone("Sign up for our newsletter"));
+        assert!(!is_prompt_by_voice_alone("The council's newsletter was sent to every household."));
     }
 
     #[test]

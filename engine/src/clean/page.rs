@@ -694,12 +694,26 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
 /// [`VOICE_SHARE_DENOMINATOR`] of them speaking to the reader or of "we" outside quotation marks.
 /// A blog post or a how-to says "you" and "we" throughout: there a line that does is the author's.
 pub(crate) fn speaks_in_the_third_person<'t>(paragraphs: impl Iterator<Item = &'t str>) -> bool {
-    let (voiced, own) =
-        paragraphs.filter(|t| weight(t) >= VOICE_MIN_WORDS).fold((0usize, 0usize), |(voiced, own), t| {
-            let (you, we) = rules::reader_address(t);
-            (voiced + usize::from(you || we), own + 1)
-        });
+    let (voiced, own) = voice(paragraphs);
     own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR <= own
+}
+
+/// True when an article's paragraphs (`paragraphs`) speak to the reader or of "we" in more than
+/// one part in [`VOICE_SHARE_DENOMINATOR`] of them, with at least [`MIN_VOICE_PARAGRAPHS`] of
+/// [`VOICE_MIN_WORDS`] words or more: a blog post's, a how-to's, a team's news about itself. Too
+/// few paragraphs to tell is neither this nor [`speaks_in_the_third_person`].
+pub(crate) fn speaks_to_its_reader<'t>(paragraphs: impl Iterator<Item = &'t str>) -> bool {
+    let (voiced, own) = voice(paragraphs);
+    own >= MIN_VOICE_PARAGRAPHS && voiced * VOICE_SHARE_DENOMINATOR > own
+}
+
+/// Of `paragraphs` of at least [`VOICE_MIN_WORDS`] words: how many speak to the reader or of "we"
+/// outside quotation marks, and how many there are.
+fn voice<'t>(paragraphs: impl Iterator<Item = &'t str>) -> (usize, usize) {
+    paragraphs.filter(|t| weight(t) >= VOICE_MIN_WORDS).fold((0, 0), |(voiced, own), t| {
+        let (you, we) = rules::reader_address(t);
+        (voiced + usize::from(you || we), own + 1)
+    })
 }
 
 /// A notice from the site to its reader between the headline and the text ("Hinweis: Um diesen
