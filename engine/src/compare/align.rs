@@ -969,7 +969,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     let counts: Vec<Vec<(f64, String)>> = fact_mentions
         .iter()
         .map(|m| {
-            facts_in(0, usize::MAX, m)
+            figures::article_facts(m)
                 .into_iter()
                 .filter_map(|f| match f.value {
                     FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != percent => {

@@ -276,17 +276,54 @@ const NP_JOINERS: &[&str] = &["and", "or"];
 /// The facts of the sentence at raw `start..end`: its article's date and figure mentions inside
 /// it (`mentions` sorted by start, as [`crate::entities::EntityData::mentions_in`] gives them), with
 /// sentence-relative offsets. Every fact is a mention the article page shows, with its value.
+///
+/// A count whose noun the sentence leaves to the figure before it ("Three workers died and 14
+/// were taken to hospital") counts what that figure counts: the ellipsis is read within the
+/// sentence only, never from an earlier one ("14 fighters were arrested. ... 13 were released"
+/// says nothing in its own sentence of what is counted).
 pub fn facts_in(start: usize, end: usize, mentions: &[Mention]) -> Vec<Fact> {
+    // The sentence's figures so far that say what they count: the one a left-out noun is taken
+    // from is the last that counts it (the entity layer skips units of time: "seven people died
+    // within two hours and 23 were rescued").
+    let mut counted_before: Vec<&FigureValue> = Vec::new();
+    mentions_in(start, end, mentions)
+        .filter_map(|m| {
+            let value = m.value.as_deref()?;
+            let fact = match value {
+                Value::Figure(figure) if figure.inferred => {
+                    let source = counted_before.iter().rev().find(|before| before.unit == figure.unit);
+                    let (unit, noun) = source.map(|before| counted_class(before)).unwrap_or_default();
+                    FactValue::Count { value: figure.value, unit, noun }
+                }
+                Value::Figure(figure) => {
+                    counted_before.push(figure);
+                    fact_value(value)?
+                }
+                Value::Date(_) => fact_value(value)?,
+            };
+            Some(Fact { value: fact, start: m.start as usize - start, end: m.end as usize - start })
+        })
+        .collect()
+}
+
+/// The facts of a whole article, each read alone (a count whose noun is left to an earlier
+/// figure counts nothing known): for matching one article's figures with another's roundings.
+pub fn article_facts(mentions: &[Mention]) -> Vec<Fact> {
+    mentions_in(0, usize::MAX, mentions)
+        .filter_map(|m| {
+            let value = fact_value(m.value.as_deref()?)?;
+            Some(Fact { value, start: m.start as usize, end: m.end as usize })
+        })
+        .collect()
+}
+
+/// The mentions lying wholly inside raw `start..end` (`mentions` sorted by start).
+fn mentions_in(start: usize, end: usize, mentions: &[Mention]) -> impl Iterator<Item = &Mention> {
     let from = mentions.partition_point(|m| (m.start as usize) < start);
     mentions[from..]
         .iter()
-        .take_while(|m| (m.start as usize) < end)
-        .filter(|m| m.end as usize <= end)
-        .filter_map(|m| {
-            let value = fact_value(m.value.as_deref()?)?;
-            Some(Fact { value, start: m.start as usize - start, end: m.end as usize - start })
-        })
-        .collect()
+        .take_while(move |m| (m.start as usize) < end)
+        .filter(move |m| m.end as usize <= end)
 }
 
 /// Every figure and date in a text read as one block, in order (for tests and examples; the
@@ -614,6 +651,56 @@ fn counted_noun_of(fact: &Fact) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The counted class of each count in the sentences of `text` (split at ". "), read as the
+    /// comparison reads a sentence's mentions.
+    fn counted_per_sentence(text: &str) -> Vec<Vec<(f64, String)>> {
+        use crate::entities::MentionKind;
+        let mentions: Vec<Mention> = crate::entities::block_dates_and_figures(text, &mut String::new())
+            .into_iter()
+            .map(|(start, end, value)| Mention {
+                article: 0,
+                start: start as u32,
+                end: end as u32,
+                kind: MentionKind::Figure,
+                entity: None,
+                value: Some(Box::new(value)),
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut start = 0;
+        for sentence in text.split_inclusive(". ") {
+            let facts = facts_in(start, start + sentence.len(), &mentions);
+            out.push(
+                facts
+                    .into_iter()
+                    .filter_map(|f| match f.value {
+                        FactValue::Count { value, unit, .. } => Some((value, unit)),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+            start += sentence.len();
+        }
+        out
+    }
+
+    #[test]
+    fn a_count_whose_noun_is_left_to_the_figure_before_it_counts_the_same_thing() {
+        for sentence in [
+            "At least seven people died and 23 were rescued.",
+            "Seven people died within two hours and 23 were rescued.",
+        ] {
+            let found = counted_per_sentence(sentence);
+            let counts: Vec<&(f64, String)> =
+                found[0].iter().filter(|(n, _)| [7.0, 23.0].contains(n)).collect();
+            let [seven, rescued] = counts.as_slice() else { panic!("two counts: {found:?}") };
+            assert!(!seven.1.is_empty() && rescued.1 == seven.1, "{found:?}");
+        }
+        // Only within its sentence: "13 were released" alone does not say what is counted.
+        let found = counted_per_sentence("Police arrested 14 fighters. Three days later, 13 were released.");
+        assert_eq!(found[1].iter().find(|(n, _)| *n == 13.0), Some(&(13.0, String::new())));
+    }
 
     #[test]
     fn dates_beside_a_figure_that_changed_between_them_are_two_times_not_a_conflict() {

@@ -887,6 +887,8 @@ const PERSON_NOUNS: &[&str] = &[
     "child",
     "children",
     "employee",
+    "colleague",
+    "staff",
     "student",
     "villager",
     "migrant",
