@@ -20,6 +20,9 @@ const HEADLINE_BLOCK_LINES: usize = 10;
 /// An article above a list of teasers has at least this many sentences (a paywalled story's
 /// standfirst and first paragraph); with fewer, the page is a list page.
 const MIN_ARTICLE_SENTENCES: usize = 2;
+/// A first line of fewer words ("Next story") gives way as the headline to a line below it that
+/// reads like one but was removed as a prompt for its shape.
+const MIN_TITLE_WORDS: usize = 3;
 /// How many lines ahead a caption's duplicate may sit in the headline block.
 const CAPTION_ECHO_LINES: usize = 8;
 /// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines
@@ -226,6 +229,23 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             }
             title_at
         }
+        // Not a whole page: the headline is its first line, unless that is a word or two ("Next
+        // story") above a headline removed as a prompt for its shape.
+        None if words_up_to(lines[first_line].text, MIN_TITLE_WORDS) < MIN_TITLE_WORDS => text_start
+            .and_then(|a| {
+                (first_line + 1..a).find(|&i| {
+                    roles[i] == Role::Noise(NoiseKind::SubscribePrompt)
+                        && furniture::is_prompt_shaped_like_a_headline(lines[i].text)
+                })
+            })
+            .inspect(|&title_at| {
+                for i in first_line..title_at {
+                    if roles[i] == Role::Unset {
+                        roles[i] = Role::Noise(page::outside_reason(lines[i].text));
+                    }
+                }
+            })
+            .unwrap_or(first_line),
         None => first_line,
     };
     // A date just above the headline is the article's when none follows it.
@@ -442,6 +462,23 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         if roles[i] == Role::Unset && rules::is_byline(lines[i].text) {
             roles[i] = Role::Noise(NoiseKind::CreditLine);
             header_byline.get_or_insert_with(|| span_of(i, 0, lines[i].text.len()));
+        }
+    }
+    // A heading between two of the text's paragraphs that names a newsletter ("What We Learned
+    // From a Year of Our Weekly Newsletter") was removed as a prompt for its shape; there it is the
+    // text's heading.
+    if let Some((_, last)) = run {
+        let paragraph = |j: usize, roles: &[Role]| prose[j] && roles[j] == Role::Unset;
+        for i in body_start.max(1)..last.min(n.saturating_sub(1)) {
+            let t = lines[i].text;
+            if roles[i] == Role::Noise(NoiseKind::SubscribePrompt)
+                && furniture::is_prompt_shaped_like_a_headline(t)
+                && rules::is_heading_shaped(t)
+                && paragraph(i - 1, &roles)
+                && paragraph(i + 1, &roles)
+            {
+                roles[i] = Role::Unset;
+            }
         }
     }
     // Body: furniture inside the text, then bullets, headings between paragraphs, paragraphs.

@@ -447,6 +447,13 @@ fn speaks_to_reader(lower: &str) -> bool {
         .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "our" | "we" | "us" | "we're" | "we’re"))
 }
 
+/// "you" or "your": the reader called (not the site's "we").
+fn addresses_the_reader(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "yours"))
+}
+
 fn ends_with_full_stop(line: &str) -> bool {
     line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', '…'])
 }
@@ -562,8 +569,12 @@ fn legal_footer(line: &str, lower: &str) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PromptSign {
     /// Its shape: an imperative opening a short or open line ("Sign up for our morning
-    /// newsletter"), or a short line that ends no sentence ("Newsletter abonnieren").
+    /// newsletter").
     Shape,
+    /// Only its shape of a label: a short line that ends no sentence and opens with no
+    /// imperative ("Newsletter abonnieren", but also a headline: "What We Learned From a Year of
+    /// Our Weekly Newsletter").
+    Label,
     /// Only its voice: a sentence in "we" or "you" that names a newsletter, a subscription or
     /// journalism ("Our journalism depends on readers like you.").
     Voice,
@@ -579,8 +590,10 @@ fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
     let first = lower.split_whitespace().next().unwrap_or("");
     let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let short_or_open = words <= 10 || !ends_with_full_stop(line);
-    if (IMPERATIVES.contains(&first) && short_or_open) || (!ends_with_full_stop(line) && words <= 12) {
+    if IMPERATIVES.contains(&first) && short_or_open {
         Some(PromptSign::Shape)
+    } else if !ends_with_full_stop(line) && words <= 12 {
+        Some(PromptSign::Label)
     } else if speaks_to_reader(lower) {
         Some(PromptSign::Voice)
     } else {
@@ -595,6 +608,42 @@ fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
 pub(crate) fn is_prompt_by_voice_alone(line: &str) -> bool {
     subscribe_prompt(line, &line.to_lowercase()) == Some(PromptSign::Voice)
 }
+
+/// True when `line` is a subscription prompt only by its shape of a label, and reads like a
+/// headline instead: at least [`TITLE_LIKE_WORDS`] words that call the reader nothing ("you",
+/// "your"), ask nothing of the reader ([`CALL_CUES`]) and end with no colon ("What We Learned From a Year of Our Weekly Newsletter", not
+/// "Best of AD in Your Inbox" or "Smart is sexy - get our newsletter:"). Where a headline or a
+/// heading stands (the headline finder's pick, a line between two of the text's paragraphs) it is
+/// one.
+pub(crate) fn is_prompt_shaped_like_a_headline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    subscribe_prompt(line, &lower) == Some(PromptSign::Label)
+        && words_up_to(line, TITLE_LIKE_WORDS) >= TITLE_LIKE_WORDS
+        && !addresses_the_reader(&lower)
+        && !line.trim_end().ends_with(':')
+        && !CALL_CUES.iter().any(|c| lower.contains(c))
+}
+
+/// Cues of a prompt that name what the reader would do or be ("subscribe", "subscribers",
+/// "sign up", "inbox"), not only what a headline may be about ("newsletter", "journalism").
+const CALL_CUES: &[&str] = &[
+    "subscribe",
+    "sign up",
+    "sign-up",
+    "signup",
+    "signing up",
+    "inbox",
+    "email address",
+    "your email",
+    "donate",
+    "become a member",
+    "free trial",
+    "paywall",
+    "support us",
+];
+
+/// A prompt-shaped headline has at least this many words ("Der BR24 Newsletter" has three).
+const TITLE_LIKE_WORDS: usize = 5;
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
 /// and single interface words.
@@ -687,6 +736,19 @@ mod tests {
         // The shape of a prompt says so whatever the page's voice.
         assert!(!is_prompt_by_voice_alone("Sign up for our newsletter"));
         assert!(!is_prompt_by_voice_alone("The council's newsletter was sent to every household."));
+    }
+
+    #[test]
+    fn a_label_shaped_prompt_may_read_like_a_headline() {
+        let headline = "What We Learned From a Year of Our Weekly Newsletter";
+        assert_eq!(kind(headline), Some(NoiseKind::SubscribePrompt));
+        assert!(is_prompt_shaped_like_a_headline(headline));
+        assert!(is_prompt_shaped_like_a_headline("The Open Journalism Project: Better Student Journalism"));
+        assert!(!is_prompt_shaped_like_a_headline("Der BR24 Newsletter"));
+        assert!(!is_prompt_shaped_like_a_headline("Best of AD in Your Inbox"));
+        assert!(!is_prompt_shaped_like_a_headline("Smart is sexy - get our newsletter:"));
+        assert!(!is_prompt_shaped_like_a_headline("Sign up for our weekly newsletter today"));
+        assert!(!is_prompt_shaped_like_a_headline("THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY"));
     }
 
     #[test]

@@ -169,6 +169,10 @@ impl<'l, 'a> SiteNames<'l, 'a> {
 
 /// The headline of a whole page: the nearest line above the text (`text_start`) shaped like one
 /// (a few words, not a date, byline, caption or furniture). `noise[i]` marks known furniture.
+///
+/// A line removed as a subscription prompt only for its label's shape that reads like a headline
+/// ([`furniture::is_prompt_shaped_like_a_headline`]: "What We Learned From a Year of Our Weekly
+/// Newsletter") may be it; a line of a word or two printed twice ("Next story") is not.
 pub(crate) fn find_title(
     lines: &[Line<'_>],
     noise: &[bool],
@@ -180,7 +184,7 @@ pub(crate) fn find_title(
     let candidate = |i: usize, min_words: usize| {
         let t = lines[i].text;
         let w = weight(t);
-        !noise[i]
+        (!noise[i] || furniture::is_prompt_shaped_like_a_headline(t))
             && (min_words..=40).contains(&w)
             && t.len() <= 400
             && !(is_prose(t) && t.ends_with('.') && w > 12)
@@ -206,6 +210,8 @@ pub(crate) fn find_title(
         .rev()
         .find(|&i| lines[i].text == lines[i + 1].text && !noise[i + 1] && candidate(i + 1, 2))
         .map(|i| i + 1);
+    // A line of a word or two printed twice ("Next story") is a link's, not the headline.
+    let printed_twice = printed_twice.filter(|&i| weight(lines[i].text) >= 3);
     printed_twice
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 3)))
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 2)))
