@@ -157,30 +157,10 @@ const NETWORKS: &[&str] = &[
     "google news",
     "x",
 ];
-/// Cues of a subscription, newsletter or donation prompt (lower case, matched inside the line).
-const SUBSCRIBE_CUES: &[&str] = &[
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "subscriber",
-    "sign up",
-    "sign-up",
-    "signup",
-    "signing up",
-    "inbox",
-    "email address",
-    "your email",
-    "unsubscribe",
-    "donate",
-    "donation",
-    "become a member",
-    "membership",
-    "journalism",
-    "free trial",
-    "paywall",
-    "premium",
-    "support us",
-];
+/// Cues of a subscription, newsletter or donation prompt besides [`CALL_CUES`]: what such a
+/// prompt is about, which a headline may be about too (lower case, matched inside the line).
+const TOPIC_CUES: &[&str] =
+    &["newsletter", "subscription", "donation", "membership", "journalism", "premium"];
 /// Words a prompt opens with, speaking to the reader.
 const IMPERATIVES: &[&str] = &[
     "sign",
@@ -584,7 +564,7 @@ enum PromptSign {
 /// "Enter your email".
 fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
     let words = words_up_to(line, 40);
-    if words > 40 || !SUBSCRIBE_CUES.iter().any(|c| lower.contains(c)) {
+    if words > 40 || !CALL_CUES.iter().chain(TOPIC_CUES).any(|c| lower.contains(c)) {
         return None;
     }
     let first = lower.split_whitespace().next().unwrap_or("");
@@ -611,10 +591,10 @@ pub(crate) fn is_prompt_by_voice_alone(line: &str) -> bool {
 
 /// True when `line` is a subscription prompt only by its shape of a label, and reads like a
 /// headline instead: at least [`TITLE_LIKE_WORDS`] words that call the reader nothing ("you",
-/// "your"), ask nothing of the reader ([`CALL_CUES`]) and end with no colon ("What We Learned From a Year of Our Weekly Newsletter", not
-/// "Best of AD in Your Inbox" or "Smart is sexy - get our newsletter:"). Where a headline or a
-/// heading stands (the headline finder's pick, a line between two of the text's paragraphs) it is
-/// one.
+/// "your"), ask nothing of the reader ([`CALL_CUES`]) and end with no colon ("What We Learned
+/// From a Year of Our Weekly Newsletter", not "Best of AD in Your Inbox" or "Smart is sexy - get
+/// our newsletter:"). Where a headline or a heading stands (the headline finder's pick, a line
+/// between two of the text's paragraphs) it is one.
 pub(crate) fn is_prompt_shaped_like_a_headline(line: &str) -> bool {
     let lower = line.to_lowercase();
     subscribe_prompt(line, &lower) == Some(PromptSign::Label)
@@ -624,8 +604,9 @@ pub(crate) fn is_prompt_shaped_like_a_headline(line: &str) -> bool {
         && !CALL_CUES.iter().any(|c| lower.contains(c))
 }
 
-/// Cues of a prompt that name what the reader would do or be ("subscribe", "subscribers",
-/// "sign up", "inbox"), not only what a headline may be about ("newsletter", "journalism").
+/// Cues of a subscription, newsletter or donation prompt that name what the reader would do or be
+/// ("subscribe", "subscribers", "sign up", "inbox"; lower case, matched inside the line), not only
+/// what a headline may be about ([`TOPIC_CUES`]).
 const CALL_CUES: &[&str] = &[
     "subscribe",
     "sign up",
