@@ -9,6 +9,7 @@
 use super::dates::{parse_date_line, DateLine};
 use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
 use super::outlets::{self, CreditSplit, KnownOutlet};
+use super::page::MIN_TITLE_WORDS;
 use super::repeated::RepeatedLines;
 use super::rules;
 use super::teasers::TeaserContext;
@@ -20,9 +21,6 @@ const HEADLINE_BLOCK_LINES: usize = 10;
 /// An article above a list of teasers has at least this many sentences (a paywalled story's
 /// standfirst and first paragraph); with fewer, the page is a list page.
 const MIN_ARTICLE_SENTENCES: usize = 2;
-/// A first line of fewer words ("Next story") gives way as the headline to a line below it that
-/// reads like one but was removed as a prompt for its shape.
-const MIN_TITLE_WORDS: usize = 3;
 /// How many lines ahead a caption's duplicate may sit in the headline block.
 const CAPTION_ECHO_LINES: usize = 8;
 /// Lines of a comment form are prompts or field labels ("Name *", "Post Comment"): longer lines

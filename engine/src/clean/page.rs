@@ -141,6 +141,9 @@ pub(crate) fn is_whole_page(
     unexplained >= 3
 }
 
+/// A headline has at least this many words: a line of a word or two ("Next story") is a link's.
+pub(crate) const MIN_TITLE_WORDS: usize = 3;
+
 /// The site's own name as the page's web address or its own calls spell it
 /// ([`stated::site_from_domain`], [`stated::brand_in_calls`]), read from the page's lines the
 /// first time a line is asked about.
@@ -211,7 +214,7 @@ pub(crate) fn find_title(
         .find(|&i| lines[i].text == lines[i + 1].text && !noise[i + 1] && candidate(i + 1, 2))
         .map(|i| i + 1);
     // A line of a word or two printed twice ("Next story") is a link's, not the headline.
-    let printed_twice = printed_twice.filter(|&i| weight(lines[i].text) >= 3);
+    let printed_twice = printed_twice.filter(|&i| weight(lines[i].text) >= MIN_TITLE_WORDS);
     printed_twice
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 3)))
         .or_else(|| (lo..text_start).rev().find(|&i| candidate(i, 2)))
@@ -527,7 +530,6 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
     let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
     let site = SiteNames::of(lines);
-    let names_the_site = |t: &str| site.named_in(t);
     // Anywhere in the text, and whatever its length, the site asking its reader for money or a
     // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
     // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
@@ -539,7 +541,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             let t = lines[body[k]].text;
             let (you, we) = rules::reader_address(t);
             let near_the_end = n >= tail_from && weight(t) <= READER_PROMPT_WORDS;
-            you && ((near_the_end && (we || names_the_site(t))) || (we && rules::asks_for_support(t)))
+            you && ((near_the_end && (we || site.named_in(t))) || (we && rules::asks_for_support(t)))
         })
         .map(|(_, &k)| k)
         .collect();
