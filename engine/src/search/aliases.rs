@@ -229,10 +229,13 @@ impl EntityPostings {
     /// The mentions of the entity in a slot, per article in increasing order. Stops at the first
     /// malformed byte (a damaged bundle yields fewer mentions, never a panic).
     pub(crate) fn postings(&self, slot: u32) -> Vec<EntityPosting> {
-        let mut out = Vec::new();
         let start = self.starts.get(slot as usize).copied().unwrap_or(0) as usize;
         let end =
             (self.starts.get(slot as usize + 1).copied().unwrap_or(0) as usize).min(self.postings.len());
+        // Room for them all at once (a posting takes at least three bytes): a common entity's
+        // postings, read by every query naming it, would otherwise be copied as the list grows.
+        let stated = self.doc_freq.get(slot as usize).map_or(0, |&n| n as usize);
+        let mut out = Vec::with_capacity(stated.min(end.saturating_sub(start) / 3));
         let bytes = &self.postings[..end];
         let mut at = start;
         let mut doc = 0u64;

@@ -167,12 +167,18 @@ pub(super) fn eval_word(ctx: &Ctx<'_>, exps: &[Expansion]) -> ClauseHits {
     let n_docs = ctx.articles.len() as u32;
     let idfs: Vec<f32> = exps.iter().map(|e| ctx.idf(ctx.index.df(e.term))).collect();
     hits.exact = exps.iter().map(|e| e.kind == MatchKind::Exact).collect();
+    // Room for every posting at once (at most one per article and expansion): a common word's
+    // entries, tens of thousands over a large corpus and 64 bytes each, would otherwise be
+    // copied over and over as the list grows.
+    let postings: usize = exps.iter().map(|e| ctx.index.df(e.term) as usize).sum();
+    hits.entries.reserve_exact(postings.min(n_docs as usize * exps.len()));
     for (i, exp) in exps.iter().enumerate() {
         hits.entries.extend(
             ctx.postings(exp.term).filter(|p| p.doc < n_docs).map(|p| (p.doc, Entry { exp: i, posting: p })),
         );
     }
     hits.entries = by_article(std::mem::take(&mut hits.entries), n_docs);
+    hits.docs.reserve_exact(hits.entries.len());
     for &(doc, entry) in &hits.entries {
         let exp = exps[entry.exp];
         let score = exp.weight * ctx.bm25(idfs[entry.exp], entry.posting.wtf2, doc);
