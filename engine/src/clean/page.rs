@@ -610,10 +610,23 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         taken[k] = true;
         out.push((body[k], kind));
     }
-    // A related-headlines box: its cue, then every non-prose line up to the next prose line.
+    // A related-headlines box: its cue, then every non-prose line up to the next prose line. A
+    // link's label inside the text ("Read More", "Lesen Sie auch") heads such a box too, whether
+    // or not it was already removed (as a line the page repeats, or as a related link).
+    let label_removed_above = |k: usize| {
+        let i = body[k];
+        i > 0
+            && ctx.removed.get(i - 1).is_some_and(Option::is_some)
+            && (k == 0 || body[k - 1] < i - 1)
+            && rules::is_link_label(lines[i - 1].text)
+    };
     let mut k = 0;
     while k < body.len() {
-        if !taken[k] && rules::is_headline_list_cue(lines[body[k]].text) {
+        let text = lines[body[k]].text;
+        if (!taken[k] && rules::is_headline_list_cue(text))
+            || (taken[k] && rules::is_link_label(text))
+            || (!prose[k] && label_removed_above(k))
+        {
             let mut j = k;
             while j < body.len() && (j == k || !prose[j]) {
                 if !taken[j] {
