@@ -37,6 +37,13 @@ const MIN_JOINED_PARAGRAPHS: usize = 2;
 const MAX_JOINED_GAP: usize = 24;
 /// This many lines in a row without a sentence part the main run (see [`dense_run`]).
 const GAP_LINES: usize = 12;
+/// A line shorter than this does not end a stretch without a sentence, nor count as a teaser's
+/// sentence (see [`dense_run`]): ending like a sentence, it is a question headline or a lead-in.
+const MIN_SENTENCE_WORDS: usize = 8;
+/// Signs standing alone between the items of a row of links.
+const ITEM_SEPARATORS: &[&str] = &["•", "·", "|", "//"];
+/// A row of links has at least this many [`ITEM_SEPARATORS`].
+const MIN_ROW_SEPARATORS: usize = 3;
 /// A teaser's headline, above its sentence, has at least this many words.
 const TEASER_HEAD_WORDS: usize = 5;
 /// A code block has at least this many lines (see [`code_blocks`]).
@@ -83,6 +90,19 @@ pub(crate) fn weight(text: &str) -> usize {
         }
     }
     words + cjk / 2
+}
+
+/// True when a line is a row of items set apart by [`ITEM_SEPARATORS`], three or more of them ("Billig
+/// kontra Apple • Zaubern mit Skripten • HomeKit • …"): a box of links, not a sentence.
+fn is_item_row(text: &str) -> bool {
+    let separators = text.split_whitespace().filter(|w| ITEM_SEPARATORS.contains(w)).count();
+    separators >= MIN_ROW_SEPARATORS
+}
+
+/// [`weight`] counting only words with a letter or figure in them ("Pro & Contra" is two).
+fn n_words(text: &str) -> usize {
+    let signs = text.split_whitespace().filter(|w| !w.chars().any(char::is_alphanumeric)).count();
+    weight(text).saturating_sub(signs)
 }
 
 fn is_cjk(c: char) -> bool {
@@ -389,8 +409,15 @@ pub(crate) fn main_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool]) -> Op
 /// article's paragraphs come in runs, or under short headings (a how-to's steps), and a lone
 /// paragraph above a long list is its introduction.
 fn dense_run(lines: &[Line<'_>], noise: &[bool], prose: &[bool], run: (usize, usize)) -> (usize, usize) {
-    let is_prose =
-        |i: usize| prose.get(i).copied().unwrap_or(false) && !noise.get(i).copied().unwrap_or(false);
+    // A paragraph's sentence has some length: a short line that only ends like one, a question
+    // headline ("Quiz: Wie gut kennen Sie Apple?") or a box's lead-in ("Auch auf heise online:"),
+    // is a headline of the list it sits in.
+    let is_prose = |i: usize| {
+        prose.get(i).copied().unwrap_or(false)
+            && !noise.get(i).copied().unwrap_or(false)
+            && n_words(lines[i].text) >= MIN_SENTENCE_WORDS
+            && !is_item_row(lines[i].text)
+    };
     // A bulleted list is the article's own more often than not: it does not part the run.
     let gap_line = |i: usize| !is_prose(i) && bullet_glyph_len(lines[i].text).is_none();
     let mut pieces: Vec<(usize, usize)> = Vec::new();

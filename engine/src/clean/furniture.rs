@@ -65,6 +65,9 @@ const SHARE_WORDS: &[&str] = &[
     "more",
     "options",
     "close",
+    "cancel",
+    "bookmark",
+    "bookmarks",
     // The same bar in the other languages the cleaner reads ("Diesen Artikel teilen", "Partager
     // cet article", "Compartir en WhatsApp", "Deel dit artikel").
     "teilen",
@@ -692,6 +695,9 @@ mod tests {
         assert_eq!(kind("Partager cet article sur Facebook"), Some(NoiseKind::SharePrompt));
         assert_eq!(kind("Deel dit artikel"), Some(NoiseKind::SharePrompt));
         assert_eq!(kind("Link kopieren Link kopieren"), Some(NoiseKind::SharePrompt));
+        // A bar copied with its icons' names and its dialog's buttons.
+        assert_eq!(kind("cancel email    link share Share bookmark Save"), Some(NoiseKind::SharePrompt));
+        assert_eq!(kind("Cancel the bookmark"), None);
         assert_eq!(kind("Teilen und herrschen auf dem Balkan"), None);
         assert_eq!(kind("Facebook said it would share the data with the regulator."), None);
         assert_eq!(kind("He urged followers to follow the party line on Twitter."), None);

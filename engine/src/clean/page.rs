@@ -69,6 +69,10 @@ const SITE_LINE_WORDS: usize = 4;
 const DATE_LINE_WORDS: usize = 6;
 /// How far above the text the headline may sit (non-blank lines).
 const TITLE_REACH: usize = 30;
+/// Lines without a sentence under a removed line that make a box inside the text.
+const BOX_LINES: usize = 4;
+/// Each line of such a box has at most this many words (a headline, a name, a date).
+const BOX_LINE_WORDS: usize = 8;
 /// Lines in a row ending with the same note in brackets that make a list of links.
 const LINK_LIST_LINES: usize = 3;
 /// Such a note has at least this many words.
@@ -610,10 +614,23 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         taken[k] = true;
         out.push((body[k], kind));
     }
-    // A related-headlines box: its cue, then every non-prose line up to the next prose line.
+    // A related-headlines box: its cue, then every non-prose line up to the next prose line. A
+    // link's label inside the text ("Read More", "Lesen Sie auch") heads such a box too, whether
+    // or not it was already removed (as a line the page repeats, or as a related link).
+    let label_removed_above = |k: usize| {
+        let i = body[k];
+        i > 0
+            && ctx.removed.get(i - 1).is_some_and(Option::is_some)
+            && (k == 0 || body[k - 1] < i - 1)
+            && rules::is_link_label(lines[i - 1].text)
+    };
     let mut k = 0;
     while k < body.len() {
-        if !taken[k] && rules::is_headline_list_cue(lines[body[k]].text) {
+        let text = lines[body[k]].text;
+        if (!taken[k] && rules::is_headline_list_cue(text))
+            || (taken[k] && rules::is_link_label(text))
+            || (!prose[k] && label_removed_above(k))
+        {
             let mut j = k;
             while j < body.len() && (j == k || !prose[j]) {
                 if !taken[j] {
@@ -648,6 +665,36 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         } else {
             k += 1;
         }
+    }
+    // A box inside the text under its header: right under a line already removed (the box's
+    // header, "Stellenmarkt", "Anzeige"), lines with no sentence among them, up to where the text
+    // goes on in sentences. An article's list sits under its own sentence, an article's heading
+    // has its paragraph right under it.
+    let removed_above = |k: usize, taken: &[bool]| {
+        let i = body[k];
+        let removed_before_body = i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
+        let taken_in_body = k > 0 && body[k - 1] + 1 == i && taken[k - 1];
+        removed_before_body || taken_in_body
+    };
+    let mut k = 0;
+    while k < body.len() {
+        if taken[k] || prose[k] || !removed_above(k, &taken) {
+            k += 1;
+            continue;
+        }
+        let mut j = k;
+        while j < body.len() && !prose[j] && bullet_glyph_len(lines[body[j]].text).is_none() {
+            j += 1;
+        }
+        let open: Vec<usize> = (k..j).filter(|&m| !taken[m]).collect();
+        let short = open.iter().all(|&m| weight(lines[body[m]].text) <= BOX_LINE_WORDS);
+        if j < body.len() && prose[j] && open.len() >= BOX_LINES && short {
+            for m in open {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+        }
+        k = j.max(k + 1);
     }
     // Runs of adjacent short lines (a menu), or of headline-shaped lines (other stories).
     let mut k = 0;

@@ -725,6 +725,31 @@ pub(crate) fn is_headline_list_cue(line: &str) -> bool {
         || (words_up_to(core, 6) <= 6 && HEADLINE_LIST_OPENINGS.iter().any(|o| core.starts_with(o)))
 }
 
+/// Labels set on a line of their own above one link to another story inside the text, in the
+/// languages the cleaner reads ("Lesen Sie auch", "Lire aussi"; "Read more" and the other
+/// [`RELATED_PREFIXES`] too).
+const LINK_LABELS: &[&str] = &[
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lee también",
+    "leer más",
+    "leggi anche",
+    "lees ook",
+    "lees meer",
+];
+
+/// True when `line` is only a label announcing a link to another story, "Read More", "Read next:",
+/// "Lesen Sie auch": the headline under it is the link, not the article's heading.
+pub(crate) fn is_link_label(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    is_headline_list_cue(line) || RELATED_PREFIXES.contains(&core) || LINK_LABELS.contains(&core)
+}
+
 /// One line of a headline list (separators and box headers included), for the tail rule.
 pub(crate) fn is_headline_list_line(line: &str) -> bool {
     has_dangling_separator(line)
