@@ -620,6 +620,11 @@ fn score(split: &str, kind: &str) -> Counts {
 // has been mayor since 2016, denies wrongdoing" / "Grell, 58, has been mayor since 2016"):
 // velmar 1.00/1.00 (5/5), invented dev 0.91/0.85 (196/215, 196/231); seed dev unchanged
 // (0.82/0.68); held out, reported only: invented 0.86/0.66 and seed 0.25/0.40 unchanged.
+// One more invented dev article pair, written and judged before it was run (the coach batch: a
+// road crash whose headlines count people by what happened to them, "leaves 9 dead, 31 hurt",
+// "Nine killed"): 1.00/1.00 (7/7) with the same code, invented dev 0.91/0.85 (196/215, 196/231)
+// -> 0.91/0.85 (203/222, 203/238). Reading such a state word as a count of people ("Fourteen
+// hurt" / "14 were taken to hospital") was tried and lost a dorna pair (8/9, 8/11 -> 7/8, 7/11).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
