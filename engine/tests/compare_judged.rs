@@ -128,7 +128,7 @@ fn dump(
 }
 
 /// The clashes that zero a pair's score, as letters (t time, e event, s tense, n another, p
-/// speaker, a actor-like: names on both sides, none shared).
+/// speaker, i an event that identifies in one, a actor-like: names on both sides, none shared).
 fn clashes(e: &parallax_engine::compare::Evidence) -> String {
     [
         (e.time_clash, 't'),
@@ -136,6 +136,7 @@ fn clashes(e: &parallax_engine::compare::Evidence) -> String {
         (e.tense_clash, 's'),
         (e.another_clash, 'n'),
         (e.speaker_clash, 'p'),
+        (e.identifying_clash, 'i'),
         (
             e.name_x > 0.0
                 && e.name_y > 0.0
@@ -605,6 +606,25 @@ fn score(split: &str, kind: &str) -> Counts {
 // dev 0.90/0.84 (181/202, 181/215) -> 0.90/0.85 (191/213, 191/226), seed dev unchanged (0.82/0.68);
 // held out, reported only: invented 0.85/0.65 -> 0.86/0.66 (71/83, 71/108), seed 0.25/0.40
 // unchanged.
+// One more invented dev article pair, written and judged before it was run (the velmar batch: a
+// mayor's arrest told by a wire and a local paper that names the arrest only to say whom it is
+// about, "Anton Grell, who was arrested on Wednesday, had been warned by auditors", "Arrested
+// Velmar mayor had been warned"), 0.57/0.80 (4/7, 4/5) with the code before: invented dev
+// 0.90/0.85 (191/213, 191/226) -> 0.89/0.84 (195/220, 195/231). A news event told only in a
+// relative clause set off by a comma or in a participle before its noun identifies the thing,
+// and no longer meets the headline or lead that tells it as what happened: velmar 0.57/0.80 ->
+// 1.00/0.80, olsk 0.75/0.75 -> 0.84/0.75 (21/25; "Bridge collapse in Olsk kills at least seven" /
+// "Collapsed Olsk bridge was declared safe in January"), invented dev 0.89/0.84 -> 0.91/0.84
+// (195/214). Such a clause after a short subject is a clause of its own, and a clause that names
+// a year and one more term in common with the other sentence states a dated fact ("Grell, who
+// has been mayor since 2016, denies wrongdoing" / "Grell, 58, has been mayor since 2016"):
+// velmar 1.00/1.00 (5/5), invented dev 0.91/0.85 (196/215, 196/231); seed dev unchanged
+// (0.82/0.68); held out, reported only: invented 0.86/0.66 and seed 0.25/0.40 unchanged.
+// One more invented dev article pair, written and judged before it was run (the coach batch: a
+// road crash whose headlines count people by what happened to them, "leaves 9 dead, 31 hurt",
+// "Nine killed"): 1.00/1.00 (7/7) with the same code, invented dev 0.91/0.85 (196/215, 196/231)
+// -> 0.91/0.85 (203/222, 203/238). Reading such a state word as a count of people ("Fourteen
+// hurt" / "14 were taken to hospital") was tried and lost a dorna pair (8/9, 8/11 -> 7/8, 7/11).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -630,7 +650,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.88 && dev.recall() >= 0.83,
+        dev.precision() >= 0.9 && dev.recall() >= 0.84,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

@@ -192,6 +192,8 @@ struct Features {
     figures: Vec<u32>,
     /// Ids of its clock times, sorted.
     clocks: Vec<u32>,
+    /// Ids of the years it names alone ("since 2016"), sorted.
+    years: Vec<u32>,
     /// It is its article's title.
     title: bool,
     /// It is its article's lead: the first sentence of its body.
@@ -236,6 +238,7 @@ struct StanceIds {
     speakers: Vec<u32>,
     sources: Vec<u32>,
     attributive: Vec<u32>,
+    identifying: Vec<u32>,
 }
 
 /// One clause's weighted terms.
@@ -247,6 +250,8 @@ struct Clause {
     predicates: Vec<u32>,
     /// Ids of its figure terms, sorted.
     figures: Vec<u32>,
+    /// Ids of the years it names alone, sorted.
+    years: Vec<u32>,
     /// The weekdays, months and years it names.
     when: When,
     /// Which sides of opposite event pairs it tells.
@@ -465,6 +470,12 @@ pub struct Evidence {
     /// One calls off an event both tell of and the other does not ("call off strike" /
     /// "threaten strike"): the cancellation and the event are different facts.
     pub cancel_clash: bool,
+    /// A news event one sentence tells as what happened, its article's headline or lead ("Bridge
+    /// collapse in Olsk kills at least seven"), and the other only to say what it is about
+    /// ("Collapsed Olsk bridge was declared safe in January", "The bridge, which collapsed on
+    /// Tuesday, passed its last inspection"), with no event told by both and no figure in
+    /// common: the other reports something else about the same thing.
+    pub identifying_clash: bool,
 }
 
 /// Scores every sentence of `a` against every sentence of `b` (for tests and tuning: quadratic),
@@ -510,7 +521,10 @@ impl Featurised {
         let e = self.evidence(ax, x, ay, y);
         if e.identical {
             1.0
-        } else if (e.predicate_idf < MIN_PREDICATE && !e.shared_figure && e.shared_clocks < MIN_CLOCKS)
+        } else if (e.predicate_idf < MIN_PREDICATE
+            && !e.shared_figure
+            && e.shared_clocks < MIN_CLOCKS
+            && e.clause_cosine == 0.0)
             || (apart && (told_at_two_times(x, y, &e) || no_actor_in_common(x, y, &e)))
             || e.plan_clash
             || (e.time_clash && e.clause_cosine == 0.0)
@@ -521,6 +535,7 @@ impl Featurised {
             || e.another_clash
             || e.speaker_clash
             || e.cancel_clash
+            || e.identifying_clash
             || x.weights.len() < MIN_TERMS
             || y.weights.len() < MIN_TERMS
         {
@@ -659,6 +674,7 @@ impl Featurised {
                 for_each_shared(&x.events, &y.events, |t| other |= t != c);
                 in_x != in_y && other && !shared_figure
             }),
+            identifying_clash: identifying_clash(x, y) && !shared_figure,
             shared_events: {
                 let mut n = 0;
                 for_each_shared(&x.events, &y.events, |_| n += 1);
@@ -691,7 +707,10 @@ impl Featurised {
                     idf += self.idf[t as usize];
                     n += 1;
                 });
-                if (idf < MIN_PREDICATE || n < CLAUSE_PREDICATES) && !shares(cx.figures, cy.figures) {
+                if (idf < MIN_PREDICATE || n < CLAUSE_PREDICATES)
+                    && !shares(cx.figures, cy.figures)
+                    && !dated_alike(&cx, &cy)
+                {
                     continue;
                 }
                 best = best.max(merge(cx.weights, cy.weights, |a, b| a * b) / (cx.norm * cy.norm));
@@ -762,8 +781,33 @@ struct Part<'f> {
     norm: f32,
     predicates: &'f [u32],
     figures: &'f [u32],
+    years: &'f [u32],
     when: &'f When,
     sides: u8,
+}
+
+/// A clause and a sentence or clause that name a year in common and something else in common
+/// (who, or what is done): "Grell, *who has been mayor since 2016*, denies wrongdoing" tells
+/// "Grell, 58, has been mayor since 2016" in a clause of its own. A year alone is a shared time,
+/// not a shared fact.
+fn dated_alike(x: &Part<'_>, y: &Part<'_>) -> bool {
+    if !shares(x.years, y.years) {
+        return false;
+    }
+    // Weights are sorted by id: count the ids both have.
+    let (mut i, mut j, mut in_common) = (0, 0, 0);
+    while i < x.weights.len() && j < y.weights.len() {
+        match x.weights[i].0.cmp(&y.weights[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                in_common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    in_common >= 2
 }
 
 /// The whole sentence (index 0), then its clauses.
@@ -773,6 +817,7 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
         norm: f.norm,
         predicates: &f.predicates,
         figures: &f.figures,
+        years: &f.years,
         when: &f.when,
         sides: f.sides,
     };
@@ -781,6 +826,7 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
         norm: c.norm,
         predicates: &c.predicates,
         figures: &c.figures,
+        years: &c.years,
         when: &c.when,
         sides: c.sides,
     });
@@ -807,6 +853,20 @@ fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
     let headline_and_lead =
         ((x.title && y.lead) || (x.lead && y.title)) && (e.shared_events > 0 || same_actors);
     (headline_and_lead || (x.lead && y.lead)) && alike
+}
+
+/// See [`Evidence::identifying_clash`] (figures aside).
+fn identifying_clash(x: &Features, y: &Features) -> bool {
+    let identifies = |f: &Features, t: u32| f.stance.identifying.binary_search(&t).is_ok();
+    let main_event = |f: &Features| f.title || f.lead;
+    let (mut clash, mut both_tell) = (false, false);
+    for_each_shared(&x.events, &y.events, |t| match (identifies(x, t), identifies(y, t)) {
+        (false, false) => both_tell = true,
+        (true, false) => clash |= main_event(y),
+        (false, true) => clash |= main_event(x),
+        (true, true) => {}
+    });
+    clash && !both_tell
 }
 
 /// Two sentences that each name who acts and name no one in common, sharing a single predicate,
@@ -1157,7 +1217,12 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                                 );
                                 (ids, s.clause_when.get(c).cloned().unwrap_or_default())
                             })
-                            .filter(|(ids, _)| ids.len() >= MIN_TERMS)
+                            // A year and one more term state a dated fact ("who has been
+                            // mayor since 2016", "built in 1968").
+                            .filter(|(ids, _)| {
+                                ids.len() >= MIN_TERMS
+                                    || (ids.len() + 1 >= MIN_TERMS && ids.iter().any(|t| t.1 == Kind::Year))
+                            })
                             .collect()
                     };
                     let mut planned: Vec<(u32, bool)> =
@@ -1178,6 +1243,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         speakers: ids_of(&s.stance.speakers),
                         sources: ids_of(&s.stance.sources),
                         attributive: ids_of(&s.stance.attributive),
+                        identifying: ids_of(&s.stance.identifying),
                     };
                     (ids, planned, s.words, clauses, stance, s.when)
                 })
@@ -1267,6 +1333,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                                 sides: sides_told(&predicates),
                                 predicates,
                                 figures: ids_of(&c, Kind::Figure),
+                                years: ids_of(&c, Kind::Year),
                                 when: when.clone(),
                             }
                         })
@@ -1297,6 +1364,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         predicates,
                         figures: of_kind(Kind::Figure),
                         clocks: of_kind(Kind::Clock),
+                        years: of_kind(Kind::Year),
                         title: all[a][k].kind == crate::model::BlockKind::Title,
                         lead: lead == Some(k),
                         names,

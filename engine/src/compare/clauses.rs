@@ -3,7 +3,9 @@
 //! shares with a shorter sentence of another article is drowned by the rest in a whole-sentence
 //! cosine. Alignment also compares clause with clause (see `align.rs`).
 
-use crate::text::Token;
+use crate::text::{Token, SPEECH_VERBS};
+
+use super::terms::is_past_form;
 
 /// Words that open a subordinate or coordinate clause ("attacks have increased *after* the news
 /// of the meeting was confirmed", "*while* militias claim no role"). "And", "with" and "as" are
@@ -15,7 +17,12 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// A clause needs this many words before a new one may open: "After the vote, ..." stays one.
+/// A comma before a relative pronoun or a past participle opens one after any word: "The bridge,
+/// built in 1968, carried ..." and "Grell, who has been mayor since 2016, denies ..." tell a fact
+/// of their own between the commas.
 const MIN_CLAUSE_WORDS: usize = 3;
+/// Relative pronouns that open a clause about the noun before them.
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
 
 /// Per token of a sentence, the index of the clause it sits in (0, 1, ...). A clause ends at a
 /// comma, semicolon, colon, dash or bracket between two words, or before a clause-opening word,
@@ -25,11 +32,14 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
     let mut out = Vec::with_capacity(toks.len());
     let (mut clause, mut words_in_clause) = (0u8, 0usize);
     for (i, tok) in toks.iter().enumerate() {
-        if i > 0 && words_in_clause >= MIN_CLAUSE_WORDS {
+        if i > 0 && words_in_clause > 0 {
             let gap = text.get(toks[i - 1].end..tok.start).unwrap_or("");
             let punct = gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'))
                 || gap.contains(" - ");
-            if (punct || CLAUSE_OPENERS.contains(&tok.norm.as_str())) && clause < u8::MAX {
+            let long_enough = words_in_clause >= MIN_CLAUSE_WORDS;
+            let opens = (long_enough && (punct || CLAUSE_OPENERS.contains(&tok.norm.as_str())))
+                || (gap.contains(',') && opens_relative(tok));
+            if opens && clause < u8::MAX {
                 clause += 1;
                 words_in_clause = 0;
             }
@@ -38,6 +48,13 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
         words_in_clause += 1;
     }
     out
+}
+
+/// A word that opens a clause about the noun before its comma: a relative pronoun, or a past
+/// participle that is not a speech verb ("built", "opened"; not "said").
+fn opens_relative(tok: &Token<'_>) -> bool {
+    let norm = tok.norm.as_str();
+    RELATIVE_PRONOUNS.contains(&norm) || (is_past_form(norm) && !SPEECH_VERBS.contains(&norm))
 }
 
 #[cfg(test)]
@@ -71,6 +88,19 @@ mod tests {
             clauses("Attacks have risen in recent weeks, with the army reporting another rocket attack."),
             ["attacks have risen in recent weeks", "with the army reporting another rocket attack"]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_short_subject_is_its_own_clause() {
+        assert_eq!(
+            clauses("The bridge, built in 1968, carried about 40,000 vehicles a day."),
+            ["the bridge", "built in 1968", "carried about 40,000 vehicles a day"]
+        );
+        assert_eq!(
+            clauses("Grell, who has been mayor since 2016, denies wrongdoing."),
+            ["grell", "who has been mayor since 2016", "denies wrongdoing"]
+        );
+        assert_eq!(clauses("Grell, 58, said he was innocent."), ["grell 58 said he was innocent"]);
     }
 
     #[test]

@@ -67,6 +67,12 @@ pub struct Stance {
     /// Keys written only as a participle describing the noun right after it ("*falling* demand",
     /// "*soaring* energy bills"): a description of a thing, not the event the sentence reports.
     pub attributive: Vec<String>,
+    /// Keys written only where an event names the thing or person the sentence is about: a
+    /// relative clause set off by a comma ("Anton Grell, *who was arrested* on Wednesday, had
+    /// been warned", "The Veda bridge, *which collapsed* on Tuesday, passed its inspection") or
+    /// a past participle opening a noun phrase ("*Collapsed* Olsk bridge was declared safe").
+    /// Such an event identifies; what the sentence reports is the rest.
+    pub identifying: Vec<String>,
 }
 
 /// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
@@ -134,6 +140,18 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
         }
     }
     stance.attributive.retain(|k| !told.contains(&k));
+    // Events that identify, unless the same key is also told outside such a clause.
+    let identifying = identifying_tokens(text, toks);
+    let mut told = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if identifying[i] {
+            stance.identifying.push(key.clone());
+        } else {
+            told.push(key);
+        }
+    }
+    stance.identifying.retain(|k| !told.contains(&k));
     (stance.speakers, stance.sources) = speakers(toks, keys);
     for list in [
         &mut stance.modal,
@@ -143,6 +161,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
         &mut stance.speakers,
         &mut stance.sources,
         &mut stance.attributive,
+        &mut stance.identifying,
     ] {
         list.sort_unstable();
         list.dedup();
@@ -245,6 +264,45 @@ fn describes_next(text: &str, toks: &[Token<'_>], keys: &[Option<String>], i: us
         && text.get(tok.end..next.start).is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
+/// Relative pronouns that open a clause about the noun before them.
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
+/// Words after which a past participle opens a noun phrase ("the *sunken* ferry").
+const PHRASE_OPENERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that"];
+
+/// Per token, whether it sits where an event names what the sentence is about (see
+/// [`Stance::identifying`]): from a relative pronoun right after a comma to the next punctuation
+/// mark or the sentence's end, and a past participle before its noun after a determiner ("the
+/// arrested mayor") or opening the sentence before a name ("Collapsed Olsk bridge").
+fn identifying_tokens(text: &str, toks: &[Token<'_>]) -> Vec<bool> {
+    let gap = |i: usize| if i == 0 { "" } else { text.get(toks[i - 1].end..toks[i].start).unwrap_or("") };
+    let punct = |g: &str| g.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'));
+    let mut out = vec![false; toks.len()];
+    let mut in_clause = false;
+    for (i, tok) in toks.iter().enumerate() {
+        if punct(gap(i)) {
+            in_clause = RELATIVE_PRONOUNS.contains(&tok.norm.as_str());
+        }
+        // At the sentence's start only before a name ("Arrested Velmar mayor"): "Injured
+        // workers were flown to hospital" tells the injuries.
+        let opens_phrase = |next: &Token<'_>| {
+            if i == 0 {
+                next.text.starts_with(char::is_uppercase)
+            } else {
+                PHRASE_OPENERS.contains(&toks[i - 1].norm.as_str())
+            }
+        };
+        let participle = (tok.norm.ends_with("ed") || tok.norm.ends_with("en"))
+            && is_past_form(&tok.norm)
+            && toks.get(i + 1).is_some_and(|next| {
+                opens_phrase(next)
+                    && !OBJECT_OPENERS.contains(&next.norm.as_str())
+                    && gap(i + 1).chars().all(char::is_whitespace)
+            });
+        out[i] = in_clause || participle;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +326,19 @@ mod tests {
         let report = stance("Rescuers brought the last of the trapped miners to the surface on Thursday.");
         assert!(report.past.contains(&key("brought")));
         assert!(report.modal.is_empty());
+    }
+
+    #[test]
+    fn an_event_that_names_what_the_sentence_is_about_identifies_it() {
+        let relative = stance("Anton Grell, who was arrested on Wednesday, had been warned by auditors.");
+        assert!(relative.identifying.contains(&key("arrested")));
+        assert!(!relative.identifying.contains(&key("warned")));
+        let participle = stance("Collapsed Olsk bridge was declared safe in January");
+        assert!(participle.identifying.contains(&key("collapsed")));
+        // Told as what happened, or as the people it happened to, it does not identify.
+        let told = stance("Police arrested the mayor, who denied wrongdoing.");
+        assert!(!told.identifying.contains(&key("arrested")));
+        assert!(stance("Injured workers were flown to hospital.").identifying.is_empty());
     }
 
     #[test]
