@@ -617,13 +617,11 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // A related-headlines box: its cue, then every non-prose line up to the next prose line. A
     // link's label inside the text ("Read More", "Lesen Sie auch") heads such a box too, whether
     // or not it was already removed (as a line the page repeats, or as a related link).
-    let label_removed_above = |k: usize| {
-        let i = body[k];
-        i > 0
-            && ctx.removed.get(i - 1).is_some_and(Option::is_some)
-            && (k == 0 || body[k - 1] < i - 1)
-            && rules::is_link_label(lines[i - 1].text)
-    };
+    // Whether the line right above line `i` was removed before the body was read (a removed line
+    // is never one of the body's).
+    let removed_right_above = |i: usize| i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
+    let label_removed_above =
+        |k: usize| removed_right_above(body[k]) && rules::is_link_label(lines[body[k] - 1].text);
     let mut k = 0;
     while k < body.len() {
         let text = lines[body[k]].text;
@@ -671,10 +669,8 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     // goes on in sentences. An article's list sits under its own sentence, an article's heading
     // has its paragraph right under it.
     let removed_above = |k: usize, taken: &[bool]| {
-        let i = body[k];
-        let removed_before_body = i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
-        let taken_in_body = k > 0 && body[k - 1] + 1 == i && taken[k - 1];
-        removed_before_body || taken_in_body
+        let taken_in_body = k > 0 && body[k - 1] + 1 == body[k] && taken[k - 1];
+        removed_right_above(body[k]) || taken_in_body
     };
     let mut k = 0;
     while k < body.len() {
