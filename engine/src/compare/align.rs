@@ -794,20 +794,9 @@ fn dated_alike(x: &Part<'_>, y: &Part<'_>) -> bool {
     if !shares(x.years, y.years) {
         return false;
     }
-    // Weights are sorted by id: count the ids both have.
-    let (mut i, mut j, mut in_common) = (0, 0, 0);
-    while i < x.weights.len() && j < y.weights.len() {
-        match x.weights[i].0.cmp(&y.weights[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                in_common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    in_common >= 2
+    // The terms both have, the year among them.
+    let in_common = merge(x.weights, y.weights, |_, _| 1.0);
+    in_common >= 2.0
 }
 
 /// The whole sentence (index 0), then its clauses.

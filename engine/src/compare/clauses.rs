@@ -22,7 +22,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// of their own between the commas.
 const MIN_CLAUSE_WORDS: usize = 3;
 /// Relative pronouns that open a clause about the noun before them.
-const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
+pub(super) const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
 
 /// Per token of a sentence, the index of the clause it sits in (0, 1, ...). A clause ends at a
 /// comma, semicolon, colon, dash or bracket between two words, or before a clause-opening word,
@@ -34,8 +34,7 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
     for (i, tok) in toks.iter().enumerate() {
         if i > 0 && words_in_clause > 0 {
             let gap = text.get(toks[i - 1].end..tok.start).unwrap_or("");
-            let punct = gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'))
-                || gap.contains(" - ");
+            let punct = gap.chars().any(is_clause_mark) || gap.contains(" - ");
             let long_enough = words_in_clause >= MIN_CLAUSE_WORDS;
             let opens = (long_enough && (punct || CLAUSE_OPENERS.contains(&tok.norm.as_str())))
                 || (gap.contains(',') && opens_relative(tok));
@@ -48,6 +47,11 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
         words_in_clause += 1;
     }
     out
+}
+
+/// A comma, semicolon, colon, dash or bracket: between two words, it ends a clause.
+pub(super) fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')')
 }
 
 /// A word that opens a clause about the noun before its comma: a relative pronoun, or a past

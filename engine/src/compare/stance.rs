@@ -7,6 +7,7 @@
 
 use crate::text::{Token, SPEECH_VERBS};
 
+use super::clauses::{is_clause_mark, RELATIVE_PRONOUNS};
 use super::terms::is_past_form;
 
 /// Words that put what follows them (up to the next punctuation) in the conditional or make it
@@ -129,29 +130,11 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
             stance.another.push(key);
         }
     }
-    // Participles before their noun, unless the same key is also told as an event.
-    let mut told = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        if describes_next(text, toks, keys, i) {
-            stance.attributive.push(key.clone());
-        } else {
-            told.push(key);
-        }
-    }
-    stance.attributive.retain(|k| !told.contains(&k));
-    // Events that identify, unless the same key is also told outside such a clause.
+    // Participles before their noun, and events that identify, unless the same key is also told
+    // as an event elsewhere in the sentence.
+    stance.attributive = keys_only_where(keys, |i| describes_next(text, toks, keys, i));
     let identifying = identifying_tokens(text, toks);
-    let mut told = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        if identifying[i] {
-            stance.identifying.push(key.clone());
-        } else {
-            told.push(key);
-        }
-    }
-    stance.identifying.retain(|k| !told.contains(&k));
+    stance.identifying = keys_only_where(keys, |i| identifying[i]);
     (stance.speakers, stance.sources) = speakers(toks, keys);
     for list in [
         &mut stance.modal,
@@ -264,10 +247,23 @@ fn describes_next(text: &str, toks: &[Token<'_>], keys: &[Option<String>], i: us
         && text.get(tok.end..next.start).is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
-/// Relative pronouns that open a clause about the noun before them.
-const RELATIVE_PRONOUNS: &[&str] = &["which", "who"];
 /// Words after which a past participle opens a noun phrase ("the *sunken* ferry").
 const PHRASE_OPENERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that"];
+
+/// The keys of the tokens where `at` holds, less those also written where it does not.
+fn keys_only_where(keys: &[Option<String>], at: impl Fn(usize) -> bool) -> Vec<String> {
+    let (mut there, mut elsewhere) = (Vec::new(), Vec::new());
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if at(i) {
+            there.push(key.clone());
+        } else {
+            elsewhere.push(key);
+        }
+    }
+    there.retain(|k| !elsewhere.contains(&k));
+    there
+}
 
 /// Per token, whether it sits where an event names what the sentence is about (see
 /// [`Stance::identifying`]): from a relative pronoun right after a comma to the next punctuation
@@ -275,7 +271,7 @@ const PHRASE_OPENERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"
 /// arrested mayor") or opening the sentence before a name ("Collapsed Olsk bridge").
 fn identifying_tokens(text: &str, toks: &[Token<'_>]) -> Vec<bool> {
     let gap = |i: usize| if i == 0 { "" } else { text.get(toks[i - 1].end..toks[i].start).unwrap_or("") };
-    let punct = |g: &str| g.chars().any(|c| matches!(c, ',' | ';' | ':' | '—' | '–' | '(' | ')'));
+    let punct = |g: &str| g.chars().any(is_clause_mark);
     let mut out = vec![false; toks.len()];
     let mut in_clause = false;
     for (i, tok) in toks.iter().enumerate() {
