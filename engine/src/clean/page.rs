@@ -566,10 +566,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         for k in prompts {
             taken[k] = true;
             out.push((body[k], NoiseKind::SubscribePrompt));
-            // An appeal's own heading above it ("Links lesen, Rechts bekämpfen") goes with it.
+            // An appeal's own heading above it ("Links lesen, Rechts bekämpfen") goes with it, and
+            // so does the heading of any prompt below the report's last paragraph, which heads
+            // nothing of the report ("Support The Portugal News").
             let t = lines[body[k]].text;
             let appeal = weight(t) > READER_PROMPT_WORDS && rules::asks_for_support(t);
-            if appeal
+            let below_report = last_report.is_some_and(|r| k > open[r]);
+            if (appeal || below_report)
                 && k > 0
                 && !taken[k - 1]
                 && !prose[k - 1]
