@@ -537,10 +537,6 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
     let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
     let site = SiteNames::of(lines);
-    // Anywhere in the text, and whatever its length, the site asking its reader for money or a
-    // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
-    // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
-    // offres PREMIUM"): a report does not ask its reader to subscribe or donate.
     // The report's last paragraph: one of some length that speaks neither to the reader nor of
     // "we". Below it a line in "you" and "we" may run longer ("What do you think? Share your view
     // with us and our readers in the comments below: we read every comment, …").
@@ -548,6 +544,10 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         let t = lines[body[k]].text;
         prose[k] && weight(t) >= VOICE_MIN_WORDS && rules::reader_address(t) == (false, false)
     });
+    // Anywhere in the text, and whatever its length, the site asking its reader for money or a
+    // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
+    // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
+    // offres PREMIUM"): a report does not ask its reader to subscribe or donate.
     let prompts: Vec<usize> = open
         .iter()
         .enumerate()
