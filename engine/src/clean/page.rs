@@ -52,6 +52,9 @@ const READER_HEAD_LINES: usize = 2;
 const NOTICE_WORDS: usize = 30;
 /// Such a line has at most this many words.
 const READER_PROMPT_WORDS: usize = 40;
+/// Past the report's last paragraph, where nothing of the report follows, such a line may be
+/// longer (a comment box's invitation, the site's word about itself), up to this many words.
+const READER_AFTERWORD_WORDS: usize = 80;
 /// The page's own voice is read from its paragraphs of at least this many words ...
 const VOICE_MIN_WORDS: usize = 8;
 /// ... of which it needs this many ...
@@ -534,6 +537,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     let open: Vec<usize> = (0..body.len()).filter(|&k| !taken[k]).collect();
     let tail_from = open.len().saturating_sub(READER_TAIL_LINES);
     let site = SiteNames::of(lines);
+    // The report's last paragraph: one of some length that speaks neither to the reader nor of
+    // "we". Below it a line in "you" and "we" may run longer ("What do you think? Share your view
+    // with us and our readers in the comments below: we read every comment, …").
+    let last_report = open.iter().rposition(|&k| {
+        let t = lines[body[k]].text;
+        prose[k] && weight(t) >= VOICE_MIN_WORDS && rules::reader_address(t) == (false, false)
+    });
     // Anywhere in the text, and whatever its length, the site asking its reader for money or a
     // sign-up in "you" and "we" ("Eine offene Gesellschaft braucht guten Journalismus … Dann
     // machen Sie mit und unterstützen Sie unsere Aktion", "Vos responsabilités exigent … nos
@@ -545,7 +555,9 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             let t = lines[body[k]].text;
             let (you, we) = rules::reader_address(t);
             let near_the_end = n >= tail_from && weight(t) <= READER_PROMPT_WORDS;
-            you && ((near_the_end && (we || site.named_in(t))) || (we && rules::asks_for_support(t)))
+            let afterword = last_report.is_some_and(|r| n > r) && weight(t) <= READER_AFTERWORD_WORDS;
+            you && ((near_the_end && (we || site.named_in(t)))
+                || (we && (afterword || rules::asks_for_support(t))))
         })
         .map(|(_, &k)| k)
         .collect();
@@ -554,10 +566,13 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         for k in prompts {
             taken[k] = true;
             out.push((body[k], NoiseKind::SubscribePrompt));
-            // An appeal's own heading above it ("Links lesen, Rechts bekämpfen") goes with it.
+            // An appeal's own heading above it ("Links lesen, Rechts bekämpfen") goes with it, and
+            // so does the heading of any prompt below the report's last paragraph, which heads
+            // nothing of the report ("Support The Portugal News").
             let t = lines[body[k]].text;
             let appeal = weight(t) > READER_PROMPT_WORDS && rules::asks_for_support(t);
-            if appeal
+            let below_report = last_report.is_some_and(|r| k > open[r]);
+            if (appeal || below_report)
                 && k > 0
                 && !taken[k - 1]
                 && !prose[k - 1]

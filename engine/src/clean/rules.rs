@@ -603,23 +603,40 @@ pub(crate) fn is_author_bio(name_line: &str, paragraph: &str) -> bool {
 
 /// What a line says to its reader, outside quotation marks (a quote's "you" and "we" are the
 /// speaker's): whether it speaks to them ([`READER_WORDS`]) and whether it speaks of "we"
-/// ([`HOUSE_WORDS`]). A line in quotation marks says neither.
+/// ([`HOUSE_WORDS`]). Words between a pair of quotation marks are left out ("„Guten Morgen“:
+/// Unser Newsletter bringt Ihnen …" speaks to the reader); a line with a quotation mark left
+/// open (a quote running on from the line before or into the next) says neither.
 pub(crate) fn reader_address(line: &str) -> (bool, bool) {
-    if line.contains(['"', '“', '”', '„', '«', '»']) {
+    let is_quote_mark = |c: char| matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
+    if line.chars().filter(|&c| is_quote_mark(c)).count() % 2 == 1 {
         return (false, false);
     }
+    let mut quoted = false;
+    let line: String = line
+        .chars()
+        .filter(|&c| {
+            quoted ^= is_quote_mark(c);
+            !quoted && !is_quote_mark(c)
+        })
+        .collect();
     let (mut you, mut we) = (false, false);
     let mut sentence_start = true;
+    // Whether the word before was capitalised and not the sentence's first: a name goes on.
+    let mut in_name = false;
     for word in line.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = w.to_lowercase();
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         // A capitalised "Sie" or "Ihnen" opening a sentence or a clause after a colon may be
         // "they", "them" ("… vom schiitischen Islam. Sie machen drei Prozent aus", "Es ist klar:
-        // Ihnen geht das nicht weit genug").
-        you |=
-            READER_WORDS.contains(&lower.as_str()) || (!sentence_start && FORMAL_READER_WORDS.contains(&w));
-        sentence_start =
+        // Ihnen geht das nicht weit genug"). A capitalised word right after a name is the name's
+        // ("Yuhuan Du").
+        let reader_word = READER_WORDS.contains(&lower.as_str()) && !(capitalised && in_name);
+        you |= reader_word || (!sentence_start && FORMAL_READER_WORDS.contains(&w));
+        let ends_sentence =
             word.trim_end_matches(['"', '”', '’', '\'', ')', '»']).ends_with(['.', '!', '?', ':']);
+        in_name = capitalised && !sentence_start && !ends_sentence;
+        sentence_start = ends_sentence;
         // "US" in capitals is the country.
         we |= HOUSE_WORDS.contains(&lower.as_str()) && !(w.len() > 1 && w.chars().all(|c| c.is_uppercase()));
     }
@@ -1076,6 +1093,18 @@ mod tests {
         assert_eq!(reader_address("Viele leben im Süden. Sie machen drei Prozent aus."), (false, false));
         assert_eq!(reader_address("Es ist klar: Ihnen geht das nicht weit genug."), (false, false));
         assert_eq!(reader_address("The council said it would meet again in May."), (false, false));
+        assert_eq!(
+            reader_address("„Guten Morgen“: Unser Newsletter bringt Ihnen die Nachrichten."),
+            (true, true)
+        );
+        assert_eq!(reader_address("He said: “You will see.” She left."), (false, false));
+        assert_eq!(reader_address("“You will see,” she said, “we always win."), (false, false));
+        // A surname is not the German "you"; a sentence after a name may open with "You".
+        assert_eq!(
+            reader_address("We thank everyone who worked on it: Peng Kang and Yuhuan Du."),
+            (false, true)
+        );
+        assert_eq!(reader_address("Oh, RiRi. You truly are an icon."), (true, false));
     }
 
     #[test]
