@@ -642,7 +642,7 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
-        } else if class.is_none() && fails_outright(toks, i) {
+        } else if class.is_none() && (fails_outright(toks, i) || declared_dead(toks, i)) {
             *class = Some("collapse");
         } else if class.is_none() && opens_an_event(toks, i) {
             *class = Some("conduct");
@@ -656,6 +656,21 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
 fn fails_outright(toks: &[Token<'_>], i: usize) -> bool {
     matches!(toks[i].norm.as_str(), "fail" | "fails" | "failed")
         && !toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "to" | "in" | "at"))
+}
+
+/// Things that can be dead without being alive: a deal, talks, a plan ("the deal is dead").
+const PLAN_NOUNS: &[&str] = &["plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer"];
+
+/// Whether token `i` is "dead" said of a deal, talks or a plan after a form of "be" ("the deal
+/// was dead", "the talks are dead"): they collapsed. Said of anything else it is a death.
+fn declared_dead(toks: &[Token<'_>], i: usize) -> bool {
+    if toks[i].norm != "dead" || i < 2 || !BE_FORMS.contains(&toks[i - 1].norm.as_str()) {
+        return false;
+    }
+    let subject = toks[i - 2].norm.as_str();
+    let plan =
+        |w: &str| PLAN_NOUNS.contains(&w) || w.strip_suffix('s').is_some_and(|w| PLAN_NOUNS.contains(&w));
+    plan(subject) || matches!(synonym_class(subject), Some("agree" | "meet"))
 }
 
 /// Organisation nouns that make "run" mean "lead" when they are its object ("would run the
@@ -1155,6 +1170,11 @@ mod tests {
         assert!(has("The deal fell through in March.", "collapse"));
         assert!(has("Harlow dockers vow to fight on as port talks fail", "collapse"));
         assert!(!has("Police failed to stop the convoy.", "collapse"));
+        // A deal, talks or a plan declared dead collapsed; people found dead died.
+        assert!(has("\"This deal is dead,\" the chief executive said.", "collapse"));
+        assert!(has("Vogt said the talks were dead.", "collapse"));
+        assert!(!has("Two men were dead when rescuers arrived.", "collapse"));
+        assert!(has("Two men were dead when rescuers arrived.", "killed"));
         assert!(has("Negotiations broke down on Tuesday night.", "talks"));
         // The particle must follow the verb, close enough.
         assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
