@@ -625,6 +625,31 @@ fn score(split: &str, kind: &str) -> Counts {
 // "Nine killed"): 1.00/1.00 (7/7) with the same code, invented dev 0.91/0.85 (196/215, 196/231)
 // -> 0.91/0.85 (203/222, 203/238). Reading such a state word as a count of people ("Fourteen
 // hurt" / "14 were taken to hospital") was tried and lost a dorna pair (8/9, 8/11 -> 7/8, 7/11).
+// One more invented dev article pair, written and judged before it was run (the harlow batch: a
+// port strike's talks breaking down, told by a wire in reported speech and by a local paper in
+// direct quotes): 0.86/0.60 (6/7, 6/10) with the code before, invented dev 0.91/0.85 (203/222,
+// 203/238) -> 0.91/0.84 (209/229, 209/248). Negotiations are talks, and talks that "broke down",
+// "fell through" or "fail" (not "failed to") collapse: harlow 0.88/0.70 (7/8, 7/10), invented dev
+// 0.91/0.85 (210/230, 210/248). The speaker of a quotation that opens the sentence is its source,
+// not an actor ("'The talks are over,' union leader Mira Dalton told reporters outside the port
+// authority's offices" / "Negotiations between dock workers and the Harlow Port Authority broke
+// down ..., the union said"): harlow 0.89/0.80 (8/9, 8/10), invented dev 0.91/0.85 (211/231,
+// 211/248); seed dev unchanged (0.82/0.68); held out, reported only: invented 0.86/0.66 and seed
+// 0.25/0.40 unchanged. Tried and dropped: "restore" and a supply "back on" read as resume (no
+// pair gained, "Power went out ... and was restored" / "households lost electricity" lost to an
+// opposite-event clash); every speaker a source, not only a quotation's (dev the same, held-out
+// precision 0.86 -> 0.85).
+// One more invented dev article pair, written and judged before it was run, after the harlow
+// rules, to test them on another event (the brewery batch: a merger called off, told by a business
+// wire and a local paper, "Vogt said the deal was dead" / "'This deal is dead,' Brauhaus boss Ines
+// Vogt told shareholders", talks that "fell through" / "had broken down"): 1.00/0.50 (5/5, 5/10)
+// with the code before, invented dev 0.91/0.85 (211/231, 211/248) -> 0.92/0.84 (216/236,
+// 216/258). A deal, talks or a plan declared dead ("the deal is dead", not "two men were dead")
+// collapsed: brewery 1.00/0.60 (6/6, 6/10), invented dev 0.92/0.84 (217/237, 217/258); seed dev
+// unchanged (0.82/0.68); held out, reported only: invented 0.86/0.66 and seed 0.25/0.40
+// unchanged. Left: a merger "called off" (cancel) beside one that "collapses" (an event clash), and
+// "Vogt said the deal was dead" / "Negotiations with Keller had broken down ..., she said" (the
+// speaker before a reported claim still counts as an actor).
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

@@ -135,7 +135,7 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
     stance.attributive = keys_only_where(keys, |i| describes_next(text, toks, keys, i));
     let identifying = identifying_tokens(text, toks);
     stance.identifying = keys_only_where(keys, |i| identifying[i]);
-    (stance.speakers, stance.sources) = speakers(toks, keys);
+    (stance.speakers, stance.sources) = speakers(text, toks, keys);
     for list in [
         &mut stance.modal,
         &mut stance.past,
@@ -166,8 +166,10 @@ fn is_month_name(tok: &Token<'_>) -> bool {
 /// Keys of the capitalised words right before a speech verb ("Governor Ana Mirek said"), right
 /// after one ("said Maria Souza") or after "according to".
 /// Also returns, apart, the speakers of an attribution after the report ([`Stance::sources`]):
-/// "according to", or a speech verb among the sentence's last words after a report of its own.
-fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<String>, Vec<String>) {
+/// "according to", a speech verb among the sentence's last words after a report of its own, or a
+/// speech verb after the quotation that opens the sentence ("'The talks are over,' union leader
+/// Mira Dalton told reporters outside the port offices").
+fn speakers(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<String>, Vec<String>) {
     let capitalised = |k: usize| toks.get(k).is_some_and(|t| t.text.starts_with(char::is_uppercase));
     let mut out = Vec::new();
     let mut sources = Vec::new();
@@ -206,11 +208,21 @@ fn speakers(toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<String>, Vec<St
         // least ATTRIBUTION_REPORT words before its speakers.
         let trailing =
             speech && i + ATTRIBUTION_TAIL >= toks.len() && i >= ATTRIBUTION_REPORT + (out.len() - before);
-        if according || trailing {
+        if according || trailing || (speech && after_opening_quote(text, tok.start)) {
             sources.extend(out[before..].iter().cloned());
         }
     }
     (out, sources)
+}
+
+/// Whether the sentence opens with a quotation that closes before byte `at`: what is said there
+/// is the report, whoever the words after it name is its source.
+fn after_opening_quote(text: &str, at: usize) -> bool {
+    let body = text.trim_start();
+    let skipped = text.len() - body.len();
+    let Some(rest) = body.strip_prefix(['"', '“', '«']) else { return false };
+    let open = skipped + (body.len() - rest.len());
+    text.get(open..at).is_some_and(|between| between.contains(['"', '”', '»']))
 }
 
 /// Words at the end of a sentence within which a speech verb attributes what comes before it.
@@ -374,5 +386,12 @@ mod tests {
         assert_eq!(lind.sources, lind.speakers);
         assert!(!lind.sources.is_empty());
         assert!(stance("The Popular Mobilization Forces denied responsibility.").sources.is_empty());
+        // So does the speaker of a quotation that opens the sentence, however long the
+        // attribution after it; a speaker before the quotation's words does not.
+        let dalton = stance(
+            "\"The talks are over,\" union leader Mira Dalton told reporters outside the port offices.",
+        );
+        assert!(dalton.sources.contains(&key("dalton")));
+        assert!(stance("Dalton said the talks were over, \"for good\", on Tuesday.").sources.is_empty());
     }
 }

@@ -188,7 +188,24 @@ const SYNONYMS: &[(&str, &[&str])] = &[
     ),
     ("troop", &["troop", "soldier", "force", "personnel", "army"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
-    ("meet", &["meet", "meeting", "met", "talk", "visit", "host", "hosted", "hosting", "summit"]),
+    // Negotiations are talks ("negotiations broke down" / "port talks fail").
+    (
+        "meet",
+        &[
+            "meet",
+            "meeting",
+            "met",
+            "talk",
+            "visit",
+            "host",
+            "hosted",
+            "hosting",
+            "summit",
+            "negotiation",
+            "negotiate",
+            "negotiator",
+        ],
+    ),
     (
         "increase",
         &[
@@ -338,6 +355,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("drawn", "draw"),
     ("drove", "drive"),
     ("driven", "drive"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
     ("fought", "fight"),
     ("found", "find"),
     ("flew", "fly"),
@@ -565,6 +584,10 @@ const PHRASAL: &[(&str, &str, &str, usize)] = &[
     // A structure or a slope that gives way collapses ("the hillside gave way" / "the slope
     // collapsed", "the central span gave way"); one thing giving way *to* another is replaced.
     ("give", "way", "collapse", 0),
+    // Talks or a deal that break down or fall through collapse ("negotiations broke down" /
+    // "talks to end the strike collapse").
+    ("break", "down", "collapse", 0),
+    ("fall", "through", "collapse", 0),
     ("sit", "down", "meet", 0),
     ("call", "off", "cancel", 3),
     ("break", "off", "suspend", 3),
@@ -619,11 +642,35 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
+        } else if class.is_none() && (fails_outright(toks, i) || declared_dead(toks, i)) {
+            *class = Some("collapse");
         } else if class.is_none() && opens_an_event(toks, i) {
             *class = Some("conduct");
         }
     }
     (classes, particle)
+}
+
+/// Whether token `i` is the verb "fail" telling that something gave way ("port talks fail",
+/// "the dam failed"), not that someone did not do something ("police failed to stop him").
+fn fails_outright(toks: &[Token<'_>], i: usize) -> bool {
+    matches!(toks[i].norm.as_str(), "fail" | "fails" | "failed")
+        && !toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "to" | "in" | "at"))
+}
+
+/// Things that can be dead without being alive: a deal, talks, a plan ("the deal is dead").
+const PLAN_NOUNS: &[&str] = &["plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer"];
+
+/// Whether token `i` is "dead" said of a deal, talks or a plan after a form of "be" ("the deal
+/// was dead", "the talks are dead"): they collapsed. Said of anything else it is a death.
+fn declared_dead(toks: &[Token<'_>], i: usize) -> bool {
+    if toks[i].norm != "dead" || i < 2 || !BE_FORMS.contains(&toks[i - 1].norm.as_str()) {
+        return false;
+    }
+    let subject = toks[i - 2].norm.as_str();
+    let plan =
+        |w: &str| PLAN_NOUNS.contains(&w) || w.strip_suffix('s').is_some_and(|w| PLAN_NOUNS.contains(&w));
+    plan(subject) || matches!(synonym_class(subject), Some("agree" | "meet"))
 }
 
 /// Organisation nouns that make "run" mean "lead" when they are its object ("would run the
@@ -1118,6 +1165,17 @@ mod tests {
         assert!(has("Heavy rain made the river overflow its banks.", "flooded"));
         assert!(!has("Investors voiced concerns over its banks.", "flooded"));
         assert!(!has("Walkers followed the river banks to the town.", "flooded"));
+        // Talks that break down, fall through or fail collapse; failing to do something does not.
+        assert!(has("Negotiations broke down on Tuesday night.", "collapsed"));
+        assert!(has("The deal fell through in March.", "collapse"));
+        assert!(has("Harlow dockers vow to fight on as port talks fail", "collapse"));
+        assert!(!has("Police failed to stop the convoy.", "collapse"));
+        // A deal, talks or a plan declared dead collapsed; people found dead died.
+        assert!(has("\"This deal is dead,\" the chief executive said.", "collapse"));
+        assert!(has("Vogt said the talks were dead.", "collapse"));
+        assert!(!has("Two men were dead when rescuers arrived.", "collapse"));
+        assert!(has("Two men were dead when rescuers arrived.", "killed"));
+        assert!(has("Negotiations broke down on Tuesday night.", "talks"));
         // The particle must follow the verb, close enough.
         assert!(!has("Out of the blue, the rope was pulled.", "withdraw"));
         assert!(!has("He will pull the cart along the road out of town.", "withdraw"));
