@@ -1,14 +1,15 @@
 // Warm search on chunked sites, back to back (a benchmark, not a test): the scale benchmark's warm
 // column (bench-scale.mjs, `warmChunked`) alone, over sites already built, so two explorers (say
 // main's and a branch's, over the same chunks) are timed in one run, alternating site by site for
-// PASSES passes, and split into where the time goes. Per query and site: from the URL change
-// (`#/search?q=`) to the results shown (`.search-status`, a MutationObserver), and the part the
+// PASSES passes, and split into where the time goes. Per query and site: from the query's entry
+// (typed into the results page's search box, or with `--by url` a URL change, `#/search?q=`; see
+// warm-page.mjs) to the results shown (`.search-status`, a MutationObserver), and the part the
 // page itself reports as the search's ("N results in X ms": the reader's search and its hits'
 // outlets, from the results component's render with the new query); the rest is routing and
 // drawing. p50 is the median of per-query medians, p95 the worst per-query p95, as in bench-scale;
 // beside them, the p95 of every round of every query pooled (one slow query no longer decides it).
 //
-// Usage: node bench/scale/warm-chunked.mjs [--rounds N (20)] [--passes N (2)] SITE_DIR...
+// Usage: node bench/scale/warm-chunked.mjs [--rounds N (20)] [--passes N (2)] [--by typing|url] SITE_DIR...
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -22,6 +23,10 @@ const option = (name, fallback) => {
   const [value] = args.splice(at, 2).slice(1);
   return Number(value);
 };
+const BY = (() => {
+  const at = args.indexOf('--by');
+  return at < 0 ? 'typing' : args.splice(at, 2)[1];
+})();
 const ROUNDS = option('--rounds', 20);
 const PASSES = option('--passes', 2);
 const SITES = args.map((dir) => resolve(dir));
@@ -38,7 +43,7 @@ async function warm(browser, url) {
   try {
     await page.goto(`${url}#/search?q=${encodeURIComponent(FIRST_QUERY)}`, { timeout: 600_000 });
     await page.waitForSelector('.search-status', { timeout: 600_000 });
-    return await page.evaluate(warmRounds, { queries: QUERIES, rounds: ROUNDS });
+    return await page.evaluate(warmRounds, { queries: QUERIES, rounds: ROUNDS, by: BY });
   } finally {
     await context.close();
   }
@@ -68,7 +73,7 @@ try {
   await browser.close();
 }
 const lines = [
-  `Warm chunked search, ${ROUNDS} rounds × ${PASSES} passes per site, alternating; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
+  `Warm chunked search (query entered by ${BY === 'url' ? 'a URL change' : 'typing in the search box'}), ${ROUNDS} rounds × ${PASSES} passes per site, alternating; load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}.`,
   '',
   `| query | ${SITES.map((d) => `${d.split('/').pop()} p50 / p95 (search p50 / p95)`).join(' | ')} |`,
   `| --- | ${SITES.map(() => '---').join(' | ')} |`,

@@ -1,9 +1,13 @@
 // Warm search in a chunked site's page, shared by the scale benchmark (bench-scale.mjs) and the
 // side-by-side one (warm-chunked.mjs). Passed to `page.evaluate`, so it uses nothing from outside:
-// each query once to fetch its chunks, then `rounds` times from the URL change (`#/search?q=`) to
-// its results on screen. Per query, every round's total milliseconds and the page's own
+// each query once to fetch its chunks, then `rounds` times from the query's entry to its results
+// on screen. Two ways in: `by: 'typing'` (the default) as a reader searches, typing in the search
+// box of the results page (its `input` event; the page replaces the URL itself), and `by: 'url'`,
+// a change of the URL (`#/search?q=`, a same-document navigation and a `hashchange`), as a link
+// or the Back button does. Either way the results are cleared first (an empty query), so each
+// round draws its results anew. Per query, every round's total milliseconds and the page's own
 // "in X ms" search time (NaN when the page does not say it).
-export async function warmRounds({ queries, rounds }) {
+export async function warmRounds({ queries, rounds, by = 'typing' }) {
   // Resolves once `ready()` holds, checked after every DOM change.
   const until = (ready) =>
     new Promise((resolve) => {
@@ -17,11 +21,20 @@ export async function warmRounds({ queries, rounds }) {
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     });
   const status = () => document.querySelector('.search-status');
+  const enter = (q) => {
+    if (by === 'url') {
+      location.hash = `#/search?q=${encodeURIComponent(q)}`;
+      return;
+    }
+    const input = document.querySelector('#search-input');
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  };
   const once = async (q) => {
-    location.hash = '#/search?q=';
+    enter('');
     await until(() => !status());
     const t = performance.now();
-    location.hash = `#/search?q=${encodeURIComponent(q)}`;
+    enter(q);
     await until(() => status() !== null);
     const total = performance.now() - t;
     const said = status().textContent.match(/in (< )?([\d.]+) ms/);

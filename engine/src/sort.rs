@@ -48,6 +48,17 @@ pub fn select_first<T>(items: &mut [T], n: usize, mut compare: impl FnMut(&T, &T
     permute(items, order);
 }
 
+/// Puts the `n` smallest items first, in order (the rest after them, in no order): for a ranking
+/// whose keys are packed into integers (`search::run::RankKey`), where a comparison is an integer
+/// compare rather than a call through a `dyn` closure. Keys are unique, so the order is total.
+pub(crate) fn smallest_first<T: Ord>(items: &mut [T], n: usize) {
+    let n = n.min(items.len());
+    if n < items.len() {
+        items.select_nth_unstable(n);
+    }
+    items[..n].sort_unstable();
+}
+
 /// The positions `0..len` with the `n` first in `compare`'s order in front: the one place the
 /// standard selection is instantiated.
 fn first_positions(len: usize, n: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {

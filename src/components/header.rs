@@ -1,8 +1,10 @@
 //! The site header: name, the search box (on every page; `/` focuses it) and the main navigation.
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::Route;
+use crate::app::AppContext;
+use crate::state::{Action, Route};
 
 /// Properties of [`Header`].
 #[derive(Properties, PartialEq)]
@@ -15,23 +17,23 @@ pub struct HeaderProps {
 /// The header shown on every page.
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
+    let app = use_context::<AppContext>();
     // Results update as you type: the first keystroke opens the search page (a new history entry),
-    // later ones replace the entry so Back leaves the search rather than undoing letters.
-    let oninput = Callback::from(|e: InputEvent| {
+    // later ones replace the entry so Back leaves the search rather than undoing letters. On the
+    // search page the results come first: the route changes at once and the address bar follows
+    // in a task of its own (`history.replaceState` takes about as long as drawing the results).
+    let oninput = Callback::from(move |e: InputEvent| {
         let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
-        let href = Route::Search { query: input.value() }.href();
-        let window = gloo::utils::window();
-        let on_search = window.location().hash().unwrap_or_default().starts_with("#/search");
-        if on_search {
-            if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
-                // replaceState fires no hashchange: tell the router ourselves.
-                if let Ok(event) = web_sys::Event::new("hashchange") {
-                    let _ = window.dispatch_event(&event);
-                }
+        let route = Route::Search { query: input.value() };
+        let href = route.href();
+        match &app {
+            Some(app) if on_search_page() => {
+                app.dispatch(Action::Navigate(route));
+                Timeout::new(0, move || replace_search_url(&href)).forget();
             }
-        } else {
-            let _ = window.location().set_hash(&href[1..]);
+            _ => {
+                let _ = gloo::utils::window().location().set_hash(&href[1..]);
+            }
         }
     });
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
@@ -51,5 +53,21 @@ pub fn header(props: &HeaderProps) -> Html {
                 <a href="#/entities">{ "Entities" }</a>
             </nav>
         </header>
+    }
+}
+
+/// Whether the address bar shows the search page.
+fn on_search_page() -> bool {
+    gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/search")
+}
+
+/// Puts a search typed on the search page in the address bar, replacing its history entry, unless
+/// the reader has left the search page meanwhile (a result opened before this task ran).
+fn replace_search_url(href: &str) {
+    if !on_search_page() {
+        return;
+    }
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
     }
 }

@@ -35,7 +35,8 @@ test('typing in the search box shows ranked results as you type; "/" focuses it'
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
   await page.keyboard.type('Kadhemi', { delay: 20 });
   await page.waitForSelector('.result');
-  assert.match(page.url(), /#\/search\?q=Kadhemi$/);
+  // The address bar follows the results (a task after them).
+  await page.waitForFunction(() => /#\/search\?q=Kadhemi$/.test(location.href), null, { timeout: 5000 });
   const status = await page.locator('.search-status').textContent();
   assert.match(status, /^5 results in (< 0\.1|[\d.]+) ms/);
   console.log(`# search status: ${status}`);
@@ -44,6 +45,26 @@ test('typing in the search box shows ranked results as you type; "/" focuses it'
   assert.ok((await page.locator('.result .snippet mark.hit').count()) >= 5, 'snippets highlight the match');
   const facets = await page.locator('.facets li').allTextContents();
   assert.ok(facets.some((f) => f.startsWith('Asharq Al-Awsat')), `facets: ${facets}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('typing on the search page changes its address, not the history: Back leaves the search', async () => {
+  const { page, errors } = await open('#/');
+  await page.waitForSelector('#app .article-card');
+  await page.locator('#search-input').focus();
+  await page.keyboard.type('Kadh', { delay: 20 });
+  await page.waitForSelector('.result');
+  await page.keyboard.type('emi', { delay: 20 });
+  await page.waitForFunction(() => location.hash === '#/search?q=Kadhemi', null, { timeout: 5000 });
+  assert.equal(await page.locator('#search-input').inputValue(), 'Kadhemi');
+  await page.locator('.result-title').first().click();
+  await page.waitForFunction(() => location.hash.startsWith('#/article/'), null, { timeout: 5000 });
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.startsWith('#/search?q=Kadhemi'), null, { timeout: 5000 });
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === '#/', null, { timeout: 5000 });
+  await page.waitForSelector('#app .article-card');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -660,16 +660,14 @@ impl Reader {
         // article the query reads anyway (a one-word query's shown hits), once it is at hand.
         // (Looked up once per term: a phrase reads the positions of thousands of postings.)
         let mut recompute: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        let positions = trace.positions();
-        for read in positions.chunk_by(|a, b| a.0 == b.0) {
-            let term = read[0].0;
+        for term in trace.position_terms() {
             let Some(shard) = self.chunk_of(ChunkKind::Shard, term) else { continue };
             let first = self.manifest.chunks[shard.0].first;
             if !self.has(shard) || self.shards.get(&first).is_some_and(|s| s.positions.is_some()) {
                 continue;
             }
-            let lacking =
-                read.iter().map(|&(_, doc)| doc).filter(|&doc| !self.recomputed.contains_key(&(term, doc)));
+            let read = trace.positions_of(term);
+            let lacking = read.into_iter().filter(|&doc| !self.recomputed.contains_key(&(term, doc)));
             let lacking: Vec<u32> = lacking.collect();
             if lacking.iter().any(|doc| articles.binary_search(doc).is_err()) {
                 needed.extend(self.chunk_of(ChunkKind::Positions, term).filter(|id| !self.has(*id)));

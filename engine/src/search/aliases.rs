@@ -270,19 +270,24 @@ impl EntityPostings {
 
     /// The raw (start, end) of each mention in a posting.
     pub(crate) fn mention_ranges(&self, posting: &EntityPosting) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(posting.count.min(64) as usize);
+        self.each_mention(posting, |start, end| out.push((start, end)));
+        out
+    }
+
+    /// Calls `f` with the raw (start, end) of each mention in a posting, in order.
+    pub(crate) fn each_mention(&self, posting: &EntityPosting, mut f: impl FnMut(usize, usize)) {
         let bytes = &self.postings[..posting.end.min(self.postings.len())];
         let mut at = posting.at;
         let mut prev = 0u64;
-        let mut out = Vec::with_capacity(posting.count.min(64) as usize);
         for _ in 0..posting.count {
             let (Some(d), Some(len)) = (read_varint(bytes, &mut at), read_varint(bytes, &mut at)) else {
                 break;
             };
             prev = prev.saturating_add(d);
             let s = usize::try_from(prev).unwrap_or(usize::MAX);
-            out.push((s, s.saturating_add(usize::try_from(len).unwrap_or(0))));
+            f(s, s.saturating_add(usize::try_from(len).unwrap_or(0)));
         }
-        out
     }
 }
 

@@ -72,6 +72,17 @@ impl ClauseHits {
         out
     }
 
+    /// Calls `f` with where each of the clause's entity mentions in an article starts, in no
+    /// particular order and possibly more than once (for ranking by closeness, which needs
+    /// neither order nor uniqueness).
+    pub(super) fn each_mention_start(&self, index: &SearchIndex, doc: u32, mut f: impl FnMut(usize)) {
+        let lo = self.mentions.partition_point(|e| e.doc < doc);
+        let hi = self.mentions.partition_point(|e| e.doc <= doc);
+        for p in &self.mentions[lo..hi] {
+            index.entities.each_mention(p, |start, _| f(start));
+        }
+    }
+
     /// Adds an entity's mentions: each article mentioning it matches, scored as the better of
     /// its own words and the entity.
     pub(super) fn add_entity(&mut self, scored: &[(u32, f32)], mentions: &[EntityPosting]) {

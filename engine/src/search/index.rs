@@ -607,8 +607,13 @@ impl SearchIndex {
 
     /// Appends a posting's occurrence offsets to `out` (so a caller can reuse one buffer).
     pub(crate) fn offsets_into(&self, p: &Posting, out: &mut Vec<usize>) {
+        self.each_offset(p, |offset| out.push(offset));
+    }
+
+    /// Calls `f` with each of a posting's occurrence offsets, in increasing order.
+    pub(crate) fn each_offset(&self, p: &Posting, mut f: impl FnMut(usize)) {
         decode_deltas(&self.postings, p.offs_at, p.offs_len, |v| {
-            out.push(usize::try_from(v).unwrap_or(usize::MAX));
+            f(usize::try_from(v).unwrap_or(usize::MAX));
             true
         });
     }

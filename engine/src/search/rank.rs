@@ -76,20 +76,26 @@ pub(super) fn combine(
 }
 
 /// How close the clauses' matches sit in an article: 1.0 when side by side, towards 0 when far
-/// apart, 0 with fewer than two clauses matched.
-pub(super) fn closeness(ctx: &Ctx<'_>, clauses: &[ClauseHits], doc: u32) -> f32 {
+/// apart, 0 with fewer than two clauses matched. `marks` is a buffer the caller reuses across
+/// the articles it re-ranks (its contents do not matter).
+pub(super) fn closeness(
+    ctx: &Ctx<'_>,
+    clauses: &[ClauseHits],
+    doc: u32,
+    marks: &mut Vec<(usize, usize)>,
+) -> f32 {
     if clauses.len() < 2 {
         return 0.0;
     }
-    let mut marks: Vec<(usize, usize)> = Vec::new();
+    marks.clear();
     let mut k = 0;
     for (c, clause) in clauses.iter().enumerate() {
         let before = marks.len();
         for (_, entry) in clause.entries_of(doc) {
-            marks.extend(ctx.offsets(&entry.posting).into_iter().map(|o| (o, c)));
+            ctx.each_offset(&entry.posting, |o| marks.push((o, c)));
         }
         marks.extend(clause.spans_of(doc).iter().map(|s| (s.1, c)));
-        marks.extend(clause.mentions_of(ctx.index, doc).iter().map(|m| (m.0, c)));
+        clause.each_mention_start(ctx.index, doc, |start| marks.push((start, c)));
         if marks.len() > before {
             k += 1;
         }

@@ -41,6 +41,13 @@ impl<'a> Ctx<'a> {
         self.index.offsets(p)
     }
 
+    /// Calls `f` with a posting's occurrence offsets (see [`SearchIndex::each_offset`]), recorded
+    /// in the trace.
+    pub(super) fn each_offset(&self, p: &super::index::Posting, f: impl FnMut(usize)) {
+        self.positions_read(p);
+        self.index.each_offset(p, f);
+    }
+
     /// A posting's occurrences (see [`SearchIndex::each_position`]), recorded in the trace.
     pub(super) fn each_position(&self, p: &super::index::Posting, f: impl FnMut(u32, usize) -> bool) {
         self.positions_read(p);
@@ -117,9 +124,24 @@ impl Trace {
         sorted(&self.entity_slots.borrow())
     }
 
-    /// The postings whose positions were read, as (term, article), sorted, without repeats.
-    pub fn positions(&self) -> Vec<(u32, u32)> {
-        sorted(&self.positions.borrow())
+    /// The terms whose positions were read, sorted, without repeats. (A phrase reads the
+    /// positions of thousands of postings of a few terms: the terms come first, so that the
+    /// articles are listed only for a term whose positions a caller lacks.)
+    pub fn position_terms(&self) -> Vec<u32> {
+        let mut terms: Vec<u32> = Vec::new();
+        for &(term, _) in self.positions.borrow().iter() {
+            if terms.last() != Some(&term) && !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+        sorted(&terms)
+    }
+
+    /// The articles where the positions of `term` were read, sorted, without repeats.
+    pub fn positions_of(&self, term: u32) -> Vec<u32> {
+        let docs: Vec<u32> =
+            self.positions.borrow().iter().filter(|read| read.0 == term).map(|read| read.1).collect();
+        sorted(&docs)
     }
 
     /// The article ordinals that were read, sorted, without repeats.
@@ -262,24 +284,20 @@ impl SearchIndex {
                 *n = n.saturating_sub(1);
             }
         }
-        let best_first = |a: &(u32, f32), b: &(u32, f32)| {
-            let (da, db) = (a.0 as usize, b.0 as usize);
-            counts[db]
-                .cmp(&counts[da])
-                .then(strong[db].cmp(&strong[da]))
-                .then(b.1.total_cmp(&a.1))
-                .then(a.0.cmp(&b.0))
-        };
-        let shown = RERANK.max(options.limit).min(found.len());
-        if shown < found.len() {
-            crate::sort::select_first(&mut found, shown, best_first);
+        let rank_key =
+            |doc: u32, score: f32| RankKey::new(counts[doc as usize], strong[doc as usize], score, doc);
+        let mut ranked: Vec<RankKey> = found.iter().map(|&(doc, score)| rank_key(doc, score)).collect();
+        let shown = RERANK.max(options.limit).min(ranked.len());
+        crate::sort::smallest_first(&mut ranked, shown);
+        let rerank = shown.min(RERANK);
+        let mut marks = Vec::new();
+        for key in &mut ranked[..rerank] {
+            let (doc, score) = key.hit();
+            let bonus = PROXIMITY_BONUS * closeness(&ctx, &clauses, doc, &mut marks);
+            *key = rank_key(doc, score * (1.0 + bonus));
         }
-        crate::sort::sort_by(&mut found[..shown], best_first);
-        for (doc, score) in found.iter_mut().take(RERANK) {
-            *score *= 1.0 + PROXIMITY_BONUS * closeness(&ctx, &clauses, *doc);
-        }
-        let rerank = found.len().min(RERANK);
-        crate::sort::sort_by(&mut found[..rerank], best_first);
+        crate::sort::smallest_first(&mut ranked[..rerank], rerank);
+        let found: Vec<(u32, f32)> = ranked[..shown].iter().map(|key| key.hit()).collect();
         for &(doc, score) in found.iter().take(options.limit) {
             let mentions = match (entity_data, ctx.article(doc)) {
                 (Some(data), Some(article)) => filters::mention_marks(data, &resolved.entities, article, doc),
@@ -292,5 +310,56 @@ impl SearchIndex {
         }
         results.query = parsed;
         results
+    }
+}
+
+/// A hit's place in the ranking, smallest first: more of the query's clauses held, then more
+/// held by the words themselves (not only by words for the same event), then the higher score,
+/// then the earlier article. The ranking orders thousands of hits of a common word; packed into
+/// two integers, a comparison is an integer compare, not a closure reading three arrays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct RankKey(u64, u32);
+
+impl RankKey {
+    fn new(count: u16, strong: u16, score: f32, doc: u32) -> RankKey {
+        // The score's bits, made to sort as `f32::total_cmp` orders scores.
+        let bits = score.to_bits();
+        let ordered = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
+        RankKey(!(u64::from(count) << 48 | u64::from(strong) << 32 | u64::from(ordered)), doc)
+    }
+
+    /// The article and the score the key was made from.
+    fn hit(self) -> (u32, f32) {
+        let ordered = !self.0 as u32;
+        let bits = if ordered >> 31 == 1 { ordered & !(1 << 31) } else { !ordered };
+        (self.1, f32::from_bits(bits))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RankKey;
+
+    #[test]
+    fn rank_keys_order_hits_by_clauses_then_score_then_article_and_keep_the_score() {
+        let scores = [f32::NEG_INFINITY, -2.5, -0.0, 0.0, 1e-30, 0.75, 3.0, f32::INFINITY];
+        let mut hits = Vec::new();
+        for count in [0u16, 1, 3] {
+            for strong in [0u16, 2] {
+                for (i, &score) in scores.iter().enumerate() {
+                    hits.push((count, strong, score, (i % 3) as u32));
+                }
+            }
+        }
+        let mut by_key: Vec<_> = hits.iter().map(|h| (RankKey::new(h.0, h.1, h.2, h.3), *h)).collect();
+        by_key.sort_by_key(|k| k.0);
+        let mut expected = hits.clone();
+        expected
+            .sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)).then(a.3.cmp(&b.3)));
+        assert_eq!(by_key.iter().map(|k| k.1).collect::<Vec<_>>(), expected);
+        for (key, hit) in by_key {
+            let (doc, score) = key.hit();
+            assert_eq!((doc, score.to_bits()), (hit.3, hit.2.to_bits()));
+        }
     }
 }
