@@ -45,28 +45,31 @@ pub(super) struct ClauseHits {
     pub(super) synonyms_only: Vec<u32>,
 }
 
+/// The run of `items` (sorted by article) that belong to article `doc`.
+fn in_article<T>(items: &[T], doc: u32, article: impl Fn(&T) -> u32) -> &[T] {
+    let lo = items.partition_point(|e| article(e) < doc);
+    let hi = lo + items[lo..].partition_point(|e| article(e) <= doc);
+    &items[lo..hi]
+}
+
 impl ClauseHits {
     pub(super) fn score(&self, doc: u32) -> Option<f32> {
         self.docs.binary_search_by_key(&doc, |d| d.0).ok().map(|i| self.docs[i].1)
     }
 
     pub(super) fn entries_of(&self, doc: u32) -> &[(u32, Entry)] {
-        let lo = self.entries.partition_point(|e| e.0 < doc);
-        let hi = self.entries.partition_point(|e| e.0 <= doc);
-        &self.entries[lo..hi]
+        in_article(&self.entries, doc, |e| e.0)
     }
 
     pub(super) fn spans_of(&self, doc: u32) -> &[(u32, usize)] {
-        let lo = self.spans.partition_point(|e| e.0 < doc);
-        let hi = self.spans.partition_point(|e| e.0 <= doc);
-        &self.spans[lo..hi]
+        in_article(&self.spans, doc, |e| e.0)
     }
 
     pub(super) fn mentions_of(&self, index: &SearchIndex, doc: u32) -> Vec<(usize, usize)> {
-        let lo = self.mentions.partition_point(|e| e.doc < doc);
-        let hi = self.mentions.partition_point(|e| e.doc <= doc);
-        let mut out: Vec<(usize, usize)> =
-            self.mentions[lo..hi].iter().flat_map(|p| index.entities.mention_ranges(p)).collect();
+        let mut out: Vec<(usize, usize)> = in_article(&self.mentions, doc, |e| e.doc)
+            .iter()
+            .flat_map(|p| index.entities.mention_ranges(p))
+            .collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -76,9 +79,7 @@ impl ClauseHits {
     /// particular order and possibly more than once (for ranking by closeness, which needs
     /// neither order nor uniqueness).
     pub(super) fn each_mention_start(&self, index: &SearchIndex, doc: u32, mut f: impl FnMut(usize)) {
-        let lo = self.mentions.partition_point(|e| e.doc < doc);
-        let hi = self.mentions.partition_point(|e| e.doc <= doc);
-        for p in &self.mentions[lo..hi] {
+        for p in in_article(&self.mentions, doc, |e| e.doc) {
             index.entities.each_mention(p, |start, _| f(start));
         }
     }

@@ -297,8 +297,7 @@ impl SearchIndex {
             *key = rank_key(doc, score * (1.0 + bonus));
         }
         crate::sort::smallest_first(&mut ranked[..rerank], rerank);
-        let found: Vec<(u32, f32)> = ranked[..shown].iter().map(|key| key.hit()).collect();
-        for &(doc, score) in found.iter().take(options.limit) {
+        for (doc, score) in ranked.iter().take(options.limit).map(|key| key.hit()) {
             let mentions = match (entity_data, ctx.article(doc)) {
                 (Some(data), Some(article)) => filters::mention_marks(data, &resolved.entities, article, doc),
                 _ => Vec::new(),
