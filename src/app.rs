@@ -58,6 +58,11 @@ fn current_route() -> Route {
     Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
 }
 
+/// Whether the address bar shows the search page.
+pub(crate) fn on_search_page() -> bool {
+    gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/search")
+}
+
 /// The explorer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -134,10 +139,8 @@ pub fn app(props: &AppProps) -> Html {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                 // Scroll first: yew may render (and run the new page's effects, such as scrolling
                 // to a search match) inside dispatch.
-                let window = gloo::utils::window();
-                let on_search = window.location().hash().unwrap_or_default().starts_with("#/search");
-                if !on_search {
-                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                if !on_search_page() {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 state.dispatch(Action::Navigate(current_route()));
             });

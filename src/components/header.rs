@@ -3,7 +3,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::app::AppContext;
+use crate::app::{on_search_page, AppContext};
 use crate::state::{Action, Route};
 
 /// Properties of [`Header`].
@@ -54,11 +54,6 @@ pub fn header(props: &HeaderProps) -> Html {
             </nav>
         </header>
     }
-}
-
-/// Whether the address bar shows the search page.
-fn on_search_page() -> bool {
-    gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/search")
 }
 
 /// Puts a search typed on the search page in the address bar, replacing its history entry, unless
