@@ -2,7 +2,8 @@
 // manifest and fetches only what each view shows; the home page lists by outlet or newest first
 // (paged), with story cards; search (10 results at a time), an article (with "Also reported by"),
 // an entity page (40 articles at a time) and a comparison fetch their chunks; a corrupt chunk is a message in its view; and
-// after "Make this corpus available offline" every view works with the network cut.
+// after "Make this corpus available offline" every view works with the network cut (at 120 articles and
+// at 10,000).
 // Needs dist/ from `trunk build --release` and the `parallax` CLI with the app built in
 // (`cargo build --profile cli -p parallax-cli` after the trunk build; or PARALLAX_BIN=<path>).
 import { test, before, after } from 'node:test';
@@ -155,8 +156,13 @@ test('a corrupt story chunk is a message where stories are shown, and the list, 
   await server.close();
 });
 
-test('after "Make this corpus available offline", every view works with the network cut', async () => {
-  const server = await serve(site, '/');
+/**
+ * "Make this corpus available offline" on the chunked site in `dir`, then, with the network cut,
+ * the list by outlet and by date, a search, an article from its results, an entity page, the
+ * entity index and a comparison.
+ */
+async function offlineAfterDownload(dir, downloadMs) {
+  const server = await serve(dir, '/');
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -168,27 +174,45 @@ test('after "Make this corpus available offline", every view works with the netw
   const offered = (await button.textContent()).match(/^Make this corpus available offline \((\d+\.\d) MB\)$/);
   assert.ok(offered, 'the button names the download size');
   // The size offered is what travels: the gzip files on disk (manifest aside), not what they hold.
-  const names = (await readdir(join(site, 'chunks'))).filter((name) => name !== 'manifest.plx');
-  const onDisk = (await Promise.all(names.map((name) => stat(join(site, 'chunks', name))))).reduce((sum, s) => sum + s.size, 0);
+  const names = (await readdir(join(dir, 'chunks'))).filter((name) => name !== 'manifest.plx');
+  const onDisk = (await Promise.all(names.map((name) => stat(join(dir, 'chunks', name))))).reduce((sum, s) => sum + s.size, 0);
   assert.ok(Math.abs(Number(offered[1]) - onDisk / 1e6) <= 0.1 + onDisk * 0.02 / 1e6, `offered ${offered[1]} MB, on disk ${(onDisk / 1e6).toFixed(2)} MB`);
   assert.match(await page.locator('.offline-status').textContent(), /cached on this device \(\d+ of \d+ files\)/);
   await button.click();
-  await page.waitForFunction(() => /whole corpus is available offline/.test(document.querySelector('.offline-status')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.waitForFunction(() => /whole corpus is available offline/.test(document.querySelector('.offline-status')?.textContent ?? ''), null, { timeout: downloadMs });
   const [first, second] = await page.locator('.article-card a').evaluateAll((links) => links.slice(0, 2).map((a) => a.getAttribute('href')));
 
   await server.cut();
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('#app .article-card');
+  await page.goto(`${server.url}#/by-date`);
+  await page.waitForSelector('.story-card');
   await page.goto(`${server.url}#/search?q=troops`);
   await page.waitForSelector('.result');
   await page.locator('.result-title').first().click();
   await page.waitForSelector('.article-title');
   await page.locator('.article-body a[href^="#/entity/"]').first().click();
   await page.waitForSelector('.mentions li');
+  await page.goto(`${server.url}#/entities`);
+  await page.waitForSelector('.entity-columns a[href^="#/entity/"]');
   const id = (href) => href.replace('#/article/', '');
   await page.goto(`${server.url}#/compare/${id(first)}/${id(second)}`);
   await page.waitForSelector('.compare-row:not(.compare-header)', { timeout: 60_000 });
   assert.deepEqual(errors, []);
   await context.close();
+}
+
+test('after "Make this corpus available offline", every view works with the network cut', async () => {
+  await offlineAfterDownload(site, 120_000);
+});
+
+// The issue's own size: 10,000 articles (about 20,000 chunk files, 70 MB) downloaded for offline use.
+test('a 10,000-article corpus made available offline: every view works with the network cut', async () => {
+  const raw = join(work, 'raw-10k');
+  const big = join(work, 'site-10k');
+  await run(PARALLAX, ['synth', '10000', '-o', raw], { maxBuffer: 1 << 24 });
+  await run(PARALLAX, ['site', raw, '-o', big, '--chunks'], { maxBuffer: 1 << 24 });
+  await rm(raw, { recursive: true, force: true });
+  await offlineAfterDownload(big, 600_000);
 });
