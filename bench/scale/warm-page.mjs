@@ -3,7 +3,7 @@
 // each query once to fetch its chunks, then `rounds` times from the query's entry to its results
 // on screen. Two ways in: `by: 'typing'` (the default) as a reader searches, typing in the search
 // box of the results page (its `input` event; the page replaces the URL itself), and `by: 'url'`,
-// a change of the URL (`#/search?q=`, a same-document navigation and a `hashchange`), as a link
+// a change of the URL (`#/search?q=`, a same-document navigation: `popstate`, then `hashchange`), as a link
 // or the Back button does. Either way the results are cleared first (an empty query), so each
 // round draws its results anew. Per query, every round's total milliseconds and the page's own
 // "in X ms" search time (NaN when the page does not say it).

@@ -17,9 +17,15 @@ pub const PER_OUTLET: usize = 3;
 pub const STORY_CARDS: usize = 6;
 /// Other reports "Also reported by" lists on an article page.
 pub const ALSO_REPORTED: usize = 20;
+/// Other reports "Also reported by" lists at least (where its story has them), from the list pages
+/// nearest the article's when its own holds fewer.
+pub const ALSO_REPORTED_AT_LEAST: usize = 3;
 /// Articles a story card lists (and picks its comparison from): a story's rows sit on the list
 /// pages of its dates, so a few pages at most.
 pub const STORY_ROWS: usize = 12;
+/// The articles a story card's "Compare coverage" compares (its longest listed ones first), as on
+/// the bundle's home page's cards.
+pub const CARD_COMPARED: usize = 3;
 
 /// One outlet of the "by outlet" view.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,7 +112,8 @@ pub struct StoryCard {
     pub articles: usize,
     /// Its first articles' rows (at most [`STORY_ROWS`]).
     pub rows: Vec<ListRow>,
-    /// "Compare coverage": its three longest listed articles, in story order.
+    /// "Compare coverage": its three longest listed articles (or its first others where fewer are
+    /// listed), in story order.
     pub compare: Route,
 }
 
@@ -141,18 +148,19 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
     for (i, story) in chosen {
         let i = i as usize;
         let listed = story_rows_on_page(reader, u32::try_from(i).unwrap_or(u32::MAX), 0, STORY_ROWS);
+        let listed = listed.and_then(|rows| Ok((card_compare(reader, story, &rows)?, rows)));
         match (listed, follows(reader, story)) {
-            (Ok(rows), Ok(follows)) => cards.push(StoryCard {
+            (Ok((compare, rows)), Ok(follows)) => cards.push(StoryCard {
                 story: u32::try_from(i).unwrap_or(u32::MAX),
                 label: story.label.clone(),
                 span: span(story),
                 follows,
                 articles: story.articles.len(),
-                compare: compare_route(&rows),
+                compare,
                 rows,
             }),
-            (rows, follows) => {
-                needed.extend(rows.err().into_iter().chain(follows.err()).flat_map(|n| n.chunks));
+            (listed, follows) => {
+                needed.extend(listed.err().into_iter().chain(follows.err()).flat_map(|n| n.chunks));
             }
         }
     }
@@ -215,6 +223,36 @@ pub fn compare_route(rows: &[ListRow]) -> Route {
     Route::Compare { ids: by_length.into_iter().map(|row| row.id.clone()).collect() }
 }
 
+/// A story card's "Compare coverage": its longest articles on the newest list page, and when fewer
+/// than [`CARD_COMPARED`] are there (at 100,000 articles most stories have one row on that page),
+/// its first other articles up to that many, named through their `ord` pages and article chunks
+/// (a few KB each, where the list pages holding their rows are about 18 KB each).
+fn card_compare(reader: &Reader, story: &StoryEntry, rows: &[ListRow]) -> Result<Route, Needed> {
+    let Route::Compare { ids } = compare_route(rows) else { unreachable!("compare_route is a comparison") };
+    let wanted = CARD_COMPARED.min(story.articles.len());
+    if ids.len() >= wanted {
+        return Ok(Route::Compare { ids });
+    }
+    let mut chosen: Vec<(usize, String)> =
+        rows.iter().filter(|row| ids.contains(&row.id)).map(|row| (row.ordinal, row.id.clone())).collect();
+    let mut needed = Vec::new();
+    let others =
+        story.articles.iter().map(|&o| o as usize).filter(|o| !rows.iter().any(|row| row.ordinal == *o));
+    for ordinal in others.take(wanted - ids.len()) {
+        match reader.id_of(ordinal) {
+            Ok(id) => chosen.push((ordinal, id.to_string())),
+            Err(more) => needed.extend(more.chunks),
+        }
+    }
+    if !needed.is_empty() {
+        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
+        needed.dedup();
+        return Err(Needed { chunks: needed });
+    }
+    parallax_engine::sort::sort_by_key(&mut chosen, |&(ordinal, _)| ordinal);
+    Ok(Route::Compare { ids: chosen.into_iter().map(|(_, id)| id).collect() })
+}
+
 /// The rows of story `story` on list page `page` (at most `max`, in list order): one page to fetch
 /// (its story chunk says where its rows are).
 fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> Result<Vec<ListRow>, Needed> {
@@ -230,7 +268,9 @@ fn story_rows_on_page(reader: &Reader, story: u32, page: usize, max: usize) -> R
 /// "Also reported by" for an article (at `ordinal`, with this `id`): how many other reports its
 /// story has, and those on the article's own list page (the story's reports nearest it in time;
 /// at most `max`), so one list page (whose row names its story) and one story chunk, with their
-/// ordinals; `None` when no story of two or more articles holds it.
+/// ordinals; `None` when no story of two or more articles holds it. When its own page holds fewer
+/// than [`ALSO_REPORTED_AT_LEAST`] of them (a large corpus's pages span days), those of the pages
+/// nearest it are listed too, up to that many.
 pub fn also_reported(
     reader: &Reader,
     ordinal: usize,
@@ -238,17 +278,41 @@ pub fn also_reported(
     max: usize,
 ) -> Result<Option<(AlsoReported, Vec<usize>)>, Needed> {
     let Some(story) = reader.article_row(ordinal)?.story else { return Ok(None) };
-    let total = reader.story(story)?.articles.len();
+    let entry = reader.story(story)?;
+    let total = entry.articles.len();
     if total < 2 {
         return Ok(None);
     }
     let page = reader.list_page_of(ordinal)?;
     // One more than listed: the article itself is on the page.
-    let listed: Vec<ListRow> = story_rows_on_page(reader, story, page, max.saturating_add(1))?
+    let mut listed: Vec<ListRow> = story_rows_on_page(reader, story, page, max.saturating_add(1))?
         .into_iter()
         .filter(|row| row.id != id)
         .take(max)
         .collect();
+    let wanted = ALSO_REPORTED_AT_LEAST.min(total - 1).min(max);
+    if listed.len() < wanted {
+        let page = u32::try_from(page).unwrap_or(u32::MAX);
+        let mut nearest: Vec<u32> = entry.pages.iter().map(|&(p, _)| p).filter(|&p| p != page).collect();
+        parallax_engine::sort::sort_by_key(&mut nearest, |&p| (p.abs_diff(page), p));
+        let (mut coming, mut needed) = (listed.len(), Vec::new());
+        for p in nearest {
+            if coming >= wanted {
+                break;
+            }
+            let take = wanted - coming;
+            coming += (entry.rows_on(p) as usize).min(take);
+            match story_rows_on_page(reader, story, p as usize, take) {
+                Ok(rows) => listed.extend(rows),
+                Err(more) => needed.extend(more.chunks),
+            }
+        }
+        if !needed.is_empty() {
+            parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
+            needed.dedup();
+            return Err(Needed { chunks: needed });
+        }
+    }
     let ordinals = listed.iter().map(|row| row.ordinal).collect();
     let others = listed
         .into_iter()
@@ -309,6 +373,7 @@ mod tests {
         assert_eq!(cards.len(), recent.len().min(STORY_CARDS));
         assert!(cards.iter().all(|c| recent.contains(&(c.story as usize))));
         assert!(cards.windows(2).all(|w| w[0].articles >= w[1].articles), "largest first");
+        let mut few_on_first = false;
         for card in &cards {
             let story = &bundle.stories[card.story as usize];
             let expected_follows: Vec<(String, Route)> = story
@@ -326,6 +391,15 @@ mod tests {
                 answer(&mut reader, &split, |r| list_view(r, &filter, on_first.min(STORY_ROWS)));
             assert!(!card.rows.is_empty());
             assert_eq!(card.rows, listed.rows, "its newest articles, those on the newest list page");
+            // Its comparison: as many of its articles as it has, up to three, the longest listed first.
+            let Route::Compare { ids } = &card.compare else { panic!("a comparison: {:?}", card.compare) };
+            assert_eq!(ids.len(), CARD_COMPARED.min(story.articles.len()), "{}", story.label);
+            assert!(ids.iter().all(|id| story.articles.contains(id)), "{}: {ids:?}", story.label);
+            let Route::Compare { ids: longest } = compare_route(&card.rows) else { unreachable!() };
+            assert!(longest.iter().all(|id| ids.contains(id)), "{}", story.label);
+            let at = |id: &str| bundle.articles.iter().position(|a| a.id == id);
+            assert!(ids.windows(2).all(|w| at(&w[0]) < at(&w[1])), "in corpus order: {ids:?}");
+            few_on_first |= card.rows.len() < ids.len();
             if card.rows.len() == story.articles.len() {
                 assert_eq!(
                     card.compare,
@@ -335,37 +409,58 @@ mod tests {
                 );
             }
         }
+        assert!(few_on_first, "a card whose story has fewer than three rows on the newest page");
     }
 
     #[test]
     fn an_article_in_a_story_says_who_else_reported_it() {
         let (bundle, mut reader, split) = corpus();
-        let story = bundle.stories.iter().find(|s| s.articles.len() >= 2).expect("a shared story");
-        let id = story.articles[0].clone();
         let at = |id: &str| bundle.articles.iter().position(|a| a.id == id).expect("a corpus article");
-        let (also, _) = answer(&mut reader, &split, |r| also_reported(r, at(&id), &id, ALSO_REPORTED));
-        let (also, ordinals) = also.expect("the article is in a story");
-        let listed_at: Vec<usize> = also.others.iter().map(|o| at(&o.id)).collect();
-        assert_eq!(ordinals, listed_at, "each other report with its ordinal");
-        // The bundle's page's reports, those on this article's list page, and the same count.
         for o in bundle.articles.iter().map(|a| at(&a.id)) {
             answer(&mut reader, &split, |r| r.list_page_of(o));
         }
-        let page_of = |id: &str| reader.list_page_of(at(id)).ok();
-        let bundles = crate::state::also_reported(&bundle, &id).expect("the bundle's page says so too");
-        let mut expected: Vec<String> =
-            bundles.others.iter().filter(|o| page_of(&o.id) == page_of(&id)).map(|o| o.id.clone()).collect();
-        let mut listed: Vec<String> = also.others.iter().map(|o| o.id.clone()).collect();
-        expected.sort();
-        listed.sort();
-        assert_eq!((listed, also.total), (expected, bundles.total));
-        let (few, _) = answer(&mut reader, &split, |r| also_reported(r, at(&id), &id, 1));
-        let (few, _) = few.expect("the article is in a story");
-        assert_eq!(
-            (few.others.len(), few.total),
-            (also.others.len().min(1), also.total),
-            "fewer listed, all counted"
-        );
+        let mut filled = 0;
+        for story in bundle.stories.iter().filter(|s| s.articles.len() >= 2) {
+            for id in &story.articles {
+                let (also, _) = answer(&mut reader, &split, |r| also_reported(r, at(id), id, ALSO_REPORTED));
+                let (also, ordinals) = also.expect("the article is in a story");
+                let listed_at: Vec<usize> = also.others.iter().map(|o| at(&o.id)).collect();
+                assert_eq!(ordinals, listed_at, "each other report with its ordinal");
+                // The bundle's page's reports, those on this article's list page, and the same count;
+                // when fewer than three are there, those of the nearest pages up to three.
+                let page_of =
+                    |id: &str| reader.list_page_of(at(id)).expect("every ordinal's page is at hand");
+                let bundles =
+                    crate::state::also_reported(&bundle, id).expect("the bundle's page says so too");
+                let same: Vec<&str> = bundles
+                    .others
+                    .iter()
+                    .filter(|o| page_of(&o.id) == page_of(id))
+                    .map(|o| o.id.as_str())
+                    .collect();
+                let listed: Vec<&str> = also.others.iter().map(|o| o.id.as_str()).collect();
+                assert_eq!(also.total, bundles.total);
+                assert!(same.iter().all(|o| listed.contains(o)), "{id}: {listed:?} lists {same:?}");
+                assert!(
+                    listed.iter().all(|o| story.articles.iter().any(|a| a == o) && o != id),
+                    "{listed:?}"
+                );
+                let wanted = same.len().max(ALSO_REPORTED_AT_LEAST.min(bundles.total));
+                assert_eq!(listed.len(), wanted, "{id}: {listed:?}");
+                let distance = |o: &str| page_of(o).abs_diff(page_of(id));
+                let farthest_listed = listed.iter().map(|o| distance(o)).max().unwrap_or(0);
+                let unlisted = bundles.others.iter().filter(|o| !listed.contains(&o.id.as_str()));
+                assert!(
+                    unlisted.map(|o| distance(&o.id)).all(|d| d >= farthest_listed),
+                    "{id}: the nearest pages'"
+                );
+                filled += usize::from(listed.len() > same.len());
+                let (few, _) = answer(&mut reader, &split, |r| also_reported(r, at(id), id, 1));
+                let (few, _) = few.expect("the article is in a story");
+                assert_eq!((few.others.len(), few.total), (1, also.total), "fewer listed, all counted");
+            }
+        }
+        assert!(filled > 0, "an article whose own list page holds fewer than three of its story's reports");
         let alone = bundle.stories.iter().find(|s| s.articles.len() == 1).map(|s| s.articles[0].clone());
         if let Some(alone) = alone {
             let (none, _) = answer(&mut reader, &split, |r| also_reported(r, at(&alone), &alone, 20));

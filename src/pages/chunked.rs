@@ -18,7 +18,7 @@ use crate::components::isolate::iso;
 use crate::io;
 use crate::pages;
 use crate::pages::chunked_home::ChunkedHome;
-use crate::state::{AppState, Explorer, Loaded, Route};
+use crate::state::{format_count, AppState, Explorer, Loaded, Route};
 
 /// The page for the current route over a chunked corpus.
 pub fn page(chunks: &Chunks, state: &AppState) -> Html {
@@ -471,7 +471,7 @@ pub fn chunked_entity(props: &ChunkedEntityProps) -> Html {
                 <>
                     if read < total {
                         <p class="partial-note muted" role="note">
-                            { format!("Mentions below are from the first {read} of the {total} articles that name ") }{ iso(&name) }{ "." }
+                            { format!("Mentions below are from the first {} of the {} articles that name ", format_count(*read as u64), format_count(*total as u64)) }{ iso(&name) }{ "." }
                         </p>
                     }
                     <pages::entity::EntityPage corpus={explorer.clone()} id={props.id.clone()} />

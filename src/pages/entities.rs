@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::isolate::iso;
 use crate::pictures::entity_matrix::EntityCoverage;
-use crate::state::{entity_index, entity_kind_label, Loaded, Route};
+use crate::state::{entity_index, entity_kind_label, format_count, Loaded, Route};
 
 /// Properties of [`EntityIndex`].
 #[derive(Properties, PartialEq)]
@@ -66,7 +66,7 @@ fn entity_column(props: &EntityColumnProps) -> Html {
                         <li>
                             <a href={Route::Entity { id: e.id.clone() }.href()}>{ iso(&e.name) }</a>
                             { for e.provisional.then(|| html! { <span class="tag" title="Recognised by rule; not in the knowledge base">{ "new" }</span> }) }
-                            <span class="entity-count">{ format!("{} · {} {}", c.mentions, c.articles, if c.articles == 1 { "article" } else { "articles" }) }</span>
+                            <span class="entity-count">{ format!("{} · {} {}", format_count(c.mentions as u64), format_count(c.articles as u64), if c.articles == 1 { "article" } else { "articles" }) }</span>
                         </li>
                     }
                 }) }
