@@ -46,6 +46,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../../tests/e2e/harness.mjs';
+import { firstShown, watchFirstShown } from './first-shown.mjs';
 import { GZIPPED, serveGzip } from './serve-gzip.mjs';
 import { timedViews, viewsTable } from './views.mjs';
 import { warmRounds } from './warm-page.mjs';
@@ -180,16 +181,7 @@ async function coldVisit(browser, url, selector, timeoutMs, files = {}) {
       ),
     );
   });
-  // When the first match of `selector` entered the document, by the page's own clock: the harness
-  // notices later when the page's thread is busy with what follows (the prefetched module's start).
-  await page.addInitScript((selector) => {
-    const seen = () => {
-      if (window.__firstShown === undefined && document.querySelector(selector)) {
-        window.__firstShown = performance.now();
-      }
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  }, selector);
+  await watchFirstShown(page, selector);
   let crashed = false;
   page.on('crash', () => {
     crashed = true;
@@ -198,7 +190,7 @@ async function coldVisit(browser, url, selector, timeoutMs, files = {}) {
   try {
     await page.goto(url, { timeout: timeoutMs });
     await page.waitForSelector(selector, { timeout: timeoutMs });
-    const [ms, shownAt] = await page.evaluate(() => [window.__firstShown, performance.timeOrigin + window.__firstShown]);
+    const { ms, epoch: shownAt } = await firstShown(page);
     await Promise.all(pending);
     let bytes = 0;
     let after = 0;

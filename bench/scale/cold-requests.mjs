@@ -11,6 +11,7 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launch } from '../../tests/e2e/harness.mjs';
+import { firstShown, watchFirstShown } from './first-shown.mjs';
 import { serveGzip } from './serve-gzip.mjs';
 
 const args = process.argv.slice(2);
@@ -45,22 +46,12 @@ async function visit(browser, url) {
       ),
     );
   });
-  // When the first result enters the document, by the page's own clock (from its navigation's
-  // start): the harness notices later when the page's thread is busy with what follows the
-  // results (the extras module, prefetched once they are drawn), which is not the reader's wait.
-  await page.addInitScript((selector) => {
-    const seen = () => {
-      if (window.__firstShown === undefined && document.querySelector(selector)) {
-        window.__firstShown = performance.now();
-      }
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  }, SELECTOR);
+  await watchFirstShown(page, SELECTOR);
   try {
     await page.goto(url + ROUTE, { timeout: 120_000 });
     await page.waitForSelector(SELECTOR, { timeout: 120_000 });
     const noticed = Date.now() - t0;
-    const ms = Math.round(await page.evaluate(() => window.__firstShown));
+    const ms = Math.round((await firstShown(page)).ms);
     await Promise.all(pending);
     requests.sort((a, b) => a.end - b.end);
     return { ms, noticed, bytes: requests.reduce((sum, r) => sum + r.bytes, 0), requests };
