@@ -408,6 +408,9 @@ pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if navigation(line, &lower, core) {
         return Some(NoiseKind::Navigation);
     }
+    if browser_notice(line, &lower) {
+        return Some(NoiseKind::Other);
+    }
     None
 }
 
@@ -629,6 +632,46 @@ const CALL_CUES: &[&str] = &[
 /// A prompt-shaped headline has at least this many words ("Der BR24 Newsletter" has three).
 const TITLE_LIKE_WORDS: usize = 5;
 
+/// What a browser notice is about: a script the page needs or a blocker of its adverts (lower
+/// case, matched at a word's start, in the languages of [`super::rules::reader_address`]).
+const BROWSER_CUES: &[&str] = &[
+    "javascript",
+    "ad block",
+    "ad-block",
+    "adblock",
+    "werbeblocker",
+    "bloqueur de pub",
+    "bloqueador de anuncios",
+];
+/// Words that open a request to the reader without a "you" ("Please enable JavaScript …",
+/// "Bitte aktivieren …", "Veuillez activer …"), lower case.
+const PLEASE: &[&str] = &["please", "bitte", "veuillez", "por favor", "per favore", "gelieve"];
+/// A browser notice has at most this many words.
+const BROWSER_NOTICE_WORDS: usize = 30;
+
+/// The page's word to the reader about their browser, which the copy brings along wherever the
+/// page printed it ("You need to enable JavaScript to run this app.", "We noticed you're using an
+/// ad blocker. Some parts of this page may not display correctly.", "Please enable JavaScript to
+/// view the comments powered by Disqus."): a short line about scripts or an ad blocker that asks
+/// or tells the reader. An article's sentence about JavaScript or ad blocking is in the third
+/// person ("JavaScript has risen by 19Kb."), and so is a placeholder the page leaves in the text
+/// where a script would have shown something ("JavaScript is currently disabled in this browser.
+/// Reactivate it to view this content."), which stays.
+fn browser_notice(line: &str, lower: &str) -> bool {
+    if words_up_to(line, BROWSER_NOTICE_WORDS + 1) > BROWSER_NOTICE_WORDS
+        || !BROWSER_CUES.iter().any(|c| {
+            // "Roadblocks" is no ad blocker.
+            lower.match_indices(c).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
+        })
+    {
+        return false;
+    }
+    // A request opens with "please"; a notice in "you" is a sentence, where a how-to's heading
+    // in "you" is not ("Write your own JavaScript loader").
+    let asks = PLEASE.iter().any(|p| lower.starts_with(p) || lower.contains(&format!(". {p}")));
+    asks || (ends_with_full_stop(line) && super::rules::reader_address(line).0)
+}
+
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
 /// and single interface words.
 fn navigation(line: &str, lower: &str, core: &str) -> bool {
@@ -682,6 +725,31 @@ mod tests {
 
     fn kind(line: &str) -> Option<NoiseKind> {
         furniture(line)
+    }
+
+    #[test]
+    fn browser_notices_to_the_reader_but_not_sentences_about_scripts() {
+        assert_eq!(kind("You need to enable JavaScript to run this app."), Some(NoiseKind::Other));
+        assert_eq!(
+            kind("Please enable JavaScript to view the comments powered by Disqus."),
+            Some(NoiseKind::Other)
+        );
+        assert_eq!(
+            kind("It looks like you are using an ad blocker. Some parts of this page may not display correctly."),
+            Some(NoiseKind::Other)
+        );
+        assert_eq!(kind("Bitte deaktivieren Sie Ihren Werbeblocker."), Some(NoiseKind::Other));
+        assert_eq!(kind("JavaScript has risen by 19Kb since last year."), None);
+        assert_eq!(kind("Write your own JavaScript loader #"), None);
+        assert_eq!(
+            kind("Navigation Roadblocks: Stores force you to walk around stuff you don't need."),
+            None
+        );
+        assert_eq!(
+            kind("JavaScript is currently disabled in this browser. Reactivate it to view this content."),
+            None
+        );
+        assert_eq!(kind("The rise of ad blocking poses a threat to publishers, the trade body said."), None);
     }
 
     #[test]
