@@ -672,6 +672,48 @@ fn browser_notice(line: &str, lower: &str) -> bool {
     asks || (ends_with_full_stop(line) && super::rules::reader_address(line).0)
 }
 
+/// A collapsible box's two labels, opening and closing, lower case, in the languages the cleaner
+/// reads ("Show more" / "Show less", "Box aufklappen" / "Box zuklappen").
+const TOGGLE_WORDS: &[(&str, &str)] = &[
+    ("show", "hide"),
+    ("more", "less"),
+    ("expand", "collapse"),
+    ("open", "close"),
+    ("aufklappen", "zuklappen"),
+    ("einblenden", "ausblenden"),
+    ("anzeigen", "ausblenden"),
+    ("öffnen", "schließen"),
+    ("mehr", "weniger"),
+    ("afficher", "masquer"),
+    ("plus", "moins"),
+    ("mostrar", "ocultar"),
+    ("ver", "ocultar"),
+    ("más", "menos"),
+    ("uitklappen", "inklappen"),
+    ("meer", "minder"),
+];
+/// Each label of a collapsible box's toggle has at most this many words.
+const TOGGLE_WORDS_MAX: usize = 4;
+
+/// True when `first` and `second`, one under the other, are the two labels of one collapsible
+/// box's toggle, which a copy brings along both ("Personen-Box aufklappen" / "Personen-Box
+/// zuklappen", "Show more" / "Show less"): short lines alike but for one word, the one opening
+/// and the other closing.
+pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
+    let words = |line: &str| -> Vec<String> {
+        line.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(first), words(second));
+    if a.is_empty() || a.len() != b.len() || a.len() > TOGGLE_WORDS_MAX {
+        return false;
+    }
+    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
+    let (Some((x, y)), None) = (differing.next(), differing.next()) else { return false };
+    TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+}
+
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
 /// and single interface words.
 fn navigation(line: &str, lower: &str, core: &str) -> bool {
@@ -750,6 +792,16 @@ mod tests {
             None
         );
         assert_eq!(kind("The rise of ad blocking poses a threat to publishers, the trade body said."), None);
+    }
+
+    #[test]
+    fn a_collapsible_box_shows_both_labels_of_its_toggle() {
+        assert!(is_toggle_pair("Personen-Box aufklappen", "Personen-Box zuklappen"));
+        assert!(is_toggle_pair("Show more", "Show less"));
+        assert!(is_toggle_pair("Collapse explainer", "Expand explainer"));
+        assert!(!is_toggle_pair("Show more", "Show more"));
+        assert!(!is_toggle_pair("Round one", "Round two"));
+        assert!(!is_toggle_pair("Doors open at seven", "Doors close at eleven tonight"));
     }
 
     #[test]
