@@ -9,6 +9,7 @@
 //! are left alone.
 
 use super::lines::words_up_to;
+use super::rules;
 use crate::model::NoiseKind;
 
 /// Words a share or follow bar is made of (lower case). A line of only these is a share prompt.
@@ -390,7 +391,7 @@ pub(crate) fn is_share_cue(lower: &str) -> bool {
 pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     let lower = line.to_lowercase();
     let core = core(&lower);
-    if cookie_notice(&lower, core) {
+    if cookie_notice(line, &lower, core) {
         return Some(NoiseKind::CookieNotice);
     }
     if let Some(kind) = count_line(core) {
@@ -427,17 +428,16 @@ fn bar_tokens(core: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-fn speaks_to_reader(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "our" | "we" | "us" | "we're" | "we’re"))
+/// True when `line` speaks to its reader or of the site's "we", outside quotation marks
+/// ([`rules::reader_address`]).
+fn speaks_to_reader(line: &str) -> bool {
+    let (you, we) = rules::reader_address(line);
+    you || we
 }
 
-/// "you" or "your": the reader called (not the site's "we").
-fn addresses_the_reader(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "yours"))
+/// True when `line` calls its reader ("you", "your"; not the site's "we").
+fn addresses_the_reader(line: &str) -> bool {
+    rules::reader_address(line).0
 }
 
 fn ends_with_full_stop(line: &str) -> bool {
@@ -450,7 +450,7 @@ const COOKIE_NOTICE_WORDS: usize = 80;
 const COOKIE_CONSENT_WORDS: usize = 160;
 
 /// "This website uses cookies to ensure you get the best experience.", "Cookie Settings".
-fn cookie_notice(lower: &str, core: &str) -> bool {
+fn cookie_notice(line: &str, lower: &str, core: &str) -> bool {
     if !lower.contains("cookie") {
         return false;
     }
@@ -463,12 +463,9 @@ fn cookie_notice(lower: &str, core: &str) -> bool {
     // A consent banner's long notice asks the reader to agree ("By clicking “Accept and
     // Continue” below, you consent to …"): up to twice the length of a short notice.
     let asks_consent = || ["consent", "accept", "privacy policy"].iter().any(|w| lower.contains(w));
-    (words > COOKIE_NOTICE_WORDS
-        && words <= COOKIE_CONSENT_WORDS
-        && speaks_to_reader(lower)
-        && asks_consent())
+    (words > COOKIE_NOTICE_WORDS && words <= COOKIE_CONSENT_WORDS && speaks_to_reader(line) && asks_consent())
         || words <= COOKIE_NOTICE_WORDS
-            && (speaks_to_reader(lower)
+            && (speaks_to_reader(line)
                 || matches!(core, "cookies" | "cookie settings" | "cookie preferences" | "manage cookies")
                 || (words <= 6 && !ends_with_full_stop(lower)))
 }
@@ -547,7 +544,7 @@ fn legal_footer(line: &str, lower: &str) -> bool {
         || cued.is_some_and(|c| {
             // A sentence that mentions a privacy policy is article text; a link or a clause
             // addressed to the reader is a footer.
-            words <= 6 || speaks_to_reader(lower) || !ends_with_full_stop(line) || *c == "all rights reserved"
+            words <= 6 || speaks_to_reader(line) || !ends_with_full_stop(line) || *c == "all rights reserved"
         })
 }
 
@@ -580,7 +577,7 @@ fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
         Some(PromptSign::Shape)
     } else if !ends_with_full_stop(line) && words <= 12 {
         Some(PromptSign::Label)
-    } else if speaks_to_reader(lower) {
+    } else if speaks_to_reader(line) {
         Some(PromptSign::Voice)
     } else {
         None
@@ -605,7 +602,7 @@ pub(crate) fn is_prompt_shaped_like_a_headline(line: &str) -> bool {
     let lower = line.to_lowercase();
     subscribe_prompt(line, &lower) == Some(PromptSign::Label)
         && words_up_to(line, TITLE_LIKE_WORDS) >= TITLE_LIKE_WORDS
-        && !addresses_the_reader(&lower)
+        && !addresses_the_reader(line)
         && !line.trim_end().ends_with(':')
         && !CALL_CUES.iter().any(|c| lower.contains(c))
 }
@@ -633,7 +630,7 @@ const CALL_CUES: &[&str] = &[
 const TITLE_LIKE_WORDS: usize = 5;
 
 /// What a browser notice is about: a script the page needs or a blocker of its adverts (lower
-/// case, matched at a word's start, in the languages of [`super::rules::reader_address`]).
+/// case, matched at a word's start, in the languages of [`rules::reader_address`]).
 const BROWSER_CUES: &[&str] = &[
     "javascript",
     "ad block",
@@ -781,6 +778,7 @@ mod tests {
             Some(NoiseKind::Other)
         );
         assert_eq!(kind("Bitte deaktivieren Sie Ihren Werbeblocker."), Some(NoiseKind::Other));
+        assert_eq!(kind("We noticed you're using an ad blocker."), Some(NoiseKind::Other));
         assert_eq!(kind("JavaScript has risen by 19Kb since last year."), None);
         assert_eq!(kind("Write your own JavaScript loader #"), None);
         assert_eq!(
