@@ -89,6 +89,7 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             None => Role::Unset,
         })
         .collect();
+    collapsible_boxes(lines, &mut roles);
     let mut outcome = Outcome::default();
     let noise_now =
         |roles: &[Role]| -> Vec<bool> { roles.iter().map(|r| matches!(r, Role::Noise(_))).collect() };
@@ -561,6 +562,39 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
 /// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on. `None`
 /// when line `i` is no caption, else where its credit sits, if it has one: the credit is read here
 /// once, and the caption's block is cut by it.
+/// A collapsible box's title has at most this many words.
+const BOX_TITLE_WORDS: usize = 12;
+/// A paragraph of the text has at least this many words.
+const TEXT_PARAGRAPH_WORDS: usize = 20;
+
+/// A collapsible box inside the text (a portrait of the person interviewed, a fact box, an
+/// explainer), copied with both labels of its toggle ("Box aufklappen" / "Box zuklappen", "Show
+/// more" / "Show less"): the two labels, and the box's title right above them when it is no
+/// sentence ("Thomas Jäger, Politikwissenschaftler", "What is a heat pump?") and a paragraph of
+/// the text comes before it, are the box's, not the article's. What the box holds, when the copy
+/// brings it at all, is left to the other rules: nothing marks where it ends.
+fn collapsible_boxes(lines: &[Line<'_>], roles: &mut [Role]) {
+    for i in 1..lines.len() {
+        if !furniture::is_toggle_pair(lines[i - 1].text, lines[i].text) {
+            continue;
+        }
+        roles[i - 1] = Role::Noise(NoiseKind::Navigation);
+        roles[i] = Role::Noise(NoiseKind::Navigation);
+        let Some(title) = i.checked_sub(2) else { continue };
+        let t = lines[title].text;
+        let after_text = lines[..title].iter().any(|l| {
+            words_up_to(l.text, TEXT_PARAGRAPH_WORDS) >= TEXT_PARAGRAPH_WORDS && content::is_prose(l.text)
+        });
+        if roles[title] == Role::Unset
+            && after_text
+            && words_up_to(t, BOX_TITLE_WORDS + 1) <= BOX_TITLE_WORDS
+            && !t.trim_end().ends_with('.')
+        {
+            roles[title] = Role::Noise(NoiseKind::Other);
+        }
+    }
+}
+
 fn caption_credit(
     lines: &[Line<'_>],
     i: usize,

@@ -9,6 +9,7 @@
 //! are left alone.
 
 use super::lines::words_up_to;
+use super::rules;
 use crate::model::NoiseKind;
 
 /// Words a share or follow bar is made of (lower case). A line of only these is a share prompt.
@@ -390,7 +391,7 @@ pub(crate) fn is_share_cue(lower: &str) -> bool {
 pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     let lower = line.to_lowercase();
     let core = core(&lower);
-    if cookie_notice(&lower, core) {
+    if cookie_notice(line, &lower, core) {
         return Some(NoiseKind::CookieNotice);
     }
     if let Some(kind) = count_line(core) {
@@ -408,6 +409,9 @@ pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if navigation(line, &lower, core) {
         return Some(NoiseKind::Navigation);
     }
+    if browser_notice(line, &lower) {
+        return Some(NoiseKind::Other);
+    }
     None
 }
 
@@ -424,17 +428,16 @@ fn bar_tokens(core: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-fn speaks_to_reader(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "our" | "we" | "us" | "we're" | "we’re"))
+/// True when `line` speaks to its reader or of the site's "we", outside quotation marks
+/// ([`rules::reader_address`]).
+fn speaks_to_reader(line: &str) -> bool {
+    let (you, we) = rules::reader_address(line);
+    you || we
 }
 
-/// "you" or "your": the reader called (not the site's "we").
-fn addresses_the_reader(lower: &str) -> bool {
-    lower
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| matches!(w, "you" | "your" | "you're" | "you’re" | "yours"))
+/// True when `line` calls its reader ("you", "your"; not the site's "we").
+fn addresses_the_reader(line: &str) -> bool {
+    rules::reader_address(line).0
 }
 
 fn ends_with_full_stop(line: &str) -> bool {
@@ -447,7 +450,7 @@ const COOKIE_NOTICE_WORDS: usize = 80;
 const COOKIE_CONSENT_WORDS: usize = 160;
 
 /// "This website uses cookies to ensure you get the best experience.", "Cookie Settings".
-fn cookie_notice(lower: &str, core: &str) -> bool {
+fn cookie_notice(line: &str, lower: &str, core: &str) -> bool {
     if !lower.contains("cookie") {
         return false;
     }
@@ -460,12 +463,9 @@ fn cookie_notice(lower: &str, core: &str) -> bool {
     // A consent banner's long notice asks the reader to agree ("By clicking “Accept and
     // Continue” below, you consent to …"): up to twice the length of a short notice.
     let asks_consent = || ["consent", "accept", "privacy policy"].iter().any(|w| lower.contains(w));
-    (words > COOKIE_NOTICE_WORDS
-        && words <= COOKIE_CONSENT_WORDS
-        && speaks_to_reader(lower)
-        && asks_consent())
+    (words > COOKIE_NOTICE_WORDS && words <= COOKIE_CONSENT_WORDS && speaks_to_reader(line) && asks_consent())
         || words <= COOKIE_NOTICE_WORDS
-            && (speaks_to_reader(lower)
+            && (speaks_to_reader(line)
                 || matches!(core, "cookies" | "cookie settings" | "cookie preferences" | "manage cookies")
                 || (words <= 6 && !ends_with_full_stop(lower)))
 }
@@ -544,7 +544,7 @@ fn legal_footer(line: &str, lower: &str) -> bool {
         || cued.is_some_and(|c| {
             // A sentence that mentions a privacy policy is article text; a link or a clause
             // addressed to the reader is a footer.
-            words <= 6 || speaks_to_reader(lower) || !ends_with_full_stop(line) || *c == "all rights reserved"
+            words <= 6 || speaks_to_reader(line) || !ends_with_full_stop(line) || *c == "all rights reserved"
         })
 }
 
@@ -577,7 +577,7 @@ fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
         Some(PromptSign::Shape)
     } else if !ends_with_full_stop(line) && words <= 12 {
         Some(PromptSign::Label)
-    } else if speaks_to_reader(lower) {
+    } else if speaks_to_reader(line) {
         Some(PromptSign::Voice)
     } else {
         None
@@ -602,7 +602,7 @@ pub(crate) fn is_prompt_shaped_like_a_headline(line: &str) -> bool {
     let lower = line.to_lowercase();
     subscribe_prompt(line, &lower) == Some(PromptSign::Label)
         && words_up_to(line, TITLE_LIKE_WORDS) >= TITLE_LIKE_WORDS
-        && !addresses_the_reader(&lower)
+        && !addresses_the_reader(line)
         && !line.trim_end().ends_with(':')
         && !CALL_CUES.iter().any(|c| lower.contains(c))
 }
@@ -628,6 +628,88 @@ const CALL_CUES: &[&str] = &[
 
 /// A prompt-shaped headline has at least this many words ("Der BR24 Newsletter" has three).
 const TITLE_LIKE_WORDS: usize = 5;
+
+/// What a browser notice is about: a script the page needs or a blocker of its adverts (lower
+/// case, matched at a word's start, in the languages of [`rules::reader_address`]).
+const BROWSER_CUES: &[&str] = &[
+    "javascript",
+    "ad block",
+    "ad-block",
+    "adblock",
+    "werbeblocker",
+    "bloqueur de pub",
+    "bloqueador de anuncios",
+];
+/// Words that open a request to the reader without a "you" ("Please enable JavaScript …",
+/// "Bitte aktivieren …", "Veuillez activer …"), lower case.
+const PLEASE: &[&str] = &["please", "bitte", "veuillez", "por favor", "per favore", "gelieve"];
+/// A browser notice has at most this many words.
+const BROWSER_NOTICE_WORDS: usize = 30;
+
+/// The page's word to the reader about their browser, which the copy brings along wherever the
+/// page printed it ("You need to enable JavaScript to run this app.", "We noticed you're using an
+/// ad blocker. Some parts of this page may not display correctly.", "Please enable JavaScript to
+/// view the comments powered by Disqus."): a short line about scripts or an ad blocker that asks
+/// or tells the reader. An article's sentence about JavaScript or ad blocking is in the third
+/// person ("JavaScript has risen by 19Kb."), and so is a placeholder the page leaves in the text
+/// where a script would have shown something ("JavaScript is currently disabled in this browser.
+/// Reactivate it to view this content."), which stays.
+fn browser_notice(line: &str, lower: &str) -> bool {
+    if words_up_to(line, BROWSER_NOTICE_WORDS + 1) > BROWSER_NOTICE_WORDS
+        || !BROWSER_CUES.iter().any(|c| {
+            // "Roadblocks" is no ad blocker.
+            lower.match_indices(c).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
+        })
+    {
+        return false;
+    }
+    // A request opens with "please"; a notice in "you" is a sentence, where a how-to's heading
+    // in "you" is not ("Write your own JavaScript loader").
+    let asks = PLEASE.iter().any(|p| lower.starts_with(p) || lower.contains(&format!(". {p}")));
+    asks || (ends_with_full_stop(line) && super::rules::reader_address(line).0)
+}
+
+/// A collapsible box's two labels, opening and closing, lower case, in the languages the cleaner
+/// reads ("Show more" / "Show less", "Box aufklappen" / "Box zuklappen").
+const TOGGLE_WORDS: &[(&str, &str)] = &[
+    ("show", "hide"),
+    ("more", "less"),
+    ("expand", "collapse"),
+    ("open", "close"),
+    ("aufklappen", "zuklappen"),
+    ("einblenden", "ausblenden"),
+    ("anzeigen", "ausblenden"),
+    ("öffnen", "schließen"),
+    ("mehr", "weniger"),
+    ("afficher", "masquer"),
+    ("plus", "moins"),
+    ("mostrar", "ocultar"),
+    ("ver", "ocultar"),
+    ("más", "menos"),
+    ("uitklappen", "inklappen"),
+    ("meer", "minder"),
+];
+/// Each label of a collapsible box's toggle has at most this many words.
+const TOGGLE_WORDS_MAX: usize = 4;
+
+/// True when `first` and `second`, one under the other, are the two labels of one collapsible
+/// box's toggle, which a copy brings along both ("Personen-Box aufklappen" / "Personen-Box
+/// zuklappen", "Show more" / "Show less"): short lines alike but for one word, the one opening
+/// and the other closing.
+pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
+    let words = |line: &str| -> Vec<String> {
+        line.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(first), words(second));
+    if a.is_empty() || a.len() != b.len() || a.len() > TOGGLE_WORDS_MAX {
+        return false;
+    }
+    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
+    let (Some((x, y)), None) = (differing.next(), differing.next()) else { return false };
+    TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+}
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
 /// and single interface words.
@@ -682,6 +764,42 @@ mod tests {
 
     fn kind(line: &str) -> Option<NoiseKind> {
         furniture(line)
+    }
+
+    #[test]
+    fn browser_notices_to_the_reader_but_not_sentences_about_scripts() {
+        assert_eq!(kind("You need to enable JavaScript to run this app."), Some(NoiseKind::Other));
+        assert_eq!(
+            kind("Please enable JavaScript to view the comments powered by Disqus."),
+            Some(NoiseKind::Other)
+        );
+        assert_eq!(
+            kind("It looks like you are using an ad blocker. Some parts of this page may not display correctly."),
+            Some(NoiseKind::Other)
+        );
+        assert_eq!(kind("Bitte deaktivieren Sie Ihren Werbeblocker."), Some(NoiseKind::Other));
+        assert_eq!(kind("We noticed you're using an ad blocker."), Some(NoiseKind::Other));
+        assert_eq!(kind("JavaScript has risen by 19Kb since last year."), None);
+        assert_eq!(kind("Write your own JavaScript loader #"), None);
+        assert_eq!(
+            kind("Navigation Roadblocks: Stores force you to walk around stuff you don't need."),
+            None
+        );
+        assert_eq!(
+            kind("JavaScript is currently disabled in this browser. Reactivate it to view this content."),
+            None
+        );
+        assert_eq!(kind("The rise of ad blocking poses a threat to publishers, the trade body said."), None);
+    }
+
+    #[test]
+    fn a_collapsible_box_shows_both_labels_of_its_toggle() {
+        assert!(is_toggle_pair("Personen-Box aufklappen", "Personen-Box zuklappen"));
+        assert!(is_toggle_pair("Show more", "Show less"));
+        assert!(is_toggle_pair("Collapse explainer", "Expand explainer"));
+        assert!(!is_toggle_pair("Show more", "Show more"));
+        assert!(!is_toggle_pair("Round one", "Round two"));
+        assert!(!is_toggle_pair("Doors open at seven", "Doors close at eleven tonight"));
     }
 
     #[test]

@@ -177,17 +177,19 @@ const BIO_ROLES: &[&str] = &[
     "founder",
 ];
 /// Words by which a page speaks to its reader ("you", the formal German "Sie" only capitalised,
-/// see [`reader_address`]), lower case.
+/// see [`reader_address`]), lower case: the one list the cleaner reads "you" from, for the
+/// site's words below the report as for the prompts, cookie notices and footers of
+/// [`super::furniture`].
 const READER_WORDS: &[&str] = &[
-    "you", "your", "yours", "du", "dich", "dir", "dein", "deine", "deinen", "vous", "votre", "vos", "usted",
-    "ustedes", "jij", "jouw",
+    "you", "your", "yours", "you're", "you’re", "du", "dich", "dir", "dein", "deine", "deinen", "vous",
+    "votre", "vos", "usted", "ustedes", "jij", "jouw",
 ];
 /// The formal German "you", capitalised mid-sentence.
 const FORMAL_READER_WORDS: &[&str] = &["Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "Ihrem", "Ihrer"];
 /// Words by which a site speaks of itself ("we", "our"), lower case.
 const HOUSE_WORDS: &[&str] = &[
-    "we", "our", "us", "wir", "uns", "unser", "unsere", "unseren", "unserem", "nous", "notre", "nos",
-    "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "wij", "ons", "onze",
+    "we", "our", "us", "we're", "we’re", "wir", "uns", "unser", "unsere", "unseren", "unserem", "nous",
+    "notre", "nos", "nosotros", "nuestro", "nuestra", "nuestros", "nuestras", "wij", "ons", "onze",
 ];
 /// Stems by which a site asks its reader to pay, subscribe, sign up or donate, lower case, in the
 /// languages of [`READER_WORDS`] ("abonn" is German, French and Dutch; "unterstütz" German).
@@ -1085,6 +1087,7 @@ mod tests {
         assert_eq!(reader_address("Follow us on Google News to see our stories in your feed."), (true, true));
         assert_eq!(reader_address("Sollten Ihnen Fehler aufgefallen sein, schreiben Sie uns."), (true, true));
         assert_eq!(reader_address("Abonniere den Kanal und du bekommst unsere News."), (true, true));
+        assert_eq!(reader_address("We noticed you’re using an ad blocker."), (true, true));
         // A quote's "you" and "we" are the speaker's; "US" in capitals is the country; "Sie"
         // opening a sentence may be "they".
         assert_eq!(reader_address("“We will not leave you behind,” the minister said."), (false, false));
