@@ -613,19 +613,24 @@ pub(crate) fn reader_address(line: &str) -> (bool, bool) {
     if line.chars().filter(|&c| is_quote_mark(c)).count() % 2 == 1 {
         return (false, false);
     }
-    let mut quoted = false;
-    let line: String = line
-        .chars()
-        .filter(|&c| {
-            quoted ^= is_quote_mark(c);
-            !quoted && !is_quote_mark(c)
-        })
-        .collect();
+    // Most lines quote nothing: they are read as they are, with no copy.
+    let unquoted: std::borrow::Cow<'_, str> = if line.contains(is_quote_mark) {
+        let mut quoted = false;
+        line.chars()
+            .filter(|&c| {
+                quoted ^= is_quote_mark(c);
+                !quoted && !is_quote_mark(c)
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        line.into()
+    };
     let (mut you, mut we) = (false, false);
     let mut sentence_start = true;
     // Whether the word before was capitalised and not the sentence's first: a name goes on.
     let mut in_name = false;
-    for word in line.split_whitespace() {
+    for word in unquoted.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = w.to_lowercase();
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
