@@ -116,6 +116,25 @@ pub const SPEECH_VERBS: &[&str] = &[
     "denied",
 ];
 
+/// The [`SPEECH_VERBS`] that take what was said as a clause after them ("Vogt said the deal was
+/// dead", "warned that prices would rise"), unlike those whose object is a person or a thing
+/// ("told reporters", "denied responsibility", "announced a ban").
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "stressed",
+    "noted",
+    "insisted",
+    "stated",
+    "explained",
+    "warned",
+    "argued",
+    "claimed",
+    "confirmed",
+    "affirmed",
+];
+
 /// A number as a reader writes it: "5,000", "-12", "2.5".
 pub fn format_number(value: f64) -> String {
     if value.fract() != 0.0 || value.abs() >= 1e15 {

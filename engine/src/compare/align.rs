@@ -1062,6 +1062,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
             // A name the entity layer linked also names its entity, so "PMF" and "Hashed
             // al-Shaabi", "Kadhemi" and "the Iraqi prime minister" are one actor, as on the
             // article page; the words stay (an acronym spelt out, "Washington" for the US).
+            // (word key, entity key): a source's entity is a source too (below).
+            let mut entity_of_word: Vec<(String, String)> = Vec::new();
             if !article_mentions.is_empty() {
                 let mut linked: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
                 for (term, tok, clause) in &terms {
@@ -1072,6 +1074,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     };
                     let prefix = if kind == MentionKind::Place { PLACE_KEY } else { ENTITY_KEY };
                     let key = format!("{prefix}{e}");
+                    entity_of_word.push((term.key.clone(), key.clone()));
                     if !linked.iter().any(|(t, _, _)| t.key == key) {
                         let term = Term { key, name: true, figure: false, calendar: false, role: false };
                         linked.push((term, Some(tok), *clause));
@@ -1108,7 +1111,20 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 })
                 .collect();
             let words = toks.iter().map(|t| t.norm.clone()).collect();
-            per_article.push((terms, planned, words, (when, clause_when), stance_of(&s.text, toks, &keys)));
+            let mut stance = stance_of(&s.text, toks, &keys);
+            // The entity a source's words name is no actor either ("Brauhaus chief executive Ines
+            // Vogt said the deal was dead": the person Ines Vogt as well as her two words).
+            let source_entities: Vec<String> = entity_of_word
+                .iter()
+                .filter(|(word, _)| stance.sources.contains(word))
+                .map(|(_, entity)| entity.clone())
+                .collect();
+            if !source_entities.is_empty() {
+                stance.sources.extend(source_entities);
+                stance.sources.sort_unstable();
+                stance.sources.dedup();
+            }
+            per_article.push((terms, planned, words, (when, clause_when), stance));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);

@@ -36,7 +36,7 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
             let gap = text.get(toks[i - 1].end..tok.start).unwrap_or("");
             let punct = gap.chars().any(is_clause_mark) || gap.contains(" - ");
             let long_enough = words_in_clause >= MIN_CLAUSE_WORDS;
-            let opens = (long_enough && (punct || CLAUSE_OPENERS.contains(&tok.norm.as_str())))
+            let opens = (long_enough && (punct || opens_clause(&tok.norm)))
                 || (gap.contains(',') && opens_relative(tok));
             if opens && clause < u8::MAX {
                 clause += 1;
@@ -47,6 +47,11 @@ pub fn clause_of_tokens(text: &str, toks: &[Token<'_>]) -> Vec<u8> {
         words_in_clause += 1;
     }
     out
+}
+
+/// True for a word that opens a subordinate or coordinate clause ([`CLAUSE_OPENERS`]).
+pub(super) fn opens_clause(norm: &str) -> bool {
+    CLAUSE_OPENERS.contains(&norm)
 }
 
 /// A comma, semicolon, colon, dash or bracket: between two words, it ends a clause.

@@ -193,6 +193,12 @@ fn speakers(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<Str
                 take(k, &mut out);
             }
         }
+        // After its speaker, a verb of saying that opens reported speech ("Vogt said the deal
+        // was dead", "Amsel said Halvik had cut its offer"): the words after it are the report,
+        // and the speaker its source, as a quotation's is.
+        if speech && out.len() > before && opens_reported_speech(toks, i) {
+            sources.extend(out[before..].iter().cloned());
+        }
         if speech || according {
             let mut k = i + 1;
             // "according to the ministry": an article before the name is skipped.
@@ -213,6 +219,26 @@ fn speakers(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<Str
         }
     }
     (out, sources)
+}
+
+/// Words that open the clause a verb of saying reports ("said *that* ...", "said *the* deal was
+/// dead", "said *it* would ...").
+const REPORT_OPENERS: &[&str] = &[
+    "that", "the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "there",
+    "no",
+];
+
+/// Whether the verb of saying at token `i` ([`REPORTING_VERBS`](crate::text::REPORTING_VERBS))
+/// opens a clause it reports: "that", a determiner or a pronoun, or a capitalised name other than
+/// a day or a month ("said Halvik had cut", not "said Tuesday"), with a report of at least
+/// [`ATTRIBUTION_REPORT`] words.
+fn opens_reported_speech(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(next) = toks.get(i + 1) else { return false };
+    let calendar = crate::text::is_calendar_word(&next.norm);
+    crate::text::REPORTING_VERBS.contains(&toks[i].norm.as_str())
+        && toks.len() > i + ATTRIBUTION_REPORT
+        && (REPORT_OPENERS.contains(&next.norm.as_str())
+            || (next.text.starts_with(char::is_uppercase) && !calendar))
 }
 
 /// Whether the sentence opens with a quotation that closes before byte `at`: what is said there
@@ -392,6 +418,14 @@ mod tests {
             "\"The talks are over,\" union leader Mira Dalton told reporters outside the port offices.",
         );
         assert!(dalton.sources.contains(&key("dalton")));
-        assert!(stance("Dalton said the talks were over, \"for good\", on Tuesday.").sources.is_empty());
+        // A speaker before reported speech is its source too; whom the report names is not.
+        let dalton = stance("Dalton said the talks were over, \"for good\", on Tuesday.");
+        assert_eq!(dalton.sources, [key("dalton")]);
+        let amsel = stance("Tessel chairman Rolf Amsel said Halvik had cut its offer at the last minute.");
+        assert!(amsel.sources.contains(&key("amsel")));
+        assert!(!amsel.sources.contains(&key("halvik")));
+        // A speaker whose words the sentence does not report stays who acts.
+        assert!(stance("Varga told reporters on Tuesday.").sources.is_empty());
+        assert!(stance("Chief executive Ines Vogt said on Monday.").sources.is_empty());
     }
 }

@@ -642,7 +642,9 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
-        } else if class.is_none() && (fails_outright(toks, i) || declared_dead(toks, i)) {
+        } else if class.is_none()
+            && (fails_outright(toks, i) || declared_ended(toks, i) || ended_without_a_deal(toks, i))
+        {
             *class = Some("collapse");
         } else if class.is_none() && opens_an_event(toks, i) {
             *class = Some("conduct");
@@ -658,19 +660,94 @@ fn fails_outright(toks: &[Token<'_>], i: usize) -> bool {
         && !toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "to" | "in" | "at"))
 }
 
-/// Things that can be dead without being alive: a deal, talks, a plan ("the deal is dead").
-const PLAN_NOUNS: &[&str] = &["plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer"];
+/// Whether token `i` is "end" followed by "without" an agreement or a breakthrough ("talks ended
+/// without agreement on Sunday", "ends without a deal"): they collapsed. Ending without anything
+/// else ("the match ended without goals") says nothing of a deal.
+fn ended_without_a_deal(toks: &[Token<'_>], i: usize) -> bool {
+    matches!(toks[i].norm.as_str(), "end" | "ends" | "ended")
+        && toks.get(i + 1).is_some_and(|t| t.norm == "without")
+        && toks
+            .iter()
+            .skip(i + 2)
+            .take(2)
+            .any(|t| t.norm == "breakthrough" || synonym_class(&t.norm) == Some("agree"))
+}
 
-/// Whether token `i` is "dead" said of a deal, talks or a plan after a form of "be" ("the deal
-/// was dead", "the talks are dead"): they collapsed. Said of anything else it is a death.
-fn declared_dead(toks: &[Token<'_>], i: usize) -> bool {
-    if toks[i].norm != "dead" || i < 2 || !BE_FORMS.contains(&toks[i - 1].norm.as_str()) {
-        return false;
-    }
-    let subject = toks[i - 2].norm.as_str();
+/// Things that can end without having happened: a deal, talks, a plan ("the deal is dead", "the
+/// sale fell through").
+const PLAN_NOUNS: &[&str] = &[
+    "plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer", "sale", "contract", "scheme",
+];
+
+/// True when the folded word names a deal, talks or a plan ([`PLAN_NOUNS`], the agreement and
+/// meeting classes: "deal", "negotiations", "talks").
+fn names_a_plan(norm: &str) -> bool {
     let plan =
         |w: &str| PLAN_NOUNS.contains(&w) || w.strip_suffix('s').is_some_and(|w| PLAN_NOUNS.contains(&w));
-    plan(subject) || matches!(synonym_class(subject), Some("agree" | "meet"))
+    plan(norm) || matches!(synonym_class(norm), Some("agree" | "meet"))
+}
+
+/// Whether token `i` declares a deal, talks or a plan ended after a form of "be" ("the deal was
+/// dead", "the talks are over", "the merger is off"): they collapsed. "Dead" said of anything
+/// else is a death; "over" or "off" with a word right after it is a place or an amount ("the
+/// project is over budget").
+fn declared_ended(toks: &[Token<'_>], i: usize) -> bool {
+    let word = toks[i].norm.as_str();
+    if !matches!(word, "dead" | "over" | "off") || i < 2 || !BE_FORMS.contains(&toks[i - 1].norm.as_str()) {
+        return false;
+    }
+    // Punctuation (more than one space), a conjunction or nothing after "over" / "off" ends the
+    // phrase ("the talks were over and that the strike would go on").
+    let ends_there = toks.get(i + 1).is_none_or(|next| {
+        next.start > toks[i].end + 1 || matches!(next.norm.as_str(), "and" | "but" | "for" | "after" | "as")
+    });
+    (word == "dead" || ends_there) && names_a_plan(&toks[i - 2].norm)
+}
+
+/// How many words before a collapse its deal, talks or plan may stand ("*Negotiations* between
+/// dock workers and the Harlow Port Authority broke down", "A new round of *talks* between Egypt
+/// and Ethiopia over the Grand Ethiopian Renaissance Dam ended without agreement").
+const PLAN_SUBJECT_WINDOW: usize = 15;
+
+/// Whether the collapse at token `i` is a deal's, talks' or a plan's: one names it before, in the
+/// same clause ("Brewery *merger* collapses", "port *talks* fail"), or right after "of" ("the
+/// collapse of the *talks*"). Such a collapse is a plan that ended unrealised, as one called off,
+/// scrapped or abandoned did; a bridge or a mine that collapsed fell down.
+fn collapse_of_a_plan(toks: &[Token<'_>], i: usize) -> bool {
+    let clause_ends = |t: &Token<'_>| {
+        super::clauses::opens_clause(&t.norm) || crate::text::SPEECH_VERBS.contains(&t.norm.as_str())
+    };
+    let before = toks[..i]
+        .iter()
+        .rev()
+        .take(PLAN_SUBJECT_WINDOW)
+        .take_while(|t| !clause_ends(t))
+        .any(|t| names_a_plan(&t.norm));
+    let after = toks.get(i + 1).is_some_and(|t| t.norm == "of")
+        && toks.iter().skip(i + 2).take(3).any(|t| names_a_plan(&t.norm));
+    before || after
+}
+
+/// Words that join a withdrawal to what is withdrawn from ("pulled out *of* the talks",
+/// "withdraw *from* the deal", "withdrew *its* offer"); a particle of the verb may stand before.
+const WITHDRAWN_FROM: &[&str] = &["of", "from", "its", "their", "his", "her", "the"];
+/// How many words after that join the deal, talks or plan may stand ("walks out of *Renaissance
+/// Dam* talks").
+const WITHDRAWN_PLAN_WINDOW: usize = 3;
+
+/// Verbs of leaving that, with a deal, talks or a plan as what is left ("left the talks", "quit
+/// the deal"), end it as a withdrawal does ([`withdraws_from_a_plan`]).
+const LEAVING_VERBS: &[&str] =
+    &["leave", "leaves", "left", "leaving", "quit", "quits", "exit", "exits", "exited"];
+
+/// Whether the withdrawal at token `i` is from a deal, talks or a plan ("walks out of the talks",
+/// "has withdrawn its bid"), which then ends unrealised; troops withdrawn from a country, or a
+/// "withdrawal agreement" (an agreement on one), are not.
+fn withdraws_from_a_plan(toks: &[Token<'_>], i: usize) -> bool {
+    let particle = toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "out" | "back"));
+    let join = i + 1 + usize::from(particle);
+    toks.get(join).is_some_and(|t| WITHDRAWN_FROM.contains(&t.norm.as_str()))
+        && toks.iter().skip(join + 1).take(WITHDRAWN_PLAN_WINDOW).any(|t| names_a_plan(&t.norm))
 }
 
 /// Organisation nouns that make "run" mean "lead" when they are its object ("would run the
@@ -1007,6 +1084,22 @@ pub fn keys_of_tokens(toks: &[Token<'_>]) -> Vec<Option<String>> {
             (None, true) => None,
             (None, false) => key_in_context(toks, i),
         })
+        .enumerate()
+        .map(|(i, key)| match key {
+            // A deal that collapses, falls through or is declared dead ended unrealised: one
+            // event with a deal called off, scrapped or abandoned ("call off merger" / "merger
+            // collapses").
+            Some(k) if k == "collapse" && collapse_of_a_plan(toks, i) => Some("cancel".to_string()),
+            // So did one a party withdraws or walks out of ("walks out of the dam talks" /
+            // "talks collapse", "has withdrawn its bid" / "abandons bid").
+            Some(k)
+                if (k == "withdraw" || LEAVING_VERBS.contains(&toks[i].norm.as_str()))
+                    && withdraws_from_a_plan(toks, i) =>
+            {
+                Some("cancel".to_string())
+            }
+            key => key,
+        })
         .collect()
 }
 
@@ -1165,15 +1258,43 @@ mod tests {
         assert!(has("Heavy rain made the river overflow its banks.", "flooded"));
         assert!(!has("Investors voiced concerns over its banks.", "flooded"));
         assert!(!has("Walkers followed the river banks to the town.", "flooded"));
-        // Talks that break down, fall through or fail collapse; failing to do something does not.
-        assert!(has("Negotiations broke down on Tuesday night.", "collapsed"));
-        assert!(has("The deal fell through in March.", "collapse"));
-        assert!(has("Harlow dockers vow to fight on as port talks fail", "collapse"));
+        // Talks that break down, fall through or fail ended unrealised, as talks called off,
+        // scrapped or abandoned did; failing to do something is no such end.
+        assert!(has("Negotiations broke down on Tuesday night.", "cancelled"));
+        assert!(has("The deal fell through in March.", "cancel"));
+        assert!(has("Harlow dockers vow to fight on as port talks fail", "cancel"));
         assert!(!has("Police failed to stop the convoy.", "collapse"));
-        // A deal, talks or a plan declared dead collapsed; people found dead died.
-        assert!(has("\"This deal is dead,\" the chief executive said.", "collapse"));
-        assert!(has("Vogt said the talks were dead.", "collapse"));
+        assert!(!has("Police failed to stop the convoy.", "cancel"));
+        assert!(has("Brewery merger collapses in row over top job", "scrapped"));
+        assert!(has(
+            "Negotiations between dock workers and the Harlow Port Authority broke down on Tuesday.",
+            "abandoned"
+        ));
+        assert!(has("Unions blamed the collapse of the pay talks on the company.", "cancelled"));
+        // A structure that collapses fell down, whatever talks the sentence names after it.
+        assert!(has("Bridge collapse in Olsk kills at least seven", "collapsed"));
+        assert!(!has("Bridge collapse in Olsk kills at least seven", "cancelled"));
+        assert!(has("The tunnel caved in after talks on its repair had stalled.", "collapsed"));
+        // A deal, talks or a plan declared dead, over or off ended unrealised; people found dead
+        // died, and a project over budget still runs.
+        assert!(has("\"This deal is dead,\" the chief executive said.", "cancel"));
+        assert!(has("Vogt said the talks were dead.", "cancel"));
+        assert!(has("\"The talks are over,\" union leader Mira Dalton said.", "cancel"));
+        assert!(has("Dalton said the merger was off.", "cancel"));
+        assert!(has("Dalton said the talks were over and that the strike would go on.", "cancel"));
+        assert!(!has("The project is over budget.", "cancel"));
         assert!(!has("Two men were dead when rescuers arrived.", "collapse"));
+        assert!(!has("Two men were dead when rescuers arrived.", "cancel"));
+        // Walking out of talks or withdrawing a bid ends them; troops withdrawn do not.
+        assert!(has("Egypt walks out of Renaissance Dam talks", "cancelled"));
+        assert!(has("Kessa has withdrawn its bid to host the Games.", "abandoned"));
+        assert!(has("Talvia will pull its troops out of the zone.", "withdraw"));
+        assert!(!has("Talvia will pull its troops out of the zone.", "cancel"));
+        assert!(!has("Both sides signed the withdrawal agreement in May.", "cancel"));
+        assert!(has("Egypt's delegation left the talks in Addis Ababa on Sunday.", "cancelled"));
+        assert!(!has("The delegation left Addis Ababa on Sunday.", "cancelled"));
+        assert!(has("A new round of talks ended without agreement on Sunday.", "cancelled"));
+        assert!(!has("The match ended without goals.", "cancelled"));
         assert!(has("Two men were dead when rescuers arrived.", "killed"));
         assert!(has("Negotiations broke down on Tuesday night.", "talks"));
         // The particle must follow the verb, close enough.
