@@ -6,7 +6,7 @@
 use parallax_engine::chunked::{ListFilter, Needed, Reader, StoryEntry};
 use parallax_engine::stories::Story;
 
-use super::{rows, ListRow};
+use super::{nothing_needed, rows, ListRow};
 use crate::state::{AlsoReported, OtherReport, Route};
 
 /// Outlets shown per page of the "by outlet" view, and per "Show more outlets".
@@ -81,11 +81,7 @@ pub fn outlet_groups(reader: &Reader, shown: usize, per_outlet: usize) -> Result
             }
         }
     }
-    if !needed.is_empty() {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        return Err(Needed { chunks: needed });
-    }
+    nothing_needed(needed)?;
     Ok(OutletGroups { groups, outlets, unattributed: reader.article_count().saturating_sub(attributed) })
 }
 
@@ -128,13 +124,8 @@ fn newest_stories(reader: &Reader, max: usize) -> Result<Vec<(u32, &StoryEntry)>
             Err(more) => needed.extend(more.chunks),
         }
     }
-    if needed.is_empty() {
-        Ok(stories)
-    } else {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        Err(Needed { chunks: needed })
-    }
+    nothing_needed(needed)?;
+    Ok(stories)
 }
 
 /// The cards of the `max` largest stories (of two or more articles) among those of the newest
@@ -164,13 +155,8 @@ pub fn story_cards(reader: &Reader, max: usize) -> Result<Vec<StoryCard>, Needed
             }
         }
     }
-    if needed.is_empty() {
-        Ok(cards)
-    } else {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        Err(Needed { chunks: needed })
-    }
+    nothing_needed(needed)?;
+    Ok(cards)
 }
 
 /// A story's time span as the app shows it ("Aug 2020").
@@ -204,11 +190,8 @@ fn follows(reader: &Reader, story: &StoryEntry) -> Result<Vec<(String, Route)>, 
             Err(more) => needed.extend(more.chunks),
         }
     }
-    if needed.is_empty() {
-        Ok(out)
-    } else {
-        Err(Needed { chunks: needed })
-    }
+    nothing_needed(needed)?;
+    Ok(out)
 }
 
 /// The comparison of the three longest of these rows (ties: earlier in the corpus first), in
@@ -244,11 +227,7 @@ fn card_compare(reader: &Reader, story: &StoryEntry, rows: &[ListRow]) -> Result
             Err(more) => needed.extend(more.chunks),
         }
     }
-    if !needed.is_empty() {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        return Err(Needed { chunks: needed });
-    }
+    nothing_needed(needed)?;
     parallax_engine::sort::sort_by_key(&mut chosen, |&(ordinal, _)| ordinal);
     Ok(Route::Compare { ids: chosen.into_iter().map(|(_, id)| id).collect() })
 }
@@ -307,11 +286,7 @@ pub fn also_reported(
                 Err(more) => needed.extend(more.chunks),
             }
         }
-        if !needed.is_empty() {
-            parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-            needed.dedup();
-            return Err(Needed { chunks: needed });
-        }
+        nothing_needed(needed)?;
     }
     let ordinals = listed.iter().map(|row| row.ordinal).collect();
     let others = listed

@@ -13,7 +13,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 pub use parallax_engine::chunked::ListFilter;
-use parallax_engine::chunked::{Needed, Reader};
+use parallax_engine::chunked::{ChunkId, Needed, Reader};
 use parallax_engine::entities::{EntityData, Mention};
 use parallax_engine::Bundle;
 
@@ -141,6 +141,17 @@ pub fn list_view(reader: &Reader, filter: &ListFilter, shown: usize) -> Result<L
     Ok(ListView { rows: rows(reader, &page.ordinals)?, total: page.total })
 }
 
+/// `Ok(())` when no chunk is `needed`, else all of them, each once, in directory order: what a view
+/// that asked for several things at once waits for.
+pub(crate) fn nothing_needed(mut needed: Vec<ChunkId>) -> Result<(), Needed> {
+    if needed.is_empty() {
+        return Ok(());
+    }
+    parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
+    needed.dedup();
+    Err(Needed { chunks: needed })
+}
+
 /// The rows of these articles (the chunks of every missing one named at once).
 pub fn rows(reader: &Reader, ordinals: &[usize]) -> Result<Vec<ListRow>, Needed> {
     let mut needed = Vec::new();
@@ -158,13 +169,8 @@ pub fn rows(reader: &Reader, ordinals: &[usize]) -> Result<Vec<ListRow>, Needed>
             Err(more) => needed.extend(more.chunks),
         }
     }
-    if needed.is_empty() {
-        Ok(out)
-    } else {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        Err(Needed { chunks: needed })
-    }
+    nothing_needed(needed)?;
+    Ok(out)
 }
 
 /// The outlet of each of these articles, from the articles themselves (a search has fetched its
@@ -243,11 +249,7 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
             needed.extend(more.chunks);
         }
     }
-    if !needed.is_empty() {
-        parallax_engine::sort::sort_by(&mut needed, Ord::cmp);
-        needed.dedup();
-        return Err(Needed { chunks: needed });
-    }
+    nothing_needed(needed)?;
     let mut unique: Vec<usize> = Vec::with_capacity(ordinals.len());
     for &ordinal in ordinals {
         if !unique.contains(&ordinal) {
