@@ -697,6 +697,11 @@ const TOGGLE_WORDS_MAX: usize = 4;
 /// zuklappen", "Show more" / "Show less"): short lines alike but for one word, the one opening
 /// and the other closing.
 pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
+    // Asked of every two lines of a page: most are longer than a label, and are not split.
+    let short = |line: &str| words_up_to(line, TOGGLE_WORDS_MAX + 1) <= TOGGLE_WORDS_MAX;
+    if !short(first) || !short(second) {
+        return false;
+    }
     let words = |line: &str| -> Vec<String> {
         line.split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
