@@ -558,10 +558,6 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
     outcome
 }
 
-/// A caption in the headline block: ending in a photo credit, or, in a scraped headline block
-/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on. `None`
-/// when line `i` is no caption, else where its credit sits, if it has one: the credit is read here
-/// once, and the caption's block is cut by it.
 /// A collapsible box's title has at most this many words.
 const BOX_TITLE_WORDS: usize = 12;
 /// A paragraph of the text has at least this many words.
@@ -595,6 +591,10 @@ fn collapsible_boxes(lines: &[Line<'_>], roles: &mut [Role]) {
     }
 }
 
+/// A caption in the headline block: ending in a photo credit, or, in a scraped headline block
+/// (`scraped`: the headline repeats or a house marker follows it), repeated a few lines on. `None`
+/// when line `i` is no caption, else where its credit sits, if it has one: the credit is read here
+/// once, and the caption's block is cut by it.
 fn caption_credit(
     lines: &[Line<'_>],
     i: usize,
