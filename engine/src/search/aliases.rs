@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::index::{field_weight2, read_varint, write_varint};
+use super::index::{field_weight2, read_varint, skip_varints, write_varint};
 use super::query::{is_name_article, term_of, QueryWord};
 use crate::entities::{EntityData, EntityKind};
 use crate::model::Article;
@@ -249,15 +249,10 @@ impl EntityPostings {
             doc = if first { delta } else { doc.saturating_add(delta) };
             first = false;
             let from = at;
-            // Skip the ranges: two varints a mention, each ending with a byte below 0x80.
-            let mut left = count.saturating_mul(2);
-            while left > 0 {
-                let Some(&b) = bytes.get(at) else { return out };
-                at += 1;
-                if b < 0x80 {
-                    left -= 1;
-                }
-            }
+            // Skip the ranges: two varints a mention.
+            let ranges = u32::try_from(count.saturating_mul(2)).unwrap_or(u32::MAX);
+            let Some(after) = skip_varints(bytes, at, ranges) else { return out };
+            at = after;
             let (Ok(doc), Ok(wtf2), Ok(count)) =
                 (u32::try_from(doc), u32::try_from(wtf2), u32::try_from(count))
             else {

@@ -180,7 +180,7 @@ pub(crate) fn each_word(article: &Article, term: &mut String, mut f: impl FnMut(
 /// chunked shard came without them), and decoding them byte by byte was an eighth of a two-word
 /// query's work.
 #[inline(always)]
-fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
+pub(crate) fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while n > 0 {
         let Some(eight) = bytes.get(at..at.saturating_add(8)) else { break };
