@@ -25,7 +25,8 @@ use crate::text::{tokens, Token};
 use super::figures::{facts_in, DatePoint, Fact, FactValue};
 use super::stance::{stance_of, Stance};
 use super::terms::{
-    counts_people, event_sides, is_event_class, is_participant_word, opposite_events, terms_of_tokens, Term,
+    counts_people, event_sides, is_change_of_amount, is_event_class, is_participant_word, opposite_events,
+    terms_of_tokens, Term,
 };
 use super::{diff, figures, sentences, AlignedPair, Sentence};
 
@@ -942,6 +943,9 @@ struct RawSentence {
     clause_when: Vec<When>,
     /// Planned predicate keys, each with whether it is a further occurrence ([`planned_keys`]).
     planned: Vec<(String, bool)>,
+    /// Whether it names the day or month from which what it tells takes effect ("from March",
+    /// [`names_when_it_takes_effect`]).
+    takes_effect: bool,
     words: Vec<String>,
     /// What it tells as to come, as done, as another occurrence, and who speaks.
     stance: Stance,
@@ -992,7 +996,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     }
     let sentences: Vec<Vec<Sentence>> =
         kept.iter().zip(&all).map(|(kept, all)| kept.iter().map(|&i| all[i].clone()).collect()).collect();
-    type RawTerms = (Vec<(Term, Shape, u8)>, Vec<(String, bool)>, Vec<String>, (When, Vec<When>), Stance);
+    type RawTerms =
+        (Vec<(Term, Shape, u8)>, (Vec<(String, bool)>, bool), Vec<String>, (When, Vec<When>), Stance);
     let mut raw: Vec<Vec<RawTerms>> = Vec::with_capacity(sentences.len());
     let mut facts: FactLists = Vec::with_capacity(sentences.len());
     let mut lower_seen: FnvSet<String> = FnvSet::default();
@@ -1124,7 +1129,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                 stance.sources.sort_unstable();
                 stance.sources.dedup();
             }
-            per_article.push((terms, planned, words, (when, clause_when), stance));
+            let takes_effect = names_when_it_takes_effect(toks);
+            per_article.push((terms, (planned, takes_effect), words, (when, clause_when), stance));
             article_facts.push(sentence_facts);
         }
         raw.push(per_article);
@@ -1136,7 +1142,8 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
         .into_iter()
         .map(|list| {
             list.into_iter()
-                .map(|(terms, planned, words, (when, clause_when), stance)| RawSentence {
+                .map(|(terms, (planned, takes_effect), words, (when, clause_when), stance)| RawSentence {
+                    takes_effect,
                     when,
                     clause_when,
                     stance,
@@ -1190,8 +1197,9 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     };
     // Per article, per sentence: (id, kind) deduplicated, planned ids, words, and the same ids
     // per clause (empty for a one-clause sentence).
-    type Interned =
-        (Vec<(u32, Kind)>, Vec<(u32, bool)>, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>, StanceIds, When);
+    // Planned ids with whether the sentence names when they take effect.
+    type Planned = (Vec<(u32, bool)>, bool);
+    type Interned = (Vec<(u32, Kind)>, Planned, Vec<String>, Vec<(Vec<(u32, Kind)>, When)>, StanceIds, When);
     let interned: Vec<Vec<Interned>> = raw
         .into_iter()
         .map(|list| {
@@ -1230,6 +1238,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                             })
                             .collect()
                     };
+                    let takes_effect = s.takes_effect;
                     let mut planned: Vec<(u32, bool)> =
                         s.planned.iter().map(|(k, further)| (intern(k), *further)).collect();
                     planned.sort_unstable();
@@ -1250,7 +1259,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         attributive: ids_of(&s.stance.attributive),
                         identifying: ids_of(&s.stance.identifying),
                     };
-                    (ids, planned, s.words, clauses, stance, s.when)
+                    (ids, (planned, takes_effect), s.words, clauses, stance, s.when)
                 })
                 .collect()
         })
@@ -1271,7 +1280,9 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     let mut is_place = vec![false; interner.len()];
     let mut is_role = vec![false; interner.len()];
     let mut sides = vec![0u8; interner.len()];
+    let mut is_change = vec![false; interner.len()];
     for (key, &id) in &interner {
+        is_change[id as usize] = is_change_of_amount(key);
         is_role[id as usize] = role_keys.contains(key);
         is_event[id as usize] = is_event_class(key);
         is_entity[id as usize] = key.starts_with(ENTITY_KEY);
@@ -1289,7 +1300,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
             let features = list
                 .into_iter()
                 .zip(kept)
-                .map(|((mut ids, planned, words, clauses, stance, when), &k)| {
+                .map(|((mut ids, (planned, takes_effect), words, clauses, stance, when), &k)| {
                     // Entities say who, as the words that name them do: they are not weighed
                     // again (the same actor counted twice), only compared (`Evidence::shared_entity`).
                     let (places, entities): (Vec<u32>, Vec<u32>) = ids
@@ -1349,7 +1360,12 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     // Only predicates count as planned events.
                     let planned: Vec<(u32, bool)> =
                         planned.into_iter().filter(|p| predicates.binary_search(&p.0).is_ok()).collect();
-                    article_planned.extend(planned.iter().filter(|p| !p.1).map(|p| p.0));
+                    // A change of an amount to come from a named day or month is decided: told as
+                    // to come or as done ("will lower the price it pays farmers from March" /
+                    // "has reduced what it pays, starting in March", "slashes milk price") it is
+                    // one decision, not a plan and its outcome.
+                    let decided = |id: u32| is_change[id as usize] && takes_effect;
+                    article_planned.extend(planned.iter().filter(|p| !p.1 && !decided(p.0)).map(|p| p.0));
                     let planned: Vec<u32> = planned.into_iter().map(|p| p.0).collect();
                     let names = of_kind(Kind::Name);
                     let roles: Vec<u32> = names.iter().copied().filter(|&id| is_role[id as usize]).collect();
@@ -1544,6 +1560,20 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         }
     }
     out
+}
+
+/// Words that open the time from which a change takes effect ("*from* March", "*starting* in
+/// March", "*effective* Monday").
+const TAKES_EFFECT_FROM: &[&str] = &["from", "starting", "effective"];
+
+/// Whether the sentence names the day or month from which what it tells takes effect: one of
+/// [`TAKES_EFFECT_FROM`] with a weekday or month name within the next two words ("from January
+/// 4", "starting in March"); "from 40 to 28" names none.
+fn names_when_it_takes_effect(toks: &[Token<'_>]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        TAKES_EFFECT_FROM.contains(&t.norm.as_str())
+            && toks.iter().skip(i + 1).take(2).any(|n| crate::text::is_calendar_word(&n.norm))
+    })
 }
 
 /// Aligns all article pairs. `labels` name the articles in explanations; `dates` are their
@@ -1988,6 +2018,15 @@ mod tests {
              Thursday, his office said.\n",
         );
         assert!(score_of(&t, "The Iraqi", "The prime") >= SAME_PLAN);
+    }
+
+    #[test]
+    fn a_change_that_takes_effect_from_a_named_day_or_month_is_decided() {
+        let decided = |s: &str| names_when_it_takes_effect(&crate::text::tokens(s));
+        assert!(decided("Grannvik will lower the price it pays farmers from March."));
+        assert!(decided("Grannvik has reduced what it pays, starting in March."));
+        assert!(decided("Norrail will increase ticket prices from January 4."));
+        assert!(!decided("Norrail will reduce its weekend trains from 40 to 28."));
     }
 
     #[test]

@@ -969,6 +969,11 @@ const SEARCH_SYNONYMS: &[(&str, &[&str])] =
 /// else they share.
 const OPPOSITES: &[(&str, &str)] = &[("increase", "decrease"), ("suspend", "resume"), ("win", "lose")];
 
+/// True for the key of a change of an amount, up or down (the increase and decrease classes).
+pub fn is_change_of_amount(key: &str) -> bool {
+    matches!(key, "increase" | "decrease")
+}
+
 /// The sides of [`OPPOSITES`] pairs a key stands for, as bits (bit `2k` the first side of pair
 /// `k`, bit `2k + 1` the second); 0 for most keys.
 pub fn event_sides(key: &str) -> u8 {
@@ -1056,10 +1061,130 @@ pub fn counts_people(unit: &str) -> bool {
 /// "received", not as a meeting.
 const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
+/// The key of "declined to" before a verb: a refusal, no fall of anything ([`changes_amount`]).
+const DECLINED_TO_ACT: &str = "declined to";
+
+/// Verbs by which someone makes an amount smaller, with their nouns ("cut its offer", "slashes
+/// milk price", "a reduction in fares"): each tells a decrease, as "fell" or "dropped" does of
+/// the amount itself. "Lower" bare is also an adjective ("the lower house": [`changes_amount`]).
+const DECREASE_VERBS: &[&str] = &[
+    "cut",
+    "cuts",
+    "cutting",
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "reduction",
+    "reductions",
+    "slash",
+    "slashes",
+    "slashed",
+    "slashing",
+    "trim",
+    "trims",
+    "trimmed",
+    "trimming",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
+];
+/// Verbs by which someone makes an amount larger ("raise fares", "boosted output"): each tells an
+/// increase, as "rose" or a "hike" does ("go up": [`changes_amount`]).
+const INCREASE_VERBS: &[&str] =
+    &["raise", "raises", "raised", "raising", "boost", "boosts", "boosted", "boosting"];
+/// Words right after "cut" that make it no decrease: a supply cut off, ties cut, a visit cut
+/// short, a road cut through a hill.
+const CUT_ELSEWHERE: &[&str] = &["off", "ties", "short", "through", "across", "open", "free", "loose"];
+/// Objects of "raise" that are no amount: concerns or questions raised, the alarm raised, money
+/// raised (collected, not put up).
+const RAISED_NOT_AN_AMOUNT: &[&str] = &[
+    "concern",
+    "concerns",
+    "question",
+    "questions",
+    "alarm",
+    "fear",
+    "fears",
+    "doubt",
+    "doubts",
+    "issue",
+    "issues",
+    "hope",
+    "hopes",
+    "objection",
+    "objections",
+    "suspicion",
+    "suspicions",
+    "flag",
+    "flags",
+    "awareness",
+    "eyebrows",
+    "money",
+    "funds",
+    "cash",
+    "child",
+    "children",
+    "family",
+    "point",
+    "matter",
+    "prospect",
+    "possibility",
+    "spectre",
+    "voice",
+    "voices",
+];
+/// How many words after "raise" its object may stand ("raised *serious* concerns").
+const RAISED_OBJECT_WINDOW: usize = 3;
+
+/// The change of amount token `i` tells when someone makes it ("Norrail will raise fares" /
+/// "fares will go up", "Grannvik trims milk price" / "will lower the price it pays" / "has
+/// reduced what it pays"): the increase or decrease class, as the amount's own rise or fall has.
+/// A power cut, a supply cut off, concerns raised, money raised and "the lower house" tell none,
+/// and "declined to" before a verb is a refusal ([`DECLINED_TO_ACT`]).
+fn changes_amount(toks: &[Token<'_>], i: usize) -> Option<&'static str> {
+    let norm = toks[i].norm.as_str();
+    let next = toks.get(i + 1).map(|t| t.norm.as_str());
+    if matches!(norm, "go" | "goes" | "going" | "went" | "gone") && next == Some("up") {
+        return Some("increase");
+    }
+    // Declining *to* do something is a refusal ("Halvik declined to comment"); declining *to*
+    // a figure is a fall ("sales declined to 412 million").
+    if matches!(norm, "decline" | "declines" | "declined" | "declining") && next == Some("to") {
+        let figure = toks.get(i + 2).is_some_and(|t| {
+            t.norm.starts_with(|c: char| c.is_ascii_digit()) || crate::text::number_word(&t.norm).is_some()
+        });
+        return (!figure).then_some(DECLINED_TO_ACT);
+    }
+    if DECREASE_VERBS.contains(&norm) {
+        let before = i.checked_sub(1).map(|k| toks[k].norm.as_str());
+        let cut_elsewhere = norm.starts_with("cut")
+            && (next.is_some_and(|w| CUT_ELSEWHERE.contains(&w))
+                || before.is_some_and(|w| synonym_class(w) == Some("electricity") || w == "water"));
+        // "Lower" as a verb follows a modal or "to" ("will lower the price").
+        let adjective = norm == "lower" && !before.is_some_and(|w| VERB_BEFORE.contains(&w));
+        return (!cut_elsewhere && !adjective).then_some("decrease");
+    }
+    if INCREASE_VERBS.contains(&norm) {
+        let not_an_amount = toks
+            .iter()
+            .skip(i + 1)
+            .take(RAISED_OBJECT_WINDOW)
+            .any(|t| RAISED_NOT_AN_AMOUNT.contains(&t.norm.as_str()));
+        return (!not_an_amount).then_some("increase");
+    }
+    None
+}
+
 /// The key of token `i` in its sentence: [`term_key`], except a passive "met" ("are best met
-/// by", "was met with"), which is no meeting and keeps its own key.
+/// by", "was met with"), which is no meeting and keeps its own key, and a verb by which someone
+/// changes an amount ([`changes_amount`]), which tells the increase or decrease class.
 fn key_in_context(toks: &[Token<'_>], i: usize) -> Option<String> {
     let norm = toks[i].norm.as_str();
+    if let Some(class) = changes_amount(toks, i) {
+        return Some(class.to_string());
+    }
     if norm == "met" {
         // The be-form right before, or before one adverb ("are best met", "were quickly met").
         let before = |d: usize| i.checked_sub(d).map(|k| toks[k].norm.as_str());
@@ -1255,6 +1380,21 @@ mod tests {
         assert!(!has("Prosecutors have opened an investigation into the collapse.", "opened"));
         assert!(has("The bridge, which opened in 1968, was one of three crossings.", "opened"));
         assert!(!has("Talks gave way to protests.", "collapsed"));
+        // An amount someone cuts, lowers or raises falls or rises.
+        assert!(has("Grannvik trims milk price paid to farmers", "fell"));
+        assert!(has("Dairy group Grannvik will lower the price it pays farmers.", "decrease"));
+        assert!(has("Grannvik has reduced what it pays for a litre of milk.", "dropped"));
+        assert!(has("Halvik had cut its offer at the last minute.", "decrease"));
+        assert!(has("Norrail to raise fares by 6 percent.", "rose"));
+        assert!(has("Rail fares will go up 6% in January.", "increase"));
+        assert!(has("Unions fear job cuts.", "decrease"));
+        assert!(!has("Signal failures cut off the line for six hours.", "decrease"));
+        assert!(!has("A power cut hit the east of the city.", "decrease"));
+        assert!(!has("The bill passed the lower house.", "decrease"));
+        assert!(!has("Passenger groups raised concerns about the effect.", "increase"));
+        assert!(!has("The campaign raised money for the hospital.", "increase"));
+        assert!(!has("Halvik declined to comment.", "decrease"));
+        assert!(has("Sales declined to 412 million francs.", "fell"));
         assert!(has("Heavy rain made the river overflow its banks.", "flooded"));
         assert!(!has("Investors voiced concerns over its banks.", "flooded"));
         assert!(!has("Walkers followed the river banks to the town.", "flooded"));
