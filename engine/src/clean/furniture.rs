@@ -691,6 +691,9 @@ const TOGGLE_WORDS: &[(&str, &str)] = &[
 ];
 /// Each label of a collapsible box's toggle has at most this many words.
 const TOGGLE_WORDS_MAX: usize = 4;
+/// Labels that name what they show and hide by different words ("Show discussion" / "Hide
+/// comments") have at most this many words each.
+const TOGGLE_RENAMED_WORDS_MAX: usize = 3;
 
 /// True when `first` and `second`, one under the other, are the two labels of one collapsible
 /// box's toggle, which a copy brings along both ("Personen-Box aufklappen" / "Personen-Box
@@ -711,9 +714,29 @@ pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
     if a.is_empty() || a.len() != b.len() || a.len() > TOGGLE_WORDS_MAX {
         return false;
     }
-    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
-    let (Some((x, y)), None) = (differing.next(), differing.next()) else { return false };
-    TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+    let toggled = |x: &str, y: &str| {
+        TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+    };
+    let differing: Vec<(&String, &String)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+    match differing[..] {
+        [(x, y)] => toggled(x, y),
+        // The two labels may name what they show and hide differently ("Diskussion anzeigen" /
+        // "Kommentare schließen", "Show discussion" / "Hide comments"): an opening word and a
+        // closing word (of any of the pairs) in the same place, and one other word.
+        [(x1, y1), (x2, y2)] if a.len() <= TOGGLE_RENAMED_WORDS_MAX => {
+            let (opens, closes) = (toggle_side(0), toggle_side(1));
+            let pair = |x: &str, y: &str| {
+                (opens.contains(&x) && closes.contains(&y)) || (closes.contains(&x) && opens.contains(&y))
+            };
+            pair(x1, y1) || pair(x2, y2)
+        }
+        _ => false,
+    }
+}
+
+/// The opening (`side` 0) or closing (`side` 1) words of [`TOGGLE_WORDS`].
+fn toggle_side(side: usize) -> Vec<&'static str> {
+    TOGGLE_WORDS.iter().map(|&(open, close)| if side == 0 { open } else { close }).collect()
 }
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
@@ -805,6 +828,12 @@ mod tests {
         assert!(!is_toggle_pair("Show more", "Show more"));
         assert!(!is_toggle_pair("Round one", "Round two"));
         assert!(!is_toggle_pair("Doors open at seven", "Doors close at eleven tonight"));
+        // The labels may name what they show and hide differently, on labels of a few words.
+        assert!(is_toggle_pair("Diskussion anzeigen", "Kommentare schließen"));
+        assert!(is_toggle_pair("Show discussion", "Hide comments"));
+        assert!(is_toggle_pair("Ver comentarios", "Ocultar conversación"));
+        assert!(!is_toggle_pair("Doors open at seven", "Doors close at nine"));
+        assert!(!is_toggle_pair("Open letter", "Public meeting"));
     }
 
     #[test]
