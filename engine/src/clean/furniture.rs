@@ -355,11 +355,23 @@ const TAG_LABELS: &[&str] = &[
     "posted in",
     "sections",
     "section",
+    "schlagworte",
+    "schlagwörter",
+    "mots-clés",
+    "etiquetas",
 ];
 /// Engagement counts: "12 comments", "1.2K shares", "5 min read".
 const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("comment", NoiseKind::CommentPrompt),
     ("comments", NoiseKind::CommentPrompt),
+    ("kommentare", NoiseKind::CommentPrompt),
+    ("kommentar", NoiseKind::CommentPrompt),
+    ("commentaires", NoiseKind::CommentPrompt),
+    ("commentaire", NoiseKind::CommentPrompt),
+    ("comentarios", NoiseKind::CommentPrompt),
+    ("comentario", NoiseKind::CommentPrompt),
+    ("commenti", NoiseKind::CommentPrompt),
+    ("reacties", NoiseKind::CommentPrompt),
     ("thoughts on", NoiseKind::CommentPrompt),
     ("responses", NoiseKind::CommentPrompt),
     ("response", NoiseKind::CommentPrompt),
@@ -494,7 +506,12 @@ fn count_line(core: &str) -> Option<NoiseKind> {
     }
     // "Comments (12)", "Comments 12".
     let tail = core.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
-    if tail.len() < core.len() && matches!(tail, "comments" | "comment" | "replies" | "responses") {
+    if tail.len() < core.len()
+        && matches!(
+            tail,
+            "comments" | "comment" | "replies" | "responses" | "kommentare" | "commentaires" | "comentarios"
+        )
+    {
         return Some(NoiseKind::CommentPrompt);
     }
     None
@@ -918,6 +935,10 @@ mod tests {
         assert_eq!(kind("Tags: phones, audio, hardware"), Some(NoiseKind::Navigation));
         assert_eq!(kind("https://nyti.ms/2iqtp74"), Some(NoiseKind::Navigation));
         assert_eq!(kind("12 comments"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("30 Kommentare"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("Kommentare (0)"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("10 commentaires"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("Schlagworte: Erlenau, Freibad, Stadtwerke"), Some(NoiseKind::Navigation));
         assert_eq!(kind("· 4 min read"), Some(NoiseKind::Navigation));
         assert_eq!(kind("3 thoughts on “Why My Tomatoes Split”"), Some(NoiseKind::CommentPrompt));
         assert_eq!(kind("12 people were injured in the blast."), None);
