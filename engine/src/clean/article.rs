@@ -128,7 +128,16 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
         }
     }
     // Reader comments under the article: the run ends before them.
-    let thread = run.and_then(|r| comments::thread_start(lines, &prose, &code, r).map(|c| (c, r.1)));
+    // Comments under their count or form ("7 comments", "Post a comment") end it too, with or
+    // without timestamps.
+    let headed = |r: (usize, usize)| {
+        let is_heading = |i: usize| roles[i] == Role::Noise(NoiseKind::CommentPrompt);
+        comments::headed_thread_start(lines, &prose, r, is_heading)
+    };
+    let thread = run.and_then(|r| {
+        let timed = comments::thread_start(lines, &prose, &code, r);
+        timed.into_iter().chain(headed(r)).min().map(|c| (c, r.1))
+    });
     if let Some((c, last)) = thread {
         for role in roles[c..=last].iter_mut().filter(|r| **r == Role::Unset) {
             *role = Role::Noise(NoiseKind::Comments);

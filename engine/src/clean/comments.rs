@@ -39,6 +39,14 @@ const LEAD_MAX_WORDS: usize = 4;
 /// The article's own prose before the first comment, in prose lines.
 const MIN_ARTICLE_LINES: usize = 2;
 
+/// Comment headings at most this many lines apart are one group ("7 comments" / "Post a comment").
+const HEADING_GROUP_GAP: usize = 3;
+/// A thread's headings make at most this many groups: its heading and its form at the bottom.
+const MAX_HEADING_GROUPS: usize = 2;
+
+/// A byline with its date above a comment count has at most this many words.
+const DATE_ABOVE_WORDS: usize = 8;
+
 /// Words of a reply link (lower case), in the languages news pages are most often in.
 const REPLY_WORDS: &[&str] = &[
     "reply",
@@ -117,6 +125,47 @@ pub(crate) fn thread_start(
         start = j;
     }
     Some(start)
+}
+
+/// Where the comments under the article start when the page heads them with their count or their
+/// form ("7 comments", "Post a comment"): the first such line in the main run `run` (first and
+/// last line, inclusive) with at least [`MIN_ARTICLE_LINES`] of the article's paragraphs above it
+/// and fewer words of prose below it than above. Comments copied without timestamps or reply links
+/// ("bookworm_rachel" above her comment) are known by their heading alone. Not a thread's heading:
+/// a "Comments" button in a share bar under the standfirst (the article is below it), a count on
+/// the line under a byline's date (the story's own header), a count under every teaser of a
+/// stream (more than [`MAX_HEADING_GROUPS`] groups of such lines).
+/// `is_heading(i)`: line `i` was removed as a comment count or prompt.
+pub(crate) fn headed_thread_start(
+    lines: &[Line<'_>],
+    prose: &[bool],
+    run: (usize, usize),
+    is_heading: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let (first, last) = run;
+    let last = last.min(lines.len().saturating_sub(1));
+    let prose_words = |from: usize, to: usize| -> (usize, usize) {
+        (from..to)
+            .filter(|&i| prose.get(i).copied().unwrap_or(false))
+            .fold((0, 0), |(n, w), i| (n + 1, w + weight(lines[i].text)))
+    };
+    let headings: Vec<usize> = (first + 1..=last).filter(|&i| is_heading(i)).collect();
+    let heading = *headings.first()?;
+    // A thread has its heading, and perhaps its form at the bottom; a count under every teaser of
+    // a stream of other stories ("200Comments. Click to view comments") is no thread's.
+    let groups = 1 + headings.windows(2).filter(|w| w[1] - w[0] > HEADING_GROUP_GAP).count();
+    if groups > MAX_HEADING_GROUPS {
+        return None;
+    }
+    let (above_lines, above) = prose_words(first, heading);
+    let (_, below) = prose_words(heading + 1, last + 1);
+    // A count under the story's byline and date ("Associated Press December 2, 2016" / "11
+    // Comments") heads the story, not a thread (a stream of teasers above it outweighs it).
+    let under_a_date = heading > first && {
+        let above = lines[heading - 1].text;
+        weight(above) <= DATE_ABOVE_WORDS && above.split_whitespace().any(has_year)
+    };
+    (above_lines >= MIN_ARTICLE_LINES && below < above && !under_a_date).then_some(heading)
 }
 
 /// A reply link: a few words, one of them [`REPLY_WORDS`] ("Like · Reply"), or the commenter's
@@ -244,6 +293,37 @@ mod tests {
             "April 5, 2018\n6:32 PM\nThe council has opened its meeting, and the vote follows later.\n\
             April 5, 2018\n7:10 PM\nThe vote has been put off, a spokesman for the council said.\n";
         assert_eq!(start(&format!("{ARTICLE}{live}")), None);
+    }
+
+    fn headed_start(text: &str) -> Option<usize> {
+        let (lines, _) = split_lines(text, 0);
+        let prose = prose_flags(&lines);
+        let is_heading = |i: usize| {
+            super::super::rules::line_noise(lines[i].text, &[])
+                == Some(crate::model::NoiseKind::CommentPrompt)
+        };
+        headed_thread_start(&lines, &prose, (0, lines.len() - 1), is_heading)
+    }
+
+    #[test]
+    fn a_comment_count_under_the_article_starts_the_thread_without_timestamps() {
+        let thread = "3 comments\nPost a comment\nbookworm_rachel\nThis is exactly the kind of closure nobody talks about until it is far too late.\n\
+            Dennis Hale\nWe lost our ferry in the same round of cuts and the pier has been empty ever since.\n";
+        assert_eq!(headed_start(&format!("{ARTICLE}{thread}")), Some(3));
+        // A "Comments" button under the standfirst: the article is below it.
+        let share = format!("The harbour road will close next spring.\nShare\nComments\n{ARTICLE}");
+        assert_eq!(headed_start(&share), None);
+        // A count under the story's byline and date heads the story.
+        let header = format!("{ARTICLE}Associated Press December 2, 2016\n11 Comments\n{ARTICLE}");
+        assert_eq!(headed_start(&header), None);
+    }
+
+    #[test]
+    fn a_count_under_every_teaser_of_a_stream_is_no_thread() {
+        let teaser =
+            "Bridge Opens After Three Years\nA new bridge opens to traffic after three years of building work on the river.\nHarbour News\n12 comments\n";
+        let stream = format!("{ARTICLE}{}", teaser.repeat(3));
+        assert_eq!(headed_start(&stream), None);
     }
 
     #[test]

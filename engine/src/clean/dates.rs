@@ -45,6 +45,9 @@ const DATE_WORDS_OTHER: &[&str] = &[
     "publicado",
     "actualizado",
     "el",
+    // "7 de agosto de 2025", "3 de março de 2024".
+    "de",
+    "del",
     "pubblicato",
     "aggiornato",
     "il",
@@ -333,6 +336,9 @@ mod tests {
         assert_eq!(iso("27.08.2024, 12:32 Uhr").as_deref(), Some("2024-08-27"));
         assert_eq!(iso("Datum 28.04.2023").as_deref(), Some("2023-04-28"));
         assert_eq!(iso("4 Febbraio 2025 - 14:41").as_deref(), Some("2025-02-04"));
+        assert_eq!(iso("7 de agosto de 2025").as_deref(), Some("2025-08-07"));
+        assert_eq!(iso("Actualizado el 3 de marzo del 2024, 10:15").as_deref(), Some("2024-03-03"));
+        assert_eq!(iso("Centro de Salud 2025"), None);
         assert_eq!(iso("2. februar 2025").as_deref(), Some("2025-02-02"));
         assert_eq!(iso("15 OCT 2024").as_deref(), Some("2024-10-15"));
         assert_eq!(iso("23. 12. 2024 13:31").as_deref(), Some("2024-12-23"));

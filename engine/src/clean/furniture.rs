@@ -355,11 +355,23 @@ const TAG_LABELS: &[&str] = &[
     "posted in",
     "sections",
     "section",
+    "schlagworte",
+    "schlagwörter",
+    "mots-clés",
+    "etiquetas",
 ];
 /// Engagement counts: "12 comments", "1.2K shares", "5 min read".
 const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("comment", NoiseKind::CommentPrompt),
     ("comments", NoiseKind::CommentPrompt),
+    ("kommentare", NoiseKind::CommentPrompt),
+    ("kommentar", NoiseKind::CommentPrompt),
+    ("commentaires", NoiseKind::CommentPrompt),
+    ("commentaire", NoiseKind::CommentPrompt),
+    ("comentarios", NoiseKind::CommentPrompt),
+    ("comentario", NoiseKind::CommentPrompt),
+    ("commenti", NoiseKind::CommentPrompt),
+    ("reacties", NoiseKind::CommentPrompt),
     ("thoughts on", NoiseKind::CommentPrompt),
     ("responses", NoiseKind::CommentPrompt),
     ("response", NoiseKind::CommentPrompt),
@@ -494,7 +506,12 @@ fn count_line(core: &str) -> Option<NoiseKind> {
     }
     // "Comments (12)", "Comments 12".
     let tail = core.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
-    if tail.len() < core.len() && matches!(tail, "comments" | "comment" | "replies" | "responses") {
+    if tail.len() < core.len()
+        && matches!(
+            tail,
+            "comments" | "comment" | "replies" | "responses" | "kommentare" | "commentaires" | "comentarios"
+        )
+    {
         return Some(NoiseKind::CommentPrompt);
     }
     None
@@ -691,6 +708,9 @@ const TOGGLE_WORDS: &[(&str, &str)] = &[
 ];
 /// Each label of a collapsible box's toggle has at most this many words.
 const TOGGLE_WORDS_MAX: usize = 4;
+/// Labels that name what they show and hide by different words ("Show discussion" / "Hide
+/// comments") have at most this many words each.
+const TOGGLE_RENAMED_WORDS_MAX: usize = 3;
 
 /// True when `first` and `second`, one under the other, are the two labels of one collapsible
 /// box's toggle, which a copy brings along both ("Personen-Box aufklappen" / "Personen-Box
@@ -711,9 +731,29 @@ pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
     if a.is_empty() || a.len() != b.len() || a.len() > TOGGLE_WORDS_MAX {
         return false;
     }
-    let mut differing = a.iter().zip(&b).filter(|(x, y)| x != y);
-    let (Some((x, y)), None) = (differing.next(), differing.next()) else { return false };
-    TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+    let toggled = |x: &str, y: &str| {
+        TOGGLE_WORDS.iter().any(|&(open, close)| (x == open && y == close) || (x == close && y == open))
+    };
+    let differing: Vec<(&String, &String)> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+    match differing[..] {
+        [(x, y)] => toggled(x, y),
+        // The two labels may name what they show and hide differently ("Diskussion anzeigen" /
+        // "Kommentare schließen", "Show discussion" / "Hide comments"): an opening word and a
+        // closing word (of any of the pairs) in the same place, and one other word.
+        [(x1, y1), (x2, y2)] if a.len() <= TOGGLE_RENAMED_WORDS_MAX => {
+            let (opens, closes) = (toggle_side(0), toggle_side(1));
+            let pair = |x: &str, y: &str| {
+                (opens.contains(&x) && closes.contains(&y)) || (closes.contains(&x) && opens.contains(&y))
+            };
+            pair(x1, y1) || pair(x2, y2)
+        }
+        _ => false,
+    }
+}
+
+/// The opening (`side` 0) or closing (`side` 1) words of [`TOGGLE_WORDS`].
+fn toggle_side(side: usize) -> Vec<&'static str> {
+    TOGGLE_WORDS.iter().map(|&(open, close)| if side == 0 { open } else { close }).collect()
 }
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
@@ -805,6 +845,12 @@ mod tests {
         assert!(!is_toggle_pair("Show more", "Show more"));
         assert!(!is_toggle_pair("Round one", "Round two"));
         assert!(!is_toggle_pair("Doors open at seven", "Doors close at eleven tonight"));
+        // The labels may name what they show and hide differently, on labels of a few words.
+        assert!(is_toggle_pair("Diskussion anzeigen", "Kommentare schließen"));
+        assert!(is_toggle_pair("Show discussion", "Hide comments"));
+        assert!(is_toggle_pair("Ver comentarios", "Ocultar conversación"));
+        assert!(!is_toggle_pair("Doors open at seven", "Doors close at nine"));
+        assert!(!is_toggle_pair("Open letter", "Public meeting"));
     }
 
     #[test]
@@ -889,6 +935,10 @@ mod tests {
         assert_eq!(kind("Tags: phones, audio, hardware"), Some(NoiseKind::Navigation));
         assert_eq!(kind("https://nyti.ms/2iqtp74"), Some(NoiseKind::Navigation));
         assert_eq!(kind("12 comments"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("30 Kommentare"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("Kommentare (0)"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("10 commentaires"), Some(NoiseKind::CommentPrompt));
+        assert_eq!(kind("Schlagworte: Erlenau, Freibad, Stadtwerke"), Some(NoiseKind::Navigation));
         assert_eq!(kind("· 4 min read"), Some(NoiseKind::Navigation));
         assert_eq!(kind("3 thoughts on “Why My Tomatoes Split”"), Some(NoiseKind::CommentPrompt));
         assert_eq!(kind("12 people were injured in the blast."), None);
