@@ -177,8 +177,8 @@ pub(crate) fn each_word(article: &Article, term: &mut String, mut f: impl FnMut(
 
 /// Where `n` varints starting at `at` end (each ends with a byte below 0x80). Eight bytes at a
 /// time: a common word's postings are mostly positions skipped (one byte each, and zeros where a
-/// chunked shard came without them), and decoding them byte by byte was an eighth of a two-word
-/// query's work.
+/// chunked shard came without them), and skipping them byte by byte was 8% of a two-word query's
+/// instructions (`Fouad Hussein` over 10,000 synthetic articles).
 #[inline(always)]
 pub(crate) fn skip_varints(bytes: &[u8], mut at: usize, mut n: u32) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
