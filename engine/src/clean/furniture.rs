@@ -741,19 +741,13 @@ pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
         // "Kommentare schließen", "Show discussion" / "Hide comments"): an opening word and a
         // closing word (of any of the pairs) in the same place, and one other word.
         [(x1, y1), (x2, y2)] if a.len() <= TOGGLE_RENAMED_WORDS_MAX => {
-            let (opens, closes) = (toggle_side(0), toggle_side(1));
-            let pair = |x: &str, y: &str| {
-                (opens.contains(&x) && closes.contains(&y)) || (closes.contains(&x) && opens.contains(&y))
-            };
+            let opens = |w: &str| TOGGLE_WORDS.iter().any(|&(open, _)| open == w);
+            let closes = |w: &str| TOGGLE_WORDS.iter().any(|&(_, close)| close == w);
+            let pair = |x: &str, y: &str| (opens(x) && closes(y)) || (closes(x) && opens(y));
             pair(x1, y1) || pair(x2, y2)
         }
         _ => false,
     }
-}
-
-/// The opening (`side` 0) or closing (`side` 1) words of [`TOGGLE_WORDS`].
-fn toggle_side(side: usize) -> Vec<&'static str> {
-    TOGGLE_WORDS.iter().map(|&(open, close)| if side == 0 { open } else { close }).collect()
 }
 
 /// Navigation: skip links, bare links and e-mail addresses, breadcrumbs, pipe menus, tag lists,
