@@ -134,13 +134,20 @@ pub fn prefetch(module: Module) {
     });
 }
 
-/// Prefetches the extras module once `ready` holds: a chunked site's list or results, once drawn,
-/// so that the first article opened from them (drawn by the extras module) does not wait for it.
+/// How long after a chunked site's list or results are drawn its extras module is fetched: its
+/// download and start hold the page's thread for a while (at 10,000 synthetic articles a harness
+/// waiting for the first search result noticed it 250 ms after it was drawn), and the reader's
+/// first moments with the results (a scroll, a click, the next keystroke) come first.
+const PREFETCH_DELAY_MS: u32 = 1_000;
+
+/// Prefetches the extras module a while after `ready` holds ([`PREFETCH_DELAY_MS`], then once
+/// idle): a chunked site's list or results, once drawn, so that the first article opened from them
+/// (drawn by the extras module) does not wait for it.
 #[hook]
 pub fn use_prefetch_extras(ready: bool) {
     use_effect_with(ready, |&ready| {
         if ready {
-            prefetch(Module::Extras);
+            gloo::timers::callback::Timeout::new(PREFETCH_DELAY_MS, || prefetch(Module::Extras)).forget();
         }
     });
 }
