@@ -386,6 +386,12 @@ pub fn number_word(norm: &str) -> Option<f64> {
     NUMBER_WORDS.iter().find(|(w, _)| *w == norm).map(|(_, v)| *v)
 }
 
+/// True when a folded token is a number: it starts with a digit ("3.1%", "412") or is a number
+/// word ("seven", see [`number_word`]).
+pub fn is_number_token(norm: &str) -> bool {
+    norm.starts_with(|c: char| c.is_ascii_digit()) || number_word(norm).is_some()
+}
+
 /// Scale words of a written number ("two thousand", "2.5 million", "2.5 bn").
 const SCALE_WORDS: &[(&str, f64)] =
     &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("mn", 1e6), ("bn", 1e9)];

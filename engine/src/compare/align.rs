@@ -1464,9 +1464,7 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         let headline_to = tok.norm == "to" && i > 0 && toks[i - 1].text.starts_with(char::is_uppercase);
         // "sentenced Brel *to seven* years", "Corvia's inflation fell *to 3.1%*": a number after
         // "to" is where something went, never a verb to come.
-        let number_follows = toks.get(i + 1).is_some_and(|n| {
-            n.norm.starts_with(|c: char| c.is_ascii_digit()) || crate::text::number_word(&n.norm).is_some()
-        });
+        let number_follows = toks.get(i + 1).is_some_and(|n| crate::text::is_number_token(&n.norm));
         if headline_to && number_follows {
             continue;
         }

@@ -1152,9 +1152,7 @@ fn changes_amount(toks: &[Token<'_>], i: usize) -> Option<&'static str> {
     // Declining *to* do something is a refusal ("Halvik declined to comment"); declining *to*
     // a figure is a fall ("sales declined to 412 million").
     if matches!(norm, "decline" | "declines" | "declined" | "declining") && next == Some("to") {
-        let figure = toks.get(i + 2).is_some_and(|t| {
-            t.norm.starts_with(|c: char| c.is_ascii_digit()) || crate::text::number_word(&t.norm).is_some()
-        });
+        let figure = toks.get(i + 2).is_some_and(|t| crate::text::is_number_token(&t.norm));
         return (!figure).then_some(DECLINED_TO_ACT);
     }
     if DECREASE_VERBS.contains(&norm) {
