@@ -715,7 +715,9 @@ const TOGGLE_RENAMED_WORDS_MAX: usize = 3;
 /// True when `first` and `second`, one under the other, are the two labels of one collapsible
 /// box's toggle, which a copy brings along both ("Personen-Box aufklappen" / "Personen-Box
 /// zuklappen", "Show more" / "Show less"): short lines alike but for one word, the one opening
-/// and the other closing.
+/// and the other closing, or, on labels of [`TOGGLE_RENAMED_WORDS_MAX`] words or fewer, alike but
+/// for two words, an opening and a closing one in the same place ("Diskussion anzeigen" /
+/// "Kommentare schließen").
 pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
     // Asked of every two lines of a page: most are longer than a label, and are not split.
     let short = |line: &str| words_up_to(line, TOGGLE_WORDS_MAX + 1) <= TOGGLE_WORDS_MAX;
@@ -728,7 +730,8 @@ pub(crate) fn is_toggle_pair(first: &str, second: &str) -> bool {
             .collect()
     };
     let (a, b) = (words(first), words(second));
-    if a.is_empty() || a.len() != b.len() || a.len() > TOGGLE_WORDS_MAX {
+    // Both have at most TOGGLE_WORDS_MAX words (`short`).
+    if a.is_empty() || a.len() != b.len() {
         return false;
     }
     let toggled = |x: &str, y: &str| {
