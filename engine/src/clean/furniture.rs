@@ -409,7 +409,7 @@ pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if let Some(kind) = count_line(core) {
         return Some(kind);
     }
-    if share_prompt(core) {
+    if share_prompt(core) || channel_call(line, &lower) {
         return Some(NoiseKind::SharePrompt);
     }
     if legal_footer(line, &lower) {
@@ -544,6 +544,50 @@ fn share_prompt(core: &str) -> bool {
         || (core.starts_with("follow ") && core.contains(" on "));
     follow && n <= 16 && NETWORKS.iter().any(|net| bar_tokens(core).any(|t| t == *net) || core.contains(net))
         || core == "follow us"
+}
+
+/// Words that name an app or where to get one (lower case, a whole token; "WAZ-News-App" ends
+/// in one).
+const APP_WORDS: &[&str] =
+    &["app", "apps", "application", "applications", "aplicación", "android", "ios", "iphone"];
+/// Words that open a call to follow or fetch something in the languages besides English's
+/// [`IMPERATIVES`] ("Folge uns", "Suivez", "Sigue", "Volg", "Lade"), lower case.
+const FOLLOW_IMPERATIVES: &[&str] =
+    &["folge", "folgen", "folgt", "lade", "hol", "suivez", "téléchargez", "sigue", "siga", "segui", "volg"];
+/// A call to follow the site on a network or use its app has at most this many words ...
+const CHANNEL_CALL_WORDS: usize = 30;
+/// ... and one that only calls out, with no "you", at most this many (a slogan; "And now our
+/// application is able to serve more than 200,000 requests in 20 seconds; …!" is the author's).
+const CHANNEL_SLOGAN_WORDS: usize = 12;
+
+/// The site's call to follow it on a network or read it in its app, wherever the page printed it
+/// ("Get the latest news on your phone: download the Herald app for iPhone and Android.", "Are
+/// you on WhatsApp? …", "Folgst du schon 20 Minuten auf Whatsapp?", "Mehr Lesekomfort mit der
+/// Freie Presse App!"): a short line naming a network or an app that calls out (a slogan ending
+/// with "!"), or speaks to the reader as a question or an imperative. An article's sentence about an app
+/// reports in the third person ("The council's parking app, launched for iPhone and Android in
+/// 2023, …"), and a how-to's "you can" is neither a question nor a call.
+fn channel_call(line: &str, lower: &str) -> bool {
+    if words_up_to(line, CHANNEL_CALL_WORDS + 1) > CHANNEL_CALL_WORDS {
+        return false;
+    }
+    let names_channel = bar_tokens(lower).any(|t| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        // "X" and "Threads" are words as well as networks.
+        (NETWORKS.contains(&t) && !matches!(t, "x" | "threads"))
+            || APP_WORDS.contains(&t)
+            || t.ends_with("-app")
+    }) || lower.contains("google news");
+    if !names_channel {
+        return false;
+    }
+    let trimmed = line.trim_end();
+    let calls_out =
+        trimmed.ends_with('!') && words_up_to(line, CHANNEL_SLOGAN_WORDS + 1) <= CHANNEL_SLOGAN_WORDS;
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let imperative = IMPERATIVES.contains(&first) || FOLLOW_IMPERATIVES.contains(&first);
+    calls_out || (addresses_the_reader(line) && (line.contains('?') || imperative))
 }
 
 /// "© 2021 Example News. All rights reserved.", "Privacy Policy", "Terms | Privacy".
@@ -806,6 +850,27 @@ mod tests {
 
     fn kind(line: &str) -> Option<NoiseKind> {
         furniture(line)
+    }
+
+    #[test]
+    fn calls_to_follow_the_site_or_use_its_app_but_not_reports_about_apps() {
+        let call = Some(NoiseKind::SharePrompt);
+        assert_eq!(
+            kind("Get the latest news on your phone: download the Herald app for iPhone and Android."),
+            call
+        );
+        assert_eq!(kind("Are you on WhatsApp? Our channel brings you the day's top stories."), call);
+        assert_eq!(kind("Folgst du schon 20 Minuten auf Whatsapp?"), call);
+        assert_eq!(kind("Mehr Lesekomfort mit der Freie Presse App!"), call);
+        assert_eq!(
+            kind("The council's parking app, launched for iPhone and Android in 2023, will show the new prices."),
+            None
+        );
+        assert_eq!(kind("You can also share your location with a friend on WhatsApp."), None);
+        assert_eq!(
+            kind("And now our application is able to serve more than 200,000 requests in 20 seconds; we increased the performance by a factor of 100k!"),
+            None
+        );
     }
 
     #[test]
