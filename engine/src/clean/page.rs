@@ -213,7 +213,11 @@ pub(crate) fn find_title(
         let t = lines[i].text.trim();
         weight(t) <= SITE_LINE_WORDS && site.named_in(t)
     };
-    let candidate = |i: usize, min_words: usize| candidate(i, min_words) && !names_the_site(i);
+    // The title of a video right above its player's controls ("Archäologie: Bemerkenswerte Funde
+    // 2024" over "autoplay") is the video's, not the article's.
+    let titles_a_player = |i: usize| lines.get(i + 1).is_some_and(|l| furniture::is_player_controls(l.text));
+    let candidate =
+        |i: usize, min_words: usize| candidate(i, min_words) && !names_the_site(i) && !titles_a_player(i);
     // A headline printed twice in a row (the page's header above the article's own) is the
     // headline, whatever sits between it and the text (a standfirst, a date, a share bar).
     let printed_twice = (lo..text_start.saturating_sub(1))
