@@ -421,7 +421,7 @@ pub(crate) fn furniture(line: &str) -> Option<NoiseKind> {
     if navigation(line, &lower, core) {
         return Some(NoiseKind::Navigation);
     }
-    if browser_notice(line, &lower) || player_notice(line, &lower) {
+    if browser_notice(line, &lower) || player_notice(line, &lower) || error_report_call(line, &lower) {
         return Some(NoiseKind::Other);
     }
     if player_controls(core) {
@@ -835,6 +835,73 @@ fn player_notice(line: &str, lower: &str) -> bool {
     words <= PLAYER_LABEL_WORDS || voiced
 }
 
+/// What a site's invitation to report an error or send feedback is about, matched at a word's
+/// start (lower case; "fehlerhinweis@taz.de", "corrections@…" included).
+const ERROR_REPORT_CUES: &[&str] = &[
+    "error",
+    "mistake",
+    "typo",
+    "correction",
+    "feedback",
+    "fehler",
+    "rückmeldung",
+    "erreur",
+    "coquille",
+    "errata",
+    "fout",
+];
+/// Words that name the page or its newsroom in such an invitation, matched at a word's start.
+const PAGE_WORDS: &[&str] =
+    &["article", "artikel", "text", "story", "beitrag", "redaktion", "newsroom", "editor", "rédaction"];
+/// Words that open a question of the article's own ("Where was the error?"), lower case.
+const QUESTION_WORDS: &[&str] = &[
+    "who", "what", "where", "why", "how", "when", "which", "was", "wo", "wie", "warum", "wer", "welche",
+    "où", "quand", "comment", "pourquoi", "qui", "quel", "quelle",
+];
+/// Words that ask to report something, in a label ("Fehler melden", "Report an error",
+/// "Fehlerhinweis"), lower case, matched anywhere in the line.
+const REPORT_WORDS: &[&str] = &["melden", "report", "signaler", "hinweis", "submit"];
+/// Such a label has at most this many words.
+const ERROR_LABEL_WORDS: usize = 4;
+/// Such an invitation has at most this many words ...
+const ERROR_REPORT_WORDS: usize = 25;
+/// ... and, as a bare question, at most this many ("Fehler auf taz.de entdeckt?", "Spotted a
+/// mistake in this article?").
+const ERROR_QUESTION_WORDS: usize = 6;
+
+/// Whether `lower` holds `word` at the start of a word.
+fn has_word_start(lower: &str, word: &str) -> bool {
+    lower.match_indices(word).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
+}
+
+/// The site's invitation to report an error or send feedback, under the text or beside its
+/// share bar ("Spotted a mistake in this article?", "Let us know at corrections@… and we will put
+/// it right.", "Wir freuen uns über eine Mail an fehlerhinweis@taz.de!", "To submit a correction
+/// for our consideration, click here.", "Inhaltlichen Fehler melden"): a short line about an
+/// error or feedback that is a bare question, a label asking to report one, or speaks to the
+/// reader or as the site and names the article, an e-mail address or a link. A report's sentence about an error is in the third person ("The council admitted the
+/// error on Thursday …"), and a question of its own opens with a question word.
+fn error_report_call(line: &str, lower: &str) -> bool {
+    let words = words_up_to(line, ERROR_REPORT_WORDS + 1);
+    if words > ERROR_REPORT_WORDS || !ERROR_REPORT_CUES.iter().any(|c| has_word_start(lower, c)) {
+        return false;
+    }
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    let bare_question =
+        line.trim_end().ends_with('?') && words <= ERROR_QUESTION_WORDS && !QUESTION_WORDS.contains(&first);
+    let (you, we) = rules::reader_address(line);
+    let points_somewhere = PAGE_WORDS.iter().any(|w| has_word_start(lower, w))
+        || lower.contains('@')
+        || lower.contains("click here")
+        || lower.contains("hier klicken");
+    // A label is words alone: `alert("Error submitting form!");` is code.
+    let label = words <= ERROR_LABEL_WORDS
+        && line.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '-' | ':'))
+        && REPORT_WORDS.iter().any(|w| lower.contains(w));
+    bare_question || label || ((you || we) && points_somewhere)
+}
+
 /// A collapsible box's two labels, opening and closing, lower case, in the languages the cleaner
 /// reads ("Show more" / "Show less", "Box aufklappen" / "Box zuklappen").
 const TOGGLE_WORDS: &[(&str, &str)] = &[
@@ -1002,6 +1069,28 @@ mod tests {
         assert_eq!(kind("The video has not loaded for many users since Monday, the company said."), None);
         assert_eq!(kind("Listen"), Some(NoiseKind::Navigation));
         assert_eq!(kind("Back to the article"), None);
+    }
+
+    #[test]
+    fn invitations_to_report_an_error_but_not_a_reports_error() {
+        for call in [
+            "Spotted a mistake in this article?",
+            "Let us know at corrections@millbrookpost.co.uk and we will put it right.",
+            "Fehler auf taz.de entdeckt?",
+            "Wir freuen uns über eine Mail an fehlerhinweis@taz.de!",
+            "To submit a correction for our consideration, click here.",
+            "Inhaltlichen Fehler melden",
+        ] {
+            assert_eq!(kind(call), Some(NoiseKind::Other), "{call}");
+        }
+        assert_eq!(
+            kind("The council admitted the error on Thursday and said the bills would be reissued."),
+            None
+        );
+        assert_eq!(kind("If you find an error in your tax bill, contact the council."), None);
+        assert_eq!(kind("Where was the error?"), None);
+        assert_eq!(kind("A costly mistake"), None);
+        assert_eq!(kind(r#"alert("Error submitting form!");"#), None);
     }
 
     #[test]
