@@ -113,6 +113,11 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     while words.len() > 1 && words.last().is_some_and(|w| furniture::is_share_cue(&w.to_lowercase())) {
         words.pop();
     }
+    // Nor is a reading time ("14.03.2025, Lesezeit 3 Min.", "06. 01. 2026, 14:59 Uhr Lesedauer: 4
+    // Minuten", "March 3, 2025 6 min read").
+    if let Some(at) = reading_time_start(&words) {
+        words.truncate(at);
+    }
     for word in words {
         let lower = word.to_lowercase();
         if let Some((y, m, d)) =
@@ -147,6 +152,41 @@ pub(crate) fn parse_date_line(s: &str) -> Option<DateLine> {
     }
     let (y, m, d) = (year?, month?, day?);
     (d <= days_in_month(y, m)).then(|| DateLine { iso: format!("{y:04}-{m:02}-{d:02}"), own })
+}
+
+/// Words for minutes in a reading time, lower case.
+const MINUTE_WORDS: &[&str] =
+    &["min", "mins", "minute", "minutes", "minuten", "minuto", "minutos", "minuti", "minuut"];
+/// Words around a reading time's figure ("Lesezeit", "Lesedauer", "min read", "Temps de lecture",
+/// "Tiempo de lectura", "Leestijd"), lower case.
+const READING_WORDS: &[&str] = &[
+    "read",
+    "reading",
+    "time",
+    "lesezeit",
+    "lesedauer",
+    "lecture",
+    "temps",
+    "de",
+    "lectura",
+    "tiempo",
+    "leestijd",
+    "lettura",
+];
+
+/// Where a reading time starts among a date line's words, when the line ends with one: a figure
+/// and a word for minutes, with words of reading around them, after at least one other word.
+fn reading_time_start(words: &[&str]) -> Option<usize> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let figure = (1..lower.len().saturating_sub(1)).find(|&k| {
+        lower[k].bytes().all(|b| b.is_ascii_digit()) && MINUTE_WORDS.contains(&lower[k + 1].as_str())
+    })?;
+    if !lower[figure + 2..].iter().all(|w| READING_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    let label = lower[..figure].iter().rev().take_while(|w| READING_WORDS.contains(&w.as_str())).count();
+    let start = figure - label;
+    (start > 0).then_some(start)
 }
 
 /// `23. 12. 2024` (the dotted form with spaces, as Czech and Austrian pages write it) as
@@ -347,6 +387,12 @@ mod tests {
         assert_eq!(iso("28.4.2023 18:41 Uhr teilen").as_deref(), Some("2023-04-28"));
         assert_eq!(iso("12 May 2024 Share Print").as_deref(), Some("2024-05-12"));
         assert_eq!(iso("teilen"), None);
+        // A reading time copied onto the date's line; a reading time alone is no date line.
+        assert_eq!(iso("14. März 2025, 08:12 Uhr Lesedauer 3 Minuten").as_deref(), Some("2025-03-14"));
+        assert_eq!(iso("06.01.2026, Lesezeit 5 Min.").as_deref(), Some("2026-01-06"));
+        assert_eq!(iso("March 3, 2025 6 min read").as_deref(), Some("2025-03-03"));
+        assert_eq!(iso("Lesezeit 5 Min."), None);
+        assert_eq!(iso("June 26, 2023 5 AM PT").as_deref(), Some("2023-06-26"));
         // Figures with dots that make no whole date stay no date line.
         assert_eq!(iso("Platz 3. 12 Punkte"), None);
         assert_eq!(iso("3. 12."), None);
