@@ -151,6 +151,9 @@ test('a reader\'s own collection opens on a chunked site: its home page, search 
   assert.match(await page.locator('.article-title').innerText(), /Bridge Repairs/);
   // Back to the site's own chunked corpus.
   await page.goto(server.url);
+  // The collection is still the one open after the reload, listed by the collections module.
+  await page.waitForSelector('.collection.current:not(:first-child)');
+  await page.waitForFunction(() => document.querySelectorAll('#app .article-card').length === 2);
   await page.locator('.collection:first-child button', { hasText: 'Open' }).click();
   await page.waitForSelector('.collection.current:first-child');
   await page.waitForFunction((n) => document.querySelectorAll('#app .article-card').length > 2 && document.querySelector('.home .lede')?.textContent.includes(String(n)), N);
