@@ -28,6 +28,44 @@ pub struct AppProps {
     /// How to open and draw a chunked corpus: given only by the chunked sites' explorer
     /// ([`crate::run_chunked`]); the seed explorer, given none, says it cannot open one.
     pub chunked: Option<ChunkedSupport>,
+    /// How to decode a bundle and draw its home page: given only by the seed explorer
+    /// ([`crate::run`]); the chunked sites' explorer, given none, checks a bundle it opens (a
+    /// reader's stored collection) but leaves every page of it to the extras module.
+    pub bundle: Option<BundleSupport>,
+}
+
+/// The bundle decoder and the bundle's home page, reached only through these two functions, so
+/// that the chunked sites' explorer, built without them, holds neither (a fifth of a cold search's
+/// bytes were the explorer's wasm, and a fifth of that wasm decoding and listing bundles that a
+/// chunked site never opens unless the reader opens a collection of their own).
+#[derive(Clone, Copy)]
+pub struct BundleSupport {
+    /// Decodes a bundle's bytes (a slice at a time) into the explorer's data.
+    pub open: fn(Rc<Vec<u8>>) -> DecodedBundle,
+    /// The home page over a decoded bundle (`by_date`: newest first, `#/by-date`).
+    pub home: fn(&Loaded, bool) -> Html,
+}
+
+/// What [`BundleSupport::open`] gives: the decoded corpus, or a sentence for the page.
+pub type DecodedBundle = LocalBoxFuture<'static, Result<Loaded, String>>;
+
+impl PartialEq for BundleSupport {
+    /// As [`ChunkedSupport`]'s: one support for the explorer's whole life.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// A bundle's bytes as the explorer keeps them: decoded when it has the decoder, else checked
+/// (signature, version, length, checksum) and handed whole to the extras module.
+async fn open_bundle(bundle: Option<BundleSupport>, bytes: Rc<Vec<u8>>) -> Result<Corpus, String> {
+    match bundle {
+        Some(bundle) => (bundle.open)(bytes).await.map(Corpus::Ready),
+        None => {
+            io::next_task().await;
+            io::check(&bytes).map(|()| Corpus::Delegated)
+        }
+    }
 }
 
 /// The chunked reader and chunked pages, reached only through these two functions, so that the
@@ -79,13 +117,12 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let fetched = fetched.clone();
-        let chunked = props.chunked;
+        let (chunked, bundle) = (props.chunked, props.bundle);
         let key = (props.source.clone(), state.collection.clone(), state.reloads);
         use_effect_with(key, move |(source, collection, _)| {
             let (source, collection) = (source.clone(), collection.clone());
             collections_db::set_current(&collection);
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = |explorer| Loaded(Rc::new(explorer));
                 match &collection {
                     CollectionId::BuiltIn => {
                         if let BundleSource::Chunked(folder) = &source {
@@ -103,25 +140,26 @@ pub fn app(props: &AppProps) -> Html {
                             Ok(bytes) => bytes,
                             Err(message) => return state.dispatch(Action::Failed(message)),
                         };
-                        match io::decode_in_steps(&bytes).await {
-                            Ok(bundle) => {
-                                let explorer = io::explore_in_steps(bundle).await;
+                        match open_bundle(bundle, bytes.clone()).await {
+                            Ok(corpus) => {
                                 *fetched.borrow_mut() = Some((collection.clone(), bytes));
-                                state.dispatch(Action::LoadedFor(collection, loaded(explorer)))
+                                state.dispatch(Action::LoadedFor(collection, corpus))
                             }
                             Err(message) => state.dispatch(Action::Failed(message)),
                         }
                     }
                     CollectionId::Stored(id) => {
-                        let bundle = match collections_db::load_bundle(id).await {
-                            Ok(bytes) => io::decode_in_steps(&bytes).await.map(|bundle| (bundle, bytes)),
+                        let opened = match collections_db::load_bundle(id).await {
+                            Ok(bytes) => {
+                                let bytes = Rc::new(bytes);
+                                open_bundle(bundle, bytes.clone()).await.map(|corpus| (corpus, bytes))
+                            }
                             Err(why) => Err(why),
                         };
-                        match bundle {
-                            Ok((bundle, bytes)) => {
-                                let explorer = io::explore_in_steps(bundle).await;
-                                *fetched.borrow_mut() = Some((collection.clone(), Rc::new(bytes)));
-                                state.dispatch(Action::LoadedFor(collection, loaded(explorer)))
+                        match opened {
+                            Ok((corpus, bytes)) => {
+                                *fetched.borrow_mut() = Some((collection.clone(), bytes));
+                                state.dispatch(Action::LoadedFor(collection, corpus))
                             }
                             Err(why) => state.dispatch(Action::Unavailable(
                                 collection,
@@ -211,8 +249,10 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         },
         Corpus::Ready(corpus) => match &state.route {
-            Route::Home => html! { <pages::home::Home corpus={corpus.clone()} /> },
-            Route::HomeByDate => html! { <pages::home::Home corpus={corpus.clone()} by_date=true /> },
+            Route::Home | Route::HomeByDate => match props.bundle {
+                Some(bundle) => (bundle.home)(corpus, state.route == Route::HomeByDate),
+                None => Html::default(),
+            },
             // Every page but the home page is drawn by the extras module (`pages::deferred`), which
             // the home page fetches once it is idle (for its pictures) and a deep link fetches at
             // once: the first visit's wasm holds neither the article page nor search.
@@ -224,6 +264,18 @@ pub fn app(props: &AppProps) -> Html {
                 html! { <Deferred view="page" /> }
             }
             Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
+        },
+        // A bundle this explorer cannot decode (the chunked sites' explorer, with a reader's
+        // collection open): the extras module draws all of it but the collections panel.
+        Corpus::Delegated => match &state.route {
+            Route::Home | Route::HomeByDate => html! {
+                <>
+                    <crate::components::collections_slot::CollectionsSlot />
+                    <Deferred view="page" />
+                </>
+            },
+            Route::NotFound(path) => html! { <pages::not_found::NotFound path={path.clone()} /> },
+            _ => html! { <Deferred view="page" /> },
         },
         Corpus::Chunked(chunks) => match props.chunked {
             Some(chunked) => (chunked.page)(chunks, &state),

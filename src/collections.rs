@@ -25,6 +25,7 @@ use parallax_engine::report::FilesReport;
 use serde::{Deserialize, Serialize};
 
 use crate::json;
+use crate::state::format_fixed;
 
 /// The format version of a [`Meta`] record this build writes and reads.
 pub const META_VERSION: u32 = 2;
@@ -224,13 +225,13 @@ pub fn clean_name(typed: &str) -> Result<String, String> {
 /// Bytes for people: `812 bytes`, `48.2 KB`, `10.4 MB`.
 pub fn show_bytes(bytes: f64) -> String {
     if bytes >= 1e9 {
-        format!("{:.1} GB", bytes / 1e9)
+        format!("{} GB", format_fixed(bytes / 1e9, 1))
     } else if bytes >= 1e6 {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", format_fixed(bytes / 1e6, 1))
     } else if bytes >= 1e3 {
-        format!("{:.1} KB", bytes / 1e3)
+        format!("{} KB", format_fixed(bytes / 1e3, 1))
     } else {
-        format!("{bytes:.0} bytes")
+        format!("{} bytes", format_fixed(bytes, 0))
     }
 }
 

@@ -76,7 +76,7 @@ impl Row {
         } else {
             "weak match"
         };
-        Some(format!("{word} · {:.0}%", score * 100.0))
+        Some(format!("{word} · {}%", crate::state::format_fixed(f64::from(score) * 100.0, 0)))
     }
 }
 

@@ -209,6 +209,12 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, String> {
     parallax_engine::bundle::decode(bytes).map_err(|e| sentence(&e.to_string()))
 }
 
+/// Checks a bundle's signature, version, length and checksum, without decoding it; the error is a
+/// sentence for the page.
+pub fn check(bytes: &[u8]) -> Result<(), String> {
+    parallax_engine::bundle::payload(bytes).map(drop).map_err(|e| sentence(&e.to_string()))
+}
+
 /// [`decode`] in tasks of at most about [`SLICE_MS`] of the page's thread (the checksum, then the
 /// payload a few articles or mentions at a time, then each part's consistency check), with the
 /// browser free to draw and answer input between them: opening a large bundle or an imported

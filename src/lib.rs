@@ -39,7 +39,20 @@ pub use io::BundleSource;
 /// bundle that sits beside `index.html`. This explorer holds no chunked reader: a page that names a
 /// chunked corpus gets a message (see [`run_chunked`]).
 pub fn run() {
-    mount(AppProps { source: io::page_source(), chunked: None });
+    mount(AppProps { source: io::page_source(), chunked: None, bundle: Some(bundle_support()) });
+}
+
+/// The bundle decoder and home page that [`run`]'s explorer is given (and [`run_chunked`]'s is not).
+pub fn bundle_support() -> app::BundleSupport {
+    app::BundleSupport {
+        open: |bytes| {
+            Box::pin(async move {
+                let bundle = io::decode_in_steps(&bytes).await?;
+                Ok(state::Loaded(std::rc::Rc::new(io::explore_in_steps(bundle).await)))
+            })
+        },
+        home: |corpus, by_date| yew::html! { <pages::home::Home corpus={corpus.clone()} {by_date} /> },
+    }
 }
 
 /// [`run`] for a chunked site (`parallax site --chunks`, `src/bin/chunked_explorer.rs`): the same
@@ -56,7 +69,7 @@ pub fn run_chunked() {
         },
         page: pages::chunked::page,
     };
-    mount(AppProps { source: io::page_source(), chunked: Some(chunked) });
+    mount(AppProps { source: io::page_source(), chunked: Some(chunked), bundle: None });
 }
 
 fn mount(props: AppProps) {

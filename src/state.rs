@@ -248,6 +248,10 @@ pub enum Corpus {
     Ready(Loaded),
     /// A chunked corpus whose manifest has arrived: each view fetches what it shows.
     Chunked(crate::chunked_view::Chunks),
+    /// A bundle this explorer holds no decoder for (the chunked sites' explorer, showing a
+    /// reader's collection: `app::BundleSupport`), its bytes checked: the extras module draws
+    /// every page of it from those bytes.
+    Delegated,
     /// Could not be loaded; the message says why and what to do.
     Failed(String),
 }
@@ -336,8 +340,9 @@ pub enum Action {
     ToggleType(MentionKind),
     /// Explore another collection (it is loaded next; pages wait until it is).
     Switch(CollectionId),
-    /// This collection's bundle arrived and decoded (ignored if the reader has switched since).
-    LoadedFor(CollectionId, Loaded),
+    /// This collection's bundle arrived and was opened, [`Corpus::Ready`] or
+    /// [`Corpus::Delegated`] (ignored if the reader has switched since).
+    LoadedFor(CollectionId, Corpus),
     /// The built-in corpus is chunked and its manifest arrived (ignored if the reader has
     /// switched to a stored collection since).
     LoadedChunks(crate::chunked_view::Chunks),
@@ -366,9 +371,9 @@ impl Reducible for AppState {
                     next.corpus = Corpus::Loading;
                 }
             }
-            Action::LoadedFor(collection, explorer) => {
+            Action::LoadedFor(collection, corpus) => {
                 if collection == next.collection {
-                    next.corpus = Corpus::Ready(explorer);
+                    next.corpus = corpus;
                 }
             }
             Action::LoadedChunks(chunks) => {
@@ -569,7 +574,7 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
 }
 
 /// A figure as a reader writes it: 5,000 and 2.5 (one formatter for the engine and the app).
-pub use parallax_engine::text::{format_count, format_number};
+pub use parallax_engine::text::{format_count, format_fixed, format_number};
 
 /// The marks of an article's blocks, keyed by block start, for the types the filter shows.
 pub fn article_marks(

@@ -33,7 +33,11 @@ fn mount(hash: &str, source: BundleSource) -> Element {
     let _ = gloo::utils::window().location().set_hash(hash);
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { source, chunked: None }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps { source, chunked: None, bundle: Some(parallax_app::bundle_support()) },
+    )
+    .render();
     root
 }
 

@@ -162,6 +162,20 @@ pub fn format_count(value: u64) -> String {
     out
 }
 
+/// A measure with `decimals` digits after the point, as a reader writes it: "0.43", "106.0", "12".
+/// Made from whole numbers (rounded half away from zero), so the views that show sizes, timings and
+/// scores never reach float formatting either.
+pub fn format_fixed(value: f64, decimals: u32) -> String {
+    let scale = 10u64.pow(decimals);
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    format!("{sign}{whole}.{:0width$}", scaled % scale, width = decimals as usize)
+}
+
 /// Month names in the other languages news pages most often come in (German, French, Spanish,
 /// Portuguese, Italian, Dutch, Scandinavian), lower case, with their number (January is 1).
 pub const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[
@@ -767,6 +781,29 @@ mod tests {
 
     fn phrase(text: &str) -> Option<(f64, usize)> {
         number_phrase(&tokens(text), 0)
+    }
+
+    #[test]
+    fn a_fixed_measure_reads_as_float_formatting_writes_it() {
+        for (value, decimals, want) in [
+            (0.0, 1, "0.0"),
+            (0.43, 2, "0.43"),
+            (106.04, 1, "106.0"),
+            (2.5, 0, "3"),
+            (12.349, 2, "12.35"),
+            (9.999, 2, "10.00"),
+            (-1.25, 1, "-1.3"),
+            (-0.01, 1, "0.0"),
+            (4_200_000.0, 0, "4200000"),
+        ] {
+            assert_eq!(format_fixed(value, decimals), want, "{value} to {decimals}");
+        }
+        // Away from ties, it is exactly what `{:.N}` writes.
+        for i in 0..2_000u32 {
+            let value = f64::from(i) * 0.37 + 0.013;
+            assert_eq!(format_fixed(value, 2), format!("{value:.2}"), "{value}");
+            assert_eq!(format_fixed(value, 1), format!("{value:.1}"), "{value}");
+        }
     }
 
     #[test]

@@ -329,7 +329,7 @@ pub fn offline_line(cached_files: usize, files: usize, cached_bytes: u64, bytes:
 
 /// A size as the app shows it: "0.4 MB", "106.0 MB".
 pub fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1e6)
+    format!("{} MB", crate::state::format_fixed(bytes as f64 / 1e6, 1))
 }
 
 /// A small chunked corpus and a native `io::resolve` for the view tests.

@@ -196,7 +196,10 @@ fn progress(run: &Run, seconds: u32) -> Html {
     let what = match (run.head.is_some(), run.stage) {
         (true, _) => format!("Showing the rows: {} of {}", run.received, run.total),
         (false, Some(Stage::Comparing { bytes })) => {
-            format!("Comparing {:.1} MB of text… {seconds} s", bytes as f64 / 1_000_000.0)
+            format!(
+                "Comparing {} MB of text… {seconds} s",
+                crate::state::format_fixed(bytes as f64 / 1_000_000.0, 1)
+            )
         }
         (false, _) if run.in_page.is_some() => "Comparing in this page…".to_string(),
         (false, _) => format!("Comparing… starting the comparison worker, {seconds} s"),
@@ -252,8 +255,8 @@ fn grid(
                 { swap_select(corpus, ids, i) }
                 { source.map(|s| html! {
                     <p class="compare-share">
-                        <span class="share-bar" aria-hidden="true"><span style={format!("width: {:.0}%", s.aligned_share * 100.0)}></span></span>
-                        { format!("{:.0}% aligned · {} of {} sentences only here", s.aligned_share * 100.0, s.only_sentences, s.sentences) }
+                        <span class="share-bar" aria-hidden="true"><span style={format!("width: {}%", crate::state::format_fixed(f64::from(s.aligned_share) * 100.0, 0))}></span></span>
+                        { format!("{}% aligned · {} of {} sentences only here", crate::state::format_fixed(f64::from(s.aligned_share) * 100.0, 0), s.only_sentences, s.sentences) }
                     </p>
                 }).unwrap_or_default() }
             </div>

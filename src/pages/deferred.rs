@@ -142,6 +142,19 @@ pub fn deferred_page(props: &DeferredProps) -> Html {
             </>
         },
         (View::HomePictures, Opened::Chunked(_), _) => Html::default(),
+        // A bundle the explorer does not decode (the chunked sites' explorer showing a reader's
+        // collection): its home page is this module's too, but for the collections panel.
+        (View::Page, Opened::Bundle(corpus), Route::Home | Route::HomeByDate) => {
+            let pictures = html! {
+                <>
+                    <crate::components::remembered::RememberedLists corpus={corpus.clone()} />
+                    <HomePictures corpus={corpus.clone()} />
+                </>
+            };
+            html! {
+                <pages::home::Home {corpus} by_date={props.route == Route::HomeByDate} collections=false {pictures} />
+            }
+        }
         (View::Page, Opened::Bundle(corpus), Route::Article { id, query, at }) => html! {
             <ContextProvider<AppContext> context={switches.clone()}>
                 <pages::article::ArticlePage {corpus} id={id.clone()} query={query.clone()} at={*at}

@@ -15,6 +15,18 @@ pub struct HomeProps {
     /// List articles newest first instead of by outlet (`#/by-date`).
     #[prop_or_default]
     pub by_date: bool,
+    /// Whether the page holds the collections panel: not where the extras module draws it (for
+    /// the chunked sites' explorer, which draws the panel itself above it).
+    #[prop_or(true)]
+    pub collections: bool,
+    /// The recent searches, pinned comparisons and pictures: the extras module's view, or, where
+    /// the extras module draws the page, the view itself.
+    #[prop_or_else(deferred_pictures)]
+    pub pictures: Html,
+}
+
+fn deferred_pictures() -> Html {
+    html! { <crate::extras_client::Deferred view="home-pictures" /> }
 }
 
 /// The steps after the first screen, each in a task of its own (see [`Home`]): the remembered
@@ -77,10 +89,12 @@ pub fn home(props: &HomeProps) -> Html {
                 <h1>{ "How the outlets covered it" }</h1>
                 <p class="lede">{ lede(n_articles, n_outlets) }</p>
             </div>
-            <crate::components::collections_slot::CollectionsSlot />
+            if props.collections {
+                <crate::components::collections_slot::CollectionsSlot />
+            }
             // Recent searches and pinned comparisons, then the pictures: the extras module's.
             if stage >= 1 {
-                <crate::extras_client::Deferred view="home-pictures" />
+                { props.pictures.clone() }
             }
             if stage >= 2 {
                 <Stories corpus={props.corpus.clone()} />

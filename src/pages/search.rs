@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::article_text::MarkedText;
 use crate::components::isolate::iso;
-use crate::state::{with_outlet_filter, Loaded, Route};
+use crate::state::{format_fixed, with_outlet_filter, Loaded, Route};
 
 /// Properties of [`SearchPage`].
 #[derive(Properties, PartialEq)]
@@ -99,7 +99,7 @@ pub fn results_view(
                         html! {
                             <li class="result">
                                 <a class="result-title" href={href}>{ iso(&hit.title) }</a>
-                                <p class="result-meta">{ iso(outlet) }<span class="muted">{ format!(" · score {:.2}", hit.score) }</span></p>
+                                <p class="result-meta">{ iso(outlet) }<span class="muted">{ format!(" · score {}", format_fixed(f64::from(hit.score), 2)) }</span></p>
                                 <p class="snippet">
                                     { if hit.snippet.cut_before { "… " } else { "" } }
                                     <bdi><MarkedText text={AttrValue::from(hit.snippet.text.clone())} base={hit.snippet.start} hits={Rc::new(highlights)} /></bdi>
@@ -132,8 +132,8 @@ fn format_ms(ms: f64) -> String {
     if ms < 0.1 {
         "< 0.1".to_string()
     } else if ms < 10.0 {
-        format!("{ms:.2}")
+        format_fixed(ms, 2)
     } else {
-        format!("{ms:.0}")
+        format_fixed(ms, 0)
     }
 }

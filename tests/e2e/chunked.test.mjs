@@ -13,7 +13,7 @@ import { access, cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, watchErrors, controlled, ROOT } from './harness.mjs';
+import { serve, launch, watchErrors, controlled, chooseFiles, ROOT } from './harness.mjs';
 import { chunksOf, walkEveryView, watchFiles } from './chunked-walk.mjs';
 
 const run = promisify(execFile);
@@ -111,6 +111,56 @@ async function corrupted(dir, prefix) {
   }
   return broken;
 }
+
+test('a reader\'s own collection opens on a chunked site: its home page, search and an article, then the site\'s corpus again', async () => {
+  // The chunked sites' explorer holds no bundle decoder: a collection's pages are all the extras module's.
+  const server = await serve(site, '/');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.waitForSelector('#app .article-card');
+  const text = 'Bridge Repairs Close Northern Road for Two Weeks\n\nBy Karim Douglas\n\nPortvale: Crews began replacing the worn deck of the Northern Road bridge on Wednesday, closing the road to traffic for two weeks.\n\nDrivers are asked to use the coast road, which the city says will get extra buses during the works.\n';
+  const record = JSON.stringify({
+    title: 'Museum returns carved masks to the island',
+    text: 'The city museum returned four carved masks to Gull Island on Friday, a century after they were taken to the mainland by a collector.\n\nIsland elders received the masks at a ceremony in the old school hall.',
+    date: '2026-08-02',
+    source: 'Island Gazette',
+  });
+  await chooseFiles(page, [
+    { name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+    { name: 'export.jsonl', mimeType: 'application/json', buffer: Buffer.from(record + '\n') },
+  ]);
+  await page.waitForSelector('.collection.current:not(:first-child)', { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelectorAll('#app .article-card').length === 2);
+  const titles = await page.locator('.article-card .card-title').allInnerTexts();
+  for (const want of ['Bridge Repairs Close Northern Road', 'Museum returns carved masks']) {
+    assert.ok(titles.some((t) => t.includes(want)), `${want} is listed: ${titles}`);
+  }
+  assert.match(await page.locator('.home .lede').innerText(), /2 articles/);
+  assert.equal(await page.locator('.collections').count(), 1, 'one collections panel');
+  // Newest first, then search and an article of the collection.
+  await page.goto(`${server.url}#/by-date`);
+  await page.waitForSelector('.home [aria-current="page"] >> text=by date');
+  assert.match(await page.locator('.article-card').first().innerText(), /Museum returns carved masks/);
+  await page.goto(`${server.url}#/search?q=${encodeURIComponent('"extra buses"')}`);
+  await page.waitForSelector('.result a');
+  assert.deepEqual(await page.locator('.result .result-title').allInnerTexts(), ['Bridge Repairs Close Northern Road for Two Weeks']);
+  await page.locator('.result a').first().click();
+  await page.waitForSelector('.article-title');
+  assert.match(await page.locator('.article-title').innerText(), /Bridge Repairs/);
+  // Back to the site's own chunked corpus.
+  await page.goto(server.url);
+  // The collection is still the one open after the reload, listed by the collections module.
+  await page.waitForSelector('.collection.current:not(:first-child)');
+  await page.waitForFunction(() => document.querySelectorAll('#app .article-card').length === 2);
+  await page.locator('.collection:first-child button', { hasText: 'Open' }).click();
+  await page.waitForSelector('.collection.current:first-child');
+  await page.waitForFunction((n) => document.querySelectorAll('#app .article-card').length > 2 && document.querySelector('.home .lede')?.textContent.includes(String(n)), N);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
 
 test('a corrupt chunk is a message in the view that needs it, and the rest still works', async () => {
   const server = await serve(await corrupted('broken', 'art-'), '/');
