@@ -1,7 +1,7 @@
 //! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
 //! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
 
-use crate::text::word_classes::{PHRASAL_VERBS, WORD_CLASSES};
+use crate::text::word_classes::{MEASURE_NOUNS, PHRASAL_VERBS, WORD_CLASSES};
 use crate::text::{translit_key, Token};
 
 /// English function words and reporting verbs that carry no meaning for matching.
@@ -445,6 +445,8 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
+        } else if class.is_none() && passes_a_measure(toks, i) {
+            *class = Some("approve");
         } else if class.is_none()
             && (fails_outright(toks, i) || declared_ended(toks, i) || ended_without_a_deal(toks, i))
         {
@@ -603,6 +605,23 @@ fn runs_an_organisation(toks: &[Token<'_>], i: usize) -> bool {
         (t.text.starts_with(|c: char| c.is_uppercase()) && !calendar(&t.norm))
             || ORGANISATION_NOUNS.contains(&t.norm.as_str())
     })
+}
+
+/// How many words a measure noun may stand before "passed" ("the bill finally passed") or after
+/// it ("passed a new law").
+const MEASURE_WINDOW: usize = 3;
+
+/// Whether token `i` is the verb "pass" with a bill, a law or a motion
+/// ([`crate::text::word_classes::MEASURE_NOUNS`]) as what passes or what is passed ("the measure
+/// passed by 41 votes to 22", "parliament passed a law"): an approval. "As the storm passes",
+/// "passed its safety inspection" and "the night passed quietly" approve nothing.
+fn passes_a_measure(toks: &[Token<'_>], i: usize) -> bool {
+    if !matches!(toks[i].norm.as_str(), "pass" | "passes" | "passed") {
+        return false;
+    }
+    let measure = |k: usize| MEASURE_NOUNS.contains(&toks[k].norm.as_str());
+    (i.saturating_sub(MEASURE_WINDOW)..i).any(measure)
+        || (i + 1..toks.len().min(i + 1 + MEASURE_WINDOW)).any(measure)
 }
 
 /// Verbs that only start what their object names ("opened an investigation", "launched a
@@ -1263,6 +1282,22 @@ mod tests {
         assert!(!leads("The interview ran Tuesday in the weekend edition."));
         assert_eq!(term_key("scored"), term_key("goals"));
         assert_ne!(term_key("goals"), term_key("lead"));
+    }
+
+    #[test]
+    fn a_measure_passed_or_voted_through_is_approved_and_one_opposed_is_rejected() {
+        let approves = |sentence: &str| keys_of(sentence).contains(&term_key("approved").unwrap_or_default());
+        assert!(approves("The measure passed by 41 votes to 22 after a five-hour debate."));
+        assert!(approves("Parliament passed a new law on Thursday."));
+        assert!(approves("Regional lawmakers voted through a 3-euro nightly charge."));
+        // Nothing legislative passes here.
+        assert!(!approves("Benet landslides bury homes as Hagan passes."));
+        assert!(!approves("The bridge passed its last safety inspection in January."));
+        assert!(!approves("Residents said the night passed quietly."));
+        assert!(!approves("Twenty-two members voted against."));
+        assert_eq!(term_key("opposed"), term_key("rejected"));
+        // The opposition is a party, not a refusal.
+        assert_ne!(term_key("opposition"), term_key("rejected"));
     }
 
     #[test]

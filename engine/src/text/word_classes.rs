@@ -131,7 +131,8 @@ pub const WORD_CLASSES: &[(&str, &[&str])] = &[
     ("spill", &["spill", "spillage", "leak"]),
     ("apologise", &["apologise", "apologize", "apology", "sorry"]),
     ("cancel", &["cancel", "cancelled", "canceled", "cancellation", "scrap", "abandon"]),
-    ("reject", &["reject", "rejection", "refuse", "refusal", "veto"]),
+    // Saying no to a plan or a measure: "opposed the bid" / "rejected the Games".
+    ("reject", &["reject", "rejection", "refuse", "refusal", "veto", "oppose"]),
     ("investigate", &["investigate", "investigation", "investigator", "inquiry", "probe"]),
     ("mediate", &["mediate", "mediation", "mediator", "broker"]),
     ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
@@ -186,6 +187,8 @@ pub const PHRASAL_VERBS: &[(&str, &str, &str, usize)] = &[
     ("pull", "plug", "suspend", 1),
     ("step", "up", "increase", 3),
     ("turn", "down", "reject", 3),
+    // A measure "voted through" is approved; a vote alone ("voted against") is no approval.
+    ("vote", "through", "approve", 3),
     // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
     ("stop", "fighting", "ceasefire", 0),
     ("cease", "fire", "ceasefire", 0),
@@ -200,4 +203,23 @@ pub const PHRASAL_VERBS: &[(&str, &str, &str, usize)] = &[
     ("take", "effect", "enact", 0),
     ("come", "force", "enact", 1),
     ("come", "effect", "enact", 1),
+];
+
+/// Nouns for what a legislature or council passes: "the bill passed", "passed a law" is an
+/// approval (`compare::terms`' `passes_a_measure`), while a storm, a night or an inspection that
+/// passes is no such thing.
+pub const MEASURE_NOUNS: &[&str] = &[
+    "bill",
+    "bills",
+    "law",
+    "laws",
+    "measure",
+    "measures",
+    "motion",
+    "budget",
+    "resolution",
+    "amendment",
+    "legislation",
+    "ordinance",
+    "decree",
 ];
