@@ -53,10 +53,6 @@ pub struct Stance {
     pub modal: Vec<String>,
     /// Keys told in a past form outside any modal scope: done.
     pub past: Vec<String>,
-    /// Keys told in the present progressive ("Meltra *is closing* its bakery", "the operator *is
-    /// cutting* 12 trains"): a decision under way, which the news tells as "will close" as
-    /// often, not an outcome reported after the event.
-    pub progressive: Vec<String>,
     /// Keys right after "another" or "next".
     pub another: Vec<String>,
     /// Keys written in the plural somewhere in the sentence ("attacks"): a series, which
@@ -126,8 +122,6 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
             stance.modal.push(key.clone());
         } else if is_past_form(&tok.norm) || past_progressive(toks, i) {
             stance.past.push(key.clone());
-        } else if present_progressive(toks, i) {
-            stance.progressive.push(key.clone());
         }
         if is_plural(&tok.norm) {
             stance.plural.push(key.clone());
@@ -145,7 +139,6 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
     for list in [
         &mut stance.modal,
         &mut stance.past,
-        &mut stance.progressive,
         &mut stance.another,
         &mut stance.plural,
         &mut stance.speakers,
@@ -272,15 +265,6 @@ fn past_progressive(toks: &[Token<'_>], i: usize) -> bool {
         && matches!(toks[i - 1].norm.as_str(), "been" | "was" | "were")
 }
 
-/// Whether the token at `i` is an "-ing" form right after "is" or "are" ("is closing", "are
-/// moving"): under way at the time of writing ([`Stance::progressive`]).
-fn present_progressive(toks: &[Token<'_>], i: usize) -> bool {
-    i > 0
-        && toks[i].norm.len() > 4
-        && toks[i].norm.ends_with("ing")
-        && matches!(toks[i - 1].norm.as_str(), "is" | "are")
-}
-
 /// Determiners and numbers after an "-ing" form make it a verb with its object ("raising *the*
 /// price", "cutting *1,800* jobs"), not a description of the noun.
 const OBJECT_OPENERS: &[&str] =
@@ -376,14 +360,6 @@ mod tests {
         let report = stance("Rescuers brought the last of the trapped miners to the surface on Thursday.");
         assert!(report.past.contains(&key("brought")));
         assert!(report.modal.is_empty());
-    }
-
-    #[test]
-    fn a_decision_under_way_is_told_in_the_present_progressive() {
-        let under_way = stance("Meltra is closing its bakery on Kvarngatan in the spring.");
-        assert!(under_way.progressive.contains(&key("closing")));
-        assert!(!under_way.past.contains(&key("closing")));
-        assert!(stance("Meltra was closing its bakery when the fire broke out.").progressive.is_empty());
     }
 
     #[test]
