@@ -2,6 +2,7 @@
 //! offsets, and a transliteration key that makes Kadhimi/Kadhemi and Fuad/Fouad meet.
 
 mod fold_table;
+pub mod word_classes;
 
 /// Month names, lower case, January first.
 pub const MONTHS: [&str; 12] = [

@@ -1,6 +1,7 @@
 //! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
 //! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
 
+use crate::text::word_classes::{MEASURE_NOUNS, PHRASAL_VERBS, WORD_CLASSES};
 use crate::text::{translit_key, Token};
 
 /// English function words and reporting verbs that carry no meaning for matching.
@@ -177,163 +178,6 @@ const STOP_WORDS: &[&str] = &[
 pub fn is_stop_word(norm: &str) -> bool {
     STOP_WORDS.contains(&norm)
 }
-
-/// Word classes that reports use interchangeably for the same thing: a small hand-made list of
-/// news event classes (what happened: met, killed, withdrew, won...), each with its common
-/// nominalisations and irregular forms, plus a few country adjectives and capitals.
-const SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "attack",
-        &["attack", "missile", "rocket", "bomb", "bombing", "strike", "airstrike", "projectile", "shelling"],
-    ),
-    ("troop", &["troop", "soldier", "force", "personnel", "army"]),
-    ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
-    // Negotiations are talks ("negotiations broke down" / "port talks fail").
-    (
-        "meet",
-        &[
-            "meet",
-            "meeting",
-            "met",
-            "talk",
-            "visit",
-            "host",
-            "hosted",
-            "hosting",
-            "summit",
-            "negotiation",
-            "negotiate",
-            "negotiator",
-        ],
-    ),
-    (
-        "increase",
-        &[
-            "increase",
-            "rise",
-            "risen",
-            "rose",
-            "rising",
-            "grow",
-            "grew",
-            "grown",
-            "intensify",
-            "intensified",
-            "escalate",
-            "surge",
-            "climb",
-            "mount",
-            "soar",
-            "jump",
-            "hike",
-            "recover",
-            "recovery",
-            "rebound",
-        ],
-    ),
-    ("decrease", &["decrease", "fall", "fell", "fallen", "drop", "decline", "shrink", "shrank", "diminish"]),
-    (
-        "suspend",
-        &[
-            "suspend",
-            "suspension",
-            "halt",
-            "stop",
-            "pause",
-            "shut",
-            "shutdown",
-            "freeze",
-            "froze",
-            "closure",
-            "close",
-        ],
-    ),
-    // Work or people sent elsewhere ("production will move to Tarsk" / "work is being
-    // transferred to Tarsk").
-    ("relocate", &["relocate", "relocation", "transfer", "move"]),
-    // People not found after a disaster ("still missing" / "unaccounted for").
-    ("missing", &["missing", "unaccounted"]),
-    ("resume", &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze"]),
-    // Evacuees are counted where they sleep as often as by their leaving ("moved to evacuation
-    // centres" / "spent the night in shelters").
-    ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled", "shelter"]),
-    ("ceasefire", &["ceasefire", "truce", "armistice"]),
-    ("exchange", &["exchange", "swap"]),
-    // Water over the land: "the river burst its banks" ([`PHRASAL`]) / "floods".
-    ("flood", &["flood", "flooding", "inundate", "inundation", "deluge"]),
-    // A storm's or a ship's arrival on the coast.
-    ("landfall", &["landfall", "ashore"]),
-    (
-        "kill",
-        &[
-            "kill",
-            "killed",
-            "killing",
-            "die",
-            "died",
-            "dead",
-            "death",
-            "assassination",
-            "assassinate",
-            "assassinated",
-            "slay",
-            "slain",
-            "slew",
-        ],
-    ),
-    (
-        "withdraw",
-        &["withdraw", "withdrew", "withdrawn", "withdrawal", "pullout", "drawdown", "expel", "expulsion"],
-    ),
-    ("win", &["win", "won", "winning", "winner", "victory", "victor", "triumph"]),
-    ("lose", &["lose", "lost", "defeat", "concede", "conceded", "loss"]),
-    ("elect", &["elect", "election", "vote", "ballot", "poll", "electoral"]),
-    ("agree", &["agree", "agreed", "agreement", "deal", "accord", "pact", "treaty"]),
-    ("resign", &["resign", "resignation", "quit"]),
-    ("arrest", &["arrest", "detain", "detention", "custody"]),
-    ("injure", &["injure", "injured", "injury", "wound", "wounded", "hurt"]),
-    ("collapse", &["collapse", "cave", "crumble", "implode"]),
-    ("quake", &["quake", "earthquake", "tremor", "aftershock", "seismic"]),
-    ("announce", &["announce", "announcement", "declare", "declaration", "unveil"]),
-    ("demand", &["demand", "urge", "insist"]),
-    // A rule or measure put in place: "imposed a curfew", "the curfew took effect", "the law
-    // came into force".
-    ("enact", &["impose", "imposition", "enforce", "enact"]),
-    // A rule's content and its passing: "voted to ban" / "approved a law outlawing".
-    ("ban", &["ban", "outlaw", "prohibit", "prohibition"]),
-    ("approve", &["approve", "approval", "adopt", "adoption", "ratify", "ratification", "endorse"]),
-    ("spill", &["spill", "spillage", "leak"]),
-    ("apologise", &["apologise", "apologize", "apology", "sorry"]),
-    ("cancel", &["cancel", "cancelled", "canceled", "cancellation", "scrap", "abandon"]),
-    ("reject", &["reject", "rejection", "refuse", "refusal", "veto"]),
-    ("investigate", &["investigate", "investigation", "investigator", "inquiry", "probe"]),
-    ("mediate", &["mediate", "mediation", "mediator", "broker"]),
-    ("criticise", &["criticise", "criticize", "criticism", "condemn", "condemnation"]),
-    ("protest", &["protest", "protester", "protestor", "demonstration", "demonstrator", "rally"]),
-    // Things a fact is about, not what happened ([`NOT_EVENTS`]): the words outlets use
-    // interchangeably for homes, the power supply and a company's accounts.
-    ("home", &["home", "house", "household", "dwelling"]),
-    // "Plunged into darkness" is how a blackout is told.
-    ("electricity", &["electricity", "power", "blackout", "outage", "darkness"]),
-    ("revenue", &["revenue", "sales", "turnover"]),
-    ("profit", &["profit", "earnings"]),
-    ("forecast", &["forecast", "outlook", "guidance"]),
-    ("stock", &["stock", "share", "shareholder"]),
-    // A generic doing verb: what is done is its object ("carried out 39 rocket attacks",
-    // "conducted an inquiry"), so it is no news event of its own ([`NOT_EVENTS`]), and "carry
-    // out" ([`PHRASAL`]) is not "carry" ("carrying new directives").
-    ("conduct", &["conduct", "perform"]),
-    // Who heads an organisation. "Run" is one of its words only with an organisation as its
-    // object ([`runs_an_organisation`]): "run out of energy", "the curfew will run from 10 pm",
-    // "runs 40 trains a day" say nothing of who leads.
-    ("lead", &["lead"]),
-    // Goals in a match ("scored twice" / "struck two goals").
-    ("score", &["score", "goal", "scorer"]),
-    ("us", &["us", "u", "american", "america", "washington", "usa"]),
-    ("iraq", &["iraq", "iraqi", "baghdad"]),
-    ("iran", &["iran", "iranian", "tehran"]),
-    ("premier", &["premier", "pm", "prime"]),
-];
 
 /// Irregular English verb forms and their base form, so "took" meets "take" and "began" meets
 /// "begin" (regular endings are the stem's job). General English, not a corpus list.
@@ -571,48 +415,7 @@ fn derived_base(norm: &str, stemmed: &str) -> String {
     stemmed.to_string()
 }
 
-/// Phrasal verbs of news reports and the event class each means: (verb, particle, class, how
-/// many words may stand between them: "pull its troops out"). The particle must follow the verb.
-const PHRASAL: &[(&str, &str, &str, usize)] = &[
-    ("pull", "out", "withdraw", 3),
-    ("pull", "back", "withdraw", 3),
-    ("walk", "out", "withdraw", 0),
-    ("drop", "out", "withdraw", 0),
-    ("step", "down", "resign", 0),
-    ("stand", "down", "resign", 0),
-    ("cave", "in", "collapse", 0),
-    // A structure or a slope that gives way collapses ("the hillside gave way" / "the slope
-    // collapsed", "the central span gave way"); one thing giving way *to* another is replaced.
-    ("give", "way", "collapse", 0),
-    // Talks or a deal that break down or fall through collapse ("negotiations broke down" /
-    // "talks to end the strike collapse").
-    ("break", "down", "collapse", 0),
-    ("fall", "through", "collapse", 0),
-    ("sit", "down", "meet", 0),
-    ("call", "off", "cancel", 3),
-    ("break", "off", "suspend", 3),
-    ("shut", "down", "suspend", 3),
-    // "Pull the plug on its factory": close it.
-    ("pull", "plug", "suspend", 1),
-    ("step", "up", "increase", 3),
-    ("turn", "down", "reject", 3),
-    // Fighting that stops is a truce ("the clans stopped fighting" / "agreed a truce").
-    ("stop", "fighting", "ceasefire", 0),
-    ("cease", "fire", "ceasefire", 0),
-    // Guns that fall (or are, or go) silent: the fighting stopped.
-    ("gun", "silent", "ceasefire", 2),
-    // A river that bursts, breaks or overflows its banks floods the land around it. ("Over its
-    // banks" alone is not one: "concerns over its banks" is finance.)
-    ("burst", "banks", "flood", 1),
-    ("break", "banks", "flood", 1),
-    ("overflow", "banks", "flood", 1),
-    ("carry", "out", "conduct", 3),
-    ("take", "effect", "enact", 0),
-    ("come", "force", "enact", 1),
-    ("come", "effect", "enact", 1),
-];
-
-/// Per token, the event class of a phrasal verb it opens ([`PHRASAL`]), and the tokens that are
+/// Per token, the event class of a phrasal verb it opens ([`PHRASAL_VERBS`]), and the tokens that are
 /// its particles (which then carry no meaning of their own).
 fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>) {
     let mut classes = vec![None; toks.len()];
@@ -621,11 +424,11 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
         // Most words open no phrasal verb: checked before any stemming (this runs on every token).
         let base = lemma(&tok.norm);
         // (The first three letters: "carried" is "carry" out.)
-        if !PHRASAL.iter().any(|p| base.get(..3).is_some_and(|b| p.0.starts_with(b))) {
+        if !PHRASAL_VERBS.iter().any(|p| base.get(..3).is_some_and(|b| p.0.starts_with(b))) {
             continue;
         }
         let verb = stem(base);
-        for &(head, part, class, gap) in PHRASAL {
+        for &(head, part, class, gap) in PHRASAL_VERBS {
             if verb != head {
                 continue;
             }
@@ -642,6 +445,8 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
+        } else if class.is_none() && passes_a_measure(toks, i) {
+            *class = Some("approve");
         } else if class.is_none()
             && (fails_outright(toks, i) || declared_ended(toks, i) || ended_without_a_deal(toks, i))
         {
@@ -802,6 +607,23 @@ fn runs_an_organisation(toks: &[Token<'_>], i: usize) -> bool {
     })
 }
 
+/// How many words a measure noun may stand before "passed" ("the bill finally passed") or after
+/// it ("passed a new law").
+const MEASURE_WINDOW: usize = 3;
+
+/// Whether token `i` is the verb "pass" with a bill, a law or a motion
+/// ([`crate::text::word_classes::MEASURE_NOUNS`]) as what passes or what is passed ("the measure
+/// passed by 41 votes to 22", "parliament passed a law"): an approval. "As the storm passes",
+/// "passed its safety inspection" and "the night passed quietly" approve nothing.
+fn passes_a_measure(toks: &[Token<'_>], i: usize) -> bool {
+    if !matches!(toks[i].norm.as_str(), "pass" | "passes" | "passed") {
+        return false;
+    }
+    let measure = |k: usize| MEASURE_NOUNS.contains(&toks[k].norm.as_str());
+    (i.saturating_sub(MEASURE_WINDOW)..i).any(measure)
+        || (i + 1..toks.len().min(i + 1 + MEASURE_WINDOW)).any(measure)
+}
+
 /// Verbs that only start what their object names ("opened an investigation", "launched a
 /// criminal inquiry", "launched an attack"): the object is the event, the verb a generic doing
 /// verb, so "opened an investigation" shares nothing with "the bridge opened in 1968".
@@ -830,7 +652,7 @@ fn synonym_classes() -> &'static std::collections::HashMap<String, &'static str>
         std::sync::OnceLock::new();
     CLASSES.get_or_init(|| {
         let mut map = std::collections::HashMap::new();
-        for (class, members) in SYNONYMS {
+        for (class, members) in WORD_CLASSES {
             for member in *members {
                 map.entry((*member).to_string()).or_insert(*class);
                 map.entry(stem(member)).or_insert(*class);
@@ -894,7 +716,7 @@ pub fn is_role_word(key: &str) -> bool {
     KEYS.get_or_init(|| ROLE_WORDS.iter().filter_map(|w| term_key(w)).collect()).iter().any(|k| k == key)
 }
 
-/// The synonym class a folded word or its stem belongs to ([`SYNONYMS`]), if any.
+/// The synonym class a folded word or its stem belongs to ([`WORD_CLASSES`]), if any.
 pub fn synonym_class(norm: &str) -> Option<&'static str> {
     let norm = lemma(norm);
     let classes = synonym_classes();
@@ -933,10 +755,10 @@ const NOT_EVENTS: &[&str] = &[
     "premier",
 ];
 
-/// True for the key of a news event class ([`SYNONYMS`]): two sentences that each report events of
+/// True for the key of a news event class ([`WORD_CLASSES`]): two sentences that each report events of
 /// known classes and share none ("agreed on principles" / "will meet Trump") tell different facts.
 pub fn is_event_class(key: &str) -> bool {
-    !NOT_EVENTS.contains(&key) && SYNONYMS.iter().any(|(class, _)| *class == key)
+    !NOT_EVENTS.contains(&key) && WORD_CLASSES.iter().any(|(class, _)| *class == key)
 }
 
 /// The other words of the synonym class `norm` (a folded word) belongs to ("withdrawal":
@@ -954,7 +776,7 @@ pub(crate) fn search_synonyms(norm: &str) -> &'static [&'static str] {
     let class = classes.get(norm).or_else(|| classes.get(stemmed.as_str()));
     class
         .filter(|c| !NAMES.contains(c))
-        .and_then(|c| SYNONYMS.iter().find(|(k, _)| k == c))
+        .and_then(|c| WORD_CLASSES.iter().find(|(k, _)| k == c))
         .map_or(&[], |(_, members)| *members)
 }
 
@@ -1460,6 +1282,22 @@ mod tests {
         assert!(!leads("The interview ran Tuesday in the weekend edition."));
         assert_eq!(term_key("scored"), term_key("goals"));
         assert_ne!(term_key("goals"), term_key("lead"));
+    }
+
+    #[test]
+    fn a_measure_passed_or_voted_through_is_approved_and_one_opposed_is_rejected() {
+        let approves = |sentence: &str| keys_of(sentence).contains(&term_key("approved").unwrap_or_default());
+        assert!(approves("The measure passed by 41 votes to 22 after a five-hour debate."));
+        assert!(approves("Parliament passed a new law on Thursday."));
+        assert!(approves("Regional lawmakers voted through a 3-euro nightly charge."));
+        // Nothing legislative passes here.
+        assert!(!approves("Benet landslides bury homes as Hagan passes."));
+        assert!(!approves("The bridge passed its last safety inspection in January."));
+        assert!(!approves("Residents said the night passed quietly."));
+        assert!(!approves("Twenty-two members voted against."));
+        assert_eq!(term_key("opposed"), term_key("rejected"));
+        // The opposition is a party, not a refusal.
+        assert_ne!(term_key("opposition"), term_key("rejected"));
     }
 
     #[test]
