@@ -107,7 +107,8 @@ function timed(cmd, cmdArgs, timeoutS) {
     : ok ? '' : `exit ${run.status}: ${(run.stderr ?? '').split('\n').filter((l) => /parallax|error|Error/.test(l)).slice(-2).join(' ')}`;
   // Parallax's own stage lines ("parallax: entities: 4.1 s"): how far a killed build got.
   const stages = (run.stderr ?? '').split('\n').filter((l) => /^parallax: (cleaned|entities|search index|stories|report|chunks|compressing chunks|bundle|writing files|built)/.test(l));
-  return { ok, why, seconds: seconds ?? timeoutS, cpu, rssMb: rssKb / 1024, stages };
+  // time's "kbytes" are KiB; MB here are millions of bytes, as the goals' and every other column's.
+  return { ok, why, seconds: seconds ?? timeoutS, cpu, rssMb: (rssKb * 1024) / 1e6, stages };
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);

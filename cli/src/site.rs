@@ -638,15 +638,15 @@ fn cpu_seconds() -> Option<f64> {
     Some((utime + stime) / 100.0)
 }
 
-/// ", peak memory 512 MB" from the process's high-water mark (`VmHWM` in `/proc/self/status`),
-/// or nothing where the system does not say it.
+/// ", peak memory 512 MB" from the process's high-water mark (`VmHWM` in `/proc/self/status`, in
+/// KiB), in millions of bytes, or nothing where the system does not say it.
 fn peak_memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb = status
         .lines()
         .find_map(|line| line.strip_prefix("VmHWM:"))
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
-    kb.map(|kb| format!(", peak memory {} MB", kb / 1024)).unwrap_or_default()
+    kb.map(|kb| format!(", peak memory {} MB", kb * 1024 / 1_000_000)).unwrap_or_default()
 }
 
 #[cfg(test)]
