@@ -4,34 +4,8 @@
 use super::super::lines::words_up_to;
 use super::core;
 
-/// Words of a media player's controls and labels (lower case): "Play Video", "Back to video",
-/// "More videos", "Autoplay", "Listen to this article", "Artikel anhören", "0:00 Anhören".
-const PLAYER_WORDS: &[&str] = &[
-    "play",
-    "pause",
-    "replay",
-    "mute",
-    "unmute",
-    "autoplay",
-    "video",
-    "videos",
-    "audio",
-    "listen",
-    "anhören",
-    "abspielen",
-    "écouter",
-    "back",
-    "to",
-    "this",
-    "more",
-    "article",
-    "story",
-    "artikel",
-    "weitere",
-    "jetzt",
-    "min",
-];
-/// Of which one says it is a player's: the others ("back", "more", "this") are any link's.
+/// Words that say a line is a media player's (lower case): "Play Video", "Autoplay", "Listen to
+/// this article", "Artikel anhören", "0:00 Anhören".
 const PLAYER_CUES: &[&str] = &[
     "play",
     "pause",
@@ -44,6 +18,11 @@ const PLAYER_CUES: &[&str] = &[
     "anhören",
     "abspielen",
     "écouter",
+];
+/// The other words of a player's controls and labels, which any link may use too ("Back to
+/// video", "More videos", "Mute").
+const PLAYER_OTHER_WORDS: &[&str] = &[
+    "mute", "unmute", "back", "to", "this", "more", "article", "story", "artikel", "weitere", "jetzt", "min",
 ];
 /// A player's row of controls has at most this many words.
 const PLAYER_CONTROL_WORDS: usize = 5;
@@ -77,10 +56,11 @@ pub(super) fn player_controls(core: &str) -> bool {
     for word in core.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         let time = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit() || c == ':');
-        if !(time || PLAYER_WORDS.contains(&word)) {
+        let cue = PLAYER_CUES.contains(&word);
+        if !(time || cue || PLAYER_OTHER_WORDS.contains(&word)) {
             return false;
         }
-        cued |= PLAYER_CUES.contains(&word);
+        cued |= cue;
     }
     cued
 }
