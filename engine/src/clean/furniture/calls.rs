@@ -5,7 +5,7 @@
 
 use super::super::lines::words_up_to;
 use super::super::rules;
-use super::{addresses_the_reader, bar_tokens, ends_with_full_stop, IMPERATIVES, NETWORKS};
+use super::{addresses_the_reader, bar_tokens, ends_with_full_stop, has_word_start, IMPERATIVES, NETWORKS};
 
 /// Words that name an app or where to get one (lower case, a whole token; "WAZ-News-App" ends
 /// in one).
@@ -78,10 +78,8 @@ const BROWSER_NOTICE_WORDS: usize = 30;
 /// Reactivate it to view this content."), which stays.
 pub(super) fn browser_notice(line: &str, lower: &str) -> bool {
     if words_up_to(line, BROWSER_NOTICE_WORDS + 1) > BROWSER_NOTICE_WORDS
-        || !BROWSER_CUES.iter().any(|c| {
-            // "Roadblocks" is no ad blocker.
-            lower.match_indices(c).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
-        })
+        // "Roadblocks" is no ad blocker.
+        || !BROWSER_CUES.iter().any(|c| has_word_start(lower, c))
     {
         return false;
     }
@@ -124,11 +122,6 @@ const ERROR_REPORT_WORDS: usize = 25;
 /// ... and, as a bare question, at most this many ("Fehler auf taz.de entdeckt?", "Spotted a
 /// mistake in this article?").
 const ERROR_QUESTION_WORDS: usize = 6;
-
-/// Whether `lower` holds `word` at the start of a word.
-fn has_word_start(lower: &str, word: &str) -> bool {
-    lower.match_indices(word).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
-}
 
 /// The site's invitation to report an error or send feedback, under the text or beside its
 /// share bar ("Spotted a mistake in this article?", "Let us know at corrections@… and we will put

@@ -464,6 +464,12 @@ fn addresses_the_reader(line: &str) -> bool {
     rules::reader_address(line).0
 }
 
+/// Whether `lower` holds `word` at the start of a word ("ad block" in "an ad blocker", not in
+/// "a road block").
+fn has_word_start(lower: &str, word: &str) -> bool {
+    lower.match_indices(word).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric))
+}
+
 fn ends_with_full_stop(line: &str) -> bool {
     line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', '…'])
 }

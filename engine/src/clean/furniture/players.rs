@@ -2,7 +2,7 @@
 //! missing ("Play Video", "Listen to this article", "This advertisement has not loaded yet.").
 
 use super::super::lines::words_up_to;
-use super::core;
+use super::{core, has_word_start};
 
 /// Words that say a line is a media player's (lower case): "Play Video", "Autoplay", "Listen to
 /// this article", "Artikel anhören", "0:00 Anhören".
@@ -74,9 +74,7 @@ pub(super) fn player_notice(line: &str, lower: &str) -> bool {
     let words = words_up_to(line, PLAYER_NOTICE_WORDS + 1);
     if words > PLAYER_NOTICE_WORDS
         || !PLAYER_FAILURES.iter().any(|f| lower.contains(f))
-        || !PLAYER_MEDIA
-            .iter()
-            .any(|m| lower.match_indices(m).any(|(at, _)| !lower[..at].ends_with(char::is_alphanumeric)))
+        || !PLAYER_MEDIA.iter().any(|m| has_word_start(lower, m))
     {
         return false;
     }
