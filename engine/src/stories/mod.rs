@@ -104,11 +104,9 @@ pub fn group(articles: &[Article], entities: &EntityData, terms: &OfficeTerms) -
 /// [`group`] in less memory, for a large build (the same stories, dates and mentions): the
 /// articles' days of writing, which the vectors need, are read [`DATING_CHUNK`] articles at a
 /// time, so the date clues of only that many are held at once; and the mentions' dates and
-/// figures are packed ([`EntityData::park_values`]) while the stages that do not read them run:
-/// dates from when those days are read until the vectors and their candidate index are gone,
-/// figures from when the vectors are made until the stories are grouped and dated (only the
-/// stories' descriptions read them after the vectors): neither the vectors' peak nor the
-/// clustering's meets every value boxed.
+/// figures are packed ([`EntityData::park_values`]) while the stages that do not read them run,
+/// dates once those days are read, figures once the vectors are made, both put back once the
+/// vectors and their candidate index are gone: the vectors' peak no longer meets the values.
 pub fn group_lean(articles: &[Article], entities: &mut EntityData, terms: &OfficeTerms) -> Grouped {
     group_in(articles, &mut Held::Owned(entities), terms, DATING_CHUNK)
 }
@@ -268,6 +266,7 @@ fn group_in(articles: &[Article], held: &mut Held<'_>, terms: &OfficeTerms, dati
     let mut edges = graph::neighbours(&vectors, n_terms, graph::Limits::for_corpus(articles.len()));
     // The clustering reads the graph only: the vectors go before it runs.
     drop(vectors);
+    held.restore(figures_parked);
     held.restore(dates_parked);
     drop(days);
     // Reports that put their events in different places are weaker evidence of one story (the
@@ -283,7 +282,8 @@ fn group_in(articles: &[Article], held: &mut Held<'_>, terms: &OfficeTerms, dati
     // are the stage's largest part after the corpus): only the dates need that.
     let lean = held.cluster_lean(articles, &own, &edges, terms);
     drop(own);
-    let dating = Dating::new(articles, held.get(), terms);
+    let entities = held.get();
+    let dating = Dating::new(articles, entities, terms);
     let groups = lean.unwrap_or_else(|| {
         let times = ArticleTimes { dating: &dating, articles };
         graph::cluster(articles.len(), &edges, STORY_THRESHOLD, &times, SPANS)
@@ -295,8 +295,6 @@ fn group_in(articles: &[Article], held: &mut Held<'_>, terms: &OfficeTerms, dati
     cut.dedup();
     // Describing the stories needs the dates, not the clues behind them: the clues go first.
     drop((dating, similar));
-    held.restore(figures_parked);
-    let entities = held.get();
     let stories =
         describe::describe(&describe::Corpus { articles, entities, dates: &dates }, &groups, &edges);
     let diagnostics = cut
