@@ -74,6 +74,9 @@ pub struct Stance {
     /// a past participle opening a noun phrase ("*Collapsed* Olsk bridge was declared safe").
     /// Such an event identifies; what the sentence reports is the rest.
     pub identifying: Vec<String>,
+    /// A verb of saying or "according to" stands in the sentence: what it tells is someone's
+    /// account ("World butter prices have dropped, the dairy said"), named or not.
+    pub said: bool,
 }
 
 /// Reads the stance of a sentence's tokens (`text` is the sentence, for punctuation between
@@ -136,6 +139,10 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
     let identifying = identifying_tokens(text, toks);
     stance.identifying = keys_only_where(keys, |i| identifying[i]);
     (stance.speakers, stance.sources) = speakers(text, toks, keys);
+    stance.said = toks.iter().enumerate().any(|(i, t)| {
+        SPEECH_VERBS.contains(&t.norm.as_str())
+            || (t.norm == "to" && i > 0 && toks[i - 1].norm == "according")
+    });
     for list in [
         &mut stance.modal,
         &mut stance.past,

@@ -1,7 +1,7 @@
 //! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
 //! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
 
-use crate::text::word_classes::{MEASURE_NOUNS, PHRASAL_VERBS, WORD_CLASSES};
+use crate::text::word_classes::{BACKING_VERBS, MEASURE_NOUNS, PHRASAL_VERBS, VOTE_WON_VERBS, WORD_CLASSES};
 use crate::text::{translit_key, Token};
 
 /// English function words and reporting verbs that carry no meaning for matching.
@@ -445,7 +445,7 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     for (i, class) in classes.iter_mut().enumerate() {
         if class.is_none() && runs_an_organisation(toks, i) {
             *class = Some("lead");
-        } else if class.is_none() && passes_a_measure(toks, i) {
+        } else if class.is_none() && (passes_a_measure(toks, i) || votes_a_measure_through(toks, i)) {
             *class = Some("approve");
         } else if class.is_none()
             && (fails_outright(toks, i) || declared_ended(toks, i) || ended_without_a_deal(toks, i))
@@ -453,6 +453,19 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
             *class = Some("collapse");
         } else if class.is_none() && opens_an_event(toks, i) {
             *class = Some("conduct");
+        }
+    }
+    // A vote in a sentence that tells a measure's approval is that approval's vote ("passed by 41
+    // votes to 22", "backed the tax and 22 voted against"), not an election.
+    let is_vote = |norm: &str| matches!(norm, "vote" | "votes" | "voted" | "voting");
+    if toks.iter().any(|t| is_vote(&t.norm))
+        && (classes.contains(&Some("approve"))
+            || toks.iter().any(|t| synonym_class(&t.norm) == Some("approve")))
+    {
+        for (i, tok) in toks.iter().enumerate() {
+            if classes[i].is_none() && is_vote(&tok.norm) {
+                classes[i] = Some("approve");
+            }
         }
     }
     (classes, particle)
@@ -622,6 +635,35 @@ fn passes_a_measure(toks: &[Token<'_>], i: usize) -> bool {
     let measure = |k: usize| MEASURE_NOUNS.contains(&toks[k].norm.as_str());
     (i.saturating_sub(MEASURE_WINDOW)..i).any(measure)
         || (i + 1..toks.len().min(i + 1 + MEASURE_WINDOW)).any(measure)
+}
+
+/// Whether the measure noun at `k` is one ([`MEASURE_NOUNS`]).
+fn is_measure(toks: &[Token<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| MEASURE_NOUNS.contains(&t.norm.as_str()))
+}
+
+/// Whether token `i` tells a measure voted through in other words than "passed": a motion "was
+/// carried" ("The motion was carried by 27 votes to 9"), a measure backed or voted for ("27
+/// backing the measure", "councillors voted for a ban"), a measure that wins or clears its vote
+/// ("Beach smoking ban wins council vote"). "Carried out", "backed the striker" and a candidate
+/// who wins the vote approve nothing.
+fn votes_a_measure_through(toks: &[Token<'_>], i: usize) -> bool {
+    let word = toks[i].norm.as_str();
+    let before = i.saturating_sub(MEASURE_WINDOW)..i;
+    let after = |from: usize| from..toks.len().min(from + MEASURE_WINDOW);
+    if matches!(word, "carry" | "carries" | "carried") {
+        return before.clone().any(|k| is_measure(toks, k))
+            && toks.get(i + 1).is_none_or(|t| t.norm != "out");
+    }
+    if BACKING_VERBS.contains(&word) {
+        return after(i + 1).any(|k| is_measure(toks, k));
+    }
+    if matches!(word, "vote" | "votes" | "voted") {
+        return toks.get(i + 1).is_some_and(|t| t.norm == "for") && after(i + 2).any(|k| is_measure(toks, k));
+    }
+    VOTE_WON_VERBS.contains(&word)
+        && before.clone().any(|k| is_measure(toks, k))
+        && after(i + 1).any(|k| matches!(toks[k].norm.as_str(), "vote" | "votes" | "ballot"))
 }
 
 /// Verbs that only start what their object names ("opened an investigation", "launched a
@@ -1298,6 +1340,26 @@ mod tests {
         assert_eq!(term_key("opposed"), term_key("rejected"));
         // The opposition is a party, not a refusal.
         assert_ne!(term_key("opposition"), term_key("rejected"));
+    }
+
+    #[test]
+    fn a_measure_carried_backed_voted_for_or_winning_its_vote_is_approved() {
+        let approval = term_key("approved").unwrap_or_default();
+        let approves = |sentence: &str| keys_of(sentence).contains(&approval);
+        assert!(approves("The motion was carried by 27 votes to 9."));
+        assert!(approves("Forty-one members backed the tax and 22 voted against."));
+        assert!(approves("Councillors voted for a ban on smoking on the beaches."));
+        assert!(approves("Beach smoking ban wins council vote"));
+        // The vote of an approval is that approval, not an election.
+        assert_eq!(
+            keys_of("The measure passed by 41 votes to 22.").iter().filter(|k| **k == approval).count(),
+            2
+        );
+        // Backing a person, a candidate winning a vote, work carried out: no measure approved.
+        assert!(!approves("Fans backed the striker after the defeat."));
+        assert!(!approves("Anna Berg wins the party vote."));
+        assert!(!approves("The tax office carried out 300 checks."));
+        assert!(!approves("Voters go to the polls to vote for a new mayor."));
     }
 
     #[test]

@@ -222,4 +222,20 @@ pub const MEASURE_NOUNS: &[&str] = &[
     "legislation",
     "ordinance",
     "decree",
+    // What a council or an assembly votes in besides a law: "the tax passed", "backed the ban".
+    "tax",
+    "taxes",
+    "levy",
+    "ban",
+    "proposal",
 ];
+
+/// Verbs of voting for something: with a measure ([`MEASURE_NOUNS`]) as their object ("27
+/// backing the measure", "members backed the tax", "councillors voted for a ban") they tell its
+/// approval (`compare::terms`' `votes_a_measure_through`); backing a person or a team does not.
+pub const BACKING_VERBS: &[&str] =
+    &["back", "backs", "backed", "backing", "support", "supports", "supported", "supporting"];
+
+/// Verbs that tell a measure won its vote ("Tourist tax wins assembly vote", "the ban cleared
+/// the council vote"), an approval when a measure is what won.
+pub const VOTE_WON_VERBS: &[&str] = &["win", "wins", "won", "winning", "clear", "clears", "cleared"];
