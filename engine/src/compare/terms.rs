@@ -1,7 +1,10 @@
 //! Meaning-bearing terms of a text: folded content words with stop words dropped, a light stem,
 //! a transliteration key (so Kadhimi/Kadhemi meet) and a small synonym table (missiles ~ attacks).
 
-use crate::text::word_classes::{BACKING_VERBS, MEASURE_NOUNS, PHRASAL_VERBS, VOTE_WON_VERBS, WORD_CLASSES};
+use crate::text::word_classes::{
+    BACKING_VERBS, COUNTED_PERSON_NOUNS, MEASURE_NOUNS, ORGANISATION_NOUNS, PHRASAL_VERBS, PLAN_NOUNS,
+    VOTE_WON_VERBS, WORD_CLASSES,
+};
 use crate::text::{translit_key, Token};
 
 /// English function words and reporting verbs that carry no meaning for matching.
@@ -491,12 +494,6 @@ fn ended_without_a_deal(toks: &[Token<'_>], i: usize) -> bool {
             .any(|t| t.norm == "breakthrough" || synonym_class(&t.norm) == Some("agree"))
 }
 
-/// Things that can end without having happened: a deal, talks, a plan ("the deal is dead", "the
-/// sale fell through").
-const PLAN_NOUNS: &[&str] = &[
-    "plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer", "sale", "contract", "scheme",
-];
-
 /// True when the folded word names a deal, talks or a plan ([`PLAN_NOUNS`], the agreement and
 /// meeting classes: "deal", "negotiations", "talks").
 fn names_a_plan(norm: &str) -> bool {
@@ -567,36 +564,6 @@ fn withdraws_from_a_plan(toks: &[Token<'_>], i: usize) -> bool {
     toks.get(join).is_some_and(|t| WITHDRAWN_FROM.contains(&t.norm.as_str()))
         && toks.iter().skip(join + 1).take(WITHDRAWN_PLAN_WINDOW).any(|t| names_a_plan(&t.norm))
 }
-
-/// Organisation nouns that make "run" mean "lead" when they are its object ("would run the
-/// business", "who ran the city hall").
-const ORGANISATION_NOUNS: &[&str] = &[
-    "business",
-    "company",
-    "firm",
-    "operator",
-    "group",
-    "bank",
-    "agency",
-    "ministry",
-    "department",
-    "government",
-    "country",
-    "club",
-    "team",
-    "party",
-    "union",
-    "hall",
-    "council",
-    "office",
-    "administration",
-    "utility",
-    "railway",
-    "airline",
-    "newspaper",
-    "school",
-    "hospital",
-];
 
 /// Words between "run" and its object ("run *the* business", "ran *its* ministry").
 const OBJECT_DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this"];
@@ -863,62 +830,14 @@ pub fn opposite_events(x: u8, y: u8) -> bool {
     })
 }
 
-/// Nouns that count people: "27 workers" and "twenty-seven miners" in reports of one mine
-/// collapse are one figure, whatever each outlet calls the people.
-const PERSON_NOUNS: &[&str] = &[
-    "people",
-    "person",
-    "worker",
-    "miner",
-    "resident",
-    "passenger",
-    "civilian",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "child",
-    "children",
-    "employee",
-    "colleague",
-    "staff",
-    "student",
-    "villager",
-    "migrant",
-    "refugee",
-    "protester",
-    "victim",
-    "tourist",
-    "patient",
-    "prisoner",
-    "detainee",
-    "hostage",
-    "survivor",
-    "inhabitant",
-    "pilgrim",
-    "crew",
-    "rioter",
-    "demonstrator",
-    "suspect",
-    // Occupations and memberships counted in the news ("18,000 nurses" / "its 18,000 members").
-    "member",
-    "nurse",
-    "doctor",
-    "teacher",
-    "farmer",
-    "driver",
-    "voter",
-    "commuter",
-    "traveller",
-    "customer",
-];
-
 /// True when a figure's counted noun (its key or stem, see `figures.rs`) counts people.
 pub fn counts_people(unit: &str) -> bool {
     static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| PERSON_NOUNS.iter().flat_map(|w| [stem(w)].into_iter().chain(term_key(w))).collect())
-        .iter()
-        .any(|k| k == unit)
+    KEYS.get_or_init(|| {
+        COUNTED_PERSON_NOUNS.iter().flat_map(|w| [stem(w)].into_iter().chain(term_key(w))).collect()
+    })
+    .iter()
+    .any(|k| k == unit)
 }
 
 /// Forms of "be": "needs are best met", "were met with tear gas" use "met" as "satisfied" or

@@ -239,3 +239,89 @@ pub const BACKING_VERBS: &[&str] =
 /// Verbs that tell a measure won its vote ("Tourist tax wins assembly vote", "the ban cleared
 /// the council vote"), an approval when a measure is what won.
 pub const VOTE_WON_VERBS: &[&str] = &["win", "wins", "won", "winning", "clear", "clears", "cleared"];
+
+/// Things that can end without having happened: a deal, talks, a plan ("the deal is dead", "the
+/// sale fell through").
+pub const PLAN_NOUNS: &[&str] = &[
+    "plan", "bid", "bill", "merger", "proposal", "project", "takeover", "offer", "sale", "contract", "scheme",
+];
+
+/// Organisation nouns that make "run" mean "lead" when they are its object ("would run the
+/// business", "who ran the city hall"; `compare::terms`' `runs_an_organisation`).
+pub const ORGANISATION_NOUNS: &[&str] = &[
+    "business",
+    "company",
+    "firm",
+    "operator",
+    "group",
+    "bank",
+    "agency",
+    "ministry",
+    "department",
+    "government",
+    "country",
+    "club",
+    "team",
+    "party",
+    "union",
+    "hall",
+    "council",
+    "office",
+    "administration",
+    "utility",
+    "railway",
+    "airline",
+    "newspaper",
+    "school",
+    "hospital",
+];
+
+/// Nouns that count people: "27 workers" and "twenty-seven miners" in reports of one mine
+/// collapse are one figure, whatever each outlet calls the people.
+pub const COUNTED_PERSON_NOUNS: &[&str] = &[
+    "people",
+    "person",
+    "worker",
+    "miner",
+    "resident",
+    "passenger",
+    "civilian",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "employee",
+    "colleague",
+    "staff",
+    "student",
+    "villager",
+    "migrant",
+    "refugee",
+    "protester",
+    "victim",
+    "tourist",
+    "patient",
+    "prisoner",
+    "detainee",
+    "hostage",
+    "survivor",
+    "inhabitant",
+    "pilgrim",
+    "crew",
+    "rioter",
+    "demonstrator",
+    "suspect",
+    // Occupations and memberships counted in the news ("18,000 nurses" / "its 18,000 members").
+    "member",
+    "nurse",
+    "doctor",
+    "teacher",
+    "farmer",
+    "driver",
+    "voter",
+    "commuter",
+    "traveller",
+    "customer",
+];
