@@ -189,7 +189,7 @@ pub fn plan(bundle: &Bundle, ids: &[String]) -> Result<Plan, CompareError> {
                 .entities
                 .mentions_in(index)
                 .iter()
-                .filter(|m| if m.kind.is_name() { m.entity.is_some() } else { m.value.is_some() })
+                .filter(|m| if m.kind().is_name() { m.entity().is_some() } else { m.value.is_some() })
                 .cloned()
                 .collect()
         })
@@ -262,7 +262,7 @@ impl SentenceMarks {
             .take_while(|s| s.0 < end)
             .filter(|s| s.1 <= end)
             .filter_map(|s| mentions.get(s.2))
-            .filter(|m| types.shows(m.kind))
+            .filter(|m| types.shows(m.kind()))
             .map(|m| mention_mark(explorer, m))
             .collect();
         Rc::new(marks)
@@ -516,15 +516,15 @@ mod tests {
             let page = bundle.entities.mentions_in(u32::try_from(column.article).unwrap());
             let shown: Vec<&Mention> = page.iter().filter(|m| m.value.is_some()).collect();
             assert!(
-                shown.iter().any(|m| m.kind == MentionKind::Figure)
-                    && shown.iter().any(|m| m.kind == MentionKind::Date),
+                shown.iter().any(|m| m.kind() == MentionKind::Figure)
+                    && shown.iter().any(|m| m.kind() == MentionKind::Date),
                 "each report has a date and a figure: {shown:?}"
             );
             for mention in shown {
                 assert!(given.contains(mention), "{mention:?} is on the page but not in the comparison");
             }
             assert!(
-                given.iter().all(|m| m.value.is_some() || m.entity.is_some()),
+                given.iter().all(|m| m.value.is_some() || m.entity().is_some()),
                 "nothing unlinked is sent"
             );
         }

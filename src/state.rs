@@ -148,7 +148,7 @@ impl Explorer {
         let mut articles: Vec<Vec<u32>> = vec![Vec::new(); n];
         let mut outlets: Vec<Vec<&str>> = vec![Vec::new(); n];
         for m in &bundle.entities.mentions {
-            let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+            let Some(e) = m.entity().map(|e| e as usize).filter(|&e| e < n) else { continue };
             mentions[e] += 1;
             if articles[e].last() != Some(&m.article) {
                 articles[e].push(m.article);
@@ -519,9 +519,9 @@ pub fn counts_line(c: EntityCounts) -> String {
 
 /// The mark for one mention: linked, coloured and carded for names; carded for dates and figures.
 pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
-    let class = format!("ent ent-{}", mention.kind.as_str());
+    let class = format!("ent ent-{}", mention.kind().as_str());
     let entity =
-        mention.entity.and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
+        mention.entity().and_then(|e| explorer.bundle.entities.entities.get(e as usize).map(|x| (e, x)));
     match (entity, mention.value.as_deref()) {
         (Some((index, entity)), _) => {
             let mut lines = Vec::new();
@@ -564,7 +564,7 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
                 end: mention.end as usize,
                 class,
                 href: None,
-                card: Some(Rc::new(Card { heading, kind: kind_label(mention.kind).into(), lines })),
+                card: Some(Rc::new(Card { heading, kind: kind_label(mention.kind()).into(), lines })),
             }
         }
         (None, None) => {
@@ -587,12 +587,12 @@ pub fn article_marks(
     let times = explorer.times(article);
     let mut by_block: HashMap<usize, Vec<Mark>> = HashMap::new();
     let block_of = |start: usize, end: usize| a.blocks.iter().find(|b| b.start <= start && end <= b.end);
-    for m in mentions.iter().filter(|m| types.shows(m.kind)) {
+    for m in mentions.iter().filter(|m| types.shows(m.kind())) {
         let (m_start, m_end) = (m.start as usize, m.end as usize);
         if let Some(block) = block_of(m_start, m_end) {
             let mut mark = mention_mark(explorer, m);
             let placed = times.iter().find(|t| t.start < m_end && m_start < t.end);
-            if let Some(time) = placed.filter(|_| m.kind == MentionKind::Date) {
+            if let Some(time) = placed.filter(|_| m.kind() == MentionKind::Date) {
                 mark.card = Some(Rc::new(time_card(explorer, article, time)));
                 // "Tuesday" marked as "next Tuesday" when that overlaps no other mention.
                 let (start, end) = (time.start.min(m_start), time.end.max(m_end));
@@ -652,7 +652,7 @@ pub fn type_counts(explorer: &Explorer, article: usize) -> [usize; 5] {
     let mut counts = [0; 5];
     let mentions = explorer.bundle.entities.mentions_in(article as u32);
     for m in mentions {
-        if let Some(i) = TypeFilter::ALL.iter().position(|k| *k == m.kind) {
+        if let Some(i) = TypeFilter::ALL.iter().position(|k| *k == m.kind()) {
             counts[i] += 1;
         }
     }

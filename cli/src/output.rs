@@ -254,7 +254,7 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
     let data = &bundle.entities;
     let mut mentioned = vec![false; data.entities.len()];
     for m in &data.mentions {
-        if let Some(slot) = m.entity.and_then(|e| mentioned.get_mut(e as usize)) {
+        if let Some(slot) = m.entity().and_then(|e| mentioned.get_mut(e as usize)) {
             *slot = true;
         }
     }
@@ -280,7 +280,7 @@ pub fn entities(bundle: &Bundle) -> Entities<'_> {
             .map(|m| MentionOut {
                 article: bundle.articles.get(m.article as usize).map_or("", |a| a.id.as_str()),
                 surface: data.surface(&bundle.articles, m).unwrap_or_default(),
-                kind: m.kind.as_str().to_uppercase(),
+                kind: m.kind().as_str().to_uppercase(),
                 entity: data.entity_of(m).map(|e| e.id.as_str()),
                 start: m.start as usize,
                 end: m.end as usize,

@@ -76,7 +76,7 @@ fn a_long_paragraph_of_numbers_is_read_in_one_pass() {
         &[parallax_engine::SourceInput { name: "numbers.txt", bytes: text.as_bytes() }],
         "",
     );
-    let figures = built.bundle.entities.mentions.iter().filter(|m| m.kind == MentionKind::Figure).count();
+    let figures = built.bundle.entities.mentions.iter().filter(|m| m.kind() == MentionKind::Figure).count();
     assert!(figures > 10_000, "{figures} figures");
 }
 
@@ -100,12 +100,12 @@ fn a_long_article_of_names_and_figures_is_recognised_in_one_pass() {
         "",
     );
     let mentions = &built.bundle.entities.mentions;
-    let figures = mentions.iter().filter(|m| m.kind == MentionKind::Figure).count();
-    let places = mentions.iter().filter(|m| m.kind == MentionKind::Place).count();
+    let figures = mentions.iter().filter(|m| m.kind() == MentionKind::Figure).count();
+    let places = mentions.iter().filter(|m| m.kind() == MentionKind::Place).count();
     assert!(figures >= 12_000, "{figures} figures");
     // "Basra" stays a place in every paragraph; "US" inside "1,000 US troops" gives way.
     assert!(places >= 12_000, "{places} places");
-    let us_alone = mentions.iter().filter(|m| m.kind == MentionKind::Place && m.end - m.start == 2).count();
+    let us_alone = mentions.iter().filter(|m| m.kind() == MentionKind::Place && m.end - m.start == 2).count();
     assert_eq!(us_alone, 0, "US is part of the figure, not a place of its own");
 }
 
@@ -127,7 +127,7 @@ fn one_long_paragraph_of_names_dates_and_figures_is_recognised_in_one_pass() {
         "",
     );
     let mentions = &built.bundle.entities.mentions;
-    let count = |kind: MentionKind| mentions.iter().filter(|m| m.kind == kind).count();
+    let count = |kind: MentionKind| mentions.iter().filter(|m| m.kind() == kind).count();
     assert!(count(MentionKind::Figure) >= 4_000, "{} figures", count(MentionKind::Figure));
     assert!(count(MentionKind::Date) >= 4_000, "{} dates", count(MentionKind::Date));
     assert!(count(MentionKind::Place) >= 4_000, "{} places", count(MentionKind::Place));

@@ -34,7 +34,7 @@ fn page_value(
         FactKind::Count => MentionKind::Figure,
         FactKind::Date => MentionKind::Date,
     };
-    assert_eq!(mention.kind, expected, "{id}: {written:?}");
+    assert_eq!(mention.kind(), expected, "{id}: {written:?}");
     let surface = bundle.entities.surface(&bundle.articles, mention).unwrap_or_default();
     assert_eq!(surface, written, "{id}: the comparison quotes the page's words");
     mention.value.as_deref().and_then(fact_value).unwrap_or_else(|| panic!("{id}: {written:?} has a value"))
@@ -119,7 +119,7 @@ fn a_comparison_given_only_names_reports_the_figures_the_page_shows() {
         for b in a + 1..n {
             let names = |i: usize| -> Vec<Mention> {
                 let index = u32::try_from(i).expect("small corpus");
-                seed.entities.mentions_in(index).iter().filter(|m| m.kind.is_name()).cloned().collect()
+                seed.entities.mentions_in(index).iter().filter(|m| m.kind().is_name()).cloned().collect()
             };
             let (na, nb) = (names(a), names(b));
             let only_names = compare_dated(&[&seed.articles[a], &seed.articles[b]], &[&na, &nb], &[]);

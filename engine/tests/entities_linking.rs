@@ -42,7 +42,7 @@ fn names(bundle: &Bundle, a: u32) -> Vec<(String, String)> {
     let data: &EntityData = &bundle.entities;
     data.mentions_in(a)
         .iter()
-        .filter(|m| m.kind.is_name())
+        .filter(|m| m.kind().is_name())
         .map(|m| {
             let surface = data.surface(&bundle.articles, m).unwrap_or_default().to_string();
             (surface, data.entity_of(m).map(|e| e.id.clone()).unwrap_or_default())
@@ -131,7 +131,7 @@ fn dates_and_figures_carry_normalised_values() {
     let mut figures = Vec::new();
     for m in data.mentions_in(0) {
         let surface = data.surface(&bundle.articles, m).unwrap_or_default().to_string();
-        match (&m.kind, m.value.as_deref()) {
+        match (&m.kind(), m.value.as_deref()) {
             (MentionKind::Date, Some(Value::Date(d))) => dates.push((surface, d.norm.clone())),
             (MentionKind::Figure, Some(Value::Figure(f))) => figures.push((surface, f.value, f.unit.clone())),
             _ => {}

@@ -110,14 +110,14 @@ fn predicted(bundle: &Bundle) -> Annotations {
     let mut counts: HashMap<(String, String), usize> = HashMap::new();
     for (a, key, start, end) in evaluated_blocks(&bundle.articles) {
         let article = u32::try_from(a).expect("few articles");
-        for m in data.mentions_in(article).iter().filter(|m| m.kind.is_name()) {
+        for m in data.mentions_in(article).iter().filter(|m| m.kind().is_name()) {
             if (m.start as usize) < start || m.end as usize > end {
                 continue;
             }
             let surface = data.surface(&bundle.articles, m).expect("mentions slice their block").to_string();
             let n = counts.entry((key.to_string(), surface.clone())).or_default();
             let id = data.entity_of(m).map(|e| e.id.clone()).unwrap_or_default();
-            let kind = match m.kind {
+            let kind = match m.kind() {
                 MentionKind::Person => "PERSON",
                 MentionKind::Org => "ORG",
                 _ => "PLACE",

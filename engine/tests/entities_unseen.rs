@@ -147,10 +147,10 @@ fn unseen_articles_still_get_their_names() {
     let predicted_rows: Vec<(usize, String, String)> = data
         .mentions
         .iter()
-        .filter(|m| m.kind.is_name())
+        .filter(|m| m.kind().is_name())
         .map(|m| {
             let surface = data.surface(&bundle.articles, m).unwrap_or_default().to_string();
-            let kind = match m.kind {
+            let kind = match m.kind() {
                 MentionKind::Person => "PERSON",
                 MentionKind::Org => "ORG",
                 _ => "PLACE",

@@ -89,9 +89,9 @@ fn gold(files: &[&str]) -> Keyed {
 
 fn predicted(set: &Set) -> Keyed {
     let data = &set.bundle.entities;
-    keyed(data.mentions.iter().filter(|m| m.kind.is_name()).map(|m| {
+    keyed(data.mentions.iter().filter(|m| m.kind().is_name()).map(|m| {
         let surface = data.surface(&set.bundle.articles, m).unwrap_or_default().to_string();
-        let kind = match m.kind {
+        let kind = match m.kind() {
             MentionKind::Person => "PERSON",
             MentionKind::Org => "ORG",
             _ => "PLACE",

@@ -265,7 +265,7 @@ pub fn partial_bundle(reader: &Reader, ordinals: &[usize]) -> Result<Bundle, Nee
         }
         bundle.dates.push(reader.date_of(ordinal).cloned());
         let new = u32::try_from(new).unwrap_or(u32::MAX);
-        mentions.extend(reader.mentions_in(ordinal)?.iter().map(|m| Mention { article: new, ..m.clone() }));
+        mentions.extend(reader.mentions_in(ordinal)?.iter().map(|m| m.in_article(new)));
         bundle.articles.push(article);
     }
     let manifest = reader.manifest();
@@ -438,9 +438,9 @@ mod tests {
         assert_eq!(explorer.bundle.articles, std::slice::from_ref(want));
         assert_eq!(explorer.bundle.dates, [bundle.dates[3].clone()]);
         let mentions: Vec<(u32, u32, Option<u32>)> =
-            explorer.bundle.entities.mentions_in(0).iter().map(|m| (m.start, m.end, m.entity)).collect();
+            explorer.bundle.entities.mentions_in(0).iter().map(|m| (m.start, m.end, m.entity())).collect();
         let expected: Vec<(u32, u32, Option<u32>)> =
-            bundle.entities.mentions_in(3).iter().map(|m| (m.start, m.end, m.entity)).collect();
+            bundle.entities.mentions_in(3).iter().map(|m| (m.start, m.end, m.entity())).collect();
         assert!(!expected.is_empty());
         assert_eq!(mentions, expected);
         // A hover card counts the entity's mentions in the whole corpus, not just this page's.
@@ -496,7 +496,7 @@ mod tests {
                     .entities
                     .mentions_in(a as u32)
                     .iter()
-                    .filter(|m| m.entity == Some(entity as u32))
+                    .filter(|m| m.entity() == Some(entity as u32))
                     .count()
             })
             .sum();

@@ -166,7 +166,7 @@ pub fn entity_coverage(props: &EntityCoverageProps) -> Html {
                             .entities
                             .mentions_in(i as u32)
                             .iter()
-                            .find(|m| m.entity == Some(entity_index));
+                            .find(|m| m.entity() == Some(entity_index));
                         let route = Route::Article {
                             id: a.id.clone(),
                             query: None,

@@ -216,7 +216,7 @@ fn articles_panel(
                     .entities
                     .mentions_in(i as u32)
                     .iter()
-                    .find(|m| m.entity == Some(e))
+                    .find(|m| m.entity() == Some(e))
                     .map(|m| m.start as usize)
             });
             let date = card_date(bundle, i).map(|d| format!(" · {d}")).unwrap_or_default();

@@ -344,7 +344,7 @@ pub(crate) fn mention_run(
                 format!("mention {n} (bytes {}..{}) is not text of article “{id}”", m.start, m.end),
             );
         }
-        if let Some(entity) = m.entity {
+        if let Some(entity) = m.entity() {
             if entity as usize >= n_entities {
                 let of = n_entities;
                 return fail(part, format!("mention {n} names entity {} of {of}", u64::from(entity) + 1));

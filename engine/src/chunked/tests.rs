@@ -296,7 +296,7 @@ fn chunks_that_decode_but_do_not_fit_the_manifest_are_inconsistent() {
     ));
     let misnamed = reframed(ChunkKind::Entities, |e: &mut EntityChunk| {
         if let Some(m) = e.lists.iter_mut().flatten().next() {
-            m.entity = Some(999);
+            *m = Mention::new(m.article, (m.start, m.end), m.kind(), Some(999), None).unwrap();
         } else {
             e.lists.push(Vec::new());
         }
@@ -711,23 +711,17 @@ fn a_manifest_of_the_previous_format_is_refused_with_a_sentence_saying_to_rebuil
 #[test]
 fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order() {
     use crate::entities::{MentionKind, Value};
-    let mention = |article: u32, start: u32, end: u32, entity: Option<u32>| Mention {
-        article,
-        start,
-        end,
-        kind: MentionKind::Person,
-        entity,
-        value: None,
+    let mention = |article: u32, start: u32, end: u32, entity: Option<u32>| {
+        Mention::new(article, (start, end), MentionKind::Person, entity, None).unwrap()
     };
-    let mut dated = mention(7, 3, 9, None);
-    dated.kind = MentionKind::Figure;
-    dated.value = Some(Box::new(Value::Figure(Box::new(crate::entities::FigureValue {
+    let value = Value::Figure(Box::new(crate::entities::FigureValue {
         value: 5000.0,
         unit: "troops".into(),
         counted: "US troops".into(),
         inferred: false,
         qualifier: Some("about".into()),
-    }))));
+    }));
+    let dated = Mention::of_value(7, (3, 9), value);
     // Sorted as a build writes them, then ones a faulty writer could: out of order, empty,
     // reversed, at the ends of the range.
     let mentions = vec![
@@ -736,7 +730,7 @@ fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order(
         dated,
         mention(7, 40, 44, Some(0)),
         mention(3, 5, 2, None),
-        mention(u32::MAX, u32::MAX, 0, Some(u32::MAX)),
+        mention(u32::MAX, u32::MAX, 0, Some(crate::entities::MAX_ENTITIES - 1)),
         mention(0, 1, 1, None),
     ];
     let chunk = ArticleDetails { mentions: mentions.clone(), ..ArticleDetails::default() };
@@ -748,13 +742,8 @@ fn an_article_chunks_mentions_read_back_exactly_in_columns_whatever_their_order(
 #[test]
 fn an_entity_chunks_lists_read_back_exactly_in_columns() {
     use crate::entities::MentionKind;
-    let mention = |article: u32, start: u32, end: u32| Mention {
-        article,
-        start,
-        end,
-        kind: MentionKind::Place,
-        entity: Some(3),
-        value: None,
+    let mention = |article: u32, start: u32, end: u32| {
+        Mention::new(article, (start, end), MentionKind::Place, Some(3), None).unwrap()
     };
     let chunk = EntityChunk {
         lists: vec![

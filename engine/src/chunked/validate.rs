@@ -365,7 +365,8 @@ pub(crate) fn entities(chunk: &EntityChunk, at: &ChunkRef, n_articles: usize) ->
         let mut previous: Option<(u32, u32)> = None;
         for m in list {
             let ordered = previous.is_none_or(|p| p < (m.article, m.start));
-            if m.entity != Some(entity) || m.article as usize >= n_articles || m.start >= m.end || !ordered {
+            if m.entity() != Some(entity) || m.article as usize >= n_articles || m.start >= m.end || !ordered
+            {
                 return fail(
                     Part::Entities,
                     format!(

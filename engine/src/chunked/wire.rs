@@ -274,8 +274,8 @@ pub(crate) mod mention_columns {
             columns.article_gaps.push(m.article.wrapping_sub(article));
             columns.start_gaps.push(m.start.wrapping_sub(start));
             columns.lens.push(m.end.wrapping_sub(m.start));
-            columns.kinds.push(m.kind);
-            columns.entities.push(m.entity);
+            columns.kinds.push(m.kind());
+            columns.entities.push(m.entity());
             columns.values.push(m.value.clone());
             (article, start) = (m.article, m.start);
         }
@@ -304,7 +304,10 @@ pub(crate) mod mention_columns {
             }
             article = article.wrapping_add(article_gap);
             start = start.wrapping_add(start_gap);
-            mentions.push(Mention { article, start, end: start.wrapping_add(len), kind, entity, value });
+            let end = start.wrapping_add(len);
+            let mention = Mention::new(article, (start, end), kind, entity, value);
+            mentions
+                .push(mention.ok_or("a mention names an entity past the largest index a corpus may hold")?);
         }
         Ok(mentions)
     }

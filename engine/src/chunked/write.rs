@@ -618,7 +618,7 @@ struct MentionLists<'a> {
 impl<'a> MentionLists<'a> {
     fn new(mentions: &'a [Mention], n_entities: usize) -> MentionLists<'a> {
         let mut start = vec![0usize; n_entities + 1];
-        let entity_of = |m: &Mention| m.entity.map(|e| e as usize).filter(|&e| e < n_entities);
+        let entity_of = |m: &Mention| m.entity().map(|e| e as usize).filter(|&e| e < n_entities);
         for e in mentions.iter().filter_map(entity_of) {
             start[e + 1] += 1;
         }
@@ -701,7 +701,7 @@ fn manifest_of(
     let mut entity_counts = vec![EntityCount { mentions: 0, articles: 0 }; entities.len()];
     let mut last_article: Vec<Option<u32>> = vec![None; entities.len()];
     for m in mentions {
-        let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < entities.len()) else { continue };
+        let Some(e) = m.entity().map(|e| e as usize).filter(|&e| e < entities.len()) else { continue };
         let count = &mut entity_counts[e];
         count.mentions = count.mentions.saturating_add(1);
         if last_article[e] != Some(m.article) {

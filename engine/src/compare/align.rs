@@ -1045,7 +1045,7 @@ const SHARED_PLACES: usize = 2;
 fn entity_at(mentions: &[Mention], start: usize, end: usize) -> Option<(u32, MentionKind)> {
     let at = mentions.partition_point(|m| m.start as usize <= start).checked_sub(1)?;
     let m = &mentions[at];
-    (m.kind.is_name() && end <= m.end as usize).then_some(m.entity).flatten().map(|e| (e, m.kind))
+    (m.kind().is_name() && end <= m.end as usize).then_some(m.entity()).flatten().map(|e| (e, m.kind()))
 }
 
 /// Distinct sentences, their features and facts, for a set of compared articles (the weights'

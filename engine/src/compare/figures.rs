@@ -655,17 +655,9 @@ mod tests {
     /// The counted class of each count in the sentences of `text` (split at ". "), read as the
     /// comparison reads a sentence's mentions.
     fn counted_per_sentence(text: &str) -> Vec<Vec<(f64, String)>> {
-        use crate::entities::MentionKind;
         let mentions: Vec<Mention> = crate::entities::block_dates_and_figures(text, &mut String::new())
             .into_iter()
-            .map(|(start, end, value)| Mention {
-                article: 0,
-                start: start as u32,
-                end: end as u32,
-                kind: MentionKind::Figure,
-                entity: None,
-                value: Some(Box::new(value)),
-            })
+            .map(|(start, end, value)| Mention::of_value(0, (start as u32, end as u32), value))
             .collect();
         let mut out = Vec::new();
         let mut start = 0;

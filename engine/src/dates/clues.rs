@@ -117,7 +117,7 @@ pub fn offices(article: &Article, index: u32, entities: &EntityData, terms: &Off
     if terms.is_empty() {
         return out;
     }
-    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Person) {
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind() == MentionKind::Person) {
         if out.len() == MAX_CLUES_PER_ARTICLE {
             break;
         }
@@ -165,7 +165,7 @@ const TENURE_WINDOW: usize = 30;
 /// has now been in office for one year"): written that long after the term began.
 pub fn tenures(article: &Article, index: u32, entities: &EntityData, terms: &OfficeTerms) -> Vec<Office> {
     let mut out = Vec::new();
-    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Person) {
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind() == MentionKind::Person) {
         if out.len() == MAX_CLUES_PER_ARTICLE {
             break;
         }
@@ -265,7 +265,7 @@ fn tenure_length(figure: &FigureValue) -> Option<Length> {
 pub fn clues<'a>(article: &'a Article, index: u32, entities: &'a EntityData) -> (Vec<Clue<'a>>, bool) {
     let mut out = Vec::new();
     let mut truncated = false;
-    for mention in entities.mentions_in(index).iter().filter(|m| m.kind == MentionKind::Date) {
+    for mention in entities.mentions_in(index).iter().filter(|m| m.kind() == MentionKind::Date) {
         if out.len() == MAX_CLUES_PER_ARTICLE {
             truncated = true;
             break;

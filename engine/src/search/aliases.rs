@@ -78,7 +78,7 @@ pub(crate) fn posting_weight(
     m: &crate::entities::Mention,
     n_entities: usize,
 ) -> Option<u8> {
-    let entity = m.entity?;
+    let entity = m.entity()?;
     let block = article.block_at(m.start as usize)?;
     let fits = m.end > m.start && m.end as usize <= block.end && (entity as usize) < n_entities;
     // Field weights are 2 to 6: never 0, which marks a mention that is no posting.
@@ -99,7 +99,7 @@ impl EntityPostings {
         let weight_of = |place: usize| weights.get(place).copied().unwrap_or(0);
         let mut starts = vec![0usize; n_entities + 1];
         for (place, m) in data.mentions.iter().enumerate() {
-            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity) {
+            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity()) {
                 starts[entity as usize + 1] += 1;
             }
         }
@@ -109,7 +109,7 @@ impl EntityPostings {
         let mut places = vec![0u32; starts[n_entities]];
         let mut filled = starts.clone();
         for (place, m) in data.mentions.iter().enumerate() {
-            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity) {
+            if let (true, Some(entity)) = (weight_of(place) > 0, m.entity()) {
                 places[filled[entity as usize]] = place as u32;
                 filled[entity as usize] += 1;
             }

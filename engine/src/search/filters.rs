@@ -116,7 +116,7 @@ pub(super) fn mention_marks(
     data.mentions_in(doc)
         .iter()
         .filter_map(|m| {
-            let k = entities.iter().position(|&e| Some(e) == m.entity)?;
+            let k = entities.iter().position(|&e| Some(e) == m.entity())?;
             let (start, end) = (m.start as usize, m.end as usize);
             let block = article.block_at(start)?;
             let text = block.text.get(start - block.start..end.checked_sub(block.start)?)?;

@@ -137,7 +137,7 @@ fn profile(corpus: &Corpus<'_>, index: usize) -> Profile {
         blocks.iter().find(|(b, _)| b.start <= offset && offset < b.end).map_or(0.0, |(_, w)| *w)
     };
     for mention in corpus.entities.mentions_in(u32::try_from(index).unwrap_or(u32::MAX)) {
-        if let (true, Some(entity)) = (mention.kind.is_name(), mention.entity) {
+        if let (true, Some(entity)) = (mention.kind().is_name(), mention.entity()) {
             let w = weight_at(mention.start as usize);
             if w > 0.0 {
                 keep_max(&mut out.entities, entity, w);
@@ -161,7 +161,7 @@ fn written_as(corpus: &Corpus<'_>, members: &[usize], entity: u32) -> Option<Str
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for &m in members {
         for mention in corpus.entities.mentions_in(u32::try_from(m).unwrap_or(u32::MAX)) {
-            if mention.entity == Some(entity) {
+            if mention.entity() == Some(entity) {
                 if let Some(text) = corpus.entities.surface(corpus.articles, mention) {
                     *counts.entry(text).or_default() += 1;
                 }

@@ -128,7 +128,7 @@ fn count(article: &Article, index: u32, entities: &EntityData, cache: &mut KeyCa
             while next_mention < mentions.len() && (mentions[next_mention].start as usize) < raw_end {
                 let mention = &mentions[next_mention];
                 next_mention += 1;
-                match (mention.kind, mention.entity, mention.value.as_deref()) {
+                match (mention.kind(), mention.entity(), mention.value.as_deref()) {
                     (kind, Some(entity), _) if kind.is_name() => {
                         counts.add(format!("e:{entity}"), weight);
                         if !named.contains(&entity) {

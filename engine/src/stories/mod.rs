@@ -165,7 +165,7 @@ fn own_times<'a>(dating: &'a Dating<'_>, n: usize) -> impl Iterator<Item = OwnTi
 fn mentions_from(mentions: &[Mention], first: u32, end: u32) -> impl Iterator<Item = Mention> + '_ {
     let from = mentions.partition_point(|m| m.article < first);
     let to = mentions.partition_point(|m| m.article < end);
-    mentions[from..to].iter().map(move |m| Mention { article: m.article - first, ..m.clone() })
+    mentions[from..to].iter().map(move |m| m.in_article(m.article - first))
 }
 
 impl Held<'_> {

@@ -58,7 +58,7 @@ pub fn event_places(article: &Article, index: u32, entities: &EntityData) -> Pla
         let inside: Vec<&Mention> =
             mentions.iter().filter(|m| from <= m.start as usize && (m.start as usize) < to).collect();
         for mention in &inside {
-            let (MentionKind::Place, Some(entity)) = (mention.kind, mention.entity) else { continue };
+            let (MentionKind::Place, Some(entity)) = (mention.kind(), mention.entity()) else { continue };
             named.push(entity);
             let at = (mention.start as usize).saturating_sub(from);
             let Some(before) = text.get(..at) else { continue };

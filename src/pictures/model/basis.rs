@@ -124,7 +124,7 @@ fn entity_mentions(bundle: &Bundle) -> EntityMentions {
     let n = bundle.entities.entities.len();
     let mut offsets = vec![0u32; n + 1];
     for m in &bundle.entities.mentions {
-        if let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) {
+        if let Some(e) = m.entity().map(|e| e as usize).filter(|&e| e < n) {
             offsets[e + 1] += 1;
         }
     }
@@ -134,7 +134,7 @@ fn entity_mentions(bundle: &Bundle) -> EntityMentions {
     let mut next = offsets.clone();
     let mut mentions = vec![0u32; offsets[n] as usize];
     for (i, m) in bundle.entities.mentions.iter().enumerate() {
-        if let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) {
+        if let Some(e) = m.entity().map(|e| e as usize).filter(|&e| e < n) {
             mentions[next[e] as usize] = i as u32;
             next[e] += 1;
         }

@@ -156,7 +156,7 @@ impl TableBuilder {
         while left > 0 && self.next_mention < data.mentions.len() {
             let until = data.mentions.len().min(self.next_mention.saturating_add(left));
             for m in &data.mentions[self.next_mention..until] {
-                let Some(e) = m.entity.map(|e| e as usize).filter(|&e| e < n) else { continue };
+                let Some(e) = m.entity().map(|e| e as usize).filter(|&e| e < n) else { continue };
                 let article = m.article as usize;
                 let col = columns.column_of(article);
                 let Some(s) = self.slot.get_mut(e * n_cols + col) else { continue };

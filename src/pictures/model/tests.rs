@@ -307,7 +307,7 @@ fn the_per_entity_index_finds_exactly_the_mentions_a_full_scan_finds() {
             .mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.entity == Some(e as u32))
+            .filter(|(_, m)| m.entity() == Some(e as u32))
             .map(|(i, _)| i as u32)
             .collect();
         assert_eq!(basis.mentions_of(&bundle, e), &scanned[..], "{}", bundle.entities.entities[e].id);

@@ -257,7 +257,7 @@ fn max_weight(lanes: &[Lane]) -> usize {
 pub fn dated_mentions(bundle: &Bundle) -> Vec<(When, EventMention)> {
     let mut out = Vec::new();
     for m in &bundle.entities.mentions {
-        if m.kind != MentionKind::Date {
+        if m.kind() != MentionKind::Date {
             continue;
         }
         let Some(Value::Date(date)) = m.value.as_deref() else { continue };

@@ -7,7 +7,7 @@
 use crate::hash::{FxHashMap, FxHashSet};
 
 use super::{is_headline, words_of, ArticleState, BlockCx, Recogniser, Registry, Word};
-use crate::entities::{figures, raw_offsets, temporal, Mention, Value};
+use crate::entities::{figures, raw_offsets, temporal, Mention};
 use crate::model::Article;
 use crate::text;
 
@@ -160,7 +160,9 @@ impl Recogniser {
                     let Some((start, end)) = raw_offsets(block.start + first.start, block.start + end) else {
                         continue;
                     };
-                    mentions.push(Mention { article: article_index, start, end, kind, entity, value: None });
+                    // (A name of an entity past `MAX_ENTITIES` is not kept: no corpus held in
+                    // memory has that many.)
+                    mentions.extend(Mention::new(article_index, (start, end), kind, entity, None));
                 }
                 mentions
             })
@@ -209,21 +211,10 @@ pub(in crate::entities) fn finish(
             mentions.append(&mut this_block);
         }
         for found in dates.into_iter().chain(figures) {
-            let kind = match found.value {
-                Value::Date(_) => crate::entities::MentionKind::Date,
-                Value::Figure(_) => crate::entities::MentionKind::Figure,
-            };
             let Some((start, end)) = raw_offsets(block.start + found.start, block.start + found.end) else {
                 continue;
             };
-            mentions.push(Mention {
-                article: article_index,
-                start,
-                end,
-                kind,
-                entity: None,
-                value: Some(Box::new(found.value)),
-            });
+            mentions.push(Mention::of_value(article_index, (start, end), found.value));
         }
     }
     crate::sort::sort_by_key(&mut mentions, |m| (m.start, m.end));
