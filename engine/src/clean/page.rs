@@ -27,6 +27,8 @@ const MENU_ITEM_WORDS: usize = 3;
 const BOXED_CAPTION_MIN_WORDS: usize = 5;
 /// ... and at most this many.
 const BOXED_CAPTION_MAX_WORDS: usize = 60;
+/// Lines of names under a byline's prefix alone on its line, at most.
+const BYLINE_NAME_LINES: usize = 3;
 /// Consecutive short lines that make a menu.
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
@@ -404,6 +406,35 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         if !taken[k] && rules::places_people_in_a_picture(lines[i].text) {
             taken[k] = true;
             captions.push(i);
+        }
+    }
+    // A byline split over lines: its prefix alone ("Von", "By") and the names on the lines under
+    // it, each alone ("Von" / "Jasper Riemann" / "Barbara Schneider").
+    for k in 0..body.len() {
+        let i = body[k];
+        if i == 0 || !stated::is_byline_prefix_alone(lines[i - 1].text) {
+            continue;
+        }
+        if ctx.removed[i - 1].is_none() && body.binary_search(&(i - 1)).is_err() {
+            continue;
+        }
+        let names = (k..body.len().min(k + BYLINE_NAME_LINES))
+            .take_while(|&n| {
+                body[n] == i + (n - k) && !taken[n] && stated::is_names_alone(lines[body[n]].text)
+            })
+            .count();
+        if names == 0 {
+            continue;
+        }
+        if let Ok(kp) = body.binary_search(&(i - 1)) {
+            if !taken[kp] {
+                taken[kp] = true;
+                out.push((i - 1, NoiseKind::CreditLine));
+            }
+        }
+        for n in k..k + names {
+            taken[n] = true;
+            out.push((body[n], NoiseKind::CreditLine));
         }
     }
     // A picture's credit alone on its line with one line beside it in the same box, the box set
