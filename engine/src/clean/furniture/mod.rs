@@ -21,10 +21,9 @@ pub(crate) use players::is_player_controls;
 use players::{player_controls, player_notice};
 pub(crate) use toggles::is_toggle_pair;
 
-/// Words a share or follow bar is made of (lower case). A line of only these is a share prompt.
+/// Words a share or follow bar is made of besides its buttons ([`is_share_cue`]), lower case. A
+/// line of only these and buttons is a share prompt.
 const SHARE_WORDS: &[&str] = &[
-    "share",
-    "shares",
     "shared",
     "this",
     "article",
@@ -37,30 +36,9 @@ const SHARE_WORDS: &[&str] = &[
     "the",
     "by",
     "it",
-    "tweet",
-    "email",
-    "e-mail",
     "mail",
-    "print",
-    "facebook",
-    "twitter",
+    // "X" alone is a letter as often as the network: a bar's word, not its cue.
     "x",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "tumblr",
-    "pocket",
-    "flipboard",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "copy",
     "link",
     "url",
     "sms",
@@ -80,7 +58,6 @@ const SHARE_WORDS: &[&str] = &[
     "bookmarks",
     // The same bar in the other languages the cleaner reads ("Diesen Artikel teilen", "Partager
     // cet article", "Compartir en WhatsApp", "Deel dit artikel").
-    "teilen",
     "diesen",
     "artikel",
     "beitrag",
@@ -89,57 +66,30 @@ const SHARE_WORDS: &[&str] = &[
     "auf",
     "drucken",
     "merken",
-    "kopieren",
-    "copier",
-    "copiar",
-    "partager",
     "cet",
     "sur",
     "par",
     "imprimer",
-    "compartir",
     "este",
     "artículo",
     "en",
     "imprimir",
-    "condividi",
     "questo",
     "articolo",
     "su",
-    "delen",
-    "deel",
     "dit",
     "op",
-    "dela",
     "artikeln",
-    "compartilhar",
-    "partilhar",
 ];
-/// The words that make a line of [`SHARE_WORDS`] a share bar rather than a stray "on the".
-const SHARE_CUES: &[&str] = &[
+/// A share bar's buttons other than the networks, in the languages the cleaner reads: the words
+/// that make a line of [`SHARE_WORDS`] a share bar rather than a stray "on the".
+const SHARE_BUTTONS: &[&str] = &[
     "share",
     "shares",
     "tweet",
     "email",
     "e-mail",
     "print",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "tumblr",
-    "pocket",
-    "flipboard",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "threads",
-    "bluesky",
-    "mastodon",
     "copy",
     "kopieren",
     "copier",
@@ -154,6 +104,8 @@ const SHARE_CUES: &[&str] = &[
     "compartilhar",
     "partilhar",
 ];
+/// Networks a share bar offers that nobody is asked to follow there, besides [`NETWORKS`].
+const SHARE_ONLY_NETWORKS: &[&str] = &["pinterest", "reddit", "messenger", "tumblr", "pocket", "flipboard"];
 /// Social networks, for "Follow us on ..." prompts.
 const NETWORKS: &[&str] = &[
     "facebook",
@@ -400,9 +352,12 @@ const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("images", NoiseKind::Navigation),
 ];
 
-/// True when `lower` (one word, lower case) is a share button's word ("share", "teilen", "print").
+/// True when `lower` (one word, lower case) is a share button's word ("share", "teilen", "print")
+/// or a network's, "x" aside (as often a letter: [`SHARE_WORDS`]).
 pub(crate) fn is_share_cue(lower: &str) -> bool {
-    SHARE_CUES.contains(&lower)
+    SHARE_BUTTONS.contains(&lower)
+        || SHARE_ONLY_NETWORKS.contains(&lower)
+        || (NETWORKS.contains(&lower) && lower != "x")
 }
 
 /// The kind of page furniture `line` is, from its shape alone.
@@ -546,8 +501,9 @@ fn share_prompt(core: &str) -> bool {
     let mut all_share = true;
     for token in bar_tokens(core) {
         n += 1;
-        cued |= SHARE_CUES.contains(&token);
-        all_share &= SHARE_WORDS.contains(&token);
+        let cue = is_share_cue(token);
+        cued |= cue;
+        all_share &= cue || SHARE_WORDS.contains(&token);
     }
     if all_share && cued && n <= 14 {
         return true;
