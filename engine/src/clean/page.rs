@@ -11,7 +11,7 @@
 
 use super::content::{ends_like_sentence, is_prose, weight};
 use super::dates::parse_date_line;
-use super::lines::{bullet_glyph_len, is_name_line, title_case_ratio, Line};
+use super::lines::{bullet_glyph_len, is_name_line, title_case_ratio, words_up_to, Line};
 use super::outlets::{split_credit, CreditSplit, KnownOutlet};
 use super::repeated::RepeatedLines;
 use super::{furniture, rules, stated};
@@ -22,6 +22,13 @@ use std::collections::HashMap;
 const SHORT_WORDS: usize = 4;
 /// Inside the text, a menu item has at most this many words.
 const MENU_ITEM_WORDS: usize = 3;
+/// A caption boxed with its picture's credit has at least this many words (fewer: a label, a
+/// heading) ...
+const BOXED_CAPTION_MIN_WORDS: usize = 5;
+/// ... and at most this many.
+const BOXED_CAPTION_MAX_WORDS: usize = 60;
+/// Lines of names under a byline's prefix alone on its line, at most.
+const BYLINE_NAME_LINES: usize = 3;
 /// Consecutive short lines that make a menu.
 const MENU_RUN: usize = 3;
 /// Consecutive headline-shaped lines that make a list of other stories.
@@ -399,6 +406,51 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         if !taken[k] && rules::places_people_in_a_picture(lines[i].text) {
             taken[k] = true;
             captions.push(i);
+        }
+    }
+    // A byline split over lines: its prefix alone ("Von", "By") and the names on the lines under
+    // it, each alone ("Von" / "Jasper Riemann" / "Barbara Schneider").
+    for k in 0..body.len() {
+        let i = body[k];
+        if i == 0 || !stated::is_byline_prefix_alone(lines[i - 1].text) {
+            continue;
+        }
+        if ctx.removed[i - 1].is_none() && body.binary_search(&(i - 1)).is_err() {
+            continue;
+        }
+        let names = (k..body.len().min(k + BYLINE_NAME_LINES))
+            .take_while(|&n| {
+                body[n] == i + (n - k) && !taken[n] && stated::is_names_alone(lines[body[n]].text)
+            })
+            .count();
+        if names == 0 {
+            continue;
+        }
+        if let Ok(kp) = body.binary_search(&(i - 1)) {
+            if !taken[kp] {
+                taken[kp] = true;
+                out.push((i - 1, NoiseKind::CreditLine));
+            }
+        }
+        for n in k..k + names {
+            taken[n] = true;
+            out.push((body[n], NoiseKind::CreditLine));
+        }
+    }
+    // A picture's credit alone on its line with one line beside it in the same box, the box set
+    // apart by blank lines ("Volunteers lower bags of shell …" / "Marta Ellison (AP)", or the credit
+    // first): the other line is the picture's caption, and the credit leaves.
+    for (i, j) in credit_and_caption_boxes(lines) {
+        let (Ok(kc), Ok(k)) = (body.binary_search(&i), body.binary_search(&j)) else { continue };
+        let words = words_up_to(lines[j].text, BOXED_CAPTION_MAX_WORDS + 1);
+        if taken[k] || !(BOXED_CAPTION_MIN_WORDS..=BOXED_CAPTION_MAX_WORDS).contains(&words) {
+            continue;
+        }
+        taken[k] = true;
+        captions.push(j);
+        if !taken[kc] {
+            taken[kc] = true;
+            out.push((i, NoiseKind::CreditLine));
         }
     }
     // An author box in the second half of the text: a short biography of someone the page names
@@ -797,6 +849,27 @@ pub(crate) fn is_notice_to_the_reader(text: &str) -> bool {
 }
 
 /// How many answers of a reader poll follow the question at `body[k]` (0: it asks no poll).
+/// Boxes of two lines, one of them a picture's credit alone ([`rules::is_picture_credit_alone`]),
+/// on a page that sets its boxes apart by blank lines: (the credit's line, the other line). A page
+/// copied without blank lines has no such boxes.
+fn credit_and_caption_boxes(lines: &[Line<'_>]) -> Vec<(usize, usize)> {
+    let opens_box = |i: usize| i == 0 || lines[i].blanks_before > 0;
+    let ends_box = |i: usize| i + 1 >= lines.len() || lines[i + 1].blanks_before > 0;
+    let mut boxes = Vec::new();
+    for a in 0..lines.len().saturating_sub(1) {
+        let b = a + 1;
+        if !opens_box(a) || lines[b].blanks_before > 0 || !ends_box(b) {
+            continue;
+        }
+        let first = rules::is_picture_credit_alone(lines[a].text);
+        let second = rules::is_picture_credit_alone(lines[b].text);
+        if first != second {
+            boxes.push(if first { (a, b) } else { (b, a) });
+        }
+    }
+    boxes
+}
+
 fn poll_answers(lines: &[Line<'_>], body: &[usize], taken: &[bool], k: usize) -> usize {
     let question = lines[body[k]].text.trim_end();
     if taken[k] || !question.ends_with('?') || !POLL_QUESTION_WORDS.contains(&weight(question)) {

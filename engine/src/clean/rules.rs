@@ -574,6 +574,42 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
     slash_credit.then(|| split(0, 0, CreditCue::Slash))
 }
 
+/// Picture agencies that credit a photo but never a report, beside the news agencies of
+/// [`AGENCIES`] that do both.
+const PICTURE_AGENCIES: &[&str] = &["Getty", "Alamy", "Shutterstock", "imago", "IMAGO", "picture alliance"];
+
+/// A picture's credit alone on its line, as a page prints it above or below the picture's caption:
+/// a labelled credit or a slash of names ("Bild: Shamil Zhumatov/REUTERS", "Noel Celis/Getty
+/// Images"), an agency's name ("REUTERS", "Getty", "(AP)"), or a photographer with the agency in
+/// brackets ("FLORION GOGA (REUTERS)", "(Robert F. Bukaty / AP)"). A copyright line is left out:
+/// alone on its line it is as often the page's footer ("© 2025 Valley Gazette").
+pub(crate) fn is_picture_credit_alone(line: &str) -> bool {
+    if photo_credit(line)
+        .is_some_and(|c| c.split.caption_end == 0 && matches!(c.cue, CreditCue::Label | CreditCue::Slash))
+    {
+        return true;
+    }
+    let agency = |s: &str| {
+        let s = s.trim();
+        AGENCIES.contains(&s) || PICTURE_AGENCIES.contains(&s)
+    };
+    let bare = line.trim().trim_start_matches(['(', '[']).trim_end_matches([')', ']']).trim();
+    if agency(bare) {
+        return true;
+    }
+    // "FLORION GOGA (REUTERS)", "Robert F. Bukaty / AP": a few words, then the agency.
+    let bracketed = line.trim().strip_suffix(')').and_then(|s| s.rsplit_once('('));
+    let (name, last) = match bracketed.filter(|(name, _)| !name.trim().is_empty()) {
+        Some((name, inside)) => (name, inside),
+        None => bare.rsplit_once('/').unwrap_or(("", bare)),
+    };
+    let name = name.trim().trim_start_matches('(').trim_end_matches(['/', '-', '–']).trim();
+    let name_words = words_up_to(name, 5);
+    agency(last)
+        && (1..=4).contains(&name_words)
+        && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// A credit line: "AFP with additional input by GVS News Desk", "Additional reporting by ...",
 /// a bare agency name, or "By Jane Doe".
 pub(crate) fn is_credit_line(line: &str) -> bool {
@@ -977,6 +1013,31 @@ mod tests {
             "The figures were first reported by Reuters.",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
+        }
+    }
+
+    #[test]
+    fn a_credit_alone_names_the_photographer_or_agency_and_nothing_else() {
+        for credit in [
+            "REUTERS",
+            "Getty",
+            "(AP)",
+            "FLORION GOGA (REUTERS)",
+            "(Robert F. Bukaty / AP)",
+            "Marta Ellison (AP)",
+            "Noel Celis/Getty Images",
+            "Bild: Shamil Zhumatov/REUTERS",
+        ] {
+            assert!(is_picture_credit_alone(credit), "{credit}");
+        }
+        for not_credit in [
+            "© 2025 Valley Gazette",
+            "Reporting by Jane Doe (Reuters)",
+            "The figures were first reported by Reuters.",
+            "Officials told the AP",
+            "Ukraine/Russland: Verhandlungen in Genf gehen weiter (dpa)",
+        ] {
+            assert!(!is_picture_credit_alone(not_credit), "{not_credit}");
         }
     }
 

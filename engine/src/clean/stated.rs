@@ -3,7 +3,7 @@
 //! by a copyright line ("© 2021 Example News. All rights reserved.").
 
 use super::dates::{parse_date_line, DateLine};
-use super::lines::words_up_to;
+use super::lines::{ends_like_sentence, words_up_to};
 
 /// Prefixes that introduce an author's name (lower case, with their trailing space), in the
 /// languages of the pages: "By Jane Roe", "Von Ulrich Exner", "Par Laurence Defranoux", "Door …",
@@ -259,6 +259,23 @@ fn byline_in(part: &str, lower: &str) -> Option<(usize, usize)> {
     let listed =
         words <= 8 || name.contains([',', '&']) || name.split_whitespace().any(|w| NAME_ANDS.contains(&w));
     ((1..=12).contains(&words) && listed && capitalised && !sentence).then_some((start, start + name.len()))
+}
+
+/// A byline's prefix alone on its line ("Von", "By", "Por"), the names on the lines after it.
+pub(crate) fn is_byline_prefix_alone(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    BYLINE_PREFIXES.iter().any(|(prefix, _)| prefix.trim_end() == lower)
+}
+
+/// A line of names alone, as a byline sets them under its prefix ("Jasper Riemann", "Michelle de
+/// Oliveira", "Sophie Foster, Travel Reporter"): two to six words, capitalised, no figures, no
+/// sentence.
+pub(crate) fn is_names_alone(line: &str) -> bool {
+    (2..=6).contains(&words_up_to(line, 7))
+        && line.chars().next().is_some_and(char::is_uppercase)
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !ends_like_sentence(line)
+        && names_shaped(line)
 }
 
 /// Names and nothing else: no question or headline colon, and at most one lower-case word besides
@@ -813,6 +830,24 @@ mod tests {
 
     fn read(line: &str) -> Option<(Option<String>, Option<&str>)> {
         stated_line(line).map(|s| (s.date.map(|d| d.iso), s.byline.map(|(a, b)| &line[a..b])))
+    }
+
+    #[test]
+    fn a_byline_split_over_lines_is_its_prefix_alone_then_names_alone() {
+        for prefix in ["Von", "von", "By", "Por"] {
+            assert!(is_byline_prefix_alone(prefix), "{prefix}");
+        }
+        for not_prefix in ["Von München", "Byline", "Share"] {
+            assert!(!is_byline_prefix_alone(not_prefix), "{not_prefix}");
+        }
+        for names in ["Jasper Riemann", "Michelle de Oliveira", "Sophie FosterTravel News Reporter"] {
+            assert!(is_names_alone(names), "{names}");
+        }
+        for not_names in
+            ["Katrin", "Landesbischof zeigt sich beschämt", "Die Sanierung kostet viel.", "Ausgabe 2026"]
+        {
+            assert!(!is_names_alone(not_names), "{not_names}");
+        }
     }
 
     #[test]

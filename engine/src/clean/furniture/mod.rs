@@ -14,146 +14,16 @@ use crate::model::NoiseKind;
 
 mod calls;
 mod players;
+mod share;
 mod toggles;
 
 use calls::{browser_notice, channel_call, error_report_call};
 pub(crate) use players::is_player_controls;
 use players::{player_controls, player_notice};
+pub(crate) use share::is_share_cue;
+use share::share_prompt;
 pub(crate) use toggles::is_toggle_pair;
 
-/// Words a share or follow bar is made of (lower case). A line of only these is a share prompt.
-const SHARE_WORDS: &[&str] = &[
-    "share",
-    "shares",
-    "shared",
-    "this",
-    "article",
-    "story",
-    "post",
-    "page",
-    "on",
-    "via",
-    "to",
-    "the",
-    "by",
-    "it",
-    "tweet",
-    "email",
-    "e-mail",
-    "mail",
-    "print",
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "tumblr",
-    "pocket",
-    "flipboard",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "copy",
-    "link",
-    "url",
-    "sms",
-    "save",
-    "gift",
-    "comment",
-    "like",
-    "follow",
-    "us",
-    "and",
-    "or",
-    "more",
-    "options",
-    "close",
-    "cancel",
-    "bookmark",
-    "bookmarks",
-    // The same bar in the other languages the cleaner reads ("Diesen Artikel teilen", "Partager
-    // cet article", "Compartir en WhatsApp", "Deel dit artikel").
-    "teilen",
-    "diesen",
-    "artikel",
-    "beitrag",
-    "den",
-    "per",
-    "auf",
-    "drucken",
-    "merken",
-    "kopieren",
-    "copier",
-    "copiar",
-    "partager",
-    "cet",
-    "sur",
-    "par",
-    "imprimer",
-    "compartir",
-    "este",
-    "artículo",
-    "en",
-    "imprimir",
-    "condividi",
-    "questo",
-    "articolo",
-    "su",
-    "delen",
-    "deel",
-    "dit",
-    "op",
-    "dela",
-    "artikeln",
-    "compartilhar",
-    "partilhar",
-];
-/// The words that make a line of [`SHARE_WORDS`] a share bar rather than a stray "on the".
-const SHARE_CUES: &[&str] = &[
-    "share",
-    "shares",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "pinterest",
-    "reddit",
-    "telegram",
-    "messenger",
-    "tumblr",
-    "pocket",
-    "flipboard",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "copy",
-    "kopieren",
-    "copier",
-    "copiar",
-    "teilen",
-    "partager",
-    "compartir",
-    "condividi",
-    "delen",
-    "deel",
-    "dela",
-    "compartilhar",
-    "partilhar",
-];
 /// Social networks, for "Follow us on ..." prompts.
 const NETWORKS: &[&str] = &[
     "facebook",
@@ -400,11 +270,6 @@ const COUNT_NOUNS: &[(&str, NoiseKind)] = &[
     ("images", NoiseKind::Navigation),
 ];
 
-/// True when `lower` (one word, lower case) is a share button's word ("share", "teilen", "print").
-pub(crate) fn is_share_cue(lower: &str) -> bool {
-    SHARE_CUES.contains(&lower)
-}
-
 /// The kind of page furniture `line` is, from its shape alone.
 ///
 /// Every rule bounds the length it accepts (a cookie consent notice, the longest, is
@@ -533,35 +398,6 @@ fn count_line(core: &str) -> Option<NoiseKind> {
         return Some(NoiseKind::CommentPrompt);
     }
     None
-}
-
-/// A share or follow bar: only share words, at least one of them a network or "share".
-/// "Follow us on Twitter and Instagram for live scores" is a follow prompt too.
-fn share_prompt(core: &str) -> bool {
-    if core.is_empty() || core.len() > 200 {
-        return false;
-    }
-    let mut n = 0;
-    let mut cued = false;
-    let mut all_share = true;
-    for token in bar_tokens(core) {
-        n += 1;
-        cued |= SHARE_CUES.contains(&token);
-        all_share &= SHARE_WORDS.contains(&token);
-    }
-    if all_share && cued && n <= 14 {
-        return true;
-    }
-    if matches!(core, "like this" | "share this" | "share this article" | "share this story") {
-        return true;
-    }
-    let follow = core.starts_with("follow us")
-        || core.starts_with("like us on")
-        || core.starts_with("find us on")
-        || core.starts_with("connect with us")
-        || (core.starts_with("follow ") && core.contains(" on "));
-    follow && n <= 16 && NETWORKS.iter().any(|net| bar_tokens(core).any(|t| t == *net) || core.contains(net))
-        || core == "follow us"
 }
 
 /// "© 2021 Example News. All rights reserved.", "Privacy Policy", "Terms | Privacy".
