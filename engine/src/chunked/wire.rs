@@ -306,8 +306,7 @@ pub(crate) mod mention_columns {
             start = start.wrapping_add(start_gap);
             let end = start.wrapping_add(len);
             let mention = Mention::new(article, (start, end), kind, entity, value);
-            mentions
-                .push(mention.ok_or("a mention names an entity past the largest index a corpus may hold")?);
+            mentions.push(mention.ok_or(crate::entities::ENTITY_PAST_LIMIT)?);
         }
         Ok(mentions)
     }

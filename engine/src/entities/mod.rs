@@ -173,7 +173,7 @@ pub enum Value {
 /// Its kind and entity share one word, as a corpus holds millions of mentions: 24 bytes each, not
 /// 32 (100,000 synthetic articles, 15.5 million mentions: 118 MiB less at the build's peak). They
 /// are read with [`Mention::kind`] and [`Mention::entity`], and serialised as the fields they are.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(into = "MentionFields", try_from = "MentionFields")]
 pub struct Mention {
     /// Index into the articles given to [`EntityData::build`] (the bundle's article order).
@@ -246,6 +246,24 @@ impl Mention {
     }
 }
 
+/// Why a stored mention is refused: it names an entity at or past [`MAX_ENTITIES`].
+pub(crate) const ENTITY_PAST_LIMIT: &str =
+    "a mention names an entity past the largest index a corpus may hold";
+
+impl std::fmt::Debug for Mention {
+    /// As the separate fields it is serialised as (the packed word would print as one number).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mention")
+            .field("article", &self.article)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("kind", &self.kind())
+            .field("entity", &self.entity())
+            .field("value", &self.value)
+            .finish()
+    }
+}
+
 /// A [`Mention`] as it is serialised: its fields apart, as they were before they were packed.
 #[derive(Serialize, Deserialize)]
 struct MentionFields {
@@ -268,8 +286,7 @@ impl TryFrom<MentionFields> for Mention {
     type Error = &'static str;
 
     fn try_from(m: MentionFields) -> Result<Mention, &'static str> {
-        Mention::new(m.article, (m.start, m.end), m.kind, m.entity, m.value)
-            .ok_or("a mention names an entity beyond the largest index a corpus may hold")
+        Mention::new(m.article, (m.start, m.end), m.kind, m.entity, m.value).ok_or(ENTITY_PAST_LIMIT)
     }
 }
 
