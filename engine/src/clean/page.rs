@@ -848,7 +848,6 @@ pub(crate) fn is_notice_to_the_reader(text: &str) -> bool {
     t.ends_with(['.', '!']) && (4..=NOTICE_WORDS).contains(&weight(t)) && rules::reader_address(t).0
 }
 
-/// How many answers of a reader poll follow the question at `body[k]` (0: it asks no poll).
 /// Boxes of two lines, one of them a picture's credit alone ([`rules::is_picture_credit_alone`]),
 /// on a page that sets its boxes apart by blank lines: (the credit's line, the other line). A page
 /// copied without blank lines has no such boxes.
@@ -870,6 +869,7 @@ fn credit_and_caption_boxes(lines: &[Line<'_>]) -> Vec<(usize, usize)> {
     boxes
 }
 
+/// How many answers of a reader poll follow the question at `body[k]` (0: it asks no poll).
 fn poll_answers(lines: &[Line<'_>], body: &[usize], taken: &[bool], k: usize) -> usize {
     let question = lines[body[k]].text.trim_end();
     if taken[k] || !question.ends_with('?') || !POLL_QUESTION_WORDS.contains(&weight(question)) {
