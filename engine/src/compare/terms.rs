@@ -599,12 +599,11 @@ fn passes_a_measure(toks: &[Token<'_>], i: usize) -> bool {
     if !matches!(toks[i].norm.as_str(), "pass" | "passes" | "passed") {
         return false;
     }
-    let measure = |k: usize| MEASURE_NOUNS.contains(&toks[k].norm.as_str());
-    (i.saturating_sub(MEASURE_WINDOW)..i).any(measure)
-        || (i + 1..toks.len().min(i + 1 + MEASURE_WINDOW)).any(measure)
+    (i.saturating_sub(MEASURE_WINDOW)..i).any(|k| is_measure(toks, k))
+        || (i + 1..toks.len().min(i + 1 + MEASURE_WINDOW)).any(|k| is_measure(toks, k))
 }
 
-/// Whether the measure noun at `k` is one ([`MEASURE_NOUNS`]).
+/// Whether the token at `k` is a measure noun ([`MEASURE_NOUNS`]): a bill, a law, a motion, a ban...
 fn is_measure(toks: &[Token<'_>], k: usize) -> bool {
     toks.get(k).is_some_and(|t| MEASURE_NOUNS.contains(&t.norm.as_str()))
 }
