@@ -139,10 +139,10 @@ pub fn stance_of(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> Sta
     let identifying = identifying_tokens(text, toks);
     stance.identifying = keys_only_where(keys, |i| identifying[i]);
     (stance.speakers, stance.sources) = speakers(text, toks, keys);
-    stance.said = toks.iter().enumerate().any(|(i, t)| {
-        SPEECH_VERBS.contains(&t.norm.as_str())
-            || (t.norm == "to" && i > 0 && toks[i - 1].norm == "according")
-    });
+    stance.said = toks
+        .iter()
+        .enumerate()
+        .any(|(i, t)| SPEECH_VERBS.contains(&t.norm.as_str()) || according_to(toks, i));
     for list in [
         &mut stance.modal,
         &mut stance.past,
@@ -170,6 +170,11 @@ fn is_month_name(tok: &Token<'_>) -> bool {
     tok.norm == "may" && tok.text.starts_with('M')
 }
 
+/// Whether token `i` is the "to" of "according to", which names the source after it.
+fn according_to(toks: &[Token<'_>], i: usize) -> bool {
+    toks[i].norm == "to" && i > 0 && toks[i - 1].norm == "according"
+}
+
 /// Keys of the capitalised words right before a speech verb ("Governor Ana Mirek said"), right
 /// after one ("said Maria Souza") or after "according to".
 /// Also returns, apart, the speakers of an attribution after the report ([`Stance::sources`]):
@@ -187,7 +192,7 @@ fn speakers(text: &str, toks: &[Token<'_>], keys: &[Option<String>]) -> (Vec<Str
     };
     for (i, tok) in toks.iter().enumerate() {
         let speech = SPEECH_VERBS.contains(&tok.norm.as_str());
-        let according = tok.norm == "to" && i > 0 && toks[i - 1].norm == "according";
+        let according = according_to(toks, i);
         let before = out.len();
         if speech {
             let mut k = i;
