@@ -253,11 +253,14 @@ fn grid(
                 <p class="compare-label">{ iso(&c.label) }</p>
                 <a class="compare-title" href={Route::article(&c.id).href()}>{ iso(&c.title) }</a>
                 { swap_select(corpus, ids, i) }
-                { source.map(|s| html! {
-                    <p class="compare-share">
-                        <span class="share-bar" aria-hidden="true"><span style={format!("width: {}%", crate::state::format_fixed(f64::from(s.aligned_share) * 100.0, 0))}></span></span>
-                        { format!("{}% aligned · {} of {} sentences only here", crate::state::format_fixed(f64::from(s.aligned_share) * 100.0, 0), s.only_sentences, s.sentences) }
-                    </p>
+                { source.map(|s| {
+                    let percent = crate::state::format_fixed(f64::from(s.aligned_share) * 100.0, 0);
+                    html! {
+                        <p class="compare-share">
+                            <span class="share-bar" aria-hidden="true"><span style={format!("width: {percent}%")}></span></span>
+                            { format!("{percent}% aligned · {} of {} sentences only here", s.only_sentences, s.sentences) }
+                        </p>
+                    }
                 }).unwrap_or_default() }
             </div>
         }
