@@ -313,6 +313,11 @@ fn the_entity_page_and_hover_card_have_their_numbers() {
     let spellings: Vec<&str> =
         stats.spellings_by_outlet.iter().flat_map(|(_, s)| s.iter().map(|(t, _)| t.as_str())).collect();
     assert!(spellings.contains(&"Kadhemi") && spellings.contains(&"Kadhimi"));
+    // Outlets by name, then the articles whose outlet is not stated (two seed articles), as one
+    // outlet with no name.
+    let outlets: Vec<Option<&str>> = stats.spellings_by_outlet.iter().map(|(o, _)| o.as_deref()).collect();
+    assert_eq!(outlets, [Some("Asharq Al-Awsat"), Some("Global Village Space"), None]);
+    assert_eq!(stats.outlets, 3);
     let top: Vec<&str> = stats
         .co_occurring
         .iter()

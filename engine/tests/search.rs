@@ -166,9 +166,18 @@ fn outlet_filter_keeps_only_that_outlet_and_facets_count_all() {
         let outlet = bundle.articles[hit.article].outlet.as_ref().map(|o| o.name.to_lowercase());
         assert!(outlet.is_some_and(|o| o.contains("asharq")), "{}", hit.title);
     }
-    let expected: usize =
-        all.facets.iter().filter(|f| f.outlet.to_lowercase().contains("asharq")).map(|f| f.count).sum();
+    let expected: usize = all
+        .facets
+        .iter()
+        .filter(|f| f.outlet.as_ref().is_some_and(|o| o.to_lowercase().contains("asharq")))
+        .map(|f| f.count)
+        .sum();
     assert_eq!(asharq.total, expected);
+    // The articles whose outlet is not stated: one facet with no name, and `outlet:unknown`.
+    let unknown = search(&bundle, "Iraq outlet:unknown");
+    assert!(unknown.total > 0 && unknown.hits.iter().all(|h| bundle.articles[h.article].outlet.is_none()));
+    let nameless: Vec<usize> = all.facets.iter().filter(|f| f.outlet.is_none()).map(|f| f.count).collect();
+    assert_eq!(nameless, [unknown.total]);
 }
 
 #[test]

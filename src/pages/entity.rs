@@ -73,7 +73,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                         <tbody>
                             { for stats.spellings_by_outlet.iter().map(|(outlet, spellings)| html! {
                                 <tr>
-                                    <th scope="row">{ iso(outlet_label(outlet)) }</th>
+                                    <th scope="row">{ iso(outlet.as_deref().unwrap_or(crate::state::UNKNOWN_OUTLET)) }</th>
                                     <td>{ for spellings.iter().enumerate().map(|(i, (s, n))| html! {
                                         <>{ if i > 0 { ", " } else { "" } }{ iso(s) }{ format!(" ({n})") }</>
                                     }) }</td>
@@ -155,7 +155,7 @@ fn mention_group(props: &MentionGroupProps) -> Html {
     };
     html! {
         <section class="mention-group">
-            <h3>{ iso(outlet_label(&props.outlet)) }{ format!(" · {}", items.len()) }</h3>
+            <h3>{ iso(&props.outlet) }{ format!(" · {}", items.len()) }</h3>
             <ul class="mentions">
                 { for items.iter().take(*shown).map(|m| html! {
                     <li>
@@ -174,13 +174,5 @@ fn mention_group(props: &MentionGroupProps) -> Html {
                 </button>
             }
         </section>
-    }
-}
-
-fn outlet_label(outlet: &str) -> &str {
-    if outlet == parallax_engine::entities::UNATTRIBUTED {
-        crate::state::UNKNOWN_OUTLET
-    } else {
-        outlet
     }
 }

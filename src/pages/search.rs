@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use parallax_engine::search::{Mode, SearchOptions, SearchResults};
+use parallax_engine::search::{Mode, SearchOptions, SearchResults, UNKNOWN_OUTLET_FILTER};
 use yew::prelude::*;
 
 use crate::components::article_text::MarkedText;
@@ -84,7 +84,7 @@ pub fn results_view(
                         <h2 id="facets-h">{ "Outlets" }</h2>
                         <ul>
                             { for results.facets.iter().map(|f| html! {
-                                <li><a href={Route::Search { query: with_outlet_filter(query, &f.outlet) }.href()}>{ iso(&f.outlet) }</a>
+                                <li><a href={Route::Search { query: with_outlet_filter(query, f.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET_FILTER)) }.href()}>{ iso(f.outlet.as_deref().unwrap_or(crate::state::UNKNOWN_OUTLET)) }</a>
                                     <span class="facet-count">{ f.count }</span></li>
                             }) }
                         </ul>

@@ -45,6 +45,19 @@ test('typing in the search box shows ranked results as you type; "/" focuses it'
   assert.ok((await page.locator('.result .snippet mark.hit').count()) >= 5, 'snippets highlight the match');
   const facets = await page.locator('.facets li').allTextContents();
   assert.ok(facets.some((f) => f.startsWith('Asharq Al-Awsat')), `facets: ${facets}`);
+  // Articles whose outlet is not stated: the facet says so in the words their result cards use,
+  // and lists just them.
+  const outletsShown = async () =>
+    (await page.locator('.result .result-meta').allTextContents()).map((t) => t.split(' · ')[0]);
+  const cards = await outletsShown();
+  const unstated = cards.filter((o) => o === 'Outlet not stated').length;
+  assert.ok(unstated > 0, `result outlets: ${cards}`);
+  const facet = page.locator('.facets li', { hasText: 'Outlet not stated' });
+  assert.match(await facet.textContent(), new RegExp(`^Outlet not stated\\s*${unstated}$`));
+  await facet.locator('a').click();
+  await page.waitForFunction(() => /outlet(%3A|:)unknown/.test(location.hash), null, { timeout: 5000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, unstated, { timeout: 5000 });
+  assert.deepEqual(new Set(await outletsShown()), new Set(['Outlet not stated']));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -399,6 +399,9 @@ impl EntityData {
     }
 }
 
+/// An entity's spellings in one outlet, each with its count of mentions, most used first.
+pub type Spellings = Vec<(String, usize)>;
+
 /// What the entity page and the hover card show about one entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityStats {
@@ -408,16 +411,14 @@ pub struct EntityStats {
     pub articles: usize,
     /// Number of distinct outlets among those articles (unattributed articles count as one).
     pub outlets: usize,
-    /// For each outlet (name, or [`UNATTRIBUTED`]): the spellings it uses, each with its count,
-    /// most used first. Outlets sorted by name.
-    pub spellings_by_outlet: Vec<(String, Vec<(String, usize)>)>,
+    /// For each outlet (its name; none for the articles whose outlet is not known): the
+    /// spellings it uses, each with its count, most used first. Outlets sorted by name, the
+    /// unknown one last.
+    pub spellings_by_outlet: Vec<(Option<String>, Spellings)>,
     /// Other entities named in the same articles: (entity index, shared articles), most shared
     /// first, then by index.
     pub co_occurring: Vec<(u32, usize)>,
 }
-
-/// The outlet key for articles whose outlet the cleaner could not tell.
-pub const UNATTRIBUTED: &str = "unattributed";
 
 impl EntityData {
     /// Recognises and links every mention in the articles' kept blocks.
@@ -570,11 +571,14 @@ impl EntityData {
     pub fn stats(&self, entity: u32, articles: &[Article]) -> EntityStats {
         let mut n_mentions = 0;
         let mut in_articles = HashSet::new();
-        let mut by_outlet: BTreeMap<String, HashMap<String, usize>> = BTreeMap::new();
+        let mut by_outlet: BTreeMap<Option<String>, HashMap<String, usize>> = BTreeMap::new();
         for mention in self.mentions_of(entity) {
             n_mentions += 1;
             in_articles.insert(mention.article);
-            let outlet = outlet_name(articles.get(mention.article as usize));
+            let outlet = articles
+                .get(mention.article as usize)
+                .and_then(|a| a.outlet.as_ref())
+                .map(|o| o.name.clone());
             let spelling = self.surface(articles, mention).unwrap_or_default().to_string();
             *by_outlet.entry(outlet).or_default().entry(spelling).or_default() += 1;
         }
@@ -588,7 +592,7 @@ impl EntityData {
         }
         let mut co_occurring: Vec<(u32, usize)> = shared.into_iter().map(|(e, a)| (e, a.len())).collect();
         crate::sort::sort_by(&mut co_occurring, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let spellings_by_outlet = by_outlet
+        let mut spellings_by_outlet = by_outlet
             .into_iter()
             .map(|(outlet, counts)| {
                 let mut counts: Vec<(String, usize)> = counts.into_iter().collect();
@@ -596,6 +600,10 @@ impl EntityData {
                 (outlet, counts)
             })
             .collect::<Vec<_>>();
+        // `None` sorts first: the unknown outlet goes last.
+        if spellings_by_outlet.first().is_some_and(|(outlet, _)| outlet.is_none()) {
+            spellings_by_outlet.rotate_left(1);
+        }
         EntityStats {
             mentions: n_mentions,
             articles: in_articles.len(),
@@ -604,11 +612,6 @@ impl EntityData {
             co_occurring,
         }
     }
-}
-
-/// The outlet name of an article, or [`UNATTRIBUTED`].
-pub fn outlet_name(article: Option<&Article>) -> String {
-    article.and_then(|a| a.outlet.as_ref()).map_or_else(|| UNATTRIBUTED.to_string(), |o| o.name.clone())
 }
 
 #[cfg(test)]

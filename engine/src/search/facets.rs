@@ -1,12 +1,8 @@
 //! The outlet filter (`outlet:`) and the outlet facets of a result list.
 
-use super::{Facet, Filter, SearchIndex, UNKNOWN_OUTLET};
-use crate::model::Article;
+use super::index::NO_OUTLET;
+use super::{Facet, Filter, SearchIndex, UNKNOWN_OUTLET_FILTER};
 use crate::text;
-
-pub(crate) fn outlet_name(article: &Article) -> &str {
-    article.outlet.as_ref().map_or(UNKNOWN_OUTLET, |o| o.name.as_str())
-}
 
 fn squash(s: &str) -> String {
     text::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -14,8 +10,8 @@ fn squash(s: &str) -> String {
 
 impl SearchIndex {
     /// Which articles pass the `outlet:` filters. Matching is lenient: "asharq", "Asharq
-    /// al-Awsat" and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; "unknown" finds articles whose
-    /// outlet is not known. Each distinct outlet name is matched once.
+    /// al-Awsat" and "ASHARQ-AL-AWSAT" all find Asharq Al-Awsat; [`UNKNOWN_OUTLET_FILTER`] finds
+    /// articles whose outlet is not known. Each distinct outlet name is matched once.
     pub(super) fn outlet_filter(&self, filters: &[Filter], n_docs: usize) -> Vec<bool> {
         let wanted: Vec<(String, String)> = filters
             .iter()
@@ -29,6 +25,7 @@ impl SearchIndex {
         if wanted.is_empty() {
             return vec![true; n_docs];
         }
+        let unknown = wanted.iter().any(|(w, _)| w == UNKNOWN_OUTLET_FILTER);
         let verdicts: Vec<bool> = self
             .outlets
             .iter()
@@ -39,28 +36,43 @@ impl SearchIndex {
             })
             .collect();
         (0..n_docs)
-            .map(|doc| {
-                self.doc_outlets.get(doc).and_then(|&o| verdicts.get(o as usize)).copied().unwrap_or(false)
+            .map(|doc| match self.doc_outlets.get(doc) {
+                Some(&NO_OUTLET) => unknown,
+                Some(&o) => verdicts.get(o as usize).copied().unwrap_or(false),
+                None => false,
             })
             .collect()
     }
 
-    /// Hits per outlet, most first.
+    /// Hits per outlet, most first; the hits whose outlet is not known last among equals.
     pub(super) fn facets(&self, docs: impl Iterator<Item = u32>) -> Vec<Facet> {
         let mut counts = vec![0usize; self.outlets.len()];
+        let mut unknown = 0;
         for doc in docs {
-            if let Some(count) = self.doc_outlets.get(doc as usize).and_then(|&o| counts.get_mut(o as usize))
-            {
-                *count += 1;
+            match self.doc_outlets.get(doc as usize) {
+                Some(&NO_OUTLET) => unknown += 1,
+                Some(&o) => {
+                    if let Some(count) = counts.get_mut(o as usize) {
+                        *count += 1;
+                    }
+                }
+                None => {}
             }
         }
-        let mut facets: Vec<Facet> = counts
-            .into_iter()
-            .zip(&self.outlets)
+        let named =
+            counts.into_iter().zip(&self.outlets).map(|(count, outlet)| (count, Some(outlet.clone())));
+        let mut facets: Vec<Facet> = named
+            .chain(std::iter::once((unknown, None)))
             .filter(|&(count, _)| count > 0)
-            .map(|(count, outlet)| Facet { outlet: outlet.clone(), count })
+            .map(|(count, outlet)| Facet { outlet, count })
             .collect();
-        crate::sort::sort_by(&mut facets, |a, b| b.count.cmp(&a.count).then_with(|| a.outlet.cmp(&b.outlet)));
+        // At equal counts, named outlets (by name) before the unknown one.
+        crate::sort::sort_by(&mut facets, |a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| b.outlet.is_some().cmp(&a.outlet.is_some()))
+                .then_with(|| a.outlet.cmp(&b.outlet))
+        });
         facets
     }
 }

@@ -32,6 +32,9 @@ pub fn field_weight2(kind: BlockKind) -> u32 {
     }
 }
 
+/// [`SearchIndex::doc_outlets`] of an article whose outlet is not known.
+pub(crate) const NO_OUTLET: u32 = u32::MAX;
+
 /// The compiled search index stored in the bundle.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
@@ -39,8 +42,8 @@ pub struct SearchIndex {
     pub(crate) doc_lens: Vec<u32>,
     /// The distinct outlet names, sorted (facets and `outlet:` filters).
     pub(crate) outlets: Vec<String>,
-    /// Each article's outlet, an index into `outlets`: counting facets over thousands of hits
-    /// reads this array, not every hit's article.
+    /// Each article's outlet, an index into `outlets`, or [`NO_OUTLET`] where the outlet is not
+    /// known: counting facets over thousands of hits reads this array, not every hit's article.
     pub(crate) doc_outlets: Vec<u32>,
     /// The term dictionary, sorted by bytes (binary search and prefix ranges).
     pub(crate) terms: Vec<String>,
@@ -334,7 +337,7 @@ pub(crate) struct IndexBuilder<'a> {
     ids: FnvMap<String, u32>,
     builds: Vec<TermBuild>,
     doc_lens: Vec<u32>,
-    /// Each article's outlet, numbered in the order first seen (`outlet_ids`).
+    /// Each article's outlet, numbered in the order first seen (`outlet_ids`), or [`NO_OUTLET`].
     doc_outlets: Vec<u32>,
     outlet_ids: FnvMap<String, u32>,
     /// The corpus's mentions, sorted by (article, start), and its number of entities.
@@ -409,14 +412,16 @@ impl<'a> IndexBuilder<'a> {
             tb.last_doc = Some(doc);
             tb.df += 1;
         }
-        let outlet = super::facets::outlet_name(article);
-        let outlet = match self.outlet_ids.get(outlet) {
-            Some(&o) => o,
-            None => {
-                let o = self.outlet_ids.len() as u32;
-                self.outlet_ids.insert(outlet.to_string(), o);
-                o
-            }
+        let outlet = match article.outlet.as_ref().map(|o| o.name.as_str()) {
+            None => NO_OUTLET,
+            Some(name) => match self.outlet_ids.get(name) {
+                Some(&o) => o,
+                None => {
+                    let o = self.outlet_ids.len() as u32;
+                    self.outlet_ids.insert(name.to_string(), o);
+                    o
+                }
+            },
         };
         self.doc_outlets.push(outlet);
         // The entity postings' weights of this article's mentions (and of any mention before
@@ -446,7 +451,10 @@ impl<'a> IndexBuilder<'a> {
             renumbered[*old as usize] = new as u32;
         }
         index.outlets = outlets.into_iter().map(|(name, _)| name).collect();
-        index.doc_outlets = doc_outlets.into_iter().map(|o| renumbered[o as usize]).collect();
+        index.doc_outlets = doc_outlets
+            .into_iter()
+            .map(|o| renumbered.get(o as usize).copied().unwrap_or(NO_OUTLET))
+            .collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
         let mut stems: FnvMap<String, Vec<u32>> = FnvMap::default();
         // Sized once: growing by doubling would briefly hold up to twice the postings.

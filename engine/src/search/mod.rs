@@ -32,7 +32,7 @@ mod filters;
 mod fuzzy;
 mod index;
 /// A fast hash map for the engine's own words and ids (FNV-1a), shared with comparison.
-pub(crate) use index::{read_varint, write_varint, FnvMap, FnvSet, IndexBuilder};
+pub(crate) use index::{read_varint, write_varint, FnvMap, FnvSet, IndexBuilder, NO_OUTLET};
 #[cfg(test)]
 mod phrase_reference;
 pub mod query;
@@ -61,8 +61,10 @@ pub(crate) fn aliases_part(
 
 use crate::model::Article;
 
-/// The label facets use for articles whose outlet the cleaner could not tell.
-pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+/// The `outlet:` filter value that finds the articles whose outlet the cleaner could not tell
+/// (`outlet:unknown`). How such an article's outlet is shown is the app's business, not the
+/// index's: a facet for them has no name ([`Facet::outlet`] is none).
+pub const UNKNOWN_OUTLET_FILTER: &str = "unknown";
 
 /// How a query's words were combined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,8 +155,9 @@ pub struct Hit {
 /// How many hits come from one outlet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facet {
-    /// The outlet's name, or [`UNKNOWN_OUTLET`].
-    pub outlet: String,
+    /// The outlet's name; none for the articles whose outlet is not known (filtered with
+    /// `outlet:`[`UNKNOWN_OUTLET_FILTER`]).
+    pub outlet: Option<String>,
     /// Matching articles from it.
     pub count: usize,
 }
