@@ -188,7 +188,8 @@ fn evaluate(prefix: &str) -> Report {
 }
 
 // Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
-// twelve articles: 169 of 174 names, F1 0.985; held out: F1 0.909), so a regression fails them.
+// twelve articles: 170 of 174 names, F1 0.987, once a figure's counted words stopped at a
+// preposition, "a 40 MW plant near Naivasha"; held out: F1 0.909), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -205,8 +206,8 @@ fn development_articles_on_other_countries_get_their_names() {
     let r = evaluate("dev_");
     // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
-    assert!(r.names_found + 6 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 6 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.names_found + 4 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 4 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.96, "F1 {:.3}", r.f1);
 }
 

@@ -31,7 +31,10 @@ const PHRASE_STOP: &[&str] = &[
     "be", "been", "have", "has", "had", "that", "which", "who", "later", "ago", "earlier", "after", "before",
     "since", "than", "more", "less", "per", "each", "said", "says", "or", "but", "as", "into", "during",
     "while", "when", "where", "this", "these", "those", "their", "its", "his", "her", "will", "would",
-    "could", "can", "may", "did", "do", "not", "out", "up", "over", "under", "against",
+    "could", "can", "may", "did", "do", "not", "out", "up", "over", "under", "against", "near", "outside",
+    "inside", "across", "along", "around", "behind", "beside", "between", "beyond", "through", "toward",
+    "towards", "via", "within", "without", "among", "amid", "despite", "until", "like", "above", "below",
+    "off", "onto", "upon",
 ];
 
 const QUALIFIERS: &[&str] = &[
@@ -382,6 +385,16 @@ mod tests {
                 Value::Date(_) => unreachable!("figures() gives figures"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_counted_phrase_ends_at_a_preposition_before_a_place() {
+        // Without a plural to end it, the phrase once ran on through "near" and took the town
+        // as what was counted, hiding the place name from the name finder.
+        let f = figures_in("a 40 MW plant near Naivasha would restart");
+        assert_eq!(f, [("40 MW plant".to_string(), 40.0, "plant".to_string(), false)]);
+        let f = figures_in("a 3 km tunnel under the river and a 12 km road through Kibera");
+        assert_eq!(f[1], ("12 km road".to_string(), 12.0, "road".to_string(), false));
     }
 
     #[test]
