@@ -13,7 +13,7 @@ use super::page::MIN_TITLE_WORDS;
 use super::repeated::RepeatedLines;
 use super::rules;
 use super::teasers::TeaserContext;
-use super::{comments, content, furniture, page, stated};
+use super::{comments, content, furniture, page, stated, teasers};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
 /// How many lines after the headline its duplicate or a house marker may sit.
@@ -516,6 +516,11 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             roles[i] = Role::Noise(NoiseKind::ArticleDate);
         }
     }
+    // Other stories' teasers set inside the text, under their date or a video's running time.
+    for i in teasers::stamped_teasers(lines, &body, date.as_deref()) {
+        roles[i] = Role::Noise(NoiseKind::UnrelatedHeadlines);
+    }
+    body.retain(|&i| roles[i] == Role::Unset);
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         roles[i] = if bullet_glyph_len(t).is_some() {
