@@ -199,10 +199,10 @@ impl TeaserContext<'_, '_> {
 
 /// Another story's teaser set inside the text: a line that is only its stamp, the date of a story
 /// older than this one ("24.03.2023", "Analyse 11.04.2022", with one label word) or a video's
-/// running time ("01:43 min"), right above its headline. Returns the stamp and headline lines of
-/// each, among `body` (the text's open lines, in order). A live blog's entries are stamped with
-/// the day's times and the article's own date, which are neither; without the article's date
-/// (`article_date`, `YYYY-MM-DD`) no date stamp is taken.
+/// running time ("01:43 min"), right above its headline or right under it. Returns the stamp and
+/// headline lines of each, among `body` (the text's open lines, in order). A live blog's entries
+/// are stamped with the day's times and the article's own date, which are neither; without the
+/// article's date (`article_date`, `YYYY-MM-DD`) no date stamp is taken.
 pub(crate) fn stamped_teasers(lines: &[Line<'_>], body: &[usize], article_date: Option<&str>) -> Vec<usize> {
     let older = |t: &str| {
         let Some(own) = article_date else { return false };
@@ -212,17 +212,23 @@ pub(crate) fn stamped_teasers(lines: &[Line<'_>], body: &[usize], article_date: 
         });
         stamp.is_some_and(|d| d.iso.as_str() < own)
     };
+    let is_stamp = |i: usize| {
+        let t = lines[i].text.trim();
+        is_running_time(t) || older(t)
+    };
+    let is_headline = |i: usize| {
+        let t = lines[i].text.trim();
+        (TEASER_HEADLINE_WORDS..=HEADLINE_MAX_WORDS).contains(&weight(t)) && !ends_like_sentence(t)
+    };
     let mut out = Vec::new();
-    for pair in body.windows(2) {
-        let (s, h) = (pair[0], pair[1]);
-        let (stamp, headline) = (lines[s].text.trim(), lines[h].text.trim());
-        if h == s + 1
-            && (is_running_time(stamp) || older(stamp))
-            && weight(headline) >= TEASER_HEADLINE_WORDS
-            && weight(headline) <= HEADLINE_MAX_WORDS
-            && !ends_like_sentence(headline)
-        {
-            out.extend([s, h]);
+    let mut k = 0;
+    while k + 1 < body.len() {
+        let (a, b) = (body[k], body[k + 1]);
+        if b == a + 1 && ((is_stamp(a) && is_headline(b)) || (is_headline(a) && is_stamp(b))) {
+            out.extend([a, b]);
+            k += 2;
+        } else {
+            k += 1;
         }
     }
     out
