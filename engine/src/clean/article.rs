@@ -7,13 +7,13 @@
 //! headlines); then the body (bullets, headings, paragraphs).
 
 use super::dates::{parse_date_line, DateLine};
-use super::lines::{bullet_glyph_len, is_separator_line, words_up_to, Line};
+use super::lines::{bullet_glyph_len, is_name_line, is_separator_line, words_up_to, Line};
 use super::outlets::{self, CreditSplit, KnownOutlet};
 use super::page::MIN_TITLE_WORDS;
 use super::repeated::RepeatedLines;
 use super::rules;
 use super::teasers::TeaserContext;
-use super::{comments, content, furniture, page, stated};
+use super::{comments, content, furniture, page, stated, teasers};
 use crate::model::{Article, Attribution, Block, BlockKind, NoiseKind, Removed, Spanned};
 
 /// How many lines after the headline its duplicate or a house marker may sit.
@@ -44,6 +44,9 @@ enum Role {
 /// How far into the text a bare date line is still the article's own (under a byline, a summary
 /// box or a picture), not a date the story mentions.
 const BODY_DATE_LINES: usize = 15;
+/// An author's name alone on its line above the text has at most this many words ("Owen
+/// Pritchard", "Luna González").
+const AUTHOR_NAME_WORDS: usize = 3;
 /// A date line with another date line of a different day this many lines away or nearer belongs
 /// to a list (events, teasers), not to the page.
 const LIST_DATE_REACH: usize = 12;
@@ -516,6 +519,32 @@ pub(crate) fn clean_segment(ctx: SegmentContext<'_>, lines: &[Line<'_>]) -> Outc
             roles[i] = Role::Noise(NoiseKind::ArticleDate);
         }
     }
+    // The author's name alone among the text's first lines, above its second paragraph (the first
+    // may be the standfirst), right beside a line removed (a photo credit above it, the date or
+    // the share bar below it: "Photo: Sam Reid" / "Owen Pritchard" / "Wednesday 8 October 2025"):
+    // the byline without its "By". A person's name as the text's subheading stands further down.
+    let removed_at = |j: usize, roles: &[Role]| matches!(roles.get(j), Some(Role::Noise(_)));
+    let second_paragraph = body.iter().filter(|&&i| prose[i]).nth(1).copied().unwrap_or(n);
+    for &i in body.iter().take_while(|&&i| i < second_paragraph) {
+        let t = lines[i].text.trim();
+        let beside_removed = (i > 0 && removed_at(i - 1, &roles)) || removed_at(i + 1, &roles);
+        if beside_removed
+            && is_name_line(t)
+            && t.split_whitespace().count() <= AUTHOR_NAME_WORDS
+            && t.chars().any(char::is_lowercase)
+            && !t.ends_with('.')
+            && !t.contains("'s ")
+            && !t.contains("’s ")
+        {
+            roles[i] = Role::Noise(NoiseKind::CreditLine);
+            header_byline.get_or_insert_with(|| span_of(i, 0, lines[i].text.len()));
+        }
+    }
+    // Other stories' teasers set inside the text, under their date or a video's running time.
+    for i in teasers::stamped_teasers(lines, &body, date.as_deref()) {
+        roles[i] = Role::Noise(NoiseKind::UnrelatedHeadlines);
+    }
+    body.retain(|&i| roles[i] == Role::Unset);
     for (k, &i) in body.iter().enumerate() {
         let t = lines[i].text;
         roles[i] = if bullet_glyph_len(t).is_some() {

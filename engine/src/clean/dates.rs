@@ -40,6 +40,8 @@ const DATE_WORDS_OTHER: &[&str] = &[
     "publie",
     "mis",
     "à",
+    // The French hour mark: "à 08h10" reads as "08", "h", "10", the figures after the date.
+    "h",
     "jour",
     "le",
     "publicado",
@@ -375,6 +377,7 @@ mod tests {
         assert_eq!(iso("30. Juni 2025,").as_deref(), Some("2025-06-30"));
         assert_eq!(iso("27.08.2024, 12:32 Uhr").as_deref(), Some("2024-08-27"));
         assert_eq!(iso("Datum 28.04.2023").as_deref(), Some("2023-04-28"));
+        assert_eq!(iso("Publié le 6 novembre 2025 à 08h10").as_deref(), Some("2025-11-06"));
         assert_eq!(iso("4 Febbraio 2025 - 14:41").as_deref(), Some("2025-02-04"));
         assert_eq!(iso("7 de agosto de 2025").as_deref(), Some("2025-08-07"));
         assert_eq!(iso("Actualizado el 3 de marzo del 2024, 10:15").as_deref(), Some("2024-03-03"));

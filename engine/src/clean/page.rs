@@ -687,7 +687,8 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     }
     // A related-headlines box: its cue, then every non-prose line up to the next prose line. A
     // link's label inside the text ("Read More", "Lesen Sie auch") heads such a box too, whether
-    // or not it was already removed (as a line the page repeats, or as a related link).
+    // or not it was already removed (as a line the page repeats, or as a related link), and
+    // leaves with it even when its headline left before (printed again in a most-read list).
     // Whether the line right above line `i` was removed before the body was read (a removed line
     // is never one of the body's).
     let removed_right_above = |i: usize| i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
@@ -697,7 +698,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     while k < body.len() {
         let text = lines[body[k]].text;
         if (!taken[k] && rules::is_headline_list_cue(text))
-            || (taken[k] && rules::is_link_label(text))
+            || rules::is_link_label(text)
             || (!prose[k] && label_removed_above(k))
         {
             let mut j = k;

@@ -1,9 +1,11 @@
 //! Lists of other stories' teasers at the end of a page's main run of prose: a headline (perhaps
 //! with a kicker, a date or a byline) above one short paragraph (or a standfirst of eight words or
 //! more in sentence case without its full stop), again and again, or a box of headlines under its
-//! header ("Editor's Picks"). The run ends before them.
+//! header ("Editor's Picks"). The run ends before them. Also one teaser set inside the text under
+//! its stamp (an older story's date, a video's running time).
 
 use super::content::{ends_like_sentence, weight};
+use super::dates::parse_date_line;
 use super::lines::{title_case_ratio, Line};
 use super::rules;
 
@@ -193,4 +195,49 @@ impl TeaserContext<'_, '_> {
         }
         start.map(|start| (start, teasers))
     }
+}
+
+/// Another story's teaser set inside the text: a line that is only its stamp, the date of a story
+/// older than this one ("24.03.2023", "Analyse 11.04.2022", with one label word) or a video's
+/// running time ("01:43 min"), right above its headline or right under it. Returns the stamp and
+/// headline lines of each, among `body` (the text's open lines, in order). A live blog's entries
+/// are stamped with the day's times and the article's own date, which are neither; without the
+/// article's date (`article_date`, `YYYY-MM-DD`) no date stamp is taken.
+pub(crate) fn stamped_teasers(lines: &[Line<'_>], body: &[usize], article_date: Option<&str>) -> Vec<usize> {
+    let older = |t: &str| {
+        let Some(own) = article_date else { return false };
+        let stamp = parse_date_line(t).or_else(|| {
+            let (label, rest) = t.split_once(' ')?;
+            label.chars().all(char::is_alphabetic).then(|| parse_date_line(rest)).flatten()
+        });
+        stamp.is_some_and(|d| d.iso.as_str() < own)
+    };
+    let is_stamp = |i: usize| {
+        let t = lines[i].text.trim();
+        is_running_time(t) || older(t)
+    };
+    let is_headline = |i: usize| {
+        let t = lines[i].text.trim();
+        (TEASER_HEADLINE_WORDS..=HEADLINE_MAX_WORDS).contains(&weight(t)) && !ends_like_sentence(t)
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k + 1 < body.len() {
+        let (a, b) = (body[k], body[k + 1]);
+        if b == a + 1 && ((is_stamp(a) && is_headline(b)) || (is_headline(a) && is_stamp(b))) {
+            out.extend([a, b]);
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// A video's running time alone on its line: "01:43 min", "4:05 Min.".
+fn is_running_time(t: &str) -> bool {
+    let Some((time, unit)) = t.split_once(' ') else { return false };
+    let Some((m, s)) = time.split_once(':') else { return false };
+    let digits = |x: &str| (1..=2).contains(&x.len()) && x.bytes().all(|b| b.is_ascii_digit());
+    digits(m) && digits(s) && s.len() == 2 && unit.trim_end_matches('.').eq_ignore_ascii_case("min")
 }
