@@ -485,9 +485,11 @@ pub fn number_phrase(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             k += 1;
             continue;
         }
-        // "dozen" counts alone, never inside a longer number.
+        // "dozen" counts alone, never inside a longer number; "one" counts first or after a
+        // tens word ("forty-one", "twenty one").
+        let after_tens = prev_small.is_some_and(|p| p >= 20.0 && p % 10.0 == 0.0);
         let value = match norm {
-            "one" if k == i => Some(1.0),
+            "one" if k == i || after_tens => Some(1.0),
             "dozen" => None,
             _ => number_word(norm),
         };
@@ -828,6 +830,8 @@ mod tests {
     #[test]
     fn numbers_written_in_words_read_as_their_values() {
         assert_eq!(phrase("Twenty-seven miners"), Some((27.0, 1)));
+        assert_eq!(phrase("Forty-one members"), Some((41.0, 1)));
+        assert_eq!(phrase("twenty one guns"), Some((21.0, 1)));
         assert_eq!(phrase("two thousand five hundred troops"), Some((2500.0, 3)));
         assert_eq!(phrase("three hundred and forty people"), Some((340.0, 3)));
         assert_eq!(phrase("one million euros"), Some((1e6, 1)));

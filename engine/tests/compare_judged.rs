@@ -707,6 +707,21 @@ fn score(split: &str, kind: &str) -> Counts {
 // tried again on it, as it was and with the decision's object in common required as well: both
 // gave invented dev 0.92/0.83 (271/293; airline 3/7, bakery 4/5, fares 6/8) and both again cost
 // the seed held-out one wrong pair (0.25 -> 0.22), so both were dropped.
+// One more invented held-out pair (heist: three paintings stolen, "stole" / "were taken") and two
+// more invented dev pairs (engine works: a plant to shut told as "will shut" / "is shutting"; gas
+// blast: a toll, evacuees and spending written in other figures, "thirty-one hurt" / "31
+// injured", "Forty-one families" / "41 households", "12 million pounds" / "£12m"), written and
+// judged before any run, with the same code: invented held-out 0.87/0.63 (79/91, 79/125) ->
+// 0.87/0.63 (83/95, 83/132; heist 4/4, 4/7), invented dev 0.92/0.81 (266/288, 266/328) ->
+// 0.92/0.80 (272/295, 272/340; engine works 0/1, 0/6, gas blast 6/6, 6/6). The present-progressive
+// rule, tried a third time on them and restricted to decision verbs ("is shutting", "is
+// cutting", never "is visiting"), gave invented dev 0.92/0.82 (273/296) and again cost the seed
+// held-out one wrong pair (0.25 -> 0.22): dropped. Numbers the entity layer now reads (a tens
+// word and "one": "Forty-one members"; two counts joined by "and": "Fourteen hurt and three
+// dead"; "m" after a currency sign, which also says what is counted: "from £180m to £365m", "a
+// £12m inspection programme"): invented dev 0.92/0.80 (272/295) -> 0.92/0.80 (273/296, 273/340;
+// tram 5/8 -> 6/8), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.87/0.63
+// and seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

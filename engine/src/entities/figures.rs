@@ -150,6 +150,17 @@ fn currency_of(before: &str) -> Option<&'static str> {
     }
 }
 
+/// Millions of money written with a glued "m" after a currency sign ("£365m", "€12m"): the sign
+/// says what the "m" is, which alone is metres as often as millions.
+fn currency_millions(before: &str, norm: &str) -> Option<f64> {
+    currency_of(before)?;
+    let digits = norm.strip_suffix('m')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        return None;
+    }
+    Some(digits.replace(',', "").parse::<f64>().ok()? * 1e6)
+}
+
 /// Finds figures in a block's text. `last_unit` carries the previous figure's unit across blocks
 /// of one article, for "13 were released".
 pub(super) fn figures(
@@ -193,7 +204,9 @@ pub(super) fn figures(
             && !i.checked_sub(1).is_some_and(|p| ONE_PRONOUN.contains(&toks[p].norm.as_str()));
         // A number in digits or words ("twenty-seven", "two thousand five hundred", "2.5
         // million", "5k"), read as every consumer of numbers reads them.
-        let phrase = crate::text::number_phrase(toks, i).or(one.then_some((1.0, i)));
+        let phrase = crate::text::number_phrase(toks, i)
+            .or(one.then_some((1.0, i)))
+            .or_else(|| currency_millions(before, &tok.norm).map(|value| (value, i)));
         let Some((value, last)) = phrase else {
             // A unit glued to the digits: "44.2C", "30cm".
             if let Some((value, unit)) = glued_unit(&tok.norm).filter(|_| free(tok.start, tok.end)) {
@@ -261,6 +274,11 @@ pub(super) fn figures(
         {
             end = toks[j].end;
             unit = "percent".into();
+        } else if let Some(currency) = currency {
+            // A currency sign says what is counted, whatever noun follows ("a £12m inspection
+            // programme" counts pounds, as "12 million pounds" does).
+            unit = currency.to_string();
+            counted = currency.to_string();
         } else {
             // The counted phrase: up to four words, ending at the first plural noun.
             let first = j;
@@ -275,10 +293,14 @@ pub(super) fn figures(
                     break;
                 }
                 if t.norm == "and" {
+                    // Another number after "and" starts a count of its own ("Fourteen hurt and
+                    // three dead").
                     let continues = toks.get(j + 1).is_some_and(|n| {
                         gap_ok(t, n)
                             && n.norm.chars().all(char::is_alphabetic)
                             && !PHRASE_STOP.contains(&n.norm.as_str())
+                            && crate::text::number_word(&n.norm).is_none()
+                            && n.norm != "one"
                     });
                     if !continues || last.is_none() {
                         break;
@@ -319,11 +341,6 @@ pub(super) fn figures(
             }
         }
         let mut inferred = false;
-        if unit.is_empty() {
-            if let Some(currency) = currency {
-                unit = currency.to_string();
-            }
-        }
         let digits = tok.norm.starts_with(|c: char| c.is_ascii_digit());
         if unit.is_empty() && !last_unit.is_empty() && !one {
             unit = last_unit.clone();
@@ -425,6 +442,31 @@ mod tests {
         assert_eq!((f[1].1, f[1].2.as_str()), (2.5e6, "euros"));
         // A number word inside a compound adjective is no count.
         assert!(figures_in("a twenty-seven-year-old miner").is_empty());
+        // A tens word and "one" are one number, as "twenty-seven" is.
+        let f = figures_in("Forty-one families have been moved");
+        assert_eq!(f, [("Forty-one families".to_string(), 41.0, "families".to_string(), false)]);
+    }
+
+    #[test]
+    fn counts_joined_by_and_are_two_figures() {
+        let f = figures_in("Fourteen hurt and three dead in Dorna port blaze");
+        assert_eq!(f[0], ("Fourteen hurt".to_string(), 14.0, "hurt".to_string(), false));
+        assert_eq!(f[1], ("three dead".to_string(), 3.0, "dead".to_string(), false));
+        // "And" inside what is counted still joins it.
+        let f = figures_in("14 bomb and rocket attacks");
+        assert_eq!(f[0].2, "attacks");
+    }
+
+    #[test]
+    fn a_currency_sign_says_what_is_counted() {
+        // "m" after a currency sign is millions ("£365m" is 365 million pounds).
+        let f = figures_in("the bill soars to £365m");
+        assert_eq!(f, [("£365m".to_string(), 365e6, "pounds".to_string(), false)]);
+        // The sign, not the noun after it, is what is counted.
+        let f = figures_in("Varen promised a £12m inspection programme");
+        assert_eq!((f[0].1, f[0].2.as_str()), (12e6, "pounds"));
+        // Without a sign, "5m" may be metres: no figure is read.
+        assert!(figures_in("a wall 5m high").is_empty());
     }
 
     #[test]
