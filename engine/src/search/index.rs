@@ -453,7 +453,7 @@ impl<'a> IndexBuilder<'a> {
         index.outlets = outlets.into_iter().map(|(name, _)| name).collect();
         index.doc_outlets = doc_outlets
             .into_iter()
-            .map(|o| renumbered.get(o as usize).copied().unwrap_or(NO_OUTLET))
+            .map(|o| if o == NO_OUTLET { NO_OUTLET } else { renumbered[o as usize] })
             .collect();
         let mut keys: FnvMap<String, Vec<u32>> = FnvMap::default();
         let mut stems: FnvMap<String, Vec<u32>> = FnvMap::default();
