@@ -415,6 +415,15 @@ const SCALE_WORDS: &[(&str, f64)] =
 /// "820mn"). A bare "m" is left out: "5m" is as often five metres as five million.
 const GLUED_SCALES: &[(&str, f64)] = &[("k", 1e3), ("mn", 1e6), ("bn", 1e9)];
 
+/// The value of a number written in digits, with commas and a decimal point ("5,000", "2.5");
+/// `None` for anything else, an empty string included.
+pub(crate) fn digits_value(digits: &str) -> Option<f64> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        return None;
+    }
+    digits.replace(',', "").parse::<f64>().ok()
+}
+
 /// A number written over several tokens, starting at `toks[i]`: digits with a scale ("2.5
 /// million", "820 million") or number words ("twenty-seven", "two thousand five hundred",
 /// "three hundred and forty", "one million"). Returns the value and the index of its last token;
@@ -430,10 +439,7 @@ pub fn number_phrase(toks: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
             Some((suffix, scale)) => (&first.norm[..first.norm.len() - suffix.len()], *scale),
             None => (first.norm.as_str(), 1.0),
         };
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-            return None;
-        }
-        let value: f64 = digits.replace(',', "").parse::<f64>().ok()? * glued;
+        let value = digits_value(digits)? * glued;
         if glued != 1.0 {
             return Some((value, i));
         }

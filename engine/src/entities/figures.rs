@@ -88,13 +88,10 @@ const GLUED_UNITS: &[&str] = &["c", "f", "km", "cm", "mm", "kg", "mph"];
 fn glued_unit(norm: &str) -> Option<(f64, &str)> {
     let split = norm.find(|c: char| c.is_ascii_alphabetic())?;
     let (digits, unit) = norm.split_at(split);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-        return None;
-    }
     if !GLUED_UNITS.contains(&unit) {
         return None;
     }
-    Some((digits.replace(',', "").parse::<f64>().ok()?, unit))
+    Some((crate::text::digits_value(digits)?, unit))
 }
 
 /// Fractions as percentages, rounded to whole points: (numerator words, fraction word, percent).
@@ -154,11 +151,7 @@ fn currency_of(before: &str) -> Option<&'static str> {
 /// says what the "m" is, which alone is metres as often as millions.
 fn currency_millions(before: &str, norm: &str) -> Option<f64> {
     currency_of(before)?;
-    let digits = norm.strip_suffix('m')?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
-        return None;
-    }
-    Some(digits.replace(',', "").parse::<f64>().ok()? * 1e6)
+    Some(crate::text::digits_value(norm.strip_suffix('m')?)? * 1e6)
 }
 
 /// Finds figures in a block's text. `last_unit` carries the previous figure's unit across blocks
