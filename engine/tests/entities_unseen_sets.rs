@@ -41,6 +41,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_uruguay", include_str!("data/unseen/dev_uruguay.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
+    ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
