@@ -3,7 +3,8 @@
 //! base loaded as a reader's build would. Three sets: the July 2021 Kadhimi–Biden meeting (people
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
-//! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay: acronyms, companies, volcanoes, mines, islands, provinces,
+//! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay, Colombia, Belgium, Saudi Arabia, Vanuatu:
+//! acronyms, companies, volcanoes, mines, islands, provinces, names with particles,
 //! hyphenated surnames; the second Kenya article names
 //! by acronym and bare company name what the first one introduced), and held-out articles scored but never tuned on.
 //!
@@ -39,6 +40,10 @@ const FILES: &[(&str, &str)] = &[
     ("dev_mexico", include_str!("data/unseen/dev_mexico.txt")),
     ("dev_new_zealand", include_str!("data/unseen/dev_new_zealand.txt")),
     ("dev_uruguay", include_str!("data/unseen/dev_uruguay.txt")),
+    ("dev_colombia", include_str!("data/unseen/dev_colombia.txt")),
+    ("dev_belgium", include_str!("data/unseen/dev_belgium.txt")),
+    ("dev_saudi", include_str!("data/unseen/dev_saudi.txt")),
+    ("dev_vanuatu", include_str!("data/unseen/dev_vanuatu.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
@@ -189,8 +194,9 @@ fn evaluate(prefix: &str) -> Report {
 }
 
 // Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
-// twelve articles: 170 of 174 names, F1 0.987, once a figure's counted words stopped at a
-// preposition, "a 40 MW plant near Naivasha"; held out: F1 0.909), so a regression fails them.
+// sixteen articles: 213 of 232 names, F1 0.954, once name particles such as "do" and "los"
+// joined a run, countries and territories came from ISO 3166-1, and "X of Y and Z" stayed one
+// organisation; held out: F1 0.943), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -207,9 +213,12 @@ fn development_articles_on_other_countries_get_their_names() {
     let r = evaluate("dev_");
     // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
-    assert!(r.names_found + 4 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 4 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
-    assert!(r.f1 >= 0.96, "F1 {:.3}", r.f1);
+    // Four articles added later (Colombia, Belgium, Saudi Arabia, Vanuatu) brought names the
+    // rules still miss: islands named bare ("on Efate"), companies with no cue ("QatarEnergy and
+    // Adnoc"), "Opec" in title case, a headline-only country.
+    assert!(r.names_found + 19 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 19 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 
 #[test]

@@ -34,6 +34,7 @@ pub const PERSON_NOUNS: &[&str] = &[
     "husband", "survivor", "victim", "witness", "worker", "nurse", "driver", "shopkeeper", "trader",
     "coordinator", "fellow", "secretary", "chairman", "chairwoman", "aide", "negotiator", "commentator",
     "vendor", "seller", "spokesperson", "correspondent", "editor", "organiser", "organizer",
+    "executive", "manager", "owner", "ceo", "chairperson", "treasurer", "prosecutor",
 ];
 
 /// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
@@ -63,7 +64,7 @@ pub const INSTITUTIONS: &[&str] =
 pub const PLACE_NOUNS: &[&str] = &[
     "region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river",
     "airport", "island", "desert", "mountains", "square", "volcano", "mine", "port", "archipelago",
-    "peninsula", "crossing",
+    "peninsula", "crossing", "pipeline", "refinery", "dam", "reservoir", "oilfield", "smelter",
 ];
 
 /// Words trimmed from the start of an organisation name: function words, not adjectives such as
@@ -92,7 +93,10 @@ pub const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "to
 /// Lower-case particles allowed inside names ("Abu Bakr al-Baghdadi", "Charles de Gaulle") and,
 /// for organisations, connectors ("Centre for Political Thought").
 #[rustfmt::skip]
-pub const NAME_PARTICLES: &[&str] = &["bin", "ibn", "bint", "de", "del", "della", "da", "di", "van", "von", "der", "den", "ter", "le", "la", "du", "dos", "das", "ben"];
+pub const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "de", "del", "della", "da", "di", "do", "van", "von", "der", "den", "ter", "le",
+    "la", "los", "las", "du", "dos", "das", "ben",
+];
 
 /// Words that make the country after them a part of it or a period of it ("Northern Canada",
 /// "Rural Australia", "Nazi Germany"), never an organisation named after it.
@@ -142,6 +146,12 @@ pub const PLACE_QUALIFIERS: &[&str] = &[
     "post",
     "pre",
 ];
+
+/// Surname prefixes written with a capital inside the name ("McDonald", "DeSantis", "LeBron"), so
+/// such a word is not taken for a company name in one word ("QatarEnergy", "KenGen").
+#[rustfmt::skip]
+pub const SURNAME_PREFIXES: &[&str] =
+    &["mc", "mac", "de", "di", "da", "du", "le", "la", "van", "von", "fitz", "del", "della", "st"];
 
 /// Verbs of publishing before "on <platform>" ("wrote on Twitter", "posted on Facebook").
 pub const POSTING_VERBS: &[&str] =

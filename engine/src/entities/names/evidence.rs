@@ -206,8 +206,14 @@ impl Recogniser {
                 return false;
             }
             if lexicon::ORG_NOUNS.contains(&w.norm.as_str()) {
-                let after = ws.get(k + 1).map_or(&text[w.end..], |n| &text[w.end..n.start]);
-                return after.trim_start().starts_with([',', '.', ';']) || after.trim().is_empty();
+                // "Equinor, the state energy company, said", "... sold by Equinor, the company.";
+                // not "Norte de Santander, the disaster agency said", where the noun speaks.
+                return match ws.get(k + 1) {
+                    Some(n) => text[w.end..n.start].trim_start().starts_with([',', '.', ';']),
+                    None => {
+                        text[w.end..].trim().is_empty() || text[w.end..].trim_start().starts_with(['.', ';'])
+                    }
+                };
             }
         }
         false
@@ -333,8 +339,35 @@ impl Recogniser {
     }
 }
 
+/// A company or brand written as one word with a capital inside ("QatarEnergy", "KenGen",
+/// "ByteDance"): a capital after two or more lower-case letters, letters only, and no surname
+/// prefix before it ("McDonald", "DeSantis", "MacArthur").
+pub(super) fn camel_case_name(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    if !chars.first().is_some_and(|c| c.is_uppercase()) || !chars.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let inner = (2..chars.len())
+        .find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase() && chars[i - 2].is_lowercase());
+    inner.is_some_and(|i| {
+        let prefix: String = chars[..i].iter().collect::<String>().to_lowercase();
+        !lexicon::SURNAME_PREFIXES.contains(&prefix.as_str())
+            && chars[i + 1..].iter().any(|c| c.is_lowercase())
+    })
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn one_word_with_a_capital_inside_is_a_company_but_not_a_surname() {
+        for name in ["QatarEnergy", "KenGen", "ByteDance", "PetroChina", "TotalEnergies"] {
+            assert!(super::camel_case_name(name), "{name}");
+        }
+        for name in ["McDonald", "MacArthur", "DeSantis", "LeBron", "Kadhimi", "Baghdad", "USAid", "iPhone"] {
+            assert!(!super::camel_case_name(name), "{name}");
+        }
+    }
 
     fn spells(name: &str, acronym: &str) -> bool {
         super::spells(&super::super::words(name), &acronym.to_lowercase())

@@ -17,7 +17,7 @@ mod evidence;
 use crate::hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use super::gazetteer::{self, Place};
+use super::gazetteer::{self, Listed};
 use super::lexicon;
 use super::{Entity, EntityKind, KnowledgeBase, MentionKind};
 use crate::model::{Block, BlockKind};
@@ -107,8 +107,8 @@ pub(super) fn name_key(name: &str) -> String {
 enum Source {
     /// An entity of the registry (curated, or provisional learned from an earlier article).
     Entity(u32),
-    /// A gazetteer place, made an entity when first matched.
-    Place(u32),
+    /// A listed place or organisation, made an entity when first matched.
+    Listed(u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -158,7 +158,8 @@ pub(super) struct Registry {
     entities: Vec<Entity>,
     /// Provisional entities by kind and name key.
     provisional: FxHashMap<(EntityKind, String), u32>,
-    places: FxHashMap<u32, u32>,
+    /// Entities made from listed places and organisations, by list index.
+    listed: FxHashMap<u32, u32>,
     ids: FxHashSet<String>,
     /// Full names of provisional persons and organisations, so later articles link them by name.
     learned: FxHashMap<String, Vec<Target>>,
@@ -186,7 +187,7 @@ impl Registry {
         Registry {
             entities,
             provisional: FxHashMap::default(),
-            places: FxHashMap::default(),
+            listed: FxHashMap::default(),
             ids,
             learned: FxHashMap::default(),
             learned_first: FxHashMap::default(),
@@ -217,23 +218,28 @@ impl Registry {
         u32::try_from(self.entities.len() - 1).unwrap_or(u32::MAX)
     }
 
-    fn place(&mut self, index: u32, place: &Place) -> u32 {
-        if let Some(&entity) = self.places.get(&index) {
+    fn listed(&mut self, index: u32, listed: &Listed) -> u32 {
+        if let Some(&entity) = self.listed.get(&index) {
             return entity;
         }
-        let id = self.fresh_id(EntityKind::Place, place.name);
+        let id = self.fresh_id(listed.kind, listed.name);
         let entity = self.push(Entity {
             id,
-            kind: EntityKind::Place,
-            name: place.name.to_string(),
-            aliases: place.aliases.iter().map(|a| a.to_string()).collect(),
+            kind: listed.kind,
+            name: listed.name.to_string(),
+            aliases: listed.aliases.iter().map(|a| a.to_string()).collect(),
             description: None,
             wikidata: None,
             provisional: true,
             spellings: Vec::new(),
         });
-        self.places.insert(index, entity);
+        self.listed.insert(index, entity);
         entity
+    }
+
+    /// Whether `entity` was made from a listed place or organisation.
+    fn is_listed(&self, entity: u32) -> bool {
+        self.listed.values().any(|&e| e == entity)
     }
 
     fn provisional(&mut self, kind: EntityKind, surface: &str) -> u32 {
@@ -336,7 +342,8 @@ pub(super) struct Recogniser {
     first_max: FxHashMap<String, usize>,
     /// Role phrases as folded words, longest first, with the curated entities holding them.
     roles: Vec<(Vec<String>, Vec<u32>)>,
-    places: Vec<Place>,
+    /// The shipped places and organisations (`gazetteer::listed`).
+    listed: Vec<Listed>,
     demonyms: FxHashSet<String>,
     title_heads: FxHashSet<&'static str>,
     person_nouns: FxHashSet<&'static str>,
@@ -378,7 +385,7 @@ impl Recogniser {
             index: FxHashMap::default(),
             first_max: FxHashMap::default(),
             roles: Vec::new(),
-            places: gazetteer::places(),
+            listed: gazetteer::listed(),
             demonyms: FxHashSet::default(),
             title_heads: lexicon::TITLE_HEADS.iter().copied().collect(),
             person_nouns: lexicon::PERSON_NOUNS.iter().copied().collect(),
@@ -412,18 +419,18 @@ impl Recogniser {
                 }
             }
         }
-        let places = std::mem::take(&mut rec.places);
-        for (i, place) in places.iter().enumerate() {
-            let source = Source::Place(u32::try_from(i).unwrap_or(u32::MAX));
-            for name in std::iter::once(&place.name).chain(&place.aliases).filter(|n| !n.is_empty()) {
-                // Curated entries win: a gazetteer name the knowledge base lists is not added.
+        let listed = std::mem::take(&mut rec.listed);
+        for (i, entry) in listed.iter().enumerate() {
+            let source = Source::Listed(u32::try_from(i).unwrap_or(u32::MAX));
+            for name in std::iter::once(&entry.name).chain(&entry.aliases).filter(|n| !n.is_empty()) {
+                // Curated entries win: a listed name the knowledge base lists is not added.
                 rec.add_unless_known(name, source);
             }
-            for demonym in &place.demonyms {
+            for demonym in &entry.demonyms {
                 rec.demonyms.insert(text::fold(demonym));
             }
         }
-        rec.places = places;
+        rec.listed = listed;
         let mut roles: Vec<(Vec<String>, Vec<u32>)> = roles.into_iter().collect();
         roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         rec.roles = roles;
@@ -520,8 +527,8 @@ impl Recogniser {
             };
             let entity = match source {
                 Source::Entity(e) => e,
-                Source::Place(p) => match self.places.get(p as usize) {
-                    Some(place) => cx.reg.place(p, place),
+                Source::Listed(p) => match self.listed.get(p as usize) {
+                    Some(listed) => cx.reg.listed(p, listed),
                     None => {
                         i += 1;
                         continue;
@@ -734,6 +741,21 @@ impl Recogniser {
             if j > after {
                 end = j;
             }
+            // "Institute of Hydrology and Meteorology": the field after "of" goes on with "and"
+            // and capitalised words that are neither a title, an acronym, a first name nor
+            // already a name ("Ministry of Health and UNICEF", "... and Foreign Minister X").
+            let field =
+                |w: &Word| w.cap && !w.caps && !is_title(w) && !self.first_names.contains(w.norm.as_str());
+            if j > after && lower_is(j, "and") {
+                let mut m = j + 1;
+                while m < ws.len() && field(&ws[m]) && !cx.covered[m] && run_gap(text, &ws[m - 1], &ws[m]) {
+                    m += 1;
+                }
+                let ends_run = !ws.get(m).is_some_and(|w| w.cap);
+                if m > j + 1 && m - (j + 1) <= 3 && ends_run {
+                    end = m;
+                }
+            }
         }
         // "Ethics and Anti-Corruption Commission": a short unclaimed run joined by a bare "and".
         if start == s && s >= 2 && lower_is(s - 1, "and") && ws[s - 2].cap && !cx.covered[s - 2] {
@@ -754,14 +776,17 @@ impl Recogniser {
         if end - start < 2 {
             return;
         }
-        // It may swallow places ("Kurdistan Democratic Party"), never a curated person or group.
+        // It may swallow places ("Kurdistan Democratic Party") and listed organisations
+        // ("Bangladesh Red Crescent Society"), never a curated person or group.
         let mut swallowed = Vec::new();
         for (n, span) in cx.spans.iter().enumerate() {
             if span.to <= start || span.from >= end {
                 continue;
             }
             let inside = span.from >= start && span.to <= end;
-            if !inside || span.kind != MentionKind::Place || span.role.is_some() {
+            let listed_org =
+                span.kind == MentionKind::Org && span.entity.is_some_and(|entity| cx.reg.is_listed(entity));
+            if !inside || !(span.kind == MentionKind::Place || listed_org) || span.role.is_some() {
                 return;
             }
             swallowed.push(n);
@@ -814,7 +839,9 @@ impl Recogniser {
             end -= 1;
         }
         let len = end - start;
-        if len == 0 || len > 4 {
+        // At most four capitalised words; name particles between them do not count ("Luiz
+        // Inácio Lula da Silva", "San José de la Montaña").
+        if len == 0 || ws[start..end].iter().filter(|w| w.cap).count() > 4 {
             return;
         }
         // An acronym or a surname ("Rahman-Qureshi") the article defined in this block links to
@@ -868,8 +895,8 @@ impl Recogniser {
         let air_base = following.is_some_and(|(gap, next)| gap == " " && next.norm == "air")
             && ws.get(end + 1).is_some_and(|w| matches!(w.norm.as_str(), "base" | "field" | "strip"));
         // "a senior research fellow at Chatham House": where a person works.
-        let affiliation = prev == Some("at")
-            && ws[..start - 1].iter().rev().take(3).any(|w| self.person_nouns.contains(w.norm.as_str()));
+        let affiliation =
+            prev == Some("at") && ws[..start - 1].iter().rev().take(3).any(|w| self.person_noun(&w.norm));
         let gazetteer = self.broad_places.contains(&key);
         // "wrote on Twitter", "posted on Facebook": one word where something was posted is a
         // platform (weekdays and months never start a name, so "said on Monday" stays a date).
@@ -878,6 +905,8 @@ impl Recogniser {
             && prev == Some("on")
             && start >= 2
             && lexicon::POSTING_VERBS.contains(&ws[start - 2].norm.as_str());
+        let camel =
+            len == 1 && !ws[start].particle && evidence::camel_case_name(&text[ws[start].start..last.end]);
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
         let after_org = self.after_org(cx, start, prev);
@@ -885,7 +914,7 @@ impl Recogniser {
             EntityKind::Place
         } else if cue {
             EntityKind::Person
-        } else if org_context {
+        } else if org_context || (camel && !gazetteer) {
             EntityKind::Org
         } else if first_name || speaks || apposition || quoted || according {
             EntityKind::Person
@@ -932,6 +961,12 @@ impl Recogniser {
             }
         }
         found
+    }
+
+    /// A person noun, singular or plural ("analyst", "analysts").
+    fn person_noun(&self, norm: &str) -> bool {
+        self.person_nouns.contains(norm)
+            || norm.strip_suffix('s').is_some_and(|one| self.person_nouns.contains(one))
     }
 
     /// Words that never begin a name: function words, months, weekdays, demonyms, particles.
