@@ -47,6 +47,8 @@ const FILES: &[(&str, &str)] = &[
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
+    ("heldout_poland", include_str!("data/unseen/heldout_poland.txt")),
+    ("heldout_ghana", include_str!("data/unseen/heldout_ghana.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
