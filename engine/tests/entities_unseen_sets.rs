@@ -196,9 +196,10 @@ fn evaluate(prefix: &str) -> Report {
 }
 
 // Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
-// sixteen articles: 213 of 232 names, F1 0.954, once name particles such as "do" and "los"
-// joined a run, countries and territories came from ISO 3166-1, and "X of Y and Z" stayed one
-// organisation; held out: F1 0.943), so a regression fails them.
+// sixteen articles: 222 of 236 names, F1 0.963, once name particles such as "do" and "los"
+// joined a run, countries and territories came from ISO 3166-1, "X of Y and Z" stayed one
+// organisation, international organisations were listed and a place after "in" stopped being a
+// speaker; held out: F1 0.957), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -216,15 +217,15 @@ fn development_articles_on_other_countries_get_their_names() {
     // Acronyms ("told NRK", "(IEBC)"), companies speaking ("Meralco said"), organisation nouns
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
     // Four articles added later (Colombia, Belgium, Saudi Arabia, Vanuatu) brought names the
-    // rules still miss: islands named bare ("on Efate"), companies with no cue ("QatarEnergy and
-    // Adnoc"), "Opec" in title case, a headline-only country.
-    assert!(r.names_found + 19 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 19 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
+    // Antwerp" (a place head), a headline-only country.
+    assert!(r.names_found + 15 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 15 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 
 #[test]
 fn held_out_articles_get_most_of_their_names() {
     let r = evaluate("heldout_");
-    assert!(r.f1 >= 0.8, "F1 {:.3}", r.f1);
+    assert!(r.f1 >= 0.9, "F1 {:.3}", r.f1);
 }

@@ -279,6 +279,7 @@ pub const MOTION_WORDS: &[&str] = &[
     "travel", "travels", "travelled", "traveled", "travelling", "traveling", "trip", "visit", "visits",
     "fled", "flee", "fleeing", "flight", "flights", "flew", "flown", "returned", "return", "deployed",
     "evacuated", "headed", "sailed", "shipped", "boats", "road", "route", "moved", "relocated",
+    "spread", "spreads", "spreading",
 ];
 
 /// Upper-case words that are not organisations: units, currencies, times, titles, diseases,

@@ -863,8 +863,6 @@ impl Recogniser {
         let following = ws.get(end).map(|next| (&text[last.end..next.start], next));
         let place_word = len >= 2 && self.place_words.contains(last.norm.as_str());
         let first_name = len >= 2 && self.first_names.contains(ws[start].norm.as_str());
-        let speaks = len >= 2
-            && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
         let apposition =
             len >= 2 && (self.apposition(text, ws, end) || self.named_after_noun(text, ws, start));
         let arabic = len >= 2 && ws[start + 1..end].iter().any(|w| w.particle) && !ws[start].particle;
@@ -873,6 +871,11 @@ impl Recogniser {
             && !ws[start - 1].cap
             && text[ws[start - 1].end..ws[start].start] == *" ")
             .then(|| ws[start - 1].norm.as_str());
+        // "Residents in Puerto Santander said": a name after a place preposition is not the speaker.
+        let after_preposition = prev.is_some_and(|p| lexicon::PLACE_PREPOSITIONS.contains(&p));
+        let speaks = len >= 2
+            && !after_preposition
+            && following.is_some_and(|(gap, next)| gap == " " && SPEECH_VERBS.contains(&next.norm.as_str()));
         // "in Cusco and Arequipa": the second name of a pair shares the first one's kind.
         let after_place = prev == Some("and")
             && cx
