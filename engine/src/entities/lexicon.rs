@@ -54,6 +54,15 @@ pub const ORG_WORDS: &[&str] = &[
     "exchange",
 ];
 
+/// Words that head an organisation's name and take the capitalised run after them: Arabic
+/// ("Kataib Sayyid al-Shuhada", "Harakat al-Nujaba", "Saraya Awliya al-Dam", "Jaish al-Adl") and
+/// a military operation ("Operation Inherent Resolve").
+#[rustfmt::skip]
+pub const ORG_HEADS: &[&str] = &[
+    "kataib", "harakat", "saraya", "asaib", "hizb", "jaish", "liwa", "jabhat", "hayat", "tayyar", "quwat",
+    "jamaat", "operation",
+];
+
 /// Single-word institutions that are organisations on their own ("Peru's Congress").
 #[rustfmt::skip]
 pub const INSTITUTIONS: &[&str] =

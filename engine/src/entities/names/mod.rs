@@ -716,6 +716,12 @@ impl Recogniser {
             self.claim(cx, s, s + 1, entity);
             return;
         }
+        // "Kataib Sayyid al-Shuhada", "Harakat al-Nujaba", "Operation Inherent Resolve": a word
+        // that heads an organisation's name takes the whole run.
+        if e - s >= 2 && lexicon::ORG_HEADS.contains(&ws[s].norm.as_str()) && !ws[s].particle {
+            self.claim_org(cx, s, e);
+            return;
+        }
         let Some(k) = (s..e).rev().find(|&k| ws[k].cap && self.org_words.contains(ws[k].norm.as_str()))
         else {
             return;
@@ -776,8 +782,14 @@ impl Recogniser {
         if end - start < 2 {
             return;
         }
-        // It may swallow places ("Kurdistan Democratic Party") and listed organisations
-        // ("Bangladesh Red Crescent Society"), never a curated person or group.
+        self.claim_org(cx, start, end);
+    }
+
+    /// Claims words `start..end` as one organisation. It may swallow places ("Kurdistan
+    /// Democratic Party") and listed organisations ("Bangladesh Red Crescent Society"), never a
+    /// curated person or group: then nothing is claimed.
+    fn claim_org(&self, cx: &mut BlockCx<'_>, start: usize, end: usize) {
+        let (text, ws) = (cx.text, cx.ws);
         let mut swallowed = Vec::new();
         for (n, span) in cx.spans.iter().enumerate() {
             if span.to <= start || span.from >= end {
