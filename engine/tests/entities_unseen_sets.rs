@@ -4,10 +4,10 @@
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
 //! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay, Colombia, Belgium, Saudi Arabia, Vanuatu)
-//! and a drone strike in Baghdad: acronyms, companies, volcanoes, mines, islands, provinces, names
-//! with particles, Arabic organisation names, hyphenated surnames; the second Kenya article names
-//! by acronym and bare company name what the first one introduced), and held-out articles scored
-//! but never tuned on.
+//! and two on Iraq (a drone strike in Baghdad, Kurdish oil exports): acronyms, companies,
+//! volcanoes, mines, islands, provinces, names with particles, Arabic organisation names,
+//! hyphenated surnames; the second Kenya article names by acronym and bare company name what the
+//! first one introduced), and held-out articles scored but never tuned on.
 //!
 //! A mention counts when its surface, occurrence (the n-th time that surface is annotated in the
 //! article) and type match the gold. A name is found when at least one of its mentions in an
@@ -46,6 +46,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_saudi", include_str!("data/unseen/dev_saudi.txt")),
     ("dev_vanuatu", include_str!("data/unseen/dev_vanuatu.txt")),
     ("dev_iraq_drone", include_str!("data/unseen/dev_iraq_drone.txt")),
+    ("dev_kurdistan_oil", include_str!("data/unseen/dev_kurdistan_oil.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
@@ -198,11 +199,11 @@ fn evaluate(prefix: &str) -> Report {
 }
 
 // Floors sit near what the recogniser reached (July: 59 of 60 names, F1 0.988; development,
-// seventeen articles: 243 of 257 names, F1 0.966, once name particles such as "do" and "los"
+// eighteen articles: 265 of 280 names, F1 0.965, once name particles such as "do" and "los"
 // joined a run, countries and territories came from ISO 3166-1, "X of Y and Z" stayed one
 // organisation, international organisations were listed, a place after "in" stopped being a
-// speaker and Arabic heads ("Kataib", "Harakat") named organisations; held out: F1 0.957), so a
-// regression fails them.
+// speaker, Arabic heads ("Kataib", "Harakat") named organisations and an organisation answered
+// to its initials ("KRG"); held out: F1 0.957), so a regression fails them.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {

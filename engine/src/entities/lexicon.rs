@@ -51,7 +51,7 @@ pub const ORG_WORDS: &[&str] = &[
     "tv", "television", "radio", "channel", "agency", "inc", "ltd", "llc", "plc", "co", "corp",
     "airlines", "airways", "industries", "holdings", "partners", "mission", "command", "directorate",
     "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
-    "exchange",
+    "exchange", "chamber",
 ];
 
 /// Words that head an organisation's name and take the capitalised run after them: Arabic
@@ -62,6 +62,11 @@ pub const ORG_HEADS: &[&str] = &[
     "kataib", "harakat", "saraya", "asaib", "hizb", "jaish", "liwa", "jabhat", "hayat", "tayyar", "quwat",
     "jamaat", "operation",
 ];
+
+/// Arabic name heads joined by a hyphen to the word after them, the two being one name
+/// ("Abdul-Ghani", "Abdel-Mahdi").
+#[rustfmt::skip]
+pub const COMPOUND_NAME_HEADS: &[&str] = &["abdul", "abdel", "abd", "abdal", "abdol"];
 
 /// Single-word institutions that are organisations on their own ("Peru's Congress").
 #[rustfmt::skip]

@@ -486,6 +486,16 @@ impl Recogniser {
                     continue;
                 }
             }
+            // "Abdul-Ghani", "Abdel-Mahdi": the word after a joined "Abdul" is part of one name,
+            // never a surname of its own ("Ghani" for "Qaani").
+            let joined_head = i > 0
+                && ws[i - 1].cap
+                && lexicon::COMPOUND_NAME_HEADS.contains(&ws[i - 1].norm.as_str())
+                && matches!(&text[ws[i - 1].end..ws[i].start], "-" | "‐");
+            if joined_head {
+                i += 1;
+                continue;
+            }
             let first = ws[i].key.as_str();
             let curated_len = if local_only { 0 } else { self.first_max.get(first).copied().unwrap_or(0) };
             let local_len = cx.state.local_first.get(first).copied().unwrap_or(0);
@@ -552,6 +562,21 @@ impl Recogniser {
             let key = ws[from..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
             let example = &text[ws[from].start..ws[to - 1].end];
             cx.state.learn(key, Target::of(example, Source::Entity(entity)));
+        }
+        // "Kurdistan Regional Government ... KRG Prime Minister": an organisation of three or more
+        // capitalised words answers to its initials in upper case later in the article, brackets
+        // or not.
+        if kind == EntityKind::Org {
+            let initials: String = ws[from..to]
+                .iter()
+                .filter(|w| w.cap && !w.caps)
+                .filter_map(|w| w.norm.chars().next())
+                .collect();
+            if initials.chars().count() >= 3
+                && ws[from..to].iter().filter(|w| w.cap).count() == initials.len()
+            {
+                cx.state.learn(text::translit_key(&initials), Target::of("ACRONYM", Source::Entity(entity)));
+            }
         }
         if kind == EntityKind::Person && to - from >= 2 {
             if let Some(last) = ws.get(to - 1).filter(|w| !w.caps) {
@@ -746,6 +771,18 @@ impl Recogniser {
             }
             if j > after {
                 end = j;
+            }
+            // "Association of the Petroleum Industry of Kurdistan": one more "of" and up to
+            // three capitalised words ending the run.
+            if j > after && lower_is(j, "of") {
+                let mut m = j + 1;
+                while m < ws.len() && ws[m].cap && !is_title(&ws[m]) && run_gap(text, &ws[m - 1], &ws[m]) {
+                    m += 1;
+                }
+                if m > j + 1 && m - (j + 1) <= 3 && !ws.get(m).is_some_and(|w| w.cap) {
+                    end = m;
+                    j = m;
+                }
             }
             // "Institute of Hydrology and Meteorology": the field after "of" goes on with "and"
             // and capitalised words that are neither a title, an acronym, a first name nor
