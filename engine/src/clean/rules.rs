@@ -428,6 +428,9 @@ pub(crate) enum CreditCue {
     Agency,
     /// A short line of names joined by a slash ("Noel Celis/AFP via Getty Images").
     Slash,
+    /// In brackets closing the caption, with no label ("… in Beijing. (Lintao Zhang/Getty
+    /// Images)", "(AP Photo/Carolyn Kaster)", "(Courtesy of the city)").
+    Bracket,
 }
 
 /// A picture's credit read off a line: where it sits, and what said it is one.
@@ -504,8 +507,14 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
                 .chars()
                 .last()
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | '[' | '|'));
-            if starts_word && after.starts_with(':') {
-                let credit = &after[1..];
+            // "Photo: Jane Doe" or "Photo by Jane Doe", as pages with English captions print it.
+            let cue_len = if after.starts_with(':') {
+                Some(1)
+            } else {
+                after.starts_with(" by ").then_some(" by ".len())
+            };
+            if let Some(cue_len) = cue_len.filter(|_| starts_word) {
+                let credit = &after[cue_len..];
                 // The label opens the line, ends a caption sentence ("… Saison 2024, Foto: X") or
                 // stands apart from the caption, two spaces away ("… des Gesetzes   Foto: X"): the
                 // page printed caption and credit as two boxes.
@@ -514,10 +523,23 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
                     || line[..at].chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
                     && credit_like(credit)
                 {
-                    return Some(split(at, at + label.len() + 1, CreditCue::Label));
+                    return Some(split(at, at + label.len() + cue_len, CreditCue::Label));
                 }
             }
             from = at + label.len();
+        }
+    }
+    // A credit in brackets closing a caption, with no label: a photographer and the agency joined
+    // by a slash, or a picture's own words ("… in Washington Jan. 27, 2023.  (AP Photo/Carolyn
+    // Kaster)", "… new store. (Kevin Marsh/Getty Images)", "(Courtesy of the City of Mesa
+    // Valley)"). A report's sentence closes its brackets on other words ("(in Arabic)", "(m/w/d)").
+    if let Some((caption, credit)) = line.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        if caption.split_whitespace().count() >= GLUED_CAPTION_WORDS
+            && credit_like(credit)
+            && !credit.chars().any(|c| c.is_ascii_digit())
+            && is_bracketed_picture_credit(credit)
+        {
+            return Some(split(caption.len(), caption.len() + 1, CreditCue::Bracket));
         }
     }
     // A credit run onto its caption's last full stop, with no space between them ("… bei der
@@ -572,6 +594,21 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
             matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
         });
     slash_credit.then(|| split(0, 0, CreditCue::Slash))
+}
+
+/// Words inside a caption's closing brackets that say they credit the picture: a picture's own
+/// words ("Courtesy of …", "AP Photo/…", "… via Getty Images"), or names joined by a slash with a
+/// capital on each side ("Ed Murray/The Star-Ledger").
+fn is_bracketed_picture_credit(credit: &str) -> bool {
+    let credit = credit.trim();
+    let picture_words = ["Courtesy", "Photo", "Photos", "Getty", "Images", "Pool", "via"];
+    if credit.split(|c: char| c.is_whitespace() || c == '/').any(|w| picture_words.contains(&w)) {
+        return true;
+    }
+    let capitalised = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+    credit.split_whitespace().count() >= 2
+        && credit.contains('/')
+        && credit.split('/').all(|part| capitalised(part) && part.trim().chars().count() >= 2)
 }
 
 /// Picture agencies that credit a photo but never a report, beside the news agencies of
@@ -992,6 +1029,11 @@ mod tests {
             // Caption and credit in two boxes, the label two spaces (an en space) away.
             "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte \u{2002} Foto: Felix Zahn/imago",
             "Photographer: Mark Elias/Bloomberg",
+            // In brackets closing the caption, or after "Photo by".
+            "FBI Director Christopher Wray listens in Washington.  (AP Photo/Carolyn Kaster)",
+            "Produce stands near the entrance of the new store. (Kevin Marsh/Getty Images)",
+            "The mayor cuts the ribbon at the opening. (Courtesy of the City of Mesa Valley)",
+            "A city bus stops in front of the market. Photo by Irene Castillo/Mesa Valley Tribune",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -1011,6 +1053,10 @@ mod tests {
             // More than a name before the word for a reporter, or an agency the sentence names.
             "그는 이날 기자회견에서 이같이 밝혔다. 김철수 특파원 기자",
             "The figures were first reported by Reuters.",
+            // A report's sentence closing its brackets on other words.
+            "The company is hiring an engineer for its Berlin office (m/w/d)",
+            "The senator voted against the bill twice (in 2019 and 2021)",
+            "Turnout was lower than at the last election (Reuters/Ipsos)",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
