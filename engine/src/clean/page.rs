@@ -87,6 +87,9 @@ const BOX_LINE_WORDS: usize = 8;
 const LINK_LIST_LINES: usize = 3;
 /// Such a note has at least this many words.
 const LINK_NOTE_WORDS: usize = 3;
+/// Headlines with a kicker ("Analysis: Why …") in one box inside the text that make it a box of
+/// other stories, at least.
+const KICKER_BOX_HEADLINES: usize = 3;
 /// A reader poll's question has this many words.
 const POLL_QUESTION_WORDS: std::ops::RangeInclusive<usize> = 4..=30;
 /// A poll offers at least this many answers ...
@@ -735,6 +738,27 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         } else {
             k += 1;
         }
+    }
+    // A box of other stories' headlines inside the text with no cue above it: lines in a row with
+    // no blank line and no sentence among them, at least half of them headlines with a kicker
+    // ("Analysis: Why the port's dredging bill keeps growing", "Baufinanzierung: Experte warnt vor
+    // teurem Fehler"). An article's own list under a colon gives its items in sentences or as
+    // figures ("Berth fees: up 9 per cent from 1 July.").
+    let mut k = 0;
+    while k < body.len() {
+        let joined = |j: usize| j == k || (body[j] == body[j - 1] + 1 && lines[body[j]].blanks_before == 0);
+        let mut j = k;
+        while j < body.len() && !prose[j] && !taken[j] && joined(j) {
+            j += 1;
+        }
+        let kickers = (k..j).filter(|&m| rules::is_kicker_headline(lines[body[m]].text)).count();
+        if kickers >= KICKER_BOX_HEADLINES && kickers * 2 >= j - k {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+        }
+        k = j.max(k + 1);
     }
     // A box inside the text under its header: right under a line already removed (the box's
     // header, "Stellenmarkt", "Anzeige"), lines with no sentence among them, up to where the text

@@ -814,6 +814,28 @@ pub(crate) fn is_headline_shaped(line: &str) -> bool {
     (3..=24).contains(&words) && !line.ends_with('.') && !line.ends_with(',') && title_case_ratio(line) >= 0.6
 }
 
+/// A headline with a kicker before a colon, as a box of other stories prints it ("Analysis: Why
+/// the port's dredging bill keeps growing", "„Guantánamo Syriens“: Hier sitzen …"): a kicker of a
+/// few words without figures, then a headline of three words or more opening in a capital or a
+/// quote, and no full stop or colon at the end. "Berth fees: up 9 per cent." is a list's item.
+pub(crate) fn is_kicker_headline(line: &str) -> bool {
+    if line.len() > 240 || line.ends_with(['.', ',', ':', ';']) || words_up_to(line, 25) > 24 {
+        return false;
+    }
+    let Some((kicker, headline)) = line.split_once(": ") else { return false };
+    let kicker = kicker.trim_end();
+    let headline = headline.trim();
+    (1..=4).contains(&words_up_to(kicker, 5))
+        && !kicker.is_empty()
+        && !kicker.chars().any(|c| c.is_ascii_digit())
+        && !ends_like_sentence(kicker)
+        && words_up_to(headline, 3) >= 3
+        && headline
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '«' | '‘' | '\''))
+}
+
 /// The header of a "more headlines" box ("Trending", "Most Read", "You May Also Like").
 pub(crate) fn is_headline_list_cue(line: &str) -> bool {
     let lower = line.to_lowercase();
@@ -1009,6 +1031,25 @@ mod tests {
             "Ukraine/Russland: Verhandlungen in Genf",
         ] {
             assert!(photo_credit(headline).is_none_or(|c| c.may_be_headline()), "{headline}");
+        }
+    }
+
+    #[test]
+    fn headlines_with_a_kicker_but_not_a_list_s_items() {
+        for headline in [
+            "Analysis: Why the port's dredging bill keeps growing",
+            "Baufinanzierung: Experte warnt vor teurem Fehler",
+            "„Guantánamo Syriens“: Hier sitzen Deutschlands vergessene Islamisten ein",
+        ] {
+            assert!(is_kicker_headline(headline), "{headline}");
+        }
+        for not_headline in [
+            "Berth fees: up 9 per cent from 1 July.",
+            "The changes take effect in two steps:",
+            "2019: Parliament passes the first version of the law",
+            "Rede: Ja",
+        ] {
+            assert!(!is_kicker_headline(not_headline), "{not_headline}");
         }
     }
 
