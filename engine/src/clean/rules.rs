@@ -12,8 +12,11 @@ const RELATED_PREFIXES: &[&str] = &[
     "read also",
     "also read",
     "related",
+    "related article",
     "related articles",
+    "related story",
     "related stories",
+    "related post",
     "see also",
     "more on this",
     "recommended",
@@ -1196,6 +1199,9 @@ mod tests {
         assert!(is_related_link("Read more:\u{a0}Iraq-US strategic talks set to begin"));
         assert!(is_related_link("READ MORE Iraq’s oil exports rise"));
         assert!(is_related_link("Related: Kadhimi heads to Washington"));
+        assert!(is_related_link("Related Story"));
+        assert!(is_related_link("Related Article"));
+        assert!(!is_related_link("Related stories ran in three papers on Monday."));
         assert!(!is_related_link("Related talks will follow in the autumn, officials said."));
         assert!(!is_related_link("Read more about it in the report, the source said."));
     }
