@@ -707,7 +707,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     let mut k = 0;
     while k < body.len() {
         let text = lines[body[k]].text;
-        if (!taken[k] && rules::is_headline_list_cue(text))
+        if (!taken[k] && (rules::is_headline_list_cue(text) || rules::names_related_box(text)))
             || rules::is_link_label(text)
             || (!prose[k] && label_removed_above(k))
         {

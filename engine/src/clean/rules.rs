@@ -847,6 +847,33 @@ pub(crate) fn is_headline_list_cue(line: &str) -> bool {
         || (words_up_to(core, 6) <= 6 && HEADLINE_LIST_OPENINGS.iter().any(|o| core.starts_with(o)))
 }
 
+/// A line of a few words naming what is related, the header of a box inside the text ("Related
+/// Video", "Recommended related news", "Ähnliche Nachrichten", "Artículos Relacionados"): a
+/// sentence that opens on the word is longer ("Related to the findings, the team is …"). Such a
+/// box may sit anywhere in the text, so unlike [`is_headline_list_cue`] it does not end the text.
+pub(crate) fn names_related_box(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '»');
+    words_up_to(core, RELATED_CUE_WORDS + 1) <= RELATED_CUE_WORDS
+        && !core.chars().any(|c| c.is_ascii_digit())
+        && core.split_whitespace().any(|w| RELATED_STEMS.iter().any(|stem| w.starts_with(stem)))
+}
+
+/// A box's header naming what is related has at most this many words.
+const RELATED_CUE_WORDS: usize = 4;
+/// The word "related" in the languages the cleaner reads, lower case, as a word opens
+/// ("relacionados", "correlati", "ähnliche").
+const RELATED_STEMS: &[&str] = &[
+    "related",
+    "relacionad",
+    "relacionat",
+    "correlat",
+    "ähnliche",
+    "verwandte",
+    "similaires",
+    "gerelateerd",
+];
+
 /// Labels set on a line of their own above one link to another story inside the text, in the
 /// languages the cleaner reads ("Lesen Sie auch", "Lire aussi"; "Read more" and the other
 /// [`RELATED_PREFIXES`] too).
@@ -1199,6 +1226,11 @@ mod tests {
         assert!(is_related_link("Read more:\u{a0}Iraq-US strategic talks set to begin"));
         assert!(is_related_link("READ MORE Iraq’s oil exports rise"));
         assert!(is_related_link("Related: Kadhimi heads to Washington"));
+        assert!(names_related_box("Recommended related news"));
+        assert!(names_related_box("Ähnliche Nachrichten"));
+        assert!(names_related_box("Artículos Relacionados"));
+        assert!(!names_related_box("Related to the findings, the team is now testing it."));
+        assert!(!names_related_box("Unrelated costs"));
         assert!(is_related_link("Related Story"));
         assert!(is_related_link("Related Article"));
         assert!(!is_related_link("Related stories ran in three papers on Monday."));
