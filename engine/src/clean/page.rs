@@ -414,6 +414,22 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             captions.push(i);
         }
     }
+    // A caption opened by its label ("Legende: Siham Zein ad-Din …", "Bildunterschrift: …"), or
+    // under the label alone on the line above it ("Legende:" / "Mitglieder der Kommission …").
+    for k in 0..body.len() {
+        let i = body[k];
+        let Some(label) = rules::caption_label(lines[i].text).filter(|_| !taken[k]) else { continue };
+        taken[k] = true;
+        if label == rules::LabelledCaption::Inline {
+            captions.push(i);
+            continue;
+        }
+        out.push((i, NoiseKind::Other));
+        if k + 1 < body.len() && body[k + 1] == i + 1 && !taken[k + 1] {
+            taken[k + 1] = true;
+            captions.push(body[k + 1]);
+        }
+    }
     // A byline split over lines: its prefix alone ("Von", "By") and the names on the lines under
     // it, each alone ("Von" / "Jasper Riemann" / "Barbara Schneider").
     for k in 0..body.len() {

@@ -952,6 +952,52 @@ const PICTURE_PLACES_BETWEEN_COMMAS: &[&str] =
 /// A caption has at most this many words (a paragraph that says "(left)" is longer).
 const PICTURE_CAPTION_WORDS: usize = 60;
 
+/// Labels a page sets before a picture's caption, lower case, in the languages the cleaner reads
+/// ("Legende: Siham Zein ad-Din mit ihrem Ehemann …", "Bildunterschrift:", "Légende :").
+const CAPTION_LABELS: &[&str] = &[
+    "legende",
+    "bildlegende",
+    "bildunterschrift",
+    "caption",
+    "photo caption",
+    "image caption",
+    "légende",
+    "leyenda",
+    "pie de foto",
+    "didascalia",
+    "bijschrift",
+];
+/// Labels that open a caption with no colon after them, as the BBC prints them ("Media caption
+/// Mr Obama told the BBC …"): two words no sentence opens with.
+const CAPTION_LABELS_BARE: &[&str] = &["image caption", "media caption"];
+
+/// Where a picture's caption opened by its label stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelledCaption {
+    /// After the label on the same line ("Legende: Drusenführer Laith al-Balaous …").
+    Inline,
+    /// On the next line, the label alone on its own ("Legende:").
+    Below,
+}
+
+/// A picture's caption opened by its label ("Legende: Drusenführer Laith al-Balaous …", "Media
+/// caption Mr Obama …", or "Legende:" alone above it); `None` when no label opens the line.
+pub(crate) fn caption_label(line: &str) -> Option<LabelledCaption> {
+    if words_up_to(line, PICTURE_CAPTION_WORDS + 1) > PICTURE_CAPTION_WORDS {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let rest = CAPTION_LABELS
+        .iter()
+        .find_map(|label| lower.strip_prefix(label)?.trim_start().strip_prefix(':'))
+        .or_else(|| {
+            CAPTION_LABELS_BARE
+                .iter()
+                .find_map(|label| lower.strip_prefix(label).filter(|rest| rest.starts_with(' ')))
+        })?;
+    Some(if rest.trim().is_empty() { LabelledCaption::Below } else { LabelledCaption::Inline })
+}
+
 /// True when `line` is a picture's caption that says where people stand in it: "Name (left)",
 /// "Name, second left,", "(v.l.)", "Pictured from left, are …", "Murder victims from left: …".
 /// An article's sentences place no one in a picture.
@@ -1062,6 +1108,22 @@ mod tests {
         ] {
             assert!(photo_credit(headline).is_none_or(|c| c.may_be_headline()), "{headline}");
         }
+    }
+
+    #[test]
+    fn captions_opened_by_their_label() {
+        assert_eq!(
+            caption_label("Legende: Siham Zein ad-Din auf dem Karama-Platz. SRF"),
+            Some(LabelledCaption::Inline)
+        );
+        assert_eq!(
+            caption_label("Media caption Mr Obama told the BBC about gun control"),
+            Some(LabelledCaption::Inline)
+        );
+        assert_eq!(caption_label("Légende :"), Some(LabelledCaption::Below));
+        assert_eq!(caption_label("Legende:"), Some(LabelledCaption::Below));
+        assert_eq!(caption_label("Legendenbildung: Wie ein Mythos entsteht"), None);
+        assert_eq!(caption_label("Caption contests are popular with readers."), None);
     }
 
     #[test]
