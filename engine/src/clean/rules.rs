@@ -393,8 +393,16 @@ fn without_bracketed_field(name: &str) -> &str {
     }
 }
 
-/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
+/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)",
+/// "Image credit: Lumen", "Bildquelle: dpa").
 const PHOTO_LABELS: &[&str] = &[
+    "Image credit",
+    "Image Credit",
+    "Image source",
+    "Image Source",
+    "Photo credit",
+    "Photo Credit",
+    "Bildquelle",
     "Foto",
     "Fotos",
     "Photo",
@@ -1093,6 +1101,8 @@ mod tests {
         for credit in [
             "Foto: Seznam Zprávy",
             "Photographer: Mark Elias/Bloomberg",
+            "Image credit: Circuit Notes",
+            "The buttons sit on a slightly thicker edge. Image source: Lumen",
             "(Bildrechte: dpa)",
             "Image: Jiri Hosek",
             "© imago/Marius Schwarz",
@@ -1162,6 +1172,8 @@ mod tests {
             // Caption and credit in two boxes, the label two spaces (an en space) away.
             "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte \u{2002} Foto: Felix Zahn/imago",
             "Photographer: Mark Elias/Bloomberg",
+            "Image credit: Circuit Notes",
+            "The buttons sit on a slightly thicker edge. Image source: Lumen",
             // In brackets closing the caption, or after "Photo by".
             "FBI Director Christopher Wray listens in Washington.  (AP Photo/Carolyn Kaster)",
             "Produce stands near the entrance of the new store. (Kevin Marsh/Getty Images)",
