@@ -73,6 +73,9 @@ const VOICE_SHARE_DENOMINATOR: usize = 4;
 const PROMPT_BOX_LINES: usize = 16;
 /// A line inside such a box has at most this many words (an article's paragraph is longer).
 const PROMPT_BOX_WORDS: usize = 25;
+/// A newsletter's box above its sign-up line has at most this many lines of its own: its name,
+/// when it comes, its pitch.
+const NEWSLETTER_HEAD_LINES: usize = 3;
 /// A line of the site's own name has at most this many words.
 const SITE_LINE_WORDS: usize = 4;
 /// A date and time with its controls has at most this many words.
@@ -87,6 +90,9 @@ const BOX_LINE_WORDS: usize = 8;
 const LINK_LIST_LINES: usize = 3;
 /// Such a note has at least this many words.
 const LINK_NOTE_WORDS: usize = 3;
+/// Headlines with a kicker ("Analysis: Why …") in one box inside the text that make it a box of
+/// other stories, at least.
+const KICKER_BOX_HEADLINES: usize = 3;
 /// A reader poll's question has this many words.
 const POLL_QUESTION_WORDS: std::ops::RangeInclusive<usize> = 4..=30;
 /// A poll offers at least this many answers ...
@@ -408,6 +414,22 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
             captions.push(i);
         }
     }
+    // A caption opened by its label ("Legende: Siham Zein ad-Din …", "Bildunterschrift: …"), or
+    // under the label alone on the line above it ("Legende:" / "Mitglieder der Kommission …").
+    for k in 0..body.len() {
+        let i = body[k];
+        let Some(label) = rules::caption_label(lines[i].text).filter(|_| !taken[k]) else { continue };
+        taken[k] = true;
+        if label == rules::LabelledCaption::Inline {
+            captions.push(i);
+            continue;
+        }
+        out.push((i, NoiseKind::Other));
+        if k + 1 < body.len() && body[k + 1] == i + 1 && !taken[k + 1] {
+            taken[k + 1] = true;
+            captions.push(body[k + 1]);
+        }
+    }
     // A byline split over lines: its prefix alone ("Von", "By") and the names on the lines under
     // it, each alone ("Von" / "Jasper Riemann" / "Barbara Schneider").
     for k in 0..body.len() {
@@ -685,6 +707,10 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         taken[k] = true;
         out.push((body[k], kind));
     }
+    for k in newsletter_box_heads(ctx, body, &taken) {
+        taken[k] = true;
+        out.push((body[k], NoiseKind::SubscribePrompt));
+    }
     // A related-headlines box: its cue, then every non-prose line up to the next prose line. A
     // link's label inside the text ("Read More", "Lesen Sie auch") heads such a box too, whether
     // or not it was already removed (as a line the page repeats, or as a related link), and
@@ -697,7 +723,7 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
     let mut k = 0;
     while k < body.len() {
         let text = lines[body[k]].text;
-        if (!taken[k] && rules::is_headline_list_cue(text))
+        if (!taken[k] && (rules::is_headline_list_cue(text) || rules::names_related_box(text)))
             || rules::is_link_label(text)
             || (!prose[k] && label_removed_above(k))
         {
@@ -735,6 +761,27 @@ pub(crate) fn body_furniture(ctx: BodyContext<'_, '_>, body: &[usize]) -> BodyFu
         } else {
             k += 1;
         }
+    }
+    // A box of other stories' headlines inside the text with no cue above it: lines in a row with
+    // no blank line and no sentence among them, at least half of them headlines with a kicker
+    // ("Analysis: Why the port's dredging bill keeps growing", "Baufinanzierung: Experte warnt vor
+    // teurem Fehler"). An article's own list under a colon gives its items in sentences or as
+    // figures ("Berth fees: up 9 per cent from 1 July.").
+    let mut k = 0;
+    while k < body.len() {
+        let joined = |j: usize| j == k || (body[j] == body[j - 1] + 1 && lines[body[j]].blanks_before == 0);
+        let mut j = k;
+        while j < body.len() && !prose[j] && !taken[j] && joined(j) {
+            j += 1;
+        }
+        let kickers = (k..j).filter(|&m| rules::is_kicker_headline(lines[body[m]].text)).count();
+        if kickers >= KICKER_BOX_HEADLINES && kickers * 2 >= j - k {
+            for m in k..j {
+                taken[m] = true;
+                out.push((body[m], NoiseKind::UnrelatedHeadlines));
+            }
+        }
+        k = j.max(k + 1);
     }
     // A box inside the text under its header: right under a line already removed (the box's
     // header, "Stellenmarkt", "Anzeige"), lines with no sentence among them, up to where the text
@@ -955,6 +1002,49 @@ fn prompt_boxes(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec
             (0..body.len()).filter(|&k| body[k] > a && body[k] < b && !taken[k]).collect();
         if inside.iter().all(|&k| weight(ctx.lines[body[k]].text) <= PROMPT_BOX_WORDS) {
             out.extend(inside.into_iter().map(|k| (k, NoiseKind::SubscribePrompt)));
+        }
+    }
+    out
+}
+
+/// The head of a newsletter's box inside the text, above its sign-up lines (lines removed as
+/// subscription prompts, "Sign up" / "By signing up …"): the newsletter's name, when it comes ("Weekdays at 6 a.m.")
+/// and its pitch to the reader ("Starten Sie mit den wichtigsten Themen … in den Tag"), the lines
+/// between the sign-up lines and the article's paragraph above it. Two such lines at least, or one
+/// that speaks to the reader: a heading of the article above an advert's "Subscribe" is one line.
+fn newsletter_box_heads(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec<usize> {
+    let is_prompt = |i: usize| ctx.removed.get(i).copied().flatten() == Some(NoiseKind::SubscribePrompt);
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else { return Vec::new() };
+    let mut out = Vec::new();
+    // The box's own lines under its head are two prompts or more in a row ("Sign Up" / "By
+    // signing up you consent …"): one line that names a sign-up is as often an item of a list.
+    for b in (first + 1..last).filter(|&b| is_prompt(b) && is_prompt(b + 1) && !is_prompt(b - 1)) {
+        let mut head = Vec::new();
+        let mut speaks = false;
+        let mut i = b;
+        let mut closed = false;
+        while i > first && b - i < PROMPT_BOX_LINES {
+            i -= 1;
+            if ctx.removed.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            let Ok(k) = body.binary_search(&i) else { break };
+            let t = ctx.lines[i].text;
+            let short = weight(t) <= BOX_LINE_WORDS;
+            let pitch = rules::reader_address(t).0 && weight(t) <= PROMPT_BOX_WORDS;
+            let paragraph = ctx.prose[i] && !short && !pitch;
+            if taken[k] || head.len() == NEWSLETTER_HEAD_LINES || paragraph {
+                closed = paragraph && !taken[k];
+                break;
+            }
+            if !pitch && !short {
+                break;
+            }
+            speaks |= pitch;
+            head.push(k);
+        }
+        if closed && (head.len() >= 2 || speaks) {
+            out.extend(head);
         }
     }
     out

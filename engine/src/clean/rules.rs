@@ -12,8 +12,11 @@ const RELATED_PREFIXES: &[&str] = &[
     "read also",
     "also read",
     "related",
+    "related article",
     "related articles",
+    "related story",
     "related stories",
+    "related post",
     "see also",
     "more on this",
     "recommended",
@@ -390,8 +393,16 @@ fn without_bracketed_field(name: &str) -> &str {
     }
 }
 
-/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)").
+/// Labels that introduce a picture's credit ("Foto: dpa", "Bild: Name/Agency", "(Photo: Name)",
+/// "Image credit: Lumen", "Bildquelle: dpa").
 const PHOTO_LABELS: &[&str] = &[
+    "Image credit",
+    "Image Credit",
+    "Image source",
+    "Image Source",
+    "Photo credit",
+    "Photo Credit",
+    "Bildquelle",
     "Foto",
     "Fotos",
     "Photo",
@@ -428,6 +439,9 @@ pub(crate) enum CreditCue {
     Agency,
     /// A short line of names joined by a slash ("Noel Celis/AFP via Getty Images").
     Slash,
+    /// In brackets closing the caption, with no label ("… in Beijing. (Lintao Zhang/Getty
+    /// Images)", "(AP Photo/Carolyn Kaster)", "(Courtesy of the city)").
+    Bracket,
 }
 
 /// A picture's credit read off a line: where it sits, and what said it is one.
@@ -504,8 +518,14 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
                 .chars()
                 .last()
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | ',' | '[' | '|'));
-            if starts_word && after.starts_with(':') {
-                let credit = &after[1..];
+            // "Photo: Jane Doe" or "Photo by Jane Doe", as pages with English captions print it.
+            let cue_len = if after.starts_with(':') {
+                Some(1)
+            } else {
+                after.starts_with(" by ").then_some(" by ".len())
+            };
+            if let Some(cue_len) = cue_len.filter(|_| starts_word) {
+                let credit = &after[cue_len..];
                 // The label opens the line, ends a caption sentence ("… Saison 2024, Foto: X") or
                 // stands apart from the caption, two spaces away ("… des Gesetzes   Foto: X"): the
                 // page printed caption and credit as two boxes.
@@ -514,10 +534,23 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
                     || line[..at].chars().rev().take(2).filter(|c| c.is_whitespace()).count() == 2)
                     && credit_like(credit)
                 {
-                    return Some(split(at, at + label.len() + 1, CreditCue::Label));
+                    return Some(split(at, at + label.len() + cue_len, CreditCue::Label));
                 }
             }
             from = at + label.len();
+        }
+    }
+    // A credit in brackets closing a caption, with no label: a photographer and the agency joined
+    // by a slash, or a picture's own words ("… in Washington Jan. 27, 2023.  (AP Photo/Carolyn
+    // Kaster)", "… new store. (Kevin Marsh/Getty Images)", "(Courtesy of the City of Mesa
+    // Valley)"). A report's sentence closes its brackets on other words ("(in Arabic)", "(m/w/d)").
+    if let Some((caption, credit)) = line.strip_suffix(')').and_then(|s| s.rsplit_once('(')) {
+        if caption.split_whitespace().count() >= GLUED_CAPTION_WORDS
+            && credit_like(credit)
+            && !credit.chars().any(|c| c.is_ascii_digit())
+            && is_bracketed_picture_credit(credit)
+        {
+            return Some(split(caption.len(), caption.len() + 1, CreditCue::Bracket));
         }
     }
     // A credit run onto its caption's last full stop, with no space between them ("… bei der
@@ -572,6 +605,21 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
             matches!((parts.next(), parts.next()), (Some(a), Some(b)) if !a.is_empty() && b.chars().next().is_some_and(char::is_alphabetic))
         });
     slash_credit.then(|| split(0, 0, CreditCue::Slash))
+}
+
+/// Words inside a caption's closing brackets that say they credit the picture: a picture's own
+/// words ("Courtesy of …", "AP Photo/…", "… via Getty Images"), or names joined by a slash with a
+/// capital on each side ("Ed Murray/The Star-Ledger").
+fn is_bracketed_picture_credit(credit: &str) -> bool {
+    let credit = credit.trim();
+    let picture_words = ["Courtesy", "Photo", "Photos", "Getty", "Images", "Pool", "via"];
+    if credit.split(|c: char| c.is_whitespace() || c == '/').any(|w| picture_words.contains(&w)) {
+        return true;
+    }
+    let capitalised = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+    credit.split_whitespace().count() >= 2
+        && credit.contains('/')
+        && credit.split('/').all(|part| capitalised(part) && part.trim().chars().count() >= 2)
 }
 
 /// Picture agencies that credit a photo but never a report, beside the news agencies of
@@ -777,6 +825,28 @@ pub(crate) fn is_headline_shaped(line: &str) -> bool {
     (3..=24).contains(&words) && !line.ends_with('.') && !line.ends_with(',') && title_case_ratio(line) >= 0.6
 }
 
+/// A headline with a kicker before a colon, as a box of other stories prints it ("Analysis: Why
+/// the port's dredging bill keeps growing", "„Guantánamo Syriens“: Hier sitzen …"): a kicker of a
+/// few words without figures, then a headline of three words or more opening in a capital or a
+/// quote, and no full stop or colon at the end. "Berth fees: up 9 per cent." is a list's item.
+pub(crate) fn is_kicker_headline(line: &str) -> bool {
+    if line.len() > 240 || line.ends_with(['.', ',', ':', ';']) || words_up_to(line, 25) > 24 {
+        return false;
+    }
+    let Some((kicker, headline)) = line.split_once(": ") else { return false };
+    let kicker = kicker.trim_end();
+    let headline = headline.trim();
+    (1..=4).contains(&words_up_to(kicker, 5))
+        && !kicker.is_empty()
+        && !kicker.chars().any(|c| c.is_ascii_digit())
+        && !ends_like_sentence(kicker)
+        && words_up_to(headline, 3) >= 3
+        && headline
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '„' | '"' | '“' | '«' | '‘' | '\''))
+}
+
 /// The header of a "more headlines" box ("Trending", "Most Read", "You May Also Like").
 pub(crate) fn is_headline_list_cue(line: &str) -> bool {
     let lower = line.to_lowercase();
@@ -784,6 +854,33 @@ pub(crate) fn is_headline_list_cue(line: &str) -> bool {
     HEADLINE_LIST_CUES.contains(&core)
         || (words_up_to(core, 6) <= 6 && HEADLINE_LIST_OPENINGS.iter().any(|o| core.starts_with(o)))
 }
+
+/// A line of a few words naming what is related, the header of a box inside the text ("Related
+/// Video", "Recommended related news", "Ähnliche Nachrichten", "Artículos Relacionados"): a
+/// sentence that opens on the word is longer ("Related to the findings, the team is …"). Such a
+/// box may sit anywhere in the text, so unlike [`is_headline_list_cue`] it does not end the text.
+pub(crate) fn names_related_box(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let core = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || c == '»');
+    words_up_to(core, RELATED_CUE_WORDS + 1) <= RELATED_CUE_WORDS
+        && !core.chars().any(|c| c.is_ascii_digit())
+        && core.split_whitespace().any(|w| RELATED_STEMS.iter().any(|stem| w.starts_with(stem)))
+}
+
+/// A box's header naming what is related has at most this many words.
+const RELATED_CUE_WORDS: usize = 4;
+/// The word "related" in the languages the cleaner reads, lower case, as a word opens
+/// ("relacionados", "correlati", "ähnliche").
+const RELATED_STEMS: &[&str] = &[
+    "related",
+    "relacionad",
+    "relacionat",
+    "correlat",
+    "ähnliche",
+    "verwandte",
+    "similaires",
+    "gerelateerd",
+];
 
 /// Labels set on a line of their own above one link to another story inside the text, in the
 /// languages the cleaner reads ("Lesen Sie auch", "Lire aussi"; "Read more" and the other
@@ -862,6 +959,52 @@ const PICTURE_PLACES_BETWEEN_COMMAS: &[&str] =
     &["left", "right", "centre", "center", "second left", "second right", "far left", "far right"];
 /// A caption has at most this many words (a paragraph that says "(left)" is longer).
 const PICTURE_CAPTION_WORDS: usize = 60;
+
+/// Labels a page sets before a picture's caption, lower case, in the languages the cleaner reads
+/// ("Legende: Siham Zein ad-Din mit ihrem Ehemann …", "Bildunterschrift:", "Légende :").
+const CAPTION_LABELS: &[&str] = &[
+    "legende",
+    "bildlegende",
+    "bildunterschrift",
+    "caption",
+    "photo caption",
+    "image caption",
+    "légende",
+    "leyenda",
+    "pie de foto",
+    "didascalia",
+    "bijschrift",
+];
+/// Labels that open a caption with no colon after them, as the BBC prints them ("Media caption
+/// Mr Obama told the BBC …"): two words no sentence opens with.
+const CAPTION_LABELS_BARE: &[&str] = &["image caption", "media caption"];
+
+/// Where a picture's caption opened by its label stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelledCaption {
+    /// After the label on the same line ("Legende: Drusenführer Laith al-Balaous …").
+    Inline,
+    /// On the next line, the label alone on its own ("Legende:").
+    Below,
+}
+
+/// A picture's caption opened by its label ("Legende: Drusenführer Laith al-Balaous …", "Media
+/// caption Mr Obama …", or "Legende:" alone above it); `None` when no label opens the line.
+pub(crate) fn caption_label(line: &str) -> Option<LabelledCaption> {
+    if words_up_to(line, PICTURE_CAPTION_WORDS + 1) > PICTURE_CAPTION_WORDS {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let rest = CAPTION_LABELS
+        .iter()
+        .find_map(|label| lower.strip_prefix(label)?.trim_start().strip_prefix(':'))
+        .or_else(|| {
+            CAPTION_LABELS_BARE
+                .iter()
+                .find_map(|label| lower.strip_prefix(label).filter(|rest| rest.starts_with(' ')))
+        })?;
+    Some(if rest.trim().is_empty() { LabelledCaption::Below } else { LabelledCaption::Inline })
+}
 
 /// True when `line` is a picture's caption that says where people stand in it: "Name (left)",
 /// "Name, second left,", "(v.l.)", "Pictured from left, are …", "Murder victims from left: …".
@@ -958,6 +1101,8 @@ mod tests {
         for credit in [
             "Foto: Seznam Zprávy",
             "Photographer: Mark Elias/Bloomberg",
+            "Image credit: Circuit Notes",
+            "The buttons sit on a slightly thicker edge. Image source: Lumen",
             "(Bildrechte: dpa)",
             "Image: Jiri Hosek",
             "© imago/Marius Schwarz",
@@ -972,6 +1117,41 @@ mod tests {
             "Ukraine/Russland: Verhandlungen in Genf",
         ] {
             assert!(photo_credit(headline).is_none_or(|c| c.may_be_headline()), "{headline}");
+        }
+    }
+
+    #[test]
+    fn captions_opened_by_their_label() {
+        assert_eq!(
+            caption_label("Legende: Siham Zein ad-Din auf dem Karama-Platz. SRF"),
+            Some(LabelledCaption::Inline)
+        );
+        assert_eq!(
+            caption_label("Media caption Mr Obama told the BBC about gun control"),
+            Some(LabelledCaption::Inline)
+        );
+        assert_eq!(caption_label("Légende :"), Some(LabelledCaption::Below));
+        assert_eq!(caption_label("Legende:"), Some(LabelledCaption::Below));
+        assert_eq!(caption_label("Legendenbildung: Wie ein Mythos entsteht"), None);
+        assert_eq!(caption_label("Caption contests are popular with readers."), None);
+    }
+
+    #[test]
+    fn headlines_with_a_kicker_but_not_a_list_s_items() {
+        for headline in [
+            "Analysis: Why the port's dredging bill keeps growing",
+            "Baufinanzierung: Experte warnt vor teurem Fehler",
+            "„Guantánamo Syriens“: Hier sitzen Deutschlands vergessene Islamisten ein",
+        ] {
+            assert!(is_kicker_headline(headline), "{headline}");
+        }
+        for not_headline in [
+            "Berth fees: up 9 per cent from 1 July.",
+            "The changes take effect in two steps:",
+            "2019: Parliament passes the first version of the law",
+            "Rede: Ja",
+        ] {
+            assert!(!is_kicker_headline(not_headline), "{not_headline}");
         }
     }
 
@@ -992,6 +1172,13 @@ mod tests {
             // Caption and credit in two boxes, the label two spaces (an en space) away.
             "Marco Buschmann und Lisa Paus bei der Vorstellung der Eckpunkte \u{2002} Foto: Felix Zahn/imago",
             "Photographer: Mark Elias/Bloomberg",
+            "Image credit: Circuit Notes",
+            "The buttons sit on a slightly thicker edge. Image source: Lumen",
+            // In brackets closing the caption, or after "Photo by".
+            "FBI Director Christopher Wray listens in Washington.  (AP Photo/Carolyn Kaster)",
+            "Produce stands near the entrance of the new store. (Kevin Marsh/Getty Images)",
+            "The mayor cuts the ribbon at the opening. (Courtesy of the City of Mesa Valley)",
+            "A city bus stops in front of the market. Photo by Irene Castillo/Mesa Valley Tribune",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -1011,6 +1198,10 @@ mod tests {
             // More than a name before the word for a reporter, or an agency the sentence names.
             "그는 이날 기자회견에서 이같이 밝혔다. 김철수 특파원 기자",
             "The figures were first reported by Reuters.",
+            // A report's sentence closing its brackets on other words.
+            "The company is hiring an engineer for its Berlin office (m/w/d)",
+            "The senator voted against the bill twice (in 2019 and 2021)",
+            "Turnout was lower than at the last election (Reuters/Ipsos)",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
@@ -1109,6 +1300,14 @@ mod tests {
         assert!(is_related_link("Read more:\u{a0}Iraq-US strategic talks set to begin"));
         assert!(is_related_link("READ MORE Iraq’s oil exports rise"));
         assert!(is_related_link("Related: Kadhimi heads to Washington"));
+        assert!(names_related_box("Recommended related news"));
+        assert!(names_related_box("Ähnliche Nachrichten"));
+        assert!(names_related_box("Artículos Relacionados"));
+        assert!(!names_related_box("Related to the findings, the team is now testing it."));
+        assert!(!names_related_box("Unrelated costs"));
+        assert!(is_related_link("Related Story"));
+        assert!(is_related_link("Related Article"));
+        assert!(!is_related_link("Related stories ran in three papers on Monday."));
         assert!(!is_related_link("Related talks will follow in the autumn, officials said."));
         assert!(!is_related_link("Read more about it in the report, the source said."));
     }
