@@ -722,6 +722,19 @@ fn score(split: &str, kind: &str) -> Counts {
 // £12m inspection programme"): invented dev 0.92/0.80 (272/295) -> 0.92/0.80 (273/296, 273/340;
 // tram 5/8 -> 6/8), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.87/0.63
 // and seed 0.25/0.40 unchanged.
+// One more invented held-out pair (drought: night-time water cuts told in other words) and one
+// more invented dev pair (depot: a closure told as "will close", "will be moved", "will also
+// scrap" and as "is closing", "is moving", "is also scrapping"), written and judged before any
+// run, with the same code: invented held-out 0.87/0.63 -> 0.88/0.62 (87/99, 87/140; drought 4/4,
+// 4/8), invented dev 0.92/0.80 -> 0.92/0.79 (274/299, 274/346; depot 1/3, 1/6). A decided change
+// told in the present progressive ("is closing", "is cutting", "is moving", after "is"/"are",
+// from one word list, `text::DECIDED_CHANGE_PROGRESSIVES`; "is visiting" tells what happens now)
+// is announced as "will close" is, so the two articles no longer read as a plan and its outcome:
+// invented dev 0.92/0.79 -> 0.92/0.84 (289/314, 289/346; engine works, bakery, airline, fares and
+// depot gain), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.88/0.62 and
+// seed 0.25/0.40 unchanged. A "new" after a preposition names where an announced event goes
+// ("will be moved to a new hub"), not a further occurrence of it: invented dev 0.92/0.84
+// (290/315, 290/346), the rest unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

@@ -1525,6 +1525,9 @@ fn merge_name_variants(mut raw: Vec<Vec<RawSentence>>) -> Vec<Vec<RawSentence>> 
 /// Words that make an announced event a further occurrence ("is expected to host *another*
 /// round", "will meet *again*"): it says nothing of the occurrence being reported.
 const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"];
+/// Prepositions that open where or when an announced event happens ([`planned_keys`]): a
+/// [`FURTHER`] word after one describes the place ("moved to a new hub"), not the event.
+const PLACE_PREPOSITIONS: &[&str] = &["to", "into", "in", "at", "from", "on"];
 
 /// Keys of the verbs a plan marker introduces ("will *meet*", "is scheduled to *meet*",
 /// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
@@ -1532,7 +1535,15 @@ const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"]
 /// for the United States to *meet*"), each with whether a [`FURTHER`] word follows it closely.
 fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    let further = |at: usize| toks.iter().skip(at + 1).take(3).any(|n| FURTHER.contains(&n.norm.as_str()));
+    // The words after the verb, up to a preposition: "will be moved *to a new* hub" names where
+    // it goes, not a further move.
+    let further = |at: usize| {
+        toks.iter()
+            .skip(at + 1)
+            .take(3)
+            .take_while(|n| !PLACE_PREPOSITIONS.contains(&n.norm.as_str()))
+            .any(|n| FURTHER.contains(&n.norm.as_str()))
+    };
     // Keys in context (`keys_of_tokens`): "will pull its troops out" plans a withdrawal, as
     // "will withdraw" does.
     let key_at = |at: usize| keys[at].clone().map(|k| (k, further(at)));
@@ -1587,6 +1598,19 @@ fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(String, boo
         }
         // "Work is being transferred to Tarsk": under way, not yet done, as "will move" is.
         let under_way = tok.norm == "being" && i > 0 && matches!(toks[i - 1].norm.as_str(), "is" | "are");
+        // "Meltra is closing its bakery", "Fenpost is also scrapping Saturday post": a decided
+        // change told in the present progressive is to come, as "will close" is.
+        if matches!(tok.norm.as_str(), "is" | "are") {
+            let verb = (i + 1..toks.len().min(i + 3)).find(|&k| {
+                !(toks[k].norm.ends_with("ly") || matches!(toks[k].norm.as_str(), "also" | "now"))
+            });
+            if let Some(k) =
+                verb.filter(|&k| crate::text::DECIDED_CHANGE_PROGRESSIVES.contains(&toks[k].norm.as_str()))
+            {
+                out.extend(key_at(k));
+                continue;
+            }
+        }
         let (from, window, skip_adverbs) = match commit_to {
             Some(to) => (to + 1, 3, true),
             None if is_plan_marker(&tok.norm) || under_way => (i + 1, PLAN_WINDOW, false),
