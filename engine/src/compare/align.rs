@@ -221,6 +221,10 @@ struct Features {
     /// Ids of the predicates it announces as to come ("will *meet*", "is scheduled to *meet*"),
     /// sorted.
     planned: Vec<u32>,
+    /// Ids of the decided changes a headline tells in the present ("Students fume as Brevik
+    /// *scraps* night buses"), sorted: a headline's present announces a decision as often as it
+    /// reports one done, so it agrees with "will scrap" and with "scrapped".
+    headline_present: Vec<u32>,
     /// The weekdays, months and years it names: when its fact happened.
     when: When,
     /// Which sides of opposite event pairs it tells ([`event_sides`]: fell / recovered).
@@ -582,7 +586,9 @@ impl Featurised {
             // Both telling it as done ("has lost money" / "had been losing money") report a past
             // fact, whatever either article announces of it elsewhere.
             let done = |a: &StanceIds| has(&a.past, t) && !has(&a.modal, t);
-            plan_clash |= self.plan_meets_outcome(ax, ay, t) && !(done(sx) && done(sy));
+            // A headline's present ("as Brevik scraps night buses") is neither plan nor outcome.
+            let headline_present = has(&x.headline_present, t) || has(&y.headline_present, t);
+            plan_clash |= self.plan_meets_outcome(ax, ay, t) && !(done(sx) && done(sy)) && !headline_present;
             let to_come_vs_done = |a: &StanceIds, b: &StanceIds| {
                 has(&a.modal, t) && !has(&a.past, t) && has(&b.past, t) && !has(&b.modal, t)
             };
@@ -894,6 +900,17 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
     std::iter::once(whole).chain(clauses).enumerate()
 }
 
+/// The term keys of the decided changes of [`crate::text::DECIDED_CHANGE_PROGRESSIVES`] ("closing"
+/// is the suspend class, "moving" relocate, "scrapping" cancel) and the changes of an amount
+/// someone makes (raise, cut).
+fn decided_change_keys() -> HashSet<String> {
+    crate::text::DECIDED_CHANGE_PROGRESSIVES
+        .iter()
+        .filter_map(|w| super::terms::term_key(w))
+        .chain(["increase", "decrease"].map(String::from))
+        .collect()
+}
+
 /// True when `x` and `y` each tell their article's main event and tell it alike: one is its
 /// article's headline and the other the other article's lead, sharing a news event or who or
 /// where it is about ("Saravan wakes up under curfew" / "Authorities in Saravan imposed a
@@ -906,7 +923,10 @@ fn parts(f: &Features) -> impl Iterator<Item = (usize, Part<'_>)> {
 fn tell_the_main_event(x: &Features, y: &Features, e: &Evidence) -> bool {
     let planned_in = |f: &Features, t: u32| f.planned.binary_search(&t).is_ok();
     let mut alike = true;
-    for_each_shared(&x.events, &y.events, |t| alike &= planned_in(x, t) == planned_in(y, t));
+    let headline_present = |f: &Features, t: u32| f.headline_present.binary_search(&t).is_ok();
+    for_each_shared(&x.events, &y.events, |t| {
+        alike &= planned_in(x, t) == planned_in(y, t) || headline_present(x, t) || headline_present(y, t);
+    });
     // Without a news event in common, who is named in common ties them, unless each gives
     // figures and none is the same ("killing at least 11" / "buried at least eight houses").
     let figures_differ = !x.figures.is_empty() && !y.figures.is_empty() && !e.shared_figure;
@@ -1354,7 +1374,10 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
     let mut sides = vec![0u8; interner.len()];
     let mut is_change = vec![false; interner.len()];
     let mut amount = vec![false; interner.len()];
+    let mut decided_change = vec![false; interner.len()];
+    let decided_keys = decided_change_keys();
     for (key, &id) in &interner {
+        decided_change[id as usize] = decided_keys.contains(key);
         amount[id as usize] = is_amount(key);
         is_change[id as usize] = is_change_of_amount(key);
         is_role[id as usize] = role_keys.contains(key);
@@ -1441,6 +1464,17 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                     let decided = |id: u32| is_change[id as usize] && takes_effect;
                     article_planned.extend(planned.iter().filter(|p| !p.1 && !decided(p.0)).map(|p| p.0));
                     let planned: Vec<u32> = planned.into_iter().map(|p| p.0).collect();
+                    let title = all[a][k].kind == crate::model::BlockKind::Title;
+                    let headline_present: Vec<u32> = events
+                        .iter()
+                        .copied()
+                        .filter(|&t| {
+                            title
+                                && decided_change[t as usize]
+                                && planned.binary_search(&t).is_err()
+                                && stance.past.binary_search(&t).is_err()
+                        })
+                        .collect();
                     let names = of_kind(Kind::Name);
                     let roles: Vec<u32> = names.iter().copied().filter(|&id| is_role[id as usize]).collect();
                     let total = |ids: &[u32]| {
@@ -1464,7 +1498,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         figures: of_kind(Kind::Figure),
                         clocks: of_kind(Kind::Clock),
                         years: of_kind(Kind::Year),
-                        title: all[a][k].kind == crate::model::BlockKind::Title,
+                        title,
                         lead: lead == Some(k),
                         names,
                         roles,
@@ -1472,6 +1506,7 @@ fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featurised {
                         places,
                         counted: of_kind(Kind::Counted),
                         planned,
+                        headline_present,
                         when,
                         sides: sides_told(&events),
                         events,
