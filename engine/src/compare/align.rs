@@ -2384,9 +2384,12 @@ mod tests {
             "Meltra to close Vasby bakery, cutting 240 jobs\n\nFood group Meltra will close its bakery.\n";
         let told = "240 jobs go as Meltra shuts Vasby bakery\n\nStaff heard the news yesterday.\n";
         assert!(score_of(&scores(plan, told), "Meltra to", "240 jobs") >= ALIGN_THRESHOLD);
-        // Without the amount, a headline's "shuts" may report the closure done.
-        let told = "Meltra shuts Vasby bakery\n\nStaff heard the news yesterday.\n";
-        assert_eq!(score_of(&scores(plan, told), "Meltra to", "Meltra shuts"), 0.0);
+        // Without the amount, a headline's present "shuts" is still the decision (it announces
+        // as often as it reports); a closure told in the past is its outcome.
+        let told = "Meltra shuts Vasby bakery\n\nMeltra closed its Vasby bakery on Friday.\n";
+        let t = scores(plan, told);
+        assert!(score_of(&t, "Meltra to", "Meltra shuts") >= ALIGN_THRESHOLD);
+        assert_eq!(score_of(&t, "Meltra to", "Meltra closed"), 0.0);
     }
 
     #[test]
