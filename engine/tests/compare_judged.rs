@@ -745,6 +745,19 @@ fn score(split: &str, kind: &str) -> Counts {
 // headline-and-lead floor applies): invented dev 0.92/0.83 -> 0.92/0.85 (302/327, 302/355),
 // seed dev unchanged (0.82/0.68); held out, reported only: invented 0.88/0.62 -> 0.88/0.63
 // (88/100, 88/140), seed 0.25/0.40 unchanged.
+// Three more invented dev pairs, written and judged before any run (terminal: a harbour chief's
+// promise in reported speech and as a quotation; call centre: "will shift" / "is relocating";
+// bridge works: "would reopen to traffic in March" / "Cars will be back on the bridge by March,"
+// Orn told a council meeting), with the same code: invented dev 0.92/0.85 (302/327, 302/355) ->
+// 0.92/0.85 (314/341, 314/371; terminal 6/7, 6/6, call centre 5/6, 5/5, bridge works 1/1, 1/5).
+// Events in a quotation's trailing attribution ("told a council meeting") left out of the
+// sentence's events changed no dev pair (the bridge and Dunmore pairs still share too little:
+// "reopen" / "be back", "unaffordable" / "cannot afford"): dropped. What is back (on) is
+// restored, and restoring resumes ("expected to restore supplies" / "hopes to have the water back
+// on", "would reopen" / "will be back on the bridge"): invented dev 0.92/0.85 (314/341) ->
+// 0.92/0.85 (316/343, 316/371; bridge works 3/5, one outage pair lost to an event clash, "Power
+// went out ... and was restored" / "households lost electricity"), seed dev unchanged
+// (0.82/0.68); held out, reported only: invented 0.88/0.63 and seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

@@ -185,6 +185,13 @@ pub fn is_stop_word(norm: &str) -> bool {
 /// Irregular English verb forms and their base form, so "took" meets "take" and "began" meets
 /// "begin" (regular endings are the stem's job). General English, not a corpus list.
 const IRREGULAR: &[(&str, &str)] = &[
+    ("is", "be"),
+    ("are", "be"),
+    ("was", "be"),
+    ("were", "be"),
+    ("been", "be"),
+    ("has", "have"),
+    ("had", "have"),
     ("began", "begin"),
     ("begun", "begin"),
     ("became", "become"),
@@ -427,7 +434,7 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
         // Most words open no phrasal verb: checked before any stemming (this runs on every token).
         let base = lemma(&tok.norm);
         // (The first three letters: "carried" is "carry" out.)
-        if !PHRASAL_VERBS.iter().any(|p| base.get(..3).is_some_and(|b| p.0.starts_with(b))) {
+        if !PHRASAL_VERBS.iter().any(|p| p.0.starts_with(base.get(..3).unwrap_or(base))) {
             continue;
         }
         let verb = stem(base);
