@@ -758,6 +758,12 @@ fn score(split: &str, kind: &str) -> Counts {
 // 0.92/0.85 (316/343, 316/371; bridge works 3/5, one outage pair lost to an event clash, "Power
 // went out ... and was restored" / "households lost electricity"), seed dev unchanged
 // (0.82/0.68); held out, reported only: invented 0.88/0.63 and seed 0.25/0.40 unchanged.
+// One more invented dev pair, written and judged before any run (boat fire: a toll counted in
+// other words away from the lead, "Two crew members died and five passengers were treated" /
+// "The blaze left two dead and five hurt"), with the same code: invented dev 0.92/0.85 (316/343,
+// 316/371) -> 0.92/0.85 (318/346, 318/375; boat fire 2/3, 2/4). Casualty words counting people
+// ("dead", "injured", "hurt", "wounded" as counted person nouns) changed no total (one Dorna pair
+// gained, another lost; boat fire unchanged): dropped.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]
