@@ -270,6 +270,28 @@ pub const INTENT_WORDS: &[&str] = &[
     "promises",
 ];
 
+/// Present participles of verbs of a decided change to a business or a service ("closing",
+/// "moving", "cutting", "scrapping"), folded. After "is"/"are" they announce the change as "will"
+/// does ("Meltra is closing its bakery" / "will close its bakery"): a closure under way is
+/// decided, not done. Activities ("is visiting", "is fighting") are left out: they tell what
+/// happens now.
+pub const DECIDED_CHANGE_PROGRESSIVES: &[&str] = &[
+    "closing",
+    "shutting",
+    "moving",
+    "relocating",
+    "transferring",
+    "shifting",
+    "cutting",
+    "axing",
+    "scrapping",
+    "reducing",
+    "raising",
+    "lowering",
+    "merging",
+    "selling",
+];
+
 /// True when the folded word tells what follows it as still to come: one of [`FUTURE_MODALS`]
 /// or [`SCHEDULE_WORDS`]. The comparison's plans and stances and the dates' future cues all
 /// start from it.

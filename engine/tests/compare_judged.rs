@@ -722,6 +722,48 @@ fn score(split: &str, kind: &str) -> Counts {
 // £12m inspection programme"): invented dev 0.92/0.80 (272/295) -> 0.92/0.80 (273/296, 273/340;
 // tram 5/8 -> 6/8), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.87/0.63
 // and seed 0.25/0.40 unchanged.
+// One more invented held-out pair (drought: night-time water cuts told in other words) and one
+// more invented dev pair (depot: a closure told as "will close", "will be moved", "will also
+// scrap" and as "is closing", "is moving", "is also scrapping"), written and judged before any
+// run, with the same code: invented held-out 0.87/0.63 -> 0.88/0.62 (87/99, 87/140; drought 4/4,
+// 4/8), invented dev 0.92/0.80 -> 0.92/0.79 (274/299, 274/346; depot 1/3, 1/6). A decided change
+// told in the present progressive ("is closing", "is cutting", "is moving", after "is"/"are",
+// from one word list, `text::DECIDED_CHANGE_PROGRESSIVES`; "is visiting" tells what happens now)
+// is announced as "will close" is, so the two articles no longer read as a plan and its outcome:
+// invented dev 0.92/0.79 -> 0.92/0.84 (289/314, 289/346; engine works, bakery, airline, fares and
+// depot gain), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.88/0.62 and
+// seed 0.25/0.40 unchanged. A "new" after a preposition names where an announced event goes
+// ("will be moved to a new hub"), not a further occurrence of it: invented dev 0.92/0.84
+// (290/315, 290/346), the rest unchanged.
+// Two more invented dev pairs, written and judged before any run (pass crash: a toll counted in
+// other words, "Four passengers were killed and 19 injured" / "Four dead, 19 hurt"; night buses:
+// "will scrap" told in a local headline's present, "Students fume as Brevik scraps night buses"),
+// with the same code: invented dev 0.92/0.84 (290/315, 290/346) -> 0.92/0.83 (295/320, 295/355;
+// pass crash 4/4, 4/4, night buses 1/1, 1/5). A decided change a headline tells in the present
+// ("as Meltra shuts Vasby bakery", "as maternity ward shuts", "slashes milk price") is neither a
+// plan nor an outcome: it agrees with "will close" and with "closed" (no plan clash, and the
+// headline-and-lead floor applies): invented dev 0.92/0.83 -> 0.92/0.85 (302/327, 302/355),
+// seed dev unchanged (0.82/0.68); held out, reported only: invented 0.88/0.62 -> 0.88/0.63
+// (88/100, 88/140), seed 0.25/0.40 unchanged.
+// Three more invented dev pairs, written and judged before any run (terminal: a harbour chief's
+// promise in reported speech and as a quotation; call centre: "will shift" / "is relocating";
+// bridge works: "would reopen to traffic in March" / "Cars will be back on the bridge by March,"
+// Orn told a council meeting), with the same code: invented dev 0.92/0.85 (302/327, 302/355) ->
+// 0.92/0.85 (314/341, 314/371; terminal 6/7, 6/6, call centre 5/6, 5/5, bridge works 1/1, 1/5).
+// Events in a quotation's trailing attribution ("told a council meeting") left out of the
+// sentence's events changed no dev pair (the bridge and Dunmore pairs still share too little:
+// "reopen" / "be back", "unaffordable" / "cannot afford"): dropped. What is back (on) is
+// restored, and restoring resumes ("expected to restore supplies" / "hopes to have the water back
+// on", "would reopen" / "will be back on the bridge"): invented dev 0.92/0.85 (314/341) ->
+// 0.92/0.85 (316/343, 316/371; bridge works 3/5, one outage pair lost to an event clash, "Power
+// went out ... and was restored" / "households lost electricity"), seed dev unchanged
+// (0.82/0.68); held out, reported only: invented 0.88/0.63 and seed 0.25/0.40 unchanged.
+// One more invented dev pair, written and judged before any run (boat fire: a toll counted in
+// other words away from the lead, "Two crew members died and five passengers were treated" /
+// "The blaze left two dead and five hurt"), with the same code: invented dev 0.92/0.85 (316/343,
+// 316/371) -> 0.92/0.85 (318/346, 318/375; boat fire 2/3, 2/4). Casualty words counting people
+// ("dead", "injured", "hurt", "wounded" as counted person nouns) changed no total (one Dorna pair
+// gained, another lost; boat fire unchanged): dropped.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

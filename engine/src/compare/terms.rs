@@ -425,9 +425,14 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
     let mut particle = vec![false; toks.len()];
     for (i, tok) in toks.iter().enumerate() {
         // Most words open no phrasal verb: checked before any stemming (this runs on every token).
-        let base = lemma(&tok.norm);
+        // Forms of "be" and "have" open phrasal verbs too ("will be back", "had power back").
+        let base = match tok.norm.as_str() {
+            "is" | "are" | "was" | "were" | "been" => "be",
+            "has" | "had" => "have",
+            norm => lemma(norm),
+        };
         // (The first three letters: "carried" is "carry" out.)
-        if !PHRASAL_VERBS.iter().any(|p| base.get(..3).is_some_and(|b| p.0.starts_with(b))) {
+        if !PHRASAL_VERBS.iter().any(|p| p.0.starts_with(base.get(..3).unwrap_or(base))) {
             continue;
         }
         let verb = stem(base);

@@ -79,7 +79,12 @@ pub const WORD_CLASSES: &[(&str, &[&str])] = &[
     ("relocate", &["relocate", "relocation", "transfer", "move"]),
     // People not found after a disaster ("still missing" / "unaccounted for").
     ("missing", &["missing", "unaccounted"]),
-    ("resume", &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze"]),
+    // A service or a road put back in use: "supplies restored" / "the water back on", "will
+    // reopen" / "will be back on the bridge".
+    (
+        "resume",
+        &["resume", "resumption", "restart", "reopen", "reopening", "unfreeze", "restore", "restoration"],
+    ),
     // Evacuees are counted where they sleep as often as by their leaving ("moved to evacuation
     // centres" / "spent the night in shelters").
     ("evacuate", &["evacuate", "evacuation", "evacuee", "flee", "fled", "shelter"]),
@@ -200,6 +205,9 @@ pub const PHRASAL_VERBS: &[(&str, &str, &str, usize)] = &[
     ("break", "banks", "flood", 1),
     ("overflow", "banks", "flood", 1),
     ("carry", "out", "conduct", 3),
+    // What is back (on) is restored: "the water back on", "cars will be back on the bridge".
+    ("be", "back", "resume", 0),
+    ("have", "back", "resume", 3),
     ("take", "effect", "enact", 0),
     ("come", "force", "enact", 1),
     ("come", "effect", "enact", 1),
