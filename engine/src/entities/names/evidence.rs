@@ -211,7 +211,8 @@ impl Recogniser {
                 return match ws.get(k + 1) {
                     Some(n) => text[w.end..n.start].trim_start().starts_with([',', '.', ';']),
                     None => {
-                        text[w.end..].trim().is_empty() || text[w.end..].trim_start().starts_with(['.', ';'])
+                        let rest = text[w.end..].trim_start();
+                        rest.is_empty() || rest.starts_with(['.', ';'])
                     }
                 };
             }

@@ -218,7 +218,8 @@ impl Registry {
         u32::try_from(self.entities.len() - 1).unwrap_or(u32::MAX)
     }
 
-    fn listed(&mut self, index: u32, listed: &Listed) -> u32 {
+    /// The entity of listed place or organisation `index`, made when first matched.
+    fn listed_entity(&mut self, index: u32, listed: &Listed) -> u32 {
         if let Some(&entity) = self.listed.get(&index) {
             return entity;
         }
@@ -538,7 +539,7 @@ impl Recogniser {
             let entity = match source {
                 Source::Entity(e) => e,
                 Source::Listed(p) => match self.listed.get(p as usize) {
-                    Some(listed) => cx.reg.listed(p, listed),
+                    Some(listed) => cx.reg.listed_entity(p, listed),
                     None => {
                         i += 1;
                         continue;
@@ -957,8 +958,9 @@ impl Recogniser {
             && prev == Some("on")
             && start >= 2
             && lexicon::POSTING_VERBS.contains(&ws[start - 2].norm.as_str());
+        // Read only when no stronger evidence decided (it looks at every letter of the word).
         let camel =
-            len == 1 && !ws[start].particle && evidence::camel_case_name(&text[ws[start].start..last.end]);
+            || len == 1 && !ws[start].particle && evidence::camel_case_name(&text[ws[start].start..last.end]);
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
         let after_org = self.after_org(cx, start, prev);
@@ -966,7 +968,7 @@ impl Recogniser {
             EntityKind::Place
         } else if cue {
             EntityKind::Person
-        } else if org_context || (camel && !gazetteer) {
+        } else if org_context || (!gazetteer && camel()) {
             EntityKind::Org
         } else if first_name || speaks || apposition || quoted || according {
             EntityKind::Person
