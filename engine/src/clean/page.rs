@@ -1008,10 +1008,11 @@ fn prompt_boxes(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec
 }
 
 /// The head of a newsletter's box inside the text, above its sign-up lines (lines removed as
-/// subscription prompts, "Sign up" / "By signing up …"): the newsletter's name, when it comes ("Weekdays at 6 a.m.")
-/// and its pitch to the reader ("Starten Sie mit den wichtigsten Themen … in den Tag"), the lines
-/// between the sign-up lines and the article's paragraph above it. Two such lines at least, or one
-/// that speaks to the reader: a heading of the article above an advert's "Subscribe" is one line.
+/// subscription prompts, "Sign up" / "By signing up …"): the newsletter's name, when it comes
+/// ("Weekdays at 6 a.m.") and its pitch to the reader ("Starten Sie mit den wichtigsten Themen …
+/// in den Tag"), the lines between the sign-up lines and the article's paragraph above it. Two such
+/// lines at least, or one that speaks to the reader: a heading of the article above an advert's
+/// "Subscribe" is one line.
 fn newsletter_box_heads(ctx: BodyContext<'_, '_>, body: &[usize], taken: &[bool]) -> Vec<usize> {
     let is_prompt = |i: usize| ctx.removed.get(i).copied().flatten() == Some(NoiseKind::SubscribePrompt);
     let (Some(&first), Some(&last)) = (body.first(), body.last()) else { return Vec::new() };
