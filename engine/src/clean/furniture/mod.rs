@@ -62,6 +62,7 @@ const IMPERATIVES: &[&str] = &[
     "already",
     "start",
     "try",
+    "check",
     "register",
     "learn",
     "click",
@@ -444,7 +445,19 @@ fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
     let first = lower.split_whitespace().next().unwrap_or("");
     let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
     let short_or_open = words <= 10 || !ends_with_full_stop(line);
-    if IMPERATIVES.contains(&first) && short_or_open {
+    // A longer sentence is a prompt too when it opens with an imperative and names what the reader
+    // would do ("Sign up for breaking news, reviews, opinion, top tech deals, and more."): a
+    // report's sentence about a sign-up names who signs up ("Residents can sign up …").
+    // ("Sign up was slow at first" is a report's sentence: an auxiliary after the opening words
+    // makes them its subject, not an imperative).
+    let calls = words <= PITCH_WORDS
+        && CALL_CUES.iter().any(|c| lower.contains(c))
+        && !lower
+            .split_whitespace()
+            .skip(1)
+            .find(|w| !matches!(*w, "up" | "out"))
+            .is_some_and(|w| AUXILIARIES.contains(&w.trim_matches(|c: char| !c.is_alphabetic())));
+    if IMPERATIVES.contains(&first) && (short_or_open || calls) {
         Some(PromptSign::Shape)
     } else if !ends_with_full_stop(line) && words <= 12 {
         Some(PromptSign::Label)
@@ -496,6 +509,14 @@ const CALL_CUES: &[&str] = &[
     "paywall",
     "support us",
 ];
+
+/// A sentence that opens with an imperative and names a sign-up is a prompt up to this many words.
+const PITCH_WORDS: usize = 20;
+
+/// Auxiliaries that make a prompt's opening words the subject of a report's sentence ("Sign up
+/// was slow", "Sign-ups have doubled").
+const AUXILIARIES: &[&str] =
+    &["is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might"];
 
 /// A prompt-shaped headline has at least this many words ("Der BR24 Newsletter" has three).
 const TITLE_LIKE_WORDS: usize = 5;
@@ -694,6 +715,17 @@ mod tests {
         );
         assert_eq!(kind("Enter your email"), Some(NoiseKind::SubscribePrompt));
         assert_eq!(kind("The channel had two million subscribers by March, the company said."), None);
+        // A whole sentence that opens with an imperative and names a sign-up is one too; a report's
+        // sentence names who signs up.
+        assert_eq!(
+            kind("Sign up for local news, high school sports, weather alerts and more, delivered each morning."),
+            Some(NoiseKind::SubscribePrompt)
+        );
+        assert_eq!(
+            kind("Check out more food and drink coverage by signing up for the Weekend Table newsletter"),
+            Some(NoiseKind::SubscribePrompt)
+        );
+        assert_eq!(kind("Residents can sign up to volunteer at the information booth until May 30."), None);
     }
 
     #[test]
