@@ -62,7 +62,8 @@ pub(crate) enum CreditCue {
     Label,
     /// Run onto the caption's full stop ("… unterstützen.Getty Images").
     RunOn,
-    /// An agency or a reporter after the caption's full stop ("… in Kyiv on Monday. Reuters").
+    /// An agency or a reporter after the caption's full stop ("… in Kyiv on Monday. Reuters"), or
+    /// names joined by a slash ("… en Madrid. EFE/ J.J. Guillén").
     Agency,
     /// A short line of names joined by a slash ("Noel Celis/AFP via Getty Images").
     Slash,
@@ -221,6 +222,13 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
             return Some(split(at + 1, line.len() - credit.len(), CreditCue::Agency));
         }
     }
+    // The picture's photographer and agency joined by a slash after the caption's last sentence
+    // and a space ("… en Jabalia. EFE/EPA/HAITHAM IMAD", "… desta quarta-feira. LUSA/ PAULO
+    // NOVAIS", "… em janeiro. Nuno Ferreira Santos/Jornal do Tejo"): a report's paragraph does not
+    // end on such a fragment.
+    if let Some(at) = slash_credit_after_sentence(line) {
+        return Some(split(at, at, CreditCue::Agency));
+    }
     // "STR/AFP via Getty Images": a few capitalised words joined by a slash, no figures.
     let words = words_up_to(line, 8);
     let slash_credit = words <= 7
@@ -237,6 +245,43 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
 /// Words inside a caption's closing brackets that say they credit the picture: a picture's own
 /// words ("Courtesy of …", "AP Photo/…", "… via Getty Images"), or names joined by a slash with a
 /// capital on each side ("Ed Murray/The Star-Ledger").
+/// Lower-case words inside a person's or an agency's name ("Nuno Ferreira dos Santos", "Agencia
+/// de Noticias").
+const NAME_PARTICLES: &[&str] =
+    &["de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "y", "e"];
+
+/// Where a credit of names joined by a slash starts after the caption's last sentence (see
+/// [`photo_credit`]): the rest of the line after a full stop and a space is at most
+/// [`PHOTO_CREDIT_WORDS`] words, each capitalised, an initial ("J.J."), a slash or a name's
+/// particle ([`NAME_PARTICLES`]), no figures, one
+/// of them holding a slash between two names; the caption before it has at least
+/// [`GLUED_CAPTION_WORDS`] words and ends its sentence on a lower-case letter or a bracket.
+fn slash_credit_after_sentence(line: &str) -> Option<usize> {
+    let is_name_word = |w: &str| {
+        (w.chars().next().is_some_and(|c| c.is_uppercase() || c == '/') || NAME_PARTICLES.contains(&w))
+            && !w.chars().any(|c| c.is_ascii_digit())
+    };
+    let joins_names = |w: &str| {
+        let mut parts = w.split('/');
+        let first = parts.next().unwrap_or("");
+        let second = parts.next();
+        second.is_some() && (first.is_empty() || first.chars().next().is_some_and(char::is_uppercase))
+    };
+    // The rightmost full stop after a lower-case letter or a bracket: "J.J." is an initial.
+    let at = line.rmatch_indices(". ").map(|(at, _)| at).find(|&at| {
+        line[..at].chars().last().is_some_and(|c| c.is_lowercase() || matches!(c, ')' | '»' | '"' | '”'))
+    })?;
+    let credit = line[at + 1..].trim();
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    let shaped = !words.is_empty()
+        && words.len() <= PHOTO_CREDIT_WORDS
+        && words.iter().all(|w| is_name_word(w))
+        && words.iter().any(|w| joins_names(w))
+        && !credit.ends_with(['.', '!', '?', ':', ',']);
+    let caption = words_up_to(&line[..at], GLUED_CAPTION_WORDS) >= GLUED_CAPTION_WORDS;
+    (shaped && caption).then_some(at + 1)
+}
+
 fn is_bracketed_picture_credit(credit: &str) -> bool {
     let credit = credit.trim();
     let picture_words = ["Courtesy", "Photo", "Photos", "Getty", "Images", "Pool", "via"];
@@ -349,6 +394,9 @@ mod tests {
             "Produce stands near the entrance of the new store. (Kevin Marsh/Getty Images)",
             "The mayor cuts the ribbon at the opening. (Courtesy of the City of Mesa Valley)",
             "A city bus stops in front of the market. Photo by Irene Castillo/Mesa Valley Tribune",
+            // Names joined by a slash after the caption's last sentence, initials and particles too.
+            "El ministro de Exteriores de Portugal, Paulo Rangel. EFE/ J.J. Guillén",
+            "Moradores retiram móveis de uma casa inundada em janeiro. Nuno Ferreira dos Santos/Lusa",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -372,6 +420,8 @@ mod tests {
             "The company is hiring an engineer for its Berlin office (m/w/d)",
             "The senator voted against the bill twice (in 2019 and 2021)",
             "Turnout was lower than at the last election (Reuters/Ipsos)",
+            // A slash inside the report's sentence.
+            "Os dados de caudal usados no estudo são da APA/SNIRH.",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
