@@ -439,6 +439,9 @@ enum PromptSign {
 /// "Enter your email".
 fn subscribe_prompt(line: &str, lower: &str) -> Option<PromptSign> {
     let words = words_up_to(line, 40);
+    if words <= PITCH_WORDS && SIGN_UP_CALLS.iter().any(|c| lower.contains(c)) {
+        return Some(PromptSign::Shape);
+    }
     if words > 40 || !CALL_CUES.iter().chain(TOPIC_CUES).any(|c| lower.contains(c)) {
         return None;
     }
@@ -508,6 +511,26 @@ const CALL_CUES: &[&str] = &[
     "free trial",
     "paywall",
     "support us",
+];
+
+/// Calls to sign up in the pages' other languages, each an imperative or the inbox itself
+/// (lower case, matched inside the line): a line of up to [`PITCH_WORDS`] words holding one is a
+/// prompt wherever it says it ("Freizeittipps … jeden Donnerstag fürs Wochenende. Kostenlos
+/// anmelden."). A report's sentence about signing up says who does ("… kann sich im Rathaus
+/// anmelden").
+const SIGN_UP_CALLS: &[&str] = &[
+    "jetzt anmelden",
+    "kostenlos anmelden",
+    "hier anmelden",
+    "jetzt abonnieren",
+    "newsletter abonnieren",
+    "posteingang",
+    "in ihr postfach",
+    "in dein postfach",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "suscríbete",
+    "iscriviti",
 ];
 
 /// A sentence that opens with an imperative and names a sign-up is a prompt up to this many words.
@@ -726,6 +749,13 @@ mod tests {
             Some(NoiseKind::SubscribePrompt)
         );
         assert_eq!(kind("Residents can sign up to volunteer at the information booth until May 30."), None);
+        // The same calls in the pages' other languages, but not a report's sentence about signing up.
+        assert_eq!(
+            kind("Freizeittipps und Ausflüge in der Region: Jeden Donnerstag fürs Wochenende. Kostenlos anmelden."),
+            Some(NoiseKind::SubscribePrompt)
+        );
+        assert_eq!(kind("Abonnez-vous à partir de 1 €"), Some(NoiseKind::SubscribePrompt));
+        assert_eq!(kind("Wer mitlaufen möchte, kann sich bis zum 15. Mai im Rathaus anmelden."), None);
     }
 
     #[test]
