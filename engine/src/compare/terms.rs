@@ -5,7 +5,7 @@ use crate::text::word_classes::{
     BACKING_VERBS, COUNTED_PERSON_NOUNS, MEASURE_NOUNS, ORGANISATION_NOUNS, PHRASAL_VERBS, PLAN_NOUNS,
     VOTE_WON_VERBS, WORD_CLASSES,
 };
-use crate::text::{translit_key, Token};
+use crate::text::{translit_key, Token, BE_FORMS};
 
 /// English function words and reporting verbs that carry no meaning for matching.
 const STOP_WORDS: &[&str] = &[
@@ -427,7 +427,7 @@ fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>, Vec<bool>)
         // Most words open no phrasal verb: checked before any stemming (this runs on every token).
         // Forms of "be" and "have" open phrasal verbs too ("will be back", "had power back").
         let base = match tok.norm.as_str() {
-            "is" | "are" | "was" | "were" | "been" => "be",
+            norm if BE_FORMS.contains(&norm) => "be",
             "has" | "had" => "have",
             norm => lemma(norm),
         };
@@ -843,10 +843,6 @@ pub fn counts_people(unit: &str) -> bool {
     .iter()
     .any(|k| k == unit)
 }
-
-/// Forms of "be": "needs are best met", "were met with tear gas" use "met" as "satisfied" or
-/// "received", not as a meeting.
-const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
 
 /// The key of "declined to" before a verb: a refusal, no fall of anything ([`changes_amount`]).
 const DECLINED_TO_ACT: &str = "declined to";

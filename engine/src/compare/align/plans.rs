@@ -54,7 +54,7 @@ pub(super) const PLAN_WINDOW: usize = 7;
 pub(super) const FURTHER: &[&str] = &["another", "again", "next", "further", "more", "new"];
 /// Prepositions that open where or when an announced event happens ([`planned_keys`]): a
 /// [`FURTHER`] word after one describes the place ("moved to a new hub"), not the event.
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &["to", "into", "in", "at", "from", "on"];
+pub(super) const WHERE_OR_WHEN_PREPOSITIONS: &[&str] = &["to", "into", "in", "at", "from", "on"];
 
 /// Keys of the verbs a plan marker introduces ("will *meet*", "is scheduled to *meet*",
 /// "planning a *visit*", a headline's "Kadhimi to *Meet* Trump", "agreed on Monday to formally
@@ -68,7 +68,7 @@ pub(super) fn planned_keys(toks: &[Token<'_>], keys: &[Option<String>]) -> Vec<(
         toks.iter()
             .skip(at + 1)
             .take(3)
-            .take_while(|n| !PLACE_PREPOSITIONS.contains(&n.norm.as_str()))
+            .take_while(|n| !WHERE_OR_WHEN_PREPOSITIONS.contains(&n.norm.as_str()))
             .any(|n| FURTHER.contains(&n.norm.as_str()))
     };
     // Keys in context (`keys_of_tokens`): "will pull its troops out" plans a withdrawal, as
