@@ -75,6 +75,11 @@ const CALENDAR_WEIGHT: f32 = 0.4;
 /// common for the same day, month or year: one announcement however long the sentences (they still have to be each other's best
 /// partners, see [`keep`]).
 const SAME_PLAN: f32 = 0.2;
+/// The least score of two sentences that tell one news event with the same figure about the same
+/// thing, whatever else each says ("Three workers died and 14 were taken to hospital" / "Three
+/// employees of the freight company Norvel died when fire tore through its warehouse"): a toll
+/// or an amount told in other words is one fact.
+const SAME_EVENT_AND_FIGURE: f32 = STRONG;
 /// The least score of the titles of two compared articles that share a rare enough word and
 /// clash in nothing (no other time, event, actor, plan or cancellation): each headline tells its
 /// article's main event in a few words, too few for the cosine ("Blackout leaves 400,000 without

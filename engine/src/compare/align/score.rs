@@ -163,6 +163,9 @@ impl Featurised {
             if e.same_plan {
                 return cosine.max(SAME_PLAN);
             }
+            if e.shared_figure && e.shared_events > 0 {
+                return cosine.max(SAME_EVENT_AND_FIGURE);
+            }
             let main_event = tell_the_main_event(x, y, &e);
             if (main_event && ((x.title && y.lead) || (x.lead && y.title)))
                 || self.tell_the_headlines_event(ax, x, ay, y, &e)
