@@ -57,6 +57,9 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
+/// Determiners after "of" that open the group a count is part of ("six *of the* staff").
+const PARTITIVE_DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her", "those", "these"];
+
 /// Units of time are never carried over to a bare count ("Three days later, 13 were released").
 const TIME_UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes", "decades", "times"];
 
@@ -273,13 +276,34 @@ pub(super) fn figures(
             unit = currency.to_string();
             counted = currency.to_string();
         } else {
+            // A part of a group counts the group's members: "Six of the plant's staff", "two of
+            // its pilots" count staff and pilots ("two of them" counts nothing named).
+            // A possessive between them names whose ("the plant's staff"): skipped.
+            let partitive = !one
+                && toks.get(j).is_some_and(|t| t.norm == "of" && gap_ok(&toks[j - 1], t))
+                && toks.get(j + 1).is_some_and(|t| PARTITIVE_DETERMINERS.contains(&t.norm.as_str()));
+            if partitive {
+                j += 2;
+                let possessive = |t: &Token<'_>| {
+                    let rest = &text[t.end..];
+                    t.text.ends_with("'s")
+                        || t.text.ends_with("’s")
+                        || rest.starts_with("'s ")
+                        || rest.starts_with("’s ")
+                };
+                if toks.get(j).is_some_and(possessive) {
+                    j += 1;
+                }
+            }
             // The counted phrase: up to four words, ending at the first plural noun.
             let first = j;
             let mut last = None;
             let mut head_from = None;
             while j < toks.len() && j - first < 5 {
                 let t = &toks[j];
-                if !gap_ok(&toks[j - 1], t)
+                // The possessive's "'s" stands between it and the noun ("the plant's staff").
+                let joined = (partitive && j == first) || gap_ok(&toks[j - 1], t);
+                if !joined
                     || !t.norm.chars().all(char::is_alphabetic)
                     || PHRASE_STOP.contains(&t.norm.as_str())
                 {
@@ -460,6 +484,17 @@ mod tests {
         assert_eq!((f[0].1, f[0].2.as_str()), (12e6, "pounds"));
         // Without a sign, "5m" may be metres: no figure is read.
         assert!(figures_in("a wall 5m high").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_group_counts_its_members() {
+        let f = figures_in("Six of the plant's staff were injured as the gas spread");
+        assert_eq!((f[0].0.as_str(), f[0].1, f[0].2.as_str()), ("Six of the plant's staff", 6.0, "staff"));
+        let f = figures_in("Doctors said two of those hurt were fighting for their lives");
+        assert_eq!((f[0].1, f[0].2.as_str()), (2.0, "hurt"));
+        // "Two of them" names nothing counted, and "one of the" is no count.
+        assert!(figures_in("Two of them were hurt").is_empty());
+        assert!(figures_in("It is one of the largest banks").is_empty());
     }
 
     #[test]
