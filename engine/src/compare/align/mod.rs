@@ -24,6 +24,7 @@ mod score;
 mod tests;
 mod when;
 
+// What the parent and its modules share: each module reads these through `use super::*`.
 use std::collections::HashSet;
 
 use crate::entities::{ClockTime, Mention, MentionKind};

@@ -1,3 +1,5 @@
+//! Alignment tests: times, plans, clauses, headlines and whole article pairs as a reader sees them.
+
 use super::*;
 use crate::{build_bundle, SourceInput};
 
