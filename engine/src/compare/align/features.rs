@@ -181,7 +181,7 @@ pub(super) fn sentence_terms<'t, 'a>(
     facts: &[Fact],
     clause_ids: &[u8],
     clocks: &[ClockTime],
-    elsewhere: &[&(f64, String)],
+    elsewhere: &[&(f64, String, Option<f64>)],
 ) -> Vec<(Term, Option<&'t Token<'a>>, u8)> {
     let mut out: Vec<(Term, Option<&Token<'_>>, u8)> = Vec::new();
     let clause_at = |idx: usize| clause_ids.get(idx).copied().unwrap_or(0);
@@ -213,24 +213,39 @@ pub(super) fn sentence_terms<'t, 'a>(
             }
         };
         match &fact.value {
-            FactValue::Count { value, unit, .. } => {
+            FactValue::Count { value, unit, up_to, .. } => {
                 // The figure, and the round figures of the other articles that write it rounded,
-                // counting the same thing ("62,000 residents" is "more than 60,000 people").
+                // counting the same thing ("62,000 residents" is "more than 60,000 people"), and
+                // their approximate counts that cover it ("about 40 ships" is "dozens of ships",
+                // keyed by the least they read as).
                 let mut values = vec![*value];
+                let mut covered_by = Vec::new();
                 if !unit.is_empty() && *unit != percent {
-                    for (round, other) in elsewhere.iter().map(|c| (c.0, c.1.as_str())) {
+                    for (round, other, most) in elsewhere.iter().map(|c| (c.0, c.1.as_str(), c.2)) {
                         let same_thing = other == unit || (counts_people(other) && counts_people(unit));
-                        if same_thing && figures::rounds_to(round, *value) && !values.contains(&round) {
+                        let covers = most.is_some_and(|most| (round..=most).contains(value));
+                        if same_thing && up_to.is_none() && covers && !covered_by.contains(&round) {
+                            covered_by.push(round);
+                        } else if same_thing
+                            && most.is_none()
+                            && figures::rounds_to(round, *value)
+                            && !values.contains(&round)
+                        {
                             values.push(round);
                         }
                     }
                 }
-                for value in values {
+                let approximate = up_to.is_some();
+                for (value, approximate) in values
+                    .into_iter()
+                    .map(|v| (v, approximate))
+                    .chain(covered_by.into_iter().map(|v| (v, true)))
+                {
                     // A large count is specific enough to be one fact whatever noun each outlet
                     // counts it by ("41,000 watched" / "41,000 fans", "1,200 jobs" / "twelve
-                    // hundred workers"); a small one ("two", "11") is not. What it counts is
-                    // still compared, below.
-                    if value >= SPECIFIC_COUNT && *unit != percent {
+                    // hundred workers"); a small one ("two", "11") is not, nor an approximate one
+                    // ("hundreds of workers"). What it counts is still compared, below.
+                    if value >= SPECIFIC_COUNT && *unit != percent && !approximate {
                         keys.push(format!("#{value}:*"));
                     } else {
                         keys.push(format!("#{value}:{unit}"));

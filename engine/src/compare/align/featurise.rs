@@ -46,14 +46,15 @@ pub(super) fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featu
     // article writes of it ("nearly 2,500" / "2,450").
     // Percentages are not read as roundings of each other: a tenth of a point is news.
     let percent = figures::percent_unit();
-    let counts: Vec<Vec<(f64, String)>> = fact_mentions
+    // An approximate count keeps the most it reads as ("dozens of": up to 99).
+    let counts: Vec<Vec<(f64, String, Option<f64>)>> = fact_mentions
         .iter()
         .map(|m| {
             figures::article_facts(m)
                 .into_iter()
                 .filter_map(|f| match f.value {
-                    FactValue::Count { value, unit, .. } if !unit.is_empty() && unit != percent => {
-                        Some((value, unit))
+                    FactValue::Count { value, unit, up_to, .. } if !unit.is_empty() && unit != percent => {
+                        Some((value, unit, up_to))
                     }
                     _ => None,
                 })
@@ -62,7 +63,7 @@ pub(super) fn featurise(articles: &[&Article], mentions: &[&[Mention]]) -> Featu
         .collect();
     for (a, list) in kept.iter().enumerate() {
         let article_mentions = mentions.get(a).copied().unwrap_or(&[]);
-        let elsewhere: Vec<&(f64, String)> =
+        let elsewhere: Vec<&(f64, String, Option<f64>)> =
             counts.iter().enumerate().filter(|(b, _)| *b != a).flat_map(|(_, list)| list).collect();
         let mut per_article = Vec::with_capacity(list.len());
         let mut article_facts = Vec::with_capacity(list.len());
