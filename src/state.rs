@@ -7,7 +7,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use parallax_engine::dates::relative::ResolvedTime;
-use parallax_engine::entities::{EntityKind, Mention, MentionKind, Value};
+use parallax_engine::entities::{approximate_range, EntityKind, Mention, MentionKind, Value};
 use parallax_engine::search::SearchOptions;
 use parallax_engine::{Article, Block, BlockKind, Bundle, Removed};
 use yew::Reducible;
@@ -554,10 +554,17 @@ pub fn mention_mark(explorer: &Explorer, mention: &Mention) -> Mark {
                         Vec::new()
                     },
                 ),
-                Value::Figure(f) => (
-                    format!("{} {}", format_number(f.value), f.unit),
-                    f.qualifier.iter().map(|q| format!("Qualified: {q}")).collect(),
-                ),
+                // An approximate count ("dozens of workers") has no one number to show.
+                Value::Figure(f) => match approximate_range(f.qualifier.as_deref()) {
+                    Some((least, most)) => (
+                        format!("{} {}", f.qualifier.as_deref().unwrap_or_default(), f.unit),
+                        vec![format!("Approximate: {} to {}", format_number(least), format_number(most))],
+                    ),
+                    None => (
+                        format!("{} {}", format_number(f.value), f.unit),
+                        f.qualifier.iter().map(|q| format!("Qualified: {q}")).collect(),
+                    ),
+                },
             };
             Mark {
                 start: mention.start as usize,

@@ -241,6 +241,10 @@ pub const MONTHS_OTHER_LANGUAGES: &[(&str, u32)] = &[
     ("desember", 12),
 ];
 
+/// Forms of "be", folded: "needs are best met", "were met with tear gas" use "met" as
+/// "satisfied" or "received", not as a meeting; "will be back" opens a phrasal verb as "is back".
+pub const BE_FORMS: &[&str] = &["be", "been", "being", "is", "are", "was", "were"];
+
 /// Modal verbs that put the verb after them still to come ("will meet", "would leave", "shall",
 /// "we'll"), folded.
 pub const FUTURE_MODALS: &[&str] = &["will", "would", "shall", "ll"];

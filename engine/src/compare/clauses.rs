@@ -1,7 +1,7 @@
 //! Clauses of a sentence: a long news sentence often carries two facts ("is visiting Washington,
 //! and expected to meet Trump Thursday, with troops at the top of the agenda"), and the fact it
 //! shares with a shorter sentence of another article is drowned by the rest in a whole-sentence
-//! cosine. Alignment also compares clause with clause (see `align.rs`).
+//! cosine. Alignment also compares clause with clause (see `align/`).
 
 use crate::text::{Token, SPEECH_VERBS};
 

@@ -26,6 +26,9 @@ pub enum FactValue {
         unit: String,
         /// The counted noun as written ("attacks"), for explanations.
         noun: String,
+        /// The most an approximate count reads as ("dozens of workers": 24, up to 99); `None`
+        /// for a figure.
+        up_to: Option<f64>,
     },
     /// A calendar date or month, possibly partial.
     Date(DatePoint),
@@ -222,6 +225,15 @@ pub fn rounds_to(round: f64, exact: f64) -> bool {
     (rounded - round).abs() < p * 1e-6 && (round - exact).abs() / exact <= ROUNDING_TOLERANCE
 }
 
+/// The least and the most an approximate count reads as ("dozens of": 24 to 99), `None` for a
+/// figure.
+pub fn approximate(fact: &Fact) -> Option<(f64, f64)> {
+    match fact.value {
+        FactValue::Count { value, up_to: Some(most), .. } => Some((value, most)),
+        _ => None,
+    }
+}
+
 /// The class a percentage's figure counts, as [`fact_value`] gives it ("18%", "18 percent").
 pub fn percent_unit() -> &'static str {
     static UNIT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -236,7 +248,7 @@ pub fn percent_unit() -> &'static str {
 pub fn percent_changes(toks: &[crate::text::Token<'_>], facts: &[Fact]) -> Vec<(f64, usize)> {
     fn count(fact: &Fact) -> Option<(f64, &str)> {
         match &fact.value {
-            FactValue::Count { value, unit, noun } if noun != "percent" && *value > 0.0 => {
+            FactValue::Count { value, unit, noun, up_to: None } if noun != "percent" && *value > 0.0 => {
                 Some((*value, unit))
             }
             _ => None,
@@ -293,7 +305,7 @@ pub fn facts_in(start: usize, end: usize, mentions: &[Mention]) -> Vec<Fact> {
                 Value::Figure(figure) if figure.inferred => {
                     let source = counted_before.iter().rev().find(|before| before.unit == figure.unit);
                     let (unit, noun) = source.map(|before| counted_class(before)).unwrap_or_default();
-                    FactValue::Count { value: figure.value, unit, noun }
+                    FactValue::Count { value: figure.value, unit, noun, up_to: None }
                 }
                 Value::Figure(figure) => {
                     counted_before.push(figure);
@@ -350,7 +362,8 @@ pub fn fact_value(value: &Value) -> Option<FactValue> {
         }
         Value::Figure(figure) => {
             let (unit, noun) = counted_class(figure);
-            Some(FactValue::Count { value: figure.value, unit, noun })
+            let up_to = crate::entities::approximate_range(figure.qualifier.as_deref()).map(|(_, most)| most);
+            Some(FactValue::Count { value: figure.value, unit, noun, up_to })
         }
     }
 }
@@ -495,7 +508,9 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, f)| match &f.value {
-                    FactValue::Count { value, unit: u, noun } if u == unit => Some((i, *value, noun.clone())),
+                    FactValue::Count { value, unit: u, noun, .. } if u == unit => {
+                        Some((i, *value, noun.clone()))
+                    }
                     _ => None,
                 })
                 .collect()
@@ -543,6 +558,25 @@ pub fn check_facts(a: &Side<'_>, b: &Side<'_>) -> Checked {
             ));
             false
         });
+        // An approximate count and a figure it covers agree ("dozens of ships" / "about 40
+        // ships"); an approximate count never conflicts: its bounds are a reading, not a figure.
+        left.retain(|(ia, va, _)| {
+            let covers = |fact: &Fact, v: f64| {
+                approximate(fact).is_some_and(|(least, most)| (least..=most).contains(&v))
+            };
+            let Some(pos) =
+                right.iter().position(|(ib, vb, _)| covers(&a_facts[*ia], *vb) || covers(&b_facts[*ib], *va))
+            else {
+                return approximate(&a_facts[*ia]).is_none();
+            };
+            let (ib, _, _) = right.remove(pos);
+            let (fa, fb) = (&a_facts[*ia], &b_facts[ib]);
+            let explanation =
+                format!("\"{}\" and \"{}\" agree", &a_text[fa.start..fa.end], &b_text[fb.start..fb.end]);
+            agree.push(with(pair(FactKind::Count, fa, fb, explanation), Relation::Agree));
+            false
+        });
+        right.retain(|(ib, _, _)| approximate(&b_facts[*ib]).is_none());
         if let ([(ia, va, noun)], [(ib, vb, _)]) = (left.as_slice(), right.as_slice()) {
             let relation = timing::relate(&a_time, &b_time);
             let explanation = timing::explain(
@@ -841,6 +875,20 @@ mod tests {
         );
         assert_eq!(conflict, Vec::<String>::new());
         assert_eq!(agree, ["both say 39 attacks", "both say October to July"]);
+    }
+
+    #[test]
+    fn an_approximate_count_agrees_with_a_figure_it_covers_and_conflicts_with_none() {
+        let (agree, conflict) = explain(
+            "About 40 ships were left at anchor.",
+            "By nightfall dozens of ships were waiting offshore.",
+        );
+        assert_eq!(conflict, Vec::<String>::new());
+        assert_eq!(agree, ["\"40 ships\" and \"dozens of ships\" agree"]);
+        // Outside its range: no agreement, and no conflict read from a word's bounds.
+        let (agree, conflict) =
+            explain("Seven ships were left at anchor.", "Dozens of ships were waiting offshore.");
+        assert_eq!((agree, conflict), (Vec::<String>::new(), Vec::<String>::new()));
     }
 
     #[test]

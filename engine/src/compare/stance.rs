@@ -3,7 +3,7 @@
 //! "brought", "has resigned"), which it calls a further occurrence ("*another* round") and who
 //! it says is speaking ("Strand said", "said Maria Souza"). Two sentences that share an event
 //! word but disagree on these tell different facts: a forecast and a report, two rounds of
-//! talks, two people's claims (see `align.rs`).
+//! talks, two people's claims (see `align/`).
 
 use crate::text::{Token, SPEECH_VERBS};
 

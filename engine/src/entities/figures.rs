@@ -57,6 +57,23 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
+/// Words that count approximately, with the least and the most each is read as: "dozens of
+/// workers" is 24 to 99, "scores of" 40 to 199, "hundreds of" 200 to 999. The figure's value is
+/// the least, its qualifier the words ("dozens of"), so the comparison meets "about 40 workers"
+/// with it ([`approximate_range`]).
+const APPROXIMATE_COUNTS: &[(&str, f64, f64)] =
+    &[("dozens", 24.0, 99.0), ("scores", 40.0, 199.0), ("hundreds", 200.0, 999.0)];
+
+/// The least and the most an approximate figure's qualifier ("dozens of") reads as; `None` for
+/// every other qualifier and for none.
+pub fn approximate_range(qualifier: Option<&str>) -> Option<(f64, f64)> {
+    let word = qualifier?.strip_suffix(" of")?;
+    APPROXIMATE_COUNTS.iter().find(|(w, ..)| *w == word).map(|&(_, least, most)| (least, most))
+}
+
+/// Determiners after "of" that open the group a count is part of ("six *of the* staff").
+const PARTITIVE_DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her", "those", "these"];
+
 /// Units of time are never carried over to a bare count ("Three days later, 13 were released").
 const TIME_UNITS: &[&str] = &["days", "weeks", "months", "years", "hours", "minutes", "decades", "times"];
 
@@ -197,9 +214,22 @@ pub(super) fn figures(
             && !i.checked_sub(1).is_some_and(|p| ONE_PRONOUN.contains(&toks[p].norm.as_str()));
         // A number in digits or words ("twenty-seven", "two thousand five hundred", "2.5
         // million", "5k"), read as every consumer of numbers reads them.
+        // "dozens of workers", never "dozens of them", "hundreds of the staff" nor "hundreds of
+        // thousands" (a scale, no count of its own).
+        let approximate = APPROXIMATE_COUNTS.iter().find(|(w, ..)| *w == tok.norm).filter(|_| {
+            toks.get(i + 1).is_some_and(|t| t.norm == "of")
+                && toks.get(i + 2).is_some_and(|t| {
+                    !PHRASE_STOP.contains(&t.norm.as_str())
+                        && !matches!(
+                            t.norm.as_str(),
+                            "them" | "us" | "you" | "thousands" | "millions" | "billions"
+                        )
+                })
+        });
         let phrase = crate::text::number_phrase(toks, i)
             .or(one.then_some((1.0, i)))
-            .or_else(|| currency_millions(before, &tok.norm).map(|value| (value, i)));
+            .or_else(|| currency_millions(before, &tok.norm).map(|value| (value, i)))
+            .or(approximate.map(|&(_, least, _)| (least, i + 1)));
         let Some((value, last)) = phrase else {
             // A unit glued to the digits: "44.2C", "30cm".
             if let Some((value, unit)) = glued_unit(&tok.norm).filter(|_| free(tok.start, tok.end)) {
@@ -273,13 +303,34 @@ pub(super) fn figures(
             unit = currency.to_string();
             counted = currency.to_string();
         } else {
+            // A part of a group counts the group's members: "Six of the plant's staff", "two of
+            // its pilots" count staff and pilots ("two of them" counts nothing named).
+            // A possessive between them names whose ("the plant's staff"): skipped.
+            let partitive = !one
+                && toks.get(j).is_some_and(|t| t.norm == "of" && gap_ok(&toks[j - 1], t))
+                && toks.get(j + 1).is_some_and(|t| PARTITIVE_DETERMINERS.contains(&t.norm.as_str()));
+            if partitive {
+                j += 2;
+                let possessive = |t: &Token<'_>| {
+                    let rest = &text[t.end..];
+                    t.text.ends_with("'s")
+                        || t.text.ends_with("’s")
+                        || rest.starts_with("'s ")
+                        || rest.starts_with("’s ")
+                };
+                if toks.get(j).is_some_and(possessive) {
+                    j += 1;
+                }
+            }
             // The counted phrase: up to four words, ending at the first plural noun.
             let first = j;
             let mut last = None;
             let mut head_from = None;
             while j < toks.len() && j - first < 5 {
                 let t = &toks[j];
-                if !gap_ok(&toks[j - 1], t)
+                // The possessive's "'s" stands between it and the noun ("the plant's staff").
+                let joined = (partitive && j == first) || gap_ok(&toks[j - 1], t);
+                if !joined
                     || !t.norm.chars().all(char::is_alphabetic)
                     || PHRASE_STOP.contains(&t.norm.as_str())
                 {
@@ -335,7 +386,7 @@ pub(super) fn figures(
         }
         let mut inferred = false;
         let digits = tok.norm.starts_with(|c: char| c.is_ascii_digit());
-        if unit.is_empty() && !last_unit.is_empty() && !one {
+        if unit.is_empty() && !last_unit.is_empty() && !one && approximate.is_none() {
             unit = last_unit.clone();
             inferred = true;
         }
@@ -363,6 +414,7 @@ pub(super) fn figures(
                         .is_none_or(|c| !c.is_alphanumeric())
             })
             .map(|q| q.to_string());
+        let qualifier = approximate.map(|(word, ..)| format!("{word} of")).or(qualifier);
         out.push(Found {
             start,
             end,
@@ -405,6 +457,24 @@ mod tests {
         assert_eq!(f, [("40 MW plant".to_string(), 40.0, "plant".to_string(), false)]);
         let f = figures_in("a 3 km tunnel under the river and a 12 km road through Kibera");
         assert_eq!(f[1], ("12 km road".to_string(), 12.0, "road".to_string(), false));
+    }
+
+    #[test]
+    fn dozens_scores_and_hundreds_of_a_noun_are_approximate_counts_of_it() {
+        let f = figures_in("Dozens of workers were hurt and hundreds of homes flooded.");
+        assert_eq!(
+            f,
+            [
+                ("Dozens of workers".to_string(), 24.0, "workers".to_string(), false),
+                ("hundreds of homes".to_string(), 200.0, "homes".to_string(), false),
+            ]
+        );
+        assert_eq!(approximate_range(Some("dozens of")), Some((24.0, 99.0)));
+        assert_eq!(approximate_range(Some("about")), None);
+        // Not of a pronoun, a group or a scale.
+        assert_eq!(figures_in("dozens of them were hurt"), []);
+        assert_eq!(figures_in("hundreds of the staff walked out"), []);
+        assert_eq!(figures_in("hundreds of thousands of homes"), []);
     }
 
     #[test]
@@ -460,6 +530,17 @@ mod tests {
         assert_eq!((f[0].1, f[0].2.as_str()), (12e6, "pounds"));
         // Without a sign, "5m" may be metres: no figure is read.
         assert!(figures_in("a wall 5m high").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_group_counts_its_members() {
+        let f = figures_in("Six of the plant's staff were injured as the gas spread");
+        assert_eq!((f[0].0.as_str(), f[0].1, f[0].2.as_str()), ("Six of the plant's staff", 6.0, "staff"));
+        let f = figures_in("Doctors said two of those hurt were fighting for their lives");
+        assert_eq!((f[0].1, f[0].2.as_str()), (2.0, "hurt"));
+        // "Two of them" names nothing counted, and "one of the" is no count.
+        assert!(figures_in("Two of them were hurt").is_empty());
+        assert!(figures_in("It is one of the largest banks").is_empty());
     }
 
     #[test]

@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Article;
 
 pub use clock::{clock_times, ClockTime, END_OF_DAY};
-pub use figures::FigureValue;
+pub use figures::{approximate_range, FigureValue};
 pub use kb::{KbEntry, KnowledgeBase, KB_FILE};
 pub use temporal::{DateValue, PartialDate};
 
