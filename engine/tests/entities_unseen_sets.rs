@@ -52,6 +52,9 @@ const FILES: &[(&str, &str)] = &[
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
     ("heldout_poland", include_str!("data/unseen/heldout_poland.txt")),
     ("heldout_ghana", include_str!("data/unseen/heldout_ghana.txt")),
+    ("heldout_vietnam", include_str!("data/unseen/heldout_vietnam.txt")),
+    ("heldout_iraq_water", include_str!("data/unseen/heldout_iraq_water.txt")),
+    ("heldout_morocco", include_str!("data/unseen/heldout_morocco.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
