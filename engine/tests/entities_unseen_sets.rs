@@ -55,6 +55,8 @@ const FILES: &[(&str, &str)] = &[
     ("heldout_vietnam", include_str!("data/unseen/heldout_vietnam.txt")),
     ("heldout_iraq_water", include_str!("data/unseen/heldout_iraq_water.txt")),
     ("heldout_morocco", include_str!("data/unseen/heldout_morocco.txt")),
+    ("heldout_kazakhstan", include_str!("data/unseen/heldout_kazakhstan.txt")),
+    ("heldout_basra_port", include_str!("data/unseen/heldout_basra_port.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
