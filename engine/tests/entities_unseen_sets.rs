@@ -50,6 +50,8 @@ const FILES: &[(&str, &str)] = &[
     ("dev_iraq_dams", include_str!("data/unseen/dev_iraq_dams.txt")),
     ("dev_shipping", include_str!("data/unseen/dev_shipping.txt")),
     ("dev_mekong", include_str!("data/unseen/dev_mekong.txt")),
+    ("dev_iraq_court", include_str!("data/unseen/dev_iraq_court.txt")),
+    ("dev_chips", include_str!("data/unseen/dev_chips.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
