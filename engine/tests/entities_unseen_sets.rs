@@ -4,7 +4,8 @@
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
 //! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay, Colombia, Belgium, Saudi Arabia, Vanuatu)
-//! and two on Iraq (a drone strike in Baghdad, Kurdish oil exports): acronyms, companies,
+//! and on Iraq (a drone strike in Baghdad, Kurdish oil exports, dams, the top court and Kirkuk),
+//! shipping around the Red Sea, the Mekong Delta and a chip plant in Texas: acronyms, companies,
 //! volcanoes, mines, islands, provinces, names with particles, Arabic organisation names,
 //! hyphenated surnames; the second Kenya article names by acronym and bare company name what the
 //! first one introduced), and held-out articles scored but never tuned on.
@@ -213,7 +214,11 @@ fn evaluate(prefix: &str) -> Report {
 // joined a run, countries and territories came from ISO 3166-1, "X of Y and Z" stayed one
 // organisation, international organisations were listed, a place after "in" stopped being a
 // speaker, Arabic heads ("Kataib", "Harakat") named organisations and an organisation answered
-// to its initials ("KRG"); held out: F1 0.957), so a regression fails them.
+// to its initials ("KRG"); held out: F1 0.957). Five development articles added later (Iraq's
+// dams, shipping, the Mekong, Iraq's top court, chips) brought 75 names, 50 found at first; with
+// facility words ("Mosul Dam"), seas and oceans listed, places the broad list knows keeping a stop
+// word ("Long An"), national Red Cross societies, "Air Vanuatu" and "told Rudaw": development
+// 334 of 355 names (F1 0.959). A regression fails the floors.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -232,9 +237,10 @@ fn development_articles_on_other_countries_get_their_names() {
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
     // Four articles added later (Colombia, Belgium, Saudi Arabia, Vanuatu) brought names the
     // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
-    // Antwerp" (a place head), a headline-only country.
-    assert!(r.names_found + 15 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 15 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    // Antwerp" (a place head), a headline-only country; the chips article's companies named bare
+    // ("Nvidia and Qualcomm") and a Korean given name ("Kim Ki-nam").
+    assert!(r.names_found + 21 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 21 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 

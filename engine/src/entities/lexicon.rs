@@ -97,7 +97,16 @@ pub const PLACE_WORDS: &[&str] = &[
     "province", "governorate", "region", "district", "city", "county", "state", "island", "islands",
     "mountains", "mountain", "river", "valley", "desert", "sea", "bay", "gulf", "strait", "plains",
     "peninsula", "lake", "ocean", "coast", "heights", "oblast", "prefecture", "canton", "territory",
-    "territories", "park", "trail", "highway", "road", "street", "avenue", "bridge",
+    "territories", "park", "trail", "highway", "road", "street", "avenue", "bridge", "dam", "reservoir",
+    "canal", "delta", "airport", "square", "refinery", "pipeline", "oilfield", "harbour", "harbor", "hotel",
+];
+
+/// Capitalised heads that make a place of their own out of the place named before them ("Mosul
+/// Dam", "Basra International Airport", "Mekong Delta"): not the town or river itself.
+#[rustfmt::skip]
+pub const FACILITY_WORDS: &[&str] = &[
+    "dam", "reservoir", "canal", "delta", "airport", "square", "bridge", "refinery", "pipeline",
+    "oilfield", "harbour", "harbor", "hotel",
 ];
 
 /// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").
