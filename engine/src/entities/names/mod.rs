@@ -77,22 +77,25 @@ fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut FxHashMap<String, S
         let cap =
             word.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
         let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
-        out.push(Word {
-            start,
-            end: tok.end,
-            key: match keys.get(&tok.norm) {
-                Some(key) => key.clone(),
-                None => {
-                    let key = text::translit_key(&tok.norm);
-                    keys.insert(tok.norm.clone(), key.clone());
-                    key
-                }
-            },
-            norm: tok.norm.clone(),
-            cap,
-            caps,
-            particle,
-        });
+        let mut key_of = |norm: &String| match keys.get(norm) {
+            Some(key) => key.clone(),
+            None => {
+                let key = text::translit_key(norm);
+                keys.insert(norm.clone(), key.clone());
+                key
+            }
+        };
+        let mut key = key_of(&tok.norm);
+        let mut norm = tok.norm.clone();
+        let mut end = tok.end;
+        if let Some(second) = korean_second_syllable(text, toks, i, particle) {
+            // One word whose key is the two syllables' keys with a space, as "Kim Jong Un" is keyed.
+            key = format!("{key} {}", key_of(&second.norm));
+            norm = format!("{norm} {}", second.norm);
+            end = second.end;
+            i += 1;
+        }
+        out.push(Word { start, end, key, norm, cap, caps, particle });
         i += 1;
     }
     out
@@ -101,6 +104,31 @@ fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut FxHashMap<String, S
 /// The matching key of a name: its words' transliteration keys, `al-` dropped, space-joined.
 pub(super) fn name_key(name: &str) -> String {
     name_key_of(&words(name))
+}
+
+/// "Moon Jae-in", "Kim Ki-nam": the lower-case syllable joined by a hyphen to token `i` (a
+/// capitalised syllable of two to four letters after a capitalised word and a space), which makes
+/// one given name with it. Not a suffix ("Iran-backed", "US-led").
+fn korean_second_syllable<'t>(
+    text: &str,
+    toks: &'t [text::Token<'_>],
+    i: usize,
+    particle: bool,
+) -> Option<&'t text::Token<'t>> {
+    let (before, first, second) = (toks.get(i.checked_sub(1)?)?, &toks[i], toks.get(i + 1)?);
+    let capitalised = |t: &text::Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
+    let letters = |t: &text::Token<'_>| t.text.chars().count();
+    let given = !particle
+        && capitalised(before)
+        && text.get(before.end..first.start) == Some(" ")
+        && capitalised(first)
+        && (2..=4).contains(&letters(first))
+        && text.get(first.end..second.start) == Some("-")
+        && (2..=6).contains(&second.norm.chars().count())
+        && second.text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && second.norm.chars().all(|c| c.is_ascii_lowercase())
+        && !lexicon::HYPHEN_SUFFIXES.contains(&second.norm.as_str());
+    given.then_some(second)
 }
 
 /// The name key of words already split: their keys joined by single spaces.
@@ -901,6 +929,10 @@ impl Recogniser {
         for (n, span) in cx.spans.iter().enumerate() {
             if span.to <= start || span.from >= end {
                 continue;
+            }
+            // "the West Bank", "the English Channel": a place that is the whole run stays one.
+            if span.from == start && span.to == end && span.kind == MentionKind::Place {
+                return;
             }
             let inside = span.from >= start && span.to <= end;
             // Listed, or learned from an earlier article ("Supreme Court" inside "Federal
