@@ -28,6 +28,8 @@ Gary Irving Carson Garland Pearland Mesa Sandy Orem Provo Layton Ogden Arlington
 Bergen Nancy Angers Tours Pau Metz Ede Zug Chur Olten Bar Banja Mitte Mons Hal Genk Lier
 Ali Said Hassan Jamal Karim Mohammed Ahmed Omar Salah Nasser Faisal Khalid Rashid Samir Adel
 Wa Ho Ba Bo Da Bu Ta La Ra Sa Na Ma Ka Ga Fa Ya Za Be Bi
+Salt Police Best Mine Gap Bay Central Crystal Delta Forest Golden Green Marina Mission Moss Pearl
+Republic Springs Vista Linda
 """.split())
 
 

@@ -4,7 +4,8 @@
 //! named without a title, an air base and a province, a misspelt prime minister), development
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
 //! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay, Colombia, Belgium, Saudi Arabia, Vanuatu)
-//! and two on Iraq (a drone strike in Baghdad, Kurdish oil exports): acronyms, companies,
+//! and on Iraq (a drone strike in Baghdad, Kurdish oil exports, dams, the top court and Kirkuk),
+//! shipping around the Red Sea, the Mekong Delta and a chip plant in Texas: acronyms, companies,
 //! volcanoes, mines, islands, provinces, names with particles, Arabic organisation names,
 //! hyphenated surnames; the second Kenya article names by acronym and bare company name what the
 //! first one introduced), and held-out articles scored but never tuned on.
@@ -47,11 +48,22 @@ const FILES: &[(&str, &str)] = &[
     ("dev_vanuatu", include_str!("data/unseen/dev_vanuatu.txt")),
     ("dev_iraq_drone", include_str!("data/unseen/dev_iraq_drone.txt")),
     ("dev_kurdistan_oil", include_str!("data/unseen/dev_kurdistan_oil.txt")),
+    ("dev_iraq_dams", include_str!("data/unseen/dev_iraq_dams.txt")),
+    ("dev_shipping", include_str!("data/unseen/dev_shipping.txt")),
+    ("dev_mekong", include_str!("data/unseen/dev_mekong.txt")),
+    ("dev_iraq_court", include_str!("data/unseen/dev_iraq_court.txt")),
+    ("dev_chips", include_str!("data/unseen/dev_chips.txt")),
+    ("dev_korea_shipyards", include_str!("data/unseen/dev_korea_shipyards.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
     ("heldout_poland", include_str!("data/unseen/heldout_poland.txt")),
     ("heldout_ghana", include_str!("data/unseen/heldout_ghana.txt")),
+    ("heldout_vietnam", include_str!("data/unseen/heldout_vietnam.txt")),
+    ("heldout_iraq_water", include_str!("data/unseen/heldout_iraq_water.txt")),
+    ("heldout_morocco", include_str!("data/unseen/heldout_morocco.txt")),
+    ("heldout_kazakhstan", include_str!("data/unseen/heldout_kazakhstan.txt")),
+    ("heldout_basra_port", include_str!("data/unseen/heldout_basra_port.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
@@ -203,7 +215,14 @@ fn evaluate(prefix: &str) -> Report {
 // joined a run, countries and territories came from ISO 3166-1, "X of Y and Z" stayed one
 // organisation, international organisations were listed, a place after "in" stopped being a
 // speaker, Arabic heads ("Kataib", "Harakat") named organisations and an organisation answered
-// to its initials ("KRG"); held out: F1 0.957), so a regression fails them.
+// to its initials ("KRG"); held out: F1 0.957). Five development articles added later (Iraq's
+// dams, shipping, the Mekong, Iraq's top court, chips) brought 75 names, 50 found at first; with
+// facility words ("Mosul Dam"), seas and oceans listed, places the broad list knows keeping a stop
+// word ("Long An"), national Red Cross societies, "Air Vanuatu" and "told Rudaw": development
+// 334 of 355 names (F1 0.959). Then companies news names bare were listed ("Nvidia and
+// Qualcomm"), Korean given names kept their second syllable ("Moon Jae-in"), industry words made
+// organisations ("Kiwoom Securities") and more occupations made appositions ("a welder"): 355 of
+// 369 names on 24 articles (F1 0.975). A regression fails the floors.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -222,8 +241,9 @@ fn development_articles_on_other_countries_get_their_names() {
     // ("supermarket chain Albert Heijn") and place context ("the Escondida copper mine").
     // Four articles added later (Colombia, Belgium, Saudi Arabia, Vanuatu) brought names the
     // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
-    // Antwerp" (a place head), a headline-only country.
-    assert!(r.names_found + 15 >= r.names, "names found {}/{}", r.names_found, r.names);
+    // Antwerp" (a place head), "Greenpeace Nordic", "Gulf Keystone", a company named like a sea
+    // ("Hanwha Ocean").
+    assert!(r.names_found + 14 >= r.names, "names found {}/{}", r.names_found, r.names);
     assert!(r.groups_linked + 15 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }

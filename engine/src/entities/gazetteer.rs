@@ -16,6 +16,9 @@ pub struct Listed {
     pub aliases: Vec<&'static str>,
     /// Adjectives of a place's people: "American". They are cues, never mentions.
     pub demonyms: Vec<&'static str>,
+    /// An organisation with national societies named after their country ("Kenya Red Cross",
+    /// "Turkish Red Crescent"): flag `national` in the list's third field.
+    pub national: bool,
 }
 
 const DATA: &str = include_str!("gazetteer.txt");
@@ -54,8 +57,10 @@ pub fn listed() -> Vec<Listed> {
                     part.unwrap_or_default().split(';').map(str::trim).filter(|s| !s.is_empty()).collect()
                 };
                 let aliases = list(parts.next());
-                let demonyms = list(parts.next());
-                Listed { kind, name, aliases, demonyms }
+                let third = list(parts.next());
+                let national = kind == EntityKind::Org && third.contains(&"national");
+                let demonyms = if kind == EntityKind::Place { third } else { Vec::new() };
+                Listed { kind, name, aliases, demonyms, national }
             },
         )
     };

@@ -34,7 +34,14 @@ pub const PERSON_NOUNS: &[&str] = &[
     "husband", "survivor", "victim", "witness", "worker", "nurse", "driver", "shopkeeper", "trader",
     "coordinator", "fellow", "secretary", "chairman", "chairwoman", "aide", "negotiator", "commentator",
     "vendor", "seller", "spokesperson", "correspondent", "editor", "organiser", "organizer",
-    "executive", "manager", "owner", "ceo", "chairperson", "treasurer", "prosecutor",
+    "executive", "manager", "owner", "ceo", "chairperson", "treasurer", "prosecutor", "welder",
+    "fisherman", "fisherwoman", "miner", "mechanic", "electrician", "carpenter", "builder", "labourer",
+    "laborer", "pilot", "sailor", "cook", "chef", "baker", "butcher", "tailor", "shepherd", "herder",
+    "pharmacist", "surgeon", "physician", "dentist", "paramedic", "firefighter", "volunteer",
+    "pensioner", "retiree", "midwife", "geologist", "hydrologist", "biologist", "climatologist",
+    "seismologist", "volcanologist", "accountant", "consultant", "entrepreneur", "investor",
+    "landlord", "tenant", "refugee", "migrant", "protester", "demonstrator", "voter", "coach",
+    "player", "athlete", "priest", "imam", "monk", "nun", "villager", "rancher", "grower", "smuggler",
 ];
 
 /// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
@@ -51,7 +58,19 @@ pub const ORG_WORDS: &[&str] = &[
     "tv", "television", "radio", "channel", "agency", "inc", "ltd", "llc", "plc", "co", "corp",
     "airlines", "airways", "industries", "holdings", "partners", "mission", "command", "directorate",
     "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
-    "exchange", "chamber",
+    "exchange", "chamber", "electronics", "motors", "technologies", "pharmaceuticals", "semiconductor",
+    "semiconductors", "telecom", "telecommunications", "petroleum", "steel", "shipbuilding", "shipyard",
+    "securities", "aerospace", "airline", "logistics", "insurance", "chemicals",
+];
+
+/// Lower-case words that follow a capitalised word and a hyphen without being part of a name
+/// ("Iran-backed", "US-led"): the hyphen does not join them to it as a Korean given name's second
+/// syllable does ("Moon Jae-in", "Kim Ki-nam").
+#[rustfmt::skip]
+pub const HYPHEN_SUFFIXES: &[&str] = &[
+    "led", "backed", "based", "born", "owned", "run", "made", "held", "linked", "style", "era", "wide",
+    "funded", "allied", "aligned", "bound", "free", "related", "type", "like", "level", "scale", "class",
+    "size", "area", "zone", "ruled", "armed", "bred", "built", "year", "day", "week", "month",
 ];
 
 /// Words that head an organisation's name and take the capitalised run after them: Arabic
@@ -97,7 +116,16 @@ pub const PLACE_WORDS: &[&str] = &[
     "province", "governorate", "region", "district", "city", "county", "state", "island", "islands",
     "mountains", "mountain", "river", "valley", "desert", "sea", "bay", "gulf", "strait", "plains",
     "peninsula", "lake", "ocean", "coast", "heights", "oblast", "prefecture", "canton", "territory",
-    "territories", "park", "trail", "highway", "road", "street", "avenue", "bridge",
+    "territories", "park", "trail", "highway", "road", "street", "avenue", "bridge", "dam", "reservoir",
+    "canal", "delta", "airport", "square", "refinery", "pipeline", "oilfield", "harbour", "harbor", "hotel",
+];
+
+/// Capitalised heads that make a place of their own out of the place named before them ("Mosul
+/// Dam", "Basra International Airport", "Mekong Delta"): not the town or river itself.
+#[rustfmt::skip]
+pub const FACILITY_WORDS: &[&str] = &[
+    "dam", "reservoir", "canal", "delta", "airport", "square", "bridge", "refinery", "pipeline",
+    "oilfield", "harbour", "harbor", "hotel",
 ];
 
 /// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").

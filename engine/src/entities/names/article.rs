@@ -81,7 +81,9 @@ impl Recogniser {
                 reg: &mut *reg,
             };
             self.match_aliases(&mut cx, false);
-            if !block.headline {
+            if block.headline {
+                self.headline_rules(&mut cx);
+            } else {
                 let before = cx.state.local.len();
                 self.rules(&mut cx);
                 if cx.state.local.len() != before {

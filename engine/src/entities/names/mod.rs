@@ -77,22 +77,25 @@ fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut FxHashMap<String, S
         let cap =
             word.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()));
         let caps = word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase);
-        out.push(Word {
-            start,
-            end: tok.end,
-            key: match keys.get(&tok.norm) {
-                Some(key) => key.clone(),
-                None => {
-                    let key = text::translit_key(&tok.norm);
-                    keys.insert(tok.norm.clone(), key.clone());
-                    key
-                }
-            },
-            norm: tok.norm.clone(),
-            cap,
-            caps,
-            particle,
-        });
+        let mut key_of = |norm: &String| match keys.get(norm) {
+            Some(key) => key.clone(),
+            None => {
+                let key = text::translit_key(norm);
+                keys.insert(norm.clone(), key.clone());
+                key
+            }
+        };
+        let mut key = key_of(&tok.norm);
+        let mut norm = tok.norm.clone();
+        let mut end = tok.end;
+        if let Some(second) = korean_second_syllable(text, toks, i, particle) {
+            // One word whose key is the two syllables' keys with a space, as "Kim Jong Un" is keyed.
+            key = format!("{key} {}", key_of(&second.norm));
+            norm = format!("{norm} {}", second.norm);
+            end = second.end;
+            i += 1;
+        }
+        out.push(Word { start, end, key, norm, cap, caps, particle });
         i += 1;
     }
     out
@@ -100,7 +103,37 @@ fn words_of(text: &str, toks: &[text::Token<'_>], keys: &mut FxHashMap<String, S
 
 /// The matching key of a name: its words' transliteration keys, `al-` dropped, space-joined.
 pub(super) fn name_key(name: &str) -> String {
-    words(name).iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ")
+    name_key_of(&words(name))
+}
+
+/// "Moon Jae-in", "Kim Ki-nam": the lower-case syllable joined by a hyphen to token `i` (a
+/// capitalised syllable of two to four letters after a capitalised word and a space), which makes
+/// one given name with it. Not a suffix ("Iran-backed", "US-led").
+fn korean_second_syllable<'t>(
+    text: &str,
+    toks: &'t [text::Token<'_>],
+    i: usize,
+    particle: bool,
+) -> Option<&'t text::Token<'t>> {
+    let (before, first, second) = (toks.get(i.checked_sub(1)?)?, &toks[i], toks.get(i + 1)?);
+    let capitalised = |t: &text::Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
+    let letters = |t: &text::Token<'_>| t.text.chars().count();
+    let given = !particle
+        && capitalised(before)
+        && text.get(before.end..first.start) == Some(" ")
+        && capitalised(first)
+        && (2..=4).contains(&letters(first))
+        && text.get(first.end..second.start) == Some("-")
+        && (2..=6).contains(&second.norm.chars().count())
+        && second.text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && second.norm.chars().all(|c| c.is_ascii_lowercase())
+        && !lexicon::HYPHEN_SUFFIXES.contains(&second.norm.as_str());
+    given.then_some(second)
+}
+
+/// The name key of words already split: their keys joined by single spaces.
+fn name_key_of(ws: &[Word]) -> String {
+    ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +193,8 @@ pub(super) struct Registry {
     provisional: FxHashMap<(EntityKind, String), u32>,
     /// Entities made from listed places and organisations, by list index.
     listed: FxHashMap<u32, u32>,
+    /// Entities of listed organisations with national societies ([`Listed::national`]).
+    national: FxHashSet<u32>,
     ids: FxHashSet<String>,
     /// Full names of provisional persons and organisations, so later articles link them by name.
     learned: FxHashMap<String, Vec<Target>>,
@@ -188,6 +223,7 @@ impl Registry {
             entities,
             provisional: FxHashMap::default(),
             listed: FxHashMap::default(),
+            national: FxHashSet::default(),
             ids,
             learned: FxHashMap::default(),
             learned_first: FxHashMap::default(),
@@ -235,12 +271,10 @@ impl Registry {
             spellings: Vec::new(),
         });
         self.listed.insert(index, entity);
+        if listed.national {
+            self.national.insert(entity);
+        }
         entity
-    }
-
-    /// Whether `entity` was made from a listed place or organisation.
-    fn is_listed(&self, entity: u32) -> bool {
-        self.listed.values().any(|&e| e == entity)
     }
 
     fn provisional(&mut self, kind: EntityKind, surface: &str) -> u32 {
@@ -444,7 +478,7 @@ impl Recogniser {
 
     fn add_unless_known(&mut self, alias: &str, source: Source) {
         let ws = words(alias);
-        let key = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        let key = name_key_of(&ws);
         if !self.index.contains_key(&key) {
             self.add_words(alias, &ws, source);
         }
@@ -454,7 +488,7 @@ impl Recogniser {
         let Some(first) = ws.first() else { return };
         let longest = self.first_max.entry(first.key.clone()).or_default();
         *longest = (*longest).max(ws.len());
-        let key = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        let key = name_key_of(ws);
         let list = self.index.entry(key).or_default();
         let target = Target::of(alias, source);
         if !list.iter().any(|t| t.source == source && t.acronym == target.acronym) {
@@ -560,7 +594,7 @@ impl Recogniser {
         cx.state.named.insert(entity);
         // A provisional name found by the rules links again anywhere in the article, headline too.
         if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
-            let key = ws[from..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+            let key = name_key_of(&ws[from..to]);
             let example = &text[ws[from].start..ws[to - 1].end];
             cx.state.learn(key, Target::of(example, Source::Entity(entity)));
         }
@@ -590,7 +624,7 @@ impl Recogniser {
                 first -= 1;
             }
             if first < to - 1 && ws[first..to].iter().all(|w| w.cap && !w.caps) {
-                let key = ws[first..to].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+                let key = name_key_of(&ws[first..to]);
                 cx.state.learn(key, Target::of("Surname", Source::Entity(entity)));
             }
         }
@@ -662,7 +696,9 @@ impl Recogniser {
     fn rules(&self, cx: &mut BlockCx<'_>) {
         let (text, ws) = (cx.text, cx.ws);
         self.acronym_expansions(cx);
+        self.national_societies(cx);
         for (s, e) in self.runs(text, ws) {
+            self.facility(cx, s, e, false);
             self.org_run(cx, s, e);
             self.org_ending_in_country_or_stop(cx, s, e);
             // The rest of the run, split where names were already claimed.
@@ -823,9 +859,70 @@ impl Recogniser {
         self.claim_org(cx, start, end);
     }
 
+    /// "Kenya Red Cross", "the Cambodian Red Cross": a country or its adjective right before an
+    /// organisation with national societies names the national one, an organisation of its own.
+    fn national_societies(&self, cx: &mut BlockCx<'_>) {
+        let (text, ws) = (cx.text, cx.ws);
+        let found: Vec<(usize, usize)> = cx
+            .spans
+            .iter()
+            .filter(|sp| sp.from > 0 && sp.entity.is_some_and(|e| cx.reg.national.contains(&e)))
+            .map(|sp| (sp.from, sp.to))
+            .collect();
+        for (from, to) in found {
+            let before = &ws[from - 1];
+            // "Thai Red Cross Society": a longer run is an organisation the run rules take whole.
+            let run_goes_on = ws.get(to).is_some_and(|next| next.cap && run_gap(text, &ws[to - 1], next));
+            if text[before.end..ws[from].start] != *" " || !before.cap || run_goes_on {
+                continue;
+            }
+            let start = match cx.spans.iter().find(|sp| sp.to == from) {
+                Some(place) if place.kind == MentionKind::Place && place.role.is_none() => place.from,
+                Some(_) => continue,
+                None if self.demonyms.contains(&before.norm) => from - 1,
+                None => continue,
+            };
+            cx.spans.retain(|sp| sp.to <= start || sp.from >= to);
+            cx.covered[start..to].iter_mut().for_each(|c| *c = false);
+            let entity = cx.reg.provisional(EntityKind::Org, &text[ws[start].start..ws[to - 1].end]);
+            self.claim(cx, start, to, entity);
+        }
+    }
+
+    /// Headlines: only "Mosul Dam" after a known place ("Drought reaches Mekong Delta farms").
+    fn headline_rules(&self, cx: &mut BlockCx<'_>) {
+        for (s, e) in self.runs(cx.text, cx.ws) {
+            self.facility(cx, s, e, true);
+        }
+    }
+
+    /// "Mosul Dam", "Haditha Dam": a run ending in a facility word is a place of its own, even
+    /// when the words before it already name a place. Up to three capitalised words before the
+    /// facility word, none of them a stop word, a demonym or part of another kind of name; with
+    /// `known_only` (headlines), all of them a place already found.
+    fn facility(&self, cx: &mut BlockCx<'_>, s: usize, e: usize, known_only: bool) {
+        let (text, ws) = (cx.text, cx.ws);
+        let last = e - 1;
+        if e - s < 2 || !ws[last].cap || !lexicon::FACILITY_WORDS.contains(&ws[last].norm.as_str()) {
+            return;
+        }
+        let mut start = last;
+        while start > s && last - start < 3 && ws[start - 1].cap && !self.skip_word(&ws[start - 1]) {
+            start -= 1;
+        }
+        if start == last
+            || (known_only && !(start..last).all(|k| evidence::place_at(cx, k)))
+            || !evidence::swallow_places(cx, start, e)
+        {
+            return;
+        }
+        let entity = cx.reg.provisional(EntityKind::Place, &text[ws[start].start..ws[last].end]);
+        self.claim(cx, start, e, entity);
+    }
+
     /// Claims words `start..end` as one organisation. It may swallow places ("Kurdistan
-    /// Democratic Party") and listed organisations ("Bangladesh Red Crescent Society"), never a
-    /// curated person or group: then nothing is claimed.
+    /// Democratic Party") and organisations nobody curated ("Bangladesh Red Crescent Society"),
+    /// never a curated person or group: then nothing is claimed.
     fn claim_org(&self, cx: &mut BlockCx<'_>, start: usize, end: usize) {
         let (text, ws) = (cx.text, cx.ws);
         let mut swallowed = Vec::new();
@@ -833,10 +930,18 @@ impl Recogniser {
             if span.to <= start || span.from >= end {
                 continue;
             }
+            // "the West Bank", "the English Channel": a place that is the whole run stays one.
+            if span.from == start && span.to == end && span.kind == MentionKind::Place {
+                return;
+            }
             let inside = span.from >= start && span.to <= end;
-            let listed_org =
-                span.kind == MentionKind::Org && span.entity.is_some_and(|entity| cx.reg.is_listed(entity));
-            if !inside || !(span.kind == MentionKind::Place || listed_org) || span.role.is_some() {
+            // Listed, or learned from an earlier article ("Supreme Court" inside "Federal
+            // Supreme Court"); never curated.
+            let uncurated_org = span.kind == MentionKind::Org
+                && span.entity.is_some_and(|entity| {
+                    cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional)
+                });
+            if !inside || !(span.kind == MentionKind::Place || uncurated_org) || span.role.is_some() {
                 return;
             }
             swallowed.push(n);
@@ -882,11 +987,16 @@ impl Recogniser {
                 cue = true;
             }
         }
+        let (named_start, named_end) = (start, end);
         while start < end && self.skip_word(&ws[start]) {
             start += 1;
         }
         while end > start && (!ws[end - 1].cap || self.stop.contains(ws[end - 1].norm.as_str())) {
             end -= 1;
+        }
+        // "Long An", "Can Tho": a place the broad list knows keeps a stop word at either end.
+        if let Some((s, e)) = self.broad_place_within(ws, named_start, named_end, start, end) {
+            (start, end) = (s, e);
         }
         let len = end - start;
         // At most four capitalised words; name particles between them do not count ("Luiz
@@ -896,7 +1006,7 @@ impl Recogniser {
         }
         // An acronym or a surname ("Rahman-Qureshi") the article defined in this block links to
         // its name in pass 3.
-        let key = ws[start..end].iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+        let key = name_key_of(&ws[start..end]);
         if cx.state.local.contains_key(&key) {
             return;
         }
@@ -964,7 +1074,7 @@ impl Recogniser {
         let place_context = self.place_context(text, ws, start, end, prev);
         let org_context = !cue && self.org_context(cx, start, end, prev);
         let after_org = self.after_org(cx, start, prev);
-        let kind = if place_word || place_noun || air_base || place_context {
+        let kind = if place_word || place_noun || air_base || place_context || (after_place && gazetteer) {
             EntityKind::Place
         } else if cue {
             EntityKind::Person
@@ -988,6 +1098,27 @@ impl Recogniser {
         };
         let entity = entity.unwrap_or_else(|| cx.reg.provisional(kind, surface));
         self.claim(cx, start, end, entity);
+    }
+
+    /// The name of two to four words that trimming a stop word off either end turned into
+    /// `start..end`, when the broad place list knows it: `named_start..named_end` is the segment
+    /// before trimming.
+    fn broad_place_within(
+        &self,
+        ws: &[Word],
+        named_start: usize,
+        named_end: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize)> {
+        [(named_start, named_end), (start, named_end), (named_start, end)].into_iter().find(|&(s, e)| {
+            (s, e) != (start, end)
+                && start < end
+                && (2..=4).contains(&(e - s))
+                && ws[s].cap
+                && ws[e - 1].cap
+                && self.broad_places.contains(&name_key_of(&ws[s..e]))
+        })
     }
 
     /// The curated person a full name misspells: the same number of words, all but one with the
