@@ -1,7 +1,8 @@
-//! The shipped gazetteer of countries, capitals, major cities and regions (`gazetteer.txt`) and
-//! the shipped list of international organisations (`organisations.txt`), so a corpus about
-//! anywhere gets its places and the organisations news names without introducing them ("Nato",
-//! "the Red Cross", "Opec") highlighted without a curated knowledge base.
+//! The shipped gazetteer of countries, capitals, major cities, regions, seas and great rivers
+//! (`gazetteer.txt`) and the shipped list of international organisations and companies
+//! (`organisations.txt`), so a corpus about anywhere gets its places and the organisations news
+//! names without introducing them ("Nato", "the Red Cross", "Opec", "Nvidia") highlighted without
+//! a curated knowledge base.
 
 use super::EntityKind;
 
