@@ -218,11 +218,12 @@ fn evaluate(prefix: &str) -> Report {
 // to its initials ("KRG"); held out: F1 0.957). Five development articles added later (Iraq's
 // dams, shipping, the Mekong, Iraq's top court, chips) brought 75 names, 46 found at first; with
 // facility words ("Mosul Dam"), seas and oceans listed, places the broad list knows keeping a stop
-// word ("Long An"), national Red Cross societies, "Air Vanuatu" and "told Rudaw": development
+// word ("Long An"), national Red Cross societies and "told Rudaw": development
 // 334 of 355 names (F1 0.959). Then companies news names bare were listed ("Nvidia and
 // Qualcomm"), Korean given names kept their second syllable ("Moon Jae-in"), industry words made
 // organisations ("Kiwoom Securities") and more occupations made appositions ("a welder"): 355 of
-// 369 names on 24 articles (F1 0.975). A regression fails the floors.
+// 369 names on 24 articles (F1 0.975); 354 once "Air Vanuatu" was given up (a town the broad list
+// knows ending a run made "Anton Reyes said" an organisation). A regression fails the floors.
 
 #[test]
 fn july_2021_meeting_names_are_found_and_kadhami_links_to_kadhimi() {
@@ -243,8 +244,8 @@ fn development_articles_on_other_countries_get_their_names() {
     // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
     // Antwerp" (a place head), "Greenpeace Nordic", "Gulf Keystone", a company named like a sea
     // ("Hanwha Ocean").
-    assert!(r.names_found + 14 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 15 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    assert!(r.names_found + 15 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 16 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 

@@ -305,13 +305,7 @@ impl Recogniser {
             .spans
             .iter()
             .find(|sp| sp.to == e && sp.from > s && sp.kind == MentionKind::Place && sp.role.is_none())
-            .map(|sp| sp.from)
-            // "Air Vanuatu cancelled": a place only the broad list knows, not yet claimed, after a
-            // space ("Mendez-Arriaga" is a surname).
-            .or_else(|| {
-                let spaced = e - 1 > s && text[ws[e - 2].end..ws[e - 1].start] == *" ";
-                (spaced && !cx.covered[e - 1] && self.broad_places.contains(&ws[e - 1].key)).then_some(e - 1)
-            });
+            .map(|sp| sp.from);
         let last = &ws[e - 1];
         let stop_end = place_at_end.is_none()
             && e - s >= 2
