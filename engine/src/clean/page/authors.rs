@@ -4,7 +4,7 @@
 use super::super::content::{ends_like_sentence, weight};
 use super::super::lines::{is_name_line, Line};
 use super::super::{rules, stated};
-use super::pass::Pass;
+use super::pass::{run_end, Pass};
 use crate::model::NoiseKind;
 
 /// The name line above an author's biography has at most this many words.
@@ -29,13 +29,10 @@ const BIO_BYLINE_WORDS: usize = 14;
 pub(super) fn author_boxes(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let half = body.len() / 2;
     for k in half..body.len() {
         let i = body[k];
-        if taken[k] {
+        if p.taken[k] {
             continue;
         }
         let Some(name) = rules::bio_subject(lines[i].text).map(without_repeated_first_name) else { continue };
@@ -45,7 +42,7 @@ pub(super) fn author_boxes(p: &mut Pass<'_, '_, '_>) {
         // 2025 9:14 am"): a line that names the person without being a sentence.
         let named_alone =
             |(j, l): (usize, &Line<'_>)| j != i && l.text.contains(name) && weight(l.text) <= BIO_NAME_WORDS;
-        let at_the_end = prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
+        let at_the_end = p.prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
         let named_in_byline = |(j, l): (usize, &Line<'_>)| {
             j != i
                 && l.text.contains(name)
@@ -58,36 +55,22 @@ pub(super) fn author_boxes(p: &mut Pass<'_, '_, '_>) {
             continue;
         }
         let surname = name.rsplit(' ').next().unwrap_or(name);
-        let mut box_lines = vec![k];
-        if k > 0
+        let name_above = k > 0
             && body[k - 1] + 1 == i
             && lines[body[k - 1]].text.contains(name)
-            && weight(lines[body[k - 1]].text) <= BIO_NAME_WORDS
-        {
-            box_lines.push(k - 1);
-        }
-        for m in k + 1..body.len().min(k + 1 + BIO_CONTACT_LINES) {
+            && weight(lines[body[k - 1]].text) <= BIO_NAME_WORDS;
+        let contact_end = run_end(k + 1, body.len().min(k + 1 + BIO_CONTACT_LINES), |m| {
             let t = lines[body[m]].text;
-            if body[m] != body[m - 1] + 1 || !t.contains(surname) || weight(t) > BIO_CONTACT_WORDS {
-                break;
-            }
-            box_lines.push(m);
-        }
-        for m in box_lines {
-            if !taken[m] {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::AuthorBio));
-            }
-        }
+            body[m] == body[m - 1] + 1 && t.contains(surname) && weight(t) <= BIO_CONTACT_WORDS
+        });
+        let above = name_above.then(|| k - 1);
+        p.take(std::iter::once(k).chain(above).chain(k + 1..contact_end), NoiseKind::AuthorBio);
     }
 }
 
 pub(super) fn author_box_texts(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let half = body.len() / 2;
     // An author box's text in the second half of the text: the paragraph right under a line with
     // a name and a line with a trade ("Nicole Opitz" / "Redakteurin" / "Seit 2019 bei der taz.
@@ -95,13 +78,13 @@ pub(super) fn author_box_texts(p: &mut Pass<'_, '_, '_>) {
     // the person again ("Lance Ulanoff makes frequent appearances …").
     for k in half..body.len() {
         let i = body[k];
-        if taken[k] || i < 2 {
+        if p.taken[k] || i < 2 {
             continue;
         }
         // Under the name line and its trade line, or, among the text's last paragraphs, right
         // under the name line when it opens with the name and gives a trade ("Lukas White" /
         // "Lukas is a freelance web and mobile developer …").
-        let at_the_end = prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
+        let at_the_end = p.prose[k + 1..].iter().filter(|p| **p).count() <= BIO_TAIL_PARAGRAPHS;
         let (name_at, name) = if is_name_line(lines[i - 2].text.trim())
             && rules::is_trade_line(lines[i - 1].text.trim())
             && weight(lines[i].text) <= BIO_BOX_WORDS
@@ -117,24 +100,16 @@ pub(super) fn author_box_texts(p: &mut Pass<'_, '_, '_>) {
             name.split_whitespace()
                 .any(|w| head.iter().any(|h| h.trim_matches(|c: char| !c.is_alphabetic()) == w))
         };
-        let mut m = k;
-        while m < body.len()
-            && !taken[m]
-            && (m == k
-                || (body[m] == body[m - 1] + 1
-                    && weight(lines[body[m]].text) <= BIO_BOX_WORDS
-                    && named(lines[body[m]].text)))
-        {
-            taken[m] = true;
-            out.push((body[m], NoiseKind::AuthorBio));
-            m += 1;
-        }
-        for j in name_at..i {
-            if let Some(n) = body.iter().position(|&b| b == j).filter(|&n| !taken[n]) {
-                taken[n] = true;
-                out.push((j, NoiseKind::AuthorBio));
-            }
-        }
+        let text_end = run_end(k, body.len(), |m| {
+            !p.taken[m]
+                && (m == k
+                    || (body[m] == body[m - 1] + 1
+                        && weight(lines[body[m]].text) <= BIO_BOX_WORDS
+                        && named(lines[body[m]].text)))
+        });
+        p.take(k..text_end, NoiseKind::AuthorBio);
+        let heading = (name_at..i).filter_map(|j| body.iter().position(|&b| b == j));
+        p.take(heading.collect::<Vec<_>>(), NoiseKind::AuthorBio);
     }
 }
 
@@ -145,19 +120,13 @@ pub(super) fn author_box_texts(p: &mut Pass<'_, '_, '_>) {
 pub(super) fn closing_biographies(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let last_paragraphs: Vec<usize> =
-        (0..body.len()).rev().filter(|&k| prose[k] && !taken[k]).take(BIO_TAIL_PARAGRAPHS + 1).collect();
+        (0..body.len()).rev().filter(|&k| p.prose[k] && !p.taken[k]).take(BIO_TAIL_PARAGRAPHS + 1).collect();
     if !last_paragraphs.is_empty() {
         let names = named_people(lines);
-        for k in last_paragraphs {
-            if rules::is_bio_of_one_of(&names, lines[body[k]].text) {
-                taken[k] = true;
-                out.push((body[k], NoiseKind::AuthorBio));
-            }
-        }
+        let bios =
+            last_paragraphs.into_iter().filter(|&k| rules::is_bio_of_one_of(&names, lines[body[k]].text));
+        p.take(bios.collect::<Vec<_>>(), NoiseKind::AuthorBio);
     }
 }
 

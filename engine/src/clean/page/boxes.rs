@@ -5,7 +5,7 @@
 use super::super::content::weight;
 use super::super::lines::{bullet_glyph_len, title_case_ratio, Line};
 use super::super::{furniture, rules};
-use super::pass::Pass;
+use super::pass::{run_end, Pass};
 use super::{BOX_LINE_WORDS, MENU_RUN};
 use crate::model::NoiseKind;
 
@@ -37,21 +37,14 @@ const POLL_YES_NO: &[&str] =
 /// dieser Mittel ist dein Favorit …?" / "Eine wärmende Suppe." / … / "Ich habe kein spezielles
 /// Mittel."). An article's question is followed by its answer in sentences.
 pub(super) fn reader_polls(p: &mut Pass<'_, '_, '_>) {
-    let body = p.body;
-    let lines = p.ctx.lines;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let mut k = 0;
-    while k < body.len() {
-        let answers = poll_answers(lines, body, taken, k);
+    while k < p.body.len() {
+        let answers = poll_answers(p.ctx.lines, p.body, &p.taken, k);
         if answers == 0 {
             k += 1;
             continue;
         }
-        for m in k..=k + answers {
-            taken[m] = true;
-            out.push((body[m], NoiseKind::OutsideArticle));
-        }
+        p.take(k..=k + answers, NoiseKind::OutsideArticle);
         k += answers + 1;
     }
 }
@@ -61,12 +54,10 @@ pub(super) fn reader_polls(p: &mut Pass<'_, '_, '_>) {
 pub(super) fn cookie_tables(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let tabbed = |i: usize| lines[i].text.contains('\t');
     let mut table: Option<(usize, usize, bool)> = None;
     for (k, &i) in body.iter().enumerate() {
-        if taken[k] || !tabbed(i) {
+        if p.taken[k] || !tabbed(i) {
             continue;
         }
         let cookies = match table.filter(|&(a, b, _)| (a..=b).contains(&i)) {
@@ -88,8 +79,7 @@ pub(super) fn cookie_tables(p: &mut Pass<'_, '_, '_>) {
             }
         };
         if cookies {
-            taken[k] = true;
-            out.push((i, NoiseKind::CookieNotice));
+            p.take([k], NoiseKind::CookieNotice);
         }
     }
 }
@@ -104,27 +94,18 @@ pub(super) fn related_boxes(p: &mut Pass<'_, '_, '_>) {
     let ctx = p.ctx;
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let removed_right_above = |i: usize| i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
     let label_removed_above =
         |k: usize| removed_right_above(body[k]) && rules::is_link_label(lines[body[k] - 1].text);
     let mut k = 0;
     while k < body.len() {
         let text = lines[body[k]].text;
-        if (!taken[k] && (rules::is_headline_list_cue(text) || rules::names_related_box(text)))
+        if (!p.taken[k] && (rules::is_headline_list_cue(text) || rules::names_related_box(text)))
             || rules::is_link_label(text)
-            || (!prose[k] && label_removed_above(k))
+            || (!p.prose[k] && label_removed_above(k))
         {
-            let mut j = k;
-            while j < body.len() && (j == k || !prose[j]) {
-                if !taken[j] {
-                    taken[j] = true;
-                    out.push((body[j], NoiseKind::UnrelatedHeadlines));
-                }
-                j += 1;
-            }
+            let j = run_end(k, body.len(), |j| j == k || !p.prose[j]);
+            p.take(k..j, NoiseKind::UnrelatedHeadlines);
             k = j;
         } else {
             k += 1;
@@ -138,23 +119,14 @@ pub(super) fn related_boxes(p: &mut Pass<'_, '_, '_>) {
 pub(super) fn link_lists(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let mut k = 0;
     while k < body.len() {
         let note = link_note(lines[body[k]].text);
         let linked =
-            |j: usize| !taken[j] && !prose[j] && note.is_some() && link_note(lines[body[j]].text) == note;
-        let mut j = k;
-        while j < body.len() && linked(j) && (j == k || body[j] == body[j - 1] + 1) {
-            j += 1;
-        }
+            |j: usize| !p.taken[j] && !p.prose[j] && note.is_some() && link_note(lines[body[j]].text) == note;
+        let j = run_end(k, body.len(), |j| linked(j) && (j == k || body[j] == body[j - 1] + 1));
         if j - k >= LINK_LIST_LINES {
-            for m in k..j {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::UnrelatedHeadlines));
-            }
+            p.take(k..j, NoiseKind::UnrelatedHeadlines);
             k = j;
         } else {
             k += 1;
@@ -170,22 +142,13 @@ pub(super) fn link_lists(p: &mut Pass<'_, '_, '_>) {
 pub(super) fn kicker_boxes(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let mut k = 0;
     while k < body.len() {
         let joined = |j: usize| j == k || (body[j] == body[j - 1] + 1 && lines[body[j]].blanks_before == 0);
-        let mut j = k;
-        while j < body.len() && !prose[j] && !taken[j] && joined(j) {
-            j += 1;
-        }
+        let j = run_end(k, body.len(), |j| !p.prose[j] && !p.taken[j] && joined(j));
         let kickers = (k..j).filter(|&m| rules::is_kicker_headline(lines[body[m]].text)).count();
         if kickers >= KICKER_BOX_HEADLINES && kickers * 2 >= j - k {
-            for m in k..j {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::UnrelatedHeadlines));
-            }
+            p.take(k..j, NoiseKind::UnrelatedHeadlines);
         }
         k = j.max(k + 1);
     }
@@ -197,9 +160,6 @@ pub(super) fn boxes_under_a_header(p: &mut Pass<'_, '_, '_>) {
     let ctx = p.ctx;
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let removed_right_above = |i: usize| i > 0 && ctx.removed.get(i - 1).is_some_and(Option::is_some);
     // A box inside the text under its header: right under a line already removed (the box's
     // header, "Stellenmarkt", "Anzeige"), lines with no sentence among them, up to where the text
@@ -211,21 +171,15 @@ pub(super) fn boxes_under_a_header(p: &mut Pass<'_, '_, '_>) {
     };
     let mut k = 0;
     while k < body.len() {
-        if taken[k] || prose[k] || !removed_above(k, taken) {
+        if p.taken[k] || p.prose[k] || !removed_above(k, &p.taken) {
             k += 1;
             continue;
         }
-        let mut j = k;
-        while j < body.len() && !prose[j] && bullet_glyph_len(lines[body[j]].text).is_none() {
-            j += 1;
-        }
-        let open: Vec<usize> = (k..j).filter(|&m| !taken[m]).collect();
+        let j = run_end(k, body.len(), |j| !p.prose[j] && bullet_glyph_len(lines[body[j]].text).is_none());
+        let open: Vec<usize> = (k..j).filter(|&m| !p.taken[m]).collect();
         let short = open.iter().all(|&m| weight(lines[body[m]].text) <= BOX_LINE_WORDS);
-        if j < body.len() && prose[j] && open.len() >= BOX_LINES && short {
-            for m in open {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::UnrelatedHeadlines));
-            }
+        if j < body.len() && p.prose[j] && open.len() >= BOX_LINES && short {
+            p.take(open, NoiseKind::UnrelatedHeadlines);
         }
         k = j.max(k + 1);
     }
@@ -235,17 +189,14 @@ pub(super) fn boxes_under_a_header(p: &mut Pass<'_, '_, '_>) {
 pub(super) fn menus_and_headline_runs(p: &mut Pass<'_, '_, '_>) {
     let body = p.body;
     let lines = p.ctx.lines;
-    let prose: &[bool] = &p.prose;
-    let taken = &mut p.taken;
-    let out = &mut p.out;
     let mut k = 0;
     while k < body.len() {
         // Inside the text, a list of short items is an article's list unless it looks like a
         // menu: every item one to three capitalised words, no figures.
         let short = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j]
-                && !prose[j]
+            !p.taken[j]
+                && !p.prose[j]
                 && weight(t) <= MENU_ITEM_WORDS
                 && bullet_glyph_len(t).is_none()
                 && !t.chars().any(|c| c.is_ascii_digit())
@@ -253,31 +204,20 @@ pub(super) fn menus_and_headline_runs(p: &mut Pass<'_, '_, '_>) {
         };
         let headline = |j: usize| {
             let t = lines[body[j]].text;
-            !taken[j] && !prose[j] && bullet_glyph_len(t).is_none() && rules::is_headline_shaped(t)
+            !p.taken[j] && !p.prose[j] && bullet_glyph_len(t).is_none() && rules::is_headline_shaped(t)
         };
         let adjacent = |j: usize| j == 0 || body[j] == body[j - 1] + 1;
-        let mut j = k + 1;
-        while j < body.len() && adjacent(j) && short(j) && short(k) {
-            j += 1;
-        }
-        if short(k) && j - k >= MENU_RUN {
-            for m in k..j {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::Navigation));
-            }
-            k = j;
+        let (is_menu, menu_end) = (short(k), run_end(k + 1, body.len(), |j| adjacent(j) && short(j)));
+        let (is_headlines, headlines_end) =
+            (headline(k), run_end(k + 1, body.len(), |j| adjacent(j) && headline(j)));
+        if is_menu && menu_end - k >= MENU_RUN {
+            p.take(k..menu_end, NoiseKind::Navigation);
+            k = menu_end;
             continue;
         }
-        let mut j = k + 1;
-        while j < body.len() && adjacent(j) && headline(j) && headline(k) {
-            j += 1;
-        }
-        if headline(k) && j - k >= HEADLINE_RUN {
-            for m in k..j {
-                taken[m] = true;
-                out.push((body[m], NoiseKind::UnrelatedHeadlines));
-            }
-            k = j;
+        if is_headlines && headlines_end - k >= HEADLINE_RUN {
+            p.take(k..headlines_end, NoiseKind::UnrelatedHeadlines);
+            k = headlines_end;
             continue;
         }
         k += 1;

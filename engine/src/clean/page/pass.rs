@@ -51,3 +51,22 @@ pub(super) struct Pass<'c, 'a, 'l> {
     /// [`BodyFurniture::captions`] so far.
     pub captions: Vec<usize>,
 }
+
+impl Pass<'_, '_, '_> {
+    /// Removes the body lines at positions `ks` for `kind`, those no pass took before, and marks
+    /// them taken.
+    pub fn take(&mut self, ks: impl IntoIterator<Item = usize>, kind: NoiseKind) {
+        for k in ks {
+            if !self.taken[k] {
+                self.taken[k] = true;
+                self.out.push((self.body[k], kind));
+            }
+        }
+    }
+}
+
+/// Where a run of body lines that starts at position `k` ends (the first position after it): the
+/// run goes on while `holds` says so of each line, and stops at the body's end, `len`.
+pub(super) fn run_end(k: usize, len: usize, mut holds: impl FnMut(usize) -> bool) -> usize {
+    (k..len).find(|&j| !holds(j)).unwrap_or(len)
+}

@@ -215,7 +215,7 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
             || credit
                 .strip_suffix(REPORTER_WORD)
                 .is_some_and(|name| words_up_to(name, 3) == 1 && name.ends_with(' '));
-        if agency
+        if (agency || is_commissioned_credit(credit))
             && line[..at].split_whitespace().count() >= GLUED_CAPTION_WORDS
             && line[at + 1..].starts_with(char::is_whitespace)
         {
@@ -241,6 +241,30 @@ pub(crate) fn photo_credit(line: &str) -> Option<PhotoCredit> {
         });
     slash_credit.then(|| split(0, 0, CreditCue::Slash))
 }
+
+/// A photographer's name and the site or agency they worked for, after a caption's last sentence
+/// ("… from Duqm. Tara Atkinson for Rest of World", "… on the quay. Ciaran Doyle for The
+/// Northern Ledger"): two or three capitalised words, "for", then a name of at most
+/// [`COMMISSIONED_FOR_WORDS`] words, capitalised but for a name's small words, with no figures.
+fn is_commissioned_credit(credit: &str) -> bool {
+    let Some((person, outlet)) = credit.split_once(" for ") else { return false };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let person: Vec<&str> = person.split_whitespace().collect();
+    let outlet: Vec<&str> = outlet.split_whitespace().collect();
+    (2..=3).contains(&person.len())
+        && person.iter().all(|w| capitalised(w))
+        && (1..=COMMISSIONED_FOR_WORDS).contains(&outlet.len())
+        && outlet.first().is_some_and(|w| capitalised(w))
+        && outlet
+            .iter()
+            .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "and" | "&") || NAME_PARTICLES.contains(w))
+        && !credit.chars().any(|c| c.is_ascii_digit())
+        && !credit.ends_with(['.', '!', '?', ':'])
+}
+
+/// The site or agency a photographer worked for has at most this many words ("The Northern
+/// Ledger", "Rest of World").
+const COMMISSIONED_FOR_WORDS: usize = 5;
 
 /// Words inside a caption's closing brackets that say they credit the picture: a picture's own
 /// words ("Courtesy of …", "AP Photo/…", "… via Getty Images"), or names joined by a slash with a
@@ -397,6 +421,9 @@ mod tests {
             // Names joined by a slash after the caption's last sentence, initials and particles too.
             "El ministro de Exteriores de Portugal, Paulo Rangel. EFE/ J.J. Guillén",
             "Moradores retiram móveis de uma casa inundada em janeiro. Nuno Ferreira dos Santos/Lusa",
+            // A photographer and the site they worked for, after the caption's last sentence.
+            "The road to the spaceport from the port town. Tara Atkinson for Rest of World",
+            "Drying racks behind the old fish market on the quay. Ciaran Doyle for The Northern Ledger",
         ] {
             assert!(photo_credit(credit).is_some(), "{credit}");
         }
@@ -422,6 +449,9 @@ mod tests {
             "Turnout was lower than at the last election (Reuters/Ipsos)",
             // A slash inside the report's sentence.
             "Os dados de caudal usados no estudo são da APA/SNIRH.",
+            // A headline naming a pick for an office, and a sentence that goes on after "for".
+            "Trump Picks Rep. Ryan Zinke for Interior Secretary",
+            "The council met on Monday. Anna Berg voted for the plan in 2024.",
         ] {
             assert!(photo_credit(not_credit).is_none(), "{not_credit}");
         }
