@@ -332,4 +332,11 @@ pub const COUNTED_PERSON_NOUNS: &[&str] = &[
     "commuter",
     "traveller",
     "customer",
+    // A toll told with casualty words alone counts people ("left three dead and 27 injured" /
+    // "Three people died and 27 were injured", "two dead" / "Two crew members died").
+    "dead",
+    "killed",
+    "injured",
+    "hurt",
+    "wounded",
 ];
