@@ -773,6 +773,25 @@ fn score(split: &str, kind: &str) -> Counts {
 // the entity layer): 0.92/0.85 (321/350, 321/379; chlorine 1/2, 1/4). Seed dev unchanged
 // (0.82/0.68); held out, reported only: invented 0.89/0.64 (94/106, 94/147) and seed 0.25/0.40
 // unchanged.
+// One more invented held-out pair (hack: a cyberattack on a hospital told in other words) and one
+// more invented dev pair (crush: a festival toll, "Three people died and 27 were injured" / "The
+// crush left three dead and 27 injured"), written and judged before any run, with the same code:
+// invented held-out 0.89/0.65 (95/107, 95/147) -> 0.89/0.65 (100/112, 100/155; hack 5/5, 5/8), invented
+// dev 0.92/0.84 (323/352, 323/385) -> 0.91/0.84 (329/360, 329/392; crush 6/8, 6/7). Casualty
+// words alone count people ("three dead", "five hurt", "27 injured" share a figure with "Three
+// workers died", "five passengers"): invented dev 0.91/0.84 -> 0.91/0.84 (331/362, 331/392; Dorna
+// 1, boat fire 2 gained, "14 were taken to hospital" / "Fourteen colleagues were treated" lost to
+// a better partner), seed dev unchanged (0.82/0.68); held out, reported only: invented 0.89/0.65
+// (101/113, 101/155), seed 0.25/0.40 unchanged.
+// One more invented dev pair, written and judged before any run (bins: refuse collectors who
+// "walked out" told as a "strike" and as having "stopped work", "the stoppage" / "This
+// walkout"), with the same code: invented dev 0.91/0.84 (331/362) -> 0.92/0.84 (335/366,
+// 335/399; bins 4/4, 4/7). Workers who walk out or stop work are on strike, and a walkout or a
+// stoppage is a strike (walking out of talks still leaves them, work stopped on a project is
+// halted): invented dev 0.92/0.84 -> 0.91/0.85 (340/372, 340/399; dockers 2/6 -> 6/6, bins 5/7,
+// one wrong Harlow pair on the strike's cost to members: "since the walkout began" / "Our
+// members cannot pay their rent"), seed dev unchanged (0.82/0.68); held out, reported only:
+// invented 0.89/0.65 (101/113) and seed 0.25/0.40 unchanged.
 // The issue's goal (0.9/0.9) is not reached: these floors catch regressions, they do not certify the goal.
 
 #[test]

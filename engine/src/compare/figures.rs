@@ -932,6 +932,14 @@ mod tests {
         // Rioters are people: "arrested 112 people" and "detained 112 suspected rioters" share a
         // figure for the alignment.
         assert!(crate::compare::terms::counts_people(&unit_of_first("112 suspected rioters")));
+        // A toll told with casualty words alone counts people: "three dead" and "Three people
+        // died" share a figure, and so do "five hurt" and "five passengers".
+        for toll in
+            ["The crush left three dead.", "Two were killed and five hurt.", "27 injured", "4 wounded"]
+        {
+            assert!(crate::compare::terms::counts_people(&unit_of_first(toll)), "{toll}");
+        }
+        assert!(!crate::compare::terms::counts_people(&unit_of_first("three ships")));
     }
 
     #[test]

@@ -10,7 +10,22 @@
 pub const WORD_CLASSES: &[(&str, &[&str])] = &[
     (
         "attack",
-        &["attack", "missile", "rocket", "bomb", "bombing", "strike", "airstrike", "projectile", "shelling"],
+        &[
+            "attack",
+            "missile",
+            "rocket",
+            "bomb",
+            "bombing",
+            "strike",
+            "airstrike",
+            "projectile",
+            "shelling",
+            // "Strike" names a blow and a walkout alike, so a walkout and a stoppage are read as it
+            // ("Dockers walk out" / "strike begins", "the stoppage" / "This walkout"); no report
+            // tells of both in one sentence.
+            "walkout",
+            "stoppage",
+        ],
     ),
     ("troop", &["troop", "soldier", "force", "personnel", "army"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
@@ -172,7 +187,11 @@ pub const WORD_CLASSES: &[(&str, &[&str])] = &[
 pub const PHRASAL_VERBS: &[(&str, &str, &str, usize)] = &[
     ("pull", "out", "withdraw", 3),
     ("pull", "back", "withdraw", 3),
-    ("walk", "out", "withdraw", 0),
+    // Workers who walk out or stop work are on strike (the attack class holds "strike");
+    // walking out of talks is leaving them, work stopped on a project is halted
+    // (`compare::terms`' `phrasal_classes`).
+    ("walk", "out", "attack", 0),
+    ("stop", "work", "attack", 0),
     ("drop", "out", "withdraw", 0),
     ("step", "down", "resign", 0),
     ("stand", "down", "resign", 0),
@@ -332,4 +351,11 @@ pub const COUNTED_PERSON_NOUNS: &[&str] = &[
     "commuter",
     "traveller",
     "customer",
+    // A toll told with casualty words alone counts people ("left three dead and 27 injured" /
+    // "Three people died and 27 were injured", "two dead" / "Two crew members died").
+    "dead",
+    "killed",
+    "injured",
+    "hurt",
+    "wounded",
 ];

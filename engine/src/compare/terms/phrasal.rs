@@ -29,7 +29,7 @@ pub(super) fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>,
                 .find(|&k| toks.get(k).is_some_and(|t| t.norm == part))
                 .filter(|&k| !(part == "way" && toks.get(k + 1).is_some_and(|t| t.norm == "to")));
             if let Some(k) = found {
-                classes[i] = Some(class);
+                classes[i] = Some(strike_or_not(toks, head, class, k));
                 particle[k] = true;
                 break;
             }
@@ -62,6 +62,19 @@ pub(super) fn phrasal_classes(toks: &[Token<'_>]) -> (Vec<Option<&'static str>>,
         }
     }
     (classes, particle)
+}
+
+/// A walkout's class ([`PHRASAL_VERBS`]: "walk out", "stop work" are a strike) unless its
+/// particle at `k` says what is left or halted: walking out *of* or *from* something leaves it
+/// ("walked out of the talks": withdraw), work stopped *on* a named thing halts it ("stopped
+/// work on the ring road project": suspend); "stopped work on Tuesday" is still a strike.
+fn strike_or_not(toks: &[Token<'_>], head: &str, class: &'static str, k: usize) -> &'static str {
+    let word = |d: usize| toks.get(k + d).map(|t| t.norm.as_str());
+    match (head, word(1)) {
+        ("walk", Some("of" | "from")) => "withdraw",
+        ("stop", Some("on")) if word(2).is_some_and(|w| OBJECT_DETERMINERS.contains(&w)) => "suspend",
+        _ => class,
+    }
 }
 
 /// Whether token `i` is the verb "fail" telling that something gave way ("port talks fail",

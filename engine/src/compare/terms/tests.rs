@@ -158,6 +158,17 @@ fn phrasal_verbs_mean_their_one_word_paraphrase() {
     assert!(!has("Both sides signed the withdrawal agreement in May.", "cancel"));
     assert!(has("Egypt's delegation left the talks in Addis Ababa on Sunday.", "cancelled"));
     assert!(!has("The delegation left Addis Ababa on Sunday.", "cancelled"));
+    // Workers who walk out or stop work are on strike, as a walkout or a stoppage is; work
+    // stopped on a project is halted, and a walkout from talks still leaves them.
+    for strike in
+        ["Dockers walk out at Pellan", "Some 600 port workers stopped work on Tuesday.", "the stoppage"]
+    {
+        assert!(has(strike, "strike"), "{strike}");
+    }
+    assert!(has("This walkout is irresponsible.", "strike"));
+    assert!(!has("Judges stopped work on the ring road project.", "strike"));
+    assert!(has("Judges stopped work on the ring road project.", "halted"));
+    assert!(!has("Egypt walks out of Renaissance Dam talks", "strike"));
     assert!(has("A new round of talks ended without agreement on Sunday.", "cancelled"));
     assert!(!has("The match ended without goals.", "cancelled"));
     assert!(has("Two men were dead when rescuers arrived.", "killed"));
