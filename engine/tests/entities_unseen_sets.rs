@@ -64,6 +64,8 @@ const FILES: &[(&str, &str)] = &[
     ("heldout_morocco", include_str!("data/unseen/heldout_morocco.txt")),
     ("heldout_kazakhstan", include_str!("data/unseen/heldout_kazakhstan.txt")),
     ("heldout_basra_port", include_str!("data/unseen/heldout_basra_port.txt")),
+    ("heldout_zambia", include_str!("data/unseen/heldout_zambia.txt")),
+    ("heldout_greece", include_str!("data/unseen/heldout_greece.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
