@@ -54,6 +54,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_iraq_court", include_str!("data/unseen/dev_iraq_court.txt")),
     ("dev_chips", include_str!("data/unseen/dev_chips.txt")),
     ("dev_korea_shipyards", include_str!("data/unseen/dev_korea_shipyards.txt")),
+    ("dev_serbia_lithium", include_str!("data/unseen/dev_serbia_lithium.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
