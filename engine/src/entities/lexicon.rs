@@ -125,7 +125,7 @@ pub const PLACE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub const FACILITY_WORDS: &[&str] = &[
     "dam", "reservoir", "canal", "delta", "airport", "square", "bridge", "refinery", "pipeline",
-    "oilfield", "harbour", "harbor", "hotel",
+    "oilfield", "harbour", "harbor", "hotel", "port",
 ];
 
 /// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").
@@ -314,6 +314,14 @@ pub const PLACE_HEADS: &[&str] = &["mount", "mt", "lake", "cape", "port", "fort"
 /// mine", "the Kakuma refugee camp"); without a modifier they are in [`PLACE_NOUNS`].
 #[rustfmt::skip]
 pub const MODIFIED_PLACE_NOUNS: &[&str] = &["mine", "camp", "crossing", "field", "volcano", "island", "port", "base"];
+
+/// Lower-case nouns whose "of" introduces a place's name ("the village of Gornje Nedeljice",
+/// "the province of Anbar").
+#[rustfmt::skip]
+pub const PLACES_OF: &[&str] = &[
+    "village", "villages", "town", "towns", "city", "cities", "province", "governorate", "district",
+    "region", "county", "municipality", "island", "islands", "port", "hamlet", "state",
+];
 
 /// Words before "to" that make the name after it a destination ("flights to Legazpi").
 #[rustfmt::skip]
