@@ -98,6 +98,8 @@ pub const PLACE_NOUNS: &[&str] = &[
     "region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river",
     "airport", "island", "desert", "mountains", "square", "volcano", "mine", "port", "archipelago",
     "peninsula", "crossing", "pipeline", "refinery", "dam", "reservoir", "oilfield", "smelter",
+    "forest", "estuary", "waterway", "wetlands", "marshes", "plateau", "basin", "strait", "coast",
+    "lagoon", "gorge", "glacier", "highlands",
 ];
 
 /// Words trimmed from the start of an organisation name: function words, not adjectives such as
