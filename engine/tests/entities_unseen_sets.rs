@@ -57,6 +57,7 @@ const FILES: &[(&str, &str)] = &[
     ("dev_korea_shipyards", include_str!("data/unseen/dev_korea_shipyards.txt")),
     ("dev_serbia_lithium", include_str!("data/unseen/dev_serbia_lithium.txt")),
     ("dev_bangladesh_cyclone", include_str!("data/unseen/dev_bangladesh_cyclone.txt")),
+    ("dev_indonesia_nickel", include_str!("data/unseen/dev_indonesia_nickel.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
