@@ -250,11 +250,13 @@ fn development_articles_on_other_countries_get_their_names() {
     // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
     // Antwerp" (a place head), "Greenpeace Nordic", "Gulf Keystone", a company named like a sea
     // ("Hanwha Ocean").
-    // A lithium mine in Serbia and a cyclone in Bangladesh added "the village of Dacope", "Ernst &
-    // Young", "General Directorate for ...", "Mongla Port" and "the Sundarbans forest" (found);
-    // "the Shibsa channel" is still missed (a channel may be a broadcaster's).
-    assert!(r.names_found + 16 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 17 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    // A lithium mine in Serbia, a cyclone in Bangladesh and a smelter fire in Indonesia added
+    // "the village of Dacope", "Residents of Bahodopi", "Ernst & Young", "General Directorate
+    // for ...", "Tsingshan Holding", "Mongla Port", "Gelora Bung Karno Stadium" and "the
+    // Sundarbans forest" (found); "the Shibsa channel" (a channel may be a broadcaster's), the
+    // dateline "Morowali:" and "Merdeka Copper Gold said" (typed a person) are still missed.
+    assert!(r.names_found + 18 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 19 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 

@@ -285,12 +285,15 @@ impl Recogniser {
         {
             return true;
         }
-        // "the village of Gornje Nedeljice", "the province of Anbar".
+        // "the village of Gornje Nedeljice", "the province of Anbar"; "Residents of Bahodopi"
+        // opening a sentence (not a title: "Mayor of London Sadiq Khan").
         let of_place = || {
             prev == Some("of")
                 && start >= 2
                 && end - start <= 3
-                && lower(start - 2).is_some_and(|w| lexicon::PLACES_OF.contains(&w.norm.as_str()))
+                && text[ws[start - 2].end..ws[start - 1].start] == *" "
+                && lexicon::PLACES_OF.contains(&ws[start - 2].norm.as_str())
+                && !self.title_heads.contains(ws[start - 2].norm.as_str())
         };
         if of_place() {
             return true;
