@@ -5,7 +5,8 @@
 //! articles on other countries (Chile, the Netherlands, the Philippines, Kenya twice, Norway,
 //! Peru, Canada, Pakistan, Mexico, New Zealand, Uruguay, Colombia, Belgium, Saudi Arabia, Vanuatu)
 //! and on Iraq (a drone strike in Baghdad, Kurdish oil exports, dams, the top court and Kirkuk),
-//! shipping around the Red Sea, the Mekong Delta and a chip plant in Texas: acronyms, companies,
+//! shipping around the Red Sea, the Mekong Delta, a chip plant in Texas, a lithium mine in Serbia
+//! and a cyclone in Bangladesh: acronyms, companies,
 //! volcanoes, mines, islands, provinces, names with particles, Arabic organisation names,
 //! hyphenated surnames; the second Kenya article names by acronym and bare company name what the
 //! first one introduced), and held-out articles scored but never tuned on.
@@ -54,6 +55,9 @@ const FILES: &[(&str, &str)] = &[
     ("dev_iraq_court", include_str!("data/unseen/dev_iraq_court.txt")),
     ("dev_chips", include_str!("data/unseen/dev_chips.txt")),
     ("dev_korea_shipyards", include_str!("data/unseen/dev_korea_shipyards.txt")),
+    ("dev_serbia_lithium", include_str!("data/unseen/dev_serbia_lithium.txt")),
+    ("dev_bangladesh_cyclone", include_str!("data/unseen/dev_bangladesh_cyclone.txt")),
+    ("dev_indonesia_nickel", include_str!("data/unseen/dev_indonesia_nickel.txt")),
     ("heldout_nigeria", include_str!("data/unseen/heldout_nigeria.txt")),
     ("heldout_indonesia", include_str!("data/unseen/heldout_indonesia.txt")),
     ("heldout_brazil", include_str!("data/unseen/heldout_brazil.txt")),
@@ -64,6 +68,8 @@ const FILES: &[(&str, &str)] = &[
     ("heldout_morocco", include_str!("data/unseen/heldout_morocco.txt")),
     ("heldout_kazakhstan", include_str!("data/unseen/heldout_kazakhstan.txt")),
     ("heldout_basra_port", include_str!("data/unseen/heldout_basra_port.txt")),
+    ("heldout_zambia", include_str!("data/unseen/heldout_zambia.txt")),
+    ("heldout_greece", include_str!("data/unseen/heldout_greece.txt")),
 ];
 
 /// (file, surface, occurrence) -> (type, group or entity id).
@@ -244,8 +250,13 @@ fn development_articles_on_other_countries_get_their_names() {
     // rules still miss: islands named bare ("on Efate"), "Saudi Aramco said", "the Port of
     // Antwerp" (a place head), "Greenpeace Nordic", "Gulf Keystone", a company named like a sea
     // ("Hanwha Ocean").
-    assert!(r.names_found + 15 >= r.names, "names found {}/{}", r.names_found, r.names);
-    assert!(r.groups_linked + 16 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
+    // A lithium mine in Serbia, a cyclone in Bangladesh and a smelter fire in Indonesia added
+    // "the village of Dacope", "Residents of Bahodopi", "Ernst & Young", "General Directorate
+    // for ...", "Tsingshan Holding", "Mongla Port", "Gelora Bung Karno Stadium" and "the
+    // Sundarbans forest" (found); "the Shibsa channel" (a channel may be a broadcaster's), the
+    // dateline "Morowali:" and "Merdeka Copper Gold said" (typed a person) are still missed.
+    assert!(r.names_found + 18 >= r.names, "names found {}/{}", r.names_found, r.names);
+    assert!(r.groups_linked + 19 >= r.groups, "spelling groups linked {}/{}", r.groups_linked, r.groups);
     assert!(r.f1 >= 0.95, "F1 {:.3}", r.f1);
 }
 

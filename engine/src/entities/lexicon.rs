@@ -42,6 +42,9 @@ pub const PERSON_NOUNS: &[&str] = &[
     "seismologist", "volcanologist", "accountant", "consultant", "entrepreneur", "investor",
     "landlord", "tenant", "refugee", "migrant", "protester", "demonstrator", "voter", "coach",
     "player", "athlete", "priest", "imam", "monk", "nun", "villager", "rancher", "grower", "smuggler",
+    "mediator", "arbitrator", "campaigner", "lobbyist", "strategist", "inspector", "auditor",
+    "councillor", "councilor", "legislator", "delegate", "attorney", "solicitor", "barrister",
+    "detective", "academic", "architect", "designer", "planner", "broker",
 ];
 
 /// Words that make a capitalised run an organisation ("Badr Organization", "Hezbollah Brigades").
@@ -60,7 +63,8 @@ pub const ORG_WORDS: &[&str] = &[
     "secretariat", "tribunal", "bloc", "brotherhood", "programme", "program", "observatory",
     "exchange", "chamber", "electronics", "motors", "technologies", "pharmaceuticals", "semiconductor",
     "semiconductors", "telecom", "telecommunications", "petroleum", "steel", "shipbuilding", "shipyard",
-    "securities", "aerospace", "airline", "logistics", "insurance", "chemicals",
+    "securities", "aerospace", "airline", "logistics", "insurance", "chemicals", "holding", "mining",
+    "minerals", "metals", "resources",
 ];
 
 /// Lower-case words that follow a capitalised word and a hyphen without being part of a name
@@ -98,6 +102,8 @@ pub const PLACE_NOUNS: &[&str] = &[
     "region", "province", "governorate", "district", "county", "city", "town", "village", "valley", "river",
     "airport", "island", "desert", "mountains", "square", "volcano", "mine", "port", "archipelago",
     "peninsula", "crossing", "pipeline", "refinery", "dam", "reservoir", "oilfield", "smelter",
+    "forest", "estuary", "waterway", "wetlands", "marshes", "plateau", "basin", "strait", "coast",
+    "lagoon", "gorge", "glacier", "highlands",
 ];
 
 /// Words trimmed from the start of an organisation name: function words, not adjectives such as
@@ -125,7 +131,7 @@ pub const PLACE_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub const FACILITY_WORDS: &[&str] = &[
     "dam", "reservoir", "canal", "delta", "airport", "square", "bridge", "refinery", "pipeline",
-    "oilfield", "harbour", "harbor", "hotel",
+    "oilfield", "harbour", "harbor", "hotel", "port", "stadium", "arena", "terminal",
 ];
 
 /// Lower-case words that introduce a place ("in Mosul", "near Kirkuk").
@@ -314,6 +320,15 @@ pub const PLACE_HEADS: &[&str] = &["mount", "mt", "lake", "cape", "port", "fort"
 /// mine", "the Kakuma refugee camp"); without a modifier they are in [`PLACE_NOUNS`].
 #[rustfmt::skip]
 pub const MODIFIED_PLACE_NOUNS: &[&str] = &["mine", "camp", "crossing", "field", "volcano", "island", "port", "base"];
+
+/// Lower-case nouns whose "of" introduces a place's name ("the village of Gornje Nedeljice",
+/// "the province of Anbar", "residents of Bahodopi").
+#[rustfmt::skip]
+pub const PLACES_OF: &[&str] = &[
+    "village", "villages", "town", "towns", "city", "cities", "province", "governorate", "district",
+    "region", "county", "municipality", "island", "islands", "port", "hamlet", "state", "residents",
+    "inhabitants", "people", "citizens", "villagers", "mayor",
+];
 
 /// Words before "to" that make the name after it a destination ("flights to Legazpi").
 #[rustfmt::skip]

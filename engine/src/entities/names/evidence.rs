@@ -263,8 +263,8 @@ impl Recogniser {
     }
 
     /// Context that makes a capitalised name a place: a place word before it ("Mount Merapi",
-    /// "Lake Taal"), a facility after one modifier ("the Escondida copper mine"), or a journey's
-    /// end ("flights to Legazpi"). `prev` is the lower-case word right before the name.
+    /// "Lake Taal"), a facility after one modifier ("the Escondida copper mine"), a settlement
+    /// noun before "of" ("the town of Krupanj"), or a journey's end ("flights to Legazpi"). `prev` is the lower-case word right before the name.
     pub(super) fn place_context(
         &self,
         text: &str,
@@ -283,6 +283,19 @@ impl Recogniser {
         if modifier
             && lower(end + 1).is_some_and(|w| lexicon::MODIFIED_PLACE_NOUNS.contains(&w.norm.as_str()))
         {
+            return true;
+        }
+        // "the village of Gornje Nedeljice", "the province of Anbar"; "Residents of Bahodopi"
+        // opening a sentence (not a title: "Mayor of London Sadiq Khan").
+        let of_place = || {
+            prev == Some("of")
+                && start >= 2
+                && end - start <= 3
+                && text[ws[start - 2].end..ws[start - 1].start] == *" "
+                && lexicon::PLACES_OF.contains(&ws[start - 2].norm.as_str())
+                && !self.title_heads.contains(ws[start - 2].norm.as_str())
+        };
+        if of_place() {
             return true;
         }
         prev == Some("to")

@@ -1,6 +1,7 @@
 //! Pass 2 over capitalised runs: organisations by their words and heads, national societies,
 //! facilities, and the run split where names were already claimed.
 
+use super::words::AMPERSAND;
 use super::{evidence, lexicon, run_gap, BlockCx, EntityKind, MentionKind, Recogniser, Word};
 
 impl Recogniser {
@@ -10,6 +11,7 @@ impl Recogniser {
         self.acronym_expansions(cx);
         self.national_societies(cx);
         for (s, e) in self.runs(text, ws) {
+            self.ampersand_org(cx, s, e);
             self.facility(cx, s, e, false);
             self.org_run(cx, s, e);
             self.org_ending_in_country_or_stop(cx, s, e);
@@ -41,7 +43,7 @@ impl Recogniser {
             }
             let s = i;
             let mut e = i + 1;
-            while e < ws.len() && run_gap(text, &ws[e - 1], &ws[e]) {
+            while e < ws.len() && (run_gap(text, &ws[e - 1], &ws[e]) || self.ampersand(text, ws, e)) {
                 if self.starts_name(&ws[e]) {
                     e += 1;
                     continue;
@@ -64,6 +66,28 @@ impl Recogniser {
             i = e;
         }
         out
+    }
+
+    /// Whether word `e` follows a capitalised word after " & " ("Ernst & Young").
+    fn ampersand(&self, text: &str, ws: &[Word], e: usize) -> bool {
+        e > 0
+            && ws[e - 1].cap
+            && self.starts_name(&ws[e])
+            && text.get(ws[e - 1].end..ws[e].start) == Some(AMPERSAND)
+    }
+
+    /// "Ernst & Young", "Hyundai Engineering & Construction": a run joined by " & " names a
+    /// company or a firm as a whole (after any leading function words).
+    fn ampersand_org(&self, cx: &mut BlockCx<'_>, s: usize, e: usize) {
+        let (text, ws) = (cx.text, cx.ws);
+        let Some(amp) = (s + 1..e).find(|&k| self.ampersand(text, ws, k)) else { return };
+        let mut start = s;
+        while start < amp - 1
+            && (self.skip_word(&ws[start]) || self.title_heads.contains(ws[start].norm.as_str()))
+        {
+            start += 1;
+        }
+        self.claim_org(cx, start, e);
     }
 
     fn starts_name(&self, w: &Word) -> bool {
@@ -100,7 +124,9 @@ impl Recogniser {
         else {
             return;
         };
-        let mut start = (s..k).rev().find(|&t| is_title(&ws[t])).map_or(s, |t| t + 1);
+        // "General Directorate for Water Management", "General Company for Ports": a title
+        // right before the organisation word is an adjective of the name, not a person's title.
+        let mut start = (s..k.saturating_sub(1)).rev().find(|&t| is_title(&ws[t])).map_or(s, |t| t + 1);
         let leading_stop = |w: &Word| {
             lexicon::ORG_LEADING_STOP.contains(&w.norm.as_str()) || self.months.contains(w.norm.as_str())
         };

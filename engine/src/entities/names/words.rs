@@ -163,6 +163,8 @@ pub(super) fn joinable(text: &str, ws: &[Word]) -> Option<bool> {
         for c in gap.chars() {
             match c {
                 ' ' | '-' | '‐' => {}
+                // "Procter & Gamble".
+                '&' if gap == AMPERSAND => {}
                 '.' if pair[0].norm.chars().count() == 1 => {}
                 ',' => comma = true,
                 _ => return None,
@@ -171,6 +173,9 @@ pub(super) fn joinable(text: &str, ws: &[Word]) -> Option<bool> {
     }
     Some(comma)
 }
+
+/// The gap between the words of a company's name such as "Ernst & Young".
+pub(super) const AMPERSAND: &str = " & ";
 
 /// Whether word `b` continues a name run after word `a`: one space, a hyphen, or an initial's dot.
 /// `a` must come before `b`; any other pair of words is never a run (and never a slice panic).
