@@ -81,6 +81,17 @@ fn fitting<'t>(
     list.into_iter().flatten().filter(move |t| t.fits(words, comma)).map(|t| t.source)
 }
 
+/// Whether `surface` may name the listed `entry`. A listed organisation of one word matches only
+/// as it is spelt (case and accents aside): its transliteration key may be a common word's ("Sony"
+/// and "Sunni", "Citi" and "City"), and no context guards a name nobody introduced.
+fn spelt_as_listed(entry: &Listed, surface: &str) -> bool {
+    if entry.kind != EntityKind::Org || surface.contains([' ', '-']) {
+        return true;
+    }
+    let surface = text::fold(surface);
+    std::iter::once(&entry.name).chain(&entry.aliases).any(|name| text::fold(name) == surface)
+}
+
 /// Entities of the corpus as they are found: curated first, then provisional ones.
 pub(super) struct Registry {
     entities: Vec<Entity>,
@@ -90,6 +101,9 @@ pub(super) struct Registry {
     listed: FxHashMap<u32, u32>,
     /// Entities of listed organisations with national societies ([`Listed::national`]).
     national: FxHashSet<u32>,
+    /// Entities made from listed places and organisations: the list's own names find them, so
+    /// their spellings are never learned as new aliases ("Sony" would teach "Sunni").
+    from_list: FxHashSet<u32>,
     ids: FxHashSet<String>,
     /// Full names of provisional persons and organisations, so later articles link them by name.
     learned: FxHashMap<String, Vec<Target>>,
@@ -119,6 +133,7 @@ impl Registry {
             provisional: FxHashMap::default(),
             listed: FxHashMap::default(),
             national: FxHashSet::default(),
+            from_list: FxHashSet::default(),
             ids,
             learned: FxHashMap::default(),
             learned_first: FxHashMap::default(),
@@ -166,6 +181,7 @@ impl Registry {
             spellings: Vec::new(),
         });
         self.listed.insert(index, entity);
+        self.from_list.insert(entity);
         if listed.national {
             self.national.insert(entity);
         }
@@ -468,8 +484,10 @@ impl Recogniser {
             let entity = match source {
                 Source::Entity(e) => e,
                 Source::Listed(p) => match self.listed.get(p as usize) {
-                    Some(listed) => cx.reg.listed_entity(p, listed),
-                    None => {
+                    Some(listed) if spelt_as_listed(listed, &text[ws[i].start..ws[i + len - 1].end]) => {
+                        cx.reg.listed_entity(p, listed)
+                    }
+                    _ => {
                         i += 1;
                         continue;
                     }
@@ -488,7 +506,9 @@ impl Recogniser {
         cx.covered[from..to].iter_mut().for_each(|c| *c = true);
         cx.state.named.insert(entity);
         // A provisional name found by the rules links again anywhere in the article, headline too.
-        if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional) {
+        if cx.reg.entities.get(entity as usize).is_some_and(|e| e.provisional)
+            && !cx.reg.from_list.contains(&entity)
+        {
             let key = name_key_of(&ws[from..to]);
             let example = &text[ws[from].start..ws[to - 1].end];
             cx.state.learn(key, Target::of(example, Source::Entity(entity)));

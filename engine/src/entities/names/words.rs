@@ -102,12 +102,11 @@ fn korean_second_syllable<'t>(
 ) -> Option<&'t text::Token<'t>> {
     let (before, first, second) = (toks.get(i.checked_sub(1)?)?, &toks[i], toks.get(i + 1)?);
     let capitalised = |t: &text::Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
-    let letters = |t: &text::Token<'_>| t.text.chars().count();
     let given = !particle
         && capitalised(before)
         && text.get(before.end..first.start) == Some(" ")
         && capitalised(first)
-        && (2..=4).contains(&letters(first))
+        && (2..=4).contains(&first.text.chars().count())
         && text.get(first.end..second.start) == Some("-")
         && (2..=6).contains(&second.norm.chars().count())
         && second.text.chars().next().is_some_and(|c| c.is_ascii_lowercase())
