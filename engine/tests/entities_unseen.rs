@@ -188,3 +188,58 @@ fn unseen_articles_still_get_their_names() {
     assert!(entity.provisional && entity.id.starts_with("x-person-"), "{}", entity.id);
     assert!(entity.spellings.contains(&"Kamau".to_string()), "{:?}", entity.spellings);
 }
+
+/// Names of one block as (surface, type, entity id).
+fn names_in(text: &str) -> Vec<(String, &'static str, String)> {
+    let built = build_bundle(&[SourceInput { name: "a.txt", bytes: text.as_bytes() }], "");
+    let (bundle, data) = (&built.bundle, &built.bundle.entities);
+    data.mentions
+        .iter()
+        .filter(|m| m.kind().is_name())
+        .map(|m| {
+            let kind = match m.kind() {
+                MentionKind::Person => "PERSON",
+                MentionKind::Org => "ORG",
+                _ => "PLACE",
+            };
+            let id = data.entity_of(m).map(|e| e.id.clone()).unwrap_or_default();
+            (data.surface(&bundle.articles, m).unwrap_or_default().to_string(), kind, id)
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_joined_by_an_ampersand_is_a_company_or_the_place_the_lists_spell_with_and() {
+    let names = names_in(
+        "Auditors Sign Off\n\nErnst & Young and Hyundai Engineering & Construction signed the audit. \
+         Fans from Bosnia & Herzegovina and Trinidad & Tobago cheered. Bosnia and Herzegovina won.\n",
+    );
+    let kind = |surface: &str| names.iter().find(|n| n.0 == surface).map(|n| n.1);
+    assert_eq!(kind("Ernst & Young"), Some("ORG"), "{names:?}");
+    assert_eq!(kind("Hyundai Engineering & Construction"), Some("ORG"), "{names:?}");
+    assert_eq!(kind("Trinidad & Tobago"), Some("PLACE"), "{names:?}");
+    let id = |surface: &str| names.iter().find(|n| n.0 == surface).map(|n| n.2.clone());
+    assert!(id("Bosnia & Herzegovina").is_some());
+    assert_eq!(id("Bosnia & Herzegovina"), id("Bosnia and Herzegovina"), "{names:?}");
+}
+
+#[test]
+fn a_listed_company_of_one_word_is_matched_as_spelt_only() {
+    let names = names_in("Markets Fall\n\nSony said sales fell. Sunni leaders met. Citi cut its forecast and City officials said.\n");
+    let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+    assert!(surfaces.contains(&"Sony") && surfaces.contains(&"Citi"), "{names:?}");
+    assert!(!surfaces.contains(&"Sunni") && !surfaces.contains(&"City"), "{names:?}");
+}
+
+#[test]
+fn a_settlement_or_its_people_before_of_make_a_place_but_a_title_does_not() {
+    let names = names_in(
+        "Floods Spread\n\nResidents of Bahodopi fled to the village of Gornje Nedeljice, the mayor of \
+         Krupanj said. Mayor of London Sadiq Khan said he would send help.\n",
+    );
+    let kind = |surface: &str| names.iter().find(|n| n.0 == surface).map(|n| n.1);
+    for place in ["Bahodopi", "Gornje Nedeljice", "Krupanj", "London"] {
+        assert_eq!(kind(place), Some("PLACE"), "{place}: {names:?}");
+    }
+    assert_eq!(kind("Sadiq Khan"), Some("PERSON"), "{names:?}");
+}

@@ -264,7 +264,8 @@ impl Recogniser {
 
     /// Context that makes a capitalised name a place: a place word before it ("Mount Merapi",
     /// "Lake Taal"), a facility after one modifier ("the Escondida copper mine"), a settlement
-    /// noun before "of" ("the town of Krupanj"), or a journey's end ("flights to Legazpi"). `prev` is the lower-case word right before the name.
+    /// noun or its people before "of" ("the town of Krupanj", "residents of Bahodopi"), or a
+    /// journey's end ("flights to Legazpi"). `prev` is the lower-case word right before the name.
     pub(super) fn place_context(
         &self,
         text: &str,
@@ -285,17 +286,15 @@ impl Recogniser {
         {
             return true;
         }
-        // "the village of Gornje Nedeljice", "the province of Anbar"; "Residents of Bahodopi"
-        // opening a sentence (not a title: "Mayor of London Sadiq Khan").
-        let of_place = || {
-            prev == Some("of")
-                && start >= 2
-                && end - start <= 3
-                && text[ws[start - 2].end..ws[start - 1].start] == *" "
-                && lexicon::PLACES_OF.contains(&ws[start - 2].norm.as_str())
-                && !self.title_heads.contains(ws[start - 2].norm.as_str())
-        };
-        if of_place() {
+        // "the village of Gornje Nedeljice", "the mayor of Tikrit"; "Residents of Bahodopi"
+        // opening a sentence, but not after a capitalised title ("Mayor of London Sadiq Khan").
+        let noun_of = start >= 2 && text[ws[start - 2].end..ws[start - 1].start] == *" ";
+        if prev == Some("of")
+            && noun_of
+            && end - start <= 3
+            && lexicon::PLACES_OF.contains(&ws[start - 2].norm.as_str())
+            && !(ws[start - 2].cap && self.title_heads.contains(ws[start - 2].norm.as_str()))
+        {
             return true;
         }
         prev == Some("to")

@@ -1,5 +1,5 @@
-//! Pass 2 over capitalised runs: organisations by their words and heads, national societies,
-//! facilities, and the run split where names were already claimed.
+//! Pass 2 over capitalised runs: organisations by their words and heads or joined by " & ",
+//! national societies, facilities, and the run split where names were already claimed.
 
 use super::words::AMPERSAND;
 use super::{evidence, lexicon, run_gap, BlockCx, EntityKind, MentionKind, Recogniser, Word};
@@ -77,7 +77,8 @@ impl Recogniser {
     }
 
     /// "Ernst & Young", "Hyundai Engineering & Construction": a run joined by " & " names a
-    /// company or a firm as a whole (after any leading function words).
+    /// company or a firm as a whole (after any leading function words and titles), unless the
+    /// lists know it with "and" as a place ("Trinidad & Tobago", "Bosnia & Herzegovina").
     fn ampersand_org(&self, cx: &mut BlockCx<'_>, s: usize, e: usize) {
         let (text, ws) = (cx.text, cx.ws);
         let Some(amp) = (s + 1..e).find(|&k| self.ampersand(text, ws, k)) else { return };
@@ -87,7 +88,30 @@ impl Recogniser {
         {
             start += 1;
         }
+        let surface = &text[ws[start].start..ws[e - 1].end];
+        if let Some(entity) = self.place_written_with_and(cx, surface) {
+            if evidence::swallow_places(cx, start, e) {
+                self.claim(cx, start, e, entity);
+            }
+            return;
+        }
         self.claim_org(cx, start, e);
+    }
+
+    /// The place a name written with " & " is listed as, with "and" instead.
+    fn place_written_with_and(&self, cx: &mut BlockCx<'_>, surface: &str) -> Option<u32> {
+        let key = super::name_key(&surface.replace(AMPERSAND, " and "));
+        let listed = self.index.get(key.as_str()).into_iter().flatten().find_map(|t| match t.source {
+            super::Source::Listed(p) => {
+                self.listed.get(p as usize).filter(|l| l.kind == EntityKind::Place).map(|l| (p, l))
+            }
+            super::Source::Entity(_) => None,
+        });
+        match listed {
+            Some((p, l)) => Some(cx.reg.listed_entity(p, l)),
+            None if self.broad_places.contains(&key) => Some(cx.reg.provisional(EntityKind::Place, surface)),
+            None => None,
+        }
     }
 
     fn starts_name(&self, w: &Word) -> bool {
