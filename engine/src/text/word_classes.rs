@@ -10,23 +10,11 @@
 pub const WORD_CLASSES: &[(&str, &[&str])] = &[
     (
         "attack",
-        &[
-            "attack",
-            "missile",
-            "rocket",
-            "bomb",
-            "bombing",
-            "strike",
-            "airstrike",
-            "projectile",
-            "shelling",
-            // "Strike" names a blow and a walkout alike, so a walkout and a stoppage are read as it
-            // ("Dockers walk out" / "strike begins", "the stoppage" / "This walkout"); no report
-            // tells of both in one sentence.
-            "walkout",
-            "stoppage",
-        ],
+        &["attack", "missile", "rocket", "bomb", "bombing", "strike", "airstrike", "projectile", "shelling"],
     ),
+    // A labour strike: "strike" itself is read as one only beside workers, a union or pay
+    // (`compare::terms`' `labour_strike`), since alone it is a blow ("a drone strike").
+    ("walkout", &["walkout", "stoppage"]),
     ("troop", &["troop", "soldier", "force", "personnel", "army"]),
     ("militia", &["militia", "faction", "paramilitary", "militant", "fighter", "group"]),
     // Negotiations are talks ("negotiations broke down" / "port talks fail").
@@ -187,11 +175,10 @@ pub const WORD_CLASSES: &[(&str, &[&str])] = &[
 pub const PHRASAL_VERBS: &[(&str, &str, &str, usize)] = &[
     ("pull", "out", "withdraw", 3),
     ("pull", "back", "withdraw", 3),
-    // Workers who walk out or stop work are on strike (the attack class holds "strike");
-    // walking out of talks is leaving them, work stopped on a project is halted
-    // (`compare::terms`' `phrasal_classes`).
-    ("walk", "out", "attack", 0),
-    ("stop", "work", "attack", 0),
+    // Workers who walk out or stop work are on strike; walking out of talks is leaving them,
+    // work stopped on a project is halted (`compare::terms`' `phrasal_classes`).
+    ("walk", "out", "walkout", 0),
+    ("stop", "work", "walkout", 0),
     ("drop", "out", "withdraw", 0),
     ("step", "down", "resign", 0),
     ("stand", "down", "resign", 0),
@@ -301,6 +288,47 @@ pub const ORGANISATION_NOUNS: &[&str] = &[
     "newspaper",
     "school",
     "hospital",
+];
+
+/// Words that make "strike" a labour strike, not a blow: anywhere in its sentence (who strikes
+/// and over what: "refuse collectors strike over pay"), or right before it ("on strike", "a
+/// general strike") or right after it ("strike begins", "strike action").
+pub const LABOUR_WORDS: &[&str] = &[
+    "worker",
+    "workers",
+    "union",
+    "unions",
+    "staff",
+    "employee",
+    "employees",
+    "docker",
+    "dockers",
+    "pay",
+    "wage",
+    "wages",
+    "pension",
+    "pensions",
+    "ballot",
+    "picket",
+    "pickets",
+];
+
+/// Words right before "strike" that make it a labour strike ("went on strike", "a general strike").
+pub const LABOUR_STRIKE_BEFORE: &[&str] = &["on", "general", "national", "nationwide", "hour", "day", "week"];
+
+/// Words right after "strike" that make it a labour strike ("as strike begins", "strike action").
+pub const LABOUR_STRIKE_AFTER: &[&str] = &[
+    "begins",
+    "began",
+    "begin",
+    "ends",
+    "ended",
+    "continues",
+    "continued",
+    "action",
+    "over",
+    "vote",
+    "ballot",
 ];
 
 /// Nouns that count people: "27 workers" and "twenty-seven miners" in reports of one mine

@@ -14,8 +14,8 @@ mod words;
 
 // What the parent and its modules share: each module reads these through `use super::*`.
 use crate::text::word_classes::{
-    BACKING_VERBS, COUNTED_PERSON_NOUNS, MEASURE_NOUNS, ORGANISATION_NOUNS, PHRASAL_VERBS, PLAN_NOUNS,
-    VOTE_WON_VERBS, WORD_CLASSES,
+    BACKING_VERBS, COUNTED_PERSON_NOUNS, LABOUR_STRIKE_AFTER, LABOUR_STRIKE_BEFORE, LABOUR_WORDS,
+    MEASURE_NOUNS, ORGANISATION_NOUNS, PHRASAL_VERBS, PLAN_NOUNS, VOTE_WON_VERBS, WORD_CLASSES,
 };
 use crate::text::{translit_key, Token, BE_FORMS};
 
@@ -86,6 +86,8 @@ pub fn keys_of_tokens(toks: &[Token<'_>]) -> Vec<Option<String>> {
             // event with a deal called off, scrapped or abandoned ("call off merger" / "merger
             // collapses").
             Some(k) if k == "collapse" && collapse_of_a_plan(toks, i) => Some("cancel".to_string()),
+            // Workers' "strike" is a walkout, not a blow ("as strike begins" / "Dockers walk out").
+            Some(k) if k == "attack" && labour_strike(toks, i) => Some("walkout".to_string()),
             // So did one a party withdraws or walks out of ("walks out of the dam talks" /
             // "talks collapse", "has withdrawn its bid" / "abandons bid").
             Some(k)
@@ -97,6 +99,16 @@ pub fn keys_of_tokens(toks: &[Token<'_>]) -> Vec<Option<String>> {
             key => key,
         })
         .collect()
+}
+
+/// Whether token `i` is "strike" or "strikes" told of workers ([`LABOUR_WORDS`] in the
+/// sentence, [`LABOUR_STRIKE_BEFORE`] or [`LABOUR_STRIKE_AFTER`] beside it), not a blow.
+fn labour_strike(toks: &[Token<'_>], i: usize) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(|t| t.norm.as_str());
+    matches!(toks[i].norm.as_str(), "strike" | "strikes" | "striking")
+        && (word(i.checked_sub(1)).is_some_and(|w| LABOUR_STRIKE_BEFORE.contains(&w))
+            || word(Some(i + 1)).is_some_and(|w| LABOUR_STRIKE_AFTER.contains(&w))
+            || toks.iter().any(|t| LABOUR_WORDS.contains(&t.norm.as_str())))
 }
 
 /// Words that make the next word a verb ("will meet president ...", "to visit minister ...").

@@ -160,15 +160,23 @@ fn phrasal_verbs_mean_their_one_word_paraphrase() {
     assert!(!has("The delegation left Addis Ababa on Sunday.", "cancelled"));
     // Workers who walk out or stop work are on strike, as a walkout or a stoppage is; work
     // stopped on a project is halted, and a walkout from talks still leaves them.
-    for strike in
-        ["Dockers walk out at Pellan", "Some 600 port workers stopped work on Tuesday.", "the stoppage"]
-    {
-        assert!(has(strike, "strike"), "{strike}");
+    for strike in [
+        "Dockers walk out at Pellan",
+        "Some 600 port workers stopped work on Tuesday.",
+        "the stoppage",
+        "Pellan harbour stands still as strike begins",
+        "Tarvik binmen strike over pay",
+    ] {
+        assert!(has(strike, "walkout"), "{strike}");
     }
-    assert!(has("This walkout is irresponsible.", "strike"));
-    assert!(!has("Judges stopped work on the ring road project.", "strike"));
+    assert!(has("This walkout is irresponsible.", "walkout"));
+    assert!(!has("Judges stopped work on the ring road project.", "walkout"));
     assert!(has("Judges stopped work on the ring road project.", "halted"));
-    assert!(!has("Egypt walks out of Renaissance Dam talks", "strike"));
+    assert!(!has("Egypt walks out of Renaissance Dam talks", "walkout"));
+    // A blow is no walkout, and a walkout is no attack.
+    assert!(!has("A drone strike killed two commanders near Baghdad.", "walkout"));
+    assert!(has("A drone strike killed two commanders near Baghdad.", "attack"));
+    assert!(!has("Dockers walk out at Pellan", "attack"));
     assert!(has("A new round of talks ended without agreement on Sunday.", "cancelled"));
     assert!(!has("The match ended without goals.", "cancelled"));
     assert!(has("Two men were dead when rescuers arrived.", "killed"));
