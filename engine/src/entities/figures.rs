@@ -311,13 +311,8 @@ pub(super) fn figures(
                 && toks.get(j + 1).is_some_and(|t| PARTITIVE_DETERMINERS.contains(&t.norm.as_str()));
             if partitive {
                 j += 2;
-                let possessive = |t: &Token<'_>| {
-                    let rest = &text[t.end..];
-                    t.text.ends_with("'s")
-                        || t.text.ends_with("’s")
-                        || rest.starts_with("'s ")
-                        || rest.starts_with("’s ")
-                };
+                // The token keeps its possessive ending in `text`, outside `start..end`.
+                let possessive = |t: &Token<'_>| matches!(t.text.get(t.end - t.start..), Some("'s" | "’s"));
                 if toks.get(j).is_some_and(possessive) {
                     j += 1;
                 }
